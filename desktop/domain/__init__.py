@@ -1,0 +1,1 @@
+"""Pure rules of Samoe. Imports nothing of ours, no Qt, no SQL."""

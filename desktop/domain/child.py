@@ -1,0 +1,134 @@
+"""Validation of a child record as typed in the form or found in an imported file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from .address import Address, address_problems
+from .dates import age_on, format_be
+from .errors import Problem
+from .identity import (
+    IdType,
+    g_code_problem,
+    national_id_problem,
+    normalise_g_code,
+    normalise_national_id,
+)
+from .people import Sex, normalise_prefix, prefix_problem
+from .text import clean_text, digits_only, to_ascii_digits
+
+MAX_CHILD_AGE = 25  # completed years on the day of validation
+
+# Thai consonants, vowels and marks (U+0E01–U+0E3A, U+0E40–U+0E4E); not ฿, ๏, digits, ๚ ๛.
+_THAI_NAME = re.compile(r"^[\u0e01-\u0e3a\u0e40-\u0e4e ]+$")
+_DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
+_ENGLISH_NAME = re.compile(r"^[A-Za-z][A-Za-z '\-]*$")
+
+
+@dataclass
+class ChildInput:
+    prefix: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    first_name_en: str = ""
+    last_name_en: str = ""
+    sex: Sex | None = None
+    birth_date: date | None = None
+    id_type: IdType = IdType.NATIONAL_ID
+    national_id: str = ""
+    g_code: str = ""
+    no_id_reason: str = ""
+    nationality: str = "ไทย"
+    disability: str = ""
+    address: Address = field(default_factory=Address)
+
+
+def _normalise_address(a: Address) -> Address:
+    changes = {f.name: to_ascii_digits(clean_text(getattr(a, f.name))) for f in fields(a)}
+    changes["postcode"] = digits_only(changes["postcode"])
+    return replace(a, **changes)
+
+
+def normalise_child(c: ChildInput) -> ChildInput:
+    """A cleaned copy: clean_text on all text, full prefix, ids without separators and
+    with ASCII digits, address with ASCII digits."""
+    return replace(
+        c,
+        prefix=normalise_prefix(c.prefix),
+        first_name=clean_text(c.first_name),
+        last_name=clean_text(c.last_name),
+        first_name_en=clean_text(c.first_name_en),
+        last_name_en=clean_text(c.last_name_en),
+        national_id=normalise_national_id(clean_text(c.national_id)),
+        g_code=normalise_g_code(clean_text(c.g_code)),
+        no_id_reason=clean_text(c.no_id_reason),
+        nationality=clean_text(c.nationality),
+        disability=clean_text(c.disability),
+        address=_normalise_address(c.address),
+    )
+
+
+def _thai_name_problem(value: str, label: str) -> str | None:
+    if not value:
+        return f"ยังไม่ได้กรอก{label} โปรดกรอก{label}เป็นภาษาไทย"
+    if _DIGIT.search(value):
+        return f"{label}ต้องไม่มีตัวเลข โปรดตรวจสอบ{label}อีกครั้ง"
+    if re.search(r"[A-Za-z]", value):
+        return f"{label}ต้องเป็นภาษาไทย ถ้ามีชื่อภาษาอังกฤษ โปรดกรอกในช่องภาษาอังกฤษ"
+    if not _THAI_NAME.match(value):
+        bad = " ".join(dict.fromkeys(ch for ch in value if not _THAI_NAME.match(ch)))
+        return f"{label}มีอักขระที่ใช้ไม่ได้ ({bad}) โปรดกรอกเฉพาะตัวอักษรไทย"
+    return None
+
+
+def _english_name_problem(value: str, label: str) -> str | None:
+    if not value or _ENGLISH_NAME.match(value):
+        return None
+    return f"{label}ใช้ได้เฉพาะตัวอักษร A–Z ช่องว่าง - และ ' โปรดตรวจสอบอีกครั้ง"
+
+
+def _birth_date_problem(birth: date | None, today: date) -> str | None:
+    if birth is None:
+        return "ยังไม่ได้กรอกวันเกิด โปรดกรอกเป็น วว/ดด/ปปปป เช่น 15/08/2562"
+    if birth > today:
+        return f"วันเกิด {format_be(birth)} อยู่หลังวันนี้ โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง"
+    years = age_on(birth, today)[0]
+    if years > MAX_CHILD_AGE:
+        return (
+            f"วันเกิด {format_be(birth)} ทำให้อายุ {years} ปี เกินอายุสูงสุด "
+            f"{MAX_CHILD_AGE} ปีของทะเบียนเด็ก โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง"
+        )
+    return None
+
+
+def validate_child(c: ChildInput, *, today: date) -> list[Problem]:
+    """Every problem of ``c`` (normalised first), in form order; empty when it can be saved.
+
+    Field names are the ChildInput attribute names, ``"address.<name>"`` for the address.
+    """
+    n = normalise_child(c)
+    found: list[tuple[str, str | None]] = []
+    found.append(("prefix", prefix_problem(n.prefix, n.sex, n.birth_date, today)))
+    found.append(("first_name", _thai_name_problem(n.first_name, "ชื่อ")))
+    found.append(("last_name", _thai_name_problem(n.last_name, "นามสกุล")))
+    found.append(("first_name_en", _english_name_problem(n.first_name_en, "ชื่อภาษาอังกฤษ")))
+    found.append(("last_name_en", _english_name_problem(n.last_name_en, "นามสกุลภาษาอังกฤษ")))
+    if n.sex is None:
+        found.append(("sex", "ยังไม่ได้เลือกเพศ โปรดเลือกชายหรือหญิง"))
+    found.append(("birth_date", _birth_date_problem(n.birth_date, today)))
+    if n.id_type is IdType.NATIONAL_ID:
+        found.append(("national_id", national_id_problem(n.national_id)))
+    elif n.id_type is IdType.G_CODE:
+        found.append(("g_code", g_code_problem(n.g_code)))
+    elif not n.no_id_reason:
+        found.append(
+            (
+                "no_id_reason",
+                "ยังไม่ได้ระบุเหตุผลที่ไม่มีเลขประจำตัว โปรดระบุเหตุผล เช่น ยังไม่ได้แจ้งเกิด หรือกำลังขอรหัส G",
+            )
+        )
+    problems = [Problem(name, message) for name, message in found if message is not None]
+    problems += address_problems(n.address, required=False)
+    return problems

@@ -1,0 +1,109 @@
+"""Personal identifiers: the 13-digit national ID and the Ministry of Education G-code."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .text import clean_text, digits_only
+
+
+class IdType(StrEnum):
+    NATIONAL_ID = "national_id"
+    G_CODE = "g_code"
+    NONE = "none"
+
+
+ID_TYPE_LABELS: dict[IdType, str] = {
+    IdType.NATIONAL_ID: "เลขประจำตัวประชาชน",
+    IdType.G_CODE: "รหัส G",
+    IdType.NONE: "ไม่มีเลขประจำตัว",
+}
+
+NATIONAL_ID_LENGTH = 13
+G_CODE_DIGITS = 12
+
+
+def _bad_chars(s: str) -> str:
+    """The distinct non-digit characters of ``s``, in order, for a message."""
+    seen: list[str] = []
+    for ch in s:
+        if not ("0" <= ch <= "9") and ch not in seen:
+            seen.append(ch)
+    return " ".join(seen)
+
+
+def national_id_check_digit(first12: str) -> int:
+    """Check digit of a national ID: (11 − Σ dᵢ·(14−i) mod 11) mod 10, i = 1..12.
+
+    Raises ValueError unless ``first12`` is exactly 12 ASCII digits.
+    """
+    if len(first12) != 12 or not first12.isascii() or not first12.isdigit():
+        raise ValueError(f"ต้องมีตัวเลข 12 หลัก ได้รับ {first12!r}")
+    total = sum(int(d) * (13 - i) for i, d in enumerate(first12))
+    return (11 - total % 11) % 10
+
+
+def normalise_national_id(raw: str) -> str:
+    """Thai digits to ASCII; spaces, dashes, dots and zero-width characters removed."""
+    return digits_only(raw.strip())
+
+
+def national_id_problem(raw: str) -> str | None:
+    """``None`` when ``raw`` is a valid national ID, else a Thai message."""
+    nid = normalise_national_id(raw)
+    if not nid:
+        return "ยังไม่ได้กรอกเลขประจำตัวประชาชน โปรดกรอกเลข 13 หลักจากบัตรประชาชนหรือสูติบัตร"
+    bad = _bad_chars(nid)
+    if bad:
+        return f"เลขประจำตัวประชาชนต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดกรอกเฉพาะตัวเลข 13 หลัก"
+    if len(nid) != NATIONAL_ID_LENGTH:
+        return f"เลขประจำตัวประชาชนต้องมี 13 หลัก (กรอกมา {len(nid)} หลัก) โปรดตรวจสอบอีกครั้ง"
+    if national_id_check_digit(nid[:12]) != int(nid[12]):
+        return (
+            "เลขประจำตัวประชาชนไม่ถูกต้อง (เลขหลักสุดท้ายไม่ตรงกับเลขตรวจสอบ) "
+            "โปรดตรวจสอบเลขอีกครั้งจากบัตรประชาชนหรือสูติบัตร"
+        )
+    return None
+
+
+def is_valid_national_id(raw: str) -> bool:
+    return national_id_problem(raw) is None
+
+
+def format_national_id(nid: str) -> str:
+    """``"1234567890121"`` → ``"1-2345-67890-12-1"``; anything not 13 digits is returned cleaned."""
+    n = normalise_national_id(nid)
+    if len(n) != NATIONAL_ID_LENGTH or not n.isascii() or not n.isdigit():
+        return clean_text(nid)
+    return f"{n[0]}-{n[1:5]}-{n[5:10]}-{n[10:12]}-{n[12]}"
+
+
+def make_national_id(first12: str) -> str:
+    """The first 12 digits followed by their check digit (ValueError if not 12 digits)."""
+    n = normalise_national_id(first12)
+    return n + str(national_id_check_digit(n))
+
+
+def normalise_g_code(raw: str) -> str:
+    """Strip, remove spaces/dashes/dots, Thai digits to ASCII, uppercase (``g`` → ``G``)."""
+    return digits_only(raw.strip()).upper()
+
+
+def g_code_problem(raw: str) -> str | None:
+    """``None`` when ``raw`` is "G" followed by 12 digits, else a Thai message."""
+    code = normalise_g_code(raw)
+    if not code:
+        return "ยังไม่ได้กรอกรหัส G โปรดกรอกรหัส G 13 ตัว (G ตามด้วยตัวเลข 12 หลัก) ตามที่โรงเรียนได้รับ"
+    if not code.startswith("G"):
+        return "รหัส G ต้องขึ้นต้นด้วยตัวอักษร G แล้วตามด้วยตัวเลข 12 หลัก เช่น G123456789012 โปรดตรวจสอบอีกครั้ง"
+    digits = code[1:]
+    bad = _bad_chars(digits)
+    if bad:
+        return f"หลังตัว G ต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดตรวจสอบรหัส G อีกครั้ง"
+    if len(digits) != G_CODE_DIGITS:
+        return f"รหัส G ต้องมีตัวเลข 12 หลักหลังตัว G (กรอกมา {len(digits)} หลัก) โปรดตรวจสอบอีกครั้ง"
+    return None
+
+
+def is_valid_g_code(raw: str) -> bool:
+    return g_code_problem(raw) is None

@@ -1,0 +1,46 @@
+"""Text clean-up shared by every rule: Thai digits, whitespace, zero-width characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+THAI_DIGITS: dict[int, int] = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+# Zero-width space, zero-width non-joiner, zero-width joiner, byte-order mark.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
+# SARA AM typed as NIKHAHIT + SARA AA, possibly with a tone mark typed after the
+# nikhahit (the composed spelling puts the tone mark before SARA AM: น้ำ = น ้ ำ).
+_SARA_AM_WITH_TONE = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
+_SARA_AM = re.compile("\u0e4d\u0e32")
+_SEPARATORS = re.compile(r"[\s\-.\/\u2010-\u2015\u2212]+")
+
+
+def to_ascii_digits(s: str) -> str:
+    """Replace Thai digits ๐–๙ with ASCII 0–9."""
+    return s.translate(THAI_DIGITS)
+
+
+def clean_text(s: str | None) -> str:
+    """Normalise typed or imported text.
+
+    Strips, collapses internal whitespace (any Unicode space, tab or newline) to one
+    space, removes zero-width characters, writes a decomposed SARA AM as U+0E33 and
+    applies NFC. ``None`` gives ``""``.
+    """
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFC", s)
+    s = _ZERO_WIDTH.sub("", s)
+    s = _SARA_AM_WITH_TONE.sub("\\1\u0e33", s)
+    s = _SARA_AM.sub("\u0e33", s)
+    return " ".join(s.split())
+
+
+def digits_only(s: str) -> str:
+    """Thai digits to ASCII, then drop spaces, dashes, dots and slashes.
+
+    Other characters are kept so that a validator can say which ones are wrong.
+    """
+    s = _ZERO_WIDTH.sub("", to_ascii_digits(s))
+    return _SEPARATORS.sub("", s)

@@ -1,0 +1,1 @@
+"""The signed export bundle: canonical manifest, sign, verify, encrypt, key registry. No Qt."""

@@ -1,0 +1,1 @@
+"""Qt only: the application, main window, views, table models, widgets, workers."""

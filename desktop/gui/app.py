@@ -1,0 +1,96 @@
+"""Start-up: Qt application, bundled fonts, Thai (or English) strings, the database, the
+main window. Heavy libraries (pandas, reportlab) are not imported here."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+
+from desktop.gui.context import AppContext
+from desktop.gui.resources import install_translation, register_fonts
+from desktop.gui.tasks import TaskRunner
+from desktop.store.db import Database
+
+log = logging.getLogger(__name__)
+ORG, APP = "Samoe", "Samoe"
+DEMO_CHILDREN = 2000
+
+
+def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> tuple[QApplication, QSettings, str]:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    settings = QSettings(ORG, APP)
+    register_fonts(app)
+    chosen = lang or str(settings.value("ui/lang", "th"))
+    install_translation(app, chosen)
+    return app, settings, chosen
+
+
+def open_db_or_explain(target: str | None, parent: QWidget | None = None) -> Database | None:
+    from desktop.services.database import open_database
+    from desktop.store.migrate import SchemaError
+
+    try:
+        db, result = open_database(target)
+    except SchemaError as exc:
+        QMessageBox.critical(parent, "Samoe", str(exc))
+        return None
+    if result is not None and result.backup is not None:
+        log.info("upgraded %s -> %s, backup %s", result.from_revision, result.to_revision, result.backup)
+    return db
+
+
+def first_start(ctx: AppContext, window: QWidget) -> None:
+    """An empty database: offer demo data, or ask for this office's name and code."""
+    from desktop.services.office import init_office, local_office
+
+    with ctx.db.reader() as session:
+        if local_office(session) is not None:
+            return
+    box = QMessageBox(window)
+    box.setWindowTitle(window.tr("เริ่มใช้งาน Samoe"))
+    box.setText(window.tr(
+        "ฐานข้อมูลยังว่างอยู่\n\nต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) "
+        "หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?").replace("%1", f"{DEMO_CHILDREN:,}"))
+    demo = box.addButton(window.tr("ใช้ข้อมูลตัวอย่าง"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(window.tr("เริ่มฐานข้อมูลจริง"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is demo:
+        window.add_demo_data(DEMO_CHILDREN)  # type: ignore[attr-defined]
+        return
+    name, ok = QInputDialog.getText(window, window.tr("ชื่อหน่วยงาน"),
+                                    window.tr("ชื่อหน่วยงาน (เช่น เทศบาลตำบลบ้านใหม่):"))
+    if not ok or not name.strip():
+        return
+    code, ok = QInputDialog.getText(window, window.tr("รหัสหน่วยงาน"),
+                                    window.tr("รหัส อปท. (ตามกรมส่งเสริมการปกครองท้องถิ่น):"))
+    if not ok or not code.strip():
+        return
+    with ctx.db.session() as session:
+        init_office(session, name=name, code=code)
+    window.refresh_all()  # type: ignore[attr-defined]
+
+
+def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("SAMOE_LOG", "WARNING"))
+    app, settings, _lang = make_app(lang=lang)
+    db = open_db_or_explain(db_target)
+    if db is None:
+        return 3
+    from desktop.gui.main_window import MainWindow
+
+    ctx = AppContext(db, TaskRunner(app), settings)
+    window = MainWindow(ctx)
+    window.show()
+    first_start(ctx, window)
+    code = app.exec()
+    ctx.tasks.wait(10_000)
+    db.dispose()
+    return int(code)

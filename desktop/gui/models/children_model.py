@@ -1,0 +1,170 @@
+"""The children list as a row window over SQL.
+
+The model knows the row count and fetches only the pages of rows the view paints
+(``LIMIT``/``OFFSET`` in the sort order, a small LRU of pages). Sorting and filtering
+happen in SQL, so a million children paint as fast as a hundred.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain.dates import age_on, format_age, format_be
+from desktop.domain.identity import format_national_id
+from desktop.domain.levels import level_by_code
+from desktop.domain.people import full_name
+from desktop.services.children_query import (
+    ChildFilter,
+    ChildRow,
+    ChildSort,
+    count_children,
+    page_children,
+)
+from desktop.store.db import Database
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[tuple[str, ChildSort], ...] = (
+    ("ident", ChildSort.IDENT),
+    ("name", ChildSort.NAME),
+    ("sex", ChildSort.SEX),
+    ("birth", ChildSort.BIRTH_DATE),
+    ("age", ChildSort.BIRTH_DATE),
+    ("institution", ChildSort.INSTITUTION),
+    ("level", ChildSort.LEVEL),
+    ("room", ChildSort.LEVEL),
+)
+
+
+def _level_label(code: str) -> str:
+    if not code:
+        return ""
+    try:
+        return level_by_code(code).label
+    except KeyError:
+        return code
+
+
+class ChildrenTableModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+    MAX_PAGES = 64
+
+    counted = Signal(int)
+
+    def __init__(self, db: Database, parent: Any = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._filter = ChildFilter()
+        self._sort = ChildSort.NAME
+        self._descending = False
+        self._count = 0
+        self._pages: OrderedDict[int, list[ChildRow]] = OrderedDict()
+        self._today = today or date.today()
+        self._headers = (
+            self.tr("เลขประจำตัว"), self.tr("ชื่อ-นามสกุล"), self.tr("เพศ"), self.tr("วันเกิด"),
+            self.tr("อายุ"), self.tr("สถานศึกษา"), self.tr("ชั้น"), self.tr("ห้อง"),
+        )
+        self._sex = {"M": self.tr("ชาย"), "F": self.tr("หญิง")}
+
+    # ---- state
+    @property
+    def filter(self) -> ChildFilter:
+        return self._filter
+
+    def set_filter(self, flt: ChildFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        with self._db.reader() as session:
+            self._count = count_children(session, self._filter)
+        self.endResetModel()
+        self.counted.emit(self._count)
+
+    def total(self) -> int:
+        return self._count
+
+    # ---- Qt model API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return self._headers[section]
+            return str(section + 1)
+        return None
+
+    def row_at(self, row: int) -> ChildRow | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // self.PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            with self._db.reader() as session:
+                page = page_children(
+                    session, self._filter, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE,
+                    sort=self._sort, descending=self._descending,
+                )
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * self.PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.uuid
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#8a8a8a")) if row.deleted else None
+        key = COLUMNS[index.column()][0]
+        if key == "ident":
+            if row.national_id:
+                return format_national_id(row.national_id)
+            return row.g_code or self.tr("(ไม่มีเลข)")
+        if key == "name":
+            return full_name(row.prefix, row.first_name, row.last_name)
+        if key == "sex":
+            return self._sex.get(row.sex, row.sex)
+        if key == "birth":
+            return format_be(row.birth_date)
+        if key == "age":
+            years, months = age_on(row.birth_date, self._today)
+            return format_age(years, months)
+        if key == "institution":
+            return row.institution
+        if key == "level":
+            return _level_label(row.level_code)
+        if key == "room":
+            return row.classroom
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def uuid_at(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return found.uuid if found else None

@@ -1,0 +1,135 @@
+"""The households list as a row window over SQL.
+
+Like the children list: the model knows the row count and fetches only the pages of
+rows the view paints (``LIMIT``/``OFFSET``, a small LRU of pages). Searching happens
+in SQL (``count_households`` / ``page_households``), so the list never loads whole.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from desktop.services.households import HouseholdRow, count_households, page_households
+from desktop.store.db import Database
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[str, ...] = ("house_no", "village_no", "subdistrict", "address", "children",
+                            "guardians")
+NUMERIC = frozenset({"children", "guardians"})
+
+
+class HouseholdsTableModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+    MAX_PAGES = 64
+
+    counted = Signal(int)
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._search = ""
+        self._count = 0
+        self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
+        self._headers = (
+            self.tr("บ้านเลขที่"), self.tr("หมู่"), self.tr("ตำบล"), self.tr("ที่อยู่"),
+            self.tr("เด็ก"), self.tr("ผู้ปกครอง"),
+        )
+
+    # ---- state
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        """Show the households matching ``text`` (house number, village, subdistrict,
+        a child's name or ID); reloads only when the text changed."""
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        with self._db.reader() as session:
+            self._count = count_households(session, self._search)
+        self.endResetModel()
+        self.counted.emit(self._count)
+
+    def total(self) -> int:
+        return self._count
+
+    # ---- Qt model API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return self._headers[section]
+            return str(section + 1)
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal \
+                and COLUMNS[section] in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_at(self, row: int) -> HouseholdRow | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // self.PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            with self._db.reader() as session:
+                page = page_households(session, self._search,
+                                       offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE)
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * self.PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole):
+            return None
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.uuid
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.address
+        if key == "address":
+            return row.address
+        if key == "children":
+            return str(row.children)
+        if key == "guardians":
+            return str(row.guardians)
+        return str(getattr(row, key))
+
+    def uuid_at(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return found.uuid if found else None
+
+    def row_of(self, uuid: str, *, limit: int = 2000) -> int:
+        """The row of ``uuid`` among the first ``limit`` rows, or -1."""
+        for row in range(min(self._count, limit)):
+            if self.uuid_at(row) == uuid:
+                return row
+        return -1

@@ -1,0 +1,224 @@
+"""รายชื่อเด็ก: the children list, searched as you type, filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+
+from desktop.domain.levels import LEVELS
+from desktop.gui.context import AppContext
+from desktop.gui.forms.children_view_ui import Ui_ChildrenView
+from desktop.gui.models.children_model import ChildrenTableModel
+from desktop.services.children import delete_child, restore_child
+from desktop.services.children_query import ChildFilter
+from desktop.services.institutions import list_institutions
+from desktop.services.years import list_years
+
+SEARCH_DELAY_MS = 150
+FILTER_KEY = "children/filter"
+
+
+class ChildrenView(QWidget):
+    open_child = Signal(str)  # uuid
+    new_child = Signal()
+    status_message = Signal(str, object)  # text, undo callable or None
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_ChildrenView()
+        self.ui.setupUi(self)
+        self.model = ChildrenTableModel(ctx.db, self)
+        table = self.ui.table
+        table.setModel(self.model)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (2, 55), (3, 105), (4, 105), (6, 90), (7, 50)):
+            table.setColumnWidth(column, width)
+        table.verticalHeader().setDefaultSectionSize(28)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.ui.searchEdit.textEdited.connect(lambda _t: self._search_timer.start())
+        self.ui.searchEdit.returnPressed.connect(self.apply_filter)
+        for combo in (self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.ui.deletedCheck.toggled.connect(self._deleted_toggled)
+        self.ui.newButton.clicked.connect(self.new_child.emit)
+        self.ui.openButton.clicked.connect(self.open_selected)
+        self.ui.deleteButton.clicked.connect(self.delete_or_restore_selected)
+        table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.model.counted.connect(self._show_count)
+        self.model.modelReset.connect(self._update_buttons)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_child.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), table, activated=self.open_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), table, activated=self.open_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, table, activated=self.delete_or_restore_selected)
+        self._loading = False
+        self.refresh(restore=True)
+
+    # ---- filters
+    def refresh(self, *, restore: bool = False) -> None:
+        """Reload the filter choices (institutions, years) and the list."""
+        self._loading = True
+        saved = self._saved_filter() if restore else self._current_filter()
+        with self.ctx.db.reader() as session:
+            institutions = list_institutions(session)
+            years = list_years(session)
+        combo = self.ui.institutionCombo
+        combo.clear()
+        combo.addItem(self.tr("ทุกสถานศึกษา"), None)
+        for inst in institutions:
+            combo.addItem(inst.name, inst.id)
+        combo = self.ui.yearCombo
+        combo.clear()
+        combo.addItem(self.tr("ทุกปีการศึกษา"), None)
+        for year in years:
+            combo.addItem(self.tr("ปีการศึกษา %1").replace("%1", str(year.year_be)), year.year_be)
+        combo = self.ui.levelCombo
+        combo.clear()
+        combo.addItem(self.tr("ทุกชั้น"), None)
+        for level in LEVELS:
+            combo.addItem(level.label, level.code)
+        self._select_data(self.ui.institutionCombo, saved.institution_id)
+        self._select_data(self.ui.yearCombo, saved.year_be)
+        self._select_data(self.ui.levelCombo, saved.level_code)
+        self.ui.searchEdit.setText(saved.search)
+        self.ui.deletedCheck.setChecked(saved.deleted)
+        self._loading = False
+        self.model.set_filter(self._current_filter())
+        self.model.reload()
+
+    @staticmethod
+    def _select_data(combo, value) -> None:  # type: ignore[no-untyped-def]
+        index = combo.findData(value)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+
+    def _current_filter(self) -> ChildFilter:
+        return ChildFilter(
+            search=self.ui.searchEdit.text(),
+            institution_id=self.ui.institutionCombo.currentData(),
+            year_be=self.ui.yearCombo.currentData(),
+            level_code=self.ui.levelCombo.currentData(),
+            deleted=self.ui.deletedCheck.isChecked(),
+        )
+
+    def _saved_filter(self) -> ChildFilter:
+        raw = self.ctx.settings.value(FILTER_KEY, "")
+        try:
+            data = json.loads(raw) if raw else {}
+            return ChildFilter(
+                search="",
+                institution_id=data.get("institution_id"),
+                year_be=data.get("year_be"),
+                level_code=data.get("level_code"),
+            )
+        except (TypeError, ValueError):
+            return ChildFilter()
+
+    def apply_filter(self) -> None:
+        if self._loading:
+            return
+        flt = self._current_filter()
+        self.ctx.settings.setValue(
+            FILTER_KEY,
+            json.dumps({"institution_id": flt.institution_id, "year_be": flt.year_be,
+                        "level_code": flt.level_code}),
+        )
+        self.model.set_filter(flt)
+
+    def _deleted_toggled(self, checked: bool) -> None:
+        self.ui.deleteButton.setText(self.tr("กู้คืน") if checked else self.tr("ลบ"))
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def _show_count(self, count: int) -> None:
+        if self.model.filter.deleted:
+            text = self.tr("ที่ลบแล้ว %1 คน").replace("%1", f"{count:,}")
+        else:
+            text = self.tr("พบ %1 คน").replace("%1", f"{count:,}")
+        self.ui.countLabel.setText(text)
+
+    def _update_buttons(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.ui.openButton.setEnabled(has_rows)
+        self.ui.deleteButton.setEnabled(has_rows)
+
+    # ---- actions
+    def selected_uuid(self) -> str | None:
+        index = self.ui.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.uuid_at(index.row())
+
+    def open_selected(self) -> None:
+        uuid = self.selected_uuid()
+        if uuid:
+            self.open_child.emit(uuid)
+
+    def _open_row(self, row: int) -> None:
+        uuid = self.model.uuid_at(row)
+        if uuid:
+            self.open_child.emit(uuid)
+
+    def delete_or_restore_selected(self) -> None:
+        index = self.ui.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return
+        name = f"{row.prefix}{row.first_name} {row.last_name}"
+        if row.deleted:
+            self._run_and_report(lambda s: restore_child(s, row.uuid),
+                                 self.tr("กู้คืน %1 แล้ว").replace("%1", name), None)
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("ยืนยันการลบ"),
+            self.tr("ลบ %1 ออกจากรายชื่อใช่หรือไม่?\nข้อมูลยังเก็บไว้และกู้คืนได้ (เลิกทำ หรือ แสดงที่ลบแล้ว)")
+            .replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def undo() -> None:
+            self._run_and_report(lambda s: restore_child(s, row.uuid),
+                                 self.tr("กู้คืน %1 แล้ว").replace("%1", name), None)
+
+        self._run_and_report(lambda s: delete_child(s, row.uuid),
+                             self.tr("ลบ %1 แล้ว").replace("%1", name), undo)
+
+    def _run_and_report(self, change: Callable[..., None], message: str,
+                        undo: Callable[[], None] | None) -> None:
+        with self.ctx.db.session() as session:
+            change(session)
+        current = self.ui.table.currentIndex().row()
+        self.model.reload()
+        if self.model.rowCount():
+            self.ui.table.selectRow(min(max(current, 0), self.model.rowCount() - 1))
+        self.status_message.emit(message, undo)
+
+    def select_uuid(self, uuid: str) -> None:
+        """Select a child in the list if it is on one of the first pages (after a save)."""
+        for row in range(min(self.model.rowCount(), 2000)):
+            if self.model.uuid_at(row) == uuid:
+                self.ui.table.selectRow(row)
+                self.ui.table.scrollTo(self.model.index(row, 0))
+                return
+
+    def current_index(self) -> QModelIndex:
+        return self.ui.table.currentIndex()

@@ -1,0 +1,1 @@
+"""PDF reports (reportlab, Thai shaping and line breaking) and spreadsheets. No Qt."""

@@ -1,0 +1,126 @@
+"""Households: their address and members (children and guardians), paged from SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.address import Address, format_address
+from desktop.domain.people import full_name
+from desktop.services.children_query import ChildFilter, _search_clause, normalise_search
+from desktop.store.models import Child, ChildGuardian, Guardian, Household
+
+ADDRESS_FIELDS = (
+    "house_no", "village_no", "village_name", "soi", "road",
+    "subdistrict", "district", "province", "postcode",
+)
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: int
+    uuid: str
+    address: str
+    house_no: str
+    village_no: str
+    subdistrict: str
+    children: int
+    guardians: int
+
+
+@dataclass(frozen=True)
+class Member:
+    uuid: str
+    kind: str  # "child" / "guardian"
+    name: str
+    birth_date: date | None
+    relation: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class HouseholdDetail:
+    uuid: str
+    address: Address
+    address_text: str
+    house_code: str
+    phone: str
+    members: list[Member]
+
+
+def _where(session: Session, search: str) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Household.deleted_at.is_(None)]
+    term = normalise_search(search)
+    if term:
+        members = select(Child.household_id).where(
+            _search_clause(session, term), Child.deleted_at.is_(None)
+        )
+        where.append(
+            or_(
+                func.instr(Household.house_no, term) > 0,
+                func.instr(Household.village_name, term) > 0,
+                func.instr(Household.subdistrict, term) > 0,
+                Household.id.in_(members),
+            )
+        )
+    return where
+
+
+def count_households(session: Session, search: str = "") -> int:
+    stmt = select(func.count()).select_from(Household).where(*_where(session, search))
+    return int(session.scalar(stmt) or 0)
+
+
+def page_households(session: Session, search: str = "", *, offset: int, limit: int) -> list[HouseholdRow]:
+    n_children = (
+        select(func.count()).where(Child.household_id == Household.id, Child.deleted_at.is_(None))
+        .correlate(Household).scalar_subquery()
+    )
+    n_guardians = (
+        select(func.count()).where(Guardian.household_id == Household.id, Guardian.deleted_at.is_(None))
+        .correlate(Household).scalar_subquery()
+    )
+    stmt = (
+        select(Household, n_children, n_guardians)
+        .where(*_where(session, search))
+        .order_by(Household.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = []
+    for h, nc, ng in session.execute(stmt):
+        addr = Address(**{f: getattr(h, f) for f in ADDRESS_FIELDS})
+        rows.append(HouseholdRow(h.id, h.uuid, format_address(addr), h.house_no, h.village_no,
+                                 h.subdistrict, int(nc), int(ng)))
+    return rows
+
+
+def household_detail(session: Session, uuid: str) -> HouseholdDetail:
+    h = session.scalars(select(Household).where(Household.uuid == uuid)).one()
+    addr = Address(**{f: getattr(h, f) for f in ADDRESS_FIELDS})
+    members: list[Member] = []
+    for c in session.scalars(
+        select(Child).where(Child.household_id == h.id, Child.deleted_at.is_(None)).order_by(Child.birth_date)
+    ):
+        members.append(Member(c.uuid, "child", full_name(c.prefix, c.first_name, c.last_name),
+                              c.birth_date, "เด็ก", ""))
+    relations = dict(
+        session.execute(
+            select(ChildGuardian.guardian_id, ChildGuardian.relation)
+            .join(Guardian, Guardian.id == ChildGuardian.guardian_id)
+            .where(Guardian.household_id == h.id, ChildGuardian.deleted_at.is_(None))
+        ).all()
+    )
+    for g in session.scalars(
+        select(Guardian).where(Guardian.household_id == h.id, Guardian.deleted_at.is_(None))
+    ):
+        members.append(Member(g.uuid, "guardian", full_name(g.prefix, g.first_name, g.last_name),
+                              None, relations.get(g.id, ""), g.phone))
+    return HouseholdDetail(h.uuid, addr, format_address(addr), h.house_code, h.phone, members)
+
+
+__all__ = ["ChildFilter", "HouseholdDetail", "HouseholdRow", "Member", "count_households",
+           "household_detail", "page_households"]

@@ -1,0 +1,56 @@
+"""Counts of each kind of record (``samoe stats``, the status bar)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.store.models import (
+    AcademicYear,
+    AuditEntry,
+    Child,
+    ChildGuardian,
+    Enrollment,
+    Guardian,
+    Household,
+    Institution,
+    Office,
+)
+
+LABELS = {
+    "offices": "หน่วยงาน",
+    "institutions": "สถานศึกษา",
+    "academic_years": "ปีการศึกษา",
+    "households": "ครัวเรือน",
+    "children": "เด็ก",
+    "children_deleted": "เด็กที่ลบแล้ว (กู้คืนได้)",
+    "guardians": "ผู้ปกครอง",
+    "guardian_links": "ความสัมพันธ์เด็ก-ผู้ปกครอง",
+    "enrollments": "การลงทะเบียนเรียน",
+    "audit_entries": "บันทึกการแก้ไข",
+}
+
+
+def registry_counts(session: Session) -> dict[str, int]:
+    def live(model: type) -> int:
+        return int(session.scalar(
+            select(func.count()).select_from(model).where(model.deleted_at.is_(None))  # type: ignore[attr-defined]
+        ) or 0)
+
+    def every(model: type) -> int:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+    return {
+        "offices": every(Office),
+        "institutions": live(Institution),
+        "academic_years": every(AcademicYear),
+        "households": live(Household),
+        "children": live(Child),
+        "children_deleted": int(session.scalar(
+            select(func.count()).select_from(Child).where(Child.deleted_at.is_not(None))
+        ) or 0),
+        "guardians": live(Guardian),
+        "guardian_links": live(ChildGuardian),
+        "enrollments": live(Enrollment),
+        "audit_entries": every(AuditEntry),
+    }

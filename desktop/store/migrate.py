@@ -1,0 +1,146 @@
+"""Schema migrations, run in-process with Alembic.
+
+Each migration runs in its own transaction. A SQLite file is backed up (online backup API)
+before anything is changed. A database written by a newer Samoe is refused, and so is a
+file that is not a Samoe database at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from desktop.paths import migrations_dir
+from desktop.store.backup import backup_sqlite, timestamped_backup_path
+from desktop.store.db import Database
+
+NOT_SAMOE = "ไฟล์นี้ไม่ใช่ฐานข้อมูลของ Samoe (มีตารางอื่นอยู่แล้ว) โปรดเลือกไฟล์ฐานข้อมูลที่ถูกต้อง"
+
+
+def too_new_message(revision: str) -> str:
+    return (
+        f"ฐานข้อมูลนี้สร้างด้วย Samoe รุ่นที่ใหม่กว่า (แบบข้อมูล {revision}) "
+        "โปรดติดตั้ง Samoe รุ่นล่าสุดก่อนเปิดไฟล์นี้ ไฟล์ยังไม่ถูกแก้ไขใด ๆ"
+    )
+
+
+class SchemaError(Exception):
+    """The database cannot be used by this program; the message is for the user (Thai)."""
+
+
+class DatabaseTooNew(SchemaError):
+    pass
+
+
+class NotSamoeDatabase(SchemaError):
+    pass
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _user_tables(engine: Engine) -> list[str]:
+    names = inspect(engine).get_table_names()
+    return [n for n in names if n != "alembic_version" and not n.startswith("sqlite_")]
+
+
+def status(engine: Engine) -> tuple[str | None, str]:
+    """(current revision, head revision) after checking the database is usable."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current is None:
+        if _user_tables(engine):
+            raise NotSamoeDatabase(NOT_SAMOE)
+        return None, head
+    known = {rev.revision for rev in script_directory().walk_revisions()}
+    if current not in known:
+        raise DatabaseTooNew(too_new_message(current))
+    return current, head
+
+
+def preflight(path: Path) -> None:
+    """Check a SQLite file read-only before any connection of ours changes it (WAL mode)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotSamoeDatabase(f"เปิดไฟล์ฐานข้อมูลไม่ได้ ({exc}) โปรดตรวจสอบไฟล์") from exc
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            version = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotSamoeDatabase(
+            "ไฟล์นี้ไม่ใช่ฐานข้อมูล SQLite หรือไฟล์เสียหาย โปรดเลือกไฟล์อื่นหรือกู้คืนจากไฟล์สำรอง"
+        ) from exc
+    finally:
+        conn.close()
+    if version is None and tables - {"alembic_version"}:
+        raise NotSamoeDatabase(NOT_SAMOE)
+    if version is not None and version not in {r.revision for r in script_directory().walk_revisions()}:
+        raise DatabaseTooNew(too_new_message(version))
+
+
+def upgrade(db: Database, *, backup: bool = True, target: str = "head") -> UpgradeResult:
+    """Bring the schema to the newest revision; back the file up first if it has data."""
+    if db.path is not None:
+        preflight(db.path)
+    current, head = status(db.engine)
+    if target != "head":
+        head = target
+    if current == head:
+        return UpgradeResult(current, head, None)
+    backup_path: Path | None = None
+    path = db.path
+    if backup and current is not None and path is not None and path.exists():
+        backup_path = backup_sqlite(path, timestamped_backup_path(path, f"before-{head}"))
+    cfg = _config()
+    with db.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+        conn.commit()
+    return UpgradeResult(current, head, backup_path)
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    current, head = status(engine)
+    return current != head

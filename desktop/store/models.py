@@ -1,0 +1,257 @@
+"""The data model (SQLAlchemy 2).
+
+Every row that travels to the province carries a global identifier (``uuid``), the office
+it came from (``origin_office_id``), a version counter used for optimistic locking and for
+incremental exports, created/updated timestamps (UTC) and a soft-delete mark
+(``deleted_at``), so that merges and incremental exports need no schema change later.
+
+Local integer primary keys keep joins and paging cheap; ``uuid`` is the identity that
+crosses offices. The schema itself is created by the Alembic migrations in
+``migrations/versions``; a test checks that these models and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp (stored without zone on every backend)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Columns of every record that travels to the province."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+    @declared_attr
+    def origin_office_id(cls) -> Mapped[int]:  # noqa: N805
+        return mapped_column(ForeignKey("office.id"), index=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805
+        return {"version_id_col": cls.version}
+
+
+class Office(Base):
+    """A local government (municipality) or a provincial office known to this database."""
+
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    province: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(20), default="municipality")
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class AddressColumns:
+    house_no: Mapped[str] = mapped_column(String(40), default="")
+    village_no: Mapped[str] = mapped_column(String(10), default="")
+    village_name: Mapped[str] = mapped_column(String(100), default="")
+    soi: Mapped[str] = mapped_column(String(100), default="")
+    road: Mapped[str] = mapped_column(String(100), default="")
+    subdistrict: Mapped[str] = mapped_column(String(100), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="")
+
+
+class Institution(Synced, AddressColumns, Base):
+    """A school or a child development centre (ศพด.) run by the local government."""
+
+    __tablename__ = "institution"
+    __table_args__ = (UniqueConstraint("origin_office_id", "code"),)
+    kind: Mapped[str] = mapped_column(String(10))  # InstitutionKind
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+
+
+class AcademicYear(Base):
+    """ปีการศึกษา, identified by its Buddhist-Era year."""
+
+    __tablename__ = "academic_year"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year_be: Mapped[int] = mapped_column(Integer, unique=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    terms: Mapped[list[Term]] = relationship(back_populates="academic_year", order_by="Term.number")
+
+
+class Term(Base):
+    """ภาคเรียน 1 or 2 of an academic year (shown as 1/2568)."""
+
+    __tablename__ = "term"
+    __table_args__ = (UniqueConstraint("academic_year_id", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    academic_year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    academic_year: Mapped[AcademicYear] = relationship(back_populates="terms")
+
+
+class Household(Synced, AddressColumns, Base):
+    """ครัวเรือน: the address where a child lives, with its members."""
+
+    __tablename__ = "household"
+    house_code: Mapped[str] = mapped_column(String(11), default="")  # เลขรหัสประจำบ้าน
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    children: Mapped[list[Child]] = relationship(back_populates="household")
+    guardians: Mapped[list[Guardian]] = relationship(back_populates="household")
+
+
+LIVE = text("deleted_at IS NULL")
+
+
+class Child(Synced, Base):
+    __tablename__ = "child"
+    __table_args__ = (
+        # Partial indexes over live rows serve the children list: its sort orders and its
+        # row count (every list query says "deleted_at IS NULL").
+        Index("ix_child_live_name", "first_name", "last_name", sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_child_live_last_name", "last_name", "first_name", sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_child_live_birth_date", "birth_date", sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_child_national_id", "national_id"),
+        Index("ix_child_g_code", "g_code"),
+        Index("ix_child_household_id", "household_id"),
+    )
+    prefix: Mapped[str] = mapped_column(String(20))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name_en: Mapped[str] = mapped_column(String(100), default="")
+    last_name_en: Mapped[str] = mapped_column(String(100), default="")
+    sex: Mapped[str] = mapped_column(String(1))  # Sex: "M" / "F"
+    birth_date: Mapped[date] = mapped_column(Date)
+    id_type: Mapped[str] = mapped_column(String(12))  # IdType
+    national_id: Mapped[str | None] = mapped_column(String(13), default=None)
+    g_code: Mapped[str | None] = mapped_column(String(13), default=None)
+    no_id_reason: Mapped[str] = mapped_column(String(200), default="")
+    nationality: Mapped[str] = mapped_column(String(50), default="ไทย")
+    disability: Mapped[str] = mapped_column(String(200), default="")
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), default=None)
+    household: Mapped[Household | None] = relationship(back_populates="children")
+    guardian_links: Mapped[list[ChildGuardian]] = relationship(
+        back_populates="child", cascade="all, delete-orphan"
+    )
+    enrollments: Mapped[list[Enrollment]] = relationship(back_populates="child")
+
+
+class Guardian(Synced, Base):
+    """ผู้ปกครอง: a parent or other adult responsible for a child."""
+
+    __tablename__ = "guardian"
+    __table_args__ = (Index("ix_guardian_household_id", "household_id"),)
+    prefix: Mapped[str] = mapped_column(String(20), default="")
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    national_id: Mapped[str | None] = mapped_column(String(13), default=None)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    occupation: Mapped[str] = mapped_column(String(100), default="")
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), default=None)
+    household: Mapped[Household | None] = relationship(back_populates="guardians")
+    child_links: Mapped[list[ChildGuardian]] = relationship(back_populates="guardian")
+
+
+class ChildGuardian(Synced, Base):
+    """The relation of a guardian to a child (พ่อ, แม่, ยาย, ...)."""
+
+    __tablename__ = "child_guardian"
+    __table_args__ = (
+        UniqueConstraint("child_id", "guardian_id"),
+        Index("ix_child_guardian_guardian_id", "guardian_id"),
+    )
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id"))
+    guardian_id: Mapped[int] = mapped_column(ForeignKey("guardian.id"))
+    relation: Mapped[str] = mapped_column(String(40))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    child: Mapped[Child] = relationship(back_populates="guardian_links")
+    guardian: Mapped[Guardian] = relationship(back_populates="child_links")
+
+
+class Enrollment(Synced, Base):
+    """A child's place in an institution for one academic year."""
+
+    __tablename__ = "enrollment"
+    __table_args__ = (
+        UniqueConstraint("child_id", "academic_year_id", "institution_id"),
+        Index("ix_enrollment_filter", "academic_year_id", "institution_id", "level_code"),
+        Index("ix_enrollment_institution", "institution_id", "level_code"),
+    )
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id"))
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institution.id"))
+    academic_year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id"))
+    level_code: Mapped[str] = mapped_column(String(8))
+    classroom: Mapped[str] = mapped_column(String(20), default="")
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    child: Mapped[Child] = relationship(back_populates="enrollments")
+    institution: Mapped[Institution] = relationship()
+    academic_year: Mapped[AcademicYear] = relationship()
+
+
+class AuditEntry(Base):
+    """Who changed what, when. Append-only."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_uuid"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(20))  # create/update/delete/restore/import
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_uuid: Mapped[str] = mapped_column(String(36))
+    detail: Mapped[str] = mapped_column(Text, default="")  # JSON
+
+
+class Setting(Base):
+    """Per-database settings (the local office, remembered choices)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+SYNCED_TABLES = ("institution", "household", "child", "guardian", "child_guardian", "enrollment")

@@ -1,0 +1,61 @@
+"""How tests/migrations/fixtures/samoe-0001.db was made (run once, when 0001 was released).
+
+    .venv/bin/python tests/migrations/make_fixture.py
+
+It creates the first schema only (revision 0001) and writes a few records the way that
+release wrote them, so that test_upgrade.py can prove every later migration keeps them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desktop.store import migrate
+from desktop.store.db import Database
+
+ROWS = [
+    "INSERT INTO office (id, uuid, code, name, province, role, is_local, created_at, updated_at) "
+    "VALUES (1, '00000000-0000-4000-8000-000000000001', '6300101', 'เทศบาลตำบลบ้านใหม่', "
+    "'นครราชสีมา', 'municipality', 1, '2026-11-01 08:00:00.000000', '2026-11-01 08:00:00.000000')",
+    "INSERT INTO academic_year (id, year_be, start_date, end_date) VALUES (1, 2569, '2026-05-16', '2027-05-15')",
+    "INSERT INTO institution (id, uuid, version, created_at, updated_at, origin_office_id, kind, code, name, "
+    "phone, house_no, village_no, village_name, soi, road, subdistrict, district, province, postcode) VALUES "
+    "(1, '00000000-0000-4000-8000-000000000011', 1, '2026-11-01 08:00:00.000000', '2026-11-01 08:00:00.000000', "
+    "1, 'cdc', '3300100001', 'ศูนย์พัฒนาเด็กเล็กบ้านโนนสูง', '', '1', '3', 'บ้านโนนสูง', '', '', 'บ้านใหม่', "
+    "'เมืองนครราชสีมา', 'นครราชสีมา', '30000')",
+    "INSERT INTO household (id, uuid, version, created_at, updated_at, origin_office_id, house_code, phone, note, "
+    "house_no, village_no, village_name, soi, road, subdistrict, district, province, postcode) VALUES "
+    "(1, '00000000-0000-4000-8000-000000000021', 1, '2026-11-01 08:00:00.000000', '2026-11-01 08:00:00.000000', "
+    "1, '', '', '', '12/3', '4', 'บ้านโนนสูง', '', '', 'บ้านใหม่', 'เมืองนครราชสีมา', 'นครราชสีมา', '30000')",
+    "INSERT INTO child (id, uuid, version, created_at, updated_at, origin_office_id, prefix, first_name, last_name, "
+    "first_name_en, last_name_en, sex, birth_date, id_type, national_id, g_code, no_id_reason, nationality, "
+    "disability, household_id) VALUES "
+    "(1, '00000000-0000-4000-8000-000000000031', 1, '2026-11-01 08:00:00.000000', '2026-11-01 08:00:00.000000', "
+    "1, 'เด็กหญิง', 'ปภาวรินทร์', 'ศรีสุข', '', '', 'F', '2022-08-15', 'national_id', '1103702071838', NULL, '', "
+    "'ไทย', '', 1), "
+    "(2, '00000000-0000-4000-8000-000000000032', 1, '2026-11-01 08:00:00.000000', '2026-11-01 08:00:00.000000', "
+    "1, 'เด็กชาย', 'ภูผา', 'ศรีสุข', '', '', 'M', '2021-01-31', 'g_code', NULL, 'G123456789012', '', "
+    "'เมียนมา', '', 1)",
+    "INSERT INTO enrollment (id, uuid, version, created_at, updated_at, origin_office_id, child_id, institution_id, "
+    "academic_year_id, level_code, classroom, status) VALUES "
+    "(1, '00000000-0000-4000-8000-000000000041', 1, '2026-11-01 08:00:00.000000', '2026-11-01 08:00:00.000000', "
+    "1, 1, 1, 1, 'cdc4', '1', 'active')",
+]
+
+
+def main(out: Path) -> None:
+    out.unlink(missing_ok=True)
+    db = Database.open(out)
+    migrate.upgrade(db, target="0001")
+    with db.engine.begin() as conn:
+        for sql in ROWS:
+            conn.exec_driver_sql(sql)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+    db.dispose()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "fixtures" / "samoe-0001.db")

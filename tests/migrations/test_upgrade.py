@@ -1,0 +1,147 @@
+"""Old databases upgrade; newer or foreign ones are refused; the migrated schema is the
+schema the models describe."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from desktop.services.children_query import ChildFilter, count_children, page_children
+from desktop.store import migrate
+from desktop.store.db import Database
+from desktop.store.integrity import check_database
+from desktop.store.models import Base
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def copy_fixture(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / name
+    shutil.copy(FIXTURES / name, target)
+    return target
+
+
+def test_fixture_is_the_first_schema() -> None:
+    conn = sqlite3.connect(FIXTURES / "samoe-0001.db")
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
+    assert "child" in tables and "audit_log" not in tables and "child_fts" not in tables
+
+
+def test_first_schema_upgrades_to_head_keeping_data(tmp_path: Path) -> None:
+    path = copy_fixture("samoe-0001.db", tmp_path)
+    db = Database.open(path)
+    try:
+        result = migrate.upgrade(db)
+        assert (result.from_revision, result.to_revision) == ("0001", migrate.head_revision())
+        assert result.backup is not None and result.backup.exists()
+        backup = sqlite3.connect(result.backup)
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        backup.close()
+        assert check_database(db.engine) == []
+        with db.reader() as s:
+            assert count_children(s, ChildFilter()) == 2
+            # the search index was built from the rows that were already there
+            found = page_children(s, ChildFilter(search="ปภาวริน"), offset=0, limit=10)
+            assert [r.first_name for r in found] == ["ปภาวรินทร์"]
+            assert count_children(s, ChildFilter(search="G1234")) == 1
+            rows = page_children(s, ChildFilter(year_be=2569), offset=0, limit=10)
+            assert [(r.first_name, r.level_code) for r in rows] == [("ปภาวรินทร์", "cdc4")]
+        # upgrading again is a no-op with no second backup
+        again = migrate.upgrade(db)
+        assert not again.changed and again.backup is None
+    finally:
+        db.dispose()
+
+
+def test_migrated_schema_matches_models(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # The FTS5 search index (child_fts and its shadow tables) is SQLite-only raw DDL.
+    unexpected = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("child_fts"))]
+    assert unexpected == []
+    assert {d[1].name for d in diff} <= {"child_fts", "child_fts_data", "child_fts_idx",
+                                         "child_fts_docsize", "child_fts_config"}
+
+
+def test_downgrade_then_upgrade_round_trip(db: Database) -> None:
+    from alembic import command
+
+    cfg = migrate._config()
+    with db.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+        conn.commit()
+    assert migrate.current_revision(db.engine) == "0001"
+    migrate.upgrade(db)
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    assert check_database(db.engine) == []
+
+
+def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = copy_fixture("samoe-0001.db", tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    db = Database.open(path)
+    try:
+        with pytest.raises(migrate.DatabaseTooNew) as info:
+            migrate.upgrade(db)
+    finally:
+        db.dispose()
+    assert "รุ่นที่ใหม่กว่า" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    db = Database.open(path)
+    try:
+        with pytest.raises(migrate.NotSamoeDatabase):
+            migrate.upgrade(db)
+        with db.engine.connect() as c:
+            names = [r[0] for r in c.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))]
+        assert names == ["customers"]
+    finally:
+        db.dispose()
+
+
+def test_failed_migration_leaves_the_old_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A migration that dies half-way rolls back its own transaction."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(Path(migrate.__file__).parent / "migrations", scripts,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    target = scripts / "versions" / "0002_audit_and_search.py"
+    source = target.read_text(encoding="utf-8")
+    assert "VALUES ('rebuild')" in source
+    target.write_text(source.replace("INSERT INTO child_fts(child_fts) VALUES ('rebuild')",
+                                     "THIS IS NOT SQL"), encoding="utf-8")
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
+    path = copy_fixture("samoe-0001.db", tmp_path)
+    db = Database.open(path)
+    try:
+        with pytest.raises(Exception, match="THIS IS NOT SQL"):
+            migrate.upgrade(db)
+        assert migrate.current_revision(db.engine) == "0001"
+        with db.engine.connect() as c:
+            tables = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master"))}
+        assert "audit_log" not in tables and "child_fts" not in tables
+        with db.reader() as s:
+            assert count_children(s, ChildFilter()) == 2
+    finally:
+        db.dispose()
