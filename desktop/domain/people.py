@@ -69,6 +69,9 @@ def _quoted_choices(prefixes: tuple[str, ...]) -> str:
     return " หรือ ".join(f"'{p}'" for p in prefixes)
 
 
+CHILD_PREFIX_GRACE_YEARS = 3
+
+
 def prefix_problem(prefix: str, sex: Sex | None, birth: date | None, on: date) -> str | None:
     """``None`` when ``prefix`` is known and fits the sex and the age on ``on``.
 
@@ -96,8 +99,13 @@ def prefix_problem(prefix: str, sex: Sex | None, birth: date | None, on: date) -
         )
     if birth is not None and age_known:
         fits = expected_prefixes(prefix_sex, birth, on)
+        years = _age_years(birth, on)
+        if p in _CHILD_PREFIXES and years < CHILD_PREFIX_AGE + CHILD_PREFIX_GRACE_YEARS:
+            # School records are not re-titled on the 15th birthday: a pupil of 15-17 still
+            # written เด็กชาย/เด็กหญิง is normal, and refusing every other edit until the
+            # clerk re-titles the child would be hostile. Under 15, adult titles are wrong.
+            return None
         if p not in fits:
-            years = _age_years(birth, on)
             rule = (
                 f"เด็กอายุต่ำกว่า {CHILD_PREFIX_AGE} ปีใช้"
                 if years < CHILD_PREFIX_AGE

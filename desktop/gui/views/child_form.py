@@ -73,6 +73,7 @@ class ChildFormDialog(QDialog):
             self.setWindowTitle(self.tr("เพิ่มเด็กคนใหม่"))
             self._form.enrollment = EnrollmentForm(year_be=current_year_be(self.today))
         self._show(self._form)
+        self.ui.duplicateLabel.hide()
         self.ui.firstNameEdit.setFocus()
 
     # ---- set-up
@@ -377,6 +378,7 @@ class ChildFormDialog(QDialog):
                     "\n".join(duplicate_message(m) for m in similar[:3])
                     + "\n" + self.tr("ถ้าเป็นคนละคน กด บันทึก อีกครั้งเพื่อยืนยัน")
                 )
+                self.ui.duplicateLabel.show()
                 self._confirmed_duplicates = True
                 return
         try:
@@ -393,7 +395,7 @@ class ChildFormDialog(QDialog):
             self.show_problems(problems)
             return
         except ConcurrentEdit as exc:
-            self.ui.errorLabel.setText(self.tr(exc.message))
+            self.ui.errorLabel.setText(exc.message)
             return
         self.saved.emit(uuid)
         self.accept()

@@ -39,7 +39,7 @@ class ChildrenView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (2, 55), (3, 105), (4, 105), (6, 90), (7, 50)):
+        for column, width in ((0, 150), (2, 55), (3, 105), (4, 105), (6, 115), (7, 50)):
             table.setColumnWidth(column, width)
         table.verticalHeader().setDefaultSectionSize(28)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -1,0 +1,101 @@
+"""Demo data: realistic, valid, repeatable, and all-or-nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.domain.identity import is_valid_g_code, is_valid_national_id
+from desktop.domain.people import prefix_problem, Sex
+from desktop.services.demo import fill_demo
+from desktop.services.progress import Cancelled, Progress
+from desktop.services.stats import registry_counts
+from desktop.store import migrate
+from desktop.store.db import Database
+from desktop.store.integrity import check_database
+from desktop.store.models import Child
+
+TODAY = date(2026, 11, 24)
+
+
+def schema_objects(db: Database) -> set[tuple[str, str]]:
+    with db.engine.connect() as c:
+        return {(r[0], r[1]) for r in c.exec_driver_sql(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('index', 'trigger')")}
+
+
+def test_demo_children_are_valid(db: Database) -> None:
+    fill_demo(db.engine, children=600, seed=5, today=TODAY)
+    with db.reader() as s:
+        children = s.scalars(select(Child)).all()
+        counts = registry_counts(s)
+    assert len(children) == 600 == counts["children"]
+    assert counts["households"] > 100 and counts["guardians"] > 100 and counts["institutions"] >= 6
+    assert counts["enrollments"] >= 550
+    kinds = {c.id_type for c in children}
+    assert kinds == {"national_id", "g_code", "none"}
+    for c in children:
+        if c.id_type == "national_id":
+            assert c.national_id and is_valid_national_id(c.national_id)
+        elif c.id_type == "g_code":
+            assert c.g_code and is_valid_g_code(c.g_code)
+        else:
+            assert c.no_id_reason
+        assert prefix_problem(c.prefix, Sex(c.sex), c.birth_date, date(2026, 5, 16)) is None, c.prefix
+    assert len({c.uuid for c in children}) == 600
+    assert check_database(db.engine) == []
+
+
+def test_same_seed_same_data(tmp_path: Path) -> None:
+    def make(name: str) -> list[tuple[str, str, str]]:
+        db = Database.open(tmp_path / name)
+        migrate.upgrade(db)
+        fill_demo(db.engine, children=200, seed=11, today=TODAY)
+        with db.reader() as s:
+            rows = s.execute(select(Child.uuid, Child.first_name, Child.national_id).order_by(Child.id)).all()
+        db.dispose()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    assert make("a.db") == make("b.db")
+
+
+def test_bulk_load_rebuilds_indexes_triggers_and_search(db: Database) -> None:
+    before = schema_objects(db)
+    fill_demo(db.engine, children=6000, seed=2, today=TODAY, chunk_size=2000)  # >= 5000: deferred
+    assert schema_objects(db) == before
+    assert check_database(db.engine) == []
+    with db.engine.connect() as c:
+        fts = c.exec_driver_sql("SELECT count(*) FROM child_fts WHERE child_fts MATCH '\"สมชาย\"'").scalar()
+        plain = c.exec_driver_sql("SELECT count(*) FROM child WHERE instr(first_name || ' ' || last_name, 'สมชาย')").scalar()
+    assert fts == plain and fts > 0
+
+
+def test_adding_more_demo_data_keeps_what_is_there(db: Database) -> None:
+    fill_demo(db.engine, children=100, seed=1, today=TODAY)
+    fill_demo(db.engine, children=150, seed=2, today=TODAY)
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Child)) == 250
+    assert check_database(db.engine) == []
+
+
+def test_cancel_rolls_everything_back(db: Database) -> None:
+    before = schema_objects(db)
+    seen: list[int] = []
+
+    def on_progress(done: int, total: int, _message: str) -> None:
+        seen.append(done)
+        if done >= 4000:
+            progress.cancel()
+
+    progress = Progress(on_progress)
+    with pytest.raises(Cancelled):
+        fill_demo(db.engine, children=10_000, seed=3, today=TODAY, progress=progress, chunk_size=2000)
+    assert max(seen) >= 4000  # it really was half-way
+    with db.reader() as s:
+        counts = registry_counts(s)
+    assert counts["children"] == 0 and counts["households"] == 0 and counts["offices"] == 0
+    assert schema_objects(db) == before  # dropped indexes came back with the rollback
+    assert check_database(db.engine) == []
