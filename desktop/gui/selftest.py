@@ -19,9 +19,9 @@ def run_self_test(lang: str | None = None) -> int:
     from desktop.gui.app import make_app
     from desktop.gui.context import AppContext
     from desktop.gui.tasks import TaskRunner
+    from desktop.services.children_query import ChildFilter
     from desktop.services.database import open_database
     from desktop.services.demo import fill_demo
-    from desktop.services.children_query import ChildFilter
 
     with tempfile.TemporaryDirectory(prefix="samoe-selftest-") as tmp:
         app, _settings, chosen = make_app(lang=lang)

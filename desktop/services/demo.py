@@ -30,6 +30,7 @@ from desktop.store.models import (
     Institution,
     Office,
     Term,
+    new_uuid,
     utcnow,
 )
 
@@ -96,7 +97,7 @@ def _ensure_office(conn: Connection) -> tuple[int, str]:
     now = utcnow()
     result = conn.execute(
         Office.__table__.insert().values(
-            uuid=demo_data.new_uuid(random.Random()), role="municipality",
+            uuid=new_uuid(), role="municipality",
             is_local=True, created_at=now, updated_at=now, **DEMO_OFFICE,
         )
     )
@@ -130,7 +131,7 @@ def _ensure_institutions(
     if not existing:
         schools, cdcs = demo_data.institution_counts(n_children)
         start = int(conn.scalar(select(func.coalesce(func.max(Institution.id), 0))) or 0) + 1
-        rows = demo_data.institution_rows(schools, cdcs, office_id, start, random.Random(seed), utcnow())
+        rows = demo_data.institution_rows(schools, cdcs, office_id, start, random.Random(f"samoe-demo-institutions-{seed}-{start}"), utcnow())
         conn.exec_driver_sql(insert_sql(conn, "institution"), rows)
         existing = [(r[0], r[7]) for r in rows]
     return demo_data.Institutions(

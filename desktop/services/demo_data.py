@@ -205,7 +205,9 @@ def generate(
     chunk_size: int = 10_000,
 ) -> Iterator[Chunk]:
     """Households of 1–4 children with 1–2 guardians each, until ``n_children`` are made."""
-    rng = random.Random(seed)
+    # Each table's rows, and each later run into the same database, draw from their own
+    # stream: the same seed gives the same data, never the same uuids twice.
+    rng = random.Random(f"samoe-demo-{seed}-{ids.child}-{ids.household}")
     ts = _stamp(now)
     year_start = date(to_ce_year(year_be), 5, 16)
     made = 0

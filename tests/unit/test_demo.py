@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.identity import is_valid_g_code, is_valid_national_id
-from desktop.domain.people import prefix_problem, Sex
+from desktop.domain.people import Sex, prefix_problem
 from desktop.services.demo import fill_demo
 from desktop.services.progress import Cancelled, Progress
 from desktop.services.stats import registry_counts
@@ -73,9 +73,18 @@ def test_bulk_load_rebuilds_indexes_triggers_and_search(db: Database) -> None:
     assert fts == plain and fts > 0
 
 
+def test_uuids_are_unique_across_tables(db: Database) -> None:
+    fill_demo(db.engine, children=300, seed=1, today=TODAY)
+    with db.engine.connect() as c:
+        uuids = [r[0] for table in ("office", "institution", "household", "child", "guardian",
+                                    "child_guardian", "enrollment")
+                 for r in c.exec_driver_sql(f"SELECT uuid FROM {table}")]
+    assert len(uuids) == len(set(uuids)) > 1000
+
+
 def test_adding_more_demo_data_keeps_what_is_there(db: Database) -> None:
     fill_demo(db.engine, children=100, seed=1, today=TODAY)
-    fill_demo(db.engine, children=150, seed=2, today=TODAY)
+    fill_demo(db.engine, children=150, seed=1, today=TODAY)  # the same seed again: new rows
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Child)) == 250
     assert check_database(db.engine) == []

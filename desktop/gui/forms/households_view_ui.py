@@ -1,13 +1,4 @@
 # generated from ui/households_view.ui by packaging/build_ui.py — do not edit
-# -*- coding: utf-8 -*-
-
-################################################################################
-## Form generated from reading UI file 'households_view.ui'
-##
-## Created by: Qt User Interface Compiler version 6.11.3
-##
-## WARNING! All changes made in this file will be lost when recompiling UI file!
-################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -56,7 +47,7 @@ class Ui_HouseholdsView(object):
 
         self.splitter = QSplitter(HouseholdsView)
         self.splitter.setObjectName(u"splitter")
-        self.splitter.setOrientation(Qt.Orientation.Horizontal)
+        self.splitter.setOrientation(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.table = QTableView(self.splitter)
         self.table.setObjectName(u"table")
@@ -70,19 +61,27 @@ class Ui_HouseholdsView(object):
         self.detailPanel.setObjectName(u"detailPanel")
         self.detailLayout = QVBoxLayout(self.detailPanel)
         self.detailLayout.setObjectName(u"detailLayout")
-        self.detailLayout.setContentsMargins(8, 0, 0, 0)
+        self.detailLayout.setContentsMargins(0, 6, 0, 0)
+        self.addressRow = QHBoxLayout()
+        self.addressRow.setObjectName(u"addressRow")
         self.detailTitleLabel = QLabel(self.detailPanel)
         self.detailTitleLabel.setObjectName(u"detailTitleLabel")
         self.detailTitleLabel.setStyleSheet(u"font-weight: bold;")
+        self.detailTitleLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
-        self.detailLayout.addWidget(self.detailTitleLabel)
+        self.addressRow.addWidget(self.detailTitleLabel)
 
         self.addressLabel = QLabel(self.detailPanel)
         self.addressLabel.setObjectName(u"addressLabel")
         self.addressLabel.setWordWrap(True)
+        self.addressLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
         self.addressLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.detailLayout.addWidget(self.addressLabel)
+        self.addressRow.addWidget(self.addressLabel)
+
+        self.addressRow.setStretch(1, 1)
+
+        self.detailLayout.addLayout(self.addressRow)
 
         self.infoLabel = QLabel(self.detailPanel)
         self.infoLabel.setObjectName(u"infoLabel")
@@ -131,6 +130,7 @@ class Ui_HouseholdsView(object):
 
         self.mainLayout.addWidget(self.splitter)
 
+        self.mainLayout.setStretch(2, 1)
         QWidget.setTabOrder(self.searchEdit, self.table)
         QWidget.setTabOrder(self.table, self.membersTable)
 
@@ -163,4 +163,3 @@ class Ui_HouseholdsView(object):
         ___qtablewidgetitem4.setText(QCoreApplication.translate("HouseholdsView", u"\u0e42\u0e17\u0e23\u0e28\u0e31\u0e1e\u0e17\u0e4c", None))
         self.hintLabel.setText(QCoreApplication.translate("HouseholdsView", u"\u0e14\u0e31\u0e1a\u0e40\u0e1a\u0e34\u0e25\u0e04\u0e25\u0e34\u0e01\u0e17\u0e35\u0e48\u0e0a\u0e37\u0e48\u0e2d\u0e40\u0e14\u0e47\u0e01\u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e40\u0e1b\u0e34\u0e14\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e40\u0e14\u0e47\u0e01", None))
     # retranslateUi
-

@@ -1,13 +1,4 @@
 # generated from ui/institution_dialog.ui by packaging/build_ui.py — do not edit
-# -*- coding: utf-8 -*-
-
-################################################################################
-## Form generated from reading UI file 'institution_dialog.ui'
-##
-## Created by: Qt User Interface Compiler version 6.11.3
-##
-## WARNING! All changes made in this file will be lost when recompiling UI file!
-################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -25,7 +16,8 @@ class Ui_InstitutionDialog(object):
     def setupUi(self, InstitutionDialog):
         if not InstitutionDialog.objectName():
             InstitutionDialog.setObjectName(u"InstitutionDialog")
-        InstitutionDialog.resize(680, 560)
+        InstitutionDialog.resize(680, 450)
+        InstitutionDialog.setMinimumSize(QSize(600, 0))
         InstitutionDialog.setStyleSheet(u"QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"] { border: 1px solid #b00020; border-radius: 2px; background: #fff3f3; padding: 2px; }")
         self.dialogLayout = QVBoxLayout(InstitutionDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
@@ -50,6 +42,7 @@ class Ui_InstitutionDialog(object):
         self.kindError.setObjectName(u"kindError")
         self.kindError.setWordWrap(True)
         self.kindError.setStyleSheet(u"color: #b00020;")
+        self.kindError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.infoForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.kindError)
 
@@ -68,6 +61,7 @@ class Ui_InstitutionDialog(object):
         self.codeError.setObjectName(u"codeError")
         self.codeError.setWordWrap(True)
         self.codeError.setStyleSheet(u"color: #b00020;")
+        self.codeError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.infoForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.codeError)
 
@@ -86,6 +80,7 @@ class Ui_InstitutionDialog(object):
         self.nameError.setObjectName(u"nameError")
         self.nameError.setWordWrap(True)
         self.nameError.setStyleSheet(u"color: #b00020;")
+        self.nameError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.infoForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.nameError)
 
@@ -104,6 +99,7 @@ class Ui_InstitutionDialog(object):
         self.phoneError.setObjectName(u"phoneError")
         self.phoneError.setWordWrap(True)
         self.phoneError.setStyleSheet(u"color: #b00020;")
+        self.phoneError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.infoForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.phoneError)
 
@@ -128,6 +124,7 @@ class Ui_InstitutionDialog(object):
         self.houseNoError.setObjectName(u"houseNoError")
         self.houseNoError.setWordWrap(True)
         self.houseNoError.setStyleSheet(u"color: #b00020;")
+        self.houseNoError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.houseNoError, 1, 1, 1, 1)
 
@@ -145,6 +142,7 @@ class Ui_InstitutionDialog(object):
         self.villageNoError.setObjectName(u"villageNoError")
         self.villageNoError.setWordWrap(True)
         self.villageNoError.setStyleSheet(u"color: #b00020;")
+        self.villageNoError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.villageNoError, 1, 3, 1, 1)
 
@@ -162,6 +160,7 @@ class Ui_InstitutionDialog(object):
         self.villageNameError.setObjectName(u"villageNameError")
         self.villageNameError.setWordWrap(True)
         self.villageNameError.setStyleSheet(u"color: #b00020;")
+        self.villageNameError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.villageNameError, 3, 1, 1, 3)
 
@@ -179,6 +178,7 @@ class Ui_InstitutionDialog(object):
         self.soiError.setObjectName(u"soiError")
         self.soiError.setWordWrap(True)
         self.soiError.setStyleSheet(u"color: #b00020;")
+        self.soiError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.soiError, 5, 1, 1, 1)
 
@@ -196,6 +196,7 @@ class Ui_InstitutionDialog(object):
         self.roadError.setObjectName(u"roadError")
         self.roadError.setWordWrap(True)
         self.roadError.setStyleSheet(u"color: #b00020;")
+        self.roadError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.roadError, 5, 3, 1, 1)
 
@@ -213,6 +214,7 @@ class Ui_InstitutionDialog(object):
         self.subdistrictError.setObjectName(u"subdistrictError")
         self.subdistrictError.setWordWrap(True)
         self.subdistrictError.setStyleSheet(u"color: #b00020;")
+        self.subdistrictError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.subdistrictError, 7, 1, 1, 1)
 
@@ -230,6 +232,7 @@ class Ui_InstitutionDialog(object):
         self.districtError.setObjectName(u"districtError")
         self.districtError.setWordWrap(True)
         self.districtError.setStyleSheet(u"color: #b00020;")
+        self.districtError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.districtError, 7, 3, 1, 1)
 
@@ -247,6 +250,7 @@ class Ui_InstitutionDialog(object):
         self.provinceError.setObjectName(u"provinceError")
         self.provinceError.setWordWrap(True)
         self.provinceError.setStyleSheet(u"color: #b00020;")
+        self.provinceError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.provinceError, 9, 1, 1, 1)
 
@@ -264,6 +268,7 @@ class Ui_InstitutionDialog(object):
         self.postcodeError.setObjectName(u"postcodeError")
         self.postcodeError.setWordWrap(True)
         self.postcodeError.setStyleSheet(u"color: #b00020;")
+        self.postcodeError.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.addressGrid.addWidget(self.postcodeError, 9, 3, 1, 1)
 
@@ -364,4 +369,3 @@ class Ui_InstitutionDialog(object):
         self.postcodeError.setText("")
         self.errorLabel.setText("")
     # retranslateUi
-

@@ -1,13 +1,4 @@
 # generated from ui/institutions_view.ui by packaging/build_ui.py — do not edit
-# -*- coding: utf-8 -*-
-
-################################################################################
-## Form generated from reading UI file 'institutions_view.ui'
-##
-## Created by: Qt User Interface Compiler version 6.11.3
-##
-## WARNING! All changes made in this file will be lost when recompiling UI file!
-################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -112,4 +103,3 @@ class Ui_InstitutionsView(object):
         self.filterEdit.setPlaceholderText(QCoreApplication.translate("InstitutionsView", u"\u0e01\u0e23\u0e2d\u0e07\u0e15\u0e32\u0e21\u0e0a\u0e37\u0e48\u0e2d \u0e23\u0e2b\u0e31\u0e2a \u0e2b\u0e23\u0e37\u0e2d\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u2026", None))
         self.countLabel.setText("")
     # retranslateUi
-

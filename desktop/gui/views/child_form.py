@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.address import Address
 from desktop.domain.child import ChildInput
-from desktop.domain.dates import DateParseError, age_on, format_age, format_be, format_be_numeric, parse_date
+from desktop.domain.dates import (
+    DateParseError,
+    age_on,
+    format_age,
+    format_be,
+    format_be_numeric,
+    parse_date,
+)
 from desktop.domain.duplicates import MatchKind, duplicate_message
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.identity import ID_TYPE_LABELS, IdType, format_national_id, national_id_problem

@@ -55,7 +55,7 @@ class HouseholdsView(QWidget):
         splitter.setStretchFactor(1, 2)
         saved = ctx.settings.value(SPLITTER_KEY)
         if not saved or not splitter.restoreState(saved):
-            splitter.setSizes([640, 460])
+            splitter.setSizes([330, 330])
         splitter.splitterMoved.connect(
             lambda _pos, _i: ctx.settings.setValue(SPLITTER_KEY, splitter.saveState())
         )
@@ -132,10 +132,12 @@ class HouseholdsView(QWidget):
                 )
             else:
                 self.ui.addressLabel.setText(self.tr("เลือกครัวเรือนจากรายการเพื่อดูรายละเอียด"))
+            self.ui.detailTitleLabel.hide()
             self.ui.infoLabel.hide()
             self.ui.hintLabel.hide()
             return
         self._current_uuid = detail.uuid
+        self.ui.detailTitleLabel.show()
         self.ui.addressLabel.setText(detail.address_text or self.tr("(ยังไม่ได้กรอกที่อยู่)"))
         info = []
         if detail.house_code:

@@ -1,0 +1,226 @@
+"""สถานศึกษา: the schools and child development centres of this local government.
+
+A municipality has tens of institutions, not thousands, so the whole list is loaded into
+a small item model; sorting and the filter box work in a QSortFilterProxyModel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+
+from desktop.gui.context import AppContext
+from desktop.gui.forms.institutions_view_ui import Ui_InstitutionsView
+from desktop.gui.views.institution_dialog import InstitutionDialog
+from desktop.services.institutions import (
+    InstitutionRow,
+    delete_institution,
+    list_institutions,
+    restore_institution,
+)
+from desktop.services.years import list_years
+
+UUID_ROLE = Qt.ItemDataRole.UserRole
+KIND, CODE, NAME, ADDRESS, ENROLLED = range(5)
+
+
+class InstitutionsView(QWidget):
+    status_message = Signal(str, object)  # text, undo callable or None
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_InstitutionsView()
+        self.ui.setupUi(self)
+        self._rows: dict[str, InstitutionRow] = {}
+        self._kind_labels = {"school": self.tr("โรงเรียน"), "cdc": self.tr("ศูนย์พัฒนาเด็กเล็ก")}
+
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels([
+            self.tr("ประเภท"), self.tr("รหัส"), self.tr("ชื่อ"), self.tr("ที่อยู่"),
+            self.tr("จำนวนเด็ก"),
+        ])
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortLocaleAware(True)
+
+        table = self.ui.table
+        table.setModel(self.proxy)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((KIND, 140), (CODE, 110), (ENROLLED, 90)):
+            table.setColumnWidth(column, width)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(28)
+        table.sortByColumn(KIND, Qt.SortOrder.AscendingOrder)
+
+        # Actions: the buttons trigger them; the main window may also put them in a menu.
+        self.new_action = QAction(self.tr("เพิ่มสถานศึกษา"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.new_institution)
+        self.addAction(self.new_action)
+        self.edit_action = QAction(self.tr("แก้ไขสถานศึกษา"), self)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.delete_action = QAction(self.tr("ลบสถานศึกษา"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        table.addAction(self.delete_action)  # Delete acts only while the list has focus
+
+        self.ui.addButton.clicked.connect(self.new_action.trigger)
+        self.ui.editButton.clicked.connect(self.edit_action.trigger)
+        self.ui.deleteButton.clicked.connect(self.delete_action.trigger)
+        table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.ui.filterEdit.textChanged.connect(self._filter_changed)
+        self.refresh()
+
+    # ---- list
+    def refresh(self, select_uuid: str | None = None) -> None:
+        """Reload the list, keeping (or moving to) the selected institution."""
+        keep = select_uuid or self.selected_uuid()
+        with self.ctx.db.reader() as session:
+            years = list_years(session)
+            year_be = years[0].year_be if years else None
+            rows = list_institutions(session, year_be=year_be)
+        self._rows = {row.uuid: row for row in rows}
+        self.model.removeRows(0, self.model.rowCount())
+        for row in rows:
+            self.model.appendRow(self._items(row))
+        tip = (self.tr("จำนวนเด็กที่ลงทะเบียนในปีการศึกษา %1").replace("%1", str(year_be))
+               if year_be is not None else self.tr("ยังไม่มีปีการศึกษา"))
+        self.model.horizontalHeaderItem(ENROLLED).setToolTip(tip)
+        self._show_count()
+        if not (keep and self.select_uuid(keep)) and self.proxy.rowCount():
+            self.ui.table.selectRow(0)
+        self._update_actions()
+
+    def _items(self, row: InstitutionRow) -> list[QStandardItem]:
+        kind = QStandardItem(self._kind_labels.get(row.kind, row.kind))
+        kind.setData(row.uuid, UUID_ROLE)
+        code = QStandardItem(row.code)
+        name = QStandardItem(row.name)
+        address = QStandardItem(row.address)
+        address.setToolTip(row.address)
+        enrolled = QStandardItem()
+        enrolled.setData(row.enrolled, Qt.ItemDataRole.DisplayRole)  # an int sorts as a number
+        enrolled.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        items = [kind, code, name, address, enrolled]
+        for item in items:
+            item.setEditable(False)
+        return items
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._show_count()
+        if self.proxy.rowCount() and not self.ui.table.currentIndex().isValid():
+            self.ui.table.selectRow(0)
+        self._update_actions()
+
+    def _show_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if shown == total:
+            text = self.tr("ทั้งหมด %1 แห่ง").replace("%1", str(total))
+        else:
+            text = self.tr("แสดง %1 จาก %2 แห่ง").replace("%1", str(shown)).replace("%2", str(total))
+        self.ui.countLabel.setText(text)
+
+    def _update_actions(self) -> None:
+        has = self.selected_uuid() is not None
+        for action, button in ((self.edit_action, self.ui.editButton),
+                               (self.delete_action, self.ui.deleteButton)):
+            action.setEnabled(has)
+            button.setEnabled(has)
+
+    def row_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def selected_uuid(self) -> str | None:
+        index = self.ui.table.currentIndex()
+        if not index.isValid():
+            return None
+        uuid = self.proxy.index(index.row(), KIND).data(UUID_ROLE)
+        return uuid if uuid in self._rows else None
+
+    def selected_row(self) -> InstitutionRow | None:
+        uuid = self.selected_uuid()
+        return self._rows.get(uuid) if uuid else None
+
+    def select_uuid(self, uuid: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, KIND).data(UUID_ROLE) == uuid:
+                self.ui.table.selectRow(row)
+                self.ui.table.scrollTo(self.proxy.index(row, KIND))
+                return True
+        return False
+
+    def current_index(self) -> QModelIndex:
+        return self.ui.table.currentIndex()
+
+    # ---- actions
+    def new_institution(self) -> InstitutionDialog:
+        return self._open_dialog(None)
+
+    def edit_selected(self) -> InstitutionDialog | None:
+        uuid = self.selected_uuid()
+        return self._open_dialog(uuid) if uuid else None
+
+    def _open_dialog(self, uuid: str | None) -> InstitutionDialog:
+        dialog = InstitutionDialog(self.ctx, uuid, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self, uuid: str, name: str) -> None:
+        self.refresh(select_uuid=uuid)
+        self.status_message.emit(self.tr("บันทึก %1 แล้ว").replace("%1", name), None)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not self.confirm_delete(row):
+            return
+        current = self.ui.table.currentIndex().row()
+        with self.ctx.db.session() as session:
+            delete_institution(session, row.uuid)
+        self.refresh()
+        if self.proxy.rowCount():
+            self.ui.table.selectRow(min(max(current, 0), self.proxy.rowCount() - 1))
+        self.status_message.emit(self.tr("ลบ %1 แล้ว").replace("%1", row.name),
+                                 self._undo_delete(row))
+
+    def _undo_delete(self, row: InstitutionRow) -> Callable[[], None]:
+        def undo() -> None:
+            with self.ctx.db.session() as session:
+                restore_institution(session, row.uuid)
+            self.refresh(select_uuid=row.uuid)
+            self.status_message.emit(self.tr("กู้คืน %1 แล้ว").replace("%1", row.name), None)
+
+        return undo
+
+    def confirm_delete(self, row: InstitutionRow) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("confirmDeleteBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("ยืนยันการลบ"))
+        box.setText(self.tr("ลบ %1 ใช่หรือไม่? กู้คืนได้ภายหลัง").replace("%1", row.name))
+        if row.enrolled:
+            box.setInformativeText(
+                self.tr("สถานศึกษานี้มีเด็กลงทะเบียนอยู่ %1 คน ข้อมูลการลงทะเบียนยังเก็บไว้")
+                .replace("%1", str(row.enrolled))
+            )
+        delete = box.addButton(self.tr("ลบ"), QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("confirmDeleteButton")
+        keep = box.addButton(self.tr("ยกเลิก"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is delete
