@@ -82,7 +82,10 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
         label: str = "",
         writes: bool = False,
+        quiet: bool = False,
     ) -> TaskHandle:
+        """``quiet`` jobs (a list's background count) show no progress bar and are not
+        cancelled by the window's cancel button; their owner stops them itself."""
         signals = _Signals()  # lives in the GUI thread: its slots run there
         handle: TaskHandle
 
@@ -97,7 +100,8 @@ class TaskRunner(QObject):
             if handle in self.running:
                 self.running.remove(handle)
             self._live.discard(signals)
-            self.ended.emit(handle)
+            if not quiet:
+                self.ended.emit(handle)
 
         def succeeded(result: object) -> None:
             finish()
@@ -121,8 +125,9 @@ class TaskRunner(QObject):
         signals.failed.connect(failed)
         signals.cancelled.connect(cancelled)
         self._live.add(signals)
-        self.running.append(handle)
-        self.started.emit(handle)
+        if not quiet:
+            self.running.append(handle)
+            self.started.emit(handle)
         self._pool.start(_Job(work, progress, signals, self._write_lock if writes else None))
         return handle
 

@@ -90,12 +90,22 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _search_clause(session: Session, term: str) -> ColumnElement[bool]:
+def _fts_query(session: Session, term: str, *, live: bool = True) -> str | None:
+    """The FTS5 MATCH text for a term, or None where the index cannot answer.
+
+    The index holds live children only and trigrams need three characters.
+    """
+    if session.get_bind().dialect.name != "sqlite" or not live or len(term) < FTS_MIN_CHARS:
+        return None
+    # every whitespace-separated part must match, each quoted as an FTS phrase
+    return " ".join(_fts_phrase(part) for part in term.split(" ") if part)
+
+
+def _search_clause(session: Session, term: str, *, live: bool = True) -> ColumnElement[bool]:
     dialect = session.get_bind().dialect.name
     name_expr = Child.first_name + " " + Child.last_name
-    if dialect == "sqlite" and len(term) >= FTS_MIN_CHARS:
-        # A MATCH of every whitespace-separated part, each as an FTS phrase.
-        query = " ".join(_fts_phrase(part) for part in term.split(" ") if part)
+    query = _fts_query(session, term, live=live)
+    if query is not None:
         ids = select(_FTS.c.rowid).where(literal_column("child_fts").op("MATCH")(query))
         return Child.id.in_(ids)
     if dialect == "sqlite":
@@ -143,7 +153,7 @@ def _where(session: Session, flt: ChildFilter) -> list[ColumnElement[bool]]:
     ]
     term = normalise_search(flt.search)
     if term:
-        where.append(_search_clause(session, term))
+        where.append(_search_clause(session, term, live=not flt.deleted))
     enrolled = _enrollment_clause(flt, _year_id(session, flt.year_be))
     if enrolled is not None:
         where.append(enrolled)
@@ -151,6 +161,15 @@ def _where(session: Session, flt: ChildFilter) -> list[ColumnElement[bool]]:
 
 
 def count_children(session: Session, flt: ChildFilter) -> int:
+    term = normalise_search(flt.search)
+    query = _fts_query(session, term, live=not flt.deleted) if term else None
+    no_enrolment_filter = flt.institution_id is None and flt.year_be is None and not flt.level_code
+    if query is not None and no_enrolment_filter:
+        # the index holds exactly the live children: count there, no row look-ups
+        fts = select(func.count()).select_from(_FTS).where(
+            literal_column("child_fts").op("MATCH")(query)
+        )
+        return int(session.scalar(fts) or 0)
     stmt = select(func.count()).select_from(Child).where(*_where(session, flt))
     return int(session.scalar(stmt) or 0)
 
@@ -285,6 +304,10 @@ def row_of(session: Session, flt: ChildFilter, uuid: str, *, sort: ChildSort = C
         return None
     if sort is not ChildSort.NAME or descending:
         return None
+    where = _where(session, flt)
+    shown = select(func.count()).select_from(Child).where(*where, Child.id == child.id)
+    if not session.scalar(shown):
+        return None  # not in this list (filtered out, or deleted)
     before = or_(
         Child.first_name < child.first_name,
         and_(Child.first_name == child.first_name, Child.last_name < child.last_name),
@@ -294,5 +317,5 @@ def row_of(session: Session, flt: ChildFilter, uuid: str, *, sort: ChildSort = C
             Child.id < child.id,
         ),
     )
-    stmt = select(func.count()).select_from(Child).where(*_where(session, flt), before)
+    stmt = select(func.count()).select_from(Child).where(*where, before)
     return int(session.scalar(stmt) or 0)

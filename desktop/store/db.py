@@ -8,7 +8,8 @@ connection. Any other SQLAlchemy URL (PostgreSQL at the province) works unchange
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -118,3 +120,39 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class QueryInterrupted(Exception):
+    """A read was stopped: it ran past its time budget or its caller gave up on it."""
+
+
+@contextmanager
+def interruptible(
+    session: Session, *, seconds: float | None = None, stop: Callable[[], bool] | None = None
+) -> Iterator[None]:
+    """Stop the SQLite statements run inside after ``seconds``, or as soon as ``stop()``.
+
+    Raises QueryInterrupted. The GUI runs a list query with a small budget on its own
+    thread and moves it to a worker when it does not fit, so typing never freezes.
+    Other backends run without a limit.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    raw = session.connection().connection.driver_connection
+    deadline = time.monotonic() + seconds if seconds is not None else None
+
+    def check() -> int:
+        if deadline is not None and time.monotonic() > deadline:
+            return 1
+        return 1 if stop is not None and stop() else 0
+
+    raw.set_progress_handler(check, 2000)
+    try:
+        yield
+    except OperationalError as exc:
+        if "interrupted" in str(exc).lower():
+            raise QueryInterrupted() from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)

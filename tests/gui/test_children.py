@@ -170,3 +170,33 @@ def test_sorting_by_header_click(qtbot, ctx: AppContext) -> None:  # type: ignor
     with ctx.db.reader() as s:
         expected = s.scalars(select(Child.uuid).order_by(Child.birth_date.desc(), Child.id.desc()).limit(5)).all()
     assert uuids == list(expected)
+
+
+def test_slow_query_moves_off_the_gui_thread(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A query past its budget runs on a worker: the list says it is searching, then fills.
+    A newer query replaces an older one still running."""
+    from desktop.gui.models.children_model import ChildrenTableModel
+    from desktop.services.children_query import ChildFilter
+
+    view = ChildrenView(ctx)
+    qtbot.addWidget(view)
+    model = view.model
+    monkeypatch.setattr(ChildrenTableModel, "BUDGET_SECONDS", 0.0)
+    states: list[bool] = []
+    model.searching.connect(states.append)
+    with qtbot.waitSignal(model.counted, timeout=10_000) as blocker:
+        model.set_filter(ChildFilter(search="ชา"))
+        assert model.busy and model.rowCount() == 0
+        assert "กำลังค้นหา" in view.ui.countLabel.text()
+    assert states == [True, False] and not model.busy
+    assert blocker.args[0] == model.rowCount() > 0
+    assert all("ชา" in model.data(model.index(r, 1)) for r in range(min(model.rowCount(), 50)))
+
+    # two quick filters: only the last one's answer lands
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.set_filter(ChildFilter(search="ก"))
+        model.set_filter(ChildFilter(search="ญ"))
+    qtbot.wait(200)
+    assert model.filter.search == "ญ"
+    names = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert names and all("ญ" in n for n in names)

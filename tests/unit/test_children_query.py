@@ -135,3 +135,40 @@ def test_new_child_is_searchable_at_once(office_db: Database) -> None:
     with office_db.reader() as s:
         assert count_children(s, ChildFilter(search="ต้นกล้า")) == 0
         assert count_children(s, ChildFilter(search="ภูผา")) == 1
+
+
+def test_row_of_finds_the_position_in_name_order(demo_db: Database) -> None:
+    from desktop.services.children_query import row_of
+
+    expected = sorted(all_children(demo_db), key=lambda c: (c.first_name, c.last_name, c.id))
+    with demo_db.reader() as s:
+        for index in (0, 1, 57, 150, 299):
+            assert row_of(s, ChildFilter(), expected[index].uuid) == index
+        outsider = expected[10]
+        assert row_of(s, ChildFilter(search="ไม่มีชื่อนี้แน่นอน"), outsider.uuid) is None
+        assert row_of(s, ChildFilter(), outsider.uuid, sort=ChildSort.BIRTH_DATE) is None
+
+
+def test_search_index_follows_delete_and_restore(demo_db: Database) -> None:
+    from desktop.services.children import delete_child, restore_child
+    from desktop.store.integrity import check_database
+
+    victim = next(c for c in all_children(demo_db) if c.national_id)
+    term = (victim.national_id or "")[2:9]
+    live, gone = ChildFilter(search=term), ChildFilter(search=term, deleted=True)
+    with demo_db.reader() as s:
+        before = count_children(s, live)
+        assert victim.id in {r.id for r in page_children(s, live, offset=0, limit=500)}
+    with demo_db.session() as s:
+        delete_child(s, victim.uuid)
+    assert check_database(demo_db.engine) == []
+    with demo_db.reader() as s:
+        assert count_children(s, live) == before - 1
+        assert victim.id not in {r.id for r in page_children(s, live, offset=0, limit=500)}
+        assert [r.id for r in page_children(s, gone, offset=0, limit=10)] == [victim.id]
+        assert count_children(s, gone) == 1
+    with demo_db.session() as s:
+        restore_child(s, victim.uuid)
+    assert check_database(demo_db.engine) == []
+    with demo_db.reader() as s:
+        assert count_children(s, live) == before

@@ -18,14 +18,16 @@ from desktop.domain.dates import age_on, format_age, format_be
 from desktop.domain.identity import format_national_id
 from desktop.domain.levels import level_by_code
 from desktop.domain.people import full_name
+from desktop.gui.tasks import TaskRunner
 from desktop.services.children_query import (
     ChildFilter,
     ChildRow,
     ChildSort,
     count_children,
     page_children,
+    row_of,
 )
-from desktop.store.db import Database
+from desktop.store.db import Database, QueryInterrupted, interruptible
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,12 +55,20 @@ def _level_label(code: str) -> str:
 class ChildrenTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
     MAX_PAGES = 64
+    # A list query gets this long on the GUI thread; past it, it moves to a worker and the
+    # list says it is searching (a 2-character search scans every row: ~3 s at 1M).
+    BUDGET_SECONDS = 0.08
 
     counted = Signal(int)
+    searching = Signal(bool)
 
-    def __init__(self, db: Database, parent: Any = None, *, today: date | None = None) -> None:
+    def __init__(self, db: Database, parent: Any = None, *, today: date | None = None,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._tasks = tasks
+        self._generation = 0
+        self.busy = False
         self._filter = ChildFilter()
         self._sort = ChildSort.NAME
         self._descending = False
@@ -82,12 +92,52 @@ class ChildrenTableModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
+        """Count and fetch the first page: here if it fits the budget, else on a worker."""
+        self._generation += 1
+        generation = self._generation
+        flt, sort, descending = self._filter, self._sort, self._descending
+
+        def fetch(seconds: float | None) -> tuple[int, list[ChildRow]]:
+            with self._db.reader() as session, interruptible(
+                session, seconds=seconds, stop=lambda: generation != self._generation
+            ):
+                count = count_children(session, flt)
+                first = page_children(session, flt, offset=0, limit=self.PAGE_SIZE,
+                                      sort=sort, descending=descending)
+            return count, first
+
+        if self._tasks is None:
+            self._apply(generation, *fetch(None))
+            return
+        try:
+            result = fetch(self.BUDGET_SECONDS)
+        except QueryInterrupted:
+            self._apply(generation, 0, [], final=False)
+            self.busy = True
+            self.searching.emit(True)
+            self._tasks.run(
+                lambda _progress: fetch(None),
+                on_done=lambda found: self._apply(generation, *found),
+                on_error=lambda _exc, _tb: None,  # stopped because a newer query replaced it
+                quiet=True,
+            )
+            return
+        self._apply(generation, *result)
+
+    def _apply(self, generation: int, count: int, first: list[ChildRow], *, final: bool = True) -> None:
+        if generation != self._generation:
+            return  # an older query finishing after a newer one started
         self.beginResetModel()
         self._pages.clear()
-        with self._db.reader() as session:
-            self._count = count_children(session, self._filter)
+        if first:
+            self._pages[0] = first
+        self._count = count
         self.endResetModel()
-        self.counted.emit(self._count)
+        if final:
+            if self.busy:
+                self.busy = False
+                self.searching.emit(False)
+            self.counted.emit(count)
 
     def total(self) -> int:
         return self._count
@@ -164,6 +214,18 @@ class ChildrenTableModel(QAbstractTableModel):
         self._sort = COLUMNS[column][1]
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+    def row_of(self, uuid: str) -> int | None:
+        """The row of a child in the current order, without loading pages to find it."""
+        with self._db.reader() as session:
+            row = row_of(session, self._filter, uuid, sort=self._sort, descending=self._descending)
+        if row is not None:
+            return row if row < self._count else None
+        for number, page in self._pages.items():  # other orders: only what is loaded
+            for offset, found in enumerate(page):
+                if found.uuid == uuid:
+                    return number * self.PAGE_SIZE + offset
+        return None
 
     def uuid_at(self, row: int) -> str | None:
         found = self.row_at(row)

@@ -32,7 +32,7 @@ class ChildrenView(QWidget):
         self.ctx = ctx
         self.ui = Ui_ChildrenView()
         self.ui.setupUi(self)
-        self.model = ChildrenTableModel(ctx.db, self)
+        self.model = ChildrenTableModel(ctx.db, self, tasks=ctx.tasks)
         table = self.ui.table
         table.setModel(self.model)
         header = table.horizontalHeader()
@@ -57,6 +57,7 @@ class ChildrenView(QWidget):
         self.ui.deleteButton.clicked.connect(self.delete_or_restore_selected)
         table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.model.counted.connect(self._show_count)
+        self.model.searching.connect(self._show_searching)
         self.model.modelReset.connect(self._update_buttons)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -152,6 +153,10 @@ class ChildrenView(QWidget):
             text = self.tr("พบ %1 คน").replace("%1", f"{count:,}")
         self.ui.countLabel.setText(text)
 
+    def _show_searching(self, busy: bool) -> None:
+        if busy:
+            self.ui.countLabel.setText(self.tr("กำลังค้นหา… (คำค้นสั้นกว่า 3 ตัวอักษรต้องอ่านทุกแถว)"))
+
     def _update_buttons(self) -> None:
         has_rows = self.model.rowCount() > 0
         self.ui.openButton.setEnabled(has_rows)
@@ -213,12 +218,11 @@ class ChildrenView(QWidget):
         self.status_message.emit(message, undo)
 
     def select_uuid(self, uuid: str) -> None:
-        """Select a child in the list if it is on one of the first pages (after a save)."""
-        for row in range(min(self.model.rowCount(), 2000)):
-            if self.model.uuid_at(row) == uuid:
-                self.ui.table.selectRow(row)
-                self.ui.table.scrollTo(self.model.index(row, 0))
-                return
+        """Select a child in the list (after a save), wherever it now sorts."""
+        row = self.model.row_of(uuid)
+        if row is not None:
+            self.ui.table.selectRow(row)
+            self.ui.table.scrollTo(self.model.index(row, 0))
 
     def current_index(self) -> QModelIndex:
         return self.ui.table.currentIndex()

@@ -23,24 +23,30 @@ NAME_NEW = NAME_OLD.replace("old.", "new.")
 IDENT_OLD = "coalesce(old.national_id, '') || ' ' || coalesce(old.g_code, '')"
 IDENT_NEW = IDENT_OLD.replace("old.", "new.")
 
+# The index holds live children only (deleted_at IS NULL): the list always searches live
+# rows, so a search's count is the index's own count, with no look-up of the rows. The
+# bin of deleted children is small and searched without the index.
 SEARCH_DDL = [
     "CREATE VIEW child_search_src AS SELECT id, "
     + NAME_OLD.replace("old.", "")
     + " AS name, "
     + IDENT_OLD.replace("old.", "")
-    + " AS ident FROM child",
+    + " AS ident FROM child WHERE deleted_at IS NULL",
     "CREATE VIRTUAL TABLE child_fts USING fts5(name, ident, content='child_search_src', "
     "content_rowid='id', tokenize='trigram')",
-    f"CREATE TRIGGER child_fts_ai AFTER INSERT ON child BEGIN "
+    f"CREATE TRIGGER child_fts_ai AFTER INSERT ON child WHEN new.deleted_at IS NULL BEGIN "
     f"INSERT INTO child_fts(rowid, name, ident) VALUES (new.id, {NAME_NEW}, {IDENT_NEW}); END",
-    f"CREATE TRIGGER child_fts_ad AFTER DELETE ON child BEGIN "
+    f"CREATE TRIGGER child_fts_ad AFTER DELETE ON child WHEN old.deleted_at IS NULL BEGIN "
     f"INSERT INTO child_fts(child_fts, rowid, name, ident) "
     f"VALUES ('delete', old.id, {NAME_OLD}, {IDENT_OLD}); END",
+    # One trigger, two statements in a fixed order: remove the old entry if it was live,
+    # add the new one if it is live (covers edits, soft delete and restore).
     f"CREATE TRIGGER child_fts_au AFTER UPDATE OF first_name, last_name, first_name_en, "
-    f"last_name_en, national_id, g_code ON child BEGIN "
+    f"last_name_en, national_id, g_code, deleted_at ON child BEGIN "
     f"INSERT INTO child_fts(child_fts, rowid, name, ident) "
-    f"VALUES ('delete', old.id, {NAME_OLD}, {IDENT_OLD}); "
-    f"INSERT INTO child_fts(rowid, name, ident) VALUES (new.id, {NAME_NEW}, {IDENT_NEW}); END",
+    f"SELECT 'delete', old.id, {NAME_OLD}, {IDENT_OLD} WHERE old.deleted_at IS NULL; "
+    f"INSERT INTO child_fts(rowid, name, ident) "
+    f"SELECT new.id, {NAME_NEW}, {IDENT_NEW} WHERE new.deleted_at IS NULL; END",
     "INSERT INTO child_fts(child_fts) VALUES ('rebuild')",
 ]
 
