@@ -161,7 +161,7 @@ samoe_venv() {
         fi
         # the build backend's warnings would drown the output: keep them in a log, show on failure
         if ! "$SAMOE_VENV_PYTHON" -m pip install --quiet --disable-pip-version-check \
-            --editable "$SAMOE_ROOT[dev]" >"$venv/.samoe-pip.log" 2>&1; then
+            --editable "${SAMOE_ROOT}[dev]" >"$venv/.samoe-pip.log" 2>&1; then
             tail -n 40 "$venv/.samoe-pip.log" >&2
             _samoe_say "ERROR: pip install failed (full log: $venv/.samoe-pip.log)"
             return 1

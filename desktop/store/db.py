@@ -140,6 +140,7 @@ def interruptible(
         yield
         return
     raw = session.connection().connection.driver_connection
+    assert raw is not None
     deadline = time.monotonic() + seconds if seconds is not None else None
 
     def check() -> int:
