@@ -8,7 +8,7 @@ import os
 import sys
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.gui.context import AppContext
 from desktop.gui.resources import install_translation, register_fonts
@@ -17,7 +17,6 @@ from desktop.store.db import Database
 
 log = logging.getLogger(__name__)
 ORG, APP = "Samoe", "Samoe"
-DEMO_CHILDREN = 2000
 
 
 def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> tuple[QApplication, QSettings, str]:
@@ -47,37 +46,6 @@ def open_db_or_explain(target: str | None, parent: QWidget | None = None) -> Dat
     return db
 
 
-def first_start(ctx: AppContext, window: QWidget) -> None:
-    """An empty database: offer demo data, or ask for this office's name and code."""
-    from desktop.services.office import init_office, local_office
-
-    with ctx.db.reader() as session:
-        if local_office(session) is not None:
-            return
-    box = QMessageBox(window)
-    box.setWindowTitle(window.tr("เริ่มใช้งาน Samoe"))
-    box.setText(window.tr(
-        "ฐานข้อมูลยังว่างอยู่\n\nต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) "
-        "หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?").replace("%1", f"{DEMO_CHILDREN:,}"))
-    demo = box.addButton(window.tr("ใช้ข้อมูลตัวอย่าง"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(window.tr("เริ่มฐานข้อมูลจริง"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is demo:
-        window.add_demo_data(DEMO_CHILDREN)  # type: ignore[attr-defined]
-        return
-    name, ok = QInputDialog.getText(window, window.tr("ชื่อหน่วยงาน"),
-                                    window.tr("ชื่อหน่วยงาน (เช่น เทศบาลตำบลบ้านใหม่):"))
-    if not ok or not name.strip():
-        return
-    code, ok = QInputDialog.getText(window, window.tr("รหัสหน่วยงาน"),
-                                    window.tr("รหัส อปท. (ตามกรมส่งเสริมการปกครองท้องถิ่น):"))
-    if not ok or not code.strip():
-        return
-    with ctx.db.session() as session:
-        init_office(session, name=name, code=code)
-    window.refresh_all()  # type: ignore[attr-defined]
-
-
 def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
     logging.basicConfig(level=os.environ.get("SAMOE_LOG", "WARNING"))
     app, settings, _lang = make_app(lang=lang)
@@ -89,7 +57,7 @@ def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
     ctx = AppContext(db, TaskRunner(app), settings)
     window = MainWindow(ctx)
     window.show()
-    first_start(ctx, window)
+    window.first_start()
     code = app.exec()
     ctx.tasks.wait(10_000)
     db.dispose()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,6 +33,7 @@ GEOMETRY_KEY = "main/geometry"
 STATE_KEY = "main/state"
 PAGE_KEY = "main/page"
 UNDO_SECONDS = 15
+DEMO_CHILDREN = 2000
 
 
 @dataclass
@@ -224,6 +226,36 @@ class MainWindow(QMainWindow):
         self.ctx.tasks.run(work, on_done=done, on_error=failed, writes=True,
                            label=self.tr("กำลังสร้างข้อมูลตัวอย่าง…"),
                            on_cancel=lambda: self.show_message(self.tr("ยกเลิกแล้ว ไม่มีข้อมูลใดถูกบันทึก"), None))
+
+    def first_start(self) -> None:
+        """An empty database: offer demo data, or ask for this office's name and code."""
+        from desktop.services.office import init_office
+
+        with self.ctx.db.reader() as session:
+            if local_office(session) is not None:
+                return
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("เริ่มใช้งาน Samoe"))
+        box.setText(self.tr(
+            "ฐานข้อมูลยังว่างอยู่\n\nต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) "
+            "หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?").replace("%1", f"{DEMO_CHILDREN:,}"))
+        demo = box.addButton(self.tr("ใช้ข้อมูลตัวอย่าง"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("เริ่มฐานข้อมูลจริง"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is demo:
+            self.add_demo_data(DEMO_CHILDREN)
+            return
+        name, ok = QInputDialog.getText(self, self.tr("ชื่อหน่วยงาน"),
+                                        self.tr("ชื่อหน่วยงาน (เช่น เทศบาลตำบลบ้านใหม่):"))
+        if not ok or not name.strip():
+            return
+        code, ok = QInputDialog.getText(self, self.tr("รหัสหน่วยงาน"),
+                                        self.tr("รหัส อปท. (ตามกรมส่งเสริมการปกครองท้องถิ่น):"))
+        if not ok or not code.strip():
+            return
+        with self.ctx.db.session() as session:
+            init_office(session, name=name, code=code)
+        self.refresh_all()
 
     def check_database(self) -> None:
         from desktop.store.integrity import check_database

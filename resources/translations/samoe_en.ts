@@ -191,6 +191,38 @@
         <translation>National ID</translation>
     </message>
     <message>
+        <source>ชาย</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>หญิง</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>รหัส G</source>
+        <translation>G-code</translation>
+    </message>
+    <message>
+        <source>ไม่มีเลขประจำตัว</source>
+        <translation>No ID number</translation>
+    </message>
+    <message>
+        <source>กำลังเรียน</source>
+        <translation>Studying</translation>
+    </message>
+    <message>
+        <source>ย้ายออก</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <source>จบการศึกษา</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <source>ออกกลางคัน</source>
+        <translation>Dropped out</translation>
+    </message>
+    <message>
         <source>โทรศัพท์</source>
         <translation>Phone</translation>
     </message>
@@ -213,6 +245,10 @@
     <message>
         <source>วันเกิดอยู่ในอนาคต โปรดตรวจสอบปี พ.ศ.</source>
         <translation>The date of birth is in the future. Please check the B.E. year.</translation>
+    </message>
+    <message>
+        <source>อายุ</source>
+        <translation>age</translation>
     </message>
     <message>
         <source>ยังบันทึกไม่ได้ โปรดแก้ %1 รายการที่ทำเครื่องหมายสีแดง</source>
@@ -778,6 +814,42 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Cancelled. Nothing was saved.</translation>
     </message>
     <message>
+        <source>เริ่มใช้งาน Samoe</source>
+        <translation>Getting started with Samoe</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลยังว่างอยู่
+
+ต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?</source>
+        <translation>The database is empty.
+
+Try Samoe with demo data (%1 fictitious children), or start your office's real registry?</translation>
+    </message>
+    <message>
+        <source>ใช้ข้อมูลตัวอย่าง</source>
+        <translation>Use demo data</translation>
+    </message>
+    <message>
+        <source>เริ่มฐานข้อมูลจริง</source>
+        <translation>Start the real registry</translation>
+    </message>
+    <message>
+        <source>ชื่อหน่วยงาน</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>ชื่อหน่วยงาน (เช่น เทศบาลตำบลบ้านใหม่):</source>
+        <translation>Office name (e.g. Ban Mai Subdistrict Municipality):</translation>
+    </message>
+    <message>
+        <source>รหัสหน่วยงาน</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <source>รหัส อปท. (ตามกรมส่งเสริมการปกครองท้องถิ่น):</source>
+        <translation>Local government code (as given by the Department of Local Administration):</translation>
+    </message>
+    <message>
         <source>ฐานข้อมูลถูกต้อง ไม่พบปัญหา</source>
         <translation>The database is in good order. No problems found.</translation>
     </message>
@@ -832,45 +904,6 @@ Database: %2</translation>
     <message>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>เริ่มใช้งาน Samoe</source>
-        <translation>Welcome to Samoe</translation>
-    </message>
-    <message>
-        <source>ฐานข้อมูลยังว่างอยู่
-
-ต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?</source>
-        <translation>The database is empty.
-
-Try Samoe with sample data (%1 fictitious children), or start your office&apos;s real database?</translation>
-    </message>
-    <message>
-        <source>ใช้ข้อมูลตัวอย่าง</source>
-        <translation>Use sample data</translation>
-    </message>
-    <message>
-        <source>เริ่มฐานข้อมูลจริง</source>
-        <translation>Start real database</translation>
-    </message>
-    <message>
-        <source>ชื่อหน่วยงาน</source>
-        <translation>Office name</translation>
-    </message>
-    <message>
-        <source>ชื่อหน่วยงาน (เช่น เทศบาลตำบลบ้านใหม่):</source>
-        <translation>Office name (e.g. Ban Mai Subdistrict Municipality):</translation>
-    </message>
-    <message>
-        <source>รหัสหน่วยงาน</source>
-        <translation>Office code</translation>
-    </message>
-    <message>
-        <source>รหัส อปท. (ตามกรมส่งเสริมการปกครองท้องถิ่น):</source>
-        <translation>Local authority code (as assigned by the Department of Local Administration):</translation>
     </message>
 </context>
 </TS>

@@ -88,13 +88,18 @@ class ChildFormDialog(QDialog):
         ui = self.ui
         ui.prefixCombo.addItems(list(PREFIXES))
         ui.prefixCombo.setCurrentIndex(-1)
+        sex_labels = {Sex.MALE: self.tr("ชาย"), Sex.FEMALE: self.tr("หญิง")}
         for sex in Sex:
-            ui.sexCombo.addItem(SEX_LABELS[sex], sex.value)
+            ui.sexCombo.addItem(sex_labels.get(sex, SEX_LABELS[sex]), sex.value)
         ui.sexCombo.setCurrentIndex(-1)
+        id_labels = {IdType.NATIONAL_ID: self.tr("เลขประจำตัวประชาชน"), IdType.G_CODE: self.tr("รหัส G"),
+                     IdType.NONE: self.tr("ไม่มีเลขประจำตัว")}
         for id_type in IdType:
-            ui.idTypeCombo.addItem(ID_TYPE_LABELS[id_type], id_type.value)
+            ui.idTypeCombo.addItem(id_labels.get(id_type, ID_TYPE_LABELS[id_type]), id_type.value)
+        status_labels = {"active": self.tr("กำลังเรียน"), "moved": self.tr("ย้ายออก"),
+                         "graduated": self.tr("จบการศึกษา"), "dropped": self.tr("ออกกลางคัน")}
         for code, label in ENROLLMENT_STATUSES.items():
-            ui.statusCombo.addItem(label, code)
+            ui.statusCombo.addItem(status_labels.get(code, label), code)
         with self.ctx.db.reader() as session:
             self._institutions = list_institutions(session)
         for inst in self._institutions:
@@ -288,7 +293,8 @@ class ChildFormDialog(QDialog):
             self._set_field_error(edit, self.tr("วันเกิดอยู่ในอนาคต โปรดตรวจสอบปี พ.ศ."))
             return
         years, months = age_on(birth, self.today)
-        self._set_field_error(edit, None, hint=f"{format_be(birth)} · {self.tr('อายุ')} {format_age(years, months)}")
+        age = self.tr("อายุ")
+        self._set_field_error(edit, None, hint=f"{format_be(birth)} · {age} {format_age(years, months)}")
 
     def _check_national_id(self) -> None:
         edit = self.ui.nationalIdEdit

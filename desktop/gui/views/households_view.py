@@ -36,7 +36,7 @@ class HouseholdsView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (1, 50), (2, 110), (4, 50), (5, 80)):
+        for column, width in ((0, 90), (1, 50), (2, 110), (4, 70), (5, 80)):
             table.setColumnWidth(column, width)
         header.setMinimumSectionSize(40)
         table.verticalHeader().setDefaultSectionSize(28)
