@@ -55,11 +55,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    if sys.stdout is not None:  # a windowed Windows build has no console
+        sys.stdout.write(text + "\n")
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    if sys.stderr is not None:
+        sys.stderr.write(text + "\n")
 
 
 def _progress_printer(label: str):  # type: ignore[no-untyped-def]
@@ -69,7 +71,7 @@ def _progress_printer(label: str):  # type: ignore[no-untyped-def]
 
     def show(done: int, total: int, _message: str) -> None:
         pct = int(done * 100 / total) if total else 100
-        if pct != last[0] and sys.stderr.isatty():
+        if pct != last[0] and sys.stderr is not None and sys.stderr.isatty():
             sys.stderr.write(f"\r{label} {pct:3d}%")
             sys.stderr.flush()
             last[0] = pct
@@ -133,7 +135,7 @@ def _run_command(args: argparse.Namespace) -> int:
                 return 2
             result = fill_demo(db.engine, children=args.children, seed=args.seed,
                                progress=_progress_printer("สร้างข้อมูลตัวอย่าง"))
-            if sys.stderr.isatty():
+            if sys.stderr is not None and sys.stderr.isatty():
                 sys.stderr.write("\n")
             _print(f"เพิ่มเด็ก {result.children:,} คน ({result.rows:,} แถว) ใน {result.seconds:.1f} วินาที "
                    f"({result.rows_per_second:,.0f} แถว/วินาที) หน่วยงาน: {result.office_name}")
