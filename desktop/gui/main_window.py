@@ -116,10 +116,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         if page is None:
             return
-        self.ui.stack.setCurrentWidget(page.widget)
-        refresh = getattr(page.widget, "refresh", None)
-        if key != "children" and callable(refresh):
-            refresh()
+        self.ui.stack.setCurrentWidget(page.widget)  # pages reload themselves when shown
         self.ctx.settings.setValue(PAGE_KEY, key)
 
     # ---- child form

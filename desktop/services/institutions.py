@@ -47,6 +47,23 @@ class InstitutionRow:
         return INSTITUTION_KIND_LABELS[InstitutionKind(self.kind)]
 
 
+@dataclass(frozen=True)
+class InstitutionChoice:
+    id: int
+    name: str
+    kind: str
+
+
+def institution_choices(session: Session) -> list[InstitutionChoice]:
+    """Live institutions for a filter or a form's combo box (no counts: cheap at any size)."""
+    stmt = (
+        select(Institution.id, Institution.name, Institution.kind)
+        .where(Institution.deleted_at.is_(None))
+        .order_by(Institution.kind, Institution.name)
+    )
+    return [InstitutionChoice(i, n, k) for i, n, k in session.execute(stmt)]
+
+
 def list_institutions(session: Session, *, year_be: int | None = None) -> list[InstitutionRow]:
     """All live institutions (a municipality has tens, not thousands) with enrolled counts."""
     counts = select(Enrollment.institution_id, func.count().label("n")).where(

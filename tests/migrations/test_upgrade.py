@@ -27,6 +27,10 @@ def copy_fixture(name: str, tmp_path: Path) -> Path:
     return target
 
 
+def test_head_revision_constant_matches_the_scripts() -> None:
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
 def test_fixture_is_the_first_schema() -> None:
     conn = sqlite3.connect(FIXTURES / "samoe-0001.db")
     try:

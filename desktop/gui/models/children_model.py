@@ -211,8 +211,10 @@ class ChildrenTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        wanted = (COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self._sort, self._descending):
+            return  # e.g. the view setting its initial indicator, or birth date -> age
+        self._sort, self._descending = wanted
         self.reload()
 
     def row_of(self, uuid: str) -> int | None:

@@ -50,7 +50,7 @@ from desktop.services.children import (
     load_child,
     save_child,
 )
-from desktop.services.institutions import list_institutions
+from desktop.services.institutions import institution_choices
 
 GUARDIAN_COLUMNS = ("relation", "prefix", "first_name", "last_name", "national_id", "phone", "occupation")
 ERROR_STYLE = "border: 1px solid #b00020; background: #fff5f5;"
@@ -101,7 +101,7 @@ class ChildFormDialog(QDialog):
         for code, label in ENROLLMENT_STATUSES.items():
             ui.statusCombo.addItem(status_labels.get(code, label), code)
         with self.ctx.db.reader() as session:
-            self._institutions = list_institutions(session)
+            self._institutions = institution_choices(session)
         for inst in self._institutions:
             ui.institutionCombo.addItem(inst.name, inst.id)
         ui.institutionCombo.setCurrentIndex(-1)

@@ -15,7 +15,7 @@ from desktop.gui.forms.children_view_ui import Ui_ChildrenView
 from desktop.gui.models.children_model import ChildrenTableModel
 from desktop.services.children import delete_child, restore_child
 from desktop.services.children_query import ChildFilter
-from desktop.services.institutions import list_institutions
+from desktop.services.institutions import institution_choices
 from desktop.services.years import list_years
 
 SEARCH_DELAY_MS = 150
@@ -74,7 +74,7 @@ class ChildrenView(QWidget):
         self._loading = True
         saved = self._saved_filter() if restore else self._current_filter()
         with self.ctx.db.reader() as session:
-            institutions = list_institutions(session)
+            institutions = institution_choices(session)
             years = list_years(session)
         combo = self.ui.institutionCombo
         combo.clear()

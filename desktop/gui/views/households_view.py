@@ -4,7 +4,7 @@ address and members beside it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from desktop.domain.dates import format_be
@@ -70,9 +70,14 @@ class HouseholdsView(QWidget):
         self.model.modelReset.connect(self._after_reload)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        self.refresh()
 
     # ---- list
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load when shown (and again each time: data may have changed meanwhile), so
+        building the main window does not query pages nobody has opened yet."""
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
         """Reload the list (after an edit elsewhere), keeping the selected household."""
         self._search_timer.stop()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from desktop.gui.context import AppContext
@@ -81,9 +81,14 @@ class InstitutionsView(QWidget):
         table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.ui.filterEdit.textChanged.connect(self._filter_changed)
-        self.refresh()
 
     # ---- list
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load when shown (and again each time: data may have changed meanwhile), so
+        building the main window does not query pages nobody has opened yet."""
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self, select_uuid: str | None = None) -> None:
         """Reload the list, keeping (or moving to) the selected institution."""
         keep = select_uuid or self.selected_uuid()
