@@ -60,15 +60,34 @@ def insert_sql(conn: Connection, table: str) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})"  # noqa: S608 - fixed names
 
 
+class BulkLoad:
+    """What a bulk load owes the schema while its indexes and triggers are dropped."""
+
+    def __init__(self, conn: Connection, *, search_by_chunk: bool) -> None:
+        self._conn = conn
+        self._search_by_chunk = search_by_chunk
+
+    def children_added(self, first_id: int, last_id: int) -> None:
+        """Index a chunk of new children for search while their pages are still cached
+        (one 'rebuild' at the end re-reads every row from a transaction that has spilled
+        to the WAL: 4x slower at 100k)."""
+        if self._search_by_chunk:
+            self._conn.exec_driver_sql(
+                "INSERT INTO child_fts(rowid, name, ident) "
+                "SELECT id, name, ident FROM child_search_src WHERE id BETWEEN ? AND ?",
+                (first_id, last_id),
+            )
+
+
 @contextmanager
-def deferred_indexes(conn: Connection, tables: tuple[str, ...]) -> Iterator[None]:
+def deferred_indexes(conn: Connection, tables: tuple[str, ...]) -> Iterator[BulkLoad]:
     """SQLite: drop secondary indexes and triggers of ``tables``, rebuild them after.
 
     Only the named, explicitly created ones (``sql IS NOT NULL``): unique constraints stay.
     Runs inside the caller's transaction, so a failure restores the schema too.
     """
-    if conn.dialect.name != "sqlite":
-        yield
+    if conn.dialect.name != "sqlite" or not tables:
+        yield BulkLoad(conn, search_by_chunk=False)
         return
     marks = ", ".join("?" * len(tables))
     saved = conn.exec_driver_sql(
@@ -78,13 +97,12 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...]) -> Iterator[None
     ).all()
     for kind, name, _sql in saved:
         conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
-    yield
+    has_fts = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'child_fts'").first()
+    fts_triggers_dropped = any(kind == "trigger" and name.startswith("child_fts") for kind, name, _ in saved)
+    yield BulkLoad(conn, search_by_chunk=bool(has_fts) and fts_triggers_dropped)
     for kind, _name, sql in saved:
         if kind == "index":
             conn.exec_driver_sql(sql)
-    has_fts = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'child_fts'").first()
-    if has_fts:
-        conn.exec_driver_sql("INSERT INTO child_fts(child_fts) VALUES ('rebuild')")
     for kind, _name, sql in saved:
         if kind == "trigger":
             conn.exec_driver_sql(sql)
@@ -169,7 +187,7 @@ def fill_demo(
         empty = conn.scalar(select(func.count()).select_from(Child)) == 0
         sqls = {t: insert_sql(conn, t) for t in BULK_TABLES}
         progress.step(0, children, "")
-        with deferred_indexes(conn, BULK_TABLES if empty and children >= 5000 else ()):
+        with deferred_indexes(conn, BULK_TABLES if empty and children >= 5000 else ()) as load:
             chunks = demo_data.generate(
                 children, seed=seed, office_id=office_id, institutions=institutions,
                 year_id=year_id, year_be=year_be, ids=ids, now=utcnow(), chunk_size=chunk_size,
@@ -180,6 +198,8 @@ def fill_demo(
                     if table_rows:
                         conn.exec_driver_sql(sqls[table], table_rows)
                         rows += len(table_rows)
+                if chunk.child:
+                    load.children_added(int(chunk.child[0][0]), int(chunk.child[-1][0]))  # type: ignore[call-overload]
                 done += chunk.children
                 progress.step(done, children, "")
             progress.step(children, children, "index")

@@ -8,13 +8,13 @@ gives the same data (uuids included), so benchmarks and tests are repeatable.
 from __future__ import annotations
 
 import random
-import uuid as _uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from desktop.domain.dates import to_ce_year
 from desktop.domain.identity import make_national_id
+from desktop.store.models import uuid7
 
 BOYS = (
     "สมชาย", "สมศักดิ์", "ธนากร", "ณัฐวุฒิ", "ภูมิพัฒน์", "กิตติพงษ์", "อภิชาติ", "ชยพล", "ธีรภัทร",
@@ -133,9 +133,20 @@ class Ids:
     enrollment: int = 1
 
 
-def new_uuid(rng: random.Random) -> str:
-    """A version-4 uuid drawn from ``rng`` (repeatable for a seed)."""
-    return str(_uuid.UUID(int=rng.getrandbits(128), version=4))
+class UuidSource:
+    """Time-ordered uuids (version 7) drawn from ``rng``: repeatable for a seed, and in
+    ascending order so a bulk load appends to the uuid indexes."""
+
+    def __init__(self, rng: random.Random, start: int) -> None:
+        self._rng = rng
+        self._ms = DEMO_EPOCH_MS + start * 16  # later runs in one database sort later
+
+    def __call__(self) -> str:
+        self._ms += 1
+        return uuid7(self._ms, self._rng.getrandbits(74))
+
+
+DEMO_EPOCH_MS = 1_767_225_600_000  # 2026-01-01T00:00:00Z
 
 
 def _stamp(now: datetime) -> str:
@@ -146,12 +157,13 @@ def institution_rows(
     n_schools: int, n_cdcs: int, office_id: int, start_id: int, rng: random.Random, now: datetime
 ) -> list[Row]:
     ts = _stamp(now)
+    new_uuid = UuidSource(rng, start_id)
     rows: list[Row] = []
     next_id = start_id
     for i in range(n_schools):
         village = VILLAGES[i % len(VILLAGES)].removeprefix("บ้าน")
         rows.append((
-            next_id, new_uuid(rng), 1, ts, ts, None, office_id, "school", f"11301{i + 1:05d}",
+            next_id, new_uuid(), 1, ts, ts, None, office_id, "school", f"11301{i + 1:05d}",
             f"โรงเรียนเทศบาล {i + 1} (บ้าน{village})", f"044{rng.randrange(1000000):06d}",
             str(rng.randint(1, 300)), str(rng.randint(1, 20)), VILLAGES[i % len(VILLAGES)], "", "",
             SUBDISTRICTS[i % len(SUBDISTRICTS)], DISTRICT, PROVINCE, POSTCODE,
@@ -161,7 +173,7 @@ def institution_rows(
         village = VILLAGES[(i + 3) % len(VILLAGES)]
         suffix = f" {i // len(VILLAGES) + 1}" if i >= len(VILLAGES) else ""
         rows.append((
-            next_id, new_uuid(rng), 1, ts, ts, None, office_id, "cdc", f"33001{i + 1:05d}",
+            next_id, new_uuid(), 1, ts, ts, None, office_id, "cdc", f"33001{i + 1:05d}",
             f"ศูนย์พัฒนาเด็กเล็ก{village}{suffix}", f"044{rng.randrange(1000000):06d}",
             str(rng.randint(1, 300)), str(rng.randint(1, 20)), village, "", "",
             SUBDISTRICTS[(i + 1) % len(SUBDISTRICTS)], DISTRICT, PROVINCE, POSTCODE,
@@ -208,6 +220,7 @@ def generate(
     # Each table's rows, and each later run into the same database, draw from their own
     # stream: the same seed gives the same data, never the same uuids twice.
     rng = random.Random(f"samoe-demo-{seed}-{ids.child}-{ids.household}")
+    new_uuid = UuidSource(rng, ids.child)
     ts = _stamp(now)
     year_start = date(to_ce_year(year_be), 5, 16)
     made = 0
@@ -224,7 +237,7 @@ def generate(
         )
         house_no = f"{rng.randint(1, 450)}" + (f"/{rng.randint(1, 30)}" if rng.random() < 0.2 else "")
         chunk.household.append((
-            hh_id, new_uuid(rng), 1, ts, ts, None, office_id,
+            hh_id, new_uuid(), 1, ts, ts, None, office_id,
             "", "", "", house_no, str(village_no), rng.choice(VILLAGES), "", rng.choice(ROADS),
             subdistrict, DISTRICT, PROVINCE, POSTCODE,
         ))
@@ -245,7 +258,7 @@ def generate(
             prefix = ("นาง" if rng.random() < 0.7 else "นางสาว") if female else "นาย"
             phone = rng.choice(("08", "09", "06")) + f"{rng.randrange(10**8):08d}"
             chunk.guardian.append((
-                gid, new_uuid(rng), 1, ts, ts, None, office_id, prefix, first, surname, nid, phone,
+                gid, new_uuid(), 1, ts, ts, None, office_id, prefix, first, surname, nid, phone,
                 rng.choice(OCCUPATIONS), hh_id,
             ))
             guardians.append((gid, rel))
@@ -270,13 +283,13 @@ def generate(
                 nationality = "ไทย"
             disability = rng.choice(DISABILITIES) if rng.random() < 0.02 else ""
             chunk.child.append((
-                cid, new_uuid(rng), 1, ts, ts, None, office_id, prefix,
+                cid, new_uuid(), 1, ts, ts, None, office_id, prefix,
                 rng.choice(BOYS if boy else GIRLS), surname, "", "", "M" if boy else "F",
                 birth.isoformat(), id_type, nid, gcode, reason, nationality, disability, hh_id,
             ))
             for j, (gid, rel) in enumerate(guardians):
                 chunk.child_guardian.append((
-                    ids.child_guardian, new_uuid(rng), 1, ts, ts, None, office_id, cid, gid, rel,
+                    ids.child_guardian, new_uuid(), 1, ts, ts, None, office_id, cid, gid, rel,
                     1 if j == 0 else 0,
                 ))
                 ids.child_guardian += 1
@@ -284,7 +297,7 @@ def generate(
             pool = institutions.cdcs if kind == "cdc" else institutions.schools
             if pool and (k == 0 or rng.random() < 0.97):
                 chunk.enrollment.append((
-                    ids.enrollment, new_uuid(rng), 1, ts, ts, None, office_id, cid,
+                    ids.enrollment, new_uuid(), 1, ts, ts, None, office_id, cid,
                     pool[(hh_id + rng.randrange(2)) % len(pool)], year_id, level,
                     rng.choice(CLASSROOMS), "active",
                 ))

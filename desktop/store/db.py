@@ -61,7 +61,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
+        cursor.execute("PRAGMA cache_size = -16384")  # 16 MiB a connection; the OS caches the rest
     finally:
         cursor.close()
 
