@@ -341,6 +341,10 @@
         <translation>%1 children</translation>
     </message>
     <message>
+        <source>พบอย่างน้อย %1 คน กำลังนับทั้งหมด…</source>
+        <translation>At least %1 found, counting all…</translation>
+    </message>
+    <message>
         <source>กำลังค้นหา… (คำค้นสั้นกว่า 3 ตัวอักษรต้องอ่านทุกแถว)</source>
         <translation>Searching… (searches shorter than 3 characters scan every row)</translation>
     </message>
@@ -823,7 +827,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
 ต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?</source>
         <translation>The database is empty.
 
-Try Samoe with demo data (%1 fictitious children), or start your office's real registry?</translation>
+Try Samoe with demo data (%1 fictitious children), or start your office&apos;s real registry?</translation>
     </message>
     <message>
         <source>ใช้ข้อมูลตัวอย่าง</source>

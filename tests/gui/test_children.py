@@ -200,3 +200,32 @@ def test_slow_query_moves_off_the_gui_thread(qtbot, ctx: AppContext, monkeypatch
     assert model.filter.search == "ญ"
     names = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
     assert names and all("ญ" in n for n in names)
+
+
+def test_first_page_shows_while_the_count_runs_on_a_worker(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A count past the budget (1M rows on a cold cache) must not hold back the first page."""
+    from sqlalchemy import text
+
+    from desktop.gui.models import children_model
+    from desktop.services.children_query import ChildFilter
+
+    real_count = children_model.count_children
+
+    def slow_count(session, flt):  # type: ignore[no-untyped-def]
+        session.execute(text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                             "WHERE x < 2000000) SELECT count(*) FROM c"))
+        return real_count(session, flt)
+
+    view = ChildrenView(ctx)
+    qtbot.addWidget(view)
+    model = view.model
+    monkeypatch.setattr(children_model, "count_children", slow_count)
+    monkeypatch.setattr(children_model.ChildrenTableModel, "BUDGET_SECONDS", 0.05)
+    with qtbot.waitSignal(model.counted, timeout=30_000) as blocker:
+        model.set_filter(ChildFilter(search=" "))  # a new filter (blank search): reload
+        assert model.busy
+        assert model.rowCount() == model.PAGE_SIZE  # the first page is already there
+        assert model.data(model.index(0, 1))
+        assert "กำลังนับ" in view.ui.countLabel.text()
+    assert blocker.args[0] == model.rowCount() == 300
+    assert not model.busy and "300" in view.ui.countLabel.text()

@@ -7,6 +7,7 @@ happen in SQL, so a million children paint as fast as a hundred.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from datetime import date
 from typing import Any
@@ -92,37 +93,60 @@ class ChildrenTableModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
-        """Count and fetch the first page: here if it fits the budget, else on a worker."""
+        """The first page here, within the budget; then the count here if it still fits,
+        else on a worker while the first page is already shown. A query that cannot give
+        even its first page in time moves to a worker whole and the list says so."""
         self._generation += 1
         generation = self._generation
         flt, sort, descending = self._filter, self._sort, self._descending
 
-        def fetch(seconds: float | None) -> tuple[int, list[ChildRow]]:
-            with self._db.reader() as session, interruptible(
-                session, seconds=seconds, stop=lambda: generation != self._generation
-            ):
-                count = count_children(session, flt)
-                first = page_children(session, flt, offset=0, limit=self.PAGE_SIZE,
-                                      sort=sort, descending=descending)
-            return count, first
+        def stale() -> bool:
+            return generation != self._generation
 
-        if self._tasks is None:
-            self._apply(generation, *fetch(None))
+        def first_page(seconds: float | None) -> list[ChildRow]:
+            with self._db.reader() as session, interruptible(session, seconds=seconds, stop=stale):
+                return page_children(session, flt, offset=0, limit=self.PAGE_SIZE,
+                                     sort=sort, descending=descending)
+
+        def count(seconds: float | None) -> int:
+            with self._db.reader() as session, interruptible(session, seconds=seconds, stop=stale):
+                return count_children(session, flt)
+
+        if self._tasks is None:  # no worker (scripts, benchmarks of the bare model)
+            first = first_page(None)
+            self._apply(generation, count(None) if len(first) == self.PAGE_SIZE else len(first), first)
             return
+        started = time.monotonic()
         try:
-            result = fetch(self.BUDGET_SECONDS)
+            first = first_page(self.BUDGET_SECONDS)
         except QueryInterrupted:
             self._apply(generation, 0, [], final=False)
-            self.busy = True
-            self.searching.emit(True)
-            self._tasks.run(
-                lambda _progress: fetch(None),
-                on_done=lambda found: self._apply(generation, *found),
-                on_error=lambda _exc, _tb: None,  # stopped because a newer query replaced it
-                quiet=True,
-            )
+            self._set_busy(True)
+            self._tasks.run(lambda _p: (count(None), first_page(None)),
+                            on_done=lambda found: self._apply(generation, *found),
+                            on_error=self._ignore, quiet=True)
             return
-        self._apply(generation, *result)
+        if len(first) < self.PAGE_SIZE:
+            self._apply(generation, len(first), first)
+            return
+        try:
+            total = count(max(self.BUDGET_SECONDS - (time.monotonic() - started), 0.005))
+        except QueryInterrupted:
+            self._apply(generation, len(first), first, final=False)  # paint what we have
+            self._set_busy(True)
+            self._tasks.run(lambda _p: count(None), on_done=lambda n: self._grow(generation, n),
+                            on_error=self._ignore, quiet=True)
+            return
+        self._apply(generation, total, first)
+
+    @staticmethod
+    def _ignore(_exc: BaseException, _tb: str) -> None:
+        """A worker's query stopped because a newer one replaced it."""
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.searching.emit(busy)
 
     def _apply(self, generation: int, count: int, first: list[ChildRow], *, final: bool = True) -> None:
         if generation != self._generation:
@@ -134,10 +158,19 @@ class ChildrenTableModel(QAbstractTableModel):
         self._count = count
         self.endResetModel()
         if final:
-            if self.busy:
-                self.busy = False
-                self.searching.emit(False)
+            self._set_busy(False)
             self.counted.emit(count)
+
+    def _grow(self, generation: int, total: int) -> None:
+        """The count arrived after the first page was shown: extend the list to it."""
+        if generation != self._generation:
+            return
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        self._set_busy(False)
+        self.counted.emit(self._count)
 
     def total(self) -> int:
         return self._count

@@ -154,7 +154,12 @@ class ChildrenView(QWidget):
         self.ui.countLabel.setText(text)
 
     def _show_searching(self, busy: bool) -> None:
-        if busy:
+        if not busy:
+            return
+        if self.model.rowCount():
+            self.ui.countLabel.setText(self.tr("พบอย่างน้อย %1 คน กำลังนับทั้งหมด…")
+                                       .replace("%1", f"{self.model.rowCount():,}"))
+        else:
             self.ui.countLabel.setText(self.tr("กำลังค้นหา… (คำค้นสั้นกว่า 3 ตัวอักษรต้องอ่านทุกแถว)"))
 
     def _update_buttons(self) -> None:
