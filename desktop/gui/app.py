@@ -52,7 +52,11 @@ def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
     db = open_db_or_explain(db_target)
     if db is None:
         return 3
+    from sqlalchemy.orm import configure_mappers
+
     from desktop.gui.main_window import MainWindow
+
+    configure_mappers()  # once, here, not inside the first list query the clerk waits on
 
     ctx = AppContext(db, TaskRunner(app), settings)
     window = MainWindow(ctx)

@@ -109,12 +109,14 @@ def _search_clause(session: Session, term: str, *, live: bool = True) -> ColumnE
         ids = select(_FTS.c.rowid).where(literal_column("child_fts").op("MATCH")(query))
         return Child.id.in_(ids)
     if dialect == "sqlite":
-        return or_(
-            func.instr(name_expr, term) > 0,
-            func.instr(func.coalesce(Child.national_id, ""), term) > 0,
-            func.instr(func.coalesce(Child.g_code, ""), term) > 0,
-            func.instr(Child.first_name_en + " " + Child.last_name_en, term) > 0,
-        )
+        names = [func.instr(name_expr, term) > 0,
+                 func.instr(Child.first_name_en + " " + Child.last_name_en, term) > 0]
+        ids = [func.instr(func.coalesce(Child.national_id, ""), term) > 0,
+               func.instr(func.coalesce(Child.g_code, ""), term) > 0]
+        has_digit = any(ch.isdigit() for ch in term)
+        # a term with no digit cannot be in an ID, one of digits only not in a name
+        chosen = ids if term.isdigit() else names + ids if has_digit else names
+        return or_(*chosen)
     pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return or_(
         name_expr.ilike(pattern, escape="\\"),
@@ -162,6 +164,7 @@ def _where(session: Session, flt: ChildFilter) -> list[ColumnElement[bool]]:
 
 def count_children(session: Session, flt: ChildFilter) -> int:
     term = normalise_search(flt.search)
+    sqlite = session.get_bind().dialect.name == "sqlite"
     query = _fts_query(session, term, live=not flt.deleted) if term else None
     no_enrolment_filter = flt.institution_id is None and flt.year_be is None and not flt.level_code
     if query is not None and no_enrolment_filter:
@@ -170,7 +173,22 @@ def count_children(session: Session, flt: ChildFilter) -> int:
             literal_column("child_fts").op("MATCH")(query)
         )
         return int(session.scalar(fts) or 0)
-    stmt = select(func.count()).select_from(Child).where(*_where(session, flt))
+    if not term and no_enrolment_filter and not flt.deleted and sqlite:
+        # count(*) of a whole table counts b-tree cells page by page (~0.1 ms at 1M, where
+        # walking a million index entries takes 35-75 ms); the deleted ones come from a
+        # tiny partial index (ix_child_deleted)
+        total = session.scalar(select(func.count()).select_from(Child)) or 0
+        gone = session.scalar(
+            select(func.count()).select_from(Child).where(Child.deleted_at.is_not(None))
+        ) or 0
+        return int(total) - int(gone)
+    where = _where(session, flt)
+    if term and query is None and sqlite and not flt.deleted:
+        # A short term scans every row. Written plainly, "deleted_at IS NULL" leads the
+        # planner to walk a partial index and look each row up (3.3 s at 1M) instead of
+        # scanning the table (0.7 s); a unary + keeps it off the index.
+        where[0] = literal_column("+child.deleted_at").is_(None)
+    stmt = select(func.count()).select_from(Child).where(*where)
     return int(session.scalar(stmt) or 0)
 
 

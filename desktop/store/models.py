@@ -165,6 +165,7 @@ class Household(Synced, AddressColumns, Base):
 
 
 LIVE = text("deleted_at IS NULL")
+GONE = text("deleted_at IS NOT NULL")
 
 
 class Child(Synced, Base):
@@ -175,6 +176,8 @@ class Child(Synced, Base):
         Index("ix_child_live_name", "first_name", "last_name", sqlite_where=LIVE, postgresql_where=LIVE),
         Index("ix_child_live_last_name", "last_name", "first_name", sqlite_where=LIVE, postgresql_where=LIVE),
         Index("ix_child_live_birth_date", "birth_date", sqlite_where=LIVE, postgresql_where=LIVE),
+        # The few deleted children, so that the live count is "all minus these".
+        Index("ix_child_deleted", "deleted_at", sqlite_where=GONE, postgresql_where=GONE),
         Index("ix_child_national_id", "national_id"),
         Index("ix_child_g_code", "g_code"),
         Index("ix_child_household_id", "household_id"),

@@ -1,4 +1,5 @@
-"""Audit log, and the as-you-type search index of children (SQLite FTS5 trigram).
+"""Audit log, the as-you-type search index of children (SQLite FTS5 trigram), and an
+index of deleted children for a cheap live count.
 
 The search index is an external-content FTS5 table over a view, kept in step by
 triggers; on PostgreSQL the search falls back to ILIKE and nothing is created here.
@@ -33,7 +34,7 @@ SEARCH_DDL = [
     + IDENT_OLD.replace("old.", "")
     + " AS ident FROM child WHERE deleted_at IS NULL",
     "CREATE VIRTUAL TABLE child_fts USING fts5(name, ident, content='child_search_src', "
-    "content_rowid='id', tokenize='trigram')",
+    "content_rowid='id', columnsize=0, tokenize='trigram')",  # no ranking: -20% to build
     f"CREATE TRIGGER child_fts_ai AFTER INSERT ON child WHEN new.deleted_at IS NULL BEGIN "
     f"INSERT INTO child_fts(rowid, name, ident) VALUES (new.id, {NAME_NEW}, {IDENT_NEW}); END",
     f"CREATE TRIGGER child_fts_ad AFTER DELETE ON child WHEN old.deleted_at IS NULL BEGIN "
@@ -63,6 +64,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
     )
     op.create_index('ix_audit_log_entity', 'audit_log', ['entity', 'entity_uuid'], unique=False)
+    op.create_index("ix_child_deleted", "child", ["deleted_at"], unique=False,
+                    sqlite_where=sa.text("deleted_at IS NOT NULL"),
+                    postgresql_where=sa.text("deleted_at IS NOT NULL"))
     if op.get_bind().dialect.name == "sqlite":
         for statement in SEARCH_DDL:
             op.execute(statement)
@@ -74,5 +78,6 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS child_fts")
         op.execute("DROP VIEW IF EXISTS child_search_src")
+    op.drop_index("ix_child_deleted", table_name="child")
     op.drop_index("ix_audit_log_entity", table_name="audit_log")
     op.drop_table("audit_log")
