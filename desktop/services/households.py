@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.address import Address, format_address
 from desktop.domain.people import full_name
-from desktop.services.children_query import ChildFilter, _search_clause, normalise_search
+from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import Child, ChildGuardian, Guardian, Household
 
 ADDRESS_FIELDS = (
@@ -56,13 +56,14 @@ def _where(session: Session, search: str) -> list[ColumnElement[bool]]:
     term = normalise_search(search)
     if term:
         members = select(Child.household_id).where(
-            _search_clause(session, term), Child.deleted_at.is_(None)
+            search_clause(session, term), Child.deleted_at.is_(None)
         )
         where.append(
             or_(
-                func.instr(Household.house_no, term) > 0,
-                func.instr(Household.village_name, term) > 0,
-                func.instr(Household.subdistrict, term) > 0,
+                # LIKE with the term's % and _ escaped: works on SQLite and PostgreSQL
+                Household.house_no.contains(term, autoescape=True),
+                Household.village_name.contains(term, autoescape=True),
+                Household.subdistrict.contains(term, autoescape=True),
                 Household.id.in_(members),
             )
         )
@@ -121,6 +122,3 @@ def household_detail(session: Session, uuid: str) -> HouseholdDetail:
                               None, relations.get(g.id, ""), g.phone))
     return HouseholdDetail(h.uuid, addr, format_address(addr), h.house_code, h.phone, members)
 
-
-__all__ = ["ChildFilter", "HouseholdDetail", "HouseholdRow", "Member", "count_households",
-           "household_detail", "page_households"]

@@ -61,7 +61,10 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA cache_size = -16384")  # 16 MiB a connection; the OS caches the rest
+        # 48 MiB a connection. Measured at 1M children: a common 3-letter search looks up
+        # ~13k rows to sort them; below ~48 MiB those pages do not stay cached (24 ms vs
+        # 11 ms), and 64 MiB on every connection pushed peak memory towards 200 MB.
+        cursor.execute("PRAGMA cache_size = -49152")
     finally:
         cursor.close()
 
