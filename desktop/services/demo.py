@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Date, DateTime, Engine, func, select
 
 from desktop.domain.dates import academic_year_of
 from desktop.services import demo_data
@@ -26,6 +26,7 @@ from desktop.services.years import year_bounds
 from desktop.store.models import (
     AcademicYear,
     AuditEntry,
+    Base,
     Child,
     Institution,
     Office,
@@ -55,9 +56,18 @@ def _placeholder(conn: Connection) -> str:
 
 
 def insert_sql(conn: Connection, table: str) -> str:
+    """INSERT for the generator's plain rows. Dates travel as ISO text: SQLite stores them
+    so, PostgreSQL is told to cast them."""
     cols = demo_data.COLUMNS[table]
-    marks = ", ".join([_placeholder(conn)] * len(cols))
-    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})"  # noqa: S608 - fixed names
+    mark = _placeholder(conn)
+    marks = []
+    for col in cols:
+        kind = Base.metadata.tables[table].c[col].type
+        if conn.dialect.name != "sqlite" and isinstance(kind, Date | DateTime):
+            marks.append(f"CAST({mark} AS {'DATE' if not isinstance(kind, DateTime) else 'TIMESTAMP'})")
+        else:
+            marks.append(mark)
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(marks)})"  # noqa: S608
 
 
 class BulkLoad:
@@ -203,6 +213,13 @@ def fill_demo(
                 done += chunk.children
                 progress.step(done, children, "")
             progress.step(children, children, "index")
+        if conn.dialect.name == "postgresql":
+            # explicit ids do not move PostgreSQL's sequences; later inserts would collide
+            for table in (*BULK_TABLES, "institution"):
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                    f"(SELECT coalesce(max(id), 1) FROM {table}))"
+                )
         conn.execute(
             AuditEntry.__table__.insert().values(
                 at=utcnow(), actor=default_actor(), action="import", entity="demo",

@@ -290,7 +290,7 @@ def generate(
             for j, (gid, rel) in enumerate(guardians):
                 chunk.child_guardian.append((
                     ids.child_guardian, new_uuid(), 1, ts, ts, None, office_id, cid, gid, rel,
-                    1 if j == 0 else 0,
+                    j == 0,
                 ))
                 ids.child_guardian += 1
             kind, level = _level_for_age(age)
