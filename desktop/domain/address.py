@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .errors import Problem
 from .text import clean_text, digits_only
@@ -25,6 +25,15 @@ class Address:
     district: str = ""
     province: str = ""
     postcode: str = ""
+
+
+ADDRESS_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Address))
+
+
+def address_of(record: object) -> Address:
+    """The address held in any object with the address attributes (a household row, an
+    institution row, a form)."""
+    return Address(**{name: str(getattr(record, name) or "") for name in ADDRESS_FIELDS})
 
 
 def _strip_prefix(value: str, prefixes: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.domain.address import Address
+from desktop.domain.address import ADDRESS_FIELDS, Address, address_of
 from desktop.domain.child import ChildInput, normalise_child, validate_child
 from desktop.domain.dates import academic_year_of
 from desktop.domain.duplicates import DuplicateMatch, PersonKey, find_duplicates
@@ -43,10 +43,6 @@ ENROLLMENT_STATUSES = {
     "graduated": "จบการศึกษา",
     "dropped": "ออกกลางคัน",
 }
-ADDRESS_FIELDS = (
-    "house_no", "village_no", "village_name", "soi", "road",
-    "subdistrict", "district", "province", "postcode",
-)
 
 
 class ConcurrentEdit(Exception):
@@ -98,7 +94,7 @@ class ChildForm:
 def _address_of(h: Household | None) -> Address:
     if h is None:
         return Address()
-    return Address(**{name: getattr(h, name) for name in ADDRESS_FIELDS})
+    return address_of(h)
 
 
 def load_child(session: Session, uuid: str, *, year_be: int | None = None) -> ChildForm:

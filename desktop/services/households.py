@@ -8,15 +8,10 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.address import Address, format_address
+from desktop.domain.address import Address, address_of, format_address
 from desktop.domain.people import full_name
 from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import Child, ChildGuardian, Guardian, Household
-
-ADDRESS_FIELDS = (
-    "house_no", "village_no", "village_name", "soi", "road",
-    "subdistrict", "district", "province", "postcode",
-)
 
 
 @dataclass(frozen=True)
@@ -93,7 +88,7 @@ def page_households(session: Session, search: str = "", *, offset: int, limit: i
     )
     rows = []
     for h, nc, ng in session.execute(stmt):
-        addr = Address(**{f: getattr(h, f) for f in ADDRESS_FIELDS})
+        addr = address_of(h)
         rows.append(HouseholdRow(h.id, h.uuid, format_address(addr), h.house_no, h.village_no,
                                  h.subdistrict, int(nc), int(ng)))
     return rows
@@ -101,7 +96,7 @@ def page_households(session: Session, search: str = "", *, offset: int, limit: i
 
 def household_detail(session: Session, uuid: str) -> HouseholdDetail:
     h = session.scalars(select(Household).where(Household.uuid == uuid)).one()
-    addr = Address(**{f: getattr(h, f) for f in ADDRESS_FIELDS})
+    addr = address_of(h)
     members: list[Member] = []
     for c in session.scalars(
         select(Child).where(Child.household_id == h.id, Child.deleted_at.is_(None)).order_by(Child.birth_date)

@@ -7,18 +7,19 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.address import Address, address_problems, format_address
+from desktop.domain.address import (
+    ADDRESS_FIELDS,
+    Address,
+    address_of,
+    address_problems,
+    format_address,
+)
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.levels import INSTITUTION_KIND_LABELS, InstitutionKind
 from desktop.domain.text import clean_text
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.store.models import AcademicYear, Enrollment, Institution, utcnow
-
-ADDRESS_FIELDS = (
-    "house_no", "village_no", "village_name", "soi", "road",
-    "subdistrict", "district", "province", "postcode",
-)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def list_institutions(session: Session, *, year_be: int | None = None) -> list[I
     )
     rows = []
     for inst, n in session.execute(stmt):
-        addr = Address(**{f: getattr(inst, f) for f in ADDRESS_FIELDS})
+        addr = address_of(inst)
         rows.append(
             InstitutionRow(inst.id, inst.uuid, inst.kind, inst.code, inst.name,
                            format_address(addr), inst.phone, int(n))
@@ -94,7 +95,7 @@ def load_institution(session: Session, uuid: str) -> InstitutionForm:
     inst = session.scalars(select(Institution).where(Institution.uuid == uuid)).one()
     return InstitutionForm(
         inst.uuid, InstitutionKind(inst.kind), inst.code, inst.name, inst.phone,
-        Address(**{f: getattr(inst, f) for f in ADDRESS_FIELDS}),
+        address_of(inst),
     )
 
 

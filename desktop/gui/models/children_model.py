@@ -8,7 +8,6 @@ happen in SQL, so a million children paint as fast as a hundred.
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ from desktop.domain.dates import age_on, format_age, format_be
 from desktop.domain.identity import format_national_id
 from desktop.domain.levels import level_by_code
 from desktop.domain.people import full_name
+from desktop.gui.models.paging import PageCache
 from desktop.gui.tasks import TaskRunner
 from desktop.services.children_query import (
     ChildFilter,
@@ -74,7 +74,7 @@ class ChildrenTableModel(QAbstractTableModel):
         self._sort = ChildSort.NAME
         self._descending = False
         self._count = 0
-        self._pages: OrderedDict[int, list[ChildRow]] = OrderedDict()
+        self._pages: PageCache[ChildRow] = PageCache(self.PAGE_SIZE, self.MAX_PAGES)
         self._today = today or date.today()
         self._headers = (
             self.tr("เลขประจำตัว"), self.tr("ชื่อ-นามสกุล"), self.tr("เพศ"), self.tr("วันเกิด"),
@@ -152,9 +152,7 @@ class ChildrenTableModel(QAbstractTableModel):
         if generation != self._generation:
             return  # an older query finishing after a newer one started
         self.beginResetModel()
-        self._pages.clear()
-        if first:
-            self._pages[0] = first
+        self._pages.clear(first)
         self._count = count
         self.endResetModel()
         if final:
@@ -192,21 +190,12 @@ class ChildrenTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> ChildRow | None:
         if not 0 <= row < self._count:
             return None
-        number = row // self.PAGE_SIZE
-        page = self._pages.get(number)
-        if page is None:
+        def fetch(offset: int, limit: int) -> list[ChildRow]:
             with self._db.reader() as session:
-                page = page_children(
-                    session, self._filter, offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE,
-                    sort=self._sort, descending=self._descending,
-                )
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        offset = row - number * self.PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+                return page_children(session, self._filter, offset=offset, limit=limit,
+                                     sort=self._sort, descending=self._descending)
+
+        return self._pages.row(row, fetch)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -256,11 +245,7 @@ class ChildrenTableModel(QAbstractTableModel):
             row = row_of(session, self._filter, uuid, sort=self._sort, descending=self._descending)
         if row is not None:
             return row if row < self._count else None
-        for number, page in self._pages.items():  # other orders: only what is loaded
-            for offset, found in enumerate(page):
-                if found.uuid == uuid:
-                    return number * self.PAGE_SIZE + offset
-        return None
+        return self._pages.find(lambda found: found.uuid == uuid)  # other orders: loaded rows
 
     def uuid_at(self, row: int) -> str | None:
         found = self.row_at(row)

@@ -7,11 +7,11 @@ in SQL (``count_households`` / ``page_households``), so the list never loads who
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desktop.gui.models.paging import PageCache
 from desktop.services.households import HouseholdRow, count_households, page_households
 from desktop.store.db import Database
 
@@ -33,7 +33,7 @@ class HouseholdsTableModel(QAbstractTableModel):
         self._db = db
         self._search = ""
         self._count = 0
-        self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
+        self._pages: PageCache[HouseholdRow] = PageCache(self.PAGE_SIZE, self.MAX_PAGES)
         self._headers = (
             self.tr("บ้านเลขที่"), self.tr("หมู่"), self.tr("ตำบล"), self.tr("ที่อยู่"),
             self.tr("เด็ก"), self.tr("ผู้ปกครอง"),
@@ -83,19 +83,11 @@ class HouseholdsTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> HouseholdRow | None:
         if not 0 <= row < self._count:
             return None
-        number = row // self.PAGE_SIZE
-        page = self._pages.get(number)
-        if page is None:
+        def fetch(offset: int, limit: int) -> list[HouseholdRow]:
             with self._db.reader() as session:
-                page = page_households(session, self._search,
-                                       offset=number * self.PAGE_SIZE, limit=self.PAGE_SIZE)
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        offset = row - number * self.PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+                return page_households(session, self._search, offset=offset, limit=limit)
+
+        return self._pages.row(row, fetch)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
