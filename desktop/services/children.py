@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.domain.address import ADDRESS_FIELDS, Address, address_of
 from desktop.domain.child import ChildInput, normalise_child, validate_child
 from desktop.domain.dates import academic_year_of
-from desktop.domain.duplicates import DuplicateMatch, PersonKey, find_duplicates
+from desktop.domain.duplicates import DuplicateMatch, MatchKind, PersonKey, find_duplicates
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.identity import IdType, national_id_problem, normalise_national_id
 from desktop.domain.levels import InstitutionKind, level_by_code
@@ -197,7 +197,7 @@ def _guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
     return problems
 
 
-def _enrollment_problems(session: Session, e: EnrollmentForm, birth: date | None) -> list[Problem]:
+def _enrollment_problems(session: Session, e: EnrollmentForm) -> list[Problem]:
     problems = []
     if e.institution_id is None:
         problems.append(Problem("enrollment.institution_id", "โปรดเลือกสถานศึกษา"))
@@ -230,7 +230,7 @@ def validate_form(session: Session, form: ChildForm, *, today: date) -> list[Pro
     for i, g in enumerate(form.guardians):
         problems.extend(_guardian_problems(i, g))
     if form.enrollment is not None:
-        problems.extend(_enrollment_problems(session, form.enrollment, form.child.birth_date))
+        problems.extend(_enrollment_problems(session, form.enrollment))
     return problems
 
 
@@ -274,10 +274,10 @@ def save_child(session: Session, form: ChildForm, *, today: date | None = None, 
     problems = validate_form(session, replace(form, child=inp), today=today)
     hard_dups = [
         m for m in duplicates_of(session, inp, exclude_uuid=form.uuid)
-        if m.kind.value in ("same_national_id", "same_g_code")
+        if m.kind in (MatchKind.SAME_NATIONAL_ID, MatchKind.SAME_G_CODE)
     ]
     for m in hard_dups:
-        field_name = "national_id" if m.kind.value == "same_national_id" else "g_code"
+        field_name = "national_id" if m.kind is MatchKind.SAME_NATIONAL_ID else "g_code"
         problems.append(
             Problem(
                 field_name,
