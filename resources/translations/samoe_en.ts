@@ -457,6 +457,10 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>%1 households</translation>
     </message>
     <message>
+        <source>กำลังค้นหา…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
         <source>ไม่พบครัวเรือนที่ตรงกับ “%1” ลองค้นด้วยคำอื่น</source>
         <translation>No household matches “%1”. Try another search.</translation>
     </message>

@@ -140,3 +140,19 @@ def test_refresh_keeps_the_selection(qtbot, ctx: AppContext) -> None:  # type: i
     uuid = view.selected_uuid()
     view.refresh()
     assert view.selected_uuid() == uuid
+
+
+def test_slow_household_search_runs_on_a_worker(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The households list shares the children list's loading: past the budget, a worker."""
+    from desktop.gui.models.households_model import HouseholdsTableModel
+
+    view = HouseholdsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    total = view.model.rowCount()
+    monkeypatch.setattr(HouseholdsTableModel, "BUDGET_SECONDS", 0.0)
+    with qtbot.waitSignal(view.model.counted, timeout=10_000) as blocker:
+        view.model.set_search("บ้าน")
+        assert view.model.busy and view.ui.countLabel.text() == "กำลังค้นหา…"
+    assert 0 < blocker.args[0] == view.model.rowCount() <= total
+    assert not view.model.busy

@@ -7,18 +7,18 @@ happen in SQL, so a million children paint as fast as a hundred.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
 
 from desktop.domain.dates import age_on, format_age, format_be
 from desktop.domain.identity import format_national_id
 from desktop.domain.levels import level_by_code
 from desktop.domain.people import full_name
-from desktop.gui.models.paging import PageCache
+from desktop.gui.models.paging import SqlListModel
 from desktop.gui.tasks import TaskRunner
 from desktop.services.children_query import (
     ChildFilter,
@@ -28,7 +28,7 @@ from desktop.services.children_query import (
     page_children,
     row_of,
 )
-from desktop.store.db import Database, QueryInterrupted, interruptible
+from desktop.store.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,28 +53,15 @@ def _level_label(code: str) -> str:
         return code
 
 
-class ChildrenTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
-    MAX_PAGES = 64
-    # A list query gets this long on the GUI thread; past it, it moves to a worker and the
-    # list says it is searching (a 2-character search scans every row: ~3 s at 1M).
-    BUDGET_SECONDS = 0.08
-
-    counted = Signal(int)
-    searching = Signal(bool)
+class ChildrenTableModel(SqlListModel[ChildRow]):
+    """Children, filtered, searched and sorted in SQL (see SqlListModel for the loading)."""
 
     def __init__(self, db: Database, parent: Any = None, *, today: date | None = None,
                  tasks: TaskRunner | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._tasks = tasks
-        self._generation = 0
-        self.busy = False
+        super().__init__(db, parent, tasks=tasks)
         self._filter = ChildFilter()
         self._sort = ChildSort.NAME
         self._descending = False
-        self._count = 0
-        self._pages: PageCache[ChildRow] = PageCache(self.PAGE_SIZE, self.MAX_PAGES)
         self._today = today or date.today()
         self._headers = (
             self.tr("เลขประจำตัว"), self.tr("ชื่อ-นามสกุล"), self.tr("เพศ"), self.tr("วันเกิด"),
@@ -92,91 +79,19 @@ class ChildrenTableModel(QAbstractTableModel):
             self._filter = flt
             self.reload()
 
-    def reload(self) -> None:
-        """The first page here, within the budget; then the count here if it still fits,
-        else on a worker while the first page is already shown. A query that cannot give
-        even its first page in time moves to a worker whole and the list says so."""
-        self._generation += 1
-        generation = self._generation
-        flt, sort, descending = self._filter, self._sort, self._descending
+    def query_state(self) -> tuple[ChildFilter, ChildSort, bool]:
+        return self._filter, self._sort, self._descending
 
-        def stale() -> bool:
-            return generation != self._generation
+    def fetch_page(self, session: Session, state: tuple[ChildFilter, ChildSort, bool],
+                   offset: int, limit: int) -> list[ChildRow]:
+        flt, sort, descending = state
+        return page_children(session, flt, offset=offset, limit=limit, sort=sort,
+                             descending=descending)
 
-        def first_page(seconds: float | None) -> list[ChildRow]:
-            with self._db.reader() as session, interruptible(session, seconds=seconds, stop=stale):
-                return page_children(session, flt, offset=0, limit=self.PAGE_SIZE,
-                                     sort=sort, descending=descending)
-
-        def count(seconds: float | None) -> int:
-            with self._db.reader() as session, interruptible(session, seconds=seconds, stop=stale):
-                return count_children(session, flt)
-
-        if self._tasks is None:  # no worker (scripts, benchmarks of the bare model)
-            first = first_page(None)
-            self._apply(generation, count(None) if len(first) == self.PAGE_SIZE else len(first), first)
-            return
-        started = time.monotonic()
-        try:
-            first = first_page(self.BUDGET_SECONDS)
-        except QueryInterrupted:
-            self._apply(generation, 0, [], final=False)
-            self._set_busy(True)
-            self._tasks.run(lambda _p: (count(None), first_page(None)),
-                            on_done=lambda found: self._apply(generation, *found),
-                            on_error=self._ignore, quiet=True)
-            return
-        if len(first) < self.PAGE_SIZE:
-            self._apply(generation, len(first), first)
-            return
-        try:
-            total = count(max(self.BUDGET_SECONDS - (time.monotonic() - started), 0.005))
-        except QueryInterrupted:
-            self._apply(generation, len(first), first, final=False)  # paint what we have
-            self._set_busy(True)
-            self._tasks.run(lambda _p: count(None), on_done=lambda n: self._grow(generation, n),
-                            on_error=self._ignore, quiet=True)
-            return
-        self._apply(generation, total, first)
-
-    @staticmethod
-    def _ignore(_exc: BaseException, _tb: str) -> None:
-        """A worker's query stopped because a newer one replaced it."""
-
-    def _set_busy(self, busy: bool) -> None:
-        if busy != self.busy:
-            self.busy = busy
-            self.searching.emit(busy)
-
-    def _apply(self, generation: int, count: int, first: list[ChildRow], *, final: bool = True) -> None:
-        if generation != self._generation:
-            return  # an older query finishing after a newer one started
-        self.beginResetModel()
-        self._pages.clear(first)
-        self._count = count
-        self.endResetModel()
-        if final:
-            self._set_busy(False)
-            self.counted.emit(count)
-
-    def _grow(self, generation: int, total: int) -> None:
-        """The count arrived after the first page was shown: extend the list to it."""
-        if generation != self._generation:
-            return
-        if total > self._count:
-            self.beginInsertRows(QModelIndex(), self._count, total - 1)
-            self._count = total
-            self.endInsertRows()
-        self._set_busy(False)
-        self.counted.emit(self._count)
-
-    def total(self) -> int:
-        return self._count
+    def fetch_count(self, session: Session, state: tuple[ChildFilter, ChildSort, bool]) -> int:
+        return count_children(session, state[0])
 
     # ---- Qt model API
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
@@ -186,16 +101,6 @@ class ChildrenTableModel(QAbstractTableModel):
                 return self._headers[section]
             return str(section + 1)
         return None
-
-    def row_at(self, row: int) -> ChildRow | None:
-        if not 0 <= row < self._count:
-            return None
-        def fetch(offset: int, limit: int) -> list[ChildRow]:
-            with self._db.reader() as session:
-                return page_children(session, self._filter, offset=offset, limit=limit,
-                                     sort=self._sort, descending=self._descending)
-
-        return self._pages.row(row, fetch)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from sqlalchemy.orm import Session
 
-from desktop.gui.models.paging import PageCache
+from desktop.gui.models.paging import SqlListModel
+from desktop.gui.tasks import TaskRunner
 from desktop.services.households import HouseholdRow, count_households, page_households
 from desktop.store.db import Database
 
@@ -22,18 +24,12 @@ COLUMNS: tuple[str, ...] = ("house_no", "village_no", "subdistrict", "address", 
 NUMERIC = frozenset({"children", "guardians"})
 
 
-class HouseholdsTableModel(QAbstractTableModel):
-    PAGE_SIZE = 200
-    MAX_PAGES = 64
+class HouseholdsTableModel(SqlListModel[HouseholdRow]):
+    """Households matching a search (see SqlListModel for the loading)."""
 
-    counted = Signal(int)
-
-    def __init__(self, db: Database, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._db = db
+    def __init__(self, db: Database, parent: Any = None, *, tasks: TaskRunner | None = None) -> None:
+        super().__init__(db, parent, tasks=tasks)
         self._search = ""
-        self._count = 0
-        self._pages: PageCache[HouseholdRow] = PageCache(self.PAGE_SIZE, self.MAX_PAGES)
         self._headers = (
             self.tr("บ้านเลขที่"), self.tr("หมู่"), self.tr("ตำบล"), self.tr("ที่อยู่"),
             self.tr("เด็ก"), self.tr("ผู้ปกครอง"),
@@ -51,21 +47,16 @@ class HouseholdsTableModel(QAbstractTableModel):
             self._search = text
             self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._pages.clear()
-        with self._db.reader() as session:
-            self._count = count_households(session, self._search)
-        self.endResetModel()
-        self.counted.emit(self._count)
+    def query_state(self) -> str:
+        return self._search
 
-    def total(self) -> int:
-        return self._count
+    def fetch_page(self, session: Session, state: str, offset: int, limit: int) -> list[HouseholdRow]:
+        return page_households(session, state, offset=offset, limit=limit)
+
+    def fetch_count(self, session: Session, state: str) -> int:
+        return count_households(session, state)
 
     # ---- Qt model API
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
@@ -79,15 +70,6 @@ class HouseholdsTableModel(QAbstractTableModel):
                 and COLUMNS[section] in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def row_at(self, row: int) -> HouseholdRow | None:
-        if not 0 <= row < self._count:
-            return None
-        def fetch(offset: int, limit: int) -> list[HouseholdRow]:
-            with self._db.reader() as session:
-                return page_households(session, self._search, offset=offset, limit=limit)
-
-        return self._pages.row(row, fetch)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

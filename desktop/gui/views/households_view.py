@@ -27,7 +27,7 @@ class HouseholdsView(QWidget):
         self.ctx = ctx
         self.ui = Ui_HouseholdsView()
         self.ui.setupUi(self)
-        self.model = HouseholdsTableModel(ctx.db, self)
+        self.model = HouseholdsTableModel(ctx.db, self, tasks=ctx.tasks)
         self._current_uuid: str | None = None
         self._kind_labels = {"child": self.tr("เด็ก"), "guardian": self.tr("ผู้ปกครอง")}
 
@@ -67,6 +67,7 @@ class HouseholdsView(QWidget):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         members.cellActivated.connect(self._member_activated)
         self.model.counted.connect(self._show_count)
+        self.model.searching.connect(self._show_searching)
         self.model.modelReset.connect(self._after_reload)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -97,6 +98,10 @@ class HouseholdsView(QWidget):
 
     def _show_count(self, count: int) -> None:
         self.ui.countLabel.setText(self.tr("พบ %1 ครัวเรือน").replace("%1", f"{count:,}"))
+
+    def _show_searching(self, busy: bool) -> None:
+        if busy:
+            self.ui.countLabel.setText(self.tr("กำลังค้นหา…"))
 
     def _after_reload(self) -> None:
         if self.model.rowCount() == 0:
