@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-__all__ = ["__version__"]
+from functools import cache
+
+__all__ = ["__version__", "version"]
 
 
-def _version() -> str:
+@cache
+def version() -> str:
+    """The installed version, else the one in pyproject.toml / the bundle's VERSION file.
+
+    Looked up on first use, not at import: importlib.metadata costs ~25 ms that every
+    command and the GUI's start-up would otherwise pay.
+    """
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
     try:
-        from importlib.metadata import PackageNotFoundError, version
+        return dist_version("samoe")
+    except PackageNotFoundError:
+        from desktop.paths import read_pyproject_version
 
-        try:
-            return version("samoe")
-        except PackageNotFoundError:
-            pass
-    except ImportError:  # pragma: no cover
-        pass
-    from desktop.paths import read_pyproject_version
-
-    return read_pyproject_version() or "0.0.0"
+        return read_pyproject_version() or "0.0.0"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return version()
+    raise AttributeError(name)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
+from desktop import version
 from desktop.gui.context import AppContext
 from desktop.gui.forms.main_window_ui import Ui_MainWindow
 from desktop.gui.views.child_form import ChildFormDialog
@@ -271,13 +271,16 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, self.tr("เกี่ยวกับ Samoe"),
             self.tr("Samoe %1\nระบบทะเบียนเด็กและความเสมอภาคทางการศึกษาสำหรับองค์กรปกครองส่วนท้องถิ่น\n"
-                    "ฐานข้อมูล: %2").replace("%1", __version__).replace("%2", self.ctx.db.url),
+                    "ฐานข้อมูล: %2").replace("%1", version()).replace("%2", self.ctx.db.url),
         )
 
     def refresh_all(self) -> None:
+        """After data changed underneath (demo data, first start). Hidden pages reload
+        themselves when shown, so only a visible one is reloaded here."""
         self.children_view.refresh()
-        self.households_view.refresh()
-        self.institutions_view.refresh()
+        for view in (self.households_view, self.institutions_view):
+            if view.isVisible():
+                view.refresh()
         self._update_title()
 
     def _update_title(self) -> None:

@@ -74,8 +74,9 @@ class ChildrenTableModel(SqlListModel[ChildRow]):
     def filter(self) -> ChildFilter:
         return self._filter
 
-    def set_filter(self, flt: ChildFilter) -> None:
-        if flt != self._filter:
+    def set_filter(self, flt: ChildFilter, *, force: bool = False) -> None:
+        """Show ``flt``; reloads when it changed, or always with ``force`` (fresh data)."""
+        if force or flt != self._filter:
             self._filter = flt
             self.reload()
 

@@ -97,8 +97,7 @@ class ChildrenView(QWidget):
         self.ui.searchEdit.setText(saved.search)
         self.ui.deletedCheck.setChecked(saved.deleted)
         self._loading = False
-        self.model.set_filter(self._current_filter())
-        self.model.reload()
+        self.model.set_filter(self._current_filter(), force=True)  # one query, not two
 
     @staticmethod
     def _select_data(combo, value) -> None:  # type: ignore[no-untyped-def]
