@@ -1,0 +1,145 @@
+"""The columns of a children spreadsheet: what Samoe exports and what it can import.
+
+Each column has a key (the field it fills), the Thai header Samoe writes, and the other
+headers people use for it in the files they bring (Thai and English, from DLA/EEF forms and
+school systems). Export writes ``label``; import recognises ``label`` and every synonym, so
+an exported file imports again unchanged.
+
+Header matching ignores case, spaces, dots, brackets, underscores and hyphens, and reads
+Thai digits as ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .text import clean_text, to_ascii_digits
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    group: str = "child"  # child / address / enrollment / guardian
+    exported: bool = True  # False: read on import only (e.g. a full name in one cell)
+
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.synonyms)
+
+
+CHILD_COLUMNS: tuple[Column, ...] = (
+    Column("prefix", "คำนำหน้าชื่อ", ("คำนำหน้า", "คำนำหน้านาม", "prefix", "title")),
+    Column("first_name", "ชื่อ", ("ชื่อเด็ก", "ชื่อนักเรียน", "ชื่อจริง", "first name", "firstname",
+                                  "name", "given name"), required=True),
+    Column("last_name", "นามสกุล", ("สกุล", "นามสกุลเด็ก", "นามสกุลนักเรียน", "last name",
+                                    "lastname", "surname", "family name"), required=True),
+    Column("full_name", "ชื่อ-นามสกุล", ("ชื่อ - นามสกุล", "ชื่อ-สกุล", "ชื่อสกุล",
+                                         "ชื่อ นามสกุล", "ชื่อและนามสกุล", "full name"),
+           exported=False),
+    Column("first_name_en", "ชื่อ (อังกฤษ)", ("ชื่อภาษาอังกฤษ", "ชื่ออังกฤษ", "first name en",
+                                              "english first name")),
+    Column("last_name_en", "นามสกุล (อังกฤษ)", ("นามสกุลภาษาอังกฤษ", "นามสกุลอังกฤษ",
+                                                "last name en", "english last name")),
+    Column("sex", "เพศ", ("sex", "gender"), required=True),
+    Column("birth_date", "วันเกิด", ("วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด", "วันเดือนปี เกิด",
+                                     "วันที่เกิด", "เกิดวันที่", "birth date", "birthdate",
+                                     "date of birth", "dob"), required=True),
+    Column("national_id", "เลขประจำตัวประชาชน", (
+        "เลขบัตรประชาชน", "เลขบัตรประจำตัวประชาชน", "เลขประจำตัวประชาชน 13 หลัก",
+        "เลขประจำตัว", "บัตรประชาชน", "รหัสประจำตัวประชาชน", "citizen id", "national id",
+        "id card", "pid", "cid")),
+    Column("g_code", "รหัส G", ("รหัสจี", "g code", "gcode", "g-code", "เลข g")),
+    Column("no_id_reason", "เหตุที่ไม่มีเลขประจำตัว", ("เหตุผลที่ไม่มีเลขประจำตัว",)),
+    Column("nationality", "สัญชาติ", ("nationality",)),
+    Column("disability", "ความพิการ", ("ประเภทความพิการ", "disability")),
+    Column("house_code", "รหัสประจำบ้าน", ("เลขรหัสประจำบ้าน", "house code"), group="address"),
+    Column("house_no", "บ้านเลขที่", ("เลขที่", "house no", "house number"), group="address"),
+    Column("village_no", "หมู่ที่", ("หมู่", "ม.", "moo", "village no"), group="address"),
+    Column("village_name", "หมู่บ้าน", ("ชื่อหมู่บ้าน", "ชุมชน", "village"), group="address"),
+    Column("soi", "ซอย", ("ตรอก/ซอย", "soi", "lane"), group="address"),
+    Column("road", "ถนน", ("road", "street"), group="address"),
+    Column("subdistrict", "ตำบล/แขวง", ("ตำบล", "แขวง", "ต.", "subdistrict", "tambon"), group="address"),
+    Column("district", "อำเภอ/เขต", ("อำเภอ", "เขต", "อ.", "district", "amphoe"), group="address"),
+    Column("province", "จังหวัด", ("จ.", "province", "changwat"), group="address"),
+    Column("postcode", "รหัสไปรษณีย์", ("ไปรษณีย์", "postcode", "zip", "postal code"),
+           group="address"),
+    Column("institution", "สถานศึกษา", ("โรงเรียน", "ชื่อโรงเรียน", "ศูนย์พัฒนาเด็กเล็ก",
+                                         "ชื่อสถานศึกษา", "รหัสสถานศึกษา", "school",
+                                         "institution"), group="enrollment"),
+    Column("level", "ชั้น", ("ระดับชั้น", "ชั้นเรียน", "ชั้นปี", "level", "grade", "class"),
+           group="enrollment"),
+    Column("classroom", "ห้อง", ("ห้องเรียน", "room", "classroom"), group="enrollment"),
+    Column("year_be", "ปีการศึกษา", ("ปีการศึกษา พ.ศ.", "academic year", "year"),
+           group="enrollment"),
+    Column("guardian_prefix", "คำนำหน้าผู้ปกครอง", ("คำนำหน้าชื่อผู้ปกครอง",), group="guardian"),
+    Column("guardian_first_name", "ชื่อผู้ปกครอง", ("ผู้ปกครอง", "ชื่อบิดามารดา",
+                                                   "guardian first name", "guardian name",
+                                                   "parent name"), group="guardian"),
+    Column("guardian_last_name", "นามสกุลผู้ปกครอง", ("guardian last name", "parent surname"),
+           group="guardian"),
+    Column("guardian_national_id", "เลขประจำตัวประชาชนผู้ปกครอง", (
+        "เลขบัตรประชาชนผู้ปกครอง", "guardian national id", "guardian id"), group="guardian"),
+    Column("guardian_relation", "ความเกี่ยวข้องกับเด็ก", ("ความสัมพันธ์", "เกี่ยวข้องเป็น",
+                                                          "ความสัมพันธ์กับเด็ก", "relation",
+                                                          "relationship"), group="guardian"),
+    Column("guardian_phone", "โทรศัพท์ผู้ปกครอง", ("เบอร์โทร", "เบอร์โทรศัพท์", "โทรศัพท์",
+                                                   "phone", "telephone", "mobile"),
+           group="guardian"),
+    Column("guardian_occupation", "อาชีพผู้ปกครอง", ("อาชีพ", "occupation"), group="guardian"),
+)
+
+COLUMN_BY_KEY: dict[str, Column] = {c.key: c for c in CHILD_COLUMNS}
+
+# The extra "ประเภทเลขประจำตัว" is not needed: the type follows from which ID is filled.
+
+_NOISE = re.compile(r"[\s.()\[\]_\-:*/]+")
+
+
+def header_key(text: object) -> str:
+    """The form of a header text used for matching (see the module docstring)."""
+    return _NOISE.sub("", to_ascii_digits(clean_text(str(text or "")))).casefold()
+
+
+_BY_NAME: dict[str, str] = {}
+for _col in CHILD_COLUMNS:
+    for _name in _col.names():
+        _BY_NAME.setdefault(header_key(_name), _col.key)
+
+
+def column_for_header(header: str) -> str | None:
+    """The column key a header names, or ``None`` when it is not recognised."""
+    key = header_key(header)
+    return _BY_NAME.get(key) if key else None
+
+
+def guess_mapping(headers: Sequence[str]) -> dict[int, str]:
+    """``{column index: key}`` for every header recognised; the first header wins when two
+    name the same column, so nothing is filled twice."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for i, header in enumerate(headers):
+        key = column_for_header(header)
+        if key is not None and key not in taken:
+            mapping[i] = key
+            taken.add(key)
+    return mapping
+
+
+def missing_required(keys: Iterable[str]) -> list[Column]:
+    """The required columns not in ``keys`` (a full-name column stands for first and last
+    name)."""
+    have = set(keys)
+    if "full_name" in have:
+        have |= {"first_name", "last_name"}
+    return [c for c in CHILD_COLUMNS if c.required and c.key not in have]
+
+
+EXPORT_COLUMNS: tuple[Column, ...] = tuple(c for c in CHILD_COLUMNS if c.exported)
+
+
+def export_headers() -> list[str]:
+    return [c.label for c in EXPORT_COLUMNS]
