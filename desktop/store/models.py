@@ -106,6 +106,15 @@ class Office(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
+class Imported:
+    """Rows a spreadsheet import can create: the batch that made them (local bookkeeping,
+    so that the whole import can be undone; NULL for rows typed in or received)."""
+
+    @declared_attr
+    def import_batch_id(cls) -> Mapped[int | None]:  # noqa: N805
+        return mapped_column(ForeignKey("import_batch.id"), default=None)
+
+
 class AddressColumns:
     house_no: Mapped[str] = mapped_column(String(40), default="")
     village_no: Mapped[str] = mapped_column(String(10), default="")
@@ -116,6 +125,12 @@ class AddressColumns:
     district: Mapped[str] = mapped_column(String(100), default="")
     province: Mapped[str] = mapped_column(String(100), default="")
     postcode: Mapped[str] = mapped_column(String(5), default="")
+
+
+LIVE = text("deleted_at IS NULL")
+GONE = text("deleted_at IS NOT NULL")
+HAS_HOUSE_CODE = text("house_code <> ''")
+IMPORTED = text("import_batch_id IS NOT NULL")
 
 
 class Institution(Synced, AddressColumns, Base):
@@ -153,10 +168,14 @@ class Term(Base):
     academic_year: Mapped[AcademicYear] = relationship(back_populates="terms")
 
 
-class Household(Synced, AddressColumns, Base):
+class Household(Synced, Imported, AddressColumns, Base):
     """ครัวเรือน: the address where a child lives, with its members."""
 
     __tablename__ = "household"
+    __table_args__ = (
+        Index("ix_household_house_code", "house_code", sqlite_where=HAS_HOUSE_CODE,
+              postgresql_where=HAS_HOUSE_CODE),
+    )
     house_code: Mapped[str] = mapped_column(String(11), default="")  # เลขรหัสประจำบ้าน
     phone: Mapped[str] = mapped_column(String(40), default="")
     note: Mapped[str] = mapped_column(Text, default="")
@@ -164,11 +183,9 @@ class Household(Synced, AddressColumns, Base):
     guardians: Mapped[list[Guardian]] = relationship(back_populates="household")
 
 
-LIVE = text("deleted_at IS NULL")
-GONE = text("deleted_at IS NOT NULL")
 
 
-class Child(Synced, Base):
+class Child(Synced, Imported, Base):
     __tablename__ = "child"
     __table_args__ = (
         # Partial indexes over live rows serve the children list: its sort orders and its
@@ -181,6 +198,8 @@ class Child(Synced, Base):
         Index("ix_child_national_id", "national_id"),
         Index("ix_child_g_code", "g_code"),
         Index("ix_child_household_id", "household_id"),
+        Index("ix_child_import_batch_id", "import_batch_id", sqlite_where=IMPORTED,
+              postgresql_where=IMPORTED),
     )
     prefix: Mapped[str] = mapped_column(String(20))
     first_name: Mapped[str] = mapped_column(String(100))
@@ -203,11 +222,14 @@ class Child(Synced, Base):
     enrollments: Mapped[list[Enrollment]] = relationship(back_populates="child")
 
 
-class Guardian(Synced, Base):
+class Guardian(Synced, Imported, Base):
     """ผู้ปกครอง: a parent or other adult responsible for a child."""
 
     __tablename__ = "guardian"
-    __table_args__ = (Index("ix_guardian_household_id", "household_id"),)
+    __table_args__ = (
+        Index("ix_guardian_household_id", "household_id"),
+        Index("ix_guardian_national_id", "national_id"),
+    )
     prefix: Mapped[str] = mapped_column(String(20), default="")
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100), default="")
@@ -219,7 +241,7 @@ class Guardian(Synced, Base):
     child_links: Mapped[list[ChildGuardian]] = relationship(back_populates="guardian")
 
 
-class ChildGuardian(Synced, Base):
+class ChildGuardian(Synced, Imported, Base):
     """The relation of a guardian to a child (พ่อ, แม่, ยาย, ...)."""
 
     __tablename__ = "child_guardian"
@@ -235,7 +257,7 @@ class ChildGuardian(Synced, Base):
     guardian: Mapped[Guardian] = relationship(back_populates="child_links")
 
 
-class Enrollment(Synced, Base):
+class Enrollment(Synced, Imported, Base):
     """A child's place in an institution for one academic year."""
 
     __tablename__ = "enrollment"
@@ -267,6 +289,28 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_uuid: Mapped[str] = mapped_column(String(36))
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON
+
+
+class ImportBatch(Base):
+    """One spreadsheet import: what came in, from which file, and whether it was undone.
+
+    Local bookkeeping, not synced: the records it made carry ``import_batch_id`` so that
+    the whole batch can be undone at once.
+    """
+
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="children")
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    sheet: Mapped[str] = mapped_column(String(100), default="")
+    row_count: Mapped[int] = mapped_column(Integer, default=0)  # rows of the file
+    child_count: Mapped[int] = mapped_column(Integer, default=0)  # children created
+    detail: Mapped[str] = mapped_column(Text, default="")  # JSON: counts, mapping
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    undone_by: Mapped[str] = mapped_column(String(100), default="")
 
 
 class Setting(Base):

@@ -1,13 +1,18 @@
-"""How tests/migrations/fixtures/samoe-0001.db was made (run once, when 0001 was released).
+"""How the fixture databases in tests/migrations/fixtures were made (each once, when its
+schema was released):
 
-    .venv/bin/python tests/migrations/make_fixture.py
+    .venv/bin/python tests/migrations/make_fixture.py 0001   # samoe-0001.db
+    .venv/bin/python tests/migrations/make_fixture.py 0002   # samoe-0002.db
 
-It creates the first schema only (revision 0001) and writes a few records the way that
-release wrote them, so that test_upgrade.py can prove every later migration keeps them.
+Each creates that schema only and writes a few records the way that release wrote them, so
+that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
+records plus what 0002 added: an audit entry, a soft-deleted child (kept out of the search
+index) and a remembered setting.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -44,18 +49,38 @@ ROWS = [
 ]
 
 
-def main(out: Path) -> None:
+ROWS_0002 = [
+    "INSERT INTO child (id, uuid, version, created_at, updated_at, deleted_at, origin_office_id, prefix, "
+    "first_name, last_name, first_name_en, last_name_en, sex, birth_date, id_type, national_id, g_code, "
+    "no_id_reason, nationality, disability, household_id) VALUES "
+    "(3, '00000000-0000-4000-8000-000000000033', 2, '2026-11-20 08:00:00.000000', "
+    "'2026-11-21 09:00:00.000000', '2026-11-21 09:00:00.000000', 1, 'เด็กชาย', 'ธนากร', 'ทองมา', '', '', "
+    "'M', '2020-03-02', 'none', NULL, NULL, 'ยังไม่ได้แจ้งเกิด', 'ไทย', '', NULL)",
+    "INSERT INTO audit_log (id, at, actor, action, entity, entity_uuid, detail) VALUES "
+    "(1, '2026-11-21 09:00:00.000000', 'clerk', 'delete', 'child', "
+    "'00000000-0000-4000-8000-000000000033', '')",
+    "INSERT INTO setting (key, value) VALUES ('ui.children.columns', '[\"name\", \"birth_date\"]')",
+]
+
+
+def main(out: Path, revision: str = "0001") -> None:
     out.unlink(missing_ok=True)
     db = Database.open(out)
-    migrate.upgrade(db, target="0001")
+    migrate.upgrade(db, target=revision)
     with db.engine.begin() as conn:
-        for sql in ROWS:
+        for sql in ROWS + (ROWS_0002 if revision >= "0002" else []):
             conn.exec_driver_sql(sql)
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
     db.dispose()
+    # Outside SQLAlchemy: its connections begin a transaction, and the journal mode cannot
+    # change inside one. One self-contained file, no -wal beside it.
+    raw = sqlite3.connect(out, isolation_level=None)
+    try:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        raw.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "fixtures" / "samoe-0001.db")
+    rev = sys.argv[1] if len(sys.argv) > 1 else "0001"
+    main(Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).parent / "fixtures" / f"samoe-{rev}.db", rev)

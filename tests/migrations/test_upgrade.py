@@ -67,6 +67,47 @@ def test_first_schema_upgrades_to_head_keeping_data(tmp_path: Path) -> None:
         db.dispose()
 
 
+def test_0002_fixture_is_the_second_schema() -> None:
+    conn = sqlite3.connect(FIXTURES / "samoe-0002.db")
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        child_cols = {r[1] for r in conn.execute("PRAGMA table_info(child)")}
+    finally:
+        conn.close()
+    assert {"audit_log", "child_fts"} <= tables and "import_batch" not in tables
+    assert "import_batch_id" not in child_cols
+
+
+def test_second_schema_upgrades_to_head_keeping_data(tmp_path: Path) -> None:
+    path = copy_fixture("samoe-0002.db", tmp_path)
+    db = Database.open(path)
+    try:
+        result = migrate.upgrade(db)
+        assert (result.from_revision, result.to_revision) == ("0002", migrate.head_revision())
+        assert result.backup is not None and result.backup.exists()
+        assert check_database(db.engine) == []
+        with db.reader() as s:
+            assert count_children(s, ChildFilter()) == 2
+            assert count_children(s, ChildFilter(deleted=True)) == 1
+            # the search index and its triggers survive the new column
+            assert count_children(s, ChildFilter(search="ปภาวริน")) == 1
+            assert count_children(s, ChildFilter(search="ธนากร")) == 0  # deleted: not indexed
+            assert s.execute(text("SELECT action, entity_uuid FROM audit_log")).all() == [
+                ("delete", "00000000-0000-4000-8000-000000000033")]
+            assert s.execute(text("SELECT value FROM setting")).scalar() == '["name", "birth_date"]'
+            # old rows were not imported; the batch table starts empty
+            assert s.execute(text("SELECT count(*) FROM child WHERE import_batch_id IS NOT NULL")).scalar() == 0
+            assert s.execute(text("SELECT count(*) FROM import_batch")).scalar() == 0
+        with db.session() as s:  # the update trigger still keeps the index in step
+            s.execute(text("UPDATE child SET first_name = 'ปภาวดี' WHERE id = 1"))
+        with db.reader() as s:
+            assert count_children(s, ChildFilter(search="ปภาวดี")) == 1
+            assert count_children(s, ChildFilter(search="ปภาวริน")) == 0
+    finally:
+        db.dispose()
+
+
 def test_migrated_schema_matches_models(db: Database) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
