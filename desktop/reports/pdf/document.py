@@ -149,7 +149,7 @@ class Layout:
     subtitle: str = ""
     landscape: bool = False
     printed: date = field(default_factory=date.today)
-    margin_x: float = 15 * mm
+    margin_x: float = 36.0  # half an inch: 523 pt of table on A4 portrait
     margin_top: float = 11 * mm
     margin_bottom: float = 10 * mm
 
