@@ -1,0 +1,75 @@
+"""Spreadsheets in and out: read .xlsx/.xls/.ods/.csv safely, write .xlsx/.csv atomically.
+
+Reading (:func:`read_sheet`) turns every cell into text the way a clerk sees it (IDs stay
+exact: ``1103700012345.0`` → ``"1103700012345"``; dates → ISO ``YYYY-MM-DD``), finds the
+header row under any title rows, and refuses — with a Thai message that says what to do —
+files that are too big, too long, corrupt, password-protected, zip bombs or not
+spreadsheets at all. Nothing is read without a bound.
+
+Writing (:func:`write_xlsx`, :func:`write_csv`) streams rows to a temporary file beside
+the target and renames it into place, so a cancel or an error leaves no file behind.
+Text that a spreadsheet program would run as a formula is neutralised (``'=...``); the
+reader undoes exactly that prefix, so an exported file imports again unchanged.
+
+pandas, python-calamine and XlsxWriter are imported inside the functions that use them:
+importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000
+# CSV is neither compressed nor compact (a Thai character takes 3 bytes in UTF-8): the
+# same rows take ~3x the bytes of an .xlsx, and an export of 100k children is ~49 MB.
+MAX_CSV_BYTES = 64 * 1024 * 1024
+# Archive-bomb guard for .xlsx/.ods (zip files): the most their members may expand to, and
+# the highest compression ratio a big member may have (real sheets stay well under 30:1).
+MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_MIN_BYTES = 20 * 1024 * 1024
+# Excel's own limit: 1,048,576 rows including the header.
+XLSX_MAX_ROWS = 1_048_575
+
+SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
+
+
+class SheetError(Exception):
+    """A spreadsheet that cannot be read or written; ``str()`` is a Thai message for the
+    clerk that says what is wrong and what to do."""
+
+
+@dataclass(frozen=True)
+class SheetData:
+    file_name: str
+    sheet_names: list[str]
+    sheet: str
+    headers: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]
+    header_row: int
+    encoding: str = ""  # CSV: "utf-8-sig" | "utf-8" | "utf-16" | "cp874"
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+from .reading import decode_csv, list_sheets, read_sheet, unneutralise  # noqa: E402
+from .writing import neutralise, write_csv, write_table, write_xlsx  # noqa: E402
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_ROWS",
+    "SUFFIXES",
+    "SheetData",
+    "SheetError",
+    "decode_csv",
+    "list_sheets",
+    "neutralise",
+    "read_sheet",
+    "unneutralise",
+    "write_csv",
+    "write_table",
+    "write_xlsx",
+]
