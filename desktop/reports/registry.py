@@ -117,6 +117,22 @@ def _n(v: int) -> str:
     return f"{v:,}"
 
 
+BARS_PER_CHART = 18  # a chart always fits a page, even A4 landscape
+
+
+def bar_charts(title: str, labels: Sequence[str], values: Sequence[int],
+               band: float = 20) -> list[Piece]:
+    """Bar charts of at most BARS_PER_CHART bars each, all on the same scale."""
+    pieces: list[Piece] = []
+    top = max(values, default=0)
+    for start in range(0, len(labels), BARS_PER_CHART):
+        part = title if start == 0 else f"{title} (ต่อ)"
+        pieces.append(Spacer(8))
+        pieces.append(BarChart(part, labels[start:start + BARS_PER_CHART],
+                               values[start:start + BARS_PER_CHART], band=band, top=top))
+    return pieces
+
+
 def registry_summary(s: RegistrySummary, width: float,
                      signatures: Sequence[Signature] = ()) -> list[Piece]:
     pieces: list[Piece] = paragraph(
@@ -129,12 +145,17 @@ def registry_summary(s: RegistrySummary, width: float,
     rows.append(("รวม", _n(s.enrolled), pct(s.enrolled)))
     pieces += simple_table((Column("รายการ", 60), Column("จำนวน (คน)", 20, "right"),
                             Column("ร้อยละ", 20, "right")), rows, width, bold_last=True)
+    pieces += bar_charts(f"จำนวนเด็กแยกตามสถานศึกษา ปีการศึกษา {s.year_be}",
+                         [name for name, _ in s.by_institution],
+                         [sum(r[3] for r in levels) for _, levels in s.by_institution])
     counts = (Column("ชาย", 14, "right"), Column("หญิง", 14, "right"), Column("รวม", 14, "right"))
     pieces += heading("จำแนกตามชั้นเรียน", width)
     level_rows = [(lbl, _n(b), _n(g), _n(t)) for lbl, b, g, t in s.by_level]
     level_rows.append(("รวม", _n(sum(r[1] for r in s.by_level)),
                        _n(sum(r[2] for r in s.by_level)), _n(sum(r[3] for r in s.by_level))))
     pieces += simple_table((Column("ชั้น", 58), *counts), level_rows, width, bold_last=True)
+    pieces += bar_charts(f"จำนวนเด็กแยกตามชั้นเรียน ปีการศึกษา {s.year_be}",
+                         [r[0] for r in s.by_level], [r[3] for r in s.by_level], band=16)
     pieces += heading("จำแนกตามสถานศึกษาและชั้นเรียน", width)
     table = Table((Column("สถานศึกษา / ชั้น", 58), *counts), width)
     pieces.append(table.header())
@@ -147,13 +168,6 @@ def registry_summary(s: RegistrySummary, width: float,
                    for lbl, b, g, t in levels]
     if not s.by_institution:
         pieces.append(table.span("ไม่มีการลงทะเบียนเรียนในปีการศึกษานี้", bold=False, shade=None))
-    pieces.append(Spacer(14))
-    pieces.append(BarChart(f"จำนวนเด็กแยกตามสถานศึกษา ปีการศึกษา {s.year_be}",
-                           [name for name, _ in s.by_institution],
-                           [sum(r[3] for r in levels) for _, levels in s.by_institution]))
-    pieces.append(Spacer(10))
-    pieces.append(BarChart(f"จำนวนเด็กแยกตามชั้นเรียน ปีการศึกษา {s.year_be}",
-                           [r[0] for r in s.by_level], [r[3] for r in s.by_level], band=16))
     return _with_signatures(pieces, signatures)
 
 

@@ -21,12 +21,13 @@ BAR_COLOR = colors.HexColor("#3a6ea5")
 class BarChart(Piece):
     """``labels[i]`` with a bar of ``values[i]``; first label at the top."""
 
-    __slots__ = ("band", "label_size", "labels", "title", "values")
+    __slots__ = ("band", "label_size", "labels", "title", "top", "values")
 
     def __init__(self, title: str, labels: Sequence[str], values: Sequence[int], *,
-                 band: float = 20, label_size: float = 9.5) -> None:
+                 band: float = 20, label_size: float = 9.5, top: int | None = None) -> None:
         self.title, self.labels, self.values = title, tuple(labels), tuple(values)
         self.band, self.label_size = band, label_size
+        self.top = max(values, default=0) if top is None else top  # the scale's top value
         super().__init__(self._top_space() + band * max(1, len(labels)) + 24)
 
     def _top_space(self) -> float:
@@ -50,8 +51,7 @@ class BarChart(Piece):
         chart.categoryAxis.visibleLabels = False
         chart.categoryAxis.reverseDirection = 1  # first category at the top
         chart.valueAxis.valueMin = 0
-        top_value = max(self.values, default=0)
-        chart.valueAxis.valueMax = max(5, int(top_value * 1.1) + 1)
+        chart.valueAxis.valueMax = max(5, int(self.top * 1.1) + 1)
         chart.valueAxis.labels.fontName = REGULAR  # digits only: extract as themselves
         chart.valueAxis.labels.fontSize = 8
         chart.valueAxis.visibleGrid = True
