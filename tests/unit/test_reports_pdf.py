@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from desktop.reports.pdf import document as doc
 from desktop.reports.pdf.document import Layout, Signature, SignatureBlock, paragraph, render
@@ -212,6 +213,18 @@ def test_text_reads_back_exactly_once(tmp_path: Path, drawn: Counter[tuple[str, 
         assert assert_drawn_once(text, drawn) >= 10
     for (s, f) in drawn:
         assert 0 not in shape(s, f).gids, s
+
+
+@needs_poppler
+def test_a_character_the_font_lacks_is_no_empty_box(tmp_path: Path) -> None:
+    text = "ชื่อ 中文 ที่"
+    assert 0 in shape(text, REGULAR).gids  # Sarabun has no Chinese
+    layout = Layout("", "ทดสอบ", printed=date(2026, 11, 24))
+    out, _ = write(tmp_path, layout, paragraph(text, 300))
+    painter = TextPainter(Canvas(str(tmp_path / "x.pdf")))
+    painter.draw(0, 0, text, REGULAR, 10)
+    assert 0 not in painter._glyph_codes(REGULAR)._codes  # .notdef never drawn
+    assert text in pdftotext(out)  # and the text still reads back whole
 
 
 @needs_poppler

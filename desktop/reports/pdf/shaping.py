@@ -85,6 +85,7 @@ class GlyphCodes:
         self._doc = canvas._doc
         self._data = data
         self._codes: dict[int, tuple[int, int, str, int]] = {}
+        self.missing = int(data.ttf.face.charToGlyph.get(ord("?"), 0))
 
     def _char_for(self, gid: int) -> str:
         face = self._data.ttf.face
@@ -152,6 +153,9 @@ class TextPainter:
                 arr.clear()
 
         for i, gid in enumerate(sh.gids):
+            if gid == 0:  # a character Sarabun lacks: a visible "?" rather than an empty box
+                gid = codes.missing  # (ActualText still carries the real character)
+                plain = False
             sub, byte, ch, pdf_w = codes.code(gid)
             if plain and ch != text[i]:
                 plain = False
