@@ -79,6 +79,8 @@ class ReportTooLarge(Exception):
 
 
 class ChildNotFound(LookupError):
+    """No child has this uuid, national ID or G-code; ``str()`` is Thai."""
+
     def __init__(self, ident: str) -> None:
         self.ident = ident
         super().__init__(
@@ -198,6 +200,13 @@ def _filter_subtitle(session: Session, flt: ChildFilter, n: int) -> str:
     return " · ".join(parts)
 
 
+def _group_title(institution: str, level_code: str) -> str:
+    level = f"ชั้น {_level_label(level_code)}" if level_code else ""
+    if not institution:
+        return level or "ยังไม่ได้ลงทะเบียนเรียน"
+    return f"{institution} {level}".strip()
+
+
 def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilter(),  # noqa: B008 (frozen)
                       options: ReportOptions = ReportOptions(),
                       progress: Progress | None = None) -> int:
@@ -220,10 +229,8 @@ def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilte
         _step(progress, 25 * offset // max(total, 1), f"กำลังอ่านรายชื่อ {offset:,}/{total:,}")
         if len(rows) < PAGE:
             break
-    ordered = sorted(groups.items(), key=lambda kv: kv[0])
-    titled = [(f"{inst} ชั้น {_level_label(code)}" if inst else "ยังไม่ได้ลงทะเบียนเรียน"
-               if not code else f"ชั้น {_level_label(code)}", rows)
-              for (_, inst, _, code), rows in ordered]
+    titled = [(_group_title(inst, code), rows)
+              for (_, inst, _, code), rows in sorted(groups.items(), key=lambda kv: kv[0])]
     pieces = children_list(
         titled, _width(options), options.signatures,
         on_row=lambda done: _step(progress, 25 + 25 * done // max(offset, 1),
@@ -265,7 +272,10 @@ def _profile(session: Session, uuid: str, today: date) -> ChildProfile:
     child = session.scalars(select(Child).where(Child.uuid == uuid)).first()
     if child is None:
         raise ChildNotFound(uuid)
-    kind = IdType(child.id_type) if child.id_type in IdType._value2member_map_ else IdType.NONE
+    try:
+        kind = IdType(child.id_type)
+    except ValueError:
+        kind = IdType.NONE
     ident = {IdType.NATIONAL_ID: format_national_id(child.national_id or ""),
              IdType.G_CODE: child.g_code or ""}.get(kind, child.no_id_reason or "-")
     age = format_age(*age_on(child.birth_date, today)) if child.birth_date <= today else ""
