@@ -316,8 +316,13 @@ def test_zip_that_lies_about_its_sizes_is_refused(tmp_path: Path,
         at += 46 + name_len + extra_len + comment_len
     liar = tmp_path / "liar.xlsx"
     liar.write_bytes(bytes(data))
+    from desktop.reports.sheets import reading
+
+    parsed: list[str] = []
+    monkeypatch.setattr(reading, "_calamine", lambda name, *a, **k: parsed.append(name))
     with pytest.raises(SheetError, match="เสียหรือไม่ใช่ไฟล์ Excel"):
         read_sheet(liar)
+    assert parsed == []  # refused by the zip check itself, before any parser saw it
 
 
 @pytest.mark.parametrize("kind", ["truncated", "garbage", "empty", "docx", "text"])

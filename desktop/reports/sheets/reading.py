@@ -233,14 +233,17 @@ class _Workbook:
         self.name = path.name
         if head.startswith(_ZIP_MAGIC):
             _check_zip(path)
-        elif head.startswith(_OLE_MAGIC):
-            data = path.read_bytes()
-            if _ENCRYPTED_MARK in data:
-                raise _password(self.name)
-        else:
+        elif not head.startswith(_OLE_MAGIC):
             raise _corrupt(self.name)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise _corrupt(self.name) from None
+        if head.startswith(_OLE_MAGIC) and _ENCRYPTED_MARK in data:
+            raise _password(self.name)
+        # from_filelike recognises the format by content (from_path goes by the suffix)
         self.book = _calamine(self.name, lambda: pc.CalamineWorkbook.from_filelike(
-            io.BytesIO(path.read_bytes())))
+            io.BytesIO(data)))
         metas = _calamine(self.name, lambda: self.book.sheets_metadata)
         work = [m.name for m in metas if m.typ == pc.SheetTypeEnum.WorkSheet]
         self.sheet_names: list[str] = work or list(self.book.sheet_names)
@@ -263,7 +266,8 @@ class _Workbook:
 
 
 def _sheet_rows(name: str, ws: Any, progress: Progress | None) -> Iterator[tuple[int, list[str]]]:
-    total = int(ws.height)
+    end = ws.end
+    total = int(end[0]) + 1 if end else 0
     rows = _calamine(name, ws.iter_rows)
     text = _cell_text
     for number, raw in enumerate(rows, 1):

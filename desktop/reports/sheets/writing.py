@@ -262,7 +262,13 @@ def write_xlsx(
                 if fh is not None:
                     fh.close()
                 raise
-            book.close()
+            try:
+                book.close()
+            except Exception as exc:  # XlsxWriter's FileCreateError, FileSizeError, ...
+                raise SheetError(
+                    f"บันทึกไฟล์ {Path(path).name} ไม่สำเร็จ ({exc}) — โปรดตรวจสอบพื้นที่ว่าง "
+                    "และสิทธิ์ของโฟลเดอร์ แล้วลองอีกครั้ง"
+                ) from exc
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     _step(progress, count, total or count)
