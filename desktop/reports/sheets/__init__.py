@@ -52,9 +52,6 @@ class SheetData:
     header_row: int
     encoding: str = ""  # CSV: "utf-8-sig" | "utf-8" | "utf-16" | "cp874"
 
-    def __len__(self) -> int:
-        return len(self.rows)
-
 
 from .reading import decode_csv, list_sheets, read_sheet, unneutralise  # noqa: E402
 from .writing import neutralise, write_csv, write_table, write_xlsx  # noqa: E402
