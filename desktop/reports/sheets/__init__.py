@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
-# CSV is neither compressed nor compact (a Thai character takes 3 bytes in UTF-8): the
-# same rows take ~3x the bytes of an .xlsx, and an export of 100k children is ~49 MB.
-MAX_CSV_BYTES = 64 * 1024 * 1024
+# The same 20 MB cap for CSV, as the import rules say. CSV is not compressed (a Thai
+# character is 3 bytes in UTF-8), so 20 MB of CSV holds ~40k children with every column;
+# a bigger registry moves as .xlsx (the same rows are ~3x smaller) or in parts.
+MAX_CSV_BYTES = MAX_BYTES
 # Archive-bomb guard for .xlsx/.ods (zip files): the most their members may expand to, and
 # the highest compression ratio a big member may have. Real sheets stay well under 30:1: a
 # 100k-children export is 15.8 MB that expands to 174 MB (11:1).
