@@ -44,7 +44,7 @@ CHILD_COLUMNS: tuple[Column, ...] = (
                                               "english first name")),
     Column("last_name_en", "นามสกุล (อังกฤษ)", ("นามสกุลภาษาอังกฤษ", "นามสกุลอังกฤษ",
                                                 "last name en", "english last name")),
-    Column("sex", "เพศ", ("sex", "gender"), required=True),
+    Column("sex", "เพศ", ("เพศ ชาย/หญิง", "sex", "gender"), required=True),
     Column("birth_date", "วันเกิด", ("วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด", "วันเดือนปี เกิด",
                                      "วันที่เกิด", "เกิดวันที่", "birth date", "birthdate",
                                      "date of birth", "dob"), required=True),
@@ -67,10 +67,10 @@ CHILD_COLUMNS: tuple[Column, ...] = (
     Column("province", "จังหวัด", ("จ.", "province", "changwat"), group="address"),
     Column("postcode", "รหัสไปรษณีย์", ("ไปรษณีย์", "postcode", "zip", "postal code"),
            group="address"),
-    Column("institution", "สถานศึกษา", ("โรงเรียน", "ชื่อโรงเรียน", "ศูนย์พัฒนาเด็กเล็ก",
+    Column("institution", "สถานศึกษา", ("โรงเรียน", "ชื่อโรงเรียน", "ศูนย์พัฒนาเด็กเล็ก", "ศพด",
                                          "ชื่อสถานศึกษา", "รหัสสถานศึกษา", "school",
                                          "institution"), group="enrollment"),
-    Column("level", "ชั้น", ("ระดับชั้น", "ชั้นเรียน", "ชั้นปี", "level", "grade", "class"),
+    Column("level", "ชั้น", ("ระดับชั้น", "ชั้นเรียน", "ชั้นปี", "ระดับ", "level", "grade", "class"),
            group="enrollment"),
     Column("classroom", "ห้อง", ("ห้องเรียน", "room", "classroom"), group="enrollment"),
     Column("year_be", "ปีการศึกษา", ("ปีการศึกษา พ.ศ.", "academic year", "year"),
@@ -130,11 +130,14 @@ def guess_mapping(headers: Sequence[str]) -> dict[int, str]:
 
 
 def missing_required(keys: Iterable[str]) -> list[Column]:
-    """The required columns not in ``keys`` (a full-name column stands for first and last
-    name)."""
+    """The required columns not in ``keys``. A full-name column stands for first and last
+    name; a prefix (its own column or in the full name) stands for sex, which it implies
+    (เด็กชาย/นาย: male; เด็กหญิง/นางสาว/นาง: female)."""
     have = set(keys)
     if "full_name" in have:
-        have |= {"first_name", "last_name"}
+        have |= {"first_name", "last_name", "prefix"}
+    if "prefix" in have:
+        have.add("sex")
     return [c for c in CHILD_COLUMNS if c.required and c.key not in have]
 
 

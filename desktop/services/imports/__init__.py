@@ -1,0 +1,51 @@
+"""Importing children from a spreadsheet: plan (map, parse, validate, find duplicates),
+preview, commit in one transaction, undo a whole batch. No Qt.
+
+    plan = plan_import(session, read_sheet(path), suggest_mapping(session, headers), today=...)
+    plan.problems()                 # every problem, with row, column and a Thai message
+    batch = commit_import(session, plan, actor=...)
+    undo_batch(session, batch.uuid)
+"""
+
+from __future__ import annotations
+
+from .commit import BatchInfo, commit_import, list_batches, undo_batch
+from .files import (
+    error_report_rows,
+    mapping_key,
+    remember_mapping,
+    suggest_mapping,
+    write_error_report,
+)
+from .plan import (
+    NO_ID_REASON,
+    CellProblem,
+    ImportPlan,
+    PlannedRow,
+    SheetLike,
+    parse_sex,
+    parse_year_be,
+    plan_import,
+    split_full_name,
+)
+
+__all__ = [
+    "NO_ID_REASON",
+    "BatchInfo",
+    "CellProblem",
+    "ImportPlan",
+    "PlannedRow",
+    "SheetLike",
+    "commit_import",
+    "error_report_rows",
+    "list_batches",
+    "mapping_key",
+    "parse_sex",
+    "parse_year_be",
+    "plan_import",
+    "remember_mapping",
+    "split_full_name",
+    "suggest_mapping",
+    "undo_batch",
+    "write_error_report",
+]

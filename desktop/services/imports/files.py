@@ -1,0 +1,87 @@
+"""Column mappings remembered per file layout, and the error report a clerk fixes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.columns import COLUMN_BY_KEY, guess_mapping, header_key
+from desktop.store.models import Setting
+
+from .plan import ERROR, ImportPlan
+
+MAPPING_PREFIX = "import.children.mapping."
+ROW_HEADER = "แถวที่"
+PROBLEM_HEADER = "ปัญหา"
+
+
+def mapping_key(headers: Sequence[str]) -> str:
+    """The Setting key of a file layout: the sha1 of its headers in matching form, so a
+    file with the same columns (spacing and dots aside) finds the same mapping."""
+    text = "\x1f".join(header_key(h) for h in headers)
+    return MAPPING_PREFIX + hashlib.sha1(text.encode("utf-8")).hexdigest()  # noqa: S324 - a name, not a secret
+
+
+def suggest_mapping(session: Session, headers: Sequence[str]) -> dict[int, str]:
+    """The mapping remembered for exactly these headers, else the one guessed from them."""
+    stored = session.get(Setting, mapping_key(headers))
+    if stored is not None:
+        try:
+            data = json.loads(stored.value)
+            mapping = {int(i): str(k) for i, k in data["mapping"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            mapping = {}
+        if mapping and all(0 <= i < len(headers) and k in COLUMN_BY_KEY for i, k in mapping.items()):
+            return dict(sorted(mapping.items()))
+    return guess_mapping(headers)
+
+
+def remember_mapping(session: Session, headers: Sequence[str], mapping: dict[int, str]) -> None:
+    """Keep the clerk's mapping for the next file with these headers (in the caller's
+    transaction)."""
+    value = json.dumps({"headers": list(headers),
+                        "mapping": {str(i): k for i, k in sorted(mapping.items())}},
+                       ensure_ascii=False)
+    key = mapping_key(headers)
+    stored = session.get(Setting, key)
+    if stored is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        stored.value = value
+    session.flush()
+
+
+def error_report_rows(plan: ImportPlan) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the error report: the file's own columns, then the row number
+    and every problem of the row (warnings marked). Rows without a problem are left out;
+    when the whole file is blocked every row is in it, with the file's problems."""
+    headers = [*plan.headers, ROW_HEADER, PROBLEM_HEADER]
+    file_messages = [p.message for p in plan.file_problems if p.severity == ERROR]
+    out: list[list[str]] = []
+    width = len(plan.headers)
+    for r in sorted(plan.rows, key=lambda r: r.row):
+        messages = list(file_messages)
+        for p in sorted(r.problems, key=lambda p: p.severity != ERROR):
+            where = f"{p.column}: " if p.column else ""
+            mark = "" if p.severity == ERROR else "คำเตือน: "
+            messages.append(f"{mark}{where}{p.message}")
+        if not messages:
+            continue
+        cells = list(r.cells[:width]) + [""] * (width - len(r.cells))
+        out.append([*cells, str(r.row), "\n".join(messages)])
+    return headers, out
+
+
+def write_error_report(plan: ImportPlan, path: Path) -> int:
+    """An .xlsx of the rows with problems, for the clerk to fix and import again (the extra
+    columns are not recognised on import). Returns the rows written."""
+    from desktop.reports.sheets import write_xlsx
+
+    headers, rows = error_report_rows(plan)
+    write_xlsx(Path(path), headers, rows, sheet_name="ปัญหาที่พบ",
+               text_columns=tuple(range(len(headers))))
+    return len(rows)

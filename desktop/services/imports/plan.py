@@ -1,0 +1,691 @@
+"""Reading a children spreadsheet into an import plan: every row mapped, parsed and checked
+with the same rules as the child form, before anything is written.
+
+The per-row work is plain Python over the cells; everything that touches the database is
+done in bulk before the rows are walked (live institutions once; children, households and
+guardians with the file's IDs and birth dates by chunked ``IN (...)`` queries), so the
+number of queries does not grow with the rows. Values that repeat down a column (prefixes,
+sexes, birth dates, institutions, levels, addresses, years) are parsed once.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.address import ADDRESS_FIELDS, Address, address_problems
+from desktop.domain.child import ChildInput, validate_child
+from desktop.domain.columns import COLUMN_BY_KEY, missing_required
+from desktop.domain.dates import DateParseError, academic_year_of, parse_date, to_be_year
+from desktop.domain.duplicates import PersonKey, duplicate_message, find_duplicates
+from desktop.domain.errors import Problem
+from desktop.domain.identity import IdType, normalise_g_code, normalise_national_id
+from desktop.domain.levels import Level, level_age_problem, level_from_label
+from desktop.domain.people import (
+    BOY,
+    GIRL,
+    MISS,
+    MR,
+    MRS,
+    Sex,
+    expected_prefixes,
+    name_key,
+    normalise_prefix,
+)
+from desktop.domain.text import clean_text, digits_only, to_ascii_digits
+from desktop.services.children import (
+    EnrollmentForm,
+    GuardianForm,
+    _enrollment_problems,
+    _guardian_problems,
+)
+from desktop.services.progress import Progress
+from desktop.store.models import Child, Guardian, Household, Institution
+
+ERROR = "error"
+WARNING = "warning"
+IN_CHUNK = 500  # values per IN (...) query
+NO_ID_REASON = "ไม่ระบุในไฟล์นำเข้า"
+HOUSE_CODE_DIGITS = 11
+
+PREFIX_SEX: dict[str, Sex] = {BOY: Sex.MALE, MR: Sex.MALE, GIRL: Sex.FEMALE, MISS: Sex.FEMALE,
+                              MRS: Sex.FEMALE}
+_SEX_WORDS: dict[str, Sex] = {
+    **dict.fromkeys(("ชาย", "ช", "m", "male", "1", "เพศชาย", "ผู้ชาย"), Sex.MALE),
+    **dict.fromkeys(("หญิง", "ญ", "f", "female", "2", "เพศหญิง", "ผู้หญิง"), Sex.FEMALE),
+}
+# A prefix at the start of a full name: the written-out ones, or an abbreviation with dots.
+_FULL_NAME = re.compile(
+    r"^(?P<prefix>เด็กชาย|เด็กหญิง|ด\s*\.\s*ช\s*\.?|ด\s*\.\s*ญ\s*\.?|นางสาว|น\s*\.\s*ส\s*\.?|นาย|นาง)"
+    r"\s*(?P<rest>\S.*)$"
+)
+_YEAR = re.compile(r"\d{4}")
+
+
+class SheetLike(Protocol):
+    """What the plan needs of ``desktop.reports.sheets.SheetData``."""
+
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def headers(self) -> list[str]: ...
+    @property
+    def rows(self) -> list[list[str]]: ...
+    @property
+    def row_numbers(self) -> list[int]: ...
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    row: int  # spreadsheet row number; 0 for a problem of the whole file
+    column: str  # the header as written in the file; "" when not tied to one column
+    field: str  # column key (desktop.domain.columns); "" when none
+    value: str  # the cell text
+    message: str  # Thai: what is wrong and what to do
+    severity: str = ERROR  # "error": not imported; "warning": imported, worth a look
+
+
+@dataclass
+class ParsedRow:
+    """A row's values as they will be written (internal to the import)."""
+
+    child: ChildInput
+    address: Address
+    house_code: str
+    household_key: tuple[str, ...] | None
+    guardian: GuardianForm | None
+    guardian_key: tuple[str, ...] | None
+    enrollment: EnrollmentForm | None
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    values: dict[str, str]  # column key -> cell text as in the file
+    problems: list[CellProblem] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list, repr=False, compare=False)
+    parsed: ParsedRow | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == ERROR for p in self.problems)
+
+    @property
+    def has_warning(self) -> bool:
+        return any(p.severity == WARNING for p in self.problems)
+
+
+@dataclass
+class ImportPlan:
+    file_name: str
+    sheet: str
+    headers: list[str]
+    mapping: dict[int, str]
+    rows: list[PlannedRow]
+    file_problems: list[CellProblem]
+    institution_id: int | None
+    year_be: int | None
+    today: date = field(default_factory=date.today, repr=False)
+    db_households: dict[str, int] = field(default_factory=dict, repr=False)  # house code -> id
+    db_guardians: dict[str, int] = field(default_factory=dict, repr=False)  # national ID -> id
+
+    @property
+    def blocked(self) -> bool:
+        """A problem of the whole file (e.g. a required column not mapped) stops every row."""
+        return any(p.severity == ERROR for p in self.file_problems)
+
+    def importable(self) -> Iterator[PlannedRow]:
+        if not self.blocked:
+            yield from (r for r in self.rows if r.ok)
+
+    @property
+    def valid_count(self) -> int:
+        """Rows that will be imported (with or without warnings)."""
+        return 0 if self.blocked else sum(1 for r in self.rows if r.ok)
+
+    @property
+    def error_count(self) -> int:
+        """Rows that will not be imported."""
+        return len(self.rows) - self.valid_count
+
+    @property
+    def warning_count(self) -> int:
+        """Rows that will be imported but have a warning to look at."""
+        return sum(1 for r in self.importable() if r.has_warning)
+
+    def problems(self) -> list[CellProblem]:
+        """Every problem: the file's first, then by row and by column position."""
+        position = {h: i for i, h in reversed(list(enumerate(self.headers)))}
+        end = len(self.headers)
+        out = list(self.file_problems)
+        for r in sorted(self.rows, key=lambda r: r.row):
+            out.extend(sorted(r.problems, key=lambda p: position.get(p.column, end) if p.column else end))
+        return out
+
+
+# ---------------------------------------------------------------------------- helpers
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _memo(fn: Callable[[K], V]) -> Callable[[K], V]:
+    """``fn`` with a plain dict cache (for one plan: values repeat down a column)."""
+    cache: dict[K, V] = {}
+
+    def get(key: K) -> V:
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = fn(key)
+            return value
+
+    return get
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a bulk job builds many small objects that
+    all stay alive (it would scan them again and again: 25-30% of a 50k-row plan). Reference
+    counting still frees everything; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _chunks(values: Iterable[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+    items = sorted(set(values))
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def split_full_name(text: str) -> tuple[str, str, str]:
+    """``"ด.ช.สมชาย ใจดี"`` -> ``("เด็กชาย", "สมชาย", "ใจดี")``; no prefix -> ``""``; the
+    first word is the first name, the rest the last name."""
+    t = clean_text(text)
+    prefix = ""
+    m = _FULL_NAME.match(t)
+    if m is not None:
+        prefix, t = normalise_prefix(m["prefix"]), m["rest"]
+    first, _, last = t.partition(" ")
+    return prefix, first, last.strip()
+
+
+def parse_sex(text: str) -> Sex | None:
+    """ชาย/หญิง, ช/ญ, M/F, male/female, 1/2 (``None`` if not one of them)."""
+    key = re.sub(r"[\s.]", "", to_ascii_digits(clean_text(text))).casefold()
+    return _SEX_WORDS.get(key)
+
+
+def parse_year_be(text: str) -> int | None:
+    """An academic year: ``2569``, ``๒๕๖๙``, ``2026`` (CE, converted), ``1/2569``."""
+    m = _YEAR.search(to_ascii_digits(clean_text(text)))
+    if m is None:
+        return None
+    y = int(m.group())
+    if 2400 <= y <= 2700:
+        return y
+    if 1900 <= y <= 2200:
+        return to_be_year(y)
+    return None
+
+
+def _institution_key(text: str) -> str:
+    return re.sub(r"\s+", "", clean_text(text)).casefold()
+
+
+_GUARDIAN_KEYS = frozenset(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
+
+# Where each validation field comes from in the file.
+_FIELD_KEYS: dict[str, str] = {
+    **{name: name for name in ("prefix", "first_name", "last_name", "first_name_en",
+                               "last_name_en", "sex", "birth_date", "national_id", "g_code",
+                               "no_id_reason", "nationality", "disability")},
+    **{f"address.{name}": name for name in ADDRESS_FIELDS},
+    **{f"guardians[0].{name}": f"guardian_{name}" for name in (
+        "prefix", "first_name", "last_name", "national_id", "phone", "occupation", "relation")},
+    "enrollment.institution_id": "institution",
+    "enrollment.year_be": "year_be",
+    "enrollment.level_code": "level",
+}
+
+
+# ---------------------------------------------------------------------------- the planner
+class _Planner:
+    def __init__(self, session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
+                 institution_id: int | None, year_be: int) -> None:
+        self.session = session
+        self.sheet = sheet
+        self.mapping = dict(sorted(mapping.items()))
+        self.today = today
+        self.default_institution = institution_id
+        self.default_year = year_be
+        self.header_of = {key: sheet.headers[i] for i, key in self.mapping.items()}
+        self.file_problems: list[CellProblem] = []
+        self.quiet_keys: set[str] = set()  # required columns missing: said once for the file
+        self.clean = _memo(clean_text)
+        self.prefix = _memo(normalise_prefix)
+        self.sex = _memo(parse_sex)
+        self.year = _memo(parse_year_be)
+        self.level = _memo(level_from_label)
+        self.address = _memo(self._address)
+        self.address_part = _memo(self._address_part)
+        self.guardian_rules = _memo(self._guardian_rules)
+        self.birth = _memo(self._birth)
+        self.enrollment_parts = _memo(self._enrollment_parts)
+        self.level_age = _memo(self._level_age)
+        self.institutions = self._load_institutions()
+
+    # ------------------------------------------------------------ cached parsers
+    def _birth(self, text: str) -> date | str:
+        try:
+            return parse_date(text)
+        except DateParseError as exc:
+            return str(exc)
+
+    def _address(self, raw: tuple[str, ...]) -> tuple[Address, tuple[Problem, ...]]:
+        # normalise_child's address rule (ASCII digits, cleaned; postcode digits only), one
+        # field value at a time: the same village or district repeats down the file.
+        # tests/unit/test_imports.py checks it against normalise_child.
+        parts = {name: self.address_part(value) for name, value in zip(ADDRESS_FIELDS, raw, strict=True)}
+        parts["postcode"] = digits_only(parts["postcode"])
+        address = Address(**parts)
+        return address, tuple(address_problems(address, required=False))
+
+    def _address_part(self, value: str) -> str:
+        return to_ascii_digits(clean_text(value))
+
+    def _guardian_rules(self, key: tuple[str, ...]) -> tuple[Problem, ...]:
+        prefix, first, last, national_id, phone, occupation, relation = key
+        form = GuardianForm(prefix=prefix, first_name=first, last_name=last, national_id=national_id,
+                            phone=phone, occupation=occupation, relation=relation)
+        return tuple(_guardian_problems(0, form))
+
+    def _load_institutions(self) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
+        rows = self.session.execute(
+            select(Institution.id, Institution.code, Institution.name)
+            .where(Institution.deleted_at.is_(None)).order_by(Institution.id)
+        )
+        for inst_id, code, name in rows:
+            for key in (_institution_key(name), _institution_key(code)):
+                if key:
+                    found.setdefault(key, (int(inst_id), str(name)))
+        return found
+
+    # ------------------------------------------------------------ problems
+    def problem(self, row: PlannedRow, key: str, message: str, severity: str = ERROR,
+                *, value: str | None = None, column_key: str | None = None) -> None:
+        col_key = column_key or key
+        header = self.header_of.get(col_key, "")
+        if not header and col_key in ("prefix", "first_name", "last_name"):
+            header = self.header_of.get("full_name", "")
+            col_key = "full_name" if header else col_key
+        if not header and col_key in COLUMN_BY_KEY:
+            message += f" (ไฟล์ไม่มีคอลัมน์ '{COLUMN_BY_KEY[col_key].label}')"
+        cell = value if value is not None else row.values.get(col_key, "")
+        row.problems.append(CellProblem(row.row, header, key, cell, message, severity))
+
+    # ------------------------------------------------------------ the file
+    def check_file(self) -> None:
+        keys = set(self.mapping.values())
+        unknown = keys - COLUMN_BY_KEY.keys()
+        if unknown:
+            raise ValueError(f"unknown column keys in mapping: {sorted(unknown)}")
+        seen: dict[str, int] = {}
+        for i, key in self.mapping.items():
+            if not 0 <= i < len(self.sheet.headers):
+                raise ValueError(f"mapping refers to column {i}; the sheet has {len(self.sheet.headers)}")
+            if key in seen:
+                label = COLUMN_BY_KEY[key].label
+                self.file_problems.append(CellProblem(
+                    0, self.sheet.headers[i], key, "",
+                    f"คอลัมน์ '{self.sheet.headers[seen[key]]}' และ '{self.sheet.headers[i]}' "
+                    f"จับคู่กับ '{label}' ทั้งคู่ โปรดเลือกให้เหลือคอลัมน์เดียว"))
+            seen.setdefault(key, i)
+        for col in missing_required(keys):
+            self.quiet_keys.add(col.key)
+            self.file_problems.append(CellProblem(
+                0, "", col.key, "",
+                f"ไฟล์ไม่มีคอลัมน์ '{col.label}' ซึ่งจำเป็นต้องมี โปรดเพิ่มคอลัมน์นี้ในไฟล์ "
+                f"หรือจับคู่คอลัมน์ที่มีข้อมูลนี้ให้ตรงกัน จึงจะนำเข้าได้"))
+        if not self.sheet.rows:
+            self.file_problems.append(CellProblem(0, "", "", "", "ไม่พบข้อมูลในแผ่นงานนี้ โปรดเลือกแผ่นงานอื่นหรือตรวจสอบแถวหัวตาราง"))
+
+    # ------------------------------------------------------------ one row
+    def plan_row(self, number: int, cells: list[str]) -> PlannedRow | None:
+        values = {key: cells[i] for i, key in self.mapping.items() if cells[i]}
+        if not values:
+            return None  # an empty row
+        row = PlannedRow(number, values, cells=cells)
+        v = values.get
+        clean = self.clean
+        quiet: set[str] = set()  # fields already reported by the import's own parsing
+
+        # names: own columns first, then the full name split
+        prefix_raw, first, last = v("prefix", ""), v("first_name", ""), v("last_name", "")
+        full = v("full_name", "")
+        if full:
+            f_prefix, f_first, f_last = split_full_name(full)
+            prefix_raw = prefix_raw or f_prefix
+            if not first and not last:
+                first, last = f_first, f_last
+        prefix = self.prefix(prefix_raw)
+
+        sex_text = v("sex", "")
+        sex = self.sex(sex_text) if sex_text else None
+        if sex_text and sex is None:
+            self.problem(row, "sex", f"ไม่รู้จักเพศ '{clean(sex_text)}' โปรดกรอก ชาย หรือ หญิง")
+            quiet.add("sex")
+        if sex is None and not sex_text:
+            sex = PREFIX_SEX.get(prefix)
+
+        birth: date | None = None
+        birth_text = v("birth_date", "")
+        if birth_text:
+            parsed = self.birth(birth_text)
+            if isinstance(parsed, str):
+                self.problem(row, "birth_date", parsed)
+                quiet.add("birth_date")
+            else:
+                birth = parsed
+
+        if not prefix and sex is not None and birth is not None and birth <= self.today:
+            fits = expected_prefixes(sex, birth, self.today)
+            if len(fits) == 1:  # a child: เด็กชาย / เด็กหญิง, an adult man: นาย
+                prefix = fits[0]
+
+        nid = normalise_national_id(clean(v("national_id", "")))
+        gcode = normalise_g_code(clean(v("g_code", "")))
+        reason = clean(v("no_id_reason", ""))
+        if nid:
+            id_type = IdType.NATIONAL_ID
+            if gcode:
+                self.problem(row, "g_code", "แถวนี้มีทั้งเลขประจำตัวประชาชนและรหัส G "
+                             "จะบันทึกเฉพาะเลขประจำตัวประชาชน", WARNING)
+        elif gcode:
+            id_type = IdType.G_CODE
+        else:
+            id_type = IdType.NONE
+            if not reason:
+                reason = NO_ID_REASON
+                self.problem(row, "national_id", "ไม่มีเลขประจำตัวประชาชนหรือรหัส G "
+                             f"จะบันทึกเป็นเด็กที่ไม่มีเลขประจำตัว (เหตุผล: {NO_ID_REASON}) "
+                             "ถ้ามีเลข โปรดเพิ่มในไฟล์หรือแก้ในทะเบียนภายหลัง", WARNING)
+        nationality = clean(v("nationality", "")) or ("ไทย" if id_type is IdType.NATIONAL_ID else "")
+
+        raw_address = tuple(v(name, "") for name in ADDRESS_FIELDS)
+        address, address_problem_list = self.address(raw_address)
+        house_code = digits_only(clean(v("house_code", "")))
+        if house_code and (len(house_code) != HOUSE_CODE_DIGITS or not house_code.isascii()
+                           or not house_code.isdigit()):
+            self.problem(row, "house_code", "รหัสประจำบ้านต้องเป็นตัวเลข 11 หลัก "
+                         "(ตามทะเบียนบ้าน) โปรดตรวจสอบ หรือเว้นว่างไว้")
+
+        child = ChildInput(
+            prefix=prefix, first_name=clean(first), last_name=clean(last),
+            first_name_en=clean(v("first_name_en", "")), last_name_en=clean(v("last_name_en", "")),
+            sex=sex, birth_date=birth, id_type=id_type,
+            national_id=nid if id_type is IdType.NATIONAL_ID else "",
+            g_code=gcode if id_type is IdType.G_CODE else "",
+            no_id_reason=reason if id_type is IdType.NONE else "",
+            nationality=nationality, disability=clean(v("disability", "")),
+        )
+        found = validate_child(child, today=self.today) + list(address_problem_list)
+
+        guardian = None
+        if not _GUARDIAN_KEYS.isdisjoint(values):
+            guardian = GuardianForm(
+                prefix=self.prefix(v("guardian_prefix", "")),
+                first_name=clean(v("guardian_first_name", "")),
+                last_name=clean(v("guardian_last_name", "")),
+                national_id=normalise_national_id(clean(v("guardian_national_id", ""))),
+                phone=digits_only(v("guardian_phone", "")),
+                occupation=clean(v("guardian_occupation", "")),
+                relation=clean(v("guardian_relation", "")),
+                is_primary=True,
+            )
+            found += self.guardian_rules((
+                guardian.prefix, guardian.first_name, guardian.last_name, guardian.national_id,
+                guardian.phone, guardian.occupation, guardian.relation))
+
+        enrollment = self.enrollment_of(row, child, quiet, found)
+
+        for p in found:
+            key = _FIELD_KEYS.get(p.field, "")
+            if key in quiet or key in self.quiet_keys:
+                continue
+            self.problem(row, key, p.message)
+
+        household_key: tuple[str, ...] | None = None
+        if house_code:
+            household_key = ("code", house_code)
+        elif address.house_no and (address.subdistrict or address.district or address.province):
+            household_key = ("address", address.house_no, address.village_no, address.subdistrict,
+                             address.district, address.province)
+        elif address != Address():
+            household_key = ("row", str(number))
+        guardian_key: tuple[str, ...] | None = None
+        if guardian is not None:
+            if guardian.national_id:
+                guardian_key = ("nid", guardian.national_id)
+            else:
+                guardian_key = ("name", *(household_key or ("row", str(number))),
+                                name_key(guardian.first_name, guardian.last_name))
+        row.parsed = ParsedRow(child, address, house_code, household_key, guardian, guardian_key,
+                               enrollment)
+        return row
+
+    def enrollment_of(self, row: PlannedRow, child: ChildInput, quiet: set[str],
+                      found: list[Problem]) -> EnrollmentForm | None:
+        v = row.values.get
+        key = (v("institution", ""), v("level", ""), v("year_be", ""), v("classroom", ""))
+        form, own, rules = self.enrollment_parts(key)
+        for col, message, severity in own:
+            self.problem(row, col, message, severity)
+            if severity == ERROR:
+                quiet.add(col)
+        found.extend(rules)
+        if form is None or child.birth_date is None or child.birth_date > self.today:
+            return form
+        level = self.level(key[1]) if key[1] else None
+        if level is not None:
+            age_message = self.level_age((level, child.birth_date))
+            if age_message:
+                self.problem(row, "level", age_message, WARNING)
+        return EnrollmentForm(form.institution_id, form.year_be, form.level_code, form.classroom)
+
+    def _level_age(self, key: tuple[Level, date]) -> str | None:
+        return level_age_problem(key[0], key[1], self.today)
+
+    def _enrollment_parts(
+        self, key: tuple[str, str, str, str]
+    ) -> tuple[EnrollmentForm | None, list[tuple[str, str, str]], tuple[Problem, ...]]:
+        """What the institution, level, year and classroom cells give (the same four cells
+        repeat for a whole class): the enrolment, the import's own problems, and the
+        problems of the child form's enrolment rules."""
+        inst_text, level_text, year_text, classroom = key
+        own: list[tuple[str, str, str]] = []
+        institution_id = self.default_institution
+        if inst_text:
+            hit = self.institutions.get(_institution_key(inst_text))
+            if hit is None:
+                own.append(("institution",
+                            f"ไม่พบสถานศึกษา '{clean_text(inst_text)}' ในทะเบียน โปรดแก้ให้ตรงกับชื่อหรือรหัส"
+                            "ในเมนูสถานศึกษา หรือเพิ่มสถานศึกษานี้ในเมนูสถานศึกษาก่อนแล้วนำเข้าใหม่", ERROR))
+                return None, own, ()
+            institution_id = hit[0]
+        if institution_id is None:
+            if level_text:
+                own.append(("level", "มีชั้นเรียนแต่ไม่ได้ระบุสถานศึกษา จะนำเข้าเด็กโดยไม่บันทึก"
+                            "การเข้าเรียน ถ้าต้องการ โปรดเพิ่มคอลัมน์สถานศึกษาหรือเลือกสถานศึกษาตั้งต้น",
+                            WARNING))
+            return None, own, ()
+        year_be = self.year(year_text) if year_text else self.default_year
+        quiet: set[str] = set()
+        if year_be is None:
+            own.append(("year_be", f"อ่านปีการศึกษา '{clean_text(year_text)}' ไม่ได้ "
+                        "โปรดกรอกปี พ.ศ. 4 หลัก เช่น 2569", ERROR))
+            quiet.add("enrollment.year_be")
+        level = self.level(level_text) if level_text else None
+        if not level_text:
+            own.append(("level", "ยังไม่ได้ระบุชั้นเรียน โปรดกรอกชั้น เช่น อ.1 ป.1 ม.1 "
+                        "หรือ เด็กเล็ก 3 ขวบ", ERROR))
+            quiet.add("enrollment.level_code")
+        elif level is None:
+            own.append(("level", f"ไม่รู้จักชั้น '{clean_text(level_text)}' โปรดกรอกชั้น "
+                        "เช่น อ.1 ป.1 ม.1 หรือ เด็กเล็ก 3 ขวบ", ERROR))
+            quiet.add("enrollment.level_code")
+        code = level.code if level is not None else ""
+        form = EnrollmentForm(institution_id, year_be, code, clean_text(classroom))
+        rules = tuple(p for p in _enrollment_problems(self.session, form) if p.field not in quiet)
+        return form, own, rules
+
+    # ------------------------------------------------------------ duplicates
+    def duplicates(self, rows: list[PlannedRow]) -> tuple[dict[str, int], dict[str, int]]:
+        """Duplicates in the file and against the registry; returns the registry's
+        households by house code and guardians by national ID that the rows will join."""
+        first_id: dict[tuple[str, str], int] = {}
+        first_name_birth: dict[tuple[str, date], int] = {}
+        by_id: dict[tuple[str, str], list[PlannedRow]] = {}
+        births: dict[date, list[PlannedRow]] = {}
+        for r in rows:
+            if not r.ok or r.parsed is None:
+                continue
+            c = r.parsed.child
+            ident = (("national_id", c.national_id) if c.id_type is IdType.NATIONAL_ID
+                     else ("g_code", c.g_code) if c.id_type is IdType.G_CODE else None)
+            if ident is not None:
+                earlier = first_id.setdefault(ident, r.row)
+                if earlier != r.row:
+                    self.problem(r, ident[0], f"เลขนี้ซ้ำกับแถวที่ {earlier} ในไฟล์นี้ "
+                                 "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่ (นำเข้าได้เพียงแถวเดียว)")
+                    continue
+                by_id.setdefault(ident, []).append(r)
+            if c.birth_date is None:  # its column is missing: the file is blocked anyway
+                continue
+            same = first_name_birth.setdefault((name_key(c.first_name, c.last_name), c.birth_date), r.row)
+            if same != r.row:
+                self.problem(r, "first_name", f"ชื่อและวันเกิดเหมือนกับแถวที่ {same} ในไฟล์นี้ "
+                             "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่", WARNING)
+            births.setdefault(c.birth_date, []).append(r)
+        self._registry_ids(by_id)
+        self._registry_names(births)
+        return self._registry_households(rows), self._registry_guardians(rows)
+
+    def _registry_ids(self, by_id: dict[tuple[str, str], list[PlannedRow]]) -> None:
+        for kind, column in (("national_id", Child.national_id), ("g_code", Child.g_code)):
+            wanted = [value for k, value in by_id if k == kind]
+            for chunk in _chunks(wanted):
+                stmt = select(column, Child.prefix, Child.first_name, Child.last_name,
+                              Child.deleted_at).where(column.in_(chunk))
+                for value, prefix, first, last, deleted in self.session.execute(stmt):
+                    name = f"{prefix}{first} {last}"
+                    for r in by_id.get((kind, value), []):
+                        if deleted is None:
+                            self.problem(r, kind, f"มีอยู่แล้วในทะเบียน: {name} แถวนี้จะไม่ถูกนำเข้า "
+                                         "ถ้าข้อมูลต้องแก้ไข โปรดแก้ที่ทะเบียนเด็ก")
+                        else:
+                            self.problem(r, kind, f"เลขนี้ตรงกับ {name} ที่ถูกลบไปแล้ว (อยู่ในถังขยะ) "
+                                         "ถ้าเป็นเด็กคนเดียวกัน โปรดกู้คืนแทนการนำเข้า", WARNING)
+
+    def _registry_names(self, births: dict[date, list[PlannedRow]]) -> None:
+        for chunk in _chunks(births):
+            stmt = (select(Child.uuid, Child.first_name, Child.last_name, Child.birth_date)
+                    .where(Child.birth_date.in_(chunk), Child.deleted_at.is_(None)))
+            others: dict[date, list[PersonKey]] = {}
+            for uuid, first, last, birth in self.session.execute(stmt):
+                others.setdefault(birth, []).append(PersonKey(uuid, first, last, birth))
+            for birth, candidates in others.items():
+                for r in births[birth]:
+                    if not r.ok or r.parsed is None:
+                        continue
+                    c = r.parsed.child
+                    matches = find_duplicates(PersonKey("", c.first_name, c.last_name, birth), candidates)
+                    if matches:
+                        self.problem(r, "first_name", "ในทะเบียน" + duplicate_message(matches[0])
+                                     .replace("ก่อนบันทึก", ""), WARNING)
+
+    def _registry_households(self, rows: list[PlannedRow]) -> dict[str, int]:
+        codes = {r.parsed.house_code for r in rows if r.ok and r.parsed and r.parsed.house_code}
+        found: dict[str, int] = {}
+        for chunk in _chunks(codes):
+            stmt = (select(Household.house_code, Household.id)
+                    .where(Household.house_code.in_(chunk), Household.house_code != "",
+                           Household.deleted_at.is_(None)).order_by(Household.id))
+            for code, hid in self.session.execute(stmt):
+                found.setdefault(code, int(hid))
+        return found
+
+    def _registry_guardians(self, rows: list[PlannedRow]) -> dict[str, int]:
+        nids = {r.parsed.guardian.national_id for r in rows
+                if r.ok and r.parsed and r.parsed.guardian and r.parsed.guardian.national_id}
+        found: dict[str, int] = {}
+        for chunk in _chunks(nids):
+            stmt = (select(Guardian.national_id, Guardian.id)
+                    .where(Guardian.national_id.in_(chunk), Guardian.deleted_at.is_(None))
+                    .order_by(Guardian.id))
+            for nid, gid in self.session.execute(stmt):
+                found.setdefault(nid, int(gid))
+        return found
+
+
+def plan_import(
+    session: Session,
+    sheet: SheetLike,
+    mapping: dict[int, str],
+    *,
+    today: date,
+    institution_id: int | None = None,
+    year_be: int | None = None,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Map, parse and check every row of ``sheet``; nothing is written.
+
+    ``mapping`` is ``{column index: column key}`` (see ``suggest_mapping``).
+    ``institution_id`` is used for rows whose institution cell is empty; ``year_be`` for
+    rows without an academic year (default: the academic year of ``today``).
+    Raises ValueError for a mapping that names an unknown key or column (a program error).
+    """
+    year = year_be if year_be is not None else academic_year_of(today)
+    with no_gc():
+        return _plan(session, sheet, mapping, today, institution_id, year, progress)
+
+
+def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
+          institution_id: int | None, year: int, progress: Progress | None) -> ImportPlan:
+    planner = _Planner(session, sheet, mapping, today, institution_id, year)
+    planner.check_file()
+    rows: list[PlannedRow] = []
+    total = len(sheet.rows)
+    step = max(1000, total // 100)
+    if progress is not None:
+        progress.step(0, total, "ตรวจข้อมูล")
+    for n, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True), start=1):
+        planned = planner.plan_row(number, cells)
+        if planned is not None:
+            rows.append(planned)
+        if progress is not None and n % step == 0:
+            progress.step(n, total, "ตรวจข้อมูล")
+    db_households, db_guardians = planner.duplicates(rows)
+    if progress is not None:
+        progress.step(total, total, "ตรวจข้อมูล")
+    return ImportPlan(
+        file_name=sheet.file_name, sheet=sheet.sheet, headers=list(sheet.headers),
+        mapping=planner.mapping, rows=rows, file_problems=planner.file_problems,
+        institution_id=institution_id, year_be=year, today=today,
+        db_households=db_households, db_guardians=db_guardians,
+    )
