@@ -247,6 +247,7 @@ def _institution_key(text: str) -> str:
     return re.sub(r"\s+", "", clean_text(text)).casefold()
 
 
+_NO_ADDRESS = ("",) * len(ADDRESS_FIELDS)
 _GUARDIAN_KEYS = frozenset(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
 
 # Where each validation field comes from in the file.
@@ -427,7 +428,7 @@ class _Planner:
                              "ถ้ามีเลข โปรดเพิ่มในไฟล์หรือแก้ในทะเบียนภายหลัง", WARNING)
         nationality = clean(v("nationality", "")) or ("ไทย" if id_type is IdType.NATIONAL_ID else "")
 
-        raw_address = tuple(v(name, "") for name in ADDRESS_FIELDS)
+        raw_address = tuple(map(v, ADDRESS_FIELDS, _NO_ADDRESS))
         address, address_problem_list = self.address(raw_address)
         house_code = digits_only(clean(v("house_code", "")))
         if house_code and (len(house_code) != HOUSE_CODE_DIGITS or not house_code.isascii()
