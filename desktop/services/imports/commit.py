@@ -202,6 +202,13 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
                 done += len(part)
                 if progress is not None:
                     progress.step(done, total, "บันทึก")
+    if conn.dialect.name == "postgresql":
+        # explicit ids do not move PostgreSQL's sequences; later inserts would collide
+        for table in TABLES:
+            conn.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                f"(SELECT coalesce(max(id), 1) FROM {table}))"
+            )
     detail = {"rows": len(plan.rows), "children": counts["child"], "skipped": len(plan.rows) - len(rows),
               "warnings": plan.warning_count, **{k: v for k, v in counts.items() if k != "child"},
               "mapping": {plan.headers[i]: key for i, key in plan.mapping.items()}}
