@@ -6,6 +6,8 @@
     samoe --db office.db stats
     samoe --db office.db db upgrade | db check
     samoe --self-test                               open the window offscreen, query, exit 0
+    samoe report NAME --out FILE.pdf | import children FILE [--dry-run] | export NAME FILE
+                                                    (see desktop/cli_documents.py)
 
 ``SAMOE_DB`` does what ``--db`` does. Heavy modules (Qt, pandas, reportlab) are imported
 only by the commands that need them.
@@ -51,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser("upgrade", help="ปรับรุ่นฐานข้อมูล (สำรองไฟล์ก่อน)")
     db_sub.add_parser("check", help="ตรวจความถูกต้องของฐานข้อมูลและ foreign key")
     db_sub.add_parser("path", help="แสดงตำแหน่งไฟล์ฐานข้อมูล")
+
+    from desktop.cli_documents import add_parsers
+
+    add_parsers(sub)
     return p
 
 
@@ -149,6 +155,11 @@ def _run_command(args: argparse.Namespace) -> int:
             for key, value in counts.items():
                 _print(f"{key:<{width}}  {value:>10,}  {LABELS[key]}")
             return 0
+        if args.command in ("report", "import", "export"):
+            from desktop.cli_documents import run
+
+            label = {"report": "สร้างรายงาน", "import": "นำเข้า", "export": "ส่งออก"}[args.command]
+            return run(args, db, _print, _err, _progress_printer(label))
         if args.command == "db" and args.db_command == "upgrade":
             from desktop.store import migrate
 

@@ -1,0 +1,243 @@
+"""``samoe report``, ``samoe import`` and ``samoe export``: the document layer from a terminal.
+
+    samoe report children-list --out list.pdf [--institution X] [--year 2569] [--level ป.1]
+                                [--search TEXT] [--landscape] [--sign "ชื่อ|ตำแหน่ง"]...
+    samoe report child-profile --child 1103700012345 --out profile.pdf
+    samoe report registry-summary --out summary.pdf [--year 2569]
+    samoe report households-list|institutions-list --out FILE.pdf
+    samoe import children FILE [--dry-run] [--sheet NAME] [--institution X] [--year 2569]
+                               [--errors problems.xlsx] [--skip-invalid]
+    samoe import batches | samoe import undo BATCH_UUID
+    samoe export children|households|institutions FILE.xlsx|FILE.csv [filters]
+
+Exit codes: 0 done, 1 invalid rows (nothing written) or a file that cannot be read,
+2 wrong arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
+                "institutions-list")
+EXPORT_NAMES = ("children", "households", "institutions")
+
+
+def add_parsers(sub: Any) -> None:
+    report = sub.add_parser("report", help="สร้างรายงาน PDF")
+    report.add_argument("name", choices=REPORT_NAMES)
+    report.add_argument("--out", required=True, type=Path, help="ไฟล์ PDF ที่จะเขียน")
+    report.add_argument("--child", help="child-profile: เลขประจำตัวประชาชน รหัส G หรือ uuid")
+    report.add_argument("--landscape", action="store_true", help="กระดาษแนวนอน")
+    report.add_argument("--sign", action="append", default=[], metavar="ชื่อ|ตำแหน่ง",
+                        help="ช่องลงชื่อท้ายรายงาน (ใส่ได้หลายครั้ง)")
+    _filters(report)
+
+    imp = sub.add_parser("import", help="นำเข้าข้อมูลจาก Excel/CSV")
+    imp_sub = imp.add_subparsers(dest="import_command", required=True)
+    children = imp_sub.add_parser("children", help="นำเข้ารายชื่อเด็ก (.xlsx .xls .ods .csv)")
+    children.add_argument("file", type=Path)
+    children.add_argument("--dry-run", action="store_true", help="ตรวจอย่างเดียว ไม่บันทึก")
+    children.add_argument("--sheet", help="ชื่อแผ่นงาน (ค่าเริ่มต้น: แผ่นแรกที่มีข้อมูล)")
+    children.add_argument("--institution", help="สถานศึกษา (ชื่อหรือรหัส) สำหรับแถวที่ไม่ระบุ")
+    children.add_argument("--year", type=int, help="ปีการศึกษา (พ.ศ.) สำหรับแถวที่ไม่ระบุ")
+    children.add_argument("--errors", type=Path, help="บันทึกรายงานข้อผิดพลาดเป็น .xlsx")
+    children.add_argument("--skip-invalid", action="store_true",
+                          help="นำเข้าเฉพาะแถวที่ถูกต้อง (ค่าเริ่มต้น: ไม่บันทึกเลยถ้ามีแถวผิด)")
+    imp_sub.add_parser("batches", help="ประวัติการนำเข้า")
+    undo = imp_sub.add_parser("undo", help="ยกเลิกการนำเข้าทั้งชุด")
+    undo.add_argument("batch", help="uuid ของชุดการนำเข้า (ดูจาก samoe import batches)")
+
+    export = sub.add_parser("export", help="ส่งออกรายการเป็น .xlsx หรือ .csv")
+    export.add_argument("name", choices=EXPORT_NAMES)
+    export.add_argument("file", type=Path)
+    _filters(export)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--institution", help="ชื่อหรือรหัสสถานศึกษา")
+    p.add_argument("--year", type=int, help="ปีการศึกษา (พ.ศ.)")
+    p.add_argument("--level", help="ชั้น เช่น อ.1 ป.1 หรือรหัส p1")
+    p.add_argument("--search", default="", help="คำค้น (ชื่อ นามสกุล เลขประจำตัว)")
+
+
+class UsageError(Exception):
+    """A wrong argument; str() says what to type instead."""
+
+
+def _institution_id(session: Any, text: str | None) -> int | None:
+    if not text:
+        return None
+    from sqlalchemy import or_, select
+
+    from desktop.domain.text import clean_text
+    from desktop.store.models import Institution
+
+    wanted = clean_text(text)
+    found = session.execute(
+        select(Institution.id, Institution.name).where(
+            Institution.deleted_at.is_(None),
+            or_(Institution.code == wanted, Institution.name == wanted),
+        )
+    ).all()
+    if len(found) != 1:
+        names = session.scalars(select(Institution.name).where(Institution.deleted_at.is_(None))
+                                .order_by(Institution.name)).all()
+        raise UsageError(f'ไม่พบสถานศึกษา "{text}" ที่มีอยู่: ' + ", ".join(names))
+    return int(found[0].id)
+
+
+def _child_filter(session: Any, args: argparse.Namespace) -> Any:
+    from desktop.domain.levels import level_from_label
+    from desktop.services.children_query import ChildFilter
+
+    level_code = None
+    if args.level:
+        level = level_from_label(args.level)
+        if level is None:
+            raise UsageError(f'ไม่รู้จักชั้น "{args.level}" ตัวอย่างที่ใช้ได้: อ.1 ป.1 ม.1 หรือ p1')
+        level_code = level.code
+    return ChildFilter(search=args.search, institution_id=_institution_id(session, args.institution),
+                       year_be=args.year, level_code=level_code)
+
+
+def run(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
+    try:
+        if args.command == "report":
+            return _report(args, db, out, err, progress)
+        if args.command == "export":
+            return _export(args, db, out, progress)
+        return _import(args, db, out, err, progress)
+    except UsageError as exc:
+        err(str(exc))
+        return 2
+    except OSError as exc:
+        err(f"อ่านหรือเขียนไฟล์ไม่ได้: {exc}")
+        return 1
+
+
+def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
+    from desktop.services import reports
+
+    signatures = tuple(
+        reports.Signature(name=s.split("|", 1)[0].strip(),
+                          position=s.split("|", 1)[1].strip() if "|" in s else "")
+        for s in args.sign
+    )
+    options = reports.ReportOptions(landscape=args.landscape, signatures=signatures)
+    target: Path = args.out
+    try:
+        pages = _make_report(args, db, target, options, progress)
+    except (reports.ReportTooLarge, reports.ChildNotFound) as exc:
+        err(str(exc))
+        return 1
+    out(f"เขียน {target} แล้ว {pages:,} หน้า")
+    return 0
+
+
+def _make_report(args: argparse.Namespace, db: Any, target: Path, options: Any, progress: Any) -> int:
+    from desktop.services import reports
+
+    with db.reader() as session:
+        if args.name == "children-list":
+            pages = reports.children_list_pdf(session, target, _child_filter(session, args),
+                                              options, progress)
+        elif args.name == "child-profile":
+            if not args.child:
+                raise UsageError("child-profile ต้องระบุ --child เลขประจำตัวประชาชน รหัส G หรือ uuid")
+            uuid = reports.find_child(session, args.child)
+            pages = reports.child_profile_pdf(session, target, uuid, options, progress)
+        elif args.name == "registry-summary":
+            pages = reports.registry_summary_pdf(session, target, args.year, options, progress)
+        elif args.name == "households-list":
+            pages = reports.households_list_pdf(session, target, args.search, options, progress)
+        else:
+            pages = reports.institutions_list_pdf(session, target, args.year, options, progress)
+    return int(pages)
+
+
+def _export(args: argparse.Namespace, db: Any, out: Any, progress: Any) -> int:
+    from desktop.services import exports
+
+    target: Path = args.file
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError("ไฟล์ต้องลงท้ายด้วย .xlsx หรือ .csv")
+    with db.reader() as session:
+        if args.name == "children":
+            rows = exports.export_children(session, target, _child_filter(session, args),
+                                           progress=progress)
+        elif args.name == "households":
+            rows = exports.export_households(session, target, args.search, progress=progress)
+        else:
+            rows = exports.export_institutions(session, target, args.year, progress=progress)
+    out(f"ส่งออก {rows:,} แถวไปที่ {target}")
+    return 0
+
+
+def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
+    from desktop.services import imports
+
+    if args.import_command == "batches":
+        from desktop.domain.dates import format_be_datetime
+
+        with db.reader() as session:
+            batches = imports.list_batches(session, limit=1000)
+        for b in batches:
+            state = f"ยกเลิกแล้ว {format_be_datetime(b.undone_at)}" if b.undone_at else "ใช้งานอยู่"
+            out(f"{b.uuid}  {format_be_datetime(b.at)}  {b.children:>7,} คน  {b.file_name}  {state}")
+        return 0
+    if args.import_command == "undo":
+        try:
+            with db.session() as session:
+                removed = imports.undo_batch(session, args.batch)
+        except (ValueError, LookupError) as exc:
+            err(str(exc))
+            return 1
+        out(f"ยกเลิกการนำเข้าแล้ว ลบเด็ก {removed:,} คน (กู้คืนได้จากรายชื่อที่ลบแล้ว)")
+        return 0
+
+    from desktop.reports.sheets import SheetError, read_sheet
+
+    try:
+        sheet = read_sheet(args.file, sheet=args.sheet, progress=progress)
+    except SheetError as exc:
+        err(str(exc))
+        return 1
+    with db.reader() as session:
+        mapping = imports.suggest_mapping(session, sheet.headers)
+        plan = imports.plan_import(session, sheet, mapping, today=date.today(),
+                                   institution_id=_institution_id(session, args.institution),
+                                   year_be=args.year, progress=progress)
+    _end_progress()
+    for p in plan.problems():
+        where = f"แถว {p.row}" if p.row else "ทั้งไฟล์"
+        column = f" คอลัมน์ {p.column}" if p.column else ""
+        value = f' ("{p.value}")' if p.value else ""
+        level = "ผิด" if p.severity == "error" else "เตือน"
+        err(f"{where}{column}{value}: [{level}] {p.message}")
+    if args.errors and plan.problems():
+        imports.write_error_report(plan, args.errors)
+        err(f"บันทึกรายงานข้อผิดพลาดไว้ที่ {args.errors}")
+    summary = (f"{sheet.file_name}: ถูกต้อง {plan.valid_count:,} แถว ผิด {plan.error_count:,} แถว "
+               f"คำเตือน {plan.warning_count:,} รายการ")
+    blocked = plan.error_count > 0 and not args.skip_invalid
+    if args.dry_run or blocked or plan.valid_count == 0:
+        out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
+        if blocked and not args.dry_run:
+            err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")
+        return 1 if plan.error_count or plan.file_problems or plan.valid_count == 0 else 0
+    with db.session() as session:
+        batch = imports.commit_import(session, plan, progress=progress)
+    _end_progress()
+    out(summary)
+    out(f"นำเข้าแล้ว {batch.children:,} คน ชุด {batch.uuid} (ยกเลิกได้: samoe import undo {batch.uuid})")
+    return 0
+
+
+def _end_progress() -> None:
+    if sys.stderr is not None and sys.stderr.isatty():
+        sys.stderr.write("\n")
