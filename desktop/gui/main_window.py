@@ -25,6 +25,7 @@ from desktop.gui.forms.main_window_ui import Ui_MainWindow
 from desktop.gui.views.child_form import ChildFormDialog
 from desktop.gui.views.children_view import ChildrenView
 from desktop.gui.views.households_view import HouseholdsView
+from desktop.gui.views.import_history_view import ImportHistoryView
 from desktop.gui.views.institutions_view import InstitutionsView
 from desktop.services.office import local_office
 from desktop.services.progress import Progress
@@ -92,10 +93,18 @@ class MainWindow(QMainWindow):
         self.add_page("children", registry, self.tr("เด็ก"), self.children_view)
         self.add_page("households", registry, self.tr("ครัวเรือน"), self.households_view)
         self.add_page("institutions", registry, self.tr("สถานศึกษา"), self.institutions_view)
+        self.imports_view = ImportHistoryView(self.ctx, self)
+        self.add_page("imports", registry, self.tr("ประวัติการนำเข้า"), self.imports_view)
+        self.imports_view.import_requested.connect(self.children_view.import_children)
+        self.imports_view.changed.connect(self.children_view.refresh)
+        self.imports_view.status_message.connect(self.show_message)
+        self.children_view.imported.connect(
+            lambda: self.imports_view.refresh() if self.imports_view.isVisible() else None)
         self.children_view.open_child.connect(self.open_child)
         self.children_view.new_child.connect(lambda: self.open_child(None))
         self.children_view.status_message.connect(self.show_message)
         self.households_view.open_child.connect(self.open_child)
+        self.households_view.status_message.connect(self.show_message)
         self.institutions_view.status_message.connect(self.show_message)
         self.ui.navTree.expandAll()
         self.ui.navTree.currentItemChanged.connect(self._nav_changed)
@@ -190,6 +199,10 @@ class MainWindow(QMainWindow):
         ui = self.ui
         ui.quitAction.triggered.connect(self.close)
         ui.demoAction.triggered.connect(self.add_demo_data)
+        ui.importAction.triggered.connect(self._import_children)
+        ui.exportAction.triggered.connect(self._export_children)
+        ui.childrenListAction.triggered.connect(self._print_children)
+        ui.summaryAction.triggered.connect(self.print_summary)
         ui.checkAction.triggered.connect(self.check_database)
         ui.aboutAction.triggered.connect(self.about)
         group = QActionGroup(self)
@@ -198,6 +211,28 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=lang: self._choose_language(lang))
         lang = self.ctx.settings.value("ui/lang", "th")
         (ui.englishAction if lang == "en" else ui.thaiAction).setChecked(True)
+
+    def _import_children(self) -> None:
+        self.show_page("children")
+        self.children_view.import_children()
+
+    def _export_children(self) -> None:
+        self.show_page("children")
+        self.children_view.export_list()
+
+    def _print_children(self) -> None:
+        self.show_page("children")
+        self.children_view.print_list()
+
+    def print_summary(self) -> None:
+        from desktop.services.children import current_year_be
+        from desktop.services.reports import registry_summary_pdf
+
+        year_be = current_year_be()
+        self.children_view.documents.report(
+            self.tr("สรุปทะเบียนเด็ก"), "registry-summary",
+            lambda session, out, options, progress: registry_summary_pdf(session, out, year_be, options, progress),
+            detail=self.tr("ปีการศึกษา %1").replace("%1", str(year_be)), parent=self)
 
     def _choose_language(self, lang: str) -> None:
         self.ctx.settings.setValue("ui/lang", lang)
@@ -278,7 +313,7 @@ class MainWindow(QMainWindow):
         """After data changed underneath (demo data, first start). Hidden pages reload
         themselves when shown, so only a visible one is reloaded here."""
         self.children_view.refresh()
-        for view in (self.households_view, self.institutions_view):
+        for view in (self.households_view, self.institutions_view, self.imports_view):
             if view.isVisible():
                 view.refresh()
         self._update_title()

@@ -309,6 +309,14 @@
 <context>
     <name>ChildrenView</name>
     <message>
+        <source>รายชื่อเด็กตามตัวกรอง…</source>
+        <translation>Children list (current filter)…</translation>
+    </message>
+    <message>
+        <source>ประวัติเด็กที่เลือก…</source>
+        <translation>Profile of the selected child…</translation>
+    </message>
+    <message>
         <source>ทุกสถานศึกษา</source>
         <translation>All institutions</translation>
     </message>
@@ -347,6 +355,38 @@
     <message>
         <source>กำลังค้นหา… (คำค้นสั้นกว่า 3 ตัวอักษรต้องอ่านทุกแถว)</source>
         <translation>Searching… (searches shorter than 3 characters scan every row)</translation>
+    </message>
+    <message>
+        <source>คำค้น &quot;%1&quot;</source>
+        <translation>search "%1"</translation>
+    </message>
+    <message>
+        <source>เฉพาะที่ลบแล้ว</source>
+        <translation>deleted only</translation>
+    </message>
+    <message>
+        <source>เด็กทุกคน</source>
+        <translation>all children</translation>
+    </message>
+    <message>
+        <source>%1 — %2 คน</source>
+        <translation>%1 — %2 children</translation>
+    </message>
+    <message>
+        <source>เลือกเด็กในรายชื่อก่อน แล้วจึงพิมพ์ประวัติ</source>
+        <translation>Select a child in the list first, then print the profile</translation>
+    </message>
+    <message>
+        <source>ประวัติเด็ก</source>
+        <translation>Child profile</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการนำเข้าแล้ว</source>
+        <translation>Import undone</translation>
+    </message>
+    <message>
+        <source>กำลังยกเลิกการนำเข้า…</source>
+        <translation>Undoing the import…</translation>
     </message>
     <message>
         <source>กู้คืน %1 แล้ว</source>
@@ -391,6 +431,30 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Delete the selected child (Delete). It can be restored later.</translation>
     </message>
     <message>
+        <source>นำเข้า…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อเด็กจากไฟล์ Excel หรือ CSV</source>
+        <translation>Import children from an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายชื่อตามตัวกรองเป็น Excel หรือ CSV</source>
+        <translation>Export the filtered list to Excel or CSV</translation>
+    </message>
+    <message>
+        <source>พิมพ์/PDF</source>
+        <translation>Print/PDF</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายชื่อตามตัวกรอง หรือประวัติเด็กที่เลือก (Ctrl+P)</source>
+        <translation>Print the filtered list or the selected child's profile (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>ค้นหาชื่อ นามสกุล เลขประจำตัวประชาชน หรือรหัส G… (Ctrl+F)</source>
         <translation>Search name, surname, national ID or G-code… (Ctrl+F)</translation>
     </message>
@@ -413,6 +477,53 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>แสดงเด็กที่ลบไปแล้ว เพื่อกู้คืน</source>
         <translation>Show deleted children so they can be restored</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>สร้างรายงาน %1 แล้ว %2 หน้า</source>
+        <translation>Report %1 made: %2 pages</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการสร้างรายงานแล้ว</source>
+        <translation>Report cancelled</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างรายงาน %1…</source>
+        <translation>Making report %1…</translation>
+    </message>
+    <message>
+        <source>สมุดงาน Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV แบบ UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>ส่งออก %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <source>ส่งออก %1 แล้ว %2 แถว ไปที่ %3</source>
+        <translation>Exported %1: %2 rows to %3</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ใดถูกเขียน</source>
+        <translation>Export cancelled; no file was written</translation>
+    </message>
+    <message>
+        <source>กำลังส่งออก %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <source>ทำ %1 ไม่สำเร็จ
+
+%2</source>
+        <translation>Could not make %1
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -453,6 +564,18 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Guardian</translation>
     </message>
     <message>
+        <source>คำค้น &quot;%1&quot;</source>
+        <translation>search "%1"</translation>
+    </message>
+    <message>
+        <source>ทุกครัวเรือน</source>
+        <translation>all households</translation>
+    </message>
+    <message>
+        <source>รายการครัวเรือน</source>
+        <translation>Households list</translation>
+    </message>
+    <message>
         <source>พบ %1 ครัวเรือน</source>
         <translation>%1 households</translation>
     </message>
@@ -487,6 +610,22 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ครัวเรือน</source>
         <translation>Households</translation>
+    </message>
+    <message>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายการครัวเรือนตามคำค้นเป็น Excel หรือ CSV</source>
+        <translation>Export the households matching the search to Excel or CSV</translation>
+    </message>
+    <message>
+        <source>พิมพ์/PDF</source>
+        <translation>Print/PDF</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการครัวเรือนตามคำค้น (Ctrl+P)</source>
+        <translation>Print the households matching the search (Ctrl+P)</translation>
     </message>
     <message>
         <source>ค้นหาบ้านเลขที่ หมู่บ้าน ตำบล หรือชื่อเด็ก…</source>
@@ -527,6 +666,328 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ดับเบิลคลิกที่ชื่อเด็กเพื่อเปิดข้อมูลเด็ก</source>
         <translation>Double-click a child&apos;s name to open their record.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>ขั้นที่ 1 จาก 3: เลือกไฟล์</source>
+        <translation>Step 1 of 3: choose a file</translation>
+    </message>
+    <message>
+        <source>ขั้นที่ 2 จาก 3: จับคู่คอลัมน์</source>
+        <translation>Step 2 of 3: match the columns</translation>
+    </message>
+    <message>
+        <source>ขั้นที่ 3 จาก 3: ตรวจสอบก่อนนำเข้า</source>
+        <translation>Step 3 of 3: check before importing</translation>
+    </message>
+    <message>
+        <source>ไม่กำหนด (ใช้คอลัมน์ในไฟล์ หรือไม่ลงทะเบียนเรียน)</source>
+        <translation>None (use the file's column, or no enrolment)</translation>
+    </message>
+    <message>
+        <source>ถัดไป ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>ตรวจสอบข้อมูล ▶</source>
+        <translation>Check the data ▶</translation>
+    </message>
+    <message>
+        <source>นำเข้า %1 คน</source>
+        <translation>Import %1 children</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์รายชื่อเด็ก</source>
+        <translation>Choose a children file</translation>
+    </message>
+    <message>
+        <source>ตารางข้อมูล (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>กำลังอ่านไฟล์…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>พบ %1 แถว %2 คอลัมน์ (หัวตารางอยู่แถวที่ %3)</source>
+        <translation>%1 rows, %2 columns (headers on row %3)</translation>
+    </message>
+    <message>
+        <source>รหัสอักขระ %1</source>
+        <translation>encoding %1</translation>
+    </message>
+    <message>
+        <source>อ่านไฟล์ไม่ได้</source>
+        <translation>Cannot read the file</translation>
+    </message>
+    <message>
+        <source>กำลังอ่าน %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>(ไม่มีหัวคอลัมน์)</source>
+        <translation>(no header)</translation>
+    </message>
+    <message>
+        <source>— ไม่นำเข้า —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้จับคู่ข้อมูลที่จำเป็น: %1</source>
+        <translation>Required data not matched yet: %1</translation>
+    </message>
+    <message>
+        <source>เลือกซ้ำกันมากกว่าหนึ่งคอลัมน์: %1</source>
+        <translation>Chosen for more than one column: %1</translation>
+    </message>
+    <message>
+        <source>ตรวจสอบข้อมูลไม่สำเร็จ</source>
+        <translation>Checking failed</translation>
+    </message>
+    <message>
+        <source>กำลังตรวจสอบข้อมูลที่จะนำเข้า…</source>
+        <translation>Checking the rows to import…</translation>
+    </message>
+    <message>
+        <source>พร้อมนำเข้า %1 คน</source>
+        <translation>%1 children ready to import</translation>
+    </message>
+    <message>
+        <source>มีข้อผิดพลาด %1 แถว (จะไม่นำเข้า)</source>
+        <translation>%1 rows with errors (not imported)</translation>
+    </message>
+    <message>
+        <source>มีคำเตือน %1 รายการ (นำเข้าได้ โปรดตรวจดู)</source>
+        <translation>%1 warnings (imported; please look)</translation>
+    </message>
+    <message>
+        <source>ไม่พบปัญหา</source>
+        <translation>No problems found</translation>
+    </message>
+    <message>
+        <source>%1-ปัญหา.xlsx</source>
+        <translation>%1-problems.xlsx</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานข้อผิดพลาด</source>
+        <translation>Save the error report</translation>
+    </message>
+    <message>
+        <source>สมุดงาน Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานข้อผิดพลาด %1 แถวไว้ที่ %2</source>
+        <translation>Error report of %1 rows saved to %2</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึกรายงานข้อผิดพลาด…</source>
+        <translation>Saving the error report…</translation>
+    </message>
+    <message>
+        <source>ยืนยันการนำเข้า</source>
+        <translation>Confirm the import</translation>
+    </message>
+    <message>
+        <source>มี %1 แถวที่มีข้อผิดพลาดและจะไม่ถูกนำเข้า
+ต้องการนำเข้าเฉพาะ %2 คนที่ถูกต้องหรือไม่?</source>
+        <translation>%1 rows have errors and will not be imported.
+Import only the %2 valid children?</translation>
+    </message>
+    <message>
+        <source>นำเข้าจาก %1 แล้ว %2 คน</source>
+        <translation>Imported %2 children from %1</translation>
+    </message>
+    <message>
+        <source>นำเข้าไม่สำเร็จ</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>ไม่มีข้อมูลใดถูกบันทึก
+
+%1</source>
+        <translation>Nothing was saved.
+
+%1</translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้ว ไม่มีข้อมูลใดถูกบันทึก</source>
+        <translation>Cancelled; nothing was saved</translation>
+    </message>
+    <message>
+        <source>กำลังนำเข้ารายชื่อเด็ก…</source>
+        <translation>Importing children…</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อเด็ก</source>
+        <translation>Import children</translation>
+    </message>
+    <message>
+        <source>ไฟล์</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ .xlsx .xls .ods หรือ .csv</source>
+        <translation>Choose an .xlsx, .xls, .ods or .csv file</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>แผ่นงาน</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>ใช้กับแถวที่ไม่มีคอลัมน์สถานศึกษาในไฟล์</source>
+        <translation>Used for rows when the file has no institution column</translation>
+    </message>
+    <message>
+        <source>ปีการศึกษา</source>
+        <translation>Academic year</translation>
+    </message>
+    <message>
+        <source>ใช้กับแถวที่ไม่มีคอลัมน์ปีการศึกษาในไฟล์</source>
+        <translation>Used for rows when the file has no academic-year column</translation>
+    </message>
+    <message>
+        <source>ไฟล์ต้องมีแถวหัวตาราง เช่น คำนำหน้าชื่อ ชื่อ นามสกุล เพศ วันเกิด เลขประจำตัวประชาชน (วันเกิดเป็น พ.ศ. หรือ ค.ศ. ก็ได้) ไฟล์ต้องไม่เกิน 20 MB และไม่เกิน 100,000 แถว ยังไม่มีการบันทึกข้อมูลใดจนกว่าท่านจะกดนำเข้าในขั้นสุดท้าย</source>
+        <translation>The file needs a header row such as prefix, first name, last name, sex, birth date, national ID (birth dates in BE or CE). At most 20 MB and 100,000 rows. Nothing is saved until you press Import in the last step.</translation>
+    </message>
+    <message>
+        <source>ตรวจว่าแต่ละคอลัมน์ในไฟล์ตรงกับข้อมูลใด คอลัมน์ที่ไม่ต้องการให้เลือก &quot;ไม่นำเข้า&quot; โปรแกรมจะจำการจับคู่นี้ไว้ใช้กับไฟล์แบบเดียวกันครั้งต่อไป</source>
+        <translation>Check which data each column of the file holds; choose "not imported" for columns you do not need. Samoe remembers this for files with the same columns.</translation>
+    </message>
+    <message>
+        <source>หัวคอลัมน์ในไฟล์</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>ตัวอย่างข้อมูล</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>นำเข้าเป็น</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>ค้นหาในรายการปัญหา…</source>
+        <translation>Search the problems…</translation>
+    </message>
+    <message>
+        <source>เฉพาะข้อผิดพลาด</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานข้อผิดพลาด (.xlsx)…</source>
+        <translation>Save error report (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>บันทึกแถวที่มีปัญหาพร้อมคำอธิบาย เพื่อแก้ในไฟล์แล้วนำเข้าใหม่</source>
+        <translation>Save the rows with problems and what is wrong, to fix them in the file and import again</translation>
+    </message>
+    <message>
+        <source>◀ ย้อนกลับ</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryView</name>
+    <message>
+        <source>นำเข้าเมื่อ</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <source>ไฟล์</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>แผ่นงาน</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>แถวในไฟล์</source>
+        <translation>Rows in file</translation>
+    </message>
+    <message>
+        <source>นำเข้า (คน)</source>
+        <translation>Imported (children)</translation>
+    </message>
+    <message>
+        <source>ผู้นำเข้า</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้วเมื่อ %1</source>
+        <translation>Undone at %1</translation>
+    </message>
+    <message>
+        <source>ใช้งานอยู่ (แก้ไขภายหลัง %1 คน)</source>
+        <translation>In use (%1 edited since)</translation>
+    </message>
+    <message>
+        <source>ใช้งานอยู่</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการนำเข้าไฟล์ %1 (%2 คน) ใช่หรือไม่?
+เด็กที่นำเข้ามากับไฟล์นี้จะถูกลบ และกู้คืนได้จากรายชื่อที่ลบแล้ว</source>
+        <translation>Undo the import of %1 (%2 children)?
+The children imported with this file are deleted; they can be restored from the deleted list.</translation>
+    </message>
+    <message>
+        <source>คำเตือน: มี %1 คนที่ถูกแก้ไขหลังนำเข้า การแก้ไขนั้นจะถูกลบไปด้วย</source>
+        <translation>Warning: %1 children were edited after the import; those edits are deleted too.</translation>
+    </message>
+    <message>
+        <source>ยืนยันการยกเลิกการนำเข้า</source>
+        <translation>Confirm undoing the import</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการนำเข้า %1 แล้ว (%2 คน)</source>
+        <translation>Import of %1 undone (%2 children)</translation>
+    </message>
+    <message>
+        <source>กำลังยกเลิกการนำเข้า…</source>
+        <translation>Undoing the import…</translation>
+    </message>
+    <message>
+        <source>ประวัติการนำเข้า</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <source>นำเข้า…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อเด็กจากไฟล์ Excel หรือ CSV (Ctrl+I)</source>
+        <translation>Import children from an Excel or CSV file (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการนำเข้าชุดนี้…</source>
+        <translation>Undo this import…</translation>
+    </message>
+    <message>
+        <source>ลบเด็กทุกคนที่นำเข้ามากับไฟล์ที่เลือก (กู้คืนได้จากรายชื่อที่ลบแล้ว)</source>
+        <translation>Delete every child imported with the selected file (they can be restored from the deleted list)</translation>
+    </message>
+    <message>
+        <source>การนำเข้าแต่ละครั้งบันทึกเป็นหนึ่งชุด ยกเลิกทั้งชุดได้หากนำเข้าไฟล์ผิด</source>
+        <translation>Each import is kept as one batch; undo a whole batch if the wrong file was imported.</translation>
     </message>
 </context>
 <context>
@@ -695,6 +1156,14 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Delete institution</translation>
     </message>
     <message>
+        <source>จำนวนเด็กปีการศึกษา %1</source>
+        <translation>children in academic year %1</translation>
+    </message>
+    <message>
+        <source>รายการสถานศึกษา</source>
+        <translation>Institutions list</translation>
+    </message>
+    <message>
         <source>จำนวนเด็กที่ลงทะเบียนในปีการศึกษา %1</source>
         <translation>Children enrolled in academic year %1</translation>
     </message>
@@ -767,6 +1236,22 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Delete the selected institution (Delete). It can be restored later.</translation>
     </message>
     <message>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายการสถานศึกษาเป็น Excel หรือ CSV</source>
+        <translation>Export the institutions to Excel or CSV</translation>
+    </message>
+    <message>
+        <source>พิมพ์/PDF</source>
+        <translation>Print/PDF</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการสถานศึกษาพร้อมจำนวนเด็ก (Ctrl+P)</source>
+        <translation>Print the institutions with their numbers of children (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>กรองตามชื่อ รหัส หรือที่อยู่…</source>
         <translation>Filter by name, code or address…</translation>
     </message>
@@ -790,6 +1275,10 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Institutions</translation>
     </message>
     <message>
+        <source>ประวัติการนำเข้า</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
         <source>บันทึกข้อมูลเด็กแล้ว</source>
         <translation>Child record saved</translation>
     </message>
@@ -800,6 +1289,14 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>สรุปทะเบียนเด็ก</source>
+        <translation>Registry summary</translation>
+    </message>
+    <message>
+        <source>ปีการศึกษา %1</source>
+        <translation>Academic year %1</translation>
     </message>
     <message>
         <source>ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป</source>
@@ -890,12 +1387,40 @@ Database: %2</translation>
         <translation>File</translation>
     </message>
     <message>
+        <source>รายงาน</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>มุมมอง</source>
         <translation>View</translation>
     </message>
     <message>
         <source>ช่วยเหลือ</source>
         <translation>Help</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อเด็กจาก Excel/CSV…</source>
+        <translation>Import children from Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายชื่อเด็กเป็น Excel/CSV…</source>
+        <translation>Export children to Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>รายชื่อเด็กตามสถานศึกษาและชั้น…</source>
+        <translation>Children by institution and level…</translation>
+    </message>
+    <message>
+        <source>สรุปทะเบียนเด็ก…</source>
+        <translation>Registry summary…</translation>
     </message>
     <message>
         <source>เติมข้อมูลตัวอย่าง…</source>
@@ -912,6 +1437,203 @@ Database: %2</translation>
     <message>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>ตัวอย่างก่อนพิมพ์ — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <source>จาก %1 หน้า</source>
+        <translation>of %1 pages</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>เอกสาร PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์ไม่สำเร็จ: %1</source>
+        <translation>Could not save the file: %1</translation>
+    </message>
+    <message>
+        <source>บันทึกไว้ที่ %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>กำลังส่งไปเครื่องพิมพ์…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>เปิดเครื่องพิมพ์ไม่ได้</source>
+        <translation>Cannot open the printer</translation>
+    </message>
+    <message>
+        <source>ตัวอย่างก่อนพิมพ์</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>◀ หน้าก่อน</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>หน้าก่อน (Page Up)</source>
+        <translation>Previous page (Page Up)</translation>
+    </message>
+    <message>
+        <source>ไปที่หน้า</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <source>หน้าถัดไป ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>หน้าถัดไป (Page Down)</source>
+        <translation>Next page (Page Down)</translation>
+    </message>
+    <message>
+        <source>ย่อ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>ย่อ (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>ขยาย</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>ขยาย (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>พอดีหน้าจอ</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>ย่อให้เห็นทั้งความกว้างของหน้า</source>
+        <translation>Show the whole width of the page</translation>
+    </message>
+    <message>
+        <source>เปิดด้วยโปรแกรมอื่น</source>
+        <translation>Open in another program</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์ PDF ด้วยโปรแกรมอ่าน PDF ของเครื่อง</source>
+        <translation>Open the PDF in this computer's PDF reader</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็นไฟล์ PDF (Ctrl+S)</source>
+        <translation>Save as a PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>พิมพ์ออกเครื่องพิมพ์ (Ctrl+P)</source>
+        <translation>Print on a printer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>แถว</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>คอลัมน์</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>ค่าในไฟล์</source>
+        <translation>Value in file</translation>
+    </message>
+    <message>
+        <source>ปัญหา</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>ข้อผิดพลาด</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>คำเตือน</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>ทั้งไฟล์</source>
+        <translation>whole file</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOptions</name>
+    <message>
+        <source>พิมพ์รายงาน</source>
+        <translation>Print a report</translation>
+    </message>
+    <message>
+        <source>แนวกระดาษ A4</source>
+        <translation>A4 orientation</translation>
+    </message>
+    <message>
+        <source>แนวตั้ง</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>แนวนอน</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <source>ช่องลงชื่อท้ายรายงาน</source>
+        <translation>Signature lines at the end</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล (เว้นว่างได้)</source>
+        <translation>Name (may be left blank)</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>ผู้จัดทำ</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>เช่น นักวิชาการศึกษา</source>
+        <translation>e.g. education officer</translation>
+    </message>
+    <message>
+        <source>ผู้รับรอง</source>
+        <translation>Certified by</translation>
+    </message>
+    <message>
+        <source>เช่น ผู้อำนวยการกองการศึกษา</source>
+        <translation>e.g. director of the education division</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QSizePolicy, QSpacerItem, QTableView,
-    QVBoxLayout, QWidget)
+    QToolButton, QVBoxLayout, QWidget)
 
 class Ui_ChildrenView(object):
     def setupUi(self, ChildrenView):
@@ -45,6 +45,23 @@ class Ui_ChildrenView(object):
         self.deleteButton.setObjectName(u"deleteButton")
 
         self.titleRow.addWidget(self.deleteButton)
+
+        self.importButton = QPushButton(ChildrenView)
+        self.importButton.setObjectName(u"importButton")
+
+        self.titleRow.addWidget(self.importButton)
+
+        self.exportButton = QPushButton(ChildrenView)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.titleRow.addWidget(self.exportButton)
+
+        self.printButton = QToolButton(ChildrenView)
+        self.printButton.setObjectName(u"printButton")
+        self.printButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.printButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.titleRow.addWidget(self.printButton)
 
 
         self.mainLayout.addLayout(self.titleRow)
@@ -116,6 +133,18 @@ class Ui_ChildrenView(object):
         self.deleteButton.setText(QCoreApplication.translate("ChildrenView", u"\u0e25\u0e1a", None))
 #if QT_CONFIG(tooltip)
         self.deleteButton.setToolTip(QCoreApplication.translate("ChildrenView", u"\u0e25\u0e1a\u0e40\u0e14\u0e47\u0e01\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01 (Delete) \u0e01\u0e39\u0e49\u0e04\u0e37\u0e19\u0e44\u0e14\u0e49\u0e20\u0e32\u0e22\u0e2b\u0e25\u0e31\u0e07", None))
+#endif // QT_CONFIG(tooltip)
+        self.importButton.setText(QCoreApplication.translate("ChildrenView", u"\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.importButton.setToolTip(QCoreApplication.translate("ChildrenView", u"\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e23\u0e32\u0e22\u0e0a\u0e37\u0e48\u0e2d\u0e40\u0e14\u0e47\u0e01\u0e08\u0e32\u0e01\u0e44\u0e1f\u0e25\u0e4c Excel \u0e2b\u0e23\u0e37\u0e2d CSV", None))
+#endif // QT_CONFIG(tooltip)
+        self.exportButton.setText(QCoreApplication.translate("ChildrenView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("ChildrenView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u0e23\u0e32\u0e22\u0e0a\u0e37\u0e48\u0e2d\u0e15\u0e32\u0e21\u0e15\u0e31\u0e27\u0e01\u0e23\u0e2d\u0e07\u0e40\u0e1b\u0e47\u0e19 Excel \u0e2b\u0e23\u0e37\u0e2d CSV", None))
+#endif // QT_CONFIG(tooltip)
+        self.printButton.setText(QCoreApplication.translate("ChildrenView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c/PDF", None))
+#if QT_CONFIG(tooltip)
+        self.printButton.setToolTip(QCoreApplication.translate("ChildrenView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e23\u0e32\u0e22\u0e0a\u0e37\u0e48\u0e2d\u0e15\u0e32\u0e21\u0e15\u0e31\u0e27\u0e01\u0e23\u0e2d\u0e07 \u0e2b\u0e23\u0e37\u0e2d\u0e1b\u0e23\u0e30\u0e27\u0e31\u0e15\u0e34\u0e40\u0e14\u0e47\u0e01\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01 (Ctrl+P)", None))
 #endif // QT_CONFIG(tooltip)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("ChildrenView", u"\u0e04\u0e49\u0e19\u0e2b\u0e32\u0e0a\u0e37\u0e48\u0e2d \u0e19\u0e32\u0e21\u0e2a\u0e01\u0e38\u0e25 \u0e40\u0e25\u0e02\u0e1b\u0e23\u0e30\u0e08\u0e33\u0e15\u0e31\u0e27\u0e1b\u0e23\u0e30\u0e0a\u0e32\u0e0a\u0e19 \u0e2b\u0e23\u0e37\u0e2d\u0e23\u0e2b\u0e31\u0e2a G\u2026 (Ctrl+F)", None))
 #if QT_CONFIG(tooltip)

@@ -8,9 +8,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
-    QSplitter, QTableView, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_HouseholdsView(object):
     def setupUi(self, HouseholdsView):
@@ -30,6 +30,16 @@ class Ui_HouseholdsView(object):
         self.titleSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.titleRow.addItem(self.titleSpacer)
+
+        self.exportButton = QPushButton(HouseholdsView)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.titleRow.addWidget(self.exportButton)
+
+        self.printButton = QPushButton(HouseholdsView)
+        self.printButton.setObjectName(u"printButton")
+
+        self.titleRow.addWidget(self.printButton)
 
         self.countLabel = QLabel(HouseholdsView)
         self.countLabel.setObjectName(u"countLabel")
@@ -142,6 +152,14 @@ class Ui_HouseholdsView(object):
     def retranslateUi(self, HouseholdsView):
         HouseholdsView.setWindowTitle(QCoreApplication.translate("HouseholdsView", u"\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19", None))
         self.titleLabel.setText(QCoreApplication.translate("HouseholdsView", u"\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19", None))
+        self.exportButton.setText(QCoreApplication.translate("HouseholdsView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("HouseholdsView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e15\u0e32\u0e21\u0e04\u0e33\u0e04\u0e49\u0e19\u0e40\u0e1b\u0e47\u0e19 Excel \u0e2b\u0e23\u0e37\u0e2d CSV", None))
+#endif // QT_CONFIG(tooltip)
+        self.printButton.setText(QCoreApplication.translate("HouseholdsView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c/PDF", None))
+#if QT_CONFIG(tooltip)
+        self.printButton.setToolTip(QCoreApplication.translate("HouseholdsView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e15\u0e32\u0e21\u0e04\u0e33\u0e04\u0e49\u0e19 (Ctrl+P)", None))
+#endif // QT_CONFIG(tooltip)
         self.countLabel.setText("")
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("HouseholdsView", u"\u0e04\u0e49\u0e19\u0e2b\u0e32\u0e1a\u0e49\u0e32\u0e19\u0e40\u0e25\u0e02\u0e17\u0e35\u0e48 \u0e2b\u0e21\u0e39\u0e48\u0e1a\u0e49\u0e32\u0e19 \u0e15\u0e33\u0e1a\u0e25 \u0e2b\u0e23\u0e37\u0e2d\u0e0a\u0e37\u0e48\u0e2d\u0e40\u0e14\u0e47\u0e01\u2026", None))
 #if QT_CONFIG(tooltip)

@@ -45,6 +45,16 @@ class Ui_InstitutionsView(object):
 
         self.titleRow.addWidget(self.deleteButton)
 
+        self.exportButton = QPushButton(InstitutionsView)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.titleRow.addWidget(self.exportButton)
+
+        self.printButton = QPushButton(InstitutionsView)
+        self.printButton.setObjectName(u"printButton")
+
+        self.titleRow.addWidget(self.printButton)
+
 
         self.mainLayout.addLayout(self.titleRow)
 
@@ -99,6 +109,14 @@ class Ui_InstitutionsView(object):
         self.deleteButton.setText(QCoreApplication.translate("InstitutionsView", u"\u0e25\u0e1a", None))
 #if QT_CONFIG(tooltip)
         self.deleteButton.setToolTip(QCoreApplication.translate("InstitutionsView", u"\u0e25\u0e1a\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01 (Delete) \u0e01\u0e39\u0e49\u0e04\u0e37\u0e19\u0e44\u0e14\u0e49\u0e20\u0e32\u0e22\u0e2b\u0e25\u0e31\u0e07", None))
+#endif // QT_CONFIG(tooltip)
+        self.exportButton.setText(QCoreApplication.translate("InstitutionsView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("InstitutionsView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e40\u0e1b\u0e47\u0e19 Excel \u0e2b\u0e23\u0e37\u0e2d CSV", None))
+#endif // QT_CONFIG(tooltip)
+        self.printButton.setText(QCoreApplication.translate("InstitutionsView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c/PDF", None))
+#if QT_CONFIG(tooltip)
+        self.printButton.setToolTip(QCoreApplication.translate("InstitutionsView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e1e\u0e23\u0e49\u0e2d\u0e21\u0e08\u0e33\u0e19\u0e27\u0e19\u0e40\u0e14\u0e47\u0e01 (Ctrl+P)", None))
 #endif // QT_CONFIG(tooltip)
         self.filterEdit.setPlaceholderText(QCoreApplication.translate("InstitutionsView", u"\u0e01\u0e23\u0e2d\u0e07\u0e15\u0e32\u0e21\u0e0a\u0e37\u0e48\u0e2d \u0e23\u0e2b\u0e31\u0e2a \u0e2b\u0e23\u0e37\u0e2d\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u2026", None))
         self.countLabel.setText("")

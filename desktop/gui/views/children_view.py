@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QWidget
 
 from desktop.domain.levels import LEVELS
 from desktop.gui.context import AppContext
+from desktop.gui.documents import Documents
 from desktop.gui.forms.children_view_ui import Ui_ChildrenView
 from desktop.gui.models.children_model import ChildrenTableModel
 from desktop.services.children import delete_child, restore_child
@@ -25,6 +26,7 @@ FILTER_KEY = "children/filter"
 class ChildrenView(QWidget):
     open_child = Signal(str)  # uuid
     new_child = Signal()
+    imported = Signal()  # children were imported (or an import undone)
     status_message = Signal(str, object)  # text, undo callable or None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -55,6 +57,13 @@ class ChildrenView(QWidget):
         self.ui.newButton.clicked.connect(self.new_child.emit)
         self.ui.openButton.clicked.connect(self.open_selected)
         self.ui.deleteButton.clicked.connect(self.delete_or_restore_selected)
+        self.documents = Documents(ctx, self, self.status_message.emit)
+        menu = QMenu(self)
+        menu.addAction(self.tr("รายชื่อเด็กตามตัวกรอง…"), self.print_list)
+        self.profile_action = menu.addAction(self.tr("ประวัติเด็กที่เลือก…"), self.print_profile)
+        self.ui.printButton.setMenu(menu)
+        self.ui.exportButton.clicked.connect(self.export_list)
+        self.ui.importButton.clicked.connect(self.import_children)
         table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.model.counted.connect(self._show_count)
         self.model.searching.connect(self._show_searching)
@@ -65,6 +74,7 @@ class ChildrenView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Return), table, activated=self.open_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), table, activated=self.open_selected)
         QShortcut(QKeySequence.StandardKey.Delete, table, activated=self.delete_or_restore_selected)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_list)
         self._loading = False
         self.refresh(restore=True)
 
@@ -165,6 +175,74 @@ class ChildrenView(QWidget):
         has_rows = self.model.rowCount() > 0
         self.ui.openButton.setEnabled(has_rows)
         self.ui.deleteButton.setEnabled(has_rows)
+        self.profile_action.setEnabled(has_rows)
+
+    def filter_description(self) -> str:
+        """The current filter in words, for the print dialog."""
+        ui = self.ui
+        parts = [combo.currentText() for combo in (ui.institutionCombo, ui.yearCombo, ui.levelCombo)
+                 if combo.currentData() is not None]
+        if ui.searchEdit.text().strip():
+            parts.append(self.tr("คำค้น \"%1\"").replace("%1", ui.searchEdit.text().strip()))
+        if ui.deletedCheck.isChecked():
+            parts.append(self.tr("เฉพาะที่ลบแล้ว"))
+        return " · ".join(parts) if parts else self.tr("เด็กทุกคน")
+
+    # ---- documents
+    def print_list(self) -> None:
+        from desktop.services.reports import children_list_pdf
+
+        flt = self._current_filter()
+        count = self.model.total()
+        detail = self.tr("%1 — %2 คน").replace("%1", self.filter_description()).replace("%2", f"{count:,}")
+        self.documents.report(
+            self.tr("รายชื่อเด็ก"), "children-list",
+            lambda session, out, options, progress: children_list_pdf(session, out, flt, options, progress),
+            detail=detail)
+
+    def print_profile(self) -> None:
+        from desktop.services.reports import child_profile_pdf
+
+        index = self.ui.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            self.status_message.emit(self.tr("เลือกเด็กในรายชื่อก่อน แล้วจึงพิมพ์ประวัติ"), None)
+            return
+        name = f"{row.prefix}{row.first_name} {row.last_name}"
+        self.documents.report(
+            self.tr("ประวัติเด็ก"), "child-profile",
+            lambda session, out, options, progress: child_profile_pdf(session, out, row.uuid, options, progress),
+            detail=name)
+
+    def export_list(self) -> None:
+        from desktop.services.exports import export_children
+
+        flt = self._current_filter()
+        self.documents.export(self.tr("รายชื่อเด็ก"), "children",
+                              lambda session, path, progress: export_children(session, path, flt, progress=progress))
+
+    def import_children(self) -> None:
+        from desktop.gui.views.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
+        dialog.imported.connect(self._after_import)
+        dialog.open()
+
+    def _after_import(self, message: str, undo: Callable[[], None]) -> None:
+        self.refresh()
+        self.imported.emit()
+
+        def undo_in_background() -> None:
+            def done(_result: object) -> None:
+                self.refresh()
+                self.imported.emit()
+                self.status_message.emit(self.tr("ยกเลิกการนำเข้าแล้ว"), None)
+
+            self.ctx.tasks.run(lambda _p: undo(), on_done=done, writes=True,
+                               on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", str(exc)),
+                               label=self.tr("กำลังยกเลิกการนำเข้า…"))
+
+        self.status_message.emit(message, undo_in_background)
 
     # ---- actions
     def selected_uuid(self) -> str | None:

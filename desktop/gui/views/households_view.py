@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from desktop.domain.dates import format_be
 from desktop.gui.context import AppContext
+from desktop.gui.documents import Documents
 from desktop.gui.forms.households_view_ui import Ui_HouseholdsView
 from desktop.gui.models.households_model import HouseholdsTableModel
 from desktop.services.households import HouseholdDetail, household_detail
@@ -21,6 +22,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class HouseholdsView(QWidget):
     open_child = Signal(str)  # the child's uuid
+    status_message = Signal(str, object)  # text, undo callable or None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,29 @@ class HouseholdsView(QWidget):
         self.model.modelReset.connect(self._after_reload)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_list)
+        self.documents = Documents(ctx, self, self.status_message.emit)
+        self.ui.printButton.clicked.connect(self.print_list)
+        self.ui.exportButton.clicked.connect(self.export_list)
+
+    # ---- documents
+    def print_list(self) -> None:
+        from desktop.services.reports import households_list_pdf
+
+        search = self.ui.searchEdit.text().strip()
+        detail = (self.tr("คำค้น \"%1\"").replace("%1", search) if search
+                  else self.tr("ทุกครัวเรือน"))
+        self.documents.report(
+            self.tr("รายการครัวเรือน"), "households-list",
+            lambda session, out, options, progress: households_list_pdf(session, out, search, options, progress),
+            detail=detail)
+
+    def export_list(self) -> None:
+        from desktop.services.exports import export_households
+
+        search = self.ui.searchEdit.text().strip()
+        self.documents.export(self.tr("รายการครัวเรือน"), "households",
+                              lambda session, path, progress: export_households(session, path, search, progress=progress))
 
     # ---- list
     def showEvent(self, event: QShowEvent) -> None:

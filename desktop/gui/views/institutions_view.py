@@ -9,10 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from desktop.gui.context import AppContext
+from desktop.gui.documents import Documents
 from desktop.gui.forms.institutions_view_ui import Ui_InstitutionsView
 from desktop.gui.views.institution_dialog import InstitutionDialog
 from desktop.services.institutions import (
@@ -81,6 +89,29 @@ class InstitutionsView(QWidget):
         table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.ui.filterEdit.textChanged.connect(self._filter_changed)
+        self.year_be: int | None = None
+        self.documents = Documents(ctx, self, self.status_message.emit)
+        self.ui.printButton.clicked.connect(self.print_list)
+        self.ui.exportButton.clicked.connect(self.export_list)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_list)
+
+    # ---- documents
+    def print_list(self) -> None:
+        from desktop.services.reports import institutions_list_pdf
+
+        year_be = self.year_be
+        detail = (self.tr("จำนวนเด็กปีการศึกษา %1").replace("%1", str(year_be)) if year_be else "")
+        self.documents.report(
+            self.tr("รายการสถานศึกษา"), "institutions-list",
+            lambda session, out, options, progress: institutions_list_pdf(session, out, year_be, options, progress),
+            detail=detail)
+
+    def export_list(self) -> None:
+        from desktop.services.exports import export_institutions
+
+        year_be = self.year_be
+        self.documents.export(self.tr("รายการสถานศึกษา"), "institutions",
+                              lambda session, path, progress: export_institutions(session, path, year_be, progress=progress))
 
     # ---- list
     def showEvent(self, event: QShowEvent) -> None:
@@ -96,6 +127,7 @@ class InstitutionsView(QWidget):
             years = list_years(session)
             year_be = years[0].year_be if years else None
             rows = list_institutions(session, year_be=year_be)
+        self.year_be = year_be
         self._rows = {row.uuid: row for row in rows}
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:

@@ -1,0 +1,187 @@
+"""Print/PDF and Excel export for every list: one place that asks, runs and shows.
+
+A report is made by the background helper (progress bar and cancel in the status bar)
+into the user's reports folder, then shown in the preview, from which the clerk prints,
+saves or opens it elsewhere. An export asks where to save, then runs the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from desktop.gui.context import AppContext
+from desktop.gui.forms.report_options_ui import Ui_ReportOptions
+from desktop.gui.views.pdf_preview import PdfPreview, last_dir, remember_dir
+from desktop.paths import user_data_dir
+from desktop.services.progress import Progress
+
+OPTIONS_KEY = "reports/options"
+KEEP_REPORTS_SECONDS = 3 * 24 * 3600
+
+MakeReport = Callable[[Any, Path, Any, Progress], int]  # (session, out, ReportOptions, progress)
+MakeExport = Callable[[Any, Path, Progress], int]  # (session, path, progress) -> rows
+
+
+def reports_dir() -> Path:
+    folder = user_data_dir() / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _tidy(folder: Path) -> None:
+    """Made reports are kept a few days (the clerk saves the ones to keep)."""
+    cutoff = time.time() - KEEP_REPORTS_SECONDS
+    for old in folder.glob("*.pdf"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
+
+
+class ReportOptionsDialog(QDialog):
+    """Paper orientation and the signature lines, remembered for the next report."""
+
+    def __init__(self, ctx: AppContext, title: str, detail: str, *, landscape: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_ReportOptions()
+        self.ui.setupUi(self)
+        self.ui.titleLabel.setText(title)
+        self.ui.detailLabel.setText(detail)
+        self.ui.detailLabel.setVisible(bool(detail))
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        saved = self._saved()
+        self.ui.landscapeRadio.setChecked(bool(saved.get("landscape", landscape)))
+        self.ui.portraitRadio.setChecked(not self.ui.landscapeRadio.isChecked())
+        signs = saved.get("signatures") or []
+        self.ui.signGroup.setChecked(bool(saved.get("sign", False)))
+        edits = ((self.ui.sign1Name, self.ui.sign1Position), (self.ui.sign2Name, self.ui.sign2Position))
+        for (name_edit, position_edit), sign in zip(edits, signs, strict=False):
+            name_edit.setText(str(sign.get("name", "")))
+            position_edit.setText(str(sign.get("position", "")))
+
+    def _saved(self) -> dict[str, Any]:
+        try:
+            data = json.loads(str(self.ctx.settings.value(OPTIONS_KEY, "") or "{}"))
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def options(self) -> Any:
+        from desktop.services.reports import ReportOptions, Signature
+
+        ui = self.ui
+        signatures: list[Signature] = []
+        if ui.signGroup.isChecked():
+            for name_edit, position_edit in ((ui.sign1Name, ui.sign1Position),
+                                             (ui.sign2Name, ui.sign2Position)):
+                name, position = name_edit.text().strip(), position_edit.text().strip()
+                if name or position or not signatures:
+                    signatures.append(Signature(name=name, position=position))
+        return ReportOptions(landscape=ui.landscapeRadio.isChecked(), signatures=tuple(signatures))
+
+    def accept(self) -> None:
+        ui = self.ui
+        self.ctx.settings.setValue(OPTIONS_KEY, json.dumps({
+            "landscape": ui.landscapeRadio.isChecked(),
+            "sign": ui.signGroup.isChecked(),
+            "signatures": [
+                {"name": ui.sign1Name.text().strip(), "position": ui.sign1Position.text().strip()},
+                {"name": ui.sign2Name.text().strip(), "position": ui.sign2Position.text().strip()},
+            ],
+        }, ensure_ascii=False))
+        super().accept()
+
+
+class Documents(QObject):
+    """Shared by the views: ``report(...)`` and ``export(...)``."""
+
+    def __init__(self, ctx: AppContext, window: QWidget,
+                 message: Callable[[str, Callable[[], None] | None], None]) -> None:
+        super().__init__(window)
+        self.ctx, self.window, self.message = ctx, window, message
+        self.ask_options = True  # tests turn the options dialog off
+        self.show_preview = True
+        self.last_pdf: Path | None = None
+        self.last_preview: PdfPreview | None = None
+
+    # ---- PDF
+    def report(self, title: str, stem: str, make: MakeReport, *, detail: str = "",
+               landscape: bool = False, parent: QWidget | None = None) -> None:
+        from desktop.services.reports import ReportOptions
+
+        parent = parent or self.window
+        options: Any = ReportOptions(landscape=landscape)
+        if self.ask_options:
+            dialog = ReportOptionsDialog(self.ctx, title, detail, landscape=landscape, parent=parent)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            options = dialog.options()
+        folder = reports_dir()
+        _tidy(folder)
+        out = folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+
+        def work(progress: Progress) -> int:
+            with self.ctx.db.reader() as session:
+                return make(session, out, options, progress)
+
+        def done(pages: object) -> None:
+            self.last_pdf = out
+            self.message(self.tr("สร้างรายงาน %1 แล้ว %2 หน้า").replace("%1", title)
+                         .replace("%2", f"{int(pages or 0):,}"), None)
+            if self.show_preview:
+                preview = PdfPreview(self.ctx, out, title, f"{stem}.pdf", parent)
+                self.last_preview = preview
+                preview.show()
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._failed(title),
+                           on_cancel=lambda: self.message(self.tr("ยกเลิกการสร้างรายงานแล้ว"), None),
+                           label=self.tr("กำลังสร้างรายงาน %1…").replace("%1", title))
+
+    # ---- spreadsheets
+    def export(self, title: str, stem: str, make: MakeExport, *,
+               parent: QWidget | None = None, path: Path | None = None) -> None:
+        parent = parent or self.window
+        if path is None:
+            xlsx, csv = self.tr("สมุดงาน Excel (*.xlsx)"), self.tr("CSV แบบ UTF-8 (*.csv)")
+            start = os.path.join(last_dir(self.ctx), f"{stem}.xlsx")
+            chosen, selected = QFileDialog.getSaveFileName(
+                parent, self.tr("ส่งออก %1").replace("%1", title), start, f"{xlsx};;{csv}")
+            if not chosen:
+                return
+            suffix = ".csv" if selected == csv else ".xlsx"
+            if Path(chosen).suffix.lower() not in (".csv", ".xlsx"):
+                chosen += suffix
+            remember_dir(self.ctx, chosen)
+            path = Path(chosen)
+        target = path
+
+        def work(progress: Progress) -> int:
+            with self.ctx.db.reader() as session:
+                return make(session, target, progress)
+
+        def done(rows: object) -> None:
+            self.message(self.tr("ส่งออก %1 แล้ว %2 แถว ไปที่ %3").replace("%1", title)
+                         .replace("%2", f"{int(rows or 0):,}").replace("%3", str(target)), None)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._failed(title),
+                           on_cancel=lambda: self.message(self.tr("ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ใดถูกเขียน"), None),
+                           label=self.tr("กำลังส่งออก %1…").replace("%1", title))
+
+    def _failed(self, title: str) -> Callable[[BaseException, str], None]:
+        def failed(exc: BaseException, _tb: str) -> None:
+            QMessageBox.warning(self.window, "Samoe",
+                                self.tr("ทำ %1 ไม่สำเร็จ\n\n%2").replace("%1", title).replace("%2", str(exc)))
+        return failed

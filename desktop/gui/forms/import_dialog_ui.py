@@ -1,0 +1,265 @@
+# generated from ui/import_dialog.ui by packaging/build_ui.py — do not edit
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QStackedWidget, QTableView,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+class Ui_ImportDialog(object):
+    def setupUi(self, ImportDialog):
+        if not ImportDialog.objectName():
+            ImportDialog.setObjectName(u"ImportDialog")
+        ImportDialog.resize(940, 640)
+        self.mainLayout = QVBoxLayout(ImportDialog)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.stepLabel = QLabel(ImportDialog)
+        self.stepLabel.setObjectName(u"stepLabel")
+        self.stepLabel.setStyleSheet(u"font-size: 13pt; font-weight: bold;")
+
+        self.mainLayout.addWidget(self.stepLabel)
+
+        self.stack = QStackedWidget(ImportDialog)
+        self.stack.setObjectName(u"stack")
+        self.filePage = QWidget()
+        self.filePage.setObjectName(u"filePage")
+        self.fileLayout = QVBoxLayout(self.filePage)
+        self.fileLayout.setObjectName(u"fileLayout")
+        self.fileForm = QFormLayout()
+        self.fileForm.setObjectName(u"fileForm")
+        self.fileForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fileLabel = QLabel(self.filePage)
+        self.fileLabel.setObjectName(u"fileLabel")
+
+        self.fileForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.fileLabel)
+
+        self.fileRow = QHBoxLayout()
+        self.fileRow.setObjectName(u"fileRow")
+        self.fileEdit = QLineEdit(self.filePage)
+        self.fileEdit.setObjectName(u"fileEdit")
+        self.fileEdit.setReadOnly(True)
+
+        self.fileRow.addWidget(self.fileEdit)
+
+        self.browseButton = QPushButton(self.filePage)
+        self.browseButton.setObjectName(u"browseButton")
+
+        self.fileRow.addWidget(self.browseButton)
+
+
+        self.fileForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.fileRow)
+
+        self.sheetLabel = QLabel(self.filePage)
+        self.sheetLabel.setObjectName(u"sheetLabel")
+
+        self.fileForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.sheetLabel)
+
+        self.sheetCombo = QComboBox(self.filePage)
+        self.sheetCombo.setObjectName(u"sheetCombo")
+
+        self.fileForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.sheetCombo)
+
+        self.institutionLabel = QLabel(self.filePage)
+        self.institutionLabel.setObjectName(u"institutionLabel")
+
+        self.fileForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.institutionLabel)
+
+        self.institutionCombo = QComboBox(self.filePage)
+        self.institutionCombo.setObjectName(u"institutionCombo")
+
+        self.fileForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.institutionCombo)
+
+        self.yearLabel = QLabel(self.filePage)
+        self.yearLabel.setObjectName(u"yearLabel")
+
+        self.fileForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.yearLabel)
+
+        self.yearSpin = QSpinBox(self.filePage)
+        self.yearSpin.setObjectName(u"yearSpin")
+        self.yearSpin.setMinimum(2500)
+        self.yearSpin.setMaximum(2700)
+
+        self.fileForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.yearSpin)
+
+
+        self.fileLayout.addLayout(self.fileForm)
+
+        self.fileInfoLabel = QLabel(self.filePage)
+        self.fileInfoLabel.setObjectName(u"fileInfoLabel")
+        self.fileInfoLabel.setWordWrap(True)
+
+        self.fileLayout.addWidget(self.fileInfoLabel)
+
+        self.fileHint = QLabel(self.filePage)
+        self.fileHint.setObjectName(u"fileHint")
+        self.fileHint.setWordWrap(True)
+        self.fileHint.setStyleSheet(u"color: #555;")
+
+        self.fileLayout.addWidget(self.fileHint)
+
+        self.fileSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.fileLayout.addItem(self.fileSpacer)
+
+        self.stack.addWidget(self.filePage)
+        self.mappingPage = QWidget()
+        self.mappingPage.setObjectName(u"mappingPage")
+        self.mappingLayout = QVBoxLayout(self.mappingPage)
+        self.mappingLayout.setObjectName(u"mappingLayout")
+        self.mappingHint = QLabel(self.mappingPage)
+        self.mappingHint.setObjectName(u"mappingHint")
+        self.mappingHint.setWordWrap(True)
+
+        self.mappingLayout.addWidget(self.mappingHint)
+
+        self.mappingTable = QTableWidget(self.mappingPage)
+        if (self.mappingTable.columnCount() < 3):
+            self.mappingTable.setColumnCount(3)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.mappingTable.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.mappingTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        __qtablewidgetitem2 = QTableWidgetItem()
+        self.mappingTable.setHorizontalHeaderItem(2, __qtablewidgetitem2)
+        self.mappingTable.setObjectName(u"mappingTable")
+        self.mappingTable.setColumnCount(3)
+        self.mappingTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.mappingTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+        self.mappingLayout.addWidget(self.mappingTable)
+
+        self.missingLabel = QLabel(self.mappingPage)
+        self.missingLabel.setObjectName(u"missingLabel")
+        self.missingLabel.setWordWrap(True)
+        self.missingLabel.setStyleSheet(u"color: #b00020;")
+
+        self.mappingLayout.addWidget(self.missingLabel)
+
+        self.stack.addWidget(self.mappingPage)
+        self.previewPage = QWidget()
+        self.previewPage.setObjectName(u"previewPage")
+        self.previewLayout = QVBoxLayout(self.previewPage)
+        self.previewLayout.setObjectName(u"previewLayout")
+        self.summaryLabel = QLabel(self.previewPage)
+        self.summaryLabel.setObjectName(u"summaryLabel")
+        self.summaryLabel.setWordWrap(True)
+
+        self.previewLayout.addWidget(self.summaryLabel)
+
+        self.problemFilterRow = QHBoxLayout()
+        self.problemFilterRow.setObjectName(u"problemFilterRow")
+        self.problemFilter = QLineEdit(self.previewPage)
+        self.problemFilter.setObjectName(u"problemFilter")
+        self.problemFilter.setClearButtonEnabled(True)
+
+        self.problemFilterRow.addWidget(self.problemFilter)
+
+        self.errorsOnlyCheck = QCheckBox(self.previewPage)
+        self.errorsOnlyCheck.setObjectName(u"errorsOnlyCheck")
+
+        self.problemFilterRow.addWidget(self.errorsOnlyCheck)
+
+        self.errorReportButton = QPushButton(self.previewPage)
+        self.errorReportButton.setObjectName(u"errorReportButton")
+
+        self.problemFilterRow.addWidget(self.errorReportButton)
+
+
+        self.previewLayout.addLayout(self.problemFilterRow)
+
+        self.problemTable = QTableView(self.previewPage)
+        self.problemTable.setObjectName(u"problemTable")
+        self.problemTable.setAlternatingRowColors(True)
+        self.problemTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problemTable.setSortingEnabled(True)
+        self.problemTable.setWordWrap(True)
+
+        self.previewLayout.addWidget(self.problemTable)
+
+        self.stack.addWidget(self.previewPage)
+
+        self.mainLayout.addWidget(self.stack)
+
+        self.buttonRow = QHBoxLayout()
+        self.buttonRow.setObjectName(u"buttonRow")
+        self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.buttonRow.addItem(self.buttonSpacer)
+
+        self.backButton = QPushButton(ImportDialog)
+        self.backButton.setObjectName(u"backButton")
+
+        self.buttonRow.addWidget(self.backButton)
+
+        self.nextButton = QPushButton(ImportDialog)
+        self.nextButton.setObjectName(u"nextButton")
+
+        self.buttonRow.addWidget(self.nextButton)
+
+        self.cancelButton = QPushButton(ImportDialog)
+        self.cancelButton.setObjectName(u"cancelButton")
+
+        self.buttonRow.addWidget(self.cancelButton)
+
+
+        self.mainLayout.addLayout(self.buttonRow)
+
+#if QT_CONFIG(shortcut)
+        self.fileLabel.setBuddy(self.browseButton)
+        self.sheetLabel.setBuddy(self.sheetCombo)
+        self.institutionLabel.setBuddy(self.institutionCombo)
+        self.yearLabel.setBuddy(self.yearSpin)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(ImportDialog)
+
+        self.nextButton.setDefault(True)
+
+
+        QMetaObject.connectSlotsByName(ImportDialog)
+    # setupUi
+
+    def retranslateUi(self, ImportDialog):
+        ImportDialog.setWindowTitle(QCoreApplication.translate("ImportDialog", u"\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e23\u0e32\u0e22\u0e0a\u0e37\u0e48\u0e2d\u0e40\u0e14\u0e47\u0e01", None))
+        self.stepLabel.setText("")
+        self.fileLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e44\u0e1f\u0e25\u0e4c", None))
+        self.fileEdit.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e44\u0e1f\u0e25\u0e4c .xlsx .xls .ods \u0e2b\u0e23\u0e37\u0e2d .csv", None))
+        self.browseButton.setText(QCoreApplication.translate("ImportDialog", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e44\u0e1f\u0e25\u0e4c\u2026", None))
+        self.sheetLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e41\u0e1c\u0e48\u0e19\u0e07\u0e32\u0e19", None))
+        self.institutionLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32", None))
+#if QT_CONFIG(tooltip)
+        self.institutionCombo.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
+#endif // QT_CONFIG(tooltip)
+        self.yearLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32", None))
+#if QT_CONFIG(tooltip)
+        self.yearSpin.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
+#endif // QT_CONFIG(tooltip)
+        self.fileInfoLabel.setText("")
+        self.fileHint.setText(QCoreApplication.translate("ImportDialog", u"\u0e44\u0e1f\u0e25\u0e4c\u0e15\u0e49\u0e2d\u0e07\u0e21\u0e35\u0e41\u0e16\u0e27\u0e2b\u0e31\u0e27\u0e15\u0e32\u0e23\u0e32\u0e07 \u0e40\u0e0a\u0e48\u0e19 \u0e04\u0e33\u0e19\u0e33\u0e2b\u0e19\u0e49\u0e32\u0e0a\u0e37\u0e48\u0e2d \u0e0a\u0e37\u0e48\u0e2d \u0e19\u0e32\u0e21\u0e2a\u0e01\u0e38\u0e25 \u0e40\u0e1e\u0e28 \u0e27\u0e31\u0e19\u0e40\u0e01\u0e34\u0e14 \u0e40\u0e25\u0e02\u0e1b\u0e23\u0e30\u0e08\u0e33\u0e15\u0e31\u0e27\u0e1b\u0e23\u0e30\u0e0a\u0e32\u0e0a\u0e19 (\u0e27\u0e31\u0e19\u0e40\u0e01\u0e34\u0e14\u0e40\u0e1b\u0e47\u0e19 \u0e1e.\u0e28. \u0e2b\u0e23\u0e37\u0e2d \u0e04.\u0e28. \u0e01\u0e47\u0e44\u0e14\u0e49) \u0e44\u0e1f\u0e25\u0e4c\u0e15\u0e49\u0e2d\u0e07\u0e44\u0e21\u0e48\u0e40\u0e01\u0e34\u0e19 20 MB \u0e41\u0e25\u0e30\u0e44\u0e21\u0e48\u0e40\u0e01\u0e34\u0e19 100,000 \u0e41\u0e16\u0e27 \u0e22\u0e31\u0e07\u0e44\u0e21\u0e48\u0e21\u0e35\u0e01\u0e32\u0e23\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e43\u0e14\u0e08\u0e19\u0e01\u0e27\u0e48\u0e32\u0e17\u0e48\u0e32\u0e19\u0e08\u0e30"
+                        "\u0e01\u0e14\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e43\u0e19\u0e02\u0e31\u0e49\u0e19\u0e2a\u0e38\u0e14\u0e17\u0e49\u0e32\u0e22", None))
+        self.mappingHint.setText(QCoreApplication.translate("ImportDialog", u"\u0e15\u0e23\u0e27\u0e08\u0e27\u0e48\u0e32\u0e41\u0e15\u0e48\u0e25\u0e30\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c\u0e15\u0e23\u0e07\u0e01\u0e31\u0e1a\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e43\u0e14 \u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e15\u0e49\u0e2d\u0e07\u0e01\u0e32\u0e23\u0e43\u0e2b\u0e49\u0e40\u0e25\u0e37\u0e2d\u0e01 \"\u0e44\u0e21\u0e48\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\" \u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e08\u0e30\u0e08\u0e33\u0e01\u0e32\u0e23\u0e08\u0e31\u0e1a\u0e04\u0e39\u0e48\u0e19\u0e35\u0e49\u0e44\u0e27\u0e49\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e44\u0e1f\u0e25\u0e4c\u0e41\u0e1a\u0e1a\u0e40\u0e14\u0e35\u0e22\u0e27\u0e01\u0e31\u0e19\u0e04\u0e23\u0e31\u0e49\u0e07\u0e15\u0e48\u0e2d\u0e44\u0e1b", None))
+        ___qtablewidgetitem = self.mappingTable.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("ImportDialog", u"\u0e2b\u0e31\u0e27\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
+        ___qtablewidgetitem1 = self.mappingTable.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("ImportDialog", u"\u0e15\u0e31\u0e27\u0e2d\u0e22\u0e48\u0e32\u0e07\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25", None))
+        ___qtablewidgetitem2 = self.mappingTable.horizontalHeaderItem(2)
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("ImportDialog", u"\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e40\u0e1b\u0e47\u0e19", None))
+        self.missingLabel.setText("")
+        self.summaryLabel.setText("")
+        self.problemFilter.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"\u0e04\u0e49\u0e19\u0e2b\u0e32\u0e43\u0e19\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e1b\u0e31\u0e0d\u0e2b\u0e32\u2026", None))
+        self.errorsOnlyCheck.setText(QCoreApplication.translate("ImportDialog", u"\u0e40\u0e09\u0e1e\u0e32\u0e30\u0e02\u0e49\u0e2d\u0e1c\u0e34\u0e14\u0e1e\u0e25\u0e32\u0e14", None))
+        self.errorReportButton.setText(QCoreApplication.translate("ImportDialog", u"\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e02\u0e49\u0e2d\u0e1c\u0e34\u0e14\u0e1e\u0e25\u0e32\u0e14 (.xlsx)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.errorReportButton.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e21\u0e35\u0e1b\u0e31\u0e0d\u0e2b\u0e32\u0e1e\u0e23\u0e49\u0e2d\u0e21\u0e04\u0e33\u0e2d\u0e18\u0e34\u0e1a\u0e32\u0e22 \u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e41\u0e01\u0e49\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c\u0e41\u0e25\u0e49\u0e27\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e43\u0e2b\u0e21\u0e48", None))
+#endif // QT_CONFIG(tooltip)
+        self.backButton.setText(QCoreApplication.translate("ImportDialog", u"\u25c0 \u0e22\u0e49\u0e2d\u0e19\u0e01\u0e25\u0e31\u0e1a", None))
+        self.nextButton.setText(QCoreApplication.translate("ImportDialog", u"\u0e16\u0e31\u0e14\u0e44\u0e1b \u25b6", None))
+        self.cancelButton.setText(QCoreApplication.translate("ImportDialog", u"\u0e22\u0e01\u0e40\u0e25\u0e34\u0e01", None))
+    # retranslateUi

@@ -1,0 +1,422 @@
+"""นำเข้ารายชื่อเด็ก: choose a file, match its columns, see every problem, then import.
+
+Nothing is written until the last button; reading, checking and importing run on the
+background helper. The import is one transaction recorded as a batch, which the status
+bar's Undo (or the import history) takes back as a whole.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop.domain.columns import CHILD_COLUMNS, COLUMN_BY_KEY, missing_required
+from desktop.gui.context import AppContext
+from desktop.gui.forms.import_dialog_ui import Ui_ImportDialog
+from desktop.gui.views.pdf_preview import last_dir, remember_dir
+from desktop.services.children import current_year_be
+from desktop.services.institutions import institution_choices
+from desktop.services.progress import Progress
+
+FILE, MAPPING, PREVIEW = 0, 1, 2
+Index = QModelIndex | QPersistentModelIndex
+SKIP = ""  # mapping combo data for "not imported"
+
+
+class ProblemsModel(QAbstractTableModel):
+    """The plan's problems (plain data, already in memory), sorted and filtered here."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[Any] = []
+        self._shown: list[Any] = []
+        self._text = ""
+        self._errors_only = False
+        self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self._headers = [self.tr("แถว"), self.tr("คอลัมน์"), self.tr("ค่าในไฟล์"), self.tr("ปัญหา"),
+                         self.tr("ระดับ")]
+        self._levels = {"error": self.tr("ข้อผิดพลาด"), "warning": self.tr("คำเตือน")}
+
+    def set_problems(self, problems: list[Any]) -> None:
+        self._all = list(problems)
+        self._refilter()
+
+    def set_filter(self, text: str, errors_only: bool) -> None:
+        self._text, self._errors_only = text.strip().casefold(), errors_only
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        rows = self._all
+        if self._errors_only:
+            rows = [p for p in rows if p.severity == "error"]
+        if self._text:
+            t = self._text
+            rows = [p for p in rows if t in f"{p.row} {p.column} {p.value} {p.message}".casefold()]
+        self._shown = rows
+        self._apply_sort()
+        self.endResetModel()
+
+    def _key(self, column: int) -> Any:
+        return (
+            lambda p: (p.row, p.column),
+            lambda p: (p.column, p.row),
+            lambda p: (p.value, p.row),
+            lambda p: (p.message, p.row),
+            lambda p: (p.severity, p.row),
+        )[column]
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        self._shown.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        p = self._shown[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return str(p.row) if p.row else self.tr("ทั้งไฟล์")
+            return (None, p.column, p.value, p.message, self._levels.get(p.severity, p.severity))[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (3, 4):
+            return QBrush(QColor("#b00020" if p.severity == "error" else "#8a5a00"))
+        return None
+
+
+class ImportDialog(QDialog):
+    imported = Signal(str, object)  # message, undo callable
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)
+        self.path: Path | None = None
+        self.sheet: Any = None  # SheetData
+        self.plan: Any = None  # ImportPlan
+        self.busy = False
+        ui = self.ui
+        self._steps = {
+            FILE: self.tr("ขั้นที่ 1 จาก 3: เลือกไฟล์"),
+            MAPPING: self.tr("ขั้นที่ 2 จาก 3: จับคู่คอลัมน์"),
+            PREVIEW: self.tr("ขั้นที่ 3 จาก 3: ตรวจสอบก่อนนำเข้า"),
+        }
+        with ctx.db.reader() as session:
+            choices = institution_choices(session)
+        ui.institutionCombo.addItem(self.tr("ไม่กำหนด (ใช้คอลัมน์ในไฟล์ หรือไม่ลงทะเบียนเรียน)"), None)
+        for inst in choices:
+            ui.institutionCombo.addItem(inst.name, inst.id)
+        ui.yearSpin.setValue(current_year_be())
+        ui.mappingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        ui.mappingTable.verticalHeader().hide()
+        self.problems = ProblemsModel(self)
+        ui.problemTable.setModel(self.problems)
+        header = ui.problemTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        ui.problemTable.verticalHeader().hide()
+        ui.problemTable.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        ui.problemFilter.textChanged.connect(self._filter_problems)
+        ui.errorsOnlyCheck.toggled.connect(self._filter_problems)
+        ui.errorReportButton.clicked.connect(self.save_error_report)
+        ui.browseButton.clicked.connect(self.browse)
+        ui.sheetCombo.activated.connect(lambda _i: self._read(self.path, ui.sheetCombo.currentText()))
+        ui.backButton.clicked.connect(self.back)
+        ui.nextButton.clicked.connect(self.next)
+        ui.cancelButton.clicked.connect(self.reject)
+        self._go(FILE)
+
+    # ---- steps
+    def _go(self, step: int) -> None:
+        ui = self.ui
+        ui.stack.setCurrentIndex(step)
+        ui.stepLabel.setText(self._steps[step])
+        ui.backButton.setEnabled(step > FILE and not self.busy)
+        if step == FILE:
+            ui.nextButton.setText(self.tr("ถัดไป ▶"))
+            ui.nextButton.setEnabled(self.sheet is not None and not self.busy)
+        elif step == MAPPING:
+            ui.nextButton.setText(self.tr("ตรวจสอบข้อมูล ▶"))
+            self._update_missing()
+        else:
+            valid = self.plan.valid_count if self.plan is not None else 0
+            ui.nextButton.setText(self.tr("นำเข้า %1 คน").replace("%1", f"{valid:,}"))
+            ui.nextButton.setEnabled(valid > 0 and not self.busy)
+
+    def back(self) -> None:
+        self._go(max(self.ui.stack.currentIndex() - 1, FILE))
+
+    def next(self) -> None:
+        step = self.ui.stack.currentIndex()
+        if step == FILE and self.sheet is not None:
+            self._fill_mapping()
+            self._go(MAPPING)
+        elif step == MAPPING:
+            self.check()
+        elif step == PREVIEW:
+            self.commit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._go(self.ui.stack.currentIndex())
+        self.ui.browseButton.setEnabled(not busy)
+
+    # ---- 1: the file
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("เลือกไฟล์รายชื่อเด็ก"), last_dir(self.ctx),
+            self.tr("ตารางข้อมูล (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)"))
+        if path:
+            remember_dir(self.ctx, path)
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path, sheet: str | None = None) -> None:
+        self.path = path
+        self.ui.fileEdit.setText(str(path))
+        self._read(path, sheet)
+
+    def _read(self, path: Path | None, sheet: str | None) -> None:
+        if path is None:
+            return
+        from desktop.reports.sheets import read_sheet
+
+        self.sheet = None
+        self.plan = None
+        self.ui.fileInfoLabel.setText(self.tr("กำลังอ่านไฟล์…"))
+        self._set_busy(True)
+
+        def done(data: Any) -> None:
+            self._set_busy(False)
+            self.sheet = data
+            combo = self.ui.sheetCombo
+            combo.clear()
+            combo.addItems(data.sheet_names)
+            combo.setCurrentText(data.sheet)
+            combo.setEnabled(len(data.sheet_names) > 1)
+            info = self.tr("พบ %1 แถว %2 คอลัมน์ (หัวตารางอยู่แถวที่ %3)").replace(
+                "%1", f"{len(data.rows):,}").replace("%2", str(len(data.headers))).replace(
+                "%3", str(data.header_row))
+            if data.encoding:
+                info += " · " + self.tr("รหัสอักขระ %1").replace("%1", data.encoding)
+            self.ui.fileInfoLabel.setText(info)
+            self._go(FILE)
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            self._set_busy(False)
+            self.ui.fileInfoLabel.setText("")
+            QMessageBox.warning(self, self.tr("อ่านไฟล์ไม่ได้"), str(exc))
+
+        self.ctx.tasks.run(lambda p: read_sheet(path, sheet=sheet, progress=p), on_done=done,
+                           on_error=failed, on_cancel=lambda: self._set_busy(False),
+                           label=self.tr("กำลังอ่าน %1…").replace("%1", path.name))
+
+    # ---- 2: the columns
+    def _fill_mapping(self) -> None:
+        from desktop.services.imports import suggest_mapping
+
+        data = self.sheet
+        with self.ctx.db.reader() as session:
+            mapping = suggest_mapping(session, data.headers)
+        table = self.ui.mappingTable
+        table.setRowCount(len(data.headers))
+        for i, header in enumerate(data.headers):
+            sample = next((row[i] for row in data.rows[:50] if i < len(row) and row[i]), "")
+            name = QTableWidgetItem(header or self.tr("(ไม่มีหัวคอลัมน์)"))
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            example = QTableWidgetItem(sample)
+            example.setFlags(example.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(i, 0, name)
+            table.setItem(i, 1, example)
+            combo = QComboBox(table)
+            combo.addItem(self.tr("— ไม่นำเข้า —"), SKIP)
+            for col in CHILD_COLUMNS:
+                combo.addItem(col.label + (" *" if col.required else ""), col.key)
+            found = combo.findData(mapping.get(i, SKIP))
+            combo.setCurrentIndex(max(found, 0))
+            combo.currentIndexChanged.connect(self._update_missing)
+            table.setCellWidget(i, 2, combo)
+        table.resizeRowsToContents()
+
+    def mapping(self) -> dict[int, str]:
+        result: dict[int, str] = {}
+        table = self.ui.mappingTable
+        for i in range(table.rowCount()):
+            combo = table.cellWidget(i, 2)
+            key = combo.currentData() if isinstance(combo, QComboBox) else SKIP
+            if key:
+                result[i] = key
+        return result
+
+    def set_mapping(self, column: int, key: str) -> None:
+        combo = self.ui.mappingTable.cellWidget(column, 2)
+        if isinstance(combo, QComboBox):
+            combo.setCurrentIndex(max(combo.findData(key), 0))
+
+    def _update_missing(self) -> None:
+        mapping = self.mapping()
+        keys = list(mapping.values())
+        twice = sorted({COLUMN_BY_KEY[k].label for k in keys if keys.count(k) > 1})
+        missing = [c.label for c in missing_required(keys)]
+        lines = []
+        if missing:
+            lines.append(self.tr("ยังไม่ได้จับคู่ข้อมูลที่จำเป็น: %1").replace("%1", ", ".join(missing)))
+        if twice:
+            lines.append(self.tr("เลือกซ้ำกันมากกว่าหนึ่งคอลัมน์: %1").replace("%1", ", ".join(twice)))
+        self.ui.missingLabel.setText("\n".join(lines))
+        if self.ui.stack.currentIndex() == MAPPING:
+            self.ui.nextButton.setEnabled(not missing and not twice and not self.busy)
+
+    # ---- 3: check, then import
+    def check(self) -> None:
+        from desktop.services.imports import plan_import, remember_mapping
+
+        data, mapping = self.sheet, self.mapping()
+        institution_id = self.ui.institutionCombo.currentData()
+        year_be = self.ui.yearSpin.value()
+        with self.ctx.db.session() as session:
+            remember_mapping(session, data.headers, mapping)
+        from datetime import date
+
+        today = date.today()
+
+        def work(progress: Progress) -> Any:
+            with self.ctx.db.reader() as session:
+                return plan_import(session, data, mapping, today=today,
+                                   institution_id=institution_id, year_be=year_be,
+                                   progress=progress)
+
+        def done(plan: Any) -> None:
+            self._set_busy(False)
+            self.show_plan(plan)
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            self._set_busy(False)
+            QMessageBox.warning(self, self.tr("ตรวจสอบข้อมูลไม่สำเร็จ"), str(exc))
+
+        self._set_busy(True)
+        self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                           on_cancel=lambda: self._set_busy(False),
+                           label=self.tr("กำลังตรวจสอบข้อมูลที่จะนำเข้า…"))
+
+    def show_plan(self, plan: Any) -> None:
+        self.plan = plan
+        self.problems.set_problems(plan.problems())
+        self.ui.problemTable.resizeRowsToContents()
+        parts = [self.tr("พร้อมนำเข้า %1 คน").replace("%1", f"{plan.valid_count:,}")]
+        if plan.error_count:
+            parts.append(self.tr("มีข้อผิดพลาด %1 แถว (จะไม่นำเข้า)").replace("%1", f"{plan.error_count:,}"))
+        if plan.warning_count:
+            parts.append(self.tr("มีคำเตือน %1 รายการ (นำเข้าได้ โปรดตรวจดู)").replace(
+                "%1", f"{plan.warning_count:,}"))
+        summary = " · ".join(parts)
+        if not plan.problems():
+            summary += "\n" + self.tr("ไม่พบปัญหา")
+        self.ui.summaryLabel.setText(summary)
+        self.ui.errorReportButton.setEnabled(plan.error_count + plan.warning_count > 0)
+        self._go(PREVIEW)
+
+    def _filter_problems(self) -> None:
+        self.problems.set_filter(self.ui.problemFilter.text(), self.ui.errorsOnlyCheck.isChecked())
+
+    def save_error_report(self, path: Path | None = None) -> None:
+        from desktop.services.imports import write_error_report
+
+        if not path:
+            stem = Path(self.plan.file_name).stem
+            start = os.path.join(last_dir(self.ctx), self.tr("%1-ปัญหา.xlsx").replace("%1", stem))
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("บันทึกรายงานข้อผิดพลาด"), start,
+                                                    self.tr("สมุดงาน Excel (*.xlsx)"))
+            if not chosen:
+                return
+            if not chosen.lower().endswith(".xlsx"):
+                chosen += ".xlsx"
+            remember_dir(self.ctx, chosen)
+            path = Path(chosen)
+        plan, target = self.plan, path
+
+        def done(rows: Any) -> None:
+            self.ui.summaryLabel.setText(self.ui.summaryLabel.text().split("\n")[0] + "\n" + self.tr(
+                "บันทึกรายงานข้อผิดพลาด %1 แถวไว้ที่ %2").replace("%1", f"{int(rows):,}").replace(
+                "%2", str(target)))
+
+        self.ctx.tasks.run(lambda _p: write_error_report(plan, target), on_done=done,
+                           on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", str(exc)),
+                           label=self.tr("กำลังบันทึกรายงานข้อผิดพลาด…"))
+
+    def commit(self) -> None:
+        from desktop.services.imports import commit_import, undo_batch
+
+        plan = self.plan
+        if plan.error_count:
+            answer = QMessageBox.question(
+                self, self.tr("ยืนยันการนำเข้า"),
+                self.tr("มี %1 แถวที่มีข้อผิดพลาดและจะไม่ถูกนำเข้า\n"
+                        "ต้องการนำเข้าเฉพาะ %2 คนที่ถูกต้องหรือไม่?").replace(
+                    "%1", f"{plan.error_count:,}").replace("%2", f"{plan.valid_count:,}"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
+        def work(progress: Progress) -> Any:
+            with self.ctx.db.session() as session:
+                return commit_import(session, plan, progress=progress)
+
+        def done(batch: Any) -> None:
+            self._set_busy(False)
+
+            def undo() -> None:
+                with self.ctx.db.session() as session:
+                    undo_batch(session, batch.uuid)
+
+            self.imported.emit(
+                self.tr("นำเข้าจาก %1 แล้ว %2 คน").replace("%1", plan.file_name)
+                .replace("%2", f"{batch.children:,}"), undo)
+            self.accept()
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            self._set_busy(False)
+            QMessageBox.critical(self, self.tr("นำเข้าไม่สำเร็จ"),
+                                 self.tr("ไม่มีข้อมูลใดถูกบันทึก\n\n%1").replace("%1", str(exc)))
+
+        self._set_busy(True)
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, writes=True,
+                           on_cancel=lambda: (self._set_busy(False), QMessageBox.information(
+                               self, "Samoe", self.tr("ยกเลิกแล้ว ไม่มีข้อมูลใดถูกบันทึก"))),
+                           label=self.tr("กำลังนำเข้ารายชื่อเด็ก…"))
+
+    def reject(self) -> None:
+        if self.busy:
+            self.ctx.tasks.cancel_all()
+        super().reject()

@@ -1,0 +1,131 @@
+"""ประวัติการนำเข้า: every import batch, and undoing one as a whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem, QWidget
+
+from desktop.domain.dates import format_be_datetime
+from desktop.gui.context import AppContext
+from desktop.gui.forms.import_history_view_ui import Ui_ImportHistoryView
+
+UUID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _Item(QTableWidgetItem):
+    """Sorts by the value stored in UserRole + 1 when there is one (dates, numbers)."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(UUID_ROLE + 1), other.data(UUID_ROLE + 1)
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return super().__lt__(other)
+
+
+class ImportHistoryView(QWidget):
+    import_requested = Signal()
+    changed = Signal()  # a batch was undone
+    status_message = Signal(str, object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_ImportHistoryView()
+        self.ui.setupUi(self)
+        self.batches: list[Any] = []
+        table = self.ui.table
+        headers = [self.tr("นำเข้าเมื่อ"), self.tr("ไฟล์"), self.tr("แผ่นงาน"), self.tr("แถวในไฟล์"),
+                   self.tr("นำเข้า (คน)"), self.tr("ผู้นำเข้า"), self.tr("สถานะ")]
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.itemSelectionChanged.connect(self._update_buttons)
+        self.ui.undoButton.clicked.connect(self.undo_selected)
+        self.ui.importButton.clicked.connect(self.import_requested.emit)
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from desktop.services.imports import list_batches
+
+        with self.ctx.db.reader() as session:
+            self.batches = list_batches(session, limit=500)
+        table = self.ui.table
+        table.setSortingEnabled(False)
+        table.setRowCount(len(self.batches))
+        for row, b in enumerate(self.batches):
+            if b.undone_at is not None:
+                status = self.tr("ยกเลิกแล้วเมื่อ %1").replace("%1", format_be_datetime(b.undone_at))
+            elif b.edited_since:
+                status = self.tr("ใช้งานอยู่ (แก้ไขภายหลัง %1 คน)").replace("%1", f"{b.edited_since:,}")
+            else:
+                status = self.tr("ใช้งานอยู่")
+            cells: list[tuple[str, object]] = [
+                (format_be_datetime(b.at), b.at.isoformat()), (b.file_name, None), (b.sheet, None),
+                (f"{b.rows:,}", b.rows), (f"{b.children:,}", b.children), (b.actor, None), (status, None),
+            ]
+            for column, (text, key) in enumerate(cells):
+                item = _Item(text)
+                item.setData(UUID_ROLE, b.uuid)
+                if key is not None:
+                    item.setData(UUID_ROLE + 1, key)
+                if column in (3, 4):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.setSortingEnabled(True)
+        if self.batches and table.currentRow() < 0:
+            table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> Any:
+        item = self.ui.table.item(self.ui.table.currentRow(), 0)
+        if item is None:
+            return None
+        uuid = item.data(UUID_ROLE)
+        return next((b for b in self.batches if b.uuid == uuid), None)
+
+    def _update_buttons(self) -> None:
+        batch = self.selected()
+        self.ui.undoButton.setEnabled(batch is not None and batch.undone_at is None)
+
+    def undo_selected(self) -> None:
+        from desktop.services.imports import undo_batch
+
+        batch = self.selected()
+        if batch is None or batch.undone_at is not None:
+            return
+        text = self.tr("ยกเลิกการนำเข้าไฟล์ %1 (%2 คน) ใช่หรือไม่?\n"
+                       "เด็กที่นำเข้ามากับไฟล์นี้จะถูกลบ และกู้คืนได้จากรายชื่อที่ลบแล้ว").replace(
+            "%1", batch.file_name).replace("%2", f"{batch.children:,}")
+        if batch.edited_since:
+            text += "\n\n" + self.tr("คำเตือน: มี %1 คนที่ถูกแก้ไขหลังนำเข้า การแก้ไขนั้นจะถูกลบไปด้วย").replace(
+                "%1", f"{batch.edited_since:,}")
+        answer = QMessageBox.question(self, self.tr("ยืนยันการยกเลิกการนำเข้า"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        uuid, name = batch.uuid, batch.file_name
+
+        def work(_progress: object) -> int:
+            with self.ctx.db.session() as session:
+                return undo_batch(session, uuid)
+
+        def done(removed: object) -> None:
+            self.refresh()
+            self.changed.emit()
+            self.status_message.emit(self.tr("ยกเลิกการนำเข้า %1 แล้ว (%2 คน)").replace("%1", name)
+                                     .replace("%2", f"{int(removed or 0):,}"), None)
+
+        self.ctx.tasks.run(work, on_done=done, writes=True,
+                           on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", str(exc)),
+                           label=self.tr("กำลังยกเลิกการนำเข้า…"))
