@@ -67,11 +67,79 @@ def main() -> int:
         app.processEvents()
         dialog.grab().save(str(DOCS / "screenshot-child-form.png"))
         dialog.close()
+        _documents(app, ctx, window, Path(tmp))
         window.close()
         ctx.tasks.wait(5000)
         db.dispose()
         QTimer.singleShot(0, QApplication.quit)
     return 0
+
+
+def _settle(app: QApplication, ctx) -> None:  # type: ignore[no-untyped-def]
+    ctx.tasks.wait(120_000)
+    for _ in range(10):
+        app.processEvents()
+
+
+def _import_file(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    from desktop.domain.identity import make_national_id
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "รายชื่อนักเรียน ศพด."
+    ws.append(["รายชื่อเด็กที่จะเข้าเรียน ปีการศึกษา 2569"])
+    ws.append(["ลำดับ", "คำนำหน้า", "ชื่อ - สกุล", "วัน/เดือน/ปี เกิด", "เลขบัตรประชาชน",
+               "ชื่อผู้ปกครอง", "เกี่ยวข้องเป็น", "เบอร์โทร", "บ้านเลขที่", "หมู่", "ตำบล"])
+    good = [make_national_id(f"14037{n:07d}") for n in range(1, 30)]
+    names = ["ปั้นใจ ดีงาม", "ญาณิศา ฐิติพร", "ภูมิ นาคสวัสดิ์", "ธัญญ่า ศรีสุข", "กันต์ ทองดี"]
+    for i in range(25):
+        nid = good[i]
+        birth = f"{(i % 27) + 1}/{(i % 12) + 1}/2564"
+        if i == 3:
+            nid = nid[:-1] + str((int(nid[-1]) + 3) % 10)
+        if i == 7:
+            birth = "31/02/2564"
+        relation = "แม่" if i != 11 else ""
+        ws.append([i + 1, "ด.ช." if i % 2 else "ด.ญ.", names[i % 5] + ("" if i < 5 else f"{i}"[:0]),
+                   birth, nid, "นางสมศรี ดีงาม", relation, "0812345678", f"{10 + i}/1", "4", "บ้านใหม่"])
+    wb.save(path)
+    return path
+
+
+def _documents(app: QApplication, ctx, window, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.views.import_dialog import ImportDialog
+    from desktop.gui.views.pdf_preview import PdfPreview
+    from desktop.services.children_query import ChildFilter
+    from desktop.services.institutions import institution_choices
+    from desktop.services.reports import children_list_pdf
+
+    with ctx.db.reader() as session:
+        first = institution_choices(session)[0]
+        pdf = tmp / "list.pdf"
+        children_list_pdf(session, pdf, ChildFilter(institution_id=first.id, year_be=2569))
+    preview = PdfPreview(ctx, pdf, "รายชื่อเด็ก", "children-list.pdf", window)
+    preview.resize(1000, 820)
+    preview.show()
+    app.processEvents()
+    preview.show_page(0)
+    app.processEvents()
+    preview.grab().save(str(DOCS / "screenshot-print-preview.png"))
+    preview.close()
+
+    dialog = ImportDialog(ctx, window)
+    dialog.resize(1100, 700)
+    dialog.show()
+    dialog.open_file(_import_file(tmp / "นำเข้า ศพด.xlsx"))
+    _settle(app, ctx)
+    dialog.next()
+    app.processEvents()
+    dialog.grab().save(str(DOCS / "screenshot-import-mapping.png"))
+    dialog.next()
+    _settle(app, ctx)
+    dialog.grab().save(str(DOCS / "screenshot-import-preview.png"))
+    dialog.reject()
 
 
 if __name__ == "__main__":

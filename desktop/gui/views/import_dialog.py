@@ -140,6 +140,8 @@ class ImportDialog(QDialog):
         ui.yearSpin.setValue(current_year_be())
         ui.mappingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         ui.mappingTable.verticalHeader().hide()
+        ui.mappingTable.verticalHeader().setDefaultSectionSize(34)
+        ui.mappingTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.problems = ProblemsModel(self)
         ui.problemTable.setModel(self.problems)
         header = ui.problemTable.horizontalHeader()
@@ -266,7 +268,6 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(found, 0))
             combo.currentIndexChanged.connect(self._update_missing)
             table.setCellWidget(i, 2, combo)
-        table.resizeRowsToContents()
 
     def mapping(self) -> dict[int, str]:
         result: dict[int, str] = {}
