@@ -12,12 +12,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pdf_checks import assert_clean as clean
+from pdf_checks import assert_drawn_once, needs_poppler, pages_of, record_drawn
 from sqlalchemy import select
 
 from desktop.domain.dates import format_be
 from desktop.domain.identity import format_national_id
 from desktop.domain.people import full_name
-from desktop.reports.pdf.shaping import TextPainter, shape
 from desktop.reports.pdf.thai_text import break_units
 from desktop.services import reports
 from desktop.services.children_query import ChildFilter
@@ -42,47 +43,15 @@ TODAY = date(2026, 11, 24)
 YEAR = 2569
 OPTIONS = ReportOptions(signatures=(Signature("นางสาวปิ่นทิพย์ ศรีสุข", "ครูที่ปรึกษา"),
                                     Signature("", "ผู้อำนวยการ")), today=TODAY)
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                   reason="pdftotext (poppler-utils) is not installed")
-
-
-def pages_of(path: Path, *args: str) -> list[str]:
-    out = subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, check=True)
-    return out.stdout.decode("utf-8").split("\f")[:-1]
-
-
-def clean(text: str) -> None:
-    assert "\ufffd" not in text
-    assert not [ch for ch in text if "\ue000" <= ch <= "\uf8ff"], "private-use glyph codes"
 
 
 @pytest.fixture
 def drawn(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, str]]:
-    seen: Counter[tuple[str, str]] = Counter()
-    original = TextPainter.draw
-
-    def record(self, x, y, text, font_name, size, align="left"):  # type: ignore[no-untyped-def]
-        if text:
-            seen[(text, font_name)] += 1
-        return original(self, x, y, text, font_name, size, align)
-
-    monkeypatch.setattr(TextPainter, "draw", record)
-    return seen
+    return record_drawn(monkeypatch)
 
 
 def read_back_once(text: str, drawn: Counter[tuple[str, str]]) -> int:
-    """Strings drawn that are part of no other drawn string come back as often as drawn."""
-    counts: Counter[str] = Counter()
-    for (s, f), n in drawn.items():
-        counts[s] += n
-        assert 0 not in shape(s, f).gids, f"no glyph for a character of {s!r}"
-    joined = "\x00".join(counts)
-    checked = 0
-    for s, n in counts.items():
-        if len(s) >= 4 and joined.count(s) == 1:
-            assert text.count(s) == n, f"{s!r}: drawn {n}, read back {text.count(s)}"
-            checked += 1
-    return checked
+    return assert_drawn_once(text, drawn, min_len=4, glyphs=True)
 
 
 @pytest.fixture

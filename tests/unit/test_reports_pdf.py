@@ -4,7 +4,6 @@ text (pdftotext), fonts embedded, header row and page numbers on every page."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import unicodedata
 from collections import Counter
@@ -12,6 +11,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pdf_checks import (
+    assert_clean,
+    assert_drawn_once,
+    needs_poppler,
+    pages_of,
+    pdftotext,
+    record_drawn,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.reports.pdf import document as doc
@@ -26,53 +33,12 @@ NAMES = [
     "เด็กหญิงปิ่นทิพย์ ศรีสุขสวัสดิ์", "เด็กชายภูผา ศักดิ์พิทักษ์", "นางขวัญข้าว ศักดิ์พิทักษ์",
     "ศูนย์พัฒนาเด็กเล็กบ้านหนองไผ่", "น้ำใจ ผู้ใหญ่ ปู่ ฝั่ง ป่า", "เด็กชายณัฐวุฒิ ปัญญาบุญมา",
 ]
-POPPLER = shutil.which("pdftotext") is not None
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="pdftotext (poppler-utils) is not installed")
-
-
-def pdftotext(path: Path, *args: str) -> str:
-    out = subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, check=True)
-    return out.stdout.decode("utf-8")
-
-
-def pages_of(path: Path) -> list[str]:
-    return pdftotext(path).split("\f")[:-1]  # one form feed after every page
-
-
-def assert_clean(text: str) -> None:
-    assert "\ufffd" not in text
-    private = [ch for ch in text if "\ue000" <= ch <= "\uf8ff"]
-    assert not private, f"private-use characters leaked into the text: {private[:5]}"
-
-
-def assert_drawn_once(text: str, drawn: Counter[tuple[str, str]]) -> int:
-    """Each drawn string that is no part of another drawn string is read back exactly as
-    often as it was drawn (no lost marks, no second text layer). Returns how many."""
-    strings = Counter[str]()
-    for (s, _), n in drawn.items():
-        strings[s] += n
-    joined = "\x00".join(strings)
-    checked = 0
-    for s, n in strings.items():
-        if len(s) >= 3 and joined.count(s) == 1:
-            assert text.count(s) == n, f"{s!r}: drawn {n}, read back {text.count(s)}"
-            checked += 1
-    return checked
 
 
 @pytest.fixture
 def drawn(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, str]]:
     """Every (string, font) the painter draws."""
-    seen: Counter[tuple[str, str]] = Counter()
-    original = TextPainter.draw
-
-    def record(self, x, y, text, font_name, size, align="left"):  # type: ignore[no-untyped-def]
-        if text:
-            seen[(text, font_name)] += 1
-        return original(self, x, y, text, font_name, size, align)
-
-    monkeypatch.setattr(TextPainter, "draw", record)
-    return seen
+    return record_drawn(monkeypatch)
 
 
 # ------------------------------------------------------------------ shaping
