@@ -8,9 +8,6 @@ and no temporary file behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
+from desktop import atomic
 from desktop.domain.address import address_of, format_address
 from desktop.domain.dates import age_on, format_age, format_be
 from desktop.domain.identity import ID_TYPE_LABELS, IdType, format_national_id, normalise_g_code
@@ -113,30 +111,7 @@ def _step(progress: Progress | None, done: int, message: str) -> None:
 
 def write_atomic(out: Path, data: bytes) -> None:
     """Write ``data`` to ``out`` through a temporary file in the same folder."""
-    out = Path(out)
-    try:
-        mode = out.stat().st_mode & 0o777  # replacing a file keeps its permissions
-    except OSError:
-        mode = 0o644  # mkstemp would leave 0600: a report is shared like any document
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # the rename itself durable (POSIX)
-        dir_fd = os.open(out.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    atomic.write_bytes(Path(out), data)
 
 
 def _finish(session: Session, out: Path, name: str, pieces: list[Piece], options: ReportOptions,

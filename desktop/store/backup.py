@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename in ``path`` durable (no-op where directories cannot be opened)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+from desktop.atomic import atomic_path
 
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
     """Copy a live SQLite database to ``dest`` atomically (temp file, fsync, replace)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(dest) as tmp:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             out = sqlite3.connect(tmp)
@@ -40,13 +23,6 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
                 out.close()
         finally:
             src.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest)
-        fsync_dir(dest.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return dest
 
 

@@ -30,7 +30,7 @@ print('imported', len(sys.argv) - 1)
 
 
 def core_modules() -> list[str]:
-    names = ["desktop", "desktop.cli", "desktop.paths"]
+    names = ["desktop", "desktop.cli", "desktop.cli_documents", "desktop.paths", "desktop.atomic"]
     for package in CORE:
         folder = ROOT / package
         if not folder.is_dir():

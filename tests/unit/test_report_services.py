@@ -174,7 +174,7 @@ def test_failed_write_keeps_the_old_file_and_removes_the_temp(
     def broken(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(reports.os, "replace", broken)
+    monkeypatch.setattr("desktop.atomic.os.replace", broken)
     with demo_db.reader() as s, pytest.raises(OSError):
         registry_summary_pdf(s, out, YEAR, OPTIONS)
     assert out.read_bytes() == b"old"

@@ -8,7 +8,6 @@ one click away for those who prefer it.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -16,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QPix
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from desktop import atomic
 from desktop.gui.context import AppContext
 from desktop.gui.forms.pdf_preview_ui import Ui_PdfPreview
 
@@ -203,13 +203,4 @@ class PdfPreview(QDialog):
 
 def save_copy(source: Path, target: Path) -> None:
     """Copy atomically: a failed copy leaves any earlier file at ``target`` as it was."""
-    tmp = target.with_name(f".{target.name}.part")
-    try:
-        with open(source, "rb") as src, open(tmp, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    atomic.copy_file(source, target)

@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.atomic import atomic_path
 from desktop.reports import sheets as _limits
 
 from . import SheetError
@@ -53,48 +54,23 @@ def neutralise(value: object) -> object:
 # --------------------------------------------------------------------------- atomic file
 @contextlib.contextmanager
 def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path``; renamed over it only when the block succeeds."""
+    """A temporary path beside ``path``; renamed over it only when the block succeeds
+    (``desktop.atomic``), with the clerk's message when the folder or disk says no."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(folder, os.W_OK):
+        raise SheetError(
+            f"บันทึกไฟล์ในโฟลเดอร์ {folder} ไม่ได้ (ไม่มีสิทธิ์เขียนหรือไม่มีโฟลเดอร์นี้) — "
+            "โปรดเลือกโฟลเดอร์อื่น หรือตรวจสอบสิทธิ์และพื้นที่ว่าง"
+        )
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+        with atomic_path(path) as tmp:
+            yield tmp
     except OSError as exc:
         raise SheetError(
-            f"บันทึกไฟล์ในโฟลเดอร์ {folder} ไม่ได้ ({exc.strerror or exc}) — "
-            "โปรดเลือกโฟลเดอร์อื่น หรือตรวจสอบสิทธิ์และพื้นที่ว่าง"
-        ) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        if os.name == "posix":  # mkstemp makes it private (0600); give the usual mode
-            try:
-                mode = path.stat().st_mode & 0o777
-            except OSError:
-                mode = 0o644
-            os.chmod(tmp, mode)
-        fd = os.open(tmp, os.O_RDWR)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise SheetError(
-                f"บันทึกไฟล์ {path.name} ไม่สำเร็จ ({exc.strerror or exc}) — ไฟล์อาจเปิดอยู่ใน "
-                "Excel หรือพื้นที่ไม่พอ โปรดปิดไฟล์แล้วลองอีกครั้ง"
-            ) from exc
-        raise
-    if os.name == "posix":  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            dfd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
+            f"บันทึกไฟล์ {path.name} ไม่สำเร็จ ({exc.strerror or exc}) — ไฟล์อาจเปิดอยู่ใน "
+            "Excel หรือพื้นที่ไม่พอ โปรดปิดไฟล์แล้วลองอีกครั้ง"
+        ) from exc
 
 
 def _step(progress: Progress | None, done: int, total: int | None) -> None:
