@@ -25,6 +25,7 @@ MAX_CHILD_AGE = 25  # completed years on the day of validation
 _THAI_NAME = re.compile(r"^[\u0e01-\u0e3a\u0e40-\u0e4e ]+$")
 _DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
 _ENGLISH_NAME = re.compile(r"^[A-Za-z][A-Za-z '\-]*$")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass
@@ -45,7 +46,12 @@ class ChildInput:
     address: Address = field(default_factory=Address)
 
 
+_EMPTY_ADDRESS = Address()
+
+
 def _normalise_address(a: Address) -> Address:
+    if a == _EMPTY_ADDRESS:  # fast path: nothing to clean (Address is frozen: safe to share)
+        return a
     changes = {f.name: to_ascii_digits(clean_text(getattr(a, f.name))) for f in fields(a)}
     changes["postcode"] = digits_only(changes["postcode"])
     return replace(a, **changes)
@@ -54,18 +60,29 @@ def _normalise_address(a: Address) -> Address:
 def normalise_child(c: ChildInput) -> ChildInput:
     """A cleaned copy: clean_text on all text, full prefix, ids without separators and
     with ASCII digits, address with ASCII digits."""
-    return replace(
-        c,
+    n = _normalised_fields(c)
+    if type(c) is not ChildInput:  # a subclass may carry more fields: keep them
+        return replace(c, **{f.name: getattr(n, f.name) for f in fields(ChildInput)})
+    return n
+
+
+def _normalised_fields(c: ChildInput) -> ChildInput:
+    # One constructor call (not dataclasses.replace, which looks the fields up every time);
+    # empty text stays empty without a clean_text call. Same values as before.
+    return ChildInput(
         prefix=normalise_prefix(c.prefix),
-        first_name=clean_text(c.first_name),
-        last_name=clean_text(c.last_name),
-        first_name_en=clean_text(c.first_name_en),
-        last_name_en=clean_text(c.last_name_en),
-        national_id=normalise_national_id(clean_text(c.national_id)),
-        g_code=normalise_g_code(clean_text(c.g_code)),
-        no_id_reason=clean_text(c.no_id_reason),
-        nationality=clean_text(c.nationality),
-        disability=clean_text(c.disability),
+        first_name=clean_text(c.first_name) if c.first_name else "",
+        last_name=clean_text(c.last_name) if c.last_name else "",
+        first_name_en=clean_text(c.first_name_en) if c.first_name_en else "",
+        last_name_en=clean_text(c.last_name_en) if c.last_name_en else "",
+        sex=c.sex,
+        birth_date=c.birth_date,
+        id_type=c.id_type,
+        national_id=normalise_national_id(clean_text(c.national_id)) if c.national_id else "",
+        g_code=normalise_g_code(clean_text(c.g_code)) if c.g_code else "",
+        no_id_reason=clean_text(c.no_id_reason) if c.no_id_reason else "",
+        nationality=clean_text(c.nationality) if c.nationality else "",
+        disability=clean_text(c.disability) if c.disability else "",
         address=_normalise_address(c.address),
     )
 
@@ -73,9 +90,11 @@ def normalise_child(c: ChildInput) -> ChildInput:
 def _thai_name_problem(value: str, label: str) -> str | None:
     if not value:
         return f"ยังไม่ได้กรอก{label} โปรดกรอก{label}เป็นภาษาไทย"
+    if _THAI_NAME.match(value):  # fast path: only Thai letters and spaces, so no digit or A-Z
+        return None
     if _DIGIT.search(value):
         return f"{label}ต้องไม่มีตัวเลข โปรดตรวจสอบ{label}อีกครั้ง"
-    if re.search(r"[A-Za-z]", value):
+    if _LATIN.search(value):
         return f"{label}ต้องเป็นภาษาไทย ถ้ามีชื่อภาษาอังกฤษ โปรดกรอกในช่องภาษาอังกฤษ"
     if not _THAI_NAME.match(value):
         bad = " ".join(dict.fromkeys(ch for ch in value if not _THAI_NAME.match(ch)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from operator import mul
 
 from .text import clean_text, digits_only
 
@@ -21,6 +22,7 @@ ID_TYPE_LABELS: dict[IdType, str] = {
 
 NATIONAL_ID_LENGTH = 13
 G_CODE_DIGITS = 12
+_CHECK_WEIGHTS = tuple(range(13, 1, -1))  # 13 for the first digit ... 2 for the twelfth
 
 
 def _bad_chars(s: str) -> str:
@@ -39,7 +41,7 @@ def national_id_check_digit(first12: str) -> int:
     """
     if len(first12) != 12 or not first12.isascii() or not first12.isdigit():
         raise ValueError(f"ต้องมีตัวเลข 12 หลัก ได้รับ {first12!r}")
-    total = sum(int(d) * (13 - i) for i, d in enumerate(first12))
+    total: int = sum(map(mul, map(int, first12), _CHECK_WEIGHTS))
     return (11 - total % 11) % 10
 
 
@@ -53,7 +55,7 @@ def national_id_problem(raw: str) -> str | None:
     nid = normalise_national_id(raw)
     if not nid:
         return "ยังไม่ได้กรอกเลขประจำตัวประชาชน โปรดกรอกเลข 13 หลักจากบัตรประชาชนหรือสูติบัตร"
-    bad = _bad_chars(nid)
+    bad = "" if nid.isascii() and nid.isdigit() else _bad_chars(nid)
     if bad:
         return f"เลขประจำตัวประชาชนต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดกรอกเฉพาะตัวเลข 13 หลัก"
     if len(nid) != NATIONAL_ID_LENGTH:

@@ -46,11 +46,26 @@ _PREFIX_ALIASES: dict[str, str] = {
 }
 
 
+_PREFIX_KEY_IGNORED = re.compile(r"[\s.]")
+
+
+def _normalise_prefix(raw: str) -> str:
+    cleaned = clean_text(raw)
+    key = _PREFIX_KEY_IGNORED.sub("", cleaned)
+    return _PREFIX_ALIASES.get(key, cleaned)
+
+
+# Fast path: the exact spellings that come back unchanged from cleaning (the full prefixes
+# and the dotless abbreviations) map straight to their result; so does "".
+_PREFIX_EXACT: dict[str, str] = {
+    raw: _normalise_prefix(raw) for raw in ("", *_PREFIX_ALIASES) if clean_text(raw) == raw
+}
+
+
 def normalise_prefix(raw: str) -> str:
     """ด.ช./ดช → เด็กชาย, ด.ญ./ดญ → เด็กหญิง, น.ส./นส → นางสาว; unknown text is returned cleaned."""
-    cleaned = clean_text(raw)
-    key = re.sub(r"[\s.]", "", cleaned)
-    return _PREFIX_ALIASES.get(key, cleaned)
+    hit = _PREFIX_EXACT.get(raw) if type(raw) is str else None
+    return hit if hit is not None else _normalise_prefix(raw)
 
 
 def _age_years(birth: date, on: date) -> int:
