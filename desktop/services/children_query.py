@@ -152,18 +152,18 @@ def _enrollment_clause(flt: ChildFilter, year_id: int | None) -> ColumnElement[b
     return Child.id.in_(enrolled)
 
 
-def _year_id(session: Session, year_be: int | None) -> int | None:
+def year_id_of(session: Session, year_be: int | None) -> int | None:
     if year_be is None:
         return None
     return session.scalar(select(AcademicYear.id).where(AcademicYear.year_be == year_be))
 
 
-def _where(
+def filter_conditions(
     session: Session, flt: ChildFilter, year_id: int | None = None
 ) -> list[ColumnElement[bool]]:
     """The WHERE of the list; ``year_id`` when the caller already looked the year up."""
     if year_id is None:
-        year_id = _year_id(session, flt.year_be)
+        year_id = year_id_of(session, flt.year_be)
     where: list[ColumnElement[bool]] = [
         Child.deleted_at.is_not(None) if flt.deleted else Child.deleted_at.is_(None)
     ]
@@ -196,7 +196,7 @@ def count_children(session: Session, flt: ChildFilter) -> int:
             select(func.count()).select_from(Child).where(Child.deleted_at.is_not(None))
         ) or 0
         return int(total) - int(gone)
-    where = _where(session, flt)
+    where = filter_conditions(session, flt)
     if term and query is None and sqlite and not flt.deleted:
         # A short term scans every row. Written plainly, "deleted_at IS NULL" leads the
         # planner to walk a partial index and look each row up (3.3 s at 1M) instead of
@@ -206,7 +206,7 @@ def count_children(session: Session, flt: ChildFilter) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def _shown_enrollment(flt: ChildFilter, year_id: int | None) -> Select[tuple[int]]:
+def shown_enrollment(flt: ChildFilter, year_id: int | None) -> Select[tuple[int]]:
     """The id of the enrolment a row shows: the filtered year's, else the latest."""
     stmt = (
         select(Enrollment.id)
@@ -235,7 +235,7 @@ def _order(
     elif sort is ChildSort.SEX:
         keys = [d(Child.sex), Child.first_name.asc(), Child.last_name.asc()]
     else:
-        shown = _shown_enrollment(flt, year_id).scalar_subquery()
+        shown = shown_enrollment(flt, year_id).scalar_subquery()
         if sort is ChildSort.INSTITUTION:
             value = (
                 select(Institution.name)
@@ -259,7 +259,7 @@ def page_children(
     descending: bool = False,
 ) -> list[ChildRow]:
     """One page of the list, with each row's enrolment (filtered year, else latest)."""
-    year_id = _year_id(session, flt.year_be)
+    year_id = year_id_of(session, flt.year_be)
     stmt = (
         select(
             Child.id,
@@ -283,12 +283,12 @@ def page_children(
     if fts is not None:
         # Drive from the search index by a join (it holds live rows only): ~15% faster
         # than "deleted_at IS NULL AND id IN (matches)" for a common 3-letter term.
-        rest = _where(session, replace(flt, search="", deleted=False), year_id)[1:]
+        rest = filter_conditions(session, replace(flt, search="", deleted=False), year_id)[1:]
         stmt = stmt.join(_FTS, _FTS.c.rowid == Child.id).where(
             literal_column("child_fts").op("MATCH")(fts), *rest
         )
     else:
-        stmt = stmt.where(*_where(session, flt, year_id))
+        stmt = stmt.where(*filter_conditions(session, flt, year_id))
     base = session.execute(stmt).all()
     if not base:
         return []
@@ -339,7 +339,7 @@ def row_of(session: Session, flt: ChildFilter, uuid: str, *, sort: ChildSort = C
         return None
     if sort is not ChildSort.NAME or descending:
         return None
-    where = _where(session, flt)
+    where = filter_conditions(session, flt)
     shown = select(func.count()).select_from(Child).where(*where, Child.id == child.id)
     if not session.scalar(shown):
         return None  # not in this list (filtered out, or deleted)

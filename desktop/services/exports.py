@@ -25,13 +25,12 @@ from desktop.domain.levels import INSTITUTION_KIND_LABELS, level_by_code
 from desktop.reports.sheets import write_table
 from desktop.services.children_query import (
     ChildFilter,
-    _shown_enrollment,
-    _where,
-    _year_id,
     count_children,
+    filter_conditions,
+    shown_enrollment,
+    year_id_of,
 )
-from desktop.services.households import _where as _household_where
-from desktop.services.households import count_households
+from desktop.services.households import count_households, search_conditions
 from desktop.services.institutions import list_institutions
 from desktop.services.progress import Progress
 from desktop.store.models import (
@@ -94,10 +93,10 @@ _FORMAT: dict[str, Callable[[Any], object]] = {
 def children_export_query(session: Session, flt: ChildFilter) -> Select[Any]:
     """The one SELECT of the children export, columns in ``EXPORT_COLUMNS`` order (the
     same order as the list's default sort: first name, last name)."""
-    year_id = _year_id(session, flt.year_be)
+    year_id = year_id_of(session, flt.year_be)
     enrolment, inst, year = aliased(Enrollment), aliased(Institution), aliased(AcademicYear)
     link, guardian = aliased(ChildGuardian), aliased(Guardian)
-    shown = _shown_enrollment(flt, year_id).correlate(Child).scalar_subquery()
+    shown = shown_enrollment(flt, year_id).correlate(Child).scalar_subquery()
     first_link = (
         select(ChildGuardian.id)
         .join(Guardian, Guardian.id == ChildGuardian.guardian_id)
@@ -134,7 +133,7 @@ def children_export_query(session: Session, flt: ChildFilter) -> Select[Any]:
         .outerjoin(year, year.id == enrolment.academic_year_id)
         .outerjoin(link, link.id == first_link)
         .outerjoin(guardian, guardian.id == link.guardian_id)
-        .where(*_where(session, flt, year_id))
+        .where(*filter_conditions(session, flt, year_id))
         .order_by(Child.first_name, Child.last_name, Child.id)
     )
 
@@ -188,7 +187,7 @@ def _household_rows(session: Session, search: str) -> Iterator[list[object]]:
     address = [getattr(Household, f) for f in Address.__dataclass_fields__]
     stmt = (
         select(Household.house_code, Household.phone, n_children, n_guardians, *address)
-        .where(*_household_where(session, search))
+        .where(*search_conditions(session, search))
         .order_by(Household.id)
     )
     result = session.execute(stmt, execution_options={"yield_per": BATCH})

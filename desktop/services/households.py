@@ -46,7 +46,7 @@ class HouseholdDetail:
     members: list[Member]
 
 
-def _where(session: Session, search: str) -> list[ColumnElement[bool]]:
+def search_conditions(session: Session, search: str) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Household.deleted_at.is_(None)]
     term = normalise_search(search)
     if term:
@@ -66,7 +66,7 @@ def _where(session: Session, search: str) -> list[ColumnElement[bool]]:
 
 
 def count_households(session: Session, search: str = "") -> int:
-    stmt = select(func.count()).select_from(Household).where(*_where(session, search))
+    stmt = select(func.count()).select_from(Household).where(*search_conditions(session, search))
     return int(session.scalar(stmt) or 0)
 
 
@@ -81,7 +81,7 @@ def page_households(session: Session, search: str = "", *, offset: int, limit: i
     )
     stmt = (
         select(Household, n_children, n_guardians)
-        .where(*_where(session, search))
+        .where(*search_conditions(session, search))
         .order_by(Household.id)
         .offset(offset)
         .limit(limit)
