@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Literal
 
 from .text import clean_text, to_ascii_digits
@@ -259,6 +260,7 @@ def _anniversary_day(birth_day: int, year: int, month: int) -> int:
     return min(birth_day, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=1 << 14)  # pure; a register or an import asks for the same dates again and again
 def age_on(birth: date, on: date) -> tuple[int, int]:
     """Completed (years, months) of age on ``on``.
 

@@ -178,18 +178,24 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
+class _Memo(dict[K, V]):
+    """A plain dict cache of ``fn`` (for one plan: values repeat down a column)."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[K], V]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.fn(key)
+        return value
+
+
 def _memo(fn: Callable[[K], V]) -> Callable[[K], V]:
-    """``fn`` with a plain dict cache (for one plan: values repeat down a column)."""
-    cache: dict[K, V] = {}
-
-    def get(key: K) -> V:
-        try:
-            return cache[key]
-        except KeyError:
-            value = cache[key] = fn(key)
-            return value
-
-    return get
+    """``fn`` with a plain dict cache; a hit is one C-level dict lookup (the bound
+    ``__getitem__`` of a dict with ``__missing__``), no Python frame."""
+    return _Memo(fn).__getitem__
 
 
 @contextmanager
@@ -317,15 +323,28 @@ class _Planner:
 
     def _load_institutions(self) -> dict[str, tuple[int, str]]:
         found: dict[str, tuple[int, str]] = {}
-        rows = self.session.execute(
-            select(Institution.id, Institution.code, Institution.name)
-            .where(Institution.deleted_at.is_(None)).order_by(Institution.id)
-        )
-        for inst_id, code, name in rows:
-            for key in (_institution_key(name), _institution_key(code)):
+        # The loaded objects are kept for the whole plan so that the child form's enrolment
+        # rule finds them in the session's identity map (session.get without a query).
+        live = list(self.session.scalars(
+            select(Institution).where(Institution.deleted_at.is_(None)).order_by(Institution.id)
+        ))
+        self._held: list[object] = [*live]
+        if self.default_institution is not None:
+            self._held.append(self.session.get(Institution, self.default_institution))
+        for inst in live:
+            for key in (_institution_key(inst.name), _institution_key(inst.code)):
                 if key:
-                    found.setdefault(key, (int(inst_id), str(name)))
+                    found.setdefault(key, (int(inst.id), str(inst.name)))
         return found
+
+    def release(self) -> None:
+        """Drop the caches and held objects: the caches hold bound methods of the planner (a
+        reference cycle), so without this only the cyclic collector would free them."""
+        for value in vars(self).values():
+            owner = getattr(value, "__self__", None)
+            if isinstance(owner, _Memo):
+                owner.clear()
+        self._held = []
 
     # ------------------------------------------------------------ problems
     def problem(self, row: PlannedRow, key: str, message: str, severity: str = ERROR,
@@ -669,6 +688,14 @@ def plan_import(
 def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
           institution_id: int | None, year: int, progress: Progress | None) -> ImportPlan:
     planner = _Planner(session, sheet, mapping, today, institution_id, year)
+    try:
+        return _plan_rows(planner, sheet, institution_id, year, today, progress)
+    finally:
+        planner.release()
+
+
+def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, year: int,
+               today: date, progress: Progress | None) -> ImportPlan:
     planner.check_file()
     rows: list[PlannedRow] = []
     total = len(sheet.rows)
