@@ -448,3 +448,14 @@ def test_uuid_batch_has_the_models_layout() -> None:
     assert {uuid_mod.UUID(u).version for u in made} == {7}
     assert made[4096][:14] == uuid7(1_767_225_600_001, 0)[:14]  # the millisecond moved on
     assert made[0][:19] == uuid7(1_767_225_600_000, 0)[:19]
+
+
+def test_uuid_batch_many_continues_the_same_sequence() -> None:
+    one, bulk = Uuid7Batch(1_767_225_600_000), Uuid7Batch(1_767_225_600_000)
+    singles = [one() for _ in range(9000)]
+    made = [bulk(), *bulk.many(0), *bulk.many(4000), *bulk.many(4999)]
+    assert len(made) == 9000 and made == sorted(made) and len(set(made)) == 9000
+    assert [u[:19] for u in made] == [u[:19] for u in singles]  # time and counter alike
+    parsed = [uuid_mod.UUID(u) for u in made]
+    assert {p.version for p in parsed} == {7} and {p.variant for p in parsed} == {uuid_mod.RFC_4122}
+    assert all(str(p) == u for p, u in zip(parsed, made, strict=True))
