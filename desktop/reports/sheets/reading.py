@@ -270,10 +270,15 @@ def _sheet_rows(name: str, ws: Any, progress: Progress | None) -> Iterator[tuple
     total = int(end[0]) + 1 if end else 0
     rows = _calamine(name, ws.iter_rows)
     text = _cell_text
+    strip = str.strip
     for number, raw in enumerate(rows, 1):
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress.step(number, total, f"กำลังอ่านแถวที่ {number:,} จาก {total:,}")
-        cells = _finish_row([c.strip() if type(c) is str else text(c) for c in raw])
+        try:  # fast path: a row of text cells only (str.strip refuses anything else)
+            cells = list(map(strip, raw))
+        except TypeError:
+            cells = [c.strip() if type(c) is str else text(c) for c in raw]
+        cells = _finish_row(cells)
         if cells:
             yield number, cells
 
