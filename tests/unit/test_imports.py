@@ -3,6 +3,7 @@ commit in one transaction, undo a batch, remembered mappings, the error report."
 
 from __future__ import annotations
 
+import gc
 import json
 import uuid as uuid_mod
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from desktop.services import children as svc
 from desktop.services import imports
 from desktop.services.children_query import ChildFilter, count_children
 from desktop.services.imports.commit import Uuid7Batch
+from desktop.services.imports.plan import no_gc
 from desktop.services.institutions import InstitutionForm, save_institution
 from desktop.store.db import Database
 from desktop.store.integrity import check_database
@@ -459,3 +461,27 @@ def test_uuid_batch_many_continues_the_same_sequence() -> None:
     parsed = [uuid_mod.UUID(u) for u in made]
     assert {p.version for p in parsed} == {7} and {p.variant for p in parsed} == {uuid_mod.RFC_4122}
     assert all(str(p) == u for p, u in zip(parsed, made, strict=True))
+
+
+def test_no_gc_pauses_the_collector_and_leaves_nothing_frozen() -> None:
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with no_gc():
+        assert not gc.isenabled()
+        kept = [[i] for i in range(1000)]
+        cycle: list[object] = []
+        cycle.append(cycle)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert all(gc.is_tracked(x) for x in kept[:3])
+    del cycle
+    assert gc.collect() >= 1  # cyclic garbage made inside is still collected
+
+
+def test_no_gc_leaves_frozen_objects_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with no_gc():
+            pass
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()

@@ -202,13 +202,23 @@ def _memo(fn: Callable[[K], V]) -> Callable[[K], V]:
 def no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a bulk job builds many small objects that
     all stay alive (it would scan them again and again: 25-30% of a 50k-row plan). Reference
-    counting still frees everything; the collector runs again afterwards."""
+    counting still frees everything; the collector runs again afterwards.
+
+    What the job built and keeps (a plan's rows) is long-lived: at the end it is moved
+    straight to the oldest generation (``gc.freeze()`` then ``gc.unfreeze()``, no scan),
+    instead of the first young collection scanning all of it (0.15-0.2 s after a 50k-row
+    plan) and the next generation again later. Not done if something else froze objects
+    (unfreezing would undo that); nothing stays frozen."""
     was_enabled = gc.isenabled()
+    promote = gc.get_freeze_count() == 0
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if promote:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
