@@ -118,11 +118,11 @@ class PlannedRow:
 
     @property
     def ok(self) -> bool:
-        return not any(p.severity == ERROR for p in self.problems)
+        return not self.problems or not any(p.severity == ERROR for p in self.problems)
 
     @property
     def has_warning(self) -> bool:
-        return any(p.severity == WARNING for p in self.problems)
+        return bool(self.problems) and any(p.severity == WARNING for p in self.problems)
 
 
 @dataclass
