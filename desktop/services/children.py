@@ -172,7 +172,7 @@ def load_child(session: Session, uuid: str, *, year_be: int | None = None) -> Ch
     )
 
 
-def _guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
+def guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
     where = f"guardians[{index}]"
     label = f"ผู้ปกครองคนที่ {index + 1}"
     problems = []
@@ -197,7 +197,7 @@ def _guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
     return problems
 
 
-def _enrollment_problems(session: Session, e: EnrollmentForm) -> list[Problem]:
+def enrollment_problems(session: Session, e: EnrollmentForm) -> list[Problem]:
     problems = []
     if e.institution_id is None:
         problems.append(Problem("enrollment.institution_id", "โปรดเลือกสถานศึกษา"))
@@ -228,9 +228,9 @@ def _enrollment_problems(session: Session, e: EnrollmentForm) -> list[Problem]:
 def validate_form(session: Session, form: ChildForm, *, today: date) -> list[Problem]:
     problems = validate_child(normalise_child(form.child), today=today)
     for i, g in enumerate(form.guardians):
-        problems.extend(_guardian_problems(i, g))
+        problems.extend(guardian_problems(i, g))
     if form.enrollment is not None:
-        problems.extend(_enrollment_problems(session, form.enrollment))
+        problems.extend(enrollment_problems(session, form.enrollment))
     return problems
 
 

@@ -55,10 +55,10 @@ def _placeholder(conn: Connection) -> str:
     return "?" if conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
 
 
-def insert_sql(conn: Connection, table: str) -> str:
-    """INSERT for the generator's plain rows. Dates travel as ISO text: SQLite stores them
-    so, PostgreSQL is told to cast them."""
-    cols = demo_data.COLUMNS[table]
+def insert_sql(conn: Connection, table: str, columns: tuple[str, ...] | None = None) -> str:
+    """INSERT of plain rows into ``table`` (the generator's columns unless ``columns`` are
+    given). Dates travel as ISO text: SQLite stores them so, PostgreSQL is told to cast."""
+    cols = demo_data.COLUMNS[table] if columns is None else columns
     mark = _placeholder(conn)
     marks = []
     for col in cols:

@@ -316,14 +316,14 @@ def test_commit_defers_indexes_into_an_empty_registry_and_restores_them(reg: Dat
 def test_an_error_in_the_middle_of_a_commit_leaves_nothing(reg: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.services.imports import commit as commit_mod
 
-    real = commit_mod._insert_sql
+    real = commit_mod.insert_sql
 
-    def failing(conn, table):  # type: ignore[no-untyped-def]
+    def failing(conn, table, columns):  # type: ignore[no-untyped-def]
         if table == "enrollment":  # households, guardians, children already inserted
             raise RuntimeError("disk full")
-        return real(conn, table)
+        return real(conn, table, columns)
 
-    monkeypatch.setattr(commit_mod, "_insert_sql", failing)
+    monkeypatch.setattr(commit_mod, "insert_sql", failing)
     plan = plan_of(reg, family_sheet())
     with pytest.raises(RuntimeError, match="disk full"):
         commit(reg, plan)

@@ -25,8 +25,6 @@ from datetime import datetime
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Date,
-    DateTime,
     Table,
     and_,
     exists,
@@ -39,7 +37,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.dates import format_be_datetime
 from desktop.domain.identity import IdType
 from desktop.services.audit import default_actor, record
-from desktop.services.demo import deferred_indexes
+from desktop.services.demo import deferred_indexes, insert_sql
 from desktop.services.office import require_local_office
 from desktop.services.progress import Progress
 from desktop.services.years import ensure_year
@@ -86,21 +84,6 @@ class BatchInfo:
 def _info(b: ImportBatch, edited: int) -> BatchInfo:
     return BatchInfo(b.uuid, b.at, b.file_name, b.sheet, b.row_count, b.child_count, b.actor,
                      b.undone_at, edited)
-
-
-def _insert_sql(conn: Connection, table: str) -> str:
-    """INSERT for plain rows; dates travel as ISO text (SQLite stores them so, PostgreSQL
-    is told to cast)."""
-    cols = COLUMNS[table]
-    mark = "?" if conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
-    marks = []
-    for col in cols:
-        kind = Base.metadata.tables[table].c[col].type
-        if conn.dialect.name != "sqlite" and isinstance(kind, Date | DateTime):
-            marks.append(f"CAST({mark} AS {'TIMESTAMP' if isinstance(kind, DateTime) else 'DATE'})")
-        else:
-            marks.append(mark)
-    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(marks)})"  # noqa: S608
 
 
 def _next_id(conn: Connection, table: str) -> int:
@@ -226,7 +209,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
     defer = TABLES if existing < out.count("child") else ()
     with deferred_indexes(conn, defer) as load:
         for table in TABLES:
-            sql = _insert_sql(conn, table)
+            sql = insert_sql(conn, table, COLUMNS[table])
             table_rows = out.table_rows(table)
             for i in range(0, len(table_rows), CHUNK):
                 part = table_rows[i : i + CHUNK]

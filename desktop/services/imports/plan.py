@@ -44,8 +44,8 @@ from desktop.domain.text import clean_text, digits_only, to_ascii_digits
 from desktop.services.children import (
     EnrollmentForm,
     GuardianForm,
-    _enrollment_problems,
-    _guardian_problems,
+    enrollment_problems,
+    guardian_problems,
 )
 from desktop.services.progress import Progress
 from desktop.store.models import Child, Guardian, Household, Institution
@@ -329,7 +329,7 @@ class _Planner:
         prefix, first, last, national_id, phone, occupation, relation = key
         form = GuardianForm(prefix=prefix, first_name=first, last_name=last, national_id=national_id,
                             phone=phone, occupation=occupation, relation=relation)
-        return tuple(_guardian_problems(0, form))
+        return tuple(guardian_problems(0, form))
 
     def _load_institutions(self) -> dict[str, tuple[int, str]]:
         found: dict[str, tuple[int, str]] = {}
@@ -581,7 +581,7 @@ class _Planner:
             quiet.add("enrollment.level_code")
         code = level.code if level is not None else ""
         form = EnrollmentForm(institution_id, year_be, code, clean_text(classroom))
-        rules = tuple(p for p in _enrollment_problems(self.session, form) if p.field not in quiet)
+        rules = tuple(p for p in enrollment_problems(self.session, form) if p.field not in quiet)
         return form, own, rules
 
     # ------------------------------------------------------------ duplicates
