@@ -4,11 +4,11 @@
                                 [--search TEXT] [--landscape] [--sign "ชื่อ|ตำแหน่ง"]...
     samoe report child-profile --child 1103700012345 --out profile.pdf
     samoe report registry-summary --out summary.pdf [--year 2569]
-    samoe report households-list|institutions-list --out FILE.pdf
+    samoe report households-list|institutions-list|import-batches --out FILE.pdf
     samoe import children FILE [--dry-run] [--sheet NAME] [--institution X] [--year 2569]
                                [--errors problems.xlsx] [--skip-invalid]
     samoe import batches | samoe import undo BATCH_UUID
-    samoe export children|households|institutions FILE.xlsx|FILE.csv [filters]
+    samoe export children|households|institutions|import-batches FILE.xlsx|FILE.csv [filters]
 
 Exit codes: 0 done, 1 invalid rows (nothing written) or a file that cannot be read,
 2 wrong arguments.
@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
-                "institutions-list")
-EXPORT_NAMES = ("children", "households", "institutions")
+                "institutions-list", "import-batches")
+EXPORT_NAMES = ("children", "households", "institutions", "import-batches")
 
 
 def add_parsers(sub: Any) -> None:
@@ -155,8 +155,10 @@ def _make_report(args: argparse.Namespace, db: Any, target: Path, options: Any, 
             pages = reports.registry_summary_pdf(session, target, args.year, options, progress)
         elif args.name == "households-list":
             pages = reports.households_list_pdf(session, target, args.search, options, progress)
-        else:
+        elif args.name == "institutions-list":
             pages = reports.institutions_list_pdf(session, target, args.year, options, progress)
+        else:
+            pages = reports.import_batches_pdf(session, target, options, progress)
     return int(pages)
 
 
@@ -172,8 +174,10 @@ def _export(args: argparse.Namespace, db: Any, out: Any, progress: Any) -> int:
                                            progress=progress)
         elif args.name == "households":
             rows = exports.export_households(session, target, args.search, progress=progress)
-        else:
+        elif args.name == "institutions":
             rows = exports.export_institutions(session, target, args.year, progress=progress)
+        else:
+            rows = exports.export_import_batches(session, target, progress=progress)
     out(f"ส่งออก {rows:,} แถวไปที่ {target}")
     return 0
 
@@ -182,13 +186,13 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     from desktop.services import imports
 
     if args.import_command == "batches":
-        from desktop.domain.dates import format_be_datetime
+        from desktop.domain.dates import format_be_local
 
         with db.reader() as session:
             batches = imports.list_batches(session, limit=1000)
         for b in batches:
-            state = f"ยกเลิกแล้ว {format_be_datetime(b.undone_at)}" if b.undone_at else "ใช้งานอยู่"
-            out(f"{b.uuid}  {format_be_datetime(b.at)}  {b.children:>7,} คน  {b.file_name}  {state}")
+            state = f"ยกเลิกแล้ว {format_be_local(b.undone_at)}" if b.undone_at else "ใช้งานอยู่"
+            out(f"{b.uuid}  {format_be_local(b.at)}  {b.children:>7,} คน  {b.file_name}  {state}")
         return 0
     if args.import_command == "undo":
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Literal
 
@@ -112,6 +112,17 @@ def format_be_datetime(dt: datetime | None) -> str:
     if dt is None:
         return ""
     return f"{format_be(dt)} {dt.hour:02d}:{dt.minute:02d} น."
+
+
+def utc_to_local(dt: datetime) -> datetime:
+    """A stored timestamp (naive UTC, as every one in the database) as naive local time
+    on this computer (ICT, UTC+7, in Thailand)."""
+    return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def format_be_local(dt_utc: datetime | None) -> str:
+    """A stored (UTC) timestamp as the clerk's clock shows it: ``24 พ.ย. 2569 14:05 น.``."""
+    return "" if dt_utc is None else format_be_datetime(utc_to_local(dt_utc))
 
 
 # --------------------------------------------------------------------------- parsing

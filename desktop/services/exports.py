@@ -57,6 +57,7 @@ EXPORTS: dict[str, ExportInfo] = {
     "children": ExportInfo("children", "รายชื่อเด็ก"),
     "households": ExportInfo("households", "รายการครัวเรือน"),
     "institutions": ExportInfo("institutions", "รายชื่อสถานศึกษา"),
+    "import-batches": ExportInfo("import-batches", "ประวัติการนำเข้า"),
 }
 
 SEX_TEXT = {"M": "ชาย", "F": "หญิง"}
@@ -231,3 +232,12 @@ def export_institutions(
         Path(path), institution_headers(year_be), rows, total=len(rows), progress=progress,
         text_columns=[1, 4], sheet_name=EXPORTS["institutions"].title,
     )
+
+
+def export_import_batches(session: Session, path: Path, *, progress: Progress | None = None) -> int:
+    """The import history (the latest 1,000 imports), as the list shows it."""
+    from desktop.services.imports import BATCH_HEADERS, batch_cells, list_batches
+
+    rows = [batch_cells(b) for b in list_batches(session, limit=1000)]
+    return write_table(Path(path), list(BATCH_HEADERS), rows, total=len(rows), progress=progress,
+                       sheet_name=EXPORTS["import-batches"].title)

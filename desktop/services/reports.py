@@ -52,7 +52,7 @@ from desktop.store.models import (
 __all__ = [
     "MAX_ROWS", "REPORTS", "ChildNotFound", "ReportInfo", "ReportOptions", "ReportTooLarge",
     "Signature", "child_profile_pdf", "children_list_pdf", "find_child", "households_list_pdf",
-    "institutions_list_pdf", "registry_summary_pdf",
+    "import_batches_pdf", "institutions_list_pdf", "registry_summary_pdf",
 ]
 
 MAX_ROWS = 50_000
@@ -98,6 +98,7 @@ REPORTS: dict[str, ReportInfo] = {
     "registry-summary": ReportInfo("registry-summary", "สรุปทะเบียนเด็ก"),
     "households-list": ReportInfo("households-list", "รายชื่อครัวเรือน"),
     "institutions-list": ReportInfo("institutions-list", "รายชื่อสถานศึกษา"),
+    "import-batches": ReportInfo("import-batches", "ประวัติการนำเข้า"),
 }
 
 
@@ -399,3 +400,19 @@ def institutions_list_pdf(session: Session, out: Path, year_be: int | None = Non
     return _finish(session, out, "institutions-list", pieces, options, progress,
                    f"{year}รวม {len(rows):,} แห่ง")
 
+
+def import_batches_pdf(session: Session, out: Path, options: ReportOptions = ReportOptions(),
+                       progress: Progress | None = None) -> int:
+    """The import history (the latest 1,000 imports)."""
+    from desktop.services.imports import BATCH_HEADERS, batch_cells, list_batches
+
+    _step(progress, 0, "กำลังอ่านประวัติการนำเข้า")
+    batches = list_batches(session, limit=1000)
+    widths = (17, 25, 12, 8, 8, 12, 18)
+    aligns = ("left", "left", "left", "right", "right", "left", "left")
+    columns = tuple(Column(h, w, a) for h, w, a in zip(BATCH_HEADERS, widths, aligns, strict=True))
+    cells = [[f"{c:,}" if isinstance(c, int) else str(c or "-") for c in batch_cells(b)]
+             for b in batches]
+    pieces = plain_list(columns, cells, _width(options), options.signatures)
+    return _finish(session, out, "import-batches", pieces, options, progress,
+                   f"รวม {len(batches):,} ครั้ง")

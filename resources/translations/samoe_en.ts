@@ -358,7 +358,7 @@
     </message>
     <message>
         <source>คำค้น &quot;%1&quot;</source>
-        <translation>search "%1"</translation>
+        <translation>search &quot;%1&quot;</translation>
     </message>
     <message>
         <source>เฉพาะที่ลบแล้ว</source>
@@ -452,7 +452,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>พิมพ์รายชื่อตามตัวกรอง หรือประวัติเด็กที่เลือก (Ctrl+P)</source>
-        <translation>Print the filtered list or the selected child's profile (Ctrl+P)</translation>
+        <translation>Print the filtered list or the selected child&apos;s profile (Ctrl+P)</translation>
     </message>
     <message>
         <source>ค้นหาชื่อ นามสกุล เลขประจำตัวประชาชน หรือรหัส G… (Ctrl+F)</source>
@@ -565,7 +565,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>คำค้น &quot;%1&quot;</source>
-        <translation>search "%1"</translation>
+        <translation>search &quot;%1&quot;</translation>
     </message>
     <message>
         <source>ทุกครัวเรือน</source>
@@ -684,7 +684,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>ไม่กำหนด (ใช้คอลัมน์ในไฟล์ หรือไม่ลงทะเบียนเรียน)</source>
-        <translation>None (use the file's column, or no enrolment)</translation>
+        <translation>None (use the file&apos;s column, or no enrolment)</translation>
     </message>
     <message>
         <source>ถัดไป ▶</source>
@@ -862,7 +862,7 @@ Import only the %2 valid children?</translation>
     </message>
     <message>
         <source>ตรวจว่าแต่ละคอลัมน์ในไฟล์ตรงกับข้อมูลใด คอลัมน์ที่ไม่ต้องการให้เลือก &quot;ไม่นำเข้า&quot; โปรแกรมจะจำการจับคู่นี้ไว้ใช้กับไฟล์แบบเดียวกันครั้งต่อไป</source>
-        <translation>Check which data each column of the file holds; choose "not imported" for columns you do not need. Samoe remembers this for files with the same columns.</translation>
+        <translation>Check which data each column of the file holds; choose &quot;not imported&quot; for columns you do not need. Samoe remembers this for files with the same columns.</translation>
     </message>
     <message>
         <source>หัวคอลัมน์ในไฟล์</source>
@@ -976,6 +976,22 @@ The children imported with this file are deleted; they can be restored from the 
     <message>
         <source>นำเข้ารายชื่อเด็กจากไฟล์ Excel หรือ CSV (Ctrl+I)</source>
         <translation>Import children from an Excel or CSV file (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>ส่งออกประวัติการนำเข้าเป็น Excel หรือ CSV</source>
+        <translation>Export the import history to Excel or CSV</translation>
+    </message>
+    <message>
+        <source>พิมพ์/PDF</source>
+        <translation>Print/PDF</translation>
+    </message>
+    <message>
+        <source>พิมพ์ประวัติการนำเข้า (Ctrl+P)</source>
+        <translation>Print the import history (Ctrl+P)</translation>
     </message>
     <message>
         <source>ยกเลิกการนำเข้าชุดนี้…</source>
@@ -1531,7 +1547,7 @@ Database: %2</translation>
     </message>
     <message>
         <source>เปิดไฟล์ PDF ด้วยโปรแกรมอ่าน PDF ของเครื่อง</source>
-        <translation>Open the PDF in this computer's PDF reader</translation>
+        <translation>Open the PDF in this computer&apos;s PDF reader</translation>
     </message>
     <message>
         <source>บันทึก PDF…</source>

@@ -211,6 +211,18 @@ def test_import_history_lists_and_undoes_a_batch(qtbot, ctx: AppContext, tmp_pat
     assert view.ui.table.rowCount() == 1
     assert view.ui.table.item(0, 1).text() == "ชุดที่หนึ่ง.xlsx"
     assert view.ui.undoButton.isEnabled()
+    # the history prints and exports like every other list
+    _quiet(view)
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        view.ui.printButton.click()
+    if shutil.which("pdftotext"):
+        assert "ชุดที่หนึ่ง.xlsx" in pdf_text(view.documents.last_pdf)
+    target = tmp_path / "history.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        view.ui.exportButton.click()
+    rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
+    assert rows[1][1] == "ชุดที่หนึ่ง.xlsx" and rows[1][4] == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         view.ui.undoButton.click()

@@ -203,3 +203,20 @@ def test_academic_year_and_term() -> None:
     assert term_of(date(2025, 10, 31)) == 1
     assert term_of(date(2025, 11, 1)) == 2
     assert term_of(date(2026, 3, 1)) == 2
+
+
+def test_stored_utc_timestamps_show_in_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from desktop.domain.dates import format_be_local, utc_to_local
+
+    monkeypatch.setenv("TZ", "Asia/Bangkok")
+    time.tzset()
+    try:
+        stored = datetime(2026, 11, 24, 20, 30)  # 20:30 UTC is 03:30 the next day in Bangkok
+        assert utc_to_local(stored) == datetime(2026, 11, 25, 3, 30)
+        assert format_be_local(stored) == "25 พ.ย. 2569 03:30 น."
+        assert format_be_local(None) == ""
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -43,7 +43,7 @@ def col(key: str) -> int:
 
 
 def test_export_infos() -> None:
-    assert set(EXPORTS) == {"children", "households", "institutions"}
+    assert set(EXPORTS) == {"children", "households", "institutions", "import-batches"}
     assert all(info.name == key and info.title for key, info in EXPORTS.items())
 
 

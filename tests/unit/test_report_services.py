@@ -62,9 +62,9 @@ def outdir(tmp_path: Path) -> Path:
     return path
 
 
-def test_reports_table_names_the_five_reports() -> None:
+def test_reports_table_names_every_report() -> None:
     assert set(REPORTS) == {"children-list", "child-profile", "registry-summary",
-                            "households-list", "institutions-list"}
+                            "households-list", "institutions-list", "import-batches"}
     assert all(info.name == key and info.title for key, info in REPORTS.items())
 
 

@@ -35,6 +35,16 @@ class Ui_ImportHistoryView(object):
 
         self.titleRow.addWidget(self.importButton)
 
+        self.exportButton = QPushButton(ImportHistoryView)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.titleRow.addWidget(self.exportButton)
+
+        self.printButton = QPushButton(ImportHistoryView)
+        self.printButton.setObjectName(u"printButton")
+
+        self.titleRow.addWidget(self.printButton)
+
         self.undoButton = QPushButton(ImportHistoryView)
         self.undoButton.setObjectName(u"undoButton")
 
@@ -72,6 +82,14 @@ class Ui_ImportHistoryView(object):
         self.importButton.setText(QCoreApplication.translate("ImportHistoryView", u"\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u2026", None))
 #if QT_CONFIG(tooltip)
         self.importButton.setToolTip(QCoreApplication.translate("ImportHistoryView", u"\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e23\u0e32\u0e22\u0e0a\u0e37\u0e48\u0e2d\u0e40\u0e14\u0e47\u0e01\u0e08\u0e32\u0e01\u0e44\u0e1f\u0e25\u0e4c Excel \u0e2b\u0e23\u0e37\u0e2d CSV (Ctrl+I)", None))
+#endif // QT_CONFIG(tooltip)
+        self.exportButton.setText(QCoreApplication.translate("ImportHistoryView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("ImportHistoryView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u0e1b\u0e23\u0e30\u0e27\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e40\u0e1b\u0e47\u0e19 Excel \u0e2b\u0e23\u0e37\u0e2d CSV", None))
+#endif // QT_CONFIG(tooltip)
+        self.printButton.setText(QCoreApplication.translate("ImportHistoryView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c/PDF", None))
+#if QT_CONFIG(tooltip)
+        self.printButton.setToolTip(QCoreApplication.translate("ImportHistoryView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e1b\u0e23\u0e30\u0e27\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32 (Ctrl+P)", None))
 #endif // QT_CONFIG(tooltip)
         self.undoButton.setText(QCoreApplication.translate("ImportHistoryView", u"\u0e22\u0e01\u0e40\u0e25\u0e34\u0e01\u0e01\u0e32\u0e23\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e0a\u0e38\u0e14\u0e19\u0e35\u0e49\u2026", None))
 #if QT_CONFIG(tooltip)

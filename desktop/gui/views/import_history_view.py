@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
-from desktop.domain.dates import format_be_datetime
+from desktop.domain.dates import format_be_local
 from desktop.gui.context import AppContext
+from desktop.gui.documents import Documents
 from desktop.gui.forms.import_history_view_ui import Ui_ImportHistoryView
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,7 +49,24 @@ class ImportHistoryView(QWidget):
         table.itemSelectionChanged.connect(self._update_buttons)
         self.ui.undoButton.clicked.connect(self.undo_selected)
         self.ui.importButton.clicked.connect(self.import_requested.emit)
+        self.documents = Documents(ctx, self, self.status_message.emit)
+        self.ui.printButton.clicked.connect(self.print_list)
+        self.ui.exportButton.clicked.connect(self.export_list)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_list)
         self._update_buttons()
+
+    def print_list(self) -> None:
+        from desktop.services.reports import import_batches_pdf
+
+        self.documents.report(
+            self.tr("ประวัติการนำเข้า"), "import-batches",
+            lambda session, out, options, progress: import_batches_pdf(session, out, options, progress))
+
+    def export_list(self) -> None:
+        from desktop.services.exports import export_import_batches
+
+        self.documents.export(self.tr("ประวัติการนำเข้า"), "import-batches",
+                              lambda session, path, progress: export_import_batches(session, path, progress=progress))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -64,13 +82,13 @@ class ImportHistoryView(QWidget):
         table.setRowCount(len(self.batches))
         for row, b in enumerate(self.batches):
             if b.undone_at is not None:
-                status = self.tr("ยกเลิกแล้วเมื่อ %1").replace("%1", format_be_datetime(b.undone_at))
+                status = self.tr("ยกเลิกแล้วเมื่อ %1").replace("%1", format_be_local(b.undone_at))
             elif b.edited_since:
                 status = self.tr("ใช้งานอยู่ (แก้ไขภายหลัง %1 คน)").replace("%1", f"{b.edited_since:,}")
             else:
                 status = self.tr("ใช้งานอยู่")
             cells: list[tuple[str, object]] = [
-                (format_be_datetime(b.at), b.at.isoformat()), (b.file_name, None), (b.sheet, None),
+                (format_be_local(b.at), b.at.isoformat()), (b.file_name, None), (b.sheet, None),
                 (f"{b.rows:,}", b.rows), (f"{b.children:,}", b.children), (b.actor, None), (status, None),
             ]
             for column, (text, key) in enumerate(cells):

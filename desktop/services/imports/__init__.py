@@ -9,7 +9,15 @@ preview, commit in one transaction, undo a whole batch. No Qt.
 
 from __future__ import annotations
 
-from .commit import BatchInfo, commit_import, list_batches, undo_batch
+from .commit import (
+    BATCH_HEADERS,
+    BatchInfo,
+    batch_cells,
+    batch_status,
+    commit_import,
+    list_batches,
+    undo_batch,
+)
 from .files import (
     error_report_rows,
     mapping_key,
@@ -30,7 +38,10 @@ from .plan import (
 )
 
 __all__ = [
+    "BATCH_HEADERS",
     "NO_ID_REASON",
+    "batch_cells",
+    "batch_status",
     "BatchInfo",
     "CellProblem",
     "ImportPlan",

@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.domain.dates import format_be_datetime
+from desktop.domain.dates import format_be_local
 from desktop.domain.identity import IdType
 from desktop.services.audit import default_actor, record
 from desktop.services.demo import deferred_indexes, insert_sql
@@ -314,6 +314,23 @@ def list_batches(session: Session, *, limit: int = 50) -> list[BatchInfo]:
     return [_info(b, _edited_at_undo(b) if b.undone_at else edited.get(b.id, 0)) for b in batches]
 
 
+BATCH_HEADERS = ("นำเข้าเมื่อ", "ไฟล์", "แผ่นงาน", "แถวในไฟล์", "นำเข้า (คน)", "ผู้นำเข้า", "สถานะ")
+
+
+def batch_status(b: BatchInfo) -> str:
+    if b.undone_at is not None:
+        return f"ยกเลิกแล้วเมื่อ {format_be_local(b.undone_at)}"
+    if b.edited_since:
+        return f"ใช้งานอยู่ (แก้ไขภายหลัง {b.edited_since:,} คน)"
+    return "ใช้งานอยู่"
+
+
+def batch_cells(b: BatchInfo) -> list[object]:
+    """One batch as the history list, its PDF and its export show it (BATCH_HEADERS)."""
+    return [format_be_local(b.at), b.file_name, b.sheet, b.rows, b.children, b.actor,
+            batch_status(b)]
+
+
 def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     """Soft-delete every record the batch created that is still live (children, their
     enrolments and guardian links; guardians and households no other live record uses).
@@ -324,7 +341,7 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
         raise ValueError("ไม่พบรายการนำเข้านี้ อาจถูกลบไปแล้ว โปรดเปิดรายการนำเข้าใหม่")
     if b.undone_at is not None:
         raise ValueError(
-            f"การนำเข้านี้ถูกยกเลิกไปแล้วเมื่อ {format_be_datetime(b.undone_at)} (เวลา UTC)"
+            f"การนำเข้านี้ถูกยกเลิกไปแล้วเมื่อ {format_be_local(b.undone_at)}"
             + (f" โดย {b.undone_by}" if b.undone_by else "") + " จึงยกเลิกซ้ำไม่ได้")
     actor = actor or default_actor()
     edited = _edited(session, [b.id]).get(b.id, 0)
