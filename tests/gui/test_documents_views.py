@@ -151,7 +151,9 @@ def test_import_dialog_maps_checks_imports_and_undoes(qtbot, ctx: AppContext, tm
     dialog.set_mapping(birth_column, "birth_date")
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         dialog.ui.nextButton.click()
+        assert not dialog.ui.progressBar.isHidden() and not dialog.ui.nextButton.isEnabled()
     assert dialog.ui.stack.currentIndex() == PREVIEW
+    assert dialog.ui.progressBar.isHidden()
     plan = dialog.plan
     assert plan.valid_count == 3 and plan.error_count == 1
     problems = [p for p in plan.problems() if p.severity == "error"]

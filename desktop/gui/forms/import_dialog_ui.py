@@ -9,9 +9,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
     QDialog, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QStackedWidget, QTableView,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QProgressBar, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QStackedWidget,
+    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog):
@@ -189,6 +190,18 @@ class Ui_ImportDialog(object):
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
+        self.busyLabel = QLabel(ImportDialog)
+        self.busyLabel.setObjectName(u"busyLabel")
+
+        self.buttonRow.addWidget(self.busyLabel)
+
+        self.progressBar = QProgressBar(ImportDialog)
+        self.progressBar.setObjectName(u"progressBar")
+        self.progressBar.setMaximumSize(QSize(260, 16777215))
+        self.progressBar.setTextVisible(False)
+
+        self.buttonRow.addWidget(self.progressBar)
+
         self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.buttonSpacer)
@@ -259,6 +272,7 @@ class Ui_ImportDialog(object):
 #if QT_CONFIG(tooltip)
         self.errorReportButton.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e21\u0e35\u0e1b\u0e31\u0e0d\u0e2b\u0e32\u0e1e\u0e23\u0e49\u0e2d\u0e21\u0e04\u0e33\u0e2d\u0e18\u0e34\u0e1a\u0e32\u0e22 \u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e41\u0e01\u0e49\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c\u0e41\u0e25\u0e49\u0e27\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e43\u0e2b\u0e21\u0e48", None))
 #endif // QT_CONFIG(tooltip)
+        self.busyLabel.setText("")
         self.backButton.setText(QCoreApplication.translate("ImportDialog", u"\u25c0 \u0e22\u0e49\u0e2d\u0e19\u0e01\u0e25\u0e31\u0e1a", None))
         self.nextButton.setText(QCoreApplication.translate("ImportDialog", u"\u0e16\u0e31\u0e14\u0e44\u0e1b \u25b6", None))
         self.cancelButton.setText(QCoreApplication.translate("ImportDialog", u"\u0e22\u0e01\u0e40\u0e25\u0e34\u0e01", None))

@@ -157,6 +157,8 @@ class ImportDialog(QDialog):
         ui.backButton.clicked.connect(self.back)
         ui.nextButton.clicked.connect(self.next)
         ui.cancelButton.clicked.connect(self.reject)
+        ui.progressBar.hide()
+        ctx.tasks.progressed.connect(self._progressed)
         self._go(FILE)
 
     # ---- steps
@@ -193,6 +195,21 @@ class ImportDialog(QDialog):
         self.busy = busy
         self._go(self.ui.stack.currentIndex())
         self.ui.browseButton.setEnabled(not busy)
+        self.ui.progressBar.setVisible(busy)
+        self.ui.progressBar.setRange(0, 0)  # busy until the first step says how far
+        if not busy:
+            self.ui.busyLabel.clear()
+
+    def _progressed(self, _handle: object, done: int, total: int, message: str) -> None:
+        """The job this dialog started reports here too (the main window's bar is behind
+        this dialog)."""
+        if not self.busy:
+            return
+        if total > 0:
+            self.ui.progressBar.setRange(0, total)
+            self.ui.progressBar.setValue(done)
+        if message:
+            self.ui.busyLabel.setText(message)
 
     # ---- 1: the file
     def browse(self) -> None:
