@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from desktop.gui.context import AppContext
 from desktop.gui.forms.report_options_ui import Ui_ReportOptions
@@ -60,6 +60,8 @@ class ReportOptionsDialog(QDialog):
         self.ui.titleLabel.setText(title)
         self.ui.detailLabel.setText(detail)
         self.ui.detailLabel.setVisible(bool(detail))
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("สร้างรายงาน"))
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         saved = self._saved()

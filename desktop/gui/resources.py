@@ -38,10 +38,17 @@ def install_translation(app: QCoreApplication, lang: str) -> bool:
     QLocale.setDefault(QLocale(QLocale.Language.Thai if lang == "th" else QLocale.Language.English,
                                QLocale.Country.Thailand))
     if lang == "th":
-        qt = QTranslator(app)
-        if qt.load("qtbase_th", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            _translators.append(qt)
+        # Qt ships no Thai for its own dialogs: OK/Cancel/Yes/No, the file dialog and
+        # the text context menus come from our qt_th.ts (a Qt qtbase_th, should one ever
+        # ship, is loaded first and ours overrides it)
+        for name, folder in (
+            ("qtbase_th", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            ("qt_th", str(translations_dir())),
+        ):
+            qt = QTranslator(app)
+            if qt.load(name, folder):
+                app.installTranslator(qt)
+                _translators.append(qt)
         return True
     translator = QTranslator(app)
     if translator.load(str(translations_dir() / f"samoe_{lang}.qm")):

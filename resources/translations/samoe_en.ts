@@ -1652,4 +1652,11 @@ Database: %2</translation>
         <translation>e.g. director of the education division</translation>
     </message>
 </context>
+<context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <source>สร้างรายงาน</source>
+        <translation>Make report</translation>
+    </message>
+</context>
 </TS>

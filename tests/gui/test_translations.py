@@ -222,3 +222,19 @@ def test_thai_is_back_after_english(qapp, ctx: AppContext, qtbot) -> None:  # ty
     qtbot.addWidget(view)
     assert view.ui.newButton.text() == "เพิ่มเด็ก"
     assert view.ui.countLabel.text() == "พบ 300 คน"
+
+
+def test_qt_standard_buttons_are_thai(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt has no Thai of its own: OK/Cancel/Yes/No come from resources/translations/qt_th.ts."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    assert resources.install_translation(qapp, "th")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "ตกลง"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "ยกเลิก"
+    message = QMessageBox(QMessageBox.Icon.Question, "t", "q",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(message)
+    assert message.button(QMessageBox.StandardButton.Yes).text() == "ใช่"
+    assert message.button(QMessageBox.StandardButton.No).text() == "ไม่ใช่"
