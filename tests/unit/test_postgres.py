@@ -62,3 +62,50 @@ def test_registry_on_postgresql(pg: Database) -> None:
         assert count_children(s, ChildFilter()) == 300
         assert count_children(s, ChildFilter(search="ทดสอบดี", deleted=True)) == 1
     assert check_database(pg.engine) == []
+
+
+def test_documents_on_postgresql(pg: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Export, import (one transaction, ids after the bulk load, undo) and a report."""
+    from desktop.reports.sheets import read_sheet
+    from desktop.services.exports import export_children
+    from desktop.services.imports import commit_import, plan_import, suggest_mapping, undo_batch
+    from desktop.services.reports import children_list_pdf, registry_summary_pdf
+
+    with pg.session() as s:
+        init_office(s, name="เทศบาลตำบลทดสอบ", code="9999999")
+    fill_demo(pg.engine, children=200, seed=4, today=date(2026, 11, 24))
+    with pg.reader() as s:
+        assert export_children(s, tmp_path / "all.xlsx") == 200
+    # the exported file read back: every child is already in the registry
+    sheet = read_sheet(tmp_path / "all.xlsx")
+    with pg.reader() as s:
+        plan = plan_import(s, sheet, suggest_mapping(s, sheet.headers), today=date(2026, 11, 24))
+    with pg.reader() as s:
+        with_id = s.execute(text("SELECT count(*) FROM child WHERE national_id IS NOT NULL "
+                                 "OR g_code IS NOT NULL")).scalar()
+    assert plan.error_count == with_id  # each one is already in the registry
+    csv = tmp_path / "new.csv"
+    ids = [make_national_id(f"15037{n:07d}") for n in range(1, 4)]
+    csv.write_text("\n".join(["ชื่อ,นามสกุล,เพศ,วันเกิด,เลขประจำตัวประชาชน",
+                              *(f"{n},พีจีทดสอบ,ชาย,15/08/2563,{i}"
+                                for n, i in zip(("หนึ่ง", "สอง", "สาม"), ids, strict=True))]),
+                   encoding="utf-8")
+    sheet = read_sheet(csv)
+    with pg.session() as s:
+        plan = plan_import(s, sheet, suggest_mapping(s, sheet.headers), today=date(2026, 11, 24))
+        assert plan.valid_count == 3
+        batch = commit_import(s, plan)
+    with pg.reader() as s:
+        assert count_children(s, ChildFilter(search="พีจีทดสอบ")) == 3
+    with pg.session() as s:  # an ORM insert after the import's explicit ids
+        svc.save_child(s, svc.ChildForm(child=ChildInput(
+            prefix="เด็กหญิง", first_name="หลังนำเข้า", last_name="พีจีทดสอบ", sex=Sex.FEMALE,
+            birth_date=date(2020, 1, 2), id_type=IdType.NATIONAL_ID,
+            national_id=make_national_id("150379999991"))), today=date(2026, 11, 24))
+    with pg.session() as s:
+        assert undo_batch(s, batch.uuid) == 3
+    with pg.reader() as s:
+        assert count_children(s, ChildFilter(search="พีจีทดสอบ")) == 1
+        assert children_list_pdf(s, tmp_path / "list.pdf") > 0
+        assert registry_summary_pdf(s, tmp_path / "summary.pdf") > 0
+    assert check_database(pg.engine) == []
