@@ -21,8 +21,8 @@ from desktop.domain.people import Sex
 from desktop.services import children as svc
 from desktop.services import imports
 from desktop.services.children_query import ChildFilter, count_children
+from desktop.services.imports.cells import no_gc
 from desktop.services.imports.commit import Uuid7Batch
-from desktop.services.imports.plan import no_gc
 from desktop.services.institutions import InstitutionForm, save_institution
 from desktop.store.db import Database
 from desktop.store.integrity import check_database

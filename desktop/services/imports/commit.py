@@ -49,7 +49,8 @@ from desktop.store.models import (
     utcnow,
 )
 
-from .plan import ImportPlan, PlannedRow, no_gc
+from .cells import no_gc
+from .model import ImportPlan, PlannedRow
 
 TABLES = ("household", "guardian", "child", "child_guardian", "enrollment")
 SYNC = ("id", "uuid", "version", "created_at", "updated_at", "origin_office_id", "import_batch_id")

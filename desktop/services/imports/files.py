@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.columns import COLUMN_BY_KEY, guess_mapping, header_key
 from desktop.store.models import Setting
 
-from .plan import ERROR, ImportPlan
+from .model import ERROR, ImportPlan
 
 MAPPING_PREFIX = "import.children.mapping."
 ROW_HEADER = "แถวที่"

@@ -10,13 +10,10 @@ sexes, birth dates, institutions, levels, addresses, years) are parsed once.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,18 +21,12 @@ from sqlalchemy.orm import Session
 from desktop.domain.address import ADDRESS_FIELDS, Address, address_problems
 from desktop.domain.child import ChildInput, validate_child
 from desktop.domain.columns import COLUMN_BY_KEY, missing_required
-from desktop.domain.dates import DateParseError, academic_year_of, parse_date, to_be_year
+from desktop.domain.dates import DateParseError, academic_year_of, parse_date
 from desktop.domain.duplicates import PersonKey, duplicate_message, find_duplicates
 from desktop.domain.errors import Problem
 from desktop.domain.identity import IdType, normalise_g_code, normalise_national_id
 from desktop.domain.levels import Level, level_age_problem, level_from_label
 from desktop.domain.people import (
-    BOY,
-    GIRL,
-    MISS,
-    MR,
-    MRS,
-    Sex,
     expected_prefixes,
     name_key,
     normalise_prefix,
@@ -50,213 +41,31 @@ from desktop.services.children import (
 from desktop.services.progress import Progress
 from desktop.store.models import Child, Guardian, Household, Institution
 
-ERROR = "error"
-WARNING = "warning"
+from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
+from .model import (
+    ERROR,
+    WARNING,
+    CellProblem,
+    ImportPlan,
+    ParsedRow,
+    PlannedRow,
+    SheetLike,
+)
+
+__all__ = [
+    "NO_ID_REASON", "CellProblem", "ImportPlan", "PlannedRow", "SheetLike", "no_gc",
+    "parse_sex", "parse_year_be", "plan_import", "split_full_name",
+]
+
 IN_CHUNK = 500  # values per IN (...) query
 NO_ID_REASON = "ไม่ระบุในไฟล์นำเข้า"
 HOUSE_CODE_DIGITS = 11
-
-PREFIX_SEX: dict[str, Sex] = {BOY: Sex.MALE, MR: Sex.MALE, GIRL: Sex.FEMALE, MISS: Sex.FEMALE,
-                              MRS: Sex.FEMALE}
-_SEX_WORDS: dict[str, Sex] = {
-    **dict.fromkeys(("ชาย", "ช", "m", "male", "1", "เพศชาย", "ผู้ชาย"), Sex.MALE),
-    **dict.fromkeys(("หญิง", "ญ", "f", "female", "2", "เพศหญิง", "ผู้หญิง"), Sex.FEMALE),
-}
-# A prefix at the start of a full name: the written-out ones, or an abbreviation with dots.
-_FULL_NAME = re.compile(
-    r"^(?P<prefix>เด็กชาย|เด็กหญิง|ด\s*\.\s*ช\s*\.?|ด\s*\.\s*ญ\s*\.?|นางสาว|น\s*\.\s*ส\s*\.?|นาย|นาง)"
-    r"\s*(?P<rest>\S.*)$"
-)
-_YEAR = re.compile(r"\d{4}")
-
-
-class SheetLike(Protocol):
-    """What the plan needs of ``desktop.reports.sheets.SheetData``."""
-
-    @property
-    def file_name(self) -> str: ...
-    @property
-    def sheet(self) -> str: ...
-    @property
-    def headers(self) -> list[str]: ...
-    @property
-    def rows(self) -> list[list[str]]: ...
-    @property
-    def row_numbers(self) -> list[int]: ...
-
-
-@dataclass(frozen=True)
-class CellProblem:
-    row: int  # spreadsheet row number; 0 for a problem of the whole file
-    column: str  # the header as written in the file; "" when not tied to one column
-    field: str  # column key (desktop.domain.columns); "" when none
-    value: str  # the cell text
-    message: str  # Thai: what is wrong and what to do
-    severity: str = ERROR  # "error": not imported; "warning": imported, worth a look
-
-
-@dataclass
-class ParsedRow:
-    """A row's values as they will be written (internal to the import)."""
-
-    child: ChildInput
-    address: Address
-    house_code: str
-    household_key: tuple[str, ...] | None
-    guardian: GuardianForm | None
-    guardian_key: tuple[str, ...] | None
-    enrollment: EnrollmentForm | None
-
-
-@dataclass
-class PlannedRow:
-    row: int
-    values: dict[str, str]  # column key -> cell text as in the file
-    problems: list[CellProblem] = field(default_factory=list)
-    cells: list[str] = field(default_factory=list, repr=False, compare=False)
-    parsed: ParsedRow | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems or not any(p.severity == ERROR for p in self.problems)
-
-    @property
-    def has_warning(self) -> bool:
-        return bool(self.problems) and any(p.severity == WARNING for p in self.problems)
-
-
-@dataclass
-class ImportPlan:
-    file_name: str
-    sheet: str
-    headers: list[str]
-    mapping: dict[int, str]
-    rows: list[PlannedRow]
-    file_problems: list[CellProblem]
-    institution_id: int | None
-    year_be: int | None
-    today: date = field(default_factory=date.today, repr=False)
-    db_households: dict[str, int] = field(default_factory=dict, repr=False)  # house code -> id
-    db_guardians: dict[str, int] = field(default_factory=dict, repr=False)  # national ID -> id
-
-    @property
-    def blocked(self) -> bool:
-        """A problem of the whole file (e.g. a required column not mapped) stops every row."""
-        return any(p.severity == ERROR for p in self.file_problems)
-
-    def importable(self) -> Iterator[PlannedRow]:
-        if not self.blocked:
-            yield from (r for r in self.rows if r.ok)
-
-    @property
-    def valid_count(self) -> int:
-        """Rows that will be imported (with or without warnings)."""
-        return 0 if self.blocked else sum(1 for r in self.rows if r.ok)
-
-    @property
-    def error_count(self) -> int:
-        """Rows that will not be imported."""
-        return len(self.rows) - self.valid_count
-
-    @property
-    def warning_count(self) -> int:
-        """Rows that will be imported but have a warning to look at."""
-        return sum(1 for r in self.importable() if r.has_warning)
-
-    def problems(self) -> list[CellProblem]:
-        """Every problem: the file's first, then by row and by column position."""
-        position = {h: i for i, h in reversed(list(enumerate(self.headers)))}
-        end = len(self.headers)
-        out = list(self.file_problems)
-        for r in sorted(self.rows, key=lambda r: r.row):
-            out.extend(sorted(r.problems, key=lambda p: position.get(p.column, end) if p.column else end))
-        return out
-
-
-# ---------------------------------------------------------------------------- helpers
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class _Memo(dict[K, V]):
-    """A plain dict cache of ``fn`` (for one plan: values repeat down a column)."""
-
-    __slots__ = ("fn",)
-
-    def __init__(self, fn: Callable[[K], V]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: K) -> V:
-        value = self[key] = self.fn(key)
-        return value
-
-
-def _memo(fn: Callable[[K], V]) -> Callable[[K], V]:
-    """``fn`` with a plain dict cache; a hit is one C-level dict lookup (the bound
-    ``__getitem__`` of a dict with ``__missing__``), no Python frame."""
-    return _Memo(fn).__getitem__
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a bulk job builds many small objects that
-    all stay alive (it would scan them again and again: 25-30% of a 50k-row plan). Reference
-    counting still frees everything; the collector runs again afterwards.
-
-    What the job built and keeps (a plan's rows) is long-lived: at the end it is moved
-    straight to the oldest generation (``gc.freeze()`` then ``gc.unfreeze()``, no scan),
-    instead of the first young collection scanning all of it (0.15-0.2 s after a 50k-row
-    plan) and the next generation again later. Not done if something else froze objects
-    (unfreezing would undo that); nothing stays frozen."""
-    was_enabled = gc.isenabled()
-    promote = gc.get_freeze_count() == 0
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if promote:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _chunks(values: Iterable[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
     items = sorted(set(values))
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def split_full_name(text: str) -> tuple[str, str, str]:
-    """``"ด.ช.สมชาย ใจดี"`` -> ``("เด็กชาย", "สมชาย", "ใจดี")``; no prefix -> ``""``; the
-    first word is the first name, the rest the last name."""
-    t = clean_text(text)
-    prefix = ""
-    m = _FULL_NAME.match(t)
-    if m is not None:
-        prefix, t = normalise_prefix(m["prefix"]), m["rest"]
-    first, _, last = t.partition(" ")
-    return prefix, first, last.strip()
-
-
-def parse_sex(text: str) -> Sex | None:
-    """ชาย/หญิง, ช/ญ, M/F, male/female, 1/2 (``None`` if not one of them)."""
-    key = re.sub(r"[\s.]", "", to_ascii_digits(clean_text(text))).casefold()
-    return _SEX_WORDS.get(key)
-
-
-def parse_year_be(text: str) -> int | None:
-    """An academic year: ``2569``, ``๒๕๖๙``, ``2026`` (CE, converted), ``1/2569``."""
-    m = _YEAR.search(to_ascii_digits(clean_text(text)))
-    if m is None:
-        return None
-    y = int(m.group())
-    if 2400 <= y <= 2700:
-        return y
-    if 1900 <= y <= 2200:
-        return to_be_year(y)
-    return None
 
 
 def _institution_key(text: str) -> str:
@@ -293,17 +102,17 @@ class _Planner:
         self.header_of = {key: sheet.headers[i] for i, key in self.mapping.items()}
         self.file_problems: list[CellProblem] = []
         self.quiet_keys: set[str] = set()  # required columns missing: said once for the file
-        self.clean = _memo(clean_text)
-        self.prefix = _memo(normalise_prefix)
-        self.sex = _memo(parse_sex)
-        self.year = _memo(parse_year_be)
-        self.level = _memo(level_from_label)
-        self.address = _memo(self._address)
-        self.address_part = _memo(self._address_part)
-        self.guardian_rules = _memo(self._guardian_rules)
-        self.birth = _memo(self._birth)
-        self.enrollment_parts = _memo(self._enrollment_parts)
-        self.level_age = _memo(self._level_age)
+        self.clean = memo(clean_text)
+        self.prefix = memo(normalise_prefix)
+        self.sex = memo(parse_sex)
+        self.year = memo(parse_year_be)
+        self.level = memo(level_from_label)
+        self.address = memo(self._address)
+        self.address_part = memo(self._address_part)
+        self.guardian_rules = memo(self._guardian_rules)
+        self.birth = memo(self._birth)
+        self.enrollment_parts = memo(self._enrollment_parts)
+        self.level_age = memo(self._level_age)
         self.institutions = self._load_institutions()
 
     # ------------------------------------------------------------ cached parsers
@@ -352,7 +161,7 @@ class _Planner:
         reference cycle), so without this only the cyclic collector would free them."""
         for value in vars(self).values():
             owner = getattr(value, "__self__", None)
-            if isinstance(owner, _Memo):
+            if isinstance(owner, Memo):
                 owner.clear()
         self._held = []
 
