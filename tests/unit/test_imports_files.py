@@ -96,3 +96,24 @@ def test_cp874_csv(reg: Database, tmp_path: Path) -> None:
     with reg.reader() as s:
         assert sorted(s.scalars(select(Child.first_name))) == ["ชูใจ", "วีระ"]
         assert count_children(s, ChildFilter(search="ใจงาม")) == 2
+
+
+@pytest.mark.parametrize(("encoding", "bom", "expected"), [
+    ("utf-8", b"", "utf-8"),
+    ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"),  # what Excel writes as "CSV UTF-8"
+    ("cp874", b"", "cp874"),
+])
+def test_csv_encodings_import_the_same_children(reg: Database, tmp_path: Path, encoding: str,
+                                                bom: bytes, expected: str) -> None:
+    lines = [",".join(HEADERS[:7]),
+             f"1,เด็กหญิง,ญาณิศา,ฐิติพร,หญิง,15 ส.ค. 2565,{NID[5]}",
+             f"2,เด็กชาย,ปั้นใจ,ฐิติพร,ชาย,15/08/2565,{NID[6]}",
+             f"3,เด็กชาย,ผิดวัน,ฐิติพร,ชาย,31/02/2565,{NID[7]}"]
+    path = tmp_path / f"{encoding}.csv"
+    path.write_bytes(bom + "\r\n".join(lines).encode(encoding))
+    assert read_sheet(path).encoding == expected
+    plan, batch = run_import(reg, path)
+    assert [(p.row, p.column, p.field) for p in plan.problems()] == [(4, "วันเดือนปีเกิด", "birth_date")]
+    assert batch is not None and batch.children == 2
+    with reg.reader() as s:
+        assert sorted(s.scalars(select(Child.first_name))) == ["ญาณิศา", "ปั้นใจ"]  # marks intact
