@@ -109,6 +109,8 @@ class ProblemsModel(QAbstractTableModel):
             if index.column() == 0:
                 return str(p.row) if p.row else self.tr("ทั้งไฟล์")
             return (None, p.column, p.value, p.message, self._levels.get(p.severity, p.severity))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return p.message  # the whole message where two lines cut it short
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in (3, 4):
             return QBrush(QColor("#b00020" if p.severity == "error" else "#8a5a00"))
         return None
@@ -144,10 +146,16 @@ class ImportDialog(QDialog):
         ui.mappingTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.problems = ProblemsModel(self)
         ui.problemTable.setModel(self.problems)
+        # Fixed sizes: a file of 100k bad rows must not be measured row by row (14 s)
         header = ui.problemTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        ui.problemTable.verticalHeader().hide()
+        for column, width in ((0, 60), (1, 170), (2, 150), (4, 95)):
+            ui.problemTable.setColumnWidth(column, width)
+        rows = ui.problemTable.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * ui.problemTable.fontMetrics().lineSpacing() + 10)
+        rows.hide()
         ui.problemTable.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         ui.problemFilter.textChanged.connect(self._filter_problems)
         ui.errorsOnlyCheck.toggled.connect(self._filter_problems)
@@ -350,7 +358,6 @@ class ImportDialog(QDialog):
     def show_plan(self, plan: Any) -> None:
         self.plan = plan
         self.problems.set_problems(plan.problems())
-        self.ui.problemTable.resizeRowsToContents()
         parts = [self.tr("พร้อมนำเข้า %1 คน").replace("%1", f"{plan.valid_count:,}")]
         if plan.error_count:
             parts.append(self.tr("มีข้อผิดพลาด %1 แถว (จะไม่นำเข้า)").replace("%1", f"{plan.error_count:,}"))
