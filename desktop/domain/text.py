@@ -58,3 +58,15 @@ def digits_only(s: str) -> str:
         return _SEPARATORS.sub("", s)
     s = _ZERO_WIDTH.sub("", s.translate(THAI_DIGITS))
     return _SEPARATORS.sub("", s)
+
+
+_TONES = re.compile("[\u0e47-\u0e4c]")  # ็ ่ ้ ๊ ๋ ์
+_LEADING_VOWEL = re.compile("([\u0e40-\u0e44])([\u0e01-\u0e2e])")  # เ แ โ ใ ไ + consonant
+
+
+def thai_sort_key(text: str) -> str:
+    """Dictionary (ราชบัณฑิต) order for Thai: a leading vowel sorts after the consonant it
+    is written before (เกศินี among the ก words, not after ฮ), tone marks only break ties.
+    Python's and SQLite's code-point order put every เ แ โ ใ ไ word after ฮ."""
+    plain = _LEADING_VOWEL.sub(r"\2\1", _TONES.sub("", text))
+    return plain + "\x00" + "".join(_TONES.findall(text))

@@ -21,7 +21,7 @@ from desktop.domain.dates import age_on, format_age, format_be
 from desktop.domain.identity import ID_TYPE_LABELS, IdType, format_national_id, normalise_g_code
 from desktop.domain.levels import LEVELS, level_by_code
 from desktop.domain.people import SEX_LABELS, Sex, full_name
-from desktop.domain.text import digits_only
+from desktop.domain.text import digits_only, thai_sort_key
 from desktop.reports.pdf.document import Layout, Piece, Signature, render
 from desktop.reports.pdf.table import Column
 from desktop.reports.registry import (
@@ -193,20 +193,22 @@ def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilte
     total = count_children(session, flt)
     if total > MAX_ROWS:
         raise ReportTooLarge(total)
-    groups: dict[tuple[int, str, int, str], list[ChildCells]] = {}
+    groups: dict[tuple[int, str, str, int, str], list[tuple[tuple[str, str], ChildCells]]] = {}
     offset = 0
     while True:
         rows = page_children(session, flt, offset=offset, limit=PAGE)
         for r in rows:
-            key = (0 if r.institution else 1, r.institution,
+            key = (0 if r.institution else 1, thai_sort_key(r.institution), r.institution,
                    _LEVEL_ORDER.get(r.level_code, 99), r.level_code)
-            groups.setdefault(key, []).append(_child_cells(r, today))
+            groups.setdefault(key, []).append(
+                ((thai_sort_key(r.first_name), thai_sort_key(r.last_name)), _child_cells(r, today)))
         offset += len(rows)
         _step(progress, 25 * offset // max(total, 1), f"กำลังอ่านรายชื่อ {offset:,}/{total:,}")
         if len(rows) < PAGE:
             break
-    titled = [(_group_title(inst, code), rows)
-              for (_, inst, _, code), rows in sorted(groups.items(), key=lambda kv: kv[0])]
+    # Thai dictionary order (เกศินี among the ก names), for the groups and the names in them
+    titled = [(_group_title(inst, code), [cells for _, cells in sorted(rows, key=lambda x: x[0])])
+              for (_, _, inst, _, code), rows in sorted(groups.items(), key=lambda kv: kv[0])]
     pieces = children_list(
         titled, _width(options), options.signatures,
         on_row=lambda done: _step(progress, 25 + 25 * done // max(offset, 1),
@@ -337,7 +339,7 @@ def _summary(session: Session, year_be: int) -> RegistrySummary:
 
     order = sorted(levels, key=lambda code: (_LEVEL_ORDER.get(code, 99), code))
     institutions: dict[str, list[LevelCount]] = {}
-    for inst, code in sorted(per, key=lambda k: (k[0], _LEVEL_ORDER.get(k[1], 99), k[1])):
+    for inst, code in sorted(per, key=lambda k: (thai_sort_key(k[0]), _LEVEL_ORDER.get(k[1], 99), k[1])):
         institutions.setdefault(inst, []).append(row(code, per[(inst, code)]))
     total = int(session.scalar(
         select(func.count()).select_from(Child).where(Child.deleted_at.is_(None))) or 0)

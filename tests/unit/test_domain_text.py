@@ -178,3 +178,12 @@ def test_normalise_child_matches_the_reference(seed: int) -> None:
         n = normalise_child(c)
         assert n == ref_normalise_child(c)
         assert n is not c and c == before  # a copy; the input is left alone
+
+
+def test_thai_sort_key_is_dictionary_order() -> None:
+    from desktop.domain.text import thai_sort_key
+
+    words = ["ศูนย์พัฒนาเด็กเล็ก", "ไก่", "ขวัญ", "กอ", "เกศินี", "ก้อ", "กมล", "ก่อ", "โรงเรียน"]
+    assert sorted(words, key=thai_sort_key) == [
+        "กมล", "กอ", "ก่อ", "ก้อ", "เกศินี", "ไก่", "ขวัญ", "โรงเรียน", "ศูนย์พัฒนาเด็กเล็ก"]
+    assert sorted(words) != sorted(words, key=thai_sort_key)  # code points get it wrong

@@ -294,3 +294,36 @@ def test_households_and_institutions_lists(
         assert school in institutions or all(w in institutions for w in break_units(school))
     assert "ศูนย์พัฒนาเด็กเล็ก" in institutions and "โรงเรียน" in institutions
     read_back_once(households + institutions, drawn)
+
+
+def test_children_list_is_in_thai_dictionary_order(demo_db: Database, outdir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Groups and names follow Thai dictionary order, not code points: a name with a
+    leading vowel (เกศินี) sits among the ก names, not after ฮ."""
+    from desktop.domain.people import PREFIXES
+    from desktop.domain.text import thai_sort_key
+
+    seen: list[list[tuple[str, list[tuple[str, ...]]]]] = []
+    original = reports.children_list
+
+    def record(titled, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(list(titled))
+        return original(titled, *args, **kwargs)
+
+    monkeypatch.setattr(reports, "children_list", record)
+    with demo_db.reader() as s:
+        children_list_pdf(s, outdir / "list.pdf", ChildFilter(year_be=YEAR), OPTIONS)
+    groups = seen[0]
+    institutions = [title.split(" ชั้น ")[0] for title, _ in groups]
+    assert institutions == sorted(institutions, key=thai_sort_key)
+    leading_vowel_names = 0
+    for _, rows in groups:
+        names = []
+        for cells in rows:
+            full = cells[0]
+            prefix = next(p for p in PREFIXES if full.startswith(p))
+            first, _, last = full[len(prefix):].partition(" ")
+            names.append((thai_sort_key(first), thai_sort_key(last)))
+            leading_vowel_names += first[0] in "เแโใไ"
+        assert names == sorted(names)
+    assert leading_vowel_names > 0  # the demo names do test the leading-vowel rule
