@@ -224,16 +224,18 @@ def _order(
     def d(col: ColumnElement[object]) -> ColumnElement[object]:
         return col.desc() if descending else col.asc()
 
+    # Names sort by their stored keys (Thai dictionary order, served by the partial
+    # indexes ix_child_live_name_key and ix_child_live_last_name_key).
     if sort is ChildSort.NAME:
-        keys = [d(Child.first_name), d(Child.last_name)]
+        keys = [d(Child.first_name_key), d(Child.last_name_key)]
     elif sort is ChildSort.LAST_NAME:
-        keys = [d(Child.last_name), d(Child.first_name)]
+        keys = [d(Child.last_name_key), d(Child.first_name_key)]
     elif sort is ChildSort.BIRTH_DATE:
         keys = [d(Child.birth_date)]
     elif sort is ChildSort.IDENT:
         keys = [d(func.coalesce(Child.national_id, Child.g_code, literal("")))]
     elif sort is ChildSort.SEX:
-        keys = [d(Child.sex), Child.first_name.asc(), Child.last_name.asc()]
+        keys = [d(Child.sex), Child.first_name_key.asc(), Child.last_name_key.asc()]
     else:
         shown = shown_enrollment(flt, year_id).scalar_subquery()
         if sort is ChildSort.INSTITUTION:
@@ -245,7 +247,7 @@ def _order(
             )
         else:
             value = select(Enrollment.level_code).where(Enrollment.id == shown).scalar_subquery()
-        keys = [d(value), Child.first_name.asc(), Child.last_name.asc()]
+        keys = [d(value), Child.first_name_key.asc(), Child.last_name_key.asc()]
     return [*keys, d(Child.id)]
 
 
@@ -333,7 +335,7 @@ def row_of(session: Session, flt: ChildFilter, uuid: str, *, sort: ChildSort = C
            descending: bool = False) -> int | None:
     """Position of a child in the sorted, filtered list (to select it after a save)."""
     child = session.execute(
-        select(Child.id, Child.first_name, Child.last_name).where(Child.uuid == uuid)
+        select(Child.id, Child.first_name_key, Child.last_name_key).where(Child.uuid == uuid)
     ).first()
     if child is None:
         return None
@@ -343,14 +345,12 @@ def row_of(session: Session, flt: ChildFilter, uuid: str, *, sort: ChildSort = C
     shown = select(func.count()).select_from(Child).where(*where, Child.id == child.id)
     if not session.scalar(shown):
         return None  # not in this list (filtered out, or deleted)
+    # the order of page_children's NAME sort: the name keys, then id
+    first, last = Child.first_name_key, Child.last_name_key
     before = or_(
-        Child.first_name < child.first_name,
-        and_(Child.first_name == child.first_name, Child.last_name < child.last_name),
-        and_(
-            Child.first_name == child.first_name,
-            Child.last_name == child.last_name,
-            Child.id < child.id,
-        ),
+        first < child.first_name_key,
+        and_(first == child.first_name_key, last < child.last_name_key),
+        and_(first == child.first_name_key, last == child.last_name_key, Child.id < child.id),
     )
     stmt = select(func.count()).select_from(Child).where(*where, before)
     return int(session.scalar(stmt) or 0)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.domain.dates import to_ce_year
 from desktop.domain.identity import make_national_id
-from desktop.store.models import uuid7
+from desktop.store.models import name_sort_key, uuid7
 
 BOYS = (
     "สมชาย", "สมศักดิ์", "ธนากร", "ณัฐวุฒิ", "ภูมิพัฒน์", "กิตติพงษ์", "อภิชาติ", "ชยพล", "ธีรภัทร",
@@ -74,9 +74,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "child": (
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
-        "prefix", "first_name", "last_name", "first_name_en", "last_name_en", "sex", "birth_date",
-        "id_type", "national_id", "g_code", "no_id_reason", "nationality", "disability",
-        "household_id",
+        "prefix", "first_name", "last_name", "first_name_key", "last_name_key", "first_name_en",
+        "last_name_en", "sex", "birth_date", "id_type", "national_id", "g_code", "no_id_reason",
+        "nationality", "disability", "household_id",
     ),
     "guardian": (
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
@@ -282,9 +282,11 @@ def generate(
                 id_type, nid, gcode, reason = "national_id", make_national_id(first12), None, ""
                 nationality = "ไทย"
             disability = rng.choice(DISABILITIES) if rng.random() < 0.02 else ""
+            child_uuid = new_uuid()  # before the name: the same random stream as ever
+            first = rng.choice(BOYS if boy else GIRLS)
             chunk.child.append((
-                cid, new_uuid(), 1, ts, ts, None, office_id, prefix,
-                rng.choice(BOYS if boy else GIRLS), surname, "", "", "M" if boy else "F",
+                cid, child_uuid, 1, ts, ts, None, office_id, prefix, first, surname,
+                name_sort_key(first), name_sort_key(surname), "", "", "M" if boy else "F",
                 birth.isoformat(), id_type, nid, gcode, reason, nationality, disability, hh_id,
             ))
             for j, (gid, rel) in enumerate(guardians):

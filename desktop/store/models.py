@@ -16,6 +16,8 @@ import secrets
 import time
 import uuid as _uuid
 from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -28,9 +30,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    inspect,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from desktop.domain.text import thai_sort_key
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -132,6 +138,26 @@ GONE = text("deleted_at IS NOT NULL")
 HAS_HOUSE_CODE = text("house_code <> ''")
 IMPORTED = text("import_batch_id IS NOT NULL")
 
+# A stored sort key of a name (``child.first_name_key``, ``last_name_key``): SQL sorts the
+# list in Thai dictionary order by comparing these in binary (code-point) order, which an
+# index can serve. PostgreSQL compares them with the "C" collation (bytes, like SQLite),
+# whatever the database's locale.
+NAME_KEY_LENGTH = 101  # a name (100) and the separator before its tone marks
+NAME_KEY = String(NAME_KEY_LENGTH).with_variant(String(NAME_KEY_LENGTH, collation="C"), "postgresql")
+# thai_sort_key separates the name from its tone marks with U+0000, which PostgreSQL text
+# cannot hold; U+0001 sorts the same against every character a name can contain.
+_KEY_SEPARATOR = "\x01"
+
+
+@lru_cache(maxsize=8192)
+def name_sort_key(name: str) -> str:
+    """The stored sort key of a name: ``thai_sort_key`` as PostgreSQL can store it.
+
+    Names repeat (a household shares a surname, common first names), hence the cache.
+    Migration 0004 computes the same keys; a change here needs a migration that refills
+    them."""
+    return thai_sort_key(name).replace("\x00", _KEY_SEPARATOR)
+
 
 class Institution(Synced, AddressColumns, Base):
     """A school or a child development centre (ศพด.) run by the local government."""
@@ -190,8 +216,11 @@ class Child(Synced, Imported, Base):
     __table_args__ = (
         # Partial indexes over live rows serve the children list: its sort orders and its
         # row count (every list query says "deleted_at IS NULL").
-        Index("ix_child_live_name", "first_name", "last_name", sqlite_where=LIVE, postgresql_where=LIVE),
-        Index("ix_child_live_last_name", "last_name", "first_name", sqlite_where=LIVE, postgresql_where=LIVE),
+        # (in Thai dictionary order: on the stored sort keys of the names)
+        Index("ix_child_live_name_key", "first_name_key", "last_name_key", sqlite_where=LIVE,
+              postgresql_where=LIVE),
+        Index("ix_child_live_last_name_key", "last_name_key", "first_name_key", sqlite_where=LIVE,
+              postgresql_where=LIVE),
         Index("ix_child_live_birth_date", "birth_date", sqlite_where=LIVE, postgresql_where=LIVE),
         # The few deleted children, so that the live count is "all minus these".
         Index("ix_child_deleted", "deleted_at", sqlite_where=GONE, postgresql_where=GONE),
@@ -206,6 +235,10 @@ class Child(Synced, Imported, Base):
     last_name: Mapped[str] = mapped_column(String(100))
     first_name_en: Mapped[str] = mapped_column(String(100), default="")
     last_name_en: Mapped[str] = mapped_column(String(100), default="")
+    # name_sort_key(first_name), name_sort_key(last_name): set on every ORM insert and
+    # update by the mapper events below; bulk writers (demo, import) compute them per row.
+    first_name_key: Mapped[str] = mapped_column(NAME_KEY, default="", server_default="")
+    last_name_key: Mapped[str] = mapped_column(NAME_KEY, default="", server_default="")
     sex: Mapped[str] = mapped_column(String(1))  # Sex: "M" / "F"
     birth_date: Mapped[date] = mapped_column(Date)
     id_type: Mapped[str] = mapped_column(String(12))  # IdType
@@ -220,6 +253,23 @@ class Child(Synced, Imported, Base):
         back_populates="child", cascade="all, delete-orphan"
     )
     enrollments: Mapped[list[Enrollment]] = relationship(back_populates="child")
+
+
+@event.listens_for(Child, "before_insert")
+def _child_name_keys_on_insert(_mapper: Any, _connection: Any, child: Child) -> None:
+    """Keep the sort keys in step with the names on every ORM write, whatever set them."""
+    child.first_name_key = name_sort_key(child.first_name)
+    child.last_name_key = name_sort_key(child.last_name)
+
+
+@event.listens_for(Child, "before_update")
+def _child_name_keys_on_update(_mapper: Any, _connection: Any, child: Child) -> None:
+    # only a changed name (its history loads nothing: no SQL inside the flush)
+    attrs = inspect(child).attrs
+    if attrs.first_name.history.has_changes():
+        child.first_name_key = name_sort_key(child.first_name)
+    if attrs.last_name.history.has_changes():
+        child.last_name_key = name_sort_key(child.last_name)
 
 
 class Guardian(Synced, Imported, Base):

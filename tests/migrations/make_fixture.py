@@ -3,11 +3,14 @@ schema was released):
 
     .venv/bin/python tests/migrations/make_fixture.py 0001   # samoe-0001.db
     .venv/bin/python tests/migrations/make_fixture.py 0002   # samoe-0002.db
+    .venv/bin/python tests/migrations/make_fixture.py 0003   # samoe-0003.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
 records plus what 0002 added: an audit entry, a soft-deleted child (kept out of the search
-index) and a remembered setting.
+index) and a remembered setting. 0003 adds an import batch and three children, one of them
+imported by it, whose names start with a leading vowel (เกศินี, แก้วประเสริฐ, ใจดี), so that
+0004's sort keys can be seen to sort them among the ก and จ names.
 """
 
 from __future__ import annotations
@@ -63,12 +66,32 @@ ROWS_0002 = [
 ]
 
 
+ROWS_0003 = [
+    "INSERT INTO import_batch (id, uuid, at, actor, kind, file_name, sheet, row_count, child_count, "
+    "detail, undone_at, undone_by) VALUES (1, '00000000-0000-4000-8000-000000000051', "
+    "'2026-11-25 08:00:00.000000', 'clerk', 'children', 'children.xlsx', 'Sheet1', 1, 1, '{}', NULL, '')",
+    "INSERT INTO child (id, uuid, version, created_at, updated_at, origin_office_id, prefix, first_name, last_name, "
+    "first_name_en, last_name_en, sex, birth_date, id_type, national_id, g_code, no_id_reason, nationality, "
+    "disability, household_id, import_batch_id) VALUES "
+    "(4, '00000000-0000-4000-8000-000000000034', 1, '2026-11-25 08:00:00.000000', '2026-11-25 08:00:00.000000', "
+    "1, 'เด็กหญิง', 'เกศินี', 'แก้วประเสริฐ', '', '', 'F', '2021-06-01', 'none', NULL, NULL, 'ยังไม่ได้แจ้งเกิด', "
+    "'ไทย', '', NULL, 1), "
+    "(5, '00000000-0000-4000-8000-000000000035', 1, '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', "
+    "1, 'เด็กหญิง', 'กมลชนก', 'ใจดี', '', '', 'F', '2022-02-02', 'none', NULL, NULL, 'ยังไม่ได้แจ้งเกิด', "
+    "'ไทย', '', NULL, NULL), "
+    "(6, '00000000-0000-4000-8000-000000000036', 1, '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', "
+    "1, 'เด็กหญิง', 'ขวัญข้าว', 'บุญมา', '', '', 'F', '2020-12-12', 'none', NULL, NULL, 'ยังไม่ได้แจ้งเกิด', "
+    "'ไทย', '', NULL, NULL)",
+]
+
+
 def main(out: Path, revision: str = "0001") -> None:
     out.unlink(missing_ok=True)
     db = Database.open(out)
     migrate.upgrade(db, target=revision)
     with db.engine.begin() as conn:
-        for sql in ROWS + (ROWS_0002 if revision >= "0002" else []):
+        for sql in (ROWS + (ROWS_0002 if revision >= "0002" else [])
+                    + (ROWS_0003 if revision >= "0003" else [])):
             conn.exec_driver_sql(sql)
     db.dispose()
     # Outside SQLAlchemy: its connections begin a transaction, and the journal mode cannot

@@ -12,11 +12,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from desktop.services.children_query import ChildFilter, count_children, page_children
+from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
 from desktop.store import migrate
 from desktop.store.db import Database
 from desktop.store.integrity import check_database
-from desktop.store.models import Base
+from desktop.store.models import Base, Child, name_sort_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -104,6 +104,92 @@ def test_second_schema_upgrades_to_head_keeping_data(tmp_path: Path) -> None:
         with db.reader() as s:
             assert count_children(s, ChildFilter(search="ปภาวดี")) == 1
             assert count_children(s, ChildFilter(search="ปภาวริน")) == 0
+    finally:
+        db.dispose()
+
+
+def test_0003_fixture_is_the_third_schema() -> None:
+    conn = sqlite3.connect(FIXTURES / "samoe-0003.db")
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        child_cols = {r[1] for r in conn.execute("PRAGMA table_info(child)")}
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        conn.close()
+    assert "import_batch_id" in child_cols and "first_name_key" not in child_cols
+    assert {"ix_child_live_name", "ix_child_live_last_name"} <= indexes
+
+
+def _schema(db: Database) -> tuple[set[str], set[str], set[str]]:
+    with db.engine.connect() as c:
+        rows = c.execute(text("SELECT type, name FROM sqlite_master WHERE tbl_name = 'child'")).all()
+        cols = {r[1] for r in c.execute(text("PRAGMA table_info(child)"))}
+    return ({n for t, n in rows if t == "index"}, {n for t, n in rows if t == "trigger"}, cols)
+
+
+def test_third_schema_upgrades_to_head_with_sort_keys(tmp_path: Path) -> None:
+    path = copy_fixture("samoe-0003.db", tmp_path)
+    db = Database.open(path)
+    try:
+        result = migrate.upgrade(db)
+        assert (result.from_revision, result.to_revision) == ("0003", migrate.head_revision())
+        assert check_database(db.engine) == []
+        indexes, triggers, cols = _schema(db)
+        assert {"ix_child_live_name_key", "ix_child_live_last_name_key"} <= indexes
+        assert not {"ix_child_live_name", "ix_child_live_last_name"} & indexes
+        assert triggers == {"child_fts_ai", "child_fts_ad", "child_fts_au"}
+        assert {"first_name_key", "last_name_key"} <= cols
+        with db.reader() as s:
+            rows = s.execute(text("SELECT id, first_name, last_name, first_name_key, last_name_key "
+                                  "FROM child ORDER BY id")).all()
+            assert len(rows) == 6  # the deleted child too: the bin sorts by name as well
+            for _id, first, last, first_key, last_key in rows:
+                assert (first_key, last_key) == (name_sort_key(first), name_sort_key(last))
+            # Thai dictionary order: เกศินี among the ก names, แก้ว- and ใจ- not after ฮ
+            listed = page_children(s, ChildFilter(), offset=0, limit=10)
+            assert [r.first_name for r in listed] == ["กมลชนก", "เกศินี", "ขวัญข้าว", "ปภาวรินทร์", "ภูผา"]
+            by_last = page_children(s, ChildFilter(), offset=0, limit=10, sort=ChildSort.LAST_NAME)
+            assert [r.last_name for r in by_last] == ["แก้วประเสริฐ", "ใจดี", "บุญมา", "ศรีสุข", "ศรีสุข"]
+            # the import batch and the search index came through untouched
+            assert count_children(s, ChildFilter(search="เกศินี")) == 1
+            assert s.execute(text("SELECT import_batch_id FROM child WHERE id = 4")).scalar() == 1
+        with db.session() as s:  # an edit through the ORM keeps the key in step
+            child = s.get(Child, 2)
+            assert child is not None
+            child.first_name = "ไอยรา"
+        with db.reader() as s:
+            assert s.execute(text("SELECT first_name_key FROM child WHERE id = 2")).scalar() == \
+                name_sort_key("ไอยรา")
+            listed = page_children(s, ChildFilter(), offset=0, limit=10)
+            assert [r.first_name for r in listed][-2:] == ["ปภาวรินทร์", "ไอยรา"]
+            assert count_children(s, ChildFilter(search="ไอยรา")) == 1
+    finally:
+        db.dispose()
+
+
+def test_failed_sort_key_migration_leaves_the_third_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0004 adds columns, drops and creates indexes and writes every row: all or nothing."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(Path(migrate.__file__).parent / "migrations", scripts,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    target = scripts / "versions" / "0004_thai_sort_keys.py"
+    source = target.read_text(encoding="utf-8")
+    assert "    _fill_keys(conn)\n" in source
+    target.write_text(source.replace("    _fill_keys(conn)\n",
+                                     "    _fill_keys(conn)\n    raise RuntimeError('stop')\n"),
+                      encoding="utf-8")
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
+    path = copy_fixture("samoe-0003.db", tmp_path)
+    db = Database.open(path)
+    try:
+        with pytest.raises(RuntimeError, match="stop"):
+            migrate.upgrade(db)
+        assert migrate.current_revision(db.engine) == "0003"
+        indexes, triggers, cols = _schema(db)
+        assert {"ix_child_live_name", "ix_child_live_last_name"} <= indexes
+        assert "first_name_key" not in cols and len(triggers) == 3
     finally:
         db.dispose()
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from desktop.domain.text import thai_sort_key
 from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
 from desktop.store.db import Database
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution
@@ -21,8 +22,13 @@ def names(rows: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
     return [(r.first_name, r.last_name) for r in rows]
 
 
+def by_name(c: Child) -> tuple[str, str, int]:
+    """The list's name order: Thai dictionary order of first, then last name."""
+    return (thai_sort_key(c.first_name), thai_sort_key(c.last_name), c.id)
+
+
 def test_count_and_first_page_in_name_order(demo_db: Database) -> None:
-    expected = sorted(all_children(demo_db), key=lambda c: (c.first_name, c.last_name, c.id))
+    expected = sorted(all_children(demo_db), key=by_name)
     with demo_db.reader() as s:
         assert count_children(s, ChildFilter()) == len(expected) == 300
         page = page_children(s, ChildFilter(), offset=0, limit=50)
@@ -32,7 +38,8 @@ def test_count_and_first_page_in_name_order(demo_db: Database) -> None:
 
 
 @pytest.mark.parametrize("sort,key", [
-    (ChildSort.LAST_NAME, lambda c: (c.last_name, c.first_name, c.id)),
+    (ChildSort.NAME, by_name),
+    (ChildSort.LAST_NAME, lambda c: (thai_sort_key(c.last_name), thai_sort_key(c.first_name), c.id)),
     (ChildSort.BIRTH_DATE, lambda c: (c.birth_date, c.id)),
     (ChildSort.IDENT, lambda c: (c.national_id or c.g_code or "", c.id)),
 ])
@@ -140,7 +147,7 @@ def test_new_child_is_searchable_at_once(office_db: Database) -> None:
 def test_row_of_finds_the_position_in_name_order(demo_db: Database) -> None:
     from desktop.services.children_query import row_of
 
-    expected = sorted(all_children(demo_db), key=lambda c: (c.first_name, c.last_name, c.id))
+    expected = sorted(all_children(demo_db), key=by_name)
     with demo_db.reader() as s:
         for index in (0, 1, 57, 150, 299):
             assert row_of(s, ChildFilter(), expected[index].uuid) == index

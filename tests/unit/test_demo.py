@@ -16,7 +16,7 @@ from desktop.services.stats import registry_counts
 from desktop.store import migrate
 from desktop.store.db import Database
 from desktop.store.integrity import check_database
-from desktop.store.models import Child
+from desktop.store.models import Child, name_sort_key
 
 TODAY = date(2026, 11, 24)
 
@@ -108,3 +108,26 @@ def test_cancel_rolls_everything_back(db: Database) -> None:
     assert counts["children"] == 0 and counts["households"] == 0 and counts["offices"] == 0
     assert schema_objects(db) == before  # dropped indexes came back with the rollback
     assert check_database(db.engine) == []
+
+
+def test_a_seed_gives_the_data_it_always_gave() -> None:
+    """Benchmarks and tests compare runs on the same seed: a new column (such as the name
+    sort keys) must not move the random stream. The digest was taken before the keys."""
+    import hashlib
+    from datetime import datetime
+
+    from desktop.services import demo_data as d
+
+    chunks = d.generate(2000, seed=1, office_id=1, institutions=d.Institutions((1, 2), (3,)),
+                        year_id=1, year_be=2569, ids=d.Ids(), now=datetime(2026, 11, 24),
+                        chunk_size=500)
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        for table, rows in chunk.tables():
+            for r in rows:
+                row = dict(zip(d.COLUMNS[table], r, strict=True))
+                if table == "child":
+                    assert (row.pop("first_name_key"), row.pop("last_name_key")) == (
+                        name_sort_key(str(row["first_name"])), name_sort_key(str(row["last_name"])))
+                digest.update(repr(sorted(row.items())).encode())
+    assert digest.hexdigest() == "30e43c3c58c000ab5d14ac7c37ffbe8ebac38fa29b13e67daa763cc80d9e3e26"

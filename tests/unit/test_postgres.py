@@ -17,25 +17,31 @@ from sqlalchemy import text
 from desktop.domain.child import ChildInput
 from desktop.domain.identity import IdType, make_national_id
 from desktop.domain.people import Sex
+from desktop.domain.text import thai_sort_key
 from desktop.services import children as svc
-from desktop.services.children_query import ChildFilter, count_children, page_children
+from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
 from desktop.services.demo import fill_demo
 from desktop.services.households import count_households
 from desktop.services.office import init_office
 from desktop.store import migrate
 from desktop.store.db import Database
 from desktop.store.integrity import check_database
+from desktop.store.models import name_sort_key
 
 URL = os.environ.get("SAMOE_TEST_PG_URL", "")
 pytestmark = pytest.mark.skipif(not URL, reason="set SAMOE_TEST_PG_URL to test on PostgreSQL")
 
 
-@pytest.fixture
-def pg() -> Iterator[Database]:
-    db = Database.open(URL)
+def _empty(db: Database) -> None:
     with db.engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture
+def pg() -> Iterator[Database]:
+    db = Database.open(URL)
+    _empty(db)
     migrate.upgrade(db)
     yield db
     db.dispose()
@@ -109,3 +115,45 @@ def test_documents_on_postgresql(pg: Database, tmp_path) -> None:  # type: ignor
         assert children_list_pdf(s, tmp_path / "list.pdf") > 0
         assert registry_summary_pdf(s, tmp_path / "summary.pdf") > 0
     assert check_database(pg.engine) == []
+
+
+def test_thai_order_on_postgresql() -> None:
+    """Migration 0004 fills the sort keys of the children already there; the keys compare
+    in byte order ("C" collation) whatever the database's locale."""
+    db = Database.open(URL)
+    try:
+        _empty(db)
+        migrate.upgrade(db, target="0003")
+        names = [("ฮานะ", "ใจดี"), ("เกศินี", "แก้วมณี"), ("ขวัญข้าว", "กาญจนวงศ์"), ("กมลชนก", "ขันทอง")]
+        with db.engine.begin() as conn:
+            conn.execute(text("INSERT INTO office (id, uuid, code, name, province, role, is_local, created_at, "
+                              "updated_at) VALUES (1, 'o1', '9999999', 'ทดสอบ', '', 'municipality', true, "
+                              "now(), now())"))
+            for n, (first, last) in enumerate(names, start=1):
+                conn.execute(text(
+                    "INSERT INTO child (id, uuid, version, created_at, updated_at, origin_office_id, prefix, "
+                    "first_name, last_name, first_name_en, last_name_en, sex, birth_date, id_type, "
+                    "no_id_reason, nationality, disability) VALUES (:id, :uuid, 1, now(), now(), 1, "
+                    "'เด็กหญิง', :first, :last, '', '', 'F', '2021-01-01', 'none', '', 'ไทย', '')"),
+                    {"id": n, "uuid": f"c{n}", "first": first, "last": last})
+        migrate.upgrade(db)
+        with db.reader() as s:
+            rows = s.execute(text("SELECT first_name, last_name, first_name_key, last_name_key FROM child")).all()
+            assert {(r[2], r[3]) for r in rows} == {(name_sort_key(f), name_sort_key(last)) for f, last in names}
+            collations = dict(s.execute(text(
+                "SELECT column_name, collation_name FROM information_schema.columns "
+                "WHERE table_name = 'child' AND column_name LIKE '%_name_key'")).all())
+            assert collations == {"first_name_key": "C", "last_name_key": "C"}
+            listed = page_children(s, ChildFilter(), offset=0, limit=10)
+            assert [r.first_name for r in listed] == ["กมลชนก", "เกศินี", "ขวัญข้าว", "ฮานะ"]
+            listed = page_children(s, ChildFilter(), offset=0, limit=10, sort=ChildSort.LAST_NAME)
+            assert [r.last_name for r in listed] == ["กาญจนวงศ์", "แก้วมณี", "ขันทอง", "ใจดี"]
+        fill_demo(db.engine, children=300, seed=4, today=date(2026, 11, 24))
+        with db.reader() as s:
+            every = s.execute(text("SELECT id, first_name, last_name FROM child WHERE deleted_at IS NULL")).all()
+            expected = sorted(every, key=lambda r: (thai_sort_key(r[1]), thai_sort_key(r[2]), r[0]))
+            listed = page_children(s, ChildFilter(), offset=0, limit=1000)
+            assert [r.id for r in listed] == [r[0] for r in expected]
+        assert check_database(db.engine) == []
+    finally:
+        db.dispose()

@@ -45,6 +45,7 @@ from desktop.store.models import (
     Base,
     Child,
     ImportBatch,
+    name_sort_key,
     new_uuid,
     utcnow,
 )
@@ -59,9 +60,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                          "soi", "road", "subdistrict", "district", "province", "postcode"),
     "guardian": SYNC + ("prefix", "first_name", "last_name", "national_id", "phone", "occupation",
                         "household_id"),
-    "child": SYNC + ("prefix", "first_name", "last_name", "first_name_en", "last_name_en", "sex",
-                     "birth_date", "id_type", "national_id", "g_code", "no_id_reason",
-                     "nationality", "disability", "household_id"),
+    "child": SYNC + ("prefix", "first_name", "last_name", "first_name_key", "last_name_key",
+                     "first_name_en", "last_name_en", "sex", "birth_date", "id_type",
+                     "national_id", "g_code", "no_id_reason", "nationality", "disability",
+                     "household_id"),
     "child_guardian": SYNC + ("child_id", "guardian_id", "relation", "is_primary"),
     "enrollment": SYNC + ("child_id", "institution_id", "academic_year_id", "level_code",
                           "classroom", "status"),
@@ -262,7 +264,8 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
         c = p.child
         assert c.sex is not None and c.birth_date is not None
         child_id = out.add("child", (
-            c.prefix, c.first_name, c.last_name, c.first_name_en, c.last_name_en, c.sex.value,
+            c.prefix, c.first_name, c.last_name, name_sort_key(c.first_name),
+            name_sort_key(c.last_name), c.first_name_en, c.last_name_en, c.sex.value,
             c.birth_date.isoformat(), c.id_type.value,
             c.national_id if c.id_type is IdType.NATIONAL_ID else None,
             c.g_code if c.id_type is IdType.G_CODE else None,
