@@ -63,9 +63,10 @@ def fts_query(term: str) -> str:
 
 
 # ---------------------------------------------------------------- the baseline model
+# (the list sorts names by their stored keys, in Thai dictionary order: migration 0004)
 DISPLAY_SQL = (
     "SELECT id, prefix, first_name, last_name, sex, birth_date, national_id, g_code "
-    "FROM child WHERE deleted_at IS NULL ORDER BY first_name, last_name LIMIT ? OFFSET ?"
+    "FROM child WHERE deleted_at IS NULL ORDER BY first_name_key, last_name_key LIMIT ? OFFSET ?"
 )
 
 
@@ -405,25 +406,25 @@ def session_raw(db_path: Path, record: Recorder) -> None:
 # ---------------------------------------------------------------- sorts and counts
 RAW_SORTS = {
     "name": "SELECT id FROM child WHERE deleted_at IS NULL "
-    "ORDER BY first_name, last_name, id LIMIT 200",
+    "ORDER BY first_name_key, last_name_key, id LIMIT 200",
     "last_name": "SELECT id FROM child WHERE deleted_at IS NULL "
-    "ORDER BY last_name, first_name, id LIMIT 200",
+    "ORDER BY last_name_key, first_name_key, id LIMIT 200",
     "birth_date": "SELECT id FROM child WHERE deleted_at IS NULL ORDER BY birth_date, id LIMIT 200",
     "ident": "SELECT id FROM child WHERE deleted_at IS NULL "
     "ORDER BY coalesce(national_id, g_code, ''), id LIMIT 200",
     "sex": "SELECT id FROM child WHERE deleted_at IS NULL "
-    "ORDER BY sex, first_name, last_name, id LIMIT 200",
+    "ORDER BY sex, first_name_key, last_name_key, id LIMIT 200",
     "institution": "SELECT c.id FROM child c LEFT JOIN enrollment e ON e.child_id = c.id "
     "AND e.deleted_at IS NULL LEFT JOIN institution i ON i.id = e.institution_id "
-    "WHERE c.deleted_at IS NULL ORDER BY i.name, c.first_name, c.last_name, c.id "
+    "WHERE c.deleted_at IS NULL ORDER BY i.name, c.first_name_key, c.last_name_key, c.id "
     "LIMIT 200",
     "level": "SELECT c.id FROM child c LEFT JOIN enrollment e ON e.child_id = c.id "
     "AND e.deleted_at IS NULL WHERE c.deleted_at IS NULL "
-    "ORDER BY e.level_code, c.first_name, c.last_name, c.id LIMIT 200",
+    "ORDER BY e.level_code, c.first_name_key, c.last_name_key, c.id LIMIT 200",
 }
 RAW_SORTS_DESC = {
     "name": "SELECT id FROM child WHERE deleted_at IS NULL "
-    "ORDER BY first_name DESC, last_name DESC, id DESC LIMIT 200",
+    "ORDER BY first_name_key DESC, last_name_key DESC, id DESC LIMIT 200",
 }
 
 
