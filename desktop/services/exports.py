@@ -135,7 +135,7 @@ def children_export_query(session: Session, flt: ChildFilter) -> Select[Any]:
         .outerjoin(link, link.id == first_link)
         .outerjoin(guardian, guardian.id == link.guardian_id)
         .where(*filter_conditions(session, flt, year_id))
-        .order_by(Child.first_name, Child.last_name, Child.id)
+        .order_by(Child.first_name_key, Child.last_name_key, Child.id)  # Thai dictionary order
     )
 
 

@@ -193,21 +193,20 @@ def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilte
     total = count_children(session, flt)
     if total > MAX_ROWS:
         raise ReportTooLarge(total)
-    groups: dict[tuple[int, str, str, int, str], list[tuple[tuple[str, str], ChildCells]]] = {}
+    groups: dict[tuple[int, str, str, int, str], list[ChildCells]] = {}
     offset = 0
-    while True:
+    while True:  # names come in Thai dictionary order (the list's stored sort keys)
         rows = page_children(session, flt, offset=offset, limit=PAGE)
         for r in rows:
             key = (0 if r.institution else 1, thai_sort_key(r.institution), r.institution,
                    _LEVEL_ORDER.get(r.level_code, 99), r.level_code)
-            groups.setdefault(key, []).append(
-                ((thai_sort_key(r.first_name), thai_sort_key(r.last_name)), _child_cells(r, today)))
+            groups.setdefault(key, []).append(_child_cells(r, today))
         offset += len(rows)
         _step(progress, 25 * offset // max(total, 1), f"กำลังอ่านรายชื่อ {offset:,}/{total:,}")
         if len(rows) < PAGE:
             break
-    # Thai dictionary order (เกศินี among the ก names), for the groups and the names in them
-    titled = [(_group_title(inst, code), [cells for _, cells in sorted(rows, key=lambda x: x[0])])
+    # groups in Thai dictionary order too (โรงเรียน… before ศูนย์…)
+    titled = [(_group_title(inst, code), rows)
               for (_, _, inst, _, code), rows in sorted(groups.items(), key=lambda kv: kv[0])]
     pieces = children_list(
         titled, _width(options), options.signatures,

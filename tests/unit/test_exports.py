@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.columns import EXPORT_COLUMNS, export_headers
+from desktop.domain.text import thai_sort_key
 from desktop.reports.sheets import read_sheet
 from desktop.services.children_query import ChildFilter, count_children
 from desktop.services.exports import (
@@ -69,9 +70,9 @@ def test_children_export_reads_back_with_the_import_headers(demo_db: Database, t
                for r in data.rows if r[col("year_be")])  # the label (ป.1), not the code
     assert all(r[col("postcode")] == "" or re.fullmatch(r"\d{5}", r[col("postcode")])
                for r in data.rows)
-    # sorted as the list is by default: first name, then last name
+    # sorted as the list is by default: first name, then last name, in Thai dictionary order
     names = [(r[col("first_name")], r[col("last_name")]) for r in data.rows]
-    assert names == sorted(names)
+    assert names == sorted(names, key=lambda n: (thai_sort_key(n[0]), thai_sort_key(n[1])))
 
 
 def test_xlsx_ids_and_phones_are_text_cells(demo_db: Database, tmp_path: Path) -> None:
