@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-from desktop.domain.text import thai_sort_key
+from desktop.domain.text import stored_sort_key
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -144,19 +144,16 @@ IMPORTED = text("import_batch_id IS NOT NULL")
 # whatever the database's locale.
 NAME_KEY_LENGTH = 101  # a name (100) and the separator before its tone marks
 NAME_KEY = String(NAME_KEY_LENGTH).with_variant(String(NAME_KEY_LENGTH, collation="C"), "postgresql")
-# thai_sort_key separates the name from its tone marks with U+0000, which PostgreSQL text
-# cannot hold; U+0001 sorts the same against every character a name can contain.
-_KEY_SEPARATOR = "\x01"
 
 
 @lru_cache(maxsize=8192)
 def name_sort_key(name: str) -> str:
-    """The stored sort key of a name: ``thai_sort_key`` as PostgreSQL can store it.
+    """The stored sort key of a name (``desktop.domain.text.stored_sort_key``).
 
     Names repeat (a household shares a surname, common first names), hence the cache.
     Migration 0004 computes the same keys; a change here needs a migration that refills
     them."""
-    return thai_sort_key(name).replace("\x00", _KEY_SEPARATOR)
+    return stored_sort_key(name)
 
 
 class Institution(Synced, AddressColumns, Base):

@@ -187,3 +187,18 @@ def test_thai_sort_key_is_dictionary_order() -> None:
     assert sorted(words, key=thai_sort_key) == [
         "กมล", "กอ", "ก่อ", "ก้อ", "เกศินี", "ไก่", "ขวัญ", "โรงเรียน", "ศูนย์พัฒนาเด็กเล็ก"]
     assert sorted(words) != sorted(words, key=thai_sort_key)  # code points get it wrong
+
+
+def test_stored_sort_key_keeps_the_order_in_one_byte_per_thai_character() -> None:
+    import random
+
+    from desktop.domain.text import stored_sort_key, thai_sort_key
+
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(0x0E01, 0x0E5C)] + [" "]  # what a Thai name may hold
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    words += ["เกศินี", "กมล", "ก่อ", "กอ", "ไก่", "ขวัญ"]
+    assert sorted(words, key=stored_sort_key) == sorted(words, key=thai_sort_key)
+    assert sorted(["Anna", "กมล", "ฮูก"], key=stored_sort_key) == ["กมล", "ฮูก", "Anna"]
+    key = stored_sort_key("ศิริพร ใจกุล")
+    assert "\x00" not in key and len(key.encode("utf-8")) == len(key) <= len("ศิริพร ใจกุล") + 1

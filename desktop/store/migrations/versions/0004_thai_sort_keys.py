@@ -2,8 +2,9 @@
 
 SQL compares text by code point, which puts every name that starts with a leading vowel
 (เ แ โ ใ ไ) after ฮ. ``child.first_name_key`` and ``last_name_key`` hold
-``thai_sort_key`` of the names (leading vowel after its consonant, tone marks only to
-break ties; U+0001 in place of its U+0000 separator, which PostgreSQL text cannot hold),
+``stored_sort_key`` of the names (``thai_sort_key``: leading vowel after its consonant,
+tone marks only to break ties; one ASCII byte per Thai character, U+0001 for the U+0000
+separator, which PostgreSQL text cannot hold),
 so that a plain binary ORDER BY, and an index, give dictionary order. The list's partial
 name indexes move from the names to the keys.
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from desktop.domain.text import thai_sort_key
+from desktop.domain.text import stored_sort_key
 
 revision = "0004"
 down_revision = "0003"
@@ -53,7 +54,7 @@ def _fill_keys(conn: sa.Connection) -> None:
         if found is None:
             if len(keys) > 200_000:
                 keys.clear()
-            found = keys[name] = thai_sort_key(name).replace("\x00", "\x01")
+            found = keys[name] = stored_sort_key(name)
         return found
 
     last = 0
