@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
     def open_child(self, uuid: str | None) -> None:
         dialog = ChildFormDialog(self.ctx, uuid, self)
         dialog.saved.connect(self._child_saved)
+        dialog.status_message.connect(self.show_message)
         dialog.open()
 
     def _child_saved(self, uuid: str) -> None:

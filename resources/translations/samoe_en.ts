@@ -191,6 +191,18 @@
         <translation>National ID</translation>
     </message>
     <message>
+        <source>พิมพ์ประวัติ…</source>
+        <translation>Print profile…</translation>
+    </message>
+    <message>
+        <source>พิมพ์ข้อมูลเด็กคนนี้ตามที่บันทึกไว้แล้ว (Ctrl+P)</source>
+        <translation>Print this child's record as saved (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ประวัติเด็ก</source>
+        <translation>Child profile</translation>
+    </message>
+    <message>
         <source>ชาย</source>
         <translation>Male</translation>
     </message>

@@ -275,3 +275,26 @@ def test_main_window_menus_reach_reports_and_import(qtbot, ctx: AppContext) -> N
     text = pdf_text(window.children_view.documents.last_pdf)
     assert "สรุป" in text
     assert "สร้างรายงาน" in window.message_label.text()
+
+
+@needs_pdftotext
+def test_child_form_prints_the_saved_profile(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.views.child_form import ChildFormDialog
+    from desktop.services.children_query import page_children
+
+    with ctx.db.reader() as s:
+        row = page_children(s, ChildFilter(), offset=5, limit=1)[0]
+    new = ChildFormDialog(ctx, None)
+    qtbot.addWidget(new)
+    assert new.print_button.isHidden()  # nothing saved yet to print
+    dialog = ChildFormDialog(ctx, row.uuid)
+    qtbot.addWidget(dialog)
+    _quiet(dialog)
+    messages: list[str] = []
+    dialog.status_message.connect(lambda text, _undo: messages.append(text))
+    assert not dialog.print_button.isHidden()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.print_button.click()
+    text = pdf_text(dialog.documents.last_pdf)
+    assert f"{row.first_name} {row.last_name}" in text
+    assert messages and "1 หน้า" in messages[-1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -58,6 +59,7 @@ ERROR_STYLE = "border: 1px solid #b00020; background: #fff5f5;"
 
 class ChildFormDialog(QDialog):
     saved = Signal(str)  # uuid
+    status_message = Signal(str, object)  # text, undo callable or None
 
     def __init__(self, ctx: AppContext, uuid: str | None = None, parent: QWidget | None = None,
                  *, today: date | None = None) -> None:
@@ -80,10 +82,33 @@ class ChildFormDialog(QDialog):
             self.setWindowTitle(self.tr("เพิ่มเด็กคนใหม่"))
             self._form.enrollment = EnrollmentForm(year_be=current_year_be(self.today))
         self._show(self._form)
+        self._add_print_button(uuid)
         self.ui.duplicateLabel.hide()
         self.ui.firstNameEdit.setFocus()
 
     # ---- set-up
+    def _add_print_button(self, uuid: str | None) -> None:
+        """พิมพ์ประวัติ: the child's profile as saved (a new child has none yet)."""
+        from desktop.gui.documents import Documents
+
+        self.documents = Documents(self.ctx, self, self.status_message.emit)
+        self.print_button = self.ui.buttonBox.addButton(
+            self.tr("พิมพ์ประวัติ…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setToolTip(self.tr("พิมพ์ข้อมูลเด็กคนนี้ตามที่บันทึกไว้แล้ว (Ctrl+P)"))
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.setVisible(bool(uuid))
+        self.print_button.clicked.connect(lambda: self.print_profile(uuid))
+
+    def print_profile(self, uuid: str | None) -> None:
+        from desktop.services.reports import child_profile_pdf
+
+        if not uuid:
+            return
+        self.documents.report(
+            self.tr("ประวัติเด็ก"), "child-profile",
+            lambda session, out, options, progress: child_profile_pdf(session, out, uuid, options, progress),
+            detail=self.windowTitle())
+
     def _fill_choices(self) -> None:
         ui = self.ui
         ui.prefixCombo.addItems(list(PREFIXES))
