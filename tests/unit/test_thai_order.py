@@ -5,7 +5,6 @@ child is written (the form, an edit, the demo loader, a spreadsheet import) keep
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
@@ -16,6 +15,7 @@ from desktop.domain.identity import IdType
 from desktop.domain.levels import InstitutionKind
 from desktop.domain.people import Sex
 from desktop.domain.text import thai_sort_key
+from desktop.reports.sheets import SheetData
 from desktop.services import imports
 from desktop.services.children import ChildForm, load_child, save_child
 from desktop.services.children_query import ChildFilter, ChildSort, page_children, row_of
@@ -151,23 +151,6 @@ def test_demo_data_has_right_keys_and_sorts_in_dictionary_order(db: Database) ->
     assert [r.id for r in rows] == [c.id for c in expected]
 
 
-@dataclass(frozen=True)
-class _Sheet:
-    """The shape of desktop.reports.sheets.SheetData."""
-
-    headers: list[str]
-    rows: list[list[str]]
-    file_name: str = "นักเรียน.xlsx"
-    sheet: str = "รายชื่อ"
-    sheet_names: list[str] = field(default_factory=lambda: ["รายชื่อ"])
-    header_row: int = 1
-    encoding: str = ""
-
-    @property
-    def row_numbers(self) -> list[int]:
-        return list(range(self.header_row + 1, self.header_row + 1 + len(self.rows)))
-
-
 @pytest.mark.parametrize("existing", [0, 30])
 def test_imported_children_have_right_keys(office_db: Database, existing: int) -> None:
     """An import into an empty registry rebuilds the indexes after writing; into a bigger
@@ -183,7 +166,9 @@ def test_imported_children_have_right_keys(office_db: Database, existing: int) -
     rows = [[first, last, "หญิง", f"0{n + 1}/01/2564", "ศูนย์พัฒนาเด็กเล็กบ้านโนนสูง",
              "เด็กเล็ก 4 ขวบ", "2569"]
             for n, (first, last) in enumerate(reversed(BY_FIRST))]
-    sheet = _Sheet(headers, rows)
+    sheet = SheetData(file_name="นักเรียน.xlsx", sheet_names=["รายชื่อ"], sheet="รายชื่อ",
+                      headers=headers, rows=rows, row_numbers=list(range(2, 2 + len(rows))),
+                      header_row=1)
     with office_db.reader() as s:
         plan = imports.plan_import(s, sheet, imports.suggest_mapping(s, headers), today=TODAY)
     assert plan.error_count == 0, list(plan.problems())
