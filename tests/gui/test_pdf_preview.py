@@ -171,3 +171,21 @@ def test_report_failure_and_cancel_tell_the_clerk(qtbot, ctx: AppContext,  # typ
         docs.report("รายชื่อเด็ก", "children-list", cancelled)
     assert "ยกเลิก" in messages[-1]
     assert docs.last_preview is None
+
+
+def test_fit_width_redraws_once_after_resizing(qtbot, ctx: AppContext, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = PdfPreview(ctx, _pdf(tmp_path / "r.pdf", 1), "ทดสอบ", "r.pdf")
+    qtbot.addWidget(preview)
+    preview.show()
+    drawn: list[int] = []
+    original = preview.show_page
+    monkeypatch.setattr(preview, "show_page", lambda i: (drawn.append(i), original(i)))
+    width = preview.ui.pageLabel.pixmap().width()
+    for w in range(700, 1000, 30):  # a drag: ten resize events
+        preview.resize(w, 760)
+        qtbot.wait(5)
+    qtbot.waitUntil(lambda: len(drawn) >= 1)
+    qtbot.wait(150)
+    assert len(drawn) == 1
+    assert preview.ui.pageLabel.pixmap().width() > width

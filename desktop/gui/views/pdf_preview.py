@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -87,6 +87,8 @@ class PdfPreview(QDialog):
             (QKeySequence.StandardKey.Print, self.print_document),
         ):
             QShortcut(QKeySequence(keys), self, activated=slot)
+        self._refit = QTimer(self, singleShot=True, interval=80)
+        self._refit.timeout.connect(lambda: self.zoom is None and self.show_page(self.index))
         self.show_page(0)
 
     # ---- viewing
@@ -125,9 +127,11 @@ class PdfPreview(QDialog):
         self.show_page(self.index)
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Fit-to-width pages are drawn again once the window stops changing size, not
+        for every step of a drag (each drawing is a PDFium render on the GUI thread)."""
         super().resizeEvent(event)
-        if self.zoom is None and hasattr(self, "document"):
-            self.show_page(self.index)
+        if self.zoom is None and hasattr(self, "_refit"):
+            self._refit.start()
 
     # ---- saving and printing
     def save_as(self) -> None:
