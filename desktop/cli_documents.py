@@ -217,13 +217,14 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
                                    institution_id=_institution_id(session, args.institution),
                                    year_be=args.year, progress=progress)
     _end_progress()
-    for p in plan.problems():
+    problems = plan.problems()
+    for p in problems:
         where = f"แถว {p.row}" if p.row else "ทั้งไฟล์"
         column = f" คอลัมน์ {p.column}" if p.column else ""
         value = f' ("{p.value}")' if p.value else ""
         level = "ผิด" if p.severity == "error" else "เตือน"
         err(f"{where}{column}{value}: [{level}] {p.message}")
-    if args.errors and plan.problems():
+    if args.errors and problems:
         imports.write_error_report(plan, args.errors)
         err(f"บันทึกรายงานข้อผิดพลาดไว้ที่ {args.errors}")
     summary = (f"{sheet.file_name}: ถูกต้อง {plan.valid_count:,} แถว ผิด {plan.error_count:,} แถว "

@@ -357,7 +357,8 @@ class ImportDialog(QDialog):
 
     def show_plan(self, plan: Any) -> None:
         self.plan = plan
-        self.problems.set_problems(plan.problems())
+        problems = plan.problems()  # sorts every problem: once
+        self.problems.set_problems(problems)
         parts = [self.tr("พร้อมนำเข้า %1 คน").replace("%1", f"{plan.valid_count:,}")]
         if plan.error_count:
             parts.append(self.tr("มีข้อผิดพลาด %1 แถว (จะไม่นำเข้า)").replace("%1", f"{plan.error_count:,}"))
@@ -365,7 +366,7 @@ class ImportDialog(QDialog):
             parts.append(self.tr("มีคำเตือน %1 รายการ (นำเข้าได้ โปรดตรวจดู)").replace(
                 "%1", f"{plan.warning_count:,}"))
         summary = " · ".join(parts)
-        if not plan.problems():
+        if not problems:
             summary += "\n" + self.tr("ไม่พบปัญหา")
         self.ui.summaryLabel.setText(summary)
         self.ui.errorReportButton.setEnabled(plan.error_count + plan.warning_count > 0)
