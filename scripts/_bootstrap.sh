@@ -202,3 +202,41 @@ samoe_bootstrap() {
     samoe_venv
     samoe_generated
 }
+
+# --- 4. tools the tests use (scripts/test only) -------------------------------------------
+# command:package pairs. Under CI=true a test whose tool is missing fails (tests/needs.py),
+# so when root we install them here; otherwise we say what is missing and carry on.
+_SAMOE_TEST_TOOLS="pdftotext:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils
+pdftoppm:poppler-utils runuser:util-linux"
+
+_samoe_pg_bin() {
+    # the newest installed PostgreSQL server's bin folder, or nothing
+    local d
+    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        [ -x "$d/initdb" ] && { printf '%s\n' "$d"; return 0; }
+    done
+    return 1
+}
+
+samoe_test_tools() {
+    [ "${SAMOE_SKIP_SYSTEM_LIBS:-0}" = 1 ] && return 0
+    [ "$(uname -s)" = Linux ] || return 0
+    local pair cmd pkg missing=()
+    for pair in $_SAMOE_TEST_TOOLS; do
+        cmd="${pair%%:*}"
+        pkg="${pair#*:}"
+        command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    # a throwaway PostgreSQL cluster for tests/unit/test_postgres.py (initdb + pg_ctl)
+    _samoe_pg_bin >/dev/null || missing+=(postgresql)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    # one package may stand for several commands
+    mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+    if _samoe_is_root && command -v apt-get >/dev/null 2>&1; then
+        _samoe_say "the tests need: ${missing[*]}"
+        _samoe_apt_install "${missing[@]}" || _samoe_say "WARNING: apt-get install failed: ${missing[*]}"
+    else
+        _samoe_say "WARNING: tests that need these will skip (and fail under CI=true): ${missing[*]}"
+        _samoe_say "  sudo apt-get install --no-install-recommends ${missing[*]}"
+    fi
+}

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from needs import needs_tool
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -21,7 +22,7 @@ from desktop.gui.views.import_history_view import ImportHistoryView
 from desktop.gui.views.institutions_view import InstitutionsView
 from desktop.services.children_query import ChildFilter, count_children
 
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+needs_pdftotext = needs_tool("pdftotext", "apt poppler-utils")
 
 
 def pdf_text(path: Path) -> str:

@@ -3,17 +3,16 @@ nothing doubled. Shared by test_reports_pdf.py and test_report_services.py."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from needs import needs_tool
 
 from desktop.reports.pdf.shaping import TextPainter, shape
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                   reason="pdftotext (poppler-utils) is not installed")
+needs_poppler = needs_tool("pdftotext", "apt poppler-utils")
 
 
 def pdftotext(path: Path, *args: str) -> str:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
+from needs import needs_tool
 from openpyxl import load_workbook
 
 from desktop.cli import main
 from desktop.domain.identity import format_national_id, make_national_id
 
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+needs_pdftotext = needs_tool("pdftotext", "apt poppler-utils")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

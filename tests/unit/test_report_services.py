@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from needs import require_tool
 from pdf_checks import assert_clean as clean
 from pdf_checks import assert_drawn_once, needs_poppler, pages_of, record_drawn
 from sqlalchemy import select
@@ -135,8 +136,7 @@ def test_too_big_a_list_is_refused_in_thai(
 
 
 def test_landscape_option(demo_db: Database, outdir: Path) -> None:
-    if shutil.which("pdfinfo") is None:
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    require_tool("pdfinfo", "apt poppler-utils")
     out = outdir / "wide.pdf"
     with demo_db.reader() as s:
         institutions_list_pdf(s, out, YEAR, ReportOptions(landscape=True, today=TODAY))
