@@ -23,6 +23,7 @@ from desktop.domain.levels import InstitutionKind, level_by_code
 from desktop.domain.people import Sex, normalise_prefix
 from desktop.domain.text import clean_text, digits_only
 from desktop.services.audit import record
+from desktop.services.household_edit import household_at, live_household
 from desktop.services.office import require_local_office
 from desktop.services.years import ensure_year
 from desktop.store.models import (
@@ -341,12 +342,17 @@ def _household_for(
 ) -> Household | None:
     household = None
     if form.household_uuid:
-        household = session.scalars(
-            select(Household).where(Household.uuid == form.household_uuid)
-        ).first()
+        # merged into another since the form was opened: that one, its address as it is
+        household = live_household(session, form.household_uuid)
+        if household is not None and household.uuid != form.household_uuid:
+            return household
     if household is None:
         if address == Address():
             return None
+        # a sibling typed with the address of an existing household joins it
+        household = household_at(session, address)
+        if household is not None:
+            return household
         household = Household(origin_office_id=office_id)
         session.add(household)
     for name in ADDRESS_FIELDS:
