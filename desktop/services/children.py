@@ -198,14 +198,22 @@ def guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
     return problems
 
 
-def enrollment_problems(session: Session, e: EnrollmentForm) -> list[Problem]:
+def enrollment_problems(session: Session, e: EnrollmentForm, *,
+                        child_uuid: str | None = None) -> list[Problem]:
     problems = []
     if e.institution_id is None:
         problems.append(Problem("enrollment.institution_id", "โปรดเลือกสถานศึกษา"))
         return problems
     inst = session.get(Institution, e.institution_id)
-    if inst is None or inst.deleted_at is not None:
+    if inst is None:
         problems.append(Problem("enrollment.institution_id", "ไม่พบสถานศึกษาที่เลือก โปรดเลือกใหม่"))
+        return problems
+    if inst.deleted_at is not None and not _enrolled_at(session, child_uuid, inst.id):
+        # a deleted school stays on the forms of the children already in it, no others
+        problems.append(Problem(
+            "enrollment.institution_id",
+            f"{inst.name} ถูกลบออกจากรายการสถานศึกษาแล้ว โปรดเลือกสถานศึกษาอื่น หรือกู้คืนที่หน้า "
+            "สถานศึกษา (ติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน)"))
         return problems
     if e.year_be is None:
         problems.append(Problem("enrollment.year_be", "โปรดระบุปีการศึกษา เช่น 2569"))
@@ -226,12 +234,22 @@ def enrollment_problems(session: Session, e: EnrollmentForm) -> list[Problem]:
     return problems
 
 
+def _enrolled_at(session: Session, child_uuid: str | None, institution_id: int) -> bool:
+    if not child_uuid:
+        return False
+    return session.scalar(
+        select(Enrollment.id).join(Child, Child.id == Enrollment.child_id)
+        .where(Child.uuid == child_uuid, Enrollment.institution_id == institution_id,
+               Enrollment.deleted_at.is_(None)).limit(1)
+    ) is not None
+
+
 def validate_form(session: Session, form: ChildForm, *, today: date) -> list[Problem]:
     problems = validate_child(normalise_child(form.child), today=today)
     for i, g in enumerate(form.guardians):
         problems.extend(guardian_problems(i, g))
     if form.enrollment is not None:
-        problems.extend(enrollment_problems(session, form.enrollment))
+        problems.extend(enrollment_problems(session, form.enrollment, child_uuid=form.uuid))
     return problems
 
 

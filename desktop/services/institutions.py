@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.address import (
@@ -19,7 +20,11 @@ from desktop.domain.levels import INSTITUTION_KIND_LABELS, InstitutionKind
 from desktop.domain.text import clean_text
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
-from desktop.store.models import AcademicYear, Enrollment, Institution, utcnow
+from desktop.store.models import AcademicYear, Child, Enrollment, Institution, utcnow
+
+
+class InstitutionNotFound(Exception):  # noqa: N818 (reads as a sentence)
+    message = "ไม่พบสถานศึกษานี้ โปรดโหลดรายการใหม่"
 
 
 @dataclass
@@ -42,6 +47,7 @@ class InstitutionRow:
     address: str
     phone: str
     enrolled: int
+    deleted: bool = False
 
     @property
     def kind_label(self) -> str:
@@ -53,16 +59,64 @@ class InstitutionChoice:
     id: int
     name: str
     kind: str
+    deleted: bool = False
 
 
-def institution_choices(session: Session) -> list[InstitutionChoice]:
-    """Live institutions for a filter or a form's combo box (no counts: cheap at any size)."""
+def institution_choices(session: Session, *, include_ids: Iterable[int | None] = ()) -> list[InstitutionChoice]:
+    """Live institutions for a filter or a form's combo box (no counts: cheap at any size),
+    and the deleted ones in ``include_ids`` (a child's form shows the school it is in,
+    deleted or not), flagged ``deleted``."""
+    wanted = [i for i in include_ids if i is not None]
+    shown = Institution.deleted_at.is_(None)
+    if wanted:
+        shown = or_(shown, Institution.id.in_(wanted))
     stmt = (
-        select(Institution.id, Institution.name, Institution.kind)
-        .where(Institution.deleted_at.is_(None))
+        select(Institution.id, Institution.name, Institution.kind, Institution.deleted_at)
+        .where(shown)
         .order_by(Institution.kind, Institution.name)
     )
-    return [InstitutionChoice(i, n, k) for i, n, k in session.execute(stmt)]
+    return [InstitutionChoice(i, n, k, d is not None) for i, n, k, d in session.execute(stmt)]
+
+
+def list_deleted_institutions(session: Session) -> list[InstitutionRow]:
+    """The bin: deleted institutions, most recently deleted first, each with the number of
+    live children still enrolled there (any year)."""
+    counts = (
+        select(Enrollment.institution_id, func.count(func.distinct(Enrollment.child_id)).label("n"))
+        .join(Child, Child.id == Enrollment.child_id)
+        .where(Enrollment.deleted_at.is_(None), Child.deleted_at.is_(None))
+        .group_by(Enrollment.institution_id)
+        .subquery()
+    )
+    stmt = (
+        select(Institution, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.institution_id == Institution.id)
+        .where(Institution.deleted_at.is_not(None))
+        .order_by(Institution.deleted_at.desc(), Institution.id.desc())
+    )
+    return [
+        InstitutionRow(inst.id, inst.uuid, inst.kind, inst.code, inst.name,
+                       format_address(address_of(inst)), inst.phone, int(n), True)
+        for inst, n in session.execute(stmt)
+    ]
+
+
+def institution_children(session: Session, uuid: str) -> int:
+    """How many live children have a live enrolment (any year) in this institution."""
+    inst = _institution(session, uuid)
+    return int(session.scalar(
+        select(func.count(func.distinct(Enrollment.child_id)))
+        .join(Child, Child.id == Enrollment.child_id)
+        .where(Enrollment.institution_id == inst.id, Enrollment.deleted_at.is_(None),
+               Child.deleted_at.is_(None))
+    ) or 0)
+
+
+def _institution(session: Session, uuid: str) -> Institution:
+    inst = session.scalars(select(Institution).where(Institution.uuid == uuid)).first()
+    if inst is None:
+        raise InstitutionNotFound(uuid)
+    return inst
 
 
 def list_institutions(session: Session, *, year_be: int | None = None) -> list[InstitutionRow]:
@@ -113,7 +167,10 @@ def save_institution(session: Session, form: InstitutionForm, *, actor: str = ""
             Institution.code == code, Institution.origin_office_id == office.id
         )
     ).first()
-    if clash is not None and clash.uuid != form.uuid:
+    if clash is not None and clash.uuid != form.uuid and clash.deleted_at is not None:
+        problems.append(Problem("code", f"รหัส {code} เป็นของ {clash.name} ที่ลบแล้ว "
+                                "โปรดกู้คืนสถานศึกษานั้น (ติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน) หรือใช้รหัสอื่น"))
+    elif clash is not None and clash.uuid != form.uuid:
         problems.append(Problem("code", f"รหัส {code} ใช้กับ {clash.name} แล้ว โปรดใช้รหัสอื่น"))
     if problems:
         raise ValidationFailed(problems)
@@ -133,12 +190,17 @@ def save_institution(session: Session, form: InstitutionForm, *, actor: str = ""
 
 
 def delete_institution(session: Session, uuid: str, *, actor: str = "") -> None:
-    inst = session.scalars(select(Institution).where(Institution.uuid == uuid)).one()
-    inst.deleted_at = utcnow()
-    record(session, "delete", "institution", uuid, {}, actor=actor)
+    """Soft delete (into the bin, restorable). Its children keep their enrolments: their
+    forms show the institution as deleted and still save."""
+    inst = _institution(session, uuid)
+    if inst.deleted_at is None:
+        children = institution_children(session, uuid)
+        inst.deleted_at = utcnow()
+        record(session, "delete", "institution", uuid, {"children": children}, actor=actor)
 
 
 def restore_institution(session: Session, uuid: str, *, actor: str = "") -> None:
-    inst = session.scalars(select(Institution).where(Institution.uuid == uuid)).one()
-    inst.deleted_at = None
-    record(session, "restore", "institution", uuid, {}, actor=actor)
+    inst = _institution(session, uuid)
+    if inst.deleted_at is not None:
+        inst.deleted_at = None
+        record(session, "restore", "institution", uuid, {}, actor=actor)
