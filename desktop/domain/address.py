@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from .errors import Problem
-from .text import clean_text, digits_only
+from .limits import ADDRESS as ADDRESS_LIMITS
+from .limits import ADDRESS_LABELS, too_long
+from .text import clean_text, digits_only, thai_marks_problem
 
 BANGKOK = "กรุงเทพมหานคร"
 _BANGKOK_NAMES = frozenset({"กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ ฯ", "กรุงเทพ", "กทม", "กทม."})
@@ -105,7 +107,8 @@ def address_problems(
     a: Address, *, required: bool, field_prefix: str = "address."
 ) -> list[Problem]:
     """Problems of an address. When ``required``, subdistrict, district and province
-    must be given; the postcode is checked whenever it is given."""
+    must be given; each part given must fit its column and have no Thai mark without
+    meaning; the postcode is checked whenever it is given."""
     problems: list[Problem] = []
     if required:
         bangkok = is_bangkok(a.province)
@@ -119,6 +122,14 @@ def address_problems(
                 problems.append(
                     Problem(field_prefix + name, f"ยังไม่ได้กรอก{label} โปรดกรอกชื่อ{label}")
                 )
+    for name in ADDRESS_FIELDS[:-1]:  # every field but the postcode (its own rule below)
+        value = getattr(a, name)
+        if value:
+            value = clean_text(value)
+            label = ADDRESS_LABELS[name]
+            message = too_long(value, ADDRESS_LIMITS[name], label) or thai_marks_problem(value, label)
+            if message is not None:
+                problems.append(Problem(field_prefix + name, message))
     if clean_text(a.postcode):
         message = postcode_problem(a.postcode)
         if message is not None:

@@ -16,8 +16,10 @@ from .identity import (
     normalise_g_code,
     normalise_national_id,
 )
+from .limits import CHILD as CHILD_LIMITS
+from .limits import CHILD_LABELS, too_long
 from .people import Sex, normalise_prefix, prefix_problem
-from .text import clean_text, digits_only, to_ascii_digits
+from .text import clean_text, digits_only, thai_marks_problem, to_ascii_digits
 
 MAX_CHILD_AGE = 25  # completed years on the day of validation
 
@@ -102,6 +104,14 @@ def _thai_name_problem(value: str, label: str) -> str | None:
     return None
 
 
+def _text_problem(value: str, name: str) -> str | None:
+    """Too long for its column, or Thai marks with no meaning (``value`` cleaned)."""
+    if not value:
+        return None
+    label = CHILD_LABELS[name]
+    return too_long(value, CHILD_LIMITS[name], label) or thai_marks_problem(value, label)
+
+
 def _english_name_problem(value: str, label: str) -> str | None:
     if not value or _ENGLISH_NAME.match(value):
         return None
@@ -130,10 +140,14 @@ def validate_child(c: ChildInput, *, today: date) -> list[Problem]:
     n = normalise_child(c)
     found: list[tuple[str, str | None]] = []
     found.append(("prefix", prefix_problem(n.prefix, n.sex, n.birth_date, today)))
-    found.append(("first_name", _thai_name_problem(n.first_name, "ชื่อ")))
-    found.append(("last_name", _thai_name_problem(n.last_name, "นามสกุล")))
-    found.append(("first_name_en", _english_name_problem(n.first_name_en, "ชื่อภาษาอังกฤษ")))
-    found.append(("last_name_en", _english_name_problem(n.last_name_en, "นามสกุลภาษาอังกฤษ")))
+    found.append(("first_name", _thai_name_problem(n.first_name, "ชื่อ")
+                  or _text_problem(n.first_name, "first_name")))
+    found.append(("last_name", _thai_name_problem(n.last_name, "นามสกุล")
+                  or _text_problem(n.last_name, "last_name")))
+    found.append(("first_name_en", _english_name_problem(n.first_name_en, "ชื่อภาษาอังกฤษ")
+                  or _text_problem(n.first_name_en, "first_name_en")))
+    found.append(("last_name_en", _english_name_problem(n.last_name_en, "นามสกุลภาษาอังกฤษ")
+                  or _text_problem(n.last_name_en, "last_name_en")))
     if n.sex is None:
         found.append(("sex", "ยังไม่ได้เลือกเพศ โปรดเลือกชายหรือหญิง"))
     found.append(("birth_date", _birth_date_problem(n.birth_date, today)))
@@ -148,6 +162,9 @@ def validate_child(c: ChildInput, *, today: date) -> list[Problem]:
                 "ยังไม่ได้ระบุเหตุผลที่ไม่มีเลขประจำตัว โปรดระบุเหตุผล เช่น ยังไม่ได้แจ้งเกิด หรือกำลังขอรหัส G",
             )
         )
+    for name in ("no_id_reason", "nationality", "disability"):
+        if name != "no_id_reason" or n.id_type is IdType.NONE:
+            found.append((name, _text_problem(getattr(n, name), name)))
     problems = [Problem(name, message) for name, message in found if message is not None]
     problems += address_problems(n.address, required=False)
     return problems

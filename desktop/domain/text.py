@@ -1,4 +1,5 @@
-"""Text clean-up shared by every rule: Thai digits, whitespace, zero-width characters."""
+"""Text clean-up shared by every rule: Thai digits, whitespace, zero-width characters, Thai
+marks typed twice or out of order; and the check that refuses Thai marks with no meaning."""
 
 from __future__ import annotations
 
@@ -15,6 +16,34 @@ _SARA_AM_WITH_TONE = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
 _SARA_AM = re.compile("\u0e4d\u0e32")
 _SEPARATORS = re.compile(r"[\s\-.\/\u2010-\u2015\u2212]+")
 
+# Thai marks written above or below a consonant: the vowels ั ิ ี ึ ื ุ ู ฺ, the tone marks
+# ่ ้ ๊ ๋, ็ ์ ํ ๎. Canonical order on one consonant: a vowel first, then a tone or ์.
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_VOWEL_MARKS = "\u0e31\u0e34-\u0e3a"  # ั ิ ี ึ ื ุ ู ฺ
+_TONE_MARKS = "\u0e48-\u0e4c"  # ่ ้ ๊ ๋ ์
+# Anything one of the one-meaning fixes below would change (one scan decides).
+_THAI_SUSPECT = re.compile(
+    f"\u0e40\u0e40|([{_MARKS}])\\1|[{_TONE_MARKS}][{_VOWEL_MARKS}]|\u0e33[\u0e48-\u0e4b]"
+)
+_DOUBLED_MARK = re.compile(f"([{_MARKS}])\\1+")
+_TONE_BEFORE_VOWEL = re.compile(f"([{_TONE_MARKS}]+)([{_VOWEL_MARKS}]+)")
+_TONE_AFTER_SARA_AM = re.compile("\u0e33([\u0e48-\u0e4b])")
+
+
+def _fix_thai(s: str) -> str:
+    """The Thai misspellings that have one meaning: เเ (two sara e) is แ; a mark typed twice
+    is one; a tone mark typed before its vowel, or after sara am, goes where it belongs
+    (ก่ิ -> กิ่, นำ้ -> น้ำ)."""
+    for _ in range(4):  # each fix may make another (ก่ิ่ -> กิ่่ -> กิ่); rarely a second pass
+        s = s.replace("\u0e40\u0e40", "\u0e41")
+        s = _DOUBLED_MARK.sub("\\1", s)
+        s = _TONE_BEFORE_VOWEL.sub("\\2\\1", s)
+        s = _TONE_AFTER_SARA_AM.sub("\\1\u0e33", s)
+        s = _DOUBLED_MARK.sub("\\1", s)
+        if _THAI_SUSPECT.search(s) is None:
+            break
+    return s
+
 
 def to_ascii_digits(s: str) -> str:
     """Replace Thai digits ๐–๙ with ASCII 0–9."""
@@ -27,8 +56,9 @@ def clean_text(s: str | None) -> str:
     """Normalise typed or imported text.
 
     Strips, collapses internal whitespace (any Unicode space, tab or newline) to one
-    space, removes zero-width characters, writes a decomposed SARA AM as U+0E33 and
-    applies NFC. ``None`` gives ``""``.
+    space, removes zero-width characters, writes a decomposed SARA AM as U+0E33, applies
+    NFC and fixes the Thai misspellings that have one meaning (see ``_fix_thai``; what has
+    none is for :func:`thai_marks_problem` to refuse). ``None`` gives ``""``.
     """
     if s is None:
         return ""
@@ -44,7 +74,46 @@ def clean_text(s: str | None) -> str:
     if "\u0e4d" in s:
         s = _SARA_AM_WITH_TONE.sub("\\1\u0e33", s)
         s = _SARA_AM.sub("\u0e33", s)
+    if _THAI_SUSPECT.search(s) is not None:
+        s = _fix_thai(s)
     return " ".join(s.split())
+
+
+_THAI_MARK_ANY = re.compile(f"[{_MARKS}]")
+_CONSONANT_FIRST, _CONSONANT_LAST = "\u0e01", "\u0e2e"  # ก .. ฮ (ฤ ฦ included)
+_ABOVE_BELOW_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e4d")
+_TONES_AND_SIGNS = frozenset("\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4e")
+
+
+def thai_marks_problem(value: str, label: str) -> str | None:
+    """``None`` when every Thai vowel or tone mark in ``value`` (cleaned text) sits on a
+    consonant, at most one vowel mark and one tone mark (or ็ ์) each; else a Thai message
+    that names the field ``label`` and where the mark is (not the text itself, which may
+    be a name). What has one meaning was already fixed by :func:`clean_text`."""
+    if _THAI_MARK_ANY.search(value) is None:  # fast path: no mark at all
+        return None
+    on_consonant = has_vowel = has_tone = False
+    for i, ch in enumerate(value, start=1):
+        if _CONSONANT_FIRST <= ch <= _CONSONANT_LAST:
+            on_consonant, has_vowel, has_tone = True, False, False
+            continue
+        vowel = ch in _ABOVE_BELOW_VOWELS
+        if not vowel and ch not in _TONES_AND_SIGNS:
+            on_consonant = False  # a spacing character: nothing after it can sit on a consonant
+            continue
+        shown = f"\u25cc{ch}"
+        if not on_consonant:
+            return (f"{label}มีสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับ (ตัวที่ {i}: {shown}) "
+                    f"โปรดตรวจสอบการพิมพ์{label}อีกครั้ง")
+        if (vowel and (has_vowel or has_tone)) or (not vowel and has_tone):
+            kind = "สระ" if vowel else "วรรณยุกต์"
+            return (f"{label}มี{kind}ซ้อนกันสองตัวบนพยัญชนะเดียวกัน (ตัวที่ {i}: {shown}) "
+                    f"โปรดลบตัวที่เกินแล้วพิมพ์{label}ใหม่")
+        if vowel:
+            has_vowel = True
+        else:
+            has_tone = True
+    return None
 
 
 def digits_only(s: str) -> str:

@@ -20,8 +20,11 @@ from desktop.domain.duplicates import DuplicateMatch, MatchKind, PersonKey, find
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.identity import IdType, national_id_problem, normalise_national_id
 from desktop.domain.levels import InstitutionKind, level_by_code
+from desktop.domain.limits import ENROLLMENT as ENROLLMENT_LIMITS
+from desktop.domain.limits import GUARDIAN as GUARDIAN_LIMITS
+from desktop.domain.limits import GUARDIAN_LABELS, too_long
 from desktop.domain.people import Sex, normalise_prefix
-from desktop.domain.text import clean_text, digits_only
+from desktop.domain.text import clean_text, digits_only, thai_marks_problem
 from desktop.services.audit import record
 from desktop.services.household_edit import household_at, live_household
 from desktop.services.office import require_local_office
@@ -187,6 +190,14 @@ def guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
         message = national_id_problem(g.national_id)
         if message:
             problems.append(Problem(f"{where}.national_id", f"{label}: {message}"))
+    for name in ("prefix", "first_name", "last_name", "occupation", "relation"):
+        value = clean_text(getattr(g, name))
+        if value and not any(p.field == f"{where}.{name}" for p in problems):
+            text_label = GUARDIAN_LABELS[name]
+            message = too_long(value, GUARDIAN_LIMITS[name], text_label) or thai_marks_problem(
+                value, text_label)
+            if message:
+                problems.append(Problem(f"{where}.{name}", f"{label}: {message}"))
     phone = digits_only(g.phone)
     if phone and (len(phone) not in (9, 10) or not phone.startswith("0")):
         problems.append(
@@ -231,6 +242,9 @@ def enrollment_problems(session: Session, e: EnrollmentForm, *,
         )
     if e.status not in ENROLLMENT_STATUSES:
         problems.append(Problem("enrollment.status", "สถานะการเรียนไม่ถูกต้อง"))
+    classroom = too_long(clean_text(e.classroom), ENROLLMENT_LIMITS["classroom"], "ห้องเรียน")
+    if classroom:
+        problems.append(Problem("enrollment.classroom", classroom))
     return problems
 
 

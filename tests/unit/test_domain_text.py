@@ -43,7 +43,36 @@ def ref_clean_text(s: str | None) -> str:
     s = _ZERO_WIDTH.sub("", s)
     s = _SARA_AM_WITH_TONE.sub("\\1\u0e33", s)
     s = _SARA_AM.sub("\u0e33", s)
-    return " ".join(s.split())
+    return " ".join(ref_fix_thai(s).split())
+
+
+_REF_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                       + "".join(map(chr, range(0x0E47, 0x0E4F))))
+_REF_VOWELS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B))))
+_REF_TONES = frozenset(map(chr, range(0x0E48, 0x0E4D)))
+
+
+def ref_fix_thai(s: str) -> str:
+    """Character by character: เเ -> แ; a run of one mark -> one; tones (and ์) typed
+    before a vowel mark move after it; a tone typed after ำ moves before it."""
+    s = s.replace("\u0e40\u0e40", "\u0e41")
+    for _ in range(4):  # until nothing changes (each pass may enable another)
+        out: list[str] = []
+        for ch in s:
+            if out and ch in _REF_MARKS and out[-1] == ch:
+                continue
+            if ch in _REF_VOWELS and out and out[-1] in _REF_TONES:
+                k = len(out)
+                while k > 0 and out[k - 1] in _REF_TONES:
+                    k -= 1
+                out.insert(k, ch)
+                continue
+            if ch in "\u0e48\u0e49\u0e4a\u0e4b" and out and out[-1] == "\u0e33":
+                out.insert(len(out) - 1, ch)
+                continue
+            out.append(ch)
+        s = "".join(out)
+    return s
 
 
 def ref_digits_only(s: str) -> str:
@@ -101,7 +130,7 @@ def ref_thai_name_problem(value: str, label: str) -> str | None:
 PIECES = [
     "สมชาย", "ใจดี", "น้ำ", "ก", "ข", "า", "ะ", "เ", "ไ", "ฯ", "ๆ", "฿", "๏", "๚",
     "\u0e4d", "\u0e32", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b", "\u0e4c", "\u0e47", "\u0e38",
-    "\u0e39", "\u0e3a", "\u0e31", "\u0e34", "น\u0e4d\u0e32", "น\u0e4d\u0e49\u0e32", "น\u0e49\u0e4d\u0e32",
+    "\u0e39", "\u0e3a", "\u0e31", "\u0e34", "\u0e40\u0e40", "\u0e48\u0e48", "\u0e33", "\u0e4e", "น\u0e4d\u0e32", "น\u0e4d\u0e49\u0e32", "น\u0e49\u0e4d\u0e32",
     "๐", "๑", "๕", "๙", "0", "1", "9", "1234567890123", "G", "g", "A", "z", "'", "-", ".", "/",
     " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\u00a0", "\u2003", "\u3000",
     "\u2028", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2010", "\u2013", "\u2212",
