@@ -48,6 +48,8 @@ def add_parsers(sub: Any) -> None:
     children.add_argument("--errors", type=Path, help="บันทึกรายงานข้อผิดพลาดเป็น .xlsx")
     children.add_argument("--skip-invalid", action="store_true",
                           help="นำเข้าเฉพาะแถวที่ถูกต้อง (ค่าเริ่มต้น: ไม่บันทึกเลยถ้ามีแถวผิด)")
+    children.add_argument("--ignore-column", action="append", default=[], metavar="หัวคอลัมน์",
+                          help="ไม่นำเข้าคอลัมน์นี้ แม้มีเลขประจำตัวประชาชน (ใส่ได้หลายครั้ง)")
     imp_sub.add_parser("batches", help="ประวัติการนำเข้า")
     undo = imp_sub.add_parser("undo", help="ยกเลิกการนำเข้าทั้งชุด")
     undo.add_argument("batch", help="uuid ของชุดการนำเข้า (ดูจาก samoe import batches)")
@@ -211,11 +213,13 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     except SheetError as exc:
         err(str(exc))
         return 1
+    ignored = _ignored_columns(sheet.headers, args.ignore_column)
     with db.reader() as session:
         mapping = imports.suggest_mapping(session, sheet.headers)
+        mapping = {i: key for i, key in mapping.items() if i not in ignored}
         plan = imports.plan_import(session, sheet, mapping, today=date.today(),
                                    institution_id=_institution_id(session, args.institution),
-                                   year_be=args.year, progress=progress)
+                                   year_be=args.year, progress=progress, ignored_columns=ignored)
     _end_progress()
     problems = plan.problems()
     for p in problems:
@@ -224,6 +228,9 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         value = f' ("{p.value}")' if p.value else ""
         level = "ผิด" if p.severity == "error" else "เตือน"
         err(f"{where}{column}{value}: [{level}] {p.message}")
+    for p in problems:
+        if p.row == 0 and p.field == "national_id" and p.severity == "error" and p.column:
+            err(f'ถ้าคอลัมน์ "{p.column}" ไม่ต้องนำเข้า ให้สั่งใหม่พร้อม --ignore-column "{p.column}"')
     if args.errors and problems:
         imports.write_error_report(plan, args.errors)
         err(f"บันทึกรายงานข้อผิดพลาดไว้ที่ {args.errors}")
@@ -241,6 +248,20 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     out(summary)
     out(f"นำเข้าแล้ว {batch.children:,} คน ชุด {batch.uuid} (ยกเลิกได้: samoe import undo {batch.uuid})")
     return 0
+
+
+def _ignored_columns(headers: list[str], names: list[str]) -> set[int]:
+    """The columns named by ``--ignore-column`` (header as written; spacing and dots aside)."""
+    from desktop.domain.columns import header_key
+
+    found: set[int] = set()
+    for name in names:
+        hits = {i for i, h in enumerate(headers) if h == name or header_key(h) == header_key(name)}
+        if not hits or not header_key(name):
+            raise UsageError(f'ไม่พบคอลัมน์ "{name}" ในไฟล์ คอลัมน์ที่มี: '
+                             + ", ".join(f'"{h}"' for h in headers if h))
+        found |= hits
+    return found
 
 
 def _end_progress() -> None:

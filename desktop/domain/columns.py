@@ -44,20 +44,24 @@ CHILD_COLUMNS: tuple[Column, ...] = (
                                               "english first name")),
     Column("last_name_en", "นามสกุล (อังกฤษ)", ("นามสกุลภาษาอังกฤษ", "นามสกุลอังกฤษ",
                                                 "last name en", "english last name")),
-    Column("sex", "เพศ", ("เพศ ชาย/หญิง", "sex", "gender"), required=True),
+    Column("sex", "เพศ", ("sex", "gender"), required=True),
     Column("birth_date", "วันเกิด", ("วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด", "วันเดือนปี เกิด",
-                                     "วันที่เกิด", "เกิดวันที่", "birth date", "birthdate",
-                                     "date of birth", "dob"), required=True),
+                                     "ว/ด/ป เกิด", "ว/ด/ป", "วดป เกิด", "วันที่เกิด", "เกิดวันที่",
+                                     "birth date", "birthdate", "date of birth", "dob"),
+           required=True),
     Column("national_id", "เลขประจำตัวประชาชน", (
         "เลขบัตรประชาชน", "เลขบัตรประจำตัวประชาชน", "เลขประจำตัวประชาชน 13 หลัก",
-        "เลขประจำตัว", "บัตรประชาชน", "รหัสประจำตัวประชาชน", "citizen id", "national id",
+        "เลขประจำตัว", "บัตรประชาชน", "รหัสประจำตัวประชาชน", "เลขบัตร", "เลขบัตรประชาชนเด็ก",
+        "เลขประจำตัวประชาชนเด็ก", "เลขประจำตัวประชาชนนักเรียน", "citizen id", "national id",
         "id card", "pid", "cid")),
     Column("g_code", "รหัส G", ("รหัสจี", "g code", "gcode", "g-code", "เลข g")),
     Column("no_id_reason", "เหตุที่ไม่มีเลขประจำตัว", ("เหตุผลที่ไม่มีเลขประจำตัว",)),
     Column("nationality", "สัญชาติ", ("nationality",)),
     Column("disability", "ความพิการ", ("ประเภทความพิการ", "disability")),
     Column("house_code", "รหัสประจำบ้าน", ("เลขรหัสประจำบ้าน", "house code"), group="address"),
-    Column("house_no", "บ้านเลขที่", ("เลขที่", "house no", "house number"), group="address"),
+    # Not "เลขที่" alone: in a class list that is the roll number (see IGNORED_HEADERS).
+    Column("house_no", "บ้านเลขที่", ("เลขที่บ้าน", "ที่อยู่ เลขที่", "ที่อยู่ บ้านเลขที่",
+                                     "house no", "house number"), group="address"),
     Column("village_no", "หมู่ที่", ("หมู่", "ม.", "moo", "village no"), group="address"),
     Column("village_name", "หมู่บ้าน", ("ชื่อหมู่บ้าน", "ชุมชน", "village"), group="address"),
     Column("soi", "ซอย", ("ตรอก/ซอย", "soi", "lane"), group="address"),
@@ -104,16 +108,42 @@ def header_key(text: object) -> str:
     return _NOISE.sub("", to_ascii_digits(clean_text(str(text or "")))).casefold()
 
 
+# Headers of columns that are nothing of ours: a class list's roll number (เลขที่, ที่,
+# ลำดับ), the school's own student number, an age worked out from the birth date.
+IGNORED_HEADERS: tuple[str, ...] = (
+    "เลขที่", "ที่", "ลำดับ", "ลำดับที่", "no", "no.", "#", "เลขประจำตัวนักเรียน", "รหัสนักเรียน",
+    "เลขประจำตัวนักเรียน/รหัสนักเรียน", "student id", "student no", "อายุ", "อายุ (ปี)", "age",
+    "หมายเหตุ", "note",
+)
+# How a header says how its values are written, after the name of the column (matching form,
+# so "(พ.ศ.)" is "พศ"): taken off the end, one after another, when the whole header is not
+# known: "วันเดือนปีเกิด (พ.ศ.)", "เพศ (ช/ญ)", "เลขบัตรประชาชน 13 หลัก".
+_HINTS: tuple[str, ...] = tuple(sorted({header_key(h) for h in (
+    "พ.ศ.", "ค.ศ.", "ช/ญ", "ชาย/หญิง", "ชายหญิง", "m/f", "13 หลัก", "ตัวเลข 13 หลัก", "วว/ดด/ปปปป",
+    "วว/ดด/ปป", "dd/mm/yyyy", "ถ้ามี", "ถ้ามี)",
+)}, key=len, reverse=True))
+
 _BY_NAME: dict[str, str] = {}
 for _col in CHILD_COLUMNS:
     for _name in _col.names():
         _BY_NAME.setdefault(header_key(_name), _col.key)
+_IGNORED = frozenset(header_key(h) for h in IGNORED_HEADERS)
 
 
 def column_for_header(header: str) -> str | None:
-    """The column key a header names, or ``None`` when it is not recognised."""
+    """The column key a header names, or ``None`` when it is not recognised (or is one of
+    :data:`IGNORED_HEADERS`). A header not known as written is tried again without the
+    hints at its end on how the values are written (``พ.ศ.``, ``ช/ญ``, ``13 หลัก``)."""
     key = header_key(header)
-    return _BY_NAME.get(key) if key else None
+    while key and key not in _IGNORED:
+        hit = _BY_NAME.get(key)
+        if hit is not None:
+            return hit
+        hint = next((h for h in _HINTS if key.endswith(h) and len(key) > len(h)), None)
+        if hint is None:
+            return None
+        key = key[: -len(hint)]
+    return None
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[int, str]:

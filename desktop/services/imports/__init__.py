@@ -25,6 +25,7 @@ from .files import (
     suggest_mapping,
     write_error_report,
 )
+from .idcolumns import id_like_columns
 from .plan import (
     NO_ID_REASON,
     CellProblem,
@@ -49,6 +50,7 @@ __all__ = [
     "SheetLike",
     "commit_import",
     "error_report_rows",
+    "id_like_columns",
     "list_batches",
     "mapping_key",
     "parse_sex",

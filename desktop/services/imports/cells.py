@@ -16,8 +16,10 @@ from desktop.domain.text import clean_text, to_ascii_digits
 PREFIX_SEX: dict[str, Sex] = {BOY: Sex.MALE, MR: Sex.MALE, GIRL: Sex.FEMALE, MISS: Sex.FEMALE,
                               MRS: Sex.FEMALE}
 _SEX_WORDS: dict[str, Sex] = {
-    **dict.fromkeys(("ชาย", "ช", "m", "male", "1", "เพศชาย", "ผู้ชาย"), Sex.MALE),
-    **dict.fromkeys(("หญิง", "ญ", "f", "female", "2", "เพศหญิง", "ผู้หญิง"), Sex.FEMALE),
+    **dict.fromkeys(("ชาย", "ช", "m", "male", "1", "เพศชาย", "ผู้ชาย", "ดช", "เด็กชาย", "นาย"),
+                    Sex.MALE),
+    **dict.fromkeys(("หญิง", "ญ", "f", "female", "2", "เพศหญิง", "ผู้หญิง", "ดญ", "เด็กหญิง", "นส",
+                     "นางสาว", "นาง"), Sex.FEMALE),
 }
 # A prefix at the start of a full name: the written-out ones, or an abbreviation with dots.
 _FULL_NAME = re.compile(
@@ -88,7 +90,8 @@ def split_full_name(text: str) -> tuple[str, str, str]:
 
 
 def parse_sex(text: str) -> Sex | None:
-    """ชาย/หญิง, ช/ญ, M/F, male/female, 1/2 (``None`` if not one of them)."""
+    """ชาย/หญิง, ช/ญ, M/F, male/female, 1/2, or a prefix written in the sex column (ด.ช.,
+    เด็กหญิง, นาย, ...) (``None`` if not one of them)."""
     key = re.sub(r"[\s.]", "", to_ascii_digits(clean_text(text))).casefold()
     return _SEX_WORDS.get(key)
 

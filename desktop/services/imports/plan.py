@@ -11,7 +11,7 @@ sexes, birth dates, institutions, levels, addresses, years) are parsed once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -41,7 +41,9 @@ from desktop.services.children import (
 from desktop.services.progress import Progress
 from desktop.store.models import Child, Guardian, Household, Institution
 
+from .addresses import Houses, address_key, difference_message
 from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
+from .idcolumns import decide_id_columns
 from .model import (
     ERROR,
     WARNING,
@@ -86,21 +88,26 @@ _FIELD_KEYS: dict[str, str] = {
     "enrollment.institution_id": "institution",
     "enrollment.year_be": "year_be",
     "enrollment.level_code": "level",
+    "enrollment.classroom": "classroom",
 }
 
 
 # ---------------------------------------------------------------------------- the planner
 class _Planner:
     def __init__(self, session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
-                 institution_id: int | None, year_be: int) -> None:
+                 institution_id: int | None, year_be: int, ignored: Collection[int] = ()) -> None:
         self.session = session
         self.sheet = sheet
+        # a column of national IDs that is not mapped: taken as the child's ID, or an error
+        mapping, id_problems = decide_id_columns(sheet.headers, sheet.rows, mapping, ignored)
         self.mapping = dict(sorted(mapping.items()))
         self.today = today
         self.default_institution = institution_id
         self.default_year = year_be
         self.header_of = {key: sheet.headers[i] for i, key in self.mapping.items()}
-        self.file_problems: list[CellProblem] = []
+        self.file_problems: list[CellProblem] = id_problems
+        self.houses = Houses()
+        self.address_key = memo(address_key)
         self.quiet_keys: set[str] = set()  # required columns missing: said once for the file
         self.clean = memo(clean_text)
         self.prefix = memo(normalise_prefix)
@@ -310,11 +317,17 @@ class _Planner:
             self.problem(row, key, p.message)
 
         household_key: tuple[str, ...] | None = None
-        if house_code:
-            household_key = ("code", house_code)
-        elif address.house_no and (address.subdistrict or address.district or address.province):
-            household_key = ("address", address.house_no, address.village_no, address.subdistrict,
-                             address.district, address.province)
+        if house_code or (address.house_no and (address.subdistrict or address.district
+                                                or address.province)):
+            # one household: one house code, or the same whole address (not only the same
+            # house number: the rest of the address may differ, see addresses.py)
+            compared = self.address_key(address)
+            household_key = ("code", house_code) if house_code else ("address", *compared)
+            differs = self.houses.check(number, compared, house_code)
+            if differs is not None:
+                first_row, names = differs
+                self.problem(row, names[0], difference_message(first_row, names, by_code=bool(house_code)),
+                             WARNING)
         elif address != Address():
             household_key = ("row", str(number))
         guardian_key: tuple[str, ...] | None = None
@@ -491,22 +504,27 @@ def plan_import(
     institution_id: int | None = None,
     year_be: int | None = None,
     progress: Progress | None = None,
+    ignored_columns: Collection[int] = (),
 ) -> ImportPlan:
     """Map, parse and check every row of ``sheet``; nothing is written.
 
     ``mapping`` is ``{column index: column key}`` (see ``suggest_mapping``).
+    ``ignored_columns``: columns the clerk said are not imported; any other column not
+    mapped whose values look like national IDs is mapped or stops the import (idcolumns.py).
     ``institution_id`` is used for rows whose institution cell is empty; ``year_be`` for
     rows without an academic year (default: the academic year of ``today``).
     Raises ValueError for a mapping that names an unknown key or column (a program error).
     """
     year = year_be if year_be is not None else academic_year_of(today)
     with no_gc():
-        return _plan(session, sheet, mapping, today, institution_id, year, progress)
+        return _plan(session, sheet, mapping, today, institution_id, year, progress,
+                     ignored_columns)
 
 
 def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
-          institution_id: int | None, year: int, progress: Progress | None) -> ImportPlan:
-    planner = _Planner(session, sheet, mapping, today, institution_id, year)
+          institution_id: int | None, year: int, progress: Progress | None,
+          ignored: Collection[int] = ()) -> ImportPlan:
+    planner = _Planner(session, sheet, mapping, today, institution_id, year, ignored)
     try:
         return _plan_rows(planner, sheet, institution_id, year, today, progress)
     finally:
