@@ -124,6 +124,22 @@
         <translation>Postcode</translation>
     </message>
     <message>
+        <source>เลือกครัวเรือนที่มีอยู่…</source>
+        <translation>Choose an existing household…</translation>
+    </message>
+    <message>
+        <source>ค้นหาครัวเรือนจากบ้านเลขที่ หมู่ที่ หรือชื่อสมาชิก แล้วใช้ที่อยู่นั้น แทนการพิมพ์ที่อยู่ซ้ำ</source>
+        <translation>Find a household by house number, village or a member's name and use its address instead of typing it again</translation>
+    </message>
+    <message>
+        <source>แยกเป็นครัวเรือนใหม่</source>
+        <translation>Move to a new household</translation>
+    </message>
+    <message>
+        <source>เด็กย้ายไปอยู่บ้านอื่น: บันทึกที่อยู่ที่กรอกเป็นครัวเรือนของเด็กเอง โดยไม่เปลี่ยนที่อยู่ของสมาชิกคนอื่น</source>
+        <translation>The child moved to another house: save the typed address as the child's own household, without changing the other members' address</translation>
+    </message>
+    <message>
         <source>การศึกษา</source>
         <translation>Enrolment</translation>
     </message>
@@ -196,7 +212,7 @@
     </message>
     <message>
         <source>พิมพ์ข้อมูลเด็กคนนี้ตามที่บันทึกไว้แล้ว (Ctrl+P)</source>
-        <translation>Print this child's record as saved (Ctrl+P)</translation>
+        <translation>Print this child&apos;s record as saved (Ctrl+P)</translation>
     </message>
     <message>
         <source>ประวัติเด็ก</source>
@@ -251,8 +267,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>ครัวเรือนนี้มีสมาชิก %1 คน การแก้ที่อยู่จะเปลี่ยนที่อยู่ของทุกคนในครัวเรือน</source>
-        <translation>This household has %1 members. Changing the address changes it for everyone in the household.</translation>
+        <source>%1 (ลบแล้ว)</source>
+        <translation>%1 (deleted)</translation>
+    </message>
+    <message>
+        <source>สถานศึกษานี้ถูกลบแล้ว กู้คืนได้ที่หน้า สถานศึกษา (ติ๊ก แสดงที่ลบแล้ว)</source>
+        <translation>This institution was deleted; restore it on the Institutions page (tick Show deleted)</translation>
     </message>
     <message>
         <source>วันเกิดอยู่ในอนาคต โปรดตรวจสอบปี พ.ศ.</source>
@@ -269,6 +289,29 @@
     <message>
         <source>ถ้าเป็นคนละคน กด บันทึก อีกครั้งเพื่อยืนยัน</source>
         <translation>If this is a different person, click Save again to confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildHousehold</name>
+    <message>
+        <source>ใช้ครัวเรือนที่มีอยู่ (สมาชิก: %1) การแก้ที่อยู่จะเปลี่ยนที่อยู่ของทุกคนในครัวเรือน</source>
+        <translation>Using an existing household (members: %1). Editing the address changes it for everyone in the household</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนนี้มีสมาชิก %1 คน การแก้ที่อยู่จะเปลี่ยนที่อยู่ของทุกคนในครัวเรือน</source>
+        <translation>This household has %1 members. Editing the address changes it for everyone in the household</translation>
+    </message>
+    <message>
+        <source>กรอกที่อยู่ใหม่ของเด็ก เมื่อบันทึกจะเป็นครัวเรือนใหม่ ที่อยู่ของสมาชิกคนอื่นไม่เปลี่ยน</source>
+        <translation>Type the child's new address; on saving it becomes a new household. The other members' address does not change</translation>
+    </message>
+    <message>
+        <source>ที่อยู่นี้ตรงกับครัวเรือนที่มีอยู่แล้ว (สมาชิก: %1) เมื่อบันทึก เด็กจะอยู่ในครัวเรือนเดียวกัน ไม่สร้างครัวเรือนซ้ำ</source>
+        <translation>This address is that of an existing household (members: %1). On saving, the child joins that household; no duplicate is created</translation>
+    </message>
+    <message>
+        <source>ที่อยู่นี้ตรงกับอีกครัวเรือนหนึ่ง (สมาชิก: %1) ถ้าเด็กย้ายไปอยู่บ้านนั้น กด เลือกครัวเรือนที่มีอยู่… ถ้าเป็นบ้านเดียวกัน รวมสองครัวเรือนได้ที่หน้า ครัวเรือน</source>
+        <translation>This address is that of another household (members: %1). If the child moved there, press Choose an existing household…; if it is the same house, merge the two households on the Households page</translation>
     </message>
 </context>
 <context>
@@ -536,6 +579,81 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Could not make %1
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>ที่อยู่</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>สมาชิก</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>ใช้ครัวเรือนนี้</source>
+        <translation>Use this household</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>(ยังไม่ได้กรอกที่อยู่)</source>
+        <translation>(no address yet)</translation>
+    </message>
+    <message>
+        <source>(ไม่มีสมาชิก)</source>
+        <translation>(no members)</translation>
+    </message>
+    <message>
+        <source>พิมพ์บ้านเลขที่ หมู่ที่ หรือชื่อสมาชิกเพื่อค้นหา</source>
+        <translation>Type a house number, village or member's name to search</translation>
+    </message>
+    <message>
+        <source>ไม่พบครัวเรือนที่ตรงกัน ลองค้นด้วยคำอื่น หรือกด ยกเลิก แล้วกรอกที่อยู่ใหม่</source>
+        <translation>No matching household. Try other words, or press Cancel and type a new address</translation>
+    </message>
+    <message>
+        <source>แสดง %1 ครัวเรือนแรก กรอกเพิ่มเพื่อให้แคบลง</source>
+        <translation>Showing the first %1 households; type more to narrow the search</translation>
+    </message>
+    <message>
+        <source>พบ %1 ครัวเรือน</source>
+        <translation>%1 households found</translation>
+    </message>
+    <message>
+        <source>เลือกครัวเรือนที่มีอยู่</source>
+        <translation>Choose an existing household</translation>
+    </message>
+    <message>
+        <source>ค้นหาด้วยบ้านเลขที่ หมู่ที่ (เช่น 4 หรือ ม.4) หรือชื่อของสมาชิกในบ้าน (เด็กหรือผู้ปกครอง) กรอกช่องใดก็ได้</source>
+        <translation>Search by house number, village (e.g. 4 or ม.4) or the name of a member (child or guardian); fill in any of the boxes</translation>
+    </message>
+    <message>
+        <source>บ้านเลขที่</source>
+        <translation>House no.</translation>
+    </message>
+    <message>
+        <source>เช่น 12/3</source>
+        <translation>e.g. 12/3</translation>
+    </message>
+    <message>
+        <source>หมู่ที่/หมู่บ้าน</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>เช่น 4, ม.4 หรือชื่อหมู่บ้าน</source>
+        <translation>e.g. 4, ม.4 or the village's name</translation>
+    </message>
+    <message>
+        <source>ชื่อสมาชิก</source>
+        <translation>Member's name</translation>
+    </message>
+    <message>
+        <source>ชื่อหรือนามสกุล</source>
+        <translation>First or last name</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1318,26 @@ The children imported with this file are deleted; they can be restored from the 
         <translation>No academic year yet</translation>
     </message>
     <message>
+        <source>จำนวนเด็กที่ยังลงทะเบียนอยู่กับสถานศึกษานี้ (ทุกปีการศึกษา)</source>
+        <translation>Children still enrolled in this institution (all academic years)</translation>
+    </message>
+    <message>
+        <source>กู้คืน</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>กู้คืนสถานศึกษาที่เลือก (Delete)</source>
+        <translation>Restore the selected institution (Delete)</translation>
+    </message>
+    <message>
+        <source>กู้คืนสถานศึกษา</source>
+        <translation>Restore institution</translation>
+    </message>
+    <message>
+        <source>ที่ลบแล้ว %1 แห่ง</source>
+        <translation>%1 deleted</translation>
+    </message>
+    <message>
         <source>ทั้งหมด %1 แห่ง</source>
         <translation>%1 institutions</translation>
     </message>
@@ -1228,12 +1366,16 @@ The children imported with this file are deleted; they can be restored from the 
         <translation>Delete %1? You can restore it later.</translation>
     </message>
     <message>
-        <source>สถานศึกษานี้มีเด็กลงทะเบียนอยู่ %1 คน ข้อมูลการลงทะเบียนยังเก็บไว้</source>
-        <translation>%1 children are enrolled at this institution. Their enrolment records will be kept.</translation>
-    </message>
-    <message>
         <source>ลบ</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>มีเด็ก %1 คนลงทะเบียนกับสถานศึกษานี้ เด็กยังอยู่ในรายชื่อ และข้อมูลเด็กจะแสดงว่าสถานศึกษานี้ถูกลบแล้ว กู้คืนได้โดยติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน</source>
+        <translation>%1 children are enrolled in this institution. They stay in the list, and their records will show this institution as deleted. To restore it, tick Show deleted and press Restore</translation>
+    </message>
+    <message>
+        <source>กู้คืนได้โดยติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน</source>
+        <translation>To restore it, tick Show deleted and press Restore</translation>
     </message>
     <message>
         <source>ยกเลิก</source>
@@ -1258,6 +1400,14 @@ The children imported with this file are deleted; they can be restored from the 
     <message>
         <source>แก้ไขสถานศึกษาที่เลือก (Enter หรือดับเบิลคลิก)</source>
         <translation>Edit the selected institution (Enter or double-click)</translation>
+    </message>
+    <message>
+        <source>แสดงที่ลบแล้ว</source>
+        <translation>Show deleted</translation>
+    </message>
+    <message>
+        <source>แสดงสถานศึกษาที่ลบแล้ว เพื่อกู้คืน</source>
+        <translation>Show deleted institutions, to restore them</translation>
     </message>
     <message>
         <source>ลบสถานศึกษาที่เลือก (Delete) กู้คืนได้ภายหลัง</source>

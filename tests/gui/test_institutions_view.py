@@ -235,3 +235,68 @@ def test_delete_and_undo(qtbot, ctx: AppContext) -> None:  # type: ignore[no-unt
         back = s.scalars(select(Institution).where(Institution.uuid == target.uuid)).one()
         assert back.deleted_at is None
     assert target.name in messages[-1][0] and messages[-1][1] is None
+
+
+def answer_box(button_name: str | None, seen: list[tuple[str, str]]) -> None:
+    """Like answer_confirmation, noting the box's text and its informative text."""
+
+    def poll(tries: int = 100) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:
+                QTimer.singleShot(20, lambda: poll(tries - 1))
+            return
+        seen.append((box.text(), box.informativeText()))
+        if button_name is None:
+            box.reject()
+        else:
+            box.findChild(QPushButton, button_name).click()
+
+    QTimer.singleShot(0, poll)
+
+
+def test_delete_says_how_many_children_and_the_bin_restores(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.institutions import institution_children
+
+    view = make_view(qtbot, ctx)
+    before = view.row_count()
+    model = view.ui.table.model()
+    view.ui.table.sortByColumn(ENROLLED, Qt.SortOrder.DescendingOrder)
+    view.ui.table.selectRow(0)
+    target = view.selected_row()
+    assert target is not None
+    with ctx.db.reader() as s:
+        children = institution_children(s, target.uuid)
+    assert children > 0
+
+    seen: list[tuple[str, str]] = []
+    answer_box("confirmDeleteButton", seen)
+    qtbot.mouseClick(view.ui.deleteButton, Qt.MouseButton.LeftButton)
+    [(text, informative)] = seen
+    assert target.name in text
+    assert f"{children} คน" in informative and "แสดงที่ลบแล้ว" in informative
+    assert view.row_count() == before - 1
+
+    # the bin: tick "แสดงที่ลบแล้ว" (keyboard: Space on the box); the button becomes กู้คืน
+    messages: list[tuple[str, object]] = []
+    view.status_message.connect(lambda text, undo: messages.append((text, undo)))
+    view.ui.deletedCheck.setFocus()
+    qtbot.keyClick(view.ui.deletedCheck, Qt.Key.Key_Space)
+    assert view.ui.deletedCheck.isChecked()
+    assert view.row_count() == 1
+    assert model.index(0, NAME).data() == target.name
+    assert model.index(0, ENROLLED).data() == children
+    assert view.ui.deleteButton.text() == "กู้คืน"
+    assert "ที่ลบแล้ว 1 แห่ง" in view.ui.countLabel.text()
+    assert not view.ui.editButton.isEnabled()  # restore first, then edit
+
+    view.ui.table.selectRow(0)
+    qtbot.mouseClick(view.ui.deleteButton, Qt.MouseButton.LeftButton)  # no question to restore
+    assert view.row_count() == 0
+    assert messages and target.name in messages[-1][0]
+    with ctx.db.reader() as s:
+        assert s.scalars(select(Institution.deleted_at).where(Institution.uuid == target.uuid)).one() is None
+
+    view.ui.deletedCheck.setChecked(False)
+    assert view.row_count() == before
+    assert view.ui.deleteButton.text() == "ลบ"

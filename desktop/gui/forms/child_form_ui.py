@@ -275,6 +275,25 @@ class Ui_ChildForm(object):
 
         self.addressLayout.addWidget(self.householdLabel)
 
+        self.householdButtons = QHBoxLayout()
+        self.householdButtons.setObjectName(u"householdButtons")
+        self.pickHouseholdButton = QPushButton(self.addressGroup)
+        self.pickHouseholdButton.setObjectName(u"pickHouseholdButton")
+
+        self.householdButtons.addWidget(self.pickHouseholdButton)
+
+        self.newHouseholdButton = QPushButton(self.addressGroup)
+        self.newHouseholdButton.setObjectName(u"newHouseholdButton")
+
+        self.householdButtons.addWidget(self.newHouseholdButton)
+
+        self.householdSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.householdButtons.addItem(self.householdSpacer)
+
+
+        self.addressLayout.addLayout(self.householdButtons)
+
 
         self.grid.addWidget(self.addressGroup, 0, 1, 1, 1)
 
@@ -479,6 +498,14 @@ class Ui_ChildForm(object):
         self.provinceEditLabel.setText(QCoreApplication.translate("ChildForm", u"\u0e08\u0e31\u0e07\u0e2b\u0e27\u0e31\u0e14", None))
         self.postcodeEditLabel.setText(QCoreApplication.translate("ChildForm", u"\u0e23\u0e2b\u0e31\u0e2a\u0e44\u0e1b\u0e23\u0e29\u0e13\u0e35\u0e22\u0e4c", None))
         self.householdLabel.setText("")
+        self.pickHouseholdButton.setText(QCoreApplication.translate("ChildForm", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e17\u0e35\u0e48\u0e21\u0e35\u0e2d\u0e22\u0e39\u0e48\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.pickHouseholdButton.setToolTip(QCoreApplication.translate("ChildForm", u"\u0e04\u0e49\u0e19\u0e2b\u0e32\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e08\u0e32\u0e01\u0e1a\u0e49\u0e32\u0e19\u0e40\u0e25\u0e02\u0e17\u0e35\u0e48 \u0e2b\u0e21\u0e39\u0e48\u0e17\u0e35\u0e48 \u0e2b\u0e23\u0e37\u0e2d\u0e0a\u0e37\u0e48\u0e2d\u0e2a\u0e21\u0e32\u0e0a\u0e34\u0e01 \u0e41\u0e25\u0e49\u0e27\u0e43\u0e0a\u0e49\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u0e19\u0e31\u0e49\u0e19 \u0e41\u0e17\u0e19\u0e01\u0e32\u0e23\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u0e0b\u0e49\u0e33", None))
+#endif // QT_CONFIG(tooltip)
+        self.newHouseholdButton.setText(QCoreApplication.translate("ChildForm", u"\u0e41\u0e22\u0e01\u0e40\u0e1b\u0e47\u0e19\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e43\u0e2b\u0e21\u0e48", None))
+#if QT_CONFIG(tooltip)
+        self.newHouseholdButton.setToolTip(QCoreApplication.translate("ChildForm", u"\u0e40\u0e14\u0e47\u0e01\u0e22\u0e49\u0e32\u0e22\u0e44\u0e1b\u0e2d\u0e22\u0e39\u0e48\u0e1a\u0e49\u0e32\u0e19\u0e2d\u0e37\u0e48\u0e19: \u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u0e17\u0e35\u0e48\u0e01\u0e23\u0e2d\u0e01\u0e40\u0e1b\u0e47\u0e19\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e02\u0e2d\u0e07\u0e40\u0e14\u0e47\u0e01\u0e40\u0e2d\u0e07 \u0e42\u0e14\u0e22\u0e44\u0e21\u0e48\u0e40\u0e1b\u0e25\u0e35\u0e48\u0e22\u0e19\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u0e02\u0e2d\u0e07\u0e2a\u0e21\u0e32\u0e0a\u0e34\u0e01\u0e04\u0e19\u0e2d\u0e37\u0e48\u0e19", None))
+#endif // QT_CONFIG(tooltip)
         self.enrollmentGroup.setTitle(QCoreApplication.translate("ChildForm", u"\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32", None))
         self.yearSpinLabel.setText(QCoreApplication.translate("ChildForm", u"\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32", None))
         self.institutionComboLabel.setText(QCoreApplication.translate("ChildForm", u"\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32", None))

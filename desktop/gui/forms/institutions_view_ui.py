@@ -7,9 +7,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_InstitutionsView(object):
     def setupUi(self, InstitutionsView):
@@ -66,6 +67,11 @@ class Ui_InstitutionsView(object):
 
         self.filterRow.addWidget(self.filterEdit)
 
+        self.deletedCheck = QCheckBox(InstitutionsView)
+        self.deletedCheck.setObjectName(u"deletedCheck")
+
+        self.filterRow.addWidget(self.deletedCheck)
+
         self.countLabel = QLabel(InstitutionsView)
         self.countLabel.setObjectName(u"countLabel")
 
@@ -85,7 +91,8 @@ class Ui_InstitutionsView(object):
 
         self.mainLayout.addWidget(self.table)
 
-        QWidget.setTabOrder(self.filterEdit, self.table)
+        QWidget.setTabOrder(self.filterEdit, self.deletedCheck)
+        QWidget.setTabOrder(self.deletedCheck, self.table)
         QWidget.setTabOrder(self.table, self.addButton)
         QWidget.setTabOrder(self.addButton, self.editButton)
         QWidget.setTabOrder(self.editButton, self.deleteButton)
@@ -119,5 +126,9 @@ class Ui_InstitutionsView(object):
         self.printButton.setToolTip(QCoreApplication.translate("InstitutionsView", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e1e\u0e23\u0e49\u0e2d\u0e21\u0e08\u0e33\u0e19\u0e27\u0e19\u0e40\u0e14\u0e47\u0e01 (Ctrl+P)", None))
 #endif // QT_CONFIG(tooltip)
         self.filterEdit.setPlaceholderText(QCoreApplication.translate("InstitutionsView", u"\u0e01\u0e23\u0e2d\u0e07\u0e15\u0e32\u0e21\u0e0a\u0e37\u0e48\u0e2d \u0e23\u0e2b\u0e31\u0e2a \u0e2b\u0e23\u0e37\u0e2d\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u2026", None))
+        self.deletedCheck.setText(QCoreApplication.translate("InstitutionsView", u"\u0e41\u0e2a\u0e14\u0e07\u0e17\u0e35\u0e48\u0e25\u0e1a\u0e41\u0e25\u0e49\u0e27", None))
+#if QT_CONFIG(tooltip)
+        self.deletedCheck.setToolTip(QCoreApplication.translate("InstitutionsView", u"\u0e41\u0e2a\u0e14\u0e07\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e17\u0e35\u0e48\u0e25\u0e1a\u0e41\u0e25\u0e49\u0e27 \u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e01\u0e39\u0e49\u0e04\u0e37\u0e19", None))
+#endif // QT_CONFIG(tooltip)
         self.countLabel.setText("")
     # retranslateUi

@@ -39,6 +39,7 @@ from desktop.domain.levels import InstitutionKind, levels_for
 from desktop.domain.people import PREFIXES, SEX_LABELS, Sex
 from desktop.gui.context import AppContext
 from desktop.gui.forms.child_form_ui import Ui_ChildForm
+from desktop.gui.views.child_household import ChildHousehold
 from desktop.services.children import (
     ENROLLMENT_STATUSES,
     RELATIONS,
@@ -73,6 +74,7 @@ class ChildFormDialog(QDialog):
         self._form = ChildForm()
         self._fill_choices()
         self._wire()
+        self.household = ChildHousehold(ctx, self.ui, self, self._address_edits())
         if uuid:
             with ctx.db.reader() as session:
                 self._form = load_child(session, uuid)
@@ -172,14 +174,12 @@ class ChildFormDialog(QDialog):
         a = c.address
         for name, edit in self._address_edits().items():
             edit.setText(getattr(a, name))
-        if form.household_uuid and form.household_member_count > 1:
-            ui.householdLabel.setText(self.tr(
-                "ครัวเรือนนี้มีสมาชิก %1 คน การแก้ที่อยู่จะเปลี่ยนที่อยู่ของทุกคนในครัวเรือน"
-            ).replace("%1", str(form.household_member_count)))
+        self.household.show(form)
         e = form.enrollment
         ui.enrollmentGroup.setChecked(e is not None)
         ui.yearSpin.setValue(e.year_be if e and e.year_be else current_year_be(self.today))
         if e is not None:
+            self._offer_deleted_institution(e.institution_id)
             ui.institutionCombo.setCurrentIndex(ui.institutionCombo.findData(e.institution_id))
             self._institution_changed()
             ui.levelCombo.setCurrentIndex(ui.levelCombo.findData(e.level_code))
@@ -190,6 +190,22 @@ class ChildFormDialog(QDialog):
             self._add_guardian_row(g)
         self._id_type_changed()
         self._check_birth_date()
+
+    def _offer_deleted_institution(self, institution_id: int | None) -> None:
+        """The school the child is in was deleted: show it as deleted, not blank (the
+        service still saves the child in it; no other child can be put there)."""
+        combo = self.ui.institutionCombo
+        if institution_id is None or combo.findData(institution_id) >= 0:
+            return
+        with self.ctx.db.reader() as session:
+            found = [c for c in institution_choices(session, include_ids=[institution_id])
+                     if c.id == institution_id]
+        for choice in found:
+            self._institutions.append(choice)
+            combo.addItem(self.tr("%1 (ลบแล้ว)").replace("%1", choice.name), choice.id)
+            combo.setItemData(combo.count() - 1, self.tr(
+                "สถานศึกษานี้ถูกลบแล้ว กู้คืนได้ที่หน้า สถานศึกษา (ติ๊ก แสดงที่ลบแล้ว)"),
+                Qt.ItemDataRole.ToolTipRole)
 
     def _address_edits(self) -> dict[str, QLineEdit]:
         ui = self.ui

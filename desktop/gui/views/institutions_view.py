@@ -26,6 +26,8 @@ from desktop.gui.views.institution_dialog import InstitutionDialog
 from desktop.services.institutions import (
     InstitutionRow,
     delete_institution,
+    institution_children,
+    list_deleted_institutions,
     list_institutions,
     restore_institution,
 )
@@ -89,6 +91,7 @@ class InstitutionsView(QWidget):
         table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.ui.filterEdit.textChanged.connect(self._filter_changed)
+        self.ui.deletedCheck.toggled.connect(self._deleted_toggled)
         self.year_be: int | None = None
         self.documents = Documents(ctx, self, self.status_message.emit)
         self.ui.printButton.clicked.connect(self.print_list)
@@ -126,7 +129,10 @@ class InstitutionsView(QWidget):
         with self.ctx.db.reader() as session:
             years = list_years(session)
             year_be = years[0].year_be if years else None
-            rows = list_institutions(session, year_be=year_be)
+            if self.showing_deleted():
+                rows = list_deleted_institutions(session)
+            else:
+                rows = list_institutions(session, year_be=year_be)
         self.year_be = year_be
         self._rows = {row.uuid: row for row in rows}
         self.model.removeRows(0, self.model.rowCount())
@@ -134,6 +140,8 @@ class InstitutionsView(QWidget):
             self.model.appendRow(self._items(row))
         tip = (self.tr("จำนวนเด็กที่ลงทะเบียนในปีการศึกษา %1").replace("%1", str(year_be))
                if year_be is not None else self.tr("ยังไม่มีปีการศึกษา"))
+        if self.showing_deleted():
+            tip = self.tr("จำนวนเด็กที่ยังลงทะเบียนอยู่กับสถานศึกษานี้ (ทุกปีการศึกษา)")
         self.model.horizontalHeaderItem(ENROLLED).setToolTip(tip)
         self._show_count()
         if not (keep and self.select_uuid(keep)) and self.proxy.rowCount():
@@ -162,8 +170,23 @@ class InstitutionsView(QWidget):
             self.ui.table.selectRow(0)
         self._update_actions()
 
+    def showing_deleted(self) -> bool:
+        return self.ui.deletedCheck.isChecked()
+
+    def _deleted_toggled(self, checked: bool) -> None:
+        """The bin: deleted institutions, to restore (the delete button restores)."""
+        self.ui.deleteButton.setText(self.tr("กู้คืน") if checked else self.tr("ลบ"))
+        self.ui.deleteButton.setToolTip(
+            self.tr("กู้คืนสถานศึกษาที่เลือก (Delete)") if checked
+            else self.tr("ลบสถานศึกษาที่เลือก (Delete) กู้คืนได้ภายหลัง"))
+        self.delete_action.setText(self.tr("กู้คืนสถานศึกษา") if checked else self.tr("ลบสถานศึกษา"))
+        self.refresh()
+
     def _show_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if self.showing_deleted() and shown == total:
+            self.ui.countLabel.setText(self.tr("ที่ลบแล้ว %1 แห่ง").replace("%1", str(total)))
+            return
         if shown == total:
             text = self.tr("ทั้งหมด %1 แห่ง").replace("%1", str(total))
         else:
@@ -176,6 +199,11 @@ class InstitutionsView(QWidget):
                                (self.delete_action, self.ui.deleteButton)):
             action.setEnabled(has)
             button.setEnabled(has)
+        in_bin = self.showing_deleted()
+        self.edit_action.setEnabled(has and not in_bin)  # restore first, then edit
+        self.ui.editButton.setEnabled(has and not in_bin)
+        self.new_action.setEnabled(not in_bin)
+        self.ui.addButton.setEnabled(not in_bin)
 
     def row_count(self) -> int:
         return self.proxy.rowCount()
@@ -223,6 +251,9 @@ class InstitutionsView(QWidget):
 
     def delete_selected(self) -> None:
         row = self.selected_row()
+        if row is not None and row.deleted:
+            self.restore_selected()
+            return
         if row is None or not self.confirm_delete(row):
             return
         current = self.ui.table.currentIndex().row()
@@ -233,6 +264,18 @@ class InstitutionsView(QWidget):
             self.ui.table.selectRow(min(max(current, 0), self.proxy.rowCount() - 1))
         self.status_message.emit(self.tr("ลบ %1 แล้ว").replace("%1", row.name),
                                  self._undo_delete(row))
+
+    def restore_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        current = self.ui.table.currentIndex().row()
+        with self.ctx.db.session() as session:
+            restore_institution(session, row.uuid)
+        self.refresh()
+        if self.proxy.rowCount():
+            self.ui.table.selectRow(min(max(current, 0), self.proxy.rowCount() - 1))
+        self.status_message.emit(self.tr("กู้คืน %1 แล้ว").replace("%1", row.name), None)
 
     def _undo_delete(self, row: InstitutionRow) -> Callable[[], None]:
         def undo() -> None:
@@ -249,11 +292,17 @@ class InstitutionsView(QWidget):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("ยืนยันการลบ"))
         box.setText(self.tr("ลบ %1 ใช่หรือไม่? กู้คืนได้ภายหลัง").replace("%1", row.name))
-        if row.enrolled:
+        with self.ctx.db.reader() as session:
+            children = institution_children(session, row.uuid)  # every year, not only this one
+        if children:
             box.setInformativeText(
-                self.tr("สถานศึกษานี้มีเด็กลงทะเบียนอยู่ %1 คน ข้อมูลการลงทะเบียนยังเก็บไว้")
-                .replace("%1", str(row.enrolled))
+                self.tr("มีเด็ก %1 คนลงทะเบียนกับสถานศึกษานี้ เด็กยังอยู่ในรายชื่อ "
+                        "และข้อมูลเด็กจะแสดงว่าสถานศึกษานี้ถูกลบแล้ว "
+                        "กู้คืนได้โดยติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน")
+                .replace("%1", f"{children:,}")
             )
+        else:
+            box.setInformativeText(self.tr("กู้คืนได้โดยติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน"))
         delete = box.addButton(self.tr("ลบ"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirmDeleteButton")
         keep = box.addButton(self.tr("ยกเลิก"), QMessageBox.ButtonRole.RejectRole)
