@@ -8,8 +8,11 @@ temporary behind, and an older file of that name stays as it was.
 .xlsx is written by XlsxWriter in ``constant_memory`` mode (rows go to a temporary file as
 they come): on 100k rows × 35 text columns it took 19 s where openpyxl's ``write_only``
 took 29 s. Strings are written with ``write_string`` and ``strings_to_formulas`` off, so no
-cell is ever a formula; text that a spreadsheet would take for one is neutralised too,
-for the clerk who copies a cell into a new one.
+cell is ever a formula. Text that a spreadsheet would take for one (``=1+1``, ``@home``,
+``-``) gets the cell's quote-prefix style, Excel's own way: the cell shows the text as
+typed and stays text when the clerk edits it. In CSV, which has no styles, such text gets a
+leading ``'`` (:func:`neutralise`), except a lone ``-`` (the clerk's "none"), which no
+spreadsheet runs; Samoe's reader takes the ``'`` off again.
 """
 
 from __future__ import annotations
@@ -43,10 +46,11 @@ _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
-    """Guard against formula injection: text starting with ``= + - @``, a tab or a
-    carriage return gets a leading ``'``; everything else (numbers included) is returned
-    unchanged. :func:`unneutralise` undoes it when the file is read back."""
-    if isinstance(value, str) and value.startswith(_TRIGGERS):
+    """Guard a CSV cell against formula injection: text starting with ``= + - @``, a tab or
+    a carriage return gets a leading ``'``, except a lone ``-``; everything else (numbers
+    included) is returned unchanged. :func:`unneutralise` undoes it when the file is read
+    back. (In .xlsx the quote-prefix style does this without changing the text.)"""
+    if isinstance(value, str) and value.startswith(_TRIGGERS) and value != "-":
         return "'" + value
     return value
 
@@ -188,6 +192,10 @@ def write_xlsx(
             ws = book.add_worksheet(_sheet_title(sheet_name))
             try:
                 bold = book.add_format({"bold": True, "text_wrap": False, "valign": "top"})
+                bold_quoted = book.add_format({"bold": True, "text_wrap": False, "valign": "top",
+                                               "quote_prefix": True})
+                # text a spreadsheet would take for a formula: a text cell, shown as typed
+                quoted = book.add_format({"quote_prefix": True})
                 text_fmt = book.add_format({"num_format": "@"})
                 date_fmt = book.add_format({"num_format": "dd/mm/yyyy"})
                 datetime_fmt = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
@@ -196,7 +204,8 @@ def write_xlsx(
                 ws.freeze_panes(1, 0)
                 put_text = ws.write_string
                 for c, h in enumerate(headers):
-                    put_text(0, c, str(neutralise(str(h))), bold)
+                    h = str(h)
+                    put_text(0, c, h, bold_quoted if h.startswith(_TRIGGERS) else bold)
                 r = 0
                 for row in _chain(sample, rows):
                     r += 1
@@ -211,8 +220,9 @@ def write_xlsx(
                         kind = type(v)
                         if kind is str:
                             if v.startswith(_TRIGGERS):
-                                v = "'" + v
-                            put_text(r, c, v)
+                                put_text(r, c, v, quoted)
+                            else:
+                                put_text(r, c, v)
                         elif kind is bool:
                             ws.write_boolean(r, c, v)
                         elif kind is int or kind is float or isinstance(v, Decimal):
@@ -227,7 +237,8 @@ def write_xlsx(
                         elif kind is date:
                             ws.write_datetime(r, c, v, date_fmt)
                         else:
-                            put_text(r, c, str(neutralise(str(v))))
+                            text = str(v)
+                            put_text(r, c, text, quoted if text.startswith(_TRIGGERS) else None)
                     if r % PROGRESS_EVERY == 0:
                         _step(progress, r, total)
                 count = r
