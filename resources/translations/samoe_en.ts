@@ -1030,6 +1030,22 @@ Import only the %2 valid children?</translation>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก จึงจับคู่เป็นเลขประจำตัวประชาชนของเด็กให้ ถ้าไม่ใช่ โปรดเลือกใหม่</source>
+        <translation>Column %1 holds 13-digit national ID numbers, so it was matched to the child&apos;s national ID. If it is not, please choose again</translation>
+    </message>
+    <message>
+        <source>— โปรดเลือก: มีเลขประจำตัวประชาชน —</source>
+        <translation>— Please choose: holds national IDs —</translation>
+    </message>
+    <message>
+        <source>ที่ %1</source>
+        <translation>no. %1</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด (เช่น เลขประจำตัวประชาชนผู้ปกครอง) หรือเลือก &apos;ไม่นำเข้า&apos;</source>
+        <translation>Column %1 holds 13-digit national ID numbers: please choose what they are (e.g. the guardian&apos;s national ID) or choose &apos;Not imported&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ImportHistoryView</name>

@@ -34,6 +34,7 @@ from desktop.services.progress import Progress
 FILE, MAPPING, PREVIEW = 0, 1, 2
 Index = QModelIndex | QPersistentModelIndex
 SKIP = ""  # mapping combo data for "not imported"
+UNDECIDED = "?"  # a column of national IDs the clerk has not yet mapped or said not to import
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -126,6 +127,7 @@ class ImportDialog(QDialog):
         self.ui.setupUi(self)
         self.path: Path | None = None
         self.sheet: Any = None  # SheetData
+        self._id_note = ""  # an ID column mapped for the clerk: said on the mapping step
         self.plan: Any = None  # ImportPlan
         self.busy = False
         ui = self.ui
@@ -270,11 +272,21 @@ class ImportDialog(QDialog):
 
     # ---- 2: the columns
     def _fill_mapping(self) -> None:
-        from desktop.services.imports import suggest_mapping
+        from desktop.services.imports import id_like_columns, suggest_mapping
 
         data = self.sheet
         with self.ctx.db.reader() as session:
             mapping = suggest_mapping(session, data.headers)
+        # a column of national IDs under a header not known is never left out unasked: the
+        # only one, with no ID column mapped, is mapped (and said); others wait for the clerk
+        id_like = id_like_columns(data.headers, data.rows, skip=set(mapping))
+        self._id_note = ""
+        if len(id_like) == 1 and "national_id" not in mapping.values():
+            mapping[id_like[0]] = "national_id"
+            self._id_note = self.tr(
+                "คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก จึงจับคู่เป็นเลขประจำตัวประชาชนของเด็กให้ "
+                "ถ้าไม่ใช่ โปรดเลือกใหม่").replace("%1", self._column_name(id_like[0]))
+            id_like = []
         table = self.ui.mappingTable
         table.setRowCount(len(data.headers))
         for i, header in enumerate(data.headers):
@@ -286,23 +298,39 @@ class ImportDialog(QDialog):
             table.setItem(i, 0, name)
             table.setItem(i, 1, example)
             combo = QComboBox(table)
+            if i in id_like:
+                combo.addItem(self.tr("— โปรดเลือก: มีเลขประจำตัวประชาชน —"), UNDECIDED)
             combo.addItem(self.tr("— ไม่นำเข้า —"), SKIP)
             for col in CHILD_COLUMNS:
                 combo.addItem(col.label + (" *" if col.required else ""), col.key)
-            found = combo.findData(mapping.get(i, SKIP))
+            found = combo.findData(mapping.get(i, UNDECIDED if i in id_like else SKIP))
             combo.setCurrentIndex(max(found, 0))
             combo.currentIndexChanged.connect(self._update_missing)
             table.setCellWidget(i, 2, combo)
 
-    def mapping(self) -> dict[int, str]:
-        result: dict[int, str] = {}
+    def _column_name(self, i: int) -> str:
+        header = self.sheet.headers[i] if self.sheet is not None else ""
+        return f"'{header}'" if header else self.tr("ที่ %1").replace("%1", str(i + 1))
+
+    def _choices(self) -> list[str]:
         table = self.ui.mappingTable
+        out = []
         for i in range(table.rowCount()):
             combo = table.cellWidget(i, 2)
-            key = combo.currentData() if isinstance(combo, QComboBox) else SKIP
-            if key:
-                result[i] = key
-        return result
+            out.append(combo.currentData() if isinstance(combo, QComboBox) else SKIP)
+        return out
+
+    def mapping(self) -> dict[int, str]:
+        return {i: key for i, key in enumerate(self._choices()) if key and key != UNDECIDED}
+
+    def undecided(self) -> list[int]:
+        """Columns of national IDs the clerk has neither mapped nor said not to import."""
+        return [i for i, key in enumerate(self._choices()) if key == UNDECIDED]
+
+    def ignored_columns(self) -> set[int]:
+        """Every column not mapped: the clerk saw each one (and had to decide on an ID
+        column) on this step."""
+        return {i for i, key in enumerate(self._choices()) if not key}
 
     def set_mapping(self, column: int, key: str) -> None:
         combo = self.ui.mappingTable.cellWidget(column, 2)
@@ -315,19 +343,27 @@ class ImportDialog(QDialog):
         twice = sorted({COLUMN_BY_KEY[k].label for k in keys if keys.count(k) > 1})
         missing = [c.label for c in missing_required(keys)]
         lines = []
+        undecided = self.undecided()
+        if undecided:
+            lines.append(self.tr("คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด "
+                                 "(เช่น เลขประจำตัวประชาชนผู้ปกครอง) หรือเลือก 'ไม่นำเข้า'").replace(
+                "%1", ", ".join(self._column_name(i) for i in undecided)))
+        elif self._id_note and "national_id" in keys:
+            lines.append(self._id_note)
         if missing:
             lines.append(self.tr("ยังไม่ได้จับคู่ข้อมูลที่จำเป็น: %1").replace("%1", ", ".join(missing)))
         if twice:
             lines.append(self.tr("เลือกซ้ำกันมากกว่าหนึ่งคอลัมน์: %1").replace("%1", ", ".join(twice)))
         self.ui.missingLabel.setText("\n".join(lines))
         if self.ui.stack.currentIndex() == MAPPING:
-            self.ui.nextButton.setEnabled(not missing and not twice and not self.busy)
+            self.ui.nextButton.setEnabled(not missing and not twice and not undecided
+                                          and not self.busy)
 
     # ---- 3: check, then import
     def check(self) -> None:
         from desktop.services.imports import plan_import, remember_mapping
 
-        data, mapping = self.sheet, self.mapping()
+        data, mapping, ignored = self.sheet, self.mapping(), self.ignored_columns()
         institution_id = self.ui.institutionCombo.currentData()
         year_be = self.ui.yearSpin.value()
         with self.ctx.db.session() as session:
@@ -340,7 +376,7 @@ class ImportDialog(QDialog):
             with self.ctx.db.reader() as session:
                 return plan_import(session, data, mapping, today=today,
                                    institution_id=institution_id, year_be=year_be,
-                                   progress=progress)
+                                   progress=progress, ignored_columns=ignored)
 
         def done(plan: Any) -> None:
             self._set_busy(False)
