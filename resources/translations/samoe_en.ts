@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>ค้นหาครัวเรือนจากบ้านเลขที่ หมู่ที่ หรือชื่อสมาชิก แล้วใช้ที่อยู่นั้น แทนการพิมพ์ที่อยู่ซ้ำ</source>
-        <translation>Find a household by house number, village or a member's name and use its address instead of typing it again</translation>
+        <translation>Find a household by house number, village or a member&apos;s name and use its address instead of typing it again</translation>
     </message>
     <message>
         <source>แยกเป็นครัวเรือนใหม่</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>เด็กย้ายไปอยู่บ้านอื่น: บันทึกที่อยู่ที่กรอกเป็นครัวเรือนของเด็กเอง โดยไม่เปลี่ยนที่อยู่ของสมาชิกคนอื่น</source>
-        <translation>The child moved to another house: save the typed address as the child's own household, without changing the other members' address</translation>
+        <translation>The child moved to another house: save the typed address as the child&apos;s own household, without changing the other members&apos; address</translation>
     </message>
     <message>
         <source>การศึกษา</source>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>กรอกที่อยู่ใหม่ของเด็ก เมื่อบันทึกจะเป็นครัวเรือนใหม่ ที่อยู่ของสมาชิกคนอื่นไม่เปลี่ยน</source>
-        <translation>Type the child's new address; on saving it becomes a new household. The other members' address does not change</translation>
+        <translation>Type the child&apos;s new address; on saving it becomes a new household. The other members&apos; address does not change</translation>
     </message>
     <message>
         <source>ที่อยู่นี้ตรงกับครัวเรือนที่มีอยู่แล้ว (สมาชิก: %1) เมื่อบันทึก เด็กจะอยู่ในครัวเรือนเดียวกัน ไม่สร้างครัวเรือนซ้ำ</source>
@@ -582,6 +582,226 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdActions</name>
+    <message>
+        <source>แก้ไขที่อยู่ครัวเรือน</source>
+        <translation>Edit household address</translation>
+    </message>
+    <message>
+        <source>รวมครัวเรือน</source>
+        <translation>Merge households</translation>
+    </message>
+    <message>
+        <source>เลือกครัวเรือนในรายการก่อน แล้วจึงแก้ไข</source>
+        <translation>Select a household in the list first, then edit</translation>
+    </message>
+    <message>
+        <source>บันทึกที่อยู่ครัวเรือนแล้ว</source>
+        <translation>Household address saved</translation>
+    </message>
+    <message>
+        <source>เลือกสองครัวเรือนที่จะรวม: คลิกแถวแรก แล้ว Ctrl+คลิกแถวที่สอง (หรือ Shift+ลูกศร) จากนั้นกด รวมครัวเรือน (Ctrl+M)</source>
+        <translation>Select the two households to merge: click the first row, then Ctrl+click the second (or Shift+arrow), then press Merge households (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>รวมครัวเรือนแล้ว ย้ายสมาชิก %1 คน</source>
+        <translation>Households merged; %1 members moved</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการรวมครัวเรือนแล้ว</source>
+        <translation>Merge undone</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>สมาชิก %1 คน: %2 ที่อยู่ใหม่จะใช้กับทุกคนในครัวเรือน</source>
+        <translation>%1 members: %2. The new address applies to everyone in the household</translation>
+    </message>
+    <message>
+        <source>บันทึกไม่ได้ โปรดแก้ช่องที่มีข้อความสีแดงแล้วกดบันทึกอีกครั้ง</source>
+        <translation>Could not save. Please correct the fields with a red message and click Save again.</translation>
+    </message>
+    <message>
+        <source>แก้ไขที่อยู่ครัวเรือน</source>
+        <translation>Edit household address</translation>
+    </message>
+    <message>
+        <source>ที่อยู่</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>บ้านเลขที่</source>
+        <translation>House no.</translation>
+    </message>
+    <message>
+        <source>เช่น 12/3</source>
+        <translation>e.g. 12/3</translation>
+    </message>
+    <message>
+        <source>หมู่ที่</source>
+        <translation>Village no.</translation>
+    </message>
+    <message>
+        <source>เช่น 4</source>
+        <translation>e.g. 4</translation>
+    </message>
+    <message>
+        <source>หมู่บ้าน</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>เช่น บ้านโนนสูง</source>
+        <translation>e.g. Ban Non Sung</translation>
+    </message>
+    <message>
+        <source>ซอย</source>
+        <translation>Soi</translation>
+    </message>
+    <message>
+        <source>ถนน</source>
+        <translation>Road</translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>อำเภอ</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>จังหวัด</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>รหัสไปรษณีย์</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>5 หลัก เช่น 30000</source>
+        <translation>5 digits, e.g. 30000</translation>
+    </message>
+    <message>
+        <source>ทะเบียนบ้านและการติดต่อ</source>
+        <translation>House registration and contact</translation>
+    </message>
+    <message>
+        <source>รหัสประจำบ้าน</source>
+        <translation>House code</translation>
+    </message>
+    <message>
+        <source>11 หลัก จากทะเบียนบ้าน</source>
+        <translation>11 digits, from the house registration</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>เช่น 0812345678</source>
+        <translation>e.g. 0812345678</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdMerge</name>
+    <message>
+        <source>รวมครัวเรือน</source>
+        <translation>Merge households</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนที่เก็บไว้</source>
+        <translation>Household kept</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนที่จะรวมเข้ามา (แล้วลบ)</source>
+        <translation>Household merged in (then deleted)</translation>
+    </message>
+    <message>
+        <source>สลับ: เก็บอีกครัวเรือนหนึ่งไว้แทน</source>
+        <translation>Swap: keep the other household instead</translation>
+    </message>
+    <message>
+        <source>เลือกว่าจะเก็บที่อยู่ของครัวเรือนใดไว้ (Ctrl+R)</source>
+        <translation>Choose which household's address is kept (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>ช่อง</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนที่รวมเข้ามา</source>
+        <translation>Household merged in</translation>
+    </message>
+    <message>
+        <source>หลังรวม</source>
+        <translation>After the merge</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdMergeDialog</name>
+    <message>
+        <source>ช่อง</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนที่เก็บไว้</source>
+        <translation>Household kept</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนที่รวมเข้ามา</source>
+        <translation>Household merged in</translation>
+    </message>
+    <message>
+        <source>หลังรวม</source>
+        <translation>After the merge</translation>
+    </message>
+    <message>
+        <source>รวมครัวเรือน</source>
+        <translation>Merge households</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>(ยังไม่ได้กรอกที่อยู่)</source>
+        <translation>(no address yet)</translation>
+    </message>
+    <message>
+        <source>เด็ก: %1</source>
+        <translation>Children: %1</translation>
+    </message>
+    <message>
+        <source>ผู้ปกครอง: %1</source>
+        <translation>Guardians: %1</translation>
+    </message>
+    <message>
+        <source>(ไม่มีสมาชิก)</source>
+        <translation>(no members)</translation>
+    </message>
+    <message>
+        <source>สมาชิก %1 คนจะย้ายจากครัวเรือนทางขวาไปอยู่ในครัวเรือนทางซ้าย แล้วครัวเรือนทางขวาจะถูกลบ ที่อยู่หลังรวม: %2</source>
+        <translation>%1 members move from the household on the right to the one on the left, then the household on the right is deleted. Address after the merge: %2</translation>
+    </message>
+    <message>
+        <source>ไม่ตรงกัน: เก็บค่าของครัวเรือนทางซ้าย</source>
+        <translation>Differs: the left household's value is kept</translation>
+    </message>
+    <message>
+        <source>ข้อมูลไม่ตรงกัน %1 ช่อง (แถบสีเหลือง): จะเก็บค่าของครัวเรือนทางซ้าย ถ้าต้องการค่าของอีกครัวเรือน กด สลับ หรือแก้ที่อยู่หลังรวม</source>
+        <translation>%1 fields differ (yellow): the left household's values are kept. To keep the other household's values, press Swap, or edit the address after the merge</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPicker</name>
     <message>
         <source>ที่อยู่</source>
@@ -609,7 +829,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>พิมพ์บ้านเลขที่ หมู่ที่ หรือชื่อสมาชิกเพื่อค้นหา</source>
-        <translation>Type a house number, village or member's name to search</translation>
+        <translation>Type a house number, village or member&apos;s name to search</translation>
     </message>
     <message>
         <source>ไม่พบครัวเรือนที่ตรงกัน ลองค้นด้วยคำอื่น หรือกด ยกเลิก แล้วกรอกที่อยู่ใหม่</source>
@@ -645,11 +865,11 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>เช่น 4, ม.4 หรือชื่อหมู่บ้าน</source>
-        <translation>e.g. 4, ม.4 or the village's name</translation>
+        <translation>e.g. 4, ม.4 or the village&apos;s name</translation>
     </message>
     <message>
         <source>ชื่อสมาชิก</source>
-        <translation>Member's name</translation>
+        <translation>Member&apos;s name</translation>
     </message>
     <message>
         <source>ชื่อหรือนามสกุล</source>
@@ -740,6 +960,22 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ครัวเรือน</source>
         <translation>Households</translation>
+    </message>
+    <message>
+        <source>แก้ไขที่อยู่…</source>
+        <translation>Edit address…</translation>
+    </message>
+    <message>
+        <source>แก้ไขที่อยู่ รหัสประจำบ้าน และโทรศัพท์ของครัวเรือนที่เลือก (F2)</source>
+        <translation>Edit the address, house code and phone of the selected household (F2)</translation>
+    </message>
+    <message>
+        <source>รวมครัวเรือน…</source>
+        <translation>Merge households…</translation>
+    </message>
+    <message>
+        <source>เลือกสองครัวเรือนที่เป็นบ้านเดียวกัน (Ctrl+คลิก หรือ Shift+ลูกศร) แล้วรวมเป็นครัวเรือนเดียว (Ctrl+M)</source>
+        <translation>Select two households that are the same house (Ctrl+click or Shift+arrow) and merge them into one (Ctrl+M)</translation>
     </message>
     <message>
         <source>ส่งออก…</source>
@@ -857,12 +1093,28 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Reading %1…</translation>
     </message>
     <message>
+        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก จึงจับคู่เป็นเลขประจำตัวประชาชนของเด็กให้ ถ้าไม่ใช่ โปรดเลือกใหม่</source>
+        <translation>Column %1 holds 13-digit national ID numbers, so it was matched to the child&apos;s national ID. If it is not, please choose again</translation>
+    </message>
+    <message>
         <source>(ไม่มีหัวคอลัมน์)</source>
         <translation>(no header)</translation>
     </message>
     <message>
+        <source>— โปรดเลือก: มีเลขประจำตัวประชาชน —</source>
+        <translation>— Please choose: holds national IDs —</translation>
+    </message>
+    <message>
         <source>— ไม่นำเข้า —</source>
         <translation>— not imported —</translation>
+    </message>
+    <message>
+        <source>ที่ %1</source>
+        <translation>no. %1</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด (เช่น เลขประจำตัวประชาชนผู้ปกครอง) หรือเลือก &apos;ไม่นำเข้า&apos;</source>
+        <translation>Column %1 holds 13-digit national ID numbers: please choose what they are (e.g. the guardian&apos;s national ID) or choose &apos;Not imported&apos;</translation>
     </message>
     <message>
         <source>ยังไม่ได้จับคู่ข้อมูลที่จำเป็น: %1</source>
@@ -1029,22 +1281,6 @@ Import only the %2 valid children?</translation>
     <message>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก จึงจับคู่เป็นเลขประจำตัวประชาชนของเด็กให้ ถ้าไม่ใช่ โปรดเลือกใหม่</source>
-        <translation>Column %1 holds 13-digit national ID numbers, so it was matched to the child&apos;s national ID. If it is not, please choose again</translation>
-    </message>
-    <message>
-        <source>— โปรดเลือก: มีเลขประจำตัวประชาชน —</source>
-        <translation>— Please choose: holds national IDs —</translation>
-    </message>
-    <message>
-        <source>ที่ %1</source>
-        <translation>no. %1</translation>
-    </message>
-    <message>
-        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด (เช่น เลขประจำตัวประชาชนผู้ปกครอง) หรือเลือก &apos;ไม่นำเข้า&apos;</source>
-        <translation>Column %1 holds 13-digit national ID numbers: please choose what they are (e.g. the guardian&apos;s national ID) or choose &apos;Not imported&apos;</translation>
     </message>
 </context>
 <context>

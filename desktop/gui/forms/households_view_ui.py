@@ -31,6 +31,16 @@ class Ui_HouseholdsView(object):
 
         self.titleRow.addItem(self.titleSpacer)
 
+        self.editButton = QPushButton(HouseholdsView)
+        self.editButton.setObjectName(u"editButton")
+
+        self.titleRow.addWidget(self.editButton)
+
+        self.mergeButton = QPushButton(HouseholdsView)
+        self.mergeButton.setObjectName(u"mergeButton")
+
+        self.titleRow.addWidget(self.mergeButton)
+
         self.exportButton = QPushButton(HouseholdsView)
         self.exportButton.setObjectName(u"exportButton")
 
@@ -62,7 +72,7 @@ class Ui_HouseholdsView(object):
         self.table = QTableView(self.splitter)
         self.table.setObjectName(u"table")
         self.table.setAlternatingRowColors(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -143,6 +153,8 @@ class Ui_HouseholdsView(object):
         self.mainLayout.setStretch(2, 1)
         QWidget.setTabOrder(self.searchEdit, self.table)
         QWidget.setTabOrder(self.table, self.membersTable)
+        QWidget.setTabOrder(self.membersTable, self.editButton)
+        QWidget.setTabOrder(self.editButton, self.mergeButton)
 
         self.retranslateUi(HouseholdsView)
 
@@ -152,6 +164,14 @@ class Ui_HouseholdsView(object):
     def retranslateUi(self, HouseholdsView):
         HouseholdsView.setWindowTitle(QCoreApplication.translate("HouseholdsView", u"\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19", None))
         self.titleLabel.setText(QCoreApplication.translate("HouseholdsView", u"\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19", None))
+        self.editButton.setText(QCoreApplication.translate("HouseholdsView", u"\u0e41\u0e01\u0e49\u0e44\u0e02\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.editButton.setToolTip(QCoreApplication.translate("HouseholdsView", u"\u0e41\u0e01\u0e49\u0e44\u0e02\u0e17\u0e35\u0e48\u0e2d\u0e22\u0e39\u0e48 \u0e23\u0e2b\u0e31\u0e2a\u0e1b\u0e23\u0e30\u0e08\u0e33\u0e1a\u0e49\u0e32\u0e19 \u0e41\u0e25\u0e30\u0e42\u0e17\u0e23\u0e28\u0e31\u0e1e\u0e17\u0e4c\u0e02\u0e2d\u0e07\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01 (F2)", None))
+#endif // QT_CONFIG(tooltip)
+        self.mergeButton.setText(QCoreApplication.translate("HouseholdsView", u"\u0e23\u0e27\u0e21\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.mergeButton.setToolTip(QCoreApplication.translate("HouseholdsView", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e2a\u0e2d\u0e07\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e17\u0e35\u0e48\u0e40\u0e1b\u0e47\u0e19\u0e1a\u0e49\u0e32\u0e19\u0e40\u0e14\u0e35\u0e22\u0e27\u0e01\u0e31\u0e19 (Ctrl+\u0e04\u0e25\u0e34\u0e01 \u0e2b\u0e23\u0e37\u0e2d Shift+\u0e25\u0e39\u0e01\u0e28\u0e23) \u0e41\u0e25\u0e49\u0e27\u0e23\u0e27\u0e21\u0e40\u0e1b\u0e47\u0e19\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e40\u0e14\u0e35\u0e22\u0e27 (Ctrl+M)", None))
+#endif // QT_CONFIG(tooltip)
         self.exportButton.setText(QCoreApplication.translate("HouseholdsView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u2026", None))
 #if QT_CONFIG(tooltip)
         self.exportButton.setToolTip(QCoreApplication.translate("HouseholdsView", u"\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e04\u0e23\u0e31\u0e27\u0e40\u0e23\u0e37\u0e2d\u0e19\u0e15\u0e32\u0e21\u0e04\u0e33\u0e04\u0e49\u0e19\u0e40\u0e1b\u0e47\u0e19 Excel \u0e2b\u0e23\u0e37\u0e2d CSV", None))

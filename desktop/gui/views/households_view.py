@@ -12,6 +12,7 @@ from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.households_view_ui import Ui_HouseholdsView
 from desktop.gui.models.households_model import HouseholdsTableModel
+from desktop.gui.views.household_actions import HouseholdActions
 from desktop.services.households import HouseholdDetail, household_detail
 
 SEARCH_DELAY_MS = 200
@@ -77,6 +78,7 @@ class HouseholdsView(QWidget):
         self.documents = Documents(ctx, self, self.status_message.emit)
         self.ui.printButton.clicked.connect(self.print_list)
         self.ui.exportButton.clicked.connect(self.export_list)
+        self.actions = HouseholdActions(self)  # edit (F2) and merge (Ctrl+M)
 
     # ---- documents
     def print_list(self) -> None:
@@ -209,3 +211,14 @@ class HouseholdsView(QWidget):
         item = self.ui.membersTable.item(row, 0)
         if item is not None and item.data(KIND_ROLE) == "child":
             self.open_child.emit(item.data(UUID_ROLE))
+
+    # ---- edit and merge (desktop/gui/views/household_actions.py)
+    def selected_uuids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.ui.table.selectionModel().selectedRows())
+        return [u for u in (self.model.uuid_at(r) for r in rows) if u]
+
+    def edit_selected(self) -> object:
+        return self.actions.edit()
+
+    def merge_selected(self) -> object:
+        return self.actions.merge()
