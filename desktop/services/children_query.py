@@ -21,13 +21,12 @@ from sqlalchemy import (
     and_,
     column,
     func,
-    literal,
     literal_column,
     or_,
     select,
     table,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.text import clean_text, to_ascii_digits
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution
@@ -40,10 +39,12 @@ class ChildSort(StrEnum):
     NAME = "name"
     LAST_NAME = "last_name"
     BIRTH_DATE = "birth_date"
+    AGE = "age"
     IDENT = "ident"
     SEX = "sex"
     INSTITUTION = "institution"
     LEVEL = "level"
+    CLASSROOM = "classroom"
 
 
 @dataclass(frozen=True)
@@ -218,37 +219,63 @@ def shown_enrollment(flt: ChildFilter, year_id: int | None) -> Select[tuple[int]
     return _scoped(stmt, flt, year_id)
 
 
-def _order(
-    flt: ChildFilter, sort: ChildSort, descending: bool, year_id: int | None
-) -> list[ColumnElement[object]]:
-    def d(col: ColumnElement[object]) -> ColumnElement[object]:
-        return col.desc() if descending else col.asc()
+IDENT_EXPR = func.coalesce(Child.national_id, Child.g_code, literal_column("''"))  # ix_child_live_ident
 
-    # Names sort by their stored keys (Thai dictionary order, served by the partial
-    # indexes ix_child_live_name_key and ix_child_live_last_name_key).
-    if sort is ChildSort.NAME:
-        keys = [d(Child.first_name_key), d(Child.last_name_key)]
-    elif sort is ChildSort.LAST_NAME:
-        keys = [d(Child.last_name_key), d(Child.first_name_key)]
-    elif sort is ChildSort.BIRTH_DATE:
-        keys = [d(Child.birth_date)]
-    elif sort is ChildSort.IDENT:
-        keys = [d(func.coalesce(Child.national_id, Child.g_code, literal("")))]
-    elif sort is ChildSort.SEX:
-        keys = [d(Child.sex), Child.first_name_key.asc(), Child.last_name_key.asc()]
-    else:
-        shown = shown_enrollment(flt, year_id).scalar_subquery()
-        if sort is ChildSort.INSTITUTION:
-            value = (
-                select(Institution.name)
-                .join(Enrollment, Enrollment.institution_id == Institution.id)
-                .where(Enrollment.id == shown)
-                .scalar_subquery()
-            )
+
+def stored_keys_apply(session: Session, flt: ChildFilter) -> bool:
+    """Whether every row of the list shows its child's current enrolment, whose sort keys
+    the child stores (``child.enrol_*_key``): no institution filter, and no year filter
+    or one for a year after which no live enrolment exists. The bin reads the enrolments
+    (a deleted child keeps the keys it had)."""
+    if flt.deleted or flt.institution_id is not None:
+        return False
+    if flt.year_be is None:
+        return True
+    later = (
+        select(Enrollment.id)
+        .join(AcademicYear, AcademicYear.id == Enrollment.academic_year_id)
+        .where(AcademicYear.year_be > flt.year_be, Enrollment.deleted_at.is_(None))
+        .limit(1)
+    )
+    return session.scalar(later) is None
+
+
+def _order(
+    session: Session, flt: ChildFilter, sort: ChildSort, descending: bool, year_id: int | None
+) -> tuple[list[ColumnElement[object]], Any]:
+    """The ORDER BY of a sort, and the enrolment to outer-join when the keys of the shown
+    enrolment are not the child's stored ones (else None).
+
+    Every sort ends with the names' dictionary keys and the id; descending is the exact
+    reverse of ascending (so each walks its index backwards). Age ascending is youngest
+    first. A child without an enrolment has empty keys, which sort first.
+    """
+    joined = None
+    if sort in (ChildSort.INSTITUTION, ChildSort.LEVEL, ChildSort.CLASSROOM):
+        if stored_keys_apply(session, flt):
+            inst, level, room = (Child.enrol_institution_key, Child.enrol_level_key,
+                                 Child.enrol_classroom_key)
         else:
-            value = select(Enrollment.level_code).where(Enrollment.id == shown).scalar_subquery()
-        keys = [d(value), Child.first_name_key.asc(), Child.last_name_key.asc()]
-    return [*keys, d(Child.id)]
+            joined = aliased(Enrollment, name="shown_enrollment")
+            inst, level, room = (func.coalesce(c, "") for c in (
+                joined.institution_key, joined.level_key, joined.classroom_key))
+        first = {ChildSort.INSTITUTION: [inst], ChildSort.LEVEL: [level],
+                 ChildSort.CLASSROOM: [level, room]}[sort]
+    else:
+        first = {
+            ChildSort.NAME: [], ChildSort.LAST_NAME: [Child.last_name_key],
+            ChildSort.BIRTH_DATE: [Child.birth_date], ChildSort.AGE: [Child.birth_date],
+            ChildSort.IDENT: [IDENT_EXPR], ChildSort.SEX: [Child.sex],
+        }[sort]
+    if sort is ChildSort.AGE:
+        descending = not descending
+    names = [Child.last_name_key] if sort is ChildSort.LAST_NAME else \
+        [Child.first_name_key, Child.last_name_key]
+    if sort in (ChildSort.BIRTH_DATE, ChildSort.AGE, ChildSort.IDENT):
+        names = []  # ties by id alone: the index (key, rowid) serves the order
+    keys = [*first, *names, Child.id] if sort is not ChildSort.LAST_NAME else \
+        [Child.last_name_key, Child.first_name_key, Child.id]
+    return [k.desc() if descending else k.asc() for k in keys], joined
 
 
 def page_children(
@@ -276,10 +303,14 @@ def page_children(
             Child.g_code,
             Child.deleted_at,
         )
-        .order_by(*_order(flt, sort, descending, year_id))
         .offset(max(0, offset))
         .limit(max(0, limit))
     )
+    order, joined = _order(session, flt, sort, descending, year_id)
+    if joined is not None:
+        shown = shown_enrollment(flt, year_id).correlate(Child).scalar_subquery()
+        stmt = stmt.outerjoin(joined, joined.id == shown)
+    stmt = stmt.order_by(*order)
     term = normalise_search(flt.search)
     fts = _fts_query(session, term, live=not flt.deleted) if term else None
     if fts is not None:

@@ -154,17 +154,19 @@ def _ensure_institutions(
     conn: Connection, n_children: int, office_id: int, seed: int
 ) -> demo_data.Institutions:
     existing = conn.execute(
-        select(Institution.id, Institution.kind).where(Institution.deleted_at.is_(None))
+        select(Institution.id, Institution.kind, Institution.name)
+        .where(Institution.deleted_at.is_(None))
     ).all()
     if not existing:
         schools, cdcs = demo_data.institution_counts(n_children)
         start = int(conn.scalar(select(func.coalesce(func.max(Institution.id), 0))) or 0) + 1
         rows = demo_data.institution_rows(schools, cdcs, office_id, start, random.Random(f"samoe-demo-institutions-{seed}-{start}"), utcnow())
         conn.exec_driver_sql(insert_sql(conn, "institution"), rows)
-        existing = [(r[0], r[7]) for r in rows]
+        existing = [(r[0], r[7], r[9]) for r in rows]
     return demo_data.Institutions(
-        schools=tuple(int(i) for i, k in existing if k == "school"),
-        cdcs=tuple(int(i) for i, k in existing if k == "cdc"),
+        schools=tuple(int(i) for i, k, _n in existing if k == "school"),
+        cdcs=tuple(int(i) for i, k, _n in existing if k == "cdc"),
+        names={int(i): str(n) for i, _k, n in existing},
     )
 
 

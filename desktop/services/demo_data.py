@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.domain.dates import to_ce_year
 from desktop.domain.identity import make_national_id
+from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.store.models import name_sort_key, uuid7
 
 BOYS = (
@@ -70,13 +71,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "household": (
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
         "house_code", "phone", "note", "house_no", "village_no", "village_name", "soi", "road",
-        "subdistrict", "district", "province", "postcode",
+        "subdistrict", "district", "province", "postcode", "subdistrict_key", "village_key",
+        "house_key",
     ),
     "child": (
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
         "prefix", "first_name", "last_name", "first_name_key", "last_name_key", "first_name_en",
         "last_name_en", "sex", "birth_date", "id_type", "national_id", "g_code", "no_id_reason",
-        "nationality", "disability", "household_id",
+        "nationality", "disability", "household_id", "enrol_institution_key", "enrol_level_key",
+        "enrol_classroom_key",
     ),
     "guardian": (
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
@@ -89,6 +92,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "enrollment": (
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
         "child_id", "institution_id", "academic_year_id", "level_code", "classroom", "status",
+        "institution_key", "level_key", "classroom_key",
     ),
 }
 
@@ -120,6 +124,7 @@ class Institutions:
 
     schools: tuple[int, ...]
     cdcs: tuple[int, ...]
+    names: dict[int, str] = field(default_factory=dict)  # for the enrolments' sort keys
 
 
 @dataclass
@@ -225,6 +230,7 @@ def generate(
     year_start = date(to_ce_year(year_be), 5, 16)
     made = 0
     chunk = Chunk()
+    enrolment_keys: dict[tuple[int, str, str], tuple[str, str, str]] = {}
     while made < n_children:
         # --- the household
         hh_id = ids.household
@@ -240,6 +246,7 @@ def generate(
             hh_id, new_uuid(), 1, ts, ts, None, office_id,
             "", "", "", house_no, str(village_no), rng.choice(VILLAGES), "", rng.choice(ROADS),
             subdistrict, DISTRICT, PROVINCE, POSTCODE,
+            *household_sort_keys(subdistrict, str(village_no), house_no),
         ))
         migrant = rng.random() < 0.07
         # --- the guardians
@@ -284,11 +291,12 @@ def generate(
             disability = rng.choice(DISABILITIES) if rng.random() < 0.02 else ""
             child_uuid = new_uuid()  # before the name: the same random stream as ever
             first = rng.choice(BOYS if boy else GIRLS)
-            chunk.child.append((
+            child_row = (
                 cid, child_uuid, 1, ts, ts, None, office_id, prefix, first, surname,
                 name_sort_key(first), name_sort_key(surname), "", "", "M" if boy else "F",
                 birth.isoformat(), id_type, nid, gcode, reason, nationality, disability, hh_id,
-            ))
+            )
+            chunk.child.append(child_row)
             for j, (gid, rel) in enumerate(guardians):
                 chunk.child_guardian.append((
                     ids.child_guardian, new_uuid(), 1, ts, ts, None, office_id, cid, gid, rel,
@@ -298,12 +306,21 @@ def generate(
             kind, level = _level_for_age(age)
             pool = institutions.cdcs if kind == "cdc" else institutions.schools
             if pool and (k == 0 or rng.random() < 0.97):
+                enrolment_uuid = new_uuid()  # the random stream in the order it always had
+                inst_id = pool[(hh_id + rng.randrange(2)) % len(pool)]
+                room = rng.choice(CLASSROOMS)
+                keys = enrolment_keys.get((inst_id, level, room))
+                if keys is None:
+                    keys = enrolment_keys[(inst_id, level, room)] = enrolment_sort_keys(
+                        institutions.names.get(inst_id, ""), level, room)
                 chunk.enrollment.append((
-                    ids.enrollment, new_uuid(), 1, ts, ts, None, office_id, cid,
-                    pool[(hh_id + rng.randrange(2)) % len(pool)], year_id, level,
-                    rng.choice(CLASSROOMS), "active",
+                    ids.enrollment, enrolment_uuid, 1, ts, ts, None, office_id, cid, inst_id,
+                    year_id, level, room, "active", *keys,
                 ))
                 ids.enrollment += 1
+                chunk.child[-1] = (*child_row, *keys)  # its current (only) enrolment
+            else:
+                chunk.child[-1] = (*child_row, "", "", "")
             chunk.children += 1
         if chunk.children >= chunk_size:
             yield chunk

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
@@ -12,6 +14,19 @@ from desktop.domain.address import Address, address_of, format_address
 from desktop.domain.people import full_name
 from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import Child, ChildGuardian, Guardian, Household
+
+
+class HouseholdSort(StrEnum):
+    """The households list's orders. Each ends with the address order (subdistrict, village
+    number, house number: stored keys, Thai dictionary order, numbers by value), then id;
+    descending is the exact reverse of ascending."""
+
+    ADDRESS = "address"
+    SUBDISTRICT = "subdistrict"
+    VILLAGE_NO = "village_no"
+    HOUSE_NO = "house_no"
+    CHILDREN = "children"
+    GUARDIANS = "guardians"
 
 
 @dataclass(frozen=True)
@@ -70,7 +85,26 @@ def count_households(session: Session, search: str = "") -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def page_households(session: Session, search: str = "", *, offset: int, limit: int) -> list[HouseholdRow]:
+def _order(sort: HouseholdSort, descending: bool, n_children: Any,
+           n_guardians: Any) -> list[Any]:
+    place = [Household.subdistrict_key, Household.village_key, Household.house_key]
+    first: list[Any] = {
+        HouseholdSort.ADDRESS: [], HouseholdSort.SUBDISTRICT: [],
+        HouseholdSort.VILLAGE_NO: [Household.village_key, Household.subdistrict_key,
+                                   Household.house_key],
+        HouseholdSort.HOUSE_NO: [Household.house_key, Household.subdistrict_key,
+                                 Household.village_key],
+        HouseholdSort.CHILDREN: [n_children], HouseholdSort.GUARDIANS: [n_guardians],
+    }[sort]
+    keys = [*first, *place, Household.id] if sort not in (
+        HouseholdSort.VILLAGE_NO, HouseholdSort.HOUSE_NO) else [*first, Household.id]
+    return [k.desc() if descending else k.asc() for k in keys]
+
+
+def page_households(session: Session, search: str = "", *, offset: int, limit: int,
+                    sort: HouseholdSort = HouseholdSort.ADDRESS,
+                    descending: bool = False) -> list[HouseholdRow]:
+    """One page of the list; the address indexes serve every order but the member counts."""
     n_children = (
         select(func.count()).where(Child.household_id == Household.id, Child.deleted_at.is_(None))
         .correlate(Household).scalar_subquery()
@@ -82,7 +116,7 @@ def page_households(session: Session, search: str = "", *, offset: int, limit: i
     stmt = (
         select(Household, n_children, n_guardians)
         .where(*search_conditions(session, search))
-        .order_by(Household.id)
+        .order_by(*_order(sort, descending, n_children, n_guardians))
         .offset(offset)
         .limit(limit)
     )

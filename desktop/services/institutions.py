@@ -17,6 +17,7 @@ from desktop.domain.address import (
 )
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.levels import INSTITUTION_KIND_LABELS, InstitutionKind
+from desktop.domain.sort_keys import natural_sort_key
 from desktop.domain.text import clean_text
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
@@ -142,6 +143,8 @@ def list_institutions(session: Session, *, year_be: int | None = None) -> list[I
             InstitutionRow(inst.id, inst.uuid, inst.kind, inst.code, inst.name,
                            format_address(addr), inst.phone, int(n))
         )
+    # names in Thai dictionary order, numbers by value (เทศบาล 9 before เทศบาล 10)
+    rows.sort(key=lambda r: (r.kind, natural_sort_key(r.name), r.id))
     return rows
 
 

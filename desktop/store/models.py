@@ -36,6 +36,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from desktop.domain.sort_keys import (
+    CLASSROOM_KEY_LENGTH,
+    INSTITUTION_KEY_LENGTH,
+    LEVEL_KEY_LENGTH,
+    PLACE_KEY_LENGTH,
+)
 from desktop.domain.text import stored_sort_key
 
 NAMING = {
@@ -146,6 +152,22 @@ NAME_KEY_LENGTH = 101  # a name (100) and the separator before its tone marks
 NAME_KEY = String(NAME_KEY_LENGTH).with_variant(String(NAME_KEY_LENGTH, collation="C"), "postgresql")
 
 
+def sort_key_type(length: int) -> String:
+    """A stored sort key: compared in binary order on every backend."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+# The sort keys of an enrolment (``desktop.domain.sort_keys``; migration 0005), on the
+# enrolment and, for a child's current enrolment (latest year, then latest id), on the
+# child: the list sorts by institution, level or room through an index. Kept in step by
+# ``desktop.store.list_keys`` (ORM writes) and by the bulk writers (demo, import).
+INSTITUTION_KEY = sort_key_type(INSTITUTION_KEY_LENGTH)
+LEVEL_KEY = sort_key_type(LEVEL_KEY_LENGTH)
+CLASSROOM_KEY = sort_key_type(CLASSROOM_KEY_LENGTH)
+PLACE_KEY = sort_key_type(PLACE_KEY_LENGTH)
+VILLAGE_KEY = sort_key_type(40)
+
+
 @lru_cache(maxsize=8192)
 def name_sort_key(name: str) -> str:
     """The stored sort key of a name (``desktop.domain.text.stored_sort_key``).
@@ -198,8 +220,19 @@ class Household(Synced, Imported, AddressColumns, Base):
     __table_args__ = (
         Index("ix_household_house_code", "house_code", sqlite_where=HAS_HOUSE_CODE,
               postgresql_where=HAS_HOUSE_CODE),
+        # the list's sorts (migration 0005): by address, village number, house number
+        Index("ix_household_live_place", "subdistrict_key", "village_key", "house_key",
+              sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_household_live_village", "village_key", "subdistrict_key", "house_key",
+              sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_household_live_house", "house_key", "subdistrict_key", "village_key",
+              sqlite_where=LIVE, postgresql_where=LIVE),
     )
     house_code: Mapped[str] = mapped_column(String(11), default="")  # เลขรหัสประจำบ้าน
+    # desktop.domain.sort_keys.household_sort_keys of the address (the list's sorts)
+    subdistrict_key: Mapped[str] = mapped_column(PLACE_KEY, default="", server_default="")
+    village_key: Mapped[str] = mapped_column(VILLAGE_KEY, default="", server_default="")
+    house_key: Mapped[str] = mapped_column(PLACE_KEY, default="", server_default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     children: Mapped[list[Child]] = relationship(back_populates="household")
@@ -219,6 +252,18 @@ class Child(Synced, Imported, Base):
         Index("ix_child_live_last_name_key", "last_name_key", "first_name_key", sqlite_where=LIVE,
               postgresql_where=LIVE),
         Index("ix_child_live_birth_date", "birth_date", sqlite_where=LIVE, postgresql_where=LIVE),
+        # the list's other sorts: by the current enrolment's keys, by sex; names break ties
+        Index("ix_child_live_enrol_institution", "enrol_institution_key", "first_name_key",
+              "last_name_key", sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_child_live_enrol_level", "enrol_level_key", "first_name_key", "last_name_key",
+              sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_child_live_enrol_classroom", "enrol_level_key", "enrol_classroom_key",
+              "first_name_key", "last_name_key", sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_child_live_sex", "sex", "first_name_key", "last_name_key", sqlite_where=LIVE,
+              postgresql_where=LIVE),
+        # ChildSort.IDENT: the list orders by exactly this expression
+        Index("ix_child_live_ident", text("coalesce(national_id, g_code, '')"), sqlite_where=LIVE,
+              postgresql_where=LIVE),
         # The few deleted children, so that the live count is "all minus these".
         Index("ix_child_deleted", "deleted_at", sqlite_where=GONE, postgresql_where=GONE),
         Index("ix_child_national_id", "national_id"),
@@ -236,6 +281,10 @@ class Child(Synced, Imported, Base):
     # update by the mapper events below; bulk writers (demo, import) compute them per row.
     first_name_key: Mapped[str] = mapped_column(NAME_KEY, default="", server_default="")
     last_name_key: Mapped[str] = mapped_column(NAME_KEY, default="", server_default="")
+    # the sort keys of the current enrolment ("" without one): see INSTITUTION_KEY
+    enrol_institution_key: Mapped[str] = mapped_column(INSTITUTION_KEY, default="", server_default="")
+    enrol_level_key: Mapped[str] = mapped_column(LEVEL_KEY, default="", server_default="")
+    enrol_classroom_key: Mapped[str] = mapped_column(CLASSROOM_KEY, default="", server_default="")
     sex: Mapped[str] = mapped_column(String(1))  # Sex: "M" / "F"
     birth_date: Mapped[date] = mapped_column(Date)
     id_type: Mapped[str] = mapped_column(String(12))  # IdType
@@ -319,6 +368,10 @@ class Enrollment(Synced, Imported, Base):
     level_code: Mapped[str] = mapped_column(String(8))
     classroom: Mapped[str] = mapped_column(String(20), default="")
     status: Mapped[str] = mapped_column(String(12), default="active")
+    # desktop.domain.sort_keys.enrolment_sort_keys(institution name, level_code, classroom)
+    institution_key: Mapped[str] = mapped_column(INSTITUTION_KEY, default="", server_default="")
+    level_key: Mapped[str] = mapped_column(LEVEL_KEY, default="", server_default="")
+    classroom_key: Mapped[str] = mapped_column(CLASSROOM_KEY, default="", server_default="")
     child: Mapped[Child] = relationship(back_populates="enrollments")
     institution: Mapped[Institution] = relationship()
     academic_year: Mapped[AcademicYear] = relationship()
@@ -369,3 +422,6 @@ class Setting(Base):
 
 
 SYNCED_TABLES = ("institution", "household", "child", "guardian", "child_guardian", "enrollment")
+
+
+from desktop.store import list_keys  # noqa: E402, F401  (registers the ORM events)

@@ -4,13 +4,18 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0001   # samoe-0001.db
     .venv/bin/python tests/migrations/make_fixture.py 0002   # samoe-0002.db
     .venv/bin/python tests/migrations/make_fixture.py 0003   # samoe-0003.db
+    .venv/bin/python tests/migrations/make_fixture.py 0004   # samoe-0004.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
 records plus what 0002 added: an audit entry, a soft-deleted child (kept out of the search
 index) and a remembered setting. 0003 adds an import batch and three children, one of them
 imported by it, whose names start with a leading vowel (เกศินี, แก้วประเสริฐ, ใจดี), so that
-0004's sort keys can be seen to sort them among the ก and จ names.
+0004's sort keys can be seen to sort them among the ก and จ names. 0004 stores the names'
+sort keys as that release wrote them and adds a second year (2570), a school whose name
+starts with a leading vowel (โรงเรียนเทศบาล 10) and enrolments: child 1 moved to it in 2570,
+child 4 in 2570 room 10, child 6 only a deleted one, so that 0005's enrolment keys can be
+seen to follow each child's current enrolment.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 from pathlib import Path
+
+from sqlalchemy import Connection
 
 from desktop.store import migrate
 from desktop.store.db import Database
@@ -85,14 +92,44 @@ ROWS_0003 = [
 ]
 
 
+ROWS_0004 = [
+    "INSERT INTO academic_year (id, year_be, start_date, end_date) VALUES (2, 2570, '2027-05-16', '2028-05-15')",
+    "INSERT INTO institution (id, uuid, version, created_at, updated_at, origin_office_id, kind, code, name, "
+    "phone, house_no, village_no, village_name, soi, road, subdistrict, district, province, postcode) VALUES "
+    "(2, '00000000-0000-4000-8000-000000000012', 1, '2026-11-28 08:00:00.000000', '2026-11-28 08:00:00.000000', "
+    "1, 'school', '1130100010', 'โรงเรียนเทศบาล 10', '', '', '', '', '', '', '', '', '', ''), "
+    "(3, '00000000-0000-4000-8000-000000000013', 1, '2026-11-28 08:00:00.000000', '2026-11-28 08:00:00.000000', "
+    "1, 'school', '1130100009', 'โรงเรียนเทศบาล 9', '', '', '', '', '', '', '', '', '', '')",
+    "INSERT INTO enrollment (id, uuid, version, created_at, updated_at, deleted_at, origin_office_id, child_id, "
+    "institution_id, academic_year_id, level_code, classroom, status) VALUES "
+    "(2, '00000000-0000-4000-8000-000000000042', 1, '2026-11-28 08:00:00.000000', '2026-11-28 08:00:00.000000', "
+    "NULL, 1, 1, 2, 2, 'k1', '2', 'active'), "
+    "(3, '00000000-0000-4000-8000-000000000043', 1, '2026-11-28 08:00:00.000000', '2026-11-28 08:00:00.000000', "
+    "NULL, 1, 4, 3, 2, 'p1', '10', 'active'), "
+    "(4, '00000000-0000-4000-8000-000000000044', 1, '2026-11-28 08:00:00.000000', '2026-11-28 08:00:00.000000', "
+    "'2026-11-29 08:00:00.000000', 1, 6, 3, 2, 'm1', '1', 'active')",
+]
+
+
+def _name_keys_as_0004_wrote_them(conn: Connection) -> None:
+    from desktop.domain.text import stored_sort_key
+
+    rows = conn.exec_driver_sql("SELECT id, first_name, last_name FROM child").all()
+    conn.exec_driver_sql("UPDATE child SET first_name_key = ?, last_name_key = ? WHERE id = ?",
+                         [(stored_sort_key(f), stored_sort_key(la), i) for i, f, la in rows])
+
+
 def main(out: Path, revision: str = "0001") -> None:
     out.unlink(missing_ok=True)
     db = Database.open(out)
     migrate.upgrade(db, target=revision)
     with db.engine.begin() as conn:
         for sql in (ROWS + (ROWS_0002 if revision >= "0002" else [])
-                    + (ROWS_0003 if revision >= "0003" else [])):
+                    + (ROWS_0003 if revision >= "0003" else [])
+                    + (ROWS_0004 if revision >= "0004" else [])):
             conn.exec_driver_sql(sql)
+        if revision >= "0004":
+            _name_keys_as_0004_wrote_them(conn)
     db.dispose()
     # Outside SQLAlchemy: its connections begin a transaction, and the journal mode cannot
     # change inside one. One self-contained file, no -wal beside it.

@@ -194,6 +194,59 @@ def test_failed_sort_key_migration_leaves_the_third_schema(
         db.dispose()
 
 
+def test_0004_fixture_is_the_fourth_schema() -> None:
+    conn = sqlite3.connect(FIXTURES / "samoe-0004.db")
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+        child_cols = {r[1] for r in conn.execute("PRAGMA table_info(child)")}
+        keys = conn.execute("SELECT count(*) FROM child WHERE first_name_key = ''").fetchone()
+    finally:
+        conn.close()
+    assert "first_name_key" in child_cols and "enrol_institution_key" not in child_cols
+    assert keys == (0,)  # the name keys as 0004 wrote them
+
+
+def test_fourth_schema_upgrades_to_head_with_enrolment_keys(tmp_path: Path) -> None:
+    """0005: each enrolment gets its keys, each child those of its current enrolment (the
+    latest live one), and the list sorts by them: school order, numbers by value."""
+    from desktop.domain.sort_keys import enrolment_sort_keys
+    from desktop.store.models import Enrollment, Institution
+
+    path = copy_fixture("samoe-0004.db", tmp_path)
+    db = Database.open(path)
+    try:
+        result = migrate.upgrade(db)
+        assert (result.from_revision, result.to_revision) == ("0004", migrate.head_revision())
+        assert check_database(db.engine) == []
+        indexes, triggers, cols = _schema(db)
+        assert {"ix_child_live_enrol_institution", "ix_child_live_enrol_level",
+                "ix_child_live_enrol_classroom", "ix_child_live_sex", "ix_child_live_ident"} <= indexes
+        assert triggers == {"child_fts_ai", "child_fts_ad", "child_fts_au"}
+        with db.reader() as s:
+            names = dict(s.execute(text("SELECT id, name FROM institution")).tuples().all())
+            for e in s.query(Enrollment):
+                assert (e.institution_key, e.level_key, e.classroom_key) == enrolment_sort_keys(
+                    names[e.institution_id], e.level_code, e.classroom)
+            shown = dict(s.execute(text("SELECT id, enrol_institution_key FROM child")).tuples().all())
+            assert shown[1] == enrolment_sort_keys("โรงเรียนเทศบาล 10", "k1", "2")[0]  # moved in 2570
+            assert shown[4] == enrolment_sort_keys("โรงเรียนเทศบาล 9", "p1", "10")[0]
+            assert shown[2] == shown[5] == shown[6] == ""  # none, or only a deleted one
+            by_school = page_children(s, ChildFilter(), offset=0, limit=10, sort=ChildSort.INSTITUTION)
+            assert [r.id for r in by_school][-2:] == [4, 1]  # เทศบาล 9 before เทศบาล 10
+            in_2569 = page_children(s, ChildFilter(year_be=2569), offset=0, limit=10,
+                                    sort=ChildSort.INSTITUTION)
+            assert [(r.id, r.institution) for r in in_2569] == [(1, "ศูนย์พัฒนาเด็กเล็กบ้านโนนสูง")]
+        with db.session() as s:  # a rename through the ORM moves its children
+            inst = s.get(Institution, 2)
+            assert inst is not None
+            inst.name = "โรงเรียนเทศบาล 1"
+        with db.reader() as s:
+            by_school = page_children(s, ChildFilter(), offset=0, limit=10, sort=ChildSort.INSTITUTION)
+            assert [r.id for r in by_school][-2:] == [1, 4]
+    finally:
+        db.dispose()
+
+
 def test_migrated_schema_matches_models(db: Database) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

@@ -121,6 +121,9 @@ def test_a_seed_gives_the_data_it_always_gave() -> None:
     chunks = d.generate(2000, seed=1, office_id=1, institutions=d.Institutions((1, 2), (3,)),
                         year_id=1, year_be=2569, ids=d.Ids(), now=datetime(2026, 11, 24),
                         chunk_size=500)
+    from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
+
+    enrol_keys: dict[object, tuple[object, ...]] = {}
     digest = hashlib.sha256()
     for chunk in chunks:
         for table, rows in chunk.tables():
@@ -129,5 +132,16 @@ def test_a_seed_gives_the_data_it_always_gave() -> None:
                 if table == "child":
                     assert (row.pop("first_name_key"), row.pop("last_name_key")) == (
                         name_sort_key(str(row["first_name"])), name_sort_key(str(row["last_name"])))
+                    enrol_keys[row["id"]] = (row.pop("enrol_institution_key"),
+                                             row.pop("enrol_level_key"), row.pop("enrol_classroom_key"))
+                if table == "household":  # the address's sort keys
+                    assert (row.pop("subdistrict_key"), row.pop("village_key"),
+                            row.pop("house_key")) == household_sort_keys(
+                        str(row["subdistrict"]), str(row["village_no"]), str(row["house_no"]))
+                if table == "enrollment":  # the sort keys of its (only) enrolment: see sort_keys
+                    keys = (row.pop("institution_key"), row.pop("level_key"), row.pop("classroom_key"))
+                    assert keys == enrolment_sort_keys("", str(row["level_code"]), str(row["classroom"]))
+                    assert enrol_keys.pop(row["child_id"]) == keys
                 digest.update(repr(sorted(row.items())).encode())
     assert digest.hexdigest() == "30e43c3c58c000ab5d14ac7c37ffbe8ebac38fa29b13e67daa763cc80d9e3e26"
+    assert set(enrol_keys.values()) == {("", "", "")}  # the children without an enrolment

@@ -37,10 +37,10 @@ COLUMNS: tuple[tuple[str, ChildSort], ...] = (
     ("name", ChildSort.NAME),
     ("sex", ChildSort.SEX),
     ("birth", ChildSort.BIRTH_DATE),
-    ("age", ChildSort.BIRTH_DATE),
+    ("age", ChildSort.AGE),  # ascending: youngest first
     ("institution", ChildSort.INSTITUTION),
     ("level", ChildSort.LEVEL),
-    ("room", ChildSort.LEVEL),
+    ("room", ChildSort.CLASSROOM),  # level, then room
 )
 
 
@@ -141,7 +141,7 @@ class ChildrenTableModel(SqlListModel[ChildRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         wanted = (COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
         if wanted == (self._sort, self._descending):
-            return  # e.g. the view setting its initial indicator, or birth date -> age
+            return  # e.g. the view setting its initial indicator
         self._sort, self._descending = wanted
         self.reload()
 

@@ -14,22 +14,31 @@ from sqlalchemy.orm import Session
 
 from desktop.gui.models.paging import SqlListModel
 from desktop.gui.tasks import TaskRunner
-from desktop.services.households import HouseholdRow, count_households, page_households
+from desktop.services.households import (
+    HouseholdRow,
+    HouseholdSort,
+    count_households,
+    page_households,
+)
 from desktop.store.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[str, ...] = ("house_no", "village_no", "subdistrict", "address", "children",
                             "guardians")
+SORTS: tuple[HouseholdSort, ...] = tuple(HouseholdSort(c) for c in COLUMNS)  # a sort per column
+ADDRESS_COLUMN = COLUMNS.index("address")  # the default order
 NUMERIC = frozenset({"children", "guardians"})
 
 
 class HouseholdsTableModel(SqlListModel[HouseholdRow]):
-    """Households matching a search (see SqlListModel for the loading)."""
+    """Households matching a search, sorted in SQL (see SqlListModel for the loading)."""
 
     def __init__(self, db: Database, parent: Any = None, *, tasks: TaskRunner | None = None) -> None:
         super().__init__(db, parent, tasks=tasks)
         self._search = ""
+        self._sort = HouseholdSort.ADDRESS
+        self._descending = False
         self._headers = (
             self.tr("บ้านเลขที่"), self.tr("หมู่"), self.tr("ตำบล"), self.tr("ที่อยู่"),
             self.tr("เด็ก"), self.tr("ผู้ปกครอง"),
@@ -47,14 +56,24 @@ class HouseholdsTableModel(SqlListModel[HouseholdRow]):
             self._search = text
             self.reload()
 
-    def query_state(self) -> str:
-        return self._search
+    def query_state(self) -> tuple[str, HouseholdSort, bool]:
+        return self._search, self._sort, self._descending
 
-    def fetch_page(self, session: Session, state: str, offset: int, limit: int) -> list[HouseholdRow]:
-        return page_households(session, state, offset=offset, limit=limit)
+    def fetch_page(self, session: Session, state: tuple[str, HouseholdSort, bool], offset: int,
+                   limit: int) -> list[HouseholdRow]:
+        search, sort, descending = state
+        return page_households(session, search, offset=offset, limit=limit, sort=sort,
+                               descending=descending)
 
-    def fetch_count(self, session: Session, state: str) -> int:
-        return count_households(session, state)
+    def fetch_count(self, session: Session, state: tuple[str, HouseholdSort, bool]) -> int:
+        return count_households(session, state[0])
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: sort in SQL (reloads only when the order changed)."""
+        wanted = (SORTS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != (self._sort, self._descending):
+            self._sort, self._descending = wanted
+            self.reload()
 
     # ---- Qt model API
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -11,7 +11,7 @@ from desktop.domain.dates import format_be
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.households_view_ui import Ui_HouseholdsView
-from desktop.gui.models.households_model import HouseholdsTableModel
+from desktop.gui.models.households_model import ADDRESS_COLUMN, HouseholdsTableModel
 from desktop.gui.views.household_actions import HouseholdActions
 from desktop.services.households import HouseholdDetail, household_detail
 
@@ -42,6 +42,9 @@ class HouseholdsView(QWidget):
         for column, width in ((0, 90), (1, 50), (2, 110), (4, 70), (5, 80)):
             table.setColumnWidth(column, width)
         header.setMinimumSectionSize(40)
+        # a header click sorts in SQL (the model's sort); the address order to begin with
+        header.setSortIndicator(ADDRESS_COLUMN, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
         table.verticalHeader().setDefaultSectionSize(28)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from desktop.domain.dates import format_be_local
+from desktop.domain.sort_keys import natural_sort_key
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.import_history_view_ui import Ui_ImportHistoryView
@@ -94,8 +95,8 @@ class ImportHistoryView(QWidget):
             for column, (text, key) in enumerate(cells):
                 item = _Item(text)
                 item.setData(UUID_ROLE, b.uuid)
-                if key is not None:
-                    item.setData(UUID_ROLE + 1, key)
+                # text in Thai dictionary order, numbers by value
+                item.setData(UUID_ROLE + 1, natural_sort_key(text) if key is None else key)
                 if column in (3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
+from desktop.domain.sort_keys import natural_sort_key
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.institutions_view_ui import Ui_InstitutionsView
@@ -34,6 +35,7 @@ from desktop.services.institutions import (
 from desktop.services.years import list_years
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a header click sorts by this: Thai dictionary order
 KIND, CODE, NAME, ADDRESS, ENROLLED = range(5)
 
 
@@ -57,7 +59,7 @@ class InstitutionsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortLocaleAware(True)
+        self.proxy.setSortRole(SORT_ROLE)
 
         table = self.ui.table
         table.setModel(self.proxy)
@@ -161,6 +163,10 @@ class InstitutionsView(QWidget):
         items = [kind, code, name, address, enrolled]
         for item in items:
             item.setEditable(False)
+            # text in Thai dictionary order, numbers by value (Qt's own compare puts every
+            # เ แ โ ใ ไ name after ฮ)
+            item.setData(natural_sort_key(item.text()), SORT_ROLE)
+        enrolled.setData(row.enrolled, SORT_ROLE)
         return items
 
     def _filter_changed(self, text: str) -> None:

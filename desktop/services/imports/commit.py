@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.dates import format_be_local
 from desktop.domain.identity import IdType
+from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.services.audit import default_actor, record
 from desktop.services.demo import deferred_indexes, insert_sql
 from desktop.services.office import require_local_office
@@ -45,6 +46,7 @@ from desktop.store.models import (
     Base,
     Child,
     ImportBatch,
+    Institution,
     name_sort_key,
     new_uuid,
     utcnow,
@@ -57,16 +59,18 @@ TABLES = ("household", "guardian", "child", "child_guardian", "enrollment")
 SYNC = ("id", "uuid", "version", "created_at", "updated_at", "origin_office_id", "import_batch_id")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "household": SYNC + ("house_code", "phone", "note", "house_no", "village_no", "village_name",
-                         "soi", "road", "subdistrict", "district", "province", "postcode"),
+                         "soi", "road", "subdistrict", "district", "province", "postcode",
+                         "subdistrict_key", "village_key", "house_key"),
     "guardian": SYNC + ("prefix", "first_name", "last_name", "national_id", "phone", "occupation",
                         "household_id"),
     "child": SYNC + ("prefix", "first_name", "last_name", "first_name_key", "last_name_key",
                      "first_name_en", "last_name_en", "sex", "birth_date", "id_type",
                      "national_id", "g_code", "no_id_reason", "nationality", "disability",
-                     "household_id"),
+                     "household_id", "enrol_institution_key", "enrol_level_key",
+                     "enrol_classroom_key"),
     "child_guardian": SYNC + ("child_id", "guardian_id", "relation", "is_primary"),
     "enrollment": SYNC + ("child_id", "institution_id", "academic_year_id", "level_code",
-                          "classroom", "status"),
+                          "classroom", "status", "institution_key", "level_key", "classroom_key"),
 }
 CHUNK = 5000
 
@@ -203,7 +207,8 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
     conn = session.connection()
     stamp = now.isoformat(sep=" ", timespec="microseconds")
     out = _Rows(conn, stamp, office.id, batch.id)
-    counts = _build(out, rows, plan, year_ids)
+    names = dict(session.execute(select(Institution.id, Institution.name)).tuples().all())
+    counts = _build(out, rows, plan, year_ids, names)
     existing = conn.execute(select(func.count()).select_from(Child)).scalar() or 0
     total = sum(out.count(t) for t in TABLES)
     done = 0
@@ -240,7 +245,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
 
 
 def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
-           year_ids: dict[int, int]) -> dict[str, int]:
+           year_ids: dict[int, int], names: dict[int, str]) -> dict[str, int]:
     households: dict[tuple[str, ...], int] = {}
     guardians: dict[tuple[str, ...], int] = {}
     joined_households: set[int] = set()
@@ -259,17 +264,22 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
                 a = p.address
                 household_id = out.add("household", (
                     p.house_code, "", "", a.house_no, a.village_no, a.village_name, a.soi, a.road,
-                    a.subdistrict, a.district, a.province, a.postcode))
+                    a.subdistrict, a.district, a.province, a.postcode,
+                    *household_sort_keys(a.subdistrict, a.village_no, a.house_no)))
             households[p.household_key] = household_id
         c = p.child
         assert c.sex is not None and c.birth_date is not None
+        e = p.enrollment
+        # a new child's only enrolment is its current one: the list sorts by its keys
+        keys = enrolment_sort_keys(names.get(e.institution_id or 0, ""), e.level_code,
+                                   e.classroom) if e is not None else ("", "", "")
         child_id = out.add("child", (
             c.prefix, c.first_name, c.last_name, name_sort_key(c.first_name),
             name_sort_key(c.last_name), c.first_name_en, c.last_name_en, c.sex.value,
             c.birth_date.isoformat(), c.id_type.value,
             c.national_id if c.id_type is IdType.NATIONAL_ID else None,
             c.g_code if c.id_type is IdType.G_CODE else None,
-            c.no_id_reason, c.nationality, c.disability, household_id))
+            c.no_id_reason, c.nationality, c.disability, household_id, *keys))
         g = p.guardian
         if g is not None and p.guardian_key is not None:
             guardian_id = guardians.get(p.guardian_key)
@@ -283,11 +293,10 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
                     g.occupation, household_id))
             guardians[p.guardian_key] = guardian_id
             out.add("child_guardian", (child_id, guardian_id, g.relation, True))
-        e = p.enrollment
         if e is not None:
             assert e.institution_id is not None and e.year_be is not None
             out.add("enrollment", (child_id, e.institution_id, year_ids[e.year_be], e.level_code,
-                                   e.classroom, e.status))
+                                   e.classroom, e.status, *keys))
     counts = {t: out.count(t) for t in TABLES}
     counts["joined_households"] = len(joined_households)
     counts["joined_guardians"] = len(joined_guardians)

@@ -1,0 +1,129 @@
+"""Keep the stored sort keys of the lists in step with every ORM write: the enrolment keys
+(see ``models.INSTITUTION_KEY``) and the households' address keys.
+
+- An enrolment written through the ORM gets its keys from its institution's name, its
+  level and its room (``before_insert`` / ``before_update``).
+- After each flush, every child whose enrolments changed (added, moved, deleted, restored)
+  and every child of a renamed institution gets the keys of its current enrolment again,
+  in one set-based UPDATE (``refresh_children``), which bulk writers call too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, event, func, inspect, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys, natural_sort_key
+from desktop.store.models import AcademicYear, Child, Enrollment, Household, Institution
+
+CHUNK = 500
+
+
+def current_enrolment(child_id: Any) -> Any:
+    """The id of a child's current enrolment: live, latest year, then latest id."""
+    return (
+        select(Enrollment.id)
+        .join(AcademicYear, AcademicYear.id == Enrollment.academic_year_id)
+        .where(Enrollment.child_id == child_id, Enrollment.deleted_at.is_(None))
+        .order_by(AcademicYear.year_be.desc(), Enrollment.id.desc())
+        .limit(1)
+        .correlate(Child)
+        .scalar_subquery()
+    )
+
+
+def refresh_children(conn: Connection, child_ids: Iterable[int]) -> None:
+    """Copy each child's current enrolment keys onto the child ("" without one)."""
+    ids = sorted({int(i) for i in child_ids if i is not None})
+    current = current_enrolment(Child.id)
+
+    def copied(column: Any) -> Any:
+        value = select(column).where(Enrollment.id == current).correlate(Child).scalar_subquery()
+        return func.coalesce(value, "")
+
+    values = {
+        "enrol_institution_key": copied(Enrollment.institution_key),
+        "enrol_level_key": copied(Enrollment.level_key),
+        "enrol_classroom_key": copied(Enrollment.classroom_key),
+    }
+    for i in range(0, len(ids), CHUNK):
+        part = ids[i : i + CHUNK]
+        # a Core UPDATE: no version bump, no audit, not an edit of the child
+        conn.execute(update(Child).where(Child.id.in_(part)).values(values)
+                     .execution_options(synchronize_session=False))
+
+
+def refresh_institution(conn: Connection, institution_id: int, name: str) -> None:
+    """An institution renamed: its enrolments' key, then its children's."""
+    key = natural_sort_key(name)
+    conn.execute(update(Enrollment).where(Enrollment.institution_id == institution_id)
+                 .values(institution_key=key).execution_options(synchronize_session=False))
+    children = conn.execute(select(Enrollment.child_id)
+                            .where(Enrollment.institution_id == institution_id)
+                            .distinct()).scalars().all()
+    refresh_children(conn, children)
+
+
+def _set_keys(connection: Connection, e: Enrollment) -> None:
+    loaded = inspect(e).dict.get("institution")  # never a lazy load inside the flush
+    if loaded is not None:
+        name = loaded.name
+    elif e.institution_id is not None:
+        name = connection.execute(
+            select(Institution.name).where(Institution.id == e.institution_id)).scalar()
+    else:
+        name = ""
+    e.institution_key, e.level_key, e.classroom_key = enrolment_sort_keys(
+        name or "", e.level_code or "", e.classroom or "")
+
+
+@event.listens_for(Enrollment, "before_insert")
+def _enrolment_keys_on_insert(_mapper: Any, connection: Connection, e: Enrollment) -> None:
+    _set_keys(connection, e)
+
+
+@event.listens_for(Enrollment, "before_update")
+def _enrolment_keys_on_update(_mapper: Any, connection: Connection, e: Enrollment) -> None:
+    attrs = inspect(e).attrs
+    if any(attrs[a].history.has_changes() for a in ("institution_id", "institution", "level_code",
+                                                    "classroom")):
+        _set_keys(connection, e)
+
+
+@event.listens_for(Session, "after_flush")
+def _refresh_after_flush(session: Session, _context: Any) -> None:
+    children: set[int] = set()
+    renamed: list[Institution] = []
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Enrollment):
+            state = inspect(obj)
+            children.add(obj.child_id)
+            old = state.attrs.child_id.history.deleted
+            children.update(i for i in old if i is not None)
+        elif (isinstance(obj, Institution) and obj in session.dirty
+              and inspect(obj).attrs.name.history.has_changes()):
+            renamed.append(obj)
+    if not children and not renamed:
+        return
+    conn = session.connection()
+    for inst in renamed:
+        refresh_institution(conn, inst.id, inst.name)
+    children.discard(None)
+    if children:
+        refresh_children(conn, children)
+
+
+@event.listens_for(Household, "before_insert")
+def _household_keys_on_insert(_mapper: Any, _connection: Connection, h: Household) -> None:
+    h.subdistrict_key, h.village_key, h.house_key = household_sort_keys(
+        h.subdistrict or "", h.village_no or "", h.house_no or "")
+
+
+@event.listens_for(Household, "before_update")
+def _household_keys_on_update(_mapper: Any, _connection: Connection, h: Household) -> None:
+    attrs = inspect(h).attrs
+    if any(attrs[a].history.has_changes() for a in ("subdistrict", "village_no", "house_no")):
+        _household_keys_on_insert(_mapper, _connection, h)
