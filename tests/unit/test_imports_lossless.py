@@ -294,3 +294,17 @@ def test_cli_ignore_column(reg: Database, tmp_path: Path, capsys: pytest.Capture
     code = main(["--db", db, "import", "children", str(path), "--ignore-column", "ไม่มีคอลัมน์นี้"])
     out, err = capsys.readouterr()
     assert code != 0 and "ไม่มีคอลัมน์นี้" in err and "Traceback" not in err
+
+
+def test_a_house_code_already_in_the_registry_with_another_address_is_flagged(reg: Database) -> None:
+    code = "30010005678"
+    commit(reg, plan_of(reg, sheet(ADDR_H, row(0, code, "12", "3", "บ้านโนน", "มิตรภาพ"))))
+    same = plan_of(reg, sheet(ADDR_H, row(2, code, "12", "ม.3", "บ้านโนน", "ถนนมิตรภาพ")))
+    assert [p for p in same.problems() if p.column in ADDR_H[5:]] == []
+    plan = plan_of(reg, sheet(ADDR_H, row(1, code, "12", "3", "บ้านโนน", "สุรนารี")))
+    warnings = [p for p in plan.problems() if p.column in ADDR_H[5:]]
+    assert [(p.row, p.column, p.severity) for p in warnings] == [(2, "ถนน", "warning")]
+    assert "ทะเบียน" in warnings[0].message
+    commit(reg, plan)
+    with reg.reader() as s:
+        assert s.scalars(select(Household.road)).all() == ["มิตรภาพ"]  # one household, kept

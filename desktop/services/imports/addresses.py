@@ -5,7 +5,8 @@ Rows join one household when their whole address is the same (spacing, case and 
 the same house number in the same หมู่ and place but another road, village name, soi or
 postcode are not merged (one of them is mistyped, or they are two houses): the later row
 gets a warning naming the earlier row and the field that differs. Rows with one house code
-but different addresses are one household (the code says so) and are flagged the same way.
+but different addresses are one household (the code says so) and are flagged the same way,
+as is a row whose house code is a registry household's with another address.
 """
 
 from __future__ import annotations
@@ -60,8 +61,12 @@ class Houses:
         first_row, first_key = earlier
         if first_row == row or first_key == key:
             return None
-        fields = [name for name, a, b in zip(ADDRESS_FIELDS, first_key, key, strict=True) if a != b]
-        return first_row, fields
+        return first_row, differing_fields(first_key, key)
+
+
+def differing_fields(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
+    """The address fields in which two :func:`address_key` forms differ."""
+    return [name for name, x, y in zip(ADDRESS_FIELDS, a, b, strict=True) if x != y]
 
 
 def difference_message(first_row: int, fields: list[str], *, by_code: bool) -> str:
@@ -72,3 +77,10 @@ def difference_message(first_row: int, fields: list[str], *, by_code: bool) -> s
                 "โปรดตรวจสอบว่าที่อยู่หรือรหัสประจำบ้านแถวใดถูกต้อง")
     return (f"บ้านเลขที่เดียวกับแถวที่ {first_row} แต่{labels}ต่างกัน จึงนำเข้าเป็นคนละครัวเรือน "
             "ถ้าเป็นบ้านเดียวกัน โปรดแก้ที่อยู่ในไฟล์ให้ตรงกัน (หรือรวมครัวเรือนภายหลัง)")
+
+
+def registry_difference_message(fields: list[str]) -> str:
+    labels = " ".join(ADDRESS_LABELS[name] for name in fields)
+    return (f"รหัสประจำบ้านนี้มีครัวเรือนในทะเบียนอยู่แล้ว แต่{labels}ในทะเบียนต่างจากแถวนี้ "
+            "จะนำเด็กเข้าครัวเรือนเดิมโดยใช้ที่อยู่ในทะเบียน ถ้าที่อยู่ในไฟล์ถูกต้อง "
+            "โปรดแก้ที่อยู่ของครัวเรือนนี้ในทะเบียน")

@@ -41,7 +41,13 @@ from desktop.services.children import (
 from desktop.services.progress import Progress
 from desktop.store.models import Child, Guardian, Household, Institution
 
-from .addresses import Houses, address_key, difference_message
+from .addresses import (
+    Houses,
+    address_key,
+    difference_message,
+    differing_fields,
+    registry_difference_message,
+)
 from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
 from .idcolumns import decide_id_columns
 from .model import (
@@ -472,14 +478,30 @@ class _Planner:
                                      .replace("ก่อนบันทึก", ""), WARNING)
 
     def _registry_households(self, rows: list[PlannedRow]) -> dict[str, int]:
-        codes = {r.parsed.house_code for r in rows if r.ok and r.parsed and r.parsed.house_code}
+        """The registry's households of the file's house codes; a row whose address differs
+        from its household's in the registry is told (the registry's address is kept)."""
+        by_code: dict[str, list[PlannedRow]] = {}
+        for r in rows:
+            if r.ok and r.parsed and r.parsed.house_code:
+                by_code.setdefault(r.parsed.house_code, []).append(r)
         found: dict[str, int] = {}
-        for chunk in _chunks(codes):
-            stmt = (select(Household.house_code, Household.id)
+        parts = [getattr(Household, name) for name in ADDRESS_FIELDS]
+        for chunk in _chunks(by_code):
+            stmt = (select(Household.house_code, Household.id, *parts)
                     .where(Household.house_code.in_(chunk), Household.house_code != "",
                            Household.deleted_at.is_(None)).order_by(Household.id))
-            for code, hid in self.session.execute(stmt):
-                found.setdefault(code, int(hid))
+            for code, hid, *address in self.session.execute(stmt):
+                if code in found:
+                    continue
+                found[code] = int(hid)
+                registry = address_key(Address(*(value or "" for value in address)))
+                for r in by_code[code]:
+                    assert r.parsed is not None
+                    if r.parsed.address == Address():
+                        continue
+                    names = differing_fields(registry, self.address_key(r.parsed.address))
+                    if names:
+                        self.problem(r, names[0], registry_difference_message(names), WARNING)
         return found
 
     def _registry_guardians(self, rows: list[PlannedRow]) -> dict[str, int]:
@@ -531,6 +553,27 @@ def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: da
         planner.release()
 
 
+def _bad_cells(planner: _Planner, sheet: SheetLike, rows: list[PlannedRow],
+               bad_cells: dict[tuple[int, int], str]) -> None:
+    """Cells the reader could not read as they are (a formula without a stored value, read
+    as empty): an error of their row when their column is imported."""
+    by_number = {r.row: r for r in rows}
+    for (number, col), message in sorted(bad_cells.items()):
+        key = planner.mapping.get(col)
+        if key is None:
+            continue
+        row = by_number.get(number)
+        if row is None:  # the row looked empty: it is not
+            if number not in sheet.row_numbers:
+                continue
+            cells = sheet.rows[sheet.row_numbers.index(number)]
+            row = by_number[number] = PlannedRow(number, {}, cells=cells)
+            rows.append(row)
+        planner.problem(row, key, message, value="")
+    if len(rows) > 1 and rows[-1].row < rows[-2].row:  # a row was added
+        rows.sort(key=lambda r: r.row)
+
+
 def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, year: int,
                today: date, progress: Progress | None) -> ImportPlan:
     planner.check_file()
@@ -545,6 +588,9 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
             rows.append(planned)
         if progress is not None and n % step == 0:
             progress.step(n, total, "ตรวจข้อมูล")
+    bad_cells = getattr(sheet, "bad_cells", None)
+    if bad_cells:
+        _bad_cells(planner, sheet, rows, bad_cells)
     db_households, db_guardians = planner.duplicates(rows)
     if progress is not None:
         progress.step(total, total, "ตรวจข้อมูล")
