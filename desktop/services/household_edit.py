@@ -126,8 +126,10 @@ def _house_no_clause(text: str) -> ColumnElement[bool] | None:
     # "12" finds 12 and 12/1, 12/3 ..., not 120; typed as stored or with Thai digits
     thai = number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     forms = tuple(dict.fromkeys((number, thai, clean_text(text))))
+    # "12/..." as a range ("/" is followed by "0" in code-point order), which an index on
+    # house_no can serve, unlike LIKE
     return or_(Household.house_no.in_(forms),
-               *(Household.house_no.startswith(f + "/", autoescape=True) for f in forms))
+               *(and_(Household.house_no > f + "/", Household.house_no < f + "0") for f in forms))
 
 
 def _village_clause(text: str) -> ColumnElement[bool] | None:
