@@ -1,0 +1,167 @@
+"""Every printed name reads back exactly in five PDF readers: poppler (evince, okular),
+PDFium (Chrome, Edge), MuPDF (SumatraPDF), pdfminer.six and pdf.js (Firefox).
+
+Poppler and PDFium read a run's ``/ActualText``; MuPDF, pdfminer and pdf.js read the
+glyphs through the font's ToUnicode CMap, so that CMap must give every shaped glyph (tone
+marks lowered or moved left, ญ without its tail, sara am in two parts) its characters.
+Only whitespace and line breaks are normalised: readers differ in where they put them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pdf_readers import READERS, read_pages, squeeze
+
+from desktop.reports.pdf.document import Layout, Piece, Signature, render
+from desktop.reports.pdf.shaping import TextPainter
+from desktop.reports.registry import (
+    ChildProfile,
+    RegistrySummary,
+    child_profile,
+    children_list,
+    registry_summary,
+)
+
+# Names as clerks type them, chosen to exercise every kind of mark placement:
+# every tone over the tall consonants ป ฝ ฟ, an upper vowel with a tone (ที่ นี้ ปั้น),
+# ำ with a tone (น้ำ ค่ำ), without one (สำราญ) and over a tall consonant (ปำ),
+# lower vowels under ญ ฐ ฎ ฏ (which lose their tails), thanthakhat (ศักดิ์), maitaikhu (ก็).
+FIRST = [
+    "ปิ่นฟ้า", "ป๊อปปี้", "ป๋อมแป๋ม", "ฝ้ายคำ", "ฟ้าใส", "ปั้นหยา", "ที่รัก", "น้ำฝน", "น้ำผึ้ง",
+    "ขวัญข้าว", "ปุ้ย", "ปิ๊ก", "ปั๋ง", "ฟิ้ว", "ญาณิน", "ปุญญิศา", "ฐิตาภา", "ฐุติมา", "สำราญ",
+    "คำปัน", "ลำดวน", "จำปา", "ดำรง", "กำพล", "อำไพ", "ค่ำคูณ", "ต่ำแต้ม", "ช้ำชอง", "ฟื้นฟู",
+    "ปี๋", "ฝั่งฝัน", "ฟั่นเฟือน", "นี้ดี", "ศักดิ์ชัย", "ณัฐวุฒิ", "ภูผา", "ปั๊ม", "ฟ้อน", "ป้อม",
+    "ปู่ทวด", "บุญญู", "ฎีกา", "ปฏิภาณ", "ฤทัย", "เป็นหนึ่ง", "ก็ได้", "ป่าน", "ฝ่ายฟ้า", "ปำปาง",
+]
+LAST = [
+    "ศรีสุขสวัสดิ์", "ศักดิ์พิทักษ์", "ฝั่งน้ำโขง", "ปั้นทองคำ", "ปิ่นแก้ว", "ป้อมค่ำ", "น้ำใจดี",
+    "ฟื้นฟูสุข", "กตัญญูกุล", "ปุ้ยฝ้าย", "ผู้ใหญ่บ้าน", "ปัญญาบุญมา", "ญาติฐุ", "ฐูปะ", "คำแก้ว",
+    "ทำนา", "จำเริญ", "ต่ำสูง", "ปิ๋วเป๋", "ฟ้าคำ", "ปึ้ก", "ป๊ะป๋า", "กุญชร", "บุญฐู", "ฟ่อง",
+    "ฎุฏู", "ปำเป๋อ", "ฝ๋าฟ๊ะ",
+]
+NAMES = [f"{prefix}{first} {last}" for prefix, (first, last) in zip(
+    itertools.cycle(["เด็กชาย", "เด็กหญิง"]),
+    itertools.islice(zip(itertools.cycle(FIRST), itertools.cycle(LAST)), 180), strict=False)]
+PLACE = "ศูนย์พัฒนาเด็กเล็กบ้านป่าฝั่งน้ำ"
+TODAY = date(2026, 11, 24)
+
+
+@dataclass(frozen=True)
+class Printed:
+    path: Path
+    drawn: Counter[str]  # every string the painter drew, and how often
+
+
+def _print(folder: Path, name: str, layout: Layout, pieces: list[Piece]) -> Printed:
+    drawn: Counter[str] = Counter()
+    original = TextPainter.draw
+
+    def record(self, x, y, text, font_name, size, align="left"):  # type: ignore[no-untyped-def]
+        if text:
+            drawn[text] += 1
+        return original(self, x, y, text, font_name, size, align)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(TextPainter, "draw", record)
+        data, _ = render(layout, pieces)
+    path = folder / f"{name}.pdf"
+    path.write_bytes(data)
+    return Printed(path, drawn)
+
+
+def _children_list(folder: Path) -> Printed:
+    rows = [(n, f"1-1037-0{i:04d}-12-3", "ช" if n.startswith("เด็กชาย") else "ญ",
+             "1 ม.ค. 2565", "4 ปี 10 เดือน", "ป.1/2", "") for i, n in enumerate(NAMES)]
+    layout = Layout("เทศบาลตำบลน้ำฝั่งป่า", "รายชื่อเด็กในทะเบียน", "ปีการศึกษา 2569 · รวม 180 คน",
+                    printed=TODAY)
+    pieces = children_list([(PLACE, rows[:90]), ("โรงเรียนบ้านฟ้าผ่าฝั่งโขง", rows[90:])],
+                           layout.frame_w, (Signature("นางสาวปิ่นฟ้า ฝั่งน้ำโขง", "ปลัดเทศบาล"),))
+    return _print(folder, "children", layout, pieces)
+
+
+def _profile(folder: Path) -> Printed:
+    profile = ChildProfile(
+        NAMES[0],
+        [("ชื่อ-นามสกุล", NAMES[0]), ("เลขประจำตัวประชาชน", "1-1037-00001-12-3"),
+         ("วันเกิด", "1 ม.ค. 2565 (4 ปี 10 เดือน)"),
+         ("ที่อยู่", "323 หมู่ 15 บ้านน้ำฝั่งป่า ถ.ราชสีมา-โชคชัย-เดชอุดม ต.ปั้นหยา "
+                    "อ.เมืองนครราชสีมา จ.นครราชสีมา 30000"),
+         ("ชื่อเล่น", "ฟ้าใส")],
+        guardians=[("นางปิ่นแก้ว ฝั่งน้ำโขง", "มารดา", "081-234-5678", "ค้าขายน้ำพริก"),
+                   ("นายป๋อง ฝั่งน้ำโขง", "บิดา", "089-876-5432", "ทำนาปี")],
+        enrolments=[("2569", PLACE, "อนุบาล 2", "ปั้น 1", "กำลังเรียน"),
+                    ("2568", PLACE, "อนุบาล 1", "ปั้น 1", "เลื่อนชั้น")],
+    )
+    layout = Layout("เทศบาลตำบลน้ำฝั่งป่า", "ทะเบียนประวัติเด็ก", printed=TODAY)
+    return _print(folder, "profile", layout, child_profile(profile, layout.frame_w))
+
+
+def _summary(folder: Path) -> Printed:
+    levels = [("อนุบาล 1", 12, 11, 23), ("อนุบาล 2", 10, 14, 24), ("ประถมศึกษาปีที่ 1", 9, 8, 17)]
+    places = [PLACE, "โรงเรียนบ้านฟ้าผ่าฝั่งโขง", "ศูนย์พัฒนาเด็กเล็กวัดป่าน้ำค้าง",
+              "โรงเรียนชุมชนบ้านฝั่งปิ่นแก้ว"]
+    summary = RegistrySummary(
+        2569, 150, 64, [("ชาย", 31), ("หญิง", 33)],
+        [("เลขประจำตัวประชาชน", 60), ("รหัส G (ไม่มีเลขประจำตัว)", 4)], levels,
+        [(p, levels[: 1 + i % 3]) for i, p in enumerate(places)])
+    layout = Layout("เทศบาลตำบลน้ำฝั่งป่า", "สรุปทะเบียนเด็ก ปีการศึกษา 2569", printed=TODAY)
+    return _print(folder, "summary", layout, registry_summary(summary, layout.frame_w))
+
+
+DOCUMENTS: dict[str, Callable[[Path], Printed]] = {
+    "children": _children_list, "profile": _profile, "summary": _summary}
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Printed]]:
+    folder = tmp_path_factory.mktemp("readers")
+    yield {name: make(folder) for name, make in DOCUMENTS.items()}
+
+
+def test_the_names_exercise_every_mark_placement() -> None:
+    text = "".join(NAMES)
+    for must in ("ป่", "ป้", "ป๊", "ป๋", "ฝ่", "ฝ้", "ฝ๋", "ฟ้", "ฟ่", "ฟ๊", "ที่", "นี้", "ปั้น",
+                 "น้ำ", "ค่ำ", "สำ", "ปำ", "ญู", "ฐุ", "ฐู", "ฎุ", "ฏู", "ดิ์", "ก็"):
+        assert must in text, must
+    assert len(set(NAMES)) == len(NAMES) == 180
+    assert not [n for n in NAMES if any(n != m and n in m for m in NAMES)]
+
+
+def _unreadable(text: str) -> list[str]:
+    """Private-use characters, replacement characters and control characters."""
+    return [ch for ch in text if unicodedata.category(ch) in ("Co", "Cc", "Cs")
+            and ch not in "\n\r\t\f" or ch == "\ufffd"]
+
+
+@pytest.mark.parametrize("reader", list(READERS))
+def test_every_name_reads_back_exactly(printed: dict[str, Printed], reader: str) -> None:
+    pages = read_pages(reader, printed["children"].path)
+    text = squeeze("".join(pages))
+    assert not _unreadable(text), f"{reader}: {_unreadable(text)[:5]}"
+    wrong = [n for n in NAMES if text.count(squeeze(n)) != 1]
+    assert not wrong, f"{reader} read {len(NAMES) - len(wrong)}/{len(NAMES)} names right, " \
+                      f"e.g. {wrong[:3]}"
+    assert len(pages) >= 5
+
+
+@pytest.mark.parametrize("document", list(DOCUMENTS))
+@pytest.mark.parametrize("reader", list(READERS))
+def test_every_string_drawn_reads_back(printed: dict[str, Printed], reader: str,
+                                       document: str) -> None:
+    """Headers, cells, chart labels, signatures: each line drawn is in the reader's text
+    at least as often as it was drawn (lines that are part of another drawn line aside)."""
+    doc = printed[document]
+    text = squeeze("".join(read_pages(reader, doc.path)))
+    assert not _unreadable(text), f"{reader}: {_unreadable(text)[:5]}"
+    lines = {squeeze(s): n for s, n in doc.drawn.items() if len(squeeze(s)) >= 2}
+    joined = "\x00".join(lines)
+    missing = [s for s, n in lines.items() if joined.count(s) == 1 and text.count(s) < n]
+    assert not missing, f"{reader} misreads {len(missing)}/{len(lines)} lines, e.g. {missing[:4]}"
