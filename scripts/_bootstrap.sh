@@ -240,3 +240,34 @@ samoe_test_tools() {
         _samoe_say "  sudo apt-get install --no-install-recommends ${missing[*]}"
     fi
 }
+
+# --- 5. the PDF readers of tests/unit/test_pdf_readers.py (scripts/test only) -------------
+# pdf.js (Firefox's reader) runs under node from $SAMOE_PDFJS (.venv/node). pdfjs-dist
+# 4.8.69 is the newest release that still runs on node 18 (Debian 12's nodejs); its legacy
+# build needs no browser. The Python readers come with the dev extra (pyproject.toml).
+SAMOE_PDFJS_VERSION=4.8.69
+
+samoe_pdf_readers() {
+    local venv="${SAMOE_VENV:-$SAMOE_ROOT/.venv}"
+    case "$venv" in /*) ;; *) venv="$SAMOE_ROOT/$venv" ;; esac
+    SAMOE_PDFJS="$venv/node"
+    export SAMOE_PDFJS
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        if _samoe_is_root && command -v apt-get >/dev/null 2>&1; then
+            _samoe_apt_install nodejs npm || _samoe_say "WARNING: apt-get install nodejs npm failed"
+        else
+            _samoe_say "WARNING: no node/npm: the pdf.js test will skip (and fail under CI=true)"
+            _samoe_say "  sudo apt-get install --no-install-recommends nodejs npm"
+        fi
+        command -v npm >/dev/null 2>&1 || return 0
+    fi
+    if grep -qs "\"version\": \"$SAMOE_PDFJS_VERSION\"" \
+        "$SAMOE_PDFJS/node_modules/pdfjs-dist/package.json"; then
+        return 0
+    fi
+    _samoe_say "npm install pdfjs-dist@$SAMOE_PDFJS_VERSION into $SAMOE_PDFJS"
+    mkdir -p "$SAMOE_PDFJS"
+    npm install --prefix "$SAMOE_PDFJS" --save-exact --no-audit --no-fund --loglevel=error \
+        "pdfjs-dist@$SAMOE_PDFJS_VERSION" >/dev/null \
+        || _samoe_say "WARNING: npm install pdfjs-dist failed; the pdf.js test will skip"
+}

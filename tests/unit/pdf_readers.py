@@ -2,7 +2,9 @@
 PDFium (Chrome, Edge), MuPDF (SumatraPDF), pdfminer.six (Python tools) and pdf.js
 (Firefox). Each reader gives one string per page.
 
-A reader that is not installed skips its test; under ``CI=true`` that is a failure.
+A reader that is not installed skips its test; under ``CI=true`` that is a failure
+(tests/conftest.py). ``scripts/test`` installs them: poppler-utils, nodejs and pdfjs-dist
+(into .venv/node) when it runs as root, the Python ones with the ``dev`` extra.
 """
 
 from __future__ import annotations
@@ -15,21 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from needs import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 PDFJS_SCRIPT = ROOT / "tests" / "pdfjs_text.mjs"
 PDFJS_PREFIX = Path(os.environ.get("SAMOE_PDFJS", ROOT / ".venv" / "node"))
-
-try:  # the lead's shared helper, when it is there
-    from conftest import require_tool  # type: ignore[attr-defined]
-except ImportError:
-
-    def require_tool(name: str, why: str) -> None:
-        """Skip the test when ``name`` is missing; fail instead under ``CI=true``."""
-        message = f"{name} is not installed: {why}"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true: {message}")
-        pytest.skip(message)
 
 
 def _poppler(path: Path) -> list[str]:
@@ -97,8 +89,12 @@ READERS: dict[str, tuple[Callable[[], bool], str, Callable[[Path], list[str]]]] 
 def read_pages(reader: str, path: Path) -> list[str]:
     """The page texts of ``path`` as ``reader`` extracts them (skips when it is missing)."""
     installed, how, extract = READERS[reader]
+    if reader == "poppler":
+        require_tool("pdftotext", how)
+    elif reader == "pdfjs":
+        require_tool("node", how)
     if not installed():
-        require_tool(reader, f"the PDF text test reads with it ({how}; scripts/test installs it)")
+        pytest.skip(f"{reader} is not installed ({how}; scripts/test installs it)")
     return extract(path)
 
 
