@@ -19,37 +19,43 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 
 def _parser() -> argparse.ArgumentParser:
     from desktop import __version__
+    from desktop.cli_args import ThaiArgumentParser, children_count, whole_number
 
-    p = argparse.ArgumentParser(
+    p = ThaiArgumentParser(
         prog="samoe",
         description="Samoe: ระบบทะเบียนเด็กและความเสมอภาคทางการศึกษาสำหรับ อปท. (ทำงานออฟไลน์)",
+        epilog="รหัสออก: 0 สำเร็จ 1 ข้อมูลหรือไฟล์ผิด 2 คำสั่งผิด 3 ไม่ใช่ฐานข้อมูลของ Samoe หรือรุ่นใหม่กว่า "
+               "4 ไม่พบฐานข้อมูล 5 ฐานข้อมูลเสียหาย 6 อ่านอย่างเดียว 7 มีงานอื่นกำลังใช้ฐานข้อมูล "
+               "8 เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ 9 ดิสก์เต็ม 10 ข้อผิดพลาดอื่น",
     )
     p.add_argument("--db", metavar="PATH|URL", help="ไฟล์ฐานข้อมูล SQLite หรือ URL ของ SQLAlchemy (หรือ SAMOE_DB)")
     p.add_argument("--lang", choices=("th", "en"), help="ภาษาของหน้าจอ (ค่าเริ่มต้น: ไทย)")
-    p.add_argument("--version", action="version", version=f"samoe {__version__}")
+    p.add_argument("--version", action="version", version=f"samoe {__version__}", help="แสดงรุ่นของโปรแกรม")
     p.add_argument("--self-test", action="store_true", help="เปิดหน้าต่างหลักแบบไม่แสดงผล ทดสอบแล้วออก")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command", title="คำสั่ง", metavar="คำสั่ง")
 
     sub.add_parser("gui", help="เปิดโปรแกรม (ค่าเริ่มต้น)")
 
-    init = sub.add_parser("init", help="ตั้งค่าหน่วยงานของฐานข้อมูลนี้")
-    init.add_argument("--office-name", required=True)
-    init.add_argument("--office-code", required=True)
-    init.add_argument("--province", default="")
-    init.add_argument("--role", choices=("municipality", "province"), default="municipality")
+    init = sub.add_parser("init", help="สร้างฐานข้อมูลใหม่หรือตั้งค่าหน่วยงานของฐานข้อมูลนี้")
+    init.add_argument("--office-name", required=True, help="ชื่อหน่วยงาน")
+    init.add_argument("--office-code", required=True, help="รหัสหน่วยงาน")
+    init.add_argument("--province", default="", help="จังหวัด")
+    init.add_argument("--role", choices=("municipality", "province"), default="municipality",
+                      help="บทบาท: municipality (อปท.) หรือ province (จังหวัด)")
 
     demo = sub.add_parser("demo", help="เติมข้อมูลตัวอย่าง (สมมุติ) สำหรับทดลองใช้")
-    demo.add_argument("--children", type=int, default=2000)
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--children", type=children_count, default=2000, help="จำนวนเด็ก")
+    demo.add_argument("--seed", type=whole_number, default=1, help="เลขตั้งต้นของการสุ่ม")
 
     sub.add_parser("stats", help="นับจำนวนระเบียนแต่ละประเภท")
 
     db = sub.add_parser("db", help="ดูแลฐานข้อมูล")
-    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub = db.add_subparsers(dest="db_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
     db_sub.add_parser("upgrade", help="ปรับรุ่นฐานข้อมูล (สำรองไฟล์ก่อน)")
     db_sub.add_parser("check", help="ตรวจความถูกต้องของฐานข้อมูลและ foreign key")
     db_sub.add_parser("path", help="แสดงตำแหน่งไฟล์ฐานข้อมูล")
@@ -61,13 +67,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _print(text: str) -> None:
-    if sys.stdout is not None:  # a windowed Windows build has no console
-        sys.stdout.write(text + "\n")
+    from desktop.cli_args import write_text
+
+    write_text(sys.stdout, text + "\n")  # no console in a windowed build: skipped
 
 
 def _err(text: str) -> None:
-    if sys.stderr is not None:
-        sys.stderr.write(text + "\n")
+    from desktop.cli_args import write_text
+
+    write_text(sys.stderr, text + "\n")
 
 
 def _progress_printer(label: str):  # type: ignore[no-untyped-def]
@@ -98,87 +106,146 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db_target=args.db, lang=args.lang)
 
-    from desktop.domain.errors import ValidationFailed
-    from desktop.store.migrate import SchemaError
+    from desktop.cli_errors import run_guarded
+    from desktop.store.db import resolve_url, sqlite_path
 
     try:
-        return _run_command(args)
-    except ValidationFailed as exc:
-        for problem in exc.problems:
-            _err(f"{problem.field}: {problem.message}")
-        return 2
-    except SchemaError as exc:
-        _err(str(exc))
-        return 3
+        db_path = sqlite_path(resolve_url(args.db))
+    except Exception:  # noqa: BLE001 - a malformed URL is reported when it is opened
+        db_path = None
+    return run_guarded(lambda: _run_command(args), _err, db_path)
+
+
+# What each command does with the database: (creates a new one, writes, label of the work
+# for another writer's "busy" message). Commands not listed only read.
+WRITES = {
+    "init": (True, "ตั้งค่าหน่วยงาน"),
+    "demo": (True, "สร้างข้อมูลตัวอย่าง"),
+    "import children": (False, "นำเข้าข้อมูลเด็ก"),
+    "import undo": (False, "ยกเลิกการนำเข้า"),
+    "db upgrade": (False, "ปรับรุ่นฐานข้อมูล"),
+}
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    sub = getattr(args, "db_command", None) or getattr(args, "import_command", None)
+    return f"{args.command} {sub}" if sub else str(args.command)
 
 
 def _run_command(args: argparse.Namespace) -> int:
     from desktop.services.database import open_database
+    from desktop.store.activity import writing
 
-    if args.command == "db" and args.db_command == "path":
+    name = _command_name(args)
+    if name == "db path":
         from desktop.store.db import resolve_url
 
         _print(resolve_url(args.db))
         return 0
-    db, upgraded = open_database(args.db)
+    if name == "db check":
+        return _db_check(args)
+    create, label = WRITES.get(name, (False, ""))
+    write = bool(label) and not (name == "import children" and args.dry_run)
+    db, upgraded = open_database(args.db, create=create, write=write)
     try:
-        if upgraded is not None and upgraded.changed and upgraded.from_revision is not None:
-            _err(f"ปรับรุ่นฐานข้อมูล {upgraded.from_revision} → {upgraded.to_revision}"
-                 + (f" (สำรองไว้ที่ {upgraded.backup})" if upgraded.backup else ""))
-        if args.command == "init":
-            from desktop.services.office import init_office
-
-            with db.session() as s:
-                office = init_office(s, name=args.office_name, code=args.office_code,
-                                     role=args.role, province=args.province)
-            _print(f"ตั้งค่าหน่วยงาน: {office.name} ({office.code}) บทบาท {office.role}")
-            return 0
-        if args.command == "demo":
-            from desktop.services.demo import fill_demo
-
-            if args.children < 1:
-                _err("--children ต้องเป็นจำนวนเต็มบวก")
-                return 2
-            result = fill_demo(db.engine, children=args.children, seed=args.seed,
-                               progress=_progress_printer("สร้างข้อมูลตัวอย่าง"))
-            if sys.stderr is not None and sys.stderr.isatty():
-                sys.stderr.write("\n")
-            _print(f"เพิ่มเด็ก {result.children:,} คน ({result.rows:,} แถว) ใน {result.seconds:.1f} วินาที "
-                   f"({result.rows_per_second:,.0f} แถว/วินาที) หน่วยงาน: {result.office_name}")
-            return 0
-        if args.command == "stats":
-            from desktop.services.stats import LABELS, registry_counts
-
-            with db.reader() as s:
-                counts = registry_counts(s)
-            width = max(len(k) for k in counts)
-            for key, value in counts.items():
-                _print(f"{key:<{width}}  {value:>10,}  {LABELS[key]}")
-            return 0
-        if args.command in ("report", "import", "export"):
-            from desktop.cli_documents import run
-
-            label = {"report": "สร้างรายงาน", "import": "นำเข้า", "export": "ส่งออก"}[args.command]
-            return run(args, db, _print, _err, _progress_printer(label))
-        if args.command == "db" and args.db_command == "upgrade":
-            from desktop.store import migrate
-
-            _print(f"ฐานข้อมูลอยู่ที่รุ่น {migrate.current_revision(db.engine)} (ล่าสุด)")
-            return 0
-        if args.command == "db" and args.db_command == "check":
-            from desktop.store.integrity import check_database
-
-            problems = check_database(db.engine)
-            for problem in problems:
-                _print(problem)
-            if problems:
-                _err(f"พบปัญหา {len(problems)} รายการ")
-                return 1
-            _print("ฐานข้อมูลถูกต้อง (integrity, foreign keys, ดัชนีค้นหา)")
-            return 0
+        with writing(db.path if write else None, label):
+            return _run_open(args, name, db, upgraded)
     finally:
         db.dispose()
+
+
+def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> int:
+    if upgraded is not None and upgraded.changed and upgraded.from_revision is not None:
+        _err(f"ปรับรุ่นฐานข้อมูล {upgraded.from_revision} → {upgraded.to_revision}"
+             + (f" (สำรองไว้ที่ {upgraded.backup})" if upgraded.backup else ""))
+    if name == "init":
+        from desktop.services.office import init_office
+
+        with db.session() as s:
+            office = init_office(s, name=args.office_name, code=args.office_code,
+                                 role=args.role, province=args.province)
+        _print(f"ตั้งค่าหน่วยงาน: {office.name} ({office.code}) บทบาท {office.role}")
+        return 0
+    if name == "demo":
+        from desktop.services.demo import fill_demo
+
+        result = fill_demo(db.engine, children=args.children, seed=args.seed,
+                           progress=_progress_printer("สร้างข้อมูลตัวอย่าง"))
+        if sys.stderr is not None and sys.stderr.isatty():
+            sys.stderr.write("\n")
+        _print(f"เพิ่มเด็ก {result.children:,} คน ({result.rows:,} แถว) ใน {result.seconds:.1f} วินาที "
+               f"({result.rows_per_second:,.0f} แถว/วินาที) หน่วยงาน: {result.office_name}")
+        return 0
+    if name == "stats":
+        from desktop.services.stats import LABELS, registry_counts
+
+        with db.reader() as s:
+            counts = registry_counts(s)
+        width = max(len(k) for k in counts)
+        for key, value in counts.items():
+            _print(f"{key:<{width}}  {value:>10,}  {LABELS[key]}")
+        return 0
+    if args.command in ("report", "import", "export"):
+        from desktop.cli_documents import run
+
+        label = {"report": "สร้างรายงาน", "import": "นำเข้า", "export": "ส่งออก"}[args.command]
+        return run(args, db, _print, _err, _progress_printer(label))
+    if name == "db upgrade":
+        from desktop.store import migrate
+
+        _print(f"ฐานข้อมูลอยู่ที่รุ่น {migrate.current_revision(db.engine)} (ล่าสุด)")
+        return 0
     return 2
+
+
+def _db_check(args: argparse.Namespace) -> int:
+    """Lists problems without opening the file for use: a damaged file is what it is for."""
+    from desktop.services.database import open_database
+    from desktop.store.db import busy_timeout_ms, resolve_url, sqlite_path
+    from desktop.store.faults import (
+        EXIT_BUSY,
+        EXIT_DAMAGED,
+        busy_message,
+        damaged_message,
+        holder_note,
+    )
+    from desktop.store.integrity import check_database, check_file
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is None:
+        db, _ = open_database(args.db, upgrade=False, write=False)
+        try:
+            problems = check_database(db.engine)
+        finally:
+            db.dispose()
+        for problem in problems:
+            _print(problem)
+        if problems:
+            _err(f"พบปัญหา {len(problems)} รายการ")
+            return 1
+        _print("ฐานข้อมูลถูกต้อง (integrity, foreign keys)")
+        return 0
+    from desktop.services.database import check_target
+
+    read_only = check_target(path, write=False)
+    report = check_file(path, read_only=read_only, timeout=busy_timeout_ms() / 1000)
+    for problem in report.all:
+        _print(problem)
+    for note in report.skipped:
+        _err(note)
+    if report.damage:
+        _err(f"พบความเสียหาย {len(report.damage)} รายการ")
+        _err(damaged_message(path))
+        return EXIT_DAMAGED
+    if report.problems:
+        _err(f"พบปัญหา {len(report.problems)} รายการ")
+        return 1
+    if report.busy:
+        _err(busy_message(path, holder_note(path)) + " (ตรวจส่วนที่เหลือได้เมื่องานนั้นเสร็จ)")
+        return EXIT_BUSY
+    _print("ฐานข้อมูลถูกต้อง (integrity, foreign keys"
+           + (", ดัชนีค้นหา)" if not report.skipped else ")"))
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

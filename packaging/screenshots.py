@@ -32,7 +32,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         app, _s, _l = make_app(lang=lang)
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        db, _ = open_database(Path(tmp) / "demo.db")
+        db, _ = open_database(Path(tmp) / "demo.db", create=True)
         with db.session() as s:
             init_office(s, name="เทศบาลตำบลบ้านใหม่", code="6300101", province="นครราชสีมา")
         fill_demo(db.engine, children=2000, seed=1, today=date(2026, 11, 24))

@@ -34,12 +34,16 @@ def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> tuple
 
 def open_db_or_explain(target: str | None, parent: QWidget | None = None) -> Database | None:
     from desktop.services.database import open_database
+    from desktop.store.faults import DatabaseFault
     from desktop.store.migrate import SchemaError
 
+    # only the first start on the default path makes a new database; a path given with
+    # --db or SAMOE_DB must exist (a typo must not open an empty registry)
+    first_start = target is None and not os.environ.get("SAMOE_DB")
     try:
-        db, result = open_database(target)
-    except SchemaError as exc:
-        QMessageBox.critical(parent, "Samoe", str(exc))
+        db, result = open_database(target, create=first_start, check=False)
+    except (SchemaError, DatabaseFault) as exc:
+        QMessageBox.critical(parent, "Samoe", str(exc))  # Thai, from the store
         return None
     if result is not None and result.backup is not None:
         log.info("upgraded %s -> %s, backup %s", result.from_revision, result.to_revision, result.backup)

@@ -26,7 +26,7 @@ def run_self_test(lang: str | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="samoe-selftest-") as tmp:
         app, _settings, chosen = make_app(lang=lang)
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        db, _ = open_database(Path(tmp) / "selftest.db")
+        db, _ = open_database(Path(tmp) / "selftest.db", create=True)
         try:
             fill_demo(db.engine, children=200, seed=7)
             from desktop.gui.main_window import MainWindow

@@ -8,6 +8,7 @@ connection. Any other SQLAlchemy URL (PostgreSQL at the province) works unchange
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,19 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 10
+# Execution option of the connections that only read: they begin a deferred transaction.
+# Every other SQLite transaction begins IMMEDIATE (takes the write lock first), so that a
+# second writer waits its turn in the busy timeout instead of failing at once when its
+# read snapshot has to become a write (SQLITE_BUSY_SNAPSHOT is not retried by SQLite).
+READ_ONLY_OPTION = "samoe_read"
+
+
+def busy_timeout_ms() -> int:
+    """``SAMOE_BUSY_TIMEOUT`` (seconds) or 10 s: how long a writer waits for another."""
+    from desktop.store.faults import env_seconds
+
+    return int(env_seconds("SAMOE_BUSY_TIMEOUT", BUSY_TIMEOUT_MS / 1000) * 1000)
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
@@ -34,8 +48,9 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
     text = os.fspath(target)
     if "://" in text:
         return text
+    # Nothing is created here: a mistyped path must not become an empty registry
+    # (services/database.open_database decides whether a command may create one).
     path = Path(text).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
 
 
@@ -49,6 +64,24 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def medium_is_read_only(path: Path) -> bool:
+    """The file or its folder cannot be written (a CD, a read-only share or mount, or
+    permissions): SQLite in WAL mode needs both, for the -wal and -shm files."""
+    folder = path.parent
+    return not (os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK))
+
+
+def _on_sqlite_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA query_only = ON")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA cache_size = -49152")
+    finally:
+        cursor.close()
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Python's sqlite3 (before 3.12's autocommit attribute) begins transactions only before
     # DML, so DDL would commit on its own and a failed migration would stay half-applied.
@@ -57,7 +90,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Not inside a transaction here, or foreign_keys would be a no-op.
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -69,22 +102,48 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Engine:
+    """An engine for ``url``. ``read_only`` (SQLite on a medium that cannot be written)
+    opens the file immutable: no lock, no -wal/-shm file, nothing written.
+
+    Errors never carry the statement's parameters (names, IDs) in their message."""
     parsed = make_url(url)
-    kwargs: dict[str, Any] = {"echo": echo, "future": True}
+    kwargs: dict[str, Any] = {"echo": echo, "future": True, "hide_parameters": True}
+    path = sqlite_path(url)
     if parsed.get_backend_name() == "sqlite":
-        kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        kwargs["connect_args"] = {"timeout": busy_timeout_ms() / 1000, "check_same_thread": False}
+        if read_only and path is not None:
+            uri = f"{path.as_uri()}?mode=ro&immutable=1"
+            kwargs["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
     else:
         kwargs["pool_pre_ping"] = True
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            from desktop.store.faults import env_seconds
+
+            # libpq waits ~2 min on a port that never answers; give up after 10 s
+            seconds = max(1, round(env_seconds("SAMOE_CONNECT_TIMEOUT", CONNECT_TIMEOUT_S)))
+            kwargs["connect_args"] = {"connect_timeout": seconds}
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _on_sqlite_connect)
-        event.listen(engine, "begin", _on_sqlite_begin)
+        if read_only:
+            event.listen(engine, "connect", _on_sqlite_connect_read_only)
+        else:
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 
 
 def _on_sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_engine(engine: Engine) -> Engine:
+    """The same engine for work that only reads (deferred transactions: no write lock,
+    never waits for a writer in WAL mode)."""
+    return engine.execution_options(**{READ_ONLY_OPTION: True})
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -98,23 +157,42 @@ class Database:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    read_only: bool = False
+    readers: sessionmaker[Session] | None = None
+
+    def __post_init__(self) -> None:
+        if self.readers is None:
+            self.readers = sessionmaker(read_engine(self.engine), expire_on_commit=False)
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | None = None) -> Database:
+    def open(cls, target: str | os.PathLike[str] | None = None, *, read_only: bool = False,
+             create_folder: bool = True) -> Database:
+        """Open (SQLite: the file is made on first write). ``create_folder`` makes a
+        missing parent folder; the commands a clerk types decide that in
+        services/database.open_database, not here."""
         url = resolve_url(target)
-        engine = make_engine(url)
-        return cls(url, engine, sessionmaker(engine, expire_on_commit=False))
+        path = sqlite_path(url)
+        if path is not None and create_folder and not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(url, read_only=read_only)
+        return cls(url, engine, sessionmaker(engine, expire_on_commit=False), read_only)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose transaction commits on success and rolls back on error."""
+        """A session whose transaction commits on success and rolls back on error.
+        On SQLite it takes the write lock when it begins (BEGIN IMMEDIATE)."""
+        if self.read_only:
+            from desktop.store.faults import DatabaseReadOnly, read_only_message
+
+            raise DatabaseReadOnly(read_only_message(self.path))
         with self.sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        """A session for reading only (nothing is committed)."""
-        with self.sessions() as session:
+        """A session for reading only (nothing is committed; no write lock taken)."""
+        assert self.readers is not None
+        with self.readers() as session:
             yield session
 
     @property

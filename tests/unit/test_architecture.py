@@ -73,6 +73,7 @@ def test_cli_does_not_import_heavy_modules_for_stats(tmp_path: Path) -> None:
     """Start-up cost: a terminal command must not pull in Qt, pandas or reportlab."""
     code = (
         "import sys; from desktop.cli import main; "
+        f"main(['--db', r'{tmp_path / 'x.db'}', 'init', '--office-name', 'ทดสอบ', '--office-code', '1234567']); "
         f"rc = main(['--db', r'{tmp_path / 'x.db'}', 'stats']); "
         "heavy = [m for m in ('PySide6', 'pandas', 'reportlab') if m in sys.modules]; "
         "print('HEAVY', heavy); sys.exit(rc)"

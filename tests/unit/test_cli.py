@@ -66,7 +66,8 @@ def test_invalid_office_reports_in_thai(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_newer_database_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(tmp_path / "new.db")
-    assert run(capsys, "--db", path, "stats")[0] == 0
+    assert run(capsys, "--db", path, "init", "--office-name", "เทศบาลตำบลทดสอบ",
+               "--office-code", "6300101")[0] == 0
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
     conn.commit()
@@ -79,5 +80,5 @@ def test_not_a_database_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
     code, _, err = run(capsys, "--db", str(path), "stats")
-    assert code == 3 and "SQLite" in err
+    assert code == 5 and "SQLite" in err  # not a database, or its header is damaged
     assert path.read_bytes() == b"this is not sqlite" * 100
