@@ -5,7 +5,8 @@
     samoe report child-profile --child 1103700012345 --out profile.pdf
     samoe report registry-summary --out summary.pdf [--year 2569]
     samoe report households-list|institutions-list|import-batches --out FILE.pdf
-    samoe import children FILE [--dry-run] [--sheet NAME] [--institution X] [--year 2569]
+    samoe import children FILE [--dry-run] [--sheet NAME|N] [--header-row N] [--institution X]
+                               [--year 2569]
                                [--errors problems.xlsx] [--skip-invalid]
     samoe import batches | samoe import undo BATCH_UUID
     samoe export children|households|institutions|import-batches FILE.xlsx|FILE.csv [filters]
@@ -39,10 +40,13 @@ def add_parsers(sub: Any) -> None:
 
     imp = sub.add_parser("import", help="นำเข้าข้อมูลจาก Excel/CSV")
     imp_sub = imp.add_subparsers(dest="import_command", required=True)
-    children = imp_sub.add_parser("children", help="นำเข้ารายชื่อเด็ก (.xlsx .xls .ods .csv)")
+    children = imp_sub.add_parser("children", help="นำเข้ารายชื่อเด็ก (.xlsx .xls .ods .csv .txt)")
     children.add_argument("file", type=Path)
     children.add_argument("--dry-run", action="store_true", help="ตรวจอย่างเดียว ไม่บันทึก")
-    children.add_argument("--sheet", help="ชื่อแผ่นงาน (ค่าเริ่มต้น: แผ่นแรกที่มีข้อมูล)")
+    children.add_argument("--sheet", metavar="NAME|N",
+                          help="ชื่อหรือลำดับที่ของแผ่นงาน (ค่าเริ่มต้น: แผ่นแรกที่ไม่ซ่อนและมีตาราง)")
+    children.add_argument("--header-row", type=int, metavar="N",
+                          help="แถวที่เป็นหัวตาราง (ค่าเริ่มต้น: หาให้เอง)")
     children.add_argument("--institution", help="สถานศึกษา (ชื่อหรือรหัส) สำหรับแถวที่ไม่ระบุ")
     children.add_argument("--year", type=int, help="ปีการศึกษา (พ.ศ.) สำหรับแถวที่ไม่ระบุ")
     children.add_argument("--errors", type=Path, help="บันทึกรายงานข้อผิดพลาดเป็น .xlsx")
@@ -208,11 +212,17 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
 
     from desktop.reports.sheets import SheetError, read_sheet
 
+    if args.header_row is not None and args.header_row < 1:
+        raise UsageError(f"--header-row ต้องเป็นเลขแถว 1 ขึ้นไป (ได้ {args.header_row})")
     try:
-        sheet = read_sheet(args.file, sheet=args.sheet, progress=progress)
+        sheet = read_sheet(args.file, sheet=args.sheet, header_row=args.header_row,
+                           progress=progress)
     except SheetError as exc:
         err(str(exc))
         return 1
+    _end_progress()
+    for note in sheet.notes:  # the sheet and header row used, and what was left out
+        out(f"หมายเหตุ: {note}")
     ignored = _ignored_columns(sheet.headers, args.ignore_column)
     with db.reader() as session:
         mapping = imports.suggest_mapping(session, sheet.headers)

@@ -356,9 +356,8 @@ def test_password_protected_and_web_page(tmp_path: Path) -> None:
     locked.write_bytes(ole)
     with pytest.raises(SheetError, match="รหัสผ่าน"):
         read_sheet(locked)
-    page = tmp_path / "report.xls"
-    page.write_text("<html><body><table><tr><td>ชื่อ</td></tr></table></body></html>",
-                    encoding="utf-8")
+    page = tmp_path / "report.xls"  # a web page without a table (tables are read)
+    page.write_text("<html><body><p>ไม่พบข้อมูล</p></body></html>", encoding="utf-8")
     with pytest.raises(SheetError, match="หน้าเว็บ"):
         read_sheet(page)
 

@@ -17,7 +17,7 @@ importing this module costs nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -34,7 +34,7 @@ RATIO_MIN_BYTES = 20 * 1024 * 1024
 # Excel's own limit: 1,048,576 rows including the header.
 XLSX_MAX_ROWS = 1_048_575
 
-SUFFIXES = (".xlsx", ".xls", ".ods", ".csv")
+SUFFIXES = (".xlsx", ".xls", ".ods", ".csv", ".txt", ".xml", ".htm", ".html")
 
 
 class SheetError(Exception):
@@ -52,6 +52,16 @@ class SheetData:
     row_numbers: list[int]
     header_row: int
     encoding: str = ""  # CSV: "utf-8-sig" | "utf-8" | "utf-16" | "cp874"
+    # What the clerk must be told: the sheet and header row used, sheets and hidden rows
+    # passed over, stray cells left out (Thai, one message each).
+    notes: tuple[str, ...] = ()
+    # (row number, column index) -> Thai message: a cell read as empty that is not (a
+    # formula without a stored value); the import makes it an error of that row.
+    bad_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    # The first non-blank rows as read (row number, cells), title rows included, so the
+    # clerk sees what the header was chosen from.
+    preview: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    hidden_sheets: tuple[str, ...] = ()
 
 
 from .reading import decode_csv, list_sheets, read_sheet, unneutralise  # noqa: E402

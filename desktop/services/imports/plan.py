@@ -553,6 +553,27 @@ def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: da
         planner.release()
 
 
+def _bad_cells(planner: _Planner, sheet: SheetLike, rows: list[PlannedRow],
+               bad_cells: dict[tuple[int, int], str]) -> None:
+    """Cells the reader could not read as they are (a formula without a stored value, read
+    as empty): an error of their row when their column is imported."""
+    by_number = {r.row: r for r in rows}
+    for (number, col), message in sorted(bad_cells.items()):
+        key = planner.mapping.get(col)
+        if key is None:
+            continue
+        row = by_number.get(number)
+        if row is None:  # the row looked empty: it is not
+            if number not in sheet.row_numbers:
+                continue
+            cells = sheet.rows[sheet.row_numbers.index(number)]
+            row = by_number[number] = PlannedRow(number, {}, cells=cells)
+            rows.append(row)
+        planner.problem(row, key, message, value="")
+    if len(rows) > 1 and rows[-1].row < rows[-2].row:  # a row was added
+        rows.sort(key=lambda r: r.row)
+
+
 def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, year: int,
                today: date, progress: Progress | None) -> ImportPlan:
     planner.check_file()
@@ -567,6 +588,9 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
             rows.append(planned)
         if progress is not None and n % step == 0:
             progress.step(n, total, "ตรวจข้อมูล")
+    bad_cells = getattr(sheet, "bad_cells", None)
+    if bad_cells:
+        _bad_cells(planner, sheet, rows, bad_cells)
     db_households, db_guardians = planner.duplicates(rows)
     if progress is not None:
         progress.step(total, total, "ตรวจข้อมูล")
