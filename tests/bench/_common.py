@@ -48,7 +48,12 @@ def samoe_pragmas() -> tuple[str, ...]:
         return _DEFAULT_PRAGMAS
     found = re.findall(r"PRAGMA (\w+) = ([-\w{}]+)", source)
     pragmas = []
+    seen: set[str] = set()
     for name, value in found:
+        # the writer's pragmas, once each (db.py also has a read-only connection's)
+        if name in seen or name == "query_only":
+            continue
+        seen.add(name)
         if value.startswith("{"):
             value = {"busy_timeout": "10000"}.get(name, "")
             if not value:
@@ -136,6 +141,9 @@ class SubResult:
         return [r for r in self.records if r.get("kind") == kind]
 
 
+CRASHED: list[str] = []  # "script args: exit N" of every run that failed (not timed out)
+
+
 def run_bench(script: str, args: Sequence[str], *, work: Path, timeout: float) -> SubResult:
     """Run ``tests/bench/<script>`` in a fresh interpreter; collect its JSON lines."""
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", dir=work, delete=False) as fh:
@@ -167,6 +175,8 @@ def run_bench(script: str, args: Sequence[str], *, work: Path, timeout: float) -
             if line.strip():
                 records.append(json.loads(line))
     os.unlink(result_path)
+    if status.startswith("exit"):
+        CRASHED.append(f"{script} {' '.join(args)}: {status}")
     if status != "ok":
         tail = "\n".join(stderr.strip().splitlines()[-15:])
         print(f"  !! {script} {' '.join(args)}: {status}\n{tail}", file=sys.stderr)

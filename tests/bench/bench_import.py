@@ -88,29 +88,38 @@ def generate_rows(n: int, *, seed: int, bad: float, today: date) -> tuple[list[l
     rng = random.Random(f"bench-import-{seed}")
     rows: list[list[str]] = []
     spoiled = 0
+    cols = demo_data.COLUMNS
+
+    def named(table: str, rows: list[tuple[object, ...]]) -> list[dict[str, object]]:
+        """The generator's rows by column name (its tuples gain columns over time)."""
+        return [dict(zip(cols[table], r, strict=True)) for r in rows]
+
     for chunk in demo_data.generate(n, seed=seed, office_id=1, institutions=inst, year_id=1,
                                     year_be=year_be, ids=demo_data.Ids(), now=demo_data.datetime(2026, 11, 24)):
-        households = {h[0]: h for h in chunk.household}
-        guardians = {g[0]: g for g in chunk.guardian}
-        primary = {link[7]: (link[8], link[9]) for link in chunk.child_guardian if link[10]}
-        enrolled = {e[7]: e for e in chunk.enrollment}
-        for c in chunk.child:
-            h = households[c[20]]
-            gid, relation = primary[c[0]]
+        households = {h["id"]: h for h in named("household", chunk.household)}
+        guardians = {g["id"]: g for g in named("guardian", chunk.guardian)}
+        primary = {link["child_id"]: (link["guardian_id"], link["relation"])
+                   for link in named("child_guardian", chunk.child_guardian) if link["is_primary"]}
+        enrolled = {e["child_id"]: e for e in named("enrollment", chunk.enrollment)}
+        for c in named("child", chunk.child):
+            h = households[c["household_id"]]
+            gid, relation = primary[c["id"]]
             g = guardians[gid]
-            e = enrolled.get(c[0])
-            birth = date.fromisoformat(str(c[13]))
+            e = enrolled.get(c["id"])
+            birth = date.fromisoformat(str(c["birth_date"]))
             row = [
-                str(len(rows) + 1), str(c[7]), str(c[8]), str(c[9]),
-                "ชาย" if c[12] == "M" else "หญิง", format_be_numeric(birth),
-                str(c[15] or ""), str(c[16] or ""),
-                str(h[10]), str(h[11]), str(h[12]), str(h[14]), str(h[15]), str(h[16]), str(h[17]),
-                str(h[18]),
-                names[int(str(e[8]))] if e else "", LEVEL_LABELS[str(e[10])] if e else "",
-                str(e[11]) if e else "", str(year_be) if e else "",
-                str(g[7]), str(g[8]), str(g[9]), str(g[10] or ""), relation, str(g[11]), str(g[12]),
+                str(len(rows) + 1), str(c["prefix"]), str(c["first_name"]), str(c["last_name"]),
+                "ชาย" if c["sex"] == "M" else "หญิง", format_be_numeric(birth),
+                str(c["national_id"] or ""), str(c["g_code"] or ""),
+                *(str(h[k]) for k in ("house_no", "village_no", "village_name", "road",
+                                      "subdistrict", "district", "province", "postcode")),
+                names[int(str(e["institution_id"]))] if e else "",
+                LEVEL_LABELS[str(e["level_code"])] if e else "",
+                str(e["classroom"]) if e else "", str(year_be) if e else "",
+                *(str(g[k] or "") for k in ("prefix", "first_name", "last_name", "national_id")),
+                str(relation), str(g["phone"]), str(g["occupation"]),
             ]
-            if c[14] == "none":  # the generator's no-ID children: say why, as a clerk would
+            if c["id_type"] == "none":  # the generator's no-ID children: say why, as a clerk would
                 row[7] = ""
             if rng.random() < bad:
                 spoil(row, rng)

@@ -27,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (  # noqa: E402
+    CRASHED,
     DEFAULT_WORK,
     REPO,
     SEED,
@@ -38,7 +39,8 @@ from _common import (  # noqa: E402
     text_table,
 )
 
-SORT_KEYS = ("name", "last_name", "birth_date", "ident", "sex", "institution", "level")
+SORT_KEYS = ("name", "last_name", "birth_date", "age", "ident", "sex", "institution", "level",
+             "classroom")
 PAINT_GOAL_S = 0.1
 SEARCH_GOAL_S = 0.020
 RSS_GOAL_MB = 200
@@ -341,9 +343,10 @@ def list_figures(n: int, db: Path, work: Path, report: Report) -> None:
 
 
 # ---------------------------------------------------------------- 7. sorts, counts
-def sort_figures(n: int, db: Path, work: Path, report: Report) -> None:
+def sort_figures(n: int, db: Path, work: Path, report: Report,
+                 keys: list[str] | tuple[str, ...] = SORT_KEYS) -> None:
     timeout = max(90.0, n / 1000 * 0.15)
-    for key, desc in [(k, False) for k in SORT_KEYS] + [("name", True)]:
+    for key, desc in [(k, False) for k in keys] + [(k, True) for k in keys if k == keys[0]]:
         print(f"[{fmt_size(n)}] sort by {key}{' desc' if desc else ''} ...", flush=True)
         args = ["sort", "--key", key, "--db", str(db)] + (["--desc"] if desc else [])
         res = run_bench("bench_list.py", args, work=work, timeout=timeout)
@@ -387,9 +390,10 @@ def sort_figures(n: int, db: Path, work: Path, report: Report) -> None:
 
 
 # ---------------------------------------------------------------- 6. start-up
-def startup_figures(n: int, db: Path, work: Path, report: Report) -> None:
+def startup_figures(n: int, db: Path, work: Path, report: Report, runs: int = 3) -> None:
     print(f"[{fmt_size(n)}] cold start to a usable window ...", flush=True)
-    res = run_bench("bench_startup.py", ["--db", str(db)], work=work, timeout=300)
+    res = run_bench("bench_startup.py", ["--db", str(db), "--runs", str(runs)], work=work,
+                    timeout=300)
     sm, bare = _get(res, "startup", impl="samoe"), _get(res, "startup", impl="bare")
     report.add(
         Row(
@@ -480,6 +484,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where results.md goes (default: the work dir)")
     parser.add_argument("--fresh", action="store_true", help="rebuild the databases")
     parser.add_argument("--skip-sorts", action="store_true", help="leave out figure 7")
+    parser.add_argument("--sort-keys", nargs="+", choices=SORT_KEYS, default=list(SORT_KEYS),
+                        help="figure 7 for these sorts only")
+    parser.add_argument("--startup-runs", type=int, default=3, help="cold starts to take the median of")
     ns = parser.parse_args(argv)
     work: Path = ns.work
     out: Path = ns.out or work
@@ -498,10 +505,10 @@ def main(argv: list[str] | None = None) -> int:
         dbs[n] = db
         list_figures(n, db, work, report)
         if not ns.skip_sorts:
-            sort_figures(n, db, work, report)
+            sort_figures(n, db, work, report, ns.sort_keys)
     if dbs:
         n = 100_000 if 100_000 in dbs else min(dbs)
-        startup_figures(n, dbs[n], work, report)
+        startup_figures(n, dbs[n], work, report, ns.startup_runs)
     elapsed = time.perf_counter() - started
 
     table = text_table(report.rows)
@@ -528,6 +535,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     (out / "results.md").write_text("\n".join(md), encoding="utf-8")
     print(f"wrote {out / 'results.md'}")
+    if CRASHED:  # a script that stops with an error is a broken benchmark, not a figure
+        print("benchmark scripts that failed:\n  " + "\n  ".join(CRASHED), file=sys.stderr)
+        return 1
     return 0
 
 
