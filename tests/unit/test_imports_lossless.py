@@ -294,6 +294,13 @@ def test_cli_ignore_column(reg: Database, tmp_path: Path, capsys: pytest.Capture
     code = main(["--db", db, "import", "children", str(path), "--ignore-column", "ไม่มีคอลัมน์นี้"])
     out, err = capsys.readouterr()
     assert code != 0 and "ไม่มีคอลัมน์นี้" in err and "Traceback" not in err
+    # the only ID column under an unknown header: mapped, said, and a dry run that passes
+    alone = tmp_path / "alone.csv"
+    write_csv(alone, [*BASE, "เลข ปชช."], kids(NID[22], NID[23]))
+    code = main(["--db", db, "import", "children", str(alone), "--dry-run"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "เลข ปชช." in err and "[เตือน]" in err and "ถูกต้อง 2 แถว" in out
 
 
 def test_a_house_code_already_in_the_registry_with_another_address_is_flagged(reg: Database) -> None:
