@@ -94,7 +94,9 @@ def _progress_printer(label: str):  # type: ignore[no-untyped-def]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _refuse_undecodable_text(parser, args)
     if args.db:
         os.environ["SAMOE_DB"] = args.db
     if args.self_test:
@@ -106,14 +108,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db_target=args.db, lang=args.lang)
 
-    from desktop.cli_errors import run_guarded
+    from desktop.cli_errors import quiet_unraisable, run_guarded
     from desktop.store.db import resolve_url, sqlite_path
+
+    quiet_unraisable()
 
     try:
         db_path = sqlite_path(resolve_url(args.db))
     except Exception:  # noqa: BLE001 - a malformed URL is reported when it is opened
         db_path = None
     return run_guarded(lambda: _run_command(args), _err, db_path)
+
+
+def _refuse_undecodable_text(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Text arguments (names, search terms) with bytes that are not UTF-8 cannot be
+    searched or stored; file names (``--db``, paths) may hold such bytes."""
+    for key, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if key == "db" or not isinstance(item, str):
+                continue
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                parser.error(f"ค่าของ --{key.replace('_', '-')} มีอักขระที่อ่านไม่ได้ (ไม่ใช่ UTF-8) "
+                             "พิมพ์ใหม่หรือตั้งค่าภาษาของเทอร์มินัลเป็น UTF-8")
 
 
 # What each command does with the database: (creates a new one, writes, label of the work

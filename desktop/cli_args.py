@@ -111,7 +111,7 @@ def be_year(text: str) -> int:
     if 1900 <= year <= 2200:
         raise argparse.ArgumentTypeError(f"ใช้ปี พ.ศ. ไม่ใช่ ค.ศ. เช่น {year + 543} แทน {year}")
     if not YEAR_MIN <= year <= YEAR_MAX:
-        raise argparse.ArgumentTypeError(f"ปีการศึกษา {year} อยู่นอกช่วงที่ใช้ได้ ({YEAR_MIN}–{YEAR_MAX})")
+        raise argparse.ArgumentTypeError(f"ปีการศึกษา (พ.ศ.) {year} อยู่นอกช่วงที่ใช้ได้ ({YEAR_MIN}–{YEAR_MAX})")
     return year
 
 

@@ -23,6 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_args import be_year
+
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
                 "institutions-list", "import-batches")
 EXPORT_NAMES = ("children", "households", "institutions", "import-batches")
@@ -48,7 +50,7 @@ def add_parsers(sub: Any) -> None:
     children.add_argument("--header-row", type=int, metavar="N",
                           help="แถวที่เป็นหัวตาราง (ค่าเริ่มต้น: หาให้เอง)")
     children.add_argument("--institution", help="สถานศึกษา (ชื่อหรือรหัส) สำหรับแถวที่ไม่ระบุ")
-    children.add_argument("--year", type=int, help="ปีการศึกษา (พ.ศ.) สำหรับแถวที่ไม่ระบุ")
+    children.add_argument("--year", type=be_year, help="ปีการศึกษา (พ.ศ.) สำหรับแถวที่ไม่ระบุ")
     children.add_argument("--errors", type=Path, help="บันทึกรายงานข้อผิดพลาดเป็น .xlsx")
     children.add_argument("--skip-invalid", action="store_true",
                           help="นำเข้าเฉพาะแถวที่ถูกต้อง (ค่าเริ่มต้น: ไม่บันทึกเลยถ้ามีแถวผิด)")
@@ -66,7 +68,7 @@ def add_parsers(sub: Any) -> None:
 
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--institution", help="ชื่อหรือรหัสสถานศึกษา")
-    p.add_argument("--year", type=int, help="ปีการศึกษา (พ.ศ.)")
+    p.add_argument("--year", type=be_year, help="ปีการศึกษา (พ.ศ.)")
     p.add_argument("--level", help="ชั้น เช่น อ.1 ป.1 หรือรหัส p1")
     p.add_argument("--search", default="", help="คำค้น (ชื่อ นามสกุล เลขประจำตัว)")
 
@@ -113,6 +115,7 @@ def _child_filter(session: Any, args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
     try:
+        _check_outputs(args)
         if args.command == "report":
             return _report(args, db, out, err, progress)
         if args.command == "export":
@@ -122,8 +125,38 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) ->
         err(str(exc))
         return 2
     except OSError as exc:
-        err(f"อ่านหรือเขียนไฟล์ไม่ได้: {exc}")
-        return 1
+        from desktop.cli_errors import exit_code_for_os_error, os_error_message
+
+        err(os_error_message(exc))
+        return exit_code_for_os_error(exc)
+    except Exception as exc:
+        from desktop.reports.sheets import SheetError
+
+        if not isinstance(exc, SheetError):
+            raise
+        from desktop.cli_errors import exit_code_for_os_error
+
+        err(str(exc))  # Thai, says which file and what to do
+        return exit_code_for_os_error(exc)
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse an output whose folder is missing, or that is not a plain file (a device such
+    as /dev/full would be replaced by the atomic rename), before any work is done."""
+    outputs = {"report": "out", "export": "file"}.get(args.command)
+    names = [outputs] if outputs else []
+    if args.command == "import" and getattr(args, "import_command", "") == "children":
+        names.append("errors")
+    for name in names:
+        target = getattr(args, name, None)
+        if target is None:
+            continue
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise UsageError(f"ไม่พบโฟลเดอร์ {folder} ที่จะบันทึกไฟล์ {target.name} "
+                             "สร้างโฟลเดอร์ก่อนหรือเลือกโฟลเดอร์อื่น")
+        if target.exists() and not target.is_file():
+            raise UsageError(f"{target} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) เลือกชื่อไฟล์อื่น")
 
 
 def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
@@ -251,7 +284,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
         if blocked and not args.dry_run:
             err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")
-        return 1 if plan.error_count or plan.blocked or plan.valid_count == 0 else 0
+        return 1 if plan.error_count or plan.file_problems or plan.valid_count == 0 else 0
     with db.session() as session:
         batch = imports.commit_import(session, plan, progress=progress)
     _end_progress()

@@ -46,8 +46,30 @@ def os_error_message(exc: OSError) -> str:
     return f"อ่านหรือเขียนไฟล์ไม่ได้{name}: {what}{advice}"
 
 
-def exit_code_for_os_error(exc: OSError) -> int:
-    return 9 if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) else 1
+def no_space(exc: BaseException) -> bool:
+    """A full disk somewhere in the chain of causes (libraries wrap the OSError)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def exit_code_for_os_error(exc: BaseException) -> int:
+    return 9 if no_space(exc) else 1
+
+
+def quiet_unraisable() -> None:
+    """A library's object that fails again while being collected after an error (a zip
+    writer closing on a full disk) makes Python print "Exception ignored" and a traceback;
+    the error itself has been reported in Thai already."""
+    import sys
+
+    if not os.environ.get("SAMOE_DEBUG"):
+        sys.unraisablehook = lambda _unraisable: None
 
 
 def run_guarded(work: Callable[[], int], err: Callable[[str], None], db_path: Path | None) -> int:
