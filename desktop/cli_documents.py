@@ -284,7 +284,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
         if blocked and not args.dry_run:
             err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")
-        return 1 if plan.error_count or plan.file_problems or plan.valid_count == 0 else 0
+        return 1 if plan.error_count or plan.blocked or plan.valid_count == 0 else 0
     with db.session() as session:
         batch = imports.commit_import(session, plan, progress=progress)
     _end_progress()
