@@ -731,7 +731,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>เลือกว่าจะเก็บที่อยู่ของครัวเรือนใดไว้ (Ctrl+R)</source>
-        <translation>Choose which household's address is kept (Ctrl+R)</translation>
+        <translation>Choose which household&apos;s address is kept (Ctrl+R)</translation>
     </message>
     <message>
         <source>ช่อง</source>
@@ -794,11 +794,11 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>ไม่ตรงกัน: เก็บค่าของครัวเรือนทางซ้าย</source>
-        <translation>Differs: the left household's value is kept</translation>
+        <translation>Differs: the left household&apos;s value is kept</translation>
     </message>
     <message>
         <source>ข้อมูลไม่ตรงกัน %1 ช่อง (แถบสีเหลือง): จะเก็บค่าของครัวเรือนทางซ้าย ถ้าต้องการค่าของอีกครัวเรือน กด สลับ หรือแก้ที่อยู่หลังรวม</source>
-        <translation>%1 fields differ (yellow): the left household's values are kept. To keep the other household's values, press Swap, or edit the address after the merge</translation>
+        <translation>%1 fields differ (yellow): the left household&apos;s values are kept. To keep the other household&apos;s values, press Swap, or edit the address after the merge</translation>
     </message>
 </context>
 <context>
@@ -1069,8 +1069,12 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Choose a children file</translation>
     </message>
     <message>
-        <source>ตารางข้อมูล (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)</source>
-        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
+        <source>ตารางข้อมูล (*.xlsx *.xls *.ods *.csv *.txt *.xml *.htm *.html);;ทุกไฟล์ (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt *.xml *.htm *.html);;All files (*)</translation>
+    </message>
+    <message>
+        <source> (ซ่อนอยู่)</source>
+        <translation> (hidden)</translation>
     </message>
     <message>
         <source>กำลังอ่านไฟล์…</source>
@@ -1223,6 +1227,14 @@ Import only the %2 valid children?</translation>
         <translation>Sheet</translation>
     </message>
     <message>
+        <source>แถวหัวตาราง</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source>แถวที่มีชื่อคอลัมน์ โปรแกรมหาให้เอง ถ้าไม่ถูกให้เปลี่ยนเลขแถว หรือดับเบิลคลิกแถวในตารางตัวอย่างด้านล่าง</source>
+        <translation>The row holding the column names. Found automatically; if it is wrong, change the row number or double-click a row in the preview below</translation>
+    </message>
+    <message>
         <source>สถานศึกษา</source>
         <translation>Institution</translation>
     </message>
@@ -1237,6 +1249,10 @@ Import only the %2 valid children?</translation>
     <message>
         <source>ใช้กับแถวที่ไม่มีคอลัมน์ปีการศึกษาในไฟล์</source>
         <translation>Used for rows when the file has no academic-year column</translation>
+    </message>
+    <message>
+        <source>แถวแรก ๆ ของแผ่นงานตามที่อ่านได้ แถวหัวตารางแสดงเป็นตัวหนา ดับเบิลคลิกแถวเพื่อใช้เป็นหัวตาราง</source>
+        <translation>The first rows of the sheet as read; the header row is in bold. Double-click a row to use it as the header</translation>
     </message>
     <message>
         <source>ไฟล์ต้องมีแถวหัวตาราง เช่น คำนำหน้าชื่อ ชื่อ นามสกุล เพศ วันเกิด เลขประจำตัวประชาชน (วันเกิดเป็น พ.ศ. หรือ ค.ศ. ก็ได้) ไฟล์ต้องไม่เกิน 20 MB และไม่เกิน 100,000 แถว ยังไม่มีการบันทึกข้อมูลใดจนกว่าท่านจะกดนำเข้าในขั้นสุดท้าย</source>

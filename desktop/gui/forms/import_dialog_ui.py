@@ -67,27 +67,40 @@ class Ui_ImportDialog(object):
 
         self.fileForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.sheetCombo)
 
+        self.headerRowLabel = QLabel(self.filePage)
+        self.headerRowLabel.setObjectName(u"headerRowLabel")
+
+        self.fileForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.headerRowLabel)
+
+        self.headerRowSpin = QSpinBox(self.filePage)
+        self.headerRowSpin.setObjectName(u"headerRowSpin")
+        self.headerRowSpin.setMinimum(1)
+        self.headerRowSpin.setMaximum(1048576)
+        self.headerRowSpin.setKeyboardTracking(False)
+
+        self.fileForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.headerRowSpin)
+
         self.institutionLabel = QLabel(self.filePage)
         self.institutionLabel.setObjectName(u"institutionLabel")
 
-        self.fileForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.institutionLabel)
+        self.fileForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.institutionLabel)
 
         self.institutionCombo = QComboBox(self.filePage)
         self.institutionCombo.setObjectName(u"institutionCombo")
 
-        self.fileForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.institutionCombo)
+        self.fileForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.institutionCombo)
 
         self.yearLabel = QLabel(self.filePage)
         self.yearLabel.setObjectName(u"yearLabel")
 
-        self.fileForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.yearLabel)
+        self.fileForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.yearLabel)
 
         self.yearSpin = QSpinBox(self.filePage)
         self.yearSpin.setObjectName(u"yearSpin")
         self.yearSpin.setMinimum(2500)
         self.yearSpin.setMaximum(2700)
 
-        self.fileForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.yearSpin)
+        self.fileForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.yearSpin)
 
 
         self.fileLayout.addLayout(self.fileForm)
@@ -98,16 +111,27 @@ class Ui_ImportDialog(object):
 
         self.fileLayout.addWidget(self.fileInfoLabel)
 
+        self.notesLabel = QLabel(self.filePage)
+        self.notesLabel.setObjectName(u"notesLabel")
+        self.notesLabel.setWordWrap(True)
+        self.notesLabel.setStyleSheet(u"color: #8a5a00;")
+
+        self.fileLayout.addWidget(self.notesLabel)
+
+        self.previewTable = QTableWidget(self.filePage)
+        self.previewTable.setObjectName(u"previewTable")
+        self.previewTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.previewTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.previewTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+        self.fileLayout.addWidget(self.previewTable)
+
         self.fileHint = QLabel(self.filePage)
         self.fileHint.setObjectName(u"fileHint")
         self.fileHint.setWordWrap(True)
         self.fileHint.setStyleSheet(u"color: #555;")
 
         self.fileLayout.addWidget(self.fileHint)
-
-        self.fileSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-
-        self.fileLayout.addItem(self.fileSpacer)
 
         self.stack.addWidget(self.filePage)
         self.mappingPage = QWidget()
@@ -227,6 +251,7 @@ class Ui_ImportDialog(object):
 #if QT_CONFIG(shortcut)
         self.fileLabel.setBuddy(self.browseButton)
         self.sheetLabel.setBuddy(self.sheetCombo)
+        self.headerRowLabel.setBuddy(self.headerRowSpin)
         self.institutionLabel.setBuddy(self.institutionCombo)
         self.yearLabel.setBuddy(self.yearSpin)
 #endif // QT_CONFIG(shortcut)
@@ -246,6 +271,10 @@ class Ui_ImportDialog(object):
         self.fileEdit.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e44\u0e1f\u0e25\u0e4c .xlsx .xls .ods \u0e2b\u0e23\u0e37\u0e2d .csv", None))
         self.browseButton.setText(QCoreApplication.translate("ImportDialog", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e44\u0e1f\u0e25\u0e4c\u2026", None))
         self.sheetLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e41\u0e1c\u0e48\u0e19\u0e07\u0e32\u0e19", None))
+        self.headerRowLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e41\u0e16\u0e27\u0e2b\u0e31\u0e27\u0e15\u0e32\u0e23\u0e32\u0e07", None))
+#if QT_CONFIG(tooltip)
+        self.headerRowSpin.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e21\u0e35\u0e0a\u0e37\u0e48\u0e2d\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c \u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e2b\u0e32\u0e43\u0e2b\u0e49\u0e40\u0e2d\u0e07 \u0e16\u0e49\u0e32\u0e44\u0e21\u0e48\u0e16\u0e39\u0e01\u0e43\u0e2b\u0e49\u0e40\u0e1b\u0e25\u0e35\u0e48\u0e22\u0e19\u0e40\u0e25\u0e02\u0e41\u0e16\u0e27 \u0e2b\u0e23\u0e37\u0e2d\u0e14\u0e31\u0e1a\u0e40\u0e1a\u0e34\u0e25\u0e04\u0e25\u0e34\u0e01\u0e41\u0e16\u0e27\u0e43\u0e19\u0e15\u0e32\u0e23\u0e32\u0e07\u0e15\u0e31\u0e27\u0e2d\u0e22\u0e48\u0e32\u0e07\u0e14\u0e49\u0e32\u0e19\u0e25\u0e48\u0e32\u0e07", None))
+#endif // QT_CONFIG(tooltip)
         self.institutionLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32", None))
 #if QT_CONFIG(tooltip)
         self.institutionCombo.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
@@ -255,6 +284,10 @@ class Ui_ImportDialog(object):
         self.yearSpin.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
 #endif // QT_CONFIG(tooltip)
         self.fileInfoLabel.setText("")
+        self.notesLabel.setText("")
+#if QT_CONFIG(tooltip)
+        self.previewTable.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e41\u0e16\u0e27\u0e41\u0e23\u0e01 \u0e46 \u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e48\u0e19\u0e07\u0e32\u0e19\u0e15\u0e32\u0e21\u0e17\u0e35\u0e48\u0e2d\u0e48\u0e32\u0e19\u0e44\u0e14\u0e49 \u0e41\u0e16\u0e27\u0e2b\u0e31\u0e27\u0e15\u0e32\u0e23\u0e32\u0e07\u0e41\u0e2a\u0e14\u0e07\u0e40\u0e1b\u0e47\u0e19\u0e15\u0e31\u0e27\u0e2b\u0e19\u0e32 \u0e14\u0e31\u0e1a\u0e40\u0e1a\u0e34\u0e25\u0e04\u0e25\u0e34\u0e01\u0e41\u0e16\u0e27\u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e43\u0e0a\u0e49\u0e40\u0e1b\u0e47\u0e19\u0e2b\u0e31\u0e27\u0e15\u0e32\u0e23\u0e32\u0e07", None))
+#endif // QT_CONFIG(tooltip)
         self.fileHint.setText(QCoreApplication.translate("ImportDialog", u"\u0e44\u0e1f\u0e25\u0e4c\u0e15\u0e49\u0e2d\u0e07\u0e21\u0e35\u0e41\u0e16\u0e27\u0e2b\u0e31\u0e27\u0e15\u0e32\u0e23\u0e32\u0e07 \u0e40\u0e0a\u0e48\u0e19 \u0e04\u0e33\u0e19\u0e33\u0e2b\u0e19\u0e49\u0e32\u0e0a\u0e37\u0e48\u0e2d \u0e0a\u0e37\u0e48\u0e2d \u0e19\u0e32\u0e21\u0e2a\u0e01\u0e38\u0e25 \u0e40\u0e1e\u0e28 \u0e27\u0e31\u0e19\u0e40\u0e01\u0e34\u0e14 \u0e40\u0e25\u0e02\u0e1b\u0e23\u0e30\u0e08\u0e33\u0e15\u0e31\u0e27\u0e1b\u0e23\u0e30\u0e0a\u0e32\u0e0a\u0e19 (\u0e27\u0e31\u0e19\u0e40\u0e01\u0e34\u0e14\u0e40\u0e1b\u0e47\u0e19 \u0e1e.\u0e28. \u0e2b\u0e23\u0e37\u0e2d \u0e04.\u0e28. \u0e01\u0e47\u0e44\u0e14\u0e49) \u0e44\u0e1f\u0e25\u0e4c\u0e15\u0e49\u0e2d\u0e07\u0e44\u0e21\u0e48\u0e40\u0e01\u0e34\u0e19 20 MB \u0e41\u0e25\u0e30\u0e44\u0e21\u0e48\u0e40\u0e01\u0e34\u0e19 100,000 \u0e41\u0e16\u0e27 \u0e22\u0e31\u0e07\u0e44\u0e21\u0e48\u0e21\u0e35\u0e01\u0e32\u0e23\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e43\u0e14\u0e08\u0e19\u0e01\u0e27\u0e48\u0e32\u0e17\u0e48\u0e32\u0e19\u0e08\u0e30"
                         "\u0e01\u0e14\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e43\u0e19\u0e02\u0e31\u0e49\u0e19\u0e2a\u0e38\u0e14\u0e17\u0e49\u0e32\u0e22", None))
         self.mappingHint.setText(QCoreApplication.translate("ImportDialog", u"\u0e15\u0e23\u0e27\u0e08\u0e27\u0e48\u0e32\u0e41\u0e15\u0e48\u0e25\u0e30\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c\u0e15\u0e23\u0e07\u0e01\u0e31\u0e1a\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e43\u0e14 \u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e15\u0e49\u0e2d\u0e07\u0e01\u0e32\u0e23\u0e43\u0e2b\u0e49\u0e40\u0e25\u0e37\u0e2d\u0e01 \"\u0e44\u0e21\u0e48\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\" \u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e08\u0e30\u0e08\u0e33\u0e01\u0e32\u0e23\u0e08\u0e31\u0e1a\u0e04\u0e39\u0e48\u0e19\u0e35\u0e49\u0e44\u0e27\u0e49\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e44\u0e1f\u0e25\u0e4c\u0e41\u0e1a\u0e1a\u0e40\u0e14\u0e35\u0e22\u0e27\u0e01\u0e31\u0e19\u0e04\u0e23\u0e31\u0e49\u0e07\u0e15\u0e48\u0e2d\u0e44\u0e1b", None))

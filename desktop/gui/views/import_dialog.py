@@ -163,7 +163,10 @@ class ImportDialog(QDialog):
         ui.errorsOnlyCheck.toggled.connect(self._filter_problems)
         ui.errorReportButton.clicked.connect(self.save_error_report)
         ui.browseButton.clicked.connect(self.browse)
-        ui.sheetCombo.activated.connect(lambda _i: self._read(self.path, ui.sheetCombo.currentText()))
+        ui.sheetCombo.activated.connect(self._sheet_chosen)
+        ui.headerRowSpin.valueChanged.connect(self._header_chosen)
+        ui.headerRowSpin.setEnabled(False)
+        ui.previewTable.cellDoubleClicked.connect(lambda row, _col: self._preview_row_chosen(row))
         ui.backButton.clicked.connect(self.back)
         ui.nextButton.clicked.connect(self.next)
         ui.cancelButton.clicked.connect(self.reject)
@@ -225,7 +228,7 @@ class ImportDialog(QDialog):
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("เลือกไฟล์รายชื่อเด็ก"), last_dir(self.ctx),
-            self.tr("ตารางข้อมูล (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)"))
+            self.tr("ตารางข้อมูล (*.xlsx *.xls *.ods *.csv *.txt *.xml *.htm *.html);;ทุกไฟล์ (*)"))
         if path:
             remember_dir(self.ctx, path)
             self.open_file(Path(path))
@@ -235,7 +238,54 @@ class ImportDialog(QDialog):
         self.ui.fileEdit.setText(str(path))
         self._read(path, sheet)
 
-    def _read(self, path: Path | None, sheet: str | None) -> None:
+    def _sheet_chosen(self, index: int) -> None:
+        name = self.ui.sheetCombo.itemData(index)
+        self._read(self.path, name if isinstance(name, str) and name else None)
+
+    def _header_chosen(self, number: int) -> None:
+        data = self.sheet
+        if data is not None and number != data.header_row and not self.busy:
+            self._read(self.path, data.sheet or None, number)
+
+    def _preview_row_chosen(self, row: int) -> None:
+        item = self.ui.previewTable.verticalHeaderItem(row)
+        if item is not None and item.text().isdigit():
+            self.ui.headerRowSpin.setValue(int(item.text()))
+
+    def _show_file(self, data: Any) -> None:
+        """The sheet read, its first rows (the header row in bold) and what the reader said."""
+        ui = self.ui
+        combo = ui.sheetCombo
+        combo.clear()
+        hidden = set(data.hidden_sheets)
+        for name in data.sheet_names:
+            combo.addItem(name + (self.tr(" (ซ่อนอยู่)") if name in hidden else ""), name)
+        combo.setCurrentIndex(max(combo.findData(data.sheet), 0))
+        combo.setEnabled(len(data.sheet_names) > 1)
+        spin = ui.headerRowSpin
+        spin.blockSignals(True)
+        spin.setValue(data.header_row)
+        spin.blockSignals(False)
+        spin.setEnabled(True)
+        ui.notesLabel.setText("\n".join(data.notes))
+        table = ui.previewTable
+        rows = list(data.preview)
+        width = max((len(cells) for _, cells in rows), default=0)
+        table.clear()
+        table.setRowCount(len(rows))
+        table.setColumnCount(width)
+        bold = table.font()
+        bold.setBold(True)
+        for r, (number, cells) in enumerate(rows):
+            table.setVerticalHeaderItem(r, QTableWidgetItem(str(number)))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if number == data.header_row:
+                    item.setFont(bold)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+
+    def _read(self, path: Path | None, sheet: str | None, header_row: int | None = None) -> None:
         if path is None:
             return
         from desktop.reports.sheets import read_sheet
@@ -248,11 +298,7 @@ class ImportDialog(QDialog):
         def done(data: Any) -> None:
             self._set_busy(False)
             self.sheet = data
-            combo = self.ui.sheetCombo
-            combo.clear()
-            combo.addItems(data.sheet_names)
-            combo.setCurrentText(data.sheet)
-            combo.setEnabled(len(data.sheet_names) > 1)
+            self._show_file(data)
             info = self.tr("พบ %1 แถว %2 คอลัมน์ (หัวตารางอยู่แถวที่ %3)").replace(
                 "%1", f"{len(data.rows):,}").replace("%2", str(len(data.headers))).replace(
                 "%3", str(data.header_row))
@@ -264,9 +310,12 @@ class ImportDialog(QDialog):
         def failed(exc: BaseException, _tb: str) -> None:
             self._set_busy(False)
             self.ui.fileInfoLabel.setText("")
+            self.ui.notesLabel.setText("")
+            self.ui.previewTable.setRowCount(0)
             QMessageBox.warning(self, self.tr("อ่านไฟล์ไม่ได้"), str(exc))
 
-        self.ctx.tasks.run(lambda p: read_sheet(path, sheet=sheet, progress=p), on_done=done,
+        self.ctx.tasks.run(lambda p: read_sheet(path, sheet=sheet, header_row=header_row,
+                                                progress=p), on_done=done,
                            on_error=failed, on_cancel=lambda: self._set_busy(False),
                            label=self.tr("กำลังอ่าน %1…").replace("%1", path.name))
 
