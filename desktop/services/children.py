@@ -26,7 +26,7 @@ from desktop.domain.limits import GUARDIAN_LABELS, too_long
 from desktop.domain.people import Sex, normalise_prefix
 from desktop.domain.text import clean_text, digits_only, thai_marks_problem
 from desktop.services.audit import record
-from desktop.services.household_edit import household_at, live_household
+from desktop.services.household_edit import household_at, live_household, same_guardian
 from desktop.services.office import require_local_office
 from desktop.services.years import ensure_year
 from desktop.store.models import (
@@ -403,6 +403,11 @@ def _write_guardians(
         guardian = None
         if g.uuid:
             guardian = session.scalars(select(Guardian).where(Guardian.uuid == g.uuid)).first()
+        if guardian is None:  # retyped on a sibling's form: the guardian already there
+            guardian = same_guardian(session, child.household, g.first_name, g.last_name,
+                                     normalise_national_id(g.national_id))
+            if guardian is not None and guardian.uuid in kept:  # typed twice on this form
+                guardian = None
         if guardian is None:
             guardian = Guardian(origin_office_id=office_id, household=child.household)
             session.add(guardian)

@@ -399,3 +399,21 @@ def _follow(session: Session, uuid: str, seen: set[str]) -> Household | None:
             return None
         uuid = merged.keep_uuid
     return None
+
+
+def same_guardian(session: Session, household: Household | None, first_name: str,
+                  last_name: str, national_id: str) -> Guardian | None:
+    """The live guardian a retyped one is: same national ID and first name, or (no ID
+    typed) the same name in the same household with no other ID. None: a new guardian."""
+    first, last = clean_text(first_name), clean_text(last_name)
+    if not first:
+        return None
+    stmt = select(Guardian).where(Guardian.deleted_at.is_(None), Guardian.first_name == first)
+    if national_id:
+        stmt = stmt.where(Guardian.national_id == national_id)
+    elif household is not None and household.id is not None:
+        stmt = stmt.where(Guardian.household_id == household.id, Guardian.last_name == last)
+    else:
+        return None
+    with session.no_autoflush:
+        return session.scalars(stmt.order_by(Guardian.id)).first()

@@ -297,3 +297,36 @@ def test_a_form_opened_before_a_merge_saves_into_the_kept_household(
     h = household_of(office_db, member)
     assert h is not None and h.uuid == keep and h.deleted_at is None
     assert h.house_no == "12"  # the form's old address is not written over the kept one
+
+
+def test_a_sibling_s_retyped_guardian_is_the_same_guardian(office_db: Database) -> None:
+    """The same fault for guardians: the mother typed again on a sibling's form is the
+    mother already in the household (same name there, or same national ID), not a second one."""
+    from desktop.domain.identity import make_national_id
+
+    nid = make_national_id("310060012345")
+    mother = svc.GuardianForm(prefix="นาง", first_name="มาลี", last_name="ทองดี", relation="แม่",
+                              national_id=nid)
+    father = svc.GuardianForm(prefix="นาย", first_name="สมชาย", last_name="ทองดี", relation="พ่อ")
+    save(office_db, child("ปภาวรินทร์", guardians=[mother, father]))
+    retyped_mother = replace(mother, national_id=nid[:1] + "-" + nid[1:5] + "-" + nid[5:])
+    retyped_father = replace(father, first_name=" สมชาย ")
+    second = save(office_db, child("ปวีณา", guardians=[retyped_mother, retyped_father]))
+    with office_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Guardian)) == 2
+        form = svc.load_child(s, second)
+    assert {g.relation for g in form.guardians} == {"แม่", "พ่อ"}
+    # a namesake in another house, or the same ID with another name, is someone else
+    elsewhere = replace(HOME, house_no="99")
+    save(office_db, child("พิมพ์ชนก", elsewhere, guardians=[father]))
+    save(office_db, child("พิมพ์ลดา", guardians=[replace(mother, first_name="มาลัย")]))
+    with office_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Guardian)) == 4
+
+
+def test_one_guardian_typed_twice_on_one_form_saves(office_db: Database) -> None:
+    aunt = svc.GuardianForm(prefix="นาง", first_name="ลำดวน", last_name="ทองดี", relation="ป้า")
+    save(office_db, child("ปภาวรินทร์", guardians=[aunt]))
+    save(office_db, child("ปวีณา", guardians=[aunt, replace(aunt, relation="ผู้ปกครองอื่น")]))
+    with office_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Guardian)) == 2
