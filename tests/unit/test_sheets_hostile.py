@@ -20,6 +20,8 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from desktop.domain.identity import make_national_id
 from desktop.reports.sheets import SheetError, list_sheets, read_sheet
 
@@ -478,3 +480,42 @@ def test_cli_refusals_exit_non_zero_in_thai(tmp_path: Path) -> None:
     ok = make_xlsx(tmp_path / "one.xlsx", [("S", "visible", kids_xml() + stray)])
     done = cli(tmp_path, "import", "children", str(ok), "--dry-run")
     assert "XFD1048576" in done.stdout + done.stderr and "Traceback" not in done.stderr
+
+
+# --------------------------------------------------------------------------- .ods
+def _ods(path: Path, extra: str) -> Path:
+    from test_sheets import make_ods
+
+    make_ods(path)
+    with zipfile.ZipFile(path) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    members["content.xml"] = members["content.xml"].replace(
+        b"</table:table>", extra.encode() + b"</table:table>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for member, body in members.items():
+            z.writestr(member, body)
+    return path
+
+
+@pytest.mark.parametrize(("extra", "far"), [
+    # LibreOffice's way of saving a stray cell at XFD1048576: empty repeats, then the value
+    ('<table:table-row table:number-rows-repeated="1048573"><table:table-cell/></table:table-row>'
+     '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
+     '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+     "</table:table-row>", "XFD1048576"),
+    # 3,000 rows of a value repeated over 10,000 columns: 30 million cells, under calamine's cap
+    ('<table:table-row table:number-rows-repeated="3000"><table:table-cell '
+     'table:number-columns-repeated="10000" office:value-type="float" office:value="1">'
+     "<text:p>1</text:p></table:table-cell></table:table-row>", "NTP3002"),
+])
+def test_ods_with_far_or_repeated_values_is_refused_in_bounded_memory(tmp_path: Path, extra: str,
+                                                                      far: str) -> None:
+    got = read_bounded(_ods(tmp_path / "s.ods", extra), mb=900)
+    assert thai(got.get("error", "")) and far in got["error"], got
+
+
+def test_ods_with_trailing_empty_repeats_is_read(tmp_path: Path) -> None:
+    extra = ('<table:table-row table:number-rows-repeated="1048573"><table:table-cell '
+             'table:number-columns-repeated="16384"/></table:table-row>')
+    got = read_bounded(_ods(tmp_path / "e.ods", extra))
+    assert got.get("rows") == [["สมชาย", "1103700012345"]], got

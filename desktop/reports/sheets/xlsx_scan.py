@@ -448,6 +448,10 @@ def check_zip(path: Any, name: str) -> ZipScan:
                         scan.odd.add(i.filename)
                     else:
                         scan.sheets[i.filename] = fast.result
+            if "content.xml" in names and "xl/workbook.xml" not in names:
+                from .ods_scan import check_ods  # an .ods: calamine builds every table at once
+
+                check_ods(zf, name)
     except SheetError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
