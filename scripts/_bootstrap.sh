@@ -207,7 +207,7 @@ samoe_bootstrap() {
 # command:package pairs. Under CI=true a test whose tool is missing fails (tests/needs.py),
 # so when root we install them here; otherwise we say what is missing and carry on.
 _SAMOE_TEST_TOOLS="pdftotext:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils
-pdftoppm:poppler-utils runuser:util-linux"
+pdftoppm:poppler-utils runuser:util-linux soffice:libreoffice-calc-nogui"
 
 _samoe_pg_bin() {
     # the newest installed PostgreSQL server's bin folder, or nothing
