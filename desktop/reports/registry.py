@@ -15,19 +15,20 @@ from desktop.reports.pdf.document import (
     paragraph,
 )
 from desktop.reports.pdf.fonts import BOLD
-from desktop.reports.pdf.table import GROUP_GRAY, Column, Table, simple_table
+from desktop.reports.pdf.table import GROUP_GRAY, PAD_X, Column, Table, simple_table
 
 ChildCells = tuple[str, str, str, str, str, str, str]  # name, ID, sex, born, age, room, sign
 
-CHILD_COLUMNS = (  # weights are points on A4 portrait (523 pt between the margins)
+CHILD_COLUMNS = (  # weights are points on A4 portrait (523 pt between the margins);
+    # each fits its longest value at 10 pt besides the cell's padding: "หญิง", "17 ปี 11 เดือน"
     Column("ลำดับ", 34, "right"),
     Column("ชื่อ-นามสกุล", 135),
     Column("เลขประจำตัวประชาชน", 96),
-    Column("เพศ", 27, "center"),
+    Column("เพศ", 30, "center"),
     Column("วันเกิด", 67),
-    Column("อายุ", 66),
+    Column("อายุ", 68),
     Column("ห้อง", 28, "center"),
-    Column("ลายมือชื่อ", 70),
+    Column("ลายมือชื่อ", 65),
 )
 SIGN_ROW_HEIGHT = 20.0  # room to sign in the last column
 
@@ -45,7 +46,7 @@ def children_list(groups: Iterable[tuple[str, Sequence[ChildCells]]], width: flo
                   on_row: Callable[[int], None] | None = None) -> list[Piece]:
     """One table: a heading row per institution/level group, numbered from 1 in each
     group; the header row and the group's heading (ต่อ) repeat on every page."""
-    table = Table(CHILD_COLUMNS, width, min_row_height=SIGN_ROW_HEIGHT,
+    table = Table(CHILD_COLUMNS, width, pad_x=PAD_X, min_row_height=SIGN_ROW_HEIGHT,
                   max_row_height=200)
     header = table.header()
     pieces: list[Piece] = [header]
@@ -157,7 +158,7 @@ def registry_summary(s: RegistrySummary, width: float,
     pieces += bar_charts(f"จำนวนเด็กแยกตามชั้นเรียน ปีการศึกษา {s.year_be}",
                          [r[0] for r in s.by_level], [r[3] for r in s.by_level], band=16)
     pieces += heading("จำแนกตามสถานศึกษาและชั้นเรียน", width)
-    table = Table((Column("สถานศึกษา / ชั้น", 58), *counts), width)
+    table = Table((Column("สถานศึกษา / ชั้น", 58), *counts), width, pad_x=PAD_X)
     pieces.append(table.header())
     for name, levels in s.by_institution:
         total = (sum(r[1] for r in levels), sum(r[2] for r in levels), sum(r[3] for r in levels))

@@ -38,7 +38,7 @@ GOAL_S = 5.0
 TODAY = date.fromisoformat(TODAY_ISO)
 HEADER = ["ลำดับ", "ชื่อ-นามสกุล", "เลขประจำตัวประชาชน", "เพศ", "วันเกิด", "อายุ", "ห้อง",
           "ลายมือชื่อ"]
-WIDTHS = [34, 135, 96, 27, 67, 66, 28, 70]  # the report's columns, in points
+WIDTHS = [34, 135, 96, 30, 67, 68, 28, 65]  # the report's columns, in points
 ROWS_PER_TABLE = 40  # chunked baseline: one Table per page's worth of rows
 
 

@@ -41,6 +41,9 @@ class BarChart(Piece):
         plot_h = self.band * n
         plot_w = width - label_w - 40
         drawing = Drawing(width, plot_h + 20)
+        # reportlab's renderer starts every drawing by selecting its default font
+        # (Helvetica, which is not embedded): start it with the embedded Sarabun instead
+        drawing.initialFontName, drawing.initialFontSize = REGULAR, 8
         chart = HorizontalBarChart()
         chart.x, chart.y, chart.width, chart.height = label_w, 20, plot_w, plot_h
         chart.data = [list(self.values) or [0]]
@@ -49,6 +52,7 @@ class BarChart(Piece):
         chart.barSpacing, chart.groupSpacing = 0, self.band * 0.25
         chart.categoryAxis.categoryNames = [""] * n  # labels are drawn below, shaped
         chart.categoryAxis.visibleLabels = False
+        chart.categoryAxis.labels.fontName = REGULAR
         chart.categoryAxis.reverseDirection = 1  # first category at the top
         chart.valueAxis.valueMin = 0
         chart.valueAxis.valueMax = max(5, int(self.top * 1.1) + 1)

@@ -104,7 +104,10 @@ def paragraph(text: str, width: float, *, font: str = REGULAR, size: float = 11,
 def heading(text: str, width: float, size: float = 12.5) -> list[Piece]:
     pieces: list[Piece] = [Spacer(size * 0.5)]
     pieces += paragraph(text, width, font=BOLD, size=size, keep_with_next=True)
-    return pieces
+    # a lower vowel (ผู้ปกครอง) reaches 0.35 em below the baseline: keep it off the table
+    below = Spacer(size * 0.2)
+    below.keep_with_next = True
+    return [*pieces, below]
 
 
 class SignatureBlock(Piece):

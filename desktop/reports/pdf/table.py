@@ -13,6 +13,7 @@ from desktop.reports.pdf.shaping import _fmt
 from desktop.reports.pdf.thai_text import Fitted, fit
 
 GRID_GRAY = 0.45
+PAD_X = 4.5  # points between a cell's text and its left and right borders (1.6 mm)
 HEADER_GRAY = 0.86
 GROUP_GRAY = 0.93
 
@@ -42,15 +43,15 @@ class Row(Piece):
         ) if len(self.cells) > 1 else ""
         fill = f"{_fmt(self.shade)} g {grid} f " if self.shade is not None else ""
         p.ops(f"q {fill}0.5 w {GRID_GRAY} G {grid}{inner} S Q")
-        pad = t.pad
+        pad, pad_x = t.pad, t.pad_x
         for i, cell in enumerate(self.cells):
             if not cell.lines or cell.lines == ("",):
                 continue
             left = x + (t.starts[i] if len(self.cells) > 1 else 0)
             cw = t.widths[i] if len(self.cells) > 1 else t.width
             align = t.aligns[i] if len(self.cells) > 1 else "left"
-            at = left + cw / 2 if align == "center" else left + cw - pad if align == "right" \
-                else left + pad
+            at = left + cw / 2 if align == "center" else left + cw - pad_x if align == "right" \
+                else left + pad_x
             size = cell.size
             y = top - pad - ASCENT * size
             for line in cell.lines:
@@ -62,8 +63,11 @@ class Table:
     """Column geometry and the rows of one table."""
 
     def __init__(self, columns: Sequence[Column], width: float, *, size: float = 10,
-                 pad: float = 2.6, min_size: float = 7, min_row_height: float = 0,
-                 max_row_height: float | None = None) -> None:
+                 pad: float = 2.6, pad_x: float | None = None, min_size: float = 7,
+                 min_row_height: float = 0, max_row_height: float | None = None) -> None:
+        """``pad``: room above and below a cell's lines; ``pad_x``: left and right (as
+        ``pad`` unless given; PAD_X keeps text clear of the borders where the columns
+        have room for it)."""
         total = sum(c.weight for c in columns)
         self.columns = tuple(columns)
         self.width = width
@@ -72,6 +76,7 @@ class Table:
         self.edges = self.starts[1:]
         self.aligns = [c.align for c in columns]
         self.size, self.pad, self.min_size = size, pad, min_size
+        self.pad_x = pad if pad_x is None else pad_x
         self.min_row_height = min_row_height
         self.max_row_height = max_row_height
         self._header: Row | None = None
@@ -81,7 +86,7 @@ class Table:
         return max(h, self.min_row_height)
 
     def _fit(self, text: str, width: float, font: str) -> Fitted:
-        return fit(text, font, self.size, width - 2 * self.pad, self.min_size)
+        return fit(text, font, self.size, width - 2 * self.pad_x, self.min_size)
 
     def _cap(self, cells: list[Fitted]) -> list[Fitted]:
         """A row never grows taller than a page: cut the longest cells' lines."""
@@ -116,7 +121,8 @@ class Table:
              repeat: tuple[Piece, ...] | None = None, keep_with_next: bool = True) -> Row:
         """One cell across the whole table (a group heading)."""
         font = BOLD if bold else REGULAR
-        cells = self._cap([fit(text, font, self.size, self.width - 2 * self.pad, self.min_size)])
+        cells = self._cap([fit(text, font, self.size, self.width - 2 * self.pad_x,
+                               self.min_size)])
         return Row(self, cells, self._height(cells), font, shade,
                    keep_with_next=keep_with_next,
                    repeat=(self.header(),) if repeat is None else repeat)
@@ -126,7 +132,7 @@ def simple_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width
                  *, size: float = 10, header: bool = True, bold_last: bool = False,
                  max_row_height: float | None = None) -> list[Piece]:
     """A whole small table as pieces (header first, repeated if it runs over a page)."""
-    t = Table(columns, width, size=size, max_row_height=max_row_height)
+    t = Table(columns, width, size=size, pad_x=PAD_X, max_row_height=max_row_height)
     pieces: list[Piece] = [t.header()] if header else []
     for i, r in enumerate(rows):
         last = i == len(rows) - 1

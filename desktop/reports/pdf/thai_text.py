@@ -2,10 +2,12 @@
 
 Thai has no spaces between words: lines may break only between the words pythainlp's
 ``newmm`` engine finds. Runs of Latin letters, digits and punctuation break only at
-spaces (an ID ``1-2345-67890-12-3`` or ``ป.1/2`` stays whole). Lines are packed greedily
-by width. A single word wider than its box first shrinks the box's font (down to a
-minimum) and only then splits at Thai character clusters (``tcc``), which never separate
-a mark from its base.
+spaces (an ID ``1-2345-67890-12-3`` or ``ป.1/2`` stays whole). A Thai name joined by
+hyphens (``ถ.ราชสีมา-โชคชัย-เดชอุดม``) breaks only after its hyphens: the dictionary
+does not know such place names and would split โชค|ชัย. Lines are packed greedily by
+width. A single unit wider than its box first shrinks the box's font (down to a minimum)
+and only then splits, at dictionary words and, inside a word still too wide, at Thai
+character clusters (``tcc``), which never separate a mark from its base.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from desktop.reports.pdf.fonts import font
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _SPACES = re.compile(r"(\s+)")
+_AFTER_HYPHEN = re.compile("(?<=[-\u2010\u2013])(?=[\u0e01-\u0e4f])")  # a hyphen, then Thai
 
 
 def _is_thai(ch: str) -> bool:
@@ -32,6 +35,22 @@ def break_units(text: str) -> tuple[str, ...]:
         return ()
     if not _THAI.search(text):  # no Thai: break at whitespace only (no dictionary needed)
         return tuple(u for u in _SPACES.split(text) if u)
+    units: list[str] = []
+    for chunk in _SPACES.split(text):
+        if not chunk:
+            continue
+        if chunk.isspace() or not _THAI.search(chunk):
+            units.append(chunk)
+            continue
+        pieces = _AFTER_HYPHEN.split(chunk)
+        units.extend(pieces if len(pieces) > 1 else _words(chunk))
+    return tuple(units)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    """Dictionary words of ``text``; Latin, digits and punctuation stick to their
+    neighbours (no break inside ``ต.ในเมือง`` or ``ป.1/2``)."""
     from pythainlp.tokenize import word_tokenize  # heavy: loaded on first use
 
     units: list[str] = []
@@ -143,9 +162,14 @@ def fit(text: str, font_name: str, size: float, width: float, min_size: float = 
 
 
 def _split_clusters(word: str, font_name: str, size: float, width: float) -> list[str]:
+    """Lines of a unit wider than ``width``: at dictionary words where they fit, and at
+    Thai character clusters inside a word that is too wide by itself."""
+    parts: list[str] = []
+    for w in _words(word) if _THAI.search(word) else (word,):
+        parts.extend(clusters(w) if measure(w, font_name, size) > width else (w,))
     lines: list[str] = []
     cur, cur_w = "", 0.0
-    for part in clusters(word):
+    for part in parts:
         w = measure(part, font_name, size)
         if cur and cur_w + w > width:
             lines.append(cur)
