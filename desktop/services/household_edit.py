@@ -37,6 +37,7 @@ from desktop.domain.households import (
     village_variants,
 )
 from desktop.domain.people import full_name
+from desktop.domain.sort_keys import PLACE_KEY_LENGTH, natural_sort_key
 from desktop.domain.text import clean_text, digits_only, to_ascii_digits
 from desktop.services.audit import record
 from desktop.services.children_query import normalise_search, search_clause
@@ -120,16 +121,23 @@ def household_choice(session: Session, uuid: str) -> HouseholdChoice:
 
 
 def _house_no_clause(text: str) -> ColumnElement[bool] | None:
+    """"12" finds 12 and 12/1, 12/3 ..., not 120; typed with Thai digits or "บ้านเลขที่".
+
+    Compared on the stored sort key of the house number (``household.house_key``, Thai
+    digits already ASCII), through the list's index on live households: an exact key, or
+    the keys that begin with that of "12/" (a range, as LIKE could not use the index)."""
     number = house_number(text)
     if not number:
         return None
-    # "12" finds 12 and 12/1, 12/3 ..., not 120; typed as stored or with Thai digits
-    thai = number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
-    forms = tuple(dict.fromkeys((number, thai, clean_text(text))))
-    # "12/..." as a range ("/" is followed by "0" in code-point order), which an index on
-    # house_no can serve, unlike LIKE
-    return or_(Household.house_no.in_(forms),
-               *(and_(Household.house_no > f + "/", Household.house_no < f + "0") for f in forms))
+    # A key is the text's key, U+0001, then its tone marks. One range, from the key of
+    # "12" to just past those of "12/...", holds both (and "12 ก" between them, fine for
+    # a search; household_at compares whole addresses). An OR of the two was a full scan.
+    base = natural_sort_key(number, PLACE_KEY_LENGTH).split("\x01", 1)[0]
+    slash = natural_sort_key(number + "/", PLACE_KEY_LENGTH).split("\x01", 1)[0]
+    if not slash.startswith(base) or slash <= base + "\x01":
+        return Household.house_key == natural_sort_key(number, PLACE_KEY_LENGTH)
+    after = slash[:-1] + chr(ord(slash[-1]) + 1)
+    return and_(Household.house_key >= base + "\x01", Household.house_key < after)
 
 
 def _village_clause(text: str) -> ColumnElement[bool] | None:
