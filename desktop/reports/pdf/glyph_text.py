@@ -38,7 +38,9 @@ class GlyphChars:
         for code, gid in sorted(cmap.items()):
             by_glyph.setdefault(gid, []).append(chr(code))
         self._cmap = {gid: tuple(chars) for gid, chars in by_glyph.items()}
+        self.natural_map = {gid: chars[0] for gid, chars in self._cmap.items()}
         self._cache: dict[int, tuple[str, ...]] = {}
+        self.clusters: dict[tuple[str, tuple[int, ...]], list[str]] = {}  # glyph_texts memo
 
     def of(self, gid: int) -> tuple[str, ...]:
         """The strings ``gid`` may stand for (most glyphs: one character), or ()."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import eq
 
 import uharfbuzz as hb
 from reportlab.pdfgen.canvas import Canvas
@@ -115,10 +116,14 @@ def _texts(text: str, gids: list[int], clusters: list[int], data: FontData) -> l
     """What each glyph stands for, cluster by cluster (HarfBuzz's clusters are code point
     indices into ``text``, rising for left-to-right text)."""
     chars = data.chars
-    out: list[str] = []
+    natural = chars.natural_map
     n = len(gids)
+    if n == len(text) and all(map(eq, map(natural.get, gids), text)):
+        return list(text)  # each character drawn with its own glyph, in order
     if any(a > b for a, b in zip(clusters, clusters[1:], strict=False)):
         return [text] + [""] * (n - 1)  # right-to-left: not drawn in a Thai registry
+    memo = chars.clusters
+    out: list[str] = []
     i = 0
     while i < n:
         start = clusters[i]
@@ -126,10 +131,14 @@ def _texts(text: str, gids: list[int], clusters: list[int], data: FontData) -> l
         while j < n and clusters[j] == start:
             j += 1
         end = clusters[j] if j < n else len(text)
-        if j == i + 1 and end == start + 1 and chars.natural(gids[i]) == text[start]:
+        if j == i + 1 and end == start + 1 and natural.get(gids[i]) == text[start]:
             out.append(text[start])  # the common case: one character, its own glyph
         else:
-            out += glyph_texts(text[start:end], [chars.of(g) for g in gids[i:j]])
+            key = (text[start:end], tuple(gids[i:j]))
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = glyph_texts(key[0], [chars.of(g) for g in key[1]])
+            out += found
         i = j
     return out
 
