@@ -1,4 +1,5 @@
-"""``samoe demo``: fill a database with synthetic data, fast, in one transaction.
+"""``samoe demo``: fill a database with synthetic data, fast, in one transaction, and mark
+the database as demo data (``services.office.is_demo``).
 
 Rows go through the driver's ``executemany`` in chunks (the ORM would be 5–10× slower).
 Loading into an empty registry drops the secondary indexes and the search triggers first
@@ -21,6 +22,7 @@ from sqlalchemy import Connection, Date, DateTime, Engine, func, select
 from desktop.domain.dates import academic_year_of
 from desktop.services import demo_data
 from desktop.services.audit import default_actor
+from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
 from desktop.store.models import (
@@ -192,6 +194,7 @@ def fill_demo(
     year_be = academic_year_of(today or date.today())
     rows = 0
     with engine.begin() as conn:
+        mark_demo(conn)  # fictional children: every window, printout and export says so
         office_id, office_name = _ensure_office(conn)
         year_id = _ensure_year(conn, year_be)
         institutions = _ensure_institutions(conn, children, office_id, seed)

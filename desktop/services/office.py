@@ -1,18 +1,34 @@
-"""This database's own office (the local government or provincial office using it)."""
+"""This database's own office (the local government or provincial office using it), and
+what kind of database this is: the office's real registry, or demo data.
+
+A demo database says so in itself (a ``setting`` row), so that every window, page,
+printout and export made from it can say so too, wherever the file is copied.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import Problem, ValidationFailed
-from desktop.domain.text import clean_text
-from desktop.store.models import Office
+from desktop.domain.limits import too_long
+from desktop.domain.office import (
+    NAME_LIMIT,
+    PROVINCE_LIMIT,
+    normalise_office_code,
+    office_code_problem,
+)
+from desktop.domain.text import clean_text, thai_marks_problem
+from desktop.store.models import Office, Setting
 
 ROLES = ("municipality", "province")
 ROLE_LABELS = {"municipality": "องค์กรปกครองส่วนท้องถิ่น", "province": "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด"}
+DEMO_KEY = "database.demo"
+DEMO_LABEL = "ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง"
+NO_OFFICE_MESSAGE = ("ยังไม่ได้ตั้งค่าหน่วยงานของฐานข้อมูลนี้ "
+                     "โปรดกรอกชื่อ รหัส และจังหวัดของหน่วยงานที่หน้า ตั้งค่าหน่วยงาน ก่อน")
 
 
 @dataclass(frozen=True)
@@ -37,36 +53,70 @@ def local_office(session: Session) -> OfficeInfo | None:
 def require_local_office(session: Session) -> OfficeInfo:
     office = local_office(session)
     if office is None:
-        raise ValidationFailed(
-            [Problem("office", "ยังไม่ได้ตั้งค่าหน่วยงาน โปรดใช้คำสั่ง samoe init หรือสร้างข้อมูลตัวอย่างก่อน")]
-        )
+        raise ValidationFailed([Problem("office", NO_OFFICE_MESSAGE)])
     return office
+
+
+def office_problems(name: str, code: str, province: str, role: str) -> list[Problem]:
+    """Every problem of an office's fields (already cleaned), one Thai message a field."""
+    problems = []
+    name_problem = (
+        "โปรดกรอกชื่อหน่วยงาน เช่น เทศบาลตำบลบ้านใหม่" if not name
+        else thai_marks_problem(name, "ชื่อหน่วยงาน") or too_long(name, NAME_LIMIT, "ชื่อหน่วยงาน")
+    )
+    if name_problem:
+        problems.append(Problem("name", name_problem))
+    code_problem = office_code_problem(code)
+    if code_problem:
+        problems.append(Problem("code", code_problem))
+    province_problem = province and (
+        thai_marks_problem(province, "จังหวัด") or too_long(province, PROVINCE_LIMIT, "จังหวัด"))
+    if province_problem:
+        problems.append(Problem("province", province_problem))
+    if role not in ROLES:
+        problems.append(Problem("role", "โปรดเลือกประเภทหน่วยงาน: "
+                                + " หรือ ".join(ROLE_LABELS.values())))
+    return problems
 
 
 def init_office(
     session: Session, *, name: str, code: str, role: str = "municipality", province: str = ""
 ) -> OfficeInfo:
-    """Create (or rename) this database's own office."""
-    name, code, province = clean_text(name), clean_text(code), clean_text(province)
-    problems = []
-    if not name:
-        problems.append(Problem("name", "โปรดกรอกชื่อหน่วยงาน เช่น เทศบาลตำบลบ้านใหม่"))
-    if not code:
-        problems.append(Problem("code", "โปรดกรอกรหัสหน่วยงาน (รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น)"))
-    if role not in ROLES:
-        problems.append(Problem("role", "บทบาทต้องเป็น municipality หรือ province"))
+    """Create (or change) this database's own office; raises ValidationFailed with one
+    Thai message for each wrong field and changes nothing then."""
+    name, province = clean_text(name), clean_text(province)
+    code = normalise_office_code(clean_text(code))
+    problems = office_problems(name, code, province, role)
+    existing = local_office(session)
+    other = session.scalars(select(Office).where(Office.code == code)).first() if code else None
+    if other is not None and existing is not None and other.id != existing.id:
+        problems.append(Problem("code", "รหัสนี้เป็นของหน่วยงานอื่นที่อยู่ในฐานข้อมูลนี้แล้ว "
+                                        "โปรดตรวจรหัส อปท. ของหน่วยงานนี้อีกครั้ง"))
     if problems:
         raise ValidationFailed(problems)
-    existing = local_office(session)
     if existing is not None:
         office = session.get_one(Office, existing.id)
         office.name, office.code, office.role, office.province = name, code, role, province
+    elif other is None:
+        office = Office(code=code, name=name, role=role, province=province, is_local=True)
+        session.add(office)
     else:
-        office = session.scalars(select(Office).where(Office.code == code)).first()
-        if office is None:
-            office = Office(code=code, name=name, role=role, province=province, is_local=True)
-            session.add(office)
-        else:
-            office.name, office.role, office.province, office.is_local = name, role, province, True
+        office = other
+        office.name, office.role, office.province, office.is_local = name, role, province, True
     session.flush()
     return _info(office)
+
+
+def is_demo(session: Session) -> bool:
+    """Whether this database holds demo data (fictional children), not an office's own."""
+    setting = session.get(Setting, DEMO_KEY)
+    return setting is not None and setting.value == "1"
+
+
+def mark_demo(conn: Connection) -> None:
+    """Mark this database as demo data (inside the caller's transaction; idempotent)."""
+    table = Setting.__table__
+    if conn.execute(select(table.c.key).where(table.c.key == DEMO_KEY)).first() is None:
+        conn.execute(table.insert().values(key=DEMO_KEY, value="1"))
+    else:
+        conn.execute(table.update().where(table.c.key == DEMO_KEY).values(value="1"))
