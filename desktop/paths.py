@@ -15,6 +15,9 @@ from pathlib import Path
 
 APP_NAME = "Samoe"
 DB_FILENAME = "samoe.db"
+# Demo data lives in its own file beside the real one. Not "samoe-demo.db": backups are
+# found as "<stem>-*.db" in backups/, and samoe-demo's would pass for samoe.db's.
+DEMO_DB_FILENAME = "demo.db"
 
 
 def is_frozen() -> bool:
@@ -60,6 +63,11 @@ def user_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / DB_FILENAME
+
+
+def demo_db_path() -> Path:
+    """The demo database (fictional children), apart from the office's real one."""
+    return user_data_dir() / DEMO_DB_FILENAME
 
 
 def read_pyproject_version() -> str | None:

@@ -1,0 +1,157 @@
+"""The home page's data: the office, the registry's counts, the last import, export and
+backup, and what needs doing today.
+
+What needs doing comes from to-do providers: each module adds a function to
+:data:`TODO_PROVIDERS` that takes a read session and returns :class:`TodoItem` (a Thai
+label, a count and the key of the page that deals with it); the home page lists the items
+with a count above zero. The registry gives one today: children with no identifier.
+Screening, DSPM and follow-up modules add theirs (checks due, overdue follow-ups).
+
+Exports are recorded in the audit log (action ``export``): who wrote which list, how many
+rows, the file's name (not its folder), when.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.identity import IdType
+from desktop.services.audit import record
+from desktop.services.children_query import ChildFilter, count_children
+from desktop.services.households import count_households
+from desktop.services.office import OfficeInfo, is_demo, local_office
+from desktop.store.faults import newest_backup
+from desktop.store.models import AuditEntry, Child, ImportBatch, Institution
+
+EXPORT_ACTION = "export"
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    label: str  # Thai: what needs doing
+    count: int
+    page: str  # the navigation key of the page that deals with it
+
+
+TodoProvider = Callable[[Session], list[TodoItem]]
+
+
+@dataclass(frozen=True)
+class LastImport:
+    at: datetime  # UTC
+    file_name: str
+    children: int
+    undone: bool
+
+
+@dataclass(frozen=True)
+class LastExport:
+    at: datetime  # UTC
+    title: str
+    file_name: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class LastBackup:
+    at: datetime  # local time of the file
+    path: Path
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    office: OfficeInfo | None
+    demo: bool
+    children: int
+    households: int
+    institutions: int
+    last_import: LastImport | None
+    last_export: LastExport | None
+    last_backup: LastBackup | None
+    todos: list[TodoItem] = field(default_factory=list)
+
+
+def children_without_id(session: Session) -> list[TodoItem]:
+    """The registry's to-do: live children with neither a national ID nor a G-code."""
+    n = session.scalar(
+        select(func.count()).select_from(Child)
+        .where(Child.deleted_at.is_(None), Child.id_type == IdType.NONE.value)
+    ) or 0
+    return [TodoItem("เด็กที่ยังไม่มีเลขประจำตัวประชาชนหรือรหัส G", int(n), "children")]
+
+
+# Each module adds its provider here (screening due, DSPM checks due, overdue follow-ups).
+TODO_PROVIDERS: list[TodoProvider] = [children_without_id]
+
+
+def todos(session: Session, providers: list[TodoProvider] | None = None) -> list[TodoItem]:
+    """What needs doing today, from every provider, the items with something to do."""
+    items: list[TodoItem] = []
+    for provider in TODO_PROVIDERS if providers is None else providers:
+        items.extend(item for item in provider(session) if item.count > 0)
+    return items
+
+
+def record_export(session: Session, kind: str, title: str, rows: int, path: Path) -> None:
+    """Note in the audit log that ``title`` (``kind``: children, households, ...) was
+    written to ``path``: ``rows`` rows. Only the file's name is kept."""
+    record(session, EXPORT_ACTION, kind, "", {"title": title, "rows": rows, "file": Path(path).name})
+
+
+def last_export(session: Session) -> LastExport | None:
+    entry = session.scalars(
+        select(AuditEntry).where(AuditEntry.action == EXPORT_ACTION)
+        .order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    if entry is None:
+        return None
+    try:
+        detail = json.loads(entry.detail or "{}")
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        detail = {}
+    return LastExport(entry.at, str(detail.get("title", entry.entity)), str(detail.get("file", "")),
+                      int(detail.get("rows", 0) or 0))
+
+
+def last_import(session: Session) -> LastImport | None:
+    batch = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(1)).first()
+    if batch is None:
+        return None
+    return LastImport(batch.at, batch.file_name, batch.child_count, batch.undone_at is not None)
+
+
+def last_backup(db_path: Path | None) -> LastBackup | None:
+    found = newest_backup(db_path) if db_path is not None else None
+    if found is None:
+        return None
+    try:
+        return LastBackup(datetime.fromtimestamp(found.stat().st_mtime), found)
+    except OSError:
+        return None
+
+
+def home_summary(session: Session, db_path: Path | None = None) -> HomeSummary:
+    """Everything the home page shows (``db_path``: the SQLite file, for its backups)."""
+    institutions = session.scalar(
+        select(func.count()).select_from(Institution).where(Institution.deleted_at.is_(None))
+    ) or 0
+    return HomeSummary(
+        office=local_office(session),
+        demo=is_demo(session),
+        children=count_children(session, ChildFilter()),
+        households=count_households(session),
+        institutions=int(institutions),
+        last_import=last_import(session),
+        last_export=last_export(session),
+        last_backup=last_backup(db_path),
+        todos=todos(session),
+    )
