@@ -875,6 +875,10 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <source>ชื่อหรือนามสกุล</source>
         <translation>First or last name</translation>
     </message>
+    <message>
+        <source>กำลังค้นหา…</source>
+        <translation>Searching…</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdsTableModel</name>

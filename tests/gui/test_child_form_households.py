@@ -180,3 +180,45 @@ def test_a_deleted_school_shows_as_deleted_and_the_child_still_saves(
     other = ChildFormDialog(ctx, None, today=TODAY)
     qtbot.addWidget(other)
     assert other.ui.institutionCombo.findData(inst.id) == -1
+
+
+def test_a_slow_household_search_runs_on_a_worker(qtbot, ctx: AppContext, monkeypatch, type_text) -> None:  # type: ignore[no-untyped-def]
+    """A member's name scans the guardians (~0.5 s at 1M children): past the budget the
+    search moves off the GUI thread and the newest query's answer is the one shown."""
+    from sqlalchemy import text
+
+    from desktop.gui.views import household_picker
+
+    real_find = household_picker.find_households
+
+    def slow_find(session, query, **kw):  # type: ignore[no-untyped-def]
+        if query.name:  # as a name over 800k guardians would be
+            session.execute(text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                                 "WHERE x < 300000) SELECT count(*) FROM c"))
+        return real_find(session, query, **kw)
+
+    home = busy_household(ctx)
+    monkeypatch.setattr(household_picker, "find_households", slow_find)
+    monkeypatch.setattr(HouseholdPicker, "BUDGET_SECONDS", 0.01)
+    picker = HouseholdPicker(ctx, None)
+    qtbot.addWidget(picker)
+    picker.show()
+    with qtbot.waitSignal(picker.searched, timeout=10_000):
+        picker.ui.nameEdit.setText("ไม่มีชื่อนี้แน่นอน")  # scans every guardian
+        picker.search()
+        assert picker.busy and picker.ui.countLabel.text() == "กำลังค้นหา…"
+    assert picker.results == [] and "ไม่พบ" in picker.ui.countLabel.text()
+    picker.ui.nameEdit.clear()
+    picker.ui.houseNoEdit.setText(home.house_no)
+    picker.search()
+    qtbot.waitUntil(lambda: not picker.busy, timeout=10_000)
+    # a slow search replaced by a newer one: only the newer answer lands
+    picker.ui.nameEdit.setText("ไม่มีชื่อนี้แน่นอน")
+    picker.search()
+    picker.ui.nameEdit.clear()
+    picker.search()
+    ctx.tasks.wait(10_000)
+    qtbot.waitUntil(lambda: not picker.busy, timeout=10_000)
+    qtbot.wait(50)
+    assert home.uuid in [c.uuid for c in picker.results]
+    assert picker.ui.resultsTable.rowCount() == len(picker.results)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 from desktop.gui.context import AppContext
 from desktop.gui.forms.household_picker_ui import Ui_HouseholdPicker
 from desktop.services.household_edit import HouseholdChoice, HouseholdQuery, find_households
+from desktop.store.db import QueryInterrupted, interruptible
 
 SEARCH_DELAY_MS = 200
 LIMIT = 50
@@ -16,6 +17,8 @@ LIMIT = 50
 
 class HouseholdPicker(QDialog):
     chosen = Signal(object)  # HouseholdChoice
+    searched = Signal()  # results shown (after a worker, too)
+    BUDGET_SECONDS = 0.08  # a member's name scans the guardians: ~0.5 s at 1M children
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, house_no: str = "",
                  village: str = "", exclude_uuid: str | None = None) -> None:
@@ -25,6 +28,8 @@ class HouseholdPicker(QDialog):
         self.ui = Ui_HouseholdPicker()
         self.ui.setupUi(self)
         self.results: list[HouseholdChoice] = []
+        self.busy = False
+        self._generation = 0
         ui = self.ui
         table = ui.resultsTable
         table.setHorizontalHeaderLabels([self.tr("ที่อยู่"), self.tr("สมาชิก")])
@@ -54,10 +59,38 @@ class HouseholdPicker(QDialog):
         return HouseholdQuery(ui.houseNoEdit.text(), ui.villageEdit.text(), ui.nameEdit.text())
 
     def search(self) -> None:
+        """Within the budget on the GUI thread; past it on a worker (the latest query wins)."""
         self._timer.stop()
-        query = self.query()
-        with self.ctx.db.reader() as session:
-            self.results = find_households(session, query, limit=LIMIT, exclude_uuid=self.exclude_uuid)
+        self._generation += 1
+        generation, query, exclude = self._generation, self.query(), self.exclude_uuid
+
+        def stale() -> bool:
+            return generation != self._generation
+
+        def found(seconds: float | None) -> list[HouseholdChoice]:
+            with self.ctx.db.reader() as session, interruptible(session, seconds=seconds, stop=stale):
+                return find_households(session, query, limit=LIMIT, exclude_uuid=exclude)
+
+        try:
+            results = found(self.BUDGET_SECONDS)
+        except QueryInterrupted:
+            self.busy = True
+            self.ui.countLabel.setText(self.tr("กำลังค้นหา…"))
+            self.ctx.tasks.run(lambda _p: found(None), quiet=True,
+                               on_done=lambda r: self._show(generation, query, r),
+                               on_error=lambda _e, _t: None)
+            return
+        self._show(generation, query, results)
+
+    def done(self, result: int) -> None:
+        self._generation += 1  # a search still on a worker must not touch a closed dialog
+        super().done(result)
+
+    def _show(self, generation: int, query: HouseholdQuery, results: list[HouseholdChoice]) -> None:
+        if generation != self._generation:
+            return  # a newer search replaced this one
+        self.busy = False
+        self.results = results
         table = self.ui.resultsTable
         table.setRowCount(len(self.results))
         for row, choice in enumerate(self.results):
@@ -79,9 +112,16 @@ class HouseholdPicker(QDialog):
             text = self.tr("พบ %1 ครัวเรือน").replace("%1", str(len(self.results)))
         self.ui.countLabel.setText(text)
         self._update_ok()
+        self.searched.emit()
 
     def _search_and_go_to_results(self) -> None:
         self.search()
+        if self.busy:
+            self.searched.connect(self._go_to_results, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self._go_to_results()
+
+    def _go_to_results(self) -> None:
         if self.results:
             self.ui.resultsTable.setFocus()
 
