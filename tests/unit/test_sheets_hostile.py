@@ -519,3 +519,32 @@ def test_ods_with_trailing_empty_repeats_is_read(tmp_path: Path) -> None:
              'table:number-columns-repeated="16384"/></table:table-row>')
     got = read_bounded(_ods(tmp_path / "e.ods", extra))
     assert got.get("rows") == [["สมชาย", "1103700012345"]], got
+
+
+def test_the_fast_scan_sees_the_same_in_any_chunking() -> None:
+    """Rows cut across the expanded zip's chunks are scanned whole: hidden rows and formulas
+    without value are found wherever the cuts fall, and a far cell still makes the sheet odd."""
+    from desktop.reports.sheets.xlsx_scan import _FastScan
+
+    rows = "".join(
+        row(n, [f"ค{n}", n], hidden=n % 7 == 0) if n % 5 else
+        f'<row r="{n}"><c r="A{n}"><f>B{n}*2</f></c><c r="B{n}"><f>1</f><v>1</v></c></row>'
+        for n in range(1, 200))
+    xml = f'<worksheet xmlns="{_NS}"><sheetData>{rows}</sheetData></worksheet>'.encode()
+    found = []
+    for size in (7, 64, 1000, len(xml)):
+        scan = _FastScan()
+        for at in range(0, len(xml), size):
+            scan.feed(xml[at:at + size])
+        scan.feed(b"", final=True)
+        assert not scan.odd
+        found.append((sorted(scan.result.hidden_rows), sorted(scan.result.formulas)))
+    assert all(f == found[0] for f in found)
+    assert found[0][0] == [n for n in range(7, 200, 7) if n % 5]
+    assert found[0][1] == [(n, 0) for n in range(5, 200, 5)]
+    far = xml.replace(b'<c r="A150"', b'<c r="XFD150"')
+    scan = _FastScan()
+    for at in range(0, len(far), 50):
+        scan.feed(far[at:at + 50])
+    scan.feed(b"", final=True)
+    assert scan.odd

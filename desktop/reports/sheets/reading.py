@@ -302,14 +302,25 @@ def _sheet_rows(name: str, ws: Any, progress: Progress | None, hidden: set[int],
     rows = _calamine(name, ws.iter_rows)
     text = _cell_text
     strip = str.strip
+    # Columns that held numbers or dates in the last such row (a year, a date of birth):
+    # made text first, so most rows take the fast path (str.strip over the row, in C).
+    typed: list[int] = []
     for number, raw in enumerate(rows, 1):
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress.step(number, total, f"กำลังอ่านแถวที่ {number:,} จาก {total:,}")
-        try:  # fast path: a row of text cells only (str.strip refuses anything else)
+        for i in typed:
+            c = raw[i]
+            if type(c) is not str:
+                raw[i] = text(c)
+        try:  # str.strip refuses anything but text
             cells = list(map(strip, raw))
         except TypeError:
-            cells = [c.strip() if type(c) is str else text(c) for c in raw]
-        cells = _finish_row(cells)
+            typed = [i for i, c in enumerate(raw) if type(c) is not str]
+            for i in typed:
+                raw[i] = text(raw[i])
+            cells = list(map(strip, raw))
+        if not cells or not cells[-1] or "'" in "".join(cells):
+            cells = _finish_row(cells)
         if cells:
             if hidden and number in hidden:
                 skipped.append(number)

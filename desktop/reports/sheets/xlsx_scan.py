@@ -44,18 +44,17 @@ MAX_STRAYS = 20  # more cells outside the table than this: refuse, do not guess
 MAX_CELLS = 10_000_000  # the rectangle calamine may allocate (~32 bytes a cell)
 EXCEL_ROWS, EXCEL_COLS = 1_048_576, 16_384
 
-# Fast scan: only what a normal sheet does not have (see the module docstring). One pass
-# with a literal "<" prefix costs ~0.25 s per 100 MB of XML here; every extra character
-# checked at each cell costs more, so the formula and hidden-row details are left to Python
-# on the (rare) matches.
-_CANON_CELL = rb'r="[AB]?[A-Z](?:[0-9]{1,5}|1[01][0-9]{4})"'
-_CANON_ROW = rb'r="(?:[0-9]{1,5}|1[01][0-9]{4})"'
-_FAST = re.compile(
-    rb"<(?:c(?:[\t\r\n>/]| (?!" + _CANON_CELL + rb"))"
-    rb"|row(?:[\t\r\n>/]| (?!" + _CANON_ROW + rb")"
-    rb'|(?P<hidden> r="[0-9]+"[^>]*\shidden="(?:1|true)"))'
-    rb"|(?P<f>f)[\s>/])"
-)
+# Fast scan: only what a normal sheet does not have (see the module docstring). Each pattern
+# starts with a literal of two or more characters, so the regular expression engine jumps
+# from one candidate to the next; one pattern starting with "<" alone is tried at every tag
+# and costs three times as much. Per 100 MB of XML here: ~0.1 s for the cells, ~0.05 s each
+# for the rows, formulas and prefixed tags.
+_CELL_ODD = re.compile(
+    rb'<c(?:[\t\r\n>/]| (?!r="[AB]?[A-Z](?:[0-9]{1,5}|1[01][0-9]{4})"))')
+_ROW = re.compile(
+    rb'<row(?:[\t\r\n>/]| (?!r="(?:[0-9]{1,5}|1[01][0-9]{4})")'
+    rb'|(?P<hidden> r="[0-9]+"[^>]*\shidden="(?:1|true)"))')
+_FORMULA = re.compile(rb"<f[\s>/]")
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")  # <x:c>: calamine reads it as a cell
 _CELL_START = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*)>')
 _VALUE = re.compile(rb"<v>\s*[^\s<]")
@@ -165,34 +164,46 @@ class _FastScan:
         self.carry = b""
 
     def feed(self, chunk: bytes, final: bool = False) -> None:
+        """Scan whole rows as they arrive: a chunk up to its last ``</row>``, and the row cut
+        in two across chunks as one small piece (no copy of the chunk itself)."""
         if self.odd:
             return
-        buf = self.carry + chunk
         if final:
-            cut = len(buf)
-        else:
-            end = buf.rfind(b"</row>")
-            if end < 0:
-                if len(buf) > MAX_ROW_BYTES:
-                    self.odd = True
-                self.carry = buf if not self.odd else b""
-                return
-            cut = end + 6
-        self.carry = buf[cut:]
-        if _PREFIXED.search(buf, 0, cut):
+            if self.carry:
+                self._scan(self.carry, 0, len(self.carry))
+            return
+        end = chunk.rfind(b"</row>")
+        if end < 0:
+            self.carry += chunk
+            if len(self.carry) > MAX_ROW_BYTES:
+                self.odd = True
+            return
+        cut = end + 6
+        start = 0
+        if self.carry:
+            start = chunk.find(b"</row>") + 6
+            piece = self.carry + chunk[:start]
+            self._scan(piece, 0, len(piece))
+        self.carry = chunk[cut:]
+        if not self.odd:
+            self._scan(chunk, start, cut)
+
+    def _scan(self, buf: bytes, start: int, cut: int) -> None:
+        if _PREFIXED.search(buf, start, cut) or _CELL_ODD.search(buf, start, cut):
             self.odd = True
             return
-        for m in _FAST.finditer(buf, 0, cut):
-            if m["f"] is not None:
-                self._formula(buf, m.start())
-            elif m["hidden"] is not None:
-                number = _ROW_NUMBER.search(m["hidden"])
-                if number is None:
-                    self.odd = True
-                    return
-                self.result.hidden_rows.add(int(number[1]))
-            else:
+        for m in _ROW.finditer(buf, start, cut):
+            if m["hidden"] is None:
                 self.odd = True
+                return
+            number = _ROW_NUMBER.search(m["hidden"])
+            if number is None:
+                self.odd = True
+                return
+            self.result.hidden_rows.add(int(number[1]))
+        for m in _FORMULA.finditer(buf, start, cut):
+            self._formula(buf, m.start())
+            if self.odd:
                 return
 
     def _formula(self, buf: bytes, at: int) -> None:
