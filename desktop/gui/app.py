@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.gui.context import AppContext
 from desktop.gui.resources import install_translation, register_fonts
-from desktop.gui.tasks import TaskRunner
 from desktop.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -32,18 +31,61 @@ def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> tuple
     return app, settings, chosen
 
 
-def open_db_or_explain(target: str | None, parent: QWidget | None = None) -> Database | None:
+# The store's messages serve the command line too; in the window, no message sends a clerk
+# to a command line: these hints are said the window's way.
+_WINDOW_HINTS = (
+    (" (ตรวจรายละเอียดได้ด้วย samoe db check)", " (ตรวจรายละเอียดได้จากเมนู แฟ้ม › ตรวจความถูกต้องของฐานข้อมูล)"),
+    ("ตรวจ URL ใน --db", "ตรวจที่อยู่ของฐานข้อมูล"),
+)
+
+
+class FaultText(QObject):
+    """A database fault (``store.faults``) or schema error as the window says it."""
+
+    def text(self, exc: BaseException, path: Path | None) -> str:
+        from desktop.store.faults import DatabaseMissing
+
+        if isinstance(exc, DatabaseMissing) and path is not None:
+            where = str(path)
+            if path.is_dir():
+                head = self.tr("%1 เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล").replace("%1", where)
+            elif path.exists():
+                head = self.tr("ไฟล์ %1 ว่างเปล่า (0 ไบต์) ไม่ใช่ฐานข้อมูลทะเบียน").replace("%1", where)
+            else:
+                head = self.tr("ไม่พบไฟล์ฐานข้อมูล %1 (ไฟล์อาจถูกย้าย เปลี่ยนชื่อ "
+                               "หรืออยู่ในแฟลชไดรฟ์ที่ไม่ได้เสียบไว้)").replace("%1", where)
+            return head + "\n\n" + self.tr(
+                "เลือกไฟล์ฐานข้อมูลอื่นจากเมนู แฟ้ม › เปิดฐานข้อมูล… "
+                "หรือสร้างฐานข้อมูลใหม่จากเมนู แฟ้ม › ฐานข้อมูลใหม่…")
+        text = str(exc)
+        for cli, window in _WINDOW_HINTS:
+            text = text.replace(cli, window)
+        return text
+
+
+def fault_text(exc: BaseException, path: Path | None) -> str:
+    return FaultText().text(exc, path)
+
+
+def open_db_or_explain(target: str | os.PathLike[str] | None, parent: QWidget | None = None, *,
+                       create: bool | None = None) -> Database | None:
     from desktop.services.database import open_database
+    from desktop.store.db import resolve_url, sqlite_path
     from desktop.store.faults import DatabaseFault
     from desktop.store.migrate import SchemaError
 
     # only the first start on the default path makes a new database; a path given with
     # --db or SAMOE_DB must exist (a typo must not open an empty registry)
-    first_start = target is None and not os.environ.get("SAMOE_DB")
+    if create is None:
+        create = target is None and not os.environ.get("SAMOE_DB")
     try:
-        db, result = open_database(target, create=first_start, check=False)
+        db, result = open_database(target, create=create, check=False)
     except (SchemaError, DatabaseFault) as exc:
-        QMessageBox.critical(parent, "Samoe", str(exc))  # Thai, from the store
+        try:
+            path = sqlite_path(resolve_url(target))
+        except Exception:  # noqa: BLE001 - only to word the message
+            path = None
+        QMessageBox.critical(parent, "Samoe", fault_text(exc, path))  # Thai, from the store
         return None
     if result is not None and result.backup is not None:
         log.info("upgraded %s -> %s, backup %s", result.from_revision, result.to_revision, result.backup)
@@ -53,20 +95,16 @@ def open_db_or_explain(target: str | None, parent: QWidget | None = None) -> Dat
 def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
     logging.basicConfig(level=os.environ.get("SAMOE_LOG", "WARNING"))
     app, settings, _lang = make_app(lang=lang)
-    db = open_db_or_explain(db_target)
-    if db is None:
-        return 3
     from sqlalchemy.orm import configure_mappers
 
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.shell import Shell
 
     configure_mappers()  # once, here, not inside the first list query the clerk waits on
 
-    ctx = AppContext(db, TaskRunner(app), settings)
-    window = MainWindow(ctx)
-    window.show()
-    window.first_start()
+    shell = Shell(settings)
+    status = shell.start(db_target)
+    if status is not None:
+        return status
     code = app.exec()
-    ctx.tasks.wait(10_000)
-    db.dispose()
+    shell.close()
     return int(code)

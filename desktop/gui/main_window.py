@@ -1,15 +1,19 @@
-"""The main window: a navigation tree that later modules extend, a stack of views, and a
-status bar that shows messages (with Undo) and the progress of background work."""
+"""The main window: a navigation tree that later modules extend (the home page first), a
+stack of views, and a status bar that shows messages (with Undo) and the progress of
+background work. Which database it shows is the shell's business (``gui/shell.py``): the
+window asks for another through its ``*_requested`` signals."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
-    QInputDialog,
+    QDialog,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,17 +28,21 @@ from desktop.gui.context import AppContext
 from desktop.gui.forms.main_window_ui import Ui_MainWindow
 from desktop.gui.views.child_form import ChildFormDialog
 from desktop.gui.views.children_view import ChildrenView
+from desktop.gui.views.home_view import HomeView
 from desktop.gui.views.households_view import HouseholdsView
 from desktop.gui.views.import_history_view import ImportHistoryView
 from desktop.gui.views.institutions_view import InstitutionsView
-from desktop.services.office import local_office
+from desktop.gui.views.office_settings_view import OfficeSettingsView
+from desktop.paths import user_data_dir
+from desktop.services.office import OfficeValues, is_demo, local_office
 from desktop.services.progress import Progress
+from desktop.store.db import sqlite_path
 
 GEOMETRY_KEY = "main/geometry"
 STATE_KEY = "main/state"
 PAGE_KEY = "main/page"
 UNDO_SECONDS = 15
-DEMO_CHILDREN = 2000
+DEMO_CHILDREN = 2000  # as the shell's first start
 
 
 @dataclass
@@ -47,6 +55,9 @@ class Page:
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    open_requested = Signal(str)  # an existing database file
+    new_requested = Signal(str, object)  # a new file, its OfficeValues
+    demo_requested = Signal()  # the demo database
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +66,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.pages: dict[str, Page] = {}
         self._undo: Callable[[], None] | None = None
+        self.is_demo = False
         self._build_status_bar()
         self._build_pages()
         self._wire_menus()
@@ -66,8 +78,15 @@ class MainWindow(QMainWindow):
 
     # ---- pages
     def add_page(self, key: str, section: str, title: str, widget: QWidget) -> None:
-        """Later modules call this to appear in the navigation."""
+        """Later modules call this to appear in the navigation (``section`` "": a page of
+        its own at the top level, as the home page)."""
         tree = self.ui.navTree
+        if not section:
+            top = QTreeWidgetItem(tree, [title])
+            top.setData(0, Qt.ItemDataRole.UserRole, key)
+            self.ui.stack.addWidget(widget)
+            self.pages[key] = Page(key, section, title, widget)
+            return
         parent = next(
             (tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
              if tree.topLevelItem(i).text(0) == section),
@@ -86,6 +105,9 @@ class MainWindow(QMainWindow):
         self.pages[key] = Page(key, section, title, widget)
 
     def _build_pages(self) -> None:
+        self.home_view = HomeView(self.ctx, self)
+        self.add_page("home", "", self.tr("หน้าแรก"), self.home_view)
+        self.home_view.open_page.connect(self.show_page)
         registry = self.tr("ทะเบียน")
         self.children_view = ChildrenView(self.ctx, self)
         self.households_view = HouseholdsView(self.ctx, self)
@@ -106,6 +128,10 @@ class MainWindow(QMainWindow):
         self.households_view.open_child.connect(self.open_child)
         self.households_view.status_message.connect(self.show_message)
         self.institutions_view.status_message.connect(self.show_message)
+        self.office_view = OfficeSettingsView(self.ctx, self)
+        self.add_page("office-settings", self.tr("ตั้งค่า"), self.tr("ตั้งค่าหน่วยงาน"), self.office_view)
+        self.office_view.status_message.connect(self.show_message)
+        self.office_view.office_changed.connect(lambda _office: self._update_title())
         self.ui.navTree.expandAll()
         self.ui.navTree.currentItemChanged.connect(self._nav_changed)
 
@@ -113,6 +139,9 @@ class MainWindow(QMainWindow):
         tree = self.ui.navTree
         for i in range(tree.topLevelItemCount()):
             top = tree.topLevelItem(i)
+            if top.data(0, Qt.ItemDataRole.UserRole) == key:
+                tree.setCurrentItem(top)
+                return
             for j in range(top.childCount()):
                 if top.child(j).data(0, Qt.ItemDataRole.UserRole) == key:
                     tree.setCurrentItem(top.child(j))
@@ -199,7 +228,12 @@ class MainWindow(QMainWindow):
     def _wire_menus(self) -> None:
         ui = self.ui
         ui.quitAction.triggered.connect(self.close)
-        ui.demoAction.triggered.connect(self.add_demo_data)
+        # triggered(bool) carries the checked flag: never let it reach a parameter
+        ui.demoAction.triggered.connect(lambda _checked=False: self.demo_menu())
+        ui.newDbAction.triggered.connect(lambda _checked=False: self.new_database())
+        ui.openDbAction.triggered.connect(lambda _checked=False: self.open_database())
+        ui.officeAction.triggered.connect(lambda _checked=False: self.show_page("office-settings"))
+        ui.recentMenu.aboutToShow.connect(self._fill_recent_menu)
         ui.importAction.triggered.connect(self._import_children)
         ui.exportAction.triggered.connect(self._export_children)
         ui.childrenListAction.triggered.connect(self._print_children)
@@ -243,15 +277,23 @@ class MainWindow(QMainWindow):
             + "The language changes the next time Samoe starts.",
         )
 
-    def add_demo_data(self, children: int = 2000) -> None:
+    # ---- databases: demo, new, open, recent
+    def add_demo_data(self, children: int = DEMO_CHILDREN) -> None:
+        """More fictional children, into a demo database only."""
         from desktop.services.demo import fill_demo
+
+        if not self.is_demo:
+            self.demo_menu()
+            return
+        children = int(children)
 
         def work(progress: Progress) -> object:
             return fill_demo(self.ctx.db.engine, children=children, seed=0, progress=progress)
 
         def done(result: object) -> None:
             self.refresh_all()
-            self.show_message(self.tr("เติมข้อมูลตัวอย่างแล้ว %1 คน").replace("%1", f"{children:,}"), None)
+            added = int(getattr(result, "children", children))
+            self.show_message(self.tr("เติมข้อมูลตัวอย่างแล้ว %1 คน").replace("%1", f"{added:,}"), None)
 
         def failed(exc: BaseException, _tb: str) -> None:
             QMessageBox.critical(self, "Samoe", self.tr("เติมข้อมูลตัวอย่างไม่สำเร็จ: %1").replace("%1", str(exc)))
@@ -260,35 +302,100 @@ class MainWindow(QMainWindow):
                            label=self.tr("กำลังสร้างข้อมูลตัวอย่าง…"),
                            on_cancel=lambda: self.show_message(self.tr("ยกเลิกแล้ว ไม่มีข้อมูลใดถูกบันทึก"), None))
 
-    def first_start(self) -> None:
-        """An empty database: offer demo data, or ask for this office's name and code."""
+    def demo_menu(self) -> None:
+        """แฟ้ม › ฐานข้อมูลตัวอย่าง: on demo data, offer more; on a real registry, explain
+        that demo data lives apart and open it (never fictional schools among real ones)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("ฐานข้อมูลตัวอย่าง"))
+        if self.is_demo:
+            box.setText(self.tr("ฐานข้อมูลนี้เป็นข้อมูลตัวอย่าง (ไม่ใช่ข้อมูลจริง)\n\n"
+                                "เพิ่มเด็กสมมุติอีก %1 คนหรือไม่?").replace("%1", f"{DEMO_CHILDREN:,}"))
+            yes = box.addButton(self.tr("เพิ่มข้อมูลตัวอย่าง"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.setText(self.tr(
+                "ข้อมูลตัวอย่าง (เด็ก ครัวเรือน และสถานศึกษาสมมุติ) อยู่ในฐานข้อมูลตัวอย่างที่แยกไว้ต่างหาก "
+                "ไม่เพิ่มลงในฐานข้อมูลจริงของหน่วยงานนี้\n\n"
+                "เปิดฐานข้อมูลตัวอย่างหรือไม่? กลับมาที่ฐานข้อมูลนี้ได้จากเมนู แฟ้ม › เปิดล่าสุด"))
+            yes = box.addButton(self.tr("เปิดฐานข้อมูลตัวอย่าง"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("ยกเลิก"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return
+        if self.is_demo:
+            self.add_demo_data(DEMO_CHILDREN)
+        else:
+            self.demo_requested.emit()
+
+    def new_database(self) -> None:
+        """A new, empty registry: its office first, then where to keep the file."""
+        from desktop.gui.views.office_dialog import OfficeDialog
+
+        dialog = OfficeDialog(self, intro=self.tr(
+            "ฐานข้อมูลใหม่ (ว่าง) สำหรับหน่วยงาน: กรอกชื่อ รหัส และจังหวัดของหน่วยงาน "
+            "แล้วเลือกที่เก็บไฟล์ ฐานข้อมูลที่เปิดอยู่ไม่ถูกเปลี่ยนแปลง"))
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
+            return
+        values: OfficeValues = dialog.result_values
+        start = str(user_data_dir() / self.tr("ทะเบียน-%1.db").replace("%1", values.code))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("ฐานข้อมูลใหม่"), start, self.tr("ฐานข้อมูล Samoe (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not chosen:
+            return
+        if not chosen.lower().endswith(".db"):
+            chosen += ".db"
+        self.new_requested.emit(chosen, values)
+
+    def open_database(self) -> None:
+        current = sqlite_path(self.ctx.db.url)
+        folder = str(current.parent if current is not None else user_data_dir())
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("เปิดฐานข้อมูล"), folder,
+            self.tr("ฐานข้อมูล Samoe (*.db *.sqlite *.sqlite3);;ทุกไฟล์ (*)"))
+        if chosen:
+            self.open_requested.emit(chosen)
+
+    def _fill_recent_menu(self) -> None:
+        from desktop.gui.shell import recent_databases
+
+        menu = self.ui.recentMenu
+        menu.clear()
+        current = sqlite_path(self.ctx.db.url)
+        paths = recent_databases(self.ctx.settings)
+        for number, path in enumerate(paths, start=1):
+            p = Path(path)
+            action = menu.addAction(f"&{number} {p.name} — {p.parent}")
+            action.setData(path)
+            if current is not None and p == current:
+                action.setCheckable(True)
+                action.setChecked(True)
+                action.setEnabled(False)
+            else:
+                action.triggered.connect(lambda _checked=False, path=path: self.open_requested.emit(path))
+        if not paths:
+            menu.addAction(self.tr("(ยังไม่มี)")).setEnabled(False)
+
+    def ensure_office(self) -> bool:
+        """A database without its office (set-up left half done, or opened from a file)
+        is set up before anything else; False when the clerk chose to leave instead."""
+        from desktop.gui.views.office_dialog import ask_office_until_set
         from desktop.services.office import init_office
 
         with self.ctx.db.reader() as session:
             if local_office(session) is not None:
-                return
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("เริ่มใช้งาน Samoe"))
-        box.setText(self.tr(
-            "ฐานข้อมูลยังว่างอยู่\n\nต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) "
-            "หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?").replace("%1", f"{DEMO_CHILDREN:,}"))
-        demo = box.addButton(self.tr("ใช้ข้อมูลตัวอย่าง"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("เริ่มฐานข้อมูลจริง"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is demo:
-            self.add_demo_data(DEMO_CHILDREN)
-            return
-        name, ok = QInputDialog.getText(self, self.tr("ชื่อหน่วยงาน"),
-                                        self.tr("ชื่อหน่วยงาน (เช่น เทศบาลตำบลบ้านใหม่):"))
-        if not ok or not name.strip():
-            return
-        code, ok = QInputDialog.getText(self, self.tr("รหัสหน่วยงาน"),
-                                        self.tr("รหัส อปท. (ตามกรมส่งเสริมการปกครองท้องถิ่น):"))
-        if not ok or not code.strip():
-            return
-        with self.ctx.db.session() as session:
-            init_office(session, name=name, code=code)
+                return True
+
+        def save(values: OfficeValues) -> object:
+            with self.ctx.db.session() as session:
+                return init_office(session, name=values.name, code=values.code,
+                                   role=values.role, province=values.province)
+
+        if not ask_office_until_set(self, save):
+            return False
         self.refresh_all()
+        return True
 
     def check_database(self) -> None:
         from desktop.store.integrity import check_database
@@ -314,7 +421,7 @@ class MainWindow(QMainWindow):
         """After data changed underneath (demo data, first start). Hidden pages reload
         themselves when shown, so only a visible one is reloaded here."""
         self.children_view.refresh()
-        for view in (self.households_view, self.institutions_view, self.imports_view):
+        for view in (self.home_view, self.households_view, self.institutions_view, self.imports_view):
             if view.isVisible():
                 view.refresh()
         self._update_title()
@@ -322,8 +429,15 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         with self.ctx.db.reader() as session:
             office = local_office(session)
-        if office is not None:
-            self.setWindowTitle(f"Samoe — {office.name}")
+            self.is_demo = is_demo(session)
+        path = sqlite_path(self.ctx.db.url)
+        title = f"Samoe — {office.name}" if office is not None else \
+            f"Samoe — {path.name if path is not None else ''}"
+        if self.is_demo:
+            title += " — " + self.tr("ข้อมูลตัวอย่าง (ไม่ใช่ข้อมูลจริง)")
+        self.setWindowTitle(title)
+        self.ui.demoAction.setText(self.tr("เพิ่มข้อมูลตัวอย่าง…") if self.is_demo
+                                   else self.tr("ฐานข้อมูลตัวอย่าง (ทดลองใช้)…"))
 
     # ---- geometry
     def _restore(self) -> None:
@@ -333,13 +447,16 @@ class MainWindow(QMainWindow):
         state = self.ctx.settings.value(STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        self.show_page(str(self.ctx.settings.value(PAGE_KEY, "children")))
+        self.show_page(str(self.ctx.settings.value(PAGE_KEY, "home")))
         if self.ui.navTree.currentItem() is None:
-            self.show_page("children")
+            self.show_page("home")
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_layout(self) -> None:
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.ctx.settings.setValue(STATE_KEY, self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait(5000)
         super().closeEvent(event)

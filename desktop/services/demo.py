@@ -180,6 +180,14 @@ def _next_ids(conn: Connection) -> demo_data.Ids:
     return ids
 
 
+def prepare_demo(engine: Engine) -> str:
+    """Make a new database a demo one at once (the mark and the demo office, one
+    transaction), so that it is a usable demo even if the fill is then cancelled."""
+    with engine.begin() as conn:
+        mark_demo(conn)
+        return _ensure_office(conn)[1]
+
+
 def fill_demo(
     engine: Engine,
     *,

@@ -21,7 +21,7 @@ from desktop.domain.office import (
     office_code_problem,
 )
 from desktop.domain.text import clean_text, thai_marks_problem
-from desktop.store.models import Office, Setting
+from desktop.store.models import AuditEntry, Office, Setting
 
 ROLES = ("municipality", "province")
 ROLE_LABELS = {"municipality": "องค์กรปกครองส่วนท้องถิ่น", "province": "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด"}
@@ -79,6 +79,27 @@ def office_problems(name: str, code: str, province: str, role: str) -> list[Prob
     return problems
 
 
+@dataclass(frozen=True)
+class OfficeValues:
+    """An office as typed in a set-up or settings form (cleaned by :func:`check_office`)."""
+
+    name: str
+    code: str
+    province: str = ""
+    role: str = "municipality"
+
+
+def check_office(values: OfficeValues) -> OfficeValues:
+    """The values cleaned (code normalised), or ValidationFailed: one message a field.
+    Needs no database: a new database's set-up is checked before its file is made."""
+    cleaned = OfficeValues(clean_text(values.name), normalise_office_code(clean_text(values.code)),
+                           clean_text(values.province), values.role)
+    problems = office_problems(cleaned.name, cleaned.code, cleaned.province, cleaned.role)
+    if problems:
+        raise ValidationFailed(problems)
+    return cleaned
+
+
 def init_office(
     session: Session, *, name: str, code: str, role: str = "municipality", province: str = ""
 ) -> OfficeInfo:
@@ -108,9 +129,14 @@ def init_office(
 
 
 def is_demo(session: Session) -> bool:
-    """Whether this database holds demo data (fictional children), not an office's own."""
+    """Whether this database holds demo data (fictional children), not an office's own:
+    marked so, or filled by a Samoe that did not mark yet (its audit log says so)."""
     setting = session.get(Setting, DEMO_KEY)
-    return setting is not None and setting.value == "1"
+    if setting is not None:
+        return setting.value == "1"
+    filled = session.scalar(
+        select(AuditEntry.id).where(AuditEntry.entity == "demo", AuditEntry.action == "import").limit(1))
+    return filled is not None
 
 
 def mark_demo(conn: Connection) -> None:

@@ -582,6 +582,132 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
 </context>
 <context>
+    <name>FaultText</name>
+    <message>
+        <source>%1 เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล</source>
+        <translation>%1 is a folder, not a database file</translation>
+    </message>
+    <message>
+        <source>ไฟล์ %1 ว่างเปล่า (0 ไบต์) ไม่ใช่ฐานข้อมูลทะเบียน</source>
+        <translation>The file %1 is empty (0 bytes); it is not a registry database</translation>
+    </message>
+    <message>
+        <source>ไม่พบไฟล์ฐานข้อมูล %1 (ไฟล์อาจถูกย้าย เปลี่ยนชื่อ หรืออยู่ในแฟลชไดรฟ์ที่ไม่ได้เสียบไว้)</source>
+        <translation>The database file %1 was not found (it may have been moved or renamed, or be on a flash drive that is not plugged in)</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ฐานข้อมูลอื่นจากเมนู แฟ้ม › เปิดฐานข้อมูล… หรือสร้างฐานข้อมูลใหม่จากเมนู แฟ้ม › ฐานข้อมูลใหม่…</source>
+        <translation>Choose another database with File › Open database… or make a new one with File › New database…</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>เซิร์ฟเวอร์ฐานข้อมูล</source>
+        <translation>Database server</translation>
+    </message>
+    <message>
+        <source>อ่านสรุปไม่สำเร็จ ลองเปิดหน้านี้ใหม่อีกครั้ง</source>
+        <translation>The summary could not be read; open this page again</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ตั้งค่าหน่วยงาน</source>
+        <translation>The office is not set up yet</translation>
+    </message>
+    <message>
+        <source>กรอกชื่อและรหัสหน่วยงานที่หน้า ตั้งค่าหน่วยงาน</source>
+        <translation>Enter the office name and code on the Office settings page</translation>
+    </message>
+    <message>
+        <source>รหัส อปท. %1</source>
+        <translation>Local government code %1</translation>
+    </message>
+    <message>
+        <source>จังหวัด%1</source>
+        <translation>Province: %1</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>คน</source>
+        <translation>children</translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>Institutions</translation>
+    </message>
+    <message>
+        <source>แห่ง</source>
+        <translation>institutions</translation>
+    </message>
+    <message>
+        <source>ยังไม่เคยนำเข้า</source>
+        <translation>Nothing imported yet</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 คน</source>
+        <translation>%1 · %2 · %3 children</translation>
+    </message>
+    <message>
+        <source>(ยกเลิกแล้ว)</source>
+        <translation>(undone)</translation>
+    </message>
+    <message>
+        <source>ยังไม่เคยส่งออก</source>
+        <translation>Nothing exported yet</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 แถว · %4</source>
+        <translation>%1 · %2 · %3 rows · %4</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีไฟล์สำรองในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล</source>
+        <translation>No backup yet in the backups folder beside the database file</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง: เด็ก ครัวเรือน และสถานศึกษาในฐานข้อมูลนี้เป็นข้อมูลสมมุติสำหรับทดลองใช้ ฐานข้อมูลจริงของหน่วยงานเปิดได้จากเมนู แฟ้ม › เปิดล่าสุด หรือ แฟ้ม › ฐานข้อมูลใหม่</source>
+        <translation>DEMO DATA — not real: the children, households and schools in this database are fictional, for trying Samoe. Open the office&apos;s real database with File › Open recent or File › New database.</translation>
+    </message>
+    <message>
+        <source>สิ่งที่ต้องทำวันนี้</source>
+        <translation>To do today</translation>
+    </message>
+    <message>
+        <source>ไม่มีงานค้าง</source>
+        <translation>Nothing to do</translation>
+    </message>
+    <message>
+        <source>ล่าสุด</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>นำเข้าครั้งล่าสุด</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <source>ส่งออกครั้งล่าสุด</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลล่าสุด</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <source>ไฟล์ฐานข้อมูล</source>
+        <translation>Database file</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdActions</name>
     <message>
         <source>แก้ไขที่อยู่ครัวเรือน</source>
@@ -820,6 +946,10 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>กำลังค้นหา…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
         <source>(ยังไม่ได้กรอกที่อยู่)</source>
         <translation>(no address yet)</translation>
     </message>
@@ -874,10 +1004,6 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ชื่อหรือนามสกุล</source>
         <translation>First or last name</translation>
-    </message>
-    <message>
-        <source>กำลังค้นหา…</source>
-        <translation>Searching…</translation>
     </message>
 </context>
 <context>
@@ -1707,7 +1833,34 @@ The children imported with this file are deleted; they can be restored from the 
     </message>
 </context>
 <context>
+    <name>LeaveSetUpQuestion</name>
+    <message>
+        <source>ยังไม่ได้ตั้งค่าหน่วยงาน</source>
+        <translation>The office is not set up yet</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้ยังไม่มีชื่อและรหัสหน่วยงาน จึงยังใช้งานไม่ได้
+
+กลับไปกรอกให้ครบ หรือออกจากโปรแกรมไว้ทำต่อครั้งหน้า?</source>
+        <translation>This database has no office name and code yet, so it cannot be used.
+
+Go back and fill them in, or quit and finish next time?</translation>
+    </message>
+    <message>
+        <source>กลับไปตั้งค่า</source>
+        <translation>Back to the set-up</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit Samoe</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>หน้าแรก</source>
+        <translation>Home</translation>
+    </message>
     <message>
         <source>ทะเบียน</source>
         <translation>Registry</translation>
@@ -1727,6 +1880,14 @@ The children imported with this file are deleted; they can be restored from the 
     <message>
         <source>ประวัติการนำเข้า</source>
         <translation>Import history</translation>
+    </message>
+    <message>
+        <source>ตั้งค่า</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>ตั้งค่าหน่วยงาน</source>
+        <translation>Office settings</translation>
     </message>
     <message>
         <source>บันทึกข้อมูลเด็กแล้ว</source>
@@ -1769,40 +1930,68 @@ The children imported with this file are deleted; they can be restored from the 
         <translation>Cancelled. Nothing was saved.</translation>
     </message>
     <message>
-        <source>เริ่มใช้งาน Samoe</source>
-        <translation>Getting started with Samoe</translation>
+        <source>ฐานข้อมูลตัวอย่าง</source>
+        <translation>Demo database</translation>
     </message>
     <message>
-        <source>ฐานข้อมูลยังว่างอยู่
+        <source>ฐานข้อมูลนี้เป็นข้อมูลตัวอย่าง (ไม่ใช่ข้อมูลจริง)
 
-ต้องการทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน) หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?</source>
-        <translation>The database is empty.
+เพิ่มเด็กสมมุติอีก %1 คนหรือไม่?</source>
+        <translation>This database holds demo data (not real).
 
-Try Samoe with demo data (%1 fictitious children), or start your office&apos;s real registry?</translation>
+Add another %1 fictional children?</translation>
     </message>
     <message>
-        <source>ใช้ข้อมูลตัวอย่าง</source>
-        <translation>Use demo data</translation>
+        <source>เพิ่มข้อมูลตัวอย่าง</source>
+        <translation>Add demo data</translation>
     </message>
     <message>
-        <source>เริ่มฐานข้อมูลจริง</source>
-        <translation>Start the real registry</translation>
+        <source>ข้อมูลตัวอย่าง (เด็ก ครัวเรือน และสถานศึกษาสมมุติ) อยู่ในฐานข้อมูลตัวอย่างที่แยกไว้ต่างหาก ไม่เพิ่มลงในฐานข้อมูลจริงของหน่วยงานนี้
+
+เปิดฐานข้อมูลตัวอย่างหรือไม่? กลับมาที่ฐานข้อมูลนี้ได้จากเมนู แฟ้ม › เปิดล่าสุด</source>
+        <translation>Demo data (fictional children, households and schools) lives in a demo database of its own; it is never added to this office&apos;s real database.
+
+Open the demo database? You can come back to this database with File › Open recent.</translation>
     </message>
     <message>
-        <source>ชื่อหน่วยงาน</source>
-        <translation>Office name</translation>
+        <source>เปิดฐานข้อมูลตัวอย่าง</source>
+        <translation>Open the demo database</translation>
     </message>
     <message>
-        <source>ชื่อหน่วยงาน (เช่น เทศบาลตำบลบ้านใหม่):</source>
-        <translation>Office name (e.g. Ban Mai Subdistrict Municipality):</translation>
+        <source>ฐานข้อมูลใหม่ (ว่าง) สำหรับหน่วยงาน: กรอกชื่อ รหัส และจังหวัดของหน่วยงาน แล้วเลือกที่เก็บไฟล์ ฐานข้อมูลที่เปิดอยู่ไม่ถูกเปลี่ยนแปลง</source>
+        <translation>A new, empty database for an office: enter its name, code and province, then choose where to keep the file. The database open now is not changed.</translation>
     </message>
     <message>
-        <source>รหัสหน่วยงาน</source>
-        <translation>Office code</translation>
+        <source>ทะเบียน-%1.db</source>
+        <translation>registry-%1.db</translation>
     </message>
     <message>
-        <source>รหัส อปท. (ตามกรมส่งเสริมการปกครองท้องถิ่น):</source>
-        <translation>Local government code (as given by the Department of Local Administration):</translation>
+        <source>ฐานข้อมูลใหม่</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล Samoe (*.db)</source>
+        <translation>Samoe database (*.db)</translation>
+    </message>
+    <message>
+        <source>เปิดฐานข้อมูล</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล Samoe (*.db *.sqlite *.sqlite3);;ทุกไฟล์ (*)</source>
+        <translation>Samoe database (*.db *.sqlite *.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(ยังไม่มี)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>ข้อมูลตัวอย่าง (ไม่ใช่ข้อมูลจริง)</source>
+        <translation>DEMO DATA (not real)</translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อมูลตัวอย่าง…</source>
+        <translation>Add demo data…</translation>
     </message>
     <message>
         <source>ฐานข้อมูลถูกต้อง ไม่พบปัญหา</source>
@@ -1835,6 +2024,10 @@ Database: %2</translation>
     <message>
         <source>แฟ้ม</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <source>เปิดล่าสุด</source>
+        <translation>Open recent</translation>
     </message>
     <message>
         <source>รายงาน</source>
@@ -1873,8 +2066,28 @@ Database: %2</translation>
         <translation>Registry summary…</translation>
     </message>
     <message>
-        <source>เติมข้อมูลตัวอย่าง…</source>
-        <translation>Add sample data…</translation>
+        <source>ฐานข้อมูลใหม่…</source>
+        <translation>New database…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>เปิดฐานข้อมูล…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลตัวอย่าง (ทดลองใช้)…</source>
+        <translation>Demo database (to try Samoe)…</translation>
+    </message>
+    <message>
+        <source>ตั้งค่าหน่วยงาน…</source>
+        <translation>Office settings…</translation>
     </message>
     <message>
         <source>ตรวจความถูกต้องของฐานข้อมูล</source>
@@ -1887,6 +2100,91 @@ Database: %2</translation>
     <message>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>ตั้งค่าหน่วยงาน</source>
+        <translation>Office settings</translation>
+    </message>
+    <message>
+        <source>กรอกชื่อ รหัส และจังหวัดของหน่วยงานที่จะใช้ฐานข้อมูลนี้ (ใช้เป็นหัวกระดาษของรายงาน แก้ไขภายหลังได้ที่หน้า ตั้งค่าหน่วยงาน)</source>
+        <translation>Enter the name, code and province of the office that will use this database (they head the reports; change them later on the Office settings page).</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeForm</name>
+    <message>
+        <source>ชื่อหน่วยงาน *</source>
+        <translation>Office name *</translation>
+    </message>
+    <message>
+        <source>เช่น เทศบาลตำบลบ้านใหม่</source>
+        <translation>e.g. เทศบาลตำบลบ้านใหม่</translation>
+    </message>
+    <message>
+        <source>รหัส อปท. *</source>
+        <translation>Local government code *</translation>
+    </message>
+    <message>
+        <source>7 หลัก ตามกรมส่งเสริมการปกครองท้องถิ่น เช่น 6300101</source>
+        <translation>7 digits, as given by the DLA, e.g. 6300101</translation>
+    </message>
+    <message>
+        <source>จังหวัด</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>เช่น นครราชสีมา</source>
+        <translation>e.g. นครราชสีมา</translation>
+    </message>
+    <message>
+        <source>ประเภทหน่วยงาน *</source>
+        <translation>Kind of office *</translation>
+    </message>
+    <message>
+        <source>องค์กรปกครองส่วนท้องถิ่น (เทศบาล อบต.)</source>
+        <translation>Local government (municipality, SAO)</translation>
+    </message>
+    <message>
+        <source>สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด</source>
+        <translation>Provincial office of local administration</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsView</name>
+    <message>
+        <source>ยังไม่ได้บันทึก: แก้ช่องที่มีเครื่องหมายสีแดงก่อน</source>
+        <translation>Not saved: correct the fields marked in red first</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อมูลหน่วยงานแล้ว</source>
+        <translation>Office saved</translation>
+    </message>
+    <message>
+        <source>ตั้งค่าหน่วยงาน</source>
+        <translation>Office settings</translation>
+    </message>
+    <message>
+        <source>ชื่อ รหัส และจังหวัดของหน่วยงานที่ใช้ฐานข้อมูลนี้ ใช้เป็นหัวกระดาษของรายงานทุกฉบับ</source>
+        <translation>The name, code and province of the office that uses this database; they head every report.</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>คืนค่าเดิม</source>
+        <translation>Revert</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2389,49 @@ Database: %2</translation>
     <message>
         <source>สร้างรายงาน</source>
         <translation>Make report</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>เริ่มใช้งาน Samoe</source>
+        <translation>Getting started with Samoe</translation>
+    </message>
+    <message>
+        <source>ยินดีต้อนรับสู่ Samoe
+
+ทดลองใช้ด้วยข้อมูลตัวอย่าง (เด็กสมมุติ %1 คน ในฐานข้อมูลตัวอย่างที่แยกไว้ต่างหาก) หรือเริ่มฐานข้อมูลจริงของหน่วยงาน?
+
+ข้อมูลตัวอย่างไม่ปนกับข้อมูลจริง เริ่มฐานข้อมูลจริงภายหลังได้จากเมนู แฟ้ม › ฐานข้อมูลใหม่…</source>
+        <translation>Welcome to Samoe
+
+Try it with demo data (%1 fictional children, in a demo database kept apart) or start the office&apos;s real database?
+
+Demo data never mixes with real data. You can start the real database later with File › New database…</translation>
+    </message>
+    <message>
+        <source>ทดลองด้วยข้อมูลตัวอย่าง</source>
+        <translation>Try it with demo data</translation>
+    </message>
+    <message>
+        <source>เริ่มฐานข้อมูลจริง</source>
+        <translation>Start the office&apos;s real database</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit Samoe</translation>
+    </message>
+    <message>
+        <source>มีไฟล์ %1 อยู่แล้ว ฐานข้อมูลใหม่ต้องเป็นไฟล์ใหม่ ใช้ชื่ออื่น หรือเปิดไฟล์นั้นจากเมนู แฟ้ม › เปิดฐานข้อมูล…</source>
+        <translation>The file %1 already exists. A new database needs a new file: use another name, or open that file with File › Open database…</translation>
+    </message>
+    <message>
+        <source>สร้างฐานข้อมูลใหม่ไม่สำเร็จ ไม่มีไฟล์ใดถูกสร้าง
+
+%1</source>
+        <translation>The new database could not be made; no file was created.
+
+%1</translation>
     </message>
 </context>
 </TS>

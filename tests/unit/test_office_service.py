@@ -74,3 +74,24 @@ def test_demo_marks_the_database_as_demo(office_db: Database) -> None:
     fill_demo(db.engine, children=20, seed=2)  # again: still one mark, no error
     with db.reader() as s:
         assert is_demo(s)
+
+
+def test_check_office_needs_no_database() -> None:
+    from desktop.services.office import OfficeValues, check_office
+
+    ok = check_office(OfficeValues(" เทศบาลตำบลบ้านใหม่ ", "๖๓๐๐๑๐๑", "นครราชสีมา"))
+    assert ok == OfficeValues("เทศบาลตำบลบ้านใหม่", "6300101", "นครราชสีมา", "municipality")
+    with pytest.raises(ValidationFailed) as exc:
+        check_office(OfficeValues("เทศบาล", "63001", ""))
+    assert set(_fields(exc)) == {"code"}
+
+
+def test_database_filled_before_the_mark_counts_as_demo(office_db: Database) -> None:
+    """A registry filled with demo data by an earlier Samoe (no mark, an audit entry)."""
+    from desktop.services.audit import record
+
+    with office_db.session() as s:
+        assert not is_demo(s)
+        record(s, "import", "demo", "", {"children": 2000})
+    with office_db.reader() as s:
+        assert is_demo(s)

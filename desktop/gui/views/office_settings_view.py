@@ -1,0 +1,58 @@
+"""ตั้งค่าหน่วยงาน: change this database's office (name, code, province, role) later."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.errors import ValidationFailed
+from desktop.gui.context import AppContext
+from desktop.gui.forms.office_settings_view_ui import Ui_OfficeSettingsView
+from desktop.gui.views.office_dialog import OfficeForm
+from desktop.services.office import OfficeInfo, init_office, local_office
+
+
+class OfficeSettingsView(QWidget):
+    office_changed = Signal(object)  # OfficeInfo
+    status_message = Signal(str, object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_OfficeSettingsView()
+        self.ui.setupUi(self)
+        self.form = OfficeForm(self)
+        self.ui.formHolderLayout.addWidget(self.form)
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.revertButton.clicked.connect(self.refresh)
+        for edit in (self.form.ui.nameEdit, self.form.ui.codeEdit, self.form.ui.provinceEdit):
+            edit.returnPressed.connect(self.save)
+        self.office: OfficeInfo | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        with self.ctx.db.reader() as session:
+            self.office = local_office(session)
+        self.form.set_values(self.office)
+        self.ui.messageLabel.clear()
+
+    def save(self) -> None:
+        values = self.form.values()
+        try:
+            with self.ctx.db.session() as session:
+                office = init_office(session, name=values.name, code=values.code,
+                                     role=values.role, province=values.province)
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            self.ui.messageLabel.setText(self.tr("ยังไม่ได้บันทึก: แก้ช่องที่มีเครื่องหมายสีแดงก่อน"))
+            return
+        self.office = office
+        self.form.set_values(office)
+        text = self.tr("บันทึกข้อมูลหน่วยงานแล้ว")
+        self.ui.messageLabel.setText(text)
+        self.status_message.emit(text, None)
+        self.office_changed.emit(office)
