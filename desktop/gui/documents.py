@@ -48,6 +48,24 @@ def _tidy(folder: Path) -> None:
             pass
 
 
+def _record_export(ctx: AppContext, kind: str, title: str, rows: int, path: Path) -> None:
+    """The home page's "last export" (audit log). The file is written already: a database
+    that cannot take the note (read-only medium, busy) does not undo the export."""
+    from desktop.services.home import record_export
+    from desktop.store.faults import DatabaseFault
+
+    try:
+        with ctx.db.session() as session:
+            record_export(session, kind, title, rows, path)
+    except DatabaseFault:
+        pass
+    except Exception as exc:  # noqa: BLE001 - a driver error the store did not name
+        from desktop.store.faults import classify
+
+        if classify(exc) is None:
+            raise
+
+
 class ReportOptionsDialog(QDialog):
     """Paper orientation and the signature lines, remembered for the next report."""
 
@@ -172,7 +190,9 @@ class Documents(QObject):
 
         def work(progress: Progress) -> int:
             with self.ctx.db.reader() as session:
-                return make(session, target, progress)
+                rows = make(session, target, progress)
+            _record_export(self.ctx, stem, title, rows, target)
+            return rows
 
         def done(rows: object) -> None:
             self.message(self.tr("ส่งออก %1 แล้ว %2 แถว ไปที่ %3").replace("%1", title)
