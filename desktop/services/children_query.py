@@ -26,12 +26,28 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.expression import TableClause
 
 from desktop.domain.text import clean_text, to_ascii_digits
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution
 
 FTS_MIN_CHARS = 3
+SEARCH_ORDER_INDEX = "ix_child_live_id_names"  # (id, first_name_key, last_name_key), live rows
+
+
+class _SearchOrder(TableClause):
+    """``child`` read through SEARCH_ORDER_INDEX (SQLite's ``INDEXED BY``, which
+    SQLAlchemy's SQLite dialect has no hint for): the planner would look the rows up."""
+
+    inherit_cache = True
+
+
+@compiles(_SearchOrder)
+def _compile_search_order(element: _SearchOrder, compiler: Any, **kw: Any) -> str:
+    name = compiler.visit_table(element, **kw)
+    return f"{name} INDEXED BY {SEARCH_ORDER_INDEX}" if kw.get("asfrom") else name
 _FTS = table("child_fts", column("rowid", Integer))  # created by migration 0002 (SQLite only)
 
 
@@ -141,16 +157,22 @@ def _scoped(stmt: S, flt: ChildFilter, year_id: int | None) -> S:
     return stmt
 
 
-def _enrollment_clause(flt: ChildFilter, year_id: int | None) -> ColumnElement[bool] | None:
+def _enrolled(flt: ChildFilter, year_id: int | None) -> Select[tuple[int]] | None:
+    """The ids of the children the filter's year, institution and level keep (None: all)."""
     if flt.institution_id is None and flt.year_be is None and not flt.level_code:
         return None
-    # "id IN (children enrolled ...)" lets SQLite drive from the enrolment index instead of
-    # probing every child (an EXISTS per row is ~10x slower to count at 100k).
     enrolled = _scoped(select(Enrollment.child_id).where(Enrollment.deleted_at.is_(None)),
                        flt, year_id)
     if flt.level_code:
         enrolled = enrolled.where(Enrollment.level_code == flt.level_code)
-    return Child.id.in_(enrolled)
+    return enrolled
+
+
+def _enrollment_clause(flt: ChildFilter, year_id: int | None) -> ColumnElement[bool] | None:
+    # "id IN (children enrolled ...)" lets SQLite drive from the enrolment index instead of
+    # probing every child (an EXISTS per row is ~10x slower to count at 100k).
+    enrolled = _enrolled(flt, year_id)
+    return None if enrolled is None else Child.id.in_(enrolled)
 
 
 def year_id_of(session: Session, year_be: int | None) -> int | None:
@@ -246,9 +268,10 @@ def _order(
     """The ORDER BY of a sort, and the enrolment to outer-join when the keys of the shown
     enrolment are not the child's stored ones (else None).
 
-    Every sort ends with the names' dictionary keys and the id; descending is the exact
-    reverse of ascending (so each walks its index backwards). Age ascending is youngest
-    first. A child without an enrolment has empty keys, which sort first.
+    Ties break by the names' dictionary keys, then the id (birth date, age and identifier
+    by the id alone); descending is the exact reverse of ascending (so each walks its
+    index backwards). Age ascending is youngest first. A child without an enrolment has
+    empty keys, which sort first.
     """
     joined = None
     if sort in (ChildSort.INSTITUTION, ChildSort.LEVEL, ChildSort.CLASSROOM):
@@ -313,16 +336,45 @@ def page_children(
     stmt = stmt.order_by(*order)
     term = normalise_search(flt.search)
     fts = _fts_query(session, term, live=not flt.deleted) if term else None
-    if fts is not None:
+    if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME):
+        # A search sorted by name (what the list does as the clerk types): sort the matches
+        # by the narrow index (id, name keys) rather than by their rows. A common 3-letter
+        # term matches ~13,000 of a million children, and looking their rows up in the
+        # table is most of the search's time (~35% less at 1M); then read the page's rows.
+        narrow = _SearchOrder("child", column("id", Integer), column("first_name_key"),
+                              column("last_name_key"), column("deleted_at"))
+        c = narrow.c
+        keys = ([c.first_name_key, c.last_name_key] if sort is ChildSort.NAME
+                else [c.last_name_key, c.first_name_key]) + [c.id]
+        page = (
+            select(c.id)
+            .select_from(_FTS)
+            .join(narrow, c.id == _FTS.c.rowid)
+            .where(literal_column("child_fts").op("MATCH")(fts), c.deleted_at.is_(None))
+            .order_by(*[k.desc() if descending else k.asc() for k in keys])
+            .offset(max(0, offset))
+            .limit(max(0, limit))
+        )
+        enrolled = _enrolled(flt, year_id)
+        if enrolled is not None:
+            page = page.where(c.id.in_(enrolled))
+        ids = list(session.scalars(page))
+        if not ids:
+            return []
+        found = {r.id: r for r in session.execute(
+            stmt.order_by(None).offset(None).limit(None).where(Child.id.in_(ids)))}
+        base = [found[i] for i in ids]
+    elif fts is not None:
         # Drive from the search index by a join (it holds live rows only): ~15% faster
         # than "deleted_at IS NULL AND id IN (matches)" for a common 3-letter term.
         rest = filter_conditions(session, replace(flt, search="", deleted=False), year_id)[1:]
         stmt = stmt.join(_FTS, _FTS.c.rowid == Child.id).where(
             literal_column("child_fts").op("MATCH")(fts), *rest
         )
+        base = session.execute(stmt).all()
     else:
         stmt = stmt.where(*filter_conditions(session, flt, year_id))
-    base = session.execute(stmt).all()
+        base = session.execute(stmt).all()
     if not base:
         return []
     enrolments = _enrolments_for(session, [r.id for r in base], flt, year_id)

@@ -67,6 +67,43 @@ def fts_query(term: str) -> str:
     return " ".join('"' + p.replace('"', '""') + '"' for p in term.split(" ") if p)
 
 
+# The raw baseline of a search: the list's first page (the same rows in the same order:
+# live children matching the term, in name order), written as plain SQL.
+_SEARCH_COLUMNS = ("c.id, c.prefix, c.first_name, c.last_name, c.sex, c.birth_date, "
+                   "c.national_id, c.g_code")
+_BY_NAME = " ORDER BY c.first_name_key, c.last_name_key, c.id LIMIT 200"
+
+
+def raw_search_sql(term: str) -> tuple[str, tuple[str, ...]]:
+    if len(term) >= 3:  # the trigram index holds the live children
+        return (f"SELECT {_SEARCH_COLUMNS} FROM child c JOIN child_fts f ON f.rowid = c.id "
+                "WHERE f.child_fts MATCH ? AND c.deleted_at IS NULL" + _BY_NAME,
+                (fts_query(term),))
+    # shorter: a scan; a term with no digit cannot be in an ID, one of digits only not in a name
+    names = ["instr(c.first_name || ' ' || c.last_name, ?1) > 0",
+             "instr(c.first_name_en || ' ' || c.last_name_en, ?1) > 0"]
+    idents = ["instr(coalesce(c.national_id, ''), ?1) > 0", "instr(coalesce(c.g_code, ''), ?1) > 0"]
+    digit = any(ch.isdigit() for ch in term)
+    chosen = idents if term.isdigit() else names + idents if digit else names
+    return (f"SELECT {_SEARCH_COLUMNS} FROM child c WHERE c.deleted_at IS NULL AND ("
+            + " OR ".join(chosen) + ")" + _BY_NAME, (term,))
+
+
+def check_same_page(db_path: Path, term: str, raw_ids: list[int]) -> None:
+    """The baseline must show what the list shows, or the ratio compares different work."""
+    from desktop.services.children_query import ChildFilter, page_children
+    from desktop.store.db import Database
+
+    db = Database.open(db_path)
+    try:
+        with db.reader() as session:
+            ids = [r.id for r in page_children(session, ChildFilter(search=term), offset=0,
+                                               limit=PAGE)]
+    finally:
+        db.dispose()
+    assert ids == raw_ids, f"search {term!r}: the raw baseline's first page is not the list's"
+
+
 # ---------------------------------------------------------------- the baseline model
 # (the list sorts names by their stored keys, in Thai dictionary order: migration 0004)
 DISPLAY_SQL = (
@@ -374,27 +411,15 @@ def session_raw(db_path: Path, record: Recorder) -> None:
 
     conn = model.conn
     for label, term in search_terms(db_path):
-        if len(term) >= 3:
+        sql, params = raw_search_sql(term)
 
-            def query(term: str = term) -> list[Any]:
-                return conn.execute(
-                    "SELECT rowid FROM child_fts WHERE child_fts MATCH ? LIMIT 200",
-                    (fts_query(term),),
-                ).fetchall()
-        else:
-
-            def query(term: str = term) -> list[Any]:
-                return conn.execute(
-                    "SELECT id FROM child WHERE deleted_at IS NULL AND ("
-                    "instr(first_name || ' ' || last_name, ?1) > 0 "
-                    "OR instr(coalesce(national_id, ''), ?1) > 0 "
-                    "OR instr(coalesce(g_code, ''), ?1) > 0 "
-                    "OR instr(first_name_en || ' ' || last_name_en, ?1) > 0) LIMIT 200",
-                    (term,),
-                ).fetchall()
+        def query(sql: str = sql, params: tuple[str, ...] = params) -> list[Any]:
+            return conn.execute(sql, params).fetchall()
 
         med, samples = median_time(query, runs=5, warmup=1)
-        extra: dict[str, Any] = {"found_first": len(query())}
+        first = query()
+        check_same_page(db_path, term, [r[0] for r in first])
+        extra: dict[str, Any] = {"found_first": len(first)}
         if len(term) < 3:
             # what counting the 2-character matches costs at best (a full scan)
             t = time.perf_counter()

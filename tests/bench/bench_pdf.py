@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {row.figure}: {row.note}")
     if samoe:
         print(f"  samoe file: {samoe['bytes'] / 1e6:.1f} MB, peak RSS {samoe['rss_mb']:.0f} MB")
-    return 0 if samoe and samoe["seconds"] < GOAL_S else 1
+    # a figure that misses its goal says so in the table; exit 1 only if a measurement failed
+    return 0 if samoe and all(res.status == "ok" for res in found.values()) else 1
 
 
 if __name__ == "__main__":

@@ -220,7 +220,8 @@ def test_fourth_schema_upgrades_to_head_with_enrolment_keys(tmp_path: Path) -> N
         assert check_database(db.engine) == []
         indexes, triggers, cols = _schema(db)
         assert {"ix_child_live_enrol_institution", "ix_child_live_enrol_level",
-                "ix_child_live_enrol_classroom", "ix_child_live_sex", "ix_child_live_ident"} <= indexes
+                "ix_child_live_enrol_classroom", "ix_child_live_sex", "ix_child_live_ident",
+                "ix_child_live_id_names"} <= indexes
         assert triggers == {"child_fts_ai", "child_fts_ad", "child_fts_au"}
         with db.reader() as s:
             names = dict(s.execute(text("SELECT id, name FROM institution")).tuples().all())
