@@ -9,6 +9,7 @@ PostgreSQL it falls back to ``ILIKE``.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -42,6 +43,22 @@ class _SearchOrder(TableClause):
     SQLAlchemy's SQLite dialect has no hint for): the planner would look the rows up."""
 
     inherit_cache = True
+
+
+_SEARCH_ORDER_SEEN: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
+def _has_search_order(session: Session) -> bool:
+    """Whether the database has SEARCH_ORDER_INDEX (once per engine; a file migrated by an
+    early build of 0005 lacks it and searches through the rows, as before)."""
+    engine = session.get_bind()
+    found = _SEARCH_ORDER_SEEN.get(engine)
+    if found is None:
+        found = _SEARCH_ORDER_SEEN[engine] = session.execute(
+            select(literal_column("1")).select_from(table("sqlite_master"))
+            .where(column("type") == "index", column("name") == SEARCH_ORDER_INDEX)
+        ).first() is not None
+    return found
 
 
 @compiles(_SearchOrder)
@@ -336,7 +353,7 @@ def page_children(
     stmt = stmt.order_by(*order)
     term = normalise_search(flt.search)
     fts = _fts_query(session, term, live=not flt.deleted) if term else None
-    if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME):
+    if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME) and _has_search_order(session):
         # A search sorted by name (what the list does as the clerk types): sort the matches
         # by the narrow index (id, name keys) rather than by their rows. A common 3-letter
         # term matches ~13,000 of a million children, and looking their rows up in the

@@ -314,3 +314,22 @@ def test_import_history_newest_first(sort_db: Database) -> None:
         ids = {b.file_name: b.id for b in s.scalars(select(ImportBatch))}
     # the service lists by id, newest first: the order they were made
     assert got == sorted(ids, key=lambda n: -ids[n])
+
+
+def test_search_without_the_narrow_index_gives_the_same_page(demo_db: Database) -> None:
+    """A file migrated by an early build of 0005 has no ix_child_live_id_names: the
+    search reads the rows instead, with the same result."""
+    from sqlalchemy import text
+
+    from desktop.services import children_query
+
+    with demo_db.reader() as s:
+        term = s.scalars(select(Child.last_name)).first()[:3]  # type: ignore[index]
+        flt = ChildFilter(search=term)
+        fast = [r.id for r in page_children(s, flt, offset=1, limit=50)]
+    with demo_db.engine.begin() as conn:
+        conn.execute(text(f"DROP INDEX {children_query.SEARCH_ORDER_INDEX}"))
+    children_query._SEARCH_ORDER_SEEN.clear()
+    with demo_db.reader() as s:
+        assert [r.id for r in page_children(s, flt, offset=1, limit=50)] == fast
+    assert fast
