@@ -31,6 +31,7 @@ from desktop.services.children_query import (
     year_id_of,
 )
 from desktop.services.households import count_households, search_conditions
+from desktop.services.office import DEMO_LABEL, is_demo
 from desktop.services.institutions import list_institutions
 from desktop.services.progress import Progress
 from desktop.store.models import (
@@ -139,6 +140,14 @@ def children_export_query(session: Session, flt: ChildFilter) -> Select[Any]:
     )
 
 
+def _marks(session: Session, title: str) -> dict[str, Any]:
+    """Sheet name and notice: an export of demo data says so (sheet tab, file properties,
+    a first line in CSV); a real registry's export is unmarked."""
+    if not is_demo(session):
+        return {"sheet_name": title}
+    return {"sheet_name": f"{title} (ตัวอย่าง)", "notice": DEMO_LABEL}
+
+
 def children_rows(session: Session, flt: ChildFilter = ALL_CHILDREN) -> Iterator[list[object]]:
     """The export rows, streamed from SQL ``BATCH`` rows at a time."""
     formats: list[Callable[[Any], object]] = [_FORMAT.get(c.key, _text) for c in EXPORT_COLUMNS]
@@ -164,7 +173,7 @@ def export_children(
     return write_table(
         Path(path), export_headers(), children_rows(session, flt),
         total=count_children(session, flt), progress=progress, text_columns=text_columns,
-        sheet_name=EXPORTS["children"].title,
+        **_marks(session, EXPORTS["children"].title),
     )
 
 
@@ -208,7 +217,7 @@ def export_households(
     return write_table(
         Path(path), HOUSEHOLD_HEADERS, _household_rows(session, search),
         total=count_households(session, search), progress=progress,
-        text_columns=[0, 1, 2, 5], sheet_name=EXPORTS["households"].title,
+        text_columns=[0, 1, 2, 5], **_marks(session, EXPORTS["households"].title),
     )
 
 
@@ -230,7 +239,7 @@ def export_institutions(
     ]
     return write_table(
         Path(path), institution_headers(year_be), rows, total=len(rows), progress=progress,
-        text_columns=[1, 4], sheet_name=EXPORTS["institutions"].title,
+        text_columns=[1, 4], **_marks(session, EXPORTS["institutions"].title),
     )
 
 
@@ -240,4 +249,4 @@ def export_import_batches(session: Session, path: Path, *, progress: Progress | 
 
     rows = [batch_cells(b) for b in list_batches(session, limit=1000)]
     return write_table(Path(path), list(BATCH_HEADERS), rows, total=len(rows), progress=progress,
-                       sheet_name=EXPORTS["import-batches"].title)
+                       **_marks(session, EXPORTS["import-batches"].title))

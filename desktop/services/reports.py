@@ -38,7 +38,7 @@ from desktop.services.children import ENROLLMENT_STATUSES, current_year_be
 from desktop.services.children_query import ChildFilter, ChildRow, count_children, page_children
 from desktop.services.households import count_households, page_households
 from desktop.services.institutions import list_institutions
-from desktop.services.office import local_office
+from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.progress import Progress
 from desktop.store.models import (
     AcademicYear,
@@ -119,7 +119,8 @@ def _finish(session: Session, out: Path, name: str, pieces: list[Piece], options
             progress: Progress | None, subtitle: str = "", start: int = 50) -> int:
     office = local_office(session)
     layout = Layout(office.name if office else "", REPORTS[name].title, subtitle,
-                    options.landscape, options.today or date.today())
+                    options.landscape, options.today or date.today(),
+                    notice=DEMO_LABEL if is_demo(session) else "")
 
     def check(done: int, total: int) -> None:
         _step(progress, start + (99 - start) * done // max(total, 1), "กำลังสร้างหน้าเอกสาร")

@@ -155,12 +155,15 @@ class Layout:
     margin_x: float = 36.0  # half an inch: 523 pt of table on A4 portrait
     margin_top: float = 11 * mm
     margin_bottom: float = 10 * mm
+    notice: str = ""  # a line under the office on every page: "ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง"
 
     def __post_init__(self) -> None:
         self.page_w, self.page_h = landscape(A4) if self.landscape else A4
         self.frame_w = self.page_w - 2 * self.margin_x
         self._sub_lines = wrap(self.subtitle, REGULAR, 10.5, self.frame_w) if self.subtitle else []
         self.header_h = 11 * LEADING + 15 * LEADING + len(self._sub_lines) * 10.5 * LEADING + 6
+        if self.notice:
+            self.header_h += 10.5 * LEADING
         self.footer_h = 9 * LEADING + 4
 
     @property
@@ -177,6 +180,9 @@ class Layout:
         p.draw(x0, y - ASCENT * 11, self.office, BOLD, 11)
         p.draw(x1, y - ASCENT * 11, f"พิมพ์เมื่อ {format_be(self.printed)}", REGULAR, 10, "right")
         y -= 11 * LEADING
+        if self.notice:
+            p.draw(self.page_w / 2, y - ASCENT * 10.5, self.notice, BOLD, 10.5, "center")
+            y -= 10.5 * LEADING
         p.draw(self.page_w / 2, y - ASCENT * 15, self.title, BOLD, 15, "center")
         y -= 15 * LEADING
         for line in self._sub_lines:

@@ -113,13 +113,17 @@ def write_csv(
     *,
     total: int | None = None,
     progress: Progress | None = None,
+    notice: str = "",
 ) -> int:
     """Write a CSV (UTF-8 with BOM, so Excel shows Thai; ``\\r\\n`` line ends); returns
-    the number of data rows written."""
+    the number of data rows written. A ``notice`` (demo data) is a first row of its own,
+    a title row that the import passes over."""
     _step(progress, 0, total)
     count = 0
     with _atomic(Path(path)) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")
+        if notice:
+            writer.writerow([_csv_text(notice)])
         writer.writerow([_csv_text(h) for h in headers])
         convert = _csv_text
         for row in rows:
@@ -158,6 +162,7 @@ def write_xlsx(
     total: int | None = None,
     progress: Progress | None = None,
     text_columns: Collection[int] = (),
+    notice: str = "",
 ) -> int:
     """Write one sheet: a bold, frozen header row with a filter, then the rows; returns
     the number of data rows written.
@@ -189,6 +194,8 @@ def write_xlsx(
                 "strings_to_urls": False,
                 "nan_inf_to_errors": False,
             })
+            if notice:  # demo data: the file's properties say so too (the caller names the sheet)
+                book.set_properties({"title": notice, "subject": notice, "comments": notice})
             ws = book.add_worksheet(_sheet_title(sheet_name))
             try:
                 bold = book.add_format({"bold": True, "text_wrap": False, "valign": "top"})
