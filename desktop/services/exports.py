@@ -31,8 +31,8 @@ from desktop.services.children_query import (
     year_id_of,
 )
 from desktop.services.households import count_households, search_conditions
-from desktop.services.office import DEMO_LABEL, is_demo
 from desktop.services.institutions import list_institutions
+from desktop.services.office import DEMO_LABEL, is_demo
 from desktop.services.progress import Progress
 from desktop.store.models import (
     AcademicYear,
