@@ -61,8 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser("path", help="แสดงตำแหน่งไฟล์ฐานข้อมูล")
 
     from desktop.cli_documents import add_parsers
+    from desktop.cli_households import add_parsers as add_household_parsers
 
     add_parsers(sub)
+    add_household_parsers(sub)
     return p
 
 
@@ -164,6 +166,10 @@ def _run_command(args: argparse.Namespace) -> int:
     if name == "db check":
         return _db_check(args)
     create, label = WRITES.get(name, (False, ""))
+    if args.command == "households":
+        from desktop.cli_households import writes
+
+        label = writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
@@ -204,6 +210,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         for key, value in counts.items():
             _print(f"{key:<{width}}  {value:>10,}  {LABELS[key]}")
         return 0
+    if args.command == "households":
+        from desktop.cli_households import run as run_households
+
+        return run_households(args, db, _print, _err)
     if args.command in ("report", "import", "export"):
         from desktop.cli_documents import run
 
