@@ -204,3 +204,50 @@ def test_half_set_database_leave_saves_nothing(qtbot, db: Database, tmp_path: Pa
     assert window.ensure_office() is False and not left
     with db.reader() as s:
         assert local_office(s) is None
+
+
+def test_no_window_message_sends_a_clerk_to_the_command_line(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The store's faults name `samoe ...` and `--db` for the terminal; the window says
+    them its own way (menus), for every fault a file can have."""
+    from desktop.gui.app import fault_text
+    from desktop.services.database import check_target
+    from desktop.store import faults
+
+    empty = tmp_path / "ว่าง.db"
+    empty.write_bytes(b"")
+    cases: list[tuple[BaseException, Path | None]] = []
+    for path in (tmp_path / "ไม่มี.db", empty, tmp_path):
+        try:
+            check_target(path)
+        except faults.DatabaseFault as exc:
+            cases.append((exc, path))
+    assert len(cases) == 3
+    cases += [
+        (faults.DatabaseDamaged(faults.damaged_message(tmp_path / "x.db", "อ่านไม่ได้")), tmp_path / "x.db"),
+        (faults.DatabaseReadOnly(faults.read_only_message(tmp_path / "x.db")), tmp_path / "x.db"),
+        (faults.DatabaseBusy(faults.busy_message(tmp_path / "x.db")), tmp_path / "x.db"),
+        (faults.DiskFull(faults.disk_full_message(tmp_path / "x.db")), tmp_path / "x.db"),
+    ]
+    import sqlalchemy.exc
+
+    server = faults.classify(sqlalchemy.exc.NoSuchModuleError("x"))
+    assert server is not None
+    cases.append((server, None))
+    for exc, path in cases:
+        text = fault_text(exc, path)
+        for cli in ("samoe ", "--db", " init", "คำสั่ง"):
+            assert cli not in text, (cli, text)
+
+
+def test_samoe_demo_on_a_database_marks_it_demo(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from desktop.cli import main
+
+    path = str(tmp_path / "bench.db")
+    assert main(["--db", path, "init", "--office-name", "เทศบาลตำบลทดสอบ", "--office-code", "6300101"]) == 0
+    assert main(["--db", path, "demo", "--children", "50"]) == 0
+    db = Database.open(path)
+    try:
+        with db.reader() as s:
+            assert is_demo(s) and count_children(s, ChildFilter()) == 50  # filled where it was told
+    finally:
+        db.dispose()
