@@ -27,6 +27,8 @@ def writing(db_path: Path | None, label: str) -> Iterator[None]:
     """Leave a note for the duration of a long write (the CLI's demo, import, upgrade)."""
     note = note_path(db_path) if db_path is not None else None
     written = False
+    if note is not None and db_path is not None and read_activity(db_path):
+        note = None  # another live writer's note: keep it, the wait is for that one
     if note is not None:
         data = {"pid": os.getpid(), "host": socket.gethostname(), "label": label,
                 "started": datetime.now().strftime("%H:%M")}

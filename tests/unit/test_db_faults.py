@@ -261,3 +261,21 @@ def test_init_creates_the_database_and_its_folder(tmp_path: Path) -> None:
     assert proc.returncode == 0, text(proc.stderr)
     proc = cli("--db", path, "stats")
     assert proc.returncode == 0, text(proc.stderr)
+
+
+def test_the_busy_message_names_the_work_that_holds_the_database(office: Path, tmp_path: Path) -> None:
+    demo = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--db", str(office), "demo",
+                             "--children", "300000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wal = Path(f"{office}-wal")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and demo.poll() is None and (
+                not wal.exists() or wal.stat().st_size < 1_000_000):
+            time.sleep(0.02)
+        assert demo.poll() is None, "the demo load ended before the test could meet it"
+        proc = cli("--db", office, "import", "children", make_csv(tmp_path / "a.csv"),
+                   env={"SAMOE_BUSY_TIMEOUT": "1"})
+    finally:
+        demo.kill()
+        demo.wait(timeout=30)
+    assert_clean_failure(proc, code=EXIT_BUSY, words=("ใช้งาน", "สร้างข้อมูลตัวอย่าง"))
