@@ -675,6 +675,10 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>%1 · %2</translation>
     </message>
     <message>
+        <source>ดับเบิลคลิกหรือกด Enter เพื่อเปิดหน้าที่เกี่ยวข้อง</source>
+        <translation>Double-click or press Enter to open the page that deals with it</translation>
+    </message>
+    <message>
         <source>ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง: เด็ก ครัวเรือน และสถานศึกษาในฐานข้อมูลนี้เป็นข้อมูลสมมุติสำหรับทดลองใช้ ฐานข้อมูลจริงของหน่วยงานเปิดได้จากเมนู แฟ้ม › เปิดล่าสุด หรือ แฟ้ม › ฐานข้อมูลใหม่</source>
         <translation>DEMO DATA — not real: the children, households and schools in this database are fictional, for trying Samoe. Open the office&apos;s real database with File › Open recent or File › New database.</translation>
     </message>

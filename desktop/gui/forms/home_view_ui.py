@@ -80,6 +80,11 @@ class Ui_HomeView(object):
 
         self.todoGroup = QGroupBox(self.page)
         self.todoGroup.setObjectName(u"todoGroup")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.todoGroup.sizePolicy().hasHeightForWidth())
+        self.todoGroup.setSizePolicy(sizePolicy)
         self.todoLayout = QVBoxLayout(self.todoGroup)
         self.todoLayout.setObjectName(u"todoLayout")
         self.noTodoLabel = QLabel(self.todoGroup)
@@ -91,6 +96,11 @@ class Ui_HomeView(object):
 
         self.todoList = QListWidget(self.todoGroup)
         self.todoList.setObjectName(u"todoList")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.todoList.sizePolicy().hasHeightForWidth())
+        self.todoList.setSizePolicy(sizePolicy1)
         self.todoList.setMaximumSize(QSize(16777215, 180))
 
         self.todoLayout.addWidget(self.todoList)
@@ -100,6 +110,8 @@ class Ui_HomeView(object):
 
         self.activityGroup = QGroupBox(self.page)
         self.activityGroup.setObjectName(u"activityGroup")
+        sizePolicy.setHeightForWidth(self.activityGroup.sizePolicy().hasHeightForWidth())
+        self.activityGroup.setSizePolicy(sizePolicy)
         self.activityForm = QFormLayout(self.activityGroup)
         self.activityForm.setObjectName(u"activityForm")
         self.activityForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

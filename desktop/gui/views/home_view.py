@@ -23,7 +23,7 @@ from desktop.store.db import sqlite_path
 
 TILE_STYLE = (
     "QPushButton { text-align: left; padding: 8px 14px; border: 1px solid #d5dde5; "
-    "border-radius: 4px; background: #f7fafc; color: #102a43; font-size: 15px; } "
+    "border-radius: 4px; background: #f7fafc; color: #102a43; font-size: 16px; } "
     "QPushButton:hover { background: #e8f1fa; }"
 )
 
@@ -136,9 +136,11 @@ class HomeView(QWidget):
         for item in summary.todos:
             row = QListWidgetItem(f"{item.label}: {item.count:,}", ui.todoList)
             row.setData(Qt.ItemDataRole.UserRole, item.page)
+            row.setToolTip(self.tr("ดับเบิลคลิกหรือกด Enter เพื่อเปิดหน้าที่เกี่ยวข้อง"))
         ui.todoList.setVisible(bool(summary.todos))
         ui.noTodoLabel.setVisible(not summary.todos)
-        ui.todoList.setMaximumHeight(min(180, 8 + 28 * max(len(summary.todos), 1)))
+        rows = max(len(summary.todos), 1)
+        ui.todoList.setFixedHeight(min(6, rows) * max(ui.todoList.sizeHintForRow(0), 24) + 6)
 
     def _todo_activated(self, item: QListWidgetItem) -> None:
         page = item.data(Qt.ItemDataRole.UserRole)

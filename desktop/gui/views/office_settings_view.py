@@ -7,10 +7,13 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import ValidationFailed
+from desktop.gui.app import fault_text
 from desktop.gui.context import AppContext
 from desktop.gui.forms.office_settings_view_ui import Ui_OfficeSettingsView
 from desktop.gui.views.office_dialog import OfficeForm
 from desktop.services.office import OfficeInfo, init_office, local_office
+from desktop.store.db import sqlite_path
+from desktop.store.faults import DatabaseFault
 
 
 class OfficeSettingsView(QWidget):
@@ -48,11 +51,17 @@ class OfficeSettingsView(QWidget):
                                      role=values.role, province=values.province)
         except ValidationFailed as exc:
             self.form.show_problems(exc.problems)
+            self.ui.messageLabel.setStyleSheet("color: #b00020;")
             self.ui.messageLabel.setText(self.tr("ยังไม่ได้บันทึก: แก้ช่องที่มีเครื่องหมายสีแดงก่อน"))
+            return
+        except DatabaseFault as exc:  # read-only medium, busy, damaged: said in Thai
+            self.ui.messageLabel.setStyleSheet("color: #b00020;")
+            self.ui.messageLabel.setText(fault_text(exc, sqlite_path(self.ctx.db.url)))
             return
         self.office = office
         self.form.set_values(office)
         text = self.tr("บันทึกข้อมูลหน่วยงานแล้ว")
+        self.ui.messageLabel.setStyleSheet("color: #1b6e2d;")
         self.ui.messageLabel.setText(text)
         self.status_message.emit(text, None)
         self.office_changed.emit(office)
