@@ -299,7 +299,8 @@ def _order(
             joined = aliased(Enrollment, name="shown_enrollment")
             inst, level, room = (func.coalesce(c, "") for c in (
                 joined.institution_key, joined.level_key, joined.classroom_key))
-        first = {ChildSort.INSTITUTION: [inst], ChildSort.LEVEL: [level],
+        # a level's rooms in order: the class and the room headers sort alike (one index)
+        first = {ChildSort.INSTITUTION: [inst], ChildSort.LEVEL: [level, room],
                  ChildSort.CLASSROOM: [level, room]}[sort]
     else:
         first = {

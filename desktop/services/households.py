@@ -104,7 +104,9 @@ def _order(sort: HouseholdSort, descending: bool, n_children: Any,
 def page_households(session: Session, search: str = "", *, offset: int, limit: int,
                     sort: HouseholdSort = HouseholdSort.ADDRESS,
                     descending: bool = False) -> list[HouseholdRow]:
-    """One page of the list; the address indexes serve every order but the member counts."""
+    """One page of the list. An index serves the address order (the default); the other
+    sorts read every household (fine for a municipality's thousands; at the hundreds of
+    thousands of a province's file they move to the list's worker)."""
     n_children = (
         select(func.count()).where(Child.household_id == Household.id, Child.deleted_at.is_(None))
         .correlate(Household).scalar_subquery()

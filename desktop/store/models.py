@@ -220,12 +220,8 @@ class Household(Synced, Imported, AddressColumns, Base):
     __table_args__ = (
         Index("ix_household_house_code", "house_code", sqlite_where=HAS_HOUSE_CODE,
               postgresql_where=HAS_HOUSE_CODE),
-        # the list's sorts (migration 0005): by address, village number, house number
+        # the list's order (migration 0005): by address; its other sorts read every row
         Index("ix_household_live_place", "subdistrict_key", "village_key", "house_key",
-              sqlite_where=LIVE, postgresql_where=LIVE),
-        Index("ix_household_live_village", "village_key", "subdistrict_key", "house_key",
-              sqlite_where=LIVE, postgresql_where=LIVE),
-        Index("ix_household_live_house", "house_key", "subdistrict_key", "village_key",
               sqlite_where=LIVE, postgresql_where=LIVE),
     )
     house_code: Mapped[str] = mapped_column(String(11), default="")  # เลขรหัสประจำบ้าน
@@ -252,11 +248,10 @@ class Child(Synced, Imported, Base):
         Index("ix_child_live_last_name_key", "last_name_key", "first_name_key", sqlite_where=LIVE,
               postgresql_where=LIVE),
         Index("ix_child_live_birth_date", "birth_date", sqlite_where=LIVE, postgresql_where=LIVE),
-        # the list's other sorts: by the current enrolment's keys, by sex; names break ties
+        # the list's other sorts: by the current enrolment's keys (institution; level, then
+        # room), by sex; names break ties
         Index("ix_child_live_enrol_institution", "enrol_institution_key", "first_name_key",
               "last_name_key", sqlite_where=LIVE, postgresql_where=LIVE),
-        Index("ix_child_live_enrol_level", "enrol_level_key", "first_name_key", "last_name_key",
-              sqlite_where=LIVE, postgresql_where=LIVE),
         Index("ix_child_live_enrol_classroom", "enrol_level_key", "enrol_classroom_key",
               "first_name_key", "last_name_key", sqlite_where=LIVE, postgresql_where=LIVE),
         Index("ix_child_live_sex", "sex", "first_name_key", "last_name_key", sqlite_where=LIVE,

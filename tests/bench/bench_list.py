@@ -446,7 +446,7 @@ RAW_SORTS: dict[str, tuple[str, ...]] = {  # the ORDER BY terms, ascending
     "ident": ("coalesce(national_id, g_code, '')", "id"),
     "sex": ("sex", *_NAMES),
     "institution": ("enrol_institution_key", *_NAMES),
-    "level": ("enrol_level_key", *_NAMES),
+    "level": ("enrol_level_key", "enrol_classroom_key", *_NAMES),
     "classroom": ("enrol_level_key", "enrol_classroom_key", *_NAMES),
 }
 

@@ -219,7 +219,7 @@ def test_fourth_schema_upgrades_to_head_with_enrolment_keys(tmp_path: Path) -> N
         assert (result.from_revision, result.to_revision) == ("0004", migrate.head_revision())
         assert check_database(db.engine) == []
         indexes, triggers, cols = _schema(db)
-        assert {"ix_child_live_enrol_institution", "ix_child_live_enrol_level",
+        assert {"ix_child_live_enrol_institution",
                 "ix_child_live_enrol_classroom", "ix_child_live_sex", "ix_child_live_ident",
                 "ix_child_live_id_names"} <= indexes
         assert triggers == {"child_fts_ai", "child_fts_ad", "child_fts_au"}

@@ -156,7 +156,7 @@ CHILD_KEYS = {
     ChildSort.IDENT: lambda r: (r.ident, r.id),
     ChildSort.SEX: lambda r: (r.sex, *r.names()),
     ChildSort.INSTITUTION: lambda r: (natural_sort_key(r.institution), *r.names()),
-    ChildSort.LEVEL: lambda r: (_level(r.level), *r.names()),
+    ChildSort.LEVEL: lambda r: (_level(r.level), natural_sort_key(r.room), *r.names()),
     ChildSort.CLASSROOM: lambda r: (_level(r.level), natural_sort_key(r.room), *r.names()),
 }
 

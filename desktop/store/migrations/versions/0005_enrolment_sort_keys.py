@@ -1,5 +1,5 @@
 """The children list sorts by institution, level and room through indexes; the
-households list by address, village and house number.
+households list by address (its sorts by village or house number read every row).
 
 Each enrolment stores the sort keys of its institution's name, its level and its room
 (``desktop.domain.sort_keys``); each child stores those of its current enrolment (latest
@@ -46,12 +46,9 @@ HOUSEHOLD_KEYS = (("subdistrict_key", PLACE_KEY_LENGTH), ("village_key", 40),
                   ("house_key", PLACE_KEY_LENGTH))
 HOUSEHOLD_INDEXES = (
     ("ix_household_live_place", ["subdistrict_key", "village_key", "house_key"]),
-    ("ix_household_live_village", ["village_key", "subdistrict_key", "house_key"]),
-    ("ix_household_live_house", ["house_key", "subdistrict_key", "village_key"]),
 )
 INDEXES = (
     ("ix_child_live_enrol_institution", ["enrol_institution_key", "first_name_key", "last_name_key"]),
-    ("ix_child_live_enrol_level", ["enrol_level_key", "first_name_key", "last_name_key"]),
     ("ix_child_live_enrol_classroom", ["enrol_level_key", "enrol_classroom_key", "first_name_key",
                                        "last_name_key"]),
     ("ix_child_live_sex", ["sex", "first_name_key", "last_name_key"]),
