@@ -38,8 +38,14 @@ class GlyphChars:
         for code, gid in sorted(cmap.items()):
             by_glyph.setdefault(gid, []).append(chr(code))
         self._cmap = {gid: tuple(chars) for gid, chars in by_glyph.items()}
-        self.natural_map = {gid: chars[0] for gid, chars in self._cmap.items()}
         self._cache: dict[int, tuple[str, ...]] = {}
+        # glyph -> the one character it stands for when drawn alone: its cmap character,
+        # or a variant's (uni0E48.small: U+0E48)
+        self.natural_map = {gid: chars[0] for gid, chars in self._cmap.items()}
+        for gid in range(hb_font.face.glyph_count):
+            alts = self.of(gid)
+            if gid not in self.natural_map and len(alts) == 1 and len(alts[0]) == 1:
+                self.natural_map[gid] = alts[0]
         self.clusters: dict[tuple[str, tuple[int, ...]], list[str]] = {}  # glyph_texts memo
 
     def of(self, gid: int) -> tuple[str, ...]:

@@ -151,9 +151,18 @@ def _pdf_string(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
+_formatted: dict[float, str] = {}
+
+
 def _fmt(v: float) -> str:
-    s = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
+    """``v`` to two decimals, no trailing zeros (remembered: TJ adjustments repeat)."""
+    s = _formatted.get(v)
+    if s is None:
+        s = f"{v:.2f}".rstrip("0").rstrip(".")
+        s = "0" if s in ("-0", "") else s
+        if len(_formatted) < 200_000:
+            _formatted[v] = s
+    return s
 
 
 class _Pen:
@@ -212,7 +221,7 @@ class GlyphCodes:
     def __init__(self, canvas: Canvas, data: FontData) -> None:
         self._doc = canvas._doc
         self._data = data
-        self._codes: dict[tuple[int, str], tuple[int, int, str, int]] = {}
+        self._codes: dict[tuple[int, str], tuple[int, str, int]] = {}
         self.missing = int(data.ttf.face.charToGlyph.get(ord("?"), 0))
 
     def _char_for(self, gid: int, text: str) -> str:
@@ -241,14 +250,14 @@ class GlyphCodes:
                 mine[key] = code
             return chr(code)
 
-    def code(self, gid: int, text: str) -> tuple[int, int, str, int]:
-        """(subset, byte, the character that stands for it, its PDF width per 1000 em)."""
+    def code(self, gid: int, text: str) -> tuple[int, str, int]:
+        """(subset, the code as a PDF hex string, its PDF width per 1000 em)."""
         found = self._codes.get((gid, text))
         if found is None:
             ch = self._char_for(gid, text)
             ((subset, raw),) = self._data.ttf.splitString(ch, self._doc)
             width = self._data.ttf.face.charWidths.get(ord(ch), 0)
-            found = self._codes[(gid, text)] = (subset, raw[0], ch, width)
+            found = self._codes[(gid, text)] = (subset, f"<{raw[0]:02X}>", width)
         return found
 
 
@@ -259,6 +268,7 @@ class TextPainter:
         self.canvas = canvas
         self._codes: dict[str, GlyphCodes] = {}
         self._runs: dict[tuple[str, str, float], tuple[str, float, str]] = {}
+        self._moves: dict[tuple[int, int, int, float], tuple[str, str]] = {}
 
     def _glyph_codes(self, font_name: str) -> GlyphCodes:
         codes = self._codes.get(font_name)
@@ -274,18 +284,22 @@ class TextPainter:
             return found
         sh = shape(text, font_name)
         codes = self._glyph_codes(font_name)
+        code = codes.code
         ttf = codes._data.ttf
         doc = self.canvas._doc
         em = 1000 / sh.upem
+        scale = size / sh.upem
         ops: list[str] = []
         arr: list[str] = []
         subset, rise = -1, 0
+        texts, x_advance, x_offset, y_offset = sh.texts, sh.x_advance, sh.x_offset, sh.y_offset
         plain = len(sh.gids) == len(text)
         size_s = _fmt(size)
         pen = 0  # font units from the run's origin, before the current glyph
         line = 0  # where the text line matrix is (moved by Td), font units
         resync = False  # a widened mark was drawn since the line matrix was set
         shapes: list[str] = []
+        moves = self._moves
 
         def flush() -> None:
             if arr:
@@ -293,49 +307,57 @@ class TextPainter:
                 arr.clear()
 
         for i, gid in enumerate(sh.gids):
-            if not sh.texts[i]:
+            t = texts[i]
+            adv = x_advance[i]
+            if not t:
                 # a glyph that stands for no text (a nikhahit split from ำ over ป): drawn
                 # as an outline, outside the text, so no reader reads it as a character
-                shapes.append(_outline_at(codes._data, gid, pen + sh.x_offset[i],
-                                          sh.y_offset[i], size))
-                if sh.x_advance[i]:
-                    arr.append(_fmt(-sh.x_advance[i] * em))
-                pen += sh.x_advance[i]
+                shapes.append(_outline_at(codes._data, gid, pen + x_offset[i], y_offset[i],
+                                          size))
+                if adv:
+                    arr.append(_fmt(-adv * em))
+                pen += adv
                 plain = False
                 continue
             if gid == 0:  # a character Sarabun lacks: a visible "?" rather than an empty box
                 gid = codes.missing  # (its code still stands for the real character)
                 plain = False
-            sub, byte, ch, pdf_w = codes.code(gid, sh.texts[i])
-            if plain and sh.texts[i] != text[i]:
+            sub, hexcode, pdf_w = code(gid, t)
+            if plain and t != text[i]:
                 plain = False
-            widened = pdf_w and not sh.x_advance[i]  # a mark given its ink's width
+            widened = pdf_w and not adv  # a mark given its ink's width
             if resync and not widened:
                 # pdf.js does not advance over a mark's width although the TJ array
                 # takes it back: set the pen again where the marks end
                 flush()
-                ops.append(f"{_fmt((pen - line) * size / sh.upem)} 0 Td")
+                ops.append(f"{_fmt((pen - line) * scale)} 0 Td")
                 line, resync = pen, False
             resync = resync or widened
-            pen += sh.x_advance[i]
-            y = sh.y_offset[i]
+            pen += adv
+            y = y_offset[i]
             if sub != subset:
                 flush()
                 ops.append(f"{ttf.getSubsetInternalName(sub, doc)} {size_s} Tf")
                 subset = sub
             if y != rise:
                 flush()
-                ops.append(f"{_fmt(y * size / sh.upem)} Ts")
+                ops.append(f"{_fmt(y * scale)} Ts")
                 rise = y
                 plain = False
-            x_off = sh.x_offset[i] * em
-            if x_off:
-                arr.append(_fmt(-x_off))
+            x_off = x_offset[i]
+            move = moves.get((pdf_w, adv, x_off, em))
+            if move is None:
+                # TJ numbers around the glyph: to its offset, then to the next glyph
+                before = -x_off * em
+                after = pdf_w - adv * em + x_off * em
+                move = moves[(pdf_w, adv, x_off, em)] = (
+                    _fmt(before) if before else "", _fmt(after) if abs(after) > 0.004 else "")
+            if move[0]:
+                arr.append(move[0])
                 plain = False
-            arr.append(f"<{byte:02X}>")
-            after = pdf_w - sh.x_advance[i] * em + x_off
-            if abs(after) > 0.004:
-                arr.append(_fmt(after))
+            arr.append(hexcode)
+            if move[1]:
+                arr.append(move[1])
         flush()
         if rise:
             ops.append("0 Ts")
