@@ -548,3 +548,42 @@ def test_the_fast_scan_sees_the_same_in_any_chunking() -> None:
         scan.feed(far[at:at + 50])
     scan.feed(b"", final=True)
     assert scan.odd
+
+
+def _prefixed(xml: str) -> str:
+    """The sheet as the OpenXML SDK writes it: every tag under the prefix x:."""
+    import re
+
+    return re.sub(r"<(/?)(row|c|is|t|v|f)([ >/])", r"<\1x:\2\3", xml)
+
+
+def test_a_sheet_written_with_a_prefix_takes_the_fast_path(tmp_path: Path) -> None:
+    from desktop.reports.sheets.xlsx_scan import check_zip
+
+    body = _prefixed(kids_xml() + row(4, ["ซ่อน", "ไว้", NID], hidden=True)
+                     + '<row r="5"><c r="A5"><f>1+1</f></c></row>')
+    path = make_xlsx(tmp_path / "sdk.xlsx", [("S", "visible", body)])
+    with zipfile.ZipFile(path) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    sheet = sheet.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace(
+        "<sheetData>", "<x:sheetData>").replace("</sheetData></worksheet>",
+                                                "</x:sheetData></x:worksheet>")
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for member, body_bytes in members.items():
+            z.writestr(member, body_bytes)
+    scan = check_zip(path, path.name)
+    assert not scan.odd  # no slow exact walk for the SDK's way of writing
+    found = scan.sheets["xl/worksheets/sheet1.xml"]
+    assert found.hidden_rows == {4} and found.formulas == [(5, 0)]
+    got = read_sheet(path)
+    assert got.rows == KIDS
+    # an unprefixed (or otherwise prefixed) cell among them is still caught
+    members["xl/worksheets/sheet1.xml"] = sheet.replace(
+        "</x:sheetData>", '<row r="9"><c r="XFD9"><v>1</v></c></row></x:sheetData>').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for member, body_bytes in members.items():
+            z.writestr(member, body_bytes)
+    assert check_zip(path, path.name).odd
+    assert any("XFD9" in n for n in read_sheet(path).notes)

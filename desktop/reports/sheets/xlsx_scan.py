@@ -49,15 +49,46 @@ EXCEL_ROWS, EXCEL_COLS = 1_048_576, 16_384
 # from one candidate to the next; one pattern starting with "<" alone is tried at every tag
 # and costs three times as much. Per 100 MB of XML here: ~0.1 s for the cells, ~0.05 s each
 # for the rows, formulas and prefixed tags.
-_CELL_ODD = re.compile(
-    rb'<c(?:[\t\r\n>/]| (?!r="[AB]?[A-Z](?:[0-9]{1,5}|1[01][0-9]{4})"))')
-_ROW = re.compile(
-    rb'<row(?:[\t\r\n>/]| (?!r="(?:[0-9]{1,5}|1[01][0-9]{4})")'
-    rb'|(?P<hidden> r="[0-9]+"[^>]*\shidden="(?:1|true)"))')
-_FORMULA = re.compile(rb"<f[\s>/]")
-_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")  # <x:c>: calamine reads it as a cell
-_CELL_START = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*)>')
-_VALUE = re.compile(rb"<v>\s*[^\s<]")
+_CANON_CELL = rb'(?:[\t\r\n>/]| (?!r="[AB]?[A-Z](?:[0-9]{1,5}|1[01][0-9]{4})"))'
+_CANON_ROW = (rb'(?:[\t\r\n>/]| (?!r="(?:[0-9]{1,5}|1[01][0-9]{4})")'
+              rb'|(?P<hidden> r="[0-9]+"[^>]*\shidden="(?:1|true)"))')
+_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.\-]*):)?worksheet[\s>/]")
+
+
+class _Patterns:
+    """The fast scan's patterns for a sheet whose tags carry ``prefix`` (``b""``, or
+    ``b"x:"`` as the OpenXML SDK writes them). calamine reads a tag by its local name
+    whatever its prefix, so a cell or row tag under any other prefix (or none) is odd."""
+
+    def __init__(self, prefix: bytes) -> None:
+        p = re.escape(prefix)
+        self.cell_tag = b"<" + prefix + b"c "
+        self.cell_end = b"</" + prefix + b"c>"
+        self.cell_odd = re.compile(rb"<" + p + rb"c" + _CANON_CELL)
+        self.row = re.compile(rb"<" + p + rb"row" + _CANON_ROW)
+        self.formula = re.compile(rb"<" + p + rb"f[\s>/]")
+        self.cell_start = re.compile(rb"<" + p + rb'c r="([A-Z]+[0-9]+)"([^>]*)>')
+        self.value = re.compile(rb"<" + p + rb"v>\s*[^\s<]")
+        if prefix:
+            mine = re.escape(prefix[:-1])  # its own tags: "<x:c ..." and "</x:c>"
+            self.others = [re.compile(rb"(?<!<" + mine + rb")(?<!/" + mine + rb"):(?:c|row)[\s/>]"),
+                           re.compile(rb"<c[\s/>]"), re.compile(rb"<row[\s/>]")]
+        else:
+            self.others = [re.compile(rb":(?:c|row)[\s/>]")]
+
+
+_PATTERNS: dict[bytes, _Patterns] = {}
+
+
+def _patterns(head: bytes) -> _Patterns:
+    m = _ROOT.search(head)
+    prefix = m[1] + b":" if m is not None and m[1] else b""
+    found = _PATTERNS.get(prefix)
+    if found is None:
+        found = _PATTERNS[prefix] = _Patterns(prefix)
+    return found
+
+
 _ROW_NUMBER = re.compile(rb"\sr=\"([0-9]+)\"")
 _STR_TYPE = re.compile(rb"\st=\"str\"")
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
@@ -162,12 +193,15 @@ class _FastScan:
         self.result = SheetScan()
         self.odd = False
         self.carry = b""
+        self.p: _Patterns | None = None  # chosen by the root tag, in the first chunk
 
     def feed(self, chunk: bytes, final: bool = False) -> None:
         """Scan whole rows as they arrive: a chunk up to its last ``</row>``, and the row cut
         in two across chunks as one small piece (no copy of the chunk itself)."""
         if self.odd:
             return
+        if self.p is None:
+            self.p = _patterns(chunk[:4096])
         if final:
             if self.carry:
                 self._scan(self.carry, 0, len(self.carry))
@@ -189,10 +223,12 @@ class _FastScan:
             self._scan(chunk, start, cut)
 
     def _scan(self, buf: bytes, start: int, cut: int) -> None:
-        if _PREFIXED.search(buf, start, cut) or _CELL_ODD.search(buf, start, cut):
+        p = self.p
+        assert p is not None
+        if p.cell_odd.search(buf, start, cut) or any(o.search(buf, start, cut) for o in p.others):
             self.odd = True
             return
-        for m in _ROW.finditer(buf, start, cut):
+        for m in p.row.finditer(buf, start, cut):
             if m["hidden"] is None:
                 self.odd = True
                 return
@@ -201,20 +237,20 @@ class _FastScan:
                 self.odd = True
                 return
             self.result.hidden_rows.add(int(number[1]))
-        for m in _FORMULA.finditer(buf, start, cut):
-            self._formula(buf, m.start())
+        for m in p.formula.finditer(buf, start, cut):
+            self._formula(p, buf, m.start())
             if self.odd:
                 return
 
-    def _formula(self, buf: bytes, at: int) -> None:
+    def _formula(self, p: _Patterns, buf: bytes, at: int) -> None:
         """A formula at ``at``: note its cell when no value is stored after it."""
-        start = buf.rfind(b"<c ", 0, at)
-        cell = _CELL_START.match(buf, start) if start >= 0 else None
-        end = buf.find(b"</c>", at)
+        start = buf.rfind(p.cell_tag, 0, at)
+        cell = p.cell_start.match(buf, start) if start >= 0 else None
+        end = buf.find(p.cell_end, at)
         if cell is None or end < 0 or cell.end() > at:
             self.odd = True  # not the shape the fast scan knows: let the exact one judge
             return
-        if _VALUE.search(buf, at, end) or _STR_TYPE.search(cell[2]):
+        if p.value.search(buf, at, end) or _STR_TYPE.search(cell[2]):
             return  # a value, or a text formula whose result is "" (truly empty)
         place = _parse_ref(cell[1].decode("ascii"))
         if place is not None:
