@@ -55,11 +55,6 @@ class GlyphChars:
             found = self._cache[gid] = self._find(gid)
         return found
 
-    def natural(self, gid: int) -> str | None:
-        """The one character the font's cmap maps to ``gid`` (the first of several)."""
-        chars = self._cmap.get(gid)
-        return chars[0] if chars else None
-
     def _find(self, gid: int) -> tuple[str, ...]:
         if gid in self._cmap:
             return self._cmap[gid]
