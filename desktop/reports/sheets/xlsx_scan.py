@@ -408,9 +408,61 @@ def scan_exactly(path: Any, member: str, name: str, sheet_label: str) -> SheetSc
         raise corrupt(name) from None
 
 
+# The middle path: every cell and row tag in any form (prefix, attribute order, quotes),
+# counted by regular expressions instead of an XML parser (~20x faster here); a sheet with
+# a cell without a reference or with formulas is left to the parser.
+_ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])([^>]*)>")
+_ATTR_REF = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']""")
+_ANY_ROW = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?row(?=[\s/>])([^>]*)>")
+_ATTR_ROW = re.compile(rb"""(?:^|\s)r\s*=\s*["']([0-9]{1,7})["']""")
+_ATTR_HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["'](?:1|true)["']""")
+_ANY_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f[\s>/]")
+
+
+def _count_cells(zf: zipfile.ZipFile, member: str) -> _Cells | None:
+    """Rows and columns of the value cells (and hidden rows) by regular expressions, or
+    ``None`` when only the XML parser can tell (see above)."""
+    counted = _Cells()
+    columns: dict[bytes, int] = {}
+    carry = b""
+    for chunk in [*_stream(zf, member), b""]:
+        buf = carry + chunk
+        cut = len(buf) if not chunk else buf.rfind(b">") + 1  # no tag is cut in two
+        if cut < 1:
+            carry = buf
+            continue
+        carry = buf[cut:]
+        if _ANY_FORMULA.search(buf, 0, cut):
+            return None
+        for m in _ANY_ROW.finditer(buf, 0, cut):
+            if _ATTR_HIDDEN.search(m[1]):
+                number = _ATTR_ROW.search(m[1])
+                if number is None:
+                    return None
+                counted.hidden.add(int(number[1]))
+        for m in _ANY_CELL.finditer(buf, 0, cut):
+            attrs = m[1]
+            ref = _ATTR_REF.search(attrs)
+            if ref is None:
+                return None  # a cell placed after the one before it: the parser counts
+            if attrs.endswith(b"/"):
+                continue  # <c r="A1" s="3"/>: a formatted empty cell
+            col = columns.get(ref[1])
+            if col is None:
+                col = columns[ref[1]] = _parse_ref(ref[1].decode() + "1")[1]  # type: ignore[index]
+            row = int(ref[2])
+            if not (0 <= col < EXCEL_COLS and 1 <= row <= EXCEL_ROWS):
+                raise ValueError("cell")
+            counted.rows[row] += 1
+            counted.cols[col] += 1
+    return counted
+
+
 def _exact_scan(zf: zipfile.ZipFile, member: str, name: str, sheet_label: str) -> SheetScan:
-    walker = _Cells()
-    _walk(zf, member, walker)
+    walker = _count_cells(zf, member)
+    if walker is None:
+        walker = _Cells()
+        _walk(zf, member, walker)
     result = SheetScan(hidden_rows=walker.hidden, formulas=walker.formulas, exact=True)
     if not walker.rows:
         return result
