@@ -16,7 +16,7 @@ class Ui_HouseholdMerge(object):
     def setupUi(self, HouseholdMerge):
         if not HouseholdMerge.objectName():
             HouseholdMerge.setObjectName(u"HouseholdMerge")
-        HouseholdMerge.resize(900, 600)
+        HouseholdMerge.resize(900, 680)
         self.dialogLayout = QVBoxLayout(HouseholdMerge)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.summaryLabel = QLabel(HouseholdMerge)
