@@ -157,6 +157,10 @@ def test_a_hidden_sheet_is_never_read_without_saying_so(tmp_path: Path) -> None:
     assert hidden.rows == [["เก่า", "เก่า", NID]]
     assert any("ซ่อน" in n for n in hidden.notes)
     assert list_sheets(path) == ["ข้อมูลเก่า", "รายการเลือก", "เด็ก"]
+    only_hidden = make_xlsx(tmp_path / "o.xlsx", [("ว่าง", "visible", ""),
+                                                  ("ข้อมูล", "hidden", kids_xml())])
+    with pytest.raises(SheetError, match="ซ่อน.*\"ข้อมูล\""):
+        read_sheet(only_hidden)
 
 
 def test_a_cover_sheet_does_not_stop_the_import(tmp_path: Path) -> None:

@@ -405,6 +405,12 @@ def _pick(name: str, sources: list[_Source], wanted: str | None
             best = (score, source, head, rest)
         passed.append(source)
     if best is None:
+        if hidden:
+            shown = ", ".join(f"\"{n}\"" for n in hidden)
+            raise SheetError(
+                f"ไฟล์ {name} มีข้อมูลเฉพาะในแผ่นงานที่ซ่อนไว้ ({shown}) — ถ้าต้องการนำเข้า "
+                "โปรดเลือกแผ่นงานนั้นเอง (หรือยกเลิกการซ่อนใน Excel แล้วบันทึกใหม่)"
+            )
         raise SheetError(f"ไฟล์ {name} ไม่มีข้อมูลในแผ่นงานใดเลย — โปรดตรวจสอบไฟล์")
     _, source, head, rest = best
     skipped = [s.name for s in passed if s is not source]
