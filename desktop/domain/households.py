@@ -68,6 +68,23 @@ def village_variants(number: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def subdistrict_variants(text: str) -> tuple[str, ...]:
+    """The ways a subdistrict may be stored ("บ้านใหม่", "ต.บ้านใหม่", "ตำบล บ้านใหม่", ...)."""
+    name = _strip(text, _PREFIXES["subdistrict"])
+    if not name:
+        return ("",)
+    return tuple(dict.fromkeys(
+        [name] + [p + name for p in ("ต.", "ต. ", "ตำบล", "ตำบล ", "แขวง", "แขวง ")]))
+
+
+def village_forms(text: str) -> tuple[str, ...]:
+    """The stored forms a typed village number may have ("" stays "")."""
+    number = village_number(text)
+    if not number:
+        return ("",)
+    return village_variants(number) if number.isdigit() else (clean_text(text), number)
+
+
 def house_number(text: str) -> str:
     """A house number as compared: ASCII digits, no spaces, no "บ้านเลขที่" before it."""
     return to_ascii_digits(_strip(text, _PREFIXES["house_no"])).replace(" ", "")

@@ -33,11 +33,13 @@ from desktop.domain.households import (
     can_match,
     house_number,
     merge_fields,
+    subdistrict_variants,
+    village_forms,
     village_number,
     village_variants,
 )
 from desktop.domain.people import full_name
-from desktop.domain.sort_keys import PLACE_KEY_LENGTH, natural_sort_key
+from desktop.domain.sort_keys import PLACE_KEY_LENGTH, household_sort_keys, natural_sort_key
 from desktop.domain.text import clean_text, digits_only, to_ascii_digits
 from desktop.services.audit import record
 from desktop.services.children_query import normalise_search, search_clause
@@ -190,34 +192,40 @@ def same_address(session: Session, address: Address, *,
                  exclude_uuid: str | None = None) -> list[HouseholdChoice]:
     """Live households at exactly this address, oldest first (none if the address has no
     house number or no place: such an address does not identify one house)."""
+    return _choices(session, _at(session, address, exclude_uuid))
+
+
+def _place_clause(address: Address) -> ColumnElement[bool]:
+    """The households at this subdistrict, village and house number, through the list's
+    index on live households (subdistrict, village, house keys): each stored spelling of
+    the subdistrict and the village ("ต.บ้านใหม่", "ม.4" ...) is one key of an IN list."""
+    house = _house_no_clause(address.house_no)
+    assert house is not None
+    subs = {household_sort_keys(v, "", "")[0] for v in subdistrict_variants(address.subdistrict)}
+    villages = {household_sort_keys("", v, "")[1] for v in village_forms(address.village_no)}
+    return and_(Household.subdistrict_key.in_(sorted(subs)),
+                Household.village_key.in_(sorted(villages)), house)
+
+
+def _at(session: Session, address: Address, exclude_uuid: str | None) -> list[Household]:
     if not can_match(address):
         return []
     key = address_key(address)
-    clause = _house_no_clause(address.house_no)
-    assert clause is not None
-    stmt = select(Household).where(Household.deleted_at.is_(None), clause).order_by(Household.id)
+    stmt = (select(Household).where(Household.deleted_at.is_(None), _place_clause(address))
+            .order_by(Household.id))
     if exclude_uuid:
         stmt = stmt.where(Household.uuid != exclude_uuid)
-    found = [h for h in session.scalars(stmt) if address_key(address_of(h)) == key]
-    return _choices(session, found)
+    # no autoflush: a child being written must not be flushed half-done (a second
+    # UPDATE would count as a second version)
+    with session.no_autoflush:
+        return [h for h in session.scalars(stmt) if address_key(address_of(h)) == key]
 
 
 def household_at(session: Session, address: Address) -> Household | None:
     """The household a new member with this address joins: the oldest live household at
     exactly this address, or None (then a new household is made)."""
-    if not can_match(address):
-        return None
-    key = address_key(address)
-    clause = _house_no_clause(address.house_no)
-    assert clause is not None
-    # no autoflush: a child being written must not be flushed half-done (a second
-    # UPDATE would count as a second version)
-    with session.no_autoflush:
-        for h in session.scalars(select(Household).where(Household.deleted_at.is_(None), clause)
-                                 .order_by(Household.id)):
-            if address_key(address_of(h)) == key:
-                return h
-    return None
+    found = _at(session, address, None)
+    return found[0] if found else None
 
 
 # ---- edit
