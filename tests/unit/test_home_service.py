@@ -79,3 +79,19 @@ def test_providers_registry_skips_nothing_to_do(office_db: Database) -> None:
 
     with office_db.reader() as s:
         assert todos(s, [due]) == [TodoItem("คัดกรองที่ถึงกำหนด", 4, "screening")]
+
+
+def test_children_without_id_count_uses_the_ident_index(demo_db: Database) -> None:
+    """The to-do runs each time the home page opens: it must not scan a million rows."""
+    from sqlalchemy import func, select
+
+    from desktop.services.home import children_without_id_query
+
+    stmt = children_without_id_query()
+    sql = str(stmt.compile(demo_db.engine, compile_kwargs={"literal_binds": True}))
+    with demo_db.reader() as s:
+        plan = " ".join(str(row[-1]) for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+        by_type = s.scalar(select(func.count()).select_from(Child)
+                           .where(Child.deleted_at.is_(None), Child.id_type == "none"))
+        assert s.scalar(stmt) == by_type
+    assert "ix_child_live_ident" in plan, plan
