@@ -204,6 +204,9 @@ class Documents(QObject):
 
     def _failed(self, title: str) -> Callable[[BaseException, str], None]:
         def failed(exc: BaseException, _tb: str) -> None:
+            from desktop.gui.app import fault_text
+
             QMessageBox.warning(self.window, "Samoe",
-                                self.tr("ทำ %1 ไม่สำเร็จ\n\n%2").replace("%1", title).replace("%2", str(exc)))
+                                self.tr("ทำ %1 ไม่สำเร็จ\n\n%2").replace("%1", title)
+                                .replace("%2", fault_text(exc, None)))
         return failed

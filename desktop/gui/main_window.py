@@ -296,7 +296,10 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("เติมข้อมูลตัวอย่างแล้ว %1 คน").replace("%1", f"{added:,}"), None)
 
         def failed(exc: BaseException, _tb: str) -> None:
-            QMessageBox.critical(self, "Samoe", self.tr("เติมข้อมูลตัวอย่างไม่สำเร็จ: %1").replace("%1", str(exc)))
+            from desktop.gui.app import fault_text
+
+            QMessageBox.critical(self, "Samoe", self.tr("เติมข้อมูลตัวอย่างไม่สำเร็จ: %1")
+                                 .replace("%1", fault_text(exc, sqlite_path(self.ctx.db.url))))
 
         self.ctx.tasks.run(work, on_done=done, on_error=failed, writes=True,
                            label=self.tr("กำลังสร้างข้อมูลตัวอย่าง…"),
