@@ -639,6 +639,11 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Households</translation>
     </message>
     <message>
+        <source>ครัวเรือน</source>
+        <comment>unit</comment>
+        <translation>households</translation>
+    </message>
+    <message>
         <source>สถานศึกษา</source>
         <translation>Institutions</translation>
     </message>

@@ -96,7 +96,7 @@ class HomeView(QWidget):
         ui = self.ui
         for button, label, unit, count in (
             (ui.childrenButton, self.tr("เด็ก"), self.tr("คน"), summary.children if summary else None),
-            (ui.householdsButton, self.tr("ครัวเรือน"), self.tr("ครัวเรือน"),
+            (ui.householdsButton, self.tr("ครัวเรือน"), self.tr("ครัวเรือน", "unit"),
              summary.households if summary else None),
             (ui.institutionsButton, self.tr("สถานศึกษา"), self.tr("แห่ง"),
              summary.institutions if summary else None),
