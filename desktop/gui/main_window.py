@@ -341,7 +341,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
             return
         values: OfficeValues = dialog.result_values
-        start = str(user_data_dir() / self.tr("ทะเบียน-%1.db").replace("%1", values.code))
+        from desktop.paths import default_db_path
+
+        # the office's first real database goes where Samoe looks by default
+        first = default_db_path()
+        start = str(first if not first.exists() else
+                    user_data_dir() / self.tr("ทะเบียน-%1.db").replace("%1", values.code))
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("ฐานข้อมูลใหม่"), start, self.tr("ฐานข้อมูล Samoe (*.db)"),
             options=QFileDialog.Option.DontConfirmOverwrite)

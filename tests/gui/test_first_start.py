@@ -99,10 +99,12 @@ def test_new_open_and_recent_switch_databases(qtbot, shell, monkeypatch, tmp_pat
 
     # File › New: the office first, then the file; the demo database is left as it is
     real = tmp_path / "ทะเบียนจริง.db"
+    offered: list[str] = []
     monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(real), ""))
+                        lambda _parent, _caption, start, *a, **k: (offered.append(start), (str(real), ""))[1])
     answer(fill_office("เทศบาลตำบลโนนสูง", "6300102", "นครราชสีมา"))
     demo_window.ui.newDbAction.trigger()
+    assert offered == [str(default_db_path())]  # the first real one where Samoe looks by default
     real_window = shell.window
     assert real_window is not demo_window
     assert sqlite_path(real_window.ctx.db.url) == real.resolve()
