@@ -591,3 +591,16 @@ def test_a_sheet_written_with_a_prefix_takes_the_fast_path(tmp_path: Path) -> No
             z.writestr(member, body_bytes)
     assert check_zip(path, path.name).odd
     assert any("XFD9" in n for n in read_sheet(path).notes)
+
+
+def test_hidden_ods_rows_are_skipped_and_named(tmp_path: Path) -> None:
+    hidden = ('<table:table-row table:visibility="collapse"><table:table-cell office:value-type='
+              '"string"><text:p>ซ่อน</text:p></table:table-cell><table:table-cell office:value-type='
+              '"string"><text:p>1</text:p></table:table-cell></table:table-row>'
+              '<table:table-row><table:table-cell office:value-type="string"><text:p>มาลี</text:p>'
+              '</table:table-cell><table:table-cell office:value-type="string"><text:p>2</text:p>'
+              "</table:table-cell></table:table-row>")
+    data = read_sheet(_ods(tmp_path / "h.ods", hidden))
+    assert data.rows == [["สมชาย", "1103700012345"], ["มาลี", "2"]]
+    assert data.row_numbers == [2, 4]
+    assert any("ซ่อน" in n and "3" in n for n in data.notes)

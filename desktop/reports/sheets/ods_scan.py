@@ -40,6 +40,7 @@ class _Extent:
         self.valued = False
         self.far: tuple[int, int] = (0, 0)  # (last row, last column) holding a value, 1-based
         self.tables: list[tuple[str, int, int]] = []
+        self.hidden: dict[str, set[int]] = {}  # table -> its hidden (collapsed, filtered) rows
         self.parser = pyexpat.ParserCreate(namespace_separator=" ")
 
         def no_dtd(*_args: object) -> None:
@@ -58,6 +59,9 @@ class _Extent:
         elif name == f"{_TABLE} table-row":
             self.row_repeat = _repeat(attrs, _ROWS)
             self.col = 0
+            if attrs.get(f"{_TABLE} visibility") in ("collapse", "filter") and self.row_repeat < 10_000:
+                rows = range(self.row + 1, self.row + 1 + self.row_repeat)
+                self.hidden.setdefault(self.table, set()).update(rows)
         elif name == f"{_TABLE} table":
             self.table = attrs.get(f"{_TABLE} name", "")
             self.row, self.far = 0, (0, 0)
@@ -77,8 +81,9 @@ class _Extent:
             self.tables.append((self.table, *self.far))
 
 
-def check_ods(zf: zipfile.ZipFile, file_name: str) -> None:
-    """Refuse an .ods whose tables would not fit in memory once calamine builds them."""
+def check_ods(zf: zipfile.ZipFile, file_name: str) -> dict[str, set[int]]:
+    """Refuse an .ods whose tables would not fit in memory once calamine builds them;
+    return each table's hidden rows."""
     walker = _Extent()
     with zf.open("content.xml") as fh:
         while chunk := fh.read(CHUNK):
@@ -91,3 +96,4 @@ def check_ods(zf: zipfile.ZipFile, file_name: str) -> None:
                 f"{cell_name(rows, cols - 1)} ({rows:,} แถว x {cols:,} คอลัมน์) — โปรดลบข้อมูล"
                 "ที่อยู่นอกตาราง หรือคัดลอกเฉพาะตารางไปวางในไฟล์ใหม่ แล้วนำเข้าอีกครั้ง"
             )
+    return walker.hidden

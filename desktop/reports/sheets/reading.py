@@ -288,7 +288,9 @@ class _Workbook:
             for row, col in scan.formulas:
                 if row not in scan.hidden_rows:
                     source.bad_cells[(row, col - start_col)] = formula_message(row, col)
-        return ws, (scan.hidden_rows if scan is not None else set())
+        if scan is None:
+            return ws, self.scan.ods_hidden.get(name, set())
+        return ws, scan.hidden_rows
 
     def _rows(self, source: _Source, progress: Progress | None) -> Iterator[tuple[int, list[str]]]:
         ws, hidden = self._sheet(source)

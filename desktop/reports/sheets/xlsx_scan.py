@@ -168,6 +168,7 @@ class SheetScan:
 class ZipScan:
     sheets: dict[str, SheetScan] = field(default_factory=dict)  # member name -> scan
     odd: set[str] = field(default_factory=set)  # members the fast scan could not vouch for
+    ods_hidden: dict[str, set[int]] = field(default_factory=dict)  # .ods table -> hidden rows
 
 
 def replace_member(data: bytes, member: str, body: bytes) -> bytes:
@@ -550,7 +551,7 @@ def check_zip(path: Any, name: str) -> ZipScan:
             if "content.xml" in names and "xl/workbook.xml" not in names:
                 from .ods_scan import check_ods  # an .ods: calamine builds every table at once
 
-                check_ods(zf, name)
+                scan.ods_hidden = check_ods(zf, name)
     except SheetError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
