@@ -34,7 +34,9 @@ class Shaped:
 
     text: str
     gids: tuple[int, ...]
-    texts: tuple[str, ...]  # what each glyph stands for; joined: ``text``
+    # what each glyph stands for; joined: ``text`` (``text`` itself when one glyph per
+    # character: no tuple of one-character strings kept for most strings)
+    texts: tuple[str, ...] | str
     x_advance: tuple[int, ...]
     x_offset: tuple[int, ...]
     y_offset: tuple[int, ...]
@@ -59,9 +61,10 @@ def shape(text: str, font_name: str) -> Shaped:
     x_adv = [p.x_advance for p in positions]
     x_off = [p.x_offset for p in positions]
     y_off = [p.y_offset for p in positions]
-    if "" in texts:
+    if not isinstance(texts, str) and "" in texts:
         _whole_sara_am(data, gids, texts, x_adv, x_off, y_off)
-    return Shaped(text, tuple(gids), tuple(texts), tuple(x_adv), tuple(x_off), tuple(y_off),
+    return Shaped(text, tuple(gids), texts if isinstance(texts, str) else tuple(texts),
+                  tuple(x_adv), tuple(x_off), tuple(y_off),
                   sum(x_adv), data.upem)
 
 
@@ -112,14 +115,17 @@ def _sara_am_glyphs(font_name: str) -> tuple[int, int, int] | None:
     return (am, nikhahit, aa) if same and advances else None
 
 
-def _texts(text: str, gids: list[int], clusters: list[int], data: FontData) -> list[str]:
+_one: dict[str, str] = {}  # one shared string object per character
+
+
+def _texts(text: str, gids: list[int], clusters: list[int], data: FontData) -> list[str] | str:
     """What each glyph stands for, cluster by cluster (HarfBuzz's clusters are code point
     indices into ``text``, rising for left-to-right text)."""
     chars = data.chars
     natural = chars.natural_map
     n = len(gids)
     if n == len(text) and all(map(eq, map(natural.get, gids), text)):
-        return list(text)  # each character drawn with its own glyph, in order
+        return text  # each character drawn with its own glyph, in order
     if any(a > b for a, b in zip(clusters, clusters[1:], strict=False)):
         return [text] + [""] * (n - 1)  # right-to-left: not drawn in a Thai registry
     memo = chars.clusters
@@ -132,7 +138,8 @@ def _texts(text: str, gids: list[int], clusters: list[int], data: FontData) -> l
             j += 1
         end = clusters[j] if j < n else len(text)
         if j == i + 1 and end == start + 1 and natural.get(gids[i]) == text[start]:
-            out.append(text[start])  # the common case: one character, its own glyph
+            ch = text[start]  # the common case: one character, its own glyph
+            out.append(_one.setdefault(ch, ch))
         else:
             key = (text[start:end], tuple(gids[i:j]))
             found = memo.get(key)
@@ -155,12 +162,13 @@ _formatted: dict[float, str] = {}
 
 
 def _fmt(v: float) -> str:
-    """``v`` to two decimals, no trailing zeros (remembered: TJ adjustments repeat)."""
+    """``v`` to two decimals, no trailing zeros. The first 20,000 values are remembered:
+    rows' baselines and columns' left edges repeat on every page."""
     s = _formatted.get(v)
     if s is None:
         s = f"{v:.2f}".rstrip("0").rstrip(".")
         s = "0" if s in ("-0", "") else s
-        if len(_formatted) < 200_000:
+        if len(_formatted) < 20_000:
             _formatted[v] = s
     return s
 
