@@ -89,12 +89,30 @@ def open_db_or_explain(target: str | os.PathLike[str] | None, parent: QWidget | 
         return None
     if result is not None and result.backup is not None:
         log.info("upgraded %s -> %s, backup %s", result.from_revision, result.to_revision, result.backup)
+    db.check_in_background()  # a damaged file: the first save is refused (quick_check)
     return db
+
+
+def show_database_faults(kind: type[BaseException], exc: BaseException, tb: object,
+                         *, previous: object = None) -> None:
+    """``sys.excepthook`` of the window: a database fault that escapes a slot (a save into
+    a damaged file, another program holding the write lock, a full disk) is told in a Thai
+    message box instead of a traceback on stderr; anything else goes to ``previous``."""
+    from desktop.store.faults import classify
+
+    fault = classify(exc) if isinstance(exc, Exception) else None
+    if fault is None:
+        (previous if callable(previous) else sys.__excepthook__)(kind, exc, tb)
+        return
+    log.warning("database fault: %s", type(exc).__name__)
+    QMessageBox.critical(QApplication.activeWindow(), "Samoe", fault_text(fault, None))
 
 
 def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
     logging.basicConfig(level=os.environ.get("SAMOE_LOG", "WARNING"))
     app, settings, _lang = make_app(lang=lang)
+    previous = sys.excepthook
+    sys.excepthook = lambda k, e, t: show_database_faults(k, e, t, previous=previous)
     from sqlalchemy.orm import configure_mappers
 
     from desktop.gui.shell import Shell

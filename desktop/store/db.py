@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +161,7 @@ class Database:
     sessions: sessionmaker[Session]
     read_only: bool = False
     readers: sessionmaker[Session] | None = None
+    damage_check: Future[list[str]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.readers is None:
@@ -185,6 +188,12 @@ class Database:
             from desktop.store.faults import DatabaseReadOnly, read_only_message
 
             raise DatabaseReadOnly(read_only_message(self.path))
+        if self.damage_check is not None:
+            problems = self.damage_check.result()  # done long before the first save
+            if problems:
+                from desktop.store.faults import DatabaseDamaged, damaged_message
+
+                raise DatabaseDamaged(damaged_message(self.path, problems[0][:200]))
         with self.sessions() as session, session.begin():
             yield session
 
@@ -198,6 +207,35 @@ class Database:
     @property
     def path(self) -> Path | None:
         return sqlite_path(self.url)
+
+    def check_in_background(self) -> None:
+        """Run SQLite's ``quick_check`` on a thread of its own (0.43 s at 100k children) and
+        refuse every write session if it finds damage: for the GUI, which opens without
+        waiting for the check. Reads go on meanwhile."""
+        path = self.path
+        if path is None or self.read_only or self.damage_check is not None:
+            return
+        result: Future[list[str]] = Future()
+
+        def run() -> None:
+            from desktop.store.integrity import open_for_check, quick_check
+
+            try:
+                conn = open_for_check(path, timeout=busy_timeout_ms() / 1000)
+                try:
+                    result.set_result(quick_check(conn, limit=3))
+                finally:
+                    conn.close()
+            except sqlite3.DatabaseError as exc:
+                name = str(getattr(exc, "sqlite_errorname", ""))
+                # busy or cannot open: not damage; the write will meet the real cause
+                result.set_result([] if not name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+                                  else [str(exc)])
+            except BaseException:  # noqa: BLE001 - a check that fails refuses nothing
+                result.set_result([])
+
+        self.damage_check = result
+        threading.Thread(target=run, name="samoe-quick-check", daemon=True).start()
 
     def dispose(self) -> None:
         self.engine.dispose()

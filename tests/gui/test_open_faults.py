@@ -136,3 +136,30 @@ def test_a_real_read_only_folder_in_a_process_that_obeys_file_modes(good: Path) 
     assert "Traceback" not in err, err[-1500:]
     assert "BOX" in out and "อ่านอย่างเดียว" in out and "เสียหาย" not in out, out
     assert "DB False" in out
+
+
+def test_a_fault_that_escapes_a_slot_is_a_message_box(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3 as driver
+
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.store.faults import DatabaseDamaged
+
+    seen: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    busy = OperationalError("INSERT INTO child ...", {"first_name": "มานี"},
+                            driver.OperationalError("database is locked"))
+    for exc in (DatabaseDamaged("ไฟล์ฐานข้อมูลเสียหาย (x.db)"), busy):
+        left = answer(read)
+        gui_app.show_database_faults(type(exc), exc, None)
+        assert not left
+    assert "เสียหาย" in seen[0] and "ใช้งาน" in seen[1] and "มานี" not in seen[1]
+    others: list[BaseException] = []
+    gui_app.show_database_faults(ValueError, ValueError("x"), None,
+                                 previous=lambda _k, e, _t: others.append(e))
+    assert len(others) == 1
