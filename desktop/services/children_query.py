@@ -13,6 +13,7 @@ import weakref
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Integer,
     Select,
     and_,
+    bindparam,
     column,
     func,
     literal_column,
@@ -59,6 +61,16 @@ def _has_search_order(session: Session) -> bool:
             .where(column("type") == "index", column("name") == SEARCH_ORDER_INDEX)
         ).first() is not None
     return found
+
+
+_NARROW = _SearchOrder("child", column("id", Integer), column("first_name_key"),
+                       column("last_name_key"), column("deleted_at"))
+_CHILD = Child.__table__.c
+# The rows of a page whose ids are known, in Core (built once: no ORM statement per page)
+_PAGE_ROWS = select(
+    _CHILD.id, _CHILD.uuid, _CHILD.prefix, _CHILD.first_name, _CHILD.last_name, _CHILD.sex,
+    _CHILD.birth_date, _CHILD.id_type, _CHILD.national_id, _CHILD.g_code, _CHILD.deleted_at,
+).where(_CHILD.id.in_(bindparam("ids", expanding=True)))
 
 
 @compiles(_SearchOrder)
@@ -359,15 +371,13 @@ def page_children(
         # by the narrow index (id, name keys) rather than by their rows. A common 3-letter
         # term matches ~13,000 of a million children, and looking their rows up in the
         # table is most of the search's time (~35% less at 1M); then read the page's rows.
-        narrow = _SearchOrder("child", column("id", Integer), column("first_name_key"),
-                              column("last_name_key"), column("deleted_at"))
-        c = narrow.c
+        c = _NARROW.c
         keys = ([c.first_name_key, c.last_name_key] if sort is ChildSort.NAME
                 else [c.last_name_key, c.first_name_key]) + [c.id]
         page = (
             select(c.id)
             .select_from(_FTS)
-            .join(narrow, c.id == _FTS.c.rowid)
+            .join(_NARROW, c.id == _FTS.c.rowid)
             .where(literal_column("child_fts").op("MATCH")(fts), c.deleted_at.is_(None))
             .order_by(*[k.desc() if descending else k.asc() for k in keys])
             .offset(max(0, offset))
@@ -379,8 +389,7 @@ def page_children(
         ids = list(session.scalars(page))
         if not ids:
             return []
-        found = {r.id: r for r in session.execute(
-            stmt.order_by(None).offset(None).limit(None).where(Child.id.in_(ids)))}
+        found = {r.id: r for r in session.execute(_PAGE_ROWS, {"ids": ids})}
         base = [found[i] for i in ids]
     elif fts is not None:
         # Drive from the search index by a join (it holds live rows only): ~15% faster
@@ -409,25 +418,33 @@ def page_children(
     return rows
 
 
+@lru_cache(maxsize=8)
+def _enrolments_stmt(by_year: bool, by_institution: bool) -> Select[Any]:
+    """The enrolments of a page's children (built once per kind of filter)."""
+    e, i, y = Enrollment.__table__.c, Institution.__table__.c, AcademicYear.__table__.c
+    stmt = (
+        select(e.child_id, i.name, e.level_code, e.classroom, y.year_be)
+        .select_from(Enrollment.__table__.join(Institution.__table__, i.id == e.institution_id)
+                     .join(AcademicYear.__table__, y.id == e.academic_year_id))
+        .where(e.child_id.in_(bindparam("ids", expanding=True)), e.deleted_at.is_(None))
+        .order_by(e.child_id, y.year_be.desc(), e.id.desc())
+    )
+    if by_year:
+        stmt = stmt.where(e.academic_year_id == bindparam("year_id"))
+    if by_institution:
+        stmt = stmt.where(e.institution_id == bindparam("institution_id"))
+    return stmt
+
+
 def _enrolments_for(
     session: Session, child_ids: list[int], flt: ChildFilter, year_id: int | None
 ) -> dict[int, tuple[str, str, str, int | None]]:
-    stmt = (
-        select(
-            Enrollment.child_id,
-            Institution.name,
-            Enrollment.level_code,
-            Enrollment.classroom,
-            AcademicYear.year_be,
-        )
-        .join(Institution, Institution.id == Enrollment.institution_id)
-        .join(AcademicYear, AcademicYear.id == Enrollment.academic_year_id)
-        .where(Enrollment.child_id.in_(child_ids), Enrollment.deleted_at.is_(None))
-        .order_by(Enrollment.child_id, AcademicYear.year_be.desc(), Enrollment.id.desc())
-    )
-    stmt = _scoped(stmt, flt, year_id)
+    # the filter's year and institution, as _scoped says (a year with no row: none)
+    stmt = _enrolments_stmt(flt.year_be is not None, flt.institution_id is not None)
+    params = {"ids": child_ids, "year_id": year_id if year_id is not None else -1,
+              "institution_id": flt.institution_id}
     found: dict[int, tuple[str, str, str, int | None]] = {}
-    for child_id, inst, level, room, year in session.execute(stmt):
+    for child_id, inst, level, room, year in session.execute(stmt, params):
         found.setdefault(child_id, (inst, level, room, year))
     return found
 
