@@ -3,8 +3,9 @@
 
 - An enrolment written through the ORM gets its keys from its institution's name, its
   level and its room (``before_insert`` / ``before_update``).
-- After each flush, every child whose enrolments changed (added, moved, deleted, restored)
-  and every child of a renamed institution gets the keys of its current enrolment again,
+- After each flush, every child whose enrolments changed (added, moved, deleted, restored),
+  every child deleted or restored and every child of a renamed institution gets the keys
+  of its current enrolment again,
   in one set-based UPDATE (``refresh_children``), which bulk writers call too.
 """
 
@@ -106,6 +107,11 @@ def _refresh_after_flush(session: Session, _context: Any) -> None:
         elif (isinstance(obj, Institution) and obj in session.dirty
               and inspect(obj).attrs.name.history.has_changes()):
             renamed.append(obj)
+        elif (isinstance(obj, Child) and obj in session.dirty
+              and inspect(obj).attrs.deleted_at.history.has_changes()):
+            # restored from the bin (or deleted): its enrolments may have changed meanwhile
+            # outside the ORM (an import undone deletes them in bulk)
+            children.add(obj.id)
     if not children and not renamed:
         return
     conn = session.connection()
