@@ -9,6 +9,8 @@ share of deliberately bad rows, then times in one process, on the same file:
 2. ``read_sheet`` (desktop.reports.sheets)
 3. ``plan_import`` (map, parse, validate, duplicates in the file and against the registry)
 4. ``commit_import`` into a fresh migrated database with the file's institutions
+5. the plan's lookup of registry households at the file's addresses, against the registry
+   the import filled (every address found), and the child form's lookup one by one
 
 and prints a table: seconds, and ratios to the bare read. Goals: plan + commit < 2x the
 bare read; read + plan + commit (the whole import) <= 3x.
@@ -162,6 +164,34 @@ def fresh_database(path: Path):  # type: ignore[no-untyped-def]
     return db
 
 
+def households_lookup(db, plan) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+    """The import's lookup of registry households at the file's addresses (rows without a
+    house code join them), against the registry this import has just filled, so that every
+    address is found: the bulk ``households_at`` the plan runs, and, as the baseline, the
+    child form's ``household_at`` once per address (the same answers, checked)."""
+    from desktop.domain.households import address_key
+    from desktop.services.household_edit import household_at
+    from desktop.services.imports.joins import households_at
+
+    addresses = list({address_key(r.parsed.address): r.parsed.address for r in plan.rows
+                      if r.parsed is not None and r.parsed.household_key is not None}.values())
+    with db.reader() as session:
+        gc.collect()
+        t = time.perf_counter()
+        found = households_at(session, addresses)
+        bulk = time.perf_counter() - t
+        gc.collect()
+        t = time.perf_counter()
+        one_by_one = {}
+        for a in addresses:
+            h = household_at(session, a)
+            if h is not None:
+                one_by_one[address_key(a)] = h.id
+        single = time.perf_counter() - t
+    assert found == one_by_one, (len(found), len(one_by_one))
+    return bulk, single, len(found)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, default=50_000)
@@ -214,6 +244,7 @@ def main() -> None:
             batch = imports.commit_import(session, plan, actor="bench", progress=Progress())
             commit_body = time.perf_counter() - t
         commit_s = time.perf_counter() - t  # with the COMMIT itself (fsync, WAL)
+        join_s, one_by_one_s, joined = households_lookup(db, plan)
     finally:
         db.dispose()
 
@@ -230,7 +261,8 @@ def main() -> None:
 
     total = read_s + plan_s + commit_s
     record(kind="import", rows=args.rows, bare_read_s=bare, read_sheet_s=read_s, plan_s=plan_s,
-           commit_s=commit_s, commit_body_s=commit_body, validate_child_s=rules_s, valid=plan.valid_count,
+           commit_s=commit_s, commit_body_s=commit_body, households_at_s=join_s,
+           household_at_each_s=one_by_one_s, validate_child_s=rules_s, valid=plan.valid_count,
            errors=plan.error_count, warnings=plan.warning_count, children=batch.children,
            peak_rss_mb=peak_rss_mb())
     table = [
@@ -239,6 +271,8 @@ def main() -> None:
         Row(args.rows, "plan_import", plan_s, bare, "s"),
         Row(args.rows, "  of which validate_child (the form's rule)", rules_s, bare, "s"),
         Row(args.rows, "commit_import (+ COMMIT)", commit_s, bare, "s"),
+        Row(args.rows, "the plan's registry-household lookup, every address found", join_s,
+            one_by_one_s, "s", note=f"{joined:,} addresses; baseline: household_at one by one"),
         Row(args.rows, "plan + commit", plan_s + commit_s, bare, "s", goal="< 2x",
             passed=(plan_s + commit_s) < 2 * bare),
         Row(args.rows, "whole import: read + plan + commit", total, bare, "s", goal="<= 3x",

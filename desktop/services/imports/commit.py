@@ -256,8 +256,10 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
         household_id: int | None = None
         if p.household_key is not None:
             household_id = households.get(p.household_key)
-            if household_id is None and p.house_code:
-                household_id = plan.db_households.get(p.house_code)
+            if household_id is None:
+                # the registry's household of this house code, or (no code) at this address
+                household_id = (plan.db_households.get(p.house_code) if p.house_code
+                                else plan.db_addresses.get(p.household_key))
                 if household_id is not None:
                     joined_households.add(household_id)
             if household_id is None:
@@ -283,8 +285,12 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
         g = p.guardian
         if g is not None and p.guardian_key is not None:
             guardian_id = guardians.get(p.guardian_key)
-            if guardian_id is None and g.national_id:
-                guardian_id = plan.db_guardians.get(g.national_id)
+            if guardian_id is None:
+                # the registry's guardian of this ID, or (no ID) of this name in the
+                # registry household the row joins
+                guardian_id = (plan.db_guardians.get(g.national_id) if g.national_id
+                               else plan.db_household_guardians.get(
+                                   (household_id or 0, g.first_name, g.last_name)))
                 if guardian_id is not None:
                     joined_guardians.add(guardian_id)
             if guardian_id is None:

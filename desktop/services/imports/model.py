@@ -83,6 +83,10 @@ class ImportPlan:
     today: date = field(default_factory=date.today, repr=False)
     db_households: dict[str, int] = field(default_factory=dict, repr=False)  # house code -> id
     db_guardians: dict[str, int] = field(default_factory=dict, repr=False)  # national ID -> id
+    # household key of rows without a house code -> the registry household at that address
+    db_addresses: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
+    # (registry household, first name, last name) -> its guardian (rows that join it)
+    db_household_guardians: dict[tuple[int, str, str], int] = field(default_factory=dict, repr=False)
 
     @property
     def blocked(self) -> bool:

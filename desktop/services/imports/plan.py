@@ -50,6 +50,7 @@ from .addresses import (
 )
 from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
 from .idcolumns import decide_id_columns
+from .joins import household_guardians, registry_addresses
 from .model import (
     ERROR,
     WARNING,
@@ -592,11 +593,17 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
     if bad_cells:
         _bad_cells(planner, sheet, rows, bad_cells)
     db_households, db_guardians = planner.duplicates(rows)
+    db_addresses, joins = registry_addresses(planner.session, rows)
+    if joins is not None:
+        planner.file_problems.append(joins)
+    db_household_guardians = household_guardians(
+        planner.session, [*db_households.values(), *db_addresses.values()])
     if progress is not None:
         progress.step(total, total, "ตรวจข้อมูล")
     return ImportPlan(
         file_name=sheet.file_name, sheet=sheet.sheet, headers=list(sheet.headers),
         mapping=planner.mapping, rows=rows, file_problems=planner.file_problems,
         institution_id=institution_id, year_be=year, today=today,
-        db_households=db_households, db_guardians=db_guardians,
+        db_households=db_households, db_guardians=db_guardians, db_addresses=db_addresses,
+        db_household_guardians=db_household_guardians,
     )
