@@ -229,7 +229,7 @@ def _searches(houses_at: dict[Pair, set[str]]) -> Iterator[tuple[TextClause, dic
             group = selects[start : start + per]
             group += [group[-1]] * (per - len(group))
             params: dict[str, Any] = {}
-            for i, ((s, v), houses) in enumerate(group):
+            for i, ((s, v), keys) in enumerate(group):
                 params[f"s{i}"], params[f"v{i}"] = s, v
-                params.update({f"h{i}_{j}": h for j, h in enumerate(houses)})
+                params.update({f"h{i}_{j}": h for j, h in enumerate(keys)})
             yield _statement(size), params
