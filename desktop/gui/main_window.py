@@ -33,6 +33,7 @@ from desktop.gui.views.households_view import HouseholdsView
 from desktop.gui.views.import_history_view import ImportHistoryView
 from desktop.gui.views.institutions_view import InstitutionsView
 from desktop.gui.views.office_settings_view import OfficeSettingsView
+from desktop.gui.widgets.screen import fit_to_screen
 from desktop.paths import user_data_dir
 from desktop.services.office import OfficeValues, is_demo, local_office
 from desktop.services.progress import Progress
@@ -452,6 +453,7 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        fit_to_screen(self)  # a designed or remembered size taller than this screen
         state = self.ctx.settings.value(STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)

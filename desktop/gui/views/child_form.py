@@ -40,6 +40,7 @@ from desktop.domain.people import PREFIXES, SEX_LABELS, Sex
 from desktop.gui.context import AppContext
 from desktop.gui.forms.child_form_ui import Ui_ChildForm
 from desktop.gui.views.child_household import ChildHousehold
+from desktop.gui.widgets.screen import fit_to_screen
 from desktop.services.children import (
     ENROLLMENT_STATUSES,
     RELATIONS,
@@ -87,6 +88,7 @@ class ChildFormDialog(QDialog):
         self._add_print_button(uuid)
         self.ui.duplicateLabel.hide()
         self.ui.firstNameEdit.setFocus()
+        fit_to_screen(self)
 
     # ---- set-up
     def _add_print_button(self, uuid: str | None) -> None:

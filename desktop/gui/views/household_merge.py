@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 
 from desktop.gui.context import AppContext
 from desktop.gui.forms.household_merge_ui import Ui_HouseholdMerge
+from desktop.gui.widgets.screen import fit_to_screen
 from desktop.services.household_edit import (
     HouseholdChoice,
     HouseholdError,
@@ -54,6 +55,7 @@ class HouseholdMergeDialog(QDialog):
         self.result_: MergeResult | None = None
         self.load()
         cancel.setFocus()
+        fit_to_screen(self)
 
     def swap(self) -> None:
         self.keep_uuid, self.drop_uuid = self.drop_uuid, self.keep_uuid

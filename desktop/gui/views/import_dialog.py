@@ -27,6 +27,7 @@ from desktop.domain.columns import CHILD_COLUMNS, COLUMN_BY_KEY, missing_require
 from desktop.gui.context import AppContext
 from desktop.gui.forms.import_dialog_ui import Ui_ImportDialog
 from desktop.gui.views.pdf_preview import last_dir, remember_dir
+from desktop.gui.widgets.screen import fit_to_screen
 from desktop.services.children import current_year_be
 from desktop.services.institutions import institution_choices
 from desktop.services.progress import Progress
@@ -173,6 +174,7 @@ class ImportDialog(QDialog):
         ui.progressBar.hide()
         ctx.tasks.progressed.connect(self._progressed)
         self._go(FILE)
+        fit_to_screen(self)
 
     # ---- steps
     def _go(self, step: int) -> None:

@@ -16,6 +16,7 @@ from desktop.domain.levels import InstitutionKind
 from desktop.domain.text import clean_text
 from desktop.gui.context import AppContext
 from desktop.gui.forms.institution_dialog_ui import Ui_InstitutionDialog
+from desktop.gui.widgets.screen import max_height
 from desktop.services.institutions import InstitutionForm, load_institution, save_institution
 
 # Address fields of the service, in form order, with the widget name stem in the .ui.
@@ -136,7 +137,7 @@ class InstitutionDialog(QDialog):
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
-            self.resize(self.width(), needed)
+            self.resize(self.width(), min(needed, max_height(self)))
 
     def clear_errors(self) -> None:
         for widget, label in self._fields.values():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from desktop import atomic
 from desktop.gui.context import AppContext
 from desktop.gui.forms.pdf_preview_ui import Ui_PdfPreview
+from desktop.gui.widgets.screen import fit_to_screen
 
 ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
 LAST_DIR_KEY = "documents/last_dir"
@@ -89,6 +90,7 @@ class PdfPreview(QDialog):
             QShortcut(QKeySequence(keys), self, activated=slot)
         self._refit = QTimer(self, singleShot=True, interval=80)
         self._refit.timeout.connect(lambda: self.zoom is None and self.show_page(self.index))
+        fit_to_screen(self)
         self.show_page(0)
 
     # ---- viewing

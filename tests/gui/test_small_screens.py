@@ -1,0 +1,171 @@
+"""Every window and dialog fits a 1366×768 laptop and stays usable on a 1024×600 netbook:
+its size is within the screen's free area, every button of its own (not those inside the
+scrolled content) lies within the window, and long content scrolls instead of pushing
+the buttons off the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from desktop.gui.context import AppContext
+
+SIZES = [(1366, 768), (1024, 600)]
+
+
+@pytest.fixture(params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def screen_size(request, monkeypatch):  # type: ignore[no-untyped-def]
+    width, height = request.param
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, width, height))
+    return width, height
+
+
+def _pdf(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(2):
+        c.drawString(72, 700, f"page {n + 1}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def _inside_scrolled_content(button: QWidget, top: QWidget) -> bool:
+    parent = button.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def assert_fits(widget: QWidget, size: tuple[int, int]) -> None:
+    width, height = size
+    QApplication.processEvents()
+    frame = widget.frameGeometry()
+    # the window manager adds a title bar (~30 px) and borders the offscreen platform does not
+    assert widget.width() <= width - 8, (widget.width(), width)
+    assert widget.height() <= height - 30, (widget.height(), height)
+    assert frame.width() <= width and widget.minimumSizeHint().height() <= height - 30
+    inside = widget.rect()
+    buttons = [b for b in widget.findChildren(QAbstractButton)
+               if b.isVisibleTo(widget) and not _inside_scrolled_content(b, widget)
+               and b.window() is widget]
+    assert buttons, "no buttons found"
+    for button in buttons:
+        rect = QRect(button.mapTo(widget, button.rect().topLeft()), button.size())
+        assert inside.contains(rect), (button.text() or button.objectName(), rect, inside)
+
+
+def _child_form(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.child_form import ChildFormDialog
+    from desktop.gui.views.children_view import ChildrenView
+
+    view = ChildrenView(ctx)
+    uuid = view.model.uuid_at(0)
+    return ChildFormDialog(ctx, uuid)
+
+
+def _import(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.import_dialog import ImportDialog
+
+    return ImportDialog(ctx)
+
+
+def _preview(ctx: AppContext, tmp: Path) -> QWidget:
+    from desktop.gui.views.pdf_preview import PdfPreview
+
+    return PdfPreview(ctx, _pdf(tmp / "r.pdf"), "ทดสอบ", "r.pdf")
+
+
+def _institution(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.institution_dialog import InstitutionDialog
+
+    return InstitutionDialog(ctx)
+
+
+def _office(_ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.office_dialog import OfficeDialog
+
+    return OfficeDialog()
+
+
+def _picker(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.household_picker import HouseholdPicker
+
+    return HouseholdPicker(ctx)
+
+
+def _households(ctx: AppContext) -> tuple[str, str]:
+    from desktop.gui.views.households_view import HouseholdsView
+
+    view = HouseholdsView(ctx)
+    view.refresh()
+    first, second = view.model.uuid_at(0), view.model.uuid_at(1)
+    assert first and second
+    return first, second
+
+
+def _household(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.household_dialog import HouseholdDialog
+
+    return HouseholdDialog(ctx, _households(ctx)[0])
+
+
+def _merge(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.household_merge import HouseholdMergeDialog
+
+    return HouseholdMergeDialog(ctx, *_households(ctx))
+
+
+def _main(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show_page("children")  # its buttons: new, open, delete, print, import, export
+    return window
+
+
+WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
+    "child-form": _child_form, "import": _import, "preview": _preview,
+    "institution": _institution, "office": _office, "household-picker": _picker,
+    "household": _household, "household-merge": _merge, "main-window": _main,
+}
+
+
+@pytest.mark.parametrize("name", list(WINDOWS))
+def test_window_fits_the_screen(qtbot, ctx: AppContext, tmp_path: Path, screen_size, name: str) -> None:  # type: ignore[no-untyped-def]
+    widget = WINDOWS[name](ctx, tmp_path)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert_fits(widget, screen_size)
+
+
+def test_child_form_scrolls_its_content(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
+    dialog = _child_form(ctx, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    scroll = dialog.ui.scrollArea
+    assert scroll.widget().isAncestorOf(dialog.ui.guardianTable)
+    assert scroll.verticalScrollBar().maximum() > 0  # the form is taller than what is shown
+    save = dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save)
+    assert dialog.ui.buttonBox.isAncestorOf(save) and not scroll.isAncestorOf(save)
+
+
+def test_import_steps_fit_a_netbook(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
+    dialog = _import(ctx, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for step in range(dialog.ui.stack.count()):
+        dialog.ui.stack.setCurrentIndex(step)
+        assert dialog.minimumSizeHint().height() <= 570, step
+        assert_fits(dialog, (1024, 600))
