@@ -259,6 +259,8 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     ignored = _ignored_columns(sheet.headers, args.ignore_column)
     with db.reader() as session:
         mapping = imports.suggest_mapping(session, sheet.headers)
+        # columns left out for this layout in the window are left out here too
+        ignored |= imports.remembered_ignored(session, sheet.headers) - set(mapping)
         mapping = {i: key for i, key in mapping.items() if i not in ignored}
         plan = imports.plan_import(session, sheet, mapping, today=date.today(),
                                    institution_id=_institution_id(session, args.institution),

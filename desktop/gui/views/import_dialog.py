@@ -323,14 +323,16 @@ class ImportDialog(QDialog):
 
     # ---- 2: the columns
     def _fill_mapping(self) -> None:
-        from desktop.services.imports import id_like_columns, suggest_mapping
+        from desktop.services.imports import id_like_columns, remembered_ignored, suggest_mapping
 
         data = self.sheet
         with self.ctx.db.reader() as session:
             mapping = suggest_mapping(session, data.headers)
+            # what the clerk left out for this layout last time is not asked about again
+            left_out = remembered_ignored(session, data.headers) - set(mapping)
         # a column of national IDs under a header not known is never left out unasked: the
         # only one, with no ID column mapped, is mapped (and said); others wait for the clerk
-        id_like = id_like_columns(data.headers, data.rows, skip=set(mapping))
+        id_like = id_like_columns(data.headers, data.rows, skip=set(mapping) | left_out)
         self._id_note = ""
         if len(id_like) == 1 and "national_id" not in mapping.values():
             mapping[id_like[0]] = "national_id"
@@ -418,7 +420,7 @@ class ImportDialog(QDialog):
         institution_id = self.ui.institutionCombo.currentData()
         year_be = self.ui.yearSpin.value()
         with self.ctx.db.session() as session:
-            remember_mapping(session, data.headers, mapping)
+            remember_mapping(session, data.headers, mapping, ignored)
         from datetime import date
 
         today = date.today()

@@ -22,6 +22,7 @@ from .files import (
     error_report_rows,
     mapping_key,
     remember_mapping,
+    remembered_ignored,
     suggest_mapping,
     write_error_report,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "parse_year_be",
     "plan_import",
     "remember_mapping",
+    "remembered_ignored",
     "split_full_name",
     "suggest_mapping",
     "undo_batch",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -26,12 +27,22 @@ def mapping_key(headers: Sequence[str]) -> str:
     return MAPPING_PREFIX + hashlib.sha1(text.encode("utf-8")).hexdigest()  # noqa: S324 - a name, not a secret
 
 
+def _remembered(session: Session, headers: Sequence[str]) -> dict[str, Any]:
+    stored = session.get(Setting, mapping_key(headers))
+    if stored is None:
+        return {}
+    try:
+        data = json.loads(stored.value)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def suggest_mapping(session: Session, headers: Sequence[str]) -> dict[int, str]:
     """The mapping remembered for exactly these headers, else the one guessed from them."""
-    stored = session.get(Setting, mapping_key(headers))
-    if stored is not None:
+    data = _remembered(session, headers)
+    if data:
         try:
-            data = json.loads(stored.value)
             mapping = {int(i): str(k) for i, k in data["mapping"].items()}
         except (ValueError, KeyError, TypeError, AttributeError):
             mapping = {}
@@ -40,11 +51,24 @@ def suggest_mapping(session: Session, headers: Sequence[str]) -> dict[int, str]:
     return guess_mapping(headers)
 
 
-def remember_mapping(session: Session, headers: Sequence[str], mapping: dict[int, str]) -> None:
-    """Keep the clerk's mapping for the next file with these headers (in the caller's
-    transaction)."""
+def remembered_ignored(session: Session, headers: Sequence[str]) -> set[int]:
+    """The columns the clerk left out for these headers last time (a column of national
+    IDs said "not imported" is not asked about again); none when nothing usable is kept."""
+    values = _remembered(session, headers).get("ignored")
+    if not isinstance(values, list):
+        return set()
+    if not all(isinstance(i, int) and 0 <= i < len(headers) for i in values):
+        return set()
+    return set(values)
+
+
+def remember_mapping(session: Session, headers: Sequence[str], mapping: dict[int, str],
+                     ignored: Collection[int] = ()) -> None:
+    """Keep the clerk's mapping, and the columns the clerk left out, for the next file
+    with these headers (in the caller's transaction)."""
     value = json.dumps({"headers": list(headers),
-                        "mapping": {str(i): k for i, k in sorted(mapping.items())}},
+                        "mapping": {str(i): k for i, k in sorted(mapping.items())},
+                        "ignored": sorted(set(ignored) - set(mapping))},
                        ensure_ascii=False)
     key = mapping_key(headers)
     stored = session.get(Setting, key)

@@ -1,0 +1,50 @@
+"""A column of national IDs the clerk left out on the mapping step is left out again for
+the next file of the same layout, without asking (remembered with the column mapping)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.identity import make_national_id
+from desktop.gui.context import AppContext
+from desktop.gui.views.import_dialog import MAPPING, PREVIEW, SKIP, ImportDialog
+from desktop.reports.sheets import write_csv
+
+HEADERS = ["ชื่อ", "นามสกุล", "เพศ", "วันเกิด", "เลขประจำตัวประชาชน", "บัตรพ่อ"]
+KIDS = [["ภูผา", "ทดลองจำ", "ชาย", "15/08/2563"], ["ธารา", "ทดลองจำ", "หญิง", "01/02/2564"]]
+IDS = [make_national_id(f"11038{n:07d}") for n in range(7, 11)]
+FATHERS = [make_national_id(f"33011{n:07d}") for n in range(7, 11)]
+
+
+def _mapping_step(qtbot, ctx: AppContext, path: Path) -> ImportDialog:  # type: ignore[no-untyped-def]
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.open_file(path)
+    dialog.ui.nextButton.click()
+    assert dialog.ui.stack.currentIndex() == MAPPING
+    return dialog
+
+
+def test_an_id_column_left_out_is_not_asked_again(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = tmp_path / "ห้อง 1.csv"
+    write_csv(first, HEADERS, [[*k, IDS[i], FATHERS[i]] for i, k in enumerate(KIDS)])
+    dialog = _mapping_step(qtbot, ctx, first)
+    assert dialog.undecided() == [5]
+    dialog.set_mapping(5, SKIP)  # the clerk: not imported
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.ui.nextButton.click()  # check: the mapping (and this choice) is remembered
+    assert dialog.ui.stack.currentIndex() == PREVIEW
+    dialog.close()
+
+    second = tmp_path / "ห้อง 2.csv"  # the next class, the same layout
+    write_csv(second, HEADERS, [[*k, IDS[i + 2], FATHERS[i + 2]] for i, k in enumerate(KIDS)])
+    again = _mapping_step(qtbot, ctx, second)
+    assert again.undecided() == []
+    assert 5 in again.ignored_columns() and 5 not in again.mapping()
+    assert "'บัตรพ่อ'" not in again.ui.missingLabel.text()
+    assert again.ui.nextButton.isEnabled()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        again.ui.nextButton.click()
+    assert again.ui.stack.currentIndex() == PREVIEW
+    assert not again.plan.blocked and again.plan.valid_count == 2
