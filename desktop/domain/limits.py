@@ -3,8 +3,8 @@
 SQLite does not enforce ``VARCHAR(n)``; PostgreSQL refuses a longer value and the whole
 save fails. So the form and the import check these lengths first and say which field is
 too long. The numbers are those of the store's models (``String(n)``); the domain imports
-nothing of ours, so a test (tests/unit/test_thai_marks_and_limits.py) holds the two equal:
-change a model's length and that test names what to change here.
+nothing of ours, so tests (tests/unit/test_thai_marks_and_limits.py, test_form_limits.py)
+hold the two equal: change a model's length and they name what to change here.
 
 Lengths count characters (code points), as PostgreSQL does: a Thai tone mark is one.
 """
@@ -41,6 +41,9 @@ GUARDIAN: dict[str, int] = {
     "relation": 40,
 }
 ENROLLMENT: dict[str, int] = {"classroom": 20}
+INSTITUTION: dict[str, int] = {"code": 20, "name": 200, "phone": 40}  # and ADDRESS
+HOUSEHOLD: dict[str, int] = {"house_code": 11, "phone": 40}  # and ADDRESS
+OFFICE: dict[str, int] = {"code": 20, "name": 200, "province": 100}
 
 CHILD_LABELS: dict[str, str] = {
     "prefix": "คำนำหน้า",
@@ -70,6 +73,17 @@ GUARDIAN_LABELS: dict[str, str] = {
     "phone": "เบอร์โทรศัพท์",
     "occupation": "อาชีพ",
     "relation": "ความเกี่ยวข้องกับเด็ก",
+}
+
+INSTITUTION_LABELS: dict[str, str] = {
+    "code": "รหัสสถานศึกษา",
+    "name": "ชื่อสถานศึกษา",
+    "phone": "โทรศัพท์",
+}
+OFFICE_LABELS: dict[str, str] = {
+    "code": "รหัสหน่วยงาน",
+    "name": "ชื่อหน่วยงาน",
+    "province": "จังหวัด",
 }
 
 

@@ -9,11 +9,12 @@ No check digit exists, so only the form is checked.
 
 from __future__ import annotations
 
+from desktop.domain.limits import OFFICE
 from desktop.domain.text import THAI_DIGITS
 
 OFFICE_CODE_DIGITS = 7
-NAME_LIMIT = 200  # office.name String(200)
-PROVINCE_LIMIT = 100  # office.province String(100)
+NAME_LIMIT = OFFICE["name"]
+PROVINCE_LIMIT = OFFICE["province"]
 
 
 def normalise_office_code(text: str | None) -> str:

@@ -260,10 +260,7 @@ def edit_household(session: Session, form: HouseholdForm, *, actor: str = "") ->
         problems.append(Problem("house_code", "รหัสประจำบ้านต้องเป็นตัวเลข 11 หลัก โปรดตรวจสอบจากทะเบียนบ้าน"))
     if phone and (not phone.isdigit() or len(phone) not in (9, 10) or not phone.startswith("0")):
         problems.append(Problem("phone", "เบอร์โทรศัพท์ต้องขึ้นต้นด้วย 0 และมี 9–10 หลัก เช่น 0812345678"))
-    for name in ADDRESS_FIELDS:
-        limit = getattr(Household, name).type.length
-        if limit and len(getattr(a, name)) > limit:
-            problems.append(Problem(f"address.{name}", f"ยาวเกิน {limit} ตัวอักษร โปรดย่อให้สั้นลง"))
+    # (address_problems checks each field's length against desktop.domain.limits)
     if problems:
         raise ValidationFailed(problems)
     values = {**a.__dict__, "house_code": house_code, "phone": phone}

@@ -17,8 +17,9 @@ from desktop.domain.address import (
 )
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.levels import INSTITUTION_KIND_LABELS, InstitutionKind
+from desktop.domain.limits import INSTITUTION, INSTITUTION_LABELS, too_long
 from desktop.domain.sort_keys import natural_sort_key
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, thai_marks_problem
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution, utcnow
@@ -164,6 +165,14 @@ def save_institution(session: Session, form: InstitutionForm, *, actor: str = ""
         problems.append(Problem("code", "โปรดกรอกรหัสสถานศึกษา (เช่น รหัส 10 หลักของกระทรวง หรือรหัสที่ อปท. กำหนด)"))
     if not name:
         problems.append(Problem("name", "โปรดกรอกชื่อสถานศึกษา"))
+    phone = clean_text(form.phone)
+    for field, value in (("code", code), ("name", name), ("phone", phone)):
+        label = INSTITUTION_LABELS[field]
+        message = too_long(value, INSTITUTION[field], label)
+        if message is None and field == "name":
+            message = thai_marks_problem(value, label)
+        if message:
+            problems.append(Problem(field, message))
     problems.extend(address_problems(form.address, required=False))
     clash = session.scalars(
         select(Institution).where(
@@ -184,7 +193,7 @@ def save_institution(session: Session, form: InstitutionForm, *, actor: str = ""
         inst = Institution(origin_office_id=office.id)
         session.add(inst)
         action = "create"
-    inst.kind, inst.code, inst.name, inst.phone = form.kind.value, code, name, clean_text(form.phone)
+    inst.kind, inst.code, inst.name, inst.phone = form.kind.value, code, name, phone
     for f in ADDRESS_FIELDS:
         setattr(inst, f, clean_text(getattr(form.address, f)))
     session.flush()

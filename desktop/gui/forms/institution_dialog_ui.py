@@ -53,7 +53,6 @@ class Ui_InstitutionDialog(object):
 
         self.codeEdit = QLineEdit(self.infoGroup)
         self.codeEdit.setObjectName(u"codeEdit")
-        self.codeEdit.setMaxLength(20)
 
         self.infoForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.codeEdit)
 
@@ -72,7 +71,6 @@ class Ui_InstitutionDialog(object):
 
         self.nameEdit = QLineEdit(self.infoGroup)
         self.nameEdit.setObjectName(u"nameEdit")
-        self.nameEdit.setMaxLength(200)
 
         self.infoForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
@@ -91,7 +89,6 @@ class Ui_InstitutionDialog(object):
 
         self.phoneEdit = QLineEdit(self.infoGroup)
         self.phoneEdit.setObjectName(u"phoneEdit")
-        self.phoneEdit.setMaxLength(40)
 
         self.infoForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 

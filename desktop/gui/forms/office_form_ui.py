@@ -27,7 +27,6 @@ class Ui_OfficeForm(object):
 
         self.nameEdit = QLineEdit(OfficeForm)
         self.nameEdit.setObjectName(u"nameEdit")
-        self.nameEdit.setMaxLength(200)
 
         self.officeForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
@@ -63,7 +62,6 @@ class Ui_OfficeForm(object):
 
         self.provinceEdit = QLineEdit(OfficeForm)
         self.provinceEdit.setObjectName(u"provinceEdit")
-        self.provinceEdit.setMaxLength(100)
 
         self.officeForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.provinceEdit)
 
