@@ -13,6 +13,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from desktop.store.backup import backups_of
+
 # Exit codes of ``samoe`` (0 done, 1 invalid rows or an unreadable input file, 2 wrong
 # arguments, 3 not a Samoe database or one from a newer Samoe; see desktop/cli.py).
 EXIT_NOT_FOUND = 4
@@ -56,12 +58,8 @@ class DiskFull(DatabaseFault):
 
 def newest_backup(db_path: Path) -> Path | None:
     """The newest file in ``backups/`` beside the database that was made from it."""
-    folder = db_path.parent / "backups"
-    try:
-        found = [p for p in folder.glob(f"{db_path.stem}-*.db") if p.is_file()]
-    except OSError:
-        return None
-    return max(found, key=lambda p: (p.stat().st_mtime, p.name), default=None)
+    found = backups_of(db_path)
+    return found[-1] if found else None
 
 
 def missing_message(path: Path) -> str:

@@ -323,3 +323,27 @@ def test_the_window_s_background_check_refuses_writes_into_a_damaged_file(demo_f
             s.execute(sql("UPDATE office SET name = name"))
     finally:
         db.dispose()
+
+
+def test_newest_backup_is_of_this_database_only(tmp_path: Path) -> None:
+    """samoe-2.db's backups are not samoe.db's, nor demo.db's; the newest by time wins."""
+    import os
+
+    from desktop.store.backup import backups_of, timestamped_backup_path
+    from desktop.store.faults import newest_backup
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    mine = [folder / "samoe-before-0004-20261101-080000.db", folder / "samoe-before-0005-20261130-090000.db"]
+    others = [folder / "samoe-2-before-0005-20261201-090000.db", folder / "samoe-demo-before-0005-20261202-090000.db",
+              folder / "samoe-notes.txt"]
+    for n, path in enumerate([*mine, *others]):
+        path.write_bytes(b"x")
+        os.utime(path, (1_800_000_000 + n, 1_800_000_000 + n))
+    assert backups_of(tmp_path / "samoe.db") == mine
+    assert newest_backup(tmp_path / "samoe.db") == mine[-1]
+    assert backups_of(tmp_path / "samoe-2.db") == [others[0]]
+    assert newest_backup(tmp_path / "none.db") is None
+    assert timestamped_backup_path(tmp_path / "samoe.db", "before-0006").name.startswith("samoe-before-0006-")
+    with pytest.raises(ValueError):
+        timestamped_backup_path(tmp_path / "samoe.db", "2-bad")
