@@ -175,7 +175,7 @@ def registry_summary(s: RegistrySummary, width: float,
 def plain_list(columns: Sequence[Column], rows: Iterable[Sequence[str]], width: float,
                signatures: Sequence[Signature] = (), empty: str = "ไม่มีข้อมูล") -> list[Piece]:
     """A numbered list table (households, institutions)."""
-    table = Table((Column("ลำดับ", 6.5, "right"), *columns), width, max_row_height=200)
+    table = Table((Column("ลำดับ", 6.5, "right"), *columns), width, pad_x=PAD_X, max_row_height=200)
     pieces: list[Piece] = [table.header()]
     for i, row in enumerate(rows, start=1):
         pieces.append(table.row((str(i), *row)))

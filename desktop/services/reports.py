@@ -380,8 +380,8 @@ def households_list_pdf(session: Session, out: Path, search: str = "",
         _step(progress, 40 * len(rows) // max(total, 1), f"กำลังอ่านรายการ {len(rows):,}/{total:,}")
         if len(page) < PAGE:
             break
-    columns = (Column("ที่อยู่", 63.5), Column("จำนวนเด็ก", 15, "right"),
-               Column("จำนวนผู้ปกครอง", 15, "right"))
+    columns = (Column("ที่อยู่", 66), Column("จำนวนเด็ก", 13, "right"),
+               Column("จำนวนผู้ปกครอง", 18, "right"))
     pieces = plain_list(columns, rows, _width(options), options.signatures)
     subtitle = f"ค้นหา “{search.strip()}” · " if search.strip() else ""
     return _finish(session, out, "households-list", pieces, options, progress,
@@ -393,8 +393,8 @@ def institutions_list_pdf(session: Session, out: Path, year_be: int | None = Non
                           progress: Progress | None = None) -> int:
     _step(progress, 0, "กำลังอ่านรายชื่อสถานศึกษา")
     rows = list_institutions(session, year_be=year_be)
-    columns = (Column("รหัส", 12), Column("ชื่อสถานศึกษา", 30), Column("ประเภท", 12.5),
-               Column("ที่อยู่", 28), Column("โทรศัพท์", 12), Column("เด็ก (คน)", 9, "right"))
+    columns = (Column("รหัส", 12), Column("ชื่อสถานศึกษา", 29), Column("ประเภท", 16),
+               Column("ที่อยู่", 24.5), Column("โทรศัพท์", 12), Column("เด็ก (คน)", 10, "right"))
     cells = [(r.code, r.name, r.kind_label, r.address or "-", r.phone or "-", f"{r.enrolled:,}")
              for r in rows]
     pieces = plain_list(columns, cells, _width(options), options.signatures)
@@ -410,7 +410,7 @@ def import_batches_pdf(session: Session, out: Path, options: ReportOptions = Rep
 
     _step(progress, 0, "กำลังอ่านประวัติการนำเข้า")
     batches = list_batches(session, limit=1000)
-    widths = (17, 25, 12, 8, 8, 12, 18)
+    widths = (19, 23, 12, 8, 8, 12, 18)
     aligns = ("left", "left", "left", "right", "right", "left", "left")
     columns = tuple(Column(h, w, a) for h, w, a in zip(BATCH_HEADERS, widths, aligns, strict=True))
     cells = [[f"{c:,}" if isinstance(c, int) else str(c or "-") for c in batch_cells(b)]

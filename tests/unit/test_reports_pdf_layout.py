@@ -91,37 +91,67 @@ def _profile_pdf(tmp_path: Path) -> Path:
 MIN_GAP = 4.0  # points between a cell's text and its left or right border (1.4 mm)
 
 
-def test_profile_text_keeps_clear_of_the_cell_borders(tmp_path: Path) -> None:
+def _text_near_borders(path: Path) -> tuple[int, list[str]]:
+    """(spans checked, spans nearer than MIN_GAP to a vertical cell border) on every page."""
     pymupdf = pytest.importorskip("pymupdf")
-    with pymupdf.open(str(_profile_pdf(tmp_path))) as pdf:
-        page = pdf[0]
-        verticals = []  # (x, top, bottom) of every vertical border
-        for d in page.get_drawings():
-            for it in d["items"]:
-                if it[0] == "l" and abs(it[1].x - it[2].x) < 0.01:
-                    verticals.append((it[1].x, min(it[1].y, it[2].y), max(it[1].y, it[2].y)))
-                elif it[0] == "re":
-                    r = it[1]
-                    verticals += [(r.x0, r.y0, r.y1), (r.x1, r.y0, r.y1)]
-        assert len(verticals) > 10
-        checked, close = 0, []
-        for block in page.get_text("rawdict")["blocks"]:
-            for line in block.get("lines", []):
-                for span in line["spans"]:
-                    x0, y0, x1, y1 = span["bbox"]
-                    mid = (y0 + y1) / 2
-                    xs = [x for x, top, bottom in verticals if top <= mid <= bottom]
-                    left = [x0 - x for x in xs if x <= x0 + 0.5]
-                    right = [x - x1 for x in xs if x >= x1 - 0.5]
-                    if not left or not right:
-                        continue  # not in a table
-                    checked += 1
-                    gap = min(min(left), min(right))
-                    if gap < MIN_GAP:
-                        text = "".join(c["c"] for c in span["chars"])
-                        close.append(f"{gap:.1f} pt: {text[:20]}")
-        assert checked > 10
-        assert not close, close
+    checked, close = 0, []
+    with pymupdf.open(str(path)) as pdf:
+        for page in pdf:
+            verticals = []  # (x, top, bottom) of every vertical border
+            for d in page.get_drawings():
+                for it in d["items"]:
+                    if it[0] == "l" and abs(it[1].x - it[2].x) < 0.01:
+                        verticals.append((it[1].x, min(it[1].y, it[2].y), max(it[1].y, it[2].y)))
+                    elif it[0] == "re":
+                        r = it[1]
+                        verticals += [(r.x0, r.y0, r.y1), (r.x1, r.y0, r.y1)]
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        x0, y0, x1, y1 = span["bbox"]
+                        mid = (y0 + y1) / 2
+                        xs = [x for x, top, bottom in verticals if top <= mid <= bottom]
+                        left = [x0 - x for x in xs if x <= x0 + 0.5]
+                        right = [x - x1 for x in xs if x >= x1 - 0.5]
+                        if not left or not right:
+                            continue  # not in a table
+                        checked += 1
+                        gap = min(min(left), min(right))
+                        if gap < MIN_GAP:
+                            text = "".join(c["c"] for c in span["chars"])
+                            close.append(f"{gap:.1f} pt: {text[:20]}")
+    return checked, close
+
+
+def test_profile_text_keeps_clear_of_the_cell_borders(tmp_path: Path) -> None:
+    checked, close = _text_near_borders(_profile_pdf(tmp_path))
+    assert checked > 10
+    assert not close, close
+
+
+@pytest.mark.parametrize("report", ["households_list_pdf", "institutions_list_pdf", "import_batches_pdf"])
+def test_plain_lists_keep_text_clear_of_the_cell_borders(report: str, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The numbered lists (households, institutions, import history) pad like the others."""
+    from desktop.services import reports
+    from desktop.services.imports import commit_import, plan_import, suggest_mapping
+
+    if report == "import_batches_pdf":  # one import, so the history has a row
+        from desktop.reports.sheets import read_sheet
+
+        csv = tmp_path / "one.csv"
+        csv.write_text("ชื่อ,นามสกุล,เพศ,วันเกิด\nสมชาย,ขอบตารางดี,ชาย,15/08/2563\n", encoding="utf-8")
+        sheet = read_sheet(csv)
+        with demo_db.session() as s:
+            commit_import(s, plan_import(s, sheet, suggest_mapping(s, sheet.headers), today=date(2026, 11, 24)))
+    out = tmp_path / "list.pdf"
+    with demo_db.reader() as s:
+        if report == "households_list_pdf":
+            reports.households_list_pdf(s, out)
+        else:
+            getattr(reports, report)(s, out, **({"year_be": 2569} if report == "institutions_list_pdf" else {}))
+    checked, close = _text_near_borders(out)
+    assert checked > 5
+    assert not close, close
 
 
 def test_the_summary_chart_embeds_every_font(tmp_path: Path) -> None:
