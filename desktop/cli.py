@@ -114,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.store.db import resolve_url, sqlite_path
 
     quiet_unraisable()
+    if args.lang:  # the command line's own text is Thai; --lang en turns the core's messages English
+        from desktop.i18n import set_language
+
+        set_language(args.lang)
 
     try:
         db_path = sqlite_path(resolve_url(args.db))

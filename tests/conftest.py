@@ -37,6 +37,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
 
 
 @pytest.fixture(autouse=True)
+def _core_language_thai() -> Iterator[None]:
+    """A test that starts the window in English (make_app(lang="en")) must not leave the
+    core's language English for the tests after it."""
+    from desktop import i18n
+
+    yield
+    i18n.set_language("th")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the user's real data directory or database."""
     home = tmp_path_factory.mktemp("home")

@@ -18,6 +18,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Literal
 
+from desktop.i18n import _, language
+
 from .text import clean_text, to_ascii_digits
 
 THAI_MONTHS: tuple[str, ...] = (
@@ -63,6 +65,12 @@ _ENGLISH_MONTHS: tuple[str, ...] = (
     "december",
 )
 
+# English display: the year stays Buddhist Era (a clerk's records and papers are BE);
+# the long form says so ("15 August 2562 BE"), the short form is for lists whose column
+# header says "(BE)".
+ENGLISH_MONTHS_SHORT: tuple[str, ...] = tuple(m[:3].title() for m in _ENGLISH_MONTHS)
+ENGLISH_MONTHS: tuple[str, ...] = tuple(m.title() for m in _ENGLISH_MONTHS)
+
 BE_OFFSET = 543
 # In era "auto" a 4-digit year at or above this is BE, at or below _CE_MAX is CE.
 _BE_MIN = 2400
@@ -86,11 +94,17 @@ def to_ce_year(be: int) -> int:
 # --------------------------------------------------------------------------- display
 
 
-def format_be(d: date | None) -> str:
-    """``date(2019, 8, 15)`` → ``"15 ส.ค. 2562"``; ``None`` → ``""``."""
+def _lang(lang: str | None) -> str:
+    return lang or language()
+
+
+def format_be(d: date | None, lang: str | None = None) -> str:
+    """``date(2019, 8, 15)`` → ``"15 ส.ค. 2562"`` (English: ``"15 Aug 2562"``);
+    ``None`` → ``""``. ``lang`` None: the language in force (desktop.i18n)."""
     if d is None:
         return ""
-    return f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {to_be_year(d.year)}"
+    months = ENGLISH_MONTHS_SHORT if _lang(lang) == "en" else THAI_MONTHS_SHORT
+    return f"{d.day} {months[d.month - 1]} {to_be_year(d.year)}"
 
 
 def format_be_numeric(d: date | None) -> str:
@@ -100,18 +114,24 @@ def format_be_numeric(d: date | None) -> str:
     return f"{d.day:02d}/{d.month:02d}/{to_be_year(d.year)}"
 
 
-def format_be_long(d: date | None) -> str:
-    """``date(2019, 8, 15)`` → ``"15 สิงหาคม 2562"``; ``None`` → ``""``."""
+def format_be_long(d: date | None, lang: str | None = None) -> str:
+    """``date(2019, 8, 15)`` → ``"15 สิงหาคม 2562"`` (English: ``"15 August 2562 BE"``);
+    ``None`` → ``""``."""
     if d is None:
         return ""
+    if _lang(lang) == "en":
+        return f"{d.day} {ENGLISH_MONTHS[d.month - 1]} {to_be_year(d.year)} BE"
     return f"{d.day} {THAI_MONTHS[d.month - 1]} {to_be_year(d.year)}"
 
 
-def format_be_datetime(dt: datetime | None) -> str:
-    """``datetime(2019, 8, 15, 14, 5)`` → ``"15 ส.ค. 2562 14:05 น."``; ``None`` → ``""``."""
+def format_be_datetime(dt: datetime | None, lang: str | None = None) -> str:
+    """``datetime(2019, 8, 15, 14, 5)`` → ``"15 ส.ค. 2562 14:05 น."`` (English:
+    ``"15 Aug 2562 14:05"``); ``None`` → ``""``."""
     if dt is None:
         return ""
-    return f"{format_be(dt)} {dt.hour:02d}:{dt.minute:02d} น."
+    if _lang(lang) == "en":
+        return f"{format_be(dt, 'en')} {dt.hour:02d}:{dt.minute:02d}"
+    return f"{format_be(dt, 'th')} {dt.hour:02d}:{dt.minute:02d} น."
 
 
 def utc_to_local(dt: datetime) -> datetime:
@@ -120,14 +140,18 @@ def utc_to_local(dt: datetime) -> datetime:
     return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-def format_be_local(dt_utc: datetime | None) -> str:
+def format_be_local(dt_utc: datetime | None, lang: str | None = None) -> str:
     """A stored (UTC) timestamp as the clerk's clock shows it: ``24 พ.ย. 2569 14:05 น.``."""
-    return "" if dt_utc is None else format_be_datetime(utc_to_local(dt_utc))
+    return "" if dt_utc is None else format_be_datetime(utc_to_local(dt_utc), lang)
 
 
 # --------------------------------------------------------------------------- parsing
 
-ACCEPTED_FORMS = "วว/ดด/ปปปป เช่น 15/08/2562"
+ACCEPTED_FORMS = "วว/ดด/ปปปป เช่น 15/08/2562"  # Thai source; accepted_forms() says it per language
+
+
+def accepted_forms() -> str:
+    return _("วว/ดด/ปปปป เช่น 15/08/2562")
 
 
 class DateParseError(ValueError):
@@ -139,11 +163,13 @@ class DateParseError(ValueError):
         super().__init__(self._message())
 
     def _message(self) -> str:
+        forms = accepted_forms()
         if not self.text.strip():
-            return f"ยังไม่ได้กรอกวันที่ โปรดกรอกเป็น {ACCEPTED_FORMS}"
+            return _("ยังไม่ได้กรอกวันที่ โปรดกรอกเป็น {forms}").format(forms=forms)
         if self.reason:
-            return f'วันที่ "{self.text}" ไม่ถูกต้อง: {self.reason} โปรดกรอกเป็น {ACCEPTED_FORMS}'
-        return f'อ่านวันที่ "{self.text}" ไม่ได้ โปรดกรอกเป็น {ACCEPTED_FORMS}'
+            return _('วันที่ "{text}" ไม่ถูกต้อง: {reason} โปรดกรอกเป็น {forms}').format(
+                text=self.text, reason=self.reason, forms=forms)
+        return _('อ่านวันที่ "{text}" ไม่ได้ โปรดกรอกเป็น {forms}').format(text=self.text, forms=forms)
 
     def __str__(self) -> str:
         return self._message()
@@ -183,31 +209,33 @@ def _resolve_year(ys: str, era: Era) -> tuple[int | None, str]:
         return to_ce_year(2500 + y), ""
     if era == "be":
         if y < _BE_MIN:
-            return None, f"ปี {y} ไม่ใช่ปี พ.ศ. (ปี พ.ศ. ปัจจุบันคือ 25xx)"
+            return None, _("ปี {year} ไม่ใช่ปี พ.ศ. (ปี พ.ศ. ปัจจุบันคือ 25xx)").format(year=y)
         return to_ce_year(y), ""
     if era == "ce":
         if y > _CE_MAX:
-            return None, f"ปี {y} ดูเป็นปี พ.ศ. แต่ช่องนี้ต้องเป็นปี ค.ศ."
+            return None, _("ปี {year} ดูเป็นปี พ.ศ. แต่ช่องนี้ต้องเป็นปี ค.ศ.").format(year=y)
         if y < _CE_MIN:
-            return None, f"ไม่มีปี ค.ศ. {y} ในทะเบียน"
+            return None, _("ไม่มีปี ค.ศ. {year} ในทะเบียน").format(year=y)
         return y, ""
     if y >= _BE_MIN:
         return to_ce_year(y), ""
     if y <= _CE_MAX:
         if y < _CE_MIN:
-            return None, f"ปี {y} ไม่ใช่ปี พ.ศ. หรือ ค.ศ. ที่ใช้ได้"
+            return None, _("ปี {year} ไม่ใช่ปี พ.ศ. หรือ ค.ศ. ที่ใช้ได้").format(year=y)
         return y, ""
-    return None, f"ปี {y} ไม่ชัดเจนว่าเป็น พ.ศ. หรือ ค.ศ."
+    return None, _("ปี {year} ไม่ชัดเจนว่าเป็น พ.ศ. หรือ ค.ศ.").format(year=y)
 
 
 def _build(text: str, day: int, month: int, year_ce: int) -> date:
     if not 1 <= month <= 12:
-        raise DateParseError(text, f"ไม่มีเดือนที่ {month} (เดือนต้องเป็น 1 ถึง 12)")
+        raise DateParseError(text, _("ไม่มีเดือนที่ {month} (เดือนต้องเป็น 1 ถึง 12)").format(month=month))
     last = calendar.monthrange(year_ce, month)[1]
     if not 1 <= day <= last:
         raise DateParseError(
             text,
-            f"เดือน{THAI_MONTHS[month - 1]} {to_be_year(year_ce)} ไม่มีวันที่ {day} (มี {last} วัน)",
+            _("เดือน{month} {year} ไม่มีวันที่ {day} (มี {last} วัน)").format(
+                month=(ENGLISH_MONTHS if language() == "en" else THAI_MONTHS)[month - 1],
+                year=to_be_year(year_ce), day=day, last=last),
         )
     return date(year_ce, month, day)
 
@@ -244,7 +272,7 @@ def parse_date(text: str, *, era: Era = "auto") -> date:
             raise DateParseError(original)
         month_no = _MONTH_LOOKUP.get(_month_key(w["mon"]))
         if month_no is None:
-            raise DateParseError(original, f'ไม่รู้จักเดือน "{w["mon"].strip()}"')
+            raise DateParseError(original, _('ไม่รู้จักเดือน "{month}"').format(month=w["mon"].strip()))
         day, month = int(w["d"]), month_no
         year_text = w["y"]
         mark = w["era"]
@@ -280,7 +308,8 @@ def age_on(birth: date, on: date) -> tuple[int, int]:
     common year). Raises ValueError if ``on`` is before ``birth``.
     """
     if on < birth:
-        raise ValueError(f"วันเกิด {format_be(birth)} อยู่หลังวันที่ {format_be(on)} จึงคำนวณอายุไม่ได้")
+        raise ValueError(_("วันเกิด {birth} อยู่หลังวันที่ {on} จึงคำนวณอายุไม่ได้").format(
+            birth=format_be(birth), on=format_be(on)))
     months = (on.year - birth.year) * 12 + (on.month - birth.month)
     if on.day < _anniversary_day(birth.day, on.year, on.month):
         months -= 1
@@ -288,10 +317,24 @@ def age_on(birth: date, on: date) -> tuple[int, int]:
     return years, rest
 
 
-def format_age(years: int, months: int) -> str:
-    """``(4, 3)`` → ``"4 ปี 3 เดือน"``; ``(0, 8)`` → ``"8 เดือน"``; ``(4, 0)`` → ``"4 ปี"``."""
+def _english_age(years: int, months: int) -> str:
+    def unit(n: int, word: str) -> str:
+        return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+    if years == 0:
+        return unit(months, "month")
+    if months == 0:
+        return unit(years, "year")
+    return f"{unit(years, 'year')} {unit(months, 'month')}"
+
+
+def format_age(years: int, months: int, lang: str | None = None) -> str:
+    """``(4, 3)`` → ``"4 ปี 3 เดือน"``; ``(0, 8)`` → ``"8 เดือน"``; ``(4, 0)`` → ``"4 ปี"``.
+    English: ``"4 years 3 months"``, ``"8 months"``, ``"1 year"``."""
     if years < 0 or months < 0:
-        raise ValueError(f"อายุติดลบไม่ได้: {years} ปี {months} เดือน")
+        raise ValueError(f"negative age: {years}, {months}")
+    if _lang(lang) == "en":
+        return _english_age(years, months)
     if years == 0:
         return f"{months} เดือน"
     if months == 0:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.gui.resources import install_translation, register_fonts
+from desktop.i18n import set_language as set_core_language
 from desktop.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> tuple
     register_fonts(app)
     chosen = lang or str(settings.value("ui/lang", "th"))
     install_translation(app, chosen)
+    set_core_language(chosen)  # dates, labels and messages of domain/services
     return app, settings, chosen
 
 

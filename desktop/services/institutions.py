@@ -16,7 +16,7 @@ from desktop.domain.address import (
     format_address,
 )
 from desktop.domain.errors import Problem, ValidationFailed
-from desktop.domain.levels import INSTITUTION_KIND_LABELS, InstitutionKind
+from desktop.domain.levels import InstitutionKind, kind_label
 from desktop.domain.limits import INSTITUTION, INSTITUTION_LABELS, too_long
 from desktop.domain.sort_keys import natural_sort_key
 from desktop.domain.text import clean_text, thai_marks_problem
@@ -53,7 +53,7 @@ class InstitutionRow:
 
     @property
     def kind_label(self) -> str:
-        return INSTITUTION_KIND_LABELS[InstitutionKind(self.kind)]
+        return kind_label(InstitutionKind(self.kind))
 
 
 @dataclass(frozen=True)

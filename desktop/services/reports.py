@@ -22,6 +22,7 @@ from desktop.domain.identity import ID_TYPE_LABELS, IdType, format_national_id, 
 from desktop.domain.levels import LEVELS, level_by_code
 from desktop.domain.people import SEX_LABELS, Sex, full_name
 from desktop.domain.text import digits_only, thai_sort_key
+from desktop.i18n import thai_document  # official documents are Thai whatever the screen says
 from desktop.reports.pdf.document import Layout, Piece, Signature, render
 from desktop.reports.pdf.table import Column
 from desktop.reports.registry import (
@@ -184,6 +185,7 @@ def _group_title(institution: str, level_code: str) -> str:
     return f"{institution} {level}".strip()
 
 
+@thai_document
 def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilter(),  # noqa: B008 (frozen)
                       options: ReportOptions = ReportOptions(),
                       progress: Progress | None = None) -> int:
@@ -299,6 +301,7 @@ def _profile(session: Session, uuid: str, today: date) -> ChildProfile:
     return ChildProfile(fields[0][1], fields, guardians, enrolments, note)
 
 
+@thai_document
 def child_profile_pdf(session: Session, out: Path, child_uuid: str,
                       options: ReportOptions = ReportOptions(),
                       progress: Progress | None = None) -> int:
@@ -352,6 +355,7 @@ def _summary(session: Session, year_be: int) -> RegistrySummary:
     )
 
 
+@thai_document
 def registry_summary_pdf(session: Session, out: Path, year_be: int | None = None,
                          options: ReportOptions = ReportOptions(),
                          progress: Progress | None = None) -> int:
@@ -366,6 +370,7 @@ def registry_summary_pdf(session: Session, out: Path, year_be: int | None = None
 # ------------------------------------------------------------------ other lists
 
 
+@thai_document
 def households_list_pdf(session: Session, out: Path, search: str = "",
                         options: ReportOptions = ReportOptions(),
                         progress: Progress | None = None) -> int:
@@ -388,6 +393,7 @@ def households_list_pdf(session: Session, out: Path, search: str = "",
                    f"{subtitle}รวม {len(rows):,} ครัวเรือน")
 
 
+@thai_document
 def institutions_list_pdf(session: Session, out: Path, year_be: int | None = None,
                           options: ReportOptions = ReportOptions(),
                           progress: Progress | None = None) -> int:
@@ -403,6 +409,7 @@ def institutions_list_pdf(session: Session, out: Path, year_be: int | None = Non
                    f"{year}รวม {len(rows):,} แห่ง")
 
 
+@thai_document
 def import_batches_pdf(session: Session, out: Path, options: ReportOptions = ReportOptions(),
                        progress: Progress | None = None) -> int:
     """The import history (the latest 1,000 imports)."""

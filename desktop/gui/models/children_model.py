@@ -48,7 +48,7 @@ def _level_label(code: str) -> str:
     if not code:
         return ""
     try:
-        return level_by_code(code).label
+        return level_by_code(code).display_label
     except KeyError:
         return code
 

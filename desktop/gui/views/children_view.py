@@ -100,7 +100,7 @@ class ChildrenView(QWidget):
         combo.clear()
         combo.addItem(self.tr("ทุกชั้น"), None)
         for level in LEVELS:
-            combo.addItem(level.label, level.code)
+            combo.addItem(level.display_label, level.code)
         self._select_data(self.ui.institutionCombo, saved.institution_id)
         self._select_data(self.ui.yearCombo, saved.year_be)
         self._select_data(self.ui.levelCombo, saved.level_code)

@@ -1,0 +1,249 @@
+"""The core's language (desktop/i18n.py): its catalogue is complete and current, every Thai
+string of desktop/domain and desktop/services that reaches a person is wrapped in ``_()``
+(or is data, listed below with the reason), dates and ages are English in English, and
+official documents stay Thai."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import threading
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop import i18n
+from desktop.domain import dates
+from desktop.domain.levels import (
+    LEVELS,
+    kind_label,
+    level_age_problem,
+    level_by_code,
+    level_from_label,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+sys.path.insert(0, str(ROOT / "packaging"))
+import build_core_catalogue  # noqa: E402
+
+
+@pytest.fixture
+def english():  # type: ignore[no-untyped-def]
+    i18n.set_language("en")
+    yield
+    i18n.set_language("th")
+
+
+def catalogue() -> dict[str, str]:
+    return i18n.parse_po(i18n.catalogue_path("en").read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+
+def test_every_wrapped_message_has_an_english_translation() -> None:
+    po = catalogue()
+    missing = [m for m in build_core_catalogue.collect() if not po.get(m)]
+    assert not missing, "no English in core_en.po for (run packaging/build_core_catalogue.py):\n" + "\n".join(missing)
+
+
+def test_translations_are_english_with_the_same_placeholders() -> None:
+    bad = []
+    for msgid, msgstr in catalogue().items():
+        if THAI.search(msgstr):
+            bad.append(f"Thai left in: {msgstr}")
+        if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr)):
+            bad.append(f"placeholders differ: {msgid} → {msgstr}")
+    assert not bad, "\n".join(bad)
+
+
+def test_the_catalogue_is_current() -> None:
+    run = subprocess.run([sys.executable, str(ROOT / "packaging" / "build_core_catalogue.py"), "--check"],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, "core_en.po is stale: run packaging/build_core_catalogue.py and commit it"
+
+
+def test_parse_po_skips_fuzzy_and_empty_and_reads_escapes() -> None:
+    text = ('msgid ""\nmsgstr "Language: en\\n"\n\n'
+            '#, fuzzy\nmsgid "ก"\nmsgstr "guess"\n\n'
+            'msgid "ข"\nmsgstr ""\n\n'
+            'msgid "ค \\"{x}\\""\nmsgstr "C "\n"\\"{x}\\""\n')
+    assert i18n.parse_po(text) == {"ค \"{x}\"": "C \"{x}\""}
+
+
+def test_an_unknown_language_is_thai_and_a_missing_message_shows_its_thai(english: None) -> None:
+    assert i18n._("ข้อความที่ไม่มีคำแปล") == "ข้อความที่ไม่มีคำแปล"
+    assert i18n.set_language("xx") == "th" and i18n.language() == "th"
+
+
+# --------------------------------------------------------------------------- wrapping
+
+# Thai literals that are data, not messages: what people type and the program reads,
+# or what the database stores. Per file: names of the assignments or functions holding them.
+DATA: dict[str, set[str]] = {
+    "desktop/domain/dates.py": {"THAI_MONTHS", "THAI_MONTHS_SHORT", "ACCEPTED_FORMS", "_ERA_MARK",
+                                "_LEADING_WORD", "_WORDS", "format_be", "format_be_long",
+                                "format_be_datetime", "format_age",  # the Thai branch of each format
+                                "parse_date"},  # reads "พ.ศ." typed by a person
+    "desktop/domain/levels.py": {"_make_levels", "_STAGE_CODES", "_STAGE_LABEL", "_CDC_LABEL"},
+}
+
+# Not yet wrapped (the next steps of the English work); a file leaves this list when done.
+PENDING: set[str] = {
+    "desktop/domain/address.py",
+    "desktop/domain/child.py",
+    "desktop/domain/columns.py",
+    "desktop/domain/duplicates.py",
+    "desktop/domain/households.py",
+    "desktop/domain/identity.py",
+    "desktop/domain/limits.py",
+    "desktop/domain/office.py",
+    "desktop/domain/people.py",
+    "desktop/domain/text.py",
+    "desktop/services/children.py",
+    "desktop/services/database.py",
+    "desktop/services/demo.py",
+    "desktop/services/demo_data.py",
+    "desktop/services/exports.py",
+    "desktop/services/home.py",
+    "desktop/services/household_edit.py",
+    "desktop/services/households.py",
+    "desktop/services/institutions.py",
+    "desktop/services/office.py",
+    "desktop/services/reports.py",
+    "desktop/services/stats.py",
+}
+
+
+def _exempt_nodes(tree: ast.Module, names: set[str]) -> set[int]:
+    ids: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                ids.add(id(first.value))  # docstrings
+        held = None
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in names or isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in names for t in node.targets) or isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id in names or (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id in build_core_catalogue.WRAPPERS):
+            held = node
+        if held is not None:
+            ids.update(id(n) for n in ast.walk(held))
+    return ids
+
+
+def unwrapped_thai(path: Path, names: set[str]) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    exempt = _exempt_nodes(tree, names)
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and THAI.search(node.value)
+                and id(node) not in exempt):
+            found.append(f"{node.lineno}: {node.value[:60]}")
+    return found
+
+
+def _scoped_files() -> list[str]:
+    out = []
+    for base in ("desktop/domain", "desktop/services"):
+        out += [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / base).rglob("*.py"))]
+    return out
+
+
+@pytest.mark.parametrize("rel", _scoped_files())
+def test_thai_text_that_reaches_a_person_is_wrapped(rel: str) -> None:
+    if rel in PENDING or rel.startswith("desktop/services/imports/"):
+        pytest.skip("not wrapped yet (see PENDING)")
+    found = unwrapped_thai(ROOT / rel, DATA.get(rel, set()))
+    assert not found, f"Thai not in _() in {rel} (wrap it, or list it in DATA with a reason):\n" + "\n".join(found)
+
+
+def test_no_fstring_or_concatenation_inside_the_wrapper() -> None:
+    bad = []
+    for path in build_core_catalogue.core_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in build_core_catalogue.WRAPPERS and node.args
+                    and isinstance(node.args[0], (ast.JoinedStr, ast.BinOp, ast.Call))):
+                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not bad, "use _('... {name} ...').format(name=...), not an f-string in _():\n" + "\n".join(bad)
+
+
+# --------------------------------------------------------------------------- dates, ages, levels
+
+
+def test_dates_and_ages_in_each_language(english: None) -> None:
+    d = date(2024, 4, 4)
+    assert dates.format_be(d) == "4 Apr 2567"
+    assert dates.format_be_long(d) == "4 April 2567 BE"
+    assert dates.format_be_datetime(datetime(2024, 4, 4, 14, 5)) == "4 Apr 2567 14:05"
+    assert dates.format_age(2, 7) == "2 years 7 months"
+    assert dates.format_age(1, 1) == "1 year 1 month"
+    assert dates.format_age(0, 8) == "8 months" and dates.format_age(4, 0) == "4 years"
+    assert dates.format_be(d, "th") == "4 เม.ย. 2567" and dates.format_age(2, 7, "th") == "2 ปี 7 เดือน"
+    i18n.set_language("th")
+    assert dates.format_be(d) == "4 เม.ย. 2567" and dates.format_age(2, 7) == "2 ปี 7 เดือน"
+
+
+def test_an_english_date_reads_back() -> None:
+    assert dates.parse_date("4 Apr 2567") == date(2024, 4, 4)
+    assert dates.parse_date("4 April 2567") == date(2024, 4, 4)
+
+
+def test_date_errors_are_english_in_english(english: None) -> None:
+    for text in ("", "31/02/2567", "4 Fooember 2567", "zz", "15/08/1500"):
+        with pytest.raises(dates.DateParseError) as err:
+            dates.parse_date(text)
+        assert not THAI.search(str(err.value).replace(text, "")), str(err.value)
+
+
+def test_levels_show_in_each_language_and_keep_their_code(english: None) -> None:
+    assert level_by_code("p1").display_label == "P1" and level_by_code("p1").label == "ป.1"
+    assert level_by_code("cdc3").display_label == "Nursery age 3"
+    assert kind_label(level_by_code("k1").kind) == "School"
+    assert all(lv.label_en and not THAI.search(lv.label_en) for lv in LEVELS)
+    assert all(level_from_label(lv.label_en) is lv for lv in LEVELS)  # what the screen shows reads back
+    problem = level_age_problem(level_by_code("p1"), date(2010, 1, 1), date(2024, 6, 1))
+    assert problem is not None and not THAI.search(problem)
+
+
+def test_a_pinned_language_holds_for_its_thread_only(english: None) -> None:
+    seen: list[str] = []
+    with i18n.pinned("th"):
+        t = threading.Thread(target=lambda: seen.append(dates.format_be(date(2024, 4, 4))))
+        t.start()
+        t.join()
+        assert dates.format_be(date(2024, 4, 4)) == "4 เม.ย. 2567"
+    assert seen == ["4 Apr 2567"]
+    assert dates.format_be(date(2024, 4, 4)) == "4 Apr 2567"
+
+
+def test_pdf_reports_stay_thai_in_english(english: None, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.reports import children_list_pdf
+
+    seen: list[str] = []
+    real = dates.format_be
+
+    def spy(d, lang=None):  # type: ignore[no-untyped-def]
+        out = real(d, lang)
+        seen.append(out)
+        return out
+
+    import desktop.reports.pdf.document as document
+    import desktop.services.reports as reports
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(reports, "format_be", spy)
+    mp.setattr(document, "format_be", spy)
+    try:
+        with demo_db.session() as s:
+            children_list_pdf(s, tmp_path / "list.pdf")
+    finally:
+        mp.undo()
+    assert seen and all(THAI.search(x) for x in seen if x)
+    assert i18n.language() == "en"
