@@ -318,7 +318,7 @@ class ChildFormDialog(QDialog):
         current = combo.currentData()
         combo.clear()
         for level in levels_for(kind) if kind else ():
-            combo.addItem(level.label, level.code)
+            combo.addItem(level.display_label, level.code)
         combo.setCurrentIndex(combo.findData(current))
 
     def _check_birth_date(self) -> None:
