@@ -276,11 +276,79 @@ def filter_conditions(
     return where
 
 
+def _no_enrolment_filter(flt: ChildFilter) -> bool:
+    return flt.institution_id is None and flt.year_be is None and not flt.level_code
+
+
+def _counts_with_page(flt: ChildFilter, offset: int, term: str) -> bool:
+    """Whether a search's first page also counts its matches (see _page_and_count): a term
+    of more than one trigram (a phrase: FTS5 checks positions, 4-8 ms at 1M), no
+    enrolment filter. One trigram counts in ~0.5 ms alone, and materialising its
+    matches costs more than that."""
+    if offset > 0 or not _no_enrolment_filter(flt):
+        return False
+    parts = term.split()
+    return len(parts) > 1 or any(len(p) > FTS_MIN_CHARS for p in parts)
+
+
+_COUNT_KEY = "samoe_search_count"  # in the pooled connection's info: (state, query, count)
+
+
+def _connection_state(session: Session) -> tuple[Any, tuple[int, int]]:
+    """The pooled connection and what it has seen change: SQLite's data_version (moves
+    when another connection commits) and total_changes() (this connection's writes)."""
+    pooled = session.connection().connection
+    cursor = pooled.cursor()
+    try:
+        version = cursor.execute("PRAGMA data_version").fetchone()[0]
+        changes = cursor.execute("SELECT total_changes()").fetchone()[0]
+    finally:
+        cursor.close()
+    return pooled, (int(version), int(changes))
+
+
+def _page_and_count(session: Session, fts: str, order_by: list[Any], limit: int) -> list[int]:
+    """The ids of a search's first page in one pass over the search index, counting the
+    matches on the way: the count the list asks for next is remembered with the
+    connection (reused while it has seen no commit) instead of matching the phrase again.
+    At 1M children, a common surname: 15 ms to 13 ms for page and count."""
+    c = _NARROW.c
+    matches = (select(_FTS.c.rowid.label("id"))
+               .where(literal_column("child_fts").op("MATCH")(fts))
+               .cte("matches").prefix_with("MATERIALIZED"))
+    total = select(func.count()).select_from(matches).scalar_subquery()
+    page = (
+        select(c.id, total.label("total"))
+        .select_from(matches)
+        .join(_NARROW, c.id == matches.c.id)
+        .where(c.deleted_at.is_(None))
+        .order_by(*order_by)
+        .limit(max(0, limit))
+    )
+    rows = session.execute(page).all()
+    if rows:  # no row, no count (and a count of 0 costs nothing)
+        pooled, state = _connection_state(session)
+        pooled.info[_COUNT_KEY] = (state, fts, int(rows[0].total))
+    return [r.id for r in rows]
+
+
+def _remembered_count(session: Session, fts: str) -> int | None:
+    pooled, state = _connection_state(session)
+    found = pooled.info.get(_COUNT_KEY)
+    if found is None or found[0] != state or found[1] != fts:
+        return None
+    return int(found[2])
+
+
 def count_children(session: Session, flt: ChildFilter) -> int:
     term = normalise_search(flt.search)
     sqlite = session.get_bind().dialect.name == "sqlite"
     query = _fts_query(session, term, live=not flt.deleted) if term else None
-    no_enrolment_filter = flt.institution_id is None and flt.year_be is None and not flt.level_code
+    no_enrolment_filter = _no_enrolment_filter(flt)
+    if query is not None and no_enrolment_filter and _counts_with_page(flt, 0, term):
+        remembered = _remembered_count(session, query)
+        if remembered is not None:
+            return remembered
     if query is not None and no_enrolment_filter:
         # the index holds exactly the live children: count there, no row look-ups
         fts = select(func.count()).select_from(_FTS).where(
@@ -422,22 +490,26 @@ def page_children(
         c = _NARROW.c
         keys = ([c.first_name_key, c.last_name_key] if sort is ChildSort.NAME
                 else [c.last_name_key, c.first_name_key]) + [c.id]
-        page = (
-            select(c.id)
-            .select_from(_FTS)
-            .join(_NARROW, c.id == _FTS.c.rowid)
-            .where(literal_column("child_fts").op("MATCH")(fts), c.deleted_at.is_(None))
-            .order_by(*[k.desc() if descending else k.asc() for k in keys])
-            .offset(max(0, offset))
-            .limit(max(0, limit))
-        )
-        if _probe_page(session, flt, year_id, sort):
-            page = page.where(_probe_clause(flt, year_id, c.id))
+        order_by = [k.desc() if descending else k.asc() for k in keys]
+        if _counts_with_page(flt, offset, term):
+            ids = _page_and_count(session, fts, order_by, limit)
         else:
-            enrolled = _enrolled(flt, year_id)
-            if enrolled is not None:
-                page = page.where(c.id.in_(enrolled))
-        ids = list(session.scalars(page))
+            page = (
+                select(c.id)
+                .select_from(_FTS)
+                .join(_NARROW, c.id == _FTS.c.rowid)
+                .where(literal_column("child_fts").op("MATCH")(fts), c.deleted_at.is_(None))
+                .order_by(*order_by)
+                .offset(max(0, offset))
+                .limit(max(0, limit))
+            )
+            if _probe_page(session, flt, year_id, sort):
+                page = page.where(_probe_clause(flt, year_id, c.id))
+            else:
+                enrolled = _enrolled(flt, year_id)
+                if enrolled is not None:
+                    page = page.where(c.id.in_(enrolled))
+            ids = list(session.scalars(page))
         if not ids:
             return []
         found = {r.id: r for r in session.execute(_PAGE_ROWS, {"ids": ids})}
