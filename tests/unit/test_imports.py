@@ -435,8 +435,9 @@ def test_remembered_mapping_round_trip(reg: Database) -> None:
 def test_error_report_rows(reg: Database) -> None:
     plan = plan_of(reg, family_sheet())
     headers, rows = imports.error_report_rows(plan)
-    assert headers == [*FULL, "แถวที่", "ปัญหา"]
-    assert [r[-2] for r in rows] == ["4", "8"]
+    assert headers == [*FULL, "แถวที่", "ชื่อเด็ก (ตามไฟล์)", "ปัญหา"]
+    assert [r[-3] for r in rows] == ["4", "8"]
+    assert rows[0][-2] == "ด.ช.ปิติ ชูใจ"  # the child's name beside the row number
     assert rows[0][:3] == ["ด.ช.", "ปิติ", "ชูใจ"]  # the file's own cells, as written
     assert rows[0][-1].startswith('วันเกิด: วันที่ "31/02/2563" ไม่ถูกต้อง')
     assert rows[1][-1] == "ความเกี่ยวข้องกับเด็ก: ผู้ปกครองคนที่ 1: โปรดเลือกความเกี่ยวข้องกับเด็ก เช่น แม่ หรือ ยาย"

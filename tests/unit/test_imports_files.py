@@ -69,9 +69,9 @@ def test_xlsx_with_a_thai_sheet_name_and_a_title_row(reg: Database, tmp_path: Pa
     assert imports.write_error_report(plan, report) == 1
     sheet = load_workbook(report, read_only=True).worksheets[0]
     rows = [[("" if v is None else str(v)) for v in r] for r in sheet.iter_rows(values_only=True)]
-    assert rows[0] == [*HEADERS, "แถวที่", "ปัญหา"]
+    assert rows[0] == [*HEADERS, "แถวที่", "ชื่อเด็ก (ตามไฟล์)", "ปัญหา"]
     assert rows[1][:7] == ["3", "ด.ช.", "ปิติ", "ชูใจ", "ชาย", "01/03/2566", plan.rows[2].values["national_id"]]
-    assert rows[1][-2] == "5"
+    assert rows[1][-3:-1] == ["5", "ด.ช.ปิติ ชูใจ"]  # the row and the child's name
     assert rows[1][-1].startswith("เลขประจำตัวประชาชน: เลขประจำตัวประชาชนไม่ถูกต้อง")
     assert len(rows) == 2
     # the report's own columns are ignored when the clerk imports the fixed file again
@@ -80,6 +80,7 @@ def test_xlsx_with_a_thai_sheet_name_and_a_title_row(reg: Database, tmp_path: Pa
         mapping = imports.suggest_mapping(s, again.headers)
     assert "แถวที่" not in [again.headers[i] for i in mapping]
     assert "ปัญหา" not in [again.headers[i] for i in mapping]
+    assert "ชื่อเด็ก (ตามไฟล์)" not in [again.headers[i] for i in mapping]
 
 
 def test_cp874_csv(reg: Database, tmp_path: Path) -> None:

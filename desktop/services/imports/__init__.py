@@ -38,6 +38,7 @@ from .plan import (
     plan_import,
     split_full_name,
 )
+from .wholefile import WholeFile, whole_file_problems
 
 __all__ = [
     "BATCH_HEADERS",
@@ -62,5 +63,7 @@ __all__ = [
     "split_full_name",
     "suggest_mapping",
     "undo_batch",
+    "whole_file_problems",
+    "WholeFile",
     "write_error_report",
 ]

@@ -17,6 +17,8 @@ from .model import ERROR, ImportPlan
 
 MAPPING_PREFIX = "import.children.mapping."
 ROW_HEADER = "แถวที่"
+# Beside the row number; not a header the import reads (ชื่อเด็ก alone would be the first name).
+NAME_HEADER = "ชื่อเด็ก (ตามไฟล์)"
 PROBLEM_HEADER = "ปัญหา"
 
 
@@ -80,15 +82,16 @@ def remember_mapping(session: Session, headers: Sequence[str], mapping: dict[int
 
 
 def error_report_rows(plan: ImportPlan) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows of the error report: the file's own columns, then the row number
-    and every problem of the row (warnings marked). Rows without a problem are left out;
+    """Headers and rows of the error report: the file's own columns, then the row number,
+    the child's name as the row writes it, and every problem of the row (warnings marked). Rows without a problem are left out;
     when the whole file is blocked every row is in it, with the file's problems."""
-    headers = [*plan.headers, ROW_HEADER, PROBLEM_HEADER]
+    headers = [*plan.headers, ROW_HEADER, NAME_HEADER, PROBLEM_HEADER]
     file_messages = [p.message for p in plan.file_problems if p.severity == ERROR]
     out: list[list[str]] = []
     width = len(plan.headers)
     for r in sorted(plan.rows, key=lambda r: r.row):
         messages = list(file_messages)
+        name = next((p.name for p in r.problems if p.name), "")
         for p in sorted(r.problems, key=lambda p: p.severity != ERROR):
             where = f"{p.column}: " if p.column else ""
             mark = "" if p.severity == ERROR else "คำเตือน: "
@@ -96,7 +99,7 @@ def error_report_rows(plan: ImportPlan) -> tuple[list[str], list[list[str]]]:
         if not messages:
             continue
         cells = list(r.cells[:width]) + [""] * (width - len(r.cells))
-        out.append([*cells, str(r.row), "\n".join(messages)])
+        out.append([*cells, str(r.row), name, "\n".join(messages)])
     return headers, out
 
 

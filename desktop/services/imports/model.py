@@ -38,6 +38,7 @@ class CellProblem:
     value: str  # the cell text
     message: str  # Thai: what is wrong and what to do
     severity: str = ERROR  # "error": not imported; "warning": imported, worth a look
+    name: str = ""  # the child's name as the row writes it, shown beside the row number
 
 
 @dataclass

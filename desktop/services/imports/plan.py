@@ -27,7 +27,7 @@ from desktop.domain.columns import COLUMN_BY_KEY, missing_required
 from desktop.domain.dates import DateParseError, academic_year_of, parse_date
 from desktop.domain.errors import Problem
 from desktop.domain.identity import IdType, normalise_g_code, normalise_national_id
-from desktop.domain.levels import Level, level_age_problem, level_from_label
+from desktop.domain.levels import Level, level_age_problem, level_by_code, level_from_label
 from desktop.domain.people import (
     expected_prefixes,
     name_key,
@@ -50,6 +50,7 @@ from .addresses import (
 )
 from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
 from .duplicates import Duplicates
+from .footers import RowSkipper
 from .idcolumns import decide_id_columns
 from .joins import household_guardians, registry_addresses
 from .model import (
@@ -61,6 +62,8 @@ from .model import (
     PlannedRow,
     SheetLike,
 )
+from .names import child_prefix, guardian_name, row_name
+from .wholefile import WholeFile, whole_file_notes
 
 __all__ = [
     "NO_ID_REASON", "CellProblem", "ImportPlan", "PlannedRow", "SheetLike", "no_gc",
@@ -77,6 +80,7 @@ def _institution_key(text: str) -> str:
 
 _NO_ADDRESS = ("",) * len(ADDRESS_FIELDS)
 _GUARDIAN_KEYS = frozenset(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
+_GUARDIAN_ORDER = tuple(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
 
 # Where each validation field comes from in the file.
 _FIELD_KEYS: dict[str, str] = {
@@ -93,18 +97,27 @@ _FIELD_KEYS: dict[str, str] = {
 }
 
 
+def _level_label(code: str) -> str:
+    try:
+        return level_by_code(code).label if code else ""
+    except KeyError:
+        return ""  # said once for the file (wholefile.py)
+
+
 # ---------------------------------------------------------------------------- the planner
 class _Planner(Duplicates):
     def __init__(self, session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
-                 institution_id: int | None, year_be: int, ignored: Collection[int] = ()) -> None:
+                 whole: WholeFile, ignored: Collection[int] = ()) -> None:
         self.session = session
         self.sheet = sheet
         # a column of national IDs that is not mapped: taken as the child's ID, or an error
         mapping, id_problems = decide_id_columns(sheet.headers, sheet.rows, mapping, ignored)
         self.mapping = dict(sorted(mapping.items()))
         self.today = today
-        self.default_institution = institution_id
-        self.default_year = year_be
+        self.whole = whole
+        self.default_institution = whole.institution_id
+        self.default_year = whole.year_be
+        self.default_level = _level_label(whole.level_code)
         self.header_of = {key: sheet.headers[i] for i, key in self.mapping.items()}
         self.file_problems: list[CellProblem] = id_problems
         self.houses = Houses()
@@ -118,6 +131,7 @@ class _Planner(Duplicates):
         self.address = memo(self._address)
         self.address_part = memo(self._address_part)
         self.guardian_rules = memo(self._guardian_rules)
+        self.guardian_name = memo(guardian_name)
         self.birth = memo(self._birth)
         self.enrollment_parts = memo(self._enrollment_parts)
         self.level_age = memo(self._level_age)
@@ -184,7 +198,8 @@ class _Planner(Duplicates):
         if not header and col_key in COLUMN_BY_KEY:
             message += f" (ไฟล์ไม่มีคอลัมน์ '{COLUMN_BY_KEY[col_key].label}')"
         cell = value if value is not None else row.values.get(col_key, "")
-        row.problems.append(CellProblem(row.row, header, key, cell, message, severity))
+        row.problems.append(CellProblem(row.row, header, key, cell, message, severity,
+                                        row_name(row.values, self.clean)))
 
     # ------------------------------------------------------------ the file
     def check_file(self) -> None:
@@ -211,6 +226,14 @@ class _Planner(Duplicates):
                 f"หรือจับคู่คอลัมน์ที่มีข้อมูลนี้ให้ตรงกัน จึงจะนำเข้าได้"))
         if not self.sheet.rows:
             self.file_problems.append(CellProblem(0, "", "", "", "ไม่พบข้อมูลในแผ่นงานนี้ โปรดเลือกแผ่นงานอื่นหรือตรวจสอบแถวหัวตาราง"))
+        self.check_whole_file(keys)
+
+    def check_whole_file(self, keys: set[str]) -> None:
+        """The clerk's values for the whole file: said once here, not on every row."""
+        problems, level_said = whole_file_notes(self.session, self.whole, "institution" in keys)
+        self.file_problems += problems
+        if level_said:
+            self.quiet_keys.add("level")  # not again on every row
 
     # ------------------------------------------------------------ one row
     def plan_row(self, number: int, cells: list[str]) -> PlannedRow | None:
@@ -230,16 +253,12 @@ class _Planner(Duplicates):
             prefix_raw = prefix_raw or f_prefix
             if not first and not last:
                 first, last = f_first, f_last
-        prefix = self.prefix(prefix_raw)
 
         sex_text = v("sex", "")
         sex = self.sex(sex_text) if sex_text else None
         if sex_text and sex is None:
             self.problem(row, "sex", f"ไม่รู้จักเพศ '{clean(sex_text)}' โปรดกรอก ชาย หรือ หญิง")
             quiet.add("sex")
-        if sex is None and not sex_text:
-            sex = PREFIX_SEX.get(prefix)
-
         birth: date | None = None
         birth_text = v("birth_date", "")
         if birth_text:
@@ -249,6 +268,12 @@ class _Planner(Duplicates):
                 quiet.add("birth_date")
             else:
                 birth = parsed
+
+        # a prefix typed into the name: ด.ช.ภูผา, เด็กหญิงมะลิ
+        prefix_raw, first = child_prefix(prefix_raw, first, birth, self.today, self.prefix)
+        prefix = self.prefix(prefix_raw)
+        if sex is None and not sex_text:
+            sex = PREFIX_SEX.get(prefix)
 
         if not prefix and sex is not None and birth is not None and birth <= self.today:
             fits = expected_prefixes(sex, birth, self.today)
@@ -295,19 +320,21 @@ class _Planner(Duplicates):
 
         guardian = None
         if not _GUARDIAN_KEYS.isdisjoint(values):
+            g_prefix, g_first, g_last = self.guardian_name((
+                v("guardian_prefix", ""), v("guardian_first_name", ""), v("guardian_last_name", "")))
             guardian = GuardianForm(
-                prefix=self.prefix(v("guardian_prefix", "")),
-                first_name=clean(v("guardian_first_name", "")),
-                last_name=clean(v("guardian_last_name", "")),
+                prefix=g_prefix, first_name=g_first, last_name=g_last,
                 national_id=normalise_national_id(clean(v("guardian_national_id", ""))),
                 phone=digits_only(v("guardian_phone", "")),
                 occupation=clean(v("guardian_occupation", "")),
-                relation=clean(v("guardian_relation", "")),
+                relation=clean(v("guardian_relation", "")) or self.whole.relation,
                 is_primary=True,
             )
             found += self.guardian_rules((
                 guardian.prefix, guardian.first_name, guardian.last_name, guardian.national_id,
                 guardian.phone, guardian.occupation, guardian.relation))
+            if not guardian.relation:
+                self.no_relation(row, quiet)
 
         enrollment = self.enrollment_of(row, child, quiet, found)
 
@@ -342,10 +369,24 @@ class _Planner(Duplicates):
                                enrollment)
         return row
 
+    def no_relation(self, row: PlannedRow, quiet: set[str]) -> None:
+        """A guardian without a relation in a file without a relation column, nor one for the
+        whole file: the error names the row and the column that holds the guardian (with a
+        relation column, the child form's rule names that column)."""
+        if "guardian_relation" in self.header_of:
+            return
+        quiet.add("guardian_relation")
+        column = next((k for k in _GUARDIAN_ORDER if k in row.values), "guardian_first_name")
+        self.problem(row, "guardian_relation", "มีข้อมูลผู้ปกครองแต่ไม่ได้ระบุความเกี่ยวข้องกับเด็ก "
+                     "(ไฟล์ไม่มีคอลัมน์ 'ความเกี่ยวข้องกับเด็ก') โปรดเลือกความเกี่ยวข้องสำหรับทั้งไฟล์ "
+                     "เช่น แม่ หรือเพิ่มคอลัมน์นี้ในไฟล์", column_key=column)
+
     def enrollment_of(self, row: PlannedRow, child: ChildInput, quiet: set[str],
                       found: list[Problem]) -> EnrollmentForm | None:
         v = row.values.get
-        key = (v("institution", ""), v("level", ""), v("year_be", ""), v("classroom", ""))
+        own_level = v("level", "")
+        key = (v("institution", ""), own_level or self.default_level, v("year_be", ""),
+               v("classroom", "") or self.whole.classroom, bool(own_level))
         form, own, rules = self.enrollment_parts(key)
         for col, message, severity in own:
             self.problem(row, col, message, severity)
@@ -365,12 +406,13 @@ class _Planner(Duplicates):
         return level_age_problem(key[0], key[1], self.today)
 
     def _enrollment_parts(
-        self, key: tuple[str, str, str, str]
+        self, key: tuple[str, str, str, str, bool]
     ) -> tuple[EnrollmentForm | None, list[tuple[str, str, str]], tuple[Problem, ...]]:
         """What the institution, level, year and classroom cells give (the same four cells
-        repeat for a whole class): the enrolment, the import's own problems, and the
-        problems of the child form's enrolment rules."""
-        inst_text, level_text, year_text, classroom = key
+        repeat for a whole class; an empty one takes the clerk's value for the whole file):
+        the enrolment, the import's own problems, and the problems of the child form's
+        enrolment rules."""
+        inst_text, level_text, year_text, classroom, own_level = key
         own: list[tuple[str, str, str]] = []
         institution_id = self.default_institution
         if inst_text:
@@ -382,7 +424,7 @@ class _Planner(Duplicates):
                 return None, own, ()
             institution_id = hit[0]
         if institution_id is None:
-            if level_text:
+            if level_text and own_level:
                 own.append(("level", "มีชั้นเรียนแต่ไม่ได้ระบุสถานศึกษา จะนำเข้าเด็กโดยไม่บันทึก"
                             "การเข้าเรียน ถ้าต้องการ โปรดเพิ่มคอลัมน์สถานศึกษาหรือเลือกสถานศึกษาตั้งต้น",
                             WARNING))
@@ -396,7 +438,7 @@ class _Planner(Duplicates):
         level = self.level(level_text) if level_text else None
         if not level_text:
             own.append(("level", "ยังไม่ได้ระบุชั้นเรียน โปรดกรอกชั้น เช่น อ.1 ป.1 ม.1 "
-                        "หรือ เด็กเล็ก 3 ขวบ", ERROR))
+                        "หรือ เด็กเล็ก 3 ขวบ หรือเลือกชั้นสำหรับทั้งไฟล์", ERROR))
             quiet.add("enrollment.level_code")
         elif level is None:
             own.append(("level", f"ไม่รู้จักชั้น '{clean_text(level_text)}' โปรดกรอกชั้น "
@@ -416,6 +458,9 @@ def plan_import(
     today: date,
     institution_id: int | None = None,
     year_be: int | None = None,
+    level_code: str = "",
+    classroom: str = "",
+    relation: str = "",
     progress: Progress | None = None,
     ignored_columns: Collection[int] = (),
 ) -> ImportPlan:
@@ -424,28 +469,31 @@ def plan_import(
     ``mapping`` is ``{column index: column key}`` (see ``suggest_mapping``).
     ``ignored_columns``: columns the clerk said are not imported; any other column not
     mapped whose values look like national IDs is mapped or stops the import (idcolumns.py).
-    ``institution_id`` is used for rows whose institution cell is empty; ``year_be`` for
-    rows without an academic year (default: the academic year of ``today``).
+    The clerk's values for the whole file, each used for the rows whose own cell is empty
+    (or whose file has no such column): ``institution_id``, ``year_be`` (default: the
+    academic year of ``today``), ``level_code`` (``"k2"``), ``classroom`` and the guardian
+    ``relation``; checked once (wholefile.py), a bad one is a problem of the file.
+    Footer, separator and repeated header rows are skipped with a note (footers.py).
     Raises ValueError for a mapping that names an unknown key or column (a program error).
     """
     year = year_be if year_be is not None else academic_year_of(today)
+    whole = WholeFile(institution_id, year, clean_text(level_code), clean_text(classroom),
+                      clean_text(relation))
     with no_gc():
-        return _plan(session, sheet, mapping, today, institution_id, year, progress,
-                     ignored_columns)
+        return _plan(session, sheet, mapping, today, whole, progress, ignored_columns)
 
 
 def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
-          institution_id: int | None, year: int, progress: Progress | None,
-          ignored: Collection[int] = ()) -> ImportPlan:
-    planner = _Planner(session, sheet, mapping, today, institution_id, year, ignored)
+          whole: WholeFile, progress: Progress | None, ignored: Collection[int] = ()) -> ImportPlan:
+    planner = _Planner(session, sheet, mapping, today, whole, ignored)
     try:
-        return _plan_rows(planner, sheet, institution_id, year, today, progress)
+        return _plan_rows(planner, sheet, whole.institution_id, whole.year_be or 0, today, progress)
     finally:
         planner.release()
 
 
 def _bad_cells(planner: _Planner, sheet: SheetLike, rows: list[PlannedRow],
-               bad_cells: dict[tuple[int, int], str]) -> None:
+               bad_cells: dict[tuple[int, int], str], skipped: set[int]) -> None:
     """Cells the reader could not read as they are (a formula without a stored value, read
     as empty): an error of their row when their column is imported."""
     by_number = {r.row: r for r in rows}
@@ -454,6 +502,8 @@ def _bad_cells(planner: _Planner, sheet: SheetLike, rows: list[PlannedRow],
         if key is None:
             continue
         row = by_number.get(number)
+        if row is None and number in skipped:
+            continue  # a footer's total as a formula without its value
         if row is None:  # the row looked empty: it is not
             if number not in sheet.row_numbers:
                 continue
@@ -473,15 +523,25 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
     step = max(1000, total // 100)
     if progress is not None:
         progress.step(0, total, "ตรวจข้อมูล")
+    skipper = RowSkipper(sheet.headers)
+    skipped: set[int] = set()
     for n, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True), start=1):
         planned = planner.plan_row(number, cells)
+        # a row that would not import may be no child at all: a footer, a line, a header
+        if (planned is not None and not planned.ok) or (planned is None and any(cells)):
+            note = skipper.reason(number, cells)
+            if note is not None:
+                planner.file_problems.append(CellProblem(number, "", "", skipper.shown(cells), note,
+                                                         WARNING))
+                skipped.add(number)
+                continue
         if planned is not None:
             rows.append(planned)
         if progress is not None and n % step == 0:
             progress.step(n, total, "ตรวจข้อมูล")
     bad_cells = getattr(sheet, "bad_cells", None)
     if bad_cells:
-        _bad_cells(planner, sheet, rows, bad_cells)
+        _bad_cells(planner, sheet, rows, bad_cells, skipped)
     db_households, db_guardians = planner.duplicates(rows)
     db_addresses, joins = registry_addresses(planner.session, rows)
     if joins is not None:
