@@ -9,7 +9,6 @@ PostgreSQL it falls back to ``ILIKE``.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -18,66 +17,31 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     Select,
     and_,
     bindparam,
-    column,
     func,
     literal_column,
     or_,
     select,
-    table,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.expression import TableClause
 
 from desktop.domain.text import clean_text, to_ascii_digits
+from desktop.services.children_search import (
+    _SEARCH_ORDER_SEEN,  # noqa: F401
+    FTS,
+    FTS_MIN_CHARS,
+    NARROW,
+    SEARCH_ORDER_INDEX,  # noqa: F401  (tests drop it to see the plain path)
+    counts_with_page,
+    has_search_order,
+    page_by_name,
+    remembered_count,
+)
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution
 
-FTS_MIN_CHARS = 3
-SEARCH_ORDER_INDEX = "ix_child_live_id_names"  # (id, first_name_key, last_name_key), live rows
-
-
-class _SearchOrder(TableClause):
-    """``child`` read through SEARCH_ORDER_INDEX (SQLite's ``INDEXED BY``, which
-    SQLAlchemy's SQLite dialect has no hint for): the planner would look the rows up."""
-
-    inherit_cache = True
-
-
-_SEARCH_ORDER_SEEN: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
-
-
-def _has_search_order(session: Session) -> bool:
-    """Whether the database has SEARCH_ORDER_INDEX (once per engine; a file migrated by an
-    early build of 0005 lacks it and searches through the rows, as before)."""
-    engine = session.get_bind()
-    found = _SEARCH_ORDER_SEEN.get(engine)
-    if found is None:
-        found = _SEARCH_ORDER_SEEN[engine] = session.execute(
-            select(literal_column("1")).select_from(table("sqlite_master"))
-            .where(column("type") == "index", column("name") == SEARCH_ORDER_INDEX)
-        ).first() is not None
-    return found
-
-
-_NARROW = _SearchOrder("child", column("id", Integer), column("first_name_key"),
-                       column("last_name_key"), column("deleted_at"))
-_CHILD = Child.__table__.c
-# The rows of a page whose ids are known, in Core (built once: no ORM statement per page)
-_PAGE_ROWS = select(
-    _CHILD.id, _CHILD.uuid, _CHILD.prefix, _CHILD.first_name, _CHILD.last_name, _CHILD.sex,
-    _CHILD.birth_date, _CHILD.id_type, _CHILD.national_id, _CHILD.g_code, _CHILD.deleted_at,
-).where(_CHILD.id.in_(bindparam("ids", expanding=True)))
-
-
-@compiles(_SearchOrder)
-def _compile_search_order(element: _SearchOrder, compiler: Any, **kw: Any) -> str:
-    name = compiler.visit_table(element, **kw)
-    return f"{name} INDEXED BY {SEARCH_ORDER_INDEX}" if kw.get("asfrom") else name
-_FTS = table("child_fts", column("rowid", Integer))  # created by migration 0002 (SQLite only)
+_FTS = FTS
 
 
 class ChildSort(StrEnum):
@@ -280,73 +244,13 @@ def _no_enrolment_filter(flt: ChildFilter) -> bool:
     return flt.institution_id is None and flt.year_be is None and not flt.level_code
 
 
-def _counts_with_page(flt: ChildFilter, offset: int, term: str) -> bool:
-    """Whether a search's first page also counts its matches (see _page_and_count): a term
-    of more than one trigram (a phrase: FTS5 checks positions, 4-8 ms at 1M), no
-    enrolment filter. One trigram counts in ~0.5 ms alone, and materialising its
-    matches costs more than that."""
-    if offset > 0 or not _no_enrolment_filter(flt):
-        return False
-    parts = term.split()
-    return len(parts) > 1 or any(len(p) > FTS_MIN_CHARS for p in parts)
-
-
-_COUNT_KEY = "samoe_search_count"  # in the pooled connection's info: (state, query, count)
-
-
-def _connection_state(session: Session) -> tuple[Any, tuple[int, int]]:
-    """The pooled connection and what it has seen change: SQLite's data_version (moves
-    when another connection commits) and total_changes() (this connection's writes)."""
-    pooled = session.connection().connection
-    cursor = pooled.cursor()
-    try:
-        version = cursor.execute("PRAGMA data_version").fetchone()[0]
-        changes = cursor.execute("SELECT total_changes()").fetchone()[0]
-    finally:
-        cursor.close()
-    return pooled, (int(version), int(changes))
-
-
-def _page_and_count(session: Session, fts: str, order_by: list[Any], limit: int) -> list[int]:
-    """The ids of a search's first page in one pass over the search index, counting the
-    matches on the way: the count the list asks for next is remembered with the
-    connection (reused while it has seen no commit) instead of matching the phrase again.
-    At 1M children, a common surname: 15 ms to 13 ms for page and count."""
-    c = _NARROW.c
-    matches = (select(_FTS.c.rowid.label("id"))
-               .where(literal_column("child_fts").op("MATCH")(fts))
-               .cte("matches").prefix_with("MATERIALIZED"))
-    total = select(func.count()).select_from(matches).scalar_subquery()
-    page = (
-        select(c.id, total.label("total"))
-        .select_from(matches)
-        .join(_NARROW, c.id == matches.c.id)
-        .where(c.deleted_at.is_(None))
-        .order_by(*order_by)
-        .limit(max(0, limit))
-    )
-    rows = session.execute(page).all()
-    if rows:  # no row, no count (and a count of 0 costs nothing)
-        pooled, state = _connection_state(session)
-        pooled.info[_COUNT_KEY] = (state, fts, int(rows[0].total))
-    return [r.id for r in rows]
-
-
-def _remembered_count(session: Session, fts: str) -> int | None:
-    pooled, state = _connection_state(session)
-    found = pooled.info.get(_COUNT_KEY)
-    if found is None or found[0] != state or found[1] != fts:
-        return None
-    return int(found[2])
-
-
 def count_children(session: Session, flt: ChildFilter) -> int:
     term = normalise_search(flt.search)
     sqlite = session.get_bind().dialect.name == "sqlite"
     query = _fts_query(session, term, live=not flt.deleted) if term else None
     no_enrolment_filter = _no_enrolment_filter(flt)
-    if query is not None and no_enrolment_filter and _counts_with_page(flt, 0, term):
-        remembered = _remembered_count(session, query)
+    if query is not None and no_enrolment_filter and counts_with_page(term):
+        remembered = remembered_count(session, query)
         if remembered is not None:
             return remembered
     if query is not None and no_enrolment_filter:
@@ -482,38 +386,23 @@ def page_children(
     stmt = stmt.order_by(*order)
     term = normalise_search(flt.search)
     fts = _fts_query(session, term, live=not flt.deleted) if term else None
-    if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME) and _has_search_order(session):
+    if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME) and has_search_order(session):
         # A search sorted by name (what the list does as the clerk types): sort the matches
         # by the narrow index (id, name keys) rather than by their rows. A common 3-letter
         # term matches ~13,000 of a million children, and looking their rows up in the
         # table is most of the search's time (~35% less at 1M); then read the page's rows.
-        c = _NARROW.c
-        keys = ([c.first_name_key, c.last_name_key] if sort is ChildSort.NAME
-                else [c.last_name_key, c.first_name_key]) + [c.id]
-        order_by = [k.desc() if descending else k.asc() for k in keys]
-        if _counts_with_page(flt, offset, term):
-            ids = _page_and_count(session, fts, order_by, limit)
+        c = NARROW.c
+        where: list[Any] = []
+        if _probe_page(session, flt, year_id, sort):
+            where.append(_probe_clause(flt, year_id, c.id))
         else:
-            page = (
-                select(c.id)
-                .select_from(_FTS)
-                .join(_NARROW, c.id == _FTS.c.rowid)
-                .where(literal_column("child_fts").op("MATCH")(fts), c.deleted_at.is_(None))
-                .order_by(*order_by)
-                .offset(max(0, offset))
-                .limit(max(0, limit))
-            )
-            if _probe_page(session, flt, year_id, sort):
-                page = page.where(_probe_clause(flt, year_id, c.id))
-            else:
-                enrolled = _enrolled(flt, year_id)
-                if enrolled is not None:
-                    page = page.where(c.id.in_(enrolled))
-            ids = list(session.scalars(page))
-        if not ids:
-            return []
-        found = {r.id: r for r in session.execute(_PAGE_ROWS, {"ids": ids})}
-        base = [found[i] for i in ids]
+            enrolled = _enrolled(flt, year_id)
+            if enrolled is not None:
+                where.append(c.id.in_(enrolled))
+        base = page_by_name(
+            session, fts, last_name_first=sort is ChildSort.LAST_NAME, descending=descending,
+            offset=offset, limit=limit, where=where,
+            count=offset <= 0 and _no_enrolment_filter(flt) and counts_with_page(term))
     elif fts is not None:
         # Drive from the search index by a join (it holds live rows only): ~15% faster
         # than "deleted_at IS NULL AND id IN (matches)" for a common 3-letter term.
