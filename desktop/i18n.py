@@ -18,7 +18,6 @@ Messages with values use named placeholders, never f-strings inside ``_()``::
 
 from __future__ import annotations
 
-import ast
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -46,6 +45,8 @@ def catalogue_path(lang: str) -> Path:
 
 def _unquote(text: str) -> str:
     """A .po string literal (``"..."``, C escapes) as its text."""
+    import ast  # only when a catalogue is read (English): not on a Thai start
+
     value = ast.literal_eval(text)
     if not isinstance(value, str):
         raise ValueError(text)

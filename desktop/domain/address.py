@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from desktop.i18n import N_, _
+
 from .errors import Problem
 from .limits import ADDRESS as ADDRESS_LIMITS
 from .limits import ADDRESS_LABELS, too_long
@@ -90,16 +92,16 @@ def postcode_problem(postcode: str) -> str | None:
     """``None`` for a plausible Thai postcode: 5 digits (Thai digits accepted), starting 10–96."""
     p = digits_only(clean_text(postcode))
     if not p:
-        return "ยังไม่ได้กรอกรหัสไปรษณีย์ โปรดกรอกตัวเลข 5 หลัก เช่น 30000"
+        return _("ยังไม่ได้กรอกรหัสไปรษณีย์ โปรดกรอกตัวเลข 5 หลัก เช่น 30000")
     if not (p.isascii() and p.isdigit()):
-        return "รหัสไปรษณีย์ต้องเป็นตัวเลขเท่านั้น โปรดกรอกตัวเลข 5 หลัก เช่น 30000"
+        return _("รหัสไปรษณีย์ต้องเป็นตัวเลขเท่านั้น โปรดกรอกตัวเลข 5 หลัก เช่น 30000")
     if len(p) != 5:
-        return f"รหัสไปรษณีย์ต้องมี 5 หลัก (กรอกมา {len(p)} หลัก) โปรดตรวจสอบอีกครั้ง"
+        return _("รหัสไปรษณีย์ต้องมี 5 หลัก (กรอกมา {typed} หลัก) โปรดตรวจสอบอีกครั้ง").format(typed=len(p))
     if not POSTCODE_MIN_PREFIX <= int(p[:2]) <= POSTCODE_MAX_PREFIX:
-        return (
-            f"ไม่มีรหัสไปรษณีย์ {p} (สองหลักแรกต้องอยู่ระหว่าง "
-            f"{POSTCODE_MIN_PREFIX} ถึง {POSTCODE_MAX_PREFIX}) โปรดตรวจสอบอีกครั้ง"
-        )
+        return _(
+            "ไม่มีรหัสไปรษณีย์ {postcode} (สองหลักแรกต้องอยู่ระหว่าง "
+            "{low} ถึง {high}) โปรดตรวจสอบอีกครั้ง"
+        ).format(postcode=p, low=POSTCODE_MIN_PREFIX, high=POSTCODE_MAX_PREFIX)
     return None
 
 
@@ -113,14 +115,14 @@ def address_problems(
     if required:
         bangkok = is_bangkok(a.province)
         missing = (
-            ("subdistrict", a.subdistrict, "แขวง" if bangkok else "ตำบล"),
-            ("district", a.district, "เขต" if bangkok else "อำเภอ"),
-            ("province", a.province, "จังหวัด"),
+            ("subdistrict", a.subdistrict, N_("แขวง") if bangkok else N_("ตำบล")),
+            ("district", a.district, N_("เขต") if bangkok else N_("อำเภอ")),
+            ("province", a.province, N_("จังหวัด")),
         )
         for name, value, label in missing:
             if not clean_text(value):
                 problems.append(
-                    Problem(field_prefix + name, f"ยังไม่ได้กรอก{label} โปรดกรอกชื่อ{label}")
+                    Problem(field_prefix + name, _("ยังไม่ได้กรอก{label} โปรดกรอกชื่อ{label}").format(label=_(label)))
                 )
     for name in ADDRESS_FIELDS[:-1]:  # every field but the postcode (its own rule below)
         value = getattr(a, name)

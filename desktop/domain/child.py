@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
+from desktop.i18n import _
+
 from .address import Address, address_problems
-from .dates import age_on, format_be
+from .dates import accepted_forms, age_on, format_be
 from .errors import Problem
 from .identity import (
     IdType,
@@ -91,16 +93,16 @@ def _normalised_fields(c: ChildInput) -> ChildInput:
 
 def _thai_name_problem(value: str, label: str) -> str | None:
     if not value:
-        return f"ยังไม่ได้กรอก{label} โปรดกรอก{label}เป็นภาษาไทย"
+        return _("ยังไม่ได้กรอก{label} โปรดกรอก{label}เป็นภาษาไทย").format(label=_(label))
     if _THAI_NAME.match(value):  # fast path: only Thai letters and spaces, so no digit or A-Z
         return None
     if _DIGIT.search(value):
-        return f"{label}ต้องไม่มีตัวเลข โปรดตรวจสอบ{label}อีกครั้ง"
+        return _("{label}ต้องไม่มีตัวเลข โปรดตรวจสอบ{label}อีกครั้ง").format(label=_(label))
     if _LATIN.search(value):
-        return f"{label}ต้องเป็นภาษาไทย ถ้ามีชื่อภาษาอังกฤษ โปรดกรอกในช่องภาษาอังกฤษ"
+        return _("{label}ต้องเป็นภาษาไทย ถ้ามีชื่อภาษาอังกฤษ โปรดกรอกในช่องภาษาอังกฤษ").format(label=_(label))
     if not _THAI_NAME.match(value):
         bad = " ".join(dict.fromkeys(ch for ch in value if not _THAI_NAME.match(ch)))
-        return f"{label}มีอักขระที่ใช้ไม่ได้ ({bad}) โปรดกรอกเฉพาะตัวอักษรไทย"
+        return _("{label}มีอักขระที่ใช้ไม่ได้ ({bad}) โปรดกรอกเฉพาะตัวอักษรไทย").format(label=_(label), bad=bad)
     return None
 
 
@@ -115,20 +117,20 @@ def _text_problem(value: str, name: str) -> str | None:
 def _english_name_problem(value: str, label: str) -> str | None:
     if not value or _ENGLISH_NAME.match(value):
         return None
-    return f"{label}ใช้ได้เฉพาะตัวอักษร A–Z ช่องว่าง - และ ' โปรดตรวจสอบอีกครั้ง"
+    return _("{label}ใช้ได้เฉพาะตัวอักษร A–Z ช่องว่าง - และ ' โปรดตรวจสอบอีกครั้ง").format(label=_(label))
 
 
 def _birth_date_problem(birth: date | None, today: date) -> str | None:
     if birth is None:
-        return "ยังไม่ได้กรอกวันเกิด โปรดกรอกเป็น วว/ดด/ปปปป เช่น 15/08/2562"
+        return _("ยังไม่ได้กรอกวันเกิด โปรดกรอกเป็น {forms}").format(forms=accepted_forms())
     if birth > today:
-        return f"วันเกิด {format_be(birth)} อยู่หลังวันนี้ โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง"
+        return _("วันเกิด {birth} อยู่หลังวันนี้ โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง").format(birth=format_be(birth))
     years = age_on(birth, today)[0]
     if years > MAX_CHILD_AGE:
-        return (
-            f"วันเกิด {format_be(birth)} ทำให้อายุ {years} ปี เกินอายุสูงสุด "
-            f"{MAX_CHILD_AGE} ปีของทะเบียนเด็ก โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง"
-        )
+        return _(
+            "วันเกิด {birth} ทำให้อายุ {years} ปี เกินอายุสูงสุด "
+            "{most} ปีของทะเบียนเด็ก โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง"
+        ).format(birth=format_be(birth), years=years, most=MAX_CHILD_AGE)
     return None
 
 
@@ -140,16 +142,16 @@ def validate_child(c: ChildInput, *, today: date) -> list[Problem]:
     n = normalise_child(c)
     found: list[tuple[str, str | None]] = []
     found.append(("prefix", prefix_problem(n.prefix, n.sex, n.birth_date, today)))
-    found.append(("first_name", _thai_name_problem(n.first_name, "ชื่อ")
+    found.append(("first_name", _thai_name_problem(n.first_name, CHILD_LABELS["first_name"])
                   or _text_problem(n.first_name, "first_name")))
-    found.append(("last_name", _thai_name_problem(n.last_name, "นามสกุล")
+    found.append(("last_name", _thai_name_problem(n.last_name, CHILD_LABELS["last_name"])
                   or _text_problem(n.last_name, "last_name")))
-    found.append(("first_name_en", _english_name_problem(n.first_name_en, "ชื่อภาษาอังกฤษ")
+    found.append(("first_name_en", _english_name_problem(n.first_name_en, CHILD_LABELS["first_name_en"])
                   or _text_problem(n.first_name_en, "first_name_en")))
-    found.append(("last_name_en", _english_name_problem(n.last_name_en, "นามสกุลภาษาอังกฤษ")
+    found.append(("last_name_en", _english_name_problem(n.last_name_en, CHILD_LABELS["last_name_en"])
                   or _text_problem(n.last_name_en, "last_name_en")))
     if n.sex is None:
-        found.append(("sex", "ยังไม่ได้เลือกเพศ โปรดเลือกชายหรือหญิง"))
+        found.append(("sex", _("ยังไม่ได้เลือกเพศ โปรดเลือกชายหรือหญิง")))
     found.append(("birth_date", _birth_date_problem(n.birth_date, today)))
     if n.id_type is IdType.NATIONAL_ID:
         found.append(("national_id", national_id_problem(n.national_id)))
@@ -159,7 +161,7 @@ def validate_child(c: ChildInput, *, today: date) -> list[Problem]:
         found.append(
             (
                 "no_id_reason",
-                "ยังไม่ได้ระบุเหตุผลที่ไม่มีเลขประจำตัว โปรดระบุเหตุผล เช่น ยังไม่ได้แจ้งเกิด หรือกำลังขอรหัส G",
+                _("ยังไม่ได้ระบุเหตุผลที่ไม่มีเลขประจำตัว โปรดระบุเหตุผล เช่น ยังไม่ได้แจ้งเกิด หรือกำลังขอรหัส G"),
             )
         )
     for name in ("no_id_reason", "nationality", "disability"):

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop.i18n import N_, _
+
 from .text import clean_text, to_ascii_digits
 
 
@@ -30,70 +32,76 @@ class Column:
     def names(self) -> tuple[str, ...]:
         return (self.label, *self.synonyms)
 
+    @property
+    def display_label(self) -> str:
+        """The field's name on screen, in the language in force (``label`` is the Thai
+        header files carry and exports write)."""
+        return _(self.label)
+
 
 CHILD_COLUMNS: tuple[Column, ...] = (
-    Column("prefix", "คำนำหน้าชื่อ", ("คำนำหน้า", "คำนำหน้านาม", "prefix", "title")),
-    Column("first_name", "ชื่อ", ("ชื่อเด็ก", "ชื่อนักเรียน", "ชื่อจริง", "first name", "firstname",
+    Column("prefix", N_("คำนำหน้าชื่อ"), ("คำนำหน้า", "คำนำหน้านาม", "prefix", "title")),
+    Column("first_name", N_("ชื่อ"), ("ชื่อเด็ก", "ชื่อนักเรียน", "ชื่อจริง", "first name", "firstname",
                                   "name", "given name"), required=True),
-    Column("last_name", "นามสกุล", ("สกุล", "นามสกุลเด็ก", "นามสกุลนักเรียน", "last name",
+    Column("last_name", N_("นามสกุล"), ("สกุล", "นามสกุลเด็ก", "นามสกุลนักเรียน", "last name",
                                     "lastname", "surname", "family name"), required=True),
-    Column("full_name", "ชื่อ-นามสกุล", ("ชื่อ - นามสกุล", "ชื่อ-สกุล", "ชื่อสกุล",
+    Column("full_name", N_("ชื่อ-นามสกุล"), ("ชื่อ - นามสกุล", "ชื่อ-สกุล", "ชื่อสกุล",
                                          "ชื่อ นามสกุล", "ชื่อและนามสกุล", "full name"),
            exported=False),
-    Column("first_name_en", "ชื่อ (อังกฤษ)", ("ชื่อภาษาอังกฤษ", "ชื่ออังกฤษ", "first name en",
+    Column("first_name_en", N_("ชื่อ (อังกฤษ)"), ("ชื่อภาษาอังกฤษ", "ชื่ออังกฤษ", "first name en",
                                               "english first name")),
-    Column("last_name_en", "นามสกุล (อังกฤษ)", ("นามสกุลภาษาอังกฤษ", "นามสกุลอังกฤษ",
+    Column("last_name_en", N_("นามสกุล (อังกฤษ)"), ("นามสกุลภาษาอังกฤษ", "นามสกุลอังกฤษ",
                                                 "last name en", "english last name")),
-    Column("sex", "เพศ", ("sex", "gender"), required=True),
-    Column("birth_date", "วันเกิด", ("วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด", "วันเดือนปี เกิด",
+    Column("sex", N_("เพศ"), ("sex", "gender"), required=True),
+    Column("birth_date", N_("วันเกิด"), ("วันเดือนปีเกิด", "วัน/เดือน/ปีเกิด", "วันเดือนปี เกิด",
                                      "ว/ด/ป เกิด", "ว/ด/ป", "วดป เกิด", "วันที่เกิด", "เกิดวันที่",
                                      "birth date", "birthdate", "date of birth", "dob"),
            required=True),
-    Column("national_id", "เลขประจำตัวประชาชน", (
+    Column("national_id", N_("เลขประจำตัวประชาชน"), (
         "เลขบัตรประชาชน", "เลขบัตรประจำตัวประชาชน", "เลขประจำตัวประชาชน 13 หลัก",
         "เลขประจำตัว", "บัตรประชาชน", "รหัสประจำตัวประชาชน", "เลขบัตร", "เลขบัตรประชาชนเด็ก",
         "เลขประจำตัวประชาชนเด็ก", "เลขประจำตัวประชาชนนักเรียน", "citizen id", "national id",
         "id card", "pid", "cid")),
-    Column("g_code", "รหัส G", ("รหัสจี", "g code", "gcode", "g-code", "เลข g")),
-    Column("no_id_reason", "เหตุที่ไม่มีเลขประจำตัว", ("เหตุผลที่ไม่มีเลขประจำตัว",)),
-    Column("nationality", "สัญชาติ", ("nationality",)),
-    Column("disability", "ความพิการ", ("ประเภทความพิการ", "disability")),
-    Column("house_code", "รหัสประจำบ้าน", ("เลขรหัสประจำบ้าน", "house code"), group="address"),
+    Column("g_code", N_("รหัส G"), ("รหัสจี", "g code", "gcode", "g-code", "เลข g")),
+    Column("no_id_reason", N_("เหตุที่ไม่มีเลขประจำตัว"), ("เหตุผลที่ไม่มีเลขประจำตัว",)),
+    Column("nationality", N_("สัญชาติ"), ("nationality",)),
+    Column("disability", N_("ความพิการ"), ("ประเภทความพิการ", "disability")),
+    Column("house_code", N_("รหัสประจำบ้าน"), ("เลขรหัสประจำบ้าน", "house code"), group="address"),
     # Not "เลขที่" alone: in a class list that is the roll number (see IGNORED_HEADERS).
-    Column("house_no", "บ้านเลขที่", ("เลขที่บ้าน", "ที่อยู่ เลขที่", "ที่อยู่ บ้านเลขที่",
+    Column("house_no", N_("บ้านเลขที่"), ("เลขที่บ้าน", "ที่อยู่ เลขที่", "ที่อยู่ บ้านเลขที่",
                                      "house no", "house number"), group="address"),
-    Column("village_no", "หมู่ที่", ("หมู่", "ม.", "moo", "village no"), group="address"),
-    Column("village_name", "หมู่บ้าน", ("ชื่อหมู่บ้าน", "ชุมชน", "village"), group="address"),
-    Column("soi", "ซอย", ("ตรอก/ซอย", "soi", "lane"), group="address"),
-    Column("road", "ถนน", ("road", "street"), group="address"),
-    Column("subdistrict", "ตำบล/แขวง", ("ตำบล", "แขวง", "ต.", "subdistrict", "tambon"), group="address"),
-    Column("district", "อำเภอ/เขต", ("อำเภอ", "เขต", "อ.", "district", "amphoe"), group="address"),
-    Column("province", "จังหวัด", ("จ.", "province", "changwat"), group="address"),
-    Column("postcode", "รหัสไปรษณีย์", ("ไปรษณีย์", "postcode", "zip", "postal code"),
+    Column("village_no", N_("หมู่ที่"), ("หมู่", "ม.", "moo", "village no"), group="address"),
+    Column("village_name", N_("หมู่บ้าน"), ("ชื่อหมู่บ้าน", "ชุมชน", "village"), group="address"),
+    Column("soi", N_("ซอย"), ("ตรอก/ซอย", "soi", "lane"), group="address"),
+    Column("road", N_("ถนน"), ("road", "street"), group="address"),
+    Column("subdistrict", N_("ตำบล/แขวง"), ("ตำบล", "แขวง", "ต.", "subdistrict", "tambon"), group="address"),
+    Column("district", N_("อำเภอ/เขต"), ("อำเภอ", "เขต", "อ.", "district", "amphoe"), group="address"),
+    Column("province", N_("จังหวัด"), ("จ.", "province", "changwat"), group="address"),
+    Column("postcode", N_("รหัสไปรษณีย์"), ("ไปรษณีย์", "postcode", "zip", "postal code"),
            group="address"),
-    Column("institution", "สถานศึกษา", ("โรงเรียน", "ชื่อโรงเรียน", "ศูนย์พัฒนาเด็กเล็ก", "ศพด",
+    Column("institution", N_("สถานศึกษา"), ("โรงเรียน", "ชื่อโรงเรียน", "ศูนย์พัฒนาเด็กเล็ก", "ศพด",
                                          "ชื่อสถานศึกษา", "รหัสสถานศึกษา", "school",
                                          "institution"), group="enrollment"),
-    Column("level", "ชั้น", ("ระดับชั้น", "ชั้นเรียน", "ชั้นปี", "ระดับ", "level", "grade", "class"),
+    Column("level", N_("ชั้น"), ("ระดับชั้น", "ชั้นเรียน", "ชั้นปี", "ระดับ", "level", "grade", "class"),
            group="enrollment"),
-    Column("classroom", "ห้อง", ("ห้องเรียน", "room", "classroom"), group="enrollment"),
-    Column("year_be", "ปีการศึกษา", ("ปีการศึกษา พ.ศ.", "academic year", "year"),
+    Column("classroom", N_("ห้อง"), ("ห้องเรียน", "room", "classroom"), group="enrollment"),
+    Column("year_be", N_("ปีการศึกษา"), ("ปีการศึกษา พ.ศ.", "academic year", "year"),
            group="enrollment"),
-    Column("guardian_prefix", "คำนำหน้าผู้ปกครอง", ("คำนำหน้าชื่อผู้ปกครอง",), group="guardian"),
-    Column("guardian_first_name", "ชื่อผู้ปกครอง", ("ผู้ปกครอง", "ชื่อบิดามารดา",
+    Column("guardian_prefix", N_("คำนำหน้าผู้ปกครอง"), ("คำนำหน้าชื่อผู้ปกครอง",), group="guardian"),
+    Column("guardian_first_name", N_("ชื่อผู้ปกครอง"), ("ผู้ปกครอง", "ชื่อบิดามารดา",
                                                    "guardian first name", "guardian name",
                                                    "parent name"), group="guardian"),
-    Column("guardian_last_name", "นามสกุลผู้ปกครอง", ("guardian last name", "parent surname"),
+    Column("guardian_last_name", N_("นามสกุลผู้ปกครอง"), ("guardian last name", "parent surname"),
            group="guardian"),
-    Column("guardian_national_id", "เลขประจำตัวประชาชนผู้ปกครอง", (
+    Column("guardian_national_id", N_("เลขประจำตัวประชาชนผู้ปกครอง"), (
         "เลขบัตรประชาชนผู้ปกครอง", "guardian national id", "guardian id"), group="guardian"),
-    Column("guardian_relation", "ความเกี่ยวข้องกับเด็ก", ("ความสัมพันธ์", "เกี่ยวข้องเป็น",
+    Column("guardian_relation", N_("ความเกี่ยวข้องกับเด็ก"), ("ความสัมพันธ์", "เกี่ยวข้องเป็น",
                                                           "ความสัมพันธ์กับเด็ก", "relation",
                                                           "relationship"), group="guardian"),
-    Column("guardian_phone", "โทรศัพท์ผู้ปกครอง", ("เบอร์โทร", "เบอร์โทรศัพท์", "โทรศัพท์",
+    Column("guardian_phone", N_("โทรศัพท์ผู้ปกครอง"), ("เบอร์โทร", "เบอร์โทรศัพท์", "โทรศัพท์",
                                                    "phone", "telephone", "mobile"),
            group="guardian"),
-    Column("guardian_occupation", "อาชีพผู้ปกครอง", ("อาชีพ", "occupation"), group="guardian"),
+    Column("guardian_occupation", N_("อาชีพผู้ปกครอง"), ("อาชีพ", "occupation"), group="guardian"),
 )
 
 COLUMN_BY_KEY: dict[str, Column] = {c.key: c for c in CHILD_COLUMNS}

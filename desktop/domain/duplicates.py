@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from desktop.i18n import _
+
 from .dates import format_be
 from .identity import format_national_id, normalise_g_code, normalise_national_id
 from .people import name_similarity
@@ -84,15 +86,15 @@ def duplicate_message(m: DuplicateMatch) -> str:
     """e.g. "อาจซ้ำกับ สมหญิง ใจดี เกิด 15 ส.ค. 2562 (ชื่อคล้ายกัน วันเกิดเดียวกัน) ..."."""
     o = m.other
     name = " ".join(p for p in (clean_text(o.first_name), clean_text(o.last_name)) if p)
-    who = f"อาจซ้ำกับ {name or 'ระเบียนที่ไม่มีชื่อ'}"
+    who = _("อาจซ้ำกับ {name}").format(name=name or _("ระเบียนที่ไม่มีชื่อ"))
     if o.birth_date is not None:
-        who += f" เกิด {format_be(o.birth_date)}"
+        who += _(" เกิด {birth}").format(birth=format_be(o.birth_date))
     if m.kind is MatchKind.SAME_NATIONAL_ID:
-        reason = f"เลขประจำตัวประชาชนเดียวกัน {format_national_id(o.national_id)}"
+        reason = _("เลขประจำตัวประชาชนเดียวกัน {id}").format(id=format_national_id(o.national_id))
     elif m.kind is MatchKind.SAME_G_CODE:
-        reason = f"รหัส G เดียวกัน {normalise_g_code(o.g_code)}"
+        reason = _("รหัส G เดียวกัน {code}").format(code=normalise_g_code(o.g_code))
     elif m.score >= 1.0:
-        reason = "ชื่อและวันเกิดเดียวกัน"
+        reason = _("ชื่อและวันเกิดเดียวกัน")
     else:
-        reason = "ชื่อคล้ายกัน วันเกิดเดียวกัน"
-    return f"{who} ({reason}) โปรดตรวจสอบว่าเป็นคนเดียวกันหรือไม่ก่อนบันทึก"
+        reason = _("ชื่อคล้ายกัน วันเกิดเดียวกัน")
+    return _("{who} ({reason}) โปรดตรวจสอบว่าเป็นคนเดียวกันหรือไม่ก่อนบันทึก").format(who=who, reason=reason)

@@ -9,22 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.i18n import N_, _
+
 from .address import ADDRESS_FIELDS, Address
 from .text import clean_text, digits_only, to_ascii_digits
 
 # Thai labels of the address fields, for previews and messages.
 ADDRESS_LABELS: dict[str, str] = {
-    "house_no": "บ้านเลขที่",
-    "village_no": "หมู่ที่",
-    "village_name": "หมู่บ้าน",
-    "soi": "ซอย",
-    "road": "ถนน",
-    "subdistrict": "ตำบล/แขวง",
-    "district": "อำเภอ/เขต",
-    "province": "จังหวัด",
-    "postcode": "รหัสไปรษณีย์",
-    "house_code": "รหัสประจำบ้าน",
-    "phone": "โทรศัพท์",
+    "house_no": N_("บ้านเลขที่"),
+    "village_no": N_("หมู่ที่"),
+    "village_name": N_("หมู่บ้าน"),
+    "soi": N_("ซอย"),
+    "road": N_("ถนน"),
+    "subdistrict": N_("ตำบล/แขวง"),
+    "district": N_("อำเภอ/เขต"),
+    "province": N_("จังหวัด"),
+    "postcode": N_("รหัสไปรษณีย์"),
+    "house_code": N_("รหัสประจำบ้าน"),
+    "phone": N_("โทรศัพท์"),
 }
 
 # Words a clerk types before a value, per field (longest first), dropped when comparing.
@@ -137,5 +139,5 @@ def merge_fields(kept: dict[str, str], other: dict[str, str]) -> list[FieldChoic
         k, o = clean_text(kept.get(name, "")), clean_text(other.get(name, ""))
         result = k or o
         conflict = bool(k and o and field_key(name, k) != field_key(name, o))
-        out.append(FieldChoice(name, label, k, o, result, conflict))
+        out.append(FieldChoice(name, _(label), k, o, result, conflict))
     return out

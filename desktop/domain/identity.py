@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from operator import mul
 
+from desktop.i18n import N_, _
+
 from .text import clean_text, digits_only
 
 
@@ -15,9 +17,9 @@ class IdType(StrEnum):
 
 
 ID_TYPE_LABELS: dict[IdType, str] = {
-    IdType.NATIONAL_ID: "เลขประจำตัวประชาชน",
-    IdType.G_CODE: "รหัส G",
-    IdType.NONE: "ไม่มีเลขประจำตัว",
+    IdType.NATIONAL_ID: N_("เลขประจำตัวประชาชน"),
+    IdType.G_CODE: N_("รหัส G"),
+    IdType.NONE: N_("ไม่มีเลขประจำตัว"),
 }
 
 NATIONAL_ID_LENGTH = 13
@@ -40,7 +42,7 @@ def national_id_check_digit(first12: str) -> int:
     Raises ValueError unless ``first12`` is exactly 12 ASCII digits.
     """
     if len(first12) != 12 or not first12.isascii() or not first12.isdigit():
-        raise ValueError(f"ต้องมีตัวเลข 12 หลัก ได้รับ {first12!r}")
+        raise ValueError(_("ต้องมีตัวเลข 12 หลัก ได้รับ {got}").format(got=repr(first12)))
     total: int = sum(map(mul, map(int, first12), _CHECK_WEIGHTS))
     return (11 - total % 11) % 10
 
@@ -54,16 +56,16 @@ def national_id_problem(raw: str) -> str | None:
     """``None`` when ``raw`` is a valid national ID, else a Thai message."""
     nid = normalise_national_id(raw)
     if not nid:
-        return "ยังไม่ได้กรอกเลขประจำตัวประชาชน โปรดกรอกเลข 13 หลักจากบัตรประชาชนหรือสูติบัตร"
+        return _("ยังไม่ได้กรอกเลขประจำตัวประชาชน โปรดกรอกเลข 13 หลักจากบัตรประชาชนหรือสูติบัตร")
     bad = "" if nid.isascii() and nid.isdigit() else _bad_chars(nid)
     if bad:
-        return f"เลขประจำตัวประชาชนต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดกรอกเฉพาะตัวเลข 13 หลัก"
+        return _("เลขประจำตัวประชาชนต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดกรอกเฉพาะตัวเลข 13 หลัก").format(bad=bad)
     if len(nid) != NATIONAL_ID_LENGTH:
-        return f"เลขประจำตัวประชาชนต้องมี 13 หลัก (กรอกมา {len(nid)} หลัก) โปรดตรวจสอบอีกครั้ง"
+        return _("เลขประจำตัวประชาชนต้องมี 13 หลัก (กรอกมา {typed} หลัก) โปรดตรวจสอบอีกครั้ง").format(typed=len(nid))
     if national_id_check_digit(nid[:12]) != int(nid[12]):
         return (
-            "เลขประจำตัวประชาชนไม่ถูกต้อง (เลขหลักสุดท้ายไม่ตรงกับเลขตรวจสอบ) "
-            "โปรดตรวจสอบเลขอีกครั้งจากบัตรประชาชนหรือสูติบัตร"
+            _("เลขประจำตัวประชาชนไม่ถูกต้อง (เลขหลักสุดท้ายไม่ตรงกับเลขตรวจสอบ) "
+              "โปรดตรวจสอบเลขอีกครั้งจากบัตรประชาชนหรือสูติบัตร")
         )
     return None
 
@@ -95,15 +97,15 @@ def g_code_problem(raw: str) -> str | None:
     """``None`` when ``raw`` is "G" followed by 12 digits, else a Thai message."""
     code = normalise_g_code(raw)
     if not code:
-        return "ยังไม่ได้กรอกรหัส G โปรดกรอกรหัส G 13 ตัว (G ตามด้วยตัวเลข 12 หลัก) ตามที่โรงเรียนได้รับ"
+        return _("ยังไม่ได้กรอกรหัส G โปรดกรอกรหัส G 13 ตัว (G ตามด้วยตัวเลข 12 หลัก) ตามที่โรงเรียนได้รับ")
     if not code.startswith("G"):
-        return "รหัส G ต้องขึ้นต้นด้วยตัวอักษร G แล้วตามด้วยตัวเลข 12 หลัก เช่น G123456789012 โปรดตรวจสอบอีกครั้ง"
+        return _("รหัส G ต้องขึ้นต้นด้วยตัวอักษร G แล้วตามด้วยตัวเลข 12 หลัก เช่น G123456789012 โปรดตรวจสอบอีกครั้ง")
     digits = code[1:]
     bad = _bad_chars(digits)
     if bad:
-        return f"หลังตัว G ต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดตรวจสอบรหัส G อีกครั้ง"
+        return _("หลังตัว G ต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดตรวจสอบรหัส G อีกครั้ง").format(bad=bad)
     if len(digits) != G_CODE_DIGITS:
-        return f"รหัส G ต้องมีตัวเลข 12 หลักหลังตัว G (กรอกมา {len(digits)} หลัก) โปรดตรวจสอบอีกครั้ง"
+        return _("รหัส G ต้องมีตัวเลข 12 หลักหลังตัว G (กรอกมา {typed} หลัก) โปรดตรวจสอบอีกครั้ง").format(typed=len(digits))
     return None
 
 

@@ -11,6 +11,8 @@ Lengths count characters (code points), as PostgreSQL does: a Thai tone mark is 
 
 from __future__ import annotations
 
+from desktop.i18n import N_, _
+
 CHILD: dict[str, int] = {
     "prefix": 20,
     "first_name": 100,
@@ -46,44 +48,44 @@ HOUSEHOLD: dict[str, int] = {"house_code": 11, "phone": 40}  # and ADDRESS
 OFFICE: dict[str, int] = {"code": 20, "name": 200, "province": 100}
 
 CHILD_LABELS: dict[str, str] = {
-    "prefix": "คำนำหน้า",
-    "first_name": "ชื่อ",
-    "last_name": "นามสกุล",
-    "first_name_en": "ชื่อภาษาอังกฤษ",
-    "last_name_en": "นามสกุลภาษาอังกฤษ",
-    "no_id_reason": "เหตุที่ไม่มีเลขประจำตัว",
-    "nationality": "สัญชาติ",
-    "disability": "ความพิการ",
+    "prefix": N_("คำนำหน้า"),
+    "first_name": N_("ชื่อ"),
+    "last_name": N_("นามสกุล"),
+    "first_name_en": N_("ชื่อภาษาอังกฤษ"),
+    "last_name_en": N_("นามสกุลภาษาอังกฤษ"),
+    "no_id_reason": N_("เหตุที่ไม่มีเลขประจำตัว"),
+    "nationality": N_("สัญชาติ"),
+    "disability": N_("ความพิการ"),
 }
 ADDRESS_LABELS: dict[str, str] = {
-    "house_no": "บ้านเลขที่",
-    "village_no": "หมู่ที่",
-    "village_name": "หมู่บ้าน",
-    "soi": "ซอย",
-    "road": "ถนน",
-    "subdistrict": "ตำบล/แขวง",
-    "district": "อำเภอ/เขต",
-    "province": "จังหวัด",
-    "postcode": "รหัสไปรษณีย์",
+    "house_no": N_("บ้านเลขที่"),
+    "village_no": N_("หมู่ที่"),
+    "village_name": N_("หมู่บ้าน"),
+    "soi": N_("ซอย"),
+    "road": N_("ถนน"),
+    "subdistrict": N_("ตำบล/แขวง"),
+    "district": N_("อำเภอ/เขต"),
+    "province": N_("จังหวัด"),
+    "postcode": N_("รหัสไปรษณีย์"),
 }
 GUARDIAN_LABELS: dict[str, str] = {
-    "prefix": "คำนำหน้า",
-    "first_name": "ชื่อ",
-    "last_name": "นามสกุล",
-    "phone": "เบอร์โทรศัพท์",
-    "occupation": "อาชีพ",
-    "relation": "ความเกี่ยวข้องกับเด็ก",
+    "prefix": N_("คำนำหน้า"),
+    "first_name": N_("ชื่อ"),
+    "last_name": N_("นามสกุล"),
+    "phone": N_("เบอร์โทรศัพท์"),
+    "occupation": N_("อาชีพ"),
+    "relation": N_("ความเกี่ยวข้องกับเด็ก"),
 }
 
 INSTITUTION_LABELS: dict[str, str] = {
-    "code": "รหัสสถานศึกษา",
-    "name": "ชื่อสถานศึกษา",
-    "phone": "โทรศัพท์",
+    "code": N_("รหัสสถานศึกษา"),
+    "name": N_("ชื่อสถานศึกษา"),
+    "phone": N_("โทรศัพท์"),
 }
 OFFICE_LABELS: dict[str, str] = {
-    "code": "รหัสหน่วยงาน",
-    "name": "ชื่อหน่วยงาน",
-    "province": "จังหวัด",
+    "code": N_("รหัสหน่วยงาน"),
+    "name": N_("ชื่อหน่วยงาน"),
+    "province": N_("จังหวัด"),
 }
 
 
@@ -92,5 +94,5 @@ def too_long(value: str, limit: int, label: str) -> str | None:
     field, how long the text is and how long it may be."""
     if len(value) <= limit:
         return None
-    return (f"{label}ยาวเกินไป ({len(value):,} ตัวอักษร) ช่องนี้ใส่ได้ไม่เกิน {limit} ตัวอักษร "
-            f"โปรดตัดให้สั้นลง")
+    return _("{label}ยาวเกินไป ({length} ตัวอักษร) ช่องนี้ใส่ได้ไม่เกิน {limit} ตัวอักษร "
+             "โปรดตัดให้สั้นลง").format(label=_(label), length=f"{len(value):,}", limit=limit)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from desktop.domain.limits import OFFICE
 from desktop.domain.text import THAI_DIGITS
+from desktop.i18n import _
 
 OFFICE_CODE_DIGITS = 7
 NAME_LIMIT = OFFICE["name"]
@@ -28,10 +29,11 @@ def normalise_office_code(text: str | None) -> str:
 def office_code_problem(code: str) -> str | None:
     """``None`` when ``code`` (normalised) has the DLA form; else a Thai message."""
     if not code:
-        return "โปรดกรอกรหัสหน่วยงาน (รหัส อปท. 7 หลักของกรมส่งเสริมการปกครองท้องถิ่น เช่น 6300101)"
+        return _("โปรดกรอกรหัสหน่วยงาน (รหัส อปท. 7 หลักของกรมส่งเสริมการปกครองท้องถิ่น เช่น 6300101)")
     if not (code.isascii() and code.isdigit()):
-        return "รหัสหน่วยงานต้องเป็นตัวเลขเท่านั้น (รหัส อปท. 7 หลัก เช่น 6300101)"
+        return _("รหัสหน่วยงานต้องเป็นตัวเลขเท่านั้น (รหัส อปท. 7 หลัก เช่น 6300101)")
     if len(code) != OFFICE_CODE_DIGITS:
-        return (f"รหัสหน่วยงานต้องมี {OFFICE_CODE_DIGITS} หลัก (กรอกมา {len(code)} หลัก) "
-                "ตรวจรหัส อปท. จากหนังสือของกรมส่งเสริมการปกครองท้องถิ่น")
+        return _("รหัสหน่วยงานต้องมี {digits} หลัก (กรอกมา {typed} หลัก) "
+                 "ตรวจรหัส อปท. จากหนังสือของกรมส่งเสริมการปกครองท้องถิ่น").format(
+                     digits=OFFICE_CODE_DIGITS, typed=len(code))
     return None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from desktop.i18n import _
+
 THAI_DIGITS: dict[int, int] = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 # Zero-width space, zero-width non-joiner, zero-width joiner, byte-order mark.
@@ -34,7 +36,7 @@ def _fix_thai(s: str) -> str:
     """The Thai misspellings that have one meaning: เเ (two sara e) is แ; a mark typed twice
     is one; a tone mark typed before its vowel, or after sara am, goes where it belongs
     (ก่ิ -> กิ่, นำ้ -> น้ำ)."""
-    for _ in range(4):  # each fix may make another (ก่ิ่ -> กิ่่ -> กิ่); rarely a second pass
+    for _pass in range(4):  # each fix may make another (ก่ิ่ -> กิ่่ -> กิ่); rarely a second pass
         s = s.replace("\u0e40\u0e40", "\u0e41")
         s = _DOUBLED_MARK.sub("\\1", s)
         s = _TONE_BEFORE_VOWEL.sub("\\2\\1", s)
@@ -103,12 +105,12 @@ def thai_marks_problem(value: str, label: str) -> str | None:
             continue
         shown = f"\u25cc{ch}"
         if not on_consonant:
-            return (f"{label}มีสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับ (ตัวที่ {i}: {shown}) "
-                    f"โปรดตรวจสอบการพิมพ์{label}อีกครั้ง")
+            return _("{label}มีสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับ (ตัวที่ {i}: {shown}) "
+                     "โปรดตรวจสอบการพิมพ์{label}อีกครั้ง").format(label=_(label), i=i, shown=shown)
         if (vowel and (has_vowel or has_tone)) or (not vowel and has_tone):
-            kind = "สระ" if vowel else "วรรณยุกต์"
-            return (f"{label}มี{kind}ซ้อนกันสองตัวบนพยัญชนะเดียวกัน (ตัวที่ {i}: {shown}) "
-                    f"โปรดลบตัวที่เกินแล้วพิมพ์{label}ใหม่")
+            kind = _("สระ") if vowel else _("วรรณยุกต์")
+            return _("{label}มี{kind}ซ้อนกันสองตัวบนพยัญชนะเดียวกัน (ตัวที่ {i}: {shown}) "
+                     "โปรดลบตัวที่เกินแล้วพิมพ์{label}ใหม่").format(label=_(label), kind=kind, i=i, shown=shown)
         if vowel:
             has_vowel = True
         else:
