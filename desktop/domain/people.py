@@ -7,6 +7,8 @@ from datetime import date
 from difflib import SequenceMatcher
 from enum import StrEnum
 
+from desktop.i18n import N_, _
+
 from .dates import age_on
 from .text import clean_text
 
@@ -16,7 +18,7 @@ class Sex(StrEnum):
     FEMALE = "F"
 
 
-SEX_LABELS: dict[Sex, str] = {Sex.MALE: "ชาย", Sex.FEMALE: "หญิง"}
+SEX_LABELS: dict[Sex, str] = {Sex.MALE: N_("ชาย"), Sex.FEMALE: N_("หญิง")}  # on screen: _(label)
 
 BOY = "เด็กชาย"
 GIRL = "เด็กหญิง"
@@ -81,7 +83,7 @@ def expected_prefixes(sex: Sex, birth: date, on: date) -> tuple[str, ...]:
 
 
 def _quoted_choices(prefixes: tuple[str, ...]) -> str:
-    return " หรือ ".join(f"'{p}'" for p in prefixes)
+    return _(" หรือ ").join(f"'{p}'" for p in prefixes)
 
 
 CHILD_PREFIX_GRACE_YEARS = 3
@@ -96,9 +98,10 @@ def prefix_problem(prefix: str, sex: Sex | None, birth: date | None, on: date) -
     """
     p = normalise_prefix(prefix)
     if not p:
-        return "ยังไม่ได้เลือกคำนำหน้า โปรดเลือก เช่น 'เด็กชาย' หรือ 'เด็กหญิง'"
+        return _("ยังไม่ได้เลือกคำนำหน้า โปรดเลือก เช่น {boy} หรือ {girl}").format(boy=f"'{BOY}'", girl=f"'{GIRL}'")
     if p not in _PREFIX_SEX:
-        return f"ไม่รู้จักคำนำหน้า '{p}' โปรดเลือก {' '.join(PREFIXES)} อย่างใดอย่างหนึ่ง"
+        return _("ไม่รู้จักคำนำหน้า '{prefix}' โปรดเลือก {choices} อย่างใดอย่างหนึ่ง").format(
+            prefix=p, choices=" ".join(PREFIXES))
     prefix_sex = _PREFIX_SEX[p]
     age_known = birth is not None and birth <= on
     if sex is not None and sex is not prefix_sex:
@@ -108,10 +111,10 @@ def prefix_problem(prefix: str, sex: Sex | None, birth: date | None, on: date) -
             fits = (BOY,) if sex is Sex.MALE else (GIRL,)
         else:
             fits = (MR,) if sex is Sex.MALE else (MISS, MRS)
-        return (
-            f"คำนำหน้า '{p}' ไม่ตรงกับเพศ{SEX_LABELS[sex]} "
-            f"โปรดใช้ {_quoted_choices(fits)} หรือแก้ไขเพศให้ถูกต้อง"
-        )
+        return _(
+            "คำนำหน้า '{prefix}' ไม่ตรงกับเพศ{sex} "
+            "โปรดใช้ {choices} หรือแก้ไขเพศให้ถูกต้อง"
+        ).format(prefix=p, sex=_(SEX_LABELS[sex]), choices=_quoted_choices(fits))
     if birth is not None and age_known:
         fits = expected_prefixes(prefix_sex, birth, on)
         years = _age_years(birth, on)
@@ -122,14 +125,14 @@ def prefix_problem(prefix: str, sex: Sex | None, birth: date | None, on: date) -
             return None
         if p not in fits:
             rule = (
-                f"เด็กอายุต่ำกว่า {CHILD_PREFIX_AGE} ปีใช้"
+                _("เด็กอายุต่ำกว่า {age} ปีใช้")
                 if years < CHILD_PREFIX_AGE
-                else f"ผู้ที่อายุ {CHILD_PREFIX_AGE} ปีขึ้นไปใช้"
-            )
-            return (
-                f"คำนำหน้า '{p}' ไม่ตรงกับอายุ {years} ปี: {rule} {_quoted_choices(fits)} "
+                else _("ผู้ที่อายุ {age} ปีขึ้นไปใช้")
+            ).format(age=CHILD_PREFIX_AGE)
+            return _(
+                "คำนำหน้า '{prefix}' ไม่ตรงกับอายุ {years} ปี: {rule} {choices} "
                 "โปรดแก้คำนำหน้าหรือตรวจสอบวันเกิด"
-            )
+            ).format(prefix=p, years=years, rule=rule, choices=_quoted_choices(fits))
     return None
 
 
