@@ -6,7 +6,7 @@
     samoe report registry-summary --out summary.pdf [--year 2569]
     samoe report households-list|institutions-list|import-batches --out FILE.pdf
     samoe import children FILE [--dry-run] [--sheet NAME|N] [--header-row N] [--institution X]
-                               [--year 2569]
+                               [--year 2569] [--level อ.2] [--room 1] [--relation แม่]
                                [--errors problems.xlsx] [--skip-invalid]
     samoe import batches | samoe import undo BATCH_UUID
     samoe export children|households|institutions|import-batches FILE.xlsx|FILE.csv [filters]
@@ -51,6 +51,10 @@ def add_parsers(sub: Any) -> None:
                           help="แถวที่เป็นหัวตาราง (ค่าเริ่มต้น: หาให้เอง)")
     children.add_argument("--institution", help="สถานศึกษา (ชื่อหรือรหัส) สำหรับแถวที่ไม่ระบุ")
     children.add_argument("--year", type=be_year, help="ปีการศึกษา (พ.ศ.) สำหรับแถวที่ไม่ระบุ")
+    children.add_argument("--level", help="ชั้น (เช่น อ.2 ป.1 เด็กเล็ก 3 ขวบ) สำหรับแถวที่ไม่ระบุ")
+    children.add_argument("--room", help="ห้องเรียน สำหรับแถวที่ไม่ระบุ")
+    children.add_argument("--relation",
+                          help="ความเกี่ยวข้องของผู้ปกครองกับเด็ก (เช่น แม่) สำหรับแถวที่มีผู้ปกครองแต่ไม่ระบุ")
     children.add_argument("--errors", type=Path, help="บันทึกรายงานข้อผิดพลาดเป็น .xlsx")
     children.add_argument("--skip-invalid", action="store_true",
                           help="นำเข้าเฉพาะแถวที่ถูกต้อง (ค่าเริ่มต้น: ไม่บันทึกเลยถ้ามีแถวผิด)")
@@ -247,6 +251,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
 
     if args.header_row is not None and args.header_row < 1:
         raise UsageError(f"--header-row ต้องเป็นเลขแถว 1 ขึ้นไป (ได้ {args.header_row})")
+    whole = _whole_file(db, args)
     try:
         sheet = read_sheet(args.file, sheet=args.sheet, header_row=args.header_row,
                            progress=progress)
@@ -263,12 +268,14 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         ignored |= imports.remembered_ignored(session, sheet.headers) - set(mapping)
         mapping = {i: key for i, key in mapping.items() if i not in ignored}
         plan = imports.plan_import(session, sheet, mapping, today=date.today(),
-                                   institution_id=_institution_id(session, args.institution),
-                                   year_be=args.year, progress=progress, ignored_columns=ignored)
+                                   institution_id=whole.institution_id, year_be=args.year,
+                                   level_code=whole.level_code, classroom=whole.classroom,
+                                   relation=whole.relation, progress=progress,
+                                   ignored_columns=ignored)
     _end_progress()
     problems = plan.problems()
     for p in problems:
-        where = f"แถว {p.row}" if p.row else "ทั้งไฟล์"
+        where = (f"แถว {p.row}" + (f" ({p.name})" if p.name else "")) if p.row else "ทั้งไฟล์"
         column = f" คอลัมน์ {p.column}" if p.column else ""
         value = f' ("{p.value}")' if p.value else ""
         level = "ผิด" if p.severity == "error" else "เตือน"
@@ -276,6 +283,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     for p in problems:
         if p.row == 0 and p.field == "national_id" and p.severity == "error" and p.column:
             err(f'ถ้าคอลัมน์ "{p.column}" ไม่ต้องนำเข้า ให้สั่งใหม่พร้อม --ignore-column "{p.column}"')
+    _whole_file_hints(problems, err)
     if args.errors and problems:
         imports.write_error_report(plan, args.errors)
         err(f"บันทึกรายงานข้อผิดพลาดไว้ที่ {args.errors}")
@@ -293,6 +301,48 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     out(summary)
     out(f"นำเข้าแล้ว {batch.children:,} คน ชุด {batch.uuid} (ยกเลิกได้: samoe import undo {batch.uuid})")
     return 0
+
+
+def _whole_file(db: Any, args: argparse.Namespace) -> Any:
+    """``--institution``, ``--level``, ``--room`` and ``--relation`` checked before the file
+    is read: a bad one is a wrong argument (exit 2), said in Thai."""
+    from desktop.domain.levels import level_from_label
+    from desktop.domain.text import clean_text
+    from desktop.services.imports import WholeFile, whole_file_problems
+
+    level_code = ""
+    if args.level is not None:
+        level = level_from_label(args.level)
+        if level is None:
+            raise UsageError(f'ไม่รู้จักชั้น "{clean_text(args.level)}" (--level) '
+                             "ตัวอย่างที่ใช้ได้: อ.2 ป.1 ม.1 เด็กเล็ก 3 ขวบ หรือรหัส p1")
+        level_code = level.code
+    texts: dict[str, str] = {}
+    for name, label in (("room", "ห้องเรียน"), ("relation", "ความเกี่ยวข้องของผู้ปกครองกับเด็ก")):
+        value = getattr(args, name)
+        if value is not None and not clean_text(value):
+            raise UsageError(f"--{name} ว่างอยู่ โปรดระบุ{label} เช่น "
+                             + ("1" if name == "room" else "แม่") + f" หรือไม่ต้องใส่ --{name}")
+        texts[name] = clean_text(value or "")
+    with db.reader() as session:
+        institution_id = _institution_id(session, args.institution)
+        found = whole_file_problems(session, institution_id=institution_id, level_code=level_code,
+                                    classroom=texts["room"], relation=texts["relation"])
+    if found:
+        raise UsageError("\n".join(found))
+    return WholeFile(institution_id, args.year, level_code, texts["room"], texts["relation"])
+
+
+def _whole_file_hints(problems: list[Any], err: Any) -> None:
+    """How to give from the command line what every row lacks (the window's message says
+    "เลือก...สำหรับทั้งไฟล์")."""
+    fields = {p.field for p in problems if p.row and p.severity == "error"}
+    if "guardian_relation" in fields:
+        err("ถ้าผู้ปกครองในไฟล์เกี่ยวข้องกับเด็กแบบเดียวกันทุกแถว ให้สั่งใหม่พร้อม --relation เช่น "
+            "--relation แม่")
+    if "level" in fields:
+        err("ถ้าเด็กทุกแถวในไฟล์เรียนชั้นเดียวกัน ให้สั่งใหม่พร้อม --level เช่น --level อ.2 "
+            "(และ --room สำหรับห้องเรียน)")
 
 
 def _ignored_columns(headers: list[str], names: list[str]) -> set[int]:
