@@ -1252,6 +1252,18 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>— not imported —</translation>
     </message>
     <message>
+        <source>ไม่กำหนด (ใช้คอลัมน์ในไฟล์)</source>
+        <translation>Not set (use the file's column)</translation>
+    </message>
+    <message>
+        <source>ไฟล์มีข้อมูลผู้ปกครองแต่ไม่มีคอลัมน์ความเกี่ยวข้องกับเด็ก โปรดเลือก &apos;ผู้ปกครองเป็น&apos; ด้านล่าง (เช่น แม่) มิฉะนั้นแถวที่มีผู้ปกครองจะนำเข้าไม่ได้</source>
+        <translation>The file has guardians but no column for their relation to the child: choose &apos;Guardian is&apos; below (e.g. mother), or the rows with a guardian cannot be imported</translation>
+    </message>
+    <message>
+        <source>ไฟล์ไม่มีคอลัมน์ชั้น โปรดเลือกชั้นด้านล่าง (เช่น อ.2) มิฉะนั้นเด็กจะนำเข้าไม่ได้</source>
+        <translation>The file has no class column: choose a class below (e.g. K2), or the children cannot be imported</translation>
+    </message>
+    <message>
         <source>ที่ %1</source>
         <translation>no. %1</translation>
     </message>
@@ -1378,16 +1390,8 @@ Import only the %2 valid children?</translation>
         <translation>Institution</translation>
     </message>
     <message>
-        <source>ใช้กับแถวที่ไม่มีคอลัมน์สถานศึกษาในไฟล์</source>
-        <translation>Used for rows when the file has no institution column</translation>
-    </message>
-    <message>
         <source>ปีการศึกษา</source>
         <translation>Academic year</translation>
-    </message>
-    <message>
-        <source>ใช้กับแถวที่ไม่มีคอลัมน์ปีการศึกษาในไฟล์</source>
-        <translation>Used for rows when the file has no academic-year column</translation>
     </message>
     <message>
         <source>แถวแรก ๆ ของแผ่นงานตามที่อ่านได้ แถวหัวตารางแสดงเป็นตัวหนา ดับเบิลคลิกแถวเพื่อใช้เป็นหัวตาราง</source>
@@ -1412,6 +1416,46 @@ Import only the %2 valid children?</translation>
     <message>
         <source>นำเข้าเป็น</source>
         <translation>Import as</translation>
+    </message>
+    <message>
+        <source>ค่าสำหรับทั้งไฟล์ (ใช้กับแถวที่ไม่มีข้อมูลนี้ในไฟล์)</source>
+        <translation>Values for the whole file (used for rows without them in the file)</translation>
+    </message>
+    <message>
+        <source>ใช้กับแถวที่ไม่มีสถานศึกษาในไฟล์</source>
+        <translation>Used for rows without an institution in the file</translation>
+    </message>
+    <message>
+        <source>ใช้กับแถวที่ไม่มีปีการศึกษาในไฟล์</source>
+        <translation>Used for rows without an academic year in the file</translation>
+    </message>
+    <message>
+        <source>ชั้น</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>ใช้กับแถวที่ไม่มีชั้นในไฟล์</source>
+        <translation>Used for rows without a class in the file</translation>
+    </message>
+    <message>
+        <source>ห้อง</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>เช่น 1 หรือ 2/1</source>
+        <translation>e.g. 1 or 2/1</translation>
+    </message>
+    <message>
+        <source>ใช้กับแถวที่ไม่มีห้องในไฟล์</source>
+        <translation>Used for rows without a room in the file</translation>
+    </message>
+    <message>
+        <source>ผู้ปกครองเป็น</source>
+        <translation>Guardian is</translation>
+    </message>
+    <message>
+        <source>ความเกี่ยวข้องกับเด็กของผู้ปกครองในไฟล์ ใช้กับแถวที่มีชื่อผู้ปกครองแต่ไม่มีความเกี่ยวข้องในไฟล์ แถวที่ไม่มีข้อมูลผู้ปกครองจะนำเข้าโดยไม่มีผู้ปกครอง</source>
+        <translation>How the file's guardians are related to the child; used for rows with a guardian's name but no relation. Rows without guardian data are imported without a guardian</translation>
     </message>
     <message>
         <source>ค้นหาในรายการปัญหา…</source>

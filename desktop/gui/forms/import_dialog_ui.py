@@ -8,11 +8,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDialog, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QProgressBar, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QStackedWidget,
-    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget)
+    QDialog, QFormLayout, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QProgressBar, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QStackedWidget, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog):
@@ -80,28 +80,6 @@ class Ui_ImportDialog(object):
 
         self.fileForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.headerRowSpin)
 
-        self.institutionLabel = QLabel(self.filePage)
-        self.institutionLabel.setObjectName(u"institutionLabel")
-
-        self.fileForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.institutionLabel)
-
-        self.institutionCombo = QComboBox(self.filePage)
-        self.institutionCombo.setObjectName(u"institutionCombo")
-
-        self.fileForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.institutionCombo)
-
-        self.yearLabel = QLabel(self.filePage)
-        self.yearLabel.setObjectName(u"yearLabel")
-
-        self.fileForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.yearLabel)
-
-        self.yearSpin = QSpinBox(self.filePage)
-        self.yearSpin.setObjectName(u"yearSpin")
-        self.yearSpin.setMinimum(2500)
-        self.yearSpin.setMaximum(2700)
-
-        self.fileForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.yearSpin)
-
 
         self.fileLayout.addLayout(self.fileForm)
 
@@ -159,6 +137,72 @@ class Ui_ImportDialog(object):
         self.mappingTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
         self.mappingLayout.addWidget(self.mappingTable)
+
+        self.wholeFileBox = QGroupBox(self.mappingPage)
+        self.wholeFileBox.setObjectName(u"wholeFileBox")
+        self.wholeFileGrid = QGridLayout(self.wholeFileBox)
+        self.wholeFileGrid.setObjectName(u"wholeFileGrid")
+        self.institutionLabel = QLabel(self.wholeFileBox)
+        self.institutionLabel.setObjectName(u"institutionLabel")
+
+        self.wholeFileGrid.addWidget(self.institutionLabel, 0, 0, 1, 1)
+
+        self.institutionCombo = QComboBox(self.wholeFileBox)
+        self.institutionCombo.setObjectName(u"institutionCombo")
+        self.institutionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.institutionCombo.setMinimumContentsLength(20)
+
+        self.wholeFileGrid.addWidget(self.institutionCombo, 0, 1, 1, 3)
+
+        self.yearLabel = QLabel(self.wholeFileBox)
+        self.yearLabel.setObjectName(u"yearLabel")
+
+        self.wholeFileGrid.addWidget(self.yearLabel, 0, 4, 1, 1)
+
+        self.yearSpin = QSpinBox(self.wholeFileBox)
+        self.yearSpin.setObjectName(u"yearSpin")
+        self.yearSpin.setMinimum(2500)
+        self.yearSpin.setMaximum(2700)
+
+        self.wholeFileGrid.addWidget(self.yearSpin, 0, 5, 1, 1)
+
+        self.levelLabel = QLabel(self.wholeFileBox)
+        self.levelLabel.setObjectName(u"levelLabel")
+
+        self.wholeFileGrid.addWidget(self.levelLabel, 1, 0, 1, 1)
+
+        self.levelCombo = QComboBox(self.wholeFileBox)
+        self.levelCombo.setObjectName(u"levelCombo")
+
+        self.wholeFileGrid.addWidget(self.levelCombo, 1, 1, 1, 1)
+
+        self.roomLabel = QLabel(self.wholeFileBox)
+        self.roomLabel.setObjectName(u"roomLabel")
+
+        self.wholeFileGrid.addWidget(self.roomLabel, 1, 2, 1, 1)
+
+        self.roomEdit = QLineEdit(self.wholeFileBox)
+        self.roomEdit.setObjectName(u"roomEdit")
+        self.roomEdit.setMaxLength(20)
+
+        self.wholeFileGrid.addWidget(self.roomEdit, 1, 3, 1, 1)
+
+        self.relationLabel = QLabel(self.wholeFileBox)
+        self.relationLabel.setObjectName(u"relationLabel")
+
+        self.wholeFileGrid.addWidget(self.relationLabel, 1, 4, 1, 1)
+
+        self.relationCombo = QComboBox(self.wholeFileBox)
+        self.relationCombo.setObjectName(u"relationCombo")
+        self.relationCombo.setEditable(True)
+
+        self.wholeFileGrid.addWidget(self.relationCombo, 1, 5, 1, 1)
+
+        self.wholeFileGrid.setColumnStretch(1, 3)
+        self.wholeFileGrid.setColumnStretch(3, 1)
+        self.wholeFileGrid.setColumnStretch(5, 2)
+
+        self.mappingLayout.addWidget(self.wholeFileBox)
 
         self.missingLabel = QLabel(self.mappingPage)
         self.missingLabel.setObjectName(u"missingLabel")
@@ -254,6 +298,9 @@ class Ui_ImportDialog(object):
         self.headerRowLabel.setBuddy(self.headerRowSpin)
         self.institutionLabel.setBuddy(self.institutionCombo)
         self.yearLabel.setBuddy(self.yearSpin)
+        self.levelLabel.setBuddy(self.levelCombo)
+        self.roomLabel.setBuddy(self.roomEdit)
+        self.relationLabel.setBuddy(self.relationCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ImportDialog)
@@ -275,14 +322,6 @@ class Ui_ImportDialog(object):
 #if QT_CONFIG(tooltip)
         self.headerRowSpin.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e21\u0e35\u0e0a\u0e37\u0e48\u0e2d\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c \u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e2b\u0e32\u0e43\u0e2b\u0e49\u0e40\u0e2d\u0e07 \u0e16\u0e49\u0e32\u0e44\u0e21\u0e48\u0e16\u0e39\u0e01\u0e43\u0e2b\u0e49\u0e40\u0e1b\u0e25\u0e35\u0e48\u0e22\u0e19\u0e40\u0e25\u0e02\u0e41\u0e16\u0e27 \u0e2b\u0e23\u0e37\u0e2d\u0e14\u0e31\u0e1a\u0e40\u0e1a\u0e34\u0e25\u0e04\u0e25\u0e34\u0e01\u0e41\u0e16\u0e27\u0e43\u0e19\u0e15\u0e32\u0e23\u0e32\u0e07\u0e15\u0e31\u0e27\u0e2d\u0e22\u0e48\u0e32\u0e07\u0e14\u0e49\u0e32\u0e19\u0e25\u0e48\u0e32\u0e07", None))
 #endif // QT_CONFIG(tooltip)
-        self.institutionLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32", None))
-#if QT_CONFIG(tooltip)
-        self.institutionCombo.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
-#endif // QT_CONFIG(tooltip)
-        self.yearLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32", None))
-#if QT_CONFIG(tooltip)
-        self.yearSpin.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e04\u0e2d\u0e25\u0e31\u0e21\u0e19\u0e4c\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
-#endif // QT_CONFIG(tooltip)
         self.fileInfoLabel.setText("")
         self.notesLabel.setText("")
 #if QT_CONFIG(tooltip)
@@ -297,6 +336,28 @@ class Ui_ImportDialog(object):
         ___qtablewidgetitem1.setText(QCoreApplication.translate("ImportDialog", u"\u0e15\u0e31\u0e27\u0e2d\u0e22\u0e48\u0e32\u0e07\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25", None))
         ___qtablewidgetitem2 = self.mappingTable.horizontalHeaderItem(2)
         ___qtablewidgetitem2.setText(QCoreApplication.translate("ImportDialog", u"\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e40\u0e1b\u0e47\u0e19", None))
+        self.wholeFileBox.setTitle(QCoreApplication.translate("ImportDialog", u"\u0e04\u0e48\u0e32\u0e2a\u0e33\u0e2b\u0e23\u0e31\u0e1a\u0e17\u0e31\u0e49\u0e07\u0e44\u0e1f\u0e25\u0e4c (\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e19\u0e35\u0e49\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c)", None))
+        self.institutionLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32", None))
+#if QT_CONFIG(tooltip)
+        self.institutionCombo.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e2a\u0e16\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
+#endif // QT_CONFIG(tooltip)
+        self.yearLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32", None))
+#if QT_CONFIG(tooltip)
+        self.yearSpin.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e1b\u0e35\u0e01\u0e32\u0e23\u0e28\u0e36\u0e01\u0e29\u0e32\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
+#endif // QT_CONFIG(tooltip)
+        self.levelLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e0a\u0e31\u0e49\u0e19", None))
+#if QT_CONFIG(tooltip)
+        self.levelCombo.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e0a\u0e31\u0e49\u0e19\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
+#endif // QT_CONFIG(tooltip)
+        self.roomLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e2b\u0e49\u0e2d\u0e07", None))
+        self.roomEdit.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"\u0e40\u0e0a\u0e48\u0e19 1 \u0e2b\u0e23\u0e37\u0e2d 2/1", None))
+#if QT_CONFIG(tooltip)
+        self.roomEdit.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e2b\u0e49\u0e2d\u0e07\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c", None))
+#endif // QT_CONFIG(tooltip)
+        self.relationLabel.setText(QCoreApplication.translate("ImportDialog", u"\u0e1c\u0e39\u0e49\u0e1b\u0e01\u0e04\u0e23\u0e2d\u0e07\u0e40\u0e1b\u0e47\u0e19", None))
+#if QT_CONFIG(tooltip)
+        self.relationCombo.setToolTip(QCoreApplication.translate("ImportDialog", u"\u0e04\u0e27\u0e32\u0e21\u0e40\u0e01\u0e35\u0e48\u0e22\u0e27\u0e02\u0e49\u0e2d\u0e07\u0e01\u0e31\u0e1a\u0e40\u0e14\u0e47\u0e01\u0e02\u0e2d\u0e07\u0e1c\u0e39\u0e49\u0e1b\u0e01\u0e04\u0e23\u0e2d\u0e07\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c \u0e43\u0e0a\u0e49\u0e01\u0e31\u0e1a\u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e21\u0e35\u0e0a\u0e37\u0e48\u0e2d\u0e1c\u0e39\u0e49\u0e1b\u0e01\u0e04\u0e23\u0e2d\u0e07\u0e41\u0e15\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e04\u0e27\u0e32\u0e21\u0e40\u0e01\u0e35\u0e48\u0e22\u0e27\u0e02\u0e49\u0e2d\u0e07\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c \u0e41\u0e16\u0e27\u0e17\u0e35\u0e48\u0e44\u0e21\u0e48\u0e21\u0e35\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e1c\u0e39\u0e49\u0e1b\u0e01\u0e04\u0e23\u0e2d\u0e07\u0e08\u0e30\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e42\u0e14\u0e22\u0e44\u0e21\u0e48\u0e21\u0e35\u0e1c\u0e39\u0e49\u0e1b\u0e01\u0e04\u0e23\u0e2d\u0e07", None))
+#endif // QT_CONFIG(tooltip)
         self.missingLabel.setText("")
         self.summaryLabel.setText("")
         self.problemFilter.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"\u0e04\u0e49\u0e19\u0e2b\u0e32\u0e43\u0e19\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e1b\u0e31\u0e0d\u0e2b\u0e32\u2026", None))

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.columns import CHILD_COLUMNS, COLUMN_BY_KEY, missing_required
+from desktop.domain.levels import LEVELS, InstitutionKind, levels_for
 from desktop.gui.context import AppContext
 from desktop.gui.forms.import_dialog_ui import Ui_ImportDialog
 from desktop.gui.views.pdf_preview import last_dir, remember_dir
 from desktop.gui.widgets.screen import fit_to_screen
-from desktop.services.children import current_year_be
+from desktop.services.children import RELATIONS, current_year_be
 from desktop.services.institutions import institution_choices
 from desktop.services.progress import Progress
 
@@ -67,7 +68,8 @@ class ProblemsModel(QAbstractTableModel):
             rows = [p for p in rows if p.severity == "error"]
         if self._text:
             t = self._text
-            rows = [p for p in rows if t in f"{p.row} {p.column} {p.value} {p.message}".casefold()]
+            rows = [p for p in rows
+                    if t in f"{p.row} {p.name} {p.column} {p.value} {p.message}".casefold()]
         self._shown = rows
         self._apply_sort()
         self.endResetModel()
@@ -108,11 +110,15 @@ class ProblemsModel(QAbstractTableModel):
             return None
         p = self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return str(p.row) if p.row else self.tr("ทั้งไฟล์")
+            if index.column() == 0:  # the row, and the child's name to find it by
+                if not p.row:
+                    return self.tr("ทั้งไฟล์")
+                return f"{p.row} · {p.name}" if p.name else str(p.row)
             return (None, p.column, p.value, p.message, self._levels.get(p.severity, p.severity))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return p.message  # the whole message where two lines cut it short
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and p.name:
+            return p.name
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in (3, 4):
             return QBrush(QColor("#b00020" if p.severity == "error" else "#8a5a00"))
         return None
@@ -140,9 +146,21 @@ class ImportDialog(QDialog):
         with ctx.db.reader() as session:
             choices = institution_choices(session)
         ui.institutionCombo.addItem(self.tr("ไม่กำหนด (ใช้คอลัมน์ในไฟล์ หรือไม่ลงทะเบียนเรียน)"), None)
+        self._kinds: dict[int, str] = {}
         for inst in choices:
             ui.institutionCombo.addItem(inst.name, inst.id)
+            ui.institutionCombo.setItemData(ui.institutionCombo.count() - 1, inst.name,
+                                            Qt.ItemDataRole.ToolTipRole)
+            self._kinds[inst.id] = str(inst.kind)
         ui.yearSpin.setValue(current_year_be())
+        self._fill_levels()
+        ui.relationCombo.addItem("")
+        ui.relationCombo.addItems(list(RELATIONS))
+        ui.relationCombo.setCurrentIndex(0)
+        ui.institutionCombo.currentIndexChanged.connect(self._fill_levels)
+        for changed in (ui.institutionCombo.currentIndexChanged, ui.levelCombo.currentIndexChanged,
+                        ui.relationCombo.currentTextChanged):
+            changed.connect(self._update_missing)
         ui.mappingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         ui.mappingTable.verticalHeader().hide()
         ui.mappingTable.verticalHeader().setDefaultSectionSize(34)
@@ -153,7 +171,7 @@ class ImportDialog(QDialog):
         header = ui.problemTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 60), (1, 170), (2, 150), (4, 95)):
+        for column, width in ((0, 190), (1, 150), (2, 140), (4, 95)):
             ui.problemTable.setColumnWidth(column, width)
         rows = ui.problemTable.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -361,6 +379,41 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._update_missing)
             table.setCellWidget(i, 2, combo)
 
+    def _fill_levels(self) -> None:
+        """The classes of the institution chosen for the whole file (all when none)."""
+        combo = self.ui.levelCombo
+        kept = combo.currentData()
+        kind = self._kinds.get(self.ui.institutionCombo.currentData() or 0)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("ไม่กำหนด (ใช้คอลัมน์ในไฟล์)"), "")
+        for level in levels_for(InstitutionKind(kind)) if kind else LEVELS:
+            combo.addItem(level.display_label, level.code)
+        combo.setCurrentIndex(max(combo.findData(kept), 0))
+        combo.blockSignals(False)
+
+    def whole_file(self) -> dict[str, Any]:
+        """The clerk's values for the whole file, as plan_import takes them."""
+        ui = self.ui
+        return {"institution_id": ui.institutionCombo.currentData(), "year_be": ui.yearSpin.value(),
+                "level_code": ui.levelCombo.currentData() or "", "classroom": ui.roomEdit.text(),
+                "relation": ui.relationCombo.currentText()}
+
+    def _whole_file_hints(self, keys: list[str]) -> list[str]:
+        """What every row would lack that the whole-file values can give (said before the
+        check, so that the clerk is not shown the same error on every row)."""
+        lines = []
+        ui = self.ui
+        has_guardian = any(k.startswith("guardian_") for k in keys)
+        if has_guardian and "guardian_relation" not in keys and not ui.relationCombo.currentText().strip():
+            lines.append(self.tr("ไฟล์มีข้อมูลผู้ปกครองแต่ไม่มีคอลัมน์ความเกี่ยวข้องกับเด็ก โปรดเลือก "
+                                 "'ผู้ปกครองเป็น' ด้านล่าง (เช่น แม่) มิฉะนั้นแถวที่มีผู้ปกครองจะนำเข้าไม่ได้"))
+        enrolled = ui.institutionCombo.currentData() is not None or "institution" in keys
+        if enrolled and "level" not in keys and not ui.levelCombo.currentData():
+            lines.append(self.tr("ไฟล์ไม่มีคอลัมน์ชั้น โปรดเลือกชั้นด้านล่าง (เช่น อ.2) "
+                                 "มิฉะนั้นเด็กจะนำเข้าไม่ได้"))
+        return lines
+
     def _column_name(self, i: int) -> str:
         header = self.sheet.headers[i] if self.sheet is not None else ""
         return f"'{header}'" if header else self.tr("ที่ %1").replace("%1", str(i + 1))
@@ -403,6 +456,7 @@ class ImportDialog(QDialog):
                 "%1", ", ".join(self._column_name(i) for i in undecided)))
         elif self._id_note and "national_id" in keys:
             lines.append(self._id_note)
+        lines += self._whole_file_hints(keys)
         if missing:
             lines.append(self.tr("ยังไม่ได้จับคู่ข้อมูลที่จำเป็น: %1").replace("%1", ", ".join(missing)))
         if twice:
@@ -417,8 +471,7 @@ class ImportDialog(QDialog):
         from desktop.services.imports import plan_import, remember_mapping
 
         data, mapping, ignored = self.sheet, self.mapping(), self.ignored_columns()
-        institution_id = self.ui.institutionCombo.currentData()
-        year_be = self.ui.yearSpin.value()
+        whole = self.whole_file()
         with self.ctx.db.session() as session:
             remember_mapping(session, data.headers, mapping, ignored)
         from datetime import date
@@ -427,8 +480,7 @@ class ImportDialog(QDialog):
 
         def work(progress: Progress) -> Any:
             with self.ctx.db.reader() as session:
-                return plan_import(session, data, mapping, today=today,
-                                   institution_id=institution_id, year_be=year_be,
+                return plan_import(session, data, mapping, today=today, **whole,
                                    progress=progress, ignored_columns=ignored)
 
         def done(plan: Any) -> None:
