@@ -25,6 +25,7 @@ from desktop.domain.limits import GUARDIAN as GUARDIAN_LIMITS
 from desktop.domain.limits import GUARDIAN_LABELS, too_long
 from desktop.domain.people import Sex, normalise_prefix
 from desktop.domain.text import clean_text, digits_only, thai_marks_problem
+from desktop.i18n import N_, _
 from desktop.services.audit import record
 from desktop.services.household_edit import household_at, live_household, same_guardian
 from desktop.services.office import require_local_office
@@ -42,17 +43,19 @@ from desktop.store.models import (
 
 RELATIONS = ("พ่อ", "แม่", "ปู่", "ย่า", "ตา", "ยาย", "ลุง", "ป้า", "น้า", "อา", "พี่", "ผู้ปกครองอื่น")
 ENROLLMENT_STATUSES = {
-    "active": "กำลังเรียน",
-    "moved": "ย้ายออก",
-    "graduated": "จบการศึกษา",
-    "dropped": "ออกกลางคัน",
+    "active": N_("กำลังเรียน"),
+    "moved": N_("ย้ายออก"),
+    "graduated": N_("จบการศึกษา"),
+    "dropped": N_("ออกกลางคัน"),
 }
 
 
 class ConcurrentEdit(Exception):
     """Someone else saved this record since it was opened."""
 
-    message = "มีผู้อื่นแก้ไขข้อมูลเด็กคนนี้หลังจากที่ท่านเปิดไว้ โปรดปิดแล้วเปิดใหม่เพื่อดูข้อมูลล่าสุด"
+    @property
+    def message(self) -> str:
+        return _("มีผู้อื่นแก้ไขข้อมูลเด็กคนนี้หลังจากที่ท่านเปิดไว้ โปรดปิดแล้วเปิดใหม่เพื่อดูข้อมูลล่าสุด")
 
 
 class NotFound(Exception):
@@ -178,13 +181,13 @@ def load_child(session: Session, uuid: str, *, year_be: int | None = None) -> Ch
 
 def guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
     where = f"guardians[{index}]"
-    label = f"ผู้ปกครองคนที่ {index + 1}"
+    label = _("ผู้ปกครองคนที่ {n}").format(n=index + 1)
     problems = []
     if not clean_text(g.first_name):
-        problems.append(Problem(f"{where}.first_name", f"{label}: โปรดกรอกชื่อ"))
+        problems.append(Problem(f"{where}.first_name", _("{who}: โปรดกรอกชื่อ").format(who=label)))
     if not clean_text(g.relation):
         problems.append(
-            Problem(f"{where}.relation", f"{label}: โปรดเลือกความเกี่ยวข้องกับเด็ก เช่น แม่ หรือ ยาย")
+            Problem(f"{where}.relation", _("{who}: โปรดเลือกความเกี่ยวข้องกับเด็ก เช่น แม่ หรือ ยาย").format(who=label))
         )
     if clean_text(g.national_id):
         message = national_id_problem(g.national_id)
@@ -203,7 +206,7 @@ def guardian_problems(index: int, g: GuardianForm) -> list[Problem]:
         problems.append(
             Problem(
                 f"{where}.phone",
-                f"{label}: เบอร์โทรศัพท์ต้องขึ้นต้นด้วย 0 และมี 9–10 หลัก เช่น 0812345678",
+                _("{who}: เบอร์โทรศัพท์ต้องขึ้นต้นด้วย 0 และมี 9–10 หลัก เช่น 0812345678").format(who=label),
             )
         )
     return problems
@@ -213,36 +216,37 @@ def enrollment_problems(session: Session, e: EnrollmentForm, *,
                         child_uuid: str | None = None) -> list[Problem]:
     problems = []
     if e.institution_id is None:
-        problems.append(Problem("enrollment.institution_id", "โปรดเลือกสถานศึกษา"))
+        problems.append(Problem("enrollment.institution_id", _("โปรดเลือกสถานศึกษา")))
         return problems
     inst = session.get(Institution, e.institution_id)
     if inst is None:
-        problems.append(Problem("enrollment.institution_id", "ไม่พบสถานศึกษาที่เลือก โปรดเลือกใหม่"))
+        problems.append(Problem("enrollment.institution_id", _("ไม่พบสถานศึกษาที่เลือก โปรดเลือกใหม่")))
         return problems
     if inst.deleted_at is not None and not _enrolled_at(session, child_uuid, inst.id):
         # a deleted school stays on the forms of the children already in it, no others
         problems.append(Problem(
             "enrollment.institution_id",
-            f"{inst.name} ถูกลบออกจากรายการสถานศึกษาแล้ว โปรดเลือกสถานศึกษาอื่น หรือกู้คืนที่หน้า "
-            "สถานศึกษา (ติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน)"))
+            _("{name} ถูกลบออกจากรายการสถานศึกษาแล้ว โปรดเลือกสถานศึกษาอื่น หรือกู้คืนที่หน้า "
+              "สถานศึกษา (ติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน)").format(name=inst.name)))
         return problems
     if e.year_be is None:
-        problems.append(Problem("enrollment.year_be", "โปรดระบุปีการศึกษา เช่น 2569"))
+        problems.append(Problem("enrollment.year_be", _("โปรดระบุปีการศึกษา เช่น 2569")))
     try:
         level = level_by_code(e.level_code)
     except KeyError:
-        problems.append(Problem("enrollment.level_code", "โปรดเลือกชั้นเรียน"))
+        problems.append(Problem("enrollment.level_code", _("โปรดเลือกชั้นเรียน")))
         return problems
     if level.kind != InstitutionKind(inst.kind):
         problems.append(
             Problem(
                 "enrollment.level_code",
-                f"ชั้น {level.label} ไม่มีใน{inst.name} โปรดเลือกชั้นให้ตรงกับประเภทสถานศึกษา",
+                _("ชั้น {level} ไม่มีใน{name} โปรดเลือกชั้นให้ตรงกับประเภทสถานศึกษา").format(
+                    level=level.display_label, name=inst.name),
             )
         )
     if e.status not in ENROLLMENT_STATUSES:
-        problems.append(Problem("enrollment.status", "สถานะการเรียนไม่ถูกต้อง"))
-    classroom = too_long(clean_text(e.classroom), ENROLLMENT_LIMITS["classroom"], "ห้องเรียน")
+        problems.append(Problem("enrollment.status", _("สถานะการเรียนไม่ถูกต้อง")))
+    classroom = too_long(clean_text(e.classroom), ENROLLMENT_LIMITS["classroom"], N_("ห้องเรียน"))
     if classroom:
         problems.append(Problem("enrollment.classroom", classroom))
     return problems
@@ -314,8 +318,9 @@ def save_child(session: Session, form: ChildForm, *, today: date | None = None, 
         problems.append(
             Problem(
                 field_name,
-                f"เลขนี้ซ้ำกับ {m.other.first_name} {m.other.last_name} ที่มีอยู่แล้ว "
-                "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่ (ค้นหาเลขนี้ในรายชื่อ)",
+                _("เลขนี้ซ้ำกับ {first} {last} ที่มีอยู่แล้ว "
+                  "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่ (ค้นหาเลขนี้ในรายชื่อ)").format(
+                      first=m.other.first_name, last=m.other.last_name),
             )
         )
     if problems:

@@ -41,6 +41,7 @@ from desktop.domain.households import (
 from desktop.domain.people import full_name
 from desktop.domain.sort_keys import PLACE_KEY_LENGTH, household_sort_keys, natural_sort_key
 from desktop.domain.text import clean_text, digits_only, to_ascii_digits
+from desktop.i18n import _
 from desktop.services.audit import record
 from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import AuditEntry, Child, Guardian, Household, utcnow
@@ -83,13 +84,13 @@ class HouseholdChoice:
         names = [*self.children, *self.guardians]
         shown = ", ".join(names[:MEMBER_NAMES_SHOWN])
         more = len(names) - MEMBER_NAMES_SHOWN
-        return f"{shown} และอีก {more} คน" if more > 0 else shown
+        return _("{shown} และอีก {more} คน").format(shown=shown, more=more) if more > 0 else shown
 
 
 def _household(session: Session, uuid: str) -> Household:
     h = session.scalars(select(Household).where(Household.uuid == uuid)).first()
     if h is None:
-        raise HouseholdError("ไม่พบครัวเรือนนี้ อาจถูกลบไปแล้ว โปรดโหลดรายการใหม่")
+        raise HouseholdError(_("ไม่พบครัวเรือนนี้ อาจถูกลบไปแล้ว โปรดโหลดรายการใหม่"))
     return h
 
 
@@ -248,18 +249,18 @@ def edit_household(session: Session, form: HouseholdForm, *, actor: str = "") ->
     written) or HouseholdError (deleted meanwhile, or changed by someone else)."""
     h = _household(session, form.uuid)
     if h.deleted_at is not None:
-        raise HouseholdError("ครัวเรือนนี้ถูกลบหรือถูกรวมกับครัวเรือนอื่นไปแล้ว แก้ไขไม่ได้ โปรดโหลดรายการใหม่")
+        raise HouseholdError(_("ครัวเรือนนี้ถูกลบหรือถูกรวมกับครัวเรือนอื่นไปแล้ว แก้ไขไม่ได้ โปรดโหลดรายการใหม่"))
     if h.version != form.version:
-        raise HouseholdError("มีผู้อื่นแก้ไขครัวเรือนนี้หลังจากที่ท่านเปิดไว้ โปรดปิดแล้วเปิดใหม่เพื่อดูข้อมูลล่าสุด")
+        raise HouseholdError(_("มีผู้อื่นแก้ไขครัวเรือนนี้หลังจากที่ท่านเปิดไว้ โปรดปิดแล้วเปิดใหม่เพื่อดูข้อมูลล่าสุด"))
     a = Address(**{f: to_ascii_digits(clean_text(getattr(form.address, f))) for f in ADDRESS_FIELDS})
     a = Address(**{**a.__dict__, "postcode": digits_only(a.postcode)})
     house_code = digits_only(clean_text(form.house_code))
     phone = digits_only(clean_text(form.phone))
     problems = address_problems(a, required=False)
     if house_code and (len(house_code) != 11 or not house_code.isdigit()):
-        problems.append(Problem("house_code", "รหัสประจำบ้านต้องเป็นตัวเลข 11 หลัก โปรดตรวจสอบจากทะเบียนบ้าน"))
+        problems.append(Problem("house_code", _("รหัสประจำบ้านต้องเป็นตัวเลข 11 หลัก โปรดตรวจสอบจากทะเบียนบ้าน")))
     if phone and (not phone.isdigit() or len(phone) not in (9, 10) or not phone.startswith("0")):
-        problems.append(Problem("phone", "เบอร์โทรศัพท์ต้องขึ้นต้นด้วย 0 และมี 9–10 หลัก เช่น 0812345678"))
+        problems.append(Problem("phone", _("เบอร์โทรศัพท์ต้องขึ้นต้นด้วย 0 และมี 9–10 หลัก เช่น 0812345678")))
     # (address_problems checks each field's length against desktop.domain.limits)
     if problems:
         raise ValidationFailed(problems)
@@ -309,12 +310,12 @@ def _values(h: Household) -> dict[str, str]:
 
 def _merge_pair(session: Session, keep_uuid: str, drop_uuid: str) -> tuple[Household, Household]:
     if keep_uuid == drop_uuid:
-        raise HouseholdError("เลือกครัวเรือนเดียวกันสองครั้ง โปรดเลือกอีกครัวเรือนหนึ่งที่จะรวมเข้าด้วยกัน")
+        raise HouseholdError(_("เลือกครัวเรือนเดียวกันสองครั้ง โปรดเลือกอีกครัวเรือนหนึ่งที่จะรวมเข้าด้วยกัน"))
     keep, drop = _household(session, keep_uuid), _household(session, drop_uuid)
     for h in (keep, drop):
         if h.deleted_at is not None:
             raise HouseholdError(
-                "ครัวเรือนที่เลือกถูกลบหรือถูกรวมกับครัวเรือนอื่นไปแล้ว รวมไม่ได้ โปรดโหลดรายการใหม่แล้วเลือกอีกครั้ง")
+                _("ครัวเรือนที่เลือกถูกลบหรือถูกรวมกับครัวเรือนอื่นไปแล้ว รวมไม่ได้ โปรดโหลดรายการใหม่แล้วเลือกอีกครั้ง"))
     return keep, drop
 
 
@@ -368,7 +369,7 @@ def undo_merge(session: Session, result: MergeResult, *, actor: str = "") -> Non
     kept household), and empty again the fields the merge filled (unless edited since)."""
     keep, drop = _household(session, result.keep_uuid), _household(session, result.drop_uuid)
     if drop.deleted_at is None:
-        raise HouseholdError("การรวมครัวเรือนนี้ถูกยกเลิกไปแล้ว")
+        raise HouseholdError(_("การรวมครัวเรือนนี้ถูกยกเลิกไปแล้ว"))
     drop.deleted_at = None
     moved_back = 0
     for model, uuids in ((Child, result.children), (Guardian, result.guardians)):

@@ -20,13 +20,16 @@ from desktop.domain.levels import InstitutionKind, kind_label
 from desktop.domain.limits import INSTITUTION, INSTITUTION_LABELS, too_long
 from desktop.domain.sort_keys import natural_sort_key
 from desktop.domain.text import clean_text, thai_marks_problem
+from desktop.i18n import _
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution, utcnow
 
 
 class InstitutionNotFound(Exception):  # noqa: N818 (reads as a sentence)
-    message = "ไม่พบสถานศึกษานี้ โปรดโหลดรายการใหม่"
+    @property
+    def message(self) -> str:
+        return _("ไม่พบสถานศึกษานี้ โปรดโหลดรายการใหม่")
 
 
 @dataclass
@@ -162,9 +165,9 @@ def save_institution(session: Session, form: InstitutionForm, *, actor: str = ""
     code, name = clean_text(form.code), clean_text(form.name)
     problems: list[Problem] = []
     if not code:
-        problems.append(Problem("code", "โปรดกรอกรหัสสถานศึกษา (เช่น รหัส 10 หลักของกระทรวง หรือรหัสที่ อปท. กำหนด)"))
+        problems.append(Problem("code", _("โปรดกรอกรหัสสถานศึกษา (เช่น รหัส 10 หลักของกระทรวง หรือรหัสที่ อปท. กำหนด)")))
     if not name:
-        problems.append(Problem("name", "โปรดกรอกชื่อสถานศึกษา"))
+        problems.append(Problem("name", _("โปรดกรอกชื่อสถานศึกษา")))
     phone = clean_text(form.phone)
     for field, value in (("code", code), ("name", name), ("phone", phone)):
         label = INSTITUTION_LABELS[field]
@@ -180,10 +183,11 @@ def save_institution(session: Session, form: InstitutionForm, *, actor: str = ""
         )
     ).first()
     if clash is not None and clash.uuid != form.uuid and clash.deleted_at is not None:
-        problems.append(Problem("code", f"รหัส {code} เป็นของ {clash.name} ที่ลบแล้ว "
-                                "โปรดกู้คืนสถานศึกษานั้น (ติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน) หรือใช้รหัสอื่น"))
+        problems.append(Problem("code", _("รหัส {code} เป็นของ {name} ที่ลบแล้ว "
+                                  "โปรดกู้คืนสถานศึกษานั้น (ติ๊ก แสดงที่ลบแล้ว แล้วกด กู้คืน) หรือใช้รหัสอื่น").format(
+                                      code=code, name=clash.name)))
     elif clash is not None and clash.uuid != form.uuid:
-        problems.append(Problem("code", f"รหัส {code} ใช้กับ {clash.name} แล้ว โปรดใช้รหัสอื่น"))
+        problems.append(Problem("code", _("รหัส {code} ใช้กับ {name} แล้ว โปรดใช้รหัสอื่น").format(code=code, name=clash.name)))
     if problems:
         raise ValidationFailed(problems)
     if form.uuid:

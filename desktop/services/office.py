@@ -21,14 +21,16 @@ from desktop.domain.office import (
     office_code_problem,
 )
 from desktop.domain.text import clean_text, thai_marks_problem
+from desktop.i18n import N_, _
 from desktop.store.models import AuditEntry, Office, Setting
 
 ROLES = ("municipality", "province")
-ROLE_LABELS = {"municipality": "องค์กรปกครองส่วนท้องถิ่น", "province": "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด"}
+ROLE_LABELS = {"municipality": N_("องค์กรปกครองส่วนท้องถิ่น"),  # on screen: _(label)
+               "province": N_("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด")}
 DEMO_KEY = "database.demo"
-DEMO_LABEL = "ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง"
-NO_OFFICE_MESSAGE = ("ยังไม่ได้ตั้งค่าหน่วยงานของฐานข้อมูลนี้ "
-                     "โปรดกรอกชื่อ รหัส และจังหวัดของหน่วยงานที่หน้า ตั้งค่าหน่วยงาน ก่อน")
+DEMO_LABEL = "ข้อมูลตัวอย่าง — ไม่ใช่ข้อมูลจริง"  # printed on documents and exports: Thai
+NO_OFFICE_MESSAGE = N_("ยังไม่ได้ตั้งค่าหน่วยงานของฐานข้อมูลนี้ "
+                       "โปรดกรอกชื่อ รหัส และจังหวัดของหน่วยงานที่หน้า ตั้งค่าหน่วยงาน ก่อน")
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def local_office(session: Session) -> OfficeInfo | None:
 def require_local_office(session: Session) -> OfficeInfo:
     office = local_office(session)
     if office is None:
-        raise ValidationFailed([Problem("office", NO_OFFICE_MESSAGE)])
+        raise ValidationFailed([Problem("office", _(NO_OFFICE_MESSAGE))])
     return office
 
 
@@ -61,8 +63,8 @@ def office_problems(name: str, code: str, province: str, role: str) -> list[Prob
     """Every problem of an office's fields (already cleaned), one Thai message a field."""
     problems = []
     name_problem = (
-        "โปรดกรอกชื่อหน่วยงาน เช่น เทศบาลตำบลบ้านใหม่" if not name
-        else thai_marks_problem(name, "ชื่อหน่วยงาน") or too_long(name, NAME_LIMIT, "ชื่อหน่วยงาน")
+        _("โปรดกรอกชื่อหน่วยงาน เช่น เทศบาลตำบลบ้านใหม่") if not name
+        else thai_marks_problem(name, N_("ชื่อหน่วยงาน")) or too_long(name, NAME_LIMIT, N_("ชื่อหน่วยงาน"))
     )
     if name_problem:
         problems.append(Problem("name", name_problem))
@@ -70,12 +72,12 @@ def office_problems(name: str, code: str, province: str, role: str) -> list[Prob
     if code_problem:
         problems.append(Problem("code", code_problem))
     province_problem = province and (
-        thai_marks_problem(province, "จังหวัด") or too_long(province, PROVINCE_LIMIT, "จังหวัด"))
+        thai_marks_problem(province, N_("จังหวัด")) or too_long(province, PROVINCE_LIMIT, N_("จังหวัด")))
     if province_problem:
         problems.append(Problem("province", province_problem))
     if role not in ROLES:
-        problems.append(Problem("role", "โปรดเลือกประเภทหน่วยงาน: "
-                                + " หรือ ".join(ROLE_LABELS.values())))
+        problems.append(Problem("role", _("โปรดเลือกประเภทหน่วยงาน: {roles}").format(
+            roles=_(" หรือ ").join(_(r) for r in ROLE_LABELS.values()))))
     return problems
 
 
@@ -111,8 +113,8 @@ def init_office(
     existing = local_office(session)
     other = session.scalars(select(Office).where(Office.code == code)).first() if code else None
     if other is not None and existing is not None and other.id != existing.id:
-        problems.append(Problem("code", "รหัสนี้เป็นของหน่วยงานอื่นที่อยู่ในฐานข้อมูลนี้แล้ว "
-                                        "โปรดตรวจรหัส อปท. ของหน่วยงานนี้อีกครั้ง"))
+        problems.append(Problem("code", _("รหัสนี้เป็นของหน่วยงานอื่นที่อยู่ในฐานข้อมูลนี้แล้ว "
+                                          "โปรดตรวจรหัส อปท. ของหน่วยงานนี้อีกครั้ง")))
     if problems:
         raise ValidationFailed(problems)
     if existing is not None:

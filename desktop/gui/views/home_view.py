@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from desktop.domain.dates import format_be_datetime, format_be_local
 from desktop.gui.context import AppContext
 from desktop.gui.forms.home_view_ui import Ui_HomeView
+from desktop.i18n import _ as core_tr
 from desktop.services.home import HomeSummary, home_summary
 from desktop.services.office import ROLE_LABELS
 from desktop.services.progress import Progress
@@ -85,7 +86,7 @@ class HomeView(QWidget):
             parts = [self.tr("รหัส อปท. %1").replace("%1", office.code)]
             if office.province:
                 parts.append(self.tr("จังหวัด%1").replace("%1", office.province))
-            parts.append(ROLE_LABELS.get(office.role, office.role))
+            parts.append(core_tr(ROLE_LABELS.get(office.role, office.role)))
             ui.officeDetailLabel.setText(" · ".join(parts))
         self._show_counts(summary)
         self._show_activity(summary)

@@ -373,7 +373,7 @@ class ImportDialog(QDialog):
                 combo.addItem(self.tr("— โปรดเลือก: มีเลขประจำตัวประชาชน —"), UNDECIDED)
             combo.addItem(self.tr("— ไม่นำเข้า —"), SKIP)
             for col in CHILD_COLUMNS:
-                combo.addItem(col.label + (" *" if col.required else ""), col.key)
+                combo.addItem(col.display_label + (" *" if col.required else ""), col.key)
             found = combo.findData(mapping.get(i, UNDECIDED if i in id_like else SKIP))
             combo.setCurrentIndex(max(found, 0))
             combo.currentIndexChanged.connect(self._update_missing)
@@ -446,8 +446,8 @@ class ImportDialog(QDialog):
     def _update_missing(self) -> None:
         mapping = self.mapping()
         keys = list(mapping.values())
-        twice = sorted({COLUMN_BY_KEY[k].label for k in keys if keys.count(k) > 1})
-        missing = [c.label for c in missing_required(keys)]
+        twice = sorted({COLUMN_BY_KEY[k].display_label for k in keys if keys.count(k) > 1})
+        missing = [c.display_label for c in missing_required(keys)]
         lines = []
         undecided = self.undecided()
         if undecided:
