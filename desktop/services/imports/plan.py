@@ -492,6 +492,14 @@ def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: da
         planner.release()
 
 
+def _no_child_data(row: PlannedRow) -> bool:
+    """Neither a birth date nor an ID was read: the row may be a footer or a line (the
+    usual row with an error, a child's, is passed by here at no cost)."""
+    child = row.parsed.child if row.parsed is not None else None
+    return child is None or not (child.birth_date or child.national_id[:1].isdigit()
+                                 or child.g_code[:1].upper() == "G")
+
+
 def _bad_cells(planner: _Planner, sheet: SheetLike, rows: list[PlannedRow],
                bad_cells: dict[tuple[int, int], str], skipped: set[int]) -> None:
     """Cells the reader could not read as they are (a formula without a stored value, read
@@ -528,7 +536,8 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
     for n, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True), start=1):
         planned = planner.plan_row(number, cells)
         # a row that would not import may be no child at all: a footer, a line, a header
-        if (planned is not None and not planned.ok) or (planned is None and any(cells)):
+        if (planned is not None and not planned.ok and _no_child_data(planned)) or (
+                planned is None and any(cells)):
             note = skipper.reason(number, cells)
             if note is not None:
                 planner.file_problems.append(CellProblem(number, "", "", skipper.shown(cells), note,
