@@ -32,7 +32,6 @@ from desktop.services.children_search import (
     _SEARCH_ORDER_SEEN,  # noqa: F401
     FTS,
     FTS_MIN_CHARS,
-    NARROW,
     SEARCH_ORDER_INDEX,  # noqa: F401  (tests drop it to see the plain path)
     counts_with_page,
     has_search_order,
@@ -388,17 +387,13 @@ def page_children(
     fts = _fts_query(session, term, live=not flt.deleted) if term else None
     if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME) and has_search_order(session):
         # A search sorted by name (what the list does as the clerk types): sort the matches
-        # by the narrow index (id, name keys) rather than by their rows. A common 3-letter
-        # term matches ~13,000 of a million children, and looking their rows up in the
-        # table is most of the search's time (~35% less at 1M); then read the page's rows.
-        c = NARROW.c
-        where: list[Any] = []
-        if _probe_page(session, flt, year_id, sort):
-            where.append(_probe_clause(flt, year_id, c.id))
-        else:
+        # by a narrow copy of their name keys rather than by their rows (children_search).
+        def where(child_id: Any) -> list[Any]:  # on the id column of the page's source
+            if _probe_page(session, flt, year_id, sort):
+                return [_probe_clause(flt, year_id, child_id)]
             enrolled = _enrolled(flt, year_id)
-            if enrolled is not None:
-                where.append(c.id.in_(enrolled))
+            return [] if enrolled is None else [child_id.in_(enrolled)]
+
         base = page_by_name(
             session, fts, last_name_first=sort is ChildSort.LAST_NAME, descending=descending,
             offset=offset, limit=limit, where=where,

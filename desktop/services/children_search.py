@@ -2,14 +2,16 @@
 count of its matches found on the way. Used by ``children_query``.
 
 A common term matches ~13,000 of a million children. Sorting them by name needs each
-match's name keys: they are read from the narrow index (id, first_name_key,
-last_name_key) of live rows, not from the rows themselves (~35% less at 1M), and only the
-page's rows are then read, in the same statement.
+match's name keys: they are read from ``child_name_order`` (migration 0006: a rowid table
+of the live children's id and name keys), or on a file migrated by 0005 from the narrow
+index (id, first_name_key, last_name_key) of live rows, not from the rows themselves;
+only the page's rows are then read, in the same statement.
 """
 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Integer, column, func, literal_column, select, table
@@ -38,26 +40,34 @@ def _compile_search_order(element: _SearchOrder, compiler: Any, **kw: Any) -> st
     return f"{name} INDEXED BY {SEARCH_ORDER_INDEX}" if kw.get("asfrom") else name
 
 
-NARROW = _SearchOrder("child", column("id", Integer), column("first_name_key"),
-                      column("last_name_key"), column("deleted_at"))
+_NARROW_INDEXED = _SearchOrder("child", column("id", Integer), column("first_name_key"),
+                              column("last_name_key"), column("deleted_at"))
+NAME_ORDER = table("child_name_order", column("id", Integer), column("first_name_key"),
+                   column("last_name_key"))  # migration 0006 (SQLite only): live children
 _CHILD = Child.__table__.c
 ROW_COLUMNS = (_CHILD.id, _CHILD.uuid, _CHILD.prefix, _CHILD.first_name, _CHILD.last_name,
                _CHILD.sex, _CHILD.birth_date, _CHILD.id_type, _CHILD.national_id, _CHILD.g_code,
                _CHILD.deleted_at)
-_SEARCH_ORDER_SEEN: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+_SEARCH_ORDER_SEEN: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 
-def has_search_order(session: Session) -> bool:
-    """Whether the database has SEARCH_ORDER_INDEX (once per engine; a file migrated by an
-    early build of 0005 lacks it and searches through the rows, as before)."""
+def search_order(session: Session) -> str:
+    """Where a search's matches find their name keys: "table" (child_name_order),
+    "index" (SEARCH_ORDER_INDEX, a file at 0005) or "" (neither: a file migrated by an
+    early build of 0005 searches through the rows, as before). Once per engine."""
     engine = session.get_bind()
     found = _SEARCH_ORDER_SEEN.get(engine)
     if found is None:
-        found = _SEARCH_ORDER_SEEN[engine] = session.execute(
-            select(literal_column("1")).select_from(table("sqlite_master"))
-            .where(column("type") == "index", column("name") == SEARCH_ORDER_INDEX)
-        ).first() is not None
+        names = set(session.scalars(
+            select(column("name")).select_from(table("sqlite_master"))
+            .where(column("name").in_(["child_name_order", SEARCH_ORDER_INDEX]))))
+        found = _SEARCH_ORDER_SEEN[engine] = (
+            "table" if "child_name_order" in names else "index" if names else "")
     return found
+
+
+def has_search_order(session: Session) -> bool:
+    return search_order(session) != ""
 
 
 def match(fts: str) -> Any:
@@ -73,14 +83,17 @@ def counts_with_page(term: str) -> bool:
 
 
 def page_by_name(session: Session, fts: str, *, last_name_first: bool, descending: bool,
-                 offset: int, limit: int, where: list[Any], count: bool) -> list[Row[Any]]:
+                 offset: int, limit: int, where: Callable[[Any], list[Any]],
+                 count: bool) -> list[Row[Any]]:
     """The rows (ROW_COLUMNS) of one page of the live children matching ``fts`` in name
-    order (``last_name_first``: by last name), ``where`` on NARROW's columns.
+    order (``last_name_first``: by last name), restricted by ``where(id column)``.
 
     ``count``: the matches are gathered once, counted and sorted in the same statement,
     and the count is remembered with the connection for ``remembered_count`` (the list
     asks for it next): one phrase match instead of two."""
-    c = NARROW.c
+    by_table = search_order(session) == "table"
+    source: Any = NAME_ORDER if by_table else _NARROW_INDEXED
+    c = source.c
     names = ["first_name_key", "last_name_key"]
     if last_name_first:
         names.reverse()
@@ -90,10 +103,12 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
         matches = (select(FTS.c.rowid.label("id")).where(match(fts))
                    .cte("matches").prefix_with("MATERIALIZED"))
         total = select(func.count()).select_from(matches).scalar_subquery()
-        page = select(c.id).select_from(matches).join(NARROW, c.id == matches.c.id)
+        page = select(c.id).select_from(matches).join(source, c.id == matches.c.id)
     else:
-        page = select(c.id).select_from(FTS).join(NARROW, c.id == FTS.c.rowid).where(match(fts))
-    found = (page.where(c.deleted_at.is_(None), *where)
+        page = select(c.id).select_from(FTS).join(source, c.id == FTS.c.rowid).where(match(fts))
+    if not by_table:  # the table holds the live children only
+        page = page.where(c.deleted_at.is_(None))
+    found = (page.where(*where(c.id))
              .order_by(*[k.desc() if descending else k.asc() for k in keys])
              .offset(max(0, offset)).limit(max(0, limit)).subquery("page"))
     # the page's rows in the same statement, sorted again by the rows' own keys (200 rows;

@@ -75,18 +75,27 @@ def insert_sql(conn: Connection, table: str, columns: tuple[str, ...] | None = N
 class BulkLoad:
     """What a bulk load owes the schema while its indexes and triggers are dropped."""
 
-    def __init__(self, conn: Connection, *, search_by_chunk: bool) -> None:
+    def __init__(self, conn: Connection, *, search_by_chunk: bool, name_order_by_chunk: bool = False) -> None:
         self._conn = conn
         self._search_by_chunk = search_by_chunk
+        self._name_order_by_chunk = name_order_by_chunk
 
     def children_added(self, first_id: int, last_id: int) -> None:
         """Index a chunk of new children for search while their pages are still cached
         (one 'rebuild' at the end re-reads every row from a transaction that has spilled
-        to the WAL: 4x slower at 100k)."""
+        to the WAL: 4x slower at 100k); copy their name keys into child_name_order (0006),
+        whose triggers are dropped too."""
         if self._search_by_chunk:
             self._conn.exec_driver_sql(
                 "INSERT INTO child_fts(rowid, name, ident) "
                 "SELECT id, name, ident FROM child_search_src WHERE id BETWEEN ? AND ?",
+                (first_id, last_id),
+            )
+        if self._name_order_by_chunk:
+            self._conn.exec_driver_sql(
+                "INSERT INTO child_name_order (id, first_name_key, last_name_key) "
+                "SELECT id, first_name_key, last_name_key FROM child "
+                "WHERE id BETWEEN ? AND ? AND deleted_at IS NULL",
                 (first_id, last_id),
             )
 
@@ -111,7 +120,10 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...]) -> Iterator[Bulk
         conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
     has_fts = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'child_fts'").first()
     fts_triggers_dropped = any(kind == "trigger" and name.startswith("child_fts") for kind, name, _ in saved)
-    yield BulkLoad(conn, search_by_chunk=bool(has_fts) and fts_triggers_dropped)
+    order_triggers_dropped = any(kind == "trigger" and name.startswith("child_name_order")
+                                 for kind, name, _ in saved)
+    yield BulkLoad(conn, search_by_chunk=bool(has_fts) and fts_triggers_dropped,
+                   name_order_by_chunk=order_triggers_dropped)
     for kind, _name, sql in saved:
         if kind == "index":
             conn.exec_driver_sql(sql)

@@ -256,9 +256,8 @@ class Child(Synced, Imported, Base):
               "first_name_key", "last_name_key", sqlite_where=LIVE, postgresql_where=LIVE),
         Index("ix_child_live_sex", "sex", "first_name_key", "last_name_key", sqlite_where=LIVE,
               postgresql_where=LIVE),
-        # a search sorted by name sorts its matches here, not by their rows (children_query)
-        Index("ix_child_live_id_names", "id", "first_name_key", "last_name_key", sqlite_where=LIVE,
-              postgresql_where=LIVE),
+        # a search sorted by name sorts its matches by child_name_order (migration 0006,
+        # SQLite-only raw DDL with its triggers), not by their rows (children_search)
         # ChildSort.IDENT: the list orders by exactly this expression
         Index("ix_child_live_ident", text("coalesce(national_id, g_code, '')"), sqlite_where=LIVE,
               postgresql_where=LIVE),

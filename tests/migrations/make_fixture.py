@@ -5,6 +5,7 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0002   # samoe-0002.db
     .venv/bin/python tests/migrations/make_fixture.py 0003   # samoe-0003.db
     .venv/bin/python tests/migrations/make_fixture.py 0004   # samoe-0004.db
+    .venv/bin/python tests/migrations/make_fixture.py 0005   # samoe-0005.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -15,7 +16,9 @@ imported by it, whose names start with a leading vowel (เกศินี, แ�
 sort keys as that release wrote them and adds a second year (2570), a school whose name
 starts with a leading vowel (โรงเรียนเทศบาล 10) and enrolments: child 1 moved to it in 2570,
 child 4 in 2570 room 10, child 6 only a deleted one, so that 0005's enrolment keys can be
-seen to follow each child's current enrolment.
+seen to follow each child's current enrolment. 0005 is the 0004 file upgraded by 0005 (its
+enrolment keys and the narrow name index), so that 0006 can be seen to copy the live
+children's name keys into child_name_order.
 """
 
 from __future__ import annotations
@@ -122,7 +125,9 @@ def _name_keys_as_0004_wrote_them(conn: Connection) -> None:
 def main(out: Path, revision: str = "0001") -> None:
     out.unlink(missing_ok=True)
     db = Database.open(out)
-    migrate.upgrade(db, target=revision)
+    # 0005 on: the 0004 records, then the migrations write their keys as a file upgraded
+    # by that release has them
+    migrate.upgrade(db, target=min(revision, "0004"))
     with db.engine.begin() as conn:
         for sql in (ROWS + (ROWS_0002 if revision >= "0002" else [])
                     + (ROWS_0003 if revision >= "0003" else [])
@@ -130,6 +135,8 @@ def main(out: Path, revision: str = "0001") -> None:
             conn.exec_driver_sql(sql)
         if revision >= "0004":
             _name_keys_as_0004_wrote_them(conn)
+    if revision > "0004":
+        migrate.upgrade(db, target=revision, backup=False)
     db.dispose()
     # Outside SQLAlchemy: its connections begin a transaction, and the journal mode cannot
     # change inside one. One self-contained file, no -wal beside it.

@@ -19,6 +19,8 @@ from desktop.store.integrity import check_database
 from desktop.store.models import Base, Child, name_sort_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TRIGGERS_AT_HEAD = {"child_fts_ai", "child_fts_ad", "child_fts_au",
+                    "child_name_order_ai", "child_name_order_ad", "child_name_order_au"}
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:
@@ -137,7 +139,7 @@ def test_third_schema_upgrades_to_head_with_sort_keys(tmp_path: Path) -> None:
         indexes, triggers, cols = _schema(db)
         assert {"ix_child_live_name_key", "ix_child_live_last_name_key"} <= indexes
         assert not {"ix_child_live_name", "ix_child_live_last_name"} & indexes
-        assert triggers == {"child_fts_ai", "child_fts_ad", "child_fts_au"}
+        assert triggers == TRIGGERS_AT_HEAD
         assert {"first_name_key", "last_name_key"} <= cols
         with db.reader() as s:
             rows = s.execute(text("SELECT id, first_name, last_name, first_name_key, last_name_key "
@@ -220,9 +222,9 @@ def test_fourth_schema_upgrades_to_head_with_enrolment_keys(tmp_path: Path) -> N
         assert check_database(db.engine) == []
         indexes, triggers, cols = _schema(db)
         assert {"ix_child_live_enrol_institution",
-                "ix_child_live_enrol_classroom", "ix_child_live_sex", "ix_child_live_ident",
-                "ix_child_live_id_names"} <= indexes
-        assert triggers == {"child_fts_ai", "child_fts_ad", "child_fts_au"}
+                "ix_child_live_enrol_classroom", "ix_child_live_sex", "ix_child_live_ident"} <= indexes
+        assert "ix_child_live_id_names" not in indexes  # 0006: child_name_order instead
+        assert triggers == TRIGGERS_AT_HEAD
         with db.reader() as s:
             names = dict(s.execute(text("SELECT id, name FROM institution")).tuples().all())
             for e in s.query(Enrollment):
@@ -254,11 +256,14 @@ def test_fourth_schema_upgrades_to_head_with_enrolment_keys(tmp_path: Path) -> N
 def test_migrated_schema_matches_models(db: Database) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    # The FTS5 search index (child_fts and its shadow tables) is SQLite-only raw DDL.
-    unexpected = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("child_fts"))]
+    # The FTS5 search index (child_fts and its shadow tables) and the name order of the
+    # search's matches (child_name_order, 0006) are SQLite-only raw DDL.
+    raw_ddl = ("child_fts", "child_name_order")
+    unexpected = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(raw_ddl))]
     assert unexpected == []
     assert {d[1].name for d in diff} <= {"child_fts", "child_fts_data", "child_fts_idx",
-                                         "child_fts_docsize", "child_fts_config"}
+                                         "child_fts_docsize", "child_fts_config",
+                                         "child_name_order"}
 
 
 def test_downgrade_then_upgrade_round_trip(db: Database) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.services.children_query import ChildFilter, count_children, page_children
 from desktop.store.db import Database
-from desktop.store.models import Child
+from desktop.store.models import AcademicYear, Child
 
 
 def _term(db: Database) -> str:
@@ -94,3 +94,72 @@ def test_a_write_of_the_same_connection_is_counted(demo_db: Database) -> None:
         assert count_children(s, flt) == before + 1
         assert len(page_children(s, flt, offset=0, limit=500)) == before + 1
         assert count_children(s, flt) == before + 1
+
+
+def _pages(db: Database, terms: list[str]) -> list[list[int]]:
+    from desktop.services.children_query import ChildSort
+
+    out = []
+    with db.reader() as s:
+        year = s.scalar(select(func.max(AcademicYear.year_be)))
+        for term in terms:
+            for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
+                for descending in (False, True):
+                    for offset in (0, 3):
+                        for flt in (ChildFilter(search=term), ChildFilter(search=term, year_be=year)):
+                            out.append([r.id for r in page_children(
+                                s, flt, offset=offset, limit=7, sort=sort, descending=descending)])
+                            out.append([count_children(s, flt)])
+    return out
+
+
+def test_the_three_sources_of_name_keys_give_the_same_pages(demo_db: Database) -> None:
+    """child_name_order (0006), the narrow index of a file at 0005, and the rows (a file
+    of an early 0005 build): the same pages, counts, orders."""
+    from sqlalchemy import text
+
+    from desktop.services import children_search
+
+    term = _term(demo_db)
+    terms = [term, term[:3], f"{term[:3]} {term[-2:]}", "ไม่มีชื่อนี้"]
+    by_table = _pages(demo_db, terms)
+    assert any(len(p) == 7 for p in by_table)
+    with demo_db.engine.begin() as conn:
+        for trigger in ("child_name_order_ai", "child_name_order_ad", "child_name_order_au"):
+            conn.execute(text(f"DROP TRIGGER {trigger}"))
+        conn.execute(text("DROP TABLE child_name_order"))
+        conn.execute(text("CREATE INDEX ix_child_live_id_names ON child (id, first_name_key, "
+                          "last_name_key) WHERE deleted_at IS NULL"))
+    children_search._SEARCH_ORDER_SEEN.clear()
+    with demo_db.reader() as s:
+        assert children_search.search_order(s) == "index"
+    assert _pages(demo_db, terms) == by_table
+    with demo_db.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_child_live_id_names"))
+    children_search._SEARCH_ORDER_SEEN.clear()
+    with demo_db.reader() as s:
+        assert children_search.search_order(s) == ""
+    assert _pages(demo_db, terms) == by_table
+    children_search._SEARCH_ORDER_SEEN.clear()
+
+
+def test_a_bulk_load_fills_the_name_order(db: Database) -> None:
+    """A demo (or import) of 5000+ children into an empty file drops the triggers while it
+    writes: it copies each chunk's name keys itself, as it indexes them for search."""
+    from sqlalchemy import text
+
+    from desktop.services.demo import fill_demo
+
+    fill_demo(db.engine, children=5000, seed=2, today=date(2026, 11, 24))
+    with db.reader() as s:
+        order = s.execute(text("SELECT id, first_name_key, last_name_key FROM child_name_order "
+                               "ORDER BY id")).all()
+        live = s.execute(select(Child.id, Child.first_name_key, Child.last_name_key)
+                         .where(Child.deleted_at.is_(None)).order_by(Child.id)).all()
+        triggers = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    assert len(live) >= 5000 and [tuple(r) for r in order] == [tuple(r) for r in live]
+    assert {"child_name_order_ai", "child_name_order_ad", "child_name_order_au"} <= triggers
+    term = _term(db)
+    with db.reader() as s:
+        assert len(page_children(s, ChildFilter(search=term), offset=0, limit=500)) == \
+            _matching(db, term) > 0

@@ -334,8 +334,8 @@ def test_import_history_newest_first(sort_db: Database) -> None:
 
 
 def test_search_without_the_narrow_index_gives_the_same_page(demo_db: Database) -> None:
-    """A file migrated by an early build of 0005 has no ix_child_live_id_names: the
-    search reads the rows instead, with the same result."""
+    """A file migrated by an early build of 0005 has neither child_name_order (0006) nor
+    ix_child_live_id_names: the search reads the rows instead, with the same result."""
     from sqlalchemy import text
 
     from desktop.services import children_query
@@ -345,7 +345,9 @@ def test_search_without_the_narrow_index_gives_the_same_page(demo_db: Database) 
         flt = ChildFilter(search=term)
         fast = [r.id for r in page_children(s, flt, offset=1, limit=50)]
     with demo_db.engine.begin() as conn:
-        conn.execute(text(f"DROP INDEX {children_query.SEARCH_ORDER_INDEX}"))
+        for trigger in ("child_name_order_ai", "child_name_order_ad", "child_name_order_au"):
+            conn.execute(text(f"DROP TRIGGER {trigger}"))
+        conn.execute(text("DROP TABLE child_name_order"))
     children_query._SEARCH_ORDER_SEEN.clear()
     with demo_db.reader() as s:
         assert [r.id for r in page_children(s, flt, offset=1, limit=50)] == fast
