@@ -61,10 +61,9 @@ class RowSkipper:
                 _UNDER_SIGNATURE.match(t) for t in texts):
             self._after_signature = number
             return FOOTER_NOTE
-        if all(_LINE.match(t) for t in texts):
-            return SEPARATOR_NOTE
-        if len(texts) == 1 and _ROLL.match(first):
-            return SEPARATOR_NOTE
+        if all(_LINE.match(t) for t in texts) or (_ROLL.match(first) and all(
+                _LINE.match(t) for t in texts[1:])):
+            return SEPARATOR_NOTE  # a line, perhaps numbered; a roll number alone
         if self._is_header(cells):
             return HEADER_NOTE
         return None

@@ -377,9 +377,9 @@ class _Planner(Duplicates):
             return
         quiet.add("guardian_relation")
         column = next((k for k in _GUARDIAN_ORDER if k in row.values), "guardian_first_name")
-        self.problem(row, "guardian_relation", "มีข้อมูลผู้ปกครองแต่ไม่ได้ระบุความเกี่ยวข้องกับเด็ก "
-                     "(ไฟล์ไม่มีคอลัมน์ 'ความเกี่ยวข้องกับเด็ก') โปรดเลือกความเกี่ยวข้องสำหรับทั้งไฟล์ "
-                     "เช่น แม่ หรือเพิ่มคอลัมน์นี้ในไฟล์", column_key=column)
+        self.problem(row, "guardian_relation", "ไม่ได้ระบุความเกี่ยวข้องของผู้ปกครองกับเด็ก โปรดเลือก"
+                     "ความเกี่ยวข้องสำหรับทั้งไฟล์ เช่น แม่ หรือเพิ่มคอลัมน์ 'ความเกี่ยวข้องกับเด็ก' "
+                     "ในไฟล์", column_key=column)
 
     def enrollment_of(self, row: PlannedRow, child: ChildInput, quiet: set[str],
                       found: list[Problem]) -> EnrollmentForm | None:
