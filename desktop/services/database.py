@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.i18n import _
 from desktop.store import migrate
 from desktop.store.db import Database, medium_is_read_only, resolve_url, sqlite_path
 from desktop.store.faults import (
@@ -31,7 +32,7 @@ from desktop.store.faults import (
 def check_target(path: Path, *, create: bool = False, write: bool = True) -> bool:
     """Refuse what cannot be opened for this work; True when the medium is read-only."""
     if path.is_dir():
-        raise DatabaseMissing(f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล โปรดระบุชื่อไฟล์ใน --db")
+        raise DatabaseMissing(_("{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล โปรดระบุชื่อไฟล์ใน --db").format(path=path))
     if not path.exists():
         if not create:
             raise DatabaseMissing(missing_message(path))
@@ -51,8 +52,8 @@ def check_target(path: Path, *, create: bool = False, write: bool = True) -> boo
         raise DatabaseReadOnly(read_only_message(path))
     if read_only and _has_unwritten_journal(path):
         raise DatabaseReadOnly(
-            read_only_message(path) + " และมีบันทึกการเขียนที่ยังไม่รวมเข้าไฟล์ (-wal) "
-            "ข้อมูลล่าสุดจึงอ่านไม่ได้ที่นี่ คัดลอกทั้งโฟลเดอร์ไปไว้ในที่ที่เขียนได้แล้วเปิดใหม่")
+            read_only_message(path) + _(" และมีบันทึกการเขียนที่ยังไม่รวมเข้าไฟล์ (-wal) "
+                                        "ข้อมูลล่าสุดจึงอ่านไม่ได้ที่นี่ คัดลอกทั้งโฟลเดอร์ไปไว้ในที่ที่เขียนได้แล้วเปิดใหม่"))
     return read_only
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import _
 from desktop.services.audit import record
 from desktop.services.children_query import ChildFilter, count_children
 from desktop.services.households import count_households
@@ -90,7 +91,7 @@ def children_without_id_query() -> Select[tuple[int]]:
 def children_without_id(session: Session) -> list[TodoItem]:
     """The registry's to-do: live children with neither a national ID nor a G-code."""
     n = session.scalar(children_without_id_query()) or 0
-    return [TodoItem("เด็กที่ยังไม่มีเลขประจำตัวประชาชนหรือรหัส G", int(n), "children")]
+    return [TodoItem(_("เด็กที่ยังไม่มีเลขประจำตัวประชาชนหรือรหัส G"), int(n), "children")]
 
 
 # Each module adds its provider here (screening due, DSPM checks due, overdue follow-ups).

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.address import Address, address_of, format_address
 from desktop.domain.people import full_name
+from desktop.i18n import _
 from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import Child, ChildGuardian, Guardian, Household
 
@@ -138,7 +139,7 @@ def household_detail(session: Session, uuid: str) -> HouseholdDetail:
         select(Child).where(Child.household_id == h.id, Child.deleted_at.is_(None)).order_by(Child.birth_date)
     ):
         members.append(Member(c.uuid, "child", full_name(c.prefix, c.first_name, c.last_name),
-                              c.birth_date, "เด็ก", ""))
+                              c.birth_date, _("เด็ก"), ""))
     relations = dict(
         session.execute(
             select(ChildGuardian.guardian_id, ChildGuardian.relation)

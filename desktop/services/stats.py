@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import N_
 from desktop.store.models import (
     AcademicYear,
     AuditEntry,
@@ -18,16 +19,16 @@ from desktop.store.models import (
 )
 
 LABELS = {
-    "offices": "หน่วยงาน",
-    "institutions": "สถานศึกษา",
-    "academic_years": "ปีการศึกษา",
-    "households": "ครัวเรือน",
-    "children": "เด็ก",
-    "children_deleted": "เด็กที่ลบแล้ว (กู้คืนได้)",
-    "guardians": "ผู้ปกครอง",
-    "guardian_links": "ความสัมพันธ์เด็ก-ผู้ปกครอง",
-    "enrollments": "การลงทะเบียนเรียน",
-    "audit_entries": "บันทึกการแก้ไข",
+    "offices": N_("หน่วยงาน"),
+    "institutions": N_("สถานศึกษา"),
+    "academic_years": N_("ปีการศึกษา"),
+    "households": N_("ครัวเรือน"),
+    "children": N_("เด็ก"),
+    "children_deleted": N_("เด็กที่ลบแล้ว (กู้คืนได้)"),
+    "guardians": N_("ผู้ปกครอง"),
+    "guardian_links": N_("ความสัมพันธ์เด็ก-ผู้ปกครอง"),
+    "enrollments": N_("การลงทะเบียนเรียน"),
+    "audit_entries": N_("บันทึกการแก้ไข"),
 }
 
 
