@@ -126,7 +126,7 @@ def screen_texts(top: QWidget) -> list[tuple[str, str]]:
             continue
         if w.toolTip():
             out.append((f"{name} tooltip", w.toolTip()))
-        if isinstance(w, QLabel) or isinstance(w, QAbstractButton):
+        if isinstance(w, (QLabel, QAbstractButton)):
             out.append((name, w.text()))
         elif isinstance(w, QLineEdit):
             out.append((f"{name} placeholder", w.placeholderText()))
