@@ -70,6 +70,11 @@ def normalise_prefix(raw: str) -> str:
     return hit if hit is not None else _normalise_prefix(raw)
 
 
+def sex_of_prefix(prefix: str) -> Sex | None:
+    """The sex a prefix says (เด็กชาย, ด.ช., นาย → male), ``None`` for an unknown one."""
+    return _PREFIX_SEX.get(normalise_prefix(prefix))
+
+
 def _age_years(birth: date, on: date) -> int:
     """Completed years, 0 when ``on`` is before ``birth``."""
     return age_on(birth, on)[0] if on >= birth else 0

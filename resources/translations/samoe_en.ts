@@ -267,6 +267,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>ยกเลิกการแก้ไข</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>ข้อมูลที่กรอกหรือแก้ไขไว้ยังไม่ได้บันทึก ต้องการทิ้งการแก้ไขนี้หรือไม่?</source>
+        <translation>What you typed or changed is not saved yet. Throw these changes away?</translation>
+    </message>
+    <message>
         <source>%1 (ลบแล้ว)</source>
         <translation>%1 (deleted)</translation>
     </message>
@@ -285,6 +293,10 @@
     <message>
         <source>ยังบันทึกไม่ได้ โปรดแก้ %1 รายการที่ทำเครื่องหมายสีแดง</source>
         <translation>Not saved yet. Please fix the %1 item(s) marked in red.</translation>
+    </message>
+    <message>
+        <source>ยังบันทึกไม่ได้ โปรดแก้รายการต่อไปนี้</source>
+        <translation>Not saved yet: please fix the following</translation>
     </message>
     <message>
         <source>ถ้าเป็นคนละคน กด บันทึก อีกครั้งเพื่อยืนยัน</source>
@@ -1253,7 +1265,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>ไม่กำหนด (ใช้คอลัมน์ในไฟล์)</source>
-        <translation>Not set (use the file's column)</translation>
+        <translation>Not set (use the file&apos;s column)</translation>
     </message>
     <message>
         <source>ไฟล์มีข้อมูลผู้ปกครองแต่ไม่มีคอลัมน์ความเกี่ยวข้องกับเด็ก โปรดเลือก &apos;ผู้ปกครองเป็น&apos; ด้านล่าง (เช่น แม่) มิฉะนั้นแถวที่มีผู้ปกครองจะนำเข้าไม่ได้</source>
@@ -1455,7 +1467,7 @@ Import only the %2 valid children?</translation>
     </message>
     <message>
         <source>ความเกี่ยวข้องกับเด็กของผู้ปกครองในไฟล์ ใช้กับแถวที่มีชื่อผู้ปกครองแต่ไม่มีความเกี่ยวข้องในไฟล์ แถวที่ไม่มีข้อมูลผู้ปกครองจะนำเข้าโดยไม่มีผู้ปกครอง</source>
-        <translation>How the file's guardians are related to the child; used for rows with a guardian's name but no relation. Rows without guardian data are imported without a guardian</translation>
+        <translation>How the file&apos;s guardians are related to the child; used for rows with a guardian&apos;s name but no relation. Rows without guardian data are imported without a guardian</translation>
     </message>
     <message>
         <source>ค้นหาในรายการปัญหา…</source>

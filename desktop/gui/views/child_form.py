@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTableWidgetItem,
     QWidget,
 )
@@ -36,7 +37,7 @@ from desktop.domain.duplicates import MatchKind, duplicate_message
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.identity import ID_TYPE_LABELS, IdType, format_national_id, national_id_problem
 from desktop.domain.levels import InstitutionKind, levels_for
-from desktop.domain.people import PREFIXES, SEX_LABELS, Sex
+from desktop.domain.people import PREFIXES, SEX_LABELS, Sex, sex_of_prefix
 from desktop.gui.context import AppContext
 from desktop.gui.forms.child_form_ui import Ui_ChildForm
 from desktop.gui.views.child_household import ChildHousehold
@@ -71,6 +72,8 @@ class ChildFormDialog(QDialog):
         self.ui = Ui_ChildForm()
         self.ui.setupUi(self)
         self._error_labels: dict[QWidget, QLabel] = {}
+        self._marked: set[QWidget] = set()
+        self._sex_from_prefix = False
         self._confirmed_duplicates = False
         self._form = ChildForm()
         self._fill_choices()
@@ -88,6 +91,7 @@ class ChildFormDialog(QDialog):
         self._add_print_button(uuid)
         self.ui.duplicateLabel.hide()
         self.ui.firstNameEdit.setFocus()
+        self._pristine = self.collect()
         fit_to_screen(self)
 
     # ---- set-up
@@ -147,7 +151,7 @@ class ChildFormDialog(QDialog):
     def _wire(self) -> None:
         ui = self.ui
         ui.buttonBox.accepted.connect(self.save)
-        ui.buttonBox.rejected.connect(self.reject)
+        ui.buttonBox.rejected.connect(self.cancel)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("บันทึก"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("ยกเลิก"))
         ui.idTypeCombo.currentIndexChanged.connect(self._id_type_changed)
@@ -156,6 +160,63 @@ class ChildFormDialog(QDialog):
         ui.institutionCombo.currentIndexChanged.connect(self._institution_changed)
         ui.addGuardianButton.clicked.connect(lambda: self._add_guardian_row(GuardianForm()))
         ui.removeGuardianButton.clicked.connect(self._remove_guardian_row)
+        ui.prefixCombo.currentTextChanged.connect(self._prefix_changed)
+        ui.sexCombo.activated.connect(lambda _i: setattr(self, "_sex_from_prefix", False))
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        for widget in self._field_widgets().values():
+            signal = widget.textEdited if isinstance(widget, QLineEdit) else \
+                widget.currentIndexChanged if isinstance(widget, QComboBox) else widget.valueChanged
+            signal.connect(lambda *_a, w=widget: self._field_edited(w))
+        ui.guardianTable.itemChanged.connect(self._guardian_edited)
+
+    # ---- keys: Enter moves on (as in a spreadsheet), Esc asks before edits are lost
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if enter and plain:
+            self.focusNextChild()
+            focused = self.focusWidget()
+            if focused is not None and self.ui.scrollArea.isAncestorOf(focused):
+                self.ui.scrollArea.ensureWidgetVisible(focused)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            event.accept()
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and not self._may_discard():  # the window's ✕
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def has_edits(self) -> bool:
+        return self.collect() != self._pristine
+
+    def cancel(self) -> None:
+        """Esc or ยกเลิก: close, asking first when there are edits."""
+        if self._may_discard():
+            self.reject()
+
+    def _may_discard(self) -> bool:
+        if self.isVisible() and self.has_edits():
+            answer = QMessageBox.question(
+                self, self.tr("ยกเลิกการแก้ไข"),
+                self.tr("ข้อมูลที่กรอกหรือแก้ไขไว้ยังไม่ได้บันทึก ต้องการทิ้งการแก้ไขนี้หรือไม่?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            return answer == QMessageBox.StandardButton.Discard
+        return True
+
+    def _prefix_changed(self, text: str) -> None:
+        """เด็กชาย fills in ชาย (and เด็กหญิง หญิง) when the sex is still empty or was filled so."""
+        sex = sex_of_prefix(text)
+        combo = self.ui.sexCombo
+        if sex is not None and (combo.currentIndex() < 0 or self._sex_from_prefix):
+            combo.setCurrentIndex(combo.findData(sex.value))
+            self._sex_from_prefix = True
 
     # ---- form <-> widgets
     def _show(self, form: ChildForm) -> None:
@@ -281,6 +342,53 @@ class ChildFormDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, g.uuid)
             table.setItem(row, column, item)
 
+    def _guardian_edited(self, item: QTableWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.BackgroundRole) is not None:
+            item.setData(Qt.ItemDataRole.BackgroundRole, None)
+            item.setToolTip("")
+            self._marks_changed()
+
+    def _mark_guardian(self, field: str, message: str) -> bool:
+        """Mark the guardian table's cell of ``field`` ("guardians[0].national_id") red."""
+        head, _, name = field.partition("].")
+        if not head.startswith("guardians[") or name not in GUARDIAN_COLUMNS:
+            return False
+        table, row = self.ui.guardianTable, int(head[len("guardians["):])
+        column = GUARDIAN_COLUMNS.index(name)
+        if row >= table.rowCount():
+            return False
+        if column == 0:
+            widget = table.cellWidget(row, 0)
+            if widget is not None:
+                self._set_field_error(widget, message)
+            return True
+        item = table.item(row, column)
+        if item is None:
+            item = QTableWidgetItem("")
+            table.setItem(row, column, item)
+        table.blockSignals(True)
+        item.setBackground(QColor("#fff5f5"))
+        item.setForeground(QColor("#b00020"))
+        item.setToolTip(message)
+        table.blockSignals(False)
+        return True
+
+    def _clear_guardian_marks(self) -> None:
+        table = self.ui.guardianTable
+        table.blockSignals(True)
+        for row in range(table.rowCount()):
+            widget = table.cellWidget(row, 0)
+            if widget is not None:
+                widget.setStyleSheet("")
+                widget.setToolTip("")
+            for column in range(1, table.columnCount()):
+                item = table.item(row, column)
+                if item is not None:
+                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                    item.setData(Qt.ItemDataRole.ForegroundRole, None)
+                    item.setToolTip("")
+        table.blockSignals(False)
+
     def _remove_guardian_row(self) -> None:
         row = self.ui.guardianTable.currentRow()
         if row >= 0:
@@ -385,6 +493,10 @@ class ChildFormDialog(QDialog):
     def _set_field_error(self, widget: QWidget, message: str | None, *, hint: str = "") -> None:
         label = self._error_label_for(widget)
         widget.setStyleSheet(ERROR_STYLE if message else "")
+        if message:
+            self._marked.add(widget)
+        else:
+            self._marked.discard(widget)
         widget.setToolTip(message or "")
         if label is None:
             return
@@ -399,21 +511,45 @@ class ChildFormDialog(QDialog):
         else:
             label.hide()
 
+    def _field_edited(self, widget: QWidget) -> None:
+        """A field marked red was changed: its mark goes (the next save checks it again)."""
+        if widget in self._marked and widget is not self.ui.birthDateEdit:
+            self._set_field_error(widget, None)
+            self._marks_changed()
+
+    def _marks_changed(self) -> None:
+        """No red mark left: the "ยังบันทึกไม่ได้" line goes too."""
+        table = self.ui.guardianTable
+        guardian_marks = any(
+            (item := table.item(r, c)) is not None and item.data(Qt.ItemDataRole.BackgroundRole) is not None
+            for r in range(table.rowCount()) for c in range(1, table.columnCount()))
+        if not self._marked and not guardian_marks:
+            self.ui.errorLabel.clear()
+
     def show_problems(self, problems: list[Problem]) -> None:
         widgets = self._field_widgets()
         for widget in widgets.values():
             if widget is not self.ui.birthDateEdit:
                 self._set_field_error(widget, None)
+        self._clear_guardian_marks()
         leftovers = []
         first: QWidget | None = None
+        marked = 0
         for problem in problems:
             widget = widgets.get(problem.field)
             if widget is None:
-                leftovers.append(problem.message)
+                if self._mark_guardian(problem.field, problem.message):
+                    marked += 1
+                    leftovers.append(problem.message)
+                    first = first or self.ui.guardianTable
+                else:
+                    leftovers.append(problem.message)
                 continue
+            marked += 1
             self._set_field_error(widget, problem.message)
             first = first or widget
-        lines = [self.tr("ยังบันทึกไม่ได้ โปรดแก้ %1 รายการที่ทำเครื่องหมายสีแดง").replace("%1", str(len(problems)))]
+        lines = [self.tr("ยังบันทึกไม่ได้ โปรดแก้ %1 รายการที่ทำเครื่องหมายสีแดง").replace("%1", str(marked))] \
+            if marked else [self.tr("ยังบันทึกไม่ได้ โปรดแก้รายการต่อไปนี้")]
         lines += [f"• {m}" for m in leftovers]
         self.ui.errorLabel.setText("\n".join(lines))
         if first is not None:
