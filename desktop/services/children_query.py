@@ -9,6 +9,7 @@ PostgreSQL it falls back to ``ILIKE``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -92,8 +93,13 @@ class _Built:
     where: list[ColumnElement[bool]] = field(default_factory=list)
 
 
+# a prefix typed before the name (เด็กชายกันตพงศ์, ด.ช.กันตพงศ์): names are stored without it
+_SEARCH_PREFIX = re.compile(r"^(?:เด็กชาย|เด็กหญิง|นางสาว|ด\.\s*ช\.|ด\.\s*ญ\.|น\.\s*ส\.)\s*(?=\S)")
+
+
 def normalise_search(term: str) -> str:
-    return to_ascii_digits(clean_text(term)).replace("-", "")
+    cleaned = to_ascii_digits(clean_text(term)).replace("-", "")
+    return _SEARCH_PREFIX.sub("", cleaned, count=1) if cleaned[:1] in "เดน" else cleaned
 
 
 def _fts_phrase(term: str) -> str:
