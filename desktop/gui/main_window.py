@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -42,7 +42,6 @@ from desktop.store.db import sqlite_path
 GEOMETRY_KEY = "main/geometry"
 STATE_KEY = "main/state"
 PAGE_KEY = "main/page"
-UNDO_SECONDS = 15
 DEMO_CHILDREN = 2000  # as the shell's first start
 
 
@@ -189,25 +188,19 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.cancel_button)
-        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_SECONDS * 1000)
-        self._undo_timer.timeout.connect(self._expire_undo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self._do_undo)
 
     def show_message(self, text: str, undo: Callable[[], None] | None) -> None:
         self.message_label.setText(text)
-        self._undo = undo
+        self._undo = undo  # kept until the next action's message (no time limit)
         self.undo_button.setVisible(undo is not None)
-        if undo is not None:
-            self._undo_timer.start()
+        self.undo_button.setToolTip(self.tr("เลิกทำ (Ctrl+Z)") if undo is not None else "")
 
     def _do_undo(self) -> None:
         undo, self._undo = self._undo, None
         self.undo_button.hide()
         if undo is not None:
             undo()
-
-    def _expire_undo(self) -> None:
-        self._undo = None
-        self.undo_button.hide()
 
     def _task_started(self, handle: object) -> None:
         self.progress_label.setText(getattr(handle, "label", ""))

@@ -1967,6 +1967,10 @@ Go back and fill them in, or quit and finish next time?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>เลิกทำ (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
         <source>สรุปทะเบียนเด็ก</source>
         <translation>Registry summary</translation>
     </message>

@@ -11,7 +11,15 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QDesktopServices,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -72,6 +80,7 @@ class PdfPreview(QDialog):
         ui.prevButton.clicked.connect(lambda: self.show_page(self.index - 1))
         ui.nextButton.clicked.connect(lambda: self.show_page(self.index + 1))
         ui.pageSpin.valueChanged.connect(lambda v: self.show_page(v - 1))
+        ui.pageSpin.setKeyboardTracking(False)  # a typed page number is taken on Enter
         ui.zoomInButton.clicked.connect(lambda: self._step_zoom(+1))
         ui.zoomOutButton.clicked.connect(lambda: self._step_zoom(-1))
         ui.fitButton.clicked.connect(self._fit)
@@ -92,6 +101,17 @@ class PdfPreview(QDialog):
         self._refit.timeout.connect(lambda: self.zoom is None and self.show_page(self.index))
         fit_to_screen(self)
         self.show_page(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the page box goes to that page (not the print dialog's default button)."""
+        spin, focused = self.ui.pageSpin, self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focused is not None \
+                and (focused is spin or spin.isAncestorOf(focused)):
+            self.ui.pageSpin.interpretText()
+            self.show_page(self.ui.pageSpin.value() - 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # ---- viewing
     def _scale(self) -> float:
