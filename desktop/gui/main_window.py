@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.households_view.open_child.connect(self.open_child)
         self.households_view.status_message.connect(self.show_message)
         self.institutions_view.status_message.connect(self.show_message)
+        self.institutions_view.changed.connect(self.children_view.refresh)  # filters list it at once
         self.office_view = OfficeSettingsView(self.ctx, self)
         self.add_page("office-settings", self.tr("ตั้งค่า"), self.tr("ตั้งค่าหน่วยงาน"), self.office_view)
         self.office_view.status_message.connect(self.show_message)

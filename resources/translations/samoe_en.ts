@@ -376,6 +376,14 @@
 <context>
     <name>ChildrenView</name>
     <message>
+        <source>ล้างตัวกรอง ✕</source>
+        <translation>Clear filter ✕</translation>
+    </message>
+    <message>
+        <source>แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)</source>
+        <translation>Show every child (clear the school, year, class and search)</translation>
+    </message>
+    <message>
         <source>รายชื่อเด็กตามตัวกรอง…</source>
         <translation>Children list (current filter)…</translation>
     </message>

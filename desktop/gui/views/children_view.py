@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QToolButton, QWidget
 
 from desktop.domain.levels import LEVELS
 from desktop.gui.context import AppContext
@@ -39,10 +39,23 @@ class ChildrenView(QWidget):
         table.setModel(self.model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (2, 55), (3, 105), (4, 105), (6, 115), (7, 50)):
+        # the name keeps the width of a long Thai name (never "เด็กหญิง…"); the school takes
+        # what is left, elided in the middle ("ศูนย์พัฒนา…บ้านหนองบัว": a common prefix stays
+        # apart) with the full name as the tooltip; a narrow window scrolls sideways
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        name_width = table.fontMetrics().horizontalAdvance("เด็กหญิงญาณิศา ฐิติพรวงศ์") + 18
+        for column, width in ((0, 135), (1, name_width), (2, 50), (3, 100), (4, 100), (6, 100), (7, 45)):
             table.setColumnWidth(column, width)
+        table.viewport().installEventFilter(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the next control
+        self.ui.searchEdit.installEventFilter(self)  # Down goes into the results
+        self.clear_filter_button = QToolButton(self)
+        self.clear_filter_button.setText(self.tr("ล้างตัวกรอง ✕"))
+        self.clear_filter_button.setToolTip(self.tr("แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)"))
+        self.clear_filter_button.setStyleSheet("QToolButton { color: #8a4b00; font-weight: bold; }")
+        self.clear_filter_button.clicked.connect(self.clear_filter)
+        self.clear_filter_button.hide()
+        self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.deletedCheck), self.clear_filter_button)
         table.verticalHeader().setDefaultSectionSize(28)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
@@ -78,6 +91,41 @@ class ChildrenView(QWidget):
         self._loading = False
         self.refresh(restore=True)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        elif watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+            table = self.ui.table
+            table.setFocus()
+            if not table.currentIndex().isValid() and self.model.rowCount():
+                table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        table = self.ui.table
+        others = sum(table.columnWidth(c) for c in range(self.model.columnCount()) if c != 5)
+        table.setColumnWidth(5, max(170, table.viewport().width() - others))
+
+    def clear_filter(self) -> None:
+        self._loading = True
+        for combo in (self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo):
+            combo.setCurrentIndex(0)
+        self.ui.searchEdit.clear()
+        self._loading = False
+        self.apply_filter()
+
+    def _show_filter_state(self) -> None:
+        """A filter that is on (restored at start, too) is marked and one click clears it."""
+        ui = self.ui
+        on = False
+        for combo in (ui.institutionCombo, ui.yearCombo, ui.levelCombo):
+            active = combo.currentData() is not None
+            on = on or active
+            combo.setStyleSheet("QComboBox { background: #fff4d6; font-weight: bold; }" if active else "")
+        self.clear_filter_button.setVisible(on or bool(ui.searchEdit.text().strip()))
+
     # ---- filters
     def refresh(self, *, restore: bool = False) -> None:
         """Reload the filter choices (institutions, years) and the list."""
@@ -107,6 +155,7 @@ class ChildrenView(QWidget):
         self.ui.searchEdit.setText(saved.search)
         self.ui.deletedCheck.setChecked(saved.deleted)
         self._loading = False
+        self._show_filter_state()
         self.model.set_filter(self._current_filter(), force=True)  # one query, not two
 
     @staticmethod
@@ -145,6 +194,7 @@ class ChildrenView(QWidget):
             json.dumps({"institution_id": flt.institution_id, "year_be": flt.year_be,
                         "level_code": flt.level_code}),
         )
+        self._show_filter_state()
         self.model.set_filter(flt)
 
     def _deleted_toggled(self, checked: bool) -> None:

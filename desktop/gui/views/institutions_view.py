@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QStandardItem,
     QStandardItemModel,
 )
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QStyledItemDelegate, QWidget
 
 from desktop.domain.sort_keys import natural_sort_key
 from desktop.gui.context import AppContext
@@ -39,8 +39,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a header click sorts by this: Thai d
 KIND, CODE, NAME, ADDRESS, ENROLLED = range(5)
 
 
+class ThousandsDelegate(QStyledItemDelegate):
+    """A count shown with thousands separators (12,345), still sorted as a number."""
+
+    def displayText(self, value: object, locale: object) -> str:
+        return f"{value:,}" if isinstance(value, int) else super().displayText(value, locale)
+
+
 class InstitutionsView(QWidget):
     status_message = Signal(str, object)  # text, undo callable or None
+    changed = Signal()  # saved, deleted or restored: the children's filters list them anew
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +75,7 @@ class InstitutionsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
+        self.ui.table.setItemDelegateForColumn(ENROLLED, ThousandsDelegate(self.ui.table))
         for column, width in ((KIND, 140), (CODE, 110), (ENROLLED, 90)):
             table.setColumnWidth(column, width)
         table.verticalHeader().hide()
@@ -253,6 +262,7 @@ class InstitutionsView(QWidget):
 
     def _saved(self, uuid: str, name: str) -> None:
         self.refresh(select_uuid=uuid)
+        self.changed.emit()
         self.status_message.emit(self.tr("บันทึก %1 แล้ว").replace("%1", name), None)
 
     def delete_selected(self) -> None:
@@ -268,6 +278,7 @@ class InstitutionsView(QWidget):
         self.refresh()
         if self.proxy.rowCount():
             self.ui.table.selectRow(min(max(current, 0), self.proxy.rowCount() - 1))
+        self.changed.emit()
         self.status_message.emit(self.tr("ลบ %1 แล้ว").replace("%1", row.name),
                                  self._undo_delete(row))
 
@@ -281,6 +292,7 @@ class InstitutionsView(QWidget):
         self.refresh()
         if self.proxy.rowCount():
             self.ui.table.selectRow(min(max(current, 0), self.proxy.rowCount() - 1))
+        self.changed.emit()
         self.status_message.emit(self.tr("กู้คืน %1 แล้ว").replace("%1", row.name), None)
 
     def _undo_delete(self, row: InstitutionRow) -> Callable[[], None]:
@@ -288,6 +300,7 @@ class InstitutionsView(QWidget):
             with self.ctx.db.session() as session:
                 restore_institution(session, row.uuid)
             self.refresh(select_uuid=row.uuid)
+            self.changed.emit()
             self.status_message.emit(self.tr("กู้คืน %1 แล้ว").replace("%1", row.name), None)
 
         return undo

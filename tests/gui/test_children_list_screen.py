@@ -1,0 +1,99 @@
+"""The children list on a small screen and from the keyboard: the name column keeps a long
+Thai name whole, schools with a common prefix stay apart (elided in the middle, full name
+as tooltip); Down from the search box goes into the results, Tab leaves the table; a new
+school is in the filter at once; a filter restored at start shows it is on and one click
+clears it; the schools' counts have thousands separators."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QScreen
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.gui.context import AppContext
+from desktop.gui.main_window import MainWindow
+from desktop.gui.views.children_view import FILTER_KEY, ChildrenView
+
+
+def _window(qtbot, ctx: AppContext, monkeypatch) -> MainWindow:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show_page("children")
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_names_stay_whole_at_1024(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx, monkeypatch)
+    table = window.children_view.ui.table
+    metrics = table.fontMetrics()
+    names = [window.children_view.model.index(r, 1).data() for r in range(30)]
+    widest = max(metrics.horizontalAdvance(n) for n in names)
+    assert table.columnWidth(1) >= widest + 8, (table.columnWidth(1), widest)
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle  # schools: the differing ending stays
+    assert table.columnWidth(5) >= 150
+    school = window.children_view.model.index(0, 5)
+    assert school.data(Qt.ItemDataRole.ToolTipRole) == school.data()
+
+
+def test_down_from_search_and_tab_out_of_the_table(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx, monkeypatch)
+    view = window.children_view
+    view.ui.searchEdit.setFocus()
+    QTest.keyClick(view.ui.searchEdit, Qt.Key.Key_Down)
+    assert window.focusWidget() is view.ui.table
+    assert view.ui.table.currentIndex().row() == 0
+    assert not view.ui.table.tabKeyNavigation()
+
+
+def test_new_institution_in_the_filter_at_once(qtbot, ctx: AppContext, monkeypatch, type_text) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx, monkeypatch)
+    window.show_page("institutions")
+    dialog = window.institutions_view.new_institution()
+    dialog.ui.kindCombo.setCurrentIndex(1)
+    type_text(dialog.ui.codeEdit, "3300100099")
+    type_text(dialog.ui.nameEdit, "ศูนย์พัฒนาเด็กเล็กบ้านทดสอบใหม่")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    combo = window.children_view.ui.institutionCombo
+    assert combo.findText("ศูนย์พัฒนาเด็กเล็กบ้านทดสอบใหม่") >= 0
+
+
+def test_restored_filter_shows_and_clears_in_one_click(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    probe = ChildrenView(ctx)
+    qtbot.addWidget(probe)
+    first_school = probe.ui.institutionCombo.itemData(1)
+    ctx.settings.setValue(FILTER_KEY, json.dumps({"institution_id": first_school, "year_be": None,
+                                                  "level_code": None}))
+    view = ChildrenView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.ui.institutionCombo.currentData() == first_school
+    assert view.clear_filter_button.isVisible()
+    assert view.ui.institutionCombo.styleSheet()
+    filtered = view.model.total()
+    view.clear_filter_button.click()
+    assert view.ui.institutionCombo.currentData() is None
+    assert not view.clear_filter_button.isVisible()
+    assert view.model.total() > filtered
+
+
+def test_institution_counts_have_thousands_separators(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.views.institutions_view import InstitutionsView
+    from desktop.services.institutions import list_institutions
+
+    view = InstitutionsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    with ctx.db.reader() as session:
+        row = list_institutions(session)[0]
+    view.model.appendRow(view._items(replace(row, enrolled=12345)))
+    table = view.ui.table
+    index = view.proxy.mapFromSource(view.model.index(view.model.rowCount() - 1, 4))
+    delegate = table.itemDelegateForIndex(index)
+    assert delegate.displayText(index.data(), table.locale()) == "12,345"
