@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QToolButton, QWidget
 
 from desktop.domain.levels import LEVELS
+from desktop.gui.app import fault_text
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.children_view_ui import Ui_ChildrenView
@@ -289,7 +290,7 @@ class ChildrenView(QWidget):
                 self.status_message.emit(self.tr("ยกเลิกการนำเข้าแล้ว"), None)
 
             self.ctx.tasks.run(lambda _p: undo(), on_done=done, writes=True,
-                               on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", str(exc)),
+                               on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", fault_text(exc, None)),
                                label=self.tr("กำลังยกเลิกการนำเข้า…"))
 
         self.status_message.emit(message, undo_in_background)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.columns import CHILD_COLUMNS, COLUMN_BY_KEY, missing_required
 from desktop.domain.levels import LEVELS, InstitutionKind, levels_for
+from desktop.gui.app import fault_text
 from desktop.gui.context import AppContext
 from desktop.gui.forms.import_dialog_ui import Ui_ImportDialog
 from desktop.gui.views.pdf_preview import last_dir, remember_dir
@@ -332,7 +333,7 @@ class ImportDialog(QDialog):
             self.ui.fileInfoLabel.setText("")
             self.ui.notesLabel.setText("")
             self.ui.previewTable.setRowCount(0)
-            QMessageBox.warning(self, self.tr("อ่านไฟล์ไม่ได้"), str(exc))
+            QMessageBox.warning(self, self.tr("อ่านไฟล์ไม่ได้"), fault_text(exc, None))
 
         self.ctx.tasks.run(lambda p: read_sheet(path, sheet=sheet, header_row=header_row,
                                                 progress=p), on_done=done,
@@ -489,7 +490,7 @@ class ImportDialog(QDialog):
 
         def failed(exc: BaseException, _tb: str) -> None:
             self._set_busy(False)
-            QMessageBox.warning(self, self.tr("ตรวจสอบข้อมูลไม่สำเร็จ"), str(exc))
+            QMessageBox.warning(self, self.tr("ตรวจสอบข้อมูลไม่สำเร็จ"), fault_text(exc, None))
 
         self._set_busy(True)
         self.ctx.tasks.run(work, on_done=done, on_error=failed,
@@ -538,7 +539,7 @@ class ImportDialog(QDialog):
                 "%2", str(target)))
 
         self.ctx.tasks.run(lambda _p: write_error_report(plan, target), on_done=done,
-                           on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", str(exc)),
+                           on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", fault_text(exc, None)),
                            label=self.tr("กำลังบันทึกรายงานข้อผิดพลาด…"))
 
     def commit(self) -> None:
@@ -575,7 +576,7 @@ class ImportDialog(QDialog):
         def failed(exc: BaseException, _tb: str) -> None:
             self._set_busy(False)
             QMessageBox.critical(self, self.tr("นำเข้าไม่สำเร็จ"),
-                                 self.tr("ไม่มีข้อมูลใดถูกบันทึก\n\n%1").replace("%1", str(exc)))
+                                 self.tr("ไม่มีข้อมูลใดถูกบันทึก\n\n%1").replace("%1", fault_text(exc, None)))
 
         self._set_busy(True)
         self.ctx.tasks.run(work, on_done=done, on_error=failed, writes=True,

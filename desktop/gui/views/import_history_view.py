@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem, QWidge
 
 from desktop.domain.dates import format_be_local
 from desktop.domain.sort_keys import natural_sort_key
+from desktop.gui.app import fault_text
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.import_history_view_ui import Ui_ImportHistoryView
@@ -146,5 +147,5 @@ class ImportHistoryView(QWidget):
                                      .replace("%2", f"{int(removed or 0):,}"), None)
 
         self.ctx.tasks.run(work, on_done=done, writes=True,
-                           on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", str(exc)),
+                           on_error=lambda exc, _tb: QMessageBox.warning(self, "Samoe", fault_text(exc, None)),
                            label=self.tr("กำลังยกเลิกการนำเข้า…"))
