@@ -61,6 +61,13 @@ def user_data_dir() -> Path:
     return path
 
 
+def use_app_dir_for_pythainlp() -> None:
+    """pythainlp makes a ``pythainlp-data`` folder in the user's home on first use unless
+    PYTHAINLP_DATA_DIR says where: in the app's own data folder. Call before importing it."""
+    if "PYTHAINLP_DATA_DIR" not in os.environ:
+        os.environ["PYTHAINLP_DATA_DIR"] = str(user_data_dir() / "pythainlp-data")
+
+
 def default_db_path() -> Path:
     return user_data_dir() / DB_FILENAME
 

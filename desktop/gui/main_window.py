@@ -417,8 +417,19 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, self.tr("เกี่ยวกับ Samoe"),
             self.tr("Samoe %1\nระบบทะเบียนเด็กและความเสมอภาคทางการศึกษาสำหรับองค์กรปกครองส่วนท้องถิ่น\n"
-                    "ฐานข้อมูล: %2").replace("%1", version()).replace("%2", self.ctx.db.url),
+                    "ฐานข้อมูล: %2").replace("%1", version()).replace("%2", self.database_place()),
         )
+
+    def database_place(self) -> str:
+        """The database as a clerk knows it: a file's path, or a server and database name
+        (never a URL with its password)."""
+        from sqlalchemy.engine import make_url
+
+        path = sqlite_path(self.ctx.db.url)
+        if path is not None:
+            return str(path)
+        url = make_url(self.ctx.db.url)
+        return f"{url.database or ''} @ {url.host or ''}{f':{url.port}' if url.port else ''}"
 
     def refresh_all(self) -> None:
         """After data changed underneath (demo data, first start). Hidden pages reload

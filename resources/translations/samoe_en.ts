@@ -2275,6 +2275,10 @@ Database: %2</translation>
         <translation>of %1 pages</translation>
     </message>
     <message>
+        <source>ไม่พบโปรแกรมอ่าน PDF ในเครื่องนี้ จึงเปิดด้วยโปรแกรมอื่นไม่ได้ กด บันทึก PDF… เพื่อเก็บไฟล์ไว้ หรือ พิมพ์… จากหน้านี้ได้เลย</source>
+        <translation>No PDF reader was found on this computer, so the file cannot be opened in another program. Use Save PDF… to keep the file, or Print… from this window.</translation>
+    </message>
+    <message>
         <source>บันทึก PDF</source>
         <translation>Save PDF</translation>
     </message>

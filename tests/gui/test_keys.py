@@ -63,3 +63,30 @@ def test_undo_stays_until_the_next_action_and_ctrl_z_takes_it(qtbot, ctx: AppCon
     window.show_message("บันทึกแล้ว", None)  # the next action: the old undo goes
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert undone == [1]
+
+
+def test_open_elsewhere_without_a_program_says_so(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.gui.views import pdf_preview
+
+    said: list[str] = []
+    monkeypatch.setattr(pdf_preview, "open_externally", lambda _p: False)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    preview = pdf_preview.PdfPreview(ctx, _pdf(tmp_path / "r.pdf", 1), "ทดสอบ", "r.pdf")
+    qtbot.addWidget(preview)
+    preview.ui.externalButton.click()
+    assert said and "ไม่พบโปรแกรม" in said[0]
+
+
+def test_about_shows_the_file_not_a_url(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.gui.main_window import MainWindow
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: said.append(text))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.about()
+    assert "sqlite://" not in said[0] and "samoe.db" in said[0]

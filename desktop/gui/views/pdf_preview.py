@@ -84,7 +84,7 @@ class PdfPreview(QDialog):
         ui.zoomInButton.clicked.connect(lambda: self._step_zoom(+1))
         ui.zoomOutButton.clicked.connect(lambda: self._step_zoom(-1))
         ui.fitButton.clicked.connect(self._fit)
-        ui.externalButton.clicked.connect(lambda: open_externally(self.pdf))
+        ui.externalButton.clicked.connect(self.open_elsewhere)
         ui.saveButton.clicked.connect(self.save_as)
         ui.printButton.clicked.connect(self.print_document)
         ui.closeButton.clicked.connect(self.close)
@@ -112,6 +112,12 @@ class PdfPreview(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def open_elsewhere(self) -> None:
+        if not open_externally(self.pdf):
+            QMessageBox.information(self, "Samoe", self.tr(
+                "ไม่พบโปรแกรมอ่าน PDF ในเครื่องนี้ จึงเปิดด้วยโปรแกรมอื่นไม่ได้ "
+                "กด บันทึก PDF… เพื่อเก็บไฟล์ไว้ หรือ พิมพ์… จากหน้านี้ได้เลย"))
 
     # ---- viewing
     def _scale(self) -> float:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.paths import use_app_dir_for_pythainlp
 from desktop.reports.pdf.fonts import font
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
@@ -51,6 +52,7 @@ def break_units(text: str) -> tuple[str, ...]:
 def _words(text: str) -> tuple[str, ...]:
     """Dictionary words of ``text``; Latin, digits and punctuation stick to their
     neighbours (no break inside ``ต.ในเมือง`` or ``ป.1/2``)."""
+    use_app_dir_for_pythainlp()
     from pythainlp.tokenize import word_tokenize  # heavy: loaded on first use
 
     units: list[str] = []
@@ -74,6 +76,7 @@ def _words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=32768)
 def clusters(word: str) -> tuple[str, ...]:
     """Thai character clusters (a base with all its marks stays one piece)."""
+    use_app_dir_for_pythainlp()
     from pythainlp.tokenize import subword_tokenize
 
     parts = [p for p in subword_tokenize(word, engine="tcc") if p]
