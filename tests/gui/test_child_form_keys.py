@@ -4,6 +4,7 @@ and no stale "ยังบันทึกไม่ได้" once they are fixed
 
 from __future__ import annotations
 
+from modals import answer
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableWidgetItem
@@ -12,7 +13,6 @@ from desktop.gui.context import AppContext
 from desktop.gui.views.child_form import ChildFormDialog
 from desktop.gui.views.children_view import ChildrenView
 from desktop.services.children import GuardianForm
-from modals import answer
 
 
 def _existing(qtbot, ctx: AppContext) -> ChildFormDialog:  # type: ignore[no-untyped-def]
