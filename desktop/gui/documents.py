@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -29,6 +30,27 @@ KEEP_REPORTS_SECONDS = 3 * 24 * 3600
 
 MakeReport = Callable[[Any, Path, Any, Progress], int]  # (session, out, ReportOptions, progress)
 MakeExport = Callable[[Any, Path, Progress], int]  # (session, path, progress) -> rows
+
+
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                     *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_file_name(text: str, fallback: str = "samoe") -> str:
+    """``text`` as a file name Windows accepts (no <>:"/\\|?* or control characters, no
+    trailing dot or space, not a reserved device name, at most 120 characters)."""
+    name = _UNSAFE_IN_NAMES.sub("-", " ".join(text.split())).strip(" .-")[:120].rstrip(" .")
+    if not name or name.split(".")[0].upper() in _WINDOWS_RESERVED:
+        return fallback
+    return name
+
+
+def default_name(title: str) -> str:
+    """A Thai default file name: the title and the Buddhist year (รายชื่อเด็ก-2569)."""
+    from desktop.services.children import current_year_be
+
+    return safe_file_name(f"{title}-{current_year_be()}")
 
 
 def reports_dir() -> Path:
@@ -139,7 +161,7 @@ class Documents(QObject):
 
     # ---- PDF
     def report(self, title: str, stem: str, make: MakeReport, *, detail: str = "",
-               landscape: bool = False, parent: QWidget | None = None) -> None:
+               landscape: bool = False, parent: QWidget | None = None, name: str = "") -> None:
         from desktop.services.reports import ReportOptions
 
         parent = parent or self.window
@@ -162,7 +184,8 @@ class Documents(QObject):
             self.message(self.tr("สร้างรายงาน %1 แล้ว %2 หน้า").replace("%1", title)
                          .replace("%2", f"{int(pages or 0):,}"), None)
             if self.show_preview:
-                preview = PdfPreview(self.ctx, out, title, f"{stem}.pdf", parent)
+                file_name = safe_file_name(name) if name else default_name(title)
+                preview = PdfPreview(self.ctx, out, title, f"{file_name}.pdf", parent)
                 self.last_preview = preview
                 preview.show()
 
@@ -176,7 +199,7 @@ class Documents(QObject):
         parent = parent or self.window
         if path is None:
             xlsx, csv = self.tr("สมุดงาน Excel (*.xlsx)"), self.tr("CSV แบบ UTF-8 (*.csv)")
-            start = os.path.join(last_dir(self.ctx), f"{stem}.xlsx")
+            start = os.path.join(last_dir(self.ctx), f"{default_name(title)}.xlsx")
             chosen, selected = QFileDialog.getSaveFileName(
                 parent, self.tr("ส่งออก %1").replace("%1", title), start, f"{xlsx};;{csv}")
             if not chosen:

@@ -219,6 +219,10 @@
         <translation>Child profile</translation>
     </message>
     <message>
+        <source>ประวัติ-%1-%2</source>
+        <translation>profile-%1-%2</translation>
+    </message>
+    <message>
         <source>ชาย</source>
         <translation>Male</translation>
     </message>
@@ -454,6 +458,10 @@
     <message>
         <source>ประวัติเด็ก</source>
         <translation>Child profile</translation>
+    </message>
+    <message>
+        <source>ประวัติ-%1-%2</source>
+        <translation>profile-%1-%2</translation>
     </message>
     <message>
         <source>ยกเลิกการนำเข้าแล้ว</source>

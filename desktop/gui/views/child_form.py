@@ -115,7 +115,8 @@ class ChildFormDialog(QDialog):
         self.documents.report(
             self.tr("ประวัติเด็ก"), "child-profile",
             lambda session, out, options, progress: child_profile_pdf(session, out, uuid, options, progress),
-            detail=self.windowTitle())
+            detail=self.windowTitle(), name=self.tr("ประวัติ-%1-%2").replace(
+                "%1", self._form.child.first_name).replace("%2", self._form.child.last_name))
 
     def _fill_choices(self) -> None:
         ui = self.ui

@@ -263,7 +263,7 @@ class ChildrenView(QWidget):
         self.documents.report(
             self.tr("ประวัติเด็ก"), "child-profile",
             lambda session, out, options, progress: child_profile_pdf(session, out, row.uuid, options, progress),
-            detail=name)
+            detail=name, name=self.tr("ประวัติ-%1-%2").replace("%1", row.first_name).replace("%2", row.last_name))
 
     def export_list(self) -> None:
         from desktop.services.exports import export_children
