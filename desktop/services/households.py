@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -62,10 +63,16 @@ class HouseholdDetail:
     members: list[Member]
 
 
+_VILLAGE_TERM = re.compile(r"^(?:หมู่ที่|หมู่|ม\.)\s*(\d{1,3})$")
+
+
 def search_conditions(session: Session, search: str) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Household.deleted_at.is_(None)]
     term = normalise_search(search)
-    if term:
+    village = _VILLAGE_TERM.match(term)
+    if village:  # หมู่ 4, หมู่ที่ 4, ม.4: the households of that village number
+        where.append(Household.village_no == str(int(village.group(1))))
+    elif term:
         members = select(Child.household_id).where(
             search_clause(session, term), Child.deleted_at.is_(None)
         )

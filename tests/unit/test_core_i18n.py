@@ -106,6 +106,7 @@ DATA: dict[str, set[str]] = {
     "desktop/services/office.py": {"DEMO_LABEL"},  # printed on Thai documents and exports
     "desktop/services/demo.py": {"DEMO_OFFICE"},  # the demo office's name and province
     "desktop/services/children_query.py": {"_SEARCH_PREFIX", "normalise_search"},  # prefixes typed in a search
+    "desktop/services/households.py": {"_VILLAGE_TERM"},  # หมู่ 4 / ม.4 typed in a search
     "desktop/domain/text.py": {"THAI_DIGITS", "_SARA_AM_WITH_TONE", "_SARA_AM", "_MARKS", "_VOWEL_MARKS",
                                "_TONE_MARKS", "_THAI_SUSPECT", "_TONE_AFTER_SARA_AM", "_fix_thai", "clean_text",
                                "_CONSONANT_FIRST", "_ABOVE_BELOW_VOWELS", "_TONES_AND_SIGNS", "_TONES",
