@@ -63,9 +63,10 @@ def user_data_dir() -> Path:
 
 def use_app_dir_for_pythainlp() -> None:
     """pythainlp makes a ``pythainlp-data`` folder in the user's home on first use unless
-    PYTHAINLP_DATA_DIR says where: in the app's own data folder. Call before importing it."""
-    if "PYTHAINLP_DATA_DIR" not in os.environ:
-        os.environ["PYTHAINLP_DATA_DIR"] = str(user_data_dir() / "pythainlp-data")
+    PYTHAINLP_DATA (5.x; PYTHAINLP_DATA_DIR before, now deprecated) says where: in the
+    app's own data folder. Call before importing it."""
+    if "PYTHAINLP_DATA" not in os.environ and "PYTHAINLP_DATA_DIR" not in os.environ:
+        os.environ["PYTHAINLP_DATA"] = str(user_data_dir() / "pythainlp-data")
 
 
 def default_db_path() -> Path:

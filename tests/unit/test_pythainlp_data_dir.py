@@ -12,9 +12,10 @@ from pathlib import Path
 def test_no_pythainlp_folder_in_home(tmp_path: Path) -> None:
     home, app = tmp_path / "home", tmp_path / "app"
     home.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHAINLP_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHAINLP_DATA")}
     env.update(HOME=str(home), SAMOE_HOME=str(app), USERPROFILE=str(home))
-    code = ("from desktop.reports.pdf.thai_text import _words, clusters; "
+    code = ("import warnings; warnings.simplefilter('error', DeprecationWarning); "
+            "from desktop.reports.pdf.thai_text import _words, clusters; "
             "print(_words('ทดสอบการตัดคำภาษาไทย'), clusters('ที่'))")
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2], timeout=120)
