@@ -14,7 +14,7 @@ def test_no_pythainlp_folder_in_home(tmp_path: Path) -> None:
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHAINLP_DATA")}
     env.update(HOME=str(home), SAMOE_HOME=str(app), USERPROFILE=str(home))
-    code = ("import warnings; warnings.simplefilter('error', DeprecationWarning); "
+    code = ("import warnings; warnings.filterwarnings('error', message='PYTHAINLP_DATA_DIR'); "
             "from desktop.reports.pdf.thai_text import _words, clusters; "
             "print(_words('ทดสอบการตัดคำภาษาไทย'), clusters('ที่'))")
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
