@@ -254,7 +254,7 @@ def count_children(session: Session, flt: ChildFilter) -> int:
     sqlite = session.get_bind().dialect.name == "sqlite"
     query = _fts_query(session, term, live=not flt.deleted) if term else None
     no_enrolment_filter = _no_enrolment_filter(flt)
-    if query is not None and no_enrolment_filter and counts_with_page(term):
+    if query is not None and no_enrolment_filter:  # a first page may have counted
         remembered = remembered_count(session, query)
         if remembered is not None:
             return remembered
@@ -402,7 +402,7 @@ def page_children(
 
         base = page_by_name(
             session, fts, last_name_first=sort is ChildSort.LAST_NAME, descending=descending,
-            offset=offset, limit=limit, where=where,
+            offset=offset, limit=limit, where=where, term=term,
             count=offset <= 0 and _no_enrolment_filter(flt) and counts_with_page(term))
     elif fts is not None:
         # Drive from the search index by a join (it holds live rows only): ~15% faster

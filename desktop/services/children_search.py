@@ -20,6 +20,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
+from desktop.services.children_walk import walk_page
 from desktop.store.models import Child
 
 FTS_MIN_CHARS = 3
@@ -84,14 +85,28 @@ def counts_with_page(term: str) -> bool:
 
 def page_by_name(session: Session, fts: str, *, last_name_first: bool, descending: bool,
                  offset: int, limit: int, where: Callable[[Any], list[Any]],
-                 count: bool) -> list[Row[Any]]:
+                 count: bool, term: str = "", walk: bool | None = None) -> list[Row[Any]]:
     """The rows (ROW_COLUMNS) of one page of the live children matching ``fts`` in name
     order (``last_name_first``: by last name), restricted by ``where(id column)``.
 
     ``count``: the matches are gathered once, counted and sorted in the same statement,
     and the count is remembered with the connection for ``remembered_count`` (the list
-    asks for it next): one phrase match instead of two."""
+    asks for it next): one phrase match instead of two.
+
+    ``term`` (the plain text of ``fts``): a term matching a large share of the children is
+    answered by walking the name order (children_walk); ``walk`` forces (True) or
+    forbids (False) that path, for tests."""
     by_table = search_order(session) == "table"
+    if (walk is not False and by_table and not last_name_first
+            and not where(NAME_ORDER.c.id)):
+        walked = walk_page(session, fts, term, descending=descending, offset=offset,
+                           limit=limit, force=walk is True, bound=_count_bound(session, term))
+        if walked is not None:  # counted on the way: the list asks for it next
+            pooled, state = _connection_state(session)
+            pooled.info[_COUNT_KEY] = (state, fts, walked[1])
+            if walked[0] is not None:
+                return _rows_of(session, walked[0], descending=descending)
+            count = False
     source: Any = NAME_ORDER if by_table else _NARROW_INDEXED
     c = source.c
     names = ["first_name_key", "last_name_key"]
@@ -122,6 +137,28 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
         pooled, state = _connection_state(session)
         pooled.info[_COUNT_KEY] = (state, fts, int(rows[0].total))
     return rows
+
+
+def _rows_of(session: Session, ids: list[int], *, descending: bool) -> list[Row[Any]]:
+    if not ids:
+        return []
+    order = [_CHILD.first_name_key, _CHILD.last_name_key, _CHILD.id]
+    stmt = (select(*ROW_COLUMNS, literal_column("0").label("total")).where(_CHILD.id.in_(ids))
+            .order_by(*[k.desc() if descending else k.asc() for k in order]))
+    return list(session.execute(stmt).all())
+
+
+def _count_bound(session: Session, term: str) -> int | None:
+    """The remembered count of a piece of ``term`` (the term typed so far): a bound on
+    the count of ``term``'s matches, or None."""
+    pooled, state = _connection_state(session)
+    found = pooled.info.get(_COUNT_KEY)
+    if found is None or found[0] != state or not found[1].startswith('"'):
+        return None
+    piece = found[1][1:-1]
+    if len(found[1]) < 3 or not found[1].endswith('"') or '"' in piece or piece not in term:
+        return None
+    return int(found[2])
 
 
 _COUNT_KEY = "samoe_search_count"  # in the pooled connection's info: (state, query, count)
