@@ -12,19 +12,12 @@ from dataclasses import dataclass
 from desktop.i18n import N_, _
 
 from .address import ADDRESS_FIELDS, Address
+from .limits import ADDRESS_LABELS as FIELD_LABELS
 from .text import clean_text, digits_only, to_ascii_digits
 
 # Thai labels of the address fields, for previews and messages.
 ADDRESS_LABELS: dict[str, str] = {
-    "house_no": N_("บ้านเลขที่"),
-    "village_no": N_("หมู่ที่"),
-    "village_name": N_("หมู่บ้าน"),
-    "soi": N_("ซอย"),
-    "road": N_("ถนน"),
-    "subdistrict": N_("ตำบล/แขวง"),
-    "district": N_("อำเภอ/เขต"),
-    "province": N_("จังหวัด"),
-    "postcode": N_("รหัสไปรษณีย์"),
+    **FIELD_LABELS,
     "house_code": N_("รหัสประจำบ้าน"),
     "phone": N_("โทรศัพท์"),
 }
