@@ -12,18 +12,30 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.services.progress import Cancelled, Progress
 
 
 class _Signals(QObject):
+    """One job's signals, made in the GUI thread; the worker only emits them.
+
+    No Python object crosses threads through a signal: the worker leaves the outcome in
+    ``outcome`` and then emits ``finished`` (no arguments), which the runner's slot reads in
+    the GUI thread. Nothing refers back to this object from a closure it holds, so it is
+    freed by reference counting in the GUI thread when its job ends, never by a garbage
+    collection that happens to run on a worker thread (a QObject destroyed off its thread
+    corrupts Qt's state)."""
+
     progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object, str)
-    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.outcome: tuple[str, Any, str] = ("cancelled", None, "")
 
 
 class _Job(QRunnable):
@@ -34,6 +46,7 @@ class _Job(QRunnable):
         self._work, self._progress, self._signals, self._lock = work, progress, signals, lock
 
     def run(self) -> None:
+        signals = self._signals
         try:
             if self._lock is not None:
                 with self._lock:
@@ -41,11 +54,17 @@ class _Job(QRunnable):
             else:
                 result = self._work(self._progress)
         except Cancelled:
-            self._signals.cancelled.emit()
+            signals.outcome = ("cancelled", None, "")
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
-            self._signals.failed.emit(exc, traceback.format_exc())
+            # the text keeps the traceback; the object drops it, or its frames (this one's
+            # ``signals`` among them) would make a cycle only the collector could free
+            text = traceback.format_exc()
+            signals.outcome = ("failed", exc.with_traceback(None), text)
         else:
-            self._signals.succeeded.emit(result)
+            signals.outcome = ("succeeded", result, "")
+        # drop the job's own references before the GUI thread takes over
+        self._work = self._progress = None  # type: ignore[assignment]
+        signals.finished.emit()
 
 
 class TaskHandle:
@@ -56,6 +75,15 @@ class TaskHandle:
 
     def cancel(self) -> None:
         self.progress.cancel()
+
+
+@dataclass
+class _Record:
+    handle: TaskHandle
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException, str], None] | None
+    on_cancel: Callable[[], None] | None
+    quiet: bool
 
 
 class TaskRunner(QObject):
@@ -70,7 +98,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._write_lock = threading.Lock()
-        self._live: set[_Signals] = set()
+        self._jobs: dict[_Signals, _Record] = {}
         self.running: list[TaskHandle] = []
 
     def run(
@@ -86,50 +114,47 @@ class TaskRunner(QObject):
     ) -> TaskHandle:
         """``quiet`` jobs (a list's background count) show no progress bar and are not
         cancelled by the window's cancel button; their owner stops them itself."""
-        signals = _Signals()  # lives in the GUI thread: its slots run there
-        handle: TaskHandle
-
-        def report(done: int, total: int, message: str) -> None:
-            signals.progressed.emit(done, total, message)
-
-        progress = Progress(report)
+        signals = _Signals()  # lives in the GUI thread: the runner's slots run there
+        progress = Progress(signals.progressed.emit)
         handle = TaskHandle(progress, label)
-
-        def finish() -> None:
-            handle.done = True
-            if handle in self.running:
-                self.running.remove(handle)
-            self._live.discard(signals)
-            if not quiet:
-                self.ended.emit(handle)
-
-        def succeeded(result: object) -> None:
-            finish()
-            if on_done is not None:
-                on_done(result)
-
-        def failed(exc: BaseException, tb: str) -> None:
-            finish()
-            if on_error is not None:
-                on_error(exc, tb)
-            else:
-                raise exc
-
-        def cancelled() -> None:
-            finish()
-            if on_cancel is not None:
-                on_cancel()
-
-        signals.progressed.connect(lambda d, t, m: self.progressed.emit(handle, d, t, m))
-        signals.succeeded.connect(succeeded)
-        signals.failed.connect(failed)
-        signals.cancelled.connect(cancelled)
-        self._live.add(signals)
+        signals.progressed.connect(self._job_progressed)
+        signals.finished.connect(self._job_finished)
+        self._jobs[signals] = _Record(handle, on_done, on_error, on_cancel, quiet)
         if not quiet:
             self.running.append(handle)
             self.started.emit(handle)
         self._pool.start(_Job(work, progress, signals, self._write_lock if writes else None))
         return handle
+
+    @Slot(int, int, str)
+    def _job_progressed(self, done: int, total: int, message: str) -> None:
+        record = self._jobs.get(self.sender())  # type: ignore[call-overload]
+        if record is not None:
+            self.progressed.emit(record.handle, done, total, message)
+
+    @Slot()
+    def _job_finished(self) -> None:
+        signals = self.sender()
+        record = self._jobs.pop(signals, None)  # type: ignore[call-overload]
+        if record is None or not isinstance(signals, _Signals):
+            return
+        kind, value, tb = signals.outcome
+        signals.outcome = ("cancelled", None, "")
+        handle = record.handle
+        handle.done = True
+        if handle in self.running:
+            self.running.remove(handle)
+        if not record.quiet:
+            self.ended.emit(handle)
+        if kind == "succeeded":
+            if record.on_done is not None:
+                record.on_done(value)
+        elif kind == "failed":
+            if record.on_error is None:
+                raise value
+            record.on_error(value, tb)
+        elif record.on_cancel is not None:
+            record.on_cancel()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every job has finished (tests, closing the window)."""
