@@ -6,15 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
-from desktop.cli import main
 from desktop.store.migrate import HEAD_REVISION
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_init_demo_stats_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

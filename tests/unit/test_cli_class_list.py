@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from class_list import write_class_list
+from cli_run import run
 
-from desktop.cli import main
 from desktop.domain.levels import InstitutionKind
 from desktop.services.institutions import InstitutionForm, save_institution
 from desktop.store.db import Database
@@ -18,10 +18,6 @@ from desktop.store.db import Database
 SCHOOL_CODE, CDC_CODE = "1130100001", "3300100001"
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

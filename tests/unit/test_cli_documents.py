@@ -7,19 +7,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from needs import needs_tool
 from openpyxl import load_workbook
 
-from desktop.cli import main
 from desktop.domain.identity import format_national_id, make_national_id
 
 needs_pdftotext = needs_tool("pdftotext", "apt poppler-utils")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -6,14 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-from desktop.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from cli_run import run
 
 
 @pytest.fixture
