@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from import_steps import open_at_mapping
+
 from desktop.domain.identity import make_national_id
 from desktop.gui.context import AppContext
-from desktop.gui.views.import_dialog import MAPPING, PREVIEW, SKIP, ImportDialog
+from desktop.gui.views.import_dialog import PREVIEW, SKIP
 from desktop.reports.sheets import write_csv
 
 HEADERS = ["ชื่อ", "นามสกุล", "เพศ", "วันเกิด", "เลขประจำตัวประชาชน", "บัตรพ่อ"]
@@ -17,20 +19,10 @@ IDS = [make_national_id(f"11038{n:07d}") for n in range(7, 11)]
 FATHERS = [make_national_id(f"33011{n:07d}") for n in range(7, 11)]
 
 
-def _mapping_step(qtbot, ctx: AppContext, path: Path) -> ImportDialog:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(ctx)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
-        dialog.open_file(path)
-    dialog.ui.nextButton.click()
-    assert dialog.ui.stack.currentIndex() == MAPPING
-    return dialog
-
-
 def test_an_id_column_left_out_is_not_asked_again(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = tmp_path / "ห้อง 1.csv"
     write_csv(first, HEADERS, [[*k, IDS[i], FATHERS[i]] for i, k in enumerate(KIDS)])
-    dialog = _mapping_step(qtbot, ctx, first)
+    dialog = open_at_mapping(qtbot, ctx, first)
     assert dialog.undecided() == [5]
     dialog.set_mapping(5, SKIP)  # the clerk: not imported
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
@@ -40,7 +32,7 @@ def test_an_id_column_left_out_is_not_asked_again(qtbot, ctx: AppContext, tmp_pa
 
     second = tmp_path / "ห้อง 2.csv"  # the next class, the same layout
     write_csv(second, HEADERS, [[*k, IDS[i + 2], FATHERS[i + 2]] for i, k in enumerate(KIDS)])
-    again = _mapping_step(qtbot, ctx, second)
+    again = open_at_mapping(qtbot, ctx, second)
     assert again.undecided() == []
     assert 5 in again.ignored_columns() and 5 not in again.mapping()
     assert "'บัตรพ่อ'" not in again.ui.missingLabel.text()
@@ -67,7 +59,7 @@ def test_the_preview_says_how_many_rows_join_a_registry_household(qtbot, ctx: Ap
     write_csv(path, ["ชื่อ", "นามสกุล", "เพศ", "วันเกิด", "เลขประจำตัวประชาชน", "บ้านเลขที่", "หมู่ที่",
                      "ตำบล", "อำเภอ", "จังหวัด", "ถนน", "ซอย", "หมู่บ้าน", "รหัสไปรษณีย์"],
               [[*k, IDS[i], *address] for i, k in enumerate(KIDS)])
-    dialog = _mapping_step(qtbot, ctx, path)
+    dialog = open_at_mapping(qtbot, ctx, path)
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         dialog.ui.nextButton.click()
     assert dialog.ui.stack.currentIndex() == PREVIEW
