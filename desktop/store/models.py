@@ -378,7 +378,8 @@ class AuditEntry(Base):
     """Who changed what, when. Append-only."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_uuid"),)
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_uuid"),
+                      Index("ix_audit_log_subject_uuid", "subject_uuid", "id"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     actor: Mapped[str] = mapped_column(String(100), default="")
@@ -386,6 +387,11 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_uuid: Mapped[str] = mapped_column(String(36))
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON
+    # 0007: the child the entry concerns (its history panel), and the chain: each row's
+    # hash covers the previous row's (store/audit_chain.py); triggers refuse UPDATE/DELETE
+    subject_uuid: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class ImportBatch(Base):
@@ -422,3 +428,46 @@ SYNCED_TABLES = ("institution", "household", "child", "guardian", "child_guardia
 
 
 from desktop.store import list_keys  # noqa: E402, F401  (registers the ORM events)
+
+
+class AppUser(Base):
+    """A person who logs in (0007). Never deleted: the audit log names them."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(String(50), unique=True)  # the login name
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))  # Argon2id
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)  # for a growing lock time
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    roles: Mapped[list[UserRole]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+
+class UserRole(Base):
+    """One role of a user, deny by default; optionally limited to an institution and, for
+    a teacher, a class (empty level/room: all)."""
+
+    __tablename__ = "user_role"
+    __table_args__ = (UniqueConstraint("user_id", "role", "institution_id", "level_code", "classroom"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    role: Mapped[str] = mapped_column(String(30))
+    institution_id: Mapped[int | None] = mapped_column(ForeignKey("institution.id"), default=None)
+    level_code: Mapped[str] = mapped_column(String(10), default="")
+    classroom: Mapped[str] = mapped_column(String(20), default="")
+    user: Mapped[AppUser] = relationship(back_populates="roles")
+
+
+class LoginFailure(Base):
+    """A failed login, by the name typed (the lock counts the last 15 minutes')."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (Index("ix_login_failure_user_name", "user_name", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(50))
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -6,6 +6,7 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0003   # samoe-0003.db
     .venv/bin/python tests/migrations/make_fixture.py 0004   # samoe-0004.db
     .venv/bin/python tests/migrations/make_fixture.py 0005   # samoe-0005.db
+    .venv/bin/python tests/migrations/make_fixture.py 0006   # samoe-0006.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -18,7 +19,8 @@ starts with a leading vowel (โรงเรียนเทศบาล 10) and 
 child 4 in 2570 room 10, child 6 only a deleted one, so that 0005's enrolment keys can be
 seen to follow each child's current enrolment. 0005 is the 0004 file upgraded by 0005 (its
 enrolment keys and the narrow name index), so that 0006 can be seen to copy the live
-children's name keys into child_name_order.
+children's name keys into child_name_order. 0006 is the same file upgraded by 0006, so that
+0007 can be seen to chain the audit entry written before it (and mark it the child's).
 """
 
 from __future__ import annotations

@@ -332,7 +332,8 @@ def test_an_error_in_the_middle_of_a_commit_leaves_nothing(reg: Database, monkey
         assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "import")) == 0
         triggers = s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
-        assert sorted(triggers) == ["child_fts_ad", "child_fts_ai", "child_fts_au",
+        assert sorted(triggers) == ["audit_log_no_delete", "audit_log_no_update",
+                                    "child_fts_ad", "child_fts_ai", "child_fts_au",
                                     "child_name_order_ad", "child_name_order_ai", "child_name_order_au"]
     assert check_database(reg.engine) == []
     monkeypatch.undo()
