@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.dates import format_be_local
 from desktop.domain.identity import IdType
 from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
+from desktop.i18n import _
 from desktop.services.audit import default_actor, record
 from desktop.services.demo import deferred_indexes, insert_sql
 from desktop.services.office import require_local_office
@@ -185,7 +186,7 @@ def commit_import(
     """
     rows = list(plan.importable())
     if not rows:
-        raise ValueError("ไม่มีแถวที่นำเข้าได้ โปรดแก้ไขปัญหาในไฟล์แล้วตรวจสอบใหม่")
+        raise ValueError(_("ไม่มีแถวที่นำเข้าได้ โปรดแก้ไขปัญหาในไฟล์แล้วตรวจสอบใหม่"))
     with no_gc():
         return _commit(session, plan, rows, actor, progress)
 
@@ -213,7 +214,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
     total = sum(out.count(t) for t in TABLES)
     done = 0
     if progress is not None:
-        progress.step(0, total, "บันทึก")
+        progress.step(0, total, _("บันทึก"))
     defer = TABLES if existing < out.count("child") else ()
     with deferred_indexes(conn, defer) as load:
         for table in TABLES:
@@ -226,7 +227,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
                     load.children_added(int(part[0][0]), int(part[-1][0]))  # type: ignore[call-overload]
                 done += len(part)
                 if progress is not None:
-                    progress.step(done, total, "บันทึก")
+                    progress.step(done, total, _("บันทึก"))
     if conn.dialect.name == "postgresql":
         # explicit ids do not move PostgreSQL's sequences; later inserts would collide
         for table in TABLES:
@@ -357,11 +358,12 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     or one already undone."""
     b = session.scalars(select(ImportBatch).where(ImportBatch.uuid == batch_uuid)).first()
     if b is None:
-        raise ValueError("ไม่พบรายการนำเข้านี้ อาจถูกลบไปแล้ว โปรดเปิดรายการนำเข้าใหม่")
+        raise ValueError(_("ไม่พบรายการนำเข้านี้ อาจถูกลบไปแล้ว โปรดเปิดรายการนำเข้าใหม่"))
     if b.undone_at is not None:
+        when = format_be_local(b.undone_at)
         raise ValueError(
-            f"การนำเข้านี้ถูกยกเลิกไปแล้วเมื่อ {format_be_local(b.undone_at)}"
-            + (f" โดย {b.undone_by}" if b.undone_by else "") + " จึงยกเลิกซ้ำไม่ได้")
+            _("การนำเข้านี้ถูกยกเลิกไปแล้วเมื่อ {when} โดย {who} จึงยกเลิกซ้ำไม่ได้").format(when=when, who=b.undone_by)
+            if b.undone_by else _("การนำเข้านี้ถูกยกเลิกไปแล้วเมื่อ {when} จึงยกเลิกซ้ำไม่ได้").format(when=when))
     actor = actor or default_actor()
     edited = _edited(session, [b.id]).get(b.id, 0)
     now = utcnow()
