@@ -4,9 +4,10 @@
 - An enrolment written through the ORM gets its keys from its institution's name, its
   level and its room (``before_insert`` / ``before_update``).
 - After each flush, every child whose enrolments changed (added, moved, deleted, restored),
-  every child deleted or restored and every child of a renamed institution gets the keys
-  of its current enrolment again,
-  in one set-based UPDATE (``refresh_children``), which bulk writers call too.
+  every child deleted or restored, every child of a renamed institution and every child
+  enrolled in a renumbered academic year (which may change the enrolment shown) gets the
+  keys of its current enrolment again, in one set-based UPDATE (``refresh_children``),
+  which bulk writers call too.
 """
 
 from __future__ import annotations
@@ -36,20 +37,25 @@ def current_enrolment(child_id: Any) -> Any:
     )
 
 
-def refresh_children(conn: Connection, child_ids: Iterable[int]) -> None:
-    """Copy each child's current enrolment keys onto the child ("" without one)."""
-    ids = sorted({int(i) for i in child_ids if i is not None})
+def _current_keys() -> dict[str, Any]:
+    """The values of an UPDATE of child that copy its current enrolment's keys."""
     current = current_enrolment(Child.id)
 
     def copied(column: Any) -> Any:
         value = select(column).where(Enrollment.id == current).correlate(Child).scalar_subquery()
         return func.coalesce(value, "")
 
-    values = {
+    return {
         "enrol_institution_key": copied(Enrollment.institution_key),
         "enrol_level_key": copied(Enrollment.level_key),
         "enrol_classroom_key": copied(Enrollment.classroom_key),
     }
+
+
+def refresh_children(conn: Connection, child_ids: Iterable[int]) -> None:
+    """Copy each child's current enrolment keys onto the child ("" without one)."""
+    ids = sorted({int(i) for i in child_ids if i is not None})
+    values = _current_keys()
     for i in range(0, len(ids), CHUNK):
         part = ids[i : i + CHUNK]
         # a Core UPDATE: no version bump, no audit, not an edit of the child
@@ -66,6 +72,15 @@ def refresh_institution(conn: Connection, institution_id: int, name: str) -> Non
                             .where(Enrollment.institution_id == institution_id)
                             .distinct()).scalars().all()
     refresh_children(conn, children)
+
+
+def refresh_year(conn: Connection, year_id: int) -> None:
+    """An academic year renumbered: the enrolment its children show may have changed (the
+    latest year's is shown), so each child enrolled in it gets its current keys again
+    (one set-based UPDATE however many children the year holds)."""
+    enrolled = select(Enrollment.child_id).where(Enrollment.academic_year_id == year_id)
+    conn.execute(update(Child).where(Child.id.in_(enrolled)).values(_current_keys())
+                 .execution_options(synchronize_session=False))
 
 
 def _set_keys(connection: Connection, e: Enrollment) -> None:
@@ -98,6 +113,7 @@ def _enrolment_keys_on_update(_mapper: Any, connection: Connection, e: Enrollmen
 def _refresh_after_flush(session: Session, _context: Any) -> None:
     children: set[int] = set()
     renamed: list[Institution] = []
+    renumbered: list[int] = []
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Enrollment):
             state = inspect(obj)
@@ -107,16 +123,21 @@ def _refresh_after_flush(session: Session, _context: Any) -> None:
         elif (isinstance(obj, Institution) and obj in session.dirty
               and inspect(obj).attrs.name.history.has_changes()):
             renamed.append(obj)
+        elif (isinstance(obj, AcademicYear) and obj in session.dirty
+              and inspect(obj).attrs.year_be.history.has_changes()):
+            renumbered.append(obj.id)
         elif (isinstance(obj, Child) and obj in session.dirty
               and inspect(obj).attrs.deleted_at.history.has_changes()):
             # restored from the bin (or deleted): its enrolments may have changed meanwhile
             # outside the ORM (an import undone deletes them in bulk)
             children.add(obj.id)
-    if not children and not renamed:
+    if not children and not renamed and not renumbered:
         return
     conn = session.connection()
     for inst in renamed:
         refresh_institution(conn, inst.id, inst.name)
+    for year_id in renumbered:
+        refresh_year(conn, year_id)
     children.discard(None)
     if children:
         refresh_children(conn, children)
