@@ -380,10 +380,6 @@
 <context>
     <name>ChildrenView</name>
     <message>
-        <source>ล้างตัวกรอง ✕</source>
-        <translation>Clear filter ✕</translation>
-    </message>
-    <message>
         <source>แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)</source>
         <translation>Show every child (clear the school, year, class and search)</translation>
     </message>
@@ -626,6 +622,13 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>เลือกไฟล์ฐานข้อมูลอื่นจากเมนู แฟ้ม › เปิดฐานข้อมูล… หรือสร้างฐานข้อมูลใหม่จากเมนู แฟ้ม › ฐานข้อมูลใหม่…</source>
         <translation>Choose another database with File › Open database… or make a new one with File › New database…</translation>
+    </message>
+</context>
+<context>
+    <name>FilterMark</name>
+    <message>
+        <source>ล้างตัวกรอง ✕</source>
+        <translation>Clear filter ✕</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1082,10 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ผู้ปกครอง</source>
         <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>แสดงทุกครัวเรือน (ล้างคำค้น)</source>
+        <translation>Show every household (clear the search)</translation>
     </message>
     <message>
         <source>คำค้น &quot;%1&quot;</source>
@@ -1779,6 +1786,10 @@ The children imported with this file are deleted; they can be restored from the 
     <message>
         <source>ลบสถานศึกษา</source>
         <translation>Delete institution</translation>
+    </message>
+    <message>
+        <source>แสดงทุกสถานศึกษา (ล้างคำค้น)</source>
+        <translation>Show every institution (clear the search)</translation>
     </message>
     <message>
         <source>จำนวนเด็กปีการศึกษา %1</source>

@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QWidget
 
 from desktop.domain.levels import LEVELS
 from desktop.gui.app import fault_text
@@ -15,6 +15,7 @@ from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.children_view_ui import Ui_ChildrenView
 from desktop.gui.models.children_model import ChildrenTableModel
+from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.children import delete_child, restore_child
 from desktop.services.children_query import ChildFilter
 from desktop.services.institutions import institution_choices
@@ -48,14 +49,10 @@ class ChildrenView(QWidget):
         for column, width in ((0, 135), (1, name_width), (2, 50), (3, 100), (4, 100), (6, 100), (7, 45)):
             table.setColumnWidth(column, width)
         table.viewport().installEventFilter(self)
-        table.setTabKeyNavigation(False)  # Tab leaves the table for the next control
-        self.ui.searchEdit.installEventFilter(self)  # Down goes into the results
-        self.clear_filter_button = QToolButton(self)
-        self.clear_filter_button.setText(self.tr("ล้างตัวกรอง ✕"))
-        self.clear_filter_button.setToolTip(self.tr("แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)"))
-        self.clear_filter_button.setStyleSheet("QToolButton { color: #8a4b00; font-weight: bold; }")
-        self.clear_filter_button.clicked.connect(self.clear_filter)
-        self.clear_filter_button.hide()
+        self.filters = FilterMark(
+            self, [self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo, self.ui.searchEdit],
+            self.clear_filter, self.tr("แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)"))
+        self.clear_filter_button = self.filters.button
         self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.deletedCheck), self.clear_filter_button)
         table.verticalHeader().setDefaultSectionSize(28)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -78,30 +75,19 @@ class ChildrenView(QWidget):
         self.ui.printButton.setMenu(menu)
         self.ui.exportButton.clicked.connect(self.export_list)
         self.ui.importButton.clicked.connect(self.import_children)
-        table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.model.counted.connect(self._show_count)
         self.model.searching.connect(self._show_searching)
         self.model.modelReset.connect(self._update_buttons)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_child.emit)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), table, activated=self.open_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), table, activated=self.open_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, table, activated=self.delete_or_restore_selected)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_list)
+        list_keys(self, self.ui.searchEdit, table, open=self.open_selected,
+                  delete=self.delete_or_restore_selected, print_=self.print_list)
         self._loading = False
         self.refresh(restore=True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.ui.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
-        elif watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
-            table = self.ui.table
-            table.setFocus()
-            if not table.currentIndex().isValid() and self.model.rowCount():
-                table.selectRow(0)
-            return True
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
@@ -119,13 +105,7 @@ class ChildrenView(QWidget):
 
     def _show_filter_state(self) -> None:
         """A filter that is on (restored at start, too) is marked and one click clears it."""
-        ui = self.ui
-        on = False
-        for combo in (ui.institutionCombo, ui.yearCombo, ui.levelCombo):
-            active = combo.currentData() is not None
-            on = on or active
-            combo.setStyleSheet("QComboBox { background: #fff4d6; font-weight: bold; }" if active else "")
-        self.clear_filter_button.setVisible(on or bool(ui.searchEdit.text().strip()))
+        self.filters.show_state()
 
     # ---- filters
     def refresh(self, *, restore: bool = False) -> None:
@@ -201,10 +181,6 @@ class ChildrenView(QWidget):
     def _deleted_toggled(self, checked: bool) -> None:
         self.ui.deleteButton.setText(self.tr("กู้คืน") if checked else self.tr("ลบ"))
         self.apply_filter()
-
-    def focus_search(self) -> None:
-        self.ui.searchEdit.setFocus()
-        self.ui.searchEdit.selectAll()
 
     def _show_count(self, count: int) -> None:
         if self.model.filter.deleted:
@@ -304,11 +280,6 @@ class ChildrenView(QWidget):
 
     def open_selected(self) -> None:
         uuid = self.selected_uuid()
-        if uuid:
-            self.open_child.emit(uuid)
-
-    def _open_row(self, row: int) -> None:
-        uuid = self.model.uuid_at(row)
         if uuid:
             self.open_child.emit(uuid)
 

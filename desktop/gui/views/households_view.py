@@ -4,8 +4,8 @@ address and members beside it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableWidgetItem, QWidget
 
 from desktop.domain.dates import format_be
 from desktop.gui.context import AppContext
@@ -13,10 +13,12 @@ from desktop.gui.documents import Documents
 from desktop.gui.forms.households_view_ui import Ui_HouseholdsView
 from desktop.gui.models.households_model import ADDRESS_COLUMN, HouseholdsTableModel
 from desktop.gui.views.household_actions import HouseholdActions
+from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.households import HouseholdDetail, household_detail
 
 SEARCH_DELAY_MS = 200
 SPLITTER_KEY = "households/splitter"
+SEARCH_KEY = "households/search"  # the search is the page's filter: kept for the next start
 UUID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -66,9 +68,22 @@ class HouseholdsView(QWidget):
             lambda _pos, _i: ctx.settings.setValue(SPLITTER_KEY, splitter.saveState())
         )
 
+        search = self.ui.searchEdit
+        search.setText(str(ctx.settings.value(SEARCH_KEY, "") or ""))  # loaded when first shown
+        self.filters = FilterMark(self, [search], self.clear_filter,
+                                  self.tr("แสดงทุกครัวเรือน (ล้างคำค้น)"))
+        row = QHBoxLayout()
+        layout = self.ui.mainLayout
+        at = layout.indexOf(search)
+        layout.removeWidget(search)
+        row.addWidget(search)
+        row.addWidget(self.filters.button)
+        layout.insertLayout(at, row)
+        self.filters.show_state()
+
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
-        self.ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
+        search.textChanged.connect(lambda _t: self._search_timer.start())
         self.ui.searchEdit.returnPressed.connect(self.apply_search)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         members.cellActivated.connect(self._member_activated)
@@ -76,12 +91,13 @@ class HouseholdsView(QWidget):
         self.model.searching.connect(self._show_searching)
         self.model.modelReset.connect(self._after_reload)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_list)
         self.documents = Documents(ctx, self, self.status_message.emit)
         self.ui.printButton.clicked.connect(self.print_list)
         self.ui.exportButton.clicked.connect(self.export_list)
         self.actions = HouseholdActions(self)  # edit (F2) and merge (Ctrl+M)
+        # Enter opens the household's address as F2 does (the edit action holds F2)
+        list_keys(self, search, table, open=self.edit_selected,
+                  open_keys=(Qt.Key.Key_Return, Qt.Key.Key_Enter), print_=self.print_list)
 
     # ---- documents
     def print_list(self) -> None:
@@ -120,11 +136,14 @@ class HouseholdsView(QWidget):
 
     def apply_search(self) -> None:
         self._search_timer.stop()
-        self.model.set_search(self.ui.searchEdit.text())
+        text = self.ui.searchEdit.text()
+        self.ctx.settings.setValue(SEARCH_KEY, text.strip())
+        self.filters.show_state()
+        self.model.set_search(text)
 
-    def focus_search(self) -> None:
-        self.ui.searchEdit.setFocus()
-        self.ui.searchEdit.selectAll()
+    def clear_filter(self) -> None:
+        self.ui.searchEdit.clear()
+        self.apply_search()
 
     def _show_count(self, count: int) -> None:
         self.ui.countLabel.setText(self.tr("พบ %1 ครัวเรือน").replace("%1", f"{count:,}"))

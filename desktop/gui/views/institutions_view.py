@@ -9,14 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QKeySequence,
-    QShortcut,
-    QShowEvent,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QStyledItemDelegate, QWidget
 
 from desktop.domain.sort_keys import natural_sort_key
@@ -24,6 +17,7 @@ from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.institutions_view_ui import Ui_InstitutionsView
 from desktop.gui.views.institution_dialog import InstitutionDialog
+from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.institutions import (
     InstitutionRow,
     delete_institution,
@@ -37,6 +31,7 @@ from desktop.services.years import list_years
 UUID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a header click sorts by this: Thai dictionary order
 KIND, CODE, NAME, ADDRESS, ENROLLED = range(5)
+FILTER_KEY = "institutions/filter"  # kept for the next start
 
 
 class ThousandsDelegate(QStyledItemDelegate):
@@ -99,15 +94,20 @@ class InstitutionsView(QWidget):
         self.ui.addButton.clicked.connect(self.new_action.trigger)
         self.ui.editButton.clicked.connect(self.edit_action.trigger)
         self.ui.deleteButton.clicked.connect(self.delete_action.trigger)
-        table.activated.connect(lambda _index: self.edit_selected())  # Enter, double-click
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.filters = FilterMark(self, [self.ui.filterEdit], self.clear_filter,
+                                  self.tr("แสดงทุกสถานศึกษา (ล้างคำค้น)"))
+        self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.deletedCheck), self.filters.button)
+        self.ui.filterEdit.setText(str(ctx.settings.value(FILTER_KEY, "") or ""))
+        self._filter_changed(self.ui.filterEdit.text())
         self.ui.filterEdit.textChanged.connect(self._filter_changed)
         self.ui.deletedCheck.toggled.connect(self._deleted_toggled)
         self.year_be: int | None = None
         self.documents = Documents(ctx, self, self.status_message.emit)
         self.ui.printButton.clicked.connect(self.print_list)
         self.ui.exportButton.clicked.connect(self.export_list)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_list)
+        # Enter, F2 and a double-click open the dialog; Delete is the delete action's own key
+        list_keys(self, self.ui.filterEdit, table, open=self.edit_selected, print_=self.print_list)
 
     # ---- documents
     def print_list(self) -> None:
@@ -180,10 +180,15 @@ class InstitutionsView(QWidget):
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+        self.ctx.settings.setValue(FILTER_KEY, text.strip())
+        self.filters.show_state()
         self._show_count()
         if self.proxy.rowCount() and not self.ui.table.currentIndex().isValid():
             self.ui.table.selectRow(0)
         self._update_actions()
+
+    def clear_filter(self) -> None:
+        self.ui.filterEdit.clear()
 
     def showing_deleted(self) -> bool:
         return self.ui.deletedCheck.isChecked()
@@ -262,6 +267,9 @@ class InstitutionsView(QWidget):
 
     def _saved(self, uuid: str, name: str) -> None:
         self.refresh(select_uuid=uuid)
+        if self.selected_uuid() != uuid:  # the filter hides it: a new one shows at once
+            self.clear_filter()
+            self.select_uuid(uuid)
         self.changed.emit()
         self.status_message.emit(self.tr("บันทึก %1 แล้ว").replace("%1", name), None)
 
