@@ -39,6 +39,7 @@ from desktop.services.children_search import (
     page_by_name,
     remembered_count,
 )
+from desktop.services.institutions import InstitutionChoice, institution_choices
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution
 
 _FTS = FTS
@@ -82,6 +83,7 @@ class ChildRow:
     classroom: str = ""
     year_be: int | None = None
     deleted: bool = False
+    institution_deleted: bool = False  # shown marked: institutions.institution_label
 
     @property
     def ident(self) -> str:
@@ -421,12 +423,12 @@ def page_children(
     enrolments = _enrolments_for(session, [r.id for r in base], flt, year_id)
     rows = []
     for r in base:
-        inst, level, room, year = enrolments.get(r.id, ("", "", "", None))
+        inst, level, room, year, inst_gone = enrolments.get(r.id, ("", "", "", None, False))
         rows.append(
             ChildRow(
                 r.id, r.uuid, r.prefix, r.first_name, r.last_name, r.sex, r.birth_date,
                 r.id_type, r.national_id, r.g_code, inst, level, room, year,
-                r.deleted_at is not None,
+                r.deleted_at is not None, inst_gone,
             )
         )
     return rows
@@ -437,7 +439,7 @@ def _enrolments_stmt(by_year: bool, by_institution: bool) -> Select[Any]:
     """The enrolments of a page's children (built once per kind of filter)."""
     e, i, y = Enrollment.__table__.c, Institution.__table__.c, AcademicYear.__table__.c
     stmt = (
-        select(e.child_id, i.name, e.level_code, e.classroom, y.year_be)
+        select(e.child_id, i.name, e.level_code, e.classroom, y.year_be, i.deleted_at)
         .select_from(Enrollment.__table__.join(Institution.__table__, i.id == e.institution_id)
                      .join(AcademicYear.__table__, y.id == e.academic_year_id))
         .where(e.child_id.in_(bindparam("ids", expanding=True)), e.deleted_at.is_(None))
@@ -450,17 +452,40 @@ def _enrolments_stmt(by_year: bool, by_institution: bool) -> Select[Any]:
     return stmt
 
 
+_Shown = tuple[str, str, str, int | None, bool]  # institution, level, room, year, institution deleted
+
+
 def _enrolments_for(
     session: Session, child_ids: list[int], flt: ChildFilter, year_id: int | None
-) -> dict[int, tuple[str, str, str, int | None]]:
+) -> dict[int, _Shown]:
     # the filter's year and institution, as _scoped says (a year with no row: none)
     stmt = _enrolments_stmt(flt.year_be is not None, flt.institution_id is not None)
     params = {"ids": child_ids, "year_id": year_id if year_id is not None else -1,
               "institution_id": flt.institution_id}
-    found: dict[int, tuple[str, str, str, int | None]] = {}
-    for child_id, inst, level, room, year in session.execute(stmt, params):
-        found.setdefault(child_id, (inst, level, room, year))
+    found: dict[int, _Shown] = {}
+    for child_id, inst, level, room, year, gone in session.execute(stmt, params):
+        found.setdefault(child_id, (inst, level, room, year, gone is not None))
     return found
+
+
+def institution_filter_choices(session: Session) -> list[InstitutionChoice]:
+    """The list's institution filter: the live institutions, then the deleted ones that
+    still have live children enrolled (their children can be found and moved), flagged
+    ``deleted`` (shown with ``institutions.institution_label``)."""
+    enrolled = (
+        select(Enrollment.id)
+        .join(Child, Child.id == Enrollment.child_id)
+        .where(Enrollment.institution_id == Institution.id, Enrollment.deleted_at.is_(None),
+               Child.deleted_at.is_(None))
+        .correlate(Institution)
+        .exists()
+    )
+    gone = session.execute(
+        select(Institution.id, Institution.name, Institution.kind)
+        .where(Institution.deleted_at.is_not(None), enrolled)
+        .order_by(Institution.kind, Institution.name)
+    )
+    return [*institution_choices(session), *(InstitutionChoice(i, n, k, True) for i, n, k in gone)]
 
 
 def row_of(session: Session, flt: ChildFilter, uuid: str, *, sort: ChildSort = ChildSort.NAME,

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.address import Address, format_address
 from desktop.domain.columns import EXPORT_COLUMNS, export_headers
 from desktop.domain.dates import format_be_numeric
 from desktop.domain.levels import INSTITUTION_KIND_LABELS, level_by_code
+from desktop.i18n import SOURCE_LANGUAGE, pinned
 from desktop.reports.sheets import write_table
 from desktop.services.children_query import (
     ChildFilter,
@@ -31,7 +32,7 @@ from desktop.services.children_query import (
     year_id_of,
 )
 from desktop.services.households import count_households, search_conditions
-from desktop.services.institutions import list_institutions
+from desktop.services.institutions import institution_label, list_institutions
 from desktop.services.office import DEMO_LABEL, is_demo
 from desktop.services.progress import Progress
 from desktop.store.models import (
@@ -92,6 +93,15 @@ _FORMAT: dict[str, Callable[[Any], object]] = {
 }
 
 
+def _institution_cell(inst: Any) -> ColumnElement[Any]:
+    """The institution's name as the list shows it (``institution_label``: a deleted one
+    marked), in SQL: the label's wording around the name. Thai, like the rest of the file."""
+    with pinned(SOURCE_LANGUAGE):
+        marked = institution_label("{name}", deleted=True)
+    return case((inst.deleted_at.is_(None), inst.name),
+                else_=func.replace(literal(marked), "{name}", inst.name))
+
+
 def children_export_query(session: Session, flt: ChildFilter) -> Select[Any]:
     """The one SELECT of the children export, columns in ``EXPORT_COLUMNS`` order (the
     same order as the list's default sort: first name, last name)."""
@@ -110,7 +120,7 @@ def children_export_query(session: Session, flt: ChildFilter) -> Select[Any]:
         .scalar_subquery()
     )
     cols: dict[str, ColumnElement[Any]] = {
-        "institution": inst.name,
+        "institution": _institution_cell(inst),
         "level": enrolment.level_code,
         "classroom": enrolment.classroom,
         "year_be": year.year_be,

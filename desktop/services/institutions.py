@@ -67,6 +67,12 @@ class InstitutionChoice:
     deleted: bool = False
 
 
+def institution_label(name: str, *, deleted: bool) -> str:
+    """An institution's name as the screens and documents show it: a deleted one marked
+    "(ลบแล้ว)" (the child form, the children list, its filter, printout and export)."""
+    return _("{name} (ลบแล้ว)").format(name=name) if deleted and name else name
+
+
 def institution_choices(session: Session, *, include_ids: Iterable[int | None] = ()) -> list[InstitutionChoice]:
     """Live institutions for a filter or a form's combo box (no counts: cheap at any size),
     and the deleted ones in ``include_ids`` (a child's form shows the school it is in,

@@ -38,7 +38,7 @@ from desktop.reports.registry import (
 from desktop.services.children import ENROLLMENT_STATUSES, current_year_be
 from desktop.services.children_query import ChildFilter, ChildRow, count_children, page_children
 from desktop.services.households import count_households, page_households
-from desktop.services.institutions import list_institutions
+from desktop.services.institutions import institution_label, list_institutions
 from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.progress import Progress
 from desktop.store.models import (
@@ -166,7 +166,9 @@ def _filter_subtitle(session: Session, flt: ChildFilter, n: int) -> str:
     if flt.year_be is not None:
         parts.append(f"ปีการศึกษา {flt.year_be}")
     if flt.institution_id is not None:
-        name = session.scalar(select(Institution.name).where(Institution.id == flt.institution_id))
+        found = session.execute(select(Institution.name, Institution.deleted_at)
+                                .where(Institution.id == flt.institution_id)).first()
+        name = institution_label(found[0], deleted=found[1] is not None) if found else ""
         parts.append(f"สถานศึกษา {name or '-'}")
     if flt.level_code:
         parts.append(f"ชั้น {_level_label(flt.level_code)}")
@@ -201,7 +203,8 @@ def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilte
     while True:  # names come in Thai dictionary order (the list's stored sort keys)
         rows = page_children(session, flt, offset=offset, limit=PAGE)
         for r in rows:
-            key = (0 if r.institution else 1, thai_sort_key(r.institution), r.institution,
+            inst = institution_label(r.institution, deleted=r.institution_deleted)
+            key = (0 if inst else 1, thai_sort_key(inst), inst,
                    _LEVEL_ORDER.get(r.level_code, 99), r.level_code)
             groups.setdefault(key, []).append(_child_cells(r, today))
         offset += len(rows)

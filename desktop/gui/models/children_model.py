@@ -28,6 +28,7 @@ from desktop.services.children_query import (
     page_children,
     row_of,
 )
+from desktop.services.institutions import institution_label
 from desktop.store.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
@@ -131,7 +132,7 @@ class ChildrenTableModel(SqlListModel[ChildRow]):
             years, months = age_on(row.birth_date, self._today)
             return format_age(years, months)
         if key == "institution":
-            return row.institution
+            return institution_label(row.institution, deleted=row.institution_deleted)
         if key == "level":
             return _level_label(row.level_code)
         if key == "room":

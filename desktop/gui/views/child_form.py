@@ -54,7 +54,7 @@ from desktop.services.children import (
     load_child,
     save_child,
 )
-from desktop.services.institutions import institution_choices
+from desktop.services.institutions import institution_choices, institution_label
 
 GUARDIAN_COLUMNS = ("relation", "prefix", "first_name", "last_name", "national_id", "phone", "occupation")
 ERROR_STYLE = "border: 1px solid #b00020; background: #fff5f5;"
@@ -266,7 +266,7 @@ class ChildFormDialog(QDialog):
                      if c.id == institution_id]
         for choice in found:
             self._institutions.append(choice)
-            combo.addItem(self.tr("%1 (ลบแล้ว)").replace("%1", choice.name), choice.id)
+            combo.addItem(institution_label(choice.name, deleted=True), choice.id)
             combo.setItemData(combo.count() - 1, self.tr(
                 "สถานศึกษานี้ถูกลบแล้ว กู้คืนได้ที่หน้า สถานศึกษา (ติ๊ก แสดงที่ลบแล้ว)"),
                 Qt.ItemDataRole.ToolTipRole)

@@ -17,8 +17,8 @@ from desktop.gui.forms.children_view_ui import Ui_ChildrenView
 from desktop.gui.models.children_model import ChildrenTableModel
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.children import delete_child, restore_child
-from desktop.services.children_query import ChildFilter
-from desktop.services.institutions import institution_choices
+from desktop.services.children_query import ChildFilter, institution_filter_choices
+from desktop.services.institutions import institution_label
 from desktop.services.years import list_years
 
 SEARCH_DELAY_MS = 150
@@ -113,13 +113,16 @@ class ChildrenView(QWidget):
         self._loading = True
         saved = self._saved_filter() if restore else self._current_filter()
         with self.ctx.db.reader() as session:
-            institutions = institution_choices(session)
+            institutions = institution_filter_choices(session)
             years = list_years(session)
         combo = self.ui.institutionCombo
         combo.clear()
         combo.addItem(self.tr("ทุกสถานศึกษา"), None)
         for inst in institutions:
-            combo.addItem(inst.name, inst.id)
+            if inst.deleted and not combo.itemData(combo.count() - 1, Qt.ItemDataRole.UserRole + 1):
+                combo.insertSeparator(combo.count())  # the deleted ones, after the live ones
+            combo.addItem(institution_label(inst.name, deleted=inst.deleted), inst.id)
+            combo.setItemData(combo.count() - 1, inst.deleted, Qt.ItemDataRole.UserRole + 1)
         combo = self.ui.yearCombo
         combo.clear()
         combo.addItem(self.tr("ทุกปีการศึกษา"), None)
