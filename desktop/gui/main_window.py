@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -43,6 +43,8 @@ GEOMETRY_KEY = "main/geometry"
 STATE_KEY = "main/state"
 PAGE_KEY = "main/page"
 DEMO_CHILDREN = 2000  # as the shell's first start
+NAV_WIDTH = 240  # the menu's widest (ui/main_window.ui)
+NARROW_WINDOW = 1200  # narrower: the menu keeps its narrowest
 
 
 @dataclass
@@ -454,6 +456,13 @@ class MainWindow(QMainWindow):
                                    else self.tr("ฐานข้อมูลตัวอย่าง (ทดลองใช้)…"))
 
     # ---- geometry
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow window (a 1024×600 netbook) keeps the menu at its narrowest (190 px,
+        not 240): the lists get the room (desktop/gui/views/children_columns.py)."""
+        super().resizeEvent(event)
+        nav = self.ui.navTree
+        nav.setMaximumWidth(nav.minimumWidth() if event.size().width() < NARROW_WINDOW else NAV_WIDTH)
+
     def _restore(self) -> None:
         geometry = self.ctx.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):

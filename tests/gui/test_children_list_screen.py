@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtTest import QTest
@@ -37,7 +38,8 @@ def test_names_stay_whole_at_1024(qtbot, ctx: AppContext, monkeypatch) -> None: 
     widest = max(metrics.horizontalAdvance(n) for n in names)
     assert table.columnWidth(1) >= widest + 8, (table.columnWidth(1), widest)
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle  # schools: the differing ending stays
-    assert table.columnWidth(5) >= 150
+    assert table.columnWidth(5) >= 120  # what is left (children_columns.py): no sideways scroll
+    assert table.horizontalScrollBar().maximum() == 0
     school = window.children_view.model.index(0, 5)
     assert school.data(Qt.ItemDataRole.ToolTipRole) == school.data()
 
@@ -97,3 +99,46 @@ def test_institution_counts_have_thousands_separators(qtbot, ctx: AppContext) ->
     index = view.proxy.mapFromSource(view.model.index(view.model.rowCount() - 1, 4))
     delegate = table.itemDelegateForIndex(index)
     assert delegate.displayText(index.data(), table.locale()) == "12,345"
+
+
+def _window_at(qtbot, ctx: AppContext, monkeypatch, width: int, height: int) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window filling a screen of this size (less a 40 px task bar), as a
+    maximised one does; the children page shown."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, width, height - 40))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(width, height - 40)
+    window.show_page("children")
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    return window
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1366, 768)])
+def test_columns_fit_without_scrolling_sideways(qtbot, ctx: AppContext, monkeypatch, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window = _window_at(qtbot, ctx, monkeypatch, width, height)
+    view = window.children_view
+    table = view.ui.table
+    assert table.horizontalScrollBar().maximum() == 0, "the list scrolls sideways"
+    shown = [c for c in range(view.model.columnCount()) if not table.isColumnHidden(c)]
+    assert {6, 7} <= set(shown)  # class and room
+    right = max(table.columnViewportPosition(c) + table.columnWidth(c) for c in shown)
+    assert right <= table.viewport().width()
+    assert table.columnWidth(5) >= (120 if width == 1024 else 300)  # the school, elided in the middle, whole as tooltip
+    metrics = table.fontMetrics()
+    for column in shown:
+        if column == 5:
+            continue
+        texts = [view.model.index(r, column).data() or "" for r in range(40)]
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        assert table.columnWidth(column) >= widest + 8, (column, table.columnWidth(column), widest)
+    names = [view.model.index(r, 1).data() for r in range(40)]
+    tips = [view.model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole) for r in range(40)]
+    children = [n for n in names if n.startswith(("ด.ช.", "ด.ญ.", "เด็กชาย", "เด็กหญิง"))]
+    assert len(children) > 30
+    if width == 1024:  # the short prefix, the whole name as tooltip
+        assert all(not n.startswith(("เด็กชาย", "เด็กหญิง")) for n in names)
+        assert any(t.startswith(("เด็กชาย", "เด็กหญิง")) for t in tips)
+    else:
+        assert any(n.startswith(("เด็กชาย", "เด็กหญิง")) for n in names)

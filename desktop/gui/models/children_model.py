@@ -32,6 +32,8 @@ from desktop.services.institutions import institution_label
 from desktop.store.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
+# a narrow list shows the prefix as schools write it short (the whole name is the tooltip)
+SHORT_PREFIXES = {"เด็กชาย": "ด.ช.", "เด็กหญิง": "ด.ญ.", "นางสาว": "น.ส."}
 
 COLUMNS: tuple[tuple[str, ChildSort], ...] = (
     ("ident", ChildSort.IDENT),
@@ -69,11 +71,20 @@ class ChildrenTableModel(SqlListModel[ChildRow]):
             self.tr("อายุ"), self.tr("สถานศึกษา"), self.tr("ชั้น"), self.tr("ห้อง"),
         )
         self._sex = {"M": self.tr("ชาย"), "F": self.tr("หญิง")}
+        self.short_prefix = False  # ด.ช./ด.ญ. in the name column (a narrow list)
 
     # ---- state
     @property
     def filter(self) -> ChildFilter:
         return self._filter
+
+    def set_short_prefix(self, short: bool) -> None:
+        """Write the prefix short (ด.ช., ด.ญ.) in the name column, or whole."""
+        if short != self.short_prefix:
+            self.short_prefix = short
+            if self.rowCount():
+                column = [k for k, _s in COLUMNS].index("name")
+                self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     def set_filter(self, flt: ChildFilter, *, force: bool = False) -> None:
         """Show ``flt``; reloads when it changed, or always with ``force`` (fresh data)."""
@@ -123,7 +134,9 @@ class ChildrenTableModel(SqlListModel[ChildRow]):
                 return format_national_id(row.national_id)
             return row.g_code or self.tr("(ไม่มีเลข)")
         if key == "name":
-            return full_name(row.prefix, row.first_name, row.last_name)
+            short = self.short_prefix and role == Qt.ItemDataRole.DisplayRole
+            prefix = SHORT_PREFIXES.get(row.prefix, row.prefix) if short else row.prefix
+            return full_name(prefix, row.first_name, row.last_name)
         if key == "sex":
             return self._sex.get(row.sex, row.sex)
         if key == "birth":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QWidget
 
@@ -15,6 +15,7 @@ from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.children_view_ui import Ui_ChildrenView
 from desktop.gui.models.children_model import ChildrenTableModel
+from desktop.gui.views.children_columns import ChildrenColumns
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.children import delete_child, restore_child
 from desktop.services.children_query import ChildFilter, institution_filter_choices
@@ -41,14 +42,8 @@ class ChildrenView(QWidget):
         table.setModel(self.model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # the name keeps the width of a long Thai name (never "เด็กหญิง…"); the school takes
-        # what is left, elided in the middle ("ศูนย์พัฒนา…บ้านหนองบัว": a common prefix stays
-        # apart) with the full name as the tooltip; a narrow window scrolls sideways
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        name_width = table.fontMetrics().horizontalAdvance("เด็กหญิงญาณิศา ฐิติพรวงศ์") + 18
-        for column, width in ((0, 135), (1, name_width), (2, 50), (3, 100), (4, 100), (6, 100), (7, 45)):
-            table.setColumnWidth(column, width)
-        table.viewport().installEventFilter(self)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # schools with a common prefix
+        self.columns = ChildrenColumns(table, self.model)  # fitted: never scrolls sideways
         self.filters = FilterMark(
             self, [self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo, self.ui.searchEdit],
             self.clear_filter, self.tr("แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)"))
@@ -84,16 +79,6 @@ class ChildrenView(QWidget):
                   delete=self.delete_or_restore_selected, print_=self.print_list)
         self._loading = False
         self.refresh(restore=True)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.ui.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
-
-    def _fit_columns(self) -> None:
-        table = self.ui.table
-        others = sum(table.columnWidth(c) for c in range(self.model.columnCount()) if c != 5)
-        table.setColumnWidth(5, max(170, table.viewport().width() - others))
 
     def clear_filter(self) -> None:
         self._loading = True
