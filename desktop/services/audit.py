@@ -1,14 +1,39 @@
-"""The audit log: who changed what, when (append-only)."""
+"""The audit log: who changed, exported, imported or opened what, when (issue 9).
+
+Every entry goes through the hash chain (``store/audit_chain.py``) in the caller's
+transaction: ``record`` for one entry of an ORM session (written at once on the session's
+connection, so it has its id, previous hash and hash before the commit), ``record_many``
+for bulk work (demo, import, undo, merges: one ``executemany``). Nothing writes
+``AuditEntry`` rows through the ORM.
+
+Who: the ``actor`` given, else the signed-in user of the session (services/access.py),
+else the operating system's user. National IDs in the details are masked (the last four
+digits kept). An entry about a child, its guardians, enrolment or household carries the
+child's uuid as ``subject_uuid``: the child's history panel lists them.
+"""
 
 from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import AuditEntry
+from desktop.store.audit_chain import Entry, append
+from desktop.store.models import Setting
+
+if TYPE_CHECKING:
+    from desktop.store.db import Database
+
+RECORD_VIEWS_KEY = "audit.record_views"
+VIEW_ACTION = "view"
+# detail keys whose values are national IDs (or other personal ID numbers): masked
+ID_KEYS = frozenset({"national_id", "guardian_national_id", "g_code", "national_ids"})
+KEEP_DIGITS = 4
 
 
 def default_actor() -> str:
@@ -16,6 +41,60 @@ def default_actor() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not an error
         return ""
+
+
+def signed_in_name(session: Session | None) -> str:
+    """The name of the user signed in on ``session`` ('' when none, or before
+    services/access.py exists)."""
+    if session is None:
+        return ""
+    try:
+        from desktop.services.access import current_actor  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        return ""
+    try:
+        who = current_actor(session)
+    except Exception:  # noqa: BLE001 - the log must not fail because of the login state
+        return ""
+    return str(getattr(who, "name", "") or "") if who is not None else ""
+
+
+def actor_name(session: Session | None, actor: str = "") -> str:
+    return actor or signed_in_name(session) or default_actor()
+
+
+def mask_id(value: object) -> object:
+    """``1234567890123`` → ``xxxxxxxxx0123``; other values as they are."""
+    if not isinstance(value, str) or len(value) <= KEEP_DIGITS:
+        return value
+    return "x" * (len(value) - KEEP_DIGITS) + value[-KEEP_DIGITS:]
+
+
+def masked(detail: object, key: str = "") -> object:
+    """``detail`` with every value under an ID key masked (old/new pairs, lists, nesting)."""
+    if isinstance(detail, Mapping):
+        return {str(k): masked(v, str(k)) for k, v in detail.items()}
+    if isinstance(detail, list | tuple):
+        return [masked(v, key) for v in detail]
+    if key in ID_KEYS or key.endswith("national_id"):
+        return mask_id(detail)
+    return detail
+
+
+def detail_text(detail: Mapping[str, object] | None) -> str:
+    if not detail:
+        return ""
+    return json.dumps(masked(detail), ensure_ascii=False, default=str)
+
+
+def entry(action: str, entity: str, entity_uuid: str = "", detail: Mapping[str, object] | None = None,
+          *, actor: str = "", subject_uuid: str | None = None, at: datetime | None = None) -> Entry:
+    """One entry for ``record_many``. ``subject_uuid`` defaults to the entity's uuid when
+    the entity is a child."""
+    if subject_uuid is None:
+        subject_uuid = entity_uuid if entity == "child" else ""
+    return Entry(action=action, entity=entity, entity_uuid=entity_uuid or "",
+                 detail=detail_text(detail), actor=actor, subject_uuid=subject_uuid or "", at=at)
 
 
 def record(
@@ -26,13 +105,63 @@ def record(
     detail: Mapping[str, object],
     *,
     actor: str = "",
+    subject_uuid: str | None = None,
 ) -> None:
-    session.add(
-        AuditEntry(
-            action=action,
-            entity=entity,
-            entity_uuid=entity_uuid,
-            actor=actor or default_actor(),
-            detail=json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
-        )
-    )
+    """Append one entry to the chain in ``session``'s transaction."""
+    one = entry(action, entity, entity_uuid, detail, actor=actor_name(session, actor),
+                subject_uuid=subject_uuid)
+    append(session.connection(), [one])
+
+
+def record_many(target: Session | Connection, entries: Iterable[Entry], *, actor: str = "") -> int:
+    """Append many entries at once (bulk work); entries without an actor get ``actor``,
+    else the session's user, else the OS user. Returns how many were written."""
+    session = target if isinstance(target, Session) else None
+    conn = target.connection() if isinstance(target, Session) else target
+    who = ""
+    batch = []
+    for e in entries:
+        if not e.actor:
+            who = who or actor_name(session, actor)
+            e = Entry(e.action, e.entity, e.entity_uuid, e.detail, who, e.subject_uuid, e.at)
+        batch.append(e)
+    append(conn, batch)
+    return len(batch)
+
+
+# --------------------------------------------------------------------------- openings
+
+
+def views_recorded(session: Session) -> bool:
+    """Whether opening a child's record is an entry (the setting, on by default)."""
+    value = session.get(Setting, RECORD_VIEWS_KEY)
+    return value is None or value.value not in ("0", "false", "off", "")
+
+
+def set_views_recorded(session: Session, on: bool) -> None:
+    setting = session.get(Setting, RECORD_VIEWS_KEY)
+    if setting is None:
+        session.add(Setting(key=RECORD_VIEWS_KEY, value="1" if on else "0"))
+    else:
+        setting.value = "1" if on else "0"
+
+
+def record_view(db: Database, child_uuid: str, *, actor: str = "") -> bool:
+    """Note that the child's record was opened (when the setting says so). A database
+    that cannot be written records nothing. Returns whether an entry was written."""
+    if not child_uuid or db.read_only:
+        return False
+    with db.session() as session:
+        if not views_recorded(session):
+            return False
+        record(session, VIEW_ACTION, "child", child_uuid, {}, actor=actor)
+    return True
+
+
+def child_uuids_of(session: Session, model: type, ids: Iterable[int]) -> list[str]:
+    """The uuids of rows of ``model`` by id (for entries about many children)."""
+    wanted = list(ids)
+    if not wanted:
+        return []
+    col = model.id  # type: ignore[attr-defined]
+    return list(session.scalars(select(model.uuid).where(col.in_(wanted))))  # type: ignore[attr-defined]

@@ -41,6 +41,7 @@ depends_on = None
 
 GENESIS = "0" * 64
 APPEND_ONLY = "audit_log is append-only"
+HEAD_KEY = "audit.head"
 SQLITE_TRIGGERS = (
     ("audit_log_no_update", "UPDATE"),
     ("audit_log_no_delete", "DELETE"),
@@ -120,6 +121,9 @@ def upgrade() -> None:
         prev = digest
     if updates:
         bind.execute(sa.text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE id = :i"), updates)
+        # the chain's head (last id and hash), kept apart so that a cut tail shows
+        bind.execute(sa.text("INSERT INTO setting (key, value) VALUES (:k, :v)"),
+                     {"k": HEAD_KEY, "v": json.dumps({"id": updates[-1]["i"], "hash": prev})})
 
     if bind.dialect.name == "sqlite":
         for name, event in SQLITE_TRIGGERS:
@@ -143,6 +147,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log")
         op.execute("DROP FUNCTION IF EXISTS samoe_audit_append_only()")
+    bind.execute(sa.text("DELETE FROM setting WHERE key = :k"), {"k": HEAD_KEY})
     op.drop_index("ix_audit_log_subject_uuid", table_name="audit_log")
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_column("hash")
