@@ -84,6 +84,13 @@ def find_duplicates(candidate: PersonKey, others: Iterable[PersonKey]) -> list[D
 
 def duplicate_message(m: DuplicateMatch) -> str:
     """e.g. "อาจซ้ำกับ สมหญิง ใจดี เกิด 15 ส.ค. 2562 (ชื่อคล้ายกัน วันเกิดเดียวกัน) ..."."""
+    who, reason = duplicate_parts(m)
+    return _("{who} ({reason}) โปรดตรวจสอบว่าเป็นคนเดียวกันหรือไม่ก่อนบันทึก").format(who=who, reason=reason)
+
+
+def duplicate_parts(m: DuplicateMatch) -> tuple[str, str]:
+    """Who the match is (``อาจซ้ำกับ สมหญิง ใจดี เกิด 15 ส.ค. 2562``) and why, for a message
+    built around them (the import's says "in the registry")."""
     o = m.other
     name = " ".join(p for p in (clean_text(o.first_name), clean_text(o.last_name)) if p)
     who = _("อาจซ้ำกับ {name}").format(name=name or _("ระเบียนที่ไม่มีชื่อ"))
@@ -97,4 +104,4 @@ def duplicate_message(m: DuplicateMatch) -> str:
         reason = _("ชื่อและวันเกิดเดียวกัน")
     else:
         reason = _("ชื่อคล้ายกัน วันเกิดเดียวกัน")
-    return _("{who} ({reason}) โปรดตรวจสอบว่าเป็นคนเดียวกันหรือไม่ก่อนบันทึก").format(who=who, reason=reason)
+    return who, reason

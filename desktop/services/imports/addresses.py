@@ -15,6 +15,7 @@ import re
 
 from desktop.domain.address import ADDRESS_FIELDS, Address
 from desktop.domain.limits import ADDRESS_LABELS
+from desktop.i18n import _
 
 _PREFIXES: dict[str, tuple[str, ...]] = {
     "village_no": ("หมู่ที่", "หมู่", "ม."),
@@ -69,18 +70,21 @@ def differing_fields(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
     return [name for name, x, y in zip(ADDRESS_FIELDS, a, b, strict=True) if x != y]
 
 
+def _labels(fields: list[str]) -> str:
+    return " ".join(_(ADDRESS_LABELS[name]) for name in fields)
+
+
 def difference_message(first_row: int, fields: list[str], *, by_code: bool) -> str:
-    labels = " ".join(ADDRESS_LABELS[name] for name in fields)
     if by_code:
-        return (f"รหัสประจำบ้านเดียวกับแถวที่ {first_row} แต่ที่อยู่ต่างกัน ({labels}) "
-                f"จะนำเข้าเป็นครัวเรือนเดียวกันตามรหัสประจำบ้าน โดยใช้ที่อยู่ของแถวที่ {first_row} "
-                "โปรดตรวจสอบว่าที่อยู่หรือรหัสประจำบ้านแถวใดถูกต้อง")
-    return (f"บ้านเลขที่เดียวกับแถวที่ {first_row} แต่{labels}ต่างกัน จึงนำเข้าเป็นคนละครัวเรือน "
-            "ถ้าเป็นบ้านเดียวกัน โปรดแก้ที่อยู่ในไฟล์ให้ตรงกัน (หรือรวมครัวเรือนภายหลัง)")
+        return _("รหัสประจำบ้านเดียวกับแถวที่ {row} แต่ที่อยู่ต่างกัน ({fields}) "
+                 "จะนำเข้าเป็นครัวเรือนเดียวกันตามรหัสประจำบ้าน โดยใช้ที่อยู่ของแถวที่ {row} "
+                 "โปรดตรวจสอบว่าที่อยู่หรือรหัสประจำบ้านแถวใดถูกต้อง").format(row=first_row, fields=_labels(fields))
+    return _("บ้านเลขที่เดียวกับแถวที่ {row} แต่{fields}ต่างกัน จึงนำเข้าเป็นคนละครัวเรือน "
+             "ถ้าเป็นบ้านเดียวกัน โปรดแก้ที่อยู่ในไฟล์ให้ตรงกัน (หรือรวมครัวเรือนภายหลัง)"
+             ).format(row=first_row, fields=_labels(fields))
 
 
 def registry_difference_message(fields: list[str]) -> str:
-    labels = " ".join(ADDRESS_LABELS[name] for name in fields)
-    return (f"รหัสประจำบ้านนี้มีครัวเรือนในทะเบียนอยู่แล้ว แต่{labels}ในทะเบียนต่างจากแถวนี้ "
-            "จะนำเด็กเข้าครัวเรือนเดิมโดยใช้ที่อยู่ในทะเบียน ถ้าที่อยู่ในไฟล์ถูกต้อง "
-            "โปรดแก้ที่อยู่ของครัวเรือนนี้ในทะเบียน")
+    return _("รหัสประจำบ้านนี้มีครัวเรือนในทะเบียนอยู่แล้ว แต่{fields}ในทะเบียนต่างจากแถวนี้ "
+             "จะนำเด็กเข้าครัวเรือนเดิมโดยใช้ที่อยู่ในทะเบียน ถ้าที่อยู่ในไฟล์ถูกต้อง "
+             "โปรดแก้ที่อยู่ของครัวเรือนนี้ในทะเบียน").format(fields=_labels(fields))

@@ -16,9 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.address import ADDRESS_FIELDS, Address
-from desktop.domain.duplicates import PersonKey, duplicate_message, find_duplicates
+from desktop.domain.duplicates import PersonKey, duplicate_parts, find_duplicates
 from desktop.domain.identity import IdType
 from desktop.domain.people import name_key
+from desktop.i18n import _
 from desktop.store.models import Child, Guardian, Household
 
 from .addresses import address_key, differing_fields, registry_difference_message
@@ -59,16 +60,17 @@ class Duplicates:
             if ident is not None:
                 earlier = first_id.setdefault(ident, r.row)
                 if earlier != r.row:
-                    self.problem(r, ident[0], f"เลขนี้ซ้ำกับแถวที่ {earlier} ในไฟล์นี้ "
-                                 "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่ (นำเข้าได้เพียงแถวเดียว)")
+                    self.problem(r, ident[0], _("เลขนี้ซ้ำกับแถวที่ {row} ในไฟล์นี้ "
+                                                "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่ (นำเข้าได้เพียงแถวเดียว)"
+                                                ).format(row=earlier))
                     continue
                 by_id.setdefault(ident, []).append(r)
             if c.birth_date is None:  # its column is missing: the file is blocked anyway
                 continue
             same = first_name_birth.setdefault((name_key(c.first_name, c.last_name), c.birth_date), r.row)
             if same != r.row:
-                self.problem(r, "first_name", f"ชื่อและวันเกิดเหมือนกับแถวที่ {same} ในไฟล์นี้ "
-                             "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่", WARNING)
+                self.problem(r, "first_name", _("ชื่อและวันเกิดเหมือนกับแถวที่ {row} ในไฟล์นี้ "
+                                                "โปรดตรวจสอบว่าเป็นเด็กคนเดียวกันหรือไม่").format(row=same), WARNING)
             births.setdefault(c.birth_date, []).append(r)
         self._registry_ids(by_id)
         self._registry_names(births)
@@ -84,11 +86,12 @@ class Duplicates:
                     name = f"{prefix}{first} {last}"
                     for r in by_id.get((kind, value), []):
                         if deleted is None:
-                            self.problem(r, kind, f"มีอยู่แล้วในทะเบียน: {name} แถวนี้จะไม่ถูกนำเข้า "
-                                         "ถ้าข้อมูลต้องแก้ไข โปรดแก้ที่ทะเบียนเด็ก")
+                            self.problem(r, kind, _("มีอยู่แล้วในทะเบียน: {name} แถวนี้จะไม่ถูกนำเข้า "
+                                                    "ถ้าข้อมูลต้องแก้ไข โปรดแก้ที่ทะเบียนเด็ก").format(name=name))
                         else:
-                            self.problem(r, kind, f"เลขนี้ตรงกับ {name} ที่ถูกลบไปแล้ว (อยู่ในถังขยะ) "
-                                         "ถ้าเป็นเด็กคนเดียวกัน โปรดกู้คืนแทนการนำเข้า", WARNING)
+                            self.problem(r, kind, _("เลขนี้ตรงกับ {name} ที่ถูกลบไปแล้ว (อยู่ในถังขยะ) "
+                                                    "ถ้าเป็นเด็กคนเดียวกัน โปรดกู้คืนแทนการนำเข้า"
+                                                    ).format(name=name), WARNING)
 
     def _registry_names(self, births: dict[date, list[PlannedRow]]) -> None:
         for chunk in _chunks(births):
@@ -104,8 +107,10 @@ class Duplicates:
                     c = r.parsed.child
                     matches = find_duplicates(PersonKey("", c.first_name, c.last_name, birth), candidates)
                     if matches:
-                        self.problem(r, "first_name", "ในทะเบียน" + duplicate_message(matches[0])
-                                     .replace("ก่อนบันทึก", ""), WARNING)
+                        who, reason = duplicate_parts(matches[0])
+                        self.problem(r, "first_name", _("ในทะเบียน{who} ({reason}) โปรดตรวจสอบว่าเป็น"
+                                                        "คนเดียวกันหรือไม่").format(who=who, reason=reason),
+                                     WARNING)
 
     def _registry_households(self, rows: list[PlannedRow]) -> dict[str, int]:
         """The registry's households of the file's house codes; a row whose address differs

@@ -11,15 +11,18 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.domain.columns import COLUMN_BY_KEY, guess_mapping, header_key
+from desktop.i18n import N_, _
 from desktop.store.models import Setting
 
 from .model import ERROR, ImportPlan
 
 MAPPING_PREFIX = "import.children.mapping."
-ROW_HEADER = "แถวที่"
-# Beside the row number; not a header the import reads (ชื่อเด็ก alone would be the first name).
-NAME_HEADER = "ชื่อเด็ก (ตามไฟล์)"
-PROBLEM_HEADER = "ปัญหา"
+# The error report is the clerk's worksheet, in the screen's language (its own columns are
+# the file's, as typed); the three it adds are not headers the import reads.
+ROW_HEADER = N_("แถวที่")
+# Beside the row number (ชื่อเด็ก alone would be read as the first name).
+NAME_HEADER = N_("ชื่อเด็ก (ตามไฟล์)")
+PROBLEM_HEADER = N_("ปัญหา")
 
 
 def mapping_key(headers: Sequence[str]) -> str:
@@ -85,7 +88,7 @@ def error_report_rows(plan: ImportPlan) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of the error report: the file's own columns, then the row number,
     the child's name as the row writes it, and every problem of the row (warnings marked). Rows without a problem are left out;
     when the whole file is blocked every row is in it, with the file's problems."""
-    headers = [*plan.headers, ROW_HEADER, NAME_HEADER, PROBLEM_HEADER]
+    headers = [*plan.headers, _(ROW_HEADER), _(NAME_HEADER), _(PROBLEM_HEADER)]
     file_messages = [p.message for p in plan.file_problems if p.severity == ERROR]
     out: list[list[str]] = []
     width = len(plan.headers)
@@ -94,8 +97,8 @@ def error_report_rows(plan: ImportPlan) -> tuple[list[str], list[list[str]]]:
         name = next((p.name for p in r.problems if p.name), "")
         for p in sorted(r.problems, key=lambda p: p.severity != ERROR):
             where = f"{p.column}: " if p.column else ""
-            mark = "" if p.severity == ERROR else "คำเตือน: "
-            messages.append(f"{mark}{where}{p.message}")
+            line = f"{where}{p.message}"
+            messages.append(line if p.severity == ERROR else _("คำเตือน: {problem}").format(problem=line))
         if not messages:
             continue
         cells = list(r.cells[:width]) + [""] * (width - len(r.cells))
@@ -109,6 +112,6 @@ def write_error_report(plan: ImportPlan, path: Path) -> int:
     from desktop.reports.sheets import write_xlsx
 
     headers, rows = error_report_rows(plan)
-    write_xlsx(Path(path), headers, rows, sheet_name="ปัญหาที่พบ",
+    write_xlsx(Path(path), headers, rows, sheet_name=_("ปัญหาที่พบ"),
                text_columns=tuple(range(len(headers))))
     return len(rows)

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 
 from desktop.domain.columns import header_key
 from desktop.domain.text import clean_text, to_ascii_digits
+from desktop.i18n import N_, _
 
-FOOTER_NOTE = "แถวสรุปหรือลงชื่อท้ายรายชื่อ ไม่ใช่ข้อมูลเด็ก จึงข้ามแถวนี้"
-SEPARATOR_NOTE = "แถวเส้นคั่นหรือแถวว่างที่มีแต่เลขลำดับ ไม่ใช่ข้อมูลเด็ก จึงข้ามแถวนี้"
-HEADER_NOTE = "แถวหัวตารางซ้ำ (เช่น หน้าที่ 2 ของรายชื่อที่พิมพ์) ไม่ใช่ข้อมูลเด็ก จึงข้ามแถวนี้"
+# The notes, in the screen's language when said (``RowSkipper.reason``).
+FOOTER_NOTE = N_("แถวสรุปหรือลงชื่อท้ายรายชื่อ ไม่ใช่ข้อมูลเด็ก จึงข้ามแถวนี้")
+SEPARATOR_NOTE = N_("แถวเส้นคั่นหรือแถวว่างที่มีแต่เลขลำดับ ไม่ใช่ข้อมูลเด็ก จึงข้ามแถวนี้")
+HEADER_NOTE = N_("แถวหัวตารางซ้ำ (เช่น หน้าที่ 2 ของรายชื่อที่พิมพ์) ไม่ใช่ข้อมูลเด็ก จึงข้ามแถวนี้")
 
 # รวม as a word: followed by a space, a number, the end, or the words of a total
 # (รวมทั้งสิ้น, รวมทั้งหมด, รวมจำนวน, รวมนักเรียน, รวมเด็ก); not รวมใจ, รวมพร.
@@ -46,6 +48,11 @@ class RowSkipper:
         self._after_signature = -1  # the row number of the last signature line
 
     def reason(self, number: int, cells: Sequence[str]) -> str | None:
+        """Why the row is skipped (a note in the screen's language), or ``None``."""
+        note = self._kind(number, cells)
+        return _(note) if note is not None else None
+
+    def _kind(self, number: int, cells: Sequence[str]) -> str | None:
         texts = _texts(cells)
         if not texts:
             return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from desktop.domain.identity import is_valid_national_id, normalise_national_id
+from desktop.i18n import _
 
 from .model import ERROR, WARNING, CellProblem
 
@@ -52,7 +53,7 @@ def id_like_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
 
 
 def _name(headers: Sequence[str], i: int) -> str:
-    return headers[i] or f"คอลัมน์ที่ {i + 1}"
+    return headers[i] or _("คอลัมน์ที่ {number}").format(number=i + 1)
 
 
 def decide_id_columns(headers: Sequence[str], rows: Sequence[Sequence[str]],
@@ -68,15 +69,15 @@ def decide_id_columns(headers: Sequence[str], rows: Sequence[Sequence[str]],
         name = _name(headers, i)
         notice = CellProblem(
             0, headers[i], "national_id", "",
-            f"คอลัมน์ '{name}' มีเลขประจำตัวประชาชน 13 หลัก จึงนำเข้าเป็นเลขประจำตัวประชาชนของเด็ก "
-            "ถ้าไม่ใช่ โปรดจับคู่คอลัมน์นี้ใหม่ หรือเลือกไม่นำเข้าคอลัมน์นี้", WARNING)
+            _("คอลัมน์ '{column}' มีเลขประจำตัวประชาชน 13 หลัก จึงนำเข้าเป็นเลขประจำตัวประชาชนของเด็ก "
+              "ถ้าไม่ใช่ โปรดจับคู่คอลัมน์นี้ใหม่ หรือเลือกไม่นำเข้าคอลัมน์นี้").format(column=name), WARNING)
         return {**mapping, i: "national_id"}, [notice]
     problems = [
         CellProblem(
             0, headers[i], "national_id", "",
-            f"คอลัมน์ '{_name(headers, i)}' มีเลขประจำตัวประชาชน 13 หลักแต่ยังไม่ได้จับคู่ "
-            "โปรดจับคู่กับข้อมูลที่ถูกต้อง (เช่น เลขประจำตัวประชาชนของเด็กหรือผู้ปกครอง) "
-            "หรือเลือกไม่นำเข้าคอลัมน์นี้ จึงจะนำเข้าได้", ERROR)
+            _("คอลัมน์ '{column}' มีเลขประจำตัวประชาชน 13 หลักแต่ยังไม่ได้จับคู่ "
+              "โปรดจับคู่กับข้อมูลที่ถูกต้อง (เช่น เลขประจำตัวประชาชนของเด็กหรือผู้ปกครอง) "
+              "หรือเลือกไม่นำเข้าคอลัมน์นี้ จึงจะนำเข้าได้").format(column=_name(headers, i)), ERROR)
         for i in candidates
     ]
     return mapping, problems

@@ -42,6 +42,7 @@ from desktop.domain.households import (
 )
 from desktop.domain.sort_keys import PLACE_KEY_LENGTH, household_sort_keys, natural_sort_key
 from desktop.domain.text import clean_text
+from desktop.i18n import _
 from desktop.store.models import Guardian
 
 from .model import WARNING, CellProblem, PlannedRow
@@ -96,9 +97,9 @@ def registry_addresses(session: Session, rows: list[PlannedRow]
     homes = len(set(joined.values()))
     notice = CellProblem(
         0, "", "house_no", "",
-        f"{n:,} แถวมีที่อยู่ตรงกับครัวเรือนที่มีอยู่แล้วในทะเบียน ({homes:,} ครัวเรือน) "
-        "จะนำเด็กเข้าครัวเรือนเดิม ไม่สร้างครัวเรือนใหม่ ถ้าไม่ใช่บ้านเดียวกัน "
-        "โปรดตรวจสอบที่อยู่ในไฟล์ก่อนนำเข้า", WARNING)
+        _("{rows} แถวมีที่อยู่ตรงกับครัวเรือนที่มีอยู่แล้วในทะเบียน ({homes} ครัวเรือน) "
+          "จะนำเด็กเข้าครัวเรือนเดิม ไม่สร้างครัวเรือนใหม่ ถ้าไม่ใช่บ้านเดียวกัน "
+          "โปรดตรวจสอบที่อยู่ในไฟล์ก่อนนำเข้า").format(rows=f"{n:,}", homes=f"{homes:,}"), WARNING)
     return joined, notice
 
 

@@ -11,7 +11,8 @@ from desktop.domain.name_prefix import split_name_prefix
 from desktop.domain.people import CHILD_PREFIX_AGE, normalise_prefix
 from desktop.domain.text import clean_text
 
-_PREFIX_STARTS = frozenset("ดเน")
+_PREFIX_STARTS = frozenset("ดเน")  # the first letter of ด.ช. เด็กหญิง นาย นาง นางสาว
+_ADULT_START = "น"  # นาย นาง นางสาว
 
 
 def child_prefix(prefix_raw: str, first: str, birth: date | None, today: date,
@@ -22,7 +23,7 @@ def child_prefix(prefix_raw: str, first: str, birth: date | None, today: date,
     lead = first.lstrip()[:1]
     if not lead or lead not in _PREFIX_STARTS:
         return prefix_raw, first
-    adult = (lead == "น" and birth is not None and birth <= today
+    adult = (lead == _ADULT_START and birth is not None and birth <= today
              and age_on(birth, today)[0] >= CHILD_PREFIX_AGE)
     split, rest = split_name_prefix(first, adult=adult)
     if split and (not prefix_raw or prefix(prefix_raw) == split):

@@ -34,6 +34,7 @@ from desktop.domain.people import (
     normalise_prefix,
 )
 from desktop.domain.text import clean_text, digits_only, to_ascii_digits
+from desktop.i18n import _
 from desktop.services.children import (
     EnrollmentForm,
     GuardianForm,
@@ -70,7 +71,8 @@ __all__ = [
     "parse_sex", "parse_year_be", "plan_import", "split_full_name",
 ]
 
-NO_ID_REASON = "ไม่ระบุในไฟล์นำเข้า"
+NO_ID_REASON = "ไม่ระบุในไฟล์นำเข้า"  # stored as the child's reason: data, Thai in any language
+THAI_NATIONALITY = "ไทย"  # stored for a child with a national ID
 HOUSE_CODE_DIGITS = 11
 
 
@@ -196,7 +198,7 @@ class _Planner(Duplicates):
             header = self.header_of.get("full_name", "")
             col_key = "full_name" if header else col_key
         if not header and col_key in COLUMN_BY_KEY:
-            message += f" (ไฟล์ไม่มีคอลัมน์ '{COLUMN_BY_KEY[col_key].label}')"
+            message += _(" (ไฟล์ไม่มีคอลัมน์ '{column}')").format(column=COLUMN_BY_KEY[col_key].display_label)
         cell = value if value is not None else row.values.get(col_key, "")
         row.problems.append(CellProblem(row.row, header, key, cell, message, severity,
                                         row_name(row.values, self.clean)))
@@ -212,20 +214,21 @@ class _Planner(Duplicates):
             if not 0 <= i < len(self.sheet.headers):
                 raise ValueError(f"mapping refers to column {i}; the sheet has {len(self.sheet.headers)}")
             if key in seen:
-                label = COLUMN_BY_KEY[key].label
                 self.file_problems.append(CellProblem(
                     0, self.sheet.headers[i], key, "",
-                    f"คอลัมน์ '{self.sheet.headers[seen[key]]}' และ '{self.sheet.headers[i]}' "
-                    f"จับคู่กับ '{label}' ทั้งคู่ โปรดเลือกให้เหลือคอลัมน์เดียว"))
+                    _("คอลัมน์ '{first}' และ '{second}' จับคู่กับ '{field}' ทั้งคู่ โปรดเลือกให้เหลือคอลัมน์เดียว").format(
+                        first=self.sheet.headers[seen[key]], second=self.sheet.headers[i],
+                        field=COLUMN_BY_KEY[key].display_label)))
             seen.setdefault(key, i)
         for col in missing_required(keys):
             self.quiet_keys.add(col.key)
             self.file_problems.append(CellProblem(
                 0, "", col.key, "",
-                f"ไฟล์ไม่มีคอลัมน์ '{col.label}' ซึ่งจำเป็นต้องมี โปรดเพิ่มคอลัมน์นี้ในไฟล์ "
-                f"หรือจับคู่คอลัมน์ที่มีข้อมูลนี้ให้ตรงกัน จึงจะนำเข้าได้"))
+                _("ไฟล์ไม่มีคอลัมน์ '{column}' ซึ่งจำเป็นต้องมี โปรดเพิ่มคอลัมน์นี้ในไฟล์ "
+                  "หรือจับคู่คอลัมน์ที่มีข้อมูลนี้ให้ตรงกัน จึงจะนำเข้าได้").format(column=col.display_label)))
         if not self.sheet.rows:
-            self.file_problems.append(CellProblem(0, "", "", "", "ไม่พบข้อมูลในแผ่นงานนี้ โปรดเลือกแผ่นงานอื่นหรือตรวจสอบแถวหัวตาราง"))
+            self.file_problems.append(CellProblem(0, "", "", "", _(
+                "ไม่พบข้อมูลในแผ่นงานนี้ โปรดเลือกแผ่นงานอื่นหรือตรวจสอบแถวหัวตาราง")))
         self.check_whole_file(keys)
 
     def check_whole_file(self, keys: set[str]) -> None:
@@ -257,7 +260,7 @@ class _Planner(Duplicates):
         sex_text = v("sex", "")
         sex = self.sex(sex_text) if sex_text else None
         if sex_text and sex is None:
-            self.problem(row, "sex", f"ไม่รู้จักเพศ '{clean(sex_text)}' โปรดกรอก ชาย หรือ หญิง")
+            self.problem(row, "sex", _("ไม่รู้จักเพศ '{sex}' โปรดกรอก ชาย หรือ หญิง").format(sex=clean(sex_text)))
             quiet.add("sex")
         birth: date | None = None
         birth_text = v("birth_date", "")
@@ -286,26 +289,27 @@ class _Planner(Duplicates):
         if nid:
             id_type = IdType.NATIONAL_ID
             if gcode:
-                self.problem(row, "g_code", "แถวนี้มีทั้งเลขประจำตัวประชาชนและรหัส G "
-                             "จะบันทึกเฉพาะเลขประจำตัวประชาชน", WARNING)
+                self.problem(row, "g_code", _("แถวนี้มีทั้งเลขประจำตัวประชาชนและรหัส G "
+                                              "จะบันทึกเฉพาะเลขประจำตัวประชาชน"), WARNING)
         elif gcode:
             id_type = IdType.G_CODE
         else:
             id_type = IdType.NONE
             if not reason:
                 reason = NO_ID_REASON
-                self.problem(row, "national_id", "ไม่มีเลขประจำตัวประชาชนหรือรหัส G "
-                             f"จะบันทึกเป็นเด็กที่ไม่มีเลขประจำตัว (เหตุผล: {NO_ID_REASON}) "
-                             "ถ้ามีเลข โปรดเพิ่มในไฟล์หรือแก้ในทะเบียนภายหลัง", WARNING)
-        nationality = clean(v("nationality", "")) or ("ไทย" if id_type is IdType.NATIONAL_ID else "")
+                self.problem(row, "national_id", _("ไม่มีเลขประจำตัวประชาชนหรือรหัส G "
+                                                   "จะบันทึกเป็นเด็กที่ไม่มีเลขประจำตัว (เหตุผล: {reason}) "
+                                                   "ถ้ามีเลข โปรดเพิ่มในไฟล์หรือแก้ในทะเบียนภายหลัง"
+                                                   ).format(reason=NO_ID_REASON), WARNING)
+        nationality = clean(v("nationality", "")) or (THAI_NATIONALITY if id_type is IdType.NATIONAL_ID else "")
 
         raw_address = tuple(map(v, ADDRESS_FIELDS, _NO_ADDRESS))
         address, address_problem_list = self.address(raw_address)
         house_code = digits_only(clean(v("house_code", "")))
         if house_code and (len(house_code) != HOUSE_CODE_DIGITS or not house_code.isascii()
                            or not house_code.isdigit()):
-            self.problem(row, "house_code", "รหัสประจำบ้านต้องเป็นตัวเลข 11 หลัก "
-                         "(ตามทะเบียนบ้าน) โปรดตรวจสอบ หรือเว้นว่างไว้")
+            self.problem(row, "house_code", _("รหัสประจำบ้านต้องเป็นตัวเลข 11 หลัก "
+                                              "(ตามทะเบียนบ้าน) โปรดตรวจสอบ หรือเว้นว่างไว้"))
 
         child = ChildInput(
             prefix=prefix, first_name=clean(first), last_name=clean(last),
@@ -377,9 +381,10 @@ class _Planner(Duplicates):
             return
         quiet.add("guardian_relation")
         column = next((k for k in _GUARDIAN_ORDER if k in row.values), "guardian_first_name")
-        self.problem(row, "guardian_relation", "ไม่ได้ระบุความเกี่ยวข้องของผู้ปกครองกับเด็ก โปรดเลือก"
-                     "ความเกี่ยวข้องสำหรับทั้งไฟล์ เช่น แม่ หรือเพิ่มคอลัมน์ 'ความเกี่ยวข้องกับเด็ก' "
-                     "ในไฟล์", column_key=column)
+        self.problem(row, "guardian_relation", _(
+            "ไม่ได้ระบุความเกี่ยวข้องของผู้ปกครองกับเด็ก โปรดเลือกความเกี่ยวข้องสำหรับทั้งไฟล์ เช่น แม่ "
+            "หรือเพิ่มคอลัมน์ '{column}' ในไฟล์").format(column=COLUMN_BY_KEY["guardian_relation"].display_label),
+            column_key=column)
 
     def enrollment_of(self, row: PlannedRow, child: ChildInput, quiet: set[str],
                       found: list[Problem]) -> EnrollmentForm | None:
@@ -418,31 +423,31 @@ class _Planner(Duplicates):
         if inst_text:
             hit = self.institutions.get(_institution_key(inst_text))
             if hit is None:
-                own.append(("institution",
-                            f"ไม่พบสถานศึกษา '{clean_text(inst_text)}' ในทะเบียน โปรดแก้ให้ตรงกับชื่อหรือรหัส"
-                            "ในเมนูสถานศึกษา หรือเพิ่มสถานศึกษานี้ในเมนูสถานศึกษาก่อนแล้วนำเข้าใหม่", ERROR))
+                own.append(("institution", _(
+                    "ไม่พบสถานศึกษา '{name}' ในทะเบียน โปรดแก้ให้ตรงกับชื่อหรือรหัสในเมนูสถานศึกษา "
+                    "หรือเพิ่มสถานศึกษานี้ในเมนูสถานศึกษาก่อนแล้วนำเข้าใหม่").format(name=clean_text(inst_text)), ERROR))
                 return None, own, ()
             institution_id = hit[0]
         if institution_id is None:
             if level_text and own_level:
-                own.append(("level", "มีชั้นเรียนแต่ไม่ได้ระบุสถานศึกษา จะนำเข้าเด็กโดยไม่บันทึก"
-                            "การเข้าเรียน ถ้าต้องการ โปรดเพิ่มคอลัมน์สถานศึกษาหรือเลือกสถานศึกษาตั้งต้น",
+                own.append(("level", _("มีชั้นเรียนแต่ไม่ได้ระบุสถานศึกษา จะนำเข้าเด็กโดยไม่บันทึก"
+                                       "การเข้าเรียน ถ้าต้องการ โปรดเพิ่มคอลัมน์สถานศึกษาหรือเลือกสถานศึกษาตั้งต้น"),
                             WARNING))
             return None, own, ()
         year_be = self.year(year_text) if year_text else self.default_year
         quiet: set[str] = set()
         if year_be is None:
-            own.append(("year_be", f"อ่านปีการศึกษา '{clean_text(year_text)}' ไม่ได้ "
-                        "โปรดกรอกปี พ.ศ. 4 หลัก เช่น 2569", ERROR))
+            own.append(("year_be", _("อ่านปีการศึกษา '{year}' ไม่ได้ โปรดกรอกปี พ.ศ. 4 หลัก เช่น 2569"
+                                     ).format(year=clean_text(year_text)), ERROR))
             quiet.add("enrollment.year_be")
         level = self.level(level_text) if level_text else None
         if not level_text:
-            own.append(("level", "ยังไม่ได้ระบุชั้นเรียน โปรดกรอกชั้น เช่น อ.1 ป.1 ม.1 "
-                        "หรือ เด็กเล็ก 3 ขวบ หรือเลือกชั้นสำหรับทั้งไฟล์", ERROR))
+            own.append(("level", _("ยังไม่ได้ระบุชั้นเรียน โปรดกรอกชั้น เช่น อ.1 ป.1 ม.1 "
+                                   "หรือ เด็กเล็ก 3 ขวบ หรือเลือกชั้นสำหรับทั้งไฟล์"), ERROR))
             quiet.add("enrollment.level_code")
         elif level is None:
-            own.append(("level", f"ไม่รู้จักชั้น '{clean_text(level_text)}' โปรดกรอกชั้น "
-                        "เช่น อ.1 ป.1 ม.1 หรือ เด็กเล็ก 3 ขวบ", ERROR))
+            own.append(("level", _("ไม่รู้จักชั้น '{level}' โปรดกรอกชั้น เช่น อ.1 ป.1 ม.1 หรือ เด็กเล็ก 3 ขวบ"
+                                   ).format(level=clean_text(level_text)), ERROR))
             quiet.add("enrollment.level_code")
         code = level.code if level is not None else ""
         form = EnrollmentForm(institution_id, year_be, code, clean_text(classroom))
@@ -530,7 +535,7 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
     total = len(sheet.rows)
     step = max(1000, total // 100)
     if progress is not None:
-        progress.step(0, total, "ตรวจข้อมูล")
+        progress.step(0, total, _("ตรวจข้อมูล"))
     skipper = RowSkipper(sheet.headers)
     skipped: set[int] = set()
     for n, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True), start=1):
@@ -547,7 +552,7 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
         if planned is not None:
             rows.append(planned)
         if progress is not None and n % step == 0:
-            progress.step(n, total, "ตรวจข้อมูล")
+            progress.step(n, total, _("ตรวจข้อมูล"))
     bad_cells = getattr(sheet, "bad_cells", None)
     if bad_cells:
         _bad_cells(planner, sheet, rows, bad_cells, skipped)
@@ -558,7 +563,7 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
     db_household_guardians = household_guardians(
         planner.session, [*db_households.values(), *db_addresses.values()])
     if progress is not None:
-        progress.step(total, total, "ตรวจข้อมูล")
+        progress.step(total, total, _("ตรวจข้อมูล"))
     return ImportPlan(
         file_name=sheet.file_name, sheet=sheet.sheet, headers=list(sheet.headers),
         mapping=planner.mapping, rows=rows, file_problems=planner.file_problems,
