@@ -5,6 +5,7 @@
     samoe --db office.db demo [--children N] [--seed S]
     samoe --db office.db stats
     samoe --db office.db db upgrade | db check
+    samoe backup create DIR | backup list | backup restore FILE [--dry-run] [--to PATH]
     samoe --self-test                               open the window offscreen, query, exit 0
     samoe report NAME --out FILE.pdf | import children FILE [--dry-run] | export NAME FILE
                                                     (see desktop/cli_documents.py)
@@ -60,11 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser("check", help="ตรวจความถูกต้องของฐานข้อมูลและ foreign key")
     db_sub.add_parser("path", help="แสดงตำแหน่งไฟล์ฐานข้อมูล")
 
+    from desktop.cli_backup import add_parsers as add_backup_parsers
     from desktop.cli_documents import add_parsers
     from desktop.cli_households import add_parsers as add_household_parsers
 
     add_parsers(sub)
     add_household_parsers(sub)
+    add_backup_parsers(sub)
     return p
 
 
@@ -149,6 +152,7 @@ WRITES = {
     "import children": (False, "นำเข้าข้อมูลเด็ก"),
     "import undo": (False, "ยกเลิกการนำเข้า"),
     "db upgrade": (False, "ปรับรุ่นฐานข้อมูล"),
+    "backup restore": (False, "กู้คืนจากไฟล์สำรอง"),  # run before opening (desktop/cli_backup.py)
 }
 
 
@@ -169,6 +173,10 @@ def _run_command(args: argparse.Namespace) -> int:
         return 0
     if name == "db check":
         return _db_check(args)
+    if args.command == "backup":  # works on a damaged file: never opened for use here
+        from desktop.cli_backup import run as run_backup
+
+        return run_backup(args, _print, _err, _progress_printer("สำรองข้อมูล"))
     create, label = WRITES.get(name, (False, ""))
     if args.command == "households":
         from desktop.cli_households import writes

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from desktop.store.backup import backups_of
+from desktop.store.backup import backups_of, good_backups_of, read_manifest
 
 # Exit codes of ``samoe`` (0 done, 1 invalid rows or an unreadable input file, 2 wrong
 # arguments, 3 not a Samoe database or one from a newer Samoe; see desktop/cli.py).
@@ -57,8 +57,13 @@ class DiskFull(DatabaseFault):
 
 
 def newest_backup(db_path: Path) -> Path | None:
-    """The newest file in ``backups/`` beside the database that was made from it."""
-    found = backups_of(db_path)
+    """The newest good backup in ``backups/`` beside the database (verified when written:
+    store/backup.py), else the newest one made by an older program (no manifest); never a
+    copy marked not good (a damaged file kept before a restore)."""
+    good = good_backups_of(db_path)
+    if good:
+        return good[-1]
+    found = [p for p in backups_of(db_path) if read_manifest(p) is None]
     return found[-1] if found else None
 
 
@@ -79,7 +84,7 @@ def damaged_message(path: Path | None, detail: str = "") -> str:
     text += " ไม่ได้บันทึกอะไรลงไฟล์นี้"
     backup = newest_backup(path) if path else None
     if backup is not None:
-        text += f" ไฟล์สำรองล่าสุดคือ {backup} ปิดโปรแกรมแล้วคัดลอกไฟล์สำรองมาแทนไฟล์ที่เสีย"
+        text += f" ไฟล์สำรองล่าสุดที่ใช้ได้คือ {backup} กู้คืนด้วยคำสั่ง samoe backup restore \"{backup}\""
     else:
         text += " ไม่พบไฟล์สำรองในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล โปรดกู้คืนจากสำเนาที่เก็บไว้"
     return text + " (ตรวจรายละเอียดได้ด้วย samoe db check)"

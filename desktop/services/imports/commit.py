@@ -38,7 +38,8 @@ from desktop.domain.dates import format_be_local
 from desktop.domain.identity import IdType
 from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.i18n import _
-from desktop.services.audit import default_actor, record
+from desktop.services.audit import default_actor, per_child, record, record_many
+from desktop.services.backup import BEFORE_IMPORT, BEFORE_UNDO, backup_before
 from desktop.services.demo import deferred_indexes, insert_sql
 from desktop.services.office import require_local_office
 from desktop.services.progress import Progress
@@ -53,8 +54,10 @@ from desktop.store.models import (
     utcnow,
 )
 
+from .batch_whole import BatchWhole, batch_whole, whole_file_detail
 from .cells import no_gc
 from .model import ImportPlan, PlannedRow
+from .wholefile import WholeFile
 
 TABLES = ("household", "guardian", "child", "child_guardian", "enrollment")
 SYNC = ("id", "uuid", "version", "created_at", "updated_at", "origin_office_id", "import_batch_id")
@@ -87,11 +90,12 @@ class BatchInfo:
     actor: str
     undone_at: datetime | None
     edited_since: int  # children of the batch changed after the import (before the undo)
+    whole: BatchWhole = BatchWhole()  # the values the clerk gave for the whole file
 
 
 def _info(b: ImportBatch, edited: int) -> BatchInfo:
     return BatchInfo(b.uuid, b.at, b.file_name, b.sheet, b.row_count, b.child_count, b.actor,
-                     b.undone_at, edited)
+                     b.undone_at, edited, batch_whole(b.detail))
 
 
 def _next_id(conn: Connection, table: str) -> int:
@@ -187,6 +191,7 @@ def commit_import(
     rows = list(plan.importable())
     if not rows:
         raise ValueError(_("ไม่มีแถวที่นำเข้าได้ โปรดแก้ไขปัญหาในไฟล์แล้วตรวจสอบใหม่"))
+    backup_before(str(session.get_bind().engine.url), BEFORE_IMPORT)  # verified, kept 10
     with no_gc():
         return _commit(session, plan, rows, actor, progress)
 
@@ -216,6 +221,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
     if progress is not None:
         progress.step(0, total, _("บันทึก"))
     defer = TABLES if existing < out.count("child") else ()
+    created: list[str] = []  # the new children's uuids: one audit entry each
     with deferred_indexes(conn, defer) as load:
         for table in TABLES:
             sql = insert_sql(conn, table, COLUMNS[table])
@@ -225,6 +231,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
                 conn.exec_driver_sql(sql, part)
                 if table == "child":
                     load.children_added(int(part[0][0]), int(part[-1][0]))  # type: ignore[call-overload]
+                    created += [str(r[1]) for r in part]
                 done += len(part)
                 if progress is not None:
                     progress.step(done, total, _("บันทึก"))
@@ -237,9 +244,11 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
             )
     detail = {"rows": len(plan.rows), "children": counts["child"], "skipped": len(plan.rows) - len(rows),
               "warnings": plan.warning_count, **{k: v for k, v in counts.items() if k != "child"},
-              "mapping": {plan.headers[i]: key for i, key in plan.mapping.items()}}
+              "mapping": {plan.headers[i]: key for i, key in plan.mapping.items()},
+              **whole_file_detail(session, plan.whole or WholeFile(), plan.headers)}
     batch.child_count = counts["child"]
     batch.detail = json.dumps(detail, ensure_ascii=False)
+    record_many(session, per_child("create", created, {"import_batch": batch.uuid}, at=now), actor=actor)
     record(session, "import", "import_batch", batch.uuid, detail, actor=actor)
     session.flush()
     return _info(batch, 0)
@@ -364,6 +373,7 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
         raise ValueError(
             _("การนำเข้านี้ถูกยกเลิกไปแล้วเมื่อ {when} โดย {who} จึงยกเลิกซ้ำไม่ได้").format(when=when, who=b.undone_by)
             if b.undone_by else _("การนำเข้านี้ถูกยกเลิกไปแล้วเมื่อ {when} จึงยกเลิกซ้ำไม่ได้").format(when=when))
+    backup_before(str(session.get_bind().engine.url), BEFORE_UNDO)
     actor = actor or default_actor()
     edited = _edited(session, [b.id]).get(b.id, 0)
     now = utcnow()
@@ -377,6 +387,8 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
 
     tables = Base.metadata.tables
     c, g, link, h = tables["child"], tables["guardian"], tables["child_guardian"], tables["household"]
+    removed = list(session.scalars(select(Child.uuid).where(Child.import_batch_id == b.id,
+                                                            Child.deleted_at.is_(None))))
     children = soft_delete(c)
     enrolments = soft_delete(tables["enrollment"])
     links = soft_delete(link)
@@ -392,6 +404,7 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     detail["edited_before_undo"] = edited
     b.detail = json.dumps(detail, ensure_ascii=False)
     b.undone_at, b.undone_by = now, actor
+    record_many(session, per_child("delete", removed, {"undo_import": b.uuid}, at=now), actor=actor)
     record(session, "undo_import", "import_batch", b.uuid, counts, actor=actor)
     session.flush()
     return children
