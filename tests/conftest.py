@@ -55,6 +55,28 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("SAMOE_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Database a test opens works as a user with every role (tests/actors.py), the
+    password hashes are cheap (the real settings: tests/unit/test_access.py and
+    tests/bench/bench_login.py), and ``samoe`` finds its password in ``SAMOE_PASSWORD``."""
+    from actors import EVERY_ROLE, TEST_PASSWORD
+    from argon2 import PasswordHasher
+
+    from desktop.services import access
+
+    original = Database.__post_init__
+
+    def post_init(self: Database) -> None:
+        original(self)
+        if self.actor is None:
+            self.set_actor(EVERY_ROLE)
+
+    monkeypatch.setattr(Database, "__post_init__", post_init)
+    monkeypatch.setattr(access, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setenv("SAMOE_PASSWORD", TEST_PASSWORD)
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     """A migrated, empty database file."""
@@ -67,10 +89,13 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def office_db(db: Database) -> Database:
     """A migrated database with this office set up."""
+    from actors import add_test_admin
+
     from desktop.services.office import init_office
 
     with db.session() as session:
         init_office(session, name="เทศบาลตำบลทดสอบ", code="9999999", province="นครราชสีมา")
+    add_test_admin(db)  # ``samoe --db`` on it logs in as admin (SAMOE_PASSWORD)
     return db
 
 

@@ -20,11 +20,14 @@ from datetime import date
 from sqlalchemy import Connection, Date, DateTime, Engine, func, select
 
 from desktop.domain.dates import academic_year_of
+from desktop.domain.roles import Action
 from desktop.services import demo_data
+from desktop.services.access import require_actor
 from desktop.services.audit import default_actor
 from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
+from desktop.store.db import engine_actor
 from desktop.store.models import (
     AcademicYear,
     AuditEntry,
@@ -195,6 +198,7 @@ def _next_ids(conn: Connection) -> demo_data.Ids:
 def prepare_demo(engine: Engine) -> str:
     """Make a new database a demo one at once (the mark and the demo office, one
     transaction), so that it is a usable demo even if the fill is then cancelled."""
+    require_actor(engine_actor(engine), Action.DEMO)
     with engine.begin() as conn:
         mark_demo(conn)
         return _ensure_office(conn)[1]
@@ -210,6 +214,7 @@ def fill_demo(
     chunk_size: int = 10_000,
 ) -> DemoResult:
     """Add ``children`` synthetic children (with households, guardians and enrolments)."""
+    require_actor(engine_actor(engine), Action.DEMO)
     started = time.perf_counter()
     year_be = academic_year_of(today or date.today())
     rows = 0

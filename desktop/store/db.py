@@ -11,6 +11,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -162,10 +163,26 @@ class Database:
     read_only: bool = False
     readers: sessionmaker[Session] | None = None
     damage_check: Future[list[str]] | None = field(default=None, repr=False)
+    # Who works on it (services/access.py's Actor; opaque here): every session opened from
+    # now on carries it in ``session.info["actor"]`` for the services' permission checks.
+    actor: object | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.readers is None:
             self.readers = sessionmaker(read_engine(self.engine), expire_on_commit=False)
+        self.set_actor(self.actor)
+
+    def set_actor(self, actor: object | None) -> None:
+        """Sign ``actor`` in (None: out) for the sessions opened from now on
+        (services/access.py ``sign_in``; the sessions already open keep theirs)."""
+        self.actor = actor
+        for factory in (self.sessions, self.readers):
+            if factory is not None:
+                factory.configure(info={"actor": actor})
+        if actor is None:
+            _engine_actors.pop(self.engine, None)
+        else:
+            _engine_actors[self.engine] = actor
 
     @classmethod
     def open(cls, target: str | os.PathLike[str] | None = None, *, read_only: bool = False,
@@ -239,6 +256,15 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+# The actor of the Database an engine belongs to, for the bulk writers that take an engine
+# (services/demo.py) and check the permission themselves.
+_engine_actors: weakref.WeakKeyDictionary[Engine, object] = weakref.WeakKeyDictionary()
+
+
+def engine_actor(engine: Engine) -> object | None:
+    return _engine_actors.get(engine)
 
 
 class QueryInterrupted(Exception):
