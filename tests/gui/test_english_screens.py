@@ -250,3 +250,31 @@ def test_import_mapping_step_in_english(english, qtbot, ctx: AppContext,  # type
     texts = screen_texts(dialog)
     left = _strip(texts, sorted({*data, *_data_strings(ctx)}, key=len, reverse=True))
     assert not left, "Thai left on an English screen:\n" + "\n".join(left[:40])
+
+
+def test_import_problems_in_english(english, qtbot, ctx: AppContext,  # type: ignore[no-untyped-def]
+                                    tmp_path: Path) -> None:
+    """A file with bad rows of every kind: the problem list, the summary and the buttons of
+    the check step are English; the file's own headers, cells and names stay as typed."""
+    from import_steps import open_at_mapping
+    from test_imports_english import H, bad_rows  # type: ignore[import-not-found]
+
+    from desktop.gui.views.import_dialog import PREVIEW
+    from desktop.reports.sheets import write_csv
+    from desktop.services.imports import NO_ID_REASON
+
+    rows = bad_rows()
+    path = tmp_path / "ห้อง 1.csv"
+    write_csv(path, H, rows)
+    dialog = open_at_mapping(qtbot, ctx, path)
+    dialog.show()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.ui.nextButton.click()
+    assert dialog.ui.stack.currentIndex() == PREVIEW
+    assert dialog.problems.rowCount() >= 15
+    messages = [dialog.problems.data(dialog.problems.index(r, 3)) for r in range(dialog.problems.rowCount())]
+    assert any(m.startswith("Unknown sex 'ไม่รู้'") for m in messages), messages
+    assert any("this row is skipped" in m for m in messages)
+    data = {*H, *(c for r in rows for c in r if c), NO_ID_REASON, "มาลี ทดสอบ", "นางมาลี"}
+    left = _strip(screen_texts(dialog), sorted({*data, *_data_strings(ctx)}, key=len, reverse=True))
+    assert not left, "Thai left on an English screen:\n" + "\n".join(left[:40])
