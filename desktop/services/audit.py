@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from desktop.store.audit_chain import Entry, append
@@ -97,6 +97,14 @@ def entry(action: str, entity: str, entity_uuid: str = "", detail: Mapping[str, 
                  detail=detail_text(detail), actor=actor, subject_uuid=subject_uuid or "", at=at)
 
 
+def per_child(action: str, uuids: Iterable[str], detail: Mapping[str, object] | None = None,
+              *, at: datetime | None = None) -> list[Entry]:
+    """One entry per child (bulk work: created by an import or the demo, removed by an
+    undo), the child its own subject."""
+    text = detail_text(detail)
+    return [Entry(action, "child", u, text, "", u, at) for u in uuids]
+
+
 def record(
     session: Session,
     action: str,
@@ -156,12 +164,3 @@ def record_view(db: Database, child_uuid: str, *, actor: str = "") -> bool:
             return False
         record(session, VIEW_ACTION, "child", child_uuid, {}, actor=actor)
     return True
-
-
-def child_uuids_of(session: Session, model: type, ids: Iterable[int]) -> list[str]:
-    """The uuids of rows of ``model`` by id (for entries about many children)."""
-    wanted = list(ids)
-    if not wanted:
-        return []
-    col = model.id  # type: ignore[attr-defined]
-    return list(session.scalars(select(model.uuid).where(col.in_(wanted))))  # type: ignore[attr-defined]

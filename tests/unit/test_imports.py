@@ -294,8 +294,11 @@ def test_commit_writes_exactly_the_valid_rows_and_they_are_searchable(reg: Datab
         assert count_children(s, ChildFilter(search="ดวงดี")) == 1
         assert count_children(s, ChildFilter(search=NID[3][:6])) >= 1
         audits = s.scalars(select(AuditEntry)).all()
-        assert [(a.action, a.entity, a.entity_uuid) for a in audits if a.entity != "institution"] == [
-            ("import", "import_batch", batch.uuid)]
+        # one entry per child made (the child its subject), then the batch's own
+        assert [(a.action, a.entity, a.entity_uuid, a.subject_uuid) for a in audits
+                if a.entity in ("child", "import_batch")] == [
+            *[("create", "child", c.uuid, c.uuid) for c in sorted(kids.values(), key=lambda c: c.id)],
+            ("import", "import_batch", batch.uuid, "")]
         detail = json.loads(audits[-1].detail)
         assert (detail["children"], detail["household"], detail["guardian"]) == (5, 2, 2)
     assert check_database(reg.engine) == []
