@@ -9,7 +9,6 @@ Cancel or any error rolls everything back.
 
 from __future__ import annotations
 
-import json
 import random
 import time
 from collections.abc import Iterator
@@ -23,14 +22,13 @@ from desktop.domain.dates import academic_year_of
 from desktop.domain.roles import Action
 from desktop.services import demo_data
 from desktop.services.access import require_actor
-from desktop.services.audit import default_actor
+from desktop.services.audit import default_actor, entry, per_child, record_many
 from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
 from desktop.store.db import engine_actor
 from desktop.store.models import (
     AcademicYear,
-    AuditEntry,
     Base,
     Child,
     Institution,
@@ -218,6 +216,7 @@ def fill_demo(
     started = time.perf_counter()
     year_be = academic_year_of(today or date.today())
     rows = 0
+    who = default_actor()
     with engine.begin() as conn:
         mark_demo(conn)  # fictional children: every window, printout and export says so
         office_id, office_name = _ensure_office(conn)
@@ -238,7 +237,9 @@ def fill_demo(
                     if table_rows:
                         conn.exec_driver_sql(sqls[table], table_rows)
                         rows += len(table_rows)
-                if chunk.child:
+                if chunk.child:  # one audit entry per child, the chunk's in one statement
+                    record_many(conn, per_child("create", [str(r[1]) for r in chunk.child],
+                                                {"demo": seed}), actor=who)
                     load.children_added(int(chunk.child[0][0]), int(chunk.child[-1][0]))  # type: ignore[call-overload]
                 done += chunk.children
                 progress.step(done, children, "")
@@ -250,10 +251,5 @@ def fill_demo(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
-        conn.execute(
-            AuditEntry.__table__.insert().values(
-                at=utcnow(), actor=default_actor(), action="import", entity="demo",
-                entity_uuid="", detail=json.dumps({"children": children, "seed": seed}),
-            )
-        )
+        record_many(conn, [entry("import", "demo", "", {"children": children, "seed": seed})], actor=who)
     return DemoResult(children, rows, time.perf_counter() - started, office_name)
