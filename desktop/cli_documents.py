@@ -235,7 +235,9 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
             batches = imports.list_batches(session, limit=1000)
         for b in batches:
             state = f"ยกเลิกแล้ว {format_be_local(b.undone_at)}" if b.undone_at else "ใช้งานอยู่"
-            out(f"{b.uuid}  {format_be_local(b.at)}  {b.children:>7,} คน  {b.file_name}  {state}")
+            whole = _whole_words(b.whole)
+            out(f"{b.uuid}  {format_be_local(b.at)}  {b.children:>7,} คน  {b.file_name}  {state}"
+                + (f"  ค่าทั้งไฟล์: {whole}" if whole else ""))
         return 0
     if args.import_command == "undo":
         try:
@@ -301,6 +303,26 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     out(summary)
     out(f"นำเข้าแล้ว {batch.children:,} คน ชุด {batch.uuid} (ยกเลิกได้: samoe import undo {batch.uuid})")
     return 0
+
+
+def _whole_words(whole: Any) -> str:
+    """A batch's whole-file values (imports.batch_whole.BatchWhole) in words, as the
+    history page says them: "โรงเรียน… · ปีการศึกษา 2569 · อ.2 · ห้อง 1 · ผู้ปกครอง: แม่"."""
+    from desktop.domain.levels import level_by_code
+
+    parts = [whole.institution] if whole.institution else []
+    if whole.year_be:
+        parts.append(f"ปีการศึกษา {whole.year_be}")
+    if whole.level_code:
+        try:
+            parts.append(level_by_code(whole.level_code).label)
+        except KeyError:
+            parts.append(whole.level_code)
+    if whole.classroom:
+        parts.append(f"ห้อง {whole.classroom}")
+    if whole.relation:
+        parts.append(f"ผู้ปกครอง: {whole.relation}")
+    return " · ".join(parts)
 
 
 def _whole_file(db: Any, args: argparse.Namespace) -> Any:

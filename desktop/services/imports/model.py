@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.domain.address import Address
 from desktop.domain.child import ChildInput
 from desktop.services.children import EnrollmentForm, GuardianForm
+
+if TYPE_CHECKING:
+    from .wholefile import WholeFile  # wholefile imports this module
 
 ERROR = "error"
 WARNING = "warning"
@@ -88,6 +91,7 @@ class ImportPlan:
     db_addresses: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     # (registry household, first name, last name) -> its guardian (rows that join it)
     db_household_guardians: dict[tuple[int, str, str], int] = field(default_factory=dict, repr=False)
+    whole: WholeFile | None = None  # the clerk's values for the whole file (kept with the batch)
 
     @property
     def blocked(self) -> bool:

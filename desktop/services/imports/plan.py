@@ -569,5 +569,5 @@ def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, 
         mapping=planner.mapping, rows=rows, file_problems=planner.file_problems,
         institution_id=institution_id, year_be=year, today=today,
         db_households=db_households, db_guardians=db_guardians, db_addresses=db_addresses,
-        db_household_guardians=db_household_guardians,
+        db_household_guardians=db_household_guardians, whole=planner.whole,
     )
