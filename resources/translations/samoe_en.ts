@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>วันเกิด</source>
-        <translation>Date of birth</translation>
+        <translation>Date of birth (BE)</translation>
     </message>
     <message>
         <source>อายุ</source>
@@ -1197,7 +1197,7 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
     <message>
         <source>วันเกิด</source>
-        <translation>Date of birth</translation>
+        <translation>Date of birth (BE)</translation>
     </message>
     <message>
         <source>โทรศัพท์</source>
@@ -1521,7 +1521,7 @@ Import only the %2 valid children?</translation>
     <name>ImportHistoryView</name>
     <message>
         <source>นำเข้าเมื่อ</source>
-        <translation>Imported at</translation>
+        <translation>Imported at (BE)</translation>
     </message>
     <message>
         <source>ไฟล์</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -41,16 +42,20 @@ TS = ROOT / "resources" / "translations" / "samoe_en.ts"
 TODAY = date(2026, 11, 30)
 
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
+sys.path.insert(0, str(ROOT / "tests" / "gui"))
 
 
 @pytest.fixture
 def english(qapp, monkeypatch, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """The window's strings from a fresh samoe_en.qm (lrelease of the .ts) and the core's
     from core_en.po, as ``samoe --lang en`` starts."""
-    tool = [sys.executable, "-m", "PySide6.scripts.pyside_tool", "lrelease"]
-    qm = tmp_path / "samoe_en.qm"
-    made = subprocess.run([*tool, "-silent", str(TS), "-qm", str(qm)], check=False).returncode == 0
-    if made and qm.is_file():
+    from test_translations import _lrelease
+
+    tool = _lrelease()  # the bundled lrelease ("-m PySide6.scripts.pyside_tool" is broken in some wheels)
+    if tool is not None:  # else the .qm the bootstrap built (checked by test_translations)
+        qm = tmp_path / "samoe_en.qm"
+        subprocess.run([*tool, "-silent", str(TS), "-qm", str(qm)], check=True)
+        assert qm.is_file()
         monkeypatch.setattr(resources, "translations_dir", lambda: tmp_path)
     assert resources.install_translation(qapp, "en")
     i18n.set_language("en")
@@ -278,3 +283,51 @@ def test_import_problems_in_english(english, qtbot, ctx: AppContext,  # type: ig
     data = {*H, *(c for r in rows for c in r if c), NO_ID_REASON, "มาลี ทดสอบ", "นางมาลี"}
     left = _strip(screen_texts(dialog), sorted({*data, *_data_strings(ctx)}, key=len, reverse=True))
     assert not left, "Thai left on an English screen:\n" + "\n".join(left[:40])
+
+
+BE_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]{2} 25\d\d( \d\d:\d\d)?$")  # 4 Apr 2567 (14:05)
+
+
+def _be_headers_missing(view: QWidget) -> list[str]:
+    """The columns of a view's tables whose cells are Buddhist Era dates but whose English
+    header does not say "(BE)" (a reader of English takes 2567 for a typo otherwise)."""
+    missing, seen = [], 0
+    for table in view.findChildren(QAbstractItemView):
+        model = table.model()
+        if model is None or isinstance(table, QHeaderView) or not table.isVisibleTo(view):
+            continue
+        for c in range(model.columnCount()):
+            cells = [model.data(model.index(r, c)) for r in range(min(30, model.rowCount()))]
+            if any(isinstance(v, str) and BE_DATE.match(v) for v in cells):
+                seen += 1
+                header = str(model.headerData(c, Qt.Orientation.Horizontal))
+                if "(BE)" not in header:
+                    missing.append(f"{table.objectName()} column {c}: {header!r}")
+    assert seen, "no column of Buddhist Era dates on this screen"
+    return missing
+
+
+def test_english_list_headers_say_buddhist_era(english, qtbot, ctx: AppContext,  # type: ignore[no-untyped-def]
+                                               tmp_path: Path) -> None:
+    from desktop.gui.views.children_view import ChildrenView
+    from desktop.gui.views.households_view import HouseholdsView
+    from desktop.gui.views.import_history_view import ImportHistoryView
+    from desktop.reports.sheets import read_sheet, write_csv
+    from desktop.services.imports import commit_import, plan_import, suggest_mapping
+
+    path = tmp_path / "one.csv"
+    write_csv(path, ["ชื่อ", "นามสกุล", "เพศ", "วันเกิด"], [["ภูผา", "ทดลองปี", "ชาย", "15/08/2563"]])
+    sheet = read_sheet(path)
+    with ctx.db.session() as s:
+        commit_import(s, plan_import(s, sheet, suggest_mapping(s, sheet.headers), today=TODAY), actor="test")
+    missing = []
+    for cls in (ChildrenView, HouseholdsView, ImportHistoryView):
+        view = cls(ctx)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitUntil(lambda v=view: any(
+            t.model() is not None and t.model().rowCount() > 0 for t in v.findChildren(QAbstractItemView)
+            if t.isVisibleTo(v)), timeout=10_000)
+        qtbot.wait(50)
+        missing += [f"{cls.__name__} {m}" for m in _be_headers_missing(view)]
+    assert not missing, "English headers of Buddhist Era dates without (BE):\n" + "\n".join(missing)
