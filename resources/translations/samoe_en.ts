@@ -1520,6 +1520,22 @@ Import only the %2 valid children?</translation>
 <context>
     <name>ImportHistoryView</name>
     <message>
+        <source>ค่าทั้งไฟล์</source>
+        <translation>Whole-file values</translation>
+    </message>
+    <message>
+        <source>ห้อง %1</source>
+        <translation>room %1</translation>
+    </message>
+    <message>
+        <source>ผู้ปกครอง: %1</source>
+        <translation>guardian: %1</translation>
+    </message>
+    <message>
+        <source>ปีการศึกษา %1</source>
+        <translation>academic year %1</translation>
+    </message>
+    <message>
         <source>นำเข้าเมื่อ</source>
         <translation>Imported at (BE)</translation>
     </message>

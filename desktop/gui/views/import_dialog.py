@@ -343,12 +343,15 @@ class ImportDialog(QDialog):
     # ---- 2: the columns
     def _fill_mapping(self) -> None:
         from desktop.services.imports import id_like_columns, remembered_ignored, suggest_mapping
+        from desktop.services.imports.batch_whole import remembered_whole_file
 
         data = self.sheet
         with self.ctx.db.reader() as session:
             mapping = suggest_mapping(session, data.headers)
             # what the clerk left out for this layout last time is not asked about again
             left_out = remembered_ignored(session, data.headers) - set(mapping)
+            # and the values given for the whole file last time are given again
+            self._offer_whole_file(remembered_whole_file(session, data.headers))
         # a column of national IDs under a header not known is never left out unasked: the
         # only one, with no ID column mapped, is mapped (and said); others wait for the clerk
         id_like = id_like_columns(data.headers, data.rows, skip=set(mapping) | left_out)
@@ -379,6 +382,21 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(found, 0))
             combo.currentIndexChanged.connect(self._update_missing)
             table.setCellWidget(i, 2, combo)
+
+    def _offer_whole_file(self, whole: Any) -> None:
+        """The whole-file values of the last import of a file with these headers (a
+        WholeFile; nothing given: the clerk's current choices stay)."""
+        ui = self.ui
+        if whole.institution_id is not None and ui.institutionCombo.findData(whole.institution_id) >= 0:
+            ui.institutionCombo.setCurrentIndex(ui.institutionCombo.findData(whole.institution_id))
+        if whole.year_be:
+            ui.yearSpin.setValue(whole.year_be)
+        if whole.level_code and ui.levelCombo.findData(whole.level_code) >= 0:
+            ui.levelCombo.setCurrentIndex(ui.levelCombo.findData(whole.level_code))
+        if whole.classroom:
+            ui.roomEdit.setText(whole.classroom)
+        if whole.relation:
+            ui.relationCombo.setCurrentText(whole.relation)
 
     def _fill_levels(self) -> None:
         """The classes of the institution chosen for the whole file (all when none)."""

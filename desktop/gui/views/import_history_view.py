@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from desktop.domain.dates import format_be_local
+from desktop.domain.levels import level_by_code
 from desktop.domain.sort_keys import natural_sort_key
 from desktop.gui.app import fault_text
 from desktop.gui.context import AppContext
@@ -16,6 +17,7 @@ from desktop.gui.documents import Documents
 from desktop.gui.forms.import_history_view_ui import Ui_ImportHistoryView
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
+WHOLE_COLUMN = 7  # the values the clerk gave for the whole file
 
 
 class _Item(QTableWidgetItem):
@@ -41,13 +43,15 @@ class ImportHistoryView(QWidget):
         self.batches: list[Any] = []
         table = self.ui.table
         headers = [self.tr("นำเข้าเมื่อ"), self.tr("ไฟล์"), self.tr("แผ่นงาน"), self.tr("แถวในไฟล์"),
-                   self.tr("นำเข้า (คน)"), self.tr("ผู้นำเข้า"), self.tr("สถานะ")]
+                   self.tr("นำเข้า (คน)"), self.tr("ผู้นำเข้า"), self.tr("สถานะ"), self.tr("ค่าทั้งไฟล์")]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHOLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.itemSelectionChanged.connect(self._update_buttons)
         self.ui.undoButton.clicked.connect(self.undo_selected)
         self.ui.importButton.clicked.connect(self.import_requested.emit)
@@ -92,6 +96,7 @@ class ImportHistoryView(QWidget):
             cells: list[tuple[str, object]] = [
                 (format_be_local(b.at), b.at.isoformat()), (b.file_name, None), (b.sheet, None),
                 (f"{b.rows:,}", b.rows), (f"{b.children:,}", b.children), (b.actor, None), (status, None),
+                (self.whole_words(b.whole), None),
             ]
             for column, (text, key) in enumerate(cells):
                 item = _Item(text)
@@ -100,11 +105,30 @@ class ImportHistoryView(QWidget):
                 item.setData(UUID_ROLE + 1, natural_sort_key(text) if key is None else key)
                 if column in (3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column in (1, WHOLE_COLUMN):
+                    item.setToolTip(text)
                 table.setItem(row, column, item)
         table.setSortingEnabled(True)
         if self.batches and table.currentRow() < 0:
             table.selectRow(0)
         self._update_buttons()
+
+    def whole_words(self, whole: Any) -> str:
+        """The values the clerk gave for the whole file (imports.batch_whole.BatchWhole):
+        "โรงเรียน… · ปีการศึกษา 2569 · อ.2 · ห้อง 1 · ผู้ปกครอง: แม่"."""
+        parts = [whole.institution] if whole.institution else []
+        if whole.year_be:
+            parts.append(self.tr("ปีการศึกษา %1").replace("%1", str(whole.year_be)))
+        if whole.level_code:
+            try:
+                parts.append(level_by_code(whole.level_code).display_label)
+            except KeyError:
+                parts.append(whole.level_code)
+        if whole.classroom:
+            parts.append(self.tr("ห้อง %1").replace("%1", whole.classroom))
+        if whole.relation:
+            parts.append(self.tr("ผู้ปกครอง: %1").replace("%1", whole.relation))
+        return " · ".join(parts)
 
     def selected(self) -> Any:
         item = self.ui.table.item(self.ui.table.currentRow(), 0)
