@@ -206,7 +206,7 @@ def test_children_view_in_english(english, qtbot, ctx: AppContext) -> None:  # t
 
     model = view.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:5] == ["ID no.", "Name", "Sex", "Date of birth", "Age"]
+    assert headers[:5] == ["ID no.", "Name", "Sex", "Date of birth (BE)", "Age"]
     sexes = {model.data(model.index(r, 2)) for r in range(model.rowCount())}
     assert sexes == {"Male", "Female"}
 
