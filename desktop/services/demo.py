@@ -27,6 +27,7 @@ from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
 from desktop.store.db import engine_actor
+from desktop.store.list_keys import COUNT_TRIGGERS, recount_households
 from desktop.store.models import (
     AcademicYear,
     Base,
@@ -128,6 +129,8 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...]) -> Iterator[Bulk
     for kind, _name, sql in saved:
         if kind == "index":
             conn.exec_driver_sql(sql)
+    if any(kind == "trigger" and name in COUNT_TRIGGERS for kind, name, _ in saved):
+        recount_households(conn)  # the households' member counts (0008), once
     for kind, _name, sql in saved:
         if kind == "trigger":
             conn.exec_driver_sql(sql)

@@ -1,5 +1,7 @@
 """Keep the stored sort keys of the lists in step with every ORM write: the enrolment keys
-(see ``models.INSTITUTION_KEY``) and the households' address keys.
+(see ``models.INSTITUTION_KEY``) and the households' address keys. (The households' member
+counts are kept by triggers, migration 0008; a bulk load without them calls
+``recount_households``.)
 
 - An enrolment written through the ORM gets its keys from its institution's name, its
   level and its room (``before_insert`` / ``before_update``).
@@ -81,6 +83,24 @@ def refresh_year(conn: Connection, year_id: int) -> None:
     enrolled = select(Enrollment.child_id).where(Enrollment.academic_year_id == year_id)
     conn.execute(update(Child).where(Child.id.in_(enrolled)).values(_current_keys())
                  .execution_options(synchronize_session=False))
+
+
+# member table → the household column that counts its live rows (migration 0008's triggers)
+HOUSEHOLD_COUNTS = (("child", "child_count"), ("guardian", "guardian_count"))
+COUNT_TRIGGERS = tuple(f"{table}_count_{op}" for table, _c in HOUSEHOLD_COUNTS
+                       for op in ("ai", "ad", "au"))
+
+
+def recount_households(conn: Connection) -> None:
+    """Each household's counts of live children and guardians, recounted set-based, for a
+    bulk load that ran with the counting triggers dropped (it only adds members, so a
+    household with none keeps its count). Writes only the households whose count moved."""
+    for table, column in HOUSEHOLD_COUNTS:
+        conn.exec_driver_sql(
+            f"UPDATE household SET {column} = n.n FROM "  # noqa: S608 (constant names)
+            f"(SELECT household_id, count(*) AS n FROM {table} "
+            f"WHERE household_id IS NOT NULL AND deleted_at IS NULL GROUP BY household_id) AS n "
+            f"WHERE household.id = n.household_id AND household.{column} <> n.n")
 
 
 def _set_keys(connection: Connection, e: Enrollment) -> None:

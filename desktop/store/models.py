@@ -223,12 +223,21 @@ class Household(Synced, Imported, AddressColumns, Base):
         # the list's order (migration 0005): by address; its other sorts read every row
         Index("ix_household_live_place", "subdistrict_key", "village_key", "house_key",
               sqlite_where=LIVE, postgresql_where=LIVE),
+        # its sorts by number of children / guardians (migration 0008)
+        Index("ix_household_live_children", "child_count", "subdistrict_key", "village_key",
+              "house_key", sqlite_where=LIVE, postgresql_where=LIVE),
+        Index("ix_household_live_guardians", "guardian_count", "subdistrict_key", "village_key",
+              "house_key", sqlite_where=LIVE, postgresql_where=LIVE),
     )
     house_code: Mapped[str] = mapped_column(String(11), default="")  # เลขรหัสประจำบ้าน
     # desktop.domain.sort_keys.household_sort_keys of the address (the list's sorts)
     subdistrict_key: Mapped[str] = mapped_column(PLACE_KEY, default="", server_default="")
     village_key: Mapped[str] = mapped_column(VILLAGE_KEY, default="", server_default="")
     house_key: Mapped[str] = mapped_column(PLACE_KEY, default="", server_default="")
+    # its live children and live guardians, kept by triggers (migration 0008): never written
+    # here (the ORM leaves them to the database and does not read them back)
+    child_count: Mapped[int] = mapped_column(Integer, server_default="0", default=0)
+    guardian_count: Mapped[int] = mapped_column(Integer, server_default="0", default=0)
     phone: Mapped[str] = mapped_column(String(40), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     children: Mapped[list[Child]] = relationship(back_populates="household")

@@ -7,6 +7,7 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0004   # samoe-0004.db
     .venv/bin/python tests/migrations/make_fixture.py 0005   # samoe-0005.db
     .venv/bin/python tests/migrations/make_fixture.py 0006   # samoe-0006.db
+    .venv/bin/python tests/migrations/make_fixture.py 0007   # samoe-0007.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -21,6 +22,9 @@ seen to follow each child's current enrolment. 0005 is the 0004 file upgraded by
 enrolment keys and the narrow name index), so that 0006 can be seen to copy the live
 children's name keys into child_name_order. 0006 is the same file upgraded by 0006, so that
 0007 can be seen to chain the audit entry written before it (and mark it the child's).
+0007 adds a second household and guardians (two live, one deleted) and moves child 5 into
+it, upgraded by 0007, so that 0008 can be seen to count each household's live children and
+guardians.
 """
 
 from __future__ import annotations
@@ -116,6 +120,25 @@ ROWS_0004 = [
 ]
 
 
+ROWS_0007 = [
+    "INSERT INTO household (id, uuid, version, created_at, updated_at, origin_office_id, house_code, phone, "
+    "note, house_no, village_no, village_name, soi, road, subdistrict, district, province, postcode) VALUES "
+    "(2, '00000000-0000-4000-8000-000000000022', 1, '2026-11-30 08:00:00.000000', "
+    "'2026-11-30 08:00:00.000000', 1, '', '', '', '7', '2', 'บ้านหนองบัว', '', '', 'บ้านใหม่', "
+    "'เมืองนครราชสีมา', 'นครราชสีมา', '30000')",
+    "UPDATE child SET household_id = 2 WHERE id = 5",
+    "INSERT INTO guardian (id, uuid, version, created_at, updated_at, deleted_at, origin_office_id, prefix, "
+    "first_name, last_name, national_id, phone, occupation, household_id) VALUES "
+    "(1, '00000000-0000-4000-8000-000000000061', 1, '2026-11-30 08:00:00.000000', "
+    "'2026-11-30 08:00:00.000000', NULL, 1, 'นาง', 'สมพร', 'ศรีสุข', NULL, '', '', 1), "
+    "(2, '00000000-0000-4000-8000-000000000062', 2, '2026-11-30 08:00:00.000000', "
+    "'2026-11-30 09:00:00.000000', '2026-11-30 09:00:00.000000', 1, 'นาย', 'สมชาย', 'ศรีสุข', NULL, '', "
+    "'', 1), "
+    "(3, '00000000-0000-4000-8000-000000000063', 1, '2026-11-30 08:00:00.000000', "
+    "'2026-11-30 08:00:00.000000', NULL, 1, 'นาง', 'มาลี', 'ใจดี', NULL, '', '', 2)",
+]
+
+
 def _name_keys_as_0004_wrote_them(conn: Connection) -> None:
     from desktop.domain.text import stored_sort_key
 
@@ -133,7 +156,8 @@ def main(out: Path, revision: str = "0001") -> None:
     with db.engine.begin() as conn:
         for sql in (ROWS + (ROWS_0002 if revision >= "0002" else [])
                     + (ROWS_0003 if revision >= "0003" else [])
-                    + (ROWS_0004 if revision >= "0004" else [])):
+                    + (ROWS_0004 if revision >= "0004" else [])
+                    + (ROWS_0007 if revision >= "0007" else [])):
             conn.exec_driver_sql(sql)
         if revision >= "0004":
             _name_keys_as_0004_wrote_them(conn)

@@ -20,7 +20,8 @@ from desktop.store.models import Base, Child, name_sort_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TRIGGERS_AT_HEAD = {"child_fts_ai", "child_fts_ad", "child_fts_au",
-                    "child_name_order_ai", "child_name_order_ad", "child_name_order_au"}
+                    "child_name_order_ai", "child_name_order_ad", "child_name_order_au",
+                    "child_count_ai", "child_count_ad", "child_count_au"}
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:

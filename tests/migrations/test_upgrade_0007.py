@@ -53,7 +53,7 @@ def test_sixth_schema_upgrades_with_the_old_entries_chained(tmp_path: Path) -> N
     m = _migration()
     conn = sqlite3.connect(_upgraded(tmp_path))
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0007",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(migrate.HEAD_REVISION,)]
         rows = conn.execute("SELECT id, at, actor, action, entity, entity_uuid, subject_uuid, detail, "
                             "prev_hash, hash FROM audit_log ORDER BY id").fetchall()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
