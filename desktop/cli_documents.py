@@ -178,8 +178,25 @@ def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     except (reports.ReportTooLarge, reports.ChildNotFound) as exc:
         err(str(exc))
         return 1
+    _note(db, args.name, REPORT_TITLES, target, pages=pages)
     out(f"เขียน {target} แล้ว {pages:,} หน้า")
     return 0
+
+
+# what the window calls each document (the home page's "last export" says it)
+REPORT_TITLES = {"children-list": "รายชื่อเด็ก", "child-profile": "ประวัติเด็ก",
+                 "registry-summary": "สรุปทะเบียนเด็ก", "households-list": "รายการครัวเรือน",
+                 "institutions-list": "รายการสถานศึกษา", "import-batches": "ประวัติการนำเข้า"}
+EXPORT_TITLES = {"children": "รายชื่อเด็ก", "households": "รายการครัวเรือน",
+                 "institutions": "รายการสถานศึกษา", "import-batches": "ประวัติการนำเข้า"}
+
+
+def _note(db: Any, name: str, titles: dict[str, str], target: Path, *, rows: int = 0,
+          pages: int = 0) -> None:
+    """The audit log's note of a document written, as the window makes it."""
+    from desktop.services.home import note_export
+
+    note_export(db, name, titles.get(name, name), target, rows=rows, pages=pages)
 
 
 def _make_report(args: argparse.Namespace, db: Any, target: Path, options: Any, progress: Any) -> int:
@@ -221,6 +238,7 @@ def _export(args: argparse.Namespace, db: Any, out: Any, progress: Any) -> int:
             rows = exports.export_institutions(session, target, args.year, progress=progress)
         else:
             rows = exports.export_import_batches(session, target, progress=progress)
+    _note(db, args.name, EXPORT_TITLES, target, rows=rows)
     out(f"ส่งออก {rows:,} แถวไปที่ {target}")
     return 0
 

@@ -70,22 +70,6 @@ def _tidy(folder: Path) -> None:
             pass
 
 
-def _record_export(ctx: AppContext, kind: str, title: str, rows: int, path: Path) -> None:
-    """The home page's "last export" (audit log). The file is written already: a database
-    that cannot take the note (read-only medium, busy) does not undo the export."""
-    from desktop.services.home import record_export
-    from desktop.store.faults import DatabaseFault
-
-    try:
-        with ctx.db.session() as session:
-            record_export(session, kind, title, rows, path)
-    except DatabaseFault:
-        pass
-    except Exception as exc:  # noqa: BLE001 - a driver error the store did not name
-        from desktop.store.faults import classify
-
-        if classify(exc) is None:
-            raise
 
 
 class ReportOptionsDialog(QDialog):
@@ -214,7 +198,9 @@ class Documents(QObject):
         def work(progress: Progress) -> int:
             with self.ctx.db.reader() as session:
                 rows = make(session, target, progress)
-            _record_export(self.ctx, stem, title, rows, target)
+            from desktop.services.home import note_export
+
+            note_export(self.ctx.db, stem, title, target, rows=rows)  # the home page's last export
             return rows
 
         def done(rows: object) -> None:

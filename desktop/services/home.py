@@ -7,8 +7,9 @@ label, a count and the key of the page that deals with it); the home page lists 
 with a count above zero. The registry gives one today: children with no identifier.
 Screening, DSPM and follow-up modules add theirs (checks due, overdue follow-ups).
 
-Exports are recorded in the audit log (action ``export``): who wrote which list, how many
-rows, the file's name (not its folder), when.
+Exports and reports are recorded in the audit log (action ``export``), from the window
+and from the command line alike (:func:`note_export`): who wrote which list, how many rows
+(a report: pages), the file's name (not its folder), when.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -29,6 +31,9 @@ from desktop.services.households import count_households
 from desktop.services.office import OfficeInfo, is_demo, local_office
 from desktop.store.faults import newest_backup
 from desktop.store.models import AuditEntry, Child, ImportBatch, Institution
+
+if TYPE_CHECKING:
+    from desktop.store.db import Database
 
 EXPORT_ACTION = "export"
 
@@ -57,6 +62,7 @@ class LastExport:
     title: str
     file_name: str
     rows: int
+    pages: int = 0  # a report (PDF): its pages; rows is 0
 
 
 @dataclass(frozen=True)
@@ -106,10 +112,31 @@ def todos(session: Session, providers: list[TodoProvider] | None = None) -> list
     return items
 
 
-def record_export(session: Session, kind: str, title: str, rows: int, path: Path) -> None:
+def record_export(session: Session, kind: str, title: str, rows: int, path: Path, *,
+                  pages: int = 0) -> None:
     """Note in the audit log that ``title`` (``kind``: children, households, ...) was
-    written to ``path``: ``rows`` rows. Only the file's name is kept."""
-    record(session, EXPORT_ACTION, kind, "", {"title": title, "rows": rows, "file": Path(path).name})
+    written to ``path``: ``rows`` rows (a report: ``pages`` pages). Only the file's name is kept."""
+    detail: dict[str, object] = {"title": title, "rows": rows, "file": Path(path).name}
+    if pages:
+        detail["pages"] = pages
+    record(session, EXPORT_ACTION, kind, "", detail)
+
+
+def note_export(db: Database, kind: str, title: str, path: Path, *, rows: int = 0,
+                pages: int = 0) -> None:
+    """:func:`record_export` in a transaction of its own, after the file is written (the
+    window's exports and the command line's exports and reports): a database that cannot
+    take the note (read-only medium, busy) does not undo the export."""
+    from desktop.store.faults import DatabaseFault, classify
+
+    try:
+        with db.session() as session:
+            record_export(session, kind, title, rows, path, pages=pages)
+    except DatabaseFault:
+        pass
+    except Exception as exc:  # noqa: BLE001 - a driver error the store did not name
+        if classify(exc) is None:
+            raise
 
 
 def last_export(session: Session) -> LastExport | None:
@@ -126,7 +153,7 @@ def last_export(session: Session) -> LastExport | None:
     if not isinstance(detail, dict):
         detail = {}
     return LastExport(entry.at, str(detail.get("title", entry.entity)), str(detail.get("file", "")),
-                      int(detail.get("rows", 0) or 0))
+                      int(detail.get("rows", 0) or 0), int(detail.get("pages", 0) or 0))
 
 
 def last_import(session: Session) -> LastImport | None:

@@ -699,8 +699,16 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>Nothing exported yet</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 แถว · %4</source>
-        <translation>%1 · %2 · %3 rows · %4</translation>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 หน้า</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>%1 แถว</source>
+        <translation>%1 rows</translation>
     </message>
     <message>
         <source>ยังไม่มีไฟล์สำรองในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล</source>

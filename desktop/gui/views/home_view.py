@@ -120,9 +120,11 @@ class HomeView(QWidget):
         if exp is None:
             ui.exportLabel.setText(self.tr("ยังไม่เคยส่งออก"))
         else:
+            size = (self.tr("%1 หน้า").replace("%1", f"{exp.pages:,}") if exp.pages  # a report
+                    else self.tr("%1 แถว").replace("%1", f"{exp.rows:,}"))
             ui.exportLabel.setText(
-                self.tr("%1 · %2 · %3 แถว · %4").replace("%1", format_be_local(exp.at))
-                .replace("%2", exp.title).replace("%3", f"{exp.rows:,}").replace("%4", exp.file_name))
+                self.tr("%1 · %2 · %3 · %4").replace("%1", format_be_local(exp.at))
+                .replace("%2", exp.title).replace("%3", size).replace("%4", exp.file_name))
         backup = summary.last_backup
         if backup is None:
             ui.backupLabel.setText(self.tr("ยังไม่มีไฟล์สำรองในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล"))
