@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -62,7 +63,8 @@ class FaultText(QObject):
         text = str(exc)
         for cli, window in _WINDOW_HINTS:
             text = text.replace(cli, window)
-        return text
+        return re.sub(r' กู้คืนด้วยคำสั่ง samoe backup restore "[^"]*"', self.tr(
+            " กู้คืนได้จากเมนู แฟ้ม › กู้คืนจากไฟล์สำรอง…"), text)
 
 
 def fault_text(exc: BaseException, path: Path | None) -> str:
@@ -87,12 +89,40 @@ def open_db_or_explain(target: str | os.PathLike[str] | None, parent: QWidget | 
             path = sqlite_path(resolve_url(target))
         except Exception:  # noqa: BLE001 - only to word the message
             path = None
-        QMessageBox.critical(parent, "Samoe", fault_text(exc, path))  # Thai, from the store
+        offered = offer_backup_for(exc, path, parent)  # damaged: the newest good backup
+        if offered == "restored":
+            return open_db_or_explain(target, parent, create=False)
+        if offered is None:
+            QMessageBox.critical(parent, "Samoe", fault_text(exc, path))  # Thai, from the store
         return None
     if result is not None and result.backup is not None:
         log.info("upgraded %s -> %s, backup %s", result.from_revision, result.to_revision, result.backup)
     db.check_in_background()  # a damaged file: the first save is refused (quick_check)
     return db
+
+
+def offer_backup_for(exc: BaseException, path: Path | None, parent: QWidget | None) -> str | None:
+    """A damaged file at start: say what is wrong and offer the newest good backup in
+    ``backups/``: "restored" (open the file again), "declined", "failed" (said in a box),
+    or None when there is nothing to offer (the caller says what is wrong)."""
+    from desktop.store.faults import DatabaseDamaged
+
+    if not isinstance(exc, DatabaseDamaged) or path is None or not path.is_file():
+        return None
+    from desktop.gui.views.backup_actions import DamageText, restore_now
+    from desktop.services.backup import newest_good_local, plan_restore
+
+    backup = newest_good_local(path)
+    if backup is None:
+        return None  # the usual message: it says no backup was found
+    if not DamageText().offer(parent, fault_text(exc, path), backup):
+        return "declined"
+    try:
+        plan = plan_restore(backup.path, path)
+    except Exception as problem:  # noqa: BLE001 - the backup no longer verifies
+        QMessageBox.critical(parent, "Samoe", fault_text(problem, path))
+        return "failed"
+    return "restored" if restore_now(plan, parent) else "failed"
 
 
 def show_database_faults(kind: type[BaseException], exc: BaseException, tb: object,
@@ -125,6 +155,8 @@ def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
     status = shell.start(db_target)
     if status is not None:
         return status
+    if shell.window is not None:
+        shell.window.backups.start_checks()  # the quick check's verdict, the day's backup
     code = app.exec()
     shell.close()
     return int(code)

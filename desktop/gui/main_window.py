@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop import version
 from desktop.gui.context import AppContext
 from desktop.gui.forms.main_window_ui import Ui_MainWindow
+from desktop.gui.views.backup_actions import BackupActions
 from desktop.gui.views.child_form import ChildFormDialog
 from desktop.gui.views.children_view import ChildrenView
 from desktop.gui.views.home_view import HomeView
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_pages()
         self._wire_menus()
+        self.backups = BackupActions(self, ctx)  # File › back up / restore; checks at start
+        self.backups.install_menu(self.ui.fileMenu, self.ui.officeAction)
         ctx.tasks.started.connect(self._task_started)
         ctx.tasks.progressed.connect(self._task_progressed)
         ctx.tasks.ended.connect(self._task_ended)

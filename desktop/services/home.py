@@ -29,7 +29,6 @@ from desktop.services.audit import record
 from desktop.services.children_query import ChildFilter, count_children
 from desktop.services.households import count_households
 from desktop.services.office import OfficeInfo, is_demo, local_office
-from desktop.store.faults import newest_backup
 from desktop.store.models import AuditEntry, Child, ImportBatch, Institution
 
 if TYPE_CHECKING:
@@ -67,8 +66,9 @@ class LastExport:
 
 @dataclass(frozen=True)
 class LastBackup:
-    at: datetime  # local time of the file
+    at: datetime  # local time it was made
     path: Path
+    verified: bool = True  # False: an older program's backup, never verified
 
 
 @dataclass(frozen=True)
@@ -164,13 +164,15 @@ def last_import(session: Session) -> LastImport | None:
 
 
 def last_backup(db_path: Path | None) -> LastBackup | None:
-    found = newest_backup(db_path) if db_path is not None else None
-    if found is None:
+    """The last good backup (services/backup.py: verified when written, in backups/ or
+    on a USB stick), else the newest unverified one an older program made."""
+    if db_path is None:
         return None
-    try:
-        return LastBackup(datetime.fromtimestamp(found.stat().st_mtime), found)
-    except OSError:
-        return None
+    from desktop.services.backup import last_good_backup, list_backups
+
+    found = last_good_backup(db_path) or next(
+        (b for b in list_backups(db_path) if b.state == "unverified"), None)
+    return None if found is None else LastBackup(found.at, found.path, found.good)
 
 
 def home_summary(session: Session, db_path: Path | None = None) -> HomeSummary:

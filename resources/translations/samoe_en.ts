@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>สำรองข้อมูลไปยังโฟลเดอร์หรือแฟลชไดรฟ์…</source>
+        <translation>Back up to a folder or USB stick…</translation>
+    </message>
+    <message>
+        <source>กู้คืนจากไฟล์สำรอง…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้อยู่บนเซิร์ฟเวอร์ ให้สำรองด้วยเครื่องมือของเซิร์ฟเวอร์</source>
+        <translation>This database is on a server: back it up with the server's tools</translation>
+    </message>
+    <message>
+        <source>เลือกโฟลเดอร์หรือแฟลชไดรฟ์ที่จะเก็บไฟล์สำรอง</source>
+        <translation>Choose the folder or USB stick for the backup</translation>
+    </message>
+    <message>
+        <source>กำลังสำรองข้อมูล…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source> เด็ก %1 คน</source>
+        <translation>, %1 children</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลแล้ว และตรวจแล้วว่าไฟล์สำรองใช้ได้ (ความถูกต้อง จำนวนแถว และค่า SHA-256)
+
+%1
+%2%3</source>
+        <translation>Backed up, and the backup verified (integrity, row counts and SHA-256)
+
+%1
+%2%3</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลไม่สำเร็จ
+
+%1</source>
+        <translation>The backup failed
+
+%1</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการสำรองแล้ว ไม่มีไฟล์สำรองค้างไว้ครึ่ง ๆ กลาง ๆ</source>
+        <translation>Backup cancelled. No half-written backup was left behind</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์สำรองที่จะกู้คืน</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>ไฟล์สำรอง Samoe (*.db)</source>
+        <translation>Samoe backups (*.db)</translation>
+    </message>
+    <message>
+        <source>กู้คืนแล้ว ไฟล์เดิมเก็บไว้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล โปรแกรมจะเปิดฐานข้อมูลใหม่อีกครั้ง</source>
+        <translation>Restored. The replaced file is kept in the backups folder beside the database. The program will now open the database again</translation>
+    </message>
+    <message>
+        <source>กู้คืนฐานข้อมูลจากไฟล์สำรองนี้?
+
+%1
+สำรองเมื่อ %2 · เด็ก %3 คน
+
+ข้อมูลที่บันทึกหลังเวลานั้นจะไม่อยู่ในฐานข้อมูลที่กู้คืน ไฟล์ปัจจุบันจะถูกเก็บไว้ในโฟลเดอร์ backups ก่อนถูกแทนที่</source>
+        <translation>Restore the database from this backup?
+
+%1
+Backed up %2 · %3 children
+
+Anything saved after that time will not be in the restored database. The current file is kept in the backups folder before it is replaced</translation>
+    </message>
+    <message>
+        <source>กู้คืน</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ChildForm</name>
     <message>
         <source>ข้อมูลเด็ก</source>
@@ -559,6 +642,35 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     </message>
 </context>
 <context>
+    <name>DamageText</name>
+    <message>
+        <source>ไฟล์ฐานข้อมูลเสียหาย จึงยังไม่ได้บันทึกอะไรลงไป
+
+%1</source>
+        <translation>The database file is damaged, so nothing has been saved into it
+
+%1</translation>
+    </message>
+    <message>
+        <source>ไฟล์สำรองล่าสุดที่ตรวจแล้วว่าใช้ได้: %1 (%2)
+กู้คืนจากไฟล์นี้ได้เลย ไฟล์ที่เสียจะถูกเก็บสำเนาไว้ในโฟลเดอร์ backups</source>
+        <translation>The newest backup verified as good: %1 (%2)
+You can restore it now; a copy of the damaged file is kept in the backups folder</translation>
+    </message>
+    <message>
+        <source>กู้คืนจากไฟล์สำรองนี้</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <source>ไม่พบไฟล์สำรองที่ใช้ได้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล โปรดกู้คืนจากสำเนาที่เก็บไว้ (เมนู แฟ้ม › กู้คืนจากไฟล์สำรอง…)</source>
+        <translation>No good backup in the backups folder beside the database. Please restore from a copy you kept (File › Restore from a backup…)</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
         <source>สร้างรายงาน %1 แล้ว %2 หน้า</source>
@@ -622,6 +734,10 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>เลือกไฟล์ฐานข้อมูลอื่นจากเมนู แฟ้ม › เปิดฐานข้อมูล… หรือสร้างฐานข้อมูลใหม่จากเมนู แฟ้ม › ฐานข้อมูลใหม่…</source>
         <translation>Choose another database with File › Open database… or make a new one with File › New database…</translation>
+    </message>
+    <message>
+        <source> กู้คืนได้จากเมนู แฟ้ม › กู้คืนจากไฟล์สำรอง…</source>
+        <translation> Restore it with File › Restore from a backup…</translation>
     </message>
 </context>
 <context>
@@ -715,10 +831,6 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
         <translation>No backup yet in the backups folder beside the database file</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>ดับเบิลคลิกหรือกด Enter เพื่อเปิดหน้าที่เกี่ยวข้อง</source>
         <translation>Double-click or press Enter to open the page that deals with it</translation>
     </message>
@@ -753,6 +865,14 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ไฟล์ฐานข้อมูล</source>
         <translation>Database file</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>(ยังไม่ได้ตรวจ)</source>
+        <translation>(not verified)</translation>
     </message>
 </context>
 <context>

@@ -129,8 +129,13 @@ class HomeView(QWidget):
         if backup is None:
             ui.backupLabel.setText(self.tr("ยังไม่มีไฟล์สำรองในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล"))
         else:
-            ui.backupLabel.setText(self.tr("%1 · %2").replace("%1", format_be_datetime(backup.at))
-                                   .replace("%2", Path(backup.path).name))
+            from desktop.services.backup import age_text
+
+            text = self.tr("%1 (%2) · %3").replace("%1", format_be_datetime(backup.at)) \
+                .replace("%2", age_text(backup.at)).replace("%3", Path(backup.path).name)
+            if not backup.verified:
+                text += " " + self.tr("(ยังไม่ได้ตรวจ)")
+            ui.backupLabel.setText(text)
             ui.backupLabel.setToolTip(str(backup.path))
 
     def _show_todos(self, summary: HomeSummary) -> None:
