@@ -77,8 +77,13 @@ def insert_sql(conn: Connection, table: str, columns: tuple[str, ...] | None = N
 class BulkLoad:
     """What a bulk load owes the schema while its indexes and triggers are dropped."""
 
-    def __init__(self, conn: Connection, *, search_by_chunk: bool, name_order_by_chunk: bool = False) -> None:
+    def __init__(self, conn: Connection, *, search_by_chunk: bool, name_order_by_chunk: bool = False,
+                 counts_dropped: bool = False) -> None:
         self._conn = conn
+        # the households' member-count triggers (0008) are dropped: rows that carry their
+        # counts keep them (else they are recounted at the end); with the triggers on, the
+        # triggers count and a row's own counts must be 0
+        self.counts_dropped = counts_dropped
         self._search_by_chunk = search_by_chunk
         self._name_order_by_chunk = name_order_by_chunk
 
@@ -103,11 +108,14 @@ class BulkLoad:
 
 
 @contextmanager
-def deferred_indexes(conn: Connection, tables: tuple[str, ...]) -> Iterator[BulkLoad]:
+def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
+                     counted: bool = False) -> Iterator[BulkLoad]:
     """SQLite: drop secondary indexes and triggers of ``tables``, rebuild them after.
 
     Only the named, explicitly created ones (``sql IS NOT NULL``): unique constraints stay.
-    Runs inside the caller's transaction, so a failure restores the schema too.
+    Runs inside the caller's transaction, so a failure restores the schema too. The
+    households' member counts are recounted at the end unless ``counted`` (the loader's
+    household rows carry them: ``BulkLoad.counts_dropped``).
     """
     if conn.dialect.name != "sqlite" or not tables:
         yield BulkLoad(conn, search_by_chunk=False)
@@ -124,12 +132,13 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...]) -> Iterator[Bulk
     fts_triggers_dropped = any(kind == "trigger" and name.startswith("child_fts") for kind, name, _ in saved)
     order_triggers_dropped = any(kind == "trigger" and name.startswith("child_name_order")
                                  for kind, name, _ in saved)
+    counts_dropped = any(kind == "trigger" and name in COUNT_TRIGGERS for kind, name, _ in saved)
     yield BulkLoad(conn, search_by_chunk=bool(has_fts) and fts_triggers_dropped,
-                   name_order_by_chunk=order_triggers_dropped)
+                   name_order_by_chunk=order_triggers_dropped, counts_dropped=counts_dropped)
     for kind, _name, sql in saved:
         if kind == "index":
             conn.exec_driver_sql(sql)
-    if any(kind == "trigger" and name in COUNT_TRIGGERS for kind, name, _ in saved):
+    if counts_dropped and not counted:
         recount_households(conn)  # the households' member counts (0008), once
     for kind, _name, sql in saved:
         if kind == "trigger":
@@ -229,7 +238,8 @@ def fill_demo(
         empty = conn.scalar(select(func.count()).select_from(Child)) == 0
         sqls = {t: insert_sql(conn, t) for t in BULK_TABLES}
         progress.step(0, children, "")
-        with deferred_indexes(conn, BULK_TABLES if empty and children >= 5000 else ()) as load:
+        with deferred_indexes(conn, BULK_TABLES if empty and children >= 5000 else (),
+                              counted=True) as load:
             chunks = demo_data.generate(
                 children, seed=seed, office_id=office_id, institutions=institutions,
                 year_id=year_id, year_be=year_be, ids=ids, now=utcnow(), chunk_size=chunk_size,
@@ -237,6 +247,8 @@ def fill_demo(
             done = 0
             for chunk in chunks:
                 for table, table_rows in chunk.tables():
+                    if table == "household" and not load.counts_dropped:
+                        table_rows = [(*r[:-2], 0, 0) for r in table_rows]  # the triggers count
                     if table_rows:
                         conn.exec_driver_sql(sqls[table], table_rows)
                         rows += len(table_rows)

@@ -72,7 +72,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
         "house_code", "phone", "note", "house_no", "village_no", "village_name", "soi", "road",
         "subdistrict", "district", "province", "postcode", "subdistrict_key", "village_key",
-        "house_key",
+        "house_key", "child_count", "guardian_count",
     ),
     "child": (
         "id", "uuid", "version", "created_at", "updated_at", "deleted_at", "origin_office_id",
@@ -270,7 +270,10 @@ def generate(
             ))
             guardians.append((gid, rel))
         # --- the children
-        for k in range(min(rng.choice((1, 1, 1, 2, 2, 3, 4)), n_children - made)):
+        kids = min(rng.choice((1, 1, 1, 2, 2, 3, 4)), n_children - made)
+        # the household's member counts (migration 0008), for a load without their triggers
+        chunk.household[-1] = (*chunk.household[-1], kids, n_guardians)
+        for k in range(kids):
             cid = ids.child
             ids.child += 1
             made += 1

@@ -114,6 +114,7 @@ def test_a_seed_gives_the_data_it_always_gave() -> None:
     """Benchmarks and tests compare runs on the same seed: a new column (such as the name
     sort keys) must not move the random stream. The digest was taken before the keys."""
     import hashlib
+    from collections import defaultdict
     from datetime import datetime
 
     from desktop.services import demo_data as d
@@ -124,6 +125,8 @@ def test_a_seed_gives_the_data_it_always_gave() -> None:
     from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 
     enrol_keys: dict[object, tuple[object, ...]] = {}
+    counts: dict[object, tuple[object, object]] = {}
+    members: dict[object, list[int]] = defaultdict(lambda: [0, 0])
     digest = hashlib.sha256()
     for chunk in chunks:
         for table, rows in chunk.tables():
@@ -138,6 +141,10 @@ def test_a_seed_gives_the_data_it_always_gave() -> None:
                     assert (row.pop("subdistrict_key"), row.pop("village_key"),
                             row.pop("house_key")) == household_sort_keys(
                         str(row["subdistrict"]), str(row["village_no"]), str(row["house_no"]))
+                    # its member counts (0008): checked against its chunk's members below
+                    counts[row["id"]] = (row.pop("child_count"), row.pop("guardian_count"))
+                if table in ("child", "guardian"):
+                    members[row["household_id"]][table == "guardian"] += 1
                 if table == "enrollment":  # the sort keys of its (only) enrolment: see sort_keys
                     keys = (row.pop("institution_key"), row.pop("level_key"), row.pop("classroom_key"))
                     assert keys == enrolment_sort_keys("", str(row["level_code"]), str(row["classroom"]))
@@ -145,3 +152,4 @@ def test_a_seed_gives_the_data_it_always_gave() -> None:
                 digest.update(repr(sorted(row.items())).encode())
     assert digest.hexdigest() == "30e43c3c58c000ab5d14ac7c37ffbe8ebac38fa29b13e67daa763cc80d9e3e26"
     assert set(enrol_keys.values()) == {("", "", "")}  # the children without an enrolment
+    assert counts == {h: tuple(n) for h, n in members.items()}
