@@ -39,11 +39,17 @@ KILLS = int(os.environ.get("SAMOE_CRASH_KILLS", "15"))
 
 
 def make_office_db(path: Path) -> Path:
+    """A new database with its office and the test administrator (tests/actors.py), so
+    that ``samoe`` commands on it log in as admin with the tests' SAMOE_PASSWORD."""
+    from actors import EVERY_ROLE, add_test_admin
+
     db = Database.open(path)
     try:
+        db.set_actor(EVERY_ROLE)
         migrate.upgrade(db)
         with db.session() as s:
             init_office(s, name="เทศบาลตำบลทดสอบ", code="6300101", province="นครราชสีมา")
+        add_test_admin(db)
     finally:
         db.dispose()
     return path
