@@ -5,6 +5,7 @@
     samoe --db office.db demo [--children N] [--seed S]
     samoe --db office.db stats
     samoe --db office.db db upgrade | db check
+    samoe audit verify | audit log [--child ID] [--user NAME] [--since DATE]   (desktop/cli_audit.py)
     samoe backup create DIR | backup list | backup restore FILE [--dry-run] [--to PATH]
     samoe --self-test                               open the window offscreen, query, exit 0
     samoe report NAME --out FILE.pdf | import children FILE [--dry-run] | export NAME FILE
@@ -61,12 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser("check", help="ตรวจความถูกต้องของฐานข้อมูลและ foreign key")
     db_sub.add_parser("path", help="แสดงตำแหน่งไฟล์ฐานข้อมูล")
 
+    from desktop.cli_audit import add_parsers as add_audit_parsers
     from desktop.cli_backup import add_parsers as add_backup_parsers
     from desktop.cli_documents import add_parsers
     from desktop.cli_households import add_parsers as add_household_parsers
 
     add_parsers(sub)
     add_household_parsers(sub)
+    add_audit_parsers(sub)
     add_backup_parsers(sub)
     return p
 
@@ -222,6 +225,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         for key, value in counts.items():
             _print(f"{key:<{width}}  {value:>10,}  {LABELS[key]}")
         return 0
+    if args.command == "audit":
+        from desktop.cli_audit import run as run_audit
+
+        return run_audit(args, db, _print, _err)
     if args.command == "households":
         from desktop.cli_households import run as run_households
 

@@ -27,6 +27,7 @@ from desktop.domain.people import Sex, normalise_prefix
 from desktop.domain.text import clean_text, digits_only, thai_marks_problem
 from desktop.i18n import N_, _
 from desktop.services.audit import record
+from desktop.services.audit_detail import changes, child_snapshot
 from desktop.services.household_edit import household_at, live_household, same_guardian
 from desktop.services.office import require_local_office
 from desktop.services.years import ensure_year
@@ -346,7 +347,7 @@ def _write(session: Session, form: ChildForm, inp: ChildInput, office_id: int, a
         child = Child(origin_office_id=office_id)
         session.add(child)
         action = "create"
-    before = _snapshot(child) if action == "update" else {}
+    before = child_snapshot(session, child) if action == "update" else {}
     child.prefix = normalise_prefix(inp.prefix)
     child.first_name, child.last_name = inp.first_name, inp.last_name
     child.first_name_en, child.last_name_en = inp.first_name_en, inp.last_name_en
@@ -361,17 +362,9 @@ def _write(session: Session, form: ChildForm, inp: ChildInput, office_id: int, a
     _write_guardians(session, child, form.guardians, office_id)
     if form.enrollment is not None:
         _write_enrollment(session, child, form.enrollment, office_id)
-    after = _snapshot(child)
-    changed = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    changed = changes(before, child_snapshot(session, child))  # guardians, enrolment too
     record(session, action, "child", child.uuid, changed, actor=actor)
     return child.uuid
-
-
-def _snapshot(child: Child) -> dict[str, object]:
-    names = ("prefix", "first_name", "last_name", "first_name_en", "last_name_en", "sex",
-             "birth_date", "id_type", "national_id", "g_code", "no_id_reason", "nationality",
-             "disability", "household_id")
-    return {n: (str(getattr(child, n)) if getattr(child, n) is not None else None) for n in names}
 
 
 def _household_for(

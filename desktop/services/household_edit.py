@@ -42,7 +42,7 @@ from desktop.domain.people import full_name
 from desktop.domain.sort_keys import PLACE_KEY_LENGTH, household_sort_keys, natural_sort_key
 from desktop.domain.text import clean_text, digits_only, to_ascii_digits
 from desktop.i18n import _
-from desktop.services.audit import record
+from desktop.services.audit import per_child, record, record_many
 from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import AuditEntry, Child, Guardian, Household, utcnow
 
@@ -272,6 +272,9 @@ def edit_household(session: Session, form: HouseholdForm, *, actor: str = "") ->
         setattr(h, k, new)
     session.flush()
     record(session, "update", "household", h.uuid, changed, actor=actor)
+    # the address is each live child's too: one entry in each child's history
+    kids = session.scalars(select(Child.uuid).where(Child.household_id == h.id, Child.deleted_at.is_(None)))
+    record_many(session, per_child("household_update", kids, {"household": h.uuid, **changed}), actor=actor)
 
 
 # ---- merge
@@ -349,6 +352,8 @@ def merge_households(session: Session, keep_uuid: str, drop_uuid: str, *, actor:
               "conflicts": {f.field: [f.kept, f.other] for f in fields if f.conflict}}
     record(session, "merge", "household", drop.uuid, detail, actor=actor)
     record(session, "merge_into", "household", keep.uuid, detail, actor=actor)
+    record_many(session, per_child("household_move", result.children,
+                                   {"household": [drop.uuid, keep.uuid]}), actor=actor)
     return result
 
 
@@ -372,18 +377,23 @@ def undo_merge(session: Session, result: MergeResult, *, actor: str = "") -> Non
         raise HouseholdError(_("การรวมครัวเรือนนี้ถูกยกเลิกไปแล้ว"))
     drop.deleted_at = None
     moved_back = 0
+    children_back: list[str] = []
     for model, uuids in ((Child, result.children), (Guardian, result.guardians)):
         if uuids:
             for member in session.scalars(select(model).where(model.uuid.in_(uuids),
                                                               model.household_id == keep.id)):
                 member.household_id = drop.id
                 moved_back += 1
+                if model is Child:
+                    children_back.append(member.uuid)
     for name, value in result.filled.items():
         if getattr(keep, name) == value:
             setattr(keep, name, "")
     session.flush()
     record(session, "unmerge", "household", drop.uuid,
            {"from": keep.uuid, "moved_back": moved_back}, actor=actor)
+    record_many(session, per_child("household_move", children_back,
+                                   {"household": [keep.uuid, drop.uuid]}), actor=actor)
 
 
 def count_live_members(session: Session, household_id: int) -> int:

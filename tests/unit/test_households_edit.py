@@ -232,7 +232,11 @@ def test_merge_moves_members_deletes_the_other_and_undo_brings_it_back(
         assert s.scalar(select(func.count()).select_from(Guardian).where(Guardian.household_id == dh.id)) == 0
         assert s.scalar(select(func.count()).select_from(Child).where(Child.household_id == kh.id)) == 2
         actions = set(s.scalars(select(AuditEntry.action).where(AuditEntry.id > before_audit)))
-        assert actions == {"merge", "merge_into"}
+        assert actions == {"merge", "merge_into", "household_move"}
+        # the moved child's history has the move
+        moved = s.execute(select(AuditEntry.subject_uuid, AuditEntry.detail).where(
+            AuditEntry.action == "household_move")).all()
+        assert [(u, json.loads(d)) for u, d in moved] == [(result.children[0], {"household": [drop, keep]})]
         assert he.last_merge(s, drop) == result
         # the merged household is gone from search, the kept one lists both children
         [choice] = he.find_households(s, he.HouseholdQuery(name="ปภาวรินทร์"))

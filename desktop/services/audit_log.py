@@ -1,0 +1,213 @@
+"""Reading the audit log: a child's history (the GUI's panel), ``samoe audit log``, and the
+chain's check (``samoe audit verify``). Every text is Thai through ``_()``.
+
+The queries page in SQL (``LIMIT``/``OFFSET`` over the ``(subject_uuid, id)`` index), so
+a child with a long history or a log of a million entries is never loaded whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.columns import COLUMN_BY_KEY
+from desktop.domain.dates import format_be_local
+from desktop.domain.limits import ADDRESS_LABELS
+from desktop.i18n import N_, _
+from desktop.store.audit_chain import Problem, verify
+from desktop.store.models import AuditEntry, Child
+
+ACTIONS: dict[str, str] = {
+    "create": N_("เพิ่ม"),
+    "update": N_("แก้ไข"),
+    "delete": N_("ลบ"),
+    "restore": N_("กู้คืน"),
+    "view": N_("เปิดดู"),
+    "import": N_("นำเข้า"),
+    "undo_import": N_("ยกเลิกการนำเข้า"),
+    "export": N_("ส่งออก"),
+    "report": N_("พิมพ์รายงาน"),
+    "merge": N_("รวมครัวเรือน (ถูกรวม)"),
+    "merge_into": N_("รวมครัวเรือน (รับรวม)"),
+    "unmerge": N_("ยกเลิกการรวมครัวเรือน"),
+    "household_move": N_("ย้ายครัวเรือน"),
+    "household_update": N_("แก้ไขที่อยู่ครัวเรือน"),
+}
+ENTITIES: dict[str, str] = {
+    "child": N_("เด็ก"),
+    "household": N_("ครัวเรือน"),
+    "institution": N_("สถานศึกษา"),
+    "import_batch": N_("การนำเข้า"),
+    "demo": N_("ข้อมูลตัวอย่าง"),
+    "user": N_("ผู้ใช้"),
+    "children": N_("รายชื่อเด็ก"),
+    "households": N_("รายชื่อครัวเรือน"),
+}
+FIELDS: dict[str, str] = {
+    "id_type": N_("ประเภทเลขประจำตัว"),
+    "address": N_("ที่อยู่"),
+    "guardians": N_("ผู้ปกครอง"),
+    "enrollments": N_("การเข้าเรียน"),
+    "household": N_("ครัวเรือน"),
+    "house_code": N_("รหัสประจำบ้าน"),
+    "phone": N_("โทรศัพท์"),
+    "code": N_("รหัส"),
+    "name": N_("ชื่อ"),
+    "rows": N_("จำนวนแถว"),
+    "title": N_("รายการ"),
+    "file": N_("ไฟล์"),
+    "children": N_("เด็ก (คน)"),
+}
+SORTS = {"at": AuditEntry.id, "actor": AuditEntry.actor, "action": AuditEntry.action}
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_uuid: str
+    subject_uuid: str
+    detail: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def what(self) -> str:
+        """``แก้ไข เด็ก`` (the action and what it was done to), in Thai."""
+        action = ACTIONS.get(self.action)
+        entity = ENTITIES.get(self.entity)
+        return " ".join(p for p in (_(action) if action else self.action,
+                                    _(entity) if entity else self.entity) if p)
+
+    def changes(self) -> list[str]:
+        """One line per changed field: ``ชื่อ: มานี → มานะ`` (IDs masked when written)."""
+        out = []
+        for key, value in self.detail.items():
+            if isinstance(value, list) and len(value) == 2:  # [old, new]
+                out.append(_("{field}: {old} → {new}").format(
+                    field=field_label(key), old=_show(value[0]), new=_show(value[1])))
+            else:
+                out.append(f"{field_label(key)}: {_show(value)}")
+        return out
+
+    @property
+    def when(self) -> str:
+        return format_be_local(self.at)
+
+
+def field_label(key: str) -> str:
+    column = COLUMN_BY_KEY.get(key)
+    if column is not None:
+        return column.display_label
+    label = FIELDS.get(key) or ADDRESS_LABELS.get(key)
+    return _(label) if label else key
+
+
+def _show(value: object) -> str:
+    if value is None or value == "" or value == []:
+        return "-"
+    if isinstance(value, list):
+        return "; ".join(_show(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(str(v) for v in value.values() if v not in (None, "", False))
+    if value is True:
+        return _("ใช่")
+    return str(value)
+
+
+def _entry(row: AuditEntry) -> LogEntry:
+    try:
+        detail = json.loads(row.detail) if row.detail else {}
+    except ValueError:
+        detail = {"detail": row.detail}
+    if not isinstance(detail, dict):
+        detail = {"detail": detail}
+    return LogEntry(row.id, row.at, row.actor, row.action, row.entity, row.entity_uuid,
+                    row.subject_uuid, detail)
+
+
+def resolve_child(session: Session, ref: str) -> str | None:
+    """A child's uuid from its id, uuid or national ID (None when there is no such child)."""
+    text = ref.strip().replace("-", "").replace(" ", "")
+    stmt = select(Child.uuid)
+    if len(ref.strip()) == 36:
+        stmt = stmt.where(Child.uuid == ref.strip())
+    elif text.isdigit() and len(text) == 13:
+        stmt = stmt.where(Child.national_id == text)
+    elif text.isdigit():
+        stmt = stmt.where(Child.id == int(text))
+    else:
+        return None
+    return session.scalars(stmt.limit(1)).first()
+
+
+@dataclass(frozen=True)
+class LogQuery:
+    subject_uuid: str | None = None
+    actor: str | None = None
+    since: date | datetime | None = None
+    search: str = ""
+    actions: Sequence[str] = ()
+
+
+def _where(stmt: Select[tuple[AuditEntry]], q: LogQuery) -> Select[tuple[AuditEntry]]:
+    if q.subject_uuid is not None:
+        stmt = stmt.where(AuditEntry.subject_uuid == q.subject_uuid)
+    if q.actor:
+        stmt = stmt.where(AuditEntry.actor == q.actor)
+    if q.since is not None:
+        since = q.since if isinstance(q.since, datetime) else datetime.combine(q.since, time())
+        stmt = stmt.where(AuditEntry.at >= since)
+    if q.actions:
+        stmt = stmt.where(AuditEntry.action.in_(list(q.actions)))
+    if q.search.strip():
+        term = f"%{q.search.strip()}%"
+        codes = [k for k, v in {**ACTIONS, **ENTITIES}.items() if q.search.strip() in _(v)]
+        stmt = stmt.where(or_(AuditEntry.actor.like(term), AuditEntry.detail.like(term),
+                              AuditEntry.action.in_(codes), AuditEntry.entity.in_(codes)))
+    return stmt
+
+
+def _may_read(session: Session, q: LogQuery) -> None:
+    """A child's own history: whoever may look at the registry; the whole log (or another
+    filter): whoever may read the audit log. NotPermitted otherwise."""
+    from desktop.domain.roles import Action
+    from desktop.services.access import require, require_any
+
+    if q.subject_uuid:
+        require_any(session, Action.REGISTRY_READ, Action.AUDIT_READ)
+    else:
+        require(session, Action.AUDIT_READ)
+
+
+def count_entries(session: Session, q: LogQuery) -> int:
+    _may_read(session, q)
+    stmt = _where(select(AuditEntry), q)
+    return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+def page_entries(session: Session, q: LogQuery, *, offset: int = 0, limit: int = 200,
+                 sort: str = "at", descending: bool = True) -> list[LogEntry]:
+    """One page of entries, newest first by default."""
+    _may_read(session, q)
+    col = SORTS.get(sort, AuditEntry.id)
+    order = [col.desc() if descending else col.asc()]
+    if col is not AuditEntry.id:
+        order.append(AuditEntry.id.desc() if descending else AuditEntry.id.asc())
+    stmt = _where(select(AuditEntry), q).order_by(*order).offset(offset).limit(limit)
+    return [_entry(row) for row in session.scalars(stmt)]
+
+
+def check_chain(session: Session) -> Problem | None:
+    """The first problem of the chain (edited, deleted, inserted or cut row), or None."""
+    from desktop.domain.roles import Action
+    from desktop.services.access import require
+
+    require(session, Action.AUDIT_READ)
+    return verify(session.connection())
