@@ -3,7 +3,7 @@ transaction each, ``tests/unit/backup_writer.py``) and reports each commit on st
 is killed with SIGKILL at random moments. After each kill the file passes
 ``PRAGMA integrity_check``, every commit the process reported is there, and none is
 half-written (each child has its household, its one guardian linked and its audit entry;
-no guardian of the series is left without its child).
+no guardian of the series is left without its child), and the audit hash chain verifies.
 
 The normal run kills 15 times (about 20 s). The long run, for the issue's "at least 100":
 
@@ -14,7 +14,6 @@ The normal run kills 15 times (about 20 s). The long run, for the issue's "at le
 
 from __future__ import annotations
 
-import importlib
 import os
 import random
 import signal
@@ -117,21 +116,22 @@ def written(path: Path) -> tuple[list[str], set[int], list[str]]:
     return problems, numbers, half
 
 
-def audit_chain_verifier() -> Callable[[Path], list[str]] | None:
-    """HOOK (issue 9, audit chain): the audit chain's own check, once it exists.
+def audit_chain_verifier() -> Callable[[Path], list[str]]:
+    """The audit chain's own check (store/audit_chain.py ``verify``): after a kill the
+    chain of every committed entry holds, and its head (kept in the same transaction)
+    names the last of them."""
+    from desktop.store.audit_chain import verify
 
-    Another helper is building the tamper-evident chain (a ``verify`` in
-    desktop/store/audit_chain.py or desktop/services/audit.py). Until that lands this
-    returns None and the crash test checks the file, the commits and the rows only."""
-    for name in ("desktop.store.audit_chain", "desktop.services.audit"):
+    def check(path: Path) -> list[str]:
+        db = Database.open(path)
         try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        verify = getattr(module, "verify_file", None)
-        if callable(verify):
-            return verify  # type: ignore[no-any-return]
-    return None
+            with db.engine.connect() as conn:
+                problem = verify(conn)
+        finally:
+            db.dispose()
+        return [] if problem is None else [problem.message]
+
+    return check
 
 
 def test_sigkill_at_random_moments_loses_no_reported_commit(tmp_path: Path) -> None:
@@ -158,8 +158,7 @@ def test_sigkill_at_random_moments_loses_no_reported_commit(tmp_path: Path) -> N
         assert not lost, f"{where}: reported commits missing {sorted(lost)[:5]}"
         # at most the one commit that was durable but not yet reported
         assert len(found - reported) <= 1, f"{where}: unexpected rows {sorted(found - reported)}"
-        if verify_chain is not None:
-            assert verify_chain(path) == [], f"{where}: audit chain"
+        assert verify_chain(path) == [], f"{where}: audit chain"
         first = max(found | {first - 1}) + 1
         reported |= found  # the unreported one is now known to be there
     assert len(reported) >= KILLS
@@ -179,3 +178,19 @@ def test_the_check_sees_a_half_written_child(tmp_path: Path, n: int) -> None:
     problems, found, half = written(path)
     assert problems == [] and found == {1, 2, 3}
     assert len(half) == 2  # the child without its guardian, the guardian without its child
+
+
+def test_the_chain_check_sees_an_edited_entry(tmp_path: Path) -> None:
+    """The audit chain check can fail: an entry edited in the file (triggers dropped)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    path = make_office_db(tmp_path / "office.db")
+    Writer(path, 1, count=2).finish()
+    check = audit_chain_verifier()
+    assert check(path) == []
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                "AND tbl_name = 'audit_log'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("UPDATE audit_log SET actor = 'someone else' WHERE id = (SELECT max(id) FROM audit_log)")
+    conn.close()
+    assert check(path) != []
