@@ -53,7 +53,7 @@ class SheetData:
     header_row: int
     encoding: str = ""  # CSV: "utf-8-sig" | "utf-8" | "utf-16" | "cp874"
     # What the clerk must be told: the sheet and header row used, sheets and hidden rows
-    # passed over, stray cells left out (Thai, one message each).
+    # passed over, hidden columns read, stray cells left out (Thai, one message each).
     notes: tuple[str, ...] = ()
     # (row number, column index) -> Thai message: a cell read as empty that is not (a
     # formula without a stored value); the import makes it an error of that row.
@@ -62,6 +62,8 @@ class SheetData:
     # clerk sees what the header was chosen from.
     preview: tuple[tuple[int, tuple[str, ...]], ...] = ()
     hidden_sheets: tuple[str, ...] = ()
+    # Columns hidden in the file (indexes into ``headers``): read, and named in a note.
+    hidden_columns: tuple[int, ...] = ()
 
 
 from .reading import decode_csv, list_sheets, read_sheet, unneutralise  # noqa: E402

@@ -15,6 +15,7 @@ import pyexpat
 import zipfile
 
 from . import SheetError
+from .hidden_columns import ColumnRange
 from .xlsx_scan import CHUNK, MAX_CELLS, cell_name
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -41,6 +42,8 @@ class _Extent:
         self.far: tuple[int, int] = (0, 0)  # (last row, last column) holding a value, 1-based
         self.tables: list[tuple[str, int, int]] = []
         self.hidden: dict[str, set[int]] = {}  # table -> its hidden (collapsed, filtered) rows
+        self.hidden_cols: dict[str, list[ColumnRange]] = {}  # and columns (0-based ranges)
+        self.column = 0  # columns declared before the current one
         self.parser = pyexpat.ParserCreate(namespace_separator=" ")
 
         def no_dtd(*_args: object) -> None:
@@ -62,9 +65,15 @@ class _Extent:
             if attrs.get(f"{_TABLE} visibility") in ("collapse", "filter") and self.row_repeat < 10_000:
                 rows = range(self.row + 1, self.row + 1 + self.row_repeat)
                 self.hidden.setdefault(self.table, set()).update(rows)
+        elif name == f"{_TABLE} table-column":
+            repeat = _repeat(attrs, _COLS)
+            if attrs.get(f"{_TABLE} visibility") in ("collapse", "filter"):
+                ranges = self.hidden_cols.setdefault(self.table, [])
+                ranges.append((self.column, self.column + repeat - 1))
+            self.column += repeat
         elif name == f"{_TABLE} table":
             self.table = attrs.get(f"{_TABLE} name", "")
-            self.row, self.far = 0, (0, 0)
+            self.row, self.far, self.column = 0, (0, 0), 0
         elif self.in_cell and name == f"{_TEXT} p":
             self.valued = True
 
@@ -81,9 +90,10 @@ class _Extent:
             self.tables.append((self.table, *self.far))
 
 
-def check_ods(zf: zipfile.ZipFile, file_name: str) -> dict[str, set[int]]:
+def check_ods(zf: zipfile.ZipFile, file_name: str
+              ) -> tuple[dict[str, set[int]], dict[str, list[ColumnRange]]]:
     """Refuse an .ods whose tables would not fit in memory once calamine builds them;
-    return each table's hidden rows."""
+    return each table's hidden rows and hidden columns."""
     walker = _Extent()
     with zf.open("content.xml") as fh:
         while chunk := fh.read(CHUNK):
@@ -96,4 +106,4 @@ def check_ods(zf: zipfile.ZipFile, file_name: str) -> dict[str, set[int]]:
                 f"{cell_name(rows, cols - 1)} ({rows:,} แถว x {cols:,} คอลัมน์) — โปรดลบข้อมูล"
                 "ที่อยู่นอกตาราง หรือคัดลอกเฉพาะตารางไปวางในไฟล์ใหม่ แล้วนำเข้าอีกครั้ง"
             )
-    return walker.hidden
+    return walker.hidden, walker.hidden_cols

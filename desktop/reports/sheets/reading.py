@@ -12,7 +12,8 @@ parse the sheets that are read.
 Which sheet: the one named (or numbered) by the caller; else the first visible sheet that
 holds a table (two rows of two or more cells among its first rows): hidden sheets, cover
 sheets and nearly empty sheets are skipped, and each skip is said in ``SheetData.notes``,
-with the sheet and the header row used. Hidden rows are not read, and are named.
+with the sheet and the header row used. Hidden rows are not read, and are named; hidden
+columns are read, and are named (``hidden_columns``).
 
 Rows become text one at a time and reading stops as soon as the count of non-blank data
 rows passes ``MAX_ROWS``; a CSV is parsed row by row and stops the same way.
@@ -33,6 +34,7 @@ from desktop.domain.text import clean_text, to_ascii_digits
 from desktop.reports import sheets as _limits  # read at call time, so tests can lower them
 
 from . import SheetData, SheetError
+from .hidden_columns import ColumnRange, hidden_in_table, hidden_note
 from .textfiles import csv_rows, decode_text
 from .webformats import WebSheet, kind_of, read_html, read_spreadsheet_ml
 from .xlsx_scan import (
@@ -192,6 +194,8 @@ class _Source:
     hidden_rows: list[int] = field(default_factory=list)
     bad_cells: dict[tuple[int, int], str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    hidden_cols: list[ColumnRange] = field(default_factory=list)  # read, and named in a note
+    first_col: int = 0  # the sheet's column of the rows' first cell
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         return self.load(self)
@@ -279,6 +283,9 @@ class _Workbook:
                 f"({ws.height:,} แถว x {ws.width:,} คอลัมน์) — โปรดลบข้อมูลที่อยู่นอกตาราง "
                 "หรือคัดลอกเฉพาะตารางไปวางในไฟล์ใหม่ แล้วนำเข้าอีกครั้ง"
             )
+        source.first_col = int(ws.start[1]) if ws.start else 0
+        source.hidden_cols = scan.hidden_cols if scan is not None else \
+            self.scan.ods_hidden_cols.get(name, [])
         if scan is not None:
             if scan.strays:
                 source.notes.append(
@@ -334,6 +341,7 @@ def _web_sources(sheets: list[WebSheet]) -> list[_Source]:
     def loader(sheet: WebSheet) -> Callable[[_Source], Iterator[tuple[int, list[str]]]]:
         def load(source: _Source) -> Iterator[tuple[int, list[str]]]:
             source.hidden_rows.extend(sheet.hidden_rows)
+            source.hidden_cols = sheet.hidden_cols
             for number, cells in sheet.rows:
                 cells = _finish_row([c.strip() for c in cells])
                 if cells:
@@ -559,6 +567,9 @@ def read_sheet(
         notes.append(
             f"ไม่ได้อ่านแถวที่ซ่อนไว้ {len(source.hidden_rows):,} แถว (แถวที่ "
             f"{_listed(source.hidden_rows)}) — ถ้าต้องการนำเข้า โปรดยกเลิกการซ่อนแถวแล้วบันทึกใหม่")
+    hidden_cols = hidden_in_table(source.hidden_cols, source.first_col, len(headers))
+    if hidden_cols:
+        notes.append(hidden_note(hidden_cols, source.first_col, headers))
     bad: dict[tuple[int, int], str] = {}
     for key, message in source.bad_cells.items():
         if key[0] == header_number:
@@ -572,7 +583,8 @@ def read_sheet(
     return SheetData(name, [s.name for s in sources if s.name], source.name, headers, data,
                      numbers, header_number, encoding, notes=tuple(notes), bad_cells=bad,
                      preview=tuple((n, tuple(c)) for n, c in preview),
-                     hidden_sheets=tuple(s.name for s in sources if s.hidden))
+                     hidden_sheets=tuple(s.name for s in sources if s.hidden),
+                     hidden_columns=tuple(hidden_cols))
 
 
 def list_sheets(path: Path) -> list[str]:

@@ -32,6 +32,7 @@ class WebSheet:
     hidden: bool = False
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # non-blank rows
     hidden_rows: list[int] = field(default_factory=list)  # hidden rows with data, skipped
+    hidden_cols: list[tuple[int, int]] = field(default_factory=list)  # read, named (0-based)
 
 
 def kind_of(head: bytes) -> str:
@@ -180,6 +181,7 @@ class _SpreadsheetML:
         self.sheet: WebSheet | None = None
         self.row_number = 0
         self.row_hidden = False
+        self.column = 0  # <Column> elements declared so far (their ss:Index and ss:Span)
         self.cells: list[str] | None = None
         self.col = 0
         self.data_type = ""
@@ -210,9 +212,15 @@ class _SpreadsheetML:
         if local == "Worksheet" and ns == SS:
             self.sheet = WebSheet(name=get(f"{SS} Name", ""))
             self.sheets.append(self.sheet)
-            self.row_number = 0
+            self.row_number, self.column = 0, 0
         elif self.sheet is None:
             return
+        elif local == "Column" and ns == SS:
+            index, span = get(f"{SS} Index", ""), get(f"{SS} Span", "0")
+            first = int(index) - 1 if index.isdigit() and int(index) > 0 else self.column
+            self.column = first + 1 + (min(int(span), MAX_COLUMNS) if span.isdigit() else 0)
+            if get(f"{SS} Hidden") in ("1", "true"):
+                self.sheet.hidden_cols.append((first, self.column - 1))
         elif local == "Row" and ns == SS:
             index = get(f"{SS} Index", "")
             self.row_number = int(index) if index.isdigit() else self.row_number + 1

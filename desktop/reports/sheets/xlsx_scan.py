@@ -35,6 +35,7 @@ from typing import Any
 from desktop.reports import sheets as _limits
 
 from . import SheetError
+from .hidden_columns import ColumnRange, xlsx_hidden_range, xlsx_hidden_range_of
 
 CHUNK = 1 << 20
 MAX_ROW_BYTES = 8 << 20  # one <row> element bigger than this is not a clerk's sheet
@@ -69,6 +70,7 @@ class _Patterns:
         self.formula = re.compile(rb"<" + p + rb"f[\s>/]")
         self.cell_start = re.compile(rb"<" + p + rb'c r="([A-Z]+[0-9]+)"([^>]*)>')
         self.value = re.compile(rb"<" + p + rb"v>\s*[^\s<]")
+        self.col = re.compile(rb"<" + p + rb"col\s([^>]*)>")  # before sheetData only
         if prefix:
             mine = re.escape(prefix[:-1])  # its own tags: "<x:c ..." and "</x:c>"
             self.others = [re.compile(rb"(?<!<" + mine + rb")(?<!/" + mine + rb"):(?:c|row)[\s/>]"),
@@ -158,6 +160,7 @@ class SheetScan:
     """What the scan found in one worksheet's XML."""
 
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: list[ColumnRange] = field(default_factory=list)  # see hidden_columns
     formulas: list[tuple[int, int]] = field(default_factory=list)  # (row, col) without value
     strays: list[str] = field(default_factory=list)  # cells cut out, by name
     exact: bool = False  # the slow, exact path was taken
@@ -169,6 +172,7 @@ class ZipScan:
     sheets: dict[str, SheetScan] = field(default_factory=dict)  # member name -> scan
     odd: set[str] = field(default_factory=set)  # members the fast scan could not vouch for
     ods_hidden: dict[str, set[int]] = field(default_factory=dict)  # .ods table -> hidden rows
+    ods_hidden_cols: dict[str, list[ColumnRange]] = field(default_factory=dict)  # and columns
 
 
 def replace_member(data: bytes, member: str, body: bytes) -> bytes:
@@ -195,6 +199,7 @@ class _FastScan:
         self.odd = False
         self.carry = b""
         self.p: _Patterns | None = None  # chosen by the root tag, in the first chunk
+        self.cols_done = False  # past <sheetData>: no <col> tag after it
 
     def feed(self, chunk: bytes, final: bool = False) -> None:
         """Scan whole rows as they arrive: a chunk up to its last ``</row>``, and the row cut
@@ -226,6 +231,13 @@ class _FastScan:
     def _scan(self, buf: bytes, start: int, cut: int) -> None:
         p = self.p
         assert p is not None
+        if not self.cols_done:
+            data = buf.find(b"sheetData", start, cut)
+            for m in p.col.finditer(buf, start, cut if data < 0 else data):
+                hidden = xlsx_hidden_range(m[1])
+                if hidden is not None:
+                    self.result.hidden_cols.append(hidden)
+            self.cols_done = data >= 0
         if p.cell_odd.search(buf, start, cut) or any(o.search(buf, start, cut) for o in p.others):
             self.odd = True
             return
@@ -285,6 +297,7 @@ class _Cells:
         self.rows: Counter[int] = Counter()
         self.cols: Counter[int] = Counter()
         self.hidden: set[int] = set()
+        self.hidden_cols: list[ColumnRange] = []
         self.formulas: list[tuple[int, int]] = []
         self.cut = cut
         self.cut_ranges: list[tuple[int, int, bytes]] = []
@@ -311,6 +324,8 @@ class _Cells:
             self.col = -1
             if attrs.get("hidden") in ("1", "true"):
                 self.hidden.add(self.row)
+        elif local == "col" and (hidden := xlsx_hidden_range_of(attrs)) is not None:
+            self.hidden_cols.append(hidden)
         elif local == "c":
             ref = attrs.get("r")
             at = _parse_ref(ref) if ref else None
@@ -418,6 +433,7 @@ _ANY_ROW = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?row(?=[\s/>])([^>]*)>")
 _ATTR_ROW = re.compile(rb"""(?:^|\s)r\s*=\s*["']([0-9]{1,7})["']""")
 _ATTR_HIDDEN = re.compile(rb"""(?:^|\s)hidden\s*=\s*["'](?:1|true)["']""")
 _ANY_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f[\s>/]")
+_ANY_COL = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?col(?=[\s/>])([^>]*)>")
 
 
 def _count_cells(zf: zipfile.ZipFile, member: str) -> _Cells | None:
@@ -435,6 +451,9 @@ def _count_cells(zf: zipfile.ZipFile, member: str) -> _Cells | None:
         carry = buf[cut:]
         if _ANY_FORMULA.search(buf, 0, cut):
             return None
+        for m in _ANY_COL.finditer(buf, 0, cut):
+            if (hidden := xlsx_hidden_range(m[1])) is not None:
+                counted.hidden_cols.append(hidden)
         for m in _ANY_ROW.finditer(buf, 0, cut):
             if _ATTR_HIDDEN.search(m[1]):
                 number = _ATTR_ROW.search(m[1])
@@ -464,7 +483,8 @@ def _exact_scan(zf: zipfile.ZipFile, member: str, name: str, sheet_label: str) -
     if walker is None:
         walker = _Cells()
         _walk(zf, member, walker)
-    result = SheetScan(hidden_rows=walker.hidden, formulas=walker.formulas, exact=True)
+    result = SheetScan(hidden_rows=walker.hidden, hidden_cols=walker.hidden_cols,
+                       formulas=walker.formulas, exact=True)
     if not walker.rows:
         return result
     rows = _first_block(walker.rows, ROW_GAP)
@@ -551,7 +571,7 @@ def check_zip(path: Any, name: str) -> ZipScan:
             if "content.xml" in names and "xl/workbook.xml" not in names:
                 from .ods_scan import check_ods  # an .ods: calamine builds every table at once
 
-                scan.ods_hidden = check_ods(zf, name)
+                scan.ods_hidden, scan.ods_hidden_cols = check_ods(zf, name)
     except SheetError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
