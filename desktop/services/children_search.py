@@ -97,15 +97,16 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
     answered by walking the name order (children_walk); ``walk`` forces (True) or
     forbids (False) that path, for tests."""
     by_table = search_order(session) == "table"
-    if (walk is not False and by_table and not last_name_first
-            and not where(NAME_ORDER.c.id)):
-        walked = walk_page(session, fts, term, descending=descending, offset=offset,
-                           limit=limit, force=walk is True, bound=_count_bound(session, term))
+    if walk is not False and by_table and not where(NAME_ORDER.c.id):
+        walked = walk_page(session, fts, term, last_name_first=last_name_first,
+                           descending=descending, offset=offset, limit=limit,
+                           force=walk is True, bound=_count_bound(session, term))
         if walked is not None:  # counted on the way: the list asks for it next
             pooled, state = _connection_state(session)
             pooled.info[_COUNT_KEY] = (state, fts, walked[1])
             if walked[0] is not None:
-                return _rows_of(session, walked[0], descending=descending)
+                return _rows_of(session, walked[0], last_name_first=last_name_first,
+                                descending=descending)
             count = False
     source: Any = NAME_ORDER if by_table else _NARROW_INDEXED
     c = source.c
@@ -139,10 +140,14 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
     return rows
 
 
-def _rows_of(session: Session, ids: list[int], *, descending: bool) -> list[Row[Any]]:
+def _rows_of(session: Session, ids: list[int], *, last_name_first: bool,
+             descending: bool) -> list[Row[Any]]:
     if not ids:
         return []
-    order = [_CHILD.first_name_key, _CHILD.last_name_key, _CHILD.id]
+    names = [_CHILD.first_name_key, _CHILD.last_name_key]
+    if last_name_first:
+        names.reverse()
+    order = [*names, _CHILD.id]
     stmt = (select(*ROW_COLUMNS, literal_column("0").label("total")).where(_CHILD.id.in_(ids))
             .order_by(*[k.desc() if descending else k.asc() for k in order]))
     return list(session.execute(stmt).all())

@@ -10,7 +10,6 @@ Alembic is imported only when a migration has to run: opening a file that is alr
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,13 +17,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from desktop.paths import migrations_dir
+from desktop.store import cipher
 from desktop.store.backup import backup_sqlite, timestamped_backup_path
 from desktop.store.db import Database, read_engine
 from desktop.store.faults import (
     DatabaseDamaged,
+    DatabaseEncrypted,
     DatabaseReadOnly,
     classify,
     damaged_message,
+    encrypted_message,
     read_only_message,
 )
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 # The newest revision in migrations/versions (a test keeps the two in step).
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 NOT_SAMOE = "ไฟล์นี้ไม่ใช่ฐานข้อมูลของ Samoe (มีตารางอื่นอยู่แล้ว) โปรดเลือกไฟล์ฐานข้อมูลที่ถูกต้อง"
 
 
@@ -121,10 +123,12 @@ def preflight(path: Path, *, read_only: bool = False) -> str | None:
     written, so the file is opened immutable (SQLite could not make its -shm file)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if cipher.is_encrypted(path) and cipher.key_for(path) is None:
+        raise DatabaseEncrypted(encrypted_message(path))
     uri = f"{path.as_uri()}?mode=ro" + ("&immutable=1" if read_only else "")
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
+        conn = cipher.connect(uri, uri=True, file=path)  # an encrypted file: its remembered key
+    except cipher.Error as exc:
         raise _file_fault(exc, path) from None
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -132,7 +136,7 @@ def preflight(path: Path, *, read_only: bool = False) -> str | None:
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             version = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise _file_fault(exc, path) from None
     finally:
         conn.close()
@@ -145,7 +149,7 @@ def preflight(path: Path, *, read_only: bool = False) -> str | None:
     return version
 
 
-def _file_fault(exc: sqlite3.Error, path: Path) -> Exception:
+def _file_fault(exc: Exception, path: Path) -> Exception:
     fault = classify(exc, path)
     if fault is not None and not isinstance(fault, DatabaseDamaged):
         return fault
@@ -162,11 +166,11 @@ def check_before_write(path: Path) -> None:
 
     try:
         conn = open_for_check(path)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise _file_fault(exc, path) from None
     try:
         problems = quick_check(conn, limit=3)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise _file_fault(exc, path) from None
     finally:
         conn.close()

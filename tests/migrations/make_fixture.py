@@ -8,6 +8,7 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0005   # samoe-0005.db
     .venv/bin/python tests/migrations/make_fixture.py 0006   # samoe-0006.db
     .venv/bin/python tests/migrations/make_fixture.py 0007   # samoe-0007.db
+    .venv/bin/python tests/migrations/make_fixture.py 0008   # samoe-0008.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -24,7 +25,8 @@ children's name keys into child_name_order. 0006 is the same file upgraded by 00
 0007 can be seen to chain the audit entry written before it (and mark it the child's).
 0007 adds a second household and guardians (two live, one deleted) and moves child 5 into
 it, upgraded by 0007, so that 0008 can be seen to count each household's live children and
-guardians.
+guardians. 0008 is the same file upgraded by 0008, so that 0009 can be seen to copy the live
+children's names and identifiers into child_name_text (child 3 is deleted: left out).
 """
 
 from __future__ import annotations

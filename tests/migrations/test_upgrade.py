@@ -21,7 +21,8 @@ from desktop.store.models import Base, Child, name_sort_key
 FIXTURES = Path(__file__).parent / "fixtures"
 TRIGGERS_AT_HEAD = {"child_fts_ai", "child_fts_ad", "child_fts_au",
                     "child_name_order_ai", "child_name_order_ad", "child_name_order_au",
-                    "child_count_ai", "child_count_ad", "child_count_au"}
+                    "child_count_ai", "child_count_ad", "child_count_au",
+                    "child_name_text_au"}  # (0009's other two are on child_name_order)
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:
@@ -258,13 +259,17 @@ def test_migrated_schema_matches_models(db: Database) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # The FTS5 search index (child_fts and its shadow tables) and the name order of the
-    # search's matches (child_name_order, 0006) are SQLite-only raw DDL.
-    raw_ddl = ("child_fts", "child_name_order")
-    unexpected = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(raw_ddl))]
+    # search's matches (child_name_order, 0006) and the walked text (child_name_text,
+    # 0009) are SQLite-only raw DDL.
+    raw_ddl = ("child_fts", "child_name_order", "child_name_text")
+    unexpected = [d for d in diff if not (
+        (d[0] == "remove_table" and d[1].name.startswith(raw_ddl))
+        or (d[0] == "remove_index" and d[1].table.name == "child_name_text"))]
     assert unexpected == []
     assert {d[1].name for d in diff} <= {"child_fts", "child_fts_data", "child_fts_idx",
                                          "child_fts_docsize", "child_fts_config",
-                                         "child_name_order"}
+                                         "child_name_order", "child_name_text",
+                                         "ix_child_name_text_last"}
 
 
 def test_downgrade_then_upgrade_round_trip(db: Database) -> None:

@@ -1,19 +1,23 @@
 """A common term's first page by walking the name order (children_walk) must be the
-trigram path's page: same rows, same order, both directions, any offset."""
+trigram path's page: same rows, same order, either name sort, both directions, any
+offset; and the table it walks (child_name_text, migration 0009) must follow every write."""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select, text, update
 
 from desktop.services import children_search, children_walk
-from desktop.services.children_query import ChildFilter, count_children, page_children
+from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
 from desktop.services.children_search import page_by_name
 from desktop.store.db import Database
 from desktop.store.models import Child
+
+SORTS = (ChildSort.NAME, ChildSort.LAST_NAME)
 
 
 def _terms(db: Database) -> list[str]:
@@ -24,20 +28,20 @@ def _terms(db: Database) -> list[str]:
                                 Child.g_code).where(Child.deleted_at.is_(None))).all()
     pieces: Counter[str] = Counter()
     for r in rows:
-        for text in (r.first_name, r.last_name, r.national_id or "", r.g_code or ""):
+        for text_ in (r.first_name, r.last_name, r.national_id or "", r.g_code or ""):
             for n in (3, 4):
-                pieces.update({text[i:i + n] for i in range(len(text) - n + 1)})
+                pieces.update({text_[i:i + n] for i in range(len(text_) - n + 1)})
     common = [t for t, _ in pieces.most_common(25)]
     rare = [t for t, k in pieces.items() if k == 1][:5]
     return [*common, *rare, "ฮฮฮ", "123"]
 
 
-def _page(db: Database, term: str, *, walk: bool, descending: bool, offset: int,
-          limit: int) -> list[Any]:
+def _page(db: Database, term: str, *, walk: bool, last_name_first: bool, descending: bool,
+          offset: int, limit: int) -> list[Any]:
     with db.reader() as s:
-        rows = page_by_name(s, '"' + term + '"', last_name_first=False, descending=descending,
-                            offset=offset, limit=limit, where=lambda _: [], count=False,
-                            term=term, walk=walk)
+        rows = page_by_name(s, '"' + term + '"', last_name_first=last_name_first,
+                            descending=descending, offset=offset, limit=limit,
+                            where=lambda _: [], count=False, term=term, walk=walk)
         return [tuple(r)[:-1] for r in rows]  # all but the count column
 
 
@@ -46,15 +50,16 @@ def test_the_walk_gives_the_trigram_pages(demo_db: Database) -> None:
     assert len(terms) > 20
     seen = 0
     for term in terms:
-        for descending in (False, True):
-            for offset, limit in ((0, 200), (0, 3), (7, 11), (150, 200)):
-                walked = _page(demo_db, term, walk=True, descending=descending, offset=offset,
-                               limit=limit)
-                sorted_ = _page(demo_db, term, walk=False, descending=descending,
-                                offset=offset, limit=limit)
-                assert walked == sorted_, (term, descending, offset, limit)
-                seen += bool(walked)
-    assert seen > 50
+        for last_name_first in (False, True):
+            for descending in (False, True):
+                for offset, limit in ((0, 200), (0, 3), (7, 11), (150, 200)):
+                    kw = dict(last_name_first=last_name_first, descending=descending,
+                              offset=offset, limit=limit)
+                    walked = _page(demo_db, term, walk=True, **kw)  # type: ignore[arg-type]
+                    sorted_ = _page(demo_db, term, walk=False, **kw)  # type: ignore[arg-type]
+                    assert walked == sorted_, (term, kw)
+                    seen += bool(walked)
+    assert seen > 100
 
 
 def test_a_term_with_a_cased_letter_or_a_space_is_not_walked() -> None:
@@ -64,22 +69,34 @@ def test_a_term_with_a_cased_letter_or_a_space_is_not_walked() -> None:
     assert children_walk.walkable("ชัย") and children_walk.walkable("0123")
 
 
-@pytest.mark.parametrize("rows", [1, 10**9])
+def test_the_walk_pays_for_a_common_term_only() -> None:
+    size = 1_000_000
+    assert children_walk.walk_pays(200, size, 94_000)  # "ชัย": ~2,100 children to read
+    assert not children_walk.walk_pays(200, size, 500)  # 400,000 to read for 500 to sort
+    assert not children_walk.walk_pays(200, size, 0)
+    # the budget: what the share predicts several times over, and never below WALK_ROWS
+    assert children_walk.walk_budget(200, size, 94_000) == children_walk.WALK_ROWS
+    assert children_walk.walk_budget(200, size, 13_000) > 4 * 200 * size // 13_000 - 1
+
+
+@pytest.mark.parametrize("budget", [1, 10**9])
 def test_the_list_gives_the_same_page_and_count_whether_it_walks_or_not(
-        demo_db: Database, monkeypatch: pytest.MonkeyPatch, rows: int) -> None:
-    """A budget of one row always runs over (the trigram path answers); a huge one
-    always walks (every common term): the list cannot tell."""
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch, budget: int) -> None:
+    """A budget of one row always runs over (the trigram path answers, knowing the
+    count); a huge one always walks (every common term): the list cannot tell."""
     terms = [t for t in _terms(demo_db) if children_walk.walkable(t)][:10]
     expected = {}
     for term in terms:
-        for descending in (False, True):
-            with demo_db.reader() as s:
-                expected[term, descending] = (
-                    [r.id for r in page_children(s, ChildFilter(search=term), offset=0,
-                                                 limit=50, descending=descending)],
-                    count_children(s, ChildFilter(search=term)))
-    monkeypatch.setattr(children_walk, "WALK_SHARE_ROWS", 10**9)
-    monkeypatch.setattr(children_walk, "WALK_ROWS", rows)
+        for sort in SORTS:
+            for descending in (False, True):
+                with demo_db.reader() as s:
+                    expected[term, sort, descending] = (
+                        [r.id for r in page_children(s, ChildFilter(search=term), offset=0,
+                                                     limit=50, sort=sort,
+                                                     descending=descending)],
+                        count_children(s, ChildFilter(search=term)))
+    monkeypatch.setattr(children_walk, "walk_pays", lambda *_: True)
+    monkeypatch.setattr(children_walk, "walk_budget", lambda *_: budget)
     walked = []
 
     def spy(*args: Any, **kw: Any) -> Any:
@@ -88,11 +105,95 @@ def test_the_list_gives_the_same_page_and_count_whether_it_walks_or_not(
         return found
 
     monkeypatch.setattr(children_search, "walk_page", spy)
-    for (term, descending), (ids, count) in expected.items():
+    for (term, sort, descending), (ids, count) in expected.items():
         flt = ChildFilter(search=term)
         with demo_db.reader() as s:
-            got = [r.id for r in page_children(s, flt, offset=0, limit=50,
+            got = [r.id for r in page_children(s, flt, offset=0, limit=50, sort=sort,
                                                descending=descending)]
-            assert (got, count_children(s, flt)) == (ids, count), term
+            assert (got, count_children(s, flt)) == (ids, count), (term, sort, descending)
     assert len(walked) == len(expected)
-    assert all(walked) if rows > 1 else not any(walked)
+    assert all(walked) if budget > 1 else not any(walked)
+
+
+def test_a_term_far_along_the_order_is_sorted_not_walked_past_the_budget(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk reads at most its budget of children (a LIMIT, no callback), then hands
+    over with the count: the rows read are bounded, the page still right."""
+    with demo_db.reader() as s:
+        last = s.execute(select(Child.first_name).where(Child.deleted_at.is_(None))
+                         .order_by(Child.first_name_key.desc()).limit(1)).scalar_one()
+    term = last[:3]
+    monkeypatch.setattr(children_walk, "walk_pays", lambda *_: True)
+    monkeypatch.setattr(children_walk, "walk_budget", lambda *_: 5)
+    with demo_db.reader() as s:
+        found = children_walk.walk_page(s, f'"{term}"', term, descending=False, offset=0,
+                                        limit=20)
+    assert found is not None and found[0] is None and found[1] > 0
+    assert (_page(demo_db, term, walk=True, last_name_first=False, descending=False,
+                  offset=0, limit=20)
+            == _page(demo_db, term, walk=False, last_name_first=False, descending=False,
+                     offset=0, limit=20))
+
+
+# ------------------------------------------------------------ child_name_text (0009)
+def _text_rows(db: Database) -> tuple[list[Any], list[Any]]:
+    """child_name_text as stored, and as the live children's rows say it must be."""
+    with db.reader() as s:
+        stored = [tuple(r) for r in s.execute(text(
+            "SELECT first_name_key, last_name_key, id, search FROM child_name_text "
+            "ORDER BY first_name_key, last_name_key, id"))]
+        wanted = [tuple(r) for r in s.execute(text(
+            "SELECT first_name_key, last_name_key, id, first_name || ' ' || last_name || ' ' "
+            "|| first_name_en || ' ' || last_name_en || ' ' || coalesce(national_id, '') "
+            "|| ' ' || coalesce(g_code, '') FROM child WHERE deleted_at IS NULL "
+            "ORDER BY first_name_key, last_name_key, id"))]
+    return stored, wanted
+
+
+def test_the_walked_text_follows_every_write(demo_db: Database) -> None:
+    stored, wanted = _text_rows(demo_db)
+    assert stored == wanted and len(stored) > 250
+    with demo_db.reader() as s:
+        ids = list(s.scalars(select(Child.id).where(Child.deleted_at.is_(None))
+                             .order_by(Child.id).limit(5)))
+    with demo_db.session() as s:
+        child = s.get(Child, ids[0])
+        assert child is not None
+        child.first_name, child.last_name = "ฮุสนา", "ฮะมะ"  # keys and text change
+    for id_, values in ((ids[1], {"national_id": "1234567890121"}),  # the text alone
+                        (ids[4], {"first_name_en": "Husna"})):
+        with demo_db.session() as s:
+            s.execute(update(Child).where(Child.id == id_).values(**values))
+    with demo_db.session() as s:
+        s.execute(update(Child).where(Child.id == ids[2]).values(
+            deleted_at=date(2026, 11, 30)))  # soft-deleted: gone from the walk
+        for table in ("enrollment", "child_guardian"):  # then gone for good
+            s.execute(text(f"DELETE FROM {table} WHERE child_id = :id"), {"id": ids[3]})
+        s.execute(delete(Child).where(Child.id == ids[3]))
+    stored, wanted = _text_rows(demo_db)
+    assert stored == wanted
+    assert not any(r[2] in (ids[2], ids[3]) for r in stored)
+    assert any(r[2] == ids[0] and r[3].startswith("ฮุสนา ฮะมะ ") for r in stored)
+    assert any(r[2] == ids[1] and r[3].endswith(" 1234567890121 ") for r in stored)
+    assert any(r[2] == ids[4] and " Husna " in r[3] for r in stored)
+    with demo_db.session() as s:
+        s.execute(update(Child).where(Child.id == ids[2]).values(deleted_at=None))  # restored
+    stored, wanted = _text_rows(demo_db)
+    assert stored == wanted and any(r[2] == ids[2] for r in stored)
+    with demo_db.reader() as s:  # and the walk finds the renamed child
+        got = page_children(s, ChildFilter(search="ฮุสนา"), offset=0, limit=5)
+        assert [r.id for r in got] == [ids[0]]
+
+
+@pytest.mark.slow
+def test_a_bulk_load_fills_the_walked_text(db: Database) -> None:
+    """A demo of 5000+ children into an empty file drops the child triggers; the copy of
+    each chunk into child_name_order carries the text along."""
+    from desktop.services.demo import fill_demo
+
+    fill_demo(db.engine, children=5000, seed=2, today=date(2026, 11, 24), chunk_size=2000)
+    stored, wanted = _text_rows(db)
+    assert len(stored) >= 5000 and stored == wanted
+    with db.reader() as s:
+        triggers = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    assert {"child_name_text_ai", "child_name_text_ad", "child_name_text_au"} <= triggers
