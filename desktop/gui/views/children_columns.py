@@ -72,7 +72,8 @@ class ChildrenColumns(QObject):
     def fit(self) -> None:
         table = self.table
         rows = table.verticalHeader()
-        room = table.viewport().width() + (rows.width() if rows.isVisible() else 0)
+        # isHidden, not isVisible: a page not shown yet is fitted too (nothing of it is visible)
+        room = table.viewport().width() + (0 if rows.isHidden() else rows.width())
         row_numbers = rows.sizeHint().width()
         wide, short = self.widths(False), self.widths(True)
         steps = (  # what each narrowing step leaves for the school
