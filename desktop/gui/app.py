@@ -115,7 +115,8 @@ def offer_backup_for(exc: BaseException, path: Path | None, parent: QWidget | No
     backup = newest_good_local(path)
     if backup is None:
         return None  # the usual message: it says no backup was found
-    if not DamageText().offer(parent, fault_text(exc, path), backup):
+    problem = fault_text(exc, path).split(" ไม่ได้บันทึกอะไรลงไฟล์นี้")[0]  # the box names the backup
+    if not DamageText().offer(parent, problem, backup):
         return "declined"
     try:
         plan = plan_restore(backup.path, path)

@@ -171,6 +171,17 @@ def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = N
     return info
 
 
+def require_backup_manager(actor: object | None) -> None:
+    """Backing up by hand and restoring are the administrator's (``backup.manage``);
+    NotPermitted otherwise, also when no one signed in. The automatic backups need no
+    one: they are part of the work that makes them (an import, a migration, the day's
+    first start), which has its own check."""
+    from desktop.domain.roles import Action
+    from desktop.services.access import require_actor
+
+    require_actor(actor, Action.BACKUP_MANAGE)
+
+
 def backup_before(bind_url: str, label: str) -> BackupInfo | None:
     """The automatic backup before a bulk change (an import, an undo) of the SQLite file
     behind ``bind_url``; None for other databases or with automatic backups off."""

@@ -188,3 +188,21 @@ def test_a_sound_file_gets_its_daily_backup_at_start(qtbot, ctx: AppContext) -> 
     qtbot.waitUntil(lambda: any(b.label == "daily" for b in svc.list_backups(path)), timeout=20_000)
     ctx.tasks.wait(10_000)
     assert not svc.daily_due(path)
+
+
+def test_only_an_administrator_backs_up(qtbot, ctx: AppContext, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from actors import actor_with
+
+    from desktop.domain.roles import Role
+    from desktop.services.access import sign_in
+
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: asked.append("dir") or "")
+    window = _window(qtbot, ctx)
+    sign_in(ctx.db, actor_with(Role.CLERK, name="clerk1"))
+    seen: list[str] = []
+    left = answer(_texts(seen))
+    window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: not left, timeout=10_000)
+    assert "clerk1" in seen[0] and "สิทธิ์" in seen[0] and asked == []

@@ -94,7 +94,21 @@ class BackupActions(QObject):
     def db_path(self) -> Path | None:
         return self.ctx.db.path
 
+    def _not_allowed(self) -> bool:
+        """The signed-in user may not back up or restore (services/backup.py decides)."""
+        from desktop.services.access import NotPermitted
+        from desktop.services.backup import require_backup_manager
+
+        try:
+            require_backup_manager(self.ctx.db.actor)
+        except NotPermitted as exc:
+            QMessageBox.warning(self.window, "Samoe", str(exc))
+            return True
+        return False
+
     def _no_file(self) -> bool:
+        if self._not_allowed():
+            return True
         if self.db_path is None:
             QMessageBox.information(self.window, "Samoe", self.tr(
                 "ฐานข้อมูลนี้อยู่บนเซิร์ฟเวอร์ ให้สำรองด้วยเครื่องมือของเซิร์ฟเวอร์"))
