@@ -10,6 +10,12 @@
     samoe --self-test                               open the window offscreen, query, exit 0
     samoe report NAME --out FILE.pdf | import children FILE [--dry-run] | export NAME FILE
                                                     (see desktop/cli_documents.py)
+    samoe users add|list|passwd|lock|unlock|roles   (see desktop/cli_users.py)
+
+Every command that reads or changes records runs as a user: ``--user NAME`` (default
+admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
+on a new database makes the first administrator (``--admin NAME``; also a clerk unless
+``--admin-only``).
 
 ``SAMOE_DB`` does what ``--db`` does. Heavy modules (Qt, pandas, reportlab) are imported
 only by the commands that need them.
@@ -33,12 +39,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Samoe: ระบบทะเบียนเด็กและความเสมอภาคทางการศึกษาสำหรับ อปท. (ทำงานออฟไลน์)",
         epilog="รหัสออก: 0 สำเร็จ 1 ข้อมูลหรือไฟล์ผิด 2 คำสั่งผิด 3 ไม่ใช่ฐานข้อมูลของ Samoe หรือรุ่นใหม่กว่า "
                "4 ไม่พบฐานข้อมูล 5 ฐานข้อมูลเสียหาย 6 อ่านอย่างเดียว 7 มีงานอื่นกำลังใช้ฐานข้อมูล "
-               "8 เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ 9 ดิสก์เต็ม 10 ข้อผิดพลาดอื่น",
+               "8 เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ 9 ดิสก์เต็ม 10 ข้อผิดพลาดอื่น 11 เข้าสู่ระบบไม่ได้ "
+               "12 ผู้ใช้ไม่มีสิทธิ์ทำคำสั่งนี้ รหัสผ่าน: ตัวแปร SAMOE_PASSWORD หรือพิมพ์เมื่อถูกถาม",
     )
     p.add_argument("--db", metavar="PATH|URL", help="ไฟล์ฐานข้อมูล SQLite หรือ URL ของ SQLAlchemy (หรือ SAMOE_DB)")
     p.add_argument("--lang", choices=("th", "en"), help="ภาษาของหน้าจอ (ค่าเริ่มต้น: ไทย)")
     p.add_argument("--version", action="version", version=f"samoe {__version__}", help="แสดงรุ่นของโปรแกรม")
     p.add_argument("--self-test", action="store_true", help="เปิดหน้าต่างหลักแบบไม่แสดงผล ทดสอบแล้วออก")
+    p.add_argument("--user", default="admin", metavar="NAME",
+                   help="ชื่อผู้ใช้ที่ทำคำสั่ง (ค่าเริ่มต้น admin) รหัสผ่านจาก SAMOE_PASSWORD หรือพิมพ์เมื่อถูกถาม")
     sub = p.add_subparsers(dest="command", title="คำสั่ง", metavar="คำสั่ง")
 
     sub.add_parser("gui", help="เปิดโปรแกรม (ค่าเริ่มต้น)")
@@ -49,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--province", default="", help="จังหวัด")
     init.add_argument("--role", choices=("municipality", "province"), default="municipality",
                       help="บทบาท: municipality (อปท.) หรือ province (จังหวัด)")
+    init.add_argument("--admin", default="admin", metavar="NAME",
+                      help="ชื่อผู้ดูแลระบบคนแรกของฐานข้อมูลใหม่ (ค่าเริ่มต้น admin; รหัสผ่านจาก SAMOE_PASSWORD "
+                           "หรือพิมพ์สองครั้ง อย่างน้อย 8 ตัวอักษร)")
+    init.add_argument("--admin-only", action="store_true",
+                      help="ผู้ดูแลระบบคนแรกไม่ได้รับบทบาทเจ้าหน้าที่ทะเบียน (ค่าเริ่มต้น: ได้ทั้งสองบทบาท)")
 
     demo = sub.add_parser("demo", help="เติมข้อมูลตัวอย่าง (สมมุติ) สำหรับทดลองใช้")
     demo.add_argument("--children", type=children_count, default=2000, help="จำนวนเด็ก")
@@ -66,10 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     from desktop.cli_backup import add_parsers as add_backup_parsers
     from desktop.cli_documents import add_parsers
     from desktop.cli_households import add_parsers as add_household_parsers
+    from desktop.cli_users import add_parsers as add_user_parsers
 
     add_parsers(sub)
     add_household_parsers(sub)
     add_audit_parsers(sub)
+    add_user_parsers(sub)
     add_backup_parsers(sub)
     return p
 
@@ -155,12 +171,18 @@ WRITES = {
     "import children": (False, "นำเข้าข้อมูลเด็ก"),
     "import undo": (False, "ยกเลิกการนำเข้า"),
     "db upgrade": (False, "ปรับรุ่นฐานข้อมูล"),
+    "users add": (False, "เพิ่มผู้ใช้"),  # and the other users commands: desktop/cli_users.py writes()
+    "users passwd": (False, "ตั้งรหัสผ่าน"),
+    "users lock": (False, "ระงับผู้ใช้"),
+    "users unlock": (False, "ปลดล็อกผู้ใช้"),
+    "users roles": (False, "ตั้งบทบาทผู้ใช้"),
     "backup restore": (False, "กู้คืนจากไฟล์สำรอง"),  # run before opening (desktop/cli_backup.py)
 }
 
 
 def _command_name(args: argparse.Namespace) -> str:
-    sub = getattr(args, "db_command", None) or getattr(args, "import_command", None)
+    sub = (getattr(args, "db_command", None) or getattr(args, "import_command", None)
+           or getattr(args, "users_command", None))
     return f"{args.command} {sub}" if sub else str(args.command)
 
 
@@ -185,10 +207,19 @@ def _run_command(args: argparse.Namespace) -> int:
         from desktop.cli_households import writes
 
         label = writes(args)
+    if args.command == "users":
+        from desktop.cli_users import writes as user_writes
+
+        label = user_writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
         with writing(db.path if write else None, label):
+            from desktop.cli_login import login
+
+            refused = login(args, name, db, _err)  # every command below runs as a user
+            if refused is not None:
+                return refused
             return _run_open(args, name, db, upgraded)
     finally:
         db.dispose()
@@ -225,6 +256,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         for key, value in counts.items():
             _print(f"{key:<{width}}  {value:>10,}  {LABELS[key]}")
         return 0
+    if args.command == "users":
+        from desktop.cli_users import run as run_users
+
+        return run_users(args, db, _print, _err)
     if args.command == "audit":
         from desktop.cli_audit import run as run_audit
 

@@ -6,7 +6,8 @@ Exit codes: 0 done, 1 invalid rows (nothing written) or a file that cannot be re
 written, 2 wrong arguments, 3 not a Samoe database or one from a newer Samoe, 4 no such
 database (or an empty file), 5 damaged database, 6 read-only, 7 busy (another program is
 writing), 8 database server or driver unavailable, 9 disk full, 10 an unexpected error,
-130 cancelled with Ctrl+C. ``SAMOE_DEBUG=1`` shows the traceback of an unexpected error.
+11 login refused, 12 not permitted (desktop/cli_login.py), 130 cancelled with Ctrl+C.
+``SAMOE_DEBUG=1`` shows the traceback of an unexpected error.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def quiet_unraisable() -> None:
 def run_guarded(work: Callable[[], int], err: Callable[[str], None], db_path: Path | None) -> int:
     """Run one command; map whatever escapes it to a Thai message and an exit code."""
     from desktop.domain.errors import ValidationFailed
+    from desktop.services.access import LoginRefused, NotPermitted
     from desktop.store.faults import DatabaseFault
     from desktop.store.migrate import SchemaError
 
@@ -84,6 +86,12 @@ def run_guarded(work: Callable[[], int], err: Callable[[str], None], db_path: Pa
         for problem in exc.problems:
             err(f"{problem.field}: {problem.message}")
         return 2
+    except LoginRefused as exc:
+        err(exc.message)
+        return 11
+    except NotPermitted as exc:
+        err(exc.message)
+        return 12
     except SchemaError as exc:
         err(str(exc))
         return 3

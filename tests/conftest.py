@@ -6,6 +6,9 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("SAMOE_HOME", os.path.join(os.path.dirname(__file__), "..", ".pytest-home"))
+# ``samoe`` in a test logs in without a prompt (tests/actors.py TEST_PASSWORD), also in the
+# processes that module-scoped fixtures start before the per-test fixtures run
+os.environ.setdefault("SAMOE_PASSWORD", "samoe-test-password")
 
 from collections.abc import Iterator  # noqa: E402
 from datetime import date  # noqa: E402

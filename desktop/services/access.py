@@ -15,6 +15,7 @@ work as a wrong password (a dummy hash is checked) and gets the same message.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.roles import ALLOWED, Action, Role, action_label
 from desktop.i18n import _
-from desktop.store.models import AppUser, LoginFailure, utcnow
+from desktop.store.models import AppUser, Child, Enrollment, LoginFailure, utcnow
 
 if TYPE_CHECKING:
     from desktop.store.db import Database
@@ -273,6 +274,32 @@ def require(session: Session, action: Action, *, institution_id: int | None = No
     no one signed in: deny by default)."""
     actor = current_actor(session)
     if actor is None or not actor.may(action, institution_id):
+        raise NotPermitted(action, actor)
+    return actor
+
+
+def require_any(session: Session, *actions: Action) -> Actor:
+    """``require`` of the first of ``actions`` unless the actor may do one of them."""
+    actor = current_actor(session)
+    if actor is None or not any(actor.may(a) for a in actions):
+        raise NotPermitted(actions[0], actor)
+    return actor
+
+
+def require_child(session: Session, action: Action, child_uuid: str | None,
+                  institution_ids: Iterable[int | None] = ()) -> Actor:
+    """``require``, and for a role limited to institutions (a caregiver's centre): the
+    child is enrolled in one of them, and so is every institution the change names."""
+    actor = require(session, action)
+    allowed = actor.institutions_for(action)
+    if allowed is None:
+        return actor
+    if child_uuid and session.scalar(
+            select(Enrollment.id).join(Child, Child.id == Enrollment.child_id)
+            .where(Child.uuid == child_uuid, Enrollment.institution_id.in_(allowed),
+                   Enrollment.deleted_at.is_(None)).limit(1)) is None:
+        raise NotPermitted(action, actor)
+    if any(i not in allowed for i in institution_ids):
         raise NotPermitted(action, actor)
     return actor
 

@@ -24,8 +24,10 @@ from desktop.domain.limits import ENROLLMENT as ENROLLMENT_LIMITS
 from desktop.domain.limits import GUARDIAN as GUARDIAN_LIMITS
 from desktop.domain.limits import GUARDIAN_LABELS, too_long
 from desktop.domain.people import Sex, normalise_prefix
+from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, digits_only, thai_marks_problem
 from desktop.i18n import N_, _
+from desktop.services.access import require, require_any, require_child
 from desktop.services.audit import record
 from desktop.services.audit_detail import changes, child_snapshot
 from desktop.services.household_edit import household_at, live_household, same_guardian
@@ -106,6 +108,7 @@ def _address_of(h: Household | None) -> Address:
 
 
 def load_child(session: Session, uuid: str, *, year_be: int | None = None) -> ChildForm:
+    require_child(session, Action.REGISTRY_READ, uuid)
     child = session.scalars(
         select(Child)
         .where(Child.uuid == uuid)
@@ -274,6 +277,7 @@ def validate_form(session: Session, form: ChildForm, *, today: date) -> list[Pro
 
 def duplicates_of(session: Session, inp: ChildInput, *, exclude_uuid: str | None) -> list[DuplicateMatch]:
     """Other live children with the same ID, or a near-identical name and the same birth date."""
+    require(session, Action.REGISTRY_READ)
     inp = normalise_child(inp)
     conds = []
     if inp.id_type is IdType.NATIONAL_ID and inp.national_id:
@@ -307,6 +311,7 @@ def save_child(session: Session, form: ChildForm, *, today: date | None = None, 
 
     Raises ValidationFailed (nothing written), ConcurrentEdit, NotFound.
     """
+    require_child(session, Action.REGISTRY_WRITE, form.uuid, [form.enrollment.institution_id if form.enrollment else None])
     today = today or date.today()
     inp = normalise_child(form.child)
     problems = validate_form(session, replace(form, child=inp), today=today)
@@ -449,6 +454,7 @@ def _write_enrollment(session: Session, child: Child, e: EnrollmentForm, office_
 
 def delete_child(session: Session, uuid: str, *, actor: str = "") -> None:
     """Soft delete: the row stays (and travels to the province as deleted) until restored."""
+    require(session, Action.REGISTRY_DELETE)
     child = session.scalars(select(Child).where(Child.uuid == uuid)).first()
     if child is None:
         raise NotFound(uuid)
@@ -458,6 +464,7 @@ def delete_child(session: Session, uuid: str, *, actor: str = "") -> None:
 
 
 def restore_child(session: Session, uuid: str, *, actor: str = "") -> None:
+    require(session, Action.REGISTRY_DELETE)
     child = session.scalars(select(Child).where(Child.uuid == uuid)).first()
     if child is None:
         raise NotFound(uuid)
@@ -471,4 +478,5 @@ def current_year_be(today: date | None = None) -> int:
 
 
 def years_with_enrolments(session: Session) -> list[int]:
+    require_any(session, Action.REGISTRY_READ, Action.STATS_READ)
     return list(session.scalars(select(AcademicYear.year_be).order_by(AcademicYear.year_be.desc())))

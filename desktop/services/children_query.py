@@ -28,7 +28,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, to_ascii_digits
+from desktop.services.access import require
 from desktop.services.children_search import (
     _SEARCH_ORDER_SEEN,  # noqa: F401
     FTS,
@@ -251,7 +253,21 @@ def _no_enrolment_filter(flt: ChildFilter) -> bool:
     return flt.institution_id is None and flt.year_be is None and not flt.level_code
 
 
+def scoped_filter(session: Session, flt: ChildFilter) -> ChildFilter:
+    """``flt`` as the signed-in user may see it (NotPermitted without registry.read): a
+    caregiver sees their own centre's children only (of several centres, one at a time:
+    the filter's, else the first)."""
+    actor = require(session, Action.REGISTRY_READ)
+    allowed = actor.institutions_for(Action.REGISTRY_READ)
+    if allowed is None or flt.institution_id in allowed:
+        return flt
+    if flt.institution_id is None and allowed:
+        return replace(flt, institution_id=min(allowed))
+    return replace(flt, institution_id=-1)  # not theirs: no child
+
+
 def count_children(session: Session, flt: ChildFilter) -> int:
+    flt = scoped_filter(session, flt)
     term = normalise_search(flt.search)
     sqlite = session.get_bind().dialect.name == "sqlite"
     query = _fts_query(session, term, live=not flt.deleted) if term else None
@@ -368,6 +384,7 @@ def page_children(
     descending: bool = False,
 ) -> list[ChildRow]:
     """One page of the list, with each row's enrolment (filtered year, else latest)."""
+    flt = scoped_filter(session, flt)
     year_id = year_id_of(session, flt.year_be)
     stmt = (
         select(
@@ -472,6 +489,7 @@ def institution_filter_choices(session: Session) -> list[InstitutionChoice]:
     """The list's institution filter: the live institutions, then the deleted ones that
     still have live children enrolled (their children can be found and moved), flagged
     ``deleted`` (shown with ``institutions.institution_label``)."""
+    require(session, Action.REGISTRY_READ)
     enrolled = (
         select(Enrollment.id)
         .join(Child, Child.id == Enrollment.child_id)
@@ -491,6 +509,7 @@ def institution_filter_choices(session: Session) -> list[InstitutionChoice]:
 def row_of(session: Session, flt: ChildFilter, uuid: str, *, sort: ChildSort = ChildSort.NAME,
            descending: bool = False) -> int | None:
     """Position of a child in the sorted, filtered list (to select it after a save)."""
+    flt = scoped_filter(session, flt)
     child = session.execute(
         select(Child.id, Child.first_name_key, Child.last_name_key).where(Child.uuid == uuid)
     ).first()

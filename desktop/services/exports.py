@@ -22,8 +22,10 @@ from desktop.domain.address import Address, format_address
 from desktop.domain.columns import EXPORT_COLUMNS, export_headers
 from desktop.domain.dates import format_be_numeric
 from desktop.domain.levels import INSTITUTION_KIND_LABELS, level_by_code
+from desktop.domain.roles import Action
 from desktop.i18n import SOURCE_LANGUAGE, pinned
 from desktop.reports.sheets import write_table
+from desktop.services.access import require
 from desktop.services.children_query import (
     ChildFilter,
     count_children,
@@ -179,6 +181,7 @@ def export_children(
 ) -> int:
     """Write the children the filter selects (``deleted=True``: the bin) to ``path``
     (.xlsx or .csv); returns the number of rows written."""
+    require(session, Action.EXPORT)
     text_columns = [i for i, c in enumerate(EXPORT_COLUMNS) if c.key in TEXT_KEYS]
     return write_table(
         Path(path), export_headers(), children_rows(session, flt),
@@ -224,6 +227,7 @@ def export_households(
     session: Session, path: Path, search: str = "", *, progress: Progress | None = None
 ) -> int:
     """Write the households list (as the households view shows it, with the same search)."""
+    require(session, Action.EXPORT)
     return write_table(
         Path(path), HOUSEHOLD_HEADERS, _household_rows(session, search),
         total=count_households(session, search), progress=progress,
@@ -242,6 +246,7 @@ def export_institutions(
     progress: Progress | None = None,
 ) -> int:
     """Write the institutions list (a local government has tens: read whole)."""
+    require(session, Action.EXPORT)
     kinds = {k.value: label for k, label in INSTITUTION_KIND_LABELS.items()}
     rows = [
         [kinds.get(r.kind, r.kind), r.code, r.name, r.address, r.phone, r.enrolled]
@@ -255,6 +260,7 @@ def export_institutions(
 
 def export_import_batches(session: Session, path: Path, *, progress: Progress | None = None) -> int:
     """The import history (the latest 1,000 imports), as the list shows it."""
+    require(session, Action.EXPORT)
     from desktop.services.imports import BATCH_HEADERS, batch_cells, list_batches
 
     rows = [batch_cells(b) for b in list_batches(session, limit=1000)]

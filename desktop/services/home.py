@@ -24,12 +24,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.roles import Action
 from desktop.i18n import _
+from desktop.services.access import require_any
 from desktop.services.audit import record
 from desktop.services.children_query import ChildFilter, count_children
 from desktop.services.households import count_households
 from desktop.services.office import OfficeInfo, is_demo, local_office
-from desktop.store.models import AuditEntry, Child, ImportBatch, Institution
+from desktop.store.models import AuditEntry, Child, Household, ImportBatch, Institution
 
 if TYPE_CHECKING:
     from desktop.store.db import Database
@@ -177,17 +179,24 @@ def last_backup(db_path: Path | None) -> LastBackup | None:
 
 def home_summary(session: Session, db_path: Path | None = None) -> HomeSummary:
     """Everything the home page shows (``db_path``: the SQLite file, for its backups)."""
+    reads = require_any(session, Action.REGISTRY_READ, Action.STATS_READ).may(Action.REGISTRY_READ)
     institutions = session.scalar(
         select(func.count()).select_from(Institution).where(Institution.deleted_at.is_(None))
     ) or 0
     return HomeSummary(
         office=local_office(session),
         demo=is_demo(session),
-        children=count_children(session, ChildFilter()),
-        households=count_households(session),
+        children=count_children(session, ChildFilter()) if reads else _live(session, Child),
+        households=count_households(session) if reads else _live(session, Household),
         institutions=int(institutions),
         last_import=last_import(session),
         last_export=last_export(session),
         last_backup=last_backup(db_path),
-        todos=todos(session),
+        todos=todos(session) if reads else [],
     )
+
+
+def _live(session: Session, model: type) -> int:
+    """Live rows of ``model``: the counts an administrator without a registry role sees."""
+    deleted = model.deleted_at  # type: ignore[attr-defined]
+    return int(session.scalar(select(func.count()).select_from(model).where(deleted.is_(None))) or 0)

@@ -18,9 +18,11 @@ from desktop.domain.address import (
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.levels import InstitutionKind, kind_label
 from desktop.domain.limits import INSTITUTION, INSTITUTION_LABELS, too_long
+from desktop.domain.roles import Action
 from desktop.domain.sort_keys import natural_sort_key
 from desktop.domain.text import clean_text, thai_marks_problem
 from desktop.i18n import _
+from desktop.services.access import require
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution, utcnow
@@ -77,6 +79,7 @@ def institution_choices(session: Session, *, include_ids: Iterable[int | None] =
     """Live institutions for a filter or a form's combo box (no counts: cheap at any size),
     and the deleted ones in ``include_ids`` (a child's form shows the school it is in,
     deleted or not), flagged ``deleted``."""
+    require(session, Action.REGISTRY_READ)
     wanted = [i for i in include_ids if i is not None]
     shown = Institution.deleted_at.is_(None)
     if wanted:
@@ -92,6 +95,7 @@ def institution_choices(session: Session, *, include_ids: Iterable[int | None] =
 def list_deleted_institutions(session: Session) -> list[InstitutionRow]:
     """The bin: deleted institutions, most recently deleted first, each with the number of
     live children still enrolled there (any year)."""
+    require(session, Action.REGISTRY_READ)
     counts = (
         select(Enrollment.institution_id, func.count(func.distinct(Enrollment.child_id)).label("n"))
         .join(Child, Child.id == Enrollment.child_id)
@@ -114,6 +118,7 @@ def list_deleted_institutions(session: Session) -> list[InstitutionRow]:
 
 def institution_children(session: Session, uuid: str) -> int:
     """How many live children have a live enrolment (any year) in this institution."""
+    require(session, Action.REGISTRY_READ)
     inst = _institution(session, uuid)
     return int(session.scalar(
         select(func.count(func.distinct(Enrollment.child_id)))
@@ -132,6 +137,7 @@ def _institution(session: Session, uuid: str) -> Institution:
 
 def list_institutions(session: Session, *, year_be: int | None = None) -> list[InstitutionRow]:
     """All live institutions (a municipality has tens, not thousands) with enrolled counts."""
+    require(session, Action.REGISTRY_READ)
     counts = select(Enrollment.institution_id, func.count().label("n")).where(
         Enrollment.deleted_at.is_(None)
     )
@@ -159,6 +165,7 @@ def list_institutions(session: Session, *, year_be: int | None = None) -> list[I
 
 
 def load_institution(session: Session, uuid: str) -> InstitutionForm:
+    require(session, Action.REGISTRY_READ)
     inst = session.scalars(select(Institution).where(Institution.uuid == uuid)).one()
     return InstitutionForm(
         inst.uuid, InstitutionKind(inst.kind), inst.code, inst.name, inst.phone,
@@ -167,6 +174,7 @@ def load_institution(session: Session, uuid: str) -> InstitutionForm:
 
 
 def save_institution(session: Session, form: InstitutionForm, *, actor: str = "") -> str:
+    require(session, Action.REGISTRY_WRITE)
     office = require_local_office(session)
     code, name = clean_text(form.code), clean_text(form.name)
     problems: list[Problem] = []
@@ -214,6 +222,7 @@ def save_institution(session: Session, form: InstitutionForm, *, actor: str = ""
 def delete_institution(session: Session, uuid: str, *, actor: str = "") -> None:
     """Soft delete (into the bin, restorable). Its children keep their enrolments: their
     forms show the institution as deleted and still save."""
+    require(session, Action.REGISTRY_DELETE)
     inst = _institution(session, uuid)
     if inst.deleted_at is None:
         children = institution_children(session, uuid)
@@ -222,6 +231,7 @@ def delete_institution(session: Session, uuid: str, *, actor: str = "") -> None:
 
 
 def restore_institution(session: Session, uuid: str, *, actor: str = "") -> None:
+    require(session, Action.REGISTRY_DELETE)
     inst = _institution(session, uuid)
     if inst.deleted_at is not None:
         inst.deleted_at = None

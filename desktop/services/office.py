@@ -20,8 +20,10 @@ from desktop.domain.office import (
     normalise_office_code,
     office_code_problem,
 )
+from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, thai_marks_problem
 from desktop.i18n import N_, _
+from desktop.services.access import require
 from desktop.store.models import AuditEntry, Office, Setting
 
 ROLES = ("municipality", "province")
@@ -107,6 +109,7 @@ def init_office(
 ) -> OfficeInfo:
     """Create (or change) this database's own office; raises ValidationFailed with one
     Thai message for each wrong field and changes nothing then."""
+    require(session, Action.SETTINGS_MANAGE)
     name, province = clean_text(name), clean_text(province)
     code = normalise_office_code(clean_text(code))
     problems = office_problems(name, code, province, role)

@@ -21,6 +21,7 @@ from desktop.domain.dates import age_on, format_age, format_be
 from desktop.domain.identity import ID_TYPE_LABELS, IdType, format_national_id, normalise_g_code
 from desktop.domain.levels import LEVELS, level_by_code
 from desktop.domain.people import SEX_LABELS, Sex, full_name
+from desktop.domain.roles import Action
 from desktop.domain.text import digits_only, thai_sort_key
 from desktop.i18n import thai_document  # official documents are Thai whatever the screen says
 from desktop.reports.pdf.document import Layout, Piece, Signature, render
@@ -35,6 +36,7 @@ from desktop.reports.registry import (
     plain_list,
     registry_summary,
 )
+from desktop.services.access import require
 from desktop.services.children import ENROLLMENT_STATUSES, current_year_be
 from desktop.services.children_query import ChildFilter, ChildRow, count_children, page_children
 from desktop.services.households import count_households, page_households
@@ -193,6 +195,7 @@ def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilte
                       progress: Progress | None = None) -> int:
     """The filtered children list grouped by institution and level (the list the GUI
     shows), with an empty signature column; returns the number of pages."""
+    require(session, Action.REPORT)
     today = options.today or date.today()
     _step(progress, 0, "กำลังนับรายชื่อ")
     total = count_children(session, flt)
@@ -229,6 +232,7 @@ def children_list_pdf(session: Session, out: Path, flt: ChildFilter = ChildFilte
 def find_child(session: Session, ident: str) -> str:
     """The uuid of the child with this uuid, national ID (dashes or not, Thai digits
     too) or G-code; raises :class:`ChildNotFound` (Thai message)."""
+    require(session, Action.REGISTRY_READ)
     text = ident.strip()
     if not text:
         raise ChildNotFound(ident)
@@ -308,6 +312,7 @@ def _profile(session: Session, uuid: str, today: date) -> ChildProfile:
 def child_profile_pdf(session: Session, out: Path, child_uuid: str,
                       options: ReportOptions = ReportOptions(),
                       progress: Progress | None = None) -> int:
+    require(session, Action.REPORT)
     _step(progress, 0, "กำลังอ่านข้อมูลเด็ก")
     profile = _profile(session, child_uuid, options.today or date.today())
     pieces = child_profile(profile, _width(options), options.signatures)
@@ -362,6 +367,7 @@ def _summary(session: Session, year_be: int) -> RegistrySummary:
 def registry_summary_pdf(session: Session, out: Path, year_be: int | None = None,
                          options: ReportOptions = ReportOptions(),
                          progress: Progress | None = None) -> int:
+    require(session, Action.REPORT)
     year = year_be if year_be is not None else current_year_be(options.today)
     _step(progress, 0, "กำลังนับจำนวนเด็ก")
     summary = _summary(session, year)
@@ -377,6 +383,7 @@ def registry_summary_pdf(session: Session, out: Path, year_be: int | None = None
 def households_list_pdf(session: Session, out: Path, search: str = "",
                         options: ReportOptions = ReportOptions(),
                         progress: Progress | None = None) -> int:
+    require(session, Action.REPORT)
     _step(progress, 0, "กำลังนับครัวเรือน")
     total = count_households(session, search)
     if total > MAX_ROWS:
@@ -400,6 +407,7 @@ def households_list_pdf(session: Session, out: Path, search: str = "",
 def institutions_list_pdf(session: Session, out: Path, year_be: int | None = None,
                           options: ReportOptions = ReportOptions(),
                           progress: Progress | None = None) -> int:
+    require(session, Action.REPORT)
     _step(progress, 0, "กำลังอ่านรายชื่อสถานศึกษา")
     rows = list_institutions(session, year_be=year_be)
     columns = (Column("รหัส", 12), Column("ชื่อสถานศึกษา", 29), Column("ประเภท", 16),
@@ -416,6 +424,7 @@ def institutions_list_pdf(session: Session, out: Path, year_be: int | None = Non
 def import_batches_pdf(session: Session, out: Path, options: ReportOptions = ReportOptions(),
                        progress: Progress | None = None) -> int:
     """The import history (the latest 1,000 imports)."""
+    require(session, Action.REPORT)
     from desktop.services.imports import BATCH_HEADERS, batch_cells, list_batches
 
     _step(progress, 0, "กำลังอ่านประวัติการนำเข้า")

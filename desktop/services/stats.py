@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.roles import Action
 from desktop.i18n import N_
+from desktop.services.access import require
 from desktop.store.models import (
     AcademicYear,
     AuditEntry,
@@ -33,6 +35,7 @@ LABELS = {
 
 
 def registry_counts(session: Session) -> dict[str, int]:
+    require(session, Action.STATS_READ)
     def live(model: type) -> int:
         return int(session.scalar(
             select(func.count()).select_from(model).where(model.deleted_at.is_(None))  # type: ignore[attr-defined]

@@ -9,6 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.dates import to_ce_year
+from desktop.domain.roles import Action
+from desktop.services.access import require_any
 from desktop.store.models import AcademicYear, Term
 
 
@@ -42,5 +44,6 @@ def ensure_year(session: Session, year_be: int) -> AcademicYear:
 
 
 def list_years(session: Session) -> list[YearInfo]:
+    require_any(session, Action.REGISTRY_READ, Action.STATS_READ)
     rows = session.scalars(select(AcademicYear).order_by(AcademicYear.year_be.desc()))
     return [YearInfo(y.id, y.year_be, y.start_date, y.end_date) for y in rows]

@@ -65,6 +65,16 @@ def samoe_pragmas() -> tuple[str, ...]:
 SAMOE_PRAGMAS = samoe_pragmas()
 
 
+def sign_in_bench(db: Any) -> None:
+    """Work on ``db`` as a user with every role (services check permissions: issue 9),
+    as the tests do (tests/actors.py); a benchmark measures the work, not the login
+    (bench_login.py measures that)."""
+    from desktop.domain.roles import Role
+    from desktop.services.access import Actor, Grant, sign_in
+
+    sign_in(db, Actor(0, "bench", "benchmark", tuple(Grant(role) for role in Role)))
+
+
 # ---------------------------------------------------------------- in the subprocess
 class Recorder:
     """Appends measurements as JSON lines to ``path`` (flushed at once)."""

@@ -34,7 +34,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from _common import DEFAULT_WORK, SEED, TODAY_ISO, Recorder, Row, peak_rss_mb, text_table  # noqa: E402
+from _common import (  # noqa: E402
+    DEFAULT_WORK,
+    SEED,
+    TODAY_ISO,
+    Recorder,
+    Row,
+    peak_rss_mb,
+    sign_in_bench,
+    text_table,
+)
 
 HEADERS = [
     "ลำดับ", "คำนำหน้า", "ชื่อ", "นามสกุล", "เพศ", "วันเดือนปีเกิด", "เลขประจำตัวประชาชน", "รหัส G",
@@ -154,6 +163,7 @@ def fresh_database(path: Path):  # type: ignore[no-untyped-def]
         with contextlib.suppress(FileNotFoundError):
             os.remove(f"{path}{suffix}")
     db = Database.open(path)
+    sign_in_bench(db)
     migrate.upgrade(db)
     schools, cdcs = institution_names()
     with db.session() as s:

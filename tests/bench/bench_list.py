@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Recorder, median_time, peak_rss_mb, raw_connect  # noqa: E402
+from _common import Recorder, median_time, peak_rss_mb, raw_connect, sign_in_bench  # noqa: E402
 from raw_queries import PAGE, check_same_page, raw_search_sql, raw_sort_sql  # noqa: E402
 
 SEARCH_ROWS = 30  # rows whose data() makes "the first page" of a search
@@ -220,6 +220,7 @@ def open_samoe_view(db_path: Path, record: Recorder, calls: list[dict[str, Any]]
     register_fonts(app)
     install_translation(app, "th")
     db = Database.open(db_path)  # lazy: the first connection is made inside the timing
+    sign_in_bench(db)
     fd, ini_name = tempfile.mkstemp(suffix=".ini")
     os.close(fd)
     settings = QSettings(ini_name, QSettings.Format.IniFormat)
@@ -521,6 +522,7 @@ def counts(db_path: Path, record: Recorder) -> None:
         ("none (all live)", ChildFilter(), "SELECT count(*) FROM child", ()),
     ]
     db = Database.open(db_path)
+    sign_in_bench(db)
     for label, flt, sql, params in cases:
         with db.reader() as session:
             found = [0]

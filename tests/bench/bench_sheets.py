@@ -34,6 +34,7 @@ from _common import (  # noqa: E402
     peak_rss_mb,
     raw_connect,
     run_bench,
+    sign_in_bench,
     text_table,
 )
 
@@ -55,6 +56,7 @@ def ensure_db(path: Path, children: int) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     db = Database.open(tmp)
+    sign_in_bench(db)
     migrate.upgrade(db)
     fill_demo(db.engine, children=children, seed=SEED, today=date.fromisoformat(TODAY_ISO))
     db.dispose()
@@ -66,6 +68,7 @@ def export_samoe(db_path: Path, out: Path, record: Recorder) -> None:
     from desktop.store.db import Database
 
     db = Database.open(db_path)
+    sign_in_bench(db)
     t = time.perf_counter()
     with db.reader() as session:
         n = export_children(session, out)
@@ -81,6 +84,7 @@ def export_sql(db_path: Path) -> tuple[str, list[str]]:
     from desktop.store.db import Database
 
     db = Database.open(db_path)
+    sign_in_bench(db)
     with db.reader() as session:
         stmt = children_export_query(session, ChildFilter())
         sql = str(stmt.compile(dialect=session.get_bind().dialect,
@@ -132,6 +136,7 @@ def make_read_file(db_path: Path, rows: int, out: Path, record: Recorder) -> Non
         from desktop.store.db import Database
 
         db = Database.open(db_path)
+        sign_in_bench(db)
         with db.reader() as session:
             n = export_children(session, out)
         record(kind="made", file=str(out), rows=n)

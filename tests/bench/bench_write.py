@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import SEED, TODAY_ISO, Recorder, peak_rss_mb, raw_connect  # noqa: E402
+from _common import SEED, TODAY_ISO, Recorder, peak_rss_mb, raw_connect, sign_in_bench  # noqa: E402
 
 
 def _remove_db(path: Path) -> None:
@@ -51,6 +51,7 @@ def run_samoe(db_path: Path, children: int, seed: int, record: Recorder) -> None
     db = Database.open(db_path)
     migrate.upgrade(db)
     migrate_s = time.perf_counter() - t
+    sign_in_bench(db)
 
     gen_time = 0.0
     captured: dict[str, object] = {}

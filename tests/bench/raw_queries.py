@@ -39,10 +39,13 @@ def raw_search_sql(term: str) -> tuple[str, tuple[str, ...]]:
 
 def check_same_page(db_path: Path, term: str, raw_ids: list[int]) -> None:
     """The baseline must show what the list shows, or the ratio compares different work."""
+    from _common import sign_in_bench
+
     from desktop.services.children_query import ChildFilter, page_children
     from desktop.store.db import Database
 
     db = Database.open(db_path)
+    sign_in_bench(db)
     try:
         with db.reader() as session:
             ids = [r.id for r in page_children(session, ChildFilter(search=term), offset=0,

@@ -36,8 +36,10 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.dates import format_be_local
 from desktop.domain.identity import IdType
+from desktop.domain.roles import Action
 from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.i18n import _
+from desktop.services.access import require
 from desktop.services.audit import default_actor, per_child, record, record_many
 from desktop.services.backup import BEFORE_IMPORT, BEFORE_UNDO, backup_before
 from desktop.services.demo import deferred_indexes, insert_sql
@@ -188,6 +190,7 @@ def commit_import(
 
     Raises ValueError (Thai message) when the plan has no row to import.
     """
+    require(session, Action.IMPORT)
     rows = list(plan.importable())
     if not rows:
         raise ValueError(_("ไม่มีแถวที่นำเข้าได้ โปรดแก้ไขปัญหาในไฟล์แล้วตรวจสอบใหม่"))
@@ -338,6 +341,7 @@ def _edited_at_undo(b: ImportBatch) -> int:
 
 def list_batches(session: Session, *, limit: int = 50) -> list[BatchInfo]:
     """The latest imports first."""
+    require(session, Action.IMPORT)
     batches = list(session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)))
     edited = _edited(session, [b.id for b in batches if b.undone_at is None])
     return [_info(b, _edited_at_undo(b) if b.undone_at else edited.get(b.id, 0)) for b in batches]
@@ -365,6 +369,7 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     enrolments and guardian links; guardians and households no other live record uses).
     Returns the number of children removed. Raises ValueError (Thai) for an unknown batch
     or one already undone."""
+    require(session, Action.IMPORT)
     b = session.scalars(select(ImportBatch).where(ImportBatch.uuid == batch_uuid)).first()
     if b is None:
         raise ValueError(_("ไม่พบรายการนำเข้านี้ อาจถูกลบไปแล้ว โปรดเปิดรายการนำเข้าใหม่"))

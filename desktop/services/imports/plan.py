@@ -33,8 +33,10 @@ from desktop.domain.people import (
     name_key,
     normalise_prefix,
 )
+from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, digits_only, to_ascii_digits
 from desktop.i18n import _
+from desktop.services.access import require
 from desktop.services.children import (
     EnrollmentForm,
     GuardianForm,
@@ -481,6 +483,7 @@ def plan_import(
     Footer, separator and repeated header rows are skipped with a note (footers.py).
     Raises ValueError for a mapping that names an unknown key or column (a program error).
     """
+    require(session, Action.IMPORT)
     year = year_be if year_be is not None else academic_year_of(today)
     whole = WholeFile(institution_id, year, clean_text(level_code), clean_text(classroom),
                       clean_text(relation))
