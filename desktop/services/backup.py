@@ -16,9 +16,10 @@ for a technician, never offered for restore). The newest good backup is never re
 Backups written to another folder (a USB stick) are the clerk's and never pruned.
 
 Encryption: every SQLite connection of a backup or a restore is made by
-``connect_for(db_path)``. Today that opens plain SQLite; when the database is encrypted
-(SQLCipher) it must return a connection with the database's key applied to the source and
-to the copy alike, so the online backup API writes an encrypted copy (``Manifest.encrypted``).
+``connect_for(db_path)``: plain SQLite, or, when the database is encrypted (SQLCipher), a
+connection with the database's key (store/cipher.py remembers it while the file is open)
+applied to the source and to the copy alike, so the online backup API writes a copy
+encrypted with the same key (``Manifest.encrypted``) and a restore needs no new keyring.
 
 Only SQLite files are backed up here; PostgreSQL at the province is backed up by its server.
 """
@@ -29,13 +30,13 @@ import contextlib
 import errno
 import json
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from desktop.i18n import _
 from desktop.services.progress import Progress
+from desktop.store import cipher
 from desktop.store.backup import (
     BackupFailed,
     Connect,
@@ -44,7 +45,6 @@ from desktop.store.backup import (
     backup_sqlite,
     backups_of,
     label_of,
-    plain_connect,
     raw_copy,
     read_manifest,
     remove_backup,
@@ -68,8 +68,11 @@ def auto_backups_on() -> bool:
 
 
 def connect_for(db_path: Path) -> Connect:
-    """How to open ``db_path`` and its copies (the key hook for an encrypted database)."""
-    return plain_connect
+    """How to open ``db_path`` and its copies: with the key store/cipher.py remembers for
+    an encrypted database (its backups are encrypted with the same key), else plain."""
+    from desktop.store.backup import connect_for as store_connect_for
+
+    return store_connect_for(db_path)
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -159,7 +162,7 @@ def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = N
         backup_sqlite(db_path, dest, label=label, connect=connect_for(db_path), step=step)
     except BackupFailed as exc:
         raise DatabaseDamaged(failed_message(db_path, exc.problems)) from None
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         from desktop.store.faults import classify
 
         raise (classify(exc, db_path) or DatabaseDamaged(failed_message(db_path, [str(exc)]))) from None
@@ -378,13 +381,13 @@ def _close_journal(target: Path, damaged: bool) -> None:
     """Fold the -wal into the file and leave WAL mode: possible only while no other
     connection has the file open, so it is also the check that nobody does."""
     try:
-        conn = sqlite3.connect(str(target), isolation_level=None, timeout=2)
-    except sqlite3.Error:
+        conn = cipher.connect(target, isolation_level=None, timeout=2)  # its key, if encrypted
+    except cipher.Error:
         conn = None
     if conn is not None:
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
-        except sqlite3.DatabaseError as exc:
+        except cipher.DatabaseError as exc:
             name = str(getattr(exc, "sqlite_errorname", ""))
             if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc).lower():
                 raise _busy(target) from None

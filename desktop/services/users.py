@@ -23,6 +23,7 @@ from desktop.domain.roles import SCOPED_ROLES, Action, Role, role_label
 from desktop.i18n import _
 from desktop.services.access import Actor, Grant, actor_of, current_actor, hash_password, require
 from desktop.services.audit import record
+from desktop.services.keys import wrap_on_commit
 from desktop.store.models import AppUser, Institution, UserRole, utcnow
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ def _new_user(session: Session, name: str, password: str, full_name: str, grants
     session.flush()
     record(session, "user_add", "user", user.uuid,
            {"name": name, "roles": _roles_detail(grants)}, actor=actor or name)
+    wrap_on_commit(session, name, password)  # an encrypted database: the key for their password
     return user
 
 
@@ -166,6 +168,7 @@ def set_password(session: Session, name: str, password: str) -> None:
     user.password_hash = hash_password(password)
     user.password_changed_at = utcnow()
     record(session, "password", "user", user.uuid, {"by_self": actor.name == user.name}, actor=actor.name)
+    wrap_on_commit(session, user.name, password)  # rewraps the key only: nothing re-encrypted
 
 
 def lock_user(session: Session, name: str) -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop.atomic import atomic_path, write_bytes
+from desktop.store import cipher
 
 MANIFEST_SUFFIX = ".json"
 MANIFEST_VERSION = 1
@@ -47,6 +48,28 @@ def plain_connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         uri = f"{path.as_uri()}?mode=ro" + ("&immutable=1" if medium_is_read_only(path) else "")
         return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10)
     return sqlite3.connect(str(path), isolation_level=None, timeout=10)
+
+
+def keyed_connector(key: bytes) -> Connect:
+    """Connections with ``key`` (SQLCipher) for a source and its copy alike."""
+
+    def connect(path: Path, *, read_only: bool) -> Any:
+        if read_only:
+            from desktop.store.db import medium_is_read_only
+
+            uri = f"{path.resolve().as_uri()}?mode=ro" + (
+                "&immutable=1" if medium_is_read_only(path) else "")
+            return cipher.keyed_connect(uri, key, uri=True, isolation_level=None, timeout=10)
+        return cipher.keyed_connect(path, key, isolation_level=None, timeout=10)
+
+    return connect
+
+
+def connect_for(db_path: Path) -> Connect:
+    """How to open ``db_path`` and its copies: plain, or with the key store/cipher.py
+    remembers for it (the copy of an encrypted database is encrypted with its key)."""
+    key = cipher.key_for(db_path)
+    return plain_connect if key is None else keyed_connector(key)
 
 
 class BackupFailed(Exception):
@@ -139,7 +162,7 @@ def table_counts(conn: Any) -> dict[str, int]:
 def _revision(conn: Any) -> str | None:
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except cipher.DatabaseError:
         return None
     return None if row is None else str(row[0])
 
@@ -148,7 +171,7 @@ def integrity(conn: Any, limit: int = 20) -> list[str]:
     """``PRAGMA integrity_check``: [] when ok."""
     try:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
 
@@ -156,7 +179,7 @@ def integrity(conn: Any, limit: int = 20) -> list[str]:
 Step = Callable[[int, int], None]  # (pages done, pages in all); may raise to cancel
 
 
-def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect = plain_connect,
+def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect | None = None,
                   encrypted: bool = False, step: Step | None = None) -> Path:
     """Copy a live SQLite database to ``dest`` with the online backup API, verify the
     copy (integrity, row counts of the same snapshot) and write its manifest.
@@ -165,6 +188,8 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
     (nothing left behind) when the copy does not verify, and whatever ``step`` raises
     (a cancel) likewise."""
     source, dest = Path(source), Path(dest)
+    if connect is None:
+        connect = connect_for(source)
     dest.parent.mkdir(parents=True, exist_ok=True)
     if not label:
         label = _label_of(dest)
@@ -175,7 +200,7 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
             try:
                 counts = table_counts(src)
                 revision = _revision(src)
-            except sqlite3.DatabaseError as exc:
+            except cipher.DatabaseError as exc:
                 raise BackupFailed([f"source: {exc}"]) from None
             out = connect(tmp, read_only=False)
             try:
@@ -185,7 +210,7 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
 
                 try:
                     src.backup(out, pages=PAGES_PER_STEP, progress=progress)
-                except sqlite3.DatabaseError as exc:
+                except cipher.DatabaseError as exc:
                     raise BackupFailed([f"source: {exc}"]) from None
                 out.execute("PRAGMA journal_mode=DELETE")
                 problems = verify_connection(out, counts)
@@ -196,6 +221,7 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
         if problems:
             raise BackupFailed(problems)
         digest, size = sha256_of(tmp), tmp.stat().st_size
+        encrypted = encrypted or cipher.is_encrypted(tmp)
     manifest = Manifest(
         file=dest.name, label=label, created=datetime.now().isoformat(timespec="seconds"),
         source=str(source), sha256=digest, size=size, integrity="ok", counts=counts,
@@ -211,7 +237,7 @@ def verify_connection(conn: Any, counts: dict[str, int] | None) -> list[str]:
         return problems
     try:
         found = table_counts(conn)
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         return [f"counts: {exc}"]
     for table in sorted(set(counts) | set(found)):
         if counts.get(table) != found.get(table):
@@ -249,7 +275,7 @@ def verify_backup(path: Path, *, connect: Connect = plain_connect, full: bool = 
     if full:
         try:
             conn = connect(path, read_only=True)
-        except sqlite3.Error as exc:
+        except cipher.Error as exc:
             return Verification(path, manifest, [*problems, f"integrity: {exc}"])
         try:
             problems += verify_connection(conn, manifest.counts if manifest else None)

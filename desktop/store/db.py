@@ -105,9 +105,16 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Engine:
+def make_engine(url: str, *, echo: bool = False, read_only: bool = False,
+                key: bytes | None = None) -> Engine:
     """An engine for ``url``. ``read_only`` (SQLite on a medium that cannot be written)
     opens the file immutable: no lock, no -wal/-shm file, nothing written.
+
+    ``key`` (a SQLite file encrypted with SQLCipher, store/cipher.py): the connections are
+    ``sqlcipher3``'s, made by a ``creator`` that sets the raw key before anything else
+    touches the file (before SQLAlchemy's own first-connect queries and the PRAGMAs of
+    ``_on_sqlite_connect``); the dialect is the usual pysqlite one with ``sqlcipher3`` as its
+    DB-API module, so its errors are wrapped like sqlite3's.
 
     Errors never carry the statement's parameters (names, IDs) in their message."""
     parsed = make_url(url)
@@ -115,7 +122,9 @@ def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Eng
     path = sqlite_path(url)
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": busy_timeout_ms() / 1000, "check_same_thread": False}
-        if read_only and path is not None:
+        if key is not None and path is not None:
+            kwargs.update(_keyed_engine_args(path, key, read_only=read_only))
+        elif read_only and path is not None:
             uri = f"{path.as_uri()}?mode=ro&immutable=1"
             kwargs["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
     else:
@@ -134,6 +143,23 @@ def make_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Eng
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _keyed_engine_args(path: Path, key: bytes, *, read_only: bool) -> dict[str, Any]:
+    from desktop.store import cipher
+
+    cipher.remember(path, key)  # the raw connections of checks and backups use it too
+    timeout = busy_timeout_ms() / 1000
+    if read_only:
+        database, uri = f"{path.as_uri()}?mode=ro&immutable=1", True
+    else:
+        database, uri = str(path), False
+
+    def creator() -> Any:
+        return cipher.keyed_connect(database, key, uri=uri, timeout=timeout,
+                                    check_same_thread=False)
+
+    return {"creator": creator, "module": cipher.sqlcipher}
 
 
 def _on_sqlite_begin(conn: Any) -> None:
@@ -186,15 +212,21 @@ class Database:
 
     @classmethod
     def open(cls, target: str | os.PathLike[str] | None = None, *, read_only: bool = False,
-             create_folder: bool = True) -> Database:
+             create_folder: bool = True, key: bytes | None = None) -> Database:
         """Open (SQLite: the file is made on first write). ``create_folder`` makes a
         missing parent folder; the commands a clerk types decide that in
-        services/database.open_database, not here."""
+        services/database.open_database, not here. ``key``: the raw SQLCipher key of an
+        encrypted file (a new file is made encrypted); None: the one remembered for
+        this file in store/cipher.py, if any."""
         url = resolve_url(target)
         path = sqlite_path(url)
         if path is not None and create_folder and not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(url, read_only=read_only)
+        if key is None and path is not None:
+            from desktop.store.cipher import key_for
+
+            key = key_for(path)
+        engine = make_engine(url, read_only=read_only, key=key)
         return cls(url, engine, sessionmaker(engine, expire_on_commit=False), read_only)
 
     @contextmanager

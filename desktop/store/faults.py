@@ -10,9 +10,9 @@ the newest backup, never a value from the database.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
+from desktop.store import cipher
 from desktop.store.backup import backups_of, good_backups_of, read_manifest
 
 # Exit codes of ``samoe`` (0 done, 1 invalid rows or an unreadable input file, 2 wrong
@@ -54,6 +54,13 @@ class ServerUnreachable(DatabaseFault):
 
 class DiskFull(DatabaseFault):
     exit_code = EXIT_DISK_FULL
+
+
+class DatabaseEncrypted(DatabaseFault):
+    """The file is encrypted (SQLCipher) and no key was given for it: a password or the
+    recovery key opens it (store/cipher.py, services/keys.py). Exit 11 like a refused login."""
+
+    exit_code = 11
 
 
 def newest_backup(db_path: Path) -> Path | None:
@@ -109,12 +116,18 @@ def disk_full_message(path: Path | None) -> str:
             "ลบไฟล์ที่ไม่ใช้หรือย้ายไปไว้ในดิสก์ที่มีที่ว่างแล้วลองใหม่")
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+def encrypted_message(path: Path | None) -> str:
+    where = f" {path}" if path else ""
+    return (f"ฐานข้อมูล{where} เข้ารหัสไว้ ต้องเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่าน "
+            "หรือเปิดด้วยรหัสกู้คืน (samoe --recovery-key หรือตัวแปร SAMOE_RECOVERY_KEY)")
+
+
+def _sqlite_error(exc: BaseException) -> Exception | None:
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
+        if isinstance(current, cipher.Error):  # sqlite3's or sqlcipher3's (an encrypted file)
             return current
         current = getattr(current, "orig", None) or current.__cause__ or current.__context__
     return None

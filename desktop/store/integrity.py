@@ -13,6 +13,8 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from desktop.store import cipher
+
 DAMAGE_PREFIX = "integrity: "
 
 
@@ -42,7 +44,7 @@ def quick_check(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     for the 151 MB file of 100k demo children, against 2.4 s for ``integrity_check``)."""
     try:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         if _is_busy(exc):
             raise
         return [str(exc)]
@@ -52,7 +54,9 @@ def quick_check(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
 def open_for_check(path: Path, *, read_only: bool = False, timeout: float = 10.0) -> sqlite3.Connection:
     """A connection that changes nothing in the file (``immutable`` on a read-only medium)."""
     uri = f"{path.as_uri()}?mode=ro" + ("&immutable=1" if read_only else "")
-    conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    # an encrypted file: with the key store/cipher.py remembers for it
+    conn: sqlite3.Connection = cipher.connect(uri, uri=True, file=path, timeout=timeout,
+                                              isolation_level=None)
     return conn
 
 
@@ -61,7 +65,7 @@ def check_file(path: Path, *, read_only: bool = False, timeout: float = 10.0) ->
     report = CheckReport()
     try:
         conn = open_for_check(path, read_only=read_only, timeout=timeout)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         report.damage.append(str(exc))
         return report
     try:
@@ -69,7 +73,7 @@ def check_file(path: Path, *, read_only: bool = False, timeout: float = 10.0) ->
             rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(100)")]
             if rows != ["ok"]:
                 report.damage.extend(rows)
-        except sqlite3.DatabaseError as exc:
+        except cipher.DatabaseError as exc:
             if _is_busy(exc):
                 report.busy = True
                 return report
@@ -79,7 +83,7 @@ def check_file(path: Path, *, read_only: bool = False, timeout: float = 10.0) ->
         try:
             for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
                 report.problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
-        except sqlite3.DatabaseError as exc:
+        except cipher.DatabaseError as exc:
             report.damage.append(str(exc))
             return report
     finally:
@@ -93,7 +97,7 @@ def _check_search_index(path: Path, report: CheckReport, *, read_only: bool, tim
     if read_only:
         report.skipped.append("search index: ไม่ได้ตรวจ เพราะไฟล์อยู่บนที่ที่เขียนไม่ได้")
         return
-    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    conn = cipher.connect(path, timeout=timeout, isolation_level=None)
     try:
         has_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'child_fts'").fetchone()
         if not has_fts:
@@ -101,11 +105,11 @@ def _check_search_index(path: Path, report: CheckReport, *, read_only: bool, tim
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("INSERT INTO child_fts(child_fts, rank) VALUES ('integrity-check', 1)")
-        except sqlite3.DatabaseError as exc:
+        except cipher.DatabaseError as exc:
             report.problems.append(f"search index: {exc}")
         finally:
             conn.execute("ROLLBACK")
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         if _is_busy(exc):
             report.busy = True
             report.skipped.append("search index: ไม่ได้ตรวจ เพราะมีงานอื่นกำลังบันทึกข้อมูล")

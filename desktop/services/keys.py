@@ -1,0 +1,194 @@
+"""The database key and the people who open it: login before the file is open. No Qt.
+
+An encrypted database (store/cipher.py) cannot be read until its key is had, so the
+login of a command or of the window runs in two steps:
+
+1. ``unlock(target, name, password)``: the key from ``name``'s wrap in the keyring beside
+   the file (Argon2id of the password, AES-GCM), remembered for the file; a plain file
+   needs nothing (None). ``unlock_recovery(target, text)`` does the same with the
+   recovery key and rebuilds a lost or damaged keyring.
+2. open the database as usual (services/database.open_database, Database.open: both take
+   the remembered key), then ``access.authenticate`` checks the same password against the
+   user's hash in the database (lockout, rehash) as for a plain file.
+``open_for_user`` does 1 and the opening.
+
+A new database: ``start_encrypted(path)`` makes the key and an empty keyring before the
+file exists; the first administrator's wrap is added when their password is set
+(services/users.py calls ``wrap_on_commit`` for every new user and every changed password,
+so the keyring changes only once the database has). ``encrypt_existing`` converts a plain
+file (``samoe db encrypt``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from desktop.i18n import _
+from desktop.store import cipher
+from desktop.store.db import resolve_url, sqlite_path
+
+if TYPE_CHECKING:
+    from desktop.store.db import Database
+
+RECOVERY_ENV = "SAMOE_RECOVERY_KEY"
+_PENDING = "samoe_pending_wraps"
+
+
+def file_of(target: str | os.PathLike[str] | None) -> Path | None:
+    """The SQLite file behind ``--db`` / ``SAMOE_DB`` / the default, or None (a server)."""
+    return sqlite_path(resolve_url(target))
+
+
+def is_encrypted(target: str | os.PathLike[str] | None) -> bool:
+    path = file_of(target)
+    return path is not None and cipher.is_encrypted(path)
+
+
+def unlock(target: str | os.PathLike[str] | None, name: str, password: str) -> bytes | None:
+    """The key of an encrypted file from ``name``'s password (remembered for the file);
+    None for a plain file or a server. Raises cipher.WrongPassword / NoWrap /
+    KeyringDamaged (their ``message`` is Thai)."""
+    path = file_of(target)
+    if path is None or not cipher.is_encrypted(path):
+        return None
+    key = cipher.unwrap(path, name, password)
+    cipher.remember(path, key)
+    return key
+
+
+def unlock_recovery(target: str | os.PathLike[str] | None, text: str) -> tuple[bytes, bool]:
+    """The key from the recovery key (remembered); True when the keyring was rebuilt
+    (it was lost or damaged: each user's wrap comes back as their password is set)."""
+    path = file_of(target)
+    if path is None:
+        raise cipher.CipherError(_("รหัสกู้คืนใช้ได้กับไฟล์ฐานข้อมูล SQLite เท่านั้น"))
+    try:
+        key = cipher.unwrap_recovery(path, text)
+    except cipher.KeyringDamaged:
+        key = cipher.parse_recovery_key(text)
+        if not cipher.key_opens(path, key):
+            raise cipher.BadRecoveryKey(_("รหัสกู้คืนนี้เปิดฐานข้อมูลนี้ไม่ได้")) from None
+    rebuilt = cipher.rebuild_keyring(path, key) if path.exists() else False
+    cipher.remember(path, key)
+    return key, rebuilt
+
+
+def open_for_user(target: str | os.PathLike[str] | None, name: str, password: str,
+                  **open_args: Any) -> Database:
+    """Unlock (when encrypted) and open with services/database.open_database; the caller
+    then runs ``access.authenticate(db, name, password)`` as for a plain file."""
+    from desktop.services.database import open_database
+
+    unlock(target, name, password)
+    db, _result = open_database(target, **open_args)
+    return db
+
+
+@dataclass(frozen=True)
+class NewKey:
+    key: bytes
+    recovery: str  # format_recovery_key(key): shown once
+
+
+def start_encrypted(path: Path) -> NewKey:
+    """Before a new database is made: its key, an empty keyring beside it, remembered
+    so the file is created encrypted (Database.open takes the remembered key)."""
+    if path.exists() and path.stat().st_size > 0:
+        raise cipher.CipherError(_("มีไฟล์ฐานข้อมูล {path} อยู่แล้ว").format(path=path))
+    key = cipher.new_key()
+    cipher.create_keyring(path, key)
+    cipher.remember(path, key)
+    return NewKey(key, cipher.format_recovery_key(key))
+
+
+def recovery_note() -> str:
+    return _("พิมพ์รหัสกู้คืนนี้หรือจดไว้ แล้วเก็บในตู้นิรภัยของสำนักงาน: เปิดฐานข้อมูลได้เมื่อลืมรหัสผ่าน"
+             "ทุกคนหรือไฟล์กุญแจหาย โปรแกรมจะไม่แสดงรหัสนี้อีก ผู้ใดมีรหัสนี้อ่านข้อมูลทั้งหมดได้")
+
+
+def key_of_session(session: Session) -> tuple[Path, bytes] | None:
+    bind = session.get_bind()
+    path = sqlite_path(str(bind.engine.url)) if bind is not None else None
+    if path is None:
+        return None
+    key = cipher.key_for(path)
+    return None if key is None else (path, key)
+
+
+def wrap_on_commit(session: Session, name: str, password: str) -> None:
+    """Wrap the key for ``name``'s (new) password once ``session`` commits (an encrypted
+    database only; re-encrypts nothing). A rollback drops it."""
+    if key_of_session(session) is None:
+        return
+    pending: list[tuple[str, str]] = session.info.setdefault(_PENDING, [])
+    if not pending:
+        event.listen(session, "after_commit", _write_pending, once=True)
+        event.listen(session, "after_rollback", _drop_pending, once=True)
+    pending.append((name, password))
+
+
+def _drop_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def _write_pending(session: Session) -> None:
+    pending = session.info.pop(_PENDING, [])
+    found = key_of_session(session)
+    if found is None:
+        return
+    path, key = found
+    for name, password in pending:
+        try:
+            cipher.add_wrap(path, key, name, password)
+        except OSError as exc:
+            raise cipher.CipherError(_(
+                "บันทึกรหัสผ่านของ {name} แล้ว แต่เขียนไฟล์กุญแจ {path} ไม่ได้ ({error}) "
+                "ตั้งรหัสผ่านอีกครั้งเมื่อแก้ปัญหาแล้ว").format(
+                    name=name, path=cipher.keyring_path(path), error=exc.strerror or exc)) from None
+
+
+def ensure_wrap(db: Database, name: str, password: str) -> bool:
+    """After ``name`` logged in with ``password`` on an encrypted database opened with the
+    recovery key: give them back their wrap when the keyring lacks it. True when added."""
+    path = db.path
+    key = cipher.key_for(path) if path is not None else None
+    if path is None or key is None:
+        return False
+    ring = cipher.read_keyring(path)
+    if ring is not None and ring.wrap_of(name) is not None:
+        return False
+    cipher.add_wrap(path, key, name, password)
+    return True
+
+
+def encrypt_existing(db: Database, name: str, password: str) -> NewKey:
+    """``samoe db encrypt``: convert the plain file of ``db`` (disposed here; nobody else
+    may have it open) to SQLCipher under a new key, with a keyring holding ``name``'s
+    wrap. The keyring is written first and removed again if the conversion fails; the
+    other users get their wraps as their passwords are set again."""
+    path = db.path
+    if path is None:
+        raise cipher.EncryptFailed(_("เข้ารหัสได้เฉพาะไฟล์ฐานข้อมูล SQLite (PostgreSQL ใช้การเข้ารหัสดิสก์ของเซิร์ฟเวอร์)"))
+    if cipher.is_encrypted(path):
+        raise cipher.EncryptFailed(_("ฐานข้อมูลนี้เข้ารหัสอยู่แล้ว"))
+    db.dispose()
+    key = cipher.new_key()
+    ring = cipher.keyring_path(path)
+    had_ring = ring.exists()
+    if had_ring:  # left by an earlier attempt that failed: a plain file has no keyring
+        ring.replace(ring.with_name(ring.name + ".old"))
+    cipher.create_keyring(path, key)
+    try:
+        cipher.add_wrap(path, key, name, password)
+        cipher.encrypt_in_place(path, key)
+    except BaseException:
+        ring.unlink(missing_ok=True)
+        raise
+    cipher.remember(path, key)
+    return NewKey(key, cipher.format_recovery_key(key))
