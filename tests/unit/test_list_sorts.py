@@ -51,10 +51,13 @@ def natural(text: str) -> tuple[Any, ...]:
 
 @pytest.fixture(scope="module")
 def sort_db(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from actors import EVERY_ROLE
+
     from desktop.services.demo import fill_demo
     from desktop.store import migrate
 
     database = Database.open(tmp_path_factory.mktemp("sorts") / "samoe.db")
+    database.set_actor(EVERY_ROLE)  # a module's fixture: before conftest's signed-in user
     migrate.upgrade(database)
     fill_demo(database.engine, children=160, seed=5, today=YEAR1)
     fill_demo(database.engine, children=90, seed=6, today=YEAR2)
