@@ -1648,6 +1648,10 @@ Import only the %2 valid children?</translation>
 <context>
     <name>ImportHistoryView</name>
     <message>
+        <source>ค่าทั้งไฟล์ของการนำเข้าที่เลือก: %1</source>
+        <translation>Whole-file values of the selected import: %1</translation>
+    </message>
+    <message>
         <source>ค่าทั้งไฟล์</source>
         <translation>Whole-file values</translation>
     </message>

@@ -43,6 +43,7 @@ def test_whole_file_values_are_shown_and_offered_again(qtbot, ctx: AppContext, t
     text = table.item(0, column).text()
     for words in (name, "2569", "อ.2", "ห้อง 1", "แม่"):
         assert words in text, (words, text)
+    assert history.whole_label.isVisible() and text in history.whole_label.text()  # the selected one's
 
     again = _mapping_step(qtbot, ctx, path)
     ui = again.ui

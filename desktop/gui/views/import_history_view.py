@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QMessageBox, QTableWidgetItem, QWidget
 
 from desktop.domain.dates import format_be_local
 from desktop.domain.levels import level_by_code
@@ -18,6 +18,7 @@ from desktop.gui.forms.import_history_view_ui import Ui_ImportHistoryView
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 WHOLE_COLUMN = 7  # the values the clerk gave for the whole file
+FILE_WIDTH = 220
 
 
 class _Item(QTableWidgetItem):
@@ -49,10 +50,18 @@ class ImportHistoryView(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the file's name as wide as it is, up to FILE_WIDTH (elided in the middle, whole as
+        # tooltip); the whole-file values take the rest
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WHOLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.itemSelectionChanged.connect(self._update_buttons)
+        # the selected batch's whole-file values in full (the column is narrow on a netbook)
+        self.whole_label = QLabel(self)
+        self.whole_label.setObjectName("wholeFileLabel")
+        self.whole_label.setWordWrap(True)
+        self.whole_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.hintLabel), self.whole_label)
         self.ui.undoButton.clicked.connect(self.undo_selected)
         self.ui.importButton.clicked.connect(self.import_requested.emit)
         self.documents = Documents(ctx, self, self.status_message.emit)
@@ -109,6 +118,8 @@ class ImportHistoryView(QWidget):
                     item.setToolTip(text)
                 table.setItem(row, column, item)
         table.setSortingEnabled(True)
+        table.resizeColumnToContents(1)
+        table.setColumnWidth(1, min(table.columnWidth(1), FILE_WIDTH))
         if self.batches and table.currentRow() < 0:
             table.selectRow(0)
         self._update_buttons()
@@ -139,6 +150,10 @@ class ImportHistoryView(QWidget):
 
     def _update_buttons(self) -> None:
         batch = self.selected()
+        words = self.whole_words(batch.whole) if batch is not None else ""
+        self.whole_label.setText(self.tr("ค่าทั้งไฟล์ของการนำเข้าที่เลือก: %1").replace("%1", words)
+                                 if words else "")
+        self.whole_label.setVisible(bool(words))
         self.ui.undoButton.setEnabled(batch is not None and batch.undone_at is None)
 
     def undo_selected(self) -> None:
