@@ -286,6 +286,15 @@ def require_any(session: Session, *actions: Action) -> Actor:
     return actor
 
 
+def require_whole(session: Session, action: Action) -> Actor:
+    """``require`` for work on records that no institution scope can filter (households,
+    whose members may be enrolled anywhere): refused to a role limited to institutions."""
+    actor = require(session, action)
+    if actor.institutions_for(action) is not None:
+        raise NotPermitted(action, actor)
+    return actor
+
+
 def require_child(session: Session, action: Action, child_uuid: str | None,
                   institution_ids: Iterable[int | None] = ()) -> Actor:
     """``require``, and for a role limited to institutions (a caregiver's centre): the

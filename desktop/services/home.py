@@ -179,7 +179,9 @@ def last_backup(db_path: Path | None) -> LastBackup | None:
 
 def home_summary(session: Session, db_path: Path | None = None) -> HomeSummary:
     """Everything the home page shows (``db_path``: the SQLite file, for its backups)."""
-    reads = require_any(session, Action.REGISTRY_READ, Action.STATS_READ).may(Action.REGISTRY_READ)
+    actor = require_any(session, Action.REGISTRY_READ, Action.STATS_READ)
+    reads = actor.may(Action.REGISTRY_READ)  # else counts only (an administrator)
+    whole = reads and actor.institutions_for(Action.REGISTRY_READ) is None  # a caregiver: their centre
     institutions = session.scalar(
         select(func.count()).select_from(Institution).where(Institution.deleted_at.is_(None))
     ) or 0
@@ -187,7 +189,7 @@ def home_summary(session: Session, db_path: Path | None = None) -> HomeSummary:
         office=local_office(session),
         demo=is_demo(session),
         children=count_children(session, ChildFilter()) if reads else _live(session, Child),
-        households=count_households(session) if reads else _live(session, Household),
+        households=count_households(session) if whole else _live(session, Household),
         institutions=int(institutions),
         last_import=last_import(session),
         last_export=last_export(session),

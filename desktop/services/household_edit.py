@@ -43,7 +43,7 @@ from desktop.domain.roles import Action
 from desktop.domain.sort_keys import PLACE_KEY_LENGTH, household_sort_keys, natural_sort_key
 from desktop.domain.text import clean_text, digits_only, to_ascii_digits
 from desktop.i18n import _
-from desktop.services.access import require
+from desktop.services.access import require_whole
 from desktop.services.audit import per_child, record, record_many
 from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import AuditEntry, Child, Guardian, Household, utcnow
@@ -122,7 +122,7 @@ def _choices(session: Session, households: list[Household]) -> list[HouseholdCho
 
 
 def household_choice(session: Session, uuid: str) -> HouseholdChoice:
-    require(session, Action.REGISTRY_READ)
+    require_whole(session, Action.REGISTRY_READ)
     return _choices(session, [_household(session, uuid)])[0]
 
 
@@ -175,7 +175,7 @@ def find_households(session: Session, query: HouseholdQuery, *, limit: int = 50,
                     exclude_uuid: str | None = None) -> list[HouseholdChoice]:
     """Live households matching every part of the query given (nothing given: none).
     An exact house number comes before 12/1, 12/3 ...; then the oldest household first."""
-    require(session, Action.REGISTRY_READ)
+    require_whole(session, Action.REGISTRY_READ)
     where: list[ColumnElement[bool]] = [Household.deleted_at.is_(None)]
     for clause in (_house_no_clause(query.house_no), _village_clause(query.village),
                    _name_clause(session, query.name)):
@@ -244,7 +244,7 @@ class HouseholdForm:
 
 
 def load_household(session: Session, uuid: str) -> HouseholdForm:
-    require(session, Action.REGISTRY_READ)
+    require_whole(session, Action.REGISTRY_READ)
     h = _household(session, uuid)
     return HouseholdForm(h.uuid, h.version, address_of(h), h.house_code, h.phone)
 
@@ -252,7 +252,7 @@ def load_household(session: Session, uuid: str) -> HouseholdForm:
 def edit_household(session: Session, form: HouseholdForm, *, actor: str = "") -> None:
     """Save a household's address, house code and phone. Raises ValidationFailed (nothing
     written) or HouseholdError (deleted meanwhile, or changed by someone else)."""
-    require(session, Action.REGISTRY_WRITE)
+    require_whole(session, Action.REGISTRY_WRITE)
     h = _household(session, form.uuid)
     if h.deleted_at is not None:
         raise HouseholdError(_("ครัวเรือนนี้ถูกลบหรือถูกรวมกับครัวเรือนอื่นไปแล้ว แก้ไขไม่ได้ โปรดโหลดรายการใหม่"))
@@ -330,7 +330,7 @@ def _merge_pair(session: Session, keep_uuid: str, drop_uuid: str) -> tuple[House
 
 def merge_preview(session: Session, keep_uuid: str, drop_uuid: str) -> MergePreview:
     """What a merge would do, without doing it: who moves, which address is kept, conflicts."""
-    require(session, Action.REGISTRY_READ)
+    require_whole(session, Action.REGISTRY_READ)
     keep, drop = _merge_pair(session, keep_uuid, drop_uuid)
     k, d = _choices(session, [keep, drop])
     fields = merge_fields(_values(keep), _values(drop))
@@ -341,7 +341,7 @@ def merge_preview(session: Session, keep_uuid: str, drop_uuid: str) -> MergePrev
 def merge_households(session: Session, keep_uuid: str, drop_uuid: str, *, actor: str = "") -> MergeResult:
     """Move every member of ``drop`` into ``keep`` and soft-delete ``drop``; one transaction
     (the caller's session), audited on both households."""
-    require(session, Action.REGISTRY_WRITE)
+    require_whole(session, Action.REGISTRY_WRITE)
     keep, drop = _merge_pair(session, keep_uuid, drop_uuid)
     fields = merge_fields(_values(keep), _values(drop))
     filled = {f.field: f.result for f in fields if not f.kept and f.other}
@@ -380,7 +380,7 @@ def last_merge(session: Session, drop_uuid: str) -> MergeResult | None:
 def undo_merge(session: Session, result: MergeResult, *, actor: str = "") -> None:
     """Bring the removed household back with the members that moved (those still in the
     kept household), and empty again the fields the merge filled (unless edited since)."""
-    require(session, Action.REGISTRY_WRITE)
+    require_whole(session, Action.REGISTRY_WRITE)
     keep, drop = _household(session, result.keep_uuid), _household(session, result.drop_uuid)
     if drop.deleted_at is None:
         raise HouseholdError(_("การรวมครัวเรือนนี้ถูกยกเลิกไปแล้ว"))

@@ -15,7 +15,7 @@ from desktop.domain.address import Address, address_of, format_address
 from desktop.domain.people import full_name
 from desktop.domain.roles import Action
 from desktop.i18n import _
-from desktop.services.access import require
+from desktop.services.access import require_whole
 from desktop.services.children_query import normalise_search, search_clause
 from desktop.store.models import Child, ChildGuardian, Guardian, Household
 
@@ -91,7 +91,7 @@ def search_conditions(session: Session, search: str) -> list[ColumnElement[bool]
 
 
 def count_households(session: Session, search: str = "") -> int:
-    require(session, Action.REGISTRY_READ)
+    require_whole(session, Action.REGISTRY_READ)
     stmt = select(func.count()).select_from(Household).where(*search_conditions(session, search))
     return int(session.scalar(stmt) or 0)
 
@@ -120,7 +120,7 @@ def page_households(session: Session, search: str = "", *, offset: int, limit: i
     triggers: migration 0008); the sorts by village or house number read every household
     (fine for a municipality's thousands; at the hundreds of thousands of a province's
     file they move to the list's worker)."""
-    require(session, Action.REGISTRY_READ)
+    require_whole(session, Action.REGISTRY_READ)
     # the counts as columns: fresh even when the session holds the household already
     stmt = (
         select(Household, Household.child_count, Household.guardian_count)
@@ -138,7 +138,7 @@ def page_households(session: Session, search: str = "", *, offset: int, limit: i
 
 
 def household_detail(session: Session, uuid: str) -> HouseholdDetail:
-    require(session, Action.REGISTRY_READ)
+    require_whole(session, Action.REGISTRY_READ)
     h = session.scalars(select(Household).where(Household.uuid == uuid)).one()
     addr = address_of(h)
     members: list[Member] = []

@@ -194,3 +194,13 @@ def test_a_caregiver_sees_only_their_centres_children(office_db: Database) -> No
         assert load_child(s, next(iter(mine))).uuid in mine
         with pytest.raises(NotPermitted):
             load_child(s, next(iter(others)))
+    from desktop.services.households import count_households, page_households
+
+    with office_db.reader() as s, pytest.raises(NotPermitted):  # members may be enrolled anywhere
+        page_households(s, offset=0, limit=10)
+    with office_db.reader() as s, pytest.raises(NotPermitted):
+        count_households(s)
+    from desktop.services.home import home_summary
+
+    with office_db.reader() as s:
+        assert home_summary(s).children == len(mine)
