@@ -12,7 +12,9 @@ Exit codes: 0 done, 1 a folder or file that cannot be written, 2 wrong arguments
 database that is not a SQLite file), 4 no such database or backup, 5 the database or the
 backup is damaged (``list`` names the newest good backup), 7 the database is open elsewhere.
 These commands work on a damaged database (that is what restore is for): they do not open
-it for use.
+it for use. ``create`` and ``restore`` over a sound database log in (``--user``,
+``SAMOE_PASSWORD``) and need the ``backup.manage`` permission (exit 11 refused, 12 not
+allowed); ``list`` reads no record (names, dates, counts) and needs no login.
 """
 
 from __future__ import annotations
@@ -53,13 +55,54 @@ def run(args: argparse.Namespace, out: Any, err: Any, progress: Any) -> int:
         return 2
     if command == "create":
         assert path is not None
+        refused = _sign_in(args, "backup create", path, err)
+        if refused is not None:
+            return refused
         return _create(path, args.dir, out, progress)
     if command == "list":
         assert path is not None
         return _list(path, out, err)
     target = args.to if args.to is not None else path
     assert target is not None
-    return _restore(args.file, Path(target), args.dry_run, out, err, progress)
+    return _restore(args, Path(target), out, err, progress)
+
+
+def _sign_in(args: argparse.Namespace, name: str, target: Path, err: Any) -> int | None:
+    """The command's user logs in on the database, as for every command
+    (desktop/cli_login.py), and must be allowed to manage backups: exit 11 or 12."""
+    from desktop.cli_login import EXIT_NOT_PERMITTED, login
+    from desktop.services.access import NotPermitted
+    from desktop.services.backup import require_backup_manager
+    from desktop.services.database import open_database
+
+    db, _upgraded = open_database(str(target), write=False)
+    try:
+        refused = login(args, name, db, err)
+        if refused is not None:
+            return refused
+        try:
+            require_backup_manager(db.actor)
+        except NotPermitted as exc:
+            err(str(exc))
+            return EXIT_NOT_PERMITTED
+    finally:
+        db.dispose()
+    return None
+
+
+def _sound(path: Path) -> bool:
+    """A Samoe database that can be opened: its users decide who may replace it."""
+    from desktop.store import migrate
+    from desktop.store.faults import DatabaseFault
+
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        migrate.preflight(path)
+        migrate.check_before_write(path)
+    except (DatabaseFault, migrate.SchemaError):
+        return False
+    return True
 
 
 def _mb(size: int) -> str:
@@ -112,11 +155,19 @@ def _check_database(path: Path) -> None:
         migrate.check_before_write(path)
 
 
-def _restore(backup: Path, target: Path, dry_run: bool, out: Any, err: Any, progress: Any) -> int:
+def _restore(args: argparse.Namespace, target: Path, out: Any, err: Any, progress: Any) -> int:
+    """Over a sound database, its administrator logs in first. Over a damaged one (or a
+    new path) no one can: the file's users are unreadable, and the person already holds
+    the backup file (an encrypted database's backup stays encrypted with its key)."""
     from desktop.domain.dates import format_be_datetime
     from desktop.services.backup import plan_restore, restore_backup
 
-    plan = plan_restore(backup.expanduser(), target.expanduser())
+    dry_run = bool(args.dry_run)
+    plan = plan_restore(Path(args.file).expanduser(), target.expanduser())
+    if _sound(plan.target):
+        refused = _sign_in(args, "backup restore", plan.target, err)
+        if refused is not None:
+            return refused
     manifest = plan.manifest
     for warning in plan.warnings:
         err(warning)

@@ -41,11 +41,10 @@ def test_create_list_and_restore(office: Path, tmp_path: Path, capsys: pytest.Ca
     assert read_manifest(made) is not None
 
     Writer(office, 10, count=2).finish()  # changes after the backup
-    before = sha256_of(office)
     code, out, err = run(capsys, "--db", str(office), "backup", "restore", str(made), "--dry-run")
     assert code == 0, err
     assert "ยังไม่ได้แก้ไขไฟล์ใด" in out and "จะเก็บไฟล์" in out
-    assert sha256_of(office) == before and backups_of(office) == []
+    assert children(office) == 5 and backups_of(office) == []  # nothing restored, nothing kept
 
     elsewhere = tmp_path / "copy" / "restored.db"
     elsewhere.parent.mkdir()
@@ -105,6 +104,36 @@ def test_a_damaged_database_names_its_newest_good_backup(office: Path, tmp_path:
     code, out, err = run(capsys, "--db", str(office), "backup", "list")
     assert code == 0, err
     assert "ใช้ไม่ได้" in out  # the damaged file's copy is listed as such, never offered
+
+
+def test_create_and_restore_need_the_administrator(office: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from actors import TEST_PASSWORD
+
+    from desktop.domain.roles import Role
+    from desktop.services.users import add_user
+    from desktop.store.db import Database
+
+    made = tmp_path / "usb"
+    monkeypatch.setenv("SAMOE_PASSWORD", "not the password")
+    code, _out, err = run(capsys, "--db", str(office), "backup", "create", str(made))
+    assert code == 11 and not made.exists()
+    db = Database.open(office)
+    try:
+        with db.session() as s:  # works as every role (tests/conftest.py)
+            add_user(s, "clerk1", TEST_PASSWORD, roles=[Role.CLERK])
+    finally:
+        db.dispose()
+    monkeypatch.setenv("SAMOE_PASSWORD", TEST_PASSWORD)
+    code, _out, err = run(capsys, "--db", str(office), "--user", "clerk1", "backup", "create", str(made))
+    assert code == 12 and "สิทธิ์" in err and not made.exists()
+    code, _out, err = run(capsys, "--db", str(office), "backup", "create", str(made))
+    assert code == 0, err
+    backup = next(made.glob("*.db"))
+    monkeypatch.setenv("SAMOE_PASSWORD", "not the password")
+    code, _out, err = run(capsys, "--db", str(office), "backup", "restore", str(backup))
+    assert code == 11 and backups_of(office) == []
 
 
 def test_missing_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

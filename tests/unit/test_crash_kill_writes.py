@@ -9,7 +9,7 @@ The normal run kills 15 times (about 20 s). The long run, for the issue's "at le
 
     SAMOE_CRASH_KILLS=100 .venv/bin/pytest -q tests/unit/test_crash_kill_writes.py
 
-(measured here: 100 kills in about 2 minutes). ``SAMOE_CRASH_SEED`` repeats a run's moments.
+(measured here: 100 kills, 346 commits, in 234 s; the normal run of 15 kills about 22 s). ``SAMOE_CRASH_SEED`` repeats a run's moments.
 """
 
 from __future__ import annotations
