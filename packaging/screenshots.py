@@ -124,6 +124,7 @@ class Shots:
 
         self.dialog("child-form", lambda: ChildFormDialog(ctx, uuid, window, today=TODAY), errors)
         self.dialog("child-history", lambda: _child_history(ctx, uuid, window))
+        self.dialog("child-history", lambda: _child_history(ctx, uuid, window))
         self.dialog("setup", lambda: OfficeDialog(window))
         self.dialog("institution", lambda: InstitutionDialog(ctx, None, window))
         households = window.households_view
@@ -165,6 +166,21 @@ class Shots:
         dialog.next()
         self.save(dialog, "import-preview")
         dialog.reject()
+
+
+def _child_history(ctx, uuid: str, window: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
+    """The history of a child edited once (its English name), as the ประวัติ button opens it."""
+    from desktop.gui.views.child_history import ChildHistoryDialog
+    from desktop.services.children import load_child, save_child
+
+    with ctx.db.reader() as session:
+        form = load_child(session, uuid)
+    if not form.child.first_name_en:
+        form.child.first_name_en = "Manee"
+        with ctx.db.session() as session:
+            save_child(session, form, today=TODAY)
+    child = form.child
+    return ChildHistoryDialog(ctx, uuid, f"{child.prefix}{child.first_name} {child.last_name}", window)
 
 
 def _child_history(ctx, uuid: str, window: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
