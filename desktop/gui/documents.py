@@ -161,7 +161,11 @@ class Documents(QObject):
 
         def work(progress: Progress) -> int:
             with self.ctx.db.reader() as session:
-                return make(session, out, options, progress)
+                pages = make(session, out, options, progress)
+            from desktop.services.home import note_export
+
+            note_export(self.ctx.db, stem, title, out, pages=pages)  # a report of personal data: audited
+            return pages
 
         def done(pages: object) -> None:
             self.last_pdf = out

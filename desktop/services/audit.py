@@ -59,6 +59,17 @@ def signed_in_name(session: Session | None) -> str:
     return str(getattr(who, "name", "") or "") if who is not None else ""
 
 
+def engine_user(conn: Connection) -> str:
+    """The user signed in on the database a bare connection belongs to (bulk work that
+    runs on the engine, not a session: the demo)."""
+    try:
+        from desktop.store.db import engine_actor  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        return ""
+    who = engine_actor(conn.engine)
+    return str(getattr(who, "name", "") or "") if who is not None else ""
+
+
 def actor_name(session: Session | None, actor: str = "") -> str:
     return actor or signed_in_name(session) or default_actor()
 
@@ -130,7 +141,8 @@ def record_many(target: Session | Connection, entries: Iterable[Entry], *, actor
     batch = []
     for e in entries:
         if not e.actor:
-            who = who or actor_name(session, actor)
+            who = who or actor or (signed_in_name(session) if session is not None
+                                   else engine_user(conn)) or default_actor()
             e = Entry(e.action, e.entity, e.entity_uuid, e.detail, who, e.subject_uuid, e.at)
         batch.append(e)
     append(conn, batch)

@@ -62,6 +62,9 @@ FIELDS: dict[str, str] = {
     "title": N_("รายการ"),
     "file": N_("ไฟล์"),
     "children": N_("เด็ก (คน)"),
+    "demo": N_("ข้อมูลตัวอย่าง ชุดที่"),
+    "import_batch": N_("รหัสการนำเข้า"),
+    "undo_import": N_("ยกเลิกการนำเข้ารหัส"),
 }
 SORTS = {"at": AuditEntry.id, "actor": AuditEntry.actor, "action": AuditEntry.action}
 

@@ -22,7 +22,7 @@ from desktop.domain.dates import academic_year_of
 from desktop.domain.roles import Action
 from desktop.services import demo_data
 from desktop.services.access import require_actor
-from desktop.services.audit import default_actor, entry, per_child, record_many
+from desktop.services.audit import entry, per_child, record_many
 from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
@@ -228,7 +228,6 @@ def fill_demo(
     started = time.perf_counter()
     year_be = academic_year_of(today or date.today())
     rows = 0
-    who = default_actor()
     with engine.begin() as conn:
         mark_demo(conn)  # fictional children: every window, printout and export says so
         office_id, office_name = _ensure_office(conn)
@@ -254,7 +253,7 @@ def fill_demo(
                         rows += len(table_rows)
                 if chunk.child:  # one audit entry per child, the chunk's in one statement
                     record_many(conn, per_child("create", [str(r[1]) for r in chunk.child],
-                                                {"demo": seed}), actor=who)
+                                                {"demo": seed}))  # by the signed-in user
                     load.children_added(int(chunk.child[0][0]), int(chunk.child[-1][0]))  # type: ignore[call-overload]
                 done += chunk.children
                 progress.step(done, children, "")
@@ -266,5 +265,5 @@ def fill_demo(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
-        record_many(conn, [entry("import", "demo", "", {"children": children, "seed": seed})], actor=who)
+        record_many(conn, [entry("import", "demo", "", {"children": children, "seed": seed})])
     return DemoResult(children, rows, time.perf_counter() - started, office_name)

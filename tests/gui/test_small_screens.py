@@ -72,6 +72,15 @@ def _child_form(ctx: AppContext, _tmp: Path) -> QWidget:
     return ChildFormDialog(ctx, uuid)
 
 
+def _child_history(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.child_history import ChildHistoryDialog
+    from desktop.gui.views.children_view import ChildrenView
+
+    uuid = ChildrenView(ctx).model.uuid_at(0)
+    assert uuid is not None
+    return ChildHistoryDialog(ctx, uuid, "เด็กหญิงทดสอบ ชื่อยาวมากเป็นพิเศษ นามสกุลยาวมากเป็นพิเศษ")
+
+
 def _import(ctx: AppContext, _tmp: Path) -> QWidget:
     from desktop.gui.views.import_dialog import ImportDialog
 
@@ -133,7 +142,7 @@ def _main(ctx: AppContext, _tmp: Path) -> QWidget:
 
 
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
-    "child-form": _child_form, "import": _import, "preview": _preview,
+    "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
     "household": _household, "household-merge": _merge, "main-window": _main,
 }

@@ -273,3 +273,18 @@ def test_the_sixth_schema_upgraded_verifies_and_goes_on(tmp_path: Path) -> None:
             assert s.scalars(select(AuditEntry.id).order_by(AuditEntry.id)).all() == [1, 2, 3]
     finally:
         db.dispose()
+
+
+def test_odd_text_verifies_whichever_way_the_row_is_hashed(db: Database) -> None:
+    """SQLite spells the hashed text itself (json_array) for speed; values it might spell
+    otherwise than Python (NUL, control characters, lone marks, emoji) still verify."""
+    odd = ['a"\\\n\t\x00\x01\x1f\x7f/', "ก\u0e49\u0e33 😀 \u2028", "", "\ud7ff\ue000"]
+    with db.session() as s:
+        for i, text in enumerate(odd):
+            audit.record(s, "update", "child", f"u{i}", {"note": text}, actor=text)
+    assert _verify(db) is None
+    conn = _raw(db)
+    conn.execute("UPDATE audit_log SET actor = ? WHERE id = 3", ('a"\\\n\t\x00\x01',))
+    conn.close()
+    problem = _verify(db)
+    assert problem is not None and (problem.id, problem.kind) == (3, "edited")
