@@ -391,6 +391,33 @@ Anything saved after that time will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>ChildHistoryDialog</name>
+    <message>
+        <source>ประวัติการแก้ไขและการเปิดดู: %1</source>
+        <translation>History of changes and views: %1</translation>
+    </message>
+    <message>
+        <source>ประวัติการแก้ไขและการเปิดดู</source>
+        <translation>History of changes and views</translation>
+    </message>
+    <message>
+        <source>ค้นหา: ผู้ใช้ รายการ หรือข้อความในรายละเอียด</source>
+        <translation>Search: user, action or text in the details</translation>
+    </message>
+    <message>
+        <source>%1 รายการ</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>ประวัติ…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>ใครแก้ไขหรือเปิดดูข้อมูลเด็กคนนี้ เมื่อใด</source>
+        <translation>Who changed or opened this child's record, and when</translation>
+    </message>
+</context>
+<context>
     <name>ChildHousehold</name>
     <message>
         <source>ใช้ครัวเรือนที่มีอยู่ (สมาชิก: %1) การแก้ที่อยู่จะเปลี่ยนที่อยู่ของทุกคนในครัวเรือน</source>
@@ -745,6 +772,25 @@ You can restore it now; a copy of the damaged file is kept in the backups folder
     <message>
         <source>ล้างตัวกรอง ✕</source>
         <translation>Clear filter ✕</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>เมื่อ</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
