@@ -12,7 +12,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -193,8 +200,11 @@ def attach(form: Any, ctx: AppContext, uuid: str | None) -> None:
     if not uuid:
         return
     note_opening(ctx, uuid)
-    button = form.ui.buttonBox.addButton(form.tr("ประวัติ…"), QDialogButtonBox.ButtonRole.ActionRole)
-    button.setToolTip(form.tr("ใครแก้ไขหรือเปิดดูข้อมูลเด็กคนนี้ เมื่อใด"))
+    # filed under the dialog's context (a class, as lupdate and PySide need)
+    button = form.ui.buttonBox.addButton(QCoreApplication.translate("ChildHistoryDialog", "ประวัติ…"),
+                                         QDialogButtonBox.ButtonRole.ActionRole)
+    button.setToolTip(QCoreApplication.translate("ChildHistoryDialog",
+                                                 "ใครแก้ไขหรือเปิดดูข้อมูลเด็กคนนี้ เมื่อใด"))
     button.setObjectName("historyButton")
 
     def show() -> None:
