@@ -44,6 +44,7 @@ def main() -> int:
         with db.session() as s:
             init_office(s, name="เทศบาลตำบลบ้านใหม่", code="6300101", province="นครราชสีมา")
         fill_demo(db.engine, children=2000, seed=1, today=TODAY)
+        _last_import(db, Path(tmp))
         for width, height in SIZES:
             free = QRect(0, 0, width, height - TASK_BAR)
             QScreen.availableGeometry = lambda _self, free=free: free  # type: ignore[method-assign]
@@ -124,7 +125,6 @@ class Shots:
 
         self.dialog("child-form", lambda: ChildFormDialog(ctx, uuid, window, today=TODAY), errors)
         self.dialog("child-history", lambda: _child_history(ctx, uuid, window))
-        self.dialog("child-history", lambda: _child_history(ctx, uuid, window))
         self.dialog("setup", lambda: OfficeDialog(window))
         self.dialog("institution", lambda: InstitutionDialog(ctx, None, window))
         households = window.households_view
@@ -183,22 +183,24 @@ def _child_history(ctx, uuid: str, window: QWidget) -> QWidget:  # type: ignore[
     return ChildHistoryDialog(ctx, uuid, f"{child.prefix}{child.first_name} {child.last_name}", window)
 
 
-def _child_history(ctx, uuid: str, window: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
-    """The history of a child edited once (its English name), as the ประวัติ button opens it."""
-    from desktop.gui.views.child_history import ChildHistoryDialog
-    from desktop.services.children import load_child, save_child
+def _last_import(db, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    """An import done before: the history page lists it with its values for the whole file,
+    and the import's mapping step offers them again (its sample file has the same headers)."""
+    from sqlalchemy import select
 
-    with ctx.db.reader() as session:
-        form = load_child(session, uuid)
-    if not form.child.first_name_en:
-        form.child.first_name_en = "Manee"
-        with ctx.db.session() as session:
-            save_child(session, form, today=TODAY)
-    child = form.child
-    return ChildHistoryDialog(ctx, uuid, f"{child.prefix}{child.first_name} {child.last_name}", window)
+    from desktop.reports.sheets import read_sheet
+    from desktop.services.imports import commit_import, plan_import, suggest_mapping
+    from desktop.store.models import Institution
+
+    sheet = read_sheet(_import_file(tmp / "ศพด. ห้อง 1.xlsx", first=101))
+    with db.session() as s:
+        cdc = s.scalar(select(Institution.id).where(Institution.kind == "cdc").order_by(Institution.id))
+        plan = plan_import(s, sheet, suggest_mapping(s, sheet.headers), today=TODAY, institution_id=cdc,
+                           year_be=2569, level_code="cdc4", classroom="1")
+        commit_import(s, plan)
 
 
-def _import_file(path: Path) -> Path:
+def _import_file(path: Path, first: int = 1) -> Path:
     from openpyxl import Workbook
 
     from desktop.domain.identity import make_national_id
@@ -209,18 +211,18 @@ def _import_file(path: Path) -> Path:
     ws.append(["รายชื่อเด็กที่จะเข้าเรียน ปีการศึกษา 2569"])
     ws.append(["ลำดับ", "คำนำหน้า", "ชื่อ - สกุล", "วัน/เดือน/ปี เกิด", "เลขบัตรประชาชน",
                "ชื่อผู้ปกครอง", "เกี่ยวข้องเป็น", "เบอร์โทร", "บ้านเลขที่", "หมู่", "ตำบล"])
-    good = [make_national_id(f"14037{n:07d}") for n in range(1, 30)]
+    good = [make_national_id(f"14037{n:07d}") for n in range(first, first + 29)]
     names = ["ปั้นใจ ดีงาม", "ญาณิศา ฐิติพร", "ภูมิ นาคสวัสดิ์", "ธัญญ่า ศรีสุข", "กันต์ ทองดี"]
     for i in range(25):
         nid = good[i]
-        birth = f"{(i % 27) + 1}/{(i % 12) + 1}/2564"
+        birth = f"{(i % 27) + 1}/{(i % 12) + 1}/{2563 + (first == 1)}"  # another file: another year
         if i == 3:
             nid = nid[:-1] + str((int(nid[-1]) + 3) % 10)
         if i == 7:
             birth = "31/02/2564"
         relation = "แม่" if i != 11 else ""
         ws.append([i + 1, "ด.ช." if i % 2 else "ด.ญ.", names[i % 5], birth, nid, "นางสมศรี ดีงาม",
-                   relation, "0812345678", f"{10 + i}/1", "4", "บ้านใหม่"])
+                   relation, "0812345678", f"{10 + i + first}/1", "4", "บ้านใหม่"])
     wb.save(path)
     return path
 
