@@ -45,3 +45,25 @@ def test_counts_on_postgresql(pg: Database) -> None:  # noqa: F811
         got = [r.id for r in page_households(s, "", offset=0, limit=10_000, sort=HouseholdSort.CHILDREN,
                                              descending=True)]
     assert got == [r.id for r in sorted(ref, key=lambda r: (r[1], r[2], r[3], r[4], r[0]), reverse=True)]
+
+
+def test_0008_down_and_up_on_postgresql(pg: Database) -> None:  # noqa: F811
+    """The PL/pgSQL functions and triggers go with a downgrade and come back with the counts."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from desktop.store import migrate
+
+    with pg.session() as s:
+        init_office(s, name="เทศบาลตำบลทดสอบ", code="9999999")
+    fill_demo(pg.engine, children=50, seed=6, today=date(2026, 11, 24))
+    cfg = migrate._config()
+    with pg.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+        conn.commit()
+        assert conn.scalar(text("SELECT count(*) FROM pg_proc WHERE proname LIKE '%household_count'")) == 0
+        conn.execute(text("UPDATE child SET household_id = NULL WHERE id = 1"))  # no trigger left
+        conn.commit()
+    migrate.upgrade(pg, backup=False)
+    assert assert_counts_right(pg) > 10
