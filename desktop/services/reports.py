@@ -295,10 +295,11 @@ def _profile(session: Session, uuid: str, today: date) -> ChildProfile:
             .order_by(ChildGuardian.is_primary.desc(), ChildGuardian.id))
     ]
     enrolments = [
-        (str(year), inst, _level_label(level), room or "-", ENROLLMENT_STATUSES.get(status, status))
-        for year, inst, level, room, status in session.execute(
-            select(AcademicYear.year_be, Institution.name, Enrollment.level_code,
-                   Enrollment.classroom, Enrollment.status)
+        (str(year), institution_label(inst, deleted=gone is not None), _level_label(level),
+         room or "-", ENROLLMENT_STATUSES.get(status, status))
+        for year, inst, gone, level, room, status in session.execute(
+            select(AcademicYear.year_be, Institution.name, Institution.deleted_at,
+                   Enrollment.level_code, Enrollment.classroom, Enrollment.status)
             .join(AcademicYear, AcademicYear.id == Enrollment.academic_year_id)
             .join(Institution, Institution.id == Enrollment.institution_id)
             .where(Enrollment.child_id == child.id, Enrollment.deleted_at.is_(None))
@@ -329,11 +330,13 @@ def _summary(session: Session, year_be: int) -> RegistrySummary:
             .join(AcademicYear, AcademicYear.id == Enrollment.academic_year_id).where(*live))
     per: dict[tuple[str, str], list[int]] = {}
     levels: dict[str, list[int]] = {}
-    for inst, code, sex, n in session.execute(
+    gone = Institution.deleted_at.is_not(None)
+    for name, deleted, code, sex, n in session.execute(
         base.join(Institution, Institution.id == Enrollment.institution_id)
-        .add_columns(Institution.name, Enrollment.level_code, Child.sex, func.count())
-        .group_by(Institution.name, Enrollment.level_code, Child.sex)
+        .add_columns(Institution.name, gone, Enrollment.level_code, Child.sex, func.count())
+        .group_by(Institution.name, gone, Enrollment.level_code, Child.sex)
     ):
+        inst = institution_label(name, deleted=bool(deleted))
         col = 0 if sex == Sex.MALE.value else 1 if sex == Sex.FEMALE.value else 2
         for counts in (per.setdefault((inst, code), [0, 0, 0]), levels.setdefault(code, [0, 0, 0])):
             counts[col] += n

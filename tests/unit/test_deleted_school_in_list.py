@@ -21,7 +21,7 @@ from desktop.services.exports import children_rows
 from desktop.services.institutions import delete_institution, institution_label
 from desktop.services.reports import ReportOptions, children_list_pdf
 from desktop.store.db import Database
-from desktop.store.models import Enrollment, Institution, utcnow
+from desktop.store.models import AcademicYear, Child, Enrollment, Institution, utcnow
 
 
 def _delete_a_school(db: Database, *, emptied: bool = False) -> Institution:
@@ -92,3 +92,24 @@ def test_printed_list_marks_the_deleted_school(demo_db: Database, tmp_path: Path
     text = "".join(pages_of(out))
     assert f"สถานศึกษา {gone.name} (ลบแล้ว)" in text  # the subtitle
     assert f"{gone.name} (ลบแล้ว) ชั้น" in text  # a group's heading
+
+
+def test_profile_and_summary_mark_the_deleted_school(demo_db: Database) -> None:
+    """The same fault elsewhere: a child's printed profile and the registry summary name
+    the school a child is still enrolled in as deleted."""
+    from datetime import date
+
+    from desktop.services.reports import _profile, _summary
+
+    gone = _delete_a_school(demo_db)
+    with demo_db.reader() as s:
+        child = s.scalars(select(Enrollment.child_id).where(Enrollment.institution_id == gone.id)).first()
+        uuid = s.scalar(select(Child.uuid).where(Child.id == child))
+        year = s.scalar(select(AcademicYear.year_be).join(Enrollment).where(
+            Enrollment.institution_id == gone.id))
+        assert uuid is not None and year is not None
+        profile = _profile(s, uuid, date(2026, 11, 24))
+        summary = _summary(s, year)
+    assert [e[1] for e in profile.enrolments] == [f"{gone.name} (ลบแล้ว)"]
+    names = [name for name, _levels in summary.by_institution]
+    assert f"{gone.name} (ลบแล้ว)" in names and gone.name not in names
