@@ -166,6 +166,7 @@ def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = N
         from desktop.store.faults import classify
 
         raise (classify(exc, db_path) or DatabaseDamaged(failed_message(db_path, [str(exc)]))) from None
+    copy_keyring(db_path, dest)
     info = info_of(dest, label)
     if folder is None:
         prune(db_path)
@@ -183,6 +184,18 @@ def require_backup_manager(actor: object | None) -> None:
     from desktop.services.access import require_actor
 
     require_actor(actor, Action.BACKUP_MANAGE)
+
+
+def copy_keyring(source: Path, dest: Path) -> None:
+    """An encrypted database's keyring (store/cipher.py: its key wrapped by each user's
+    password and checked against the recovery key; never the key in clear) goes beside
+    each of its backups, so a backup on a USB stick opens elsewhere with a user's password
+    or the recovery key, and is as closed as the database without them."""
+    from desktop.atomic import copy_file
+
+    ring = cipher.keyring_path(source)
+    if ring.exists():
+        copy_file(ring, cipher.keyring_path(dest))
 
 
 def backup_before(bind_url: str, label: str) -> BackupInfo | None:
@@ -350,7 +363,7 @@ def plan_restore(backup: Path, target: Path) -> RestorePlan:
                               .format(path=backup))
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
-    verification = verify_backup(backup, connect=connect_for(target))
+    verification = verify_backup(backup, connect=_connect_for_backup(backup, target))
     warnings: list[str] = []
     kinds = {p.split(":", 1)[0] for p in verification.problems}
     if kinds - {"unverified"}:
@@ -359,6 +372,30 @@ def plan_restore(backup: Path, target: Path) -> RestorePlan:
     if kinds:
         warnings.append(_("ไฟล์สำรองนี้ไม่มีบันทึกการตรวจ (สร้างด้วยโปรแกรมรุ่นก่อน) ตรวจได้เพียงความถูกต้องของไฟล์"))
     return RestorePlan(backup, target, verification, target.exists(), warnings)
+
+
+def _connect_for_backup(backup: Path, target: Path) -> Connect:
+    """The key to read an encrypted backup with: the target's (restoring over the
+    database it came from), else that of the database it was made from (``--to``)."""
+    if cipher.key_for(target) is None:
+        manifest = read_manifest(backup)
+        if manifest is not None and manifest.source and cipher.key_for(Path(manifest.source)) is not None:
+            return connect_for(Path(manifest.source))
+    return connect_for(target)
+
+
+def _place_keyring(plan: RestorePlan, kept: Path | None) -> None:
+    """The restored file gets the backup's keyring (the replaced file's goes with its
+    kept copy); a plain backup restored over an encrypted file leaves no keyring behind."""
+    from desktop.atomic import copy_file
+
+    ring, target_ring = cipher.keyring_path(plan.backup), cipher.keyring_path(plan.target)
+    if target_ring.exists() and kept is not None and not cipher.keyring_path(kept).exists():
+        copy_file(target_ring, cipher.keyring_path(kept))
+    if ring.exists():
+        copy_file(ring, target_ring)
+    elif target_ring.exists():
+        target_ring.unlink()
 
 
 def _busy(target: Path) -> DatabaseBusy:
@@ -427,5 +464,6 @@ def restore_backup(plan: RestorePlan, *, progress: Progress | None = None) -> Re
             raise DatabaseDamaged(_("กู้คืนไม่สำเร็จ: สำเนาที่เขียนไม่ตรงกับไฟล์สำรอง ไฟล์ฐานข้อมูลยังไม่ถูกแก้ไข"))
         if target.exists():
             _close_journal(target, damaged)
+    _place_keyring(plan, kept)
     fsync_dir(target.parent)
     return RestoreResult(target, kept, damaged)

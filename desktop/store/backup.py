@@ -366,7 +366,8 @@ def good_backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
 
 
 def remove_backup(path: Path) -> None:
-    for p in (path, manifest_path(path)):
+    """A backup, its manifest and (an encrypted database's) keyring beside it."""
+    for p in (path, manifest_path(path), cipher.keyring_path(path)):
         p.unlink(missing_ok=True)
 
 

@@ -1,0 +1,80 @@
+"""Backups of an encrypted database stay encrypted with its key (the online backup API
+between two SQLCipher connections with the same key) and carry its keyring, so a backup
+restored elsewhere opens with a user's password and with nothing else."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from actors import TEST_PASSWORD, add_test_admin
+from sqlalchemy import text
+
+from desktop.services import backup as svc
+from desktop.services import keys
+from desktop.services.database import open_database
+from desktop.store import cipher
+from desktop.store.backup import backups_of, read_manifest
+
+NAME = "สมศรีสำรองลับ"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
+    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
+    yield
+    cipher._keys.clear()
+
+
+def _encrypted(tmp_path: Path) -> Path:
+    path = tmp_path / "office.db"
+    keys.start_encrypted(path)
+    db, _ = open_database(path, create=True)
+    try:
+        add_test_admin(db)
+        with db.session() as s:
+            s.execute(text("INSERT INTO setting(key, value) VALUES ('secret.name', :v)"), {"v": NAME})
+    finally:
+        db.dispose()
+    return path  # its key stays remembered, as while the program has it open
+
+
+def test_a_usb_backup_is_encrypted_and_restores_elsewhere_with_a_password(tmp_path: Path) -> None:
+    path = _encrypted(tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    info = svc.create_backup(path, folder=usb)
+    manifest = read_manifest(info.path)
+    assert manifest is not None and manifest.encrypted and manifest.ok
+    assert cipher.is_encrypted(info.path) and NAME.encode() not in info.path.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(info.path).execute("SELECT count(*) FROM setting").fetchall()
+    assert cipher.keyring_path(info.path).exists()  # the key, wrapped by the passwords only
+
+    other = tmp_path / "other" / "office.db"  # another machine
+    other.parent.mkdir()
+    svc.restore_backup(svc.plan_restore(info.path, other))
+    cipher._keys.clear()  # a new start there: nothing remembered
+    assert cipher.is_encrypted(other) and cipher.keyring_path(other).exists()
+    db = keys.open_for_user(other, "admin", TEST_PASSWORD)
+    try:
+        with db.reader() as s:
+            assert s.execute(text("SELECT value FROM setting WHERE key = 'secret.name'")).scalar() == NAME
+    finally:
+        db.dispose()
+    cipher._keys.clear()
+    with pytest.raises(cipher.WrongPassword):
+        keys.unlock(other, "admin", "a wrong password")
+
+
+def test_pruned_backups_take_their_keyring_along(tmp_path: Path) -> None:
+    path = _encrypted(tmp_path)
+    for _ in range(3):
+        svc.create_backup(path, label="daily")
+    made = backups_of(path)
+    assert all(cipher.keyring_path(p).exists() for p in made)
+    removed = svc.prune(path, keep_daily=1)
+    assert removed and not any(cipher.keyring_path(p).exists() for p in removed)
