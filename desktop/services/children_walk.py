@@ -5,7 +5,7 @@ name reads the name keys of every match (40-110 ms at 1M). Where the matches are
 share of the children, the page is found instead by walking the name order and testing
 each child for the term, stopping at offset+limit matches.
 
-The walk reads ``child_name_text`` (migration 0008): the live children's name keys, id
+The walk reads ``child_name_text`` (migration 0009): the live children's name keys, id
 and search text (what the trigram index holds: the names, then the identifiers), a
 WITHOUT ROWID table in first-name order with a covering index in last-name order. It
 never touches the wide child row: ~0.1 µs a child, 2,000-6,000 children for such a term
@@ -25,13 +25,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-WALK_TABLE = "child_name_text"  # migration 0008 (SQLite only)
+WALK_TABLE = "child_name_text"  # migration 0009 (SQLite only)
 LAST_NAME_INDEX = "ix_child_name_text_last"
-# Walking a child costs about 1/SORT_COST of sorting a match by its name keys (looking
-# the keys up in child_name_order): measured at 1M, ~0.1 µs against ~0.6 µs.
-SORT_COST = 6
-WALK_ROWS = 40_000  # a walk stops after reading this many children (~4 ms at 1M)...
-WALK_SHARE = 4  # ...or this many times the children the matches' share predicts
+# Sorting a match by its name keys (looking them up in child_name_order) costs about as
+# much as walking 2-6 children (measured at 1M, alternately, under different loads). A
+# walk is tried where the matches' share predicts at most WALK_PER_MATCH children read
+# per match, and it reads at most that many: a term whose matches sit together far along
+# the order ("สมชาย" in the first-name order) then loses ~half of what its sort costs.
+WALK_PER_MATCH = 2
 
 _KEYS = {False: ("first_name_key", "last_name_key"), True: ("last_name_key", "first_name_key")}
 _WALK = {
@@ -45,6 +46,14 @@ _WALK = {
     for descending, way in ((False, "ASC"), (True, "DESC"))
 }
 _COUNT = "SELECT count(*) FROM child_fts WHERE child_fts MATCH ?1"
+PROBE_MATCHES = 200
+PROBE_ORDER = 128
+PROBE_MARGIN = 1.5  # the probe is rough: skip the walk only when clearly far
+_PROBE_MATCHES = (
+    "SELECT o.first_name_key, o.last_name_key, o.id FROM (SELECT rowid AS id FROM child_fts "
+    "WHERE child_fts MATCH ?1 LIMIT ?2) AS m JOIN child_name_order AS o ON o.id = m.id")
+_PROBE_ORDER = ("SELECT first_name_key, last_name_key, id FROM child_name_order WHERE id IN ("
+                + ", ".join("?" * PROBE_ORDER) + ")")
 _SIZE = "SELECT max(id) FROM child_name_order"
 
 
@@ -54,14 +63,14 @@ def walkable(term: str) -> bool:
 
 
 def walk_pays(need: int, size: int, matches: int) -> bool:
-    """Whether walking to the ``need``-th of ``matches`` spread over ``size`` children
-    should cost less than sorting the matches."""
-    return matches > 0 and need * size <= SORT_COST * matches * matches
+    """Whether walking to the ``need``-th of ``matches`` spread evenly over ``size``
+    children should read at most ``walk_budget`` children."""
+    return matches > 0 and need * size <= WALK_PER_MATCH * matches * matches
 
 
 def walk_budget(need: int, size: int, matches: int) -> int:
     """The children a walk may read before the sort takes over."""
-    return max(WALK_ROWS, WALK_SHARE * need * size // max(1, matches))
+    return max(need, WALK_PER_MATCH * matches)
 
 
 def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = False,
@@ -90,6 +99,10 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
         if not force and not walk_pays(need, size, matches):
             return None, matches
         budget = size + 1 if force else walk_budget(need, size, matches)
+        if not force and starts_far(cursor, fts, size=size, need=need, matches=matches,
+                                    budget=budget, last_name_first=last_name_first,
+                                    descending=descending):
+            return None, matches
         ids = [int(r[0]) for r in cursor.execute(_WALK[last_name_first, descending],
                                                  (term, need, budget))]
         if len(ids) < need and len(ids) < matches:  # ran over the budget
@@ -99,11 +112,35 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
         cursor.close()
 
 
+def starts_far(cursor: Any, fts: str, *, size: int, need: int, matches: int, budget: int,
+               last_name_first: bool, descending: bool) -> bool:
+    """Whether the term's ``need``-th match seems to sit beyond what the walk may read:
+    of PROBE_MATCHES matches (the lowest ids, as good as any for the name order) sorted
+    along the walk, the one standing for the need-th, placed among PROBE_ORDER children
+    spread over the ids. For a term of many matches the earliest probed one is past the
+    need-th, and the threshold grows so. ~0.3 ms at 1M."""
+    probe_ids = [1 + size * (2 * i + 1) // (2 * PROBE_ORDER) for i in range(PROBE_ORDER)]
+    spread = cursor.execute(_PROBE_ORDER, probe_ids).fetchall()
+    found = cursor.execute(_PROBE_MATCHES, (fts, PROBE_MATCHES)).fetchall()
+    if not spread or not found:
+        return False
+
+    def key(row: Any) -> tuple[Any, ...]:
+        return (row[1], row[0], row[2]) if last_name_first else tuple(row)
+
+    # the probed match that stands for the need-th (or the earliest, for many matches)
+    probed = sorted((key(r) for r in found), reverse=descending)
+    at = probed[min(len(probed), max(1, round(need * len(probed) / matches))) - 1]
+    before = sum((key(r) > at) if descending else (key(r) < at) for r in spread)
+    far = size * before / len(spread)
+    return far > PROBE_MARGIN * budget * max(1.0, matches / (len(probed) * need))
+
+
 _HAS_TABLE: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
 
 
 def has_walk_table(session: Session) -> bool:
-    """Whether the file has ``child_name_text`` (SQLite at 0008). Once per engine."""
+    """Whether the file has ``child_name_text`` (SQLite at 0009). Once per engine."""
     engine = session.get_bind()
     if engine.dialect.name != "sqlite":
         return False

@@ -72,11 +72,13 @@ def test_a_term_with_a_cased_letter_or_a_space_is_not_walked() -> None:
 def test_the_walk_pays_for_a_common_term_only() -> None:
     size = 1_000_000
     assert children_walk.walk_pays(200, size, 94_000)  # "ชัย": ~2,100 children to read
-    assert not children_walk.walk_pays(200, size, 500)  # 400,000 to read for 500 to sort
+    assert children_walk.walk_pays(200, size, 13_000)  # "สมช": ~15,000 of at most 26,000
+    assert not children_walk.walk_pays(200, size, 5_000)  # 40,000 to read for 5,000 to sort
+    assert not children_walk.walk_pays(2_200, size, 13_000)  # the 11th page: sorted
     assert not children_walk.walk_pays(200, size, 0)
-    # the budget: what the share predicts several times over, and never below WALK_ROWS
-    assert children_walk.walk_budget(200, size, 94_000) == children_walk.WALK_ROWS
-    assert children_walk.walk_budget(200, size, 13_000) > 4 * 200 * size // 13_000 - 1
+    # the budget: the children that cost about half of what sorting the matches does
+    assert children_walk.walk_budget(200, size, 94_000) == 188_000
+    assert children_walk.walk_budget(200, size, 13_000) == 26_000
 
 
 @pytest.mark.parametrize("budget", [1, 10**9])
@@ -133,6 +135,30 @@ def test_a_term_far_along_the_order_is_sorted_not_walked_past_the_budget(
                   offset=0, limit=20)
             == _page(demo_db, term, walk=False, last_name_first=False, descending=False,
                      offset=0, limit=20))
+
+
+def test_a_term_whose_matches_sit_together_at_the_end_is_seen_far(demo_db: Database) -> None:
+    """The probe places the term's earliest probed match among children spread over the
+    ids: the last first name of the order is far for an ascending walk, at hand for a
+    descending one; its last name sits elsewhere in the last-name order."""
+    with demo_db.reader() as s:
+        name = s.execute(select(Child.first_name).where(Child.deleted_at.is_(None))
+                         .order_by(Child.first_name_key.desc()).limit(1)).scalar_one()
+        raw = s.connection().connection.driver_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        size = int(cursor.execute("SELECT max(id) FROM child_name_order").fetchone()[0])
+        matches = int(cursor.execute("SELECT count(*) FROM child_fts WHERE child_fts MATCH ?",
+                                     (f'"{name}"',)).fetchone()[0])
+        assert 0 < matches < size // 10
+
+        def far(descending: bool, budget: int) -> bool:
+            return children_walk.starts_far(cursor, f'"{name}"', size=size, need=1,
+                                            matches=matches, budget=budget,
+                                            last_name_first=False, descending=descending)
+
+        assert far(False, size // 2) and not far(True, size // 10)
+        assert not far(False, size)  # a budget of every child always reaches it
 
 
 # ------------------------------------------------------------ child_name_text (0009)
