@@ -288,3 +288,23 @@ def test_odd_text_verifies_whichever_way_the_row_is_hashed(db: Database) -> None
     conn.close()
     problem = _verify(db)
     assert problem is not None and (problem.id, problem.kind) == (3, "edited")
+
+
+def test_a_bulk_append_hashes_each_row_as_chain_hash_does(db: Database) -> None:
+    """append builds the hashed text itself (what a batch repeats encoded once)."""
+    at = datetime(2026, 11, 30, 9, 0, 0, 5)
+    batch = [audit.entry(["view", "update"][i % 2], "child", f"c{i}", {"n": i % 3} if i % 4 else None,
+                         actor=["ก", 'b"'][i % 2], at=at if i % 3 else None) for i in range(40)]
+    with db.session() as s:
+        audit.record_many(s, batch)
+    assert db.path is not None
+    conn = sqlite3.connect(db.path)
+    try:
+        rows = conn.execute(f"SELECT {', '.join(audit_chain.COLUMNS)} FROM audit_log ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    prev = audit_chain.GENESIS
+    for row in rows:
+        assert row[8] == prev and row[9] == audit_chain.chain_hash(prev, *row[:8]), row
+        prev = row[9]
+    assert len(rows) == 40 and _verify(db) is None
