@@ -7,6 +7,7 @@
     samoe --db office.db db upgrade | db check
     samoe audit verify | audit log [--child ID] [--user NAME] [--since DATE]   (desktop/cli_audit.py)
     samoe backup create DIR | backup list | backup restore FILE [--dry-run] [--to PATH]
+    samoe init [--no-encryption] | db encrypt | --recovery-key COMMAND   (desktop/cli_keys.py)
     samoe --self-test                               open the window offscreen, query, exit 0
     samoe report NAME --out FILE.pdf | import children FILE [--dry-run] | export NAME FILE
                                                     (see desktop/cli_documents.py)
@@ -46,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("th", "en"), help="ภาษาของหน้าจอ (ค่าเริ่มต้น: ไทย)")
     p.add_argument("--version", action="version", version=f"samoe {__version__}", help="แสดงรุ่นของโปรแกรม")
     p.add_argument("--self-test", action="store_true", help="เปิดหน้าต่างหลักแบบไม่แสดงผล ทดสอบแล้วออก")
+    from desktop.cli_keys import add_global as add_key_arguments
+
+    add_key_arguments(p)  # --recovery-key (desktop/cli_keys.py)
     p.add_argument("--user", default="admin", metavar="NAME",
                    help="ชื่อผู้ใช้ที่ทำคำสั่ง (ค่าเริ่มต้น admin) รหัสผ่านจาก SAMOE_PASSWORD หรือพิมพ์เมื่อถูกถาม")
     sub = p.add_subparsers(dest="command", title="คำสั่ง", metavar="คำสั่ง")
@@ -87,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     add_audit_parsers(sub)
     add_user_parsers(sub)
     add_backup_parsers(sub)
+    from desktop.cli_keys import add_parsers as add_key_parsers
+
+    add_key_parsers(sub, db_sub)  # init/demo --no-encryption, db encrypt
     return p
 
 
@@ -171,6 +178,7 @@ WRITES = {
     "import children": (False, "นำเข้าข้อมูลเด็ก"),
     "import undo": (False, "ยกเลิกการนำเข้า"),
     "db upgrade": (False, "ปรับรุ่นฐานข้อมูล"),
+    "db encrypt": (False, "เข้ารหัสฐานข้อมูล"),
     "users add": (False, "เพิ่มผู้ใช้"),  # and the other users commands: desktop/cli_users.py writes()
     "users passwd": (False, "ตั้งรหัสผ่าน"),
     "users lock": (False, "ระงับผู้ใช้"),
@@ -187,15 +195,29 @@ def _command_name(args: argparse.Namespace) -> str:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from desktop.services.database import open_database
-    from desktop.store.activity import writing
-
     name = _command_name(args)
     if name == "db path":
         from desktop.store.db import resolve_url
 
         _print(resolve_url(args.db))
         return 0
+    from desktop.cli_keys import after_command, before_open
+
+    refused = before_open(args, name, _err)  # an encrypted file's key, before it is opened
+    if refused is not None:
+        return refused
+    code = 10
+    try:
+        code = _run_unlocked(args, name)
+    finally:
+        after_command(args, code, _print, _err)  # a new database's recovery key, printed once
+    return code
+
+
+def _run_unlocked(args: argparse.Namespace, name: str) -> int:
+    from desktop.services.database import open_database
+    from desktop.store.activity import writing
+
     if name == "db check":
         return _db_check(args)
     if args.command == "backup":  # works on a damaged file: never opened for use here
@@ -220,6 +242,9 @@ def _run_command(args: argparse.Namespace) -> int:
             refused = login(args, name, db, _err)  # every command below runs as a user
             if refused is not None:
                 return refused
+            from desktop.cli_keys import after_login
+
+            after_login(args, db)  # opened with the recovery key: the user's key wrap back
             return _run_open(args, name, db, upgraded)
     finally:
         db.dispose()
@@ -273,6 +298,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
 
         label = {"report": "สร้างรายงาน", "import": "นำเข้า", "export": "ส่งออก"}[args.command]
         return run(args, db, _print, _err, _progress_printer(label))
+    if name == "db encrypt":
+        from desktop.cli_keys import encrypt
+
+        return encrypt(args, db, _print, _err)
     if name == "db upgrade":
         from desktop.store import migrate
 

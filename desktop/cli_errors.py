@@ -77,6 +77,7 @@ def run_guarded(work: Callable[[], int], err: Callable[[str], None], db_path: Pa
     """Run one command; map whatever escapes it to a Thai message and an exit code."""
     from desktop.domain.errors import ValidationFailed
     from desktop.services.access import LoginRefused, NotPermitted
+    from desktop.store.cipher import CipherError
     from desktop.store.faults import DatabaseFault
     from desktop.store.migrate import SchemaError
 
@@ -87,6 +88,9 @@ def run_guarded(work: Callable[[], int], err: Callable[[str], None], db_path: Pa
             err(f"{problem.field}: {problem.message}")
         return 2
     except LoginRefused as exc:
+        err(exc.message)
+        return 11
+    except CipherError as exc:  # an encrypted database's key could not be had or kept
         err(exc.message)
         return 11
     except NotPermitted as exc:

@@ -56,11 +56,16 @@ def ask_password(prompt: str) -> str:
         raise NoPassword("ไม่ได้พิมพ์รหัสผ่าน") from exc
 
 
+_typed: dict[str, str] = {}  # asked once a command: the key's unlock and the login share it
+
+
 def login_password(user: str) -> str:
     env = os.environ.get(PASSWORD_ENV)
     if env is not None:
         return env
-    return ask_password(f"รหัสผ่านของ {user}: ")
+    if user not in _typed:
+        _typed[user] = ask_password(f"รหัสผ่านของ {user}: ")
+    return _typed[user]
 
 
 def new_password(user: str, *, env_names: tuple[str, ...] = (NEW_PASSWORD_ENV,)) -> str:

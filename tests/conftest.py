@@ -9,6 +9,9 @@ os.environ.setdefault("SAMOE_HOME", os.path.join(os.path.dirname(__file__), ".."
 # ``samoe`` in a test logs in without a prompt (tests/actors.py TEST_PASSWORD), also in the
 # processes that module-scoped fixtures start before the per-test fixtures run
 os.environ.setdefault("SAMOE_PASSWORD", "samoe-test-password")
+# new databases are plain unless a test asks for encryption (desktop/cli_keys.py; the
+# encrypted flows: tests/unit/test_cipher*.py)
+os.environ.setdefault("SAMOE_NO_ENCRYPTION", "1")
 
 from collections.abc import Iterator  # noqa: E402
 from datetime import date  # noqa: E402

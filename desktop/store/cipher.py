@@ -100,21 +100,21 @@ class EncryptFailed(CipherError):
 # -- the file --------------------------------------------------------------------------
 
 def is_encrypted(path: Path) -> bool:
-    """A non-empty file whose first 16 bytes are not SQLite's plain header, and which has
-    a keyring beside it or no sign of a plain file's first page (a plain file whose first
-    bytes are damaged still has its first b-tree page header at byte 100; an encrypted
-    one is random from its first byte)."""
+    """The file is SQLCipher's: its first 16 bytes are not SQLite's plain header, and it
+    has a keyring beside it or, without one (lost?), looks random from its first byte as
+    an encrypted page does (a plain file whose header is damaged, or any other file, does
+    not: its first page holds zeros and the schema's text)."""
     try:
         with open(path, "rb") as f:
-            header = f.read(108)
+            header = f.read(1024)
     except OSError:
         return False
     if not header or header[:16] == PLAIN_HEADER:
         return False
     if keyring_path(path).exists():
         return True
-    damaged_plain = len(header) == 108 and header[100] in (0x05, 0x0D) and header[107] <= 60
-    return not damaged_plain
+    # 1024 random bytes hold ~250 of the 256 values; text, zeros and a b-tree page far fewer
+    return len(header) == 1024 and len(set(header)) >= 160
 
 
 def keyring_path(path: Path) -> Path:

@@ -1,0 +1,163 @@
+"""Encryption at rest on the command line (store/cipher.py, services/keys.py).
+
+    samoe init [--no-encryption]        a new database is encrypted unless told; the
+                                        recovery key is printed once
+    samoe demo [--no-encryption]        the same when it makes a new database
+    samoe db encrypt                    convert a plain database in place (an administrator)
+    samoe --recovery-key COMMAND        open an encrypted database with the recovery key
+                                        (typed when asked, or SAMOE_RECOVERY_KEY); a lost
+                                        keyring is rebuilt and the user's wrap given back
+
+An encrypted file is unlocked before it is opened: the password of ``--user`` (the one
+the login then checks, asked once) unwraps the key from the keyring beside the file.
+``SAMOE_NO_ENCRYPTION=1`` makes new databases plain like ``--no-encryption`` (the test
+suite sets it: its files are plain unless a test asks for encryption).
+
+Exit 11 when the key cannot be had (wrong password, no wrap for the user, a wrong or
+mistyped recovery key, a damaged keyring).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from desktop.cli_login import EXIT_LOGIN, NoPassword, ask_password, login_password
+
+NO_ENCRYPTION_ENV = "SAMOE_NO_ENCRYPTION"
+MAKES_NEW = {"init", "demo"}
+
+
+def add_global(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--recovery-key", action="store_true",
+                        help="เปิดฐานข้อมูลที่เข้ารหัสด้วยรหัสกู้คืน (พิมพ์เมื่อถูกถาม หรือตัวแปร SAMOE_RECOVERY_KEY)")
+
+
+def add_parsers(sub: Any, db_sub: Any) -> None:
+    """``--no-encryption`` on init and demo, ``db encrypt``."""
+    for name in MAKES_NEW:
+        command = sub.choices.get(name)
+        if command is not None:
+            command.add_argument("--no-encryption", action="store_true",
+                                 help="ฐานข้อมูลใหม่ไม่เข้ารหัส (สำหรับเครื่องที่เข้ารหัสดิสก์ไว้แล้ว หรือการทดสอบ)")
+    db_sub.add_parser("encrypt", help="เข้ารหัสฐานข้อมูลเดิมที่ยังไม่เข้ารหัส (ผู้ดูแลระบบ; แสดงรหัสกู้คืนครั้งเดียว)")
+
+
+def _encrypt_new(args: argparse.Namespace) -> bool:
+    if getattr(args, "no_encryption", False):
+        return False
+    return os.environ.get(NO_ENCRYPTION_ENV, "") not in ("1", "yes", "true")
+
+
+def _recovery_text(args: argparse.Namespace) -> str | None:
+    from desktop.services.keys import RECOVERY_ENV
+
+    env = os.environ.get(RECOVERY_ENV)
+    if env:
+        return env
+    if getattr(args, "recovery_key", False):
+        return ask_password("รหัสกู้คืน: ")
+    return None
+
+
+def before_open(args: argparse.Namespace, name: str, err: Any) -> int | None:
+    """Have the key of an encrypted file (or make one for a new file) before it is
+    opened; an exit code when it cannot be had, else None."""
+    from desktop.services import keys
+    from desktop.store import cipher
+
+    try:
+        path = keys.file_of(args.db)
+    except Exception:  # noqa: BLE001 - a malformed URL is reported when it is opened
+        return None
+    if path is None or name == "db path":
+        return None
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            if name in MAKES_NEW and _encrypt_new(args) and path.parent.is_dir():
+                args.samoe_new_key = keys.start_encrypted(path)
+                args.samoe_made = path
+            return None
+        with open(path, "rb") as f:
+            plain = f.read(16) == cipher.PLAIN_HEADER
+        if plain:
+            return None  # a plain file needs no key (a recovery key given is not used)
+        text = _recovery_text(args)
+        if text is not None:  # also for a file that looks damaged: it may be one whose keyring is lost
+            _key, rebuilt = keys.unlock_recovery(path, text)
+            args.samoe_recovered = True
+            if rebuilt:
+                err("สร้างไฟล์กุญแจใหม่จากรหัสกู้คืน: ผู้ใช้แต่ละคนได้กุญแจคืนเมื่อเข้าสู่ระบบด้วยรหัสผ่านของตน "
+                    "หรือเมื่อผู้ดูแลระบบตั้งรหัสผ่านให้ใหม่")
+            return None
+        if not cipher.is_encrypted(path):
+            return None
+        keys.unlock(path, args.user, login_password(args.user))
+    except NoPassword as exc:
+        err(exc.message)
+        return EXIT_LOGIN
+    except cipher.CipherError as exc:
+        err(exc.message)
+        return EXIT_LOGIN
+    return None
+
+
+def after_login(args: argparse.Namespace, db: Any) -> None:
+    """Opened with the recovery key: the signed-in user gets their wrap back."""
+    if not getattr(args, "samoe_recovered", False) or db.actor is None:
+        return
+    from desktop.services.keys import ensure_wrap
+
+    name = getattr(db.actor, "name", args.user)
+    ensure_wrap(db, name, login_password(name))
+
+
+def after_command(args: argparse.Namespace, code: int, out: Any, err: Any) -> None:
+    """A new encrypted database: print its recovery key once; a failed ``init`` leaves no
+    encrypted file that nobody could open."""
+    new = getattr(args, "samoe_new_key", None)
+    made: Path | None = getattr(args, "samoe_made", None)
+    if new is None or made is None:
+        return
+    from desktop.services.keys import recovery_note
+    from desktop.store import cipher
+
+    if code == 0:
+        out("ฐานข้อมูลนี้เข้ารหัสแล้ว (SQLCipher) รหัสกู้คืน:")
+        out(f"    {new.recovery}")
+        out(recovery_note())
+        return
+    ring = cipher.read_keyring(made)
+    if ring is None or not ring.wraps:  # nobody could open it: take it away again
+        for leftover in (made, Path(f"{made}-wal"), Path(f"{made}-shm"), cipher.keyring_path(made)):
+            leftover.unlink(missing_ok=True)
+    cipher.forget(made)
+
+
+def encrypt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    """``samoe db encrypt``: the signed-in administrator's wrap; the recovery key printed."""
+    from desktop.domain.roles import Action
+    from desktop.services import keys
+    from desktop.services.access import require_actor
+    from desktop.store import cipher
+
+    require_actor(db.actor, Action.SETTINGS_MANAGE)
+    path = db.path
+    if path is not None and cipher.is_encrypted(path):
+        out("ฐานข้อมูลนี้เข้ารหัสอยู่แล้ว")
+        return 0
+    name = getattr(db.actor, "name", args.user)
+    try:
+        new = keys.encrypt_existing(db, name, login_password(name))
+    except cipher.EncryptFailed as exc:
+        err(exc.message + " ไฟล์เดิมยังอยู่ครบ ไม่มีอะไรเปลี่ยน")
+        return 10
+    out(f"เข้ารหัสฐานข้อมูล {path} แล้ว ตรวจครบทุกตาราง ไฟล์ที่ไม่เข้ารหัสถูกแทนที่แล้ว")
+    out("รหัสกู้คืน:")
+    out(f"    {new.recovery}")
+    out(keys.recovery_note())
+    out("ผู้ใช้คนอื่นได้กุญแจของตนเมื่อผู้ดูแลระบบตั้งรหัสผ่านให้ใหม่ (samoe users passwd ชื่อ) "
+        "หรือเมื่อเข้าสู่ระบบครั้งแรกพร้อมรหัสกู้คืน (samoe --recovery-key)")
+    return 0
