@@ -143,3 +143,15 @@ def test_columns_fit_without_scrolling_sideways(qtbot, ctx: AppContext, monkeypa
         assert any(t.startswith(("เด็กชาย", "เด็กหญิง")) for t in tips)
     else:
         assert any(n.startswith(("เด็กชาย", "เด็กหญิง")) for n in names)
+
+
+def test_the_search_box_keeps_room_at_1024_with_a_filter_on(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window_at(qtbot, ctx, monkeypatch, 1024, 600)
+    view = window.children_view
+    view.ui.levelCombo.setCurrentIndex(3)  # a filter on: the clear button shows too
+    qtbot.wait(50)
+    assert view.clear_filter_button.isVisible()
+    assert view.ui.searchEdit.width() >= 170, view.ui.searchEdit.width()
+    right = view.ui.deletedCheck.geometry().right()
+    assert right <= view.width(), (right, view.width())
+    assert window.width() <= 1024 and window.minimumSizeHint().width() <= 1024, window.width()

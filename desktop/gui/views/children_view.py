@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QMenu, QMessageBox, QWidget
 
 from desktop.domain.levels import LEVELS
 from desktop.gui.app import fault_text
@@ -23,6 +23,7 @@ from desktop.services.institutions import institution_label
 from desktop.services.years import list_years
 
 SEARCH_DELAY_MS = 150
+SEARCH_MIN_WIDTH = 170  # the search box on a 1024-wide screen with a filter on
 FILTER_KEY = "children/filter"
 
 
@@ -49,6 +50,14 @@ class ChildrenView(QWidget):
             self.clear_filter, self.tr("แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)"))
         self.clear_filter_button = self.filters.button
         self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.deletedCheck), self.clear_filter_button)
+        # the search box keeps its room on a netbook: the filters' combos shrink instead (a
+        # long school name elided; the list that drops down is as wide as its names)
+        for combo, letters in ((self.ui.institutionCombo, 11), (self.ui.yearCombo, 8), (self.ui.levelCombo, 7)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
+        self.ui.searchEdit.setMinimumWidth(SEARCH_MIN_WIDTH)
+        self.ui.filterRow.setStretchFactor(self.ui.searchEdit, 3)
+        self.ui.filterRow.setStretchFactor(self.ui.institutionCombo, 2)
         table.verticalHeader().setDefaultSectionSize(28)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
@@ -124,6 +133,8 @@ class ChildrenView(QWidget):
         self.ui.searchEdit.setText(saved.search)
         self.ui.deletedCheck.setChecked(saved.deleted)
         self._loading = False
+        for combo in (self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo):
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)  # names whole
         self._show_filter_state()
         self.model.set_filter(self._current_filter(), force=True)  # one query, not two
 
