@@ -405,6 +405,18 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Search: user, action or text in the details</translation>
     </message>
     <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>พิมพ์ประวัตินี้ (ตามคำค้นหาที่ใส่ไว้) Ctrl+P</source>
+        <translation>Print this history (as the search filters it) Ctrl+P</translation>
+    </message>
+    <message>
+        <source>ประวัติการแก้ไข-%1</source>
+        <translation>history-%1</translation>
+    </message>
+    <message>
         <source>%1 รายการ</source>
         <translation>%1 entries</translation>
     </message>
@@ -414,7 +426,7 @@ Anything saved after that time will not be in the restored database. The current
     </message>
     <message>
         <source>ใครแก้ไขหรือเปิดดูข้อมูลเด็กคนนี้ เมื่อใด</source>
-        <translation>Who changed or opened this child's record, and when</translation>
+        <translation>Who changed or opened this child&apos;s record, and when</translation>
     </message>
 </context>
 <context>

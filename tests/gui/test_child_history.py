@@ -99,3 +99,26 @@ def test_a_profile_printed_from_the_form_is_audited(qtbot, ctx: AppContext) -> N
     with ctx.db.reader() as s:
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
     assert (entry.action, entry.entity, entry.actor) == ("export", "child-profile", "tester")
+
+
+def test_the_history_prints_as_a_thai_pdf(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    import pypdfium2
+
+    uuid = _first_child(ctx)
+    with ctx.db.session() as s:
+        audit.record(s, "update", "child", uuid, {"first_name": ["มานี", "มานะ"]}, actor="somchai")
+    dialog = ChildHistoryDialog(ctx, uuid, "เด็กหญิงมานี ศรีสุข")
+    qtbot.addWidget(dialog)
+    dialog.documents.ask_options = False
+    dialog.documents.show_preview = False
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.print_button.click()
+    pdf = dialog.documents.last_pdf
+    assert pdf is not None and pdf.exists()
+    doc = pypdfium2.PdfDocument(str(pdf))
+    text = doc[0].get_textpage().get_text_range()
+    doc.close()
+    assert "somchai" in text and "มานะ" in text and "ประวัติการแก้ไข" in text
+    with ctx.db.reader() as s:  # printing it is itself an audit entry
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    assert (last.action, last.entity) == ("export", "child-history")

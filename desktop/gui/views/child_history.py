@@ -167,6 +167,14 @@ class ChildHistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.print_button = self.buttons.addButton(self.tr("พิมพ์…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setToolTip(self.tr("พิมพ์ประวัตินี้ (ตามคำค้นหาที่ใส่ไว้) Ctrl+P"))
+        self.print_button.clicked.connect(self.print_history)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_history)
+        self.subject_uuid, self.name = subject_uuid, name
+        from desktop.gui.documents import Documents
+
+        self.documents = Documents(ctx, self, lambda text, _undo: self.count_label.setText(text))
         layout.addWidget(self.buttons)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
@@ -174,6 +182,16 @@ class ChildHistoryDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
         self.refresh()
         fit_to_screen(self)
+
+    def print_history(self) -> None:
+        from desktop.services.audit_report import child_history_pdf
+
+        uuid, name, search = self.subject_uuid, self.name, self.search_edit.text()
+        self.documents.report(
+            self.tr("ประวัติการแก้ไขและการเปิดดู"), "child-history",
+            lambda session, out, options, progress: child_history_pdf(
+                session, out, uuid, name, options, progress, search=search),
+            detail=name, parent=self, name=self.tr("ประวัติการแก้ไข-%1").replace("%1", name))
 
     def refresh(self) -> None:
         self.model.search = self.search_edit.text()
