@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ from desktop.store.faults import DatabaseBusy, DatabaseDamaged, DatabaseFault, D
 DAILY, MANUAL = "daily", "manual"
 BEFORE_IMPORT, BEFORE_UNDO, BEFORE_RESTORE = "before-import", "before-undo", "before-restore"
 DAMAGED = "damaged"
+QUICK_LABELS = frozenset({BEFORE_IMPORT, BEFORE_UNDO, BEFORE_RESTORE})
 KEEP_DAILY, KEEP_EVENTS, KEEP_DAMAGED = 7, 10, 3
 EXTERNAL_NOTE = "external-backups.json"  # in backups/: the last backups made to other folders
 
@@ -143,11 +145,15 @@ def failed_message(db_path: Path, problems: list[str]) -> str:
 
 
 def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = None,
-                  progress: Progress | None = None) -> BackupInfo:
+                  progress: Progress | None = None, quick: bool | None = None) -> BackupInfo:
     """Back ``db_path`` up into ``folder`` (default: ``backups/`` beside it, then pruned).
 
     Raises DatabaseMissing (no such file), DatabaseDamaged (the copy did not verify: the
-    source is damaged), Cancelled (``progress`` cancelled), OSError (the folder)."""
+    source is damaged), Cancelled (``progress`` cancelled), OSError (the folder).
+    ``quick`` (default: for the backups a clerk waits for, before an import, an undo or a
+    restore) verifies with ``quick_check``; the others with the full ``integrity_check``."""
+    if quick is None:
+        quick = label in QUICK_LABELS
     db_path = Path(db_path)
     _refuse_missing(db_path)
     if folder is not None and not Path(folder).is_dir():
@@ -159,7 +165,7 @@ def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = N
             progress.step(done, total, _("สำรองข้อมูล"))
 
     try:
-        backup_sqlite(db_path, dest, label=label, connect=connect_for(db_path), step=step)
+        backup_sqlite(db_path, dest, label=label, connect=connect_for(db_path), step=step, quick=quick)
     except BackupFailed as exc:
         raise DatabaseDamaged(failed_message(db_path, exc.problems)) from None
     except cipher.DatabaseError as exc:
@@ -452,15 +458,17 @@ def restore_backup(plan: RestorePlan, *, progress: Progress | None = None) -> Re
         kept, damaged = _keep_current(target, progress)
     expected = plan.manifest.sha256 if plan.manifest is not None else sha256_of(plan.backup)
     with atomic_path(target) as tmp:
+        digest = hashlib.sha256()  # of the bytes as written (read once, not twice)
         with open(plan.backup, "rb") as src, open(tmp, "wb") as out:
             total = plan.backup.stat().st_size
             done = 0
             for block in iter(lambda: src.read(1 << 20), b""):
                 out.write(block)
+                digest.update(block)
                 done += len(block)
                 if progress is not None:
                     progress.step(done, total, _("กู้คืน"))
-        if sha256_of(tmp) != expected:
+        if digest.hexdigest() != expected or tmp.stat().st_size != total:
             raise DatabaseDamaged(_("กู้คืนไม่สำเร็จ: สำเนาที่เขียนไม่ตรงกับไฟล์สำรอง ไฟล์ฐานข้อมูลยังไม่ถูกแก้ไข"))
         if target.exists():
             _close_journal(target, damaged)

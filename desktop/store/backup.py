@@ -167,10 +167,12 @@ def _revision(conn: Any) -> str | None:
     return None if row is None else str(row[0])
 
 
-def integrity(conn: Any, limit: int = 20) -> list[str]:
-    """``PRAGMA integrity_check``: [] when ok."""
+def integrity(conn: Any, limit: int = 20, *, quick: bool = False) -> list[str]:
+    """``PRAGMA integrity_check`` (``quick``: ``quick_check``, every page and record but not
+    that each index matches its table): [] when ok."""
+    pragma = "quick_check" if quick else "integrity_check"
     try:
-        rows = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({int(limit)})")]
     except cipher.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
@@ -180,13 +182,15 @@ Step = Callable[[int, int], None]  # (pages done, pages in all); may raise to ca
 
 
 def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect | None = None,
-                  encrypted: bool = False, step: Step | None = None) -> Path:
+                  encrypted: bool = False, step: Step | None = None, quick: bool = False) -> Path:
     """Copy a live SQLite database to ``dest`` with the online backup API, verify the
     copy (integrity, row counts of the same snapshot) and write its manifest.
 
     ``dest`` appears only once verified (temp file, fsync, rename); raises BackupFailed
     (nothing left behind) when the copy does not verify, and whatever ``step`` raises
-    (a cancel) likewise."""
+    (a cancel) likewise. ``quick``: SQLite's ``quick_check`` instead of the full
+    ``integrity_check`` (0.7 s against 25 s for 245 MB, 100k children, on a loaded 2-core
+    VM), for the backups a clerk waits for; the manifest says which ran."""
     source, dest = Path(source), Path(dest)
     if connect is None:
         connect = connect_for(source)
@@ -204,6 +208,11 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
                 raise BackupFailed([f"source: {exc}"]) from None
             out = connect(tmp, read_only=False)
             try:
+                # a temporary file: no journal and no sync per step (one fsync of the whole
+                # file before it takes its name, in atomic_path); 245 MB took 78 s with a
+                # journal and a sync after each of its ~240 steps
+                out.execute("PRAGMA journal_mode=OFF")
+                out.execute("PRAGMA synchronous=OFF")
                 def progress(_status: int, remaining: int, total: int) -> None:
                     if step is not None:
                         step(total - remaining, total)
@@ -213,7 +222,7 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
                 except cipher.DatabaseError as exc:
                     raise BackupFailed([f"source: {exc}"]) from None
                 out.execute("PRAGMA journal_mode=DELETE")
-                problems = verify_connection(out, counts)
+                problems = verify_connection(out, counts, quick=quick)
             finally:
                 out.close()
         finally:
@@ -224,15 +233,16 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
         encrypted = encrypted or cipher.is_encrypted(tmp)
     manifest = Manifest(
         file=dest.name, label=label, created=datetime.now().isoformat(timespec="seconds"),
-        source=str(source), sha256=digest, size=size, integrity="ok", counts=counts,
+        source=str(source), sha256=digest, size=size,
+        integrity="quick_check ok" if quick else "integrity_check ok", counts=counts,
         revision=revision, encrypted=encrypted, ok=True)
     write_manifest(dest, manifest)
     return dest
 
 
-def verify_connection(conn: Any, counts: dict[str, int] | None) -> list[str]:
+def verify_connection(conn: Any, counts: dict[str, int] | None, *, quick: bool = False) -> list[str]:
     """Problems of an open copy: integrity, and rows per table against ``counts``."""
-    problems = [f"integrity: {p}" for p in integrity(conn)]
+    problems = [f"integrity: {p}" for p in integrity(conn, quick=quick)]
     if problems or counts is None:
         return problems
     try:

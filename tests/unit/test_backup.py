@@ -64,6 +64,7 @@ def test_a_backup_under_a_write_load_restores_whole(office: Path, tmp_path: Path
     assert info.good and info.path.parent == usb
     manifest = read_manifest(info.path)
     assert manifest is not None and manifest.ok and manifest.sha256 == sha256_of(info.path)
+    assert manifest.integrity == "integrity_check ok"
     assert before <= manifest.counts["child"] <= after + 1  # one snapshot taken meanwhile
     plan = svc.plan_restore(info.path, tmp_path / "restored.db")
     assert not plan.replaces
@@ -171,6 +172,7 @@ def test_imports_and_undo_back_up_first(tmp_path: Path, capsys: pytest.CaptureFi
     assert labels == ["before-import"]
     before = read_manifest(backups_of(office)[0])
     assert before is not None and before.counts["child"] == 0  # the state before the import
+    assert before.integrity == "quick_check ok"  # the clerk waits for this one
     with sqlite3.connect(str(office)) as conn:
         batch = conn.execute("SELECT uuid FROM import_batch").fetchone()[0]
     code, out, err = run(capsys, "--db", str(office), "import", "undo", batch)
