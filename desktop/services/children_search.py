@@ -10,11 +10,12 @@ only the page's rows are then read, in the same statement.
 
 from __future__ import annotations
 
+import json
 import weakref
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Integer, column, func, literal_column, select, table
+from sqlalchemy import Integer, column, func, literal_column, select, table, text
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -148,9 +149,14 @@ def _rows_of(session: Session, ids: list[int], *, last_name_first: bool,
     if last_name_first:
         names.reverse()
     order = [*names, _CHILD.id]
-    stmt = (select(*ROW_COLUMNS, literal_column("0").label("total")).where(_CHILD.id.in_(ids))
+    # the ids as one JSON parameter: 200 bound parameters cost SQLAlchemy ~0.5 ms more
+    stmt = (select(*ROW_COLUMNS, literal_column("0").label("total"))
+            .where(_CHILD.id.in_(select(literal_column("value")).select_from(_IDS)))
             .order_by(*[k.desc() if descending else k.asc() for k in order]))
-    return list(session.execute(stmt).all())
+    return list(session.execute(stmt, {"page_ids": json.dumps(ids)}).all())
+
+
+_IDS = text("json_each(:page_ids)")
 
 
 def _count_bound(session: Session, term: str) -> int | None:

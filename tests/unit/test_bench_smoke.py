@@ -73,3 +73,11 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
             record = json.loads((work / "result.jsonl").read_text(encoding="utf-8").splitlines()[0])
             assert record["rows"] == 300 and record["children"] > 250
     assert not failures, "\n\n".join(failures)
+    # the common search terms in both name sorts and directions, on run.py's database
+    db = tmp_path / "run" / "samoe-300.db"
+    searched = subprocess.run(
+        [sys.executable, str(BENCH / "bench_search.py"), "--db", str(db), "--runs", "1",
+         "--terms", "ชัย,สมช"], cwd=REPO, env=_env(tmp_path / "run"), capture_output=True,
+        text=True, timeout=120)
+    assert searched.returncode == 0, searched.stdout[-3000:] + searched.stderr[-3000:]
+    assert searched.stdout.count('"term"') == 8
