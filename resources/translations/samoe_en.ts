@@ -787,6 +787,49 @@ You can restore it now; a copy of the damaged file is kept in the backups folder
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>ผู้ดูแลระบบคนแรก</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>ตั้งผู้ดูแลระบบคนแรกของฐานข้อมูลนี้ ทุกครั้งที่เปิดโปรแกรมต้องเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านนี้ ผู้ดูแลระบบเพิ่มผู้ใช้คนอื่นได้ภายหลัง และทำงานทะเบียนได้ด้วย</source>
+        <translation>Set up this database&apos;s first administrator. Samoe asks for this user name and password every time it starts. The administrator can add other users later, and can also work on the registry.</translation>
+    </message>
+    <message>
+        <source>เช่น นางสาวสมใจ ใจดี</source>
+        <translation>e.g. Somjai Jaidee</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>ยืนยันรหัสผ่าน</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านสองช่องไม่ตรงกัน พิมพ์ใหม่ให้เหมือนกัน</source>
+        <translation>The two passwords differ: type them again, the same</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>เมื่อ</source>
@@ -2131,6 +2174,29 @@ The children imported with this file are deleted; they can be restored from the 
     </message>
 </context>
 <context>
+    <name>LeaveAdminQuestion</name>
+    <message>
+        <source>ยังไม่ได้ตั้งผู้ดูแลระบบ</source>
+        <translation>No administrator yet</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลต้องมีผู้ดูแลระบบและรหัสผ่านก่อน จึงจะเปิดข้อมูลได้
+
+กลับไปตั้งให้ครบ หรือออกไว้ทำต่อครั้งหน้า?</source>
+        <translation>The database needs an administrator and a password before its data can be opened.
+
+Go back and finish, or quit and do it next time?</translation>
+    </message>
+    <message>
+        <source>กลับไปตั้งผู้ดูแลระบบ</source>
+        <translation>Back to the administrator</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>LeaveSetUpQuestion</name>
     <message>
         <source>ยังไม่ได้ตั้งค่าหน่วยงาน</source>
@@ -2151,6 +2217,72 @@ Go back and fill them in, or quit and finish next time?</translation>
     <message>
         <source>ออกจากโปรแกรม</source>
         <translation>Quit Samoe</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Samoe — ล็อกหน้าจอ</source>
+        <translation>Samoe — screen locked</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>ปลดล็อก</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้: ใส่ชื่อผู้ใช้และรหัสผ่านของผู้ที่จะใช้งานต่อ งานที่เปิดค้างไว้ของผู้ใช้เดิมจะถูกปิดโดยไม่บันทึก</source>
+        <translation>Switch user: enter the user name and password of the person who goes on. What the previous user left open is closed without saving.</translation>
+    </message>
+    <message>
+        <source>เข้าสู่ระบบ</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>หน้าจอถูกล็อกเพื่อปกป้องข้อมูลส่วนบุคคล ใส่รหัสผ่านของ %1 เพื่อใช้งานต่อ หรือกด สลับผู้ใช้ ถ้าเป็นผู้ใช้คนอื่น</source>
+        <translation>The screen is locked to protect personal data. Enter the password of %1 to go on, or press Switch user if you are someone else.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>เข้าสู่ระบบ Samoe</source>
+        <translation>Log in to Samoe</translation>
+    </message>
+    <message>
+        <source>Samoe</source>
+        <translation>Samoe</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>เข้าสู่ระบบ</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -2488,6 +2620,22 @@ Database: %2</translation>
         <source>คืนค่าเดิม</source>
         <translation>Revert</translation>
     </message>
+    <message>
+        <source>ความปลอดภัย</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source> นาที</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>ไม่มีการกดแป้นหรือเลื่อนเมาส์นานเท่านี้ หน้าจอจะล็อกและซ่อนข้อมูลส่วนบุคคล จนกว่าจะใส่รหัสผ่านอีกครั้ง</source>
+        <translation>After this long without a key press or mouse movement the screen locks and hides personal data until the password is given again</translation>
+    </message>
+    <message>
+        <source>ล็อกหน้าจอเมื่อไม่มีการใช้งาน</source>
+        <translation>Lock the screen when idle for</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -2698,6 +2846,38 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ScreenLock</name>
+    <message>
+        <source>Samoe — ล็อกหน้าจออยู่</source>
+        <translation>Samoe — locked</translation>
+    </message>
+    <message>
+        <source>Samoe ล็อกหน้าจออยู่
+ใส่รหัสผ่านเพื่อใช้งานต่อ</source>
+        <translation>Samoe is locked
+Enter the password to go on</translation>
+    </message>
+</context>
+<context>
+    <name>SessionControls</name>
+    <message>
+        <source>ล็อกหน้าจอ</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้: %1</source>
+        <translation>User: %1</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้นี้ไม่มีสิทธิ์เปิดหน้านี้</source>
+        <translation>This user may not open this page</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>เริ่มใช้งาน Samoe</source>
@@ -2738,6 +2918,18 @@ Demo data never mixes with real data. You can start the real database later with
         <translation>The new database could not be made; no file was created.
 
 %1</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลตัวอย่างเป็นไฟล์แยกของตัวเอง และต้องเข้าสู่ระบบเช่นเดียวกับฐานข้อมูลจริง ตั้งชื่อผู้ใช้และรหัสผ่านของผู้ดูแลระบบสำหรับฐานข้อมูลตัวอย่างนี้ (ไม่ใช้รหัสผ่านเดียวกับฐานข้อมูลจริง เพราะไฟล์ตัวอย่างมักถูกคัดลอกไปให้ผู้อื่นดู)</source>
+        <translation>The demo database is a file of its own and needs a login like a real one. Choose the administrator&apos;s user name and password for this demo database (not the real database&apos;s password: demo files are often copied to show others).</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้ยังไม่มีผู้ใช้ (สร้างด้วย Samoe รุ่นก่อนที่จะมีการเข้าสู่ระบบ) ตั้งผู้ดูแลระบบคนแรกและรหัสผ่านก่อนเปิดข้อมูล ผู้ดูแลระบบคนนี้ทำงานทะเบียนได้ด้วย</source>
+        <translation>This database has no users yet (it was made by a Samoe from before logins). Set up the first administrator and a password before its data is opened. This administrator can also work on the registry.</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

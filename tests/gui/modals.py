@@ -63,3 +63,21 @@ def fill_office(name: str, code: str, province: str = "", *, then: Step | None =
         if then is not None:
             then(dialog)
     return step
+
+
+def fill_admin(name: str = "admin", password: str = "", again: str | None = None, *,
+               full_name: str = "ผู้ดูแล ทดสอบ", then: Step | None = None) -> Step:
+    """Type the first administrator into the set-up's step and press บันทึก (the
+    password: the tests' SAMOE_PASSWORD unless given)."""
+    def step(dialog: QWidget) -> None:
+        from actors import TEST_PASSWORD
+
+        word = password or TEST_PASSWORD
+        dialog.name_edit.setText(name)  # type: ignore[attr-defined]
+        dialog.full_name_edit.setText(full_name)  # type: ignore[attr-defined]
+        dialog.password_edit.setText(word)  # type: ignore[attr-defined]
+        dialog.again_edit.setText(word if again is None else again)  # type: ignore[attr-defined]
+        dialog.save_button.click()  # type: ignore[attr-defined]
+        if then is not None:
+            then(dialog)
+    return step

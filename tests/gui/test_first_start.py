@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from modals import answer, click, fill_office, reject
+from modals import answer, click, fill_admin, fill_office, reject
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
@@ -68,7 +68,7 @@ def test_set_up_checks_each_field_then_makes_the_database(shell) -> None:  # typ
         assert not default_db_path().exists()  # nothing made yet
         fill_office("เทศบาลตำบลบ้านใหม่", "๖๓๐๐๑๐๑", "นครราชสีมา")(dialog)
 
-    left = answer(click(REAL), fill_office("เทศบาลตำบลบ้านใหม่", "63001", then=bad_code_first))
+    left = answer(click(REAL), fill_office("เทศบาลตำบลบ้านใหม่", "63001", then=bad_code_first), fill_admin())
     assert shell.start(None) is None
     assert not left and "7 หลัก" in errors[0]
     window = shell.window
@@ -80,7 +80,7 @@ def test_set_up_checks_each_field_then_makes_the_database(shell) -> None:  # typ
 
 
 def test_demo_at_first_start_is_its_own_database(qtbot, shell) -> None:  # type: ignore[no-untyped-def]
-    answer(click(DEMO))
+    answer(click(DEMO), fill_admin())
     assert shell.start(None) is None
     window = shell.window
     qtbot.waitUntil(lambda: not window.ctx.tasks.running, timeout=60_000)
@@ -92,7 +92,7 @@ def test_demo_at_first_start_is_its_own_database(qtbot, shell) -> None:  # type:
 
 
 def test_new_open_and_recent_switch_databases(qtbot, shell, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    answer(click(DEMO))
+    answer(click(DEMO), fill_admin())
     assert shell.start(None) is None
     demo_window = shell.window
     qtbot.waitUntil(lambda: not demo_window.ctx.tasks.running, timeout=60_000)
@@ -102,7 +102,7 @@ def test_new_open_and_recent_switch_databases(qtbot, shell, monkeypatch, tmp_pat
     offered: list[str] = []
     monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getSaveFileName",
                         lambda _parent, _caption, start, *a, **k: (offered.append(start), (str(real), ""))[1])
-    answer(fill_office("เทศบาลตำบลโนนสูง", "6300102", "นครราชสีมา"))
+    answer(fill_office("เทศบาลตำบลโนนสูง", "6300102", "นครราชสีมา"), fill_admin())
     demo_window.ui.newDbAction.trigger()
     assert offered == [str(default_db_path())]  # the first real one where Samoe looks by default
     real_window = shell.window
@@ -131,7 +131,7 @@ def test_new_open_and_recent_switch_databases(qtbot, shell, monkeypatch, tmp_pat
 
 
 def test_open_refuses_missing_damaged_and_newer_files_in_thai(shell, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    answer(click(REAL), fill_office("เทศบาลตำบลบ้านใหม่", "6300101"))
+    answer(click(REAL), fill_office("เทศบาลตำบลบ้านใหม่", "6300101"), fill_admin())
     assert shell.start(None) is None
     window = shell.window
     damaged = tmp_path / "เสีย.db"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
 
 from desktop.domain.errors import ValidationFailed
 from desktop.gui.app import fault_text
@@ -12,12 +12,19 @@ from desktop.gui.context import AppContext
 from desktop.gui.forms.office_settings_view_ui import Ui_OfficeSettingsView
 from desktop.gui.views.office_dialog import OfficeForm
 from desktop.services.office import OfficeInfo, init_office, local_office
+from desktop.services.security import (
+    MAX_IDLE_MINUTES,
+    MIN_IDLE_MINUTES,
+    idle_lock_minutes,
+    set_idle_lock_minutes,
+)
 from desktop.store.db import sqlite_path
 from desktop.store.faults import DatabaseFault
 
 
 class OfficeSettingsView(QWidget):
     office_changed = Signal(object)  # OfficeInfo
+    idle_minutes_changed = Signal(int)  # the idle lock's minutes (saved)
     status_message = Signal(str, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -27,20 +34,43 @@ class OfficeSettingsView(QWidget):
         self.ui.setupUi(self)
         self.form = OfficeForm(self)
         self.ui.formHolderLayout.addWidget(self.form)
+        security = QGroupBox(self.tr("ความปลอดภัย"), self)
+        rows = QFormLayout(security)
+        self.idle_spin = QSpinBox(security)
+        self.idle_spin.setObjectName("idleMinutesSpin")
+        self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle_spin.setSuffix(self.tr(" นาที"))
+        self.idle_spin.setToolTip(self.tr(
+            "ไม่มีการกดแป้นหรือเลื่อนเมาส์นานเท่านี้ หน้าจอจะล็อกและซ่อนข้อมูลส่วนบุคคล "
+            "จนกว่าจะใส่รหัสผ่านอีกครั้ง"))
+        rows.addRow(self.tr("ล็อกหน้าจอเมื่อไม่มีการใช้งาน"), self.idle_spin)
+        self.ui.formHolderLayout.addWidget(security)
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.revertButton.clicked.connect(self.refresh)
         for edit in (self.form.ui.nameEdit, self.form.ui.codeEdit, self.form.ui.provinceEdit):
             edit.returnPressed.connect(self.save)
         self.office: OfficeInfo | None = None
+        self.idle_minutes = 0
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        if not self._edited():  # shown again after the screen was locked: edits stay
+            self.refresh()
         super().showEvent(event)
+
+    def _edited(self) -> bool:
+        if self.office is None:
+            return False
+        values = self.form.values()
+        saved = (self.office.name, self.office.code, self.office.province, self.office.role)
+        return (values.name, values.code, values.province, values.role) != saved \
+            or self.idle_spin.value() != self.idle_minutes
 
     def refresh(self) -> None:
         with self.ctx.db.reader() as session:
             self.office = local_office(session)
+            self.idle_minutes = idle_lock_minutes(session)
         self.form.set_values(self.office)
+        self.idle_spin.setValue(self.idle_minutes)
         self.ui.messageLabel.clear()
 
     def save(self) -> None:
@@ -49,6 +79,9 @@ class OfficeSettingsView(QWidget):
             with self.ctx.db.session() as session:
                 office = init_office(session, name=values.name, code=values.code,
                                      role=values.role, province=values.province)
+                minutes = self.idle_minutes
+                if self.idle_spin.value() != minutes:
+                    minutes = set_idle_lock_minutes(session, self.idle_spin.value())
         except ValidationFailed as exc:
             self.form.show_problems(exc.problems)
             self.ui.messageLabel.setStyleSheet("color: #b00020;")
@@ -60,6 +93,9 @@ class OfficeSettingsView(QWidget):
             return
         self.office = office
         self.form.set_values(office)
+        if minutes != self.idle_minutes:
+            self.idle_minutes = minutes
+            self.idle_minutes_changed.emit(minutes)
         text = self.tr("บันทึกข้อมูลหน่วยงานแล้ว")
         self.ui.messageLabel.setStyleSheet("color: #1b6e2d;")
         self.ui.messageLabel.setText(text)

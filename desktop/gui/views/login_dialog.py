@@ -1,0 +1,120 @@
+"""Login at every start, before any personal data is shown: the user name (remembered
+for each database), the password, and the Thai reason when it is refused (a wrong
+password, or the account locked until a time). Enter signs in, Esc leaves."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.gui.widgets.screen import fit_to_screen
+
+Authenticate = Callable[[str, str], object]  # (name, password) -> Actor; raises LoginRefused
+USER_KEY = "login/user-"
+
+
+def _key(place: str) -> str:
+    return USER_KEY + hashlib.sha1(place.encode("utf-8")).hexdigest()[:16]  # noqa: S324 - a settings key
+
+
+def remembered_user(settings: QSettings, place: str) -> str:
+    """The user name last signed in on this database (its path or server)."""
+    return str(settings.value(_key(place), "") or "")
+
+
+def remember_user(settings: QSettings, place: str, name: str) -> None:
+    settings.setValue(_key(place), name)
+
+
+def refusal_text(exc: BaseException) -> str:
+    """The service's Thai reason (it names the time a lock ends)."""
+    return str(getattr(exc, "message", "") or exc)
+
+
+class LoginDialog(QDialog):
+    """``actor`` holds who signed in once the dialog is accepted."""
+
+    def __init__(self, authenticate: Authenticate, *, place: str, office: str = "",
+                 name: str = "", message: str = "", leave_text: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._authenticate = authenticate
+        self.actor: object | None = None
+        self.setWindowTitle(self.tr("เข้าสู่ระบบ Samoe"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        heading = QLabel(office or self.tr("Samoe"), self)
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        where = QLabel(self.tr("ฐานข้อมูล: %1").replace("%1", place), self)
+        where.setWordWrap(True)
+        where.setStyleSheet("color: #52606d;")
+        layout.addWidget(where)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setObjectName("loginNameEdit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("loginPasswordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("ชื่อผู้ใช้"), self.name_edit)
+        form.addRow(self.tr("รหัสผ่าน"), self.password_edit)
+        layout.addLayout(form)
+        self.message = QLabel(message, self)
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setVisible(bool(message))
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.buttons = QDialogButtonBox(self)
+        self.login_button = QPushButton(self.tr("เข้าสู่ระบบ"), self)
+        self.login_button.setDefault(True)
+        self.leave_button = QPushButton(leave_text or self.tr("ออกจากโปรแกรม"), self)
+        self.leave_button.setAutoDefault(False)
+        self.buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.leave_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        (self.password_edit if name else self.name_edit).setFocus()
+        fit_to_screen(self)
+
+    def accept(self) -> None:
+        from desktop.services.access import LoginRefused
+
+        name = self.name_edit.text().strip()
+        if not name:
+            self.name_edit.setFocus()
+            return
+        if not self.password_edit.text():
+            self.password_edit.setFocus()
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # Argon2id: a fraction of a second
+        try:
+            self.actor = self._authenticate(name, self.password_edit.text())
+        except LoginRefused as exc:
+            self.message.setText(refusal_text(exc))
+            self.message.show()
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        super().accept()
