@@ -198,3 +198,23 @@ def test_search_wal_check_and_backups_work_encrypted(tmp_path: Path) -> None:
         assert cipher.key_opens(info.path, new.key)
     finally:
         db.dispose()
+
+
+def test_an_encrypted_file_is_told_from_a_damaged_or_foreign_one(tmp_path: Path) -> None:
+    path, _new = _encrypted(tmp_path)
+    cipher.keyring_path(path).unlink()
+    assert cipher.is_encrypted(path)  # random from its first byte, keyring or not
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    plain = tmp_path / "plain.db"
+    conn = sqlite3.connect(plain)
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(NAME * 20,)] * 50)
+    conn.commit()
+    conn.close()
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"\x00garbage header\xff" * 6 + plain.read_bytes()[96:])
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for other in (junk, plain, damaged, empty, tmp_path / "missing.db"):
+        assert not cipher.is_encrypted(other), other.name
