@@ -267,6 +267,7 @@ class Database:
         result: Future[list[str]] = Future()
 
         def run() -> None:
+            from desktop.store.cipher import DatabaseError
             from desktop.store.integrity import open_for_check, quick_check
 
             try:
@@ -275,7 +276,7 @@ class Database:
                     result.set_result(quick_check(conn, limit=3))
                 finally:
                     conn.close()
-            except sqlite3.DatabaseError as exc:
+            except DatabaseError as exc:  # sqlite3's or sqlcipher3's (an encrypted file)
                 name = str(getattr(exc, "sqlite_errorname", ""))
                 # busy or cannot open: not damage; the write will meet the real cause
                 result.set_result([] if not name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
