@@ -76,8 +76,12 @@ def before_open(args: argparse.Namespace, name: str, err: Any) -> int | None:
         return None
     try:
         if not path.exists() or path.stat().st_size == 0:
-            if name in MAKES_NEW and _encrypt_new(args) and path.parent.is_dir():
-                args.samoe_new_key = keys.start_encrypted(path)
+            if name in MAKES_NEW and _encrypt_new(args):
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    args.samoe_new_key = keys.start_encrypted(path)
+                except OSError:
+                    return None  # opening it says what is wrong (read-only, disk full)
                 args.samoe_made = path
             return None
         with open(path, "rb") as f:

@@ -41,7 +41,7 @@ def _init(capsys: pytest.CaptureFixture[str], path: Path, *more: str) -> str:
 
 def test_init_encrypts_prints_the_recovery_key_once_and_every_command_unlocks(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "office.db"
+    path = tmp_path / "new folder" / "office.db"
     out = _init(capsys, path)
     found = RECOVERY.findall(out)
     assert len(found) == 1 and "ตู้นิรภัย" in out
