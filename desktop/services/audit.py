@@ -20,11 +20,11 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session
 
 from desktop.store.audit_chain import Entry, append
-from desktop.store.models import Setting
+from desktop.store.models import AuditEntry, Setting
 
 if TYPE_CHECKING:
     from desktop.store.db import Database
@@ -34,6 +34,13 @@ VIEW_ACTION = "view"
 # detail keys whose values are national IDs (or other personal ID numbers): masked
 ID_KEYS = frozenset({"national_id", "guardian_national_id", "g_code", "national_ids"})
 KEEP_DIGITS = 4
+
+
+@event.listens_for(AuditEntry, "before_insert")
+def _not_through_the_orm(_mapper: object, _connection: object, _target: object) -> None:
+    """An entry added as an ORM object would have no place in the chain (verify would call
+    it edited): refuse it where it is made, not at the next verify."""
+    raise RuntimeError("audit entries are appended through services.audit.record / record_many")
 
 
 def default_actor() -> str:

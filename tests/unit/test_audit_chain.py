@@ -308,3 +308,10 @@ def test_a_bulk_append_hashes_each_row_as_chain_hash_does(db: Database) -> None:
         assert row[8] == prev and row[9] == audit_chain.chain_hash(prev, *row[:8]), row
         prev = row[9]
     assert len(rows) == 40 and _verify(db) is None
+
+
+def test_an_entry_added_as_an_orm_object_is_refused(db: Database) -> None:
+    with pytest.raises(RuntimeError, match="record"), db.session() as s:
+        s.add(AuditEntry(action="update", entity="child", entity_uuid="c1", actor="x", detail=""))
+        s.flush()
+    assert _verify(db) is None
