@@ -129,10 +129,16 @@ def offer_backup_for(exc: BaseException, path: Path | None, parent: QWidget | No
 def show_database_faults(kind: type[BaseException], exc: BaseException, tb: object,
                          *, previous: object = None) -> None:
     """``sys.excepthook`` of the window: a database fault that escapes a slot (a save into
-    a damaged file, another program holding the write lock, a full disk) is told in a Thai
-    message box instead of a traceback on stderr; anything else goes to ``previous``."""
+    a damaged file, another program holding the write lock, a full disk) or a refusal of
+    the signed-in user's rights is told in a Thai message box instead of a traceback on
+    stderr; anything else goes to ``previous``."""
+    from desktop.services.access import NotPermitted
     from desktop.store.faults import classify
 
+    if isinstance(exc, NotPermitted):  # the services refuse what the menus did not hide
+        log.warning("not permitted: %s", exc.action)
+        QMessageBox.warning(QApplication.activeWindow(), "Samoe", exc.message)
+        return
     fault = classify(exc) if isinstance(exc, Exception) else None
     if fault is None:
         (previous if callable(previous) else sys.__excepthook__)(kind, exc, tb)

@@ -36,6 +36,13 @@ MENU_NEEDS: dict[str, Action] = {
 }
 
 
+def may(db: object, action: Action) -> bool:
+    """Whether the user signed in on ``db`` may do ``action`` (for what a view loads at
+    once: a user without the right sees the page empty instead of a refusal)."""
+    actor = getattr(db, "actor", None)
+    return isinstance(actor, Actor) and actor.may(action)
+
+
 class SessionControls(QObject):
     lock_requested = Signal()
     switch_requested = Signal()
@@ -95,6 +102,11 @@ class SessionControls(QObject):
                 allowed = actor.may(need)
                 item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if allowed else flags & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip(0, "" if allowed else self.tr("ผู้ใช้นี้ไม่มีสิทธิ์เปิดหน้านี้"))
+        home = getattr(window, "home_view", None)
+        for name in ("childrenButton", "householdsButton", "institutionsButton"):
+            button = getattr(home.ui, name, None) if home is not None else None
+            if button is not None:
+                button.setEnabled(actor.may(Action.REGISTRY_READ))
         current = tree.currentItem()
         key = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
         need = PAGE_NEEDS.get(str(key)) if key else None

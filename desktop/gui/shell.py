@@ -420,6 +420,8 @@ class Shell(QObject):
         if self.idle is not None:
             self.idle.close()
             self.idle = None
+        if self.lock is not None:
+            self.lock.close()
         if self.window is not None and self.ctx is not None:
             self._retire(self.window, self.ctx)
         self.window, self.ctx = None, None

@@ -10,11 +10,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHeaderView, QMenu, QMessageBox, QWidget
 
 from desktop.domain.levels import LEVELS
+from desktop.domain.roles import Action
 from desktop.gui.app import fault_text
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.forms.children_view_ui import Ui_ChildrenView
 from desktop.gui.models.children_model import ChildrenTableModel
+from desktop.gui.session_menu import may
 from desktop.gui.views.children_columns import ChildrenColumns
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.children import delete_child, restore_child
@@ -87,7 +89,8 @@ class ChildrenView(QWidget):
         list_keys(self, self.ui.searchEdit, table, open=self.open_selected,
                   delete=self.delete_or_restore_selected, print_=self.print_list)
         self._loading = False
-        self.refresh(restore=True)
+        if may(ctx.db, Action.REGISTRY_READ):  # the window of a user without it opens empty
+            self.refresh(restore=True)
 
     def clear_filter(self) -> None:
         self._loading = True

@@ -324,7 +324,8 @@ class ScreenLock(QObject):
         return False
 
     def _mask_late(self, window: QWidget) -> None:
-        if not self.locked or not isValid(window) or window is self.dialog:
+        if (not self.locked or self.dialog is None or not isValid(self.dialog)
+                or not isValid(window) or window is self.dialog):
             return
         self._mask(window)
         if window.isModal() and self.dialog is not None:  # keep the lock dialog the one that takes input
@@ -361,9 +362,16 @@ class ScreenLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        if self.dialog is not None:
+        if self.dialog is not None and isValid(self.dialog):
+            self.dialog._finished = True
+            self.dialog.hide()
             self.dialog.deleteLater()
         self.dialog = None
+
+    def close(self) -> None:
+        """The program ends (or the shell closes) while locked: nothing is shown again."""
+        self._finish()
+        self._masked.clear()
 
     def unmask(self) -> None:
         for masked in self._masked:
