@@ -41,6 +41,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         app, _s, _l = make_app(lang=lang)
         db, _ = open_database(Path(tmp) / "demo.db", create=True)
+        from desktop.services.access import sign_in
+        from desktop.services.users import create_first_admin
+
+        sign_in(db, create_first_admin(db, "somjai", "screenshots-only", "นางสาวสมใจ ใจดี"))
         with db.session() as s:
             init_office(s, name="เทศบาลตำบลบ้านใหม่", code="6300101", province="นครราชสีมา")
         fill_demo(db.engine, children=2000, seed=1, today=TODAY)
@@ -138,6 +142,52 @@ class Shots:
         self.dialog("household-picker", lambda: HouseholdPicker(ctx, window, house_no="1"))
         self.preview()
         self.imports()
+        self.sign_in_screens()
+
+    def sign_in_screens(self) -> None:
+        """The login, the set-up's first administrator, and the lock screen (the main
+        window masked, the lock dialog over it, drawn into one picture)."""
+        from PySide6.QtGui import QPainter
+
+        from desktop.gui.views.first_admin_dialog import FirstAdminDialog
+        from desktop.gui.views.lock_screen import ScreenLock
+        from desktop.gui.views.login_dialog import LoginDialog
+
+        place = str(self.tmp / "ทะเบียนเด็ก.db")
+
+        def refused(dialog: QWidget) -> None:
+            dialog.password_edit.setText("1234")  # type: ignore[attr-defined]
+            dialog.message.setText("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง")  # type: ignore[attr-defined]
+            dialog.message.show()  # type: ignore[attr-defined]
+
+        self.dialog("login", lambda: LoginDialog(lambda _n, _p: None, place=place,
+                                                 office="เทศบาลตำบลบ้านใหม่", name="somjai"), refused)
+
+        def mismatch(dialog: QWidget) -> None:
+            dialog.full_name_edit.setText("นางสาวสมใจ ใจดี")  # type: ignore[attr-defined]
+            dialog.password_edit.setText("รหัสผ่านยาวพอ")  # type: ignore[attr-defined]
+            dialog.again_edit.setText("รหัสผ่านยาว")  # type: ignore[attr-defined]
+            dialog.accept()  # type: ignore[attr-defined]
+
+        self.dialog("first-admin", lambda: FirstAdminDialog(self.window), mismatch)
+        window = self.window
+        window.show_page("children")
+        self.settle()
+        lock = ScreenLock(lambda _n, _p: None)
+        lock.lock(window, "somjai", 1)
+        self.settle()
+        dialog = lock.dialog
+        assert dialog is not None
+        picture = window.grab()
+        painter = QPainter(picture)
+        at = window.mapFromGlobal(dialog.frameGeometry().topLeft())
+        x = max(0, min(at.x(), picture.width() - dialog.width()))
+        y = max(0, min(at.y(), picture.height() - dialog.height()))
+        painter.drawPixmap(x, y, dialog.grab())
+        painter.end()
+        picture.save(str(self.out / f"screenshot-lock{self.suffix}.png"))
+        lock.unmask()
+        lock.close()
 
     def preview(self) -> None:
         from desktop.gui.views.pdf_preview import PdfPreview

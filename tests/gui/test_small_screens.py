@@ -141,10 +141,34 @@ def _main(ctx: AppContext, _tmp: Path) -> QWidget:
     return window
 
 
+def _login(_ctx: AppContext, tmp: Path) -> QWidget:
+    from desktop.gui.views.login_dialog import LoginDialog
+
+    return LoginDialog(lambda _n, _p: None, place=str(tmp / "ทะเบียนเด็ก-เทศบาลตำบลบ้านใหม่.db"),
+                       office="เทศบาลตำบลบ้านใหม่", name="admin",
+                       message="บัญชีนี้ถูกล็อกเพราะใส่รหัสผ่านผิดหลายครั้ง ลองใหม่ได้หลังเวลา 14:05 "
+                               "หรือให้ผู้ดูแลระบบปลดล็อก")
+
+
+def _first_admin(_ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.first_admin_dialog import FirstAdminDialog
+
+    dialog = FirstAdminDialog()
+    dialog.accept()  # every field's problem shown: the tallest it gets
+    return dialog
+
+
+def _lock(_ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.lock_screen import LockDialog
+
+    return LockDialog(lambda _n, _p: None, "admin")
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
     "household": _household, "household-merge": _merge, "main-window": _main,
+    "login": _login, "first-admin": _first_admin, "lock": _lock,
 }
 
 

@@ -102,11 +102,13 @@ class Cover(QWidget):
     def __init__(self, window: QWidget, text: str) -> None:
         super().__init__(window)
         self.setObjectName("lockCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(True)
         self.setStyleSheet("#lockCover { background: #1f3a52; } QLabel { color: white; }")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 48, 24, 24)
         label = QLabel(text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)  # above the lock dialog
         label.setWordWrap(True)
         font = label.font()
         font.setPointSize(font.pointSize() + 6)
