@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -200,7 +201,7 @@ def page_entries(session: Session, q: LogQuery, *, offset: int = 0, limit: int =
     """One page of entries, newest first by default."""
     _may_read(session, q)
     col = SORTS.get(sort, AuditEntry.id)
-    order = [col.desc() if descending else col.asc()]
+    order: list[Any] = [col.desc() if descending else col.asc()]
     if col is not AuditEntry.id:
         order.append(AuditEntry.id.desc() if descending else AuditEntry.id.asc())
     stmt = _where(select(AuditEntry), q).order_by(*order).offset(offset).limit(limit)

@@ -170,7 +170,7 @@ class ChildHistoryDialog(QDialog):
         self.print_button = self.buttons.addButton(self.tr("พิมพ์…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setToolTip(self.tr("พิมพ์ประวัตินี้ (ตามคำค้นหาที่ใส่ไว้) Ctrl+P"))
         self.print_button.clicked.connect(self.print_history)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_history)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_history)
         self.subject_uuid, self.name = subject_uuid, name
         from desktop.gui.documents import Documents
 
@@ -179,7 +179,7 @@ class ChildHistoryDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search_edit.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         self.refresh()
         fit_to_screen(self)
 
