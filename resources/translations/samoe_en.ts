@@ -1305,6 +1305,10 @@ You can restore it now; a copy of the damaged file is kept in the backups folder
 <context>
     <name>HouseholdsView</name>
     <message>
+        <source>ครัวเรือนลบแยกไม่ได้: ครัวเรือนที่ซ้ำกันให้รวมเป็นหนึ่งเดียว (เลือกสองแถว แล้วกด รวมครัวเรือน Ctrl+M) ที่อยู่ที่ผิดให้แก้ด้วย แก้ไขที่อยู่ (F2)</source>
+        <translation>A household is not deleted on its own: merge duplicate households into one (select two rows, then Merge households, Ctrl+M); correct a wrong address with Edit address (F2)</translation>
+    </message>
+    <message>
         <source>เด็ก</source>
         <translation>Child</translation>
     </message>

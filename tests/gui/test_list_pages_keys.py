@@ -90,6 +90,12 @@ def test_households_keys(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: 
     qtbot.keyClick(table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed == ["รายการครัวเรือน"]
 
+    # a household is not deleted on its own: Delete says how one goes (no dead end)
+    said: list[str] = []
+    view.status_message.connect(lambda text, _undo: said.append(text))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert said and "รวมครัวเรือน" in said[-1]
+
 
 def test_institutions_restored_filter_is_marked_and_cleared_in_one_click(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     ctx.settings.setValue(FILTER_KEY, "ศูนย์")

@@ -97,7 +97,14 @@ class HouseholdsView(QWidget):
         self.actions = HouseholdActions(self)  # edit (F2) and merge (Ctrl+M)
         # Enter opens the household's address as F2 does (the edit action holds F2)
         list_keys(self, search, table, open=self.edit_selected,
-                  open_keys=(Qt.Key.Key_Return, Qt.Key.Key_Enter), print_=self.print_list)
+                  open_keys=(Qt.Key.Key_Return, Qt.Key.Key_Enter), delete=self.explain_delete,
+                  print_=self.print_list)
+
+    def explain_delete(self) -> None:
+        """Delete on the list: a household is not deleted on its own; say how one goes."""
+        self.status_message.emit(self.tr(
+            "ครัวเรือนลบแยกไม่ได้: ครัวเรือนที่ซ้ำกันให้รวมเป็นหนึ่งเดียว (เลือกสองแถว แล้วกด "
+            "รวมครัวเรือน Ctrl+M) ที่อยู่ที่ผิดให้แก้ด้วย แก้ไขที่อยู่ (F2)"), None)
 
     # ---- documents
     def print_list(self) -> None:
