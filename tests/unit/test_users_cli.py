@@ -49,7 +49,7 @@ def _leaves() -> list[tuple[str, ...]]:
     return found
 
 
-def _argv(words: tuple[str, ...], tmp: Path) -> list[str]:
+def _argv(words: tuple[str, ...], tmp: Path, given: dict[str, str]) -> list[str]:
     parser = _parser()
     for w in words:
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
@@ -58,7 +58,9 @@ def _argv(words: tuple[str, ...], tmp: Path) -> list[str]:
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction) or (action.option_strings and not action.required):
             continue
-        if action.choices:
+        if " ".join(words) in given and not action.option_strings:
+            value = given[" ".join(words)]
+        elif action.choices:
             value = str(next(iter(action.choices)))
         elif action.type is Path:
             value = str(tmp / f"{'-'.join(words)}.{'csv' if words[0] == 'import' else 'pdf'}")
@@ -72,26 +74,28 @@ def _argv(words: tuple[str, ...], tmp: Path) -> list[str]:
     return argv
 
 
-# Backups (desktop/cli_backup.py) work on the file before it is opened, also a damaged one:
-# their login is the backup helper's part of issue 9 and not in this sweep yet.
-NOT_YET = {("backup",)}
+# ``backup list`` reads no record (file names, dates, counts: desktop/cli_backup.py).
+READS_NO_RECORD = {"backup list"}
 
 
 def test_a_wrong_password_makes_every_data_command_exit_11(office: str, tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err = run(capsys, "--db", office, "backup", "create", str(tmp_path / "usb"))
+    assert code == 0, err
+    given = {"backup restore": str(next((tmp_path / "usb").glob("*.db")))}
     monkeypatch.setenv("SAMOE_PASSWORD", "not-the-password")
     swept = []
     for words in _leaves():
         name = " ".join(words[:2])
-        if words == ("gui",) or name in NO_LOGIN or words[:1] in NOT_YET:
+        if words == ("gui",) or name in NO_LOGIN or name in READS_NO_RECORD:
             continue
-        code, out, err = run(capsys, "--db", office, *_argv(words, tmp_path))
+        code, out, err = run(capsys, "--db", office, *_argv(words, tmp_path, given))
         assert code == 11, f"samoe {' '.join(words)}: {code} {err}"
         assert ("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" in err or "ถูกล็อก" in err) and not out  # 5 failures lock
         swept.append(name)
     assert {"init", "demo", "stats", "import children", "export", "report", "users list", "users add",
-            "households find"} <= {n.split()[0] if n.split()[0] in ("export", "report") else n for n in swept}
+            "households find", "backup create", "backup restore"} <= {n.split()[0] if n.split()[0] in ("export", "report") else n for n in swept}
 
 
 def test_no_password_and_no_terminal_is_refused_in_thai(office: str) -> None:
