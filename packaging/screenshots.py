@@ -170,7 +170,21 @@ class Shots:
             dialog.accept()  # type: ignore[attr-defined]
 
         self.dialog("first-admin", lambda: FirstAdminDialog(self.window), mismatch)
+        from desktop.gui.views.users_view import AddUserDialog
+
         window = self.window
+        from desktop.gui.session_menu import SessionControls
+
+        if window.findChild(SessionControls, "sessionControls") is None:
+            SessionControls(window, self.ctx.db.actor)  # the users page, as the shell adds it
+        window.show_page("users")
+        self.save(window, "users")
+
+        def filled(dialog: QWidget) -> None:
+            dialog.name_edit.setText("somchai")  # type: ignore[attr-defined]
+            dialog.full_name_edit.setText("นายสมชาย ใจดี")  # type: ignore[attr-defined]
+
+        self.dialog("add-user", lambda: AddUserDialog(self.ctx, window), filled)
         window.show_page("children")
         self.settle()
         lock = ScreenLock(lambda _n, _p: None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -63,6 +63,12 @@ class SessionControls(QObject):
         menu.insertSeparator(before)
         self.lock_action.triggered.connect(lambda _checked=False: self.lock_requested.emit())
         self.switch_action.triggered.connect(lambda _checked=False: self.switch_requested.emit())
+        from desktop.gui.views.users_view import UsersView
+
+        self.users_view = UsersView(window.ctx, window)  # ตั้งค่า › ผู้ใช้ (administrators)
+        window.add_page("users", QCoreApplication.translate("MainWindow", "ตั้งค่า"),
+                        self.tr("ผู้ใช้"), self.users_view)
+        self.users_view.status_message.connect(window.show_message)
         self.user_label = QLabel(window)
         self.user_label.setObjectName("userLabel")
         window.ui.statusbar.addPermanentWidget(self.user_label)

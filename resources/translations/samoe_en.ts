@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>เพิ่มผู้ใช้</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>เช่น somchai</source>
+        <translation>e.g. somchai</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Full name</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>สำรองข้อมูลไปยังโฟลเดอร์หรือแฟลชไดรฟ์…</source>
@@ -2642,6 +2661,32 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่ของ %1</source>
+        <translation>New password for %1</translation>
+    </message>
+    <message>
+        <source>แจ้งรหัสผ่านใหม่แก่เจ้าของบัญชีด้วยตัวเอง และให้เปลี่ยนเมื่อเข้าสู่ระบบ</source>
+        <translation>Tell the account&apos;s owner the new password in person, and have them change it when they log in</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>ยืนยันรหัสผ่าน</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านสองช่องไม่ตรงกัน พิมพ์ใหม่ให้เหมือนกัน</source>
+        <translation>The two passwords differ: type them again, the same</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>ตัวอย่างก่อนพิมพ์ — %1</source>
@@ -2850,6 +2895,32 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>RoleChecks</name>
+    <message>
+        <source>บทบาท</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>(ไม่จำกัด)</source>
+        <translation>(any)</translation>
+    </message>
+    <message>
+        <source>ต้องมีสิทธิ์ดูข้อมูลทะเบียนจึงจะเลือกสถานศึกษาได้</source>
+        <translation>Choosing a school needs the right to see the registry</translation>
+    </message>
+    <message>
+        <source>สถานศึกษาของครู / ศพด. ของผู้ดูแลเด็ก</source>
+        <translation>A teacher&apos;s school / a caregiver&apos;s centre</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>บทบาทของ %1</source>
+        <translation>Roles of %1</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message>
         <source>Samoe — ล็อกหน้าจออยู่</source>
@@ -2879,6 +2950,10 @@ Enter the password to go on</translation>
     <message>
         <source>ผู้ใช้นี้ไม่มีสิทธิ์เปิดหน้านี้</source>
         <translation>This user may not open this page</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -2930,6 +3005,100 @@ Demo data never mixes with real data. You can start the real database later with
     <message>
         <source>ฐานข้อมูลนี้ยังไม่มีผู้ใช้ (สร้างด้วย Samoe รุ่นก่อนที่จะมีการเข้าสู่ระบบ) ตั้งผู้ดูแลระบบคนแรกและรหัสผ่านก่อนเปิดข้อมูล ผู้ดูแลระบบคนนี้ทำงานทะเบียนได้ด้วย</source>
         <translation>This database has no users yet (it was made by a Samoe from before logins). Set up the first administrator and a password before its data is opened. This administrator can also work on the registry.</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>ผู้ใช้</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้แต่ละคนเข้าสู่ระบบด้วยชื่อและรหัสผ่านของตัวเอง และทำได้เฉพาะสิ่งที่บทบาทอนุญาต ผู้ใช้ไม่ถูกลบ (บันทึกการใช้งานอ้างถึง) ให้ระงับแทน</source>
+        <translation>Each user logs in with their own name and password and can do only what their roles allow. Users are never deleted (the audit log names them): suspend them instead.</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>บทบาท</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>เข้าระบบล่าสุด</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>เพิ่มผู้ใช้…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่…</source>
+        <translation>New password…</translation>
+    </message>
+    <message>
+        <source>บทบาท…</source>
+        <translation>Roles…</translation>
+    </message>
+    <message>
+        <source>ระงับ</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <source>ปลดล็อก / เปิดใช้</source>
+        <translation>Unlock / reinstate</translation>
+    </message>
+    <message>
+        <source>ถูกระงับ</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>ล็อกถึง %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>ใช้งานได้</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>เพิ่มผู้ใช้แล้ว</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่ของ %1 แล้ว</source>
+        <translation>New password set for %1</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนบทบาทของ %1 แล้ว</source>
+        <translation>Roles of %1 changed</translation>
+    </message>
+    <message>
+        <source>ระงับบัญชี %1 แล้ว: เข้าสู่ระบบไม่ได้จนกว่าจะเปิดใช้</source>
+        <translation>Account %1 suspended: no login until it is reinstated</translation>
+    </message>
+    <message>
+        <source>ปลดล็อกและเปิดใช้บัญชี %1 แล้ว</source>
+        <translation>Account %1 unlocked and active</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>ยกเลิก</source>

@@ -183,6 +183,7 @@ def test_switch_user_closes_the_previous_users_work_and_rebuilds_the_window(qtbo
              for i in range(nav.topLevelItemCount()) for j in range(nav.topLevelItem(i).childCount())}
     assert not pages["children"].flags() & Qt.ItemFlag.ItemIsEnabled
     assert pages["office-settings"].flags() & Qt.ItemFlag.ItemIsEnabled
+    assert pages["users"].flags() & Qt.ItemFlag.ItemIsEnabled  # an administrator's page
     assert not window.ui.importAction.isEnabled() and not window.ui.exportAction.isEnabled()
     assert window.ui.stack.currentWidget() is window.home_view
     qtbot.wait(50)

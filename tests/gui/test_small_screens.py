@@ -164,11 +164,27 @@ def _lock(_ctx: AppContext, _tmp: Path) -> QWidget:
     return LockDialog(lambda _n, _p: None, "admin")
 
 
+def _add_user(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.users_view import AddUserDialog
+
+    dialog = AddUserDialog(ctx)
+    dialog.accept()  # the password rule said under the form: the tallest it gets
+    return dialog
+
+
+def _user_roles(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.users_view import RolesDialog
+    from desktop.services.users import UserInfo
+
+    return RolesDialog(ctx, UserInfo("u", "somchai", "", (), None, False, None))
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
     "household": _household, "household-merge": _merge, "main-window": _main,
     "login": _login, "first-admin": _first_admin, "lock": _lock,
+    "add-user": _add_user, "user-roles": _user_roles,
 }
 
 
