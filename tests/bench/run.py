@@ -457,6 +457,31 @@ def audit_figures(entries: int, work: Path, report: Report) -> None:
             f"the chain ran at {rec['append_rate']:,.0f} entries/s.")
 
 
+def cipher_figures(n: int, work: Path, report: Report) -> None:
+    """The registry figures on an encrypted database against a plain one built the same
+    way in this run (bench_cipher.py; goal: within 1.25×)."""
+    from bench_cipher import GOAL_RATIO
+
+    print(f"[{fmt_size(n)}] encrypted (SQLCipher) against plain, both built now ...", flush=True)
+    res = run_bench("bench_cipher.py", ["compare", "--children", str(n), "--work", str(work / "cipher")],
+                    work=work, timeout=max(600.0, n / 1000 * 12.0))
+    found = res.all("cipher")
+    for rec in found:
+        higher = "rows/s" in rec["figure"]
+        report.add(Row(n, f"encrypted vs plain: {rec['figure'].rsplit(' (', 1)[0]}", rec["encrypted"],
+                       rec["plain"], "rows/s" if higher else "ms", f"≤ {GOAL_RATIO:g}×",
+                       bool(rec["passed"]), "" if res.status == "ok" else res.status,
+                       higher_is_better=higher))
+    if not found:
+        report.add(Row(n, "encrypted vs plain (SQLCipher)", None, None, "ms", f"≤ {GOAL_RATIO:g}×",
+                       False, res.status))
+    else:
+        worst = max(r["slowdown"] for r in found if r["slowdown"] is not None)
+        report.note(f"**{fmt_size(n)} encrypted**: SQLCipher with a raw key against plain SQLite, "
+                    f"both built by the demo in this run; worst slowdown {worst:.2f}× "
+                    "(bench_cipher.py; the key's Argon2id unwrap at login is not in it).")
+
+
 # ---------------------------------------------------------------- main
 def environment() -> str:
     try:
@@ -509,6 +534,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sort-keys", nargs="+", choices=SORT_KEYS, default=list(SORT_KEYS),
                         help="figure 7 for these sorts only")
     parser.add_argument("--startup-runs", type=int, default=3, help="cold starts to take the median of")
+    parser.add_argument("--cipher-size", type=int,
+                        help="children for the encrypted-vs-plain figures (default: 100000 if among "
+                             "--sizes, else the smallest; 0: leave them out)")
     parser.add_argument("--audit-entries", type=int, default=1_000_000,
                         help="audit entries for figure 8 (0: leave it out)")
     ns = parser.parse_args(argv)
@@ -533,6 +561,10 @@ def main(argv: list[str] | None = None) -> int:
     if dbs:
         n = 100_000 if 100_000 in dbs else min(dbs)
         startup_figures(n, dbs[n], work, report, ns.startup_runs)
+    cipher_n = ns.cipher_size if ns.cipher_size is not None else (
+        100_000 if 100_000 in ns.sizes else min(ns.sizes))
+    if cipher_n > 0:
+        cipher_figures(cipher_n, work, report)
     if ns.audit_entries > 0:
         audit_figures(ns.audit_entries, work, report)
     elapsed = time.perf_counter() - started

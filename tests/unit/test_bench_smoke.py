@@ -69,6 +69,7 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
                 if len(cells) > 4 and cells[1] in ("300", "3k"):
                     assert "—" not in cells[3:5], f"run.py: a figure is missing: {line}"
             assert "audit verify" in results, "run.py: the audit chain's figure is missing"
+            assert "encrypted vs plain: first paint" in results, "run.py: bench_cipher.py is missing"
         if script == "bench_import.py":
             record = json.loads((work / "result.jsonl").read_text(encoding="utf-8").splitlines()[0])
             assert record["rows"] == 300 and record["children"] > 250
