@@ -256,6 +256,12 @@ class Shell(QObject):
 
         place = self._place(db)
         if first_admin_needed(db):
+            if db.read_only:  # no one to log in as, and no way to add one: never opened without
+                QMessageBox.warning(self.window, "Samoe", self.tr(
+                    "ฐานข้อมูลนี้ยังไม่มีผู้ใช้ และอยู่ในที่ที่เขียนไม่ได้ (แผ่นซีดี แฟลชไดรฟ์ที่ล็อกไว้ "
+                    "หรือโฟลเดอร์ที่ไม่มีสิทธิ์เขียน) จึงตั้งผู้ดูแลระบบไม่ได้และเปิดข้อมูลไม่ได้\n\n"
+                    "คัดลอกไฟล์ไปไว้ในเครื่องแล้วเปิดจากเมนู แฟ้ม › เปิดฐานข้อมูล…"))
+                return None
             made: list[Actor] = []
 
             def save(values: AdminValues) -> object:

@@ -3010,6 +3010,14 @@ Demo data never mixes with real data. You can start the real database later with
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>ฐานข้อมูลนี้ยังไม่มีผู้ใช้ และอยู่ในที่ที่เขียนไม่ได้ (แผ่นซีดี แฟลชไดรฟ์ที่ล็อกไว้ หรือโฟลเดอร์ที่ไม่มีสิทธิ์เขียน) จึงตั้งผู้ดูแลระบบไม่ได้และเปิดข้อมูลไม่ได้
+
+คัดลอกไฟล์ไปไว้ในเครื่องแล้วเปิดจากเมนู แฟ้ม › เปิดฐานข้อมูล…</source>
+        <translation>This database has no users yet and is where nothing can be written (a CD, a locked USB stick, or a folder without write permission), so no administrator can be set up and its data cannot be opened.
+
+Copy the file to this computer and open it with File › Open database…</translation>
+    </message>
 </context>
 <context>
     <name>UsersView</name>

@@ -196,3 +196,16 @@ def test_wrong_samoe_password_is_said_in_the_dialog(shell, office_file: Path, mo
     left = answer(type_login("admin", TEST_PASSWORD, seen=seen))
     assert shell.start(str(office_file)) is None and not left
     assert "ไม่ถูกต้อง" in seen[0]  # never a silent fallback
+
+
+def test_a_read_only_database_without_users_is_not_opened(shell, db: Database, monkeypatch, prompt) -> None:  # type: ignore[no-untyped-def]
+    """No user to log in as, and none can be added: refused, never opened without a login."""
+    path = db.path
+    db.dispose()
+    monkeypatch.setattr("desktop.gui.shell.open_db_or_explain",
+                        lambda target, _parent=None, **_k: Database.open(target, read_only=True))
+    said: list[str] = []
+    left = answer(lambda box: (said.append(box.text()), box.accept()))  # type: ignore[attr-defined]
+    assert shell.start(str(path)) == 0 and not left
+    assert "ยังไม่มีผู้ใช้" in said[0] and "เขียนไม่ได้" in said[0]
+    assert shell.window is None
