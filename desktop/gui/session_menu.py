@@ -57,9 +57,13 @@ class SessionControls(QObject):
         self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.switch_action = QAction(self.tr("สลับผู้ใช้…"), window)
         self.switch_action.setObjectName("switchUserAction")
+        self.password_action = QAction(self.tr("เปลี่ยนรหัสผ่านของฉัน…"), window)
+        self.password_action.setObjectName("ownPasswordAction")
+        self.password_action.triggered.connect(lambda _checked=False: self.change_password())
         before = window.ui.quitAction
         menu.insertAction(before, self.lock_action)
         menu.insertAction(before, self.switch_action)
+        menu.insertAction(before, self.password_action)
         menu.insertSeparator(before)
         self.lock_action.triggered.connect(lambda _checked=False: self.lock_requested.emit())
         self.switch_action.triggered.connect(lambda _checked=False: self.switch_requested.emit())
@@ -79,6 +83,13 @@ class SessionControls(QObject):
         found = window.findChild(SessionControls, "sessionControls")
         assert isinstance(found, SessionControls)
         return found
+
+    def change_password(self) -> None:
+        from desktop.gui.views.users_view import OwnPasswordDialog
+
+        dialog = OwnPasswordDialog(self.window.ctx, self.actor.name, self.window)
+        if dialog.exec() == OwnPasswordDialog.DialogCode.Accepted:
+            self.window.show_message(self.tr("เปลี่ยนรหัสผ่านแล้ว"), None)
 
     def apply(self, actor: Actor) -> None:
         """Show who is signed in; make unavailable what they may not use, and leave a

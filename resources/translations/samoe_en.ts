@@ -2661,6 +2661,17 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>เปลี่ยนรหัสผ่านของ %1</source>
+        <translation>Change the password of %1</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านเดิม</source>
+        <translation>Current password</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>ตั้งรหัสผ่านใหม่ของ %1</source>
@@ -2954,6 +2965,14 @@ Enter the password to go on</translation>
     <message>
         <source>ผู้ใช้</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนรหัสผ่านของฉัน…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนรหัสผ่านแล้ว</source>
+        <translation>Password changed</translation>
     </message>
 </context>
 <context>

@@ -99,3 +99,34 @@ def test_a_clerk_sees_a_refusal_not_the_list(qtbot, ctx: AppContext) -> None:  #
     view.show()
     assert view.users == [] and view.table.rowCount() == 0
     assert "ไม่มีสิทธิ์" in view.message.text()
+
+
+def test_a_user_changes_their_own_password_from_the_file_menu(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.session_menu import SessionControls
+
+    actor = add_test_admin(ctx.db)
+    with ctx.db.session() as s:  # a clerk, who does not manage users
+        from desktop.services.users import add_user
+
+        add_user(s, "noi", "old-password", roles=[Role.CLERK])
+    clerk = authenticate(ctx.db, "noi", "old-password")
+    sign_in(ctx.db, clerk)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    controls = SessionControls(window, clerk)
+    assert actor.name == "admin" and not controls.users_view.isVisible()
+
+    def wrong_then_right(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.current_edit.setText("not-it")
+        dialog.password.password_edit.setText("new-password")
+        dialog.password.again_edit.setText("new-password")
+        dialog.save_button.click()
+        assert dialog.isVisible() and "ไม่ถูกต้อง" in dialog.error.text()
+        dialog.current_edit.setText("old-password")
+        dialog.save_button.click()
+
+    left = answer(wrong_then_right)
+    controls.password_action.trigger()
+    assert not left and "เปลี่ยนรหัสผ่านแล้ว" in window.message_label.text()
+    assert authenticate(ctx.db, "noi", "new-password").name == "noi"

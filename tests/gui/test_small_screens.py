@@ -179,12 +179,20 @@ def _user_roles(ctx: AppContext, _tmp: Path) -> QWidget:
     return RolesDialog(ctx, UserInfo("u", "somchai", "", (), None, False, None))
 
 
+def _own_password(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.users_view import OwnPasswordDialog
+
+    dialog = OwnPasswordDialog(ctx, "somchai")
+    dialog.accept()  # the password rule said under the form
+    return dialog
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
     "household": _household, "household-merge": _merge, "main-window": _main,
     "login": _login, "first-admin": _first_admin, "lock": _lock,
-    "add-user": _add_user, "user-roles": _user_roles,
+    "add-user": _add_user, "user-roles": _user_roles, "own-password": _own_password,
 }
 
 

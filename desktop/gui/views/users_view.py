@@ -209,6 +209,39 @@ class PasswordDialog(_Dialog):
         super().accept()
 
 
+class OwnPasswordDialog(_Dialog):
+    """แฟ้ม › เปลี่ยนรหัสผ่านของฉัน: the current password first (someone at an unlocked
+    desk cannot change it), then the new one twice."""
+
+    def __init__(self, ctx: AppContext, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("เปลี่ยนรหัสผ่านของ %1").replace("%1", name), parent)
+        self.ctx, self.name = ctx, name
+        self.password = PasswordFields(self)
+        self.current_edit = QLineEdit(self)
+        self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.form.insertRow(0, self.tr("รหัสผ่านเดิม"), self.current_edit)
+        self.body.addWidget(self.password)
+        self.finish_layout()
+        self.current_edit.setFocus()
+
+    def accept(self) -> None:
+        from desktop.services.access import LoginRefused, authenticate
+
+        problem = self.password.problem()
+        if problem:
+            self.refuse(problem)
+            return
+        try:
+            authenticate(self.ctx.db, self.name, self.current_edit.text())
+            with self.ctx.db.session() as session:
+                set_password(session, self.name, self.password.password_edit.text())
+        except (LoginRefused, UserError, NotPermitted) as exc:
+            self.refuse(exc.message)
+            self.current_edit.clear()
+            return
+        super().accept()
+
+
 class RolesDialog(_Dialog):
     def __init__(self, ctx: AppContext, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("บทบาทของ %1").replace("%1", user.name), parent)
