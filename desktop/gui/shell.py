@@ -55,7 +55,7 @@ def forget_database(settings: QSettings, path: str) -> None:
 
 
 def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys"):  # .keys: an encrypted one's keyring
         with contextlib.suppress(OSError):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
 
@@ -138,7 +138,18 @@ class Shell(QObject):
     # ---- switching
     def open(self, target: str | os.PathLike[str] | None, *, create: bool = False) -> bool:
         """Open an existing database (refused in Thai when missing, damaged or newer);
-        its user signs in before anything of it is shown."""
+        its user signs in before anything of it is shown (an encrypted one: before it is
+        opened, gui/unlock.py)."""
+        from desktop.gui.unlock import unlock_before_open
+        from desktop.gui.views.login_dialog import remembered_user
+
+        place = str(sqlite_path(db_url(target))) if target is not None else ""
+        given = unlock_before_open(self.window, remembered_user(self.settings, place), target,
+                                   leave_text=self.tr("ยกเลิก") if self.window is not None else "")
+        if given is None:
+            if self.window is None:
+                self.left = True
+            return False
         db = open_db_or_explain(target, self.window, create=create)
         if db is None:
             if target is not None:
@@ -146,7 +157,7 @@ class Shell(QObject):
                 if found is not None and not found.exists():
                     forget_database(self.settings, str(target))
             return False
-        return self._install(db)
+        return self._install(db, given=given)
 
     def open_demo(self, admin: AdminValues | None = None) -> bool:
         """The demo database, made and filled on first use. A new one gets its own first
@@ -197,10 +208,15 @@ class Shell(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
                 return False
             admin = dialog.result_values
+        from desktop.gui.unlock import encrypt_new, show_recovery_key
+        from desktop.services.keys import start_encrypted
+
+        new_key = start_encrypted(path) if encrypt_new() else None  # encrypted by default
         db = open_db_or_explain(path, self.window, create=True)
         if db is None:
+            _remove_database_files(path)
             return False
-        actor = self._make_first_admin(db, path, admin)
+        actor = self._make_first_admin(db, path, admin)  # wraps the key for their password
         if actor is None:
             return False
         try:
@@ -210,6 +226,8 @@ class Shell(QObject):
         except Exception as exc:  # noqa: BLE001 - nothing half-made stays behind
             self._give_up(db, path, exc)
             return False
+        if new_key is not None:
+            show_recovery_key(self.window, new_key)  # once, for the office safe
         return self._install(db, actor)
 
     def _make_first_admin(self, db: Database, path: Path, admin: AdminValues) -> Actor | None:
@@ -244,7 +262,7 @@ class Shell(QObject):
         url = make_url(db.url)
         return f"{url.database or ''} @ {url.host or ''}"
 
-    def _sign_in(self, db: Database) -> Actor | None:
+    def _sign_in(self, db: Database, given: tuple[str, str] = ("", "")) -> Actor | None:
         """Who works on ``db``: its first administrator when it has no user yet (a
         database made before users existed), else a login (``SAMOE_PASSWORD`` with
         ``SAMOE_USER`` or the remembered name logs in without asking). None: the clerk
@@ -276,7 +294,15 @@ class Shell(QObject):
             return made[-1]
         name = remembered_user(self.settings, place) or "admin"
         message = ""
-        password = os.environ.get("SAMOE_PASSWORD")
+        if given[0]:  # typed to unlock the encrypted file: not asked again
+            try:
+                actor = authenticate(db, *given)
+            except LoginRefused as exc:
+                name, message = given[0], refusal_text(exc)
+            else:
+                remember_user(self.settings, place, actor.name)
+                return actor
+        password = os.environ.get("SAMOE_PASSWORD") if not message else None
         if password:  # scripts, tests, the self-test: no prompt; a refusal is still said
             name = os.environ.get("SAMOE_USER") or name
             try:
@@ -305,9 +331,10 @@ class Shell(QObject):
             return ""
         return office.name if office is not None else ""
 
-    def _install(self, db: Database, actor: Actor | None = None) -> bool:
+    def _install(self, db: Database, actor: Actor | None = None,
+                 given: tuple[str, str] = ("", "")) -> bool:
         if actor is None:
-            actor = self._sign_in(db)
+            actor = self._sign_in(db, given)
             if actor is None:
                 db.dispose()
                 if self.window is None:

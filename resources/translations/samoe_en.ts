@@ -2852,6 +2852,17 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryKeyBox</name>
+    <message>
+        <source>รหัสกู้คืนของฐานข้อมูล</source>
+        <translation>Recovery key of the database</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้เข้ารหัสแล้ว รหัสกู้คืนของฐานข้อมูล:</source>
+        <translation>This database is encrypted. Its recovery key:</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptions</name>
     <message>
         <source>พิมพ์รายงาน</source>
