@@ -73,7 +73,11 @@ def test_an_unknown_name_costs_a_hash_check(db: Database, monkeypatch: pytest.Mo
     add_test_admin(db)
     checked: list[str] = []
     real = access.verify_password
-    monkeypatch.setattr(access, "verify_password", lambda h, p: checked.append(h) or real(h, p))
+    def counting(stored: str, password: str) -> bool:
+        checked.append(stored)
+        return real(stored, password)
+
+    monkeypatch.setattr(access, "verify_password", counting)
     with pytest.raises(LoginRefused):
         authenticate(db, "nobody", "x" * 10)
     assert len(checked) == 1 and checked[0].startswith("$argon2id$")
@@ -195,7 +199,7 @@ def test_scope_of_a_caregiver_and_a_teacher() -> None:
     caregiver = actor_with(Role.CAREGIVER, institution_id=7)
     assert caregiver.may(Action.REGISTRY_READ) and caregiver.may(Action.REGISTRY_READ, 7)
     assert not caregiver.may(Action.REGISTRY_READ, 8) and not caregiver.may(Action.EXPORT)
-    assert caregiver.institutions_for(Action.REGISTRY_READ) == {7}
+    assert caregiver.institutions_for(Action.REGISTRY_READ) == frozenset({7})
     assert actor_with(Role.CLERK).institutions_for(Action.REGISTRY_READ) is None
     assert actor_with(Role.ADMIN).institutions_for(Action.REGISTRY_READ) == frozenset()
     teacher = Actor(1, "t", "", (access.Grant(Role.TEACHER, 3, "p1", "1"),))
