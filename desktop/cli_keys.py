@@ -159,6 +159,12 @@ def encrypt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         err(exc.message + " ไฟล์เดิมยังอยู่ครบ ไม่มีอะไรเปลี่ยน")
         return 10
     out(f"เข้ารหัสฐานข้อมูล {path} แล้ว ตรวจครบทุกตาราง ไฟล์ที่ไม่เข้ารหัสถูกแทนที่แล้ว")
+    assert path is not None
+    backups = keys.encrypt_backups(path, new.key)
+    if backups.encrypted:
+        out(f"เข้ารหัสไฟล์สำรองในโฟลเดอร์ backups แล้ว {len(backups.encrypted)} ไฟล์ (กุญแจเดียวกัน)")
+    for plain in backups.left_plain:
+        err(f"ไฟล์สำรอง {plain} เข้ารหัสไม่ได้ (อาจเสียหาย) ยังเป็นข้อมูลที่ไม่เข้ารหัส ลบทิ้งหากไม่ต้องการแล้ว")
     out("รหัสกู้คืน:")
     out(f"    {new.recovery}")
     out(keys.recovery_note())

@@ -192,3 +192,41 @@ def encrypt_existing(db: Database, name: str, password: str) -> NewKey:
         raise
     cipher.remember(path, key)
     return NewKey(key, cipher.format_recovery_key(key))
+
+
+@dataclass(frozen=True)
+class BackupsEncrypted:
+    encrypted: list[Path]
+    left_plain: list[Path]  # could not be converted (a damaged copy): the clerk decides
+
+
+def encrypt_backups(db_path: Path, key: bytes) -> BackupsEncrypted:
+    """After ``encrypt_existing``: the plain backups in ``backups/`` beside the database
+    (made before the conversion, among them the one before its upgrade) are encrypted in
+    place with the same key, each verified like the database (cipher.encrypt_in_place),
+    their manifests given the new hash and size and the keyring put beside them; a copy
+    that cannot be converted (damaged) is named, never removed here. Backups already
+    taken elsewhere (a USB stick) are out of reach: docs/encryption.md."""
+    import dataclasses
+
+    from desktop.services.backup import copy_keyring
+    from desktop.store.backup import backups_of, read_manifest, sha256_of, write_manifest
+
+    done: list[Path] = []
+    left: list[Path] = []
+    skip: tuple[type[Exception], ...] = (cipher.CipherError, OSError, *cipher.Error)
+    for backup in backups_of(db_path):
+        if cipher.is_encrypted(backup):
+            continue
+        try:
+            cipher.encrypt_in_place(backup, key)
+        except skip:
+            left.append(backup)
+            continue
+        manifest = read_manifest(backup)
+        if manifest is not None:
+            write_manifest(backup, dataclasses.replace(
+                manifest, sha256=sha256_of(backup), size=backup.stat().st_size, encrypted=True))
+        copy_keyring(db_path, backup)
+        done.append(backup)
+    return BackupsEncrypted(done, left)

@@ -159,3 +159,24 @@ def test_an_encrypted_file_of_an_older_schema_upgrades_with_an_encrypted_backup(
         assert cipher.key_opens(Path(result.backup), key)
     finally:
         db.dispose()
+
+
+def test_db_encrypt_encrypts_the_plain_backups_beside_it(tmp_path: Path) -> None:
+    from desktop.services.backup import create_backup
+    from desktop.store.backup import backups_of, verify_backup
+    from desktop.store.backup import connect_for as backup_connect
+
+    path = _plain_of_today(tmp_path)
+    first = create_backup(path).path
+    damaged = create_backup(path).path
+    with open(damaged, "r+b") as f:  # a copy that cannot be read whole
+        f.seek(4096 * 3)
+        f.write(b"\xff" * 4096 * 4)
+    new = keys.encrypt_existing(Database.open(path), "admin", TEST_PASSWORD)
+    done = keys.encrypt_backups(path, new.key)
+    assert done.encrypted == [first] and done.left_plain == [damaged]
+    assert cipher.is_encrypted(first) and cipher.keyring_path(first).exists()
+    check = verify_backup(first, connect=backup_connect(path))
+    assert check.ok, check.problems
+    assert check.manifest is not None and check.manifest.encrypted
+    assert [b for b in backups_of(path) if not cipher.is_encrypted(b)] == [damaged]
