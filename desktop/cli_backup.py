@@ -55,10 +55,13 @@ def run(args: argparse.Namespace, out: Any, err: Any, progress: Any) -> int:
         return 2
     if command == "create":
         assert path is not None
-        refused = _sign_in(args, "backup create", path, err)
-        if refused is not None:
-            return refused
-        return _create(path, args.dir, out, progress)
+        refused, db = _sign_in(args, "backup create", path, err)
+        if db is None:
+            return refused or 10
+        try:
+            return _create(db, path, args.dir, out, progress)
+        finally:
+            db.dispose()
     if command == "list":
         assert path is not None
         return _list(path, out, err)
@@ -67,9 +70,10 @@ def run(args: argparse.Namespace, out: Any, err: Any, progress: Any) -> int:
     return _restore(args, Path(target), out, err, progress)
 
 
-def _sign_in(args: argparse.Namespace, name: str, target: Path, err: Any) -> int | None:
+def _sign_in(args: argparse.Namespace, name: str, target: Path, err: Any) -> tuple[int | None, Any]:
     """The command's user logs in on the database, as for every command
-    (desktop/cli_login.py), and must be allowed to manage backups: exit 11 or 12."""
+    (desktop/cli_login.py), and must be allowed to manage backups: (exit 11 or 12, None),
+    else (None, the open database with its user signed in; the caller disposes it)."""
     from desktop.cli_login import EXIT_NOT_PERMITTED, login
     from desktop.services.access import NotPermitted
     from desktop.services.backup import require_backup_manager
@@ -79,15 +83,17 @@ def _sign_in(args: argparse.Namespace, name: str, target: Path, err: Any) -> int
     try:
         refused = login(args, name, db, err)
         if refused is not None:
-            return refused
-        try:
-            require_backup_manager(db.actor)
-        except NotPermitted as exc:
-            err(str(exc))
-            return EXIT_NOT_PERMITTED
-    finally:
+            db.dispose()
+            return refused, None
+        require_backup_manager(db.actor)
+    except NotPermitted as exc:
         db.dispose()
-    return None
+        err(str(exc))
+        return EXIT_NOT_PERMITTED, None
+    except BaseException:
+        db.dispose()
+        raise
+    return None, db
 
 
 def _sound(path: Path) -> bool:
@@ -109,15 +115,16 @@ def _mb(size: int) -> str:
     return f"{size / 1_048_576:,.1f} MB"
 
 
-def _create(path: Path, folder: Path, out: Any, progress: Any) -> int:
+def _create(db: Any, path: Path, folder: Path, out: Any, progress: Any) -> int:
     from desktop.domain.dates import format_be_datetime
-    from desktop.services.backup import create_backup
+    from desktop.services.backup import create_backup, note_backup
     from desktop.store.backup import read_manifest
 
     folder = folder.expanduser()
     if not folder.exists():
         folder.mkdir()  # one level: a missing parent is a mistyped path (OSError: exit 1)
     info = create_backup(path, folder=folder.resolve(), progress=progress)
+    note_backup(db, info)  # in the audit log, as an export is
     manifest = read_manifest(info.path)
     out(f"สำรองแล้ว: {info.path} ({_mb(info.size)}) เมื่อ {format_be_datetime(info.at)}")
     if manifest is not None:
@@ -160,14 +167,17 @@ def _restore(args: argparse.Namespace, target: Path, out: Any, err: Any, progres
     new path) no one can: the file's users are unreadable, and the person already holds
     the backup file (an encrypted database's backup stays encrypted with its key)."""
     from desktop.domain.dates import format_be_datetime
-    from desktop.services.backup import plan_restore, restore_backup
+    from desktop.services.backup import note_restore, plan_restore, restore_backup
 
     dry_run = bool(args.dry_run)
     plan = plan_restore(Path(args.file).expanduser(), target.expanduser())
+    actor = None
     if _sound(plan.target):
-        refused = _sign_in(args, "backup restore", plan.target, err)
-        if refused is not None:
-            return refused
+        refused, db = _sign_in(args, "backup restore", plan.target, err)
+        if db is None:
+            return refused or 10
+        actor = db.actor
+        db.dispose()  # the file is replaced only while no connection holds it
     manifest = plan.manifest
     for warning in plan.warnings:
         err(warning)
@@ -184,6 +194,7 @@ def _restore(args: argparse.Namespace, target: Path, out: Any, err: Any, progres
         out("ยังไม่ได้แก้ไขไฟล์ใด (--dry-run) สั่งอีกครั้งโดยไม่ใส่ --dry-run เพื่อกู้คืนจริง")
         return 0
     result = restore_backup(plan, progress=progress)
+    note_restore(plan.target, plan, result, actor)
     if result.kept is not None:
         kind = "สำเนาไฟล์ที่เสียหาย" if result.kept_damaged else "ไฟล์สำรองที่ตรวจแล้ว"
         out(f"เก็บไฟล์เดิมไว้ที่ {result.kept} ({kind})")

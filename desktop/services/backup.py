@@ -30,10 +30,12 @@ import contextlib
 import errno
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.i18n import _
 from desktop.services.progress import Progress
@@ -56,9 +58,15 @@ from desktop.store.backup import (
 )
 from desktop.store.faults import DatabaseBusy, DatabaseDamaged, DatabaseFault, DatabaseMissing
 
+if TYPE_CHECKING:
+    from desktop.store.db import Database
+
+log = logging.getLogger(__name__)
+
 DAILY, MANUAL = "daily", "manual"
 BEFORE_IMPORT, BEFORE_UNDO, BEFORE_RESTORE = "before-import", "before-undo", "before-restore"
 DAMAGED = "damaged"
+BACKUP_ACTION, RESTORE_ACTION = "backup", "restore"  # audit log actions
 QUICK_LABELS = frozenset({BEFORE_IMPORT, BEFORE_UNDO, BEFORE_RESTORE})
 KEEP_DAILY, KEEP_EVENTS, KEEP_DAMAGED = 7, 10, 3
 EXTERNAL_NOTE = "external-backups.json"  # in backups/: the last backups made to other folders
@@ -190,6 +198,42 @@ def require_backup_manager(actor: object | None) -> None:
     from desktop.services.access import require_actor
 
     require_actor(actor, Action.BACKUP_MANAGE)
+
+
+def note_backup(db: Database, info: BackupInfo) -> None:
+    """A backup made by hand (every record, often onto a USB stick) goes into the audit log
+    as an export does: who, when, the file's name (not its folder), how many children, its
+    SHA-256. In a transaction of its own after the backup (which does not hold its own
+    note); a database that cannot take the note does not undo the backup."""
+    manifest = read_manifest(info.path)
+    _note(db, BACKUP_ACTION, {"file": info.path.name, "children": info.children,
+                              "sha256": manifest.sha256 if manifest else ""})
+
+
+def note_restore(target: Path, plan: RestorePlan, result: RestoreResult, actor: object | None) -> None:
+    """The restore goes into the audit log of the restored database (its own log holds
+    nothing after the backup was made): from which backup, made when, what was kept."""
+    from desktop.store.db import Database
+
+    manifest = plan.manifest
+    db = Database.open(target, create_folder=False)
+    try:
+        db.set_actor(actor)
+        _note(db, RESTORE_ACTION, {
+            "file": plan.backup.name, "made": manifest.created if manifest else "",
+            "kept": result.kept.name if result.kept else "", "replaced_damaged": result.kept_damaged})
+    finally:
+        db.dispose()
+
+
+def _note(db: Database, action: str, detail: dict[str, object]) -> None:
+    from desktop.services.audit import record
+
+    try:
+        with db.session() as session:
+            record(session, action, "database", "", detail)
+    except Exception:  # noqa: BLE001 - best effort: an older schema, a read-only medium
+        log.warning("the %s was not noted in the audit log", action, exc_info=True)
 
 
 def copy_keyring(source: Path, dest: Path) -> None:

@@ -64,6 +64,9 @@ def test_back_up_to_a_chosen_folder(qtbot, ctx: AppContext, tmp_path: Path,  # t
     manifest = read_manifest(made[0])
     assert manifest is not None and manifest.ok and manifest.counts["child"] == 300
     assert ctx.settings.value("backup/folder") == str(usb)
+    with sqlite3.connect(str(ctx.db.path)) as conn:  # noted in the audit log, as an export is
+        details = [r[0] for r in conn.execute("SELECT detail FROM audit_log WHERE action = 'backup'")]
+    assert len(details) == 1 and made[0].name in details[0]
     # the home page shows it as the last good backup, with its age
     home = window.home_view
     with qtbot.waitSignal(home.loaded, timeout=10_000):

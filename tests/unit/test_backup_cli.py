@@ -32,6 +32,17 @@ def children(path: Path) -> int:
         conn.close()
 
 
+def audit(path: Path, action: str) -> list[tuple[str, str]]:
+    import json
+
+    conn = sqlite3.connect(str(path))
+    try:
+        rows = conn.execute("SELECT actor, detail FROM audit_log WHERE action = ?", (action,)).fetchall()
+    finally:
+        conn.close()
+    return [(actor, json.loads(detail)["file"]) for actor, detail in rows]
+
+
 def test_create_list_and_restore(office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     usb = tmp_path / "usb"
     code, out, err = run(capsys, "--db", str(office), "backup", "create", str(usb))
@@ -39,6 +50,7 @@ def test_create_list_and_restore(office: Path, tmp_path: Path, capsys: pytest.Ca
     made = next(usb.glob("office-manual-*.db"))
     assert str(made) in out and "SHA-256" in out and "เด็ก 3 คน" in out
     assert read_manifest(made) is not None
+    assert audit(office, "backup") == [("admin", made.name)]  # noted as an export is
 
     Writer(office, 10, count=2).finish()  # changes after the backup
     code, out, err = run(capsys, "--db", str(office), "backup", "restore", str(made), "--dry-run")
@@ -57,6 +69,7 @@ def test_create_list_and_restore(office: Path, tmp_path: Path, capsys: pytest.Ca
     assert children(office) == 3
     kept = backups_of(office)
     assert len(kept) == 1 and "before-restore" in kept[0].name and str(kept[0]) in out
+    assert audit(office, "restore") == [("admin", made.name)]  # in the restored file's log
 
     code, out, err = run(capsys, "--db", str(office), "backup", "list")
     assert code == 0, err

@@ -28,18 +28,20 @@ log = logging.getLogger(__name__)
 FOLDER_KEY = "backup/folder"
 
 
-def restore_now(plan: RestorePlan, parent: QWidget | None) -> bool:
-    """Restore with a busy cursor; a refusal (busy, damaged copy) is told in a box."""
+def restore_now(plan: RestorePlan, parent: QWidget | None, actor: object | None = None) -> bool:
+    """Restore with a busy cursor (noted in the restored file's audit log as ``actor``'s);
+    a refusal (busy, damaged copy) is told in a box."""
     from desktop.gui.app import fault_text
-    from desktop.services.backup import restore_backup
+    from desktop.services.backup import note_restore, restore_backup
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        restore_backup(plan)
+        result = restore_backup(plan)
     except Exception as exc:  # noqa: BLE001 - every refusal is said in Thai
         QApplication.restoreOverrideCursor()
         QMessageBox.critical(parent, "Samoe", fault_text(exc, plan.target))
         return False
+    note_restore(plan.target, plan, result, actor)
     QApplication.restoreOverrideCursor()
     return True
 
@@ -127,16 +129,19 @@ class BackupActions(QObject):
             self.back_up_to(Path(folder))
 
     def back_up_to(self, folder: Path) -> None:
-        from desktop.services.backup import create_backup
+        from desktop.services.backup import create_backup, note_backup
 
         path = self.db_path
         assert path is not None
         self.ctx.settings.setValue(FOLDER_KEY, str(folder))
+        db = self.ctx.db
 
         def work(progress: Progress) -> BackupInfo:
-            return create_backup(path, folder=folder, progress=progress)
+            info = create_backup(path, folder=folder, progress=progress)
+            note_backup(db, info)  # in the audit log, as an export is
+            return info
 
-        self.ctx.tasks.run(work, on_done=self._backed_up, on_error=self._failed,
+        self.ctx.tasks.run(work, on_done=self._backed_up, on_error=self._failed, writes=True,
                            on_cancel=self._cancelled, label=self.tr("กำลังสำรองข้อมูล…"))
 
     def _backed_up(self, info: object) -> None:
@@ -188,10 +193,11 @@ class BackupActions(QObject):
             return False
         if not self._confirm(plan):
             return False
+        actor = self.ctx.db.actor
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait(30_000)
         self.ctx.db.dispose()
-        if not restore_now(plan, self.window):
+        if not restore_now(plan, self.window, actor):
             return False
         QMessageBox.information(self.window, "Samoe", self.tr(
             "กู้คืนแล้ว ไฟล์เดิมเก็บไว้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล โปรแกรมจะเปิดฐานข้อมูลใหม่อีกครั้ง"))
