@@ -102,6 +102,10 @@ Anything saved after that time will not be in the restored database. The current
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>กำลังสำรองข้อมูลประจำวัน…</source>
+        <translation>Making the day's backup…</translation>
+    </message>
 </context>
 <context>
     <name>ChildForm</name>

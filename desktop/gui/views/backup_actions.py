@@ -277,10 +277,14 @@ class BackupActions(QObject):
         return True
 
     def _daily(self) -> None:
-        from desktop.services.backup import daily_backup
+        """The day's backup, when due: in the status bar with its progress and Cancel (the
+        window's close cancels it too; the next start of the day tries again)."""
+        from desktop.services.backup import auto_backups_on, daily_backup, daily_due
 
         path = self.db_path
         assert path is not None
+        if not auto_backups_on() or not daily_due(path):
+            return
 
         def work(progress: Progress) -> object:
             return daily_backup(path, progress=progress)
@@ -288,4 +292,4 @@ class BackupActions(QObject):
         def failed(exc: BaseException, _tb: str) -> None:
             log.warning("daily backup failed: %s", type(exc).__name__)
 
-        self.ctx.tasks.run(work, on_error=failed, quiet=True)
+        self.ctx.tasks.run(work, on_error=failed, label=self.tr("กำลังสำรองข้อมูลประจำวัน…"))
