@@ -7,11 +7,13 @@ over the same bytes, in the same run.
 2. samoe: ``audit_chain.verify`` on a new connection (what ``samoe audit verify`` runs):
    streams the table, rebuilds each row's canonical bytes, hashes, checks the links and
    the head.
-3. baseline: the same bytes (``prev\\nbody`` of every row, made untimed, a chunk at a
-   time) through ``hashlib.sha256`` chained in a bare loop, each hash feeding the next.
-   The last hash must equal the stored head: the proof that both hashed the same bytes.
-   A bare ``sqlite3`` read of the same columns is reported too (informational): verify =
-   read + bytes + hashing.
+3. baseline: a bare hashlib chain over the same bytes read from the same file: a bare
+   ``sqlite3`` read of the columns (fetchmany) plus ``hashlib.sha256`` chained in a bare
+   loop over ``prev\\nbody`` of every row, each hash feeding the next (the canonical bytes
+   are made untimed). That is the least work any verifier does, so the ratio is measured
+   against it. The last hash must equal the stored head: the proof that both hashed the
+   same bytes. The hashing alone is reported too (informational): verify = read + bytes +
+   hashing + the checks.
 
     .venv/bin/python tests/bench/bench_audit.py --entries 1000000 --work /tmp/samoe-bench
 """
@@ -132,7 +134,7 @@ def main() -> None:
     record = Recorder(args.result)
     path = args.work / f"audit-{args.entries}.db"
     append_s = build(path, args.entries)
-    verifies, bares, reads = [], [], []
+    verifies, bares, hashes = [], [], []
     for _ in range(max(1, args.runs)):
         seconds, problem = samoe_verify(path)
         if problem is not None:
@@ -141,18 +143,18 @@ def main() -> None:
         hashing, reading, last, head = bare(path)
         if last != head:
             raise SystemExit("the bare chain hashed other bytes than the stored chain")
-        bares.append(hashing)
-        reads.append(reading)
-    verify_s, bare_s, read_s = sorted(verifies)[len(verifies) // 2], sorted(bares)[len(bares) // 2], \
-        sorted(reads)[len(reads) // 2]
-    record(kind="audit_verify", entries=args.entries, verify_s=verify_s, bare_s=bare_s, read_s=read_s,
+        bares.append(reading + hashing)
+        hashes.append(hashing)
+    verify_s, bare_s, hash_s = sorted(verifies)[len(verifies) // 2], sorted(bares)[len(bares) // 2], \
+        sorted(hashes)[len(hashes) // 2]
+    record(kind="audit_verify", entries=args.entries, verify_s=verify_s, bare_s=bare_s, hash_s=hash_s,
            ratio=verify_s / bare_s if bare_s else None, goal=GOAL, append_s=append_s,
            append_rate=args.entries / append_s if append_s else None, verifies=verifies, bares=bares,
            rss_mb=peak_rss_mb(), db_bytes=path.stat().st_size)
     if args.result:
-        print(f"audit verify of {args.entries:,} entries: {verify_s:.2f} s; bare hashlib chain over the "
-              f"same bytes {bare_s:.2f} s ({verify_s / bare_s:.2f}×, goal ≤ {GOAL:g}×); bare read "
-              f"{read_s:.2f} s; append {args.entries / append_s:,.0f} entries/s")
+        print(f"audit verify of {args.entries:,} entries: {verify_s:.2f} s; bare sqlite3 read + hashlib chain "
+              f"over the same bytes {bare_s:.2f} s ({verify_s / bare_s:.2f}×, goal ≤ {GOAL:g}×); of which "
+              f"hashing {hash_s:.2f} s; append {args.entries / append_s:,.0f} entries/s")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
