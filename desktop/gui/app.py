@@ -162,8 +162,6 @@ def run_gui(db_target: str | None = None, lang: str | None = None) -> int:
     status = shell.start(db_target)
     if status is not None:
         return status
-    if shell.window is not None:
-        shell.window.backups.start_checks()  # the quick check's verdict, the day's backup
     code = app.exec()
     shell.close()
     return int(code)

@@ -358,6 +358,7 @@ class Shell(QObject):
             self.close()
             return False
         self._watch_idle()
+        self.window.backups.start_checks()  # the quick check's verdict, then the day's backup
         return True
 
     def _show_window(self) -> None:

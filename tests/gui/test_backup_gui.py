@@ -164,10 +164,18 @@ def test_declining_the_offer_opens_nothing(qapp, tmp_path: Path) -> None:  # typ
     assert not left and path.read_bytes() == before
 
 
-def test_damage_found_by_the_quick_check_after_the_window_opens(qtbot, ctx: AppContext,  # type: ignore[no-untyped-def]
+@pytest.fixture
+def office_ctx(qapp, office_db: Database, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+    """A real office's database (a demo one gets no automatic backup: its data is made up)."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    return AppContext(office_db, TaskRunner(), settings)
+
+
+def test_damage_found_by_the_quick_check_after_the_window_opens(qtbot, office_ctx: AppContext,  # type: ignore[no-untyped-def]
                                                                 tmp_path: Path) -> None:
     from concurrent.futures import Future
 
+    ctx = office_ctx
     path = ctx.db.path
     assert path is not None
     svc.create_backup(path, label="daily")
@@ -182,7 +190,8 @@ def test_damage_found_by_the_quick_check_after_the_window_opens(qtbot, ctx: AppC
     assert "เสียหาย" in seen[0] and "daily" in seen[0]
 
 
-def test_a_sound_file_gets_its_daily_backup_at_start(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_a_sound_file_gets_its_daily_backup_at_start(qtbot, office_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx = office_ctx
     path = ctx.db.path
     assert path is not None
     window = _window(qtbot, ctx)
@@ -191,6 +200,14 @@ def test_a_sound_file_gets_its_daily_backup_at_start(qtbot, ctx: AppContext) -> 
     qtbot.waitUntil(lambda: any(b.label == "daily" for b in svc.list_backups(path)), timeout=20_000)
     ctx.tasks.wait(10_000)
     assert not svc.daily_due(path)
+
+
+def test_a_demo_database_gets_no_automatic_backup(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx)
+    assert window.is_demo
+    window.backups.start_checks()
+    qtbot.wait(300)
+    assert svc.list_backups(ctx.db.path) == []  # type: ignore[arg-type]
 
 
 def test_only_an_administrator_backs_up(qtbot, ctx: AppContext, tmp_path: Path,  # type: ignore[no-untyped-def]

@@ -232,8 +232,8 @@ class BackupActions(QObject):
         """Wait for the start-up quick check (store/db.py runs it on a thread); a damaged
         file is said at once with the newest good backup offered, a sound one gets the
         day's backup (on a worker, quietly)."""
-        if self.db_path is None or self.ctx.db.read_only:
-            return
+        if self.db_path is None or self.ctx.db.read_only or getattr(self.window, "is_demo", False):
+            return  # nothing to back up on a read-only medium; demo data is made up
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._poll_check)
