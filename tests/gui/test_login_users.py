@@ -116,6 +116,15 @@ def test_a_user_changes_their_own_password_from_the_file_menu(qtbot, ctx: AppCon
     qtbot.addWidget(window)
     controls = SessionControls(window, clerk)
     assert actor.name == "admin" and not controls.users_view.isVisible()
+    from PySide6.QtCore import Qt
+
+    nav = window.ui.navTree
+    pages = {nav.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole): nav.topLevelItem(i).child(j)
+             for i in range(nav.topLevelItemCount()) for j in range(nav.topLevelItem(i).childCount())}
+    enabled = {key for key, item in pages.items() if item.flags() & Qt.ItemFlag.ItemIsEnabled}
+    assert {"children", "households", "institutions", "imports"} <= enabled  # a clerk's registry
+    assert not {"users", "office-settings"} & enabled  # an administrator's pages
+    assert not window.ui.officeAction.isEnabled() and window.ui.importAction.isEnabled()
 
     def wrong_then_right(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.current_edit.setText("not-it")
