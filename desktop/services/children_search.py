@@ -94,14 +94,14 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
     and the count is remembered with the connection for ``remembered_count`` (the list
     asks for it next): one phrase match instead of two.
 
-    ``term`` (the plain text of ``fts``): a term matching a large share of the children is
-    answered by walking the name order (children_walk); ``walk`` forces (True) or
-    forbids (False) that path, for tests."""
+    ``term`` (the plain text of ``fts``): a term of fewer than 200 matches is sorted from
+    them, one matching a large share of the children is answered by walking the name
+    order (children_walk); ``walk`` forces (True) or forbids (False) the walk, for tests."""
     by_table = search_order(session) == "table"
     if walk is not False and by_table and not where(NAME_ORDER.c.id):
         walked = walk_page(session, fts, term, last_name_first=last_name_first,
                            descending=descending, offset=offset, limit=limit,
-                           force=walk is True, bound=_count_bound(session, term))
+                           force=walk is True)
         if walked is not None:  # counted on the way: the list asks for it next
             pooled, state = _connection_state(session)
             pooled.info[_COUNT_KEY] = (state, fts, walked[1])
@@ -157,19 +157,6 @@ def _rows_of(session: Session, ids: list[int], *, last_name_first: bool,
 
 
 _IDS = text("json_each(:page_ids)")
-
-
-def _count_bound(session: Session, term: str) -> int | None:
-    """The remembered count of a piece of ``term`` (the term typed so far): a bound on
-    the count of ``term``'s matches, or None."""
-    pooled, state = _connection_state(session)
-    found = pooled.info.get(_COUNT_KEY)
-    if found is None or found[0] != state or not found[1].startswith('"'):
-        return None
-    piece = found[1][1:-1]
-    if len(found[1]) < 3 or not found[1].endswith('"') or '"' in piece or piece not in term:
-        return None
-    return int(found[2])
 
 
 _COUNT_KEY = "samoe_search_count"  # in the pooled connection's info: (state, query, count)

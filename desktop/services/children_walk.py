@@ -11,11 +11,14 @@ WITHOUT ROWID table in first-name order with a covering index in last-name order
 never touches the wide child row: ~0.1 µs a child, 2,000-6,000 children for such a term
 (0.3-0.8 ms at 1M, where walking the child rows took 13-28 ms).
 
-The walk is bounded by a LIMIT on the rows it reads (a subquery, no per-row callback);
-a term whose matches lie far along the order (all "สมชาย" sit together) runs over it,
-and the caller sorts the trigram matches instead, knowing their count. The substring
-test is used only for a term of one part with no letter that has a case (the index folds
-case, instr does not).
+The walk is bounded by a LIMIT on the rows it reads (a subquery, no per-row callback).
+A probe of the term's first 200 matches (by id) comes first: it is all of a rare term's
+matches (its page is sorted from them, no count or walk), it estimates how many a
+common one has, and it sees a term whose matches sit together far along the order (all
+"สมชาย" in the first-name order), which is then sorted as before (the phrase matched
+once, counted in the same statement). A walk that still runs over its budget hands over
+with the count. The substring test is used only for a term of one part with no letter
+that has a case (the index folds case, instr does not).
 """
 
 from __future__ import annotations
@@ -74,14 +77,18 @@ def walk_budget(need: int, size: int, matches: int) -> int:
 
 
 def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = False,
-              descending: bool, offset: int, limit: int, force: bool = False,
-              bound: int | None = None) -> tuple[list[int] | None, int] | None:
+              descending: bool, offset: int, limit: int,
+              force: bool = False) -> tuple[list[int] | None, int] | None:
     """The ids of the page in name order (by last name first with ``last_name_first``)
-    and the count of the term's matches; the ids are None where the walk does not pay or
-    ran over its budget (the caller then sorts the trigram matches, knowing their count).
-    None for a term the walk cannot test, a file without ``child_name_text``, or a term
-    whose count is known to be at most ``bound`` (a piece of it counted before: typing
-    "บุญเรือง" after "บุญเรื") and too small to walk: counting it again would cost.
+    and the count of the term's matches; the ids are None where the walk ran over its
+    budget (the caller then sorts the trigram matches, knowing their count). None where
+    the walk cannot test the term or does not pay: the caller sorts and counts the
+    matches as it would, the phrase matched once.
+
+    First the PROBE_MATCHES lowest ids of the matches, with their name keys (FTS5 stops
+    there): a term with fewer has its page sorted here, from them; else they say how many
+    matches there are (the ids spread as the matches do) and where the first lie, and
+    only a term worth walking is counted (the list asks for the count next) and walked.
     ``force``: walk the whole order if need be (tests)."""
     if not walkable(term) or not has_walk_table(session):
         return None
@@ -93,16 +100,22 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
     cursor = raw.cursor()
     try:
         size = int(cursor.execute(_SIZE).fetchone()[0] or 0)
-        if not force and bound is not None and not walk_pays(need, size, bound):
-            return None
+        if not force:
+            found = cursor.execute(_PROBE_MATCHES, (fts, PROBE_MATCHES)).fetchall()
+            if len(found) < PROBE_MATCHES:  # every match is here
+                page = sorted(found, key=_order_key(last_name_first), reverse=descending)
+                return [int(r[2]) for r in page[max(0, offset):need]], len(found)
+            estimate = PROBE_MATCHES * size // max(1, max(int(r[2]) for r in found))
+            # the ids may crowd where the matches do not: a slack of 2
+            if not walk_pays(need, size, 2 * estimate) or starts_far(
+                    cursor, found, size=size, need=need, matches=estimate,
+                    budget=walk_budget(need, size, estimate),
+                    last_name_first=last_name_first, descending=descending):
+                return None
         matches = int(cursor.execute(_COUNT, (fts,)).fetchone()[0])
         if not force and not walk_pays(need, size, matches):
             return None, matches
         budget = size + 1 if force else walk_budget(need, size, matches)
-        if not force and starts_far(cursor, fts, size=size, need=need, matches=matches,
-                                    budget=budget, last_name_first=last_name_first,
-                                    descending=descending):
-            return None, matches
         ids = [int(r[0]) for r in cursor.execute(_WALK[last_name_first, descending],
                                                  (term, need, budget))]
         if len(ids) < need and len(ids) < matches:  # ran over the budget
@@ -112,22 +125,26 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
         cursor.close()
 
 
-def starts_far(cursor: Any, fts: str, *, size: int, need: int, matches: int, budget: int,
-               last_name_first: bool, descending: bool) -> bool:
+def _order_key(last_name_first: bool) -> Any:
+    """The list's order of a (first_name_key, last_name_key, id) row: Python compares
+    str as SQLite's BINARY compares their UTF-8."""
+    if last_name_first:
+        return lambda r: (r[1], r[0], r[2])
+    return lambda r: (r[0], r[1], r[2])
+
+
+def starts_far(cursor: Any, found: list[Any], *, size: int, need: int, matches: int,
+               budget: int, last_name_first: bool, descending: bool) -> bool:
     """Whether the term's ``need``-th match seems to sit beyond what the walk may read:
-    of PROBE_MATCHES matches (the lowest ids, as good as any for the name order) sorted
-    along the walk, the one standing for the need-th, placed among PROBE_ORDER children
-    spread over the ids. For a term of many matches the earliest probed one is past the
-    need-th, and the threshold grows so. ~0.3 ms at 1M."""
+    of the probed matches (``found``: the lowest ids, as good as any for the name order)
+    sorted along the walk, the one standing for the need-th, placed among PROBE_ORDER
+    children spread over the ids. For a term of many matches the earliest probed one is
+    past the need-th, and the threshold grows so. ~0.2 ms at 1M."""
     probe_ids = [1 + size * (2 * i + 1) // (2 * PROBE_ORDER) for i in range(PROBE_ORDER)]
     spread = cursor.execute(_PROBE_ORDER, probe_ids).fetchall()
-    found = cursor.execute(_PROBE_MATCHES, (fts, PROBE_MATCHES)).fetchall()
     if not spread or not found:
         return False
-
-    def key(row: Any) -> tuple[Any, ...]:
-        return (row[1], row[0], row[2]) if last_name_first else tuple(row)
-
+    key = _order_key(last_name_first)
     # the probed match that stands for the need-th (or the earliest, for many matches)
     probed = sorted((key(r) for r in found), reverse=descending)
     at = probed[min(len(probed), max(1, round(need * len(probed) / matches))) - 1]

@@ -36,7 +36,7 @@ def _terms(db: Database) -> list[str]:
     return [*common, *rare, "ฮฮฮ", "123"]
 
 
-def _page(db: Database, term: str, *, walk: bool, last_name_first: bool, descending: bool,
+def _page(db: Database, term: str, *, walk: bool | None, last_name_first: bool, descending: bool,
           offset: int, limit: int) -> list[Any]:
     with db.reader() as s:
         rows = page_by_name(s, '"' + term + '"', last_name_first=last_name_first,
@@ -60,6 +60,26 @@ def test_the_walk_gives_the_trigram_pages(demo_db: Database) -> None:
                     assert walked == sorted_, (term, kw)
                     seen += bool(walked)
     assert seen > 100
+
+
+def test_a_term_of_few_matches_is_sorted_from_its_probe(demo_db: Database) -> None:
+    """Fewer than PROBE_MATCHES matches: the probe holds all of them, and the page sorted
+    from them is the trigram path's, with the count."""
+    terms = [t for t in _terms(demo_db) if children_walk.walkable(t)]
+    for term in terms:
+        with demo_db.reader() as s:
+            found = children_walk.walk_page(s, f'"{term}"', term, descending=False, offset=0,
+                                            limit=200)
+            counted = count_children(s, ChildFilter(search=term))
+        assert found is not None and found[1] == counted < children_walk.PROBE_MATCHES
+        for last_name_first in (False, True):
+            for descending in (False, True):
+                for offset, limit in ((0, 200), (0, 3), (7, 11), (150, 200)):
+                    kw = dict(last_name_first=last_name_first, descending=descending,
+                              offset=offset, limit=limit)
+                    probed = _page(demo_db, term, walk=None, **kw)  # type: ignore[arg-type]
+                    sorted_ = _page(demo_db, term, walk=False, **kw)  # type: ignore[arg-type]
+                    assert probed == sorted_, (term, kw)
 
 
 def test_a_term_with_a_cased_letter_or_a_space_is_not_walked() -> None:
@@ -97,6 +117,8 @@ def test_the_list_gives_the_same_page_and_count_whether_it_walks_or_not(
                                                      limit=50, sort=sort,
                                                      descending=descending)],
                         count_children(s, ChildFilter(search=term)))
+    monkeypatch.setattr(children_walk, "PROBE_MATCHES", 1)  # no term sorted from its probe
+    monkeypatch.setattr(children_walk, "starts_far", lambda *_, **__: False)
     monkeypatch.setattr(children_walk, "walk_pays", lambda *_: True)
     monkeypatch.setattr(children_walk, "walk_budget", lambda *_: budget)
     walked = []
@@ -125,6 +147,8 @@ def test_a_term_far_along_the_order_is_sorted_not_walked_past_the_budget(
         last = s.execute(select(Child.first_name).where(Child.deleted_at.is_(None))
                          .order_by(Child.first_name_key.desc()).limit(1)).scalar_one()
     term = last[:3]
+    monkeypatch.setattr(children_walk, "PROBE_MATCHES", 1)
+    monkeypatch.setattr(children_walk, "starts_far", lambda *_, **__: False)
     monkeypatch.setattr(children_walk, "walk_pays", lambda *_: True)
     monkeypatch.setattr(children_walk, "walk_budget", lambda *_: 5)
     with demo_db.reader() as s:
@@ -152,8 +176,10 @@ def test_a_term_whose_matches_sit_together_at_the_end_is_seen_far(demo_db: Datab
                                      (f'"{name}"',)).fetchone()[0])
         assert 0 < matches < size // 10
 
+        found = cursor.execute(children_walk._PROBE_MATCHES, (f'"{name}"', 200)).fetchall()
+
         def far(descending: bool, budget: int) -> bool:
-            return children_walk.starts_far(cursor, f'"{name}"', size=size, need=1,
+            return children_walk.starts_far(cursor, found, size=size, need=1,
                                             matches=matches, budget=budget,
                                             last_name_first=False, descending=descending)
 
