@@ -139,7 +139,7 @@ def starts_far(cursor: Any, found: list[Any], *, size: int, need: int, matches: 
     of the probed matches (``found``: the lowest ids, as good as any for the name order)
     sorted along the walk, the one standing for the need-th, placed among PROBE_ORDER
     children spread over the ids. For a term of many matches the earliest probed one is
-    past the need-th, and the threshold grows so. ~0.2 ms at 1M."""
+    past the need-th, and the threshold grows so. ~0.3 ms at 1M."""
     probe_ids = [1 + size * (2 * i + 1) // (2 * PROBE_ORDER) for i in range(PROBE_ORDER)]
     spread = cursor.execute(_PROBE_ORDER, probe_ids).fetchall()
     if not spread or not found:
@@ -147,8 +147,9 @@ def starts_far(cursor: Any, found: list[Any], *, size: int, need: int, matches: 
     key = _order_key(last_name_first)
     # the probed match that stands for the need-th (or the earliest, for many matches)
     probed = sorted((key(r) for r in found), reverse=descending)
+    matches = max(1, matches)
     at = probed[min(len(probed), max(1, round(need * len(probed) / matches))) - 1]
-    before = sum((key(r) > at) if descending else (key(r) < at) for r in spread)
+    before = sum(bool((key(r) > at) if descending else (key(r) < at)) for r in spread)
     far = size * before / len(spread)
     return far > PROBE_MARGIN * budget * max(1.0, matches / (len(probed) * need))
 
