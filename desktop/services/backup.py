@@ -232,8 +232,8 @@ def _note(db: Database, action: str, detail: dict[str, object]) -> None:
     try:
         with db.session() as session:
             record(session, action, "database", "", detail)
-    except Exception:  # noqa: BLE001 - best effort: an older schema, a read-only medium
-        log.warning("the %s was not noted in the audit log", action, exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - best effort: an older schema, a read-only medium
+        log.info("the %s was not noted in the audit log: %s", action, type(exc).__name__)
 
 
 def copy_keyring(source: Path, dest: Path) -> None:
