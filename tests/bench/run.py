@@ -287,6 +287,7 @@ def list_figures(n: int, db: Path, work: Path, report: Report) -> None:
         {"label": lbl, "term": "", "s": None}
         for lbl in (
             "3-char prefix",
+            "commonest 3-char",
             "surname",
             "6-digit ID part",
             "4-digit ID part",
