@@ -214,3 +214,26 @@ def test_restore_over_a_damaged_file_keeps_a_marked_copy(office: Path, tmp_path:
     assert integrity(office) == ["ok"]
     assert newest_backup(office) != result.kept
     assert json.loads(Path(f"{result.kept}.json").read_text())["integrity"] == "damaged"
+
+
+def test_the_backup_before_a_migration_is_verified_and_pruned_later(tmp_path: Path) -> None:
+    """store/migrate.py backs up with backup_sqlite: the copy of the old schema is verified
+    like any other (manifest, integrity, counts) and counts as an event backup."""
+    from desktop.store import migrate
+    from desktop.store.db import Database
+
+    fixture = Path(__file__).resolve().parents[1] / "migrations" / "fixtures" / "samoe-0008.db"
+    path = tmp_path / "office.db"
+    shutil.copyfile(fixture, path)
+    db = Database.open(path)
+    try:
+        result = migrate.upgrade(db)
+    finally:
+        db.dispose()
+    assert result.backup is not None
+    manifest = read_manifest(result.backup)
+    assert manifest is not None and manifest.ok and manifest.revision == "0008"
+    assert manifest.integrity == "integrity_check ok" and verify_backup(result.backup).ok
+    info = svc.info_of(result.backup, "before-" + migrate.HEAD_REVISION)
+    assert info.good and svc.label_text(info.label).startswith("ก่อนปรับรุ่นฐานข้อมูล")
+    assert svc.prune(path, keep_events=0) == []  # the newest good backup stays
