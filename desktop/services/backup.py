@@ -48,6 +48,7 @@ from desktop.store.backup import (
     backup_sqlite,
     backups_of,
     label_of,
+    made_key,
     raw_copy,
     read_manifest,
     remove_backup,
@@ -153,7 +154,8 @@ def failed_message(db_path: Path, problems: list[str]) -> str:
 
 
 def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = None,
-                  progress: Progress | None = None, quick: bool | None = None) -> BackupInfo:
+                  progress: Progress | None = None, quick: bool | None = None,
+                  prune_after: bool = True) -> BackupInfo:
     """Back ``db_path`` up into ``folder`` (default: ``backups/`` beside it, then pruned).
 
     Raises DatabaseMissing (no such file), DatabaseDamaged (the copy did not verify: the
@@ -182,7 +184,7 @@ def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = N
         raise (classify(exc, db_path) or DatabaseDamaged(failed_message(db_path, [str(exc)]))) from None
     copy_keyring(db_path, dest)
     info = info_of(dest, label)
-    if folder is None:
+    if folder is None and prune_after:
         prune(db_path)
     else:
         remember_external(db_path, info)
@@ -281,7 +283,7 @@ def prune(db_path: Path, *, keep_daily: int = KEEP_DAILY, keep_events: int = KEE
           keep_damaged: int = KEEP_DAMAGED) -> list[Path]:
     """Remove the backups the retention rule (module docstring) does not keep."""
     infos = [info_of(p, label_of(db_path, p)) for p in backups_of(db_path)]
-    infos.sort(key=lambda b: (b.at, b.path.name), reverse=True)
+    infos.sort(key=lambda b: (b.at, made_key(b.path)), reverse=True)
     newest_good = next((b for b in infos if b.good), None)
     kept = {DAILY: 0, "event": 0, DAMAGED: 0}
     limit = {DAILY: keep_daily, "event": keep_events, DAMAGED: keep_damaged}
@@ -311,7 +313,7 @@ def prune(db_path: Path, *, keep_daily: int = KEEP_DAILY, keep_events: int = KEE
 def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of ``db_path`` (in ``backups/`` or ``folder``), newest first."""
     infos = [info_of(p, label_of(db_path, p)) for p in backups_of(db_path, folder)]
-    return sorted(infos, key=lambda b: (b.at, b.path.name), reverse=True)
+    return sorted(infos, key=lambda b: (b.at, made_key(b.path)), reverse=True)
 
 
 def _external_note(db_path: Path) -> Path:
@@ -456,7 +458,8 @@ def _busy(target: Path) -> DatabaseBusy:
 def _keep_current(target: Path, progress: Progress | None) -> tuple[Path, bool]:
     """The file about to be replaced, kept in backups/: verified, or a byte copy if damaged."""
     try:
-        info = create_backup(target, label=BEFORE_RESTORE, progress=progress)
+        # not pruned yet: the backup being restored may be the oldest one kept
+        info = create_backup(target, label=BEFORE_RESTORE, progress=progress, prune_after=False)
         return info.path, False
     except DatabaseBusy:
         raise
@@ -518,4 +521,6 @@ def restore_backup(plan: RestorePlan, *, progress: Progress | None = None) -> Re
             _close_journal(target, damaged)
     _place_keyring(plan, kept)
     fsync_dir(target.parent)
+    if kept is not None:
+        prune(target)
     return RestoreResult(target, kept, damaged)

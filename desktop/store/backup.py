@@ -344,10 +344,10 @@ def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
     except OSError:
         return []
 
-    return sorted(found, key=_made_key)
+    return sorted(found, key=made_key)
 
 
-def _made_key(p: Path) -> tuple[float, int, str]:
+def made_key(p: Path) -> tuple[float, int, str]:
     """When a backup was made: the stamp in its name (a copy's mtime is the copying's)."""
     stamp = stamp_of(p)
     if stamp is not None:

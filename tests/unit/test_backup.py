@@ -237,3 +237,16 @@ def test_the_backup_before_a_migration_is_verified_and_pruned_later(tmp_path: Pa
     info = svc.info_of(result.backup, "before-" + migrate.HEAD_REVISION)
     assert info.good and svc.label_text(info.label).startswith("ก่อนปรับรุ่นฐานข้อมูล")
     assert svc.prune(path, keep_events=0) == []  # the newest good backup stays
+
+
+def test_restoring_the_oldest_kept_backup_does_not_prune_it_first(office: Path) -> None:
+    """The replaced file's backup is one more event backup: the retention rule must not
+    remove the backup being restored before it is copied."""
+    for _ in range(svc.KEEP_EVENTS):
+        svc.create_backup(office, label="before-import")
+    oldest = backups_of(office)[0]
+    Writer(office, 1, count=2).finish()
+    result = svc.restore_backup(svc.plan_restore(oldest, office))
+    assert counts(office)["child"] == 0 and result.kept is not None
+    assert oldest not in backups_of(office) and result.kept in backups_of(office)  # pruned after
+    assert len([p for p in backups_of(office)]) == svc.KEEP_EVENTS
