@@ -101,11 +101,12 @@ def test_the_walk_pays_for_a_common_term_only() -> None:
     assert children_walk.walk_budget(200, size, 13_000) == 26_000
 
 
-@pytest.mark.parametrize("budget", [1, 10**9])
+@pytest.mark.parametrize(("budget", "limit"), [(1, 50), (150, 5), (10**9, 50)])
 def test_the_list_gives_the_same_page_and_count_whether_it_walks_or_not(
-        demo_db: Database, monkeypatch: pytest.MonkeyPatch, budget: int) -> None:
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch, budget: int, limit: int) -> None:
     """A budget of one row always runs over (the trigram path answers, knowing the
-    count); a huge one always walks (every common term): the list cannot tell."""
+    count); a huge one always walks (every common term); half the order walks to a bound
+    that some first pages of 5 lie before: the list cannot tell."""
     terms = [t for t in _terms(demo_db) if children_walk.walkable(t)][:10]
     expected = {}
     for term in terms:
@@ -114,7 +115,7 @@ def test_the_list_gives_the_same_page_and_count_whether_it_walks_or_not(
                 with demo_db.reader() as s:
                     expected[term, sort, descending] = (
                         [r.id for r in page_children(s, ChildFilter(search=term), offset=0,
-                                                     limit=50, sort=sort,
+                                                     limit=limit, sort=sort,
                                                      descending=descending)],
                         count_children(s, ChildFilter(search=term)))
     monkeypatch.setattr(children_walk, "PROBE_MATCHES", 1)  # no term sorted from its probe
@@ -132,17 +133,22 @@ def test_the_list_gives_the_same_page_and_count_whether_it_walks_or_not(
     for (term, sort, descending), (ids, count) in expected.items():
         flt = ChildFilter(search=term)
         with demo_db.reader() as s:
-            got = [r.id for r in page_children(s, flt, offset=0, limit=50, sort=sort,
+            got = [r.id for r in page_children(s, flt, offset=0, limit=limit, sort=sort,
                                                descending=descending)]
             assert (got, count_children(s, flt)) == (ids, count), (term, sort, descending)
     assert len(walked) == len(expected)
-    assert all(walked) if budget > 1 else not any(walked)
+    if budget == 1:
+        assert not any(walked)
+    elif budget == 150:  # half of 300 children: some pages before the bound, some past it
+        assert any(walked) and not all(walked)
+    else:
+        assert all(walked)
 
 
 def test_a_term_far_along_the_order_is_sorted_not_walked_past_the_budget(
         demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The walk reads at most its budget of children (a LIMIT, no callback), then hands
-    over with the count: the rows read are bounded, the page still right."""
+    """The walk reads no further than a key about its budget of children along the
+    order (no callback), then hands over with the count: the page still right."""
     with demo_db.reader() as s:
         last = s.execute(select(Child.first_name).where(Child.deleted_at.is_(None))
                          .order_by(Child.first_name_key.desc()).limit(1)).scalar_one()
@@ -177,9 +183,11 @@ def test_a_term_whose_matches_sit_together_at_the_end_is_seen_far(demo_db: Datab
         assert 0 < matches < size // 10
 
         found = cursor.execute(children_walk._PROBE_MATCHES, (f'"{name}"', 200)).fetchall()
+        spread = cursor.execute(children_walk._PROBE_ORDER,
+                                children_walk._spread_ids(size)).fetchall()
 
         def far(descending: bool, budget: int) -> bool:
-            return children_walk.starts_far(cursor, found, size=size, need=1,
+            return children_walk.starts_far(spread, found, size=size, need=1,
                                             matches=matches, budget=budget,
                                             last_name_first=False, descending=descending)
 
