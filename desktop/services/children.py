@@ -311,7 +311,8 @@ def save_child(session: Session, form: ChildForm, *, today: date | None = None, 
 
     Raises ValidationFailed (nothing written), ConcurrentEdit, NotFound.
     """
-    require_child(session, Action.REGISTRY_WRITE, form.uuid, [form.enrollment.institution_id if form.enrollment else None])
+    require_child(session, Action.REGISTRY_WRITE, form.uuid,
+                  [form.enrollment.institution_id if form.enrollment else None])
     today = today or date.today()
     inp = normalise_child(form.child)
     problems = validate_form(session, replace(form, child=inp), today=today)

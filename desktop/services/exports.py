@@ -162,6 +162,7 @@ def _marks(session: Session, title: str) -> dict[str, Any]:
 
 def children_rows(session: Session, flt: ChildFilter = ALL_CHILDREN) -> Iterator[list[object]]:
     """The export rows, streamed from SQL ``BATCH`` rows at a time."""
+    require(session, Action.EXPORT)  # checked when the first row is asked for
     formats: list[Callable[[Any], object]] = [_FORMAT.get(c.key, _text) for c in EXPORT_COLUMNS]
     result = session.execute(children_export_query(session, flt),
                              execution_options={"yield_per": BATCH})
