@@ -197,3 +197,24 @@ def test_a_database_made_before_users_says_how_to_make_the_first_administrator(
     # once there is a user, adding one needs an administrator's login
     code, _, err = run(capsys, "--db", str(path), "--user", "nobody", "users", "add", "x", "--role", "administrator")
     assert code == 11
+
+
+def test_a_caregiver_of_a_centre_from_the_terminal(office: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    assert run(capsys, "--db", office, "export", "institutions", str(tmp_path / "i.csv"))[0] == 0
+    rows = list(csv.reader((tmp_path / "i.csv").read_text(encoding="utf-8-sig").splitlines()))
+    header = next(i for i, r in enumerate(rows) if "รหัส" in r)
+    code = next(r[rows[header].index("รหัส")] for r in rows[header + 1:] if r and r[0] == "ศูนย์พัฒนาเด็กเล็ก")
+    monkeypatch.setenv("SAMOE_NEW_PASSWORD", "caregiver-password")
+    code_, _, err = run(capsys, "--db", office, "users", "add", "care", "--role", "caregiver")
+    assert code_ == 2 and "ต้องระบุสถานศึกษา" in err
+    code_, out, err = run(capsys, "--db", office, "users", "add", "care", "--role", f"caregiver@{code}")
+    assert code_ == 0, err
+    code_, _, err = run(capsys, "--db", office, "users", "add", "other", "--role", "caregiver@no-such-code")
+    assert code_ == 2 and "ไม่พบสถานศึกษา" in err
+    monkeypatch.setenv("SAMOE_PASSWORD", "caregiver-password")
+    for argv in (("stats",), ("export", "children", str(tmp_path / "c.csv")), ("households", "find", "--name", "ก")):
+        code_, out, err = run(capsys, "--db", office, "--user", "care", *argv)
+        assert code_ == 12 and "ผู้ใช้ care ไม่มีสิทธิ์" in err and not out, argv
