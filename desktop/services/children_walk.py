@@ -153,9 +153,9 @@ def starts_far(spread: list[Any], found: list[Any], *, size: int, need: int, mat
                budget: int, last_name_first: bool, descending: bool) -> bool:
     """Whether the term's ``need``-th match seems to sit beyond what the walk may read:
     of the probed matches (``found``: the lowest ids, as good as any for the name order)
-    sorted along the walk, the one standing for the need-th, placed among ``spread``
-    (PROBE_ORDER children spread over the ids). For a term of many matches the earliest
-    probed one is past the need-th, and the threshold grows so. ~0.3 ms at 1M."""
+    sorted along the walk, the one standing for the need-th (for a term of many matches
+    the earliest, a little past it), placed among ``spread`` (PROBE_ORDER children spread
+    over the ids). ~0.3 ms at 1M."""
     if not spread or not found:
         return False
     key = _order_key(last_name_first)
@@ -165,7 +165,7 @@ def starts_far(spread: list[Any], found: list[Any], *, size: int, need: int, mat
     at = probed[min(len(probed), max(1, round(need * len(probed) / matches))) - 1]
     before = sum(bool((key(r) > at) if descending else (key(r) < at)) for r in spread)
     far = size * before / len(spread)
-    return far > PROBE_MARGIN * budget * max(1.0, matches / (len(probed) * need))
+    return far > PROBE_MARGIN * budget
 
 
 _HAS_TABLE: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
