@@ -328,12 +328,12 @@ def remember_external(db_path: Path, info: BackupInfo) -> None:
             "children": info.children}
     with contextlib.suppress(OSError):
         backup_folder(db_path).mkdir(parents=True, exist_ok=True)
-        write_bytes(_external_note(db_path), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_bytes(_external_note(db_path), json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogateescape"))
 
 
 def last_external(db_path: Path) -> BackupInfo | None:
     try:
-        data = json.loads(_external_note(db_path).read_text(encoding="utf-8"))
+        data = json.loads(_external_note(db_path).read_text(encoding="utf-8", errors="surrogateescape"))
         path, at = Path(str(data["path"])), datetime.fromisoformat(str(data["at"]))
         children = data.get("children")
         return BackupInfo(path, MANUAL, at, int(data.get("size", 0)), "good",

@@ -99,7 +99,8 @@ class Manifest:
 
     def to_json(self) -> bytes:
         data = {"version": MANIFEST_VERSION, **self.__dict__}
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        # a file name that is not UTF-8 (its bytes as surrogates) goes back to its bytes
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8", "surrogateescape")
 
     @property
     def created_at(self) -> datetime:
@@ -107,7 +108,7 @@ class Manifest:
 
     @classmethod
     def from_json(cls, raw: bytes) -> Manifest:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8", "surrogateescape"))
         if not isinstance(data, dict):
             raise ValueError("manifest is not an object")
         counts = data.get("counts") or {}

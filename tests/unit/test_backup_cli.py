@@ -154,3 +154,27 @@ def test_missing_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 4 and "ไม่พบไฟล์ฐานข้อมูล" in err
     code, _out, err = run(capsys, "--db", str(tmp_path / "none.db"), "backup", "create", str(tmp_path))
     assert code == 4
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """A database in a folder whose name is not UTF-8 (a USB stick written elsewhere) is
+    backed up, listed and restored: its manifest keeps the name's bytes."""
+    import os
+    import shutil
+
+    from fault_files import cli, text
+
+    from desktop.services.backup import list_backups
+
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xff\xfe"))
+    odd.mkdir()
+    office = make_office_db(odd / "office.db")
+    usb = Path(os.fsdecode(os.fsencode(tmp_path) + b"/usb\xa1"))
+    proc = cli("--db", office, "backup", "create", usb)
+    assert proc.returncode == 0, text(proc.stderr)
+    made = next(usb.glob("*.db"))
+    assert read_manifest(made) is not None and read_manifest(made).ok  # type: ignore[union-attr]
+    shutil.copyfile(made, odd / "backups.db")
+    proc = cli("--db", office, "backup", "restore", made)
+    assert proc.returncode == 0, text(proc.stderr)
+    assert [b.label for b in list_backups(office)] == ["before-restore"]
