@@ -99,10 +99,24 @@ def masked(detail: object, key: str = "") -> object:
     return detail
 
 
+def storable(text: str) -> str:
+    """``text`` as valid Unicode: a file name that was not UTF-8 reaches Python with lone
+    surrogates (surrogateescape), which neither the hash nor the database can encode; its
+    bytes are kept as ``\\xNN``."""
+    try:
+        text.encode()
+        return text
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "replace").decode()
+
+
 def detail_text(detail: Mapping[str, object] | None) -> str:
     if not detail:
         return ""
-    return json.dumps(masked(detail), ensure_ascii=False, default=str)
+    return storable(json.dumps(masked(detail), ensure_ascii=False, default=str))
 
 
 def entry(action: str, entity: str, entity_uuid: str = "", detail: Mapping[str, object] | None = None,

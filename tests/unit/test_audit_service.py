@@ -134,3 +134,15 @@ def test_an_import_and_its_undo_give_each_child_an_entry(office_db: Database) ->
     deleted = [(u, who) for a, u, who in rows if a == "delete"]
     assert len(created) == removed == batch.children == 5
     assert deleted == [(u, "clerk2") for u in created]  # one per child, the child its subject
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_as_its_bytes() -> None:
+    """`samoe export ... $'\\xff'.xlsx` came to the chain as a lone surrogate (exit 10)."""
+    import os
+
+    from desktop.services.audit import detail_text
+
+    name = os.fsdecode(b"\xe0\xb8\x81-\xff.xlsx")
+    text = detail_text({"file": name})
+    text.encode()  # storable and hashable
+    assert "ก-\\xff.xlsx" in text
