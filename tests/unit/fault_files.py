@@ -69,13 +69,26 @@ def personal_data(path: Path) -> list[str]:
     return [v for row in rows for v in row if v and len(v) >= 4]
 
 
+def _schema_pages(path: Path) -> set[int]:
+    """The pages of sqlite_schema (1-based): a bulk load rewrites triggers and indexes, so
+    the schema's later pages can lie anywhere in the file."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return {r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    finally:
+        conn.close()
+
+
 def damage_middle(source: Path, target: Path) -> Path:
-    """Garbage over a few b-tree pages in the middle of the file (a bad sector)."""
+    """Garbage over a few b-tree pages in the middle of the file (a bad sector in the
+    records, not in the schema: a file whose schema cannot be read is refused at open)."""
     shutil.copyfile(source, target)
     size = target.stat().st_size
     pages = size // PAGE
+    schema = _schema_pages(target)
+    chosen = [p for p in range(pages // 3, pages) if p + 1 not in schema][:6]
     with open(target, "r+b") as f:
-        for page in range(pages // 3, pages // 3 + 6):
+        for page in chosen:
             f.seek(page * PAGE)
             f.write(bytes((page * 37 + i * 11) % 251 for i in range(PAGE)))
     return target
