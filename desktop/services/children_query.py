@@ -291,7 +291,10 @@ def count_children(session: Session, flt: ChildFilter) -> int:
             select(func.count()).select_from(Child).where(Child.deleted_at.is_not(None))
         ) or 0
         return int(total) - int(gone)
-    where = filter_conditions(session, flt)
+    # A term with a broad enrolment filter (a year of most children): each match probes
+    # its own enrolments (EXISTS) instead of gathering every child of the year into a
+    # temporary index first (6.3 s for "ชัย" in a year of 985k at 1M; probing: 0.3 s).
+    where = filter_conditions(session, flt, page=bool(term))
     if term and query is None and sqlite and not flt.deleted:
         # A short term scans every row. Written plainly, "deleted_at IS NULL" leads the
         # planner to walk a partial index and look each row up (3.3 s at 1M) instead of
