@@ -186,11 +186,14 @@ class BackupActions(QObject):
 
         path = self.db_path
         assert path is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the check reads the whole file
         try:
             plan = plan_restore(backup, path)
         except Exception as exc:  # noqa: BLE001 - the check's refusal, in Thai
+            QApplication.restoreOverrideCursor()
             QMessageBox.critical(self.window, "Samoe", fault_text(exc, path))
             return False
+        QApplication.restoreOverrideCursor()
         if not self._confirm(plan):
             return False
         actor = self.ctx.db.actor
