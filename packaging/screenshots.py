@@ -91,8 +91,10 @@ class Shots:
 
     def all(self) -> None:
         from desktop.gui.main_window import MainWindow
+        from desktop.gui.session_menu import SessionControls
 
         window = MainWindow(self.ctx)
+        SessionControls(window, self.ctx.db.actor)  # the user's name, lock, users page: as the shell has it
         window.resize(*self.screen)
         window.move(0, 0)
         window.show()
