@@ -178,7 +178,8 @@ def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
     except (reports.ReportTooLarge, reports.ChildNotFound) as exc:
         err(str(exc))
         return 1
-    _note(db, args.name, REPORT_TITLES, target, pages=pages)
+    _note(db, args.name, REPORT_TITLES, target, pages=pages,
+          subject_uuid=getattr(args, "samoe_child_uuid", None))  # the profile: in its child's history
     out(f"เขียน {target} แล้ว {pages:,} หน้า")
     return 0
 
@@ -192,11 +193,12 @@ EXPORT_TITLES = {"children": "รายชื่อเด็ก", "households": 
 
 
 def _note(db: Any, name: str, titles: dict[str, str], target: Path, *, rows: int = 0,
-          pages: int = 0) -> None:
+          pages: int = 0, subject_uuid: str | None = None) -> None:
     """The audit log's note of a document written, as the window makes it."""
     from desktop.services.home import note_export
 
-    note_export(db, name, titles.get(name, name), target, rows=rows, pages=pages)
+    note_export(db, name, titles.get(name, name), target, rows=rows, pages=pages,
+                subject_uuid=subject_uuid)
 
 
 def _make_report(args: argparse.Namespace, db: Any, target: Path, options: Any, progress: Any) -> int:
@@ -210,6 +212,7 @@ def _make_report(args: argparse.Namespace, db: Any, target: Path, options: Any, 
             if not args.child:
                 raise UsageError("child-profile ต้องระบุ --child เลขประจำตัวประชาชน รหัส G หรือ uuid")
             uuid = reports.find_child(session, args.child)
+            args.samoe_child_uuid = uuid
             pages = reports.child_profile_pdf(session, target, uuid, options, progress)
         elif args.name == "registry-summary":
             pages = reports.registry_summary_pdf(session, target, args.year, options, progress)

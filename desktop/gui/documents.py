@@ -145,7 +145,10 @@ class Documents(QObject):
 
     # ---- PDF
     def report(self, title: str, stem: str, make: MakeReport, *, detail: str = "",
-               landscape: bool = False, parent: QWidget | None = None, name: str = "") -> None:
+               landscape: bool = False, parent: QWidget | None = None, name: str = "",
+               subject_uuid: str | None = None) -> None:
+        """``subject_uuid``: the child a document is about (the profile); its audit entry
+        then shows in that child's history."""
         from desktop.services.reports import ReportOptions
 
         parent = parent or self.window
@@ -164,7 +167,8 @@ class Documents(QObject):
                 pages = make(session, out, options, progress)
             from desktop.services.home import note_export
 
-            note_export(self.ctx.db, stem, title, out, pages=pages)  # a report of personal data: audited
+            note_export(self.ctx.db, stem, title, out, pages=pages,  # a report of personal data: audited
+                        subject_uuid=subject_uuid)
             return pages
 
         def done(pages: object) -> None:

@@ -115,17 +115,19 @@ def todos(session: Session, providers: list[TodoProvider] | None = None) -> list
 
 
 def record_export(session: Session, kind: str, title: str, rows: int, path: Path, *,
-                  pages: int = 0) -> None:
+                  pages: int = 0, subject_uuid: str | None = None) -> None:
     """Note in the audit log that ``title`` (``kind``: children, households, ...) was
-    written to ``path``: ``rows`` rows (a report: ``pages`` pages). Only the file's name is kept."""
+    written to ``path``: ``rows`` rows (a report: ``pages`` pages). Only the file's name is kept.
+    A document about one child (the profile) names it as ``subject_uuid``: the entry then
+    shows in that child's history."""
     detail: dict[str, object] = {"title": title, "rows": rows, "file": Path(path).name}
     if pages:
         detail["pages"] = pages
-    record(session, EXPORT_ACTION, kind, "", detail)
+    record(session, EXPORT_ACTION, kind, "", detail, subject_uuid=subject_uuid or None)
 
 
 def note_export(db: Database, kind: str, title: str, path: Path, *, rows: int = 0,
-                pages: int = 0) -> None:
+                pages: int = 0, subject_uuid: str | None = None) -> None:
     """:func:`record_export` in a transaction of its own, after the file is written (the
     window's exports and the command line's exports and reports): a database that cannot
     take the note (read-only medium, busy) does not undo the export."""
@@ -133,7 +135,7 @@ def note_export(db: Database, kind: str, title: str, path: Path, *, rows: int = 
 
     try:
         with db.session() as session:
-            record_export(session, kind, title, rows, path, pages=pages)
+            record_export(session, kind, title, rows, path, pages=pages, subject_uuid=subject_uuid)
     except DatabaseFault:
         pass
     except Exception as exc:  # noqa: BLE001 - a driver error the store did not name

@@ -99,6 +99,7 @@ def test_a_profile_printed_from_the_form_is_audited(qtbot, ctx: AppContext) -> N
     with ctx.db.reader() as s:
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
     assert (entry.action, entry.entity, entry.actor) == ("export", "child-profile", "tester")
+    assert entry.subject_uuid == uuid  # shown in the child's own history panel
 
 
 def test_the_history_prints_as_a_thai_pdf(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -122,3 +123,4 @@ def test_the_history_prints_as_a_thai_pdf(qtbot, ctx: AppContext) -> None:  # ty
     with ctx.db.reader() as s:  # printing it is itself an audit entry
         last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
     assert (last.action, last.entity) == ("export", "child-history")
+    assert last.subject_uuid == uuid

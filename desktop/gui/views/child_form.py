@@ -118,7 +118,8 @@ class ChildFormDialog(QDialog):
             self.tr("ประวัติเด็ก"), "child-profile",
             lambda session, out, options, progress: child_profile_pdf(session, out, uuid, options, progress),
             detail=self.windowTitle(), name=self.tr("ประวัติ-%1-%2").replace(
-                "%1", self._form.child.first_name).replace("%2", self._form.child.last_name))
+                "%1", self._form.child.first_name).replace("%2", self._form.child.last_name),
+            subject_uuid=uuid)  # the print shows in this child's history
 
     def _fill_choices(self) -> None:
         ui = self.ui

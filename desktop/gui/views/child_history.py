@@ -191,7 +191,8 @@ class ChildHistoryDialog(QDialog):
             self.tr("ประวัติการแก้ไขและการเปิดดู"), "child-history",
             lambda session, out, options, progress: child_history_pdf(
                 session, out, uuid, name, options, progress, search=search),
-            detail=name, parent=self, name=self.tr("ประวัติการแก้ไข-%1").replace("%1", name))
+            detail=name, parent=self, name=self.tr("ประวัติการแก้ไข-%1").replace("%1", name),
+            subject_uuid=uuid)  # printing it is an entry of this child's history too
 
     def refresh(self) -> None:
         self.model.search = self.search_edit.text()
