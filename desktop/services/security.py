@@ -1,5 +1,7 @@
 """The office's security settings kept in the database (not on one PC): how long the
-window may stay idle before it locks (default 5 minutes; an administrator changes it)."""
+window may stay idle before it locks (default 5 minutes), and whether each opening of a
+child's record is an audit entry (``audit.record_views``, on by default). Anyone signed in
+reads them; only an administrator (``settings.manage``) changes them."""
 
 from __future__ import annotations
 
@@ -38,3 +40,22 @@ def set_idle_lock_minutes(session: Session, minutes: int) -> int:
 
     record(session, "settings", "setting", "", {"key": IDLE_KEY, "value": minutes})
     return minutes
+
+
+def record_views(session: Session) -> bool:
+    """Whether each opening of a child's record is an audit entry (on by default)."""
+    from desktop.services.audit import views_recorded
+
+    return views_recorded(session)
+
+
+def set_record_views(session: Session, on: bool) -> bool:
+    """Turn the recording of openings on or off (``settings.manage``); the change itself
+    is an audit entry (so turning it off is never silent)."""
+    require(session, Action.SETTINGS_MANAGE)
+    from desktop.services.audit import RECORD_VIEWS_KEY, record, set_views_recorded
+
+    on = bool(on)
+    set_views_recorded(session, on)
+    record(session, "settings", "setting", "", {"key": RECORD_VIEWS_KEY, "value": on})
+    return on

@@ -2663,6 +2663,18 @@ Database: %2</translation>
         <source>ล็อกหน้าจอเมื่อไม่มีการใช้งาน</source>
         <translation>Lock the screen when idle for</translation>
     </message>
+    <message>
+        <source>บันทึกทุกครั้งที่เปิดดูข้อมูลเด็ก</source>
+        <translation>Record each opening of a child's record</translation>
+    </message>
+    <message>
+        <source>ทุกครั้งที่มีผู้เปิดดูข้อมูลเด็กรายคน จะบันทึกไว้ในประวัติของเด็ก (ใคร เมื่อใด) ตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล ควรเปิดไว้</source>
+        <translation>Each time someone opens a child's record it is noted in the child's history (who, when), as the PDPA asks; keep it on</translation>
+    </message>
+    <message>
+        <source>บันทึกการใช้งาน</source>
+        <translation>Audit trail</translation>
+    </message>
 </context>
 <context>
     <name>OwnPasswordDialog</name>
