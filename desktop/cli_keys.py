@@ -153,6 +153,7 @@ def encrypt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         out("ฐานข้อมูลนี้เข้ารหัสอยู่แล้ว")
         return 0
     name = getattr(db.actor, "name", args.user)
+    others = keys.users_needing_password(db, name)  # read before the file is closed
     try:
         new = keys.encrypt_existing(db, name, login_password(name))
     except cipher.EncryptFailed as exc:
@@ -168,6 +169,8 @@ def encrypt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     out("รหัสกู้คืน:")
     out(f"    {new.recovery}")
     out(keys.recovery_note())
-    out("ผู้ใช้คนอื่นได้กุญแจของตนเมื่อผู้ดูแลระบบตั้งรหัสผ่านให้ใหม่ (samoe users passwd ชื่อ) "
-        "หรือเมื่อเข้าสู่ระบบครั้งแรกพร้อมรหัสกู้คืน (samoe --recovery-key)")
+    if others:
+        out(f"ผู้ใช้ที่ต้องได้รหัสผ่านใหม่ก่อนเข้าสู่ระบบ ({len(others):,} คน): {', '.join(others)}")
+        out("ผู้ดูแลระบบตั้งรหัสผ่านใหม่ให้ทีละคนด้วย samoe users passwd ชื่อ "
+            "(หรือหน้าผู้ใช้ในโปรแกรม) จากนั้นแต่ละคนเข้าสู่ระบบด้วยรหัสผ่านใหม่ได้")
     return 0

@@ -57,7 +57,13 @@ def unlock(target: str | os.PathLike[str] | None, name: str, password: str) -> b
     path = file_of(target)
     if path is None or not cipher.is_encrypted(path):
         return None
-    key = cipher.unwrap(path, name, password)
+    try:
+        key = cipher.unwrap(path, name, password)
+    except cipher.NoWrap as exc:
+        ring = cipher.read_keyring(path)
+        if ring is None:  # no keyring at all: its own message (open with the recovery key)
+            raise
+        raise cipher.NoWrap(no_wrap_message(name)) from exc
     cipher.remember(path, key)
     return key
 
@@ -192,6 +198,30 @@ def encrypt_existing(db: Database, name: str, password: str) -> NewKey:
         raise
     cipher.remember(path, key)
     return NewKey(key, cipher.format_recovery_key(key))
+
+
+def users_needing_password(db: Database, signed_in: str) -> list[str]:
+    """Before ``encrypt_existing``: the users other than ``signed_in`` (suspended ones
+    too: they may be reinstated), who will have no wrap after it and so cannot log in
+    until an administrator sets their password again (``samoe users passwd NAME``)."""
+    from sqlalchemy import select
+
+    from desktop.domain.roles import Action
+    from desktop.services.access import require
+    from desktop.store.models import AppUser
+
+    with db.reader() as session:
+        require(session, Action.SETTINGS_MANAGE)  # the one who encrypts (db encrypt)
+        names = session.scalars(select(AppUser.name).order_by(AppUser.name)).all()
+    return [str(n) for n in names if n != signed_in]
+
+
+def no_wrap_message(name: str) -> str:
+    """The login of a user who has no wrap (the file was encrypted after their password
+    was set, or the keyring was rebuilt): what to do, in Thai."""
+    return _("ฐานข้อมูลนี้ถูกเข้ารหัสหลังจากตั้งรหัสผ่านของ {name} จึงยังเข้าสู่ระบบด้วยรหัสผ่านเดิมไม่ได้: "
+             "ให้ผู้ดูแลระบบตั้งรหัสผ่านใหม่ให้ (samoe users passwd {name} หรือหน้าผู้ใช้ในโปรแกรม) "
+             "แล้วเข้าสู่ระบบด้วยรหัสผ่านใหม่นั้น").format(name=name)
 
 
 @dataclass(frozen=True)
