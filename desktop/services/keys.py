@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +31,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.store import cipher
+from desktop.services import access
+from desktop.store import cipher, unlock_failures
 from desktop.store.db import resolve_url, sqlite_path
+from desktop.store.models import utcnow
 
 if TYPE_CHECKING:
     from desktop.store.db import Database
@@ -50,22 +53,58 @@ def is_encrypted(target: str | os.PathLike[str] | None) -> bool:
     return path is not None and cipher.is_encrypted(path)
 
 
+def _now() -> datetime:
+    return utcnow()
+
+
 def unlock(target: str | os.PathLike[str] | None, name: str, password: str) -> bytes | None:
     """The key of an encrypted file from ``name``'s password (remembered for the file);
     None for a plain file or a server. Raises cipher.WrongPassword / NoWrap /
-    KeyringDamaged (their ``message`` is Thai)."""
+    KeyringDamaged / unlock_failures.LockedOut (their ``message`` is Thai).
+
+    Wrong passwords are counted per name beside the keyring (store/unlock_failures.py),
+    by the login's rule (services/access.py): 5 within 15 minutes lock the name at this
+    step for ``lock_time`` (15 minutes, doubled at each further lock); a success starts
+    again. The database's own lockout (``access.authenticate``) is separate."""
     path = file_of(target)
     if path is None or not cipher.is_encrypted(path):
         return None
+    now = _now()
+    states = unlock_failures.read(path)
+    state = states.get(name)
+    if state is not None and state.locked_until is not None and state.locked_until > now:
+        raise unlock_failures.LockedOut(access.locked_message(state.locked_until), state.locked_until)
     try:
         key = cipher.unwrap(path, name, password)
+    except cipher.WrongPassword:
+        _count_failure(path, states, name, now)
+        raise
     except cipher.NoWrap as exc:
         ring = cipher.read_keyring(path)
         if ring is None:  # no keyring at all: its own message (open with the recovery key)
             raise
         raise cipher.NoWrap(no_wrap_message(name)) from exc
+    if state is not None:
+        del states[name]
+        unlock_failures.write(path, states)
     cipher.remember(path, key)
     return key
+
+
+def _count_failure(path: Path, states: dict[str, unlock_failures.NameState], name: str,
+                   now: datetime) -> None:
+    """One more wrong password for ``name``; LockedOut when it makes the fifth within the
+    window (counted since the last lock ended, as the login does)."""
+    state = states.setdefault(name, unlock_failures.NameState())
+    since = max(t for t in (now - access.FAILURE_WINDOW, state.locked_until) if t is not None)
+    state.failures = [t for t in state.failures if t > since] + [now]
+    if len(state.failures) >= access.MAX_FAILURES:
+        state.lockouts += 1
+        state.locked_until = now + access.lock_time(state.lockouts)
+        state.failures = []
+        unlock_failures.write(path, states)
+        raise unlock_failures.LockedOut(access.locked_message(state.locked_until), state.locked_until)
+    unlock_failures.write(path, states)
 
 
 def unlock_recovery(target: str | os.PathLike[str] | None, text: str) -> tuple[bytes, bool]:
@@ -137,6 +176,21 @@ def wrap_on_commit(session: Session, name: str, password: str) -> None:
         event.listen(session, "after_commit", _write_pending, once=True)
         event.listen(session, "after_rollback", _drop_pending, once=True)
     pending.append((name, password))
+
+
+def clear_failures_on_commit(session: Session, name: str) -> None:
+    """An administrator's unlock (services/users.py ``unlock_user``) also lifts ``name``'s
+    lock at the unlock step of an encrypted database, once ``session`` commits."""
+    found = key_of_session(session)
+    if found is None:
+        return
+
+    def clear(_session: Session) -> None:
+        states = unlock_failures.read(found[0])
+        if states.pop(name, None) is not None:
+            unlock_failures.write(found[0], states)
+
+    event.listen(session, "after_commit", clear, once=True)
 
 
 def _drop_pending(session: Session) -> None:

@@ -130,7 +130,8 @@ def _new_user(session: Session, name: str, password: str, full_name: str, grants
     if problem:
         raise UserError(problem)
     _check_password(password)
-    if session.scalar(select(AppUser.id).where(AppUser.name == name)) is not None:
+    # "Admin" beside "admin" would pass for them in every list and audit entry
+    if session.scalar(select(AppUser.id).where(func.lower(AppUser.name) == name.lower())) is not None:
         raise UserError(_("มีผู้ใช้ชื่อ {name} อยู่แล้ว").format(name=name))
     now = utcnow()
     user = AppUser(name=name, full_name=full_name.strip()[:200], password_hash=hash_password(password),
@@ -193,6 +194,9 @@ def unlock_user(session: Session, name: str) -> None:
     user.lockouts = 0
     user.disabled_at = None
     record(session, "unlock", "user", user.uuid, was, actor=actor.name)
+    from desktop.services.keys import clear_failures_on_commit
+
+    clear_failures_on_commit(session, user.name)  # and the lock at an encrypted file's unlock step
 
 
 def set_roles(session: Session, name: str, roles: Iterable[Grant | Role]) -> UserInfo:

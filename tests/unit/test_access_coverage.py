@@ -69,6 +69,7 @@ EXEMPT: dict[str, str] = {
     "keys.ensure_wrap": "the database key: wrapped for the password just checked",
     "keys.key_of_session": "the database key of the open database",
     "keys.wrap_on_commit": "the database key: wrapped for a checked user change",
+    "keys.clear_failures_on_commit": "the unlock-step lock: lifted by the checked users.unlock_user",
     "security.idle_lock_minutes": "a setting: minutes before the window locks",
     "security.record_views": "a setting: whether openings of a record are audited (read by anyone)",
     "audit_log.resolve_child": "a uuid for the audit log query, which checks audit.read next",
