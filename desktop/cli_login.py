@@ -56,13 +56,24 @@ def ask_password(prompt: str) -> str:
         raise NoPassword("ไม่ได้พิมพ์รหัสผ่าน") from exc
 
 
+def _readable(value: str, what: str) -> str:
+    """``value`` from the environment or the command line: bytes that are not UTF-8 come
+    as surrogates, which no hash or keyring can take; refused here (exit 11), not a crash."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NoPassword(f"{what}มีตัวอักษรที่อ่านไม่ได้ (ไม่ใช่ UTF-8) ตรวจการตั้งภาษาของเทอร์มินัลแล้วสั่งใหม่") from None
+    return value
+
+
 _typed: dict[str, str] = {}  # asked once a command: the key's unlock and the login share it
 
 
 def login_password(user: str) -> str:
+    _readable(user, "ชื่อผู้ใช้")
     env = os.environ.get(PASSWORD_ENV)
     if env is not None:
-        return env
+        return _readable(env, f"รหัสผ่านใน {PASSWORD_ENV} ")
     if user not in _typed:
         _typed[user] = ask_password(f"รหัสผ่านของ {user}: ")
     return _typed[user]
@@ -73,7 +84,7 @@ def new_password(user: str, *, env_names: tuple[str, ...] = (NEW_PASSWORD_ENV,))
     for name in env_names:
         value = os.environ.get(name)
         if value is not None:
-            return value
+            return _readable(value, f"รหัสผ่านใน {name} ")
     if not _terminal():
         raise NoPassword(f"ไม่มีรหัสผ่านใหม่: ตั้งตัวแปร {' หรือ '.join(env_names)} หรือสั่งจากเทอร์มินัล")
     first = ask_password(f"รหัสผ่านใหม่ของ {user}: ")

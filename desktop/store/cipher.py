@@ -32,6 +32,7 @@ import json
 import os
 import secrets
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,7 +214,9 @@ def format_recovery_key(key: bytes) -> str:
 def parse_recovery_key(text: str) -> bytes:
     """The key from a typed recovery key (spaces, dashes and case do not matter);
     BadRecoveryKey names the first group that does not check."""
-    cleaned = "".join(c for c in text.upper() if c.isalnum())
+    # Thai or full-width digits and letters (a Thai keyboard, an IME) read as the ASCII ones
+    folded = unicodedata.normalize("NFKC", text).upper()
+    cleaned = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded if c.isalnum())
     cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
     size = _GROUP + 1
     if len(cleaned) != _GROUPS * size or any(c not in _ALPHABET for c in cleaned):
@@ -260,9 +263,15 @@ class Wrap:
         kdf = data["kdf"]
         if kdf.get("type") != "argon2id" or data.get("cipher") != "aes-256-gcm":
             raise ValueError("unknown kdf or cipher")
-        return cls(str(data["name"]), _unb64(kdf["salt"]), int(kdf["time_cost"]),
+        wrap = cls(str(data["name"]), _unb64(kdf["salt"]), int(kdf["time_cost"]),
                    int(kdf["memory_kib"]), int(kdf["parallelism"]), _unb64(data["nonce"]),
                    _unb64(data["wrapped"]))
+        # an edited keyring must not crash Argon2id or AES-GCM, nor make a login take hours
+        if not (len(wrap.salt) >= 8 and len(wrap.nonce) == 12 and 1 <= wrap.time_cost <= _MAX_TIME_COST
+                and 1 <= wrap.parallelism <= _MAX_PARALLELISM
+                and 8 * wrap.parallelism <= wrap.memory_kib <= _MAX_MEMORY_KIB):
+            raise ValueError("kdf parameters out of range")
+        return wrap
 
 
 @dataclass(frozen=True)
@@ -277,6 +286,11 @@ class Keyring:
 
     def wrap_of(self, name: str) -> Wrap | None:
         return next((w for w in self.wraps if w.name == name), None)
+
+
+_MAX_TIME_COST = 64
+_MAX_PARALLELISM = 64
+_MAX_MEMORY_KIB = 4 * 1024 * 1024  # 4 GiB
 
 
 def _b64(raw: bytes) -> str:
@@ -381,6 +395,8 @@ def unwrap(path: Path, name: str, password: str) -> bytes:
                      .format(path=keyring_path(path)))
     wrap = ring.wrap_of(name)
     if wrap is None:
+        # the same Argon2id work as a wrong password: the time does not tell a name apart
+        _derive(password, secrets.token_bytes(16), ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
         raise NoWrap(_("ผู้ใช้ {name} ยังไม่มีกุญแจของฐานข้อมูลนี้ ให้ผู้ดูแลระบบตั้งรหัสผ่านให้ใหม่ "
                        "หรือเปิดด้วยรหัสกู้คืน").format(name=name))
     key = open_wrap(wrap, password)
