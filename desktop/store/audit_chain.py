@@ -141,6 +141,11 @@ def append(conn: Connection, entries: Iterable[Entry]) -> Head | None:
         return None
     _lock(conn)
     last = last_row(conn)
+    head = stored_head(conn)
+    if head is not None and head.id > (last.id if last is not None else 0):
+        # the tail was cut (or every row deleted) outside the program: chain on from the
+        # stored head, so the gap stays for ``verify`` to name instead of a new chain hiding it
+        last = head
     next_id, prev = (last.id + 1, last.hash) if last is not None else (1, GENESIS)
     sqlite = conn.dialect.name == "sqlite"
     now = utcnow()

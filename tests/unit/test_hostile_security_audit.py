@@ -1,0 +1,57 @@
+"""A hostile user against the audit chain (issue 9), through the real ``samoe`` command: rows
+changed with the triggers dropped must be named by ``samoe audit verify``, also when other
+commands ran after the change (every command's login appends an entry of its own)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from actors import TEST_PASSWORD
+from fault_files import assert_clean_failure, cli, text
+
+PLAIN = {"SAMOE_NO_ENCRYPTION": "1", "SAMOE_PASSWORD": TEST_PASSWORD}
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Path:
+    path = tmp_path / "office.db"
+    for args in (("init", "--office-name", "เทศบาลตำบลทดสอบ", "--office-code", "6300101"),
+                 ("demo", "--children", "5", "--seed", "2"), ("stats",), ("stats",)):
+        proc = cli("--db", path, *args, env=PLAIN)
+        assert proc.returncode == 0, text(proc.stderr)
+    return path
+
+
+def _tamper(path: Path, sql: str) -> int:
+    """Run ``sql`` on the audit log with its triggers dropped; the highest id before."""
+    conn = sqlite3.connect(path)
+    try:
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND tbl_name = 'audit_log'").fetchall():
+            conn.execute(f'DROP TRIGGER "{name}"')
+        last = int(conn.execute("SELECT max(id) FROM audit_log").fetchone()[0])
+        conn.execute(sql, (last,))
+        conn.commit()
+        return last
+    finally:
+        conn.close()
+
+
+def test_an_edited_row_is_named(office: Path) -> None:
+    _tamper(office, "UPDATE audit_log SET detail = detail || ' ' WHERE id = 2 AND ? > 0")
+    assert_clean_failure(cli("--db", office, "audit", "verify", env=PLAIN), code=5, words=("ลำดับที่ 2",))
+
+
+@pytest.mark.parametrize("cut", ["tail", "everything"])
+def test_a_cut_tail_stays_visible_after_later_logins(office: Path, cut: str) -> None:
+    """The tail (or every row) deleted, then commands run: each login appends an entry,
+    which must chain on from the stored head, not start a new chain that hides the cut."""
+    last = _tamper(office, "DELETE FROM audit_log WHERE id > ? - 2" if cut == "tail"
+                   else "DELETE FROM audit_log WHERE ? > 0")
+    assert cli("--db", office, "stats", env=PLAIN).returncode == 0
+    first_gone = last - 1 if cut == "tail" else 1
+    for _ in range(2):  # verify's own login must not hide it either
+        assert_clean_failure(cli("--db", office, "audit", "verify", env=PLAIN), code=5,
+                             words=(f"ลำดับที่ {first_gone}",))
