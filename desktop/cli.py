@@ -261,6 +261,9 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
             office = init_office(s, name=args.office_name, code=args.office_code,
                                  role=args.role, province=args.province)
         _print(f"ตั้งค่าหน่วยงาน: {office.name} ({office.code}) บทบาท {office.role}")
+        from desktop.cli_keys import after_init
+
+        after_init(args, db, _print, _err)  # --recovery-pdf FILE: the key on one page
         return 0
     if name == "demo":
         from desktop.services.demo import fill_demo

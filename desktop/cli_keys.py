@@ -2,6 +2,7 @@
 
     samoe init [--no-encryption]        a new database is encrypted unless told; the
                                         recovery key is printed once
+    samoe init --recovery-pdf FILE      also write it on one page to print for the safe
     samoe demo [--no-encryption]        the same when it makes a new database
     samoe db encrypt                    convert a plain database in place (an administrator)
     samoe --recovery-key COMMAND        open an encrypted database with the recovery key
@@ -42,6 +43,10 @@ def add_parsers(sub: Any, db_sub: Any) -> None:
         if command is not None:
             command.add_argument("--no-encryption", action="store_true",
                                  help="ฐานข้อมูลใหม่ไม่เข้ารหัส (สำหรับเครื่องที่เข้ารหัสดิสก์ไว้แล้ว หรือการทดสอบ)")
+    init = sub.choices.get("init")
+    if init is not None:
+        init.add_argument("--recovery-pdf", type=Path, metavar="FILE",
+                          help="เขียนรหัสกู้คืนเป็นไฟล์ PDF หนึ่งหน้าเพื่อพิมพ์เก็บในตู้นิรภัย (ลบไฟล์เมื่อพิมพ์แล้ว)")
     db_sub.add_parser("encrypt", help="เข้ารหัสฐานข้อมูลเดิมที่ยังไม่เข้ารหัส (ผู้ดูแลระบบ; แสดงรหัสกู้คืนครั้งเดียว)")
 
 
@@ -74,6 +79,9 @@ def before_open(args: argparse.Namespace, name: str, err: Any) -> int | None:
         return None
     if path is None or name == "db path":
         return None
+    refused = _check_recovery_pdf(args, name, path, err)
+    if refused is not None:
+        return refused
     try:
         if not path.exists() or path.stat().st_size == 0:
             if name in MAKES_NEW and _encrypt_new(args):
@@ -106,6 +114,46 @@ def before_open(args: argparse.Namespace, name: str, err: Any) -> int | None:
         err(exc.message)
         return EXIT_LOGIN
     return None
+
+
+def _check_recovery_pdf(args: argparse.Namespace, name: str, path: Path, err: Any) -> int | None:
+    """``init --recovery-pdf FILE`` only makes sense for a new encrypted database, with
+    FILE's folder there: refused (exit 2) before anything is made."""
+    pdf: Path | None = getattr(args, "recovery_pdf", None)
+    if name != "init" or pdf is None:
+        return None
+    folder = pdf.parent if str(pdf.parent) else Path(".")
+    if not folder.is_dir():
+        err(f"ไม่พบโฟลเดอร์ {folder} ที่จะบันทึกไฟล์ {pdf.name} สร้างโฟลเดอร์ก่อนหรือเลือกโฟลเดอร์อื่น")
+        return 2
+    if pdf.exists() and not pdf.is_file():
+        err(f"{pdf} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) เลือกชื่อไฟล์อื่น")
+        return 2
+    if (path.exists() and path.stat().st_size > 0) or not _encrypt_new(args):
+        err("--recovery-pdf ใช้ได้เมื่อ init สร้างฐานข้อมูลใหม่ที่เข้ารหัสเท่านั้น: "
+            "รหัสกู้คืนมีให้พิมพ์ครั้งเดียวตอนสร้าง")
+        return 2
+    return None
+
+
+def after_init(args: argparse.Namespace, db: Any, out: Any, err: Any) -> None:
+    """``init --recovery-pdf FILE``: the new database's recovery key on one page (an
+    audit entry, without the key). A file that cannot be written is said; the key is
+    still printed on the terminal below."""
+    pdf: Path | None = getattr(args, "recovery_pdf", None)
+    new = getattr(args, "samoe_new_key", None)
+    if pdf is None or new is None:
+        return
+    from desktop.cli_errors import os_error_message
+    from desktop.services.recovery_print import recovery_key_pdf_file
+
+    try:
+        with db.session() as session:
+            recovery_key_pdf_file(session, pdf, new.recovery, db.path.name if db.path else "")
+    except OSError as exc:
+        err(os_error_message(exc) + " จดรหัสกู้คืนที่แสดงด้านล่างไว้แทน")
+        return
+    out(f"เขียนรหัสกู้คืนลงไฟล์ {pdf} แล้ว (1 หน้า): พิมพ์แล้วเก็บในตู้นิรภัย จากนั้นลบไฟล์นี้")
 
 
 def after_login(args: argparse.Namespace, db: Any) -> None:
