@@ -227,7 +227,7 @@ class Shell(QObject):
             self._give_up(db, path, exc)
             return False
         if new_key is not None:
-            show_recovery_key(self.window, new_key)  # once, for the office safe
+            show_recovery_key(self.window, new_key, db=db, settings=self.settings)  # once: print it for the safe
         return self._install(db, actor)
 
     def _make_first_admin(self, db: Database, path: Path, admin: AdminValues) -> Actor | None:

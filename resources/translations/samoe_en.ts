@@ -2877,6 +2877,38 @@ Database: %2</translation>
         <source>ฐานข้อมูลนี้เข้ารหัสแล้ว รหัสกู้คืนของฐานข้อมูล:</source>
         <translation>This database is encrypted. Its recovery key:</translation>
     </message>
+    <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>พิมพ์รหัสกู้คืนหนึ่งหน้า เก็บในตู้นิรภัยของสำนักงาน</source>
+        <translation>Print the recovery key on one page for the office safe</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>สร้างไฟล์รหัสกู้คืนไม่สำเร็จ: %1</source>
+        <translation>Could not make the recovery key file: %1</translation>
+    </message>
+    <message>
+        <source>รหัสกู้คืน</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>รหัสกู้คืน-%1.pdf</source>
+        <translation>recovery-key-%1.pdf</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>เอกสาร PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>ReportOptions</name>
