@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +56,14 @@ class NameState:
     @classmethod
     def from_json(cls, data: Any) -> NameState:
         until = data.get("locked_until")
-        return cls([datetime.fromisoformat(str(t)) for t in data.get("failures", [])][-KEEP:],
-                   int(data.get("lockouts", 0) or 0),
-                   datetime.fromisoformat(str(until)) if until else None)
+        return cls([_utc(t) for t in list(data.get("failures", []))][-KEEP:],
+                   int(data.get("lockouts", 0) or 0), _utc(until) if until else None)
+
+
+def _utc(text: object) -> datetime:
+    """A stored time as the naive UTC the program compares (one with an offset is moved)."""
+    at = datetime.fromisoformat(str(text))
+    return at if at.tzinfo is None else at.astimezone(UTC).replace(tzinfo=None)
 
 
 def failures_path(path: Path) -> Path:

@@ -158,3 +158,17 @@ def test_an_administrators_unlock_lifts_the_lock(
     assert code == 0, err
     assert "somchai" not in unlock_failures.read(encrypted)
     assert _stats(capsys, encrypted, monkeypatch, "somchai-first", user="somchai")[0] == 0
+
+
+def test_times_with_an_offset_and_odd_entries_are_read_safely(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    where = unlock_failures.failures_path(db)
+    where.write_text(json.dumps({"format": "samoe-unlock-failures", "version": 1, "users": {
+        "admin": {"failures": ["2026-11-30T13:00:00+07:00"], "lockouts": 2,
+                  "locked_until": "2026-11-30T14:00:00+07:00"}}}), encoding="utf-8")
+    state = unlock_failures.read(db)["admin"]
+    assert state.failures == [datetime(2026, 11, 30, 6, 0)] and state.lockouts == 2
+    assert state.locked_until == datetime(2026, 11, 30, 7, 0)
+    where.write_text(json.dumps({"format": "samoe-unlock-failures", "users": {"admin": {"failures": 5}}}),
+                     encoding="utf-8")
+    assert unlock_failures.read(db) == {}
