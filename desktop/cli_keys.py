@@ -21,7 +21,9 @@ mistyped recovery key, a damaged keyring).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -208,15 +210,19 @@ def encrypt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         err(exc.message + " ไฟล์เดิมยังอยู่ครบ ไม่มีอะไรเปลี่ยน")
         return 10
     out(f"เข้ารหัสฐานข้อมูล {path} แล้ว ตรวจครบทุกตาราง ไฟล์ที่ไม่เข้ารหัสถูกแทนที่แล้ว")
+    # the file is encrypted now: its recovery key goes out before the backups' conversion,
+    # which may take minutes (a power cut then must not leave a key nobody was shown)
+    out("รหัสกู้คืน:")
+    out(f"    {new.recovery}")
+    out(keys.recovery_note())
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stdout.flush()  # to a file or pipe too, before the long part
     assert path is not None
     backups = keys.encrypt_backups(path, new.key)
     if backups.encrypted:
         out(f"เข้ารหัสไฟล์สำรองในโฟลเดอร์ backups แล้ว {len(backups.encrypted)} ไฟล์ (กุญแจเดียวกัน)")
     for plain in backups.left_plain:
         err(f"ไฟล์สำรอง {plain} เข้ารหัสไม่ได้ (อาจเสียหาย) ยังเป็นข้อมูลที่ไม่เข้ารหัส ลบทิ้งหากไม่ต้องการแล้ว")
-    out("รหัสกู้คืน:")
-    out(f"    {new.recovery}")
-    out(keys.recovery_note())
     if others:
         out(f"ผู้ใช้ที่ต้องได้รหัสผ่านใหม่ก่อนเข้าสู่ระบบ ({len(others):,} คน): {', '.join(others)}")
         out("ผู้ดูแลระบบตั้งรหัสผ่านใหม่ให้ทีละคนด้วย samoe users passwd ชื่อ "
