@@ -49,6 +49,9 @@ ENTITIES: dict[str, str] = {
     "user": N_("ผู้ใช้"),
     "children": N_("รายชื่อเด็ก"),
     "households": N_("รายชื่อครัวเรือน"),
+    "child-profile": N_("ประวัติเด็ก (พิมพ์)"),
+    "child-history": N_("ประวัติการแก้ไขและการเปิดดู (พิมพ์)"),
+    "database": N_("ฐานข้อมูล"),
 }
 FIELDS: dict[str, str] = {
     "id_type": N_("ประเภทเลขประจำตัว"),

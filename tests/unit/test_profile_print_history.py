@@ -26,7 +26,8 @@ def _history(path: str, uuid: str) -> list[str]:
     db = Database.open(path)  # signed in with every role (tests/conftest.py)
     try:
         with db.reader() as s:
-            return [e.action for e in page_entries(s, LogQuery(subject_uuid=uuid))]
+            return [e.what if e.action == "export" else e.action
+                    for e in page_entries(s, LogQuery(subject_uuid=uuid))]
     finally:
         db.dispose()
 
@@ -41,7 +42,7 @@ def test_cli_profile_print_shows_in_the_childs_history(tmp_path: Path,
                           "--out", str(tmp_path / "p.pdf"))
     assert code == 0, err
     after = _history(path, uuid)
-    assert len(after) == len(before) + 1 and after[0] == "export"
+    assert len(after) == len(before) + 1 and after[0] == "ส่งออก ประวัติเด็ก (พิมพ์)"  # Thai in the panel
 
 
 def test_window_documents_path_links_the_entry(office_db: object, tmp_path: Path) -> None:
