@@ -376,6 +376,8 @@ def problem_text(verification: Verification) -> str:
     return {
         "missing": _("ไม่พบไฟล์สำรอง"),
         "unverified": _("ไฟล์สำรองนี้ไม่มีบันทึกการตรวจ (ไฟล์ .json ข้างไฟล์)"),
+        "unreadable": _("บันทึกการตรวจของไฟล์สำรองนี้ (ไฟล์ .json ข้างไฟล์) เสียหายหรือถูกแก้ไข จึงตรวจไฟล์สำรองไม่ได้"),
+        "other": _("ไฟล์สำรองนี้เป็นของฐานข้อมูลอื่น (เข้ารหัสด้วยกุญแจอื่น) เปิดด้วยรหัสผ่านหรือรหัสกู้คืนของฐานข้อมูลนั้น"),
         "marked": _("ไฟล์นี้เป็นสำเนาของไฟล์ที่เสียหาย ใช้กู้คืนไม่ได้"),
         "hash": _("ไฟล์สำรองถูกแก้ไขหรือเสียหายหลังจากสำรอง (ค่า SHA-256 ไม่ตรง)"),
         "integrity": _("ไฟล์สำรองเสียหาย (ตรวจความถูกต้องไม่ผ่าน)"),
@@ -416,6 +418,8 @@ def plan_restore(backup: Path, target: Path) -> RestorePlan:
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     verification = verify_backup(backup, connect=_connect_for_backup(backup, target))
+    if verification.problems and verification.problems[0].startswith("integrity") and _other_key(backup, target):
+        verification.problems.insert(0, "other: the backup's keyring is another database's")
     warnings: list[str] = []
     kinds = {p.split(":", 1)[0] for p in verification.problems}
     if kinds - {"unverified"}:
@@ -424,6 +428,20 @@ def plan_restore(backup: Path, target: Path) -> RestorePlan:
     if kinds:
         warnings.append(_("ไฟล์สำรองนี้ไม่มีบันทึกการตรวจ (สร้างด้วยโปรแกรมรุ่นก่อน) ตรวจได้เพียงความถูกต้องของไฟล์"))
     return RestorePlan(backup, target, verification, target.exists(), warnings)
+
+
+def _other_key(backup: Path, target: Path) -> bool:
+    """An encrypted backup whose keyring beside it belongs to another key than the one it
+    was read with: the backup of another database, not a damaged one."""
+    key = cipher.key_for(target)
+    if key is None:
+        manifest = read_manifest(backup)
+        key = cipher.key_for(Path(manifest.source)) if manifest is not None and manifest.source else None
+    try:
+        ring = cipher.read_keyring(backup)
+    except cipher.CipherError:
+        return False
+    return key is not None and ring is not None and ring.check != cipher.check_value(key)
 
 
 def _connect_for_backup(backup: Path, target: Path) -> Connect:

@@ -276,7 +276,9 @@ def verify_backup(path: Path, *, connect: Connect = plain_connect, full: bool = 
     manifest = read_manifest(path)
     problems: list[str] = []
     if manifest is None:
-        problems.append("unverified: no manifest")
+        # a manifest there but unreadable is damaged or replaced, not an older program's backup
+        problems.append("unreadable: the manifest cannot be read" if manifest_path(path).exists()
+                        else "unverified: no manifest")
     elif not manifest.ok:
         problems.append("marked: the manifest says this copy is not good")
     elif sha256_of(path) != manifest.sha256:

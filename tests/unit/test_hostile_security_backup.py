@@ -1,0 +1,85 @@
+"""A hostile user and an unlucky office against ``samoe backup`` (issue 9): a backup whose
+manifest was damaged or replaced, a backup of another (encrypted) database. Every refusal
+a Thai message and an exit code; the database untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from actors import TEST_PASSWORD
+from fault_files import assert_clean_failure, cli, text
+
+ENC = {"SAMOE_NO_ENCRYPTION": "0", "SAMOE_PASSWORD": TEST_PASSWORD}
+
+
+def _office(folder: Path, code: str, children: int) -> Path:
+    path = folder / "office.db"
+    folder.mkdir(parents=True, exist_ok=True)
+    proc = cli("--db", path, "init", "--office-name", "เทศบาลตำบลทดสอบ", "--office-code", code, env=ENC)
+    assert proc.returncode == 0, text(proc.stderr)
+    if children:
+        proc = cli("--db", path, "demo", "--children", str(children), "--seed", "5", env=ENC)
+        assert proc.returncode == 0, text(proc.stderr)
+    return path
+
+
+def _backup(db: Path, folder: Path) -> Path:
+    proc = cli("--db", db, "backup", "create", folder, env=ENC)
+    assert proc.returncode == 0, text(proc.stderr)
+    return next(p for p in folder.iterdir() if p.suffix == ".db")
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("backups")
+    db = _office(base / "office", "6300101", 10)
+    return db, _backup(db, base / "usb")
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("manifest", ["{not json", "[1, 2]", ""])
+def test_a_backup_whose_manifest_is_damaged_is_not_taken_for_an_older_programs(
+        office: tuple[Path, Path], manifest: str) -> None:
+    """A manifest there but unreadable is not 'made by an older program, no manifest':
+    the backup cannot be checked, and the restore says so instead of going on."""
+    db, backup = office
+    note = backup.with_name(backup.name + ".json")
+    kept = note.read_bytes()
+    before = _sha(db)
+    try:
+        note.write_text(manifest, encoding="utf-8")
+        proc = cli("--db", db, "backup", "restore", backup, env=ENC)
+        err = assert_clean_failure(proc, code=5, words=(".json",))
+        assert "รุ่นก่อน" not in err
+    finally:
+        note.write_bytes(kept)
+    assert _sha(db) == before
+
+
+def test_the_encrypted_backup_of_another_database_is_named_so(office: tuple[Path, Path], tmp_path: Path) -> None:
+    db, _backup_file = office
+    other = _office(tmp_path / "other", "6300102", 0)
+    foreign = _backup(other, tmp_path / "other-usb")
+    before = _sha(db)
+    proc = cli("--db", db, "backup", "restore", foreign, "--dry-run", env=ENC)
+    assert_clean_failure(proc, words=("ฐานข้อมูลอื่น",))
+    assert _sha(db) == before
+
+
+def test_a_manifest_that_lies_about_the_counts_is_caught(office: tuple[Path, Path]) -> None:
+    db, backup = office
+    note = backup.with_name(backup.name + ".json")
+    kept = note.read_bytes()
+    try:
+        data = json.loads(kept)
+        data["counts"]["child"] += 1
+        note.write_text(json.dumps(data), encoding="utf-8")
+        assert_clean_failure(cli("--db", db, "backup", "restore", backup, "--dry-run", env=ENC), code=5)
+    finally:
+        note.write_bytes(kept)
