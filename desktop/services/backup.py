@@ -185,7 +185,7 @@ def create_backup(db_path: Path, *, label: str = MANUAL, folder: Path | None = N
     copy_keyring(db_path, dest)
     info = info_of(dest, label)
     if folder is None and prune_after:
-        prune(db_path)
+        prune(db_path, keep=dest)
     else:
         remember_external(db_path, info)
     return info
@@ -280,9 +280,10 @@ def daily_backup(db_path: Path, *, today: datetime | None = None,
 
 
 def prune(db_path: Path, *, keep_daily: int = KEEP_DAILY, keep_events: int = KEEP_EVENTS,
-          keep_damaged: int = KEEP_DAMAGED) -> list[Path]:
-    """Remove the backups the retention rule (module docstring) does not keep."""
-    infos = [info_of(p, label_of(db_path, p)) for p in backups_of(db_path)]
+          keep_damaged: int = KEEP_DAMAGED, keep: Path | None = None) -> list[Path]:
+    """Remove the backups the retention rule (module docstring) does not keep; never
+    ``keep``, the one just made (after the clock went back it looks the oldest)."""
+    infos = [info_of(p, label_of(db_path, p)) for p in backups_of(db_path) if p != keep]
     infos.sort(key=lambda b: (b.at, made_key(b.path)), reverse=True)
     newest_good = next((b for b in infos if b.good), None)
     kept = {DAILY: 0, "event": 0, DAMAGED: 0}

@@ -83,3 +83,37 @@ def test_a_manifest_that_lies_about_the_counts_is_caught(office: tuple[Path, Pat
         assert_clean_failure(cli("--db", db, "backup", "restore", backup, "--dry-run", env=ENC), code=5)
     finally:
         note.write_bytes(kept)
+
+
+def test_the_days_backup_after_the_clock_went_back_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PC whose clock went back (a flat CMOS battery, a wrong time zone set by hand): the
+    day's backup it makes looks older than the week of backups made before, and the
+    pruning right after it must not remove it (the office would have no fresh backup)."""
+    from datetime import datetime as real_datetime
+
+    from desktop.services import backup as service
+    from desktop.store import backup as store
+
+    db = tmp_path / "office.db"
+    proc = cli("--db", db, "init", "--office-name", "เทศบาลตำบลทดสอบ", "--office-code", "6300101",
+               env={"SAMOE_NO_ENCRYPTION": "1", "SAMOE_PASSWORD": TEST_PASSWORD})
+    assert proc.returncode == 0, text(proc.stderr)
+    clock = {"now": real_datetime(2026, 12, 10, 9, 0)}
+
+    class Clock(real_datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Clock:  # type: ignore[override]
+            return clock["now"]  # type: ignore[return-value]
+
+    monkeypatch.setattr(store, "datetime", Clock)
+    monkeypatch.setattr(service, "datetime", Clock)
+    monkeypatch.setenv("SAMOE_AUTO_BACKUP", "1")
+    monkeypatch.setattr(service, "auto_backups_on", lambda: True)
+    for day in range(10, 10 + service.KEEP_DAILY + 1):
+        clock["now"] = real_datetime(2026, 12, day, 9, 0)
+        assert service.daily_backup(db, today=clock["now"]) is not None
+    clock["now"] = real_datetime(2026, 12, 1, 9, 0)  # the clock went back
+    made = service.daily_backup(db, today=clock["now"])
+    assert made is not None
+    assert made.path.exists(), "the day's backup was pruned as soon as it was made"
+    assert service.last_good_backup(db) is not None
