@@ -14,6 +14,7 @@ An empty value (no enrolment) has the empty key, which sorts first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .levels import LEVELS
 from .text import stored_sort_key, to_ascii_digits
@@ -30,6 +31,7 @@ def _padded(match: re.Match[str]) -> str:
     return digits.rjust(8, "0")
 
 
+@lru_cache(maxsize=1 << 16)  # schools, rooms, villages repeat on every row of an import
 def natural_sort_key(text: str, length: int = INSTITUTION_KEY_LENGTH) -> str:
     """Dictionary order with digit runs compared by value (a key, cut to ``length``)."""
     if not text:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.i18n import _
 
@@ -54,6 +55,7 @@ def to_ascii_digits(s: str) -> str:
     return s.translate(THAI_DIGITS)
 
 
+@lru_cache(maxsize=1 << 16)  # an import cleans the same villages and names again and again
 def clean_text(s: str | None) -> str:
     """Normalise typed or imported text.
 
@@ -94,6 +96,23 @@ def thai_marks_problem(value: str, label: str) -> str | None:
     be a name). What has one meaning was already fixed by :func:`clean_text`."""
     if _THAI_MARK_ANY.search(value) is None:  # fast path: no mark at all
         return None
+    fault = _mark_fault(value)
+    if fault is None:
+        return None
+    i, ch, orphan, vowel = fault
+    shown = f"\u25cc{ch}"
+    if orphan:
+        return _("{label}มีสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับ (ตัวที่ {i}: {shown}) "
+                 "โปรดตรวจสอบการพิมพ์{label}อีกครั้ง").format(label=_(label), i=i, shown=shown)
+    kind = _("สระ") if vowel else _("วรรณยุกต์")
+    return _("{label}มี{kind}ซ้อนกันสองตัวบนพยัญชนะเดียวกัน (ตัวที่ {i}: {shown}) "
+             "โปรดลบตัวที่เกินแล้วพิมพ์{label}ใหม่").format(label=_(label), kind=kind, i=i, shown=shown)
+
+
+@lru_cache(maxsize=1 << 16)  # names and places repeat on every row of an import
+def _mark_fault(value: str) -> tuple[int, str, bool, bool] | None:
+    """The first misplaced mark: (its position from 1, the mark, no consonant under it,
+    it is a vowel), or None."""
     on_consonant = has_vowel = has_tone = False
     for i, ch in enumerate(value, start=1):
         if _CONSONANT_FIRST <= ch <= _CONSONANT_LAST:
@@ -103,14 +122,10 @@ def thai_marks_problem(value: str, label: str) -> str | None:
         if not vowel and ch not in _TONES_AND_SIGNS:
             on_consonant = False  # a spacing character: nothing after it can sit on a consonant
             continue
-        shown = f"\u25cc{ch}"
         if not on_consonant:
-            return _("{label}มีสระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับ (ตัวที่ {i}: {shown}) "
-                     "โปรดตรวจสอบการพิมพ์{label}อีกครั้ง").format(label=_(label), i=i, shown=shown)
+            return i, ch, True, vowel
         if (vowel and (has_vowel or has_tone)) or (not vowel and has_tone):
-            kind = _("สระ") if vowel else _("วรรณยุกต์")
-            return _("{label}มี{kind}ซ้อนกันสองตัวบนพยัญชนะเดียวกัน (ตัวที่ {i}: {shown}) "
-                     "โปรดลบตัวที่เกินแล้วพิมพ์{label}ใหม่").format(label=_(label), kind=kind, i=i, shown=shown)
+            return i, ch, False, vowel
         if vowel:
             has_vowel = True
         else:
@@ -156,6 +171,7 @@ _COMPACT = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # first names repeat: a bulk write keys each once
 def stored_sort_key(text: str) -> str:
     """``thai_sort_key`` in compact, storable form (the same order for Thai names)."""
     return thai_sort_key(text).translate(_COMPACT)
