@@ -209,28 +209,12 @@ class LockDialog(QDialog):
         self._show_mode(True)
 
     def submit(self) -> None:
-        from desktop.services.access import LoginRefused
+        from desktop.gui.views.login_dialog import attempt_login
 
-        name = self.name_edit.text().strip()
-        if not name:
-            self.name_edit.setFocus()
+        actor = attempt_login(self, self._authenticate)
+        if actor is None:
             return
-        if not self.password_edit.text():
-            self.password_edit.setFocus()
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.actor = self._authenticate(name, self.password_edit.text())
-        except LoginRefused as exc:
-            from desktop.gui.views.login_dialog import refusal_text
-
-            self.message.setText(refusal_text(exc))
-            self.message.show()
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.actor = actor
         self._finished = True
         self.accept()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -42,6 +43,37 @@ def remember_user(settings: QSettings, place: str, name: str) -> None:
 def refusal_text(exc: BaseException) -> str:
     """The service's Thai reason (it names the time a lock ends)."""
     return str(getattr(exc, "message", "") or exc)
+
+
+class _LoginFields(Protocol):
+    name_edit: QLineEdit
+    password_edit: QLineEdit
+    message: QLabel
+
+
+def attempt_login(fields: _LoginFields, authenticate: Authenticate) -> object | None:
+    """The login and the lock screen's one step: an empty field gets the focus, a refusal
+    is said in place (the password cleared); the actor when the password is right."""
+    from desktop.services.access import LoginRefused
+
+    name = fields.name_edit.text().strip()
+    if not name:
+        fields.name_edit.setFocus()
+        return None
+    if not fields.password_edit.text():
+        fields.password_edit.setFocus()
+        return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # Argon2id: a fraction of a second
+    try:
+        return authenticate(name, fields.password_edit.text())
+    except LoginRefused as exc:
+        fields.message.setText(refusal_text(exc))
+        fields.message.show()
+        fields.password_edit.clear()
+        fields.password_edit.setFocus()
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class LoginDialog(QDialog):
@@ -97,24 +129,7 @@ class LoginDialog(QDialog):
         fit_to_screen(self)
 
     def accept(self) -> None:
-        from desktop.services.access import LoginRefused
-
-        name = self.name_edit.text().strip()
-        if not name:
-            self.name_edit.setFocus()
-            return
-        if not self.password_edit.text():
-            self.password_edit.setFocus()
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # Argon2id: a fraction of a second
-        try:
-            self.actor = self._authenticate(name, self.password_edit.text())
-        except LoginRefused as exc:
-            self.message.setText(refusal_text(exc))
-            self.message.show()
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        super().accept()
+        actor = attempt_login(self, self._authenticate)
+        if actor is not None:
+            self.actor = actor
+            super().accept()
