@@ -49,7 +49,7 @@ def hidden_in_table(ranges: list[ColumnRange], first_col: int, width: int) -> li
 
 def hidden_note(columns: list[int], first_col: int, headers: list[str]) -> str:
     """The clerk's note naming the hidden columns read (Thai, like every reading note)."""
-    from .xlsx_scan import column_name  # (xlsx_scan reads the ranges with this module)
+    from .cells import column_name
 
     named = ", ".join(
         f"{column_name(first_col + i)}" + (f" \"{headers[i]}\"" if headers[i] else "")

@@ -15,8 +15,9 @@ import pyexpat
 import zipfile
 
 from . import SheetError
+from .cells import cell_name
 from .hidden_columns import ColumnRange
-from .xlsx_scan import CHUNK, MAX_CELLS, cell_name
+from .xlsx_scan import CHUNK, MAX_CELLS
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

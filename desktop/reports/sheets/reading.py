@@ -34,17 +34,14 @@ from desktop.domain.text import clean_text, to_ascii_digits
 from desktop.reports import sheets as _limits  # read at call time, so tests can lower them
 
 from . import SheetData, SheetError
+from .cells import cell_name, corrupt, formula_message, password
 from .hidden_columns import ColumnRange, hidden_in_table, hidden_note
 from .textfiles import csv_rows, decode_text
 from .webformats import WebSheet, kind_of, read_html, read_spreadsheet_ml
 from .xlsx_scan import (
     MAX_CELLS,
     ZipScan,
-    cell_name,
     check_zip,
-    corrupt,
-    formula_message,
-    password,
     replace_member,
     scan_exactly,
     sheet_members,
