@@ -193,6 +193,23 @@ def clear_failures_on_commit(session: Session, name: str) -> None:
     event.listen(session, "after_commit", clear, once=True)
 
 
+def drop_wrap_on_commit(session: Session, name: str) -> None:
+    """A suspended user's password no longer unwraps the key (an encrypted database), once
+    ``session`` commits: their copy of the key is removed from the keyring, so the
+    password they knew opens nothing, here or in a copy of the file and keyring made from
+    now on. Lifting the suspension needs a new password from an administrator, which
+    wraps the key again. (A keyring copied before stays as it was: only a new key would
+    help against that, and it would need every other user's password.)"""
+    found = key_of_session(session)
+    if found is None:
+        return
+
+    def drop(_session: Session) -> None:
+        cipher.remove_wrap(found[0], name)
+
+    event.listen(session, "after_commit", drop, once=True)
+
+
 def _drop_pending(session: Session) -> None:
     session.info.pop(_PENDING, None)
 

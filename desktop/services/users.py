@@ -182,6 +182,9 @@ def lock_user(session: Session, name: str) -> None:
         raise UserError(_("ระงับผู้ดูแลระบบคนสุดท้ายไม่ได้"))
     user.disabled_at = utcnow()
     record(session, "suspend", "user", user.uuid, {}, actor=actor.name)
+    from desktop.services.keys import drop_wrap_on_commit
+
+    drop_wrap_on_commit(session, user.name)  # their password no longer opens an encrypted file
 
 
 def unlock_user(session: Session, name: str) -> None:

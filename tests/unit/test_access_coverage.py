@@ -70,6 +70,7 @@ EXEMPT: dict[str, str] = {
     "keys.key_of_session": "the database key of the open database",
     "keys.wrap_on_commit": "the database key: wrapped for a checked user change",
     "keys.clear_failures_on_commit": "the unlock-step lock: lifted by the checked users.unlock_user",
+    "keys.drop_wrap_on_commit": "the database key: unwrapped for the checked users.lock_user",
     "security.idle_lock_minutes": "a setting: minutes before the window locks",
     "security.record_views": "a setting: whether openings of a record are audited (read by anyone)",
     "audit_log.resolve_child": "a uuid for the audit log query, which checks audit.read next",
