@@ -120,7 +120,9 @@ def record_export(session: Session, kind: str, title: str, rows: int, path: Path
     written to ``path``: ``rows`` rows (a report: ``pages`` pages). Only the file's name is kept.
     A document about one child (the profile) names it as ``subject_uuid``: the entry then
     shows in that child's history."""
-    detail: dict[str, object] = {"title": title, "rows": rows, "file": Path(path).name}
+    detail: dict[str, object] = {"title": title, "file": Path(path).name}
+    if rows or not pages:  # a report knows its pages, not its rows: no false "0 rows"
+        detail["rows"] = rows
     if pages:
         detail["pages"] = pages
     record(session, EXPORT_ACTION, kind, "", detail, subject_uuid=subject_uuid or None)

@@ -55,3 +55,16 @@ def test_a_cut_tail_stays_visible_after_later_logins(office: Path, cut: str) -> 
     for _ in range(2):  # verify's own login must not hide it either
         assert_clean_failure(cli("--db", office, "audit", "verify", env=PLAIN), code=5,
                              words=(f"ลำดับที่ {first_gone}",))
+
+
+def test_an_export_and_a_report_of_personal_data_leave_true_entries(office: Path, tmp_path: Path) -> None:
+    for args in (("export", "children", tmp_path / "list.csv"),
+                 ("report", "children-list", "--out", tmp_path / "list.pdf")):
+        proc = cli("--db", office, *args, env=PLAIN)
+        assert proc.returncode == 0, text(proc.stderr)
+    proc = cli("--db", office, "audit", "log", "--limit", "5", env=PLAIN)
+    assert proc.returncode == 0, text(proc.stderr)
+    log = text(proc.stdout)
+    assert "list.csv" in log and "list.pdf" in log
+    assert "จำนวนแถว: 5" in log  # the export's 5 children
+    assert "จำนวนแถว: 0" not in log, log  # a report of 5 children is not one of 0 rows
