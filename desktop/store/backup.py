@@ -16,6 +16,7 @@ copy: a backup never holds the data in clear when the database does not.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -221,6 +222,8 @@ def backup_sqlite(source: Path, dest: Path, *, label: str = "", connect: Connect
                 try:
                     src.backup(out, pages=PAGES_PER_STEP, progress=progress)
                 except cipher.DatabaseError as exc:
+                    if "disk is full" in str(exc):  # SQLITE_FULL: the copy's disk, not a damaged source
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dest.parent)) from None
                     raise BackupFailed([f"source: {exc}"]) from None
                 out.execute("PRAGMA journal_mode=DELETE")
                 problems = verify_connection(out, counts, quick=quick)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from actors import TEST_PASSWORD
-from fault_files import assert_clean_failure, cli, text
+from fault_files import assert_clean_failure, can_unshare_mounts, cli, text
 
 ENC = {"SAMOE_NO_ENCRYPTION": "0", "SAMOE_PASSWORD": TEST_PASSWORD}
 
@@ -117,3 +117,27 @@ def test_the_days_backup_after_the_clock_went_back_is_kept(tmp_path: Path, monke
     assert made is not None
     assert made.path.exists(), "the day's backup was pruned as soon as it was made"
     assert service.last_good_backup(db) is not None
+
+
+@pytest.mark.skipif(not can_unshare_mounts(), reason="needs root and unshare to mount a tmpfs")
+def test_a_backup_to_a_full_stick_says_disk_full_not_a_damaged_database(
+        office: tuple[Path, Path], tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from fault_files import ROOT
+
+    db, _backup_file = office
+    mnt = tmp_path / "stick"
+    mnt.mkdir()
+    script = ('mount -t tmpfs -o size=$3 tmpfs "$1" && "$PY" -m desktop.cli --db "$2" backup create "$1"; '
+              'echo "rc=$?" >&2; ls -a "$1"')
+    proc = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", str(mnt), str(db),
+                           str(db.stat().st_size // 2)], capture_output=True, timeout=300, cwd=ROOT,
+                          env={**os.environ, **ENC, "PY": sys.executable})
+    err = text(proc.stderr)
+    assert "Traceback" not in err, err[-2000:]
+    assert "rc=9" in err and "ดิสก์เต็ม" in err, err[-1500:]
+    assert "เสียหาย" not in err, err[-1500:]
+    assert sorted(text(proc.stdout).split()) == [".", ".."]
