@@ -67,6 +67,9 @@ def password_problem(password: str) -> str | None:
         return password_rule()
     if len(password) > MAX_PASSWORD:
         return _("รหัสผ่านยาวเกิน {n} ตัวอักษร").format(n=MAX_PASSWORD)
+    if any(not c.isprintable() and not c.isspace() or c in "\t\n\r\v\f" for c in password):
+        # a newline or tab from a file or script: nobody could type it at the login prompt
+        return _("รหัสผ่านมีตัวอักษรที่พิมพ์ไม่ได้ (เช่น ขึ้นบรรทัดใหม่หรือแท็บ) ตั้งรหัสผ่านใหม่โดยไม่มีตัวอักษรเหล่านี้")
     return None
 
 

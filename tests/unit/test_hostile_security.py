@@ -236,3 +236,17 @@ def test_the_wal_of_an_open_encrypted_database_shows_no_personal_data(office: tu
         assert secret.encode("utf-8") not in wal and b"1234567890123" not in wal
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("password", ["abcdefgh\n", "abc\tdefgh", "abcdefgh\r\n", "abc\x00defgh"[:3] + "\x1bdefgh"])
+def test_a_new_password_with_a_control_character_is_refused(tmp_path: Path, password: str) -> None:
+    """A password taken from a file or script with its newline (or a tab, an escape) could
+    never be typed at the login prompt again: refused when set, the old one kept."""
+    plain = {"SAMOE_NO_ENCRYPTION": "1", "SAMOE_PASSWORD": TEST_PASSWORD}
+    path = tmp_path / "office.db"
+    assert cli("--db", path, "init", "--office-name", "ทดสอบ", "--office-code", "6300101", env=plain).returncode == 0
+    proc = cli("--db", path, "users", "passwd", "admin", env={**plain, "SAMOE_NEW_PASSWORD": password})
+    assert_clean_failure(proc, code=2)
+    proc = cli("--db", path, "users", "add", "somchai", "--role", "clerk", env={**plain, "SAMOE_NEW_PASSWORD": password})
+    assert_clean_failure(proc, code=2)
+    assert cli("--db", path, "stats", env=plain).returncode == 0  # the old password still works
