@@ -141,7 +141,23 @@ def _entry(row: AuditEntry) -> LogEntry:
 
 
 def resolve_child(session: Session, ref: str) -> str | None:
-    """A child's uuid from its id, uuid or national ID (None when there is no such child)."""
+    """A child's uuid from its id, uuid or national ID (None when there is no such child,
+    or none this user may read: a caregiver is not told whether another centre's child's
+    national ID is in the registry). NotPermitted without the registry or the audit log."""
+    from desktop.domain.roles import Action
+    from desktop.services.access import NotPermitted, require_any, require_child
+
+    actor = require_any(session, Action.REGISTRY_READ, Action.AUDIT_READ)
+    found = _resolve(session, ref)
+    if found is not None and not actor.may(Action.AUDIT_READ):
+        try:
+            require_child(session, Action.REGISTRY_READ, found)
+        except NotPermitted:
+            return None
+    return found
+
+
+def _resolve(session: Session, ref: str) -> str | None:
     text = ref.strip().replace("-", "").replace(" ", "")
     stmt = select(Child.uuid)
     if len(ref.strip()) == 36:
@@ -186,10 +202,12 @@ def _may_read(session: Session, q: LogQuery) -> None:
     """A child's own history: whoever may look at the registry; the whole log (or another
     filter): whoever may read the audit log. NotPermitted otherwise."""
     from desktop.domain.roles import Action
-    from desktop.services.access import require, require_any
+    from desktop.services.access import require, require_any, require_child
 
     if q.subject_uuid:
-        require_any(session, Action.REGISTRY_READ, Action.AUDIT_READ)
+        actor = require_any(session, Action.REGISTRY_READ, Action.AUDIT_READ)
+        if not actor.may(Action.AUDIT_READ):  # the registry's reader: only a child in their scope
+            require_child(session, Action.REGISTRY_READ, q.subject_uuid)
     else:
         require(session, Action.AUDIT_READ)
 

@@ -73,7 +73,6 @@ EXEMPT: dict[str, str] = {
     "keys.drop_wrap_on_commit": "the database key: unwrapped for the checked users.lock_user",
     "security.idle_lock_minutes": "a setting: minutes before the window locks",
     "security.record_views": "a setting: whether openings of a record are audited (read by anyone)",
-    "audit_log.resolve_child": "a uuid for the audit log query, which checks audit.read next",
 }
 
 

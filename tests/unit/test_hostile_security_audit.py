@@ -68,3 +68,33 @@ def test_an_export_and_a_report_of_personal_data_leave_true_entries(office: Path
     assert "list.csv" in log and "list.pdf" in log
     assert "จำนวนแถว: 5" in log  # the export's 5 children
     assert "จำนวนแถว: 0" not in log, log  # a report of 5 children is not one of 0 rows
+
+
+def test_a_caregiver_reads_no_history_of_a_child_outside_their_centre(office: Path, tmp_path: Path) -> None:
+    """A child's history is for whoever may read that child: a caregiver of one centre
+    asking for a school child's history by uuid or national ID is refused (exit 12), and
+    is not told whether the ID is in the registry."""
+    conn = sqlite3.connect(office)
+    try:
+        uuid, national_id = conn.execute(
+            "SELECT c.uuid, c.national_id FROM child c JOIN enrollment e ON e.child_id = c.id "
+            "JOIN institution i ON i.id = e.institution_id WHERE i.kind = 'school' "
+            "AND c.national_id IS NOT NULL LIMIT 1").fetchone()
+        centre = conn.execute("SELECT code FROM institution WHERE kind = 'cdc' LIMIT 1").fetchone()[0]
+    finally:
+        conn.close()
+    proc = cli("--db", office, "report", "child-profile", "--child", uuid, "--out", tmp_path / "p.pdf", env=PLAIN)
+    assert proc.returncode == 0, text(proc.stderr)  # the child's history has an entry
+    proc = cli("--db", office, "users", "add", "care", "--role", f"caregiver@{centre}",
+               env={**PLAIN, "SAMOE_NEW_PASSWORD": "care-password-1"})
+    assert proc.returncode == 0, text(proc.stderr)
+    care = {**PLAIN, "SAMOE_PASSWORD": "care-password-1"}
+    missing = cli("--db", office, "--user", "care", "audit", "log", "--child", "1101700203451", env=care)
+    assert_clean_failure(missing)
+    for child in (uuid, national_id):
+        proc = cli("--db", office, "--user", "care", "audit", "log", "--child", child, env=care)
+        err = assert_clean_failure(proc, secrets=("p.pdf",))  # (it may echo what was typed)
+        assert not text(proc.stdout)
+        # told as a child not found: the same as an ID that is in no record
+        assert proc.returncode == missing.returncode
+        assert err.replace(child, "X") == text(missing.stderr).replace("1101700203451", "X")
