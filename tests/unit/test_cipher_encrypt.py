@@ -147,7 +147,8 @@ def test_a_copy_that_does_not_verify_is_not_kept(tmp_path: Path, monkeypatch: py
 
 def test_an_encrypted_file_of_an_older_schema_upgrades_with_an_encrypted_backup(tmp_path: Path) -> None:
     path = tmp_path / "office.db"
-    shutil.copyfile(_newest_fixture(), path)
+    older = [f for f in sorted(FIXTURES.glob("samoe-0*.db")) if f.stem.split("-")[1] < migrate.HEAD_REVISION]
+    shutil.copyfile(older[-1], path)
     key = cipher.new_key()
     cipher.encrypt_in_place(path, key)
     cipher.remember(path, key)
