@@ -18,7 +18,8 @@ from desktop.services.households import HouseholdDetail, household_detail
 
 SEARCH_DELAY_MS = 200
 SPLITTER_KEY = "households/splitter"
-SEARCH_KEY = "households/search"  # the search is the page's filter: kept for the next start
+SEARCH_KEY = "households/search"  # no longer written: a search holds names and IDs, and the
+# settings are plain files (or the registry) outside the database's encryption
 UUID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -69,7 +70,7 @@ class HouseholdsView(QWidget):
         )
 
         search = self.ui.searchEdit
-        search.setText(str(ctx.settings.value(SEARCH_KEY, "") or ""))  # loaded when first shown
+        ctx.settings.remove(SEARCH_KEY)  # one an earlier version kept
         self.filters = FilterMark(self, [search], self.clear_filter,
                                   self.tr("แสดงทุกครัวเรือน (ล้างคำค้น)"))
         row = QHBoxLayout()
@@ -144,7 +145,6 @@ class HouseholdsView(QWidget):
     def apply_search(self) -> None:
         self._search_timer.stop()
         text = self.ui.searchEdit.text()
-        self.ctx.settings.setValue(SEARCH_KEY, text.strip())
         self.filters.show_state()
         self.model.set_search(text)
 
