@@ -288,9 +288,11 @@ def users_needing_password(db: Database, signed_in: str) -> list[str]:
 
 
 def no_wrap_message(name: str) -> str:
-    """The login of a user who has no wrap (the file was encrypted after their password
-    was set, or the keyring was rebuilt): what to do, in Thai."""
-    return _("ฐานข้อมูลนี้ถูกเข้ารหัสหลังจากตั้งรหัสผ่านของ {name} จึงยังเข้าสู่ระบบด้วยรหัสผ่านเดิมไม่ได้: "
+    """The login of a name the keyring has no wrap for: a mistyped or unknown name, a
+    suspended user, or a user whose password was set before the file was encrypted (the
+    file cannot be read to tell which): every case and what to do, in Thai."""
+    return _("เข้าสู่ระบบด้วยชื่อ {name} ไม่ได้: ตรวจชื่อผู้ใช้อีกครั้ง หากชื่อถูกต้อง ผู้ใช้นี้ยังไม่มีกุญแจของ"
+             "ฐานข้อมูลที่เข้ารหัสนี้ (เช่น ฐานข้อมูลถูกเข้ารหัสหลังจากตั้งรหัสผ่าน หรือบัญชีถูกระงับ): "
              "ให้ผู้ดูแลระบบตั้งรหัสผ่านใหม่ให้ (samoe users passwd {name} หรือหน้าผู้ใช้ในโปรแกรม) "
              "แล้วเข้าสู่ระบบด้วยรหัสผ่านใหม่นั้น").format(name=name)
 
