@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.domain.levels import InstitutionKind
 from desktop.domain.roles import SCOPED_ROLES, Action, Role, role_label
 from desktop.i18n import _
 from desktop.services.access import Actor, Grant, actor_of, current_actor, hash_password, require
@@ -106,8 +107,12 @@ def _grants(session: Session, grants: Iterable[Grant | Role]) -> list[Grant]:
         if grant.role in SCOPED_ROLES and grant.institution_id is None:
             raise UserError(_("บทบาท{role}ต้องระบุสถานศึกษาหรือศูนย์พัฒนาเด็กเล็กที่ดูแล")
                             .format(role=role_label(grant.role)))
-        if grant.institution_id is not None and session.get(Institution, grant.institution_id) is None:
+        inst = session.get(Institution, grant.institution_id) if grant.institution_id is not None else None
+        if grant.institution_id is not None and inst is None:
             raise UserError(_("ไม่พบสถานศึกษารหัส {id}").format(id=grant.institution_id))
+        if grant.role is Role.CAREGIVER and inst is not None and inst.kind != InstitutionKind.CDC:
+            raise UserError(_("บทบาท{role}ต้องระบุศูนย์พัฒนาเด็กเล็ก: {name} เป็นโรงเรียน")
+                            .format(role=role_label(grant.role), name=inst.name))
         if grant not in out:
             out.append(grant)
     return out

@@ -110,10 +110,14 @@ def test_a_caregiver_needs_a_centre(office_db: Database) -> None:
     db = office_db
     with db.session() as s:
         uuid = save_institution(s, InstitutionForm(kind=InstitutionKind.CDC, code="C1", name="ศพด.บ้านใหม่"))
+        school = save_institution(s, InstitutionForm(kind=InstitutionKind.SCHOOL, code="S1", name="โรงเรียนบ้านใหม่"))
     _as_admin(db)
     with db.session() as s:
         with pytest.raises(UserError, match="ต้องระบุสถานศึกษา"):
             add_user(s, "care", "password-1", roles=[Role.CAREGIVER])
+        a_school = s.scalars(select(Institution).where(Institution.uuid == school)).one()
+        with pytest.raises(UserError, match="ต้องระบุศูนย์พัฒนาเด็กเล็ก: โรงเรียนบ้านใหม่ เป็นโรงเรียน"):
+            add_user(s, "care", "password-1", roles=[Grant(Role.CAREGIVER, a_school.id)])
         centre = s.scalars(select(Institution).where(Institution.uuid == uuid)).one()
         info = add_user(s, "care", "password-1", roles=[Grant(Role.CAREGIVER, centre.id)])
     assert info.grants == (Grant(Role.CAREGIVER, centre.id),)
