@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -219,8 +219,17 @@ def _may_read(session: Session, q: LogQuery) -> None:
         require(session, Action.AUDIT_READ)
 
 
+def _searchable(session: Session, q: LogQuery) -> LogQuery:
+    """Searching the values is reading them: not for whom they are withheld (a search for a
+    name would tell whether that child is in the registry)."""
+    if q.search.strip() and not _may_see_values(session):
+        return replace(q, search="", actor=q.actor or q.search.strip())
+    return q
+
+
 def count_entries(session: Session, q: LogQuery) -> int:
     _may_read(session, q)
+    q = _searchable(session, q)
     stmt = _where(select(AuditEntry), q)
     return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
 
@@ -229,12 +238,34 @@ def page_entries(session: Session, q: LogQuery, *, offset: int = 0, limit: int =
                  sort: str = "at", descending: bool = True) -> list[LogEntry]:
     """One page of entries, newest first by default."""
     _may_read(session, q)
+    q = _searchable(session, q)
     col = SORTS.get(sort, AuditEntry.id)
     order: list[Any] = [col.desc() if descending else col.asc()]
     if col is not AuditEntry.id:
         order.append(AuditEntry.id.desc() if descending else AuditEntry.id.asc())
     stmt = _where(select(AuditEntry), q).order_by(*order).offset(offset).limit(limit)
-    return [_entry(row) for row in session.scalars(stmt)]
+    entries = [_entry(row) for row in session.scalars(stmt)]
+    return entries if _may_see_values(session) else [_withheld(e) for e in entries]
+
+
+COUNTS = frozenset({"rows", "pages", "children"})  # numbers, never personal data
+
+
+def _may_see_values(session: Session) -> bool:
+    """The values in an entry (names, addresses, file names such as a child's profile) are
+    the registry's data: only a reader of the registry sees them. An administrator who is
+    not also a clerk sees who did what to which record, and when."""
+    from desktop.domain.roles import Action
+    from desktop.services.access import current_actor
+
+    actor = current_actor(session)
+    return actor is not None and actor.may(Action.REGISTRY_READ)
+
+
+def _withheld(entry: LogEntry) -> LogEntry:
+    hidden = _("(ซ่อน: ต้องมีสิทธิ์ดูทะเบียน)")
+    detail = {k: (v if k in COUNTS else hidden) for k, v in entry.detail.items()}
+    return replace(entry, detail=detail)
 
 
 def check_chain(session: Session) -> Problem | None:

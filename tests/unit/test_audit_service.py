@@ -146,3 +146,27 @@ def test_a_file_name_that_is_not_utf8_is_kept_as_its_bytes() -> None:
     text = detail_text({"file": name})
     text.encode()  # storable and hashable
     assert "ก-\\xff.xlsx" in text
+
+
+def test_an_administrator_who_is_not_a_clerk_sees_no_child_data_in_the_log(office_db: Database) -> None:
+    """docs/roles.md: an administrator has no child data unless also given a role; the log
+    tells them who did what to which record and when, and withholds the values."""
+    from actors import actor_with
+
+    from desktop.domain.roles import Role
+    from desktop.services.access import sign_in
+    from desktop.services.audit_log import LogQuery, page_entries
+
+    with office_db.session() as s:
+        uuid = svc.save_child(s, svc.ChildForm(child=_child()), today=TODAY)
+    with office_db.reader() as s:
+        seen = page_entries(s, LogQuery())
+    assert any("มานี" in line for e in seen for line in e.changes())
+    sign_in(office_db, actor_with(Role.ADMIN))
+    with office_db.reader() as s:
+        withheld = page_entries(s, LogQuery())
+    lines = [line for e in withheld for line in e.changes()]
+    assert any(e.subject_uuid == uuid and e.action == "create" for e in withheld)
+    assert lines and not any("มานี" in line or "ศรีสุข" in line or "12/3" in line for line in lines)
+    with office_db.reader() as s:  # nor can they search the values: a name finds nothing
+        assert page_entries(s, LogQuery(search="มานี")) == []
