@@ -55,6 +55,10 @@ def run(args: argparse.Namespace, out: Any, err: Any, progress: Any) -> int:
         return 2
     if command == "create":
         assert path is not None
+        folder = Path(args.dir).expanduser()
+        if folder.exists() and not folder.is_dir():
+            err(f"{folder} เป็นไฟล์ ไม่ใช่โฟลเดอร์: ระบุโฟลเดอร์ที่จะเก็บไฟล์สำรอง (เช่น โฟลเดอร์ในแฟลชไดรฟ์)")
+            return 2
         refused, db = _sign_in(args, "backup create", path, err)
         if db is None:
             return refused or 10

@@ -176,3 +176,13 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     proc = cli("--db", office, "backup", "restore", made)
     assert proc.returncode == 0, text(proc.stderr)
     assert [b.label for b in list_backups(office)] == ["before-restore"]
+
+
+def test_a_file_given_as_the_backup_folder_is_named_as_a_file(office: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """It said 'not found' of a file that is there."""
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    code, _out, err = run(capsys, "--db", str(office), "backup", "create", str(afile))
+    assert code == 2 and "เป็นไฟล์ ไม่ใช่โฟลเดอร์" in err and "ไม่พบ" not in err
+    assert afile.read_text() == "x"
