@@ -94,7 +94,14 @@ def unlock(target: str | os.PathLike[str] | None, name: str, password: str) -> b
 def _count_failure(path: Path, states: dict[str, unlock_failures.NameState], name: str,
                    now: datetime) -> None:
     """One more wrong password for ``name``; LockedOut when it makes the fifth within the
-    window (counted since the last lock ended, as the login does)."""
+    window (counted since the last lock ended, as the login does). Read again and written
+    under the failures' lock: another program may have counted since ``states`` was read."""
+    with unlock_failures.counting(path):
+        _count_failure_held(path, unlock_failures.read(path), name, now)
+
+
+def _count_failure_held(path: Path, states: dict[str, unlock_failures.NameState], name: str,
+                        now: datetime) -> None:
     state = states.setdefault(name, unlock_failures.NameState())
     since = max(t for t in (now - access.FAILURE_WINDOW, state.locked_until) if t is not None)
     state.failures = [t for t in state.failures if t > since] + [now]

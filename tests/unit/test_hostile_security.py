@@ -210,9 +210,6 @@ def test_wrong_passwords_from_many_processes_at_once_lock_a_plain_databases_acco
     assert_clean_failure(cli("--db", path, "stats", env=plain), code=11, words=("ล็อก",))
 
 
-@pytest.mark.xfail(reason="the unlock step's failures (.keys.failures, services/keys.py) are read, counted "
-                          "and written without a lock between processes: wrong passwords typed at "
-                          "once are lost and 8 of them do not lock the name", strict=False)
 def test_wrong_passwords_from_many_processes_at_once_lock_an_encrypted_databases_name(
         office: tuple[Path, str], tmp_path: Path) -> None:
     path = _copy(office, tmp_path)
