@@ -229,6 +229,7 @@ def test_no_window_message_sends_a_clerk_to_the_command_line(qapp, tmp_path: Pat
         (faults.DatabaseReadOnly(faults.read_only_message(tmp_path / "x.db")), tmp_path / "x.db"),
         (faults.DatabaseBusy(faults.busy_message(tmp_path / "x.db")), tmp_path / "x.db"),
         (faults.DiskFull(faults.disk_full_message(tmp_path / "x.db")), tmp_path / "x.db"),
+        (faults.DatabaseEncrypted(faults.encrypted_message(tmp_path / "x.db")), tmp_path / "x.db"),
     ]
     import sqlalchemy.exc
 
