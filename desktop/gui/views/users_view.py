@@ -5,7 +5,9 @@ changing roles, suspending and unlocking. The services check the right
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -47,6 +49,9 @@ from desktop.services.users import (
     unlock_user,
 )
 from desktop.store.models import utcnow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -125,6 +130,8 @@ class RoleChecks(QGroupBox):
 class _Dialog(QDialog):
     """A small form with its error line and บันทึก / ยกเลิก; ``save`` may raise UserError."""
 
+    ctx: AppContext
+
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -153,6 +160,22 @@ class _Dialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
+    def save(self, work: Callable[[Session], object], *, problem: str | None = None) -> bool:
+        """One saving step of every form here: a form problem or a service's refusal is
+        said on the error line (the dialog stays open); else ``work`` runs in one
+        session and the dialog closes."""
+        if problem:
+            self.refuse(problem)
+            return False
+        try:
+            with self.ctx.db.session() as session:
+                work(session)
+        except (UserError, NotPermitted) as exc:
+            self.refuse(exc.message)
+            return False
+        super().accept()
+        return True
+
 
 class AddUserDialog(_Dialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -170,18 +193,9 @@ class AddUserDialog(_Dialog):
         self.finish_layout()
 
     def accept(self) -> None:
-        problem = self.password.problem()
-        if problem:
-            self.refuse(problem)
-            return
-        try:
-            with self.ctx.db.session() as session:
-                add_user(session, self.name_edit.text(), self.password.password_edit.text(),
-                         full_name=self.full_name_edit.text(), roles=self.roles.grants())
-        except (UserError, NotPermitted) as exc:
-            self.refuse(exc.message)
-            return
-        super().accept()
+        self.save(lambda session: add_user(session, self.name_edit.text(), self.password.password_edit.text(),
+                                           full_name=self.full_name_edit.text(), roles=self.roles.grants()),
+                  problem=self.password.problem())
 
 
 class PasswordDialog(_Dialog):
@@ -196,17 +210,8 @@ class PasswordDialog(_Dialog):
         self.finish_layout()
 
     def accept(self) -> None:
-        problem = self.password.problem()
-        if problem:
-            self.refuse(problem)
-            return
-        try:
-            with self.ctx.db.session() as session:
-                set_password(session, self.name, self.password.password_edit.text())
-        except (UserError, NotPermitted) as exc:
-            self.refuse(exc.message)
-            return
-        super().accept()
+        self.save(lambda session: set_password(session, self.name, self.password.password_edit.text()),
+                  problem=self.password.problem())
 
 
 class OwnPasswordDialog(_Dialog):
@@ -251,13 +256,7 @@ class RolesDialog(_Dialog):
         self.finish_layout()
 
     def accept(self) -> None:
-        try:
-            with self.ctx.db.session() as session:
-                set_roles(session, self.name, self.roles.grants())
-        except (UserError, NotPermitted) as exc:
-            self.refuse(exc.message)
-            return
-        super().accept()
+        self.save(lambda session: set_roles(session, self.name, self.roles.grants()))
 
 
 class UsersView(QWidget):
