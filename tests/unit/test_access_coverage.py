@@ -71,6 +71,8 @@ EXEMPT: dict[str, str] = {
     "keys.wrap_on_commit": "the database key: wrapped for a checked user change",
     "keys.clear_failures_on_commit": "the unlock-step lock: lifted by the checked users.unlock_user",
     "keys.drop_wrap_on_commit": "the database key: unwrapped for the checked users.lock_user",
+    "password_reset.check_reset": "authorised by the recovery key (the open file's own key), not a login",
+    "password_reset.reset_password": "authorised by the recovery key (the open file's own key), not a login; administrators only",
     "security.idle_lock_minutes": "a setting: minutes before the window locks",
     "security.record_views": "a setting: whether openings of a record are audited (read by anyone)",
 }
