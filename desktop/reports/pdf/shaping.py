@@ -5,9 +5,12 @@ Every glyph is drawn with a code whose ToUnicode entry is the text that glyph st
 (``uni0E48.small``, ``yoYingthai.less``) or one that stands for other characters than its
 own (sara am's parts) gets a private-use code of its own per meaning, which the font's
 ToUnicode CMap maps to those characters (``fonts.MappedTTFont``). So readers that read
-glyphs (MuPDF, pdf.js, pdfminer) get the original text. Runs whose glyphs do not map
-one-to-one onto the characters are also wrapped in a marked-content span with
-``/ActualText`` (PDF 32000-1, 14.9.4), which poppler and PDFium read instead.
+glyphs (MuPDF, pdf.js, pdfminer) get the original text. Every run that is not
+"plain" is also wrapped in a marked-content span with ``/ActualText`` (PDF 32000-1,
+14.9.4), which poppler and PDFium read instead. A plain run is one whose glyphs, each the
+character's own, drawn one after another at their own widths, spell the text: no glyph
+moved, raised, substituted or given a width that is not its advance (a mark widened to
+its ink overlaps the next letter, which poppler's word finder cannot order).
 """
 
 from __future__ import annotations
@@ -333,7 +336,7 @@ class TextPainter:
             sub, hexcode, pdf_w = code(gid, t)
             if plain and t != text[i]:
                 plain = False
-            widened = pdf_w and not adv  # a mark given its ink's width
+            widened = bool(pdf_w) and not adv  # a mark given its ink's width
             if resync and not widened:
                 # pdf.js does not advance over a mark's width although the TJ array
                 # takes it back: set the pen again where the marks end
@@ -362,10 +365,15 @@ class TextPainter:
                     _fmt(before) if before else "", _fmt(after) if abs(after) > 0.004 else "")
             if move[0]:
                 arr.append(move[0])
-                plain = False
             arr.append(hexcode)
             if move[1]:
                 arr.append(move[1])
+            if move[0] or move[1]:
+                # the glyph's box is not where its neighbours' boxes end: a widened mark
+                # starts where the next letter starts. Poppler takes that for a
+                # duplicate, makes each its own word and may put one on a line of its
+                # own (พิมพ์ผิด read as พิมพ์ผด + ิ), so the run needs its ActualText
+                plain = False
         flush()
         if rise:
             ops.append("0 Ts")
