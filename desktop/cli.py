@@ -201,6 +201,10 @@ def _run_command(args: argparse.Namespace) -> int:
 
         _print(resolve_url(args.db))
         return 0
+    if name == "users passwd" and getattr(args, "by_recovery_key", False):
+        from desktop.cli_users import reset_by_recovery_key
+
+        return reset_by_recovery_key(args, _print, _err)  # no login: the recovery key authorises
     from desktop.cli_keys import after_command, before_open
 
     refused = before_open(args, name, _err)  # an encrypted file's key, before it is opened

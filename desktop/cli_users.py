@@ -3,6 +3,9 @@
     samoe users list
     samoe users add NAME [--role ROLE[@INSTITUTION[/LEVEL/ROOM]]]... [--full-name TEXT]
     samoe users passwd NAME                 (the new password: SAMOE_NEW_PASSWORD or typed twice)
+    samoe users passwd NAME --recovery-key  (an administrator's forgotten password, no login: the
+                                             recovery key from SAMOE_RECOVERY_KEY or typed;
+                                             services/password_reset.py)
     samoe users lock NAME | unlock NAME     (suspend; lift a suspension or a lock after failed logins)
     samoe users roles NAME [ROLE[@INSTITUTION]...]   (no role: show them; else replace them)
 
@@ -10,8 +13,10 @@ ROLE is a code of docs/roles.md (clerk, teacher, caregiver ...); INSTITUTION its
 On a database with no user yet, ``users add NAME --role administrator`` makes the first
 administrator without a login (password: SAMOE_PASSWORD, SAMOE_NEW_PASSWORD or typed).
 
-Exit codes: 0 done, 2 refused (a wrong name, role, institution or password rule), 11 login
-refused, 12 not an administrator.
+Exit codes: 0 done, 2 refused (a wrong name, role, institution or password rule; a plain
+database has no recovery key), 11 login refused (or a wrong or mistyped recovery key), 12 not
+an administrator (or, with --recovery-key, the account is not an administrator's or is
+suspended).
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ def add_parsers(sub: Any) -> None:
                      help="ผู้ดูแลระบบคนแรกไม่ต้องมีบทบาทเจ้าหน้าที่ทะเบียน")
     passwd = u.add_parser("passwd", help="ตั้งรหัสผ่านใหม่ (SAMOE_NEW_PASSWORD หรือพิมพ์สองครั้ง)")
     passwd.add_argument("name", help="ชื่อผู้ใช้")
+    passwd.add_argument("--recovery-key", dest="by_recovery_key", action="store_true",
+                        help="ผู้ดูแลระบบลืมรหัสผ่าน: ตั้งรหัสผ่านใหม่ด้วยรหัสกู้คืนของฐานข้อมูลที่เข้ารหัส "
+                             "ไม่ต้องเข้าสู่ระบบ (รหัสกู้คืนจาก SAMOE_RECOVERY_KEY หรือพิมพ์เมื่อถูกถาม)")
     lock = u.add_parser("lock", help="ระงับผู้ใช้ (เข้าสู่ระบบไม่ได้จนกว่าจะปลด)")
     lock.add_argument("name", help="ชื่อผู้ใช้")
     unlock = u.add_parser("unlock", help="ปลดล็อกหรือยกเลิกการระงับ")
@@ -191,3 +199,61 @@ def _roles(args: argparse.Namespace, db: Any, out: Any) -> int:
         info = set_roles(s, args.name, _grants(s, args.roles))
     out(f"บทบาทของ {info.name}: {info.roles_text()}")
     return 0
+
+
+# --recovery-key: why a reset was refused → the exit code
+RESET_EXIT = {"bad_key": 11, "not_admin": 12, "suspended": 12, "read_only": 6}
+
+
+def reset_by_recovery_key(args: argparse.Namespace, out: Any, err: Any) -> int:
+    """``users passwd NAME --recovery-key``: no login (the administrator forgot their
+    password); the recovery key opens the encrypted file and authorises the new password
+    (services/password_reset.py). Checked before the new password is asked for."""
+    from desktop.cli_login import NoPassword, new_password
+    from desktop.services import password_reset
+    from desktop.services.database import open_database
+    from desktop.store.activity import writing
+
+    try:
+        unavailable = password_reset.reset_unavailable(args.db)
+        if unavailable:
+            err(unavailable + f" (samoe --user ผู้ดูแลระบบคนอื่น users passwd {args.name})")
+            return 2
+        text = _recovery_key_text()
+        password_reset.unlock_for_reset(args.db, text)
+        db, _upgraded = open_database(args.db, write=True)
+        try:
+            with writing(db.path, WRITING["passwd"]):
+                password_reset.check_reset(db, args.name, text)
+                password = new_password(args.name)
+                name = password_reset.reset_password(db, args.name, text, password)
+        finally:
+            db.dispose()
+    except password_reset.ResetRefused as exc:
+        err(exc.message)
+        return RESET_EXIT.get(exc.reason, 2)
+    except NoPassword as exc:
+        err(exc.message)
+        return 2
+    out(f"ตั้งรหัสผ่านใหม่ของผู้ดูแลระบบ {name} ด้วยรหัสกู้คืนแล้ว (ปลดล็อกบัญชีแล้ว บันทึกในประวัติการใช้งาน) "
+        "เข้าสู่ระบบด้วยรหัสผ่านใหม่ได้ทันที")
+    return 0
+
+
+def _recovery_key_text() -> str:
+    import os
+    import sys
+
+    from desktop.cli_login import NoPassword, ask_password
+    from desktop.services.keys import RECOVERY_ENV
+
+    text = os.environ.get(RECOVERY_ENV)
+    if text:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise NoPassword(f"รหัสกู้คืนใน {RECOVERY_ENV} มีตัวอักษรที่อ่านไม่ได้ (ไม่ใช่ UTF-8)") from None
+        return text
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise NoPassword(f"ไม่มีรหัสกู้คืน: ตั้งตัวแปร {RECOVERY_ENV} หรือสั่งจากเทอร์มินัลเพื่อพิมพ์รหัสกู้คืน")
+    return ask_password("รหัสกู้คืน (13 กลุ่มจากแผ่นที่เก็บในตู้นิรภัย): ")

@@ -1,8 +1,8 @@
 """A forgotten administrator's password, reset with the recovery key. No Qt.
 
-The recovery key (store/cipher.py) is the encrypted database's key itself: whoever holds
-it reads every record of the file already, and it is kept in the office's safe for the
-day nobody can get in. So it may authorise the one thing that gets an office going again:
+The recovery key (store/cipher.py, printed at set-up) opens the encrypted file without any
+password: whoever holds it reads every record of the file already, and it is kept in the
+office's safe for the day nobody can get in. So it may authorise the one thing that gets an office going again:
 a new password for an account that holds the **administrator** role. That administrator
 then sets the other users' passwords on the users page, as always (``users.set_password``):
 
@@ -136,7 +136,9 @@ def unlock_for_reset(target: str | os.PathLike[str] | None, recovery_text: str) 
 
 
 def _open_key(db: Database, recovery_text: str) -> None:
-    """The open ``db`` is an encrypted file whose key is the recovery key's."""
+    """The open ``db`` is an encrypted file, and the recovery key gives the key it is open
+    with (through the keyring, as at the unlock step: the recovery key need not be the
+    database key itself)."""
     path = db.path
     if path is None:
         raise ResetRefused(server_message(), SERVER)
@@ -145,7 +147,15 @@ def _open_key(db: Database, recovery_text: str) -> None:
         if not cipher.is_encrypted(path):
             raise ResetRefused(plain_message(), PLAIN)
         raise _not_this_file()
-    if not hmac.compare_digest(_parsed(recovery_text), key):
+    _parsed(recovery_text)  # a typo is named first
+    try:
+        given, _rebuilt = keys.unlock_recovery(path, recovery_text)
+    except cipher.BadRecoveryKey:
+        raise _not_this_file() from None
+    except cipher.CipherError as exc:
+        raise ResetRefused(exc.message, BAD_KEY) from None
+    if not hmac.compare_digest(given, key):
+        cipher.remember(path, key)  # the file stays open with its own key
         raise _not_this_file()
 
 
