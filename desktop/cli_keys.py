@@ -179,6 +179,7 @@ def after_command(args: argparse.Namespace, code: int, out: Any, err: Any) -> No
     from desktop.store import cipher
 
     if code == 0:
+        cipher.note_file(made)  # the keyring knows its file: another one's is named as such
         out("ฐานข้อมูลนี้เข้ารหัสแล้ว (SQLCipher) รหัสกู้คืน:")
         out(f"    {new.recovery}")
         out(recovery_note())

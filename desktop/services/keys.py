@@ -122,11 +122,15 @@ def unlock_recovery(target: str | os.PathLike[str] | None, text: str) -> tuple[b
         raise cipher.CipherError(_("รหัสกู้คืนใช้ได้กับไฟล์ฐานข้อมูล SQLite เท่านั้น"))
     try:
         key = cipher.unwrap_recovery(path, text)
+    except cipher.KeyringOfAnotherFile:
+        raise
     except cipher.KeyringDamaged:
-        key = cipher.parse_recovery_key(text)
-        if not cipher.key_opens(path, key):
+        found = cipher.key_by_recovery_alone(path, cipher.parse_recovery_key(text))
+        if found is None:
             raise cipher.BadRecoveryKey(_("รหัสกู้คืนนี้เปิดฐานข้อมูลนี้ไม่ได้")) from None
-    rebuilt = cipher.rebuild_keyring(path, key) if path.exists() else False
+        key = found
+    recovery = cipher.parse_recovery_key(text)
+    rebuilt = cipher.rebuild_keyring(path, key, recovery) if path.exists() else False
     cipher.remember(path, key)
     return key, rebuilt
 
@@ -145,7 +149,7 @@ def open_for_user(target: str | os.PathLike[str] | None, name: str, password: st
 @dataclass(frozen=True)
 class NewKey:
     key: bytes
-    recovery: str  # format_recovery_key(key): shown once
+    recovery: str  # format_recovery_key(the recovery key): shown once
 
 
 def start_encrypted(path: Path) -> NewKey:
@@ -153,10 +157,20 @@ def start_encrypted(path: Path) -> NewKey:
     so the file is created encrypted (Database.open takes the remembered key)."""
     if path.exists() and path.stat().st_size > 0:
         raise cipher.CipherError(_("มีไฟล์ฐานข้อมูล {path} อยู่แล้ว").format(path=path))
-    key = cipher.new_key()
-    cipher.create_keyring(path, key)
+    key, recovery = new_key_pair()
+    cipher.create_keyring(path, key, recovery)
     cipher.remember(path, key)
-    return NewKey(key, cipher.format_recovery_key(key))
+    return NewKey(key, cipher.format_recovery_key(recovery))
+
+
+def new_key_pair() -> tuple[bytes, bytes]:
+    """(a new database key, its recovery key): the recovery key is random, the database key
+    derived from it one way (store/sealing.py), so the recovery key alone opens the file
+    while nobody who holds the database key learns the recovery key."""
+    from desktop.store import sealing
+
+    recovery = sealing.new_recovery()
+    return sealing.key_from_recovery(recovery), recovery
 
 
 def recovery_note() -> str:
@@ -263,20 +277,21 @@ def encrypt_existing(db: Database, name: str, password: str) -> NewKey:
     if cipher.is_encrypted(path):
         raise cipher.EncryptFailed(_("ฐานข้อมูลนี้เข้ารหัสอยู่แล้ว"))
     db.dispose()
-    key = cipher.new_key()
+    key, recovery = new_key_pair()
     ring = cipher.keyring_path(path)
     had_ring = ring.exists()
     if had_ring:  # left by an earlier attempt that failed: a plain file has no keyring
         ring.replace(ring.with_name(ring.name + ".old"))
-    cipher.create_keyring(path, key)
+    cipher.create_keyring(path, key, recovery)
     try:
         cipher.add_wrap(path, key, name, password)
         cipher.encrypt_in_place(path, key)
     except BaseException:
         ring.unlink(missing_ok=True)
         raise
+    cipher.note_file(path)
     cipher.remember(path, key)
-    return NewKey(key, cipher.format_recovery_key(key))
+    return NewKey(key, cipher.format_recovery_key(recovery))
 
 
 def users_needing_password(db: Database, signed_in: str) -> list[str]:

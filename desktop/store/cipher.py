@@ -26,25 +26,28 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import hashlib
 import hmac
-import json
 import os
 import secrets
 import sqlite3
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.atomic import fsync_dir, write_bytes
 from desktop.i18n import _
+from desktop.store import sealing
+from desktop.store.keyring import KEYRING_FORMAT as KEYRING_FORMAT
+from desktop.store.keyring import KEYRING_VERSION as KEYRING_VERSION
+from desktop.store.keyring import Keyring as Keyring
+from desktop.store.keyring import RecoveryEntry as RecoveryEntry
+from desktop.store.keyring import Wrap as Wrap
 
 KEY_BYTES = 32
 KEYRING_SUFFIX = ".keys"
-KEYRING_FORMAT = "samoe-keyring"
-KEYRING_VERSION = 1
 PLAIN_HEADER = b"SQLite format 3\x00"
 # Argon2id for wrapping, the same cost as the login's password hashes (services/access.py):
 # measured 0.1-0.2 s here, once per login.
@@ -52,7 +55,6 @@ ARGON2_TIME_COST = 3
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_PARALLELISM = 1
 _CHECK_TEXT = b"samoe database key check v1"
-_WRAP_AAD = b"samoe keyring v1\x00"
 # Crockford's base32: no I, L, O, U; typed O is read as 0 and I, L as 1.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _GROUP = 4
@@ -92,6 +94,11 @@ class KeyringDamaged(CipherError):
 
 class BadRecoveryKey(CipherError):
     pass
+
+
+class KeyringOfAnotherFile(KeyringDamaged):
+    """The keyring's key does not open the file, and the keyring was last seen beside
+    another file: another database's, or the one from before a re-key."""
 
 
 class EncryptFailed(CipherError):
@@ -236,69 +243,10 @@ def parse_recovery_key(text: str) -> bytes:
     return (bits >> 4).to_bytes(KEY_BYTES, "big")
 
 
-# -- keyring ---------------------------------------------------------------------------
+# -- keyring (its contents: store/keyring.py; the public-key seals: store/sealing.py) ------
 
 def check_value(key: bytes) -> str:
     return base64.b64encode(hmac.new(key, _CHECK_TEXT, hashlib.sha256).digest()[:16]).decode()
-
-
-@dataclass(frozen=True)
-class Wrap:
-    name: str
-    salt: bytes
-    time_cost: int
-    memory_kib: int
-    parallelism: int
-    nonce: bytes
-    wrapped: bytes
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "kdf": {
-            "type": "argon2id", "salt": _b64(self.salt), "time_cost": self.time_cost,
-            "memory_kib": self.memory_kib, "parallelism": self.parallelism},
-            "cipher": "aes-256-gcm", "nonce": _b64(self.nonce), "wrapped": _b64(self.wrapped)}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Wrap:
-        kdf = data["kdf"]
-        if kdf.get("type") != "argon2id" or data.get("cipher") != "aes-256-gcm":
-            raise ValueError("unknown kdf or cipher")
-        wrap = cls(str(data["name"]), _unb64(kdf["salt"]), int(kdf["time_cost"]),
-                   int(kdf["memory_kib"]), int(kdf["parallelism"]), _unb64(data["nonce"]),
-                   _unb64(data["wrapped"]))
-        # an edited keyring must not crash Argon2id or AES-GCM, nor make a login take hours
-        if not (len(wrap.salt) >= 8 and len(wrap.nonce) == 12 and 1 <= wrap.time_cost <= _MAX_TIME_COST
-                and 1 <= wrap.parallelism <= _MAX_PARALLELISM
-                and 8 * wrap.parallelism <= wrap.memory_kib <= _MAX_MEMORY_KIB):
-            raise ValueError("kdf parameters out of range")
-        return wrap
-
-
-@dataclass(frozen=True)
-class Keyring:
-    check: str
-    wraps: tuple[Wrap, ...]
-
-    def to_json(self) -> bytes:
-        data = {"format": KEYRING_FORMAT, "version": KEYRING_VERSION, "cipher": "sqlcipher4",
-                "check": self.check, "users": [w.to_json() for w in self.wraps]}
-        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-
-    def wrap_of(self, name: str) -> Wrap | None:
-        return next((w for w in self.wraps if w.name == name), None)
-
-
-_MAX_TIME_COST = 64
-_MAX_PARALLELISM = 64
-_MAX_MEMORY_KIB = 4 * 1024 * 1024  # 4 GiB
-
-
-def _b64(raw: bytes) -> str:
-    return base64.b64encode(raw).decode("ascii")
-
-
-def _unb64(text: Any) -> bytes:
-    return base64.b64decode(str(text), validate=True)
 
 
 def _derive(password: str, salt: bytes, time_cost: int, memory_kib: int, parallelism: int) -> bytes:
@@ -309,34 +257,66 @@ def _derive(password: str, salt: bytes, time_cost: int, memory_kib: int, paralle
                            type=Type.ID)
 
 
-def _aad(name: str) -> bytes:
-    return _WRAP_AAD + name.encode("utf-8")
-
-
-def make_wrap(key: bytes, name: str, password: str) -> Wrap:
+def _wrap_v2(kek: bytes, salt: bytes, params: tuple[int, int, int], key: bytes, name: str,
+             file_id: bytes, private: bytes | None = None) -> Wrap:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    kek = _derive(password, salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
-    wrapped = AESGCM(kek).encrypt(nonce, key, _aad(name))
-    return Wrap(name, salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, nonce, wrapped)
+    private = private or sealing.new_private()
+    public = sealing.public_of(private)
+    shell = Wrap(name, salt, *params, b"", b"", public, sealing.seal(key, public, sealing.seal_aad(file_id, name)))
+    nonce = secrets.token_bytes(12)
+    return dataclasses.replace(shell, nonce=nonce, wrapped=AESGCM(kek).encrypt(nonce, private, shell.aad()))
 
 
-def open_wrap(wrap: Wrap, password: str) -> bytes | None:
-    """The key, or None when ``password`` is not the one it was wrapped with."""
+def make_wrap(key: bytes, name: str, password: str, file_id: bytes = b"") -> Wrap:
+    """A version 2 wrap: ``name``'s new key pair, its private half under the password's
+    Argon2id key, ``key`` sealed to its public half (bound to ``file_id`` and the name)."""
+    salt = secrets.token_bytes(16)
+    params = (ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
+    return _wrap_v2(_derive(password, salt, *params), salt, params, key, name, file_id)
+
+
+def _open(wrap: Wrap, password: str, file_id: bytes) -> tuple[bytes | None, bytes]:
+    """(the key or None, the password's Argon2id key)."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     kek = _derive(password, wrap.salt, wrap.time_cost, wrap.memory_kib, wrap.parallelism)
     try:
-        return AESGCM(kek).decrypt(wrap.nonce, wrap.wrapped, _aad(wrap.name))
+        inner = AESGCM(kek).decrypt(wrap.nonce, wrap.wrapped, wrap.aad())
+    except InvalidTag:
+        return None, kek
+    if wrap.seal is None:
+        return inner, kek
+    return sealing.unseal(wrap.seal, inner, sealing.seal_aad(file_id, wrap.name)), kek
+
+
+def open_wrap(wrap: Wrap, password: str, file_id: bytes = b"") -> bytes | None:
+    """The key, or None when ``password`` is not the one it was wrapped with."""
+    return _open(wrap, password, file_id)[0]
+
+
+def private_of(wrap: Wrap, password: str) -> bytes | None:
+    """A v2 wrap's X25519 private key (None: a wrong password, or a v1 wrap)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if wrap.seal is None:
+        return None
+    kek = _derive(password, wrap.salt, wrap.time_cost, wrap.memory_kib, wrap.parallelism)
+    try:
+        return AESGCM(kek).decrypt(wrap.nonce, wrap.wrapped, wrap.aad())
     except InvalidTag:
         return None
 
 
-def read_keyring(path: Path) -> Keyring | None:
-    """The keyring beside database ``path``; None when there is none; KeyringDamaged."""
-    where = keyring_path(path)
+def pending_keyring_path(path: Path) -> Path:
+    """A re-key's new keyring, waiting for its file (store/rekey.py)."""
+    ring = keyring_path(path)
+    return ring.with_name(ring.name + ".next")
+
+
+def _parse(where: Path) -> Keyring | None:
     try:
         raw = where.read_bytes()
     except FileNotFoundError:
@@ -344,13 +324,15 @@ def read_keyring(path: Path) -> Keyring | None:
     except OSError as exc:
         raise KeyringDamaged(_("อ่านไฟล์กุญแจ {path} ไม่ได้: {error}").format(path=where, error=exc)) from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-        if data.get("format") != KEYRING_FORMAT or int(data.get("version", 0)) > KEYRING_VERSION:
-            raise ValueError("not a keyring")
-        return Keyring(str(data["check"]), tuple(Wrap.from_json(w) for w in data["users"]))
+        return Keyring.from_bytes(raw)
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         raise KeyringDamaged(_("ไฟล์กุญแจ {path} เสียหาย เปิดด้วยรหัสกู้คืนแล้วโปรแกรมจะสร้างใหม่")
                              .format(path=where)) from None
+
+
+def read_keyring(path: Path) -> Keyring | None:
+    """The keyring beside database ``path``; None when there is none; KeyringDamaged."""
+    return _parse(keyring_path(path))
 
 
 def write_keyring(path: Path, ring: Keyring) -> None:
@@ -362,9 +344,31 @@ def _checked(ring: Keyring | None, key: bytes) -> None:
         raise BadRecoveryKey(_("กุญแจนี้ไม่ใช่กุญแจของฐานข้อมูลนี้"))
 
 
-def create_keyring(path: Path, key: bytes) -> Keyring:
-    """A new keyring for ``key`` with no user yet (replaces any there was)."""
-    ring = Keyring(check_value(key), ())
+def file_salt(path: Path) -> bytes | None:
+    """SQLCipher's salt: the first 16 bytes of an encrypted file (None: none, or plain)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return None
+    return head if len(head) == 16 and head != PLAIN_HEADER else None
+
+
+def _recovery_entry(key: bytes, recovery: bytes, file_id: bytes) -> RecoveryEntry:
+    public = sealing.recovery_public(recovery)
+    return RecoveryEntry(public, sealing.seal(key, public, sealing.seal_aad(file_id, sealing.RECOVERY_NAME)))
+
+
+def new_keyring(key: bytes, recovery: bytes | None = None, file_id: bytes | None = None) -> Keyring:
+    fid = file_id if file_id is not None else secrets.token_bytes(16)
+    return Keyring(check_value(key), (), fid, None,
+                   _recovery_entry(key, recovery, fid) if recovery is not None else None)
+
+
+def create_keyring(path: Path, key: bytes, recovery: bytes | None = None) -> Keyring:
+    """A new keyring for ``key`` with no user yet (replaces any there was); with the
+    recovery key's entry when it is given."""
+    ring = new_keyring(key, recovery)
     write_keyring(path, ring)
     return ring
 
@@ -372,22 +376,67 @@ def create_keyring(path: Path, key: bytes) -> Keyring:
 def add_wrap(path: Path, key: bytes, name: str, password: str) -> None:
     """Wrap ``key`` for ``name`` (replacing their wrap: a changed password). Only the
     keyring is written; a missing keyring is made."""
-    ring = read_keyring(path) or Keyring(check_value(key), ())
+    ring = read_keyring(path) or new_keyring(key)
     _checked(ring, key)
-    wraps = tuple(w for w in ring.wraps if w.name != name) + (make_wrap(key, name, password),)
-    write_keyring(path, Keyring(ring.check, wraps))
+    wraps = tuple(w for w in ring.wraps if w.name != name) + (make_wrap(key, name, password, ring.file_id),)
+    write_keyring(path, dataclasses.replace(ring, wraps=wraps))
 
 
 def remove_wrap(path: Path, name: str) -> bool:
     ring = read_keyring(path)
     if ring is None or ring.wrap_of(name) is None:
         return False
-    write_keyring(path, Keyring(ring.check, tuple(w for w in ring.wraps if w.name != name)))
+    write_keyring(path, dataclasses.replace(ring, wraps=tuple(w for w in ring.wraps if w.name != name)))
     return True
 
 
+def _quietly_write(path: Path, ring: Keyring) -> None:
+    with contextlib.suppress(OSError):  # a read-only medium: it is done at a later unlock
+        write_keyring(path, ring)
+
+
+def note_file(path: Path) -> None:
+    """Record in the keyring which encrypted file it opens (its salt): after the file is
+    made (init, db encrypt, a re-key)."""
+    ring, salt = read_keyring(path), file_salt(path)
+    if ring is not None and salt is not None and ring.file_salt != salt:
+        _quietly_write(path, dataclasses.replace(ring, file_salt=salt))
+
+
+def _settle(path: Path, ring: Keyring, key: bytes, from_next: Callable[[Keyring], bytes | None]) -> bytes:
+    """``key`` (from ``ring``) against the file itself. A re-key stopped between replacing
+    the file and its keyring left the new keyring as ``.keys.next``: it is put in place
+    when its key (``from_next``) opens the file. A key that opens nothing, from a keyring
+    that was last seen with another file (its salt), is another database's keyring (or an
+    older one), not a damaged file. The file's salt is noted when the key opens it."""
+    salt = file_salt(path)
+    if salt is None:  # no file yet, or a plain one
+        return key
+    if key_opens(path, key):
+        if ring.file_salt != salt:
+            _quietly_write(path, dataclasses.replace(ring, file_salt=salt))
+        return key
+    try:
+        pending = _parse(pending_keyring_path(path))
+    except KeyringDamaged:
+        pending = None
+    newer = from_next(pending) if pending is not None else None
+    if newer is not None and key_opens(path, newer):
+        pending_keyring_path(path).replace(keyring_path(path))
+        if pending is not None and pending.file_salt != salt:
+            _quietly_write(path, dataclasses.replace(pending, file_salt=salt))
+        return newer
+    if ring.file_salt is not None and ring.file_salt != salt:
+        raise KeyringOfAnotherFile(_(
+            "ไฟล์กุญแจ {path} ไม่ใช่ของไฟล์ฐานข้อมูลนี้ (เป็นของฐานข้อมูลอื่น หรือเป็นไฟล์กุญแจเก่าก่อนเปลี่ยนกุญแจ) "
+            "วางไฟล์กุญแจที่มากับฐานข้อมูลนี้ไว้ข้างไฟล์ หรือเปิดด้วยรหัสกู้คืน").format(path=keyring_path(path)))
+    return key  # the file itself is damaged: opening it says so
+
+
 def unwrap(path: Path, name: str, password: str) -> bytes:
-    """The database key from ``name``'s password; WrongPassword, NoWrap or KeyringDamaged."""
+    """The database key from ``name``'s password; WrongPassword, NoWrap, KeyringDamaged
+    or KeyringOfAnotherFile. A v1 wrap is made v2 on the way (the password is known now;
+    the same Argon2id key, so no second derivation)."""
     ring = read_keyring(path)
     if ring is None:
         raise NoWrap(_("ไม่พบไฟล์กุญแจ {path} ของฐานข้อมูลที่เข้ารหัสนี้ เปิดด้วยรหัสกู้คืน "
@@ -399,26 +448,67 @@ def unwrap(path: Path, name: str, password: str) -> bytes:
         _derive(password, secrets.token_bytes(16), ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
         raise NoWrap(_("ผู้ใช้ {name} ยังไม่มีกุญแจของฐานข้อมูลนี้ ให้ผู้ดูแลระบบตั้งรหัสผ่านให้ใหม่ "
                        "หรือเปิดด้วยรหัสกู้คืน").format(name=name))
-    key = open_wrap(wrap, password)
+    key, kek = _open(wrap, password, ring.file_id)
     if key is None:
         raise WrongPassword(_("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"))
     _checked(ring, key)
-    return key
+
+    def from_next(pending: Keyring) -> bytes | None:
+        other = pending.wrap_of(name)
+        return open_wrap(other, password, pending.file_id) if other is not None else None
+
+    opened = _settle(path, ring, key, from_next)
+    if opened == key and wrap.seal is None:
+        ring = read_keyring(path) or ring
+        upgraded = _wrap_v2(kek, wrap.salt, (wrap.time_cost, wrap.memory_kib, wrap.parallelism),
+                            key, name, ring.file_id)
+        _quietly_write(path, dataclasses.replace(
+            ring, wraps=tuple(upgraded if w.name == name else w for w in ring.wraps)))
+    return opened
+
+
+def _key_by_recovery(ring: Keyring, recovery: bytes) -> bytes | None:
+    """The key ``ring`` gives the recovery key: its seal (v2), else the recovery key itself
+    (v1: it is the database key) or the key derived from it, when the check value agrees."""
+    candidates: list[bytes] = []
+    if ring.recovery is not None:
+        found = sealing.unseal(ring.recovery.seal, sealing.recovery_private(recovery),
+                               sealing.seal_aad(ring.file_id, sealing.RECOVERY_NAME))
+        if found is not None:
+            candidates.append(found)
+    candidates += [recovery, sealing.key_from_recovery(recovery)]
+    return next((k for k in candidates if hmac.compare_digest(ring.check, check_value(k))), None)
+
+
+def key_by_recovery_alone(path: Path, recovery: bytes) -> bytes | None:
+    """Without a keyring: the recovery key (v1) or its derived key (v2), if it opens ``path``."""
+    return next((k for k in (sealing.key_from_recovery(recovery), recovery) if key_opens(path, k)), None)
 
 
 def unwrap_recovery(path: Path, text: str) -> bytes:
     """The key from a typed recovery key, checked against the keyring when there is one
-    (else against the database file itself)."""
-    key = parse_recovery_key(text)
+    (else against the database file itself). A keyring without a recovery entry (v1)
+    gets one (the recovery key is known now)."""
+    recovery = parse_recovery_key(text)
     ring = read_keyring(path)
-    if ring is not None:
-        _checked(ring, key)
-    elif Path(path).exists() and not key_opens(path, key):
-        raise BadRecoveryKey(_("รหัสกู้คืนนี้เปิดฐานข้อมูลนี้ไม่ได้"))
-    return key
+    if ring is None:
+        if not Path(path).exists():
+            return sealing.key_from_recovery(recovery)
+        key = key_by_recovery_alone(path, recovery)
+        if key is None:
+            raise BadRecoveryKey(_("รหัสกู้คืนนี้เปิดฐานข้อมูลนี้ไม่ได้"))
+        return key
+    key = _key_by_recovery(ring, recovery)
+    if key is None:
+        raise BadRecoveryKey(_("กุญแจนี้ไม่ใช่กุญแจของฐานข้อมูลนี้"))
+    opened = _settle(path, ring, key, lambda pending: _key_by_recovery(pending, recovery))
+    if opened == key and ring.recovery is None:
+        ring = read_keyring(path) or ring
+        _quietly_write(path, dataclasses.replace(ring, recovery=_recovery_entry(key, recovery, ring.file_id)))
+    return opened
 
 
-def rebuild_keyring(path: Path, key: bytes) -> bool:
+def rebuild_keyring(path: Path, key: bytes, recovery: bytes | None = None) -> bool:
     """A keyring for ``key`` when there is none (lost), or a damaged one; True when made.
     Users get their wraps back as each password is set again (``add_wrap``)."""
     try:
@@ -426,7 +516,8 @@ def rebuild_keyring(path: Path, key: bytes) -> bool:
             return False
     except KeyringDamaged:
         keyring_path(path).replace(keyring_path(path).with_name(keyring_path(path).name + ".damaged"))
-    create_keyring(path, key)
+    ring = new_keyring(key, recovery)
+    write_keyring(path, dataclasses.replace(ring, file_salt=file_salt(path)))
     return True
 
 

@@ -122,10 +122,6 @@ def test_a_flipped_byte_in_a_wrap_is_a_refused_login(office: tuple[Path, str], t
     assert_clean_failure(cli("--db", path, "stats", env=ENC), code=11)
 
 
-@pytest.mark.xfail(reason="the keyring does not record which file it belongs to: another database's "
-                          "keyring unwraps a key that the file refuses, which is said as a damaged file "
-                          "(exit 5, 'restore a backup') instead of a keyring of another database",
-                   strict=True)
 def test_the_keyring_of_another_database_is_named_as_such(office: tuple[Path, str], tmp_path: Path) -> None:
     path = _copy(office, tmp_path, keyring=False)
     other = tmp_path / "other.db"
