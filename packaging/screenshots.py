@@ -162,8 +162,20 @@ class Shots:
             dialog.message.setText("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง")  # type: ignore[attr-defined]
             dialog.message.show()  # type: ignore[attr-defined]
 
+        from desktop.gui.views.recovery_reset_dialog import RecoveryReset, RecoveryResetDialog
+
         self.dialog("login", lambda: LoginDialog(lambda _n, _p: None, place=place,
-                                                 office="เทศบาลตำบลบ้านใหม่", name="somjai"), refused)
+                                                 office="เทศบาลตำบลบ้านใหม่", name="somjai",
+                                                 recovery=RecoveryReset(lambda _k, _n, _p: None)), refused)
+
+        def mistyped(dialog: QWidget) -> None:
+            dialog.key_edit.setText("7K2QD-XW9PM-3HT4V-BCN8R-0J5FA")  # type: ignore[attr-defined]
+            dialog.password_edit.setText("รหัสผ่านใหม่ยาวพอ")  # type: ignore[attr-defined]
+            dialog.again_edit.setText("รหัสผ่านใหม่ยาวพอ")  # type: ignore[attr-defined]
+            dialog.accept()  # type: ignore[attr-defined]
+
+        self.dialog("recovery-reset", lambda: RecoveryResetDialog(lambda _k, _n, _p: None, name="somjai",
+                                                                   parent=self.window), mistyped)
 
         def mismatch(dialog: QWidget) -> None:
             dialog.full_name_edit.setText("นางสาวสมใจ ใจดี")  # type: ignore[attr-defined]

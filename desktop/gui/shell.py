@@ -312,9 +312,12 @@ class Shell(QObject):
             else:
                 remember_user(self.settings, place, actor.name)
                 return actor
+        from desktop.gui.views.recovery_reset_dialog import recovery_for_open
+
         dialog = LoginDialog(lambda n, p: authenticate(db, n, p), place=place, office=self._office_name(db),
                              name=name, message=message, parent=self.window,
-                             leave_text=self.tr("ยกเลิก") if self.window is not None else "")
+                             leave_text=self.tr("ยกเลิก") if self.window is not None else "",
+                             recovery=recovery_for_open(db))  # ลืมรหัสผ่าน… (a plain file: says why not)
         if dialog.exec() != QDialog.DialogCode.Accepted or not isinstance(dialog.actor, Actor):
             return None
         remember_user(self.settings, place, dialog.actor.name)

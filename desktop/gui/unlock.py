@@ -60,8 +60,10 @@ def unlock_before_open(parent: QWidget | None, remembered: str, target: object,
             raise LoginRefused(exc.message) from None
         return who, secret
 
+    from desktop.gui.views.recovery_reset_dialog import recovery_before_open
+
     dialog = LoginDialog(unlock, place=str(path), name=name, message=message, parent=parent,
-                         leave_text=leave_text)
+                         leave_text=leave_text, recovery=recovery_before_open(path))  # ลืมรหัสผ่าน…
     if dialog.exec() != QDialog.DialogCode.Accepted or not isinstance(dialog.actor, tuple):
         return None
     return dialog.actor

@@ -110,6 +110,16 @@ def _parsed(text: str) -> bytes:
         raise ResetRefused(exc.message, BAD_KEY) from None
 
 
+def key_problem(text: str) -> str:
+    """What is wrong with a typed recovery key before it is tried (Thai: the group with a
+    typo is named), or "" when it reads as one."""
+    try:
+        _parsed(text)
+    except ResetRefused as exc:
+        return exc.message
+    return ""
+
+
 def _not_this_file() -> ResetRefused:
     return ResetRefused(_("รหัสกู้คืนนี้ไม่ใช่ของฐานข้อมูลนี้ (แต่ละฐานข้อมูลมีรหัสกู้คืนของตัวเอง) "
                           "ตรวจว่าเป็นรหัสของไฟล์นี้"), BAD_KEY)

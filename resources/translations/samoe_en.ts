@@ -2304,6 +2304,14 @@ Go back and fill them in, or quit and finish next time?</translation>
         <translation>Password</translation>
     </message>
     <message>
+        <source>ลืมรหัสผ่าน…</source>
+        <translation>Forgot password…</translation>
+    </message>
+    <message>
+        <source>ผู้ดูแลระบบที่ลืมรหัสผ่าน: ตั้งรหัสผ่านใหม่ด้วยรหัสกู้คืน</source>
+        <translation>An administrator who forgot their password: set a new one with the recovery key</translation>
+    </message>
+    <message>
         <source>เข้าสู่ระบบ</source>
         <translation>Log in</translation>
     </message>
@@ -2908,6 +2916,53 @@ Database: %2</translation>
     <message>
         <source>เอกสาร PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryResetDialog</name>
+    <message>
+        <source>ลืมรหัสผ่าน: ตั้งรหัสผ่านใหม่ด้วยรหัสกู้คืน</source>
+        <translation>Forgot password: set a new one with the recovery key</translation>
+    </message>
+    <message>
+        <source>พิมพ์รหัสกู้คืนจากแผ่นที่เก็บไว้ในตู้นิรภัยของสำนักงาน (13 กลุ่ม) เพื่อตั้งรหัสผ่านใหม่ให้ผู้ดูแลระบบ ผู้ใช้อื่นที่ลืมรหัสผ่าน ให้ผู้ดูแลระบบตั้งรหัสผ่านให้ที่หน้าผู้ใช้</source>
+        <translation>Type the recovery key from the sheet kept in the office safe (13 groups) to set a new password for an administrator. Other users who forgot their password ask an administrator to set it on the users page</translation>
+    </message>
+    <message>
+        <source>รหัสกู้คืน</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ดูแลระบบ</source>
+        <translation>Administrator's user name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านใหม่</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>ยืนยันรหัสผ่านใหม่</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่และเข้าสู่ระบบ</source>
+        <translation>Set the new password and log in</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>พิมพ์รหัสกู้คืนจากแผ่นที่เก็บไว้ในตู้นิรภัย</source>
+        <translation>Type the recovery key from the sheet kept in the safe</translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อผู้ใช้ของผู้ดูแลระบบที่ลืมรหัสผ่าน</source>
+        <translation>Type the user name of the administrator who forgot the password</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านใหม่สองช่องไม่ตรงกัน พิมพ์ใหม่ให้เหมือนกัน</source>
+        <translation>The two new passwords differ: type the same one twice</translation>
     </message>
 </context>
 <context>

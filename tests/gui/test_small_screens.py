@@ -143,9 +143,11 @@ def _main(ctx: AppContext, _tmp: Path) -> QWidget:
 
 def _login(_ctx: AppContext, tmp: Path) -> QWidget:
     from desktop.gui.views.login_dialog import LoginDialog
+    from desktop.gui.views.recovery_reset_dialog import RecoveryReset
 
     return LoginDialog(lambda _n, _p: None, place=str(tmp / "ทะเบียนเด็ก-เทศบาลตำบลบ้านใหม่.db"),
                        office="เทศบาลตำบลบ้านใหม่", name="admin",
+                       recovery=RecoveryReset(lambda _k, _n, _p: None),  # with ลืมรหัสผ่าน…
                        message="บัญชีนี้ถูกล็อกเพราะใส่รหัสผ่านผิดหลายครั้ง ลองใหม่ได้หลังเวลา 14:05 "
                                "หรือให้ผู้ดูแลระบบปลดล็อก")
 
@@ -187,12 +189,22 @@ def _own_password(ctx: AppContext, _tmp: Path) -> QWidget:
     return dialog
 
 
+def _recovery_reset(_ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.recovery_reset_dialog import RecoveryResetDialog
+
+    dialog = RecoveryResetDialog(lambda _k, _n, _p: None, name="admin")
+    dialog.key_edit.setText("12345-ABCDE")
+    dialog.accept()  # the key's problem on the error line: the tallest it gets
+    return dialog
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
     "household": _household, "household-merge": _merge, "main-window": _main,
     "login": _login, "first-admin": _first_admin, "lock": _lock,
     "add-user": _add_user, "user-roles": _user_roles, "own-password": _own_password,
+    "recovery-reset": _recovery_reset,
 }
 
 

@@ -1,12 +1,16 @@
 """Login at every start, before any personal data is shown: the user name (remembered
 for each database), the password, and the Thai reason when it is refused (a wrong
-password, or the account locked until a time). Enter signs in, Esc leaves."""
+password, or the account locked until a time). Enter signs in, Esc leaves.
+
+ลืมรหัสผ่าน… (when the caller gives ``recovery``): an administrator's new password from the
+recovery key (recovery_reset_dialog.py), then signed in with it at once; on a database
+without a recovery key (plain, a server) the message line says what to do instead."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.widgets.screen import fit_to_screen
+
+if TYPE_CHECKING:
+    from desktop.gui.views.recovery_reset_dialog import RecoveryReset
 
 Authenticate = Callable[[str, str], object]  # (name, password) -> Actor; raises LoginRefused
 USER_KEY = "login/user-"
@@ -81,9 +88,10 @@ class LoginDialog(QDialog):
 
     def __init__(self, authenticate: Authenticate, *, place: str, office: str = "",
                  name: str = "", message: str = "", leave_text: str = "",
-                 parent: QWidget | None = None) -> None:
+                 recovery: RecoveryReset | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._authenticate = authenticate
+        self._recovery = recovery
         self.actor: object | None = None
         self.setWindowTitle(self.tr("เข้าสู่ระบบ Samoe"))
         self.setMinimumWidth(440)
@@ -107,6 +115,18 @@ class LoginDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("ชื่อผู้ใช้"), self.name_edit)
         form.addRow(self.tr("รหัสผ่าน"), self.password_edit)
+        self.forgot_button: QPushButton | None = None
+        if recovery is not None:
+            self.forgot_button = QPushButton(self.tr("ลืมรหัสผ่าน…"), self)
+            self.forgot_button.setObjectName("forgotButton")
+            self.forgot_button.setFlat(True)
+            self.forgot_button.setAutoDefault(False)
+            self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.forgot_button.setStyleSheet("QPushButton { color: #1a5fb4; text-decoration: underline; "
+                                             "text-align: left; padding: 2px 0; }")
+            self.forgot_button.setToolTip(self.tr("ผู้ดูแลระบบที่ลืมรหัสผ่าน: ตั้งรหัสผ่านใหม่ด้วยรหัสกู้คืน"))
+            self.forgot_button.clicked.connect(self.forgot)
+            form.addRow("", self.forgot_button)
         layout.addLayout(form)
         self.message = QLabel(message, self)
         self.message.setObjectName("loginMessage")
@@ -133,3 +153,22 @@ class LoginDialog(QDialog):
         if actor is not None:
             self.actor = actor
             super().accept()
+
+    def forgot(self) -> None:
+        """ลืมรหัสผ่าน…: the recovery key's dialog; once it set the password, signed in with it."""
+        from desktop.gui.views.recovery_reset_dialog import RecoveryResetDialog
+
+        recovery = self._recovery
+        if recovery is None:
+            return
+        if recovery.reset is None:
+            self.message.setText(recovery.unavailable)
+            self.message.show()
+            return
+        dialog = RecoveryResetDialog(recovery.reset, name=self.name_edit.text().strip(), parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.name_edit.setText(dialog.result_name)
+        self.password_edit.setText(dialog.result_password)
+        self.message.hide()
+        self.accept()
