@@ -29,6 +29,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.store.search_heads import has_heads, head_page
+
 WALK_TABLE = "child_name_text"  # migration 0009 (SQLite only)
 LAST_NAME_INDEX = "ix_child_name_text_last"
 # Sorting a match by its name keys (looking them up in child_name_order) costs about as
@@ -95,13 +97,20 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
     matches there are (the ids spread as the matches do) and where the first lie, and
     only a term worth walking is counted (the list asks for the count next) and walked.
     ``force``: walk the whole order if need be (tests)."""
-    if not walkable(term) or not has_walk_table(session):
+    if not has_walk_table(session):
         return None
     need = max(0, offset) + max(0, limit)
     if need <= 0:
         return None
     raw = session.connection().connection.driver_connection
     assert raw is not None
+    if not force and _has_heads(session, raw):  # a common trigram's first children
+        ids = head_page(raw, term, last_name_first=last_name_first, descending=descending,
+                        need=need)
+        if ids is not None:
+            return ids[max(0, offset):], int(raw.execute(_COUNT, (fts,)).fetchone()[0])
+    if not walkable(term):
+        return None
     cursor = raw.cursor()
     try:
         size = int(cursor.execute(_SIZE).fetchone()[0] or 0)
@@ -169,6 +178,16 @@ def starts_far(spread: list[Any], found: list[Any], *, size: int, need: int, mat
 
 
 _HAS_TABLE: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+_HAS_HEADS: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
+def _has_heads(session: Session, raw: Any) -> bool:
+    """Whether the file has the trigram heads (SQLite at 0010). Once per engine."""
+    engine = session.get_bind()
+    found = _HAS_HEADS.get(engine)
+    if found is None:
+        found = _HAS_HEADS[engine] = has_heads(raw)
+    return found
 
 
 def has_walk_table(session: Session) -> bool:

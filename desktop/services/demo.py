@@ -26,6 +26,7 @@ from desktop.services.audit import entry, per_child, record_many
 from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
+from desktop.store import search_heads
 from desktop.store.db import engine_actor
 from desktop.store.list_keys import COUNT_TRIGGERS, recount_households
 from desktop.store.models import (
@@ -78,8 +79,9 @@ class BulkLoad:
     """What a bulk load owes the schema while its indexes and triggers are dropped."""
 
     def __init__(self, conn: Connection, *, search_by_chunk: bool, name_order_by_chunk: bool = False,
-                 counts_dropped: bool = False) -> None:
+                 counts_dropped: bool = False, heads: search_heads.Paused | None = None) -> None:
         self._conn = conn
+        self._heads = heads
         # the households' member-count triggers (0008) are dropped: rows that carry their
         # counts keep them (else they are recounted at the end); with the triggers on, the
         # triggers count and a row's own counts must be 0
@@ -91,7 +93,9 @@ class BulkLoad:
         """Index a chunk of new children for search while their pages are still cached
         (one 'rebuild' at the end re-reads every row from a transaction that has spilled
         to the WAL: 4x slower at 100k); copy their name keys into child_name_order (0006),
-        whose triggers are dropped too."""
+        whose triggers are dropped too. The search heads (0010) take them at the end."""
+        if self._heads is not None:
+            self._heads.added(first_id, last_id)
         if self._search_by_chunk:
             self._conn.exec_driver_sql(
                 "INSERT INTO child_fts(rowid, name, ident) "
@@ -110,6 +114,25 @@ class BulkLoad:
 @contextmanager
 def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
                      counted: bool = False) -> Iterator[BulkLoad]:
+    """A bulk load of children (the demo, an import): on SQLite the search heads' triggers
+    paused (search_heads.paused: the new children join their heads in one query per
+    trigram at the end), and the indexes and triggers of ``tables`` deferred
+    (``_deferred``). The heads are chosen again when the registry has doubled
+    (search_heads.maybe_rebuild)."""
+    if conn.dialect.name != "sqlite":
+        with _deferred(conn, tables, counted=counted, heads=None) as load:
+            yield load
+        return
+    raw = conn.connection.driver_connection
+    with search_heads.paused(raw) as heads, _deferred(conn, tables, counted=counted,
+                                                      heads=heads) as load:
+        yield load
+    search_heads.maybe_rebuild(raw)
+
+
+@contextmanager
+def _deferred(conn: Connection, tables: tuple[str, ...], *, counted: bool,
+              heads: search_heads.Paused | None) -> Iterator[BulkLoad]:
     """SQLite: drop secondary indexes and triggers of ``tables``, rebuild them after.
 
     Only the named, explicitly created ones (``sql IS NOT NULL``): unique constraints stay.
@@ -118,7 +141,7 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
     household rows carry them: ``BulkLoad.counts_dropped``).
     """
     if conn.dialect.name != "sqlite" or not tables:
-        yield BulkLoad(conn, search_by_chunk=False)
+        yield BulkLoad(conn, search_by_chunk=False, heads=heads)
         return
     marks = ", ".join("?" * len(tables))
     saved = conn.exec_driver_sql(
@@ -134,7 +157,8 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
                                  for kind, name, _ in saved)
     counts_dropped = any(kind == "trigger" and name in COUNT_TRIGGERS for kind, name, _ in saved)
     yield BulkLoad(conn, search_by_chunk=bool(has_fts) and fts_triggers_dropped,
-                   name_order_by_chunk=order_triggers_dropped, counts_dropped=counts_dropped)
+                   name_order_by_chunk=order_triggers_dropped, counts_dropped=counts_dropped,
+                   heads=heads)
     for kind, _name, sql in saved:
         if kind == "index":
             conn.exec_driver_sql(sql)

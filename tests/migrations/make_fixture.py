@@ -10,6 +10,7 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0007   # samoe-0007.db
     .venv/bin/python tests/migrations/make_fixture.py 0008   # samoe-0008.db
     .venv/bin/python tests/migrations/make_fixture.py 0009   # samoe-0009.db
+    .venv/bin/python tests/migrations/make_fixture.py 0010   # samoe-0010.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -28,8 +29,9 @@ children's name keys into child_name_order. 0006 is the same file upgraded by 00
 it, upgraded by 0007, so that 0008 can be seen to count each household's live children and
 guardians. 0008 is the same file upgraded by 0008, so that 0009 can be seen to copy the live
 children's names and identifiers into child_name_text (child 3 is deleted: left out).
-0009 is the schema this release writes, plain and without users: the next migration's
-starting point, and the plain file of today's schema that `samoe db encrypt` is tested on.
+0009 is the same records at 0009, plain and without users: 0010 can be seen to add the
+search heads' tables to it (too few children for a head). 0010 is the schema this release
+writes, plain and without users: the next migration's starting point.
 """
 
 from __future__ import annotations

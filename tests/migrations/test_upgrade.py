@@ -260,16 +260,19 @@ def test_migrated_schema_matches_models(db: Database) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # The FTS5 search index (child_fts and its shadow tables) and the name order of the
     # search's matches (child_name_order, 0006) and the walked text (child_name_text,
-    # 0009) are SQLite-only raw DDL.
-    raw_ddl = ("child_fts", "child_name_order", "child_name_text")
+    # 0009) and the common trigrams' first children (search_head*, search_pos, 0010) are
+    # SQLite-only raw DDL.
+    raw_ddl = ("child_fts", "child_name_order", "child_name_text", "search_head", "search_pos")
     unexpected = [d for d in diff if not (
         (d[0] == "remove_table" and d[1].name.startswith(raw_ddl))
-        or (d[0] == "remove_index" and d[1].table.name == "child_name_text"))]
+        or (d[0] == "remove_index" and d[1].table.name in ("child_name_text", "search_head")))]
     assert unexpected == []
     assert {d[1].name for d in diff} <= {"child_fts", "child_fts_data", "child_fts_idx",
                                          "child_fts_docsize", "child_fts_config",
                                          "child_name_order", "child_name_text",
-                                         "ix_child_name_text_last"}
+                                         "ix_child_name_text_last", "search_head",
+                                         "search_head_term", "search_head_pause", "search_pos",
+                                         "ix_search_head_id"}
 
 
 def test_downgrade_then_upgrade_round_trip(db: Database) -> None:
