@@ -188,38 +188,110 @@ def wrong_password_message() -> str:
     return _("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง")
 
 
+QUICK_WAIT = 0.25  # seconds a successful login waits for another writer before queueing
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A user as the login's read transaction found them."""
+
+    name: str
+    uuid: str
+    password_hash: str
+    locked_until: datetime | None
+    disabled: bool
+    actor: Actor
+
+
 def authenticate(db: Database, name: str, password: str, *, now: datetime | None = None) -> Actor:
     """The actor of ``name`` when ``password`` is theirs; else LoginRefused (unknown name,
     wrong password, locked or suspended account). Failures are counted and logged; a
-    success on an old hash stores a new one."""
-    from desktop.services.audit import record
+    success on an old hash stores a new one.
 
+    The password is checked in a read transaction, which never waits for a writer. A
+    success then records itself (last login, audit entry, a rehash) if the write lock is
+    free within ``QUICK_WAIT``; else its entry waits beside the database
+    (store/audit_pending.py) for the next write, and the rehash for the next login: a
+    command that only reads does not wait behind another program's import. A failure
+    waits for the lock as long as any write does: every wrong password is counted."""
     now = now or utcnow()
     name = name.strip()
+    with db.reader() as s:
+        user = _user(s, name)
+        seen = (_Seen(user.name, user.uuid, user.password_hash, user.locked_until, user.disabled_at is not None,
+                      actor_of(user)) if user is not None else None)
+    if seen is None:
+        verify_password(_dummy(), password)  # the same work as a real user's check
+        verified = False
+    elif seen.locked_until is not None and seen.locked_until > now:
+        verified = False
+    else:
+        verified = verify_password(seen.password_hash, password)
     if db.read_only:  # a read-only copy: check, record nothing (nothing can be written)
-        with db.reader() as s:
-            user = _user(s, name)
-            if user is None or not verify_password(user.password_hash, password):
-                if user is None:
-                    verify_password(_dummy(), password)
-                raise LoginRefused(wrong_password_message())
-            if user.disabled_at is not None:
-                raise LoginRefused(suspended_message())
+        if seen is not None and seen.locked_until is not None and seen.locked_until > now:
+            raise LoginRefused(locked_message(seen.locked_until), seen.locked_until)
+        if seen is None or not verified:
+            raise LoginRefused(wrong_password_message())
+        if seen.disabled:
+            raise LoginRefused(suspended_message())
+        return seen.actor
+    if seen is not None and verified and not seen.disabled:
+        actor = _note_login(db, seen, password, now)
+        if actor is not None:
+            return actor
+    return _refuse_or_admit(db, name, password, seen, verified, now)
+
+
+def _note_login(db: Database, seen: _Seen, password: str, now: datetime) -> Actor | None:
+    """Record a checked login without waiting long for the write lock; the actor, or
+    None when the user changed meanwhile (locked, suspended, a new password: the
+    careful path decides)."""
+    from desktop.services.audit import entry, record
+    from desktop.store import audit_pending
+    from desktop.store.faults import DatabaseBusy, classify
+
+    try:
+        with db.session(wait=QUICK_WAIT) as s:
+            user = _user(s, seen.name)
+            if (user is None or user.password_hash != seen.password_hash or user.disabled_at is not None
+                    or (user.locked_until is not None and user.locked_until > now)):
+                return None
+            if HASHER.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            user.last_login_at = now
+            user.lockouts = 0
+            record(s, "login", "user", user.uuid, {}, actor=user.name)
             return actor_of(user)
+    except Exception as exc:
+        if not isinstance(classify(exc), DatabaseBusy) or db.path is None:
+            raise
+    # another program writes: the entry waits beside the file (never lost: queue() has
+    # flushed it to disk or raised), appended by the next write of any program
+    audit_pending.queue(db.path, [entry("login", "user", seen.uuid, {}, actor=seen.name, at=now)],
+                        login_of=seen.name)
+    return seen.actor
+
+
+def _refuse_or_admit(db: Database, name: str, password: str, seen: _Seen | None, verified: bool,
+                     now: datetime) -> Actor:
+    """The login's verdict written under the write lock (waits for another writer): a
+    failure is counted and logged, a success recorded."""
+    from desktop.services.audit import record
 
     refused: LoginRefused | None = None
     actor: Actor | None = None
     with db.session() as s:
         user = _user(s, name)
+        if user is not None and (seen is None or user.password_hash != seen.password_hash):
+            verified = verify_password(user.password_hash, password)  # changed meanwhile
         if user is None:
-            verify_password(_dummy(), password)  # the same work as a real user's check
             s.add(LoginFailure(user_name=name[:50], at=now))
             record(s, "login_failed", "user", "", {"reason": "unknown"}, actor=name[:50])
             refused = LoginRefused(wrong_password_message())
         elif user.locked_until is not None and user.locked_until > now:
             record(s, "login_failed", "user", user.uuid, {"reason": "locked"}, actor=user.name)
             refused = LoginRefused(locked_message(user.locked_until), user.locked_until)
-        elif not verify_password(user.password_hash, password):
+        elif not verified:
             s.add(LoginFailure(user_name=user.name, at=now))
             s.flush()
             since = max(t for t in (now - FAILURE_WINDOW, user.locked_until, user.last_login_at)

@@ -230,9 +230,11 @@ class Database:
         return cls(url, engine, sessionmaker(engine, expire_on_commit=False), read_only)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, wait: float | None = None) -> Iterator[Session]:
         """A session whose transaction commits on success and rolls back on error.
-        On SQLite it takes the write lock when it begins (BEGIN IMMEDIATE)."""
+        On SQLite it takes the write lock when it begins (BEGIN IMMEDIATE), waiting for
+        another writer up to ``wait`` seconds (None: the busy timeout). Audit entries
+        that wait beside the file (store/audit_pending.py) are appended in it."""
         if self.read_only:
             from desktop.store.faults import DatabaseReadOnly, read_only_message
 
@@ -243,8 +245,31 @@ class Database:
                 from desktop.store.faults import DatabaseDamaged, damaged_message
 
                 raise DatabaseDamaged(damaged_message(self.path, problems[0][:200]))
-        with self.sessions() as session, session.begin():
-            yield session
+        from desktop.store import audit_pending
+
+        path = self.path
+        drained: list[str] = []
+        if wait is None or not is_sqlite(self.engine):
+            with self.sessions() as session, session.begin():
+                if audit_pending.waiting(path):
+                    assert path is not None
+                    drained = audit_pending.drain(session, path)
+                yield session
+        else:
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                raw.execute(f"PRAGMA busy_timeout = {max(0, int(wait * 1000))}")
+                try:
+                    with self.sessions(bind=conn) as session, session.begin():
+                        if audit_pending.waiting(path):
+                            assert path is not None
+                            drained = audit_pending.drain(session, path)
+                        yield session
+                finally:
+                    raw.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+        if drained and path is not None:
+            audit_pending.forget(path, drained)  # committed: the lines can go
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
