@@ -120,6 +120,10 @@ def _child_filter(session: Any, args: argparse.Namespace) -> Any:
 def run(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
     try:
         _check_outputs(args)
+        if args.command in ("report", "export"):
+            from desktop.services.home import check_auditable
+
+            check_auditable(db)  # personal data leaves only with its audit entry
         if args.command == "report":
             return _report(args, db, out, err, progress)
         if args.command == "export":

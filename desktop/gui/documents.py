@@ -152,6 +152,8 @@ class Documents(QObject):
         from desktop.services.reports import ReportOptions
 
         parent = parent or self.window
+        if not self._auditable(parent):
+            return
         options: Any = ReportOptions(landscape=landscape)
         if self.ask_options:
             dialog = ReportOptionsDialog(self.ctx, title, detail, landscape=landscape, parent=parent)
@@ -189,6 +191,8 @@ class Documents(QObject):
     def export(self, title: str, stem: str, make: MakeExport, *,
                parent: QWidget | None = None, path: Path | None = None) -> None:
         parent = parent or self.window
+        if not self._auditable(parent):
+            return
         if path is None:
             xlsx, csv = self.tr("สมุดงาน Excel (*.xlsx)"), self.tr("CSV แบบ UTF-8 (*.csv)")
             start = os.path.join(last_dir(self.ctx), f"{default_name(title)}.xlsx")
@@ -218,6 +222,18 @@ class Documents(QObject):
         self.ctx.tasks.run(work, on_done=done, on_error=self._failed(title),
                            on_cancel=lambda: self.message(self.tr("ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ใดถูกเขียน"), None),
                            label=self.tr("กำลังส่งออก %1…").replace("%1", title))
+
+    def _auditable(self, parent: QWidget) -> bool:
+        """Personal data leaves only with its audit entry: a database on a read-only
+        medium says so (copy it to a writable disk first) before anything is asked."""
+        from desktop.services.home import NotAuditable, check_auditable
+
+        try:
+            check_auditable(self.ctx.db)
+        except NotAuditable as exc:
+            QMessageBox.warning(parent, "Samoe", exc.message)
+            return False
+        return True
 
     def _failed(self, title: str) -> Callable[[BaseException, str], None]:
         def failed(exc: BaseException, _tb: str) -> None:

@@ -31,6 +31,7 @@ from desktop.services.audit import record
 from desktop.services.children_query import ChildFilter, count_children
 from desktop.services.households import count_households
 from desktop.services.office import OfficeInfo, is_demo, local_office
+from desktop.store.faults import DatabaseReadOnly
 from desktop.store.models import AuditEntry, Child, Household, ImportBatch, Institution
 
 if TYPE_CHECKING:
@@ -114,35 +115,86 @@ def todos(session: Session, providers: list[TodoProvider] | None = None) -> list
     return items
 
 
+def _export_detail(title: str, rows: int, path: Path, pages: int) -> dict[str, object]:
+    detail: dict[str, object] = {"title": title, "file": Path(path).name}
+    if rows or not pages:  # a report knows its pages, not its rows: no false "0 rows"
+        detail["rows"] = rows
+    if pages:
+        detail["pages"] = pages
+    return detail
+
+
 def record_export(session: Session, kind: str, title: str, rows: int, path: Path, *,
                   pages: int = 0, subject_uuid: str | None = None) -> None:
     """Note in the audit log that ``title`` (``kind``: children, households, ...) was
     written to ``path``: ``rows`` rows (a report: ``pages`` pages). Only the file's name is kept.
     A document about one child (the profile) names it as ``subject_uuid``: the entry then
     shows in that child's history."""
-    detail: dict[str, object] = {"title": title, "file": Path(path).name}
-    if rows or not pages:  # a report knows its pages, not its rows: no false "0 rows"
-        detail["rows"] = rows
-    if pages:
-        detail["pages"] = pages
-    record(session, EXPORT_ACTION, kind, "", detail, subject_uuid=subject_uuid or None)
+    record(session, EXPORT_ACTION, kind, "", _export_detail(title, rows, path, pages),
+           subject_uuid=subject_uuid or None)
+
+
+class NotAuditable(DatabaseReadOnly):
+    """An export or report of personal data that the audit log could not record: refused."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def not_auditable_message() -> str:
+    return _("ฐานข้อมูลนี้อยู่ในที่ที่เขียนไม่ได้ (อ่านอย่างเดียว เช่น แผ่นซีดีหรือโฟลเดอร์ที่ห้ามเขียน) "
+             "จึงจดการส่งออกหรือพิมพ์รายงานลงในบันทึกการใช้งานไม่ได้ และข้อมูลส่วนบุคคลจะส่งออกโดยไม่มีบันทึกไม่ได้ "
+             "คัดลอกไฟล์ฐานข้อมูลไปไว้ในดิสก์ที่เขียนได้ก่อน แล้วเปิดสำเนานั้นเพื่อส่งออก")
+
+
+def check_auditable(db: Database) -> None:
+    """Refuse (NotAuditable, exit 6) an export or report from a database whose audit log
+    cannot take its entry (a read-only medium): asked before any file is written, by
+    the window and the command line alike."""
+    from desktop.store.db import medium_is_read_only
+
+    path = db.path
+    if db.read_only or (path is not None and path.exists() and medium_is_read_only(path)):
+        raise NotAuditable(not_auditable_message())
+
+
+QUICK_WAIT = 0.25  # seconds an export's note waits for another writer before it is queued
 
 
 def note_export(db: Database, kind: str, title: str, path: Path, *, rows: int = 0,
                 pages: int = 0, subject_uuid: str | None = None) -> None:
     """:func:`record_export` in a transaction of its own, after the file is written (the
-    window's exports and the command line's exports and reports): a database that cannot
-    take the note (read-only medium, busy) does not undo the export."""
-    from desktop.store.faults import DatabaseFault, classify
+    window's exports and the command line's exports and reports). While another program
+    writes, the entry waits beside the database (store/audit_pending.py) and the next
+    write appends it. When it can be neither written nor kept (the database faulty, the
+    disk full), the file just written is removed and the fault raised: personal data
+    does not leave unaudited."""
+    from desktop.services.audit import default_actor, entry
+    from desktop.store import audit_pending
+    from desktop.store.faults import DatabaseBusy, DatabaseFault, classify
+    from desktop.store.models import utcnow
 
     try:
-        with db.session() as session:
+        with db.session(wait=QUICK_WAIT) as session:
             record_export(session, kind, title, rows, path, pages=pages, subject_uuid=subject_uuid)
-    except DatabaseFault:
-        pass
+        return
     except Exception as exc:  # noqa: BLE001 - a driver error the store did not name
-        if classify(exc) is None:
+        fault = classify(exc, db.path)
+        if fault is None:
             raise
+    where = db.path
+    if isinstance(fault, DatabaseBusy) and where is not None:
+        who = str(getattr(db.actor, "name", "") or "") or default_actor()
+        try:
+            audit_pending.queue(where, [entry(EXPORT_ACTION, kind, "", _export_detail(title, rows, path, pages),
+                                              actor=who, subject_uuid=subject_uuid or None, at=utcnow())])
+            return
+        except OSError:
+            pass
+    Path(path).unlink(missing_ok=True)
+    if isinstance(fault, DatabaseFault):
+        raise fault from None
 
 
 def last_export(session: Session) -> LastExport | None:
