@@ -1,6 +1,6 @@
-"""The text of a PDF as five readers extract it: poppler (``pdftotext``: evince, okular),
-PDFium (Chrome, Edge), MuPDF (SumatraPDF), pdfminer.six (Python tools) and pdf.js
-(Firefox). Each reader gives one string per page.
+"""The text of a PDF as five readers extract it: poppler (``pdftotext``, plain and
+``-layout``: evince, okular), PDFium (Chrome, Edge), MuPDF (SumatraPDF), pdfminer.six
+(Python tools) and pdf.js (Firefox). Each reader gives one string per page.
 
 A reader that is not installed skips its test; under ``CI=true`` that is a failure
 (tests/conftest.py). ``scripts/test`` installs them: poppler-utils, nodejs and pdfjs-dist
@@ -24,9 +24,14 @@ PDFJS_SCRIPT = ROOT / "tests" / "pdfjs_text.mjs"
 PDFJS_PREFIX = Path(os.environ.get("SAMOE_PDFJS", ROOT / ".venv" / "node"))
 
 
-def _poppler(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+def _poppler(path: Path, *mode: str) -> list[str]:
+    out = subprocess.run(["pdftotext", *mode, str(path), "-"], capture_output=True, check=True)
     return out.stdout.decode("utf-8").split("\f")[:-1]
+
+
+def _poppler_layout(path: Path) -> list[str]:
+    """``pdftotext -layout``: the page's columns kept side by side (another word order)."""
+    return _poppler(path, "-layout")
 
 
 def _pdfium(path: Path) -> list[str]:
@@ -76,6 +81,8 @@ def _has_module(name: str) -> bool:
 READERS: dict[str, tuple[Callable[[], bool], str, Callable[[Path], list[str]]]] = {
     "poppler": (lambda: shutil.which("pdftotext") is not None,
                 "apt-get install poppler-utils", _poppler),
+    "poppler-layout": (lambda: shutil.which("pdftotext") is not None,
+                       "apt-get install poppler-utils", _poppler_layout),
     "pdfium": (lambda: _has_module("pypdfium2"), "pip install pypdfium2", _pdfium),
     "mupdf": (lambda: _has_module("pymupdf"), "pip install pymupdf", _mupdf),
     "pdfminer": (lambda: _has_module("pdfminer"), "pip install pdfminer.six", _pdfminer),
@@ -89,7 +96,7 @@ READERS: dict[str, tuple[Callable[[], bool], str, Callable[[Path], list[str]]]] 
 def read_pages(reader: str, path: Path) -> list[str]:
     """The page texts of ``path`` as ``reader`` extracts them (skips when it is missing)."""
     installed, how, extract = READERS[reader]
-    if reader == "poppler":
+    if reader.startswith("poppler"):
         require_tool("pdftotext", how)
     elif reader == "pdfjs":
         require_tool("node", how)
