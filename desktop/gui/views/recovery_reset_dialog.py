@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.widgets.screen import fit_to_screen
+from desktop.gui.widgets.screen import fit_to_screen, max_height
 
 if TYPE_CHECKING:
     from desktop.store.db import Database
@@ -95,11 +95,11 @@ class RecoveryResetDialog(QDialog):
         form.addRow(self.tr("ชื่อผู้ดูแลระบบ"), self.name_edit)
         form.addRow(self.tr("รหัสผ่านใหม่"), self.password_edit)
         form.addRow(self.tr("ยืนยันรหัสผ่านใหม่"), self.again_edit)
-        rule = QLabel(password_rule(), self)
+        layout.addLayout(form)
+        rule = QLabel(password_rule(), self)  # under the form: a wrapped label in a form row is cut
         rule.setWordWrap(True)
         rule.setStyleSheet("color: #52606d;")
-        form.addRow("", rule)
-        layout.addLayout(form)
+        layout.addWidget(rule)
         self.message = QLabel(self)
         self.message.setObjectName("resetMessage")
         self.message.setWordWrap(True)
@@ -121,6 +121,11 @@ class RecoveryResetDialog(QDialog):
     def _refuse(self, text: str, field: QLineEdit) -> None:
         self.message.setText(text)
         self.message.show()
+        layout = self.layout()  # a wrapped message: grow rather than squeeze the fields
+        wanted = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else self.sizeHint().height())
+        if self.height() < wanted:
+            self.resize(self.width(), min(wanted, max_height(self)))
         if field in (self.password_edit, self.again_edit):
             self.password_edit.clear()
             self.again_edit.clear()
