@@ -73,7 +73,7 @@ class RecoveryResetDialog(QDialog):
         self.result_password = ""
         self.setWindowTitle(self.tr("ลืมรหัสผ่าน: ตั้งรหัสผ่านใหม่ด้วยรหัสกู้คืน"))
         self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "พิมพ์รหัสกู้คืนจากแผ่นที่เก็บไว้ในตู้นิรภัยของสำนักงาน (13 กลุ่ม) เพื่อตั้งรหัสผ่านใหม่ให้ผู้ดูแลระบบ "
             "ผู้ใช้อื่นที่ลืมรหัสผ่าน ให้ผู้ดูแลระบบตั้งรหัสผ่านให้ที่หน้าผู้ใช้"), self)
@@ -121,7 +121,7 @@ class RecoveryResetDialog(QDialog):
     def _refuse(self, text: str, field: QLineEdit) -> None:
         self.message.setText(text)
         self.message.show()
-        layout = self.layout()  # a wrapped message: grow rather than squeeze the fields
+        layout = self._layout  # a wrapped message: grow rather than squeeze the fields
         wanted = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
                   else self.sizeHint().height())
         if self.height() < wanted:
