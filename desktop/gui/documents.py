@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from desktop.gui.context import AppContext
 from desktop.gui.forms.report_options_ui import Ui_ReportOptions
 from desktop.gui.views.pdf_preview import PdfPreview, last_dir, remember_dir
+from desktop.gui.widgets.file_pickers import save_file_name
 from desktop.paths import user_data_dir
 from desktop.services.progress import Progress
 
@@ -196,7 +197,7 @@ class Documents(QObject):
         if path is None:
             xlsx, csv = self.tr("สมุดงาน Excel (*.xlsx)"), self.tr("CSV แบบ UTF-8 (*.csv)")
             start = os.path.join(last_dir(self.ctx), f"{default_name(title)}.xlsx")
-            chosen, selected = QFileDialog.getSaveFileName(
+            chosen, selected = save_file_name(
                 parent, self.tr("ส่งออก %1").replace("%1", title), start, f"{xlsx};;{csv}")
             if not chosen:
                 return

@@ -34,6 +34,7 @@ from desktop.gui.views.households_view import HouseholdsView
 from desktop.gui.views.import_history_view import ImportHistoryView
 from desktop.gui.views.institutions_view import InstitutionsView
 from desktop.gui.views.office_settings_view import OfficeSettingsView
+from desktop.gui.widgets.file_pickers import open_file_name, save_file_name
 from desktop.gui.widgets.screen import fit_to_screen
 from desktop.paths import user_data_dir
 from desktop.services.office import OfficeValues, is_demo, local_office
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
         first = default_db_path()
         start = str(first if not first.exists() else
                     user_data_dir() / self.tr("ทะเบียน-%1.db").replace("%1", values.code))
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = save_file_name(
             self, self.tr("ฐานข้อมูลใหม่"), start, self.tr("ฐานข้อมูล Samoe (*.db)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not chosen:
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
     def open_database(self) -> None:
         current = sqlite_path(self.ctx.db.url)
         folder = str(current.parent if current is not None else user_data_dir())
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen, _ = open_file_name(
             self, self.tr("เปิดฐานข้อมูล"), folder,
             self.tr("ฐานข้อมูล Samoe (*.db *.sqlite *.sqlite3);;ทุกไฟล์ (*)"))
         if chosen:

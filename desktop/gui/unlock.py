@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
+from desktop.gui.widgets.file_pickers import save_file_name
 from desktop.services import keys
 from desktop.store import cipher
 from desktop.store.db import Database
@@ -150,8 +151,7 @@ class RecoveryKeyBox(QMessageBox):
 
         name = self.tr("รหัสกู้คืน-%1.pdf").replace("%1", Path(self._database_name()).stem or "samoe")
         start = os.path.join(last_dir(_SettingsOnly(self.settings)), name)  # type: ignore[arg-type]
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("บันทึก PDF"), start,
-                                                    self.tr("เอกสาร PDF (*.pdf)"))
+        path, _filter = save_file_name(self, self.tr("บันทึก PDF"), start, self.tr("เอกสาร PDF (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):

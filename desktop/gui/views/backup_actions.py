@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from desktop.domain.dates import format_be_datetime
 from desktop.gui.context import AppContext
+from desktop.gui.widgets.file_pickers import existing_directory, open_file_name
 from desktop.services.progress import Progress
 
 if TYPE_CHECKING:
@@ -123,8 +124,7 @@ class BackupActions(QObject):
         if self._no_file():
             return
         start = str(self.ctx.settings.value(FOLDER_KEY, "") or Path.home())
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("เลือกโฟลเดอร์หรือแฟลชไดรฟ์ที่จะเก็บไฟล์สำรอง"),
-                                                  start)
+        folder = existing_directory(self.window, self.tr("เลือกโฟลเดอร์หรือแฟลชไดรฟ์ที่จะเก็บไฟล์สำรอง"), start)
         if folder:
             self.back_up_to(Path(folder))
 
@@ -175,7 +175,7 @@ class BackupActions(QObject):
         path = self.db_path
         assert path is not None
         start = str(path.parent / "backups") if (path.parent / "backups").is_dir() else str(path.parent)
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = open_file_name(
             self.window, self.tr("เลือกไฟล์สำรองที่จะกู้คืน"), start, self.tr("ไฟล์สำรอง Samoe (*.db)"))
         if chosen:
             self.restore_from(Path(chosen))

@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QTableWidgetItem,
@@ -29,6 +28,7 @@ from desktop.gui.context import AppContext
 from desktop.gui.forms.import_dialog_ui import Ui_ImportDialog
 from desktop.gui.models.import_problems_model import ProblemsModel
 from desktop.gui.views.pdf_preview import last_dir, remember_dir
+from desktop.gui.widgets.file_pickers import open_file_name, save_file_name
 from desktop.gui.widgets.screen import fit_to_screen
 from desktop.services.children import RELATIONS, current_year_be
 from desktop.services.institutions import institution_choices
@@ -162,7 +162,7 @@ class ImportDialog(QDialog):
 
     # ---- 1: the file
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self, self.tr("เลือกไฟล์รายชื่อเด็ก"), last_dir(self.ctx),
             self.tr("ตารางข้อมูล (*.xlsx *.xls *.ods *.csv *.txt *.xml *.htm *.html);;ทุกไฟล์ (*)"))
         if path:
@@ -456,8 +456,8 @@ class ImportDialog(QDialog):
         if not path:
             stem = Path(self.plan.file_name).stem
             start = os.path.join(last_dir(self.ctx), self.tr("%1-ปัญหา.xlsx").replace("%1", stem))
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("บันทึกรายงานข้อผิดพลาด"), start,
-                                                    self.tr("สมุดงาน Excel (*.xlsx)"))
+            chosen, _ = save_file_name(self, self.tr("บันทึกรายงานข้อผิดพลาด"), start,
+                                       self.tr("สมุดงาน Excel (*.xlsx)"))
             if not chosen:
                 return
             if not chosen.lower().endswith(".xlsx"):

@@ -4,7 +4,8 @@ our windows) every window of ours is masked, and only the password brings it bac
 Masking a window hides each of its direct child widgets (so no view paints its model's
 data, no field shows its text, a screen reader finds nothing), covers it with a plain
 panel and replaces its title (a child's form is titled with the child's name). The lock
-dialog over everything asks for the password; a different user name there switches user
+dialog over everything asks for the password; an open file picker is closed (Qt's own
+dialog: widgets/file_pickers.py; a system picker could be neither masked nor closed); a different user name there switches user
 (``switched``: the shell closes what the previous user had open and rebuilds the window
 for the new user's rights). A window that opens while the screen is locked (a message at
 the end of background work) is masked too, and the lock dialog stays on top of it.
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -43,6 +45,15 @@ _INPUT = frozenset({
 _TRANSIENT = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 Authenticate = Callable[[str, str], object]  # (name, password) -> Actor; raises LoginRefused
+
+
+def close_file_pickers() -> None:
+    """An open file picker (widgets/file_pickers.py: Qt's own, never the system's) shows
+    folder and file names, such as a child's profile saved under the child's name: the
+    lock closes it as if cancelled (the work that asked for it does nothing)."""
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, QFileDialog) and isValid(window) and window.isVisible():
+            window.reject()
 
 
 class IdleWatch(QObject):
@@ -267,6 +278,7 @@ class ScreenLock(QObject):
         while popup is not None:  # an open menu or completer
             popup.close()
             popup = QApplication.activePopupWidget()
+        close_file_pickers()
         for window in QApplication.topLevelWidgets():
             self._mask(window)
         app = QApplication.instance()
@@ -312,6 +324,9 @@ class ScreenLock(QObject):
     def _mask_late(self, window: QWidget) -> None:
         if (not self.locked or self.dialog is None or not isValid(self.dialog)
                 or not isValid(window) or window is self.dialog):
+            return
+        if isinstance(window, QFileDialog):  # folder and file names: closed, not masked
+            window.reject()
             return
         self._mask(window)
         if window.isModal() and self.dialog is not None:  # keep the lock dialog the one that takes input

@@ -21,11 +21,12 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop import atomic
 from desktop.gui.context import AppContext
 from desktop.gui.forms.pdf_preview_ui import Ui_PdfPreview
+from desktop.gui.widgets.file_pickers import save_file_name
 from desktop.gui.widgets.screen import fit_to_screen
 
 ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
@@ -164,8 +165,8 @@ class PdfPreview(QDialog):
     # ---- saving and printing
     def save_as(self) -> None:
         start = os.path.join(last_dir(self.ctx), self.file_name)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("บันทึก PDF"), start,
-                                              self.tr("เอกสาร PDF (*.pdf)"))
+        path, _ = save_file_name(self, self.tr("บันทึก PDF"), start,
+                                self.tr("เอกสาร PDF (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):
