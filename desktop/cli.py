@@ -7,7 +7,7 @@
     samoe --db office.db db upgrade | db check
     samoe audit verify | audit log [--child ID] [--user NAME] [--since DATE]   (desktop/cli_audit.py)
     samoe backup create DIR | backup list | backup restore FILE [--dry-run] [--to PATH]
-    samoe init [--no-encryption] | db encrypt | --recovery-key COMMAND   (desktop/cli_keys.py)
+    samoe init [--no-encryption] | db encrypt | db rekey | --recovery-key COMMAND   (desktop/cli_keys.py)
     samoe --self-test                               open the window offscreen, query, exit 0
     samoe report NAME --out FILE.pdf | import children FILE [--dry-run] | export NAME FILE
                                                     (see desktop/cli_documents.py)
@@ -179,6 +179,7 @@ WRITES = {
     "import undo": (False, "ยกเลิกการนำเข้า"),
     "db upgrade": (False, "ปรับรุ่นฐานข้อมูล"),
     "db encrypt": (False, "เข้ารหัสฐานข้อมูล"),
+    "db rekey": (False, "เปลี่ยนกุญแจฐานข้อมูล"),
     "users add": (False, "เพิ่มผู้ใช้"),  # and the other users commands: desktop/cli_users.py writes()
     "users passwd": (False, "ตั้งรหัสผ่าน"),
     "users lock": (False, "ระงับผู้ใช้"),
@@ -309,6 +310,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_keys import encrypt
 
         return encrypt(args, db, _print, _err)
+    if name == "db rekey":
+        from desktop.cli_keys import rekey
+
+        return rekey(args, db, _print, _err)
     if name == "db upgrade":
         from desktop.store import migrate
 

@@ -5,6 +5,9 @@
     samoe init --recovery-pdf FILE      also write it on one page to print for the safe
     samoe demo [--no-encryption]        the same when it makes a new database
     samoe db encrypt                    convert a plain database in place (an administrator)
+    samoe db rekey                      a new key for an encrypted database (an administrator):
+                                        a keyring copied before no longer opens it
+    samoe users lock NAME --rekey       suspend, then re-key (without it: a hint is printed)
     samoe --recovery-key COMMAND        open an encrypted database with the recovery key
                                         (typed when asked, or SAMOE_RECOVERY_KEY); a lost
                                         keyring is rebuilt and the user's wrap given back
@@ -50,6 +53,8 @@ def add_parsers(sub: Any, db_sub: Any) -> None:
         init.add_argument("--recovery-pdf", type=Path, metavar="FILE",
                           help="เขียนรหัสกู้คืนเป็นไฟล์ PDF หนึ่งหน้าเพื่อพิมพ์เก็บในตู้นิรภัย (ลบไฟล์เมื่อพิมพ์แล้ว)")
     db_sub.add_parser("encrypt", help="เข้ารหัสฐานข้อมูลเดิมที่ยังไม่เข้ารหัส (ผู้ดูแลระบบ; แสดงรหัสกู้คืนครั้งเดียว)")
+    db_sub.add_parser("rekey", help="เปลี่ยนกุญแจของฐานข้อมูลที่เข้ารหัส (ผู้ดูแลระบบ; หลังระงับผู้ใช้: "
+                                    "ไฟล์กุญแจที่คัดลอกไว้ก่อนเปิดไม่ได้อีก)")
 
 
 def _encrypt_new(args: argparse.Namespace) -> bool:
@@ -228,4 +233,58 @@ def encrypt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         out(f"ผู้ใช้ที่ต้องได้รหัสผ่านใหม่ก่อนเข้าสู่ระบบ ({len(others):,} คน): {', '.join(others)}")
         out("ผู้ดูแลระบบตั้งรหัสผ่านใหม่ให้ทีละคนด้วย samoe users passwd ชื่อ "
             "(หรือหน้าผู้ใช้ในโปรแกรม) จากนั้นแต่ละคนเข้าสู่ระบบด้วยรหัสผ่านใหม่ได้")
+    return 0
+
+
+def rekey(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    """``samoe db rekey`` (and ``users lock NAME --rekey``): what it will do, then do it;
+    a new recovery key is printed at once when there is one. Exit 2 for a plain file,
+    7 when another program has it open, 10 when the copy does not verify (nothing changed)."""
+    from desktop.services.rekey import preview_text, rekey_database, rekey_preview
+    from desktop.store import rekey as store_rekey
+
+    try:
+        preview = rekey_preview(db)
+    except store_rekey.RekeyFailed as exc:
+        err(exc.message)
+        return 2
+    out(preview_text(preview))
+    try:
+        result = rekey_database(db)
+    except store_rekey.RekeyBusy as exc:
+        err(exc.message)
+        return 7
+    except store_rekey.RekeyFailed as exc:
+        err(exc.message)
+        return 10
+    out(f"เปลี่ยนกุญแจของฐานข้อมูล {db.path} แล้ว ({result.rows:,} แถว ตรวจครบทุกตาราง, {result.seconds:.1f} วินาที)")
+    if result.recovery is not None:
+        out("รหัสกู้คืนใหม่ (รหัสที่พิมพ์เก็บไว้เดิมใช้กับฐานข้อมูลนี้ไม่ได้แล้ว ทำลายทิ้งหรือเก็บไว้เปิดไฟล์สำรองเก่าเท่านั้น):")
+        out(f"    {result.recovery}")
+        from desktop.services.keys import recovery_note
+
+        out(recovery_note())
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            sys.stdout.flush()
+    else:
+        out("รหัสกู้คืนที่พิมพ์เก็บไว้ยังใช้ได้เหมือนเดิม")
+    if result.need_password:
+        out(f"ผู้ใช้ที่ต้องได้รหัสผ่านใหม่ก่อนเข้าสู่ระบบ ({len(result.need_password):,} คน): "
+            f"{', '.join(result.need_password)} ผู้ดูแลระบบตั้งให้ด้วย samoe users passwd ชื่อ (หรือหน้าผู้ใช้ในโปรแกรม)")
+    out("ไฟล์สำรองที่ทำก่อนเปลี่ยนกุญแจยังเปิดได้ด้วยกุญแจเดิม (ไฟล์กุญแจที่อยู่ข้างไฟล์สำรองนั้น) "
+        "ลบไฟล์สำรองเก่าที่ไม่ต้องการแล้ว หากไม่ต้องการให้ผู้ที่ถูกระงับเปิดได้")
+    return 0
+
+
+def after_lock(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    """``users lock NAME``: on an encrypted database, re-key (``--rekey``) or say how."""
+    from desktop.store import cipher
+
+    path = db.path
+    if path is None or not cipher.is_encrypted(path):
+        return 0
+    if getattr(args, "rekey", False):
+        return rekey(args, db, out, err)
+    out(f"ไฟล์กุญแจที่คัดลอกไว้ก่อนระงับยังเปิดฐานข้อมูลนี้ได้ด้วยรหัสผ่านเดิมของ {args.name} "
+        "เปลี่ยนกุญแจด้วย samoe db rekey (หรือสั่ง users lock ชื่อ --rekey)")
     return 0

@@ -47,6 +47,8 @@ def add_parsers(sub: Any) -> None:
                              "ไม่ต้องเข้าสู่ระบบ (รหัสกู้คืนจาก SAMOE_RECOVERY_KEY หรือพิมพ์เมื่อถูกถาม)")
     lock = u.add_parser("lock", help="ระงับผู้ใช้ (เข้าสู่ระบบไม่ได้จนกว่าจะปลด)")
     lock.add_argument("name", help="ชื่อผู้ใช้")
+    lock.add_argument("--rekey", action="store_true",  # desktop/cli_keys.py after_lock
+                      help="ฐานข้อมูลที่เข้ารหัส: เปลี่ยนกุญแจต่อทันทีหลังระงับ (ไฟล์กุญแจที่คัดลอกไว้ก่อนเปิดไม่ได้อีก)")
     unlock = u.add_parser("unlock", help="ปลดล็อกหรือยกเลิกการระงับ")
     unlock.add_argument("name", help="ชื่อผู้ใช้")
     roles = u.add_parser("roles", help="ดูหรือตั้งบทบาทของผู้ใช้ (แทนที่ของเดิม)")
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if command == "passwd":
             return _passwd(args, db, out)
         if command in ("lock", "unlock"):
-            return _lock(args, db, out)
+            return _lock(args, db, out, err)
         return _roles(args, db, out)
     except UserError as exc:
         err(exc.message)
@@ -176,12 +178,16 @@ def _passwd(args: argparse.Namespace, db: Any, out: Any) -> int:
     return 0
 
 
-def _lock(args: argparse.Namespace, db: Any, out: Any) -> int:
+def _lock(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.services.users import lock_user, unlock_user
 
     with db.session() as s:
         (lock_user if args.users_command == "lock" else unlock_user)(s, args.name)
     out(("ระงับผู้ใช้ " if args.users_command == "lock" else "ปลดล็อกผู้ใช้ ") + args.name + " แล้ว")
+    if args.users_command == "lock":
+        from desktop.cli_keys import after_lock
+
+        return after_lock(args, db, out, err)
     return 0
 
 
