@@ -77,8 +77,32 @@
         <translation>Samoe backups (*.db)</translation>
     </message>
     <message>
-        <source>กู้คืนแล้ว ไฟล์เดิมเก็บไว้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล โปรแกรมจะเปิดฐานข้อมูลใหม่อีกครั้ง</source>
-        <translation>Restored. The replaced file is kept in the backups folder beside the database. The program will now open the database again</translation>
+        <source>กำลังตรวจไฟล์สำรอง…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>กำลังกู้คืนฐานข้อมูลจากไฟล์สำรอง รอให้เสร็จก่อน</source>
+        <translation>The database is being restored from a backup: wait until it is done</translation>
+    </message>
+    <message>
+        <source>กู้คืนแล้ว%1 ใช้เวลา %2 วินาที ไฟล์เดิมเก็บไว้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล โปรแกรมจะเปิดฐานข้อมูลใหม่อีกครั้ง</source>
+        <translation>Restored%1 in %2 seconds. The replaced file is kept in the backups folder beside the database. The program will now open the database again</translation>
+    </message>
+    <message>
+        <source>กู้คืนไม่สำเร็จ ฐานข้อมูลยังเป็นไฟล์เดิม
+
+%1</source>
+        <translation>The restore did not succeed; the database is still the file it was
+
+%1</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการกู้คืนแล้ว ฐานข้อมูลยังเป็นไฟล์เดิม ไม่มีอะไรถูกแทนที่</source>
+        <translation>Restore cancelled: the database is still the file it was, nothing was replaced</translation>
+    </message>
+    <message>
+        <source>กำลังกู้คืนจากไฟล์สำรอง…</source>
+        <translation>Restoring from the backup…</translation>
     </message>
     <message>
         <source>กู้คืนฐานข้อมูลจากไฟล์สำรองนี้?

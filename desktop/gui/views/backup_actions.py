@@ -1,21 +1,24 @@
 """File › Back up… and File › Restore from a backup…, the day's automatic backup, and the
 offer of the newest good backup when the open database turns out damaged.
 
-Backing up runs on the one background helper (progress bar and cancel in the status bar);
-restoring asks first, lets the window's work finish, closes the database, replaces the
-file (services/backup.py keeps the replaced file in ``backups/``) and asks the shell to
-open it again (``open_requested``).
+Backing up and restoring run on the one background helper (progress bar and cancel in the
+status bar). Restoring checks the backup there, asks, lets the window's work finish,
+closes the database (a query meanwhile is refused), holds the window's pages and menus,
+replaces the file (services/backup.py keeps the replaced file in ``backups/``), says how
+it went and asks the shell to open it again (``open_requested``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from desktop.domain.dates import format_be_datetime
 from desktop.gui.context import AppContext
@@ -24,6 +27,7 @@ from desktop.services.progress import Progress
 
 if TYPE_CHECKING:
     from desktop.services.backup import BackupInfo, RestorePlan
+    from desktop.store.db import Database
 
 log = logging.getLogger(__name__)
 FOLDER_KEY = "backup/folder"
@@ -45,6 +49,30 @@ def restore_now(plan: RestorePlan, parent: QWidget | None, actor: object | None 
     note_restore(plan.target, plan, result, actor)
     QApplication.restoreOverrideCursor()
     return True
+
+
+def close_database(db: Database, message: str) -> Callable[[], None]:
+    """Close ``db`` for a while: its connections are dropped and any new one is refused
+    with ``message`` (DatabaseBusy: a slot that tries is told in a box), until the
+    returned function is called."""
+    from sqlalchemy import event
+
+    from desktop.store.faults import DatabaseBusy
+
+    def refuse(*_args: object) -> None:
+        raise DatabaseBusy(message)
+
+    db.dispose()
+    pool = db.engine.pool
+    event.listen(pool, "connect", refuse, insert=True)  # before the PRAGMAs touch the file
+    event.listen(pool, "checkout", refuse)
+
+    def reopen() -> None:
+        for name in ("connect", "checkout"):
+            if event.contains(pool, name, refuse):
+                event.remove(pool, name, refuse)
+
+    return reopen
 
 
 class DamageText(QObject):
@@ -180,34 +208,101 @@ class BackupActions(QObject):
         if chosen:
             self.restore_from(Path(chosen))
 
-    def restore_from(self, backup: Path) -> bool:
-        from desktop.gui.app import fault_text
-        from desktop.services.backup import plan_restore
+    def restore_from(self, backup: Path) -> None:
+        """Check ``backup`` on the background helper (it reads the whole file), ask, then
+        restore it (``_restore``)."""
+        from desktop.services import backup as svc
 
         path = self.db_path
         assert path is not None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the check reads the whole file
-        try:
-            plan = plan_restore(backup, path)
-        except Exception as exc:  # noqa: BLE001 - the check's refusal, in Thai
-            QApplication.restoreOverrideCursor()
+
+        def check(_progress: Progress) -> RestorePlan:
+            return svc.plan_restore(backup, path)
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            from desktop.gui.app import fault_text
+
             QMessageBox.critical(self.window, "Samoe", fault_text(exc, path))
-            return False
-        QApplication.restoreOverrideCursor()
-        if not self._confirm(plan):
-            return False
+
+        def checked(plan: object) -> None:
+            if self._confirm(plan):  # type: ignore[arg-type]
+                self._restore(plan, told=True)  # type: ignore[arg-type]
+
+        self.ctx.tasks.run(check, on_done=checked, on_error=failed,
+                           label=self.tr("กำลังตรวจไฟล์สำรอง…"))
+
+    def _restore(self, plan: RestorePlan, *, told: bool) -> None:
+        """Replace the file on the background helper while the window waits with the
+        database closed (a query meanwhile is refused, not run on a file being
+        replaced); then say so (``told``) and ask the shell to open it again."""
+        import time
+
+        from desktop.services import backup as svc
+
+        path = plan.target
         actor = self.ctx.db.actor
         self.ctx.tasks.cancel_all()
         self.ctx.tasks.wait(30_000)
-        self.ctx.db.dispose()
-        if not restore_now(plan, self.window, actor):
-            return False
-        QMessageBox.information(self.window, "Samoe", self.tr(
-            "กู้คืนแล้ว ไฟล์เดิมเก็บไว้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล โปรแกรมจะเปิดฐานข้อมูลใหม่อีกครั้ง"))
-        opener = getattr(self.window, "open_requested", None)
-        if opener is not None:
-            opener.emit(str(path))
-        return True
+        closed = close_database(self.ctx.db, self.tr("กำลังกู้คืนฐานข้อมูลจากไฟล์สำรอง รอให้เสร็จก่อน"))
+        pane = self._hold_window(True)
+        started = time.monotonic()
+
+        def work(progress: Progress) -> object:
+            result = svc.restore_backup(plan, progress=progress)
+            svc.note_restore(plan.target, plan, result, actor)  # in the restored file's audit log
+            return result
+
+        def reopen() -> None:
+            opener = getattr(self.window, "open_requested", None)
+            if opener is not None:
+                opener.emit(str(path))
+
+        def done(_result: object) -> None:
+            seconds = time.monotonic() - started
+            if told:
+                manifest = plan.manifest
+                children = ("" if manifest is None else
+                            self.tr(" เด็ก %1 คน").replace("%1", f"{manifest.counts.get('child', 0):,}"))
+                QMessageBox.information(self.window, "Samoe", self.tr(
+                    "กู้คืนแล้ว%1 ใช้เวลา %2 วินาที ไฟล์เดิมเก็บไว้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล "
+                    "โปรแกรมจะเปิดฐานข้อมูลใหม่อีกครั้ง").replace("%1", children)
+                    .replace("%2", f"{seconds:,.1f}"))
+            closed()  # the shell opens the restored file anew
+            reopen()
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            from desktop.gui.app import fault_text
+
+            closed()
+            self._hold_window(False, pane)
+            QMessageBox.critical(self.window, "Samoe", self.tr("กู้คืนไม่สำเร็จ ฐานข้อมูลยังเป็นไฟล์เดิม\n\n%1")
+                                 .replace("%1", fault_text(exc, path)))
+
+        def cancelled() -> None:
+            closed()
+            self._hold_window(False, pane)
+            QMessageBox.information(self.window, "Samoe", self.tr(
+                "ยกเลิกการกู้คืนแล้ว ฐานข้อมูลยังเป็นไฟล์เดิม ไม่มีอะไรถูกแทนที่"))
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, on_cancel=cancelled, writes=True,
+                           label=self.tr("กำลังกู้คืนจากไฟล์สำรอง…"))
+
+    def _hold_window(self, hold: bool, pane: list[QWidget] | None = None) -> list[QWidget]:
+        """While restoring: the window's pages and menus take no input (the status bar's
+        progress and Cancel stay usable); returns what was disabled, to enable again."""
+        if not hold:
+            for widget in pane or []:
+                if isValid(widget):
+                    widget.setEnabled(True)
+            return []
+        held: list[QWidget] = []
+        for name in ("centralWidget", "menuBar"):
+            getter = getattr(self.window, name, None)
+            part: object = getter() if callable(getter) else None
+            if isinstance(part, QWidget) and part.isEnabled():
+                part.setEnabled(False)
+                held.append(part)
+        return held
 
     def _confirm(self, plan: RestorePlan) -> bool:
         manifest = plan.manifest
@@ -265,18 +360,19 @@ class BackupActions(QObject):
         return self.restore_from_damaged(backup.path)
 
     def restore_from_damaged(self, backup: Path) -> bool:
+        """The newest good backup over a damaged file, on the background helper; False
+        when the backup no longer verifies (said in a box)."""
+        from desktop.gui.app import fault_text
         from desktop.services.backup import plan_restore
 
         path = self.db_path
         assert path is not None
-        self.ctx.tasks.cancel_all()
-        self.ctx.tasks.wait(30_000)
-        self.ctx.db.dispose()
-        if not restore_now(plan_restore(backup, path), self.window):
+        try:
+            plan = plan_restore(backup, path)
+        except Exception as exc:  # noqa: BLE001 - the check's refusal, in Thai
+            QMessageBox.critical(self.window, "Samoe", fault_text(exc, path))
             return False
-        opener = getattr(self.window, "open_requested", None)
-        if opener is not None:
-            opener.emit(str(path))
+        self._restore(plan, told=False)
         return True
 
     def _daily(self) -> None:
