@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from desktop.gui.context import AppContext
 from desktop.gui.forms.report_options_ui import Ui_ReportOptions
@@ -181,6 +181,10 @@ class Documents(QObject):
             if self.show_preview:
                 file_name = safe_file_name(name) if name else default_name(title)
                 preview = PdfPreview(self.ctx, out, title, f"{file_name}.pdf", parent)
+                preview.remove_when_closed = True  # saved or printed from it, or gone
+                app = QApplication.instance()
+                if app is not None:  # the program ends with the preview open
+                    app.aboutToQuit.connect(preview._closed)
                 self.last_preview = preview
                 preview.show()
 

@@ -7,6 +7,7 @@ one click away for those who prefer it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -71,6 +72,11 @@ class PdfPreview(QDialog):
         self.setWindowTitle(self.tr("ตัวอย่างก่อนพิมพ์ — %1").replace("%1", title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = pypdfium2.PdfDocument(str(pdf))
+        # a report made for this preview (Documents.report): its file goes when the
+        # preview closes, unless another program was given it (that one needs the file)
+        self.remove_when_closed = False
+        self.opened_elsewhere = False
+        self.finished.connect(self._closed)
         self.page_count = len(self.document)
         self.zoom: float | None = None  # None: fit the width
         self.index = 0
@@ -115,7 +121,9 @@ class PdfPreview(QDialog):
         super().keyPressEvent(event)
 
     def open_elsewhere(self) -> None:
-        if not open_externally(self.pdf):
+        if open_externally(self.pdf):
+            self.opened_elsewhere = True
+        else:
             QMessageBox.information(self, "Samoe", self.tr(
                 "ไม่พบโปรแกรมอ่าน PDF ในเครื่องนี้ จึงเปิดด้วยโปรแกรมอื่นไม่ได้ "
                 "กด บันทึก PDF… เพื่อเก็บไฟล์ไว้ หรือ พิมพ์… จากหน้านี้ได้เลย"))
@@ -232,6 +240,15 @@ class PdfPreview(QDialog):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.document.close()
         super().closeEvent(event)
+
+    def _closed(self, _result: int = 0) -> None:
+        """Closed by any way (Esc, the close button, the window's close): the PDF is let go
+        and a report made only for this preview is removed (names and IDs in clear)."""
+        with contextlib.suppress(Exception):  # closed already
+            self.document.close()
+        if self.remove_when_closed and not self.opened_elsewhere:
+            with contextlib.suppress(OSError):  # still held (Windows): the next report's tidy-up removes it
+                self.pdf.unlink(missing_ok=True)
 
 
 def save_copy(source: Path, target: Path) -> None:
