@@ -187,13 +187,33 @@ def set_views_recorded(session: Session, on: bool) -> None:
         setting.value = "1" if on else "0"
 
 
+QUICK_WAIT = 0.25  # seconds an opening's note waits for another writer before it is queued
+
+
 def record_view(db: Database, child_uuid: str, *, actor: str = "") -> bool:
     """Note that the child's record was opened (when the setting says so). A database
-    that cannot be written records nothing. Returns whether an entry was written."""
+    that cannot be written records nothing. While another program writes (an import),
+    the entry waits beside the file (store/audit_pending.py) for the next write instead
+    of holding the window for the busy timeout. Returns whether an entry was made."""
     if not child_uuid or db.read_only:
         return False
-    with db.session() as session:
+    from desktop.store.faults import DatabaseBusy, classify
+
+    try:
+        with db.session(wait=QUICK_WAIT) as session:
+            if not views_recorded(session):
+                return False
+            record(session, VIEW_ACTION, "child", child_uuid, {}, actor=actor)
+        return True
+    except Exception as exc:
+        if not isinstance(classify(exc), DatabaseBusy) or db.path is None:
+            raise
+    from desktop.store import audit_pending
+    from desktop.store.models import utcnow
+
+    with db.reader() as session:
         if not views_recorded(session):
             return False
-        record(session, VIEW_ACTION, "child", child_uuid, {}, actor=actor)
+        who = actor_name(session, actor)
+    audit_pending.queue(db.path, [entry(VIEW_ACTION, "child", child_uuid, {}, actor=who, at=utcnow())])
     return True

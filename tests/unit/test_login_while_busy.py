@@ -206,3 +206,36 @@ def test_the_queue_of_an_encrypted_database_is_not_readable_text(tmp_path: Path,
     assert not audit_pending.path_for(path).exists()
     code, out, err = run(capsys, "--db", str(path), "audit", "log", "--limit", "5")
     assert code == 0 and out.count("login") >= 2, out
+
+
+def test_opening_a_childs_record_while_another_program_writes_is_noted_later(
+        office: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window notes each opening of a child's record (a write): it waited the whole
+    busy timeout on the GUI thread, then the entry was dropped."""
+    from desktop.services.audit import record_view
+
+    monkeypatch.setenv("SAMOE_BUSY_TIMEOUT", "3")
+    conn = sqlite3.connect(office)
+    uuid = str(conn.execute("SELECT uuid FROM child LIMIT 1").fetchone()[0])
+    conn.close()
+
+    def views() -> int:
+        c = sqlite3.connect(office)
+        try:
+            return int(c.execute("SELECT count(*) FROM audit_log WHERE action = 'view' AND entity_uuid = ?",
+                                 (uuid,)).fetchone()[0])
+        finally:
+            c.close()
+
+    db = Database.open(office)
+    try:
+        with another_writer(office):
+            started = time.monotonic()
+            assert record_view(db, uuid)
+            assert time.monotonic() - started < 1.5
+        assert views() == 0 and audit_pending.queued(office) == 1
+        with db.session():
+            pass
+        assert views() == 1
+    finally:
+        db.dispose()
