@@ -43,6 +43,12 @@ def unlock_before_open(parent: QWidget | None, remembered: str, target: object,
         return NO_KEY_NEEDED
     from desktop.gui.views.login_dialog import LoginDialog
     from desktop.services.access import LoginRefused
+    from desktop.services.password_reset import lost_keyring_message
+
+    def said(exc: cipher.CipherError) -> str:
+        """No key file at all: the window's way is the recovery key by ลืมรหัสผ่าน…"""
+        lost = isinstance(exc, cipher.NoWrap) and not cipher.keyring_path(path).exists()
+        return lost_keyring_message(path) if lost else exc.message
 
     name, message = remembered or "admin", ""
     password = os.environ.get("SAMOE_PASSWORD")
@@ -52,13 +58,13 @@ def unlock_before_open(parent: QWidget | None, remembered: str, target: object,
             keys.unlock(path, name, password)
             return name, password
         except cipher.CipherError as exc:
-            message = exc.message
+            message = said(exc)
 
     def unlock(who: str, secret: str) -> Given:
         try:
             keys.unlock(path, who, secret)
         except cipher.CipherError as exc:
-            raise LoginRefused(exc.message) from None
+            raise LoginRefused(said(exc)) from None
         return who, secret
 
     from desktop.gui.views.recovery_reset_dialog import recovery_before_open

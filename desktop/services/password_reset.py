@@ -75,6 +75,14 @@ def server_message() -> str:
              "แล้วตั้งรหัสผ่านใหม่ให้ที่หน้าผู้ใช้")
 
 
+def lost_keyring_message(path: Path) -> str:
+    """The window's unlock step when the key file beside an encrypted database is gone
+    (the command line's message names ``samoe --recovery-key`` instead)."""
+    return _("ไม่พบไฟล์กุญแจ {path} ของฐานข้อมูลที่เข้ารหัสนี้: ผู้ดูแลระบบกด ลืมรหัสผ่าน… แล้วพิมพ์รหัสกู้คืน "
+             "โปรแกรมจะสร้างไฟล์กุญแจใหม่ และตั้งรหัสผ่านใหม่ให้ผู้ดูแลระบบ จากนั้นผู้ดูแลระบบตั้งรหัสผ่านให้ผู้ใช้คนอื่น"
+             ).format(path=cipher.keyring_path(path))
+
+
 def _file(target: str | os.PathLike[str] | None) -> Path:
     """The SQLite file of ``target``; ResetRefused for a server or a plain file."""
     path = keys.file_of(target)

@@ -150,3 +150,33 @@ def test_a_plain_database_says_another_administrator_sets_it(  # type: ignore[no
     assert shell.start(str(path)) == 0
     assert "ไม่ได้เข้ารหัส" in said[0] and "ผู้ดูแลระบบคนอื่น" in said[0]
     assert "samoe" not in said[0]  # never sends a clerk to the command line
+
+
+def test_a_lost_keyring_is_rebuilt_from_the_window(  # type: ignore[no-untyped-def]
+        shell, encrypted: tuple[Path, str]) -> None:
+    """The key file beside the database is lost: the login says to use ลืมรหัสผ่าน… (not a
+    command line), and the recovery key typed there rebuilds it and signs in."""
+    path, recovery = encrypted
+    cipher.keyring_path(path).unlink()
+    said: list[str] = []
+
+    def login(dialog: QWidget) -> None:
+        _type(dialog.password_edit, TEST_PASSWORD)  # type: ignore[attr-defined]
+        dialog.login_button.click()  # type: ignore[attr-defined]
+        said.append(dialog.message.text())  # type: ignore[attr-defined]
+        QTimer.singleShot(0, dialog.forgot_button.click)  # type: ignore[attr-defined]
+
+    def reset(dialog: QWidget) -> None:
+        _type(dialog.key_edit, recovery)  # type: ignore[attr-defined]
+        _type(dialog.password_edit, NEW)  # type: ignore[attr-defined]
+        _type(dialog.again_edit, NEW)  # type: ignore[attr-defined]
+        dialog.save_button.click()  # type: ignore[attr-defined]
+
+    left = answer(login, reset, lambda d: d.reject())
+    assert shell.start(str(path)) is None
+    assert len(left) == 1
+    left.clear()
+    assert "ลืมรหัสผ่าน" in said[0] and "samoe" not in said[0], said[0]
+    assert shell.actor is not None and shell.actor.name == "admin"
+    ring = cipher.read_keyring(path)
+    assert ring is not None and ring.wrap_of("admin") is not None
