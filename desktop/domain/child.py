@@ -134,12 +134,14 @@ def _birth_date_problem(birth: date | None, today: date) -> str | None:
     return None
 
 
-def validate_child(c: ChildInput, *, today: date) -> list[Problem]:
+def validate_child(c: ChildInput, *, today: date, normalised: bool = False) -> list[Problem]:
     """Every problem of ``c`` (normalised first), in form order; empty when it can be saved.
 
     Field names are the ChildInput attribute names, ``"address.<name>"`` for the address.
+    ``normalised``: the caller built ``c`` from normalised values (``normalise_child(c) ==
+    c``; an import's plan does, tests/unit/test_imports.py checks it), so it is not done again.
     """
-    n = normalise_child(c)
+    n = c if normalised else normalise_child(c)
     found: list[tuple[str, str | None]] = []
     found.append(("prefix", prefix_problem(n.prefix, n.sex, n.birth_date, today)))
     found.append(("first_name", _thai_name_problem(n.first_name, CHILD_LABELS["first_name"])

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import lru_cache
 
 from desktop.i18n import N_, _
 
@@ -75,6 +76,7 @@ def sex_of_prefix(prefix: str) -> Sex | None:
     return _PREFIX_SEX.get(normalise_prefix(prefix))
 
 
+@lru_cache(maxsize=1 << 14)  # an import asks for each birth date of its file ~twice a child
 def _age_years(birth: date, on: date) -> int:
     """Completed years, 0 when ``on`` is before ``birth``."""
     return age_on(birth, on)[0] if on >= birth else 0

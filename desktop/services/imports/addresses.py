@@ -43,6 +43,11 @@ def address_key(a: Address) -> tuple[str, ...]:
     return tuple(_part(name, getattr(a, name)) for name in ADDRESS_FIELDS)
 
 
+def part_key(field: tuple[str, str]) -> str:
+    """One ``(field name, value)`` of :func:`address_key` (a plan memoises it by value)."""
+    return _part(*field)
+
+
 class Houses:
     """The addresses seen so far in one file: ``check`` says, for a new row, the earlier
     row it should be compared with and the fields that differ."""

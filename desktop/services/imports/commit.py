@@ -5,7 +5,9 @@ A commit writes every importable row in the caller's transaction with the driver
 and enrolments, each row marked with the batch that made it, plus one ``import_batch`` row
 and one audit entry. Into a registry smaller than the import, the secondary indexes and the
 search triggers are set aside and rebuilt once at the end (as ``samoe demo`` does), inside
-the same transaction, so a failure leaves the schema and the data as they were.
+the same transaction, so a failure leaves the schema and the data as they were; the
+households' member counts (0008) are then written with the new households' rows, and
+added to the registry households the rows join, instead of recounting every household.
 
 Undo soft-deletes, in one statement per table, what the batch made: its children, their
 enrolments and guardian links, and the guardians and households it created that no other
@@ -66,7 +68,8 @@ SYNC = ("id", "uuid", "version", "created_at", "updated_at", "origin_office_id",
 COLUMNS: dict[str, tuple[str, ...]] = {
     "household": SYNC + ("house_code", "phone", "note", "house_no", "village_no", "village_name",
                          "soi", "road", "subdistrict", "district", "province", "postcode",
-                         "subdistrict_key", "village_key", "house_key"),
+                         "subdistrict_key", "village_key", "house_key", "child_count",
+                         "guardian_count"),
     "guardian": SYNC + ("prefix", "first_name", "last_name", "national_id", "phone", "occupation",
                         "household_id"),
     "child": SYNC + ("prefix", "first_name", "last_name", "first_name_key", "last_name_key",
@@ -164,6 +167,8 @@ class _Rows:
         self.first = {t: _next_id(conn, t) for t in TABLES}
         self.stamp, self.office_id, self.batch_id = stamp, office_id, batch_id
         self.uuid = Uuid7Batch()
+        # household id -> [children, guardians] this commit adds to it (new and joined ones)
+        self.members: dict[int, list[int]] = {}
 
     def add(self, table: str, values: tuple[object, ...]) -> int:
         rows = self.values[table]
@@ -225,10 +230,13 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
         progress.step(0, total, _("บันทึก"))
     defer = TABLES if existing < out.count("child") else ()
     created: list[str] = []  # the new children's uuids: one audit entry each
-    with deferred_indexes(conn, defer) as load:
+    # counted: the households' member counts are added below, not recounted for every household
+    with deferred_indexes(conn, defer, counted=True) as load:
         for table in TABLES:
             sql = insert_sql(conn, table, COLUMNS[table])
             table_rows = out.table_rows(table)
+            if table == "household":  # each new household's members, unless triggers count them
+                table_rows = _with_counts(table_rows, out.members if load.counts_dropped else {})
             for i in range(0, len(table_rows), CHUNK):
                 part = table_rows[i : i + CHUNK]
                 conn.exec_driver_sql(sql, part)
@@ -238,6 +246,9 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
                 done += len(part)
                 if progress is not None:
                     progress.step(done, total, _("บันทึก"))
+        joined = {hid: m for hid, m in out.members.items() if hid < out.first["household"]}
+        if load.counts_dropped and joined:
+            _add_member_counts(conn, joined)
     if conn.dialect.name == "postgresql":
         # explicit ids do not move PostgreSQL's sequences; later inserts would collide
         for table in TABLES:
@@ -257,12 +268,33 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
     return _info(batch, 0)
 
 
+def _with_counts(rows: list[tuple[object, ...]], members: dict[int, list[int]]
+                 ) -> list[tuple[object, ...]]:
+    """New households' rows with their member counts (migration 0008): the children and
+    guardians this commit gives them, or 0 and 0 when the counting triggers are on."""
+    none = (0, 0)
+    return [(*row, *members.get(int(row[0]), none)) for row in rows]  # type: ignore[call-overload]
+
+
+def _add_member_counts(conn: Connection, members: dict[int, list[int]]) -> None:
+    """The member counts (migration 0008) of the registry's households this commit added
+    children or guardians to, for a load that ran with the counting triggers dropped:
+    added in one statement, instead of recounting every household of the registry."""
+    mark = "?" if conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
+    conn.exec_driver_sql(
+        f"UPDATE household SET child_count = child_count + {mark}, "  # noqa: S608 (marks only)
+        f"guardian_count = guardian_count + {mark} WHERE id = {mark}",
+        [(kids, adults, hid) for hid, (kids, adults) in members.items()],
+    )
+
+
 def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
            year_ids: dict[int, int], names: dict[int, str]) -> dict[str, int]:
     households: dict[tuple[str, ...], int] = {}
     guardians: dict[tuple[str, ...], int] = {}
     joined_households: set[int] = set()
     joined_guardians: set[int] = set()
+    members = out.members
     for r in rows:
         p = r.parsed
         assert p is not None
@@ -282,6 +314,10 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
                     a.subdistrict, a.district, a.province, a.postcode,
                     *household_sort_keys(a.subdistrict, a.village_no, a.house_no)))
             households[p.household_key] = household_id
+            member = members.get(household_id)
+            if member is None:
+                member = members[household_id] = [0, 0]
+            member[0] += 1
         c = p.child
         assert c.sex is not None and c.birth_date is not None
         e = p.enrollment
@@ -310,6 +346,8 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
                 guardian_id = out.add("guardian", (
                     g.prefix, g.first_name, g.last_name, g.national_id or None, g.phone,
                     g.occupation, household_id))
+                if household_id is not None:
+                    members[household_id][1] += 1
             guardians[p.guardian_key] = guardian_id
             out.add("child_guardian", (child_id, guardian_id, g.relation, True))
         if e is not None:

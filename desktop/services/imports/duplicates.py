@@ -8,7 +8,8 @@ queries does not grow with the rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -32,6 +33,26 @@ def _chunks(values: Iterable[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
     items = sorted(set(values))
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _text_in(session: Session, columns: str, table: str, column: str, values: Iterable[str],
+             where: str = "") -> Iterator[Sequence[Any]]:
+    """SQLite: the rows of ``table`` whose text ``column`` is one of ``values``, in one
+    statement that takes them all as one JSON array (``IN (SELECT value FROM json_each(?))``,
+    each looked up in the column's index), ordered by the column then id. The chunked
+    ``IN (...)`` of bound values costs ~3 µs a value in SQLAlchemy's parameter expansion:
+    0.1-0.2 s for a 50k-row file's IDs, even against an empty registry."""
+    items = sorted(set(values))
+    if not items:
+        return iter(())
+    return iter(session.connection().exec_driver_sql(
+        f"SELECT {columns} FROM {table} WHERE {column} IN "  # noqa: S608 (constant names)
+        f"(SELECT value FROM json_each(?)){where} ORDER BY {column}, id",
+        (json.dumps(items),)).all())
+
+
+def _sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
 
 class Duplicates:
@@ -79,19 +100,28 @@ class Duplicates:
     def _registry_ids(self, by_id: dict[tuple[str, str], list[PlannedRow]]) -> None:
         for kind, column in (("national_id", Child.national_id), ("g_code", Child.g_code)):
             wanted = [value for k, value in by_id if k == kind]
-            for chunk in _chunks(wanted):
-                stmt = select(column, Child.prefix, Child.first_name, Child.last_name,
-                              Child.deleted_at).where(column.in_(chunk))
-                for value, prefix, first, last, deleted in self.session.execute(stmt):
-                    name = f"{prefix}{first} {last}"
-                    for r in by_id.get((kind, value), []):
-                        if deleted is None:
-                            self.problem(r, kind, _("มีอยู่แล้วในทะเบียน: {name} แถวนี้จะไม่ถูกนำเข้า "
-                                                    "ถ้าข้อมูลต้องแก้ไข โปรดแก้ที่ทะเบียนเด็ก").format(name=name))
-                        else:
-                            self.problem(r, kind, _("เลขนี้ตรงกับ {name} ที่ถูกลบไปแล้ว (อยู่ในถังขยะ) "
-                                                    "ถ้าเป็นเด็กคนเดียวกัน โปรดกู้คืนแทนการนำเข้า"
-                                                    ).format(name=name), WARNING)
+            for value, prefix, first, last, deleted in self._children_with(kind, column, wanted):
+                name = f"{prefix}{first} {last}"
+                for r in by_id.get((kind, value), []):
+                    if deleted is None:
+                        self.problem(r, kind, _("มีอยู่แล้วในทะเบียน: {name} แถวนี้จะไม่ถูกนำเข้า "
+                                                "ถ้าข้อมูลต้องแก้ไข โปรดแก้ที่ทะเบียนเด็ก").format(name=name))
+                    else:
+                        self.problem(r, kind, _("เลขนี้ตรงกับ {name} ที่ถูกลบไปแล้ว (อยู่ในถังขยะ) "
+                                                "ถ้าเป็นเด็กคนเดียวกัน โปรดกู้คืนแทนการนำเข้า"
+                                                ).format(name=name), WARNING)
+
+    def _children_with(self, kind: str, column: Any, wanted: list[str]) -> Iterator[Sequence[Any]]:
+        """(ID, prefix, first name, last name, deleted_at) of the registry's children, live
+        or in the bin, with one of the ``wanted`` national IDs (``kind``) or G-codes."""
+        if _sqlite(self.session):
+            yield from _text_in(self.session, f"{kind}, prefix, first_name, last_name, deleted_at",
+                                "child", kind, wanted)
+            return
+        for chunk in _chunks(wanted):
+            yield from self.session.execute(
+                select(column, Child.prefix, Child.first_name, Child.last_name, Child.deleted_at)
+                .where(column.in_(chunk)).order_by(column, Child.id))
 
     def _registry_names(self, births: dict[date, list[PlannedRow]]) -> None:
         for chunk in _chunks(births):
@@ -120,33 +150,48 @@ class Duplicates:
             if r.ok and r.parsed and r.parsed.house_code:
                 by_code.setdefault(r.parsed.house_code, []).append(r)
         found: dict[str, int] = {}
-        parts = [getattr(Household, name) for name in ADDRESS_FIELDS]
-        for chunk in _chunks(by_code):
-            stmt = (select(Household.house_code, Household.id, *parts)
-                    .where(Household.house_code.in_(chunk), Household.house_code != "",
-                           Household.deleted_at.is_(None)).order_by(Household.id))
-            for code, hid, *address in self.session.execute(stmt):
-                if code in found:
+        for code, hid, *address in self._households_with(by_code):
+            if code in found:
+                continue
+            found[code] = int(hid)
+            registry = address_key(Address(*(value or "" for value in address)))
+            for r in by_code[code]:
+                assert r.parsed is not None
+                if r.parsed.address == Address():
                     continue
-                found[code] = int(hid)
-                registry = address_key(Address(*(value or "" for value in address)))
-                for r in by_code[code]:
-                    assert r.parsed is not None
-                    if r.parsed.address == Address():
-                        continue
-                    names = differing_fields(registry, self.address_key(r.parsed.address))
-                    if names:
-                        self.problem(r, names[0], registry_difference_message(names), WARNING)
+                names = differing_fields(registry, self.address_key(r.parsed.address))
+                if names:
+                    self.problem(r, names[0], registry_difference_message(names), WARNING)
         return found
+
+    def _households_with(self, codes: Iterable[str]) -> Iterator[Sequence[Any]]:
+        """(house code, id, *address) of the registry's live households with one of
+        ``codes``, by code then id (the first of a code is the one joined)."""
+        if _sqlite(self.session):
+            yield from _text_in(self.session, f"house_code, id, {', '.join(ADDRESS_FIELDS)}",
+                                "household", "house_code", codes,
+                                " AND house_code != '' AND deleted_at IS NULL")
+            return
+        parts = [getattr(Household, name) for name in ADDRESS_FIELDS]
+        for chunk in _chunks(codes):
+            yield from self.session.execute(
+                select(Household.house_code, Household.id, *parts)
+                .where(Household.house_code.in_(chunk), Household.house_code != "",
+                       Household.deleted_at.is_(None)).order_by(Household.house_code, Household.id))
 
     def _registry_guardians(self, rows: list[PlannedRow]) -> dict[str, int]:
         nids = {r.parsed.guardian.national_id for r in rows
                 if r.ok and r.parsed and r.parsed.guardian and r.parsed.guardian.national_id}
         found: dict[str, int] = {}
-        for chunk in _chunks(nids):
-            stmt = (select(Guardian.national_id, Guardian.id)
-                    .where(Guardian.national_id.in_(chunk), Guardian.deleted_at.is_(None))
-                    .order_by(Guardian.id))
-            for nid, gid in self.session.execute(stmt):
-                found.setdefault(nid, int(gid))
+        if _sqlite(self.session):
+            pairs: Iterable[Sequence[Any]] = _text_in(
+                self.session, "national_id, id", "guardian", "national_id", nids,
+                " AND deleted_at IS NULL")
+        else:
+            pairs = (row for chunk in _chunks(nids) for row in self.session.execute(
+                select(Guardian.national_id, Guardian.id)
+                .where(Guardian.national_id.in_(chunk), Guardian.deleted_at.is_(None))
+                .order_by(Guardian.national_id, Guardian.id)))
+        for nid, gid in pairs:
+            found.setdefault(nid, int(gid))
         return found

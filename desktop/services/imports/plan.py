@@ -15,8 +15,10 @@ join by their address, in joins.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
+from itertools import compress
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,6 +52,7 @@ from .addresses import (
     Houses,
     address_key,
     difference_message,
+    part_key,
 )
 from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
 from .duplicates import Duplicates
@@ -83,6 +86,8 @@ def _institution_key(text: str) -> str:
 
 
 _NO_ADDRESS = ("",) * len(ADDRESS_FIELDS)
+_PLACE_FIELDS = ADDRESS_FIELDS[1:]  # what _Planner._place works out once per place
+assert ADDRESS_FIELDS[0] == "house_no" and ADDRESS_FIELDS[-1] == "postcode", ADDRESS_FIELDS
 _GUARDIAN_KEYS = frozenset(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
 _GUARDIAN_ORDER = tuple(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
 
@@ -123,9 +128,15 @@ class _Planner(Duplicates):
         self.default_year = whole.year_be
         self.default_level = _level_label(whole.level_code)
         self.header_of = {key: sheet.headers[i] for i, key in self.mapping.items()}
+        self.keys = tuple(self.mapping.values())
+        columns = tuple(self.mapping)
+        self.pick: Callable[[list[str]], tuple[str, ...]] = (
+            itemgetter(*columns) if len(columns) > 1
+            else (lambda cells: tuple(cells[i] for i in columns)))
         self.file_problems: list[CellProblem] = id_problems
         self.houses = Houses()
         self.address_key = memo(address_key)
+        self.part_key = memo(part_key)
         self.quiet_keys: set[str] = set()  # required columns missing: said once for the file
         self.clean = memo(clean_text)
         self.prefix = memo(normalise_prefix)
@@ -134,6 +145,8 @@ class _Planner(Duplicates):
         self.level = memo(level_from_label)
         self.address = memo(self._address)
         self.address_part = memo(self._address_part)
+        self.address_field_problems = memo(self._address_field_problems)
+        self.place = memo(self._place)
         self.guardian_rules = memo(self._guardian_rules)
         self.guardian_name = memo(guardian_name)
         self.birth = memo(self._birth)
@@ -148,14 +161,37 @@ class _Planner(Duplicates):
         except DateParseError as exc:
             return str(exc)
 
-    def _address(self, raw: tuple[str, ...]) -> tuple[Address, tuple[Problem, ...]]:
-        # normalise_child's address rule (ASCII digits, cleaned; postcode digits only), one
-        # field value at a time: the same village or district repeats down the file.
-        # tests/unit/test_imports.py checks it against normalise_child.
-        parts = {name: self.address_part(value) for name, value in zip(ADDRESS_FIELDS, raw, strict=True)}
-        parts["postcode"] = digits_only(parts["postcode"])
-        address = Address(**parts)
-        return address, tuple(address_problems(address, required=False))
+    def _address(self, raw: tuple[str, ...]) -> tuple[Address, tuple[Problem, ...], tuple[str, ...]]:
+        """The address of a row's cells, its problems (``address_problems``, not required)
+        and the form rows are compared in (``address_key``).
+
+        normalise_child's address rule (ASCII digits, cleaned; postcode digits only), one
+        field value at a time: tests/unit/test_imports.py checks it against normalise_child.
+        Every field is checked and keyed on its own, so the part after the house number
+        (the same village, road and subdistrict for many houses) is worked out once per
+        place (``_place``); tests/unit/test_imports_plan_parts.py checks the result against
+        the domain's functions on the whole address."""
+        house = self.address_part(raw[0])
+        values, key, problems = self.place(raw[1:])
+        address = Address(house, *values)
+        if not house:
+            return address, problems, ("", *key)
+        return (address, self.address_field_problems(("house_no", house)) + problems,
+                (self.part_key(("house_no", house)), *key))
+
+    def _place(self, raw: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Problem, ...]]:
+        """``_address`` of the fields after the house number: their values, keys, problems."""
+        values = [self.address_part(value) for value in raw]
+        values[-1] = digits_only(values[-1])  # the postcode
+        items = list(zip(_PLACE_FIELDS, values, strict=True))
+        field_problems = self.address_field_problems
+        return (tuple(values), tuple(map(self.part_key, items)),
+                tuple(p for item in items if item[1] for p in field_problems(item)))
+
+    def _address_field_problems(self, item: tuple[str, str]) -> tuple[Problem, ...]:
+        """``address_problems`` (not required) of an address with only this field: each
+        field is checked on its own, so these, in field order, are the whole address's."""
+        return tuple(address_problems(Address(**{item[0]: item[1]}), required=False))
 
     def _address_part(self, value: str) -> str:
         return to_ascii_digits(clean_text(value))
@@ -242,7 +278,8 @@ class _Planner(Duplicates):
 
     # ------------------------------------------------------------ one row
     def plan_row(self, number: int, cells: list[str]) -> PlannedRow | None:
-        values = {key: cells[i] for i, key in self.mapping.items() if cells[i]}
+        picked = self.pick(cells)  # the mapped cells, in column order (operator.itemgetter)
+        values = dict(compress(zip(self.keys, picked, strict=True), picked))  # the non-empty ones
         if not values:
             return None  # an empty row
         row = PlannedRow(number, values, cells=cells)
@@ -306,7 +343,7 @@ class _Planner(Duplicates):
         nationality = clean(v("nationality", "")) or (THAI_NATIONALITY if id_type is IdType.NATIONAL_ID else "")
 
         raw_address = tuple(map(v, ADDRESS_FIELDS, _NO_ADDRESS))
-        address, address_problem_list = self.address(raw_address)
+        address, address_problem_list, compared = self.address(raw_address)
         house_code = digits_only(clean(v("house_code", "")))
         if house_code and (len(house_code) != HOUSE_CODE_DIGITS or not house_code.isascii()
                            or not house_code.isdigit()):
@@ -322,7 +359,9 @@ class _Planner(Duplicates):
             no_id_reason=reason if id_type is IdType.NONE else "",
             nationality=nationality, disability=clean(v("disability", "")),
         )
-        found = validate_child(child, today=self.today) + list(address_problem_list)
+        # the child's fields are normalised above (normalise_child's rules, value by value)
+        found = validate_child(child, today=self.today, normalised=True)
+        found += address_problem_list
 
         guardian = None
         if not _GUARDIAN_KEYS.isdisjoint(values):
@@ -355,7 +394,6 @@ class _Planner(Duplicates):
                                                 or address.province)):
             # one household: one house code, or the same whole address (not only the same
             # house number: the rest of the address may differ, see addresses.py)
-            compared = self.address_key(address)
             household_key = ("code", house_code) if house_code else ("address", *compared)
             differs = self.houses.check(number, compared, house_code)
             if differs is not None:
