@@ -8,7 +8,15 @@ two pages are the same rows in the same order.
     .venv/bin/python tests/bench/bench_search.py --db DB --terms ชัย,ศรี --runs 9
 
 Prints one JSON line per term, sort and direction (medians in ms, the matches, the load
-average), and a Markdown table at the end. Not run by ``run.py`` (~1 min at 1M): the
+average), and a Markdown table at the end.
+
+``--sweep N`` times instead every term a clerk may type that is common: each trigram of
+the index that N or more children contain (no digits alone), and each distinct first and
+last name of the registry, in the four orders (page and count, median of ``--runs``;
+wall and this process's CPU time, which a loaded machine inflates less); it prints the
+slowest 25 and how many took over 20 ms.
+
+    .venv/bin/python tests/bench/bench_search.py --db DB --sweep 5000 --runs 3 Not run by ``run.py`` (~1 min at 1M): the
 list's own session (figure 3) times the first-name sort ascending.
 """
 
@@ -100,6 +108,61 @@ def measure(db_path: Path, terms: list[str], runs: int) -> list[dict[str, Any]]:
     return out
 
 
+def sweep_terms(db_path: Path, min_matches: int) -> list[str]:
+    raw = raw_connect(db_path)
+    try:
+        raw.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, child_fts, row)")
+        trigrams = [str(t) for t, in raw.execute(
+            "SELECT term FROM temp.v WHERE doc >= ? ORDER BY doc DESC", (min_matches,))
+            if " " not in str(t) and any(ch.isalpha() for ch in str(t))]
+        names = [str(n) for n, in raw.execute(
+            "SELECT first_name FROM child UNION SELECT last_name FROM child") if len(str(n)) >= 3]
+    finally:
+        raw.close()
+    return list(dict.fromkeys(trigrams + sorted(names)))
+
+
+def sweep(db_path: Path, terms: list[str], runs: int) -> list[dict[str, Any]]:
+    from desktop.services.children_query import (
+        ChildFilter,
+        ChildSort,
+        count_children,
+        page_children,
+    )
+    from desktop.store.db import Database
+
+    db = Database.open(db_path, read_only=True)
+    sign_in_bench(db)
+    out = []
+    try:
+        for term in terms:
+            flt = ChildFilter(search=term)
+            for sort in _KEYS:
+                for descending in (False, True):
+                    def samoe(flt: ChildFilter = flt, sort: str = sort,
+                              descending: bool = descending) -> int:
+                        with db.reader() as s:
+                            page_children(s, flt, offset=0, limit=PAGE, sort=ChildSort(sort),
+                                          descending=descending)
+                            return count_children(s, flt)
+
+                    matches = samoe()  # warms the caches
+                    wall, cpu = [], []
+                    for _ in range(runs):
+                        t, c = time.perf_counter(), time.process_time()
+                        samoe()
+                        wall.append(time.perf_counter() - t)
+                        cpu.append(time.process_time() - c)
+                    out.append({"term": term, "sort": sort, "desc": descending,
+                                "matches": matches,
+                                "wall": round(statistics.median(wall) * 1000, 1),
+                                "cpu": round(statistics.median(cpu) * 1000, 1),
+                                "load": round(os.getloadavg()[0], 2)})
+    finally:
+        db.dispose()
+    return out
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     lines = ["| term | matches | sort | way | samoe ms | raw ms | load |", "|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -113,7 +176,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--terms", default=",".join(TERMS), help="comma-separated")
     parser.add_argument("--runs", type=int, default=7, help="timed rounds (median)")
+    parser.add_argument("--sweep", type=int, default=0, metavar="N",
+                        help="every trigram of N+ matches and every name, instead of --terms")
     ns = parser.parse_args(argv)
+    if ns.sweep:
+        found = sweep(ns.db, sweep_terms(ns.db, ns.sweep), ns.runs)
+        found.sort(key=lambda r: -r["wall"])
+        for r in found[:25]:
+            print(json.dumps(r, ensure_ascii=False))
+        over = [r for r in found if r["wall"] > 20]
+        over_cpu = [r for r in found if r["cpu"] > 20]
+        print(f"{len(found)} searches ({len(found) // 4} terms x 4 orders): "
+              f"{len(over)} over 20 ms wall, {len(over_cpu)} over 20 ms CPU; "
+              f"median wall {statistics.median(r['wall'] for r in found)} ms")
+        return 0
     rows = measure(ns.db, [t for t in ns.terms.split(",") if t], ns.runs)
     print(table(rows))
     return 0

@@ -272,6 +272,7 @@ def test_migrated_schema_matches_models(db: Database) -> None:
                                          "child_name_order", "child_name_text",
                                          "ix_child_name_text_last", "search_head",
                                          "search_head_term", "search_head_pause", "search_pos",
+                                         "search_head_name",
                                          "ix_search_head_id"}
 
 

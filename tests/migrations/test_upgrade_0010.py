@@ -32,7 +32,7 @@ def _heads(db: Database) -> list[tuple[object, ...]]:
         raw = s.connection().connection.driver_connection
         assert raw is not None
         return [tuple(r) for r in raw.execute(
-            "SELECT tri, way, id FROM search_head ORDER BY tri, way, k1, k2, id")]
+            "SELECT piece, way, id FROM search_head ORDER BY piece, way, k1, k2, id")]
 
 
 def test_ninth_schema_upgrades_with_the_search_heads(tmp_path: Path) -> None:

@@ -83,3 +83,9 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         text=True, timeout=120)
     assert searched.returncode == 0, searched.stdout[-3000:] + searched.stderr[-3000:]
     assert searched.stdout.count('"term"') == 8
+    swept = subprocess.run(  # every common trigram and every name, in the four orders
+        [sys.executable, str(BENCH / "bench_search.py"), "--db", str(db), "--runs", "1",
+         "--sweep", "30"], cwd=REPO, env=_env(tmp_path / "run"), capture_output=True,
+        text=True, timeout=300)
+    assert swept.returncode == 0, swept.stdout[-3000:] + swept.stderr[-3000:]
+    assert "over 20 ms wall" in swept.stdout

@@ -43,7 +43,7 @@ def assert_heads_whole(db: Database) -> int:
     matches) on the near side of its boundary. The number of heads."""
     with db.reader() as s:
         raw = _raw(s)
-        terms = raw.execute("SELECT tri, way, k1, k2, id FROM search_head_term").fetchall()
+        terms = raw.execute("SELECT piece, way, k1, k2, id FROM search_head_term").fetchall()
         assert raw.execute("SELECT count(*) FROM search_head_pause").fetchone() == (0,)
         for tri, way, k1, k2, bid in terms:
             matches = raw.execute(
@@ -54,11 +54,11 @@ def assert_heads_whole(db: Database) -> int:
             near = sorted(_key(r, way) for r in matches
                           if (_key(r, way) >= bound if way % 2 else _key(r, way) <= bound))
             held = [tuple(r) for r in raw.execute(
-                "SELECT k1, k2, id FROM search_head WHERE tri = ? AND way = ? "
+                "SELECT k1, k2, id FROM search_head WHERE piece = ? AND way = ? "
                 "ORDER BY k1, k2, id", (tri, way))]
             assert held == near, (tri, way)
         stray = raw.execute("SELECT count(*) FROM search_head h WHERE NOT EXISTS (SELECT 1 "
-                            "FROM search_head_term t WHERE t.tri = h.tri AND t.way = h.way)")
+                            "FROM search_head_term t WHERE t.piece = h.piece AND t.way = h.way)")
         assert stray.fetchone() == (0,)
     return len(terms)
 
@@ -68,11 +68,13 @@ def _common_terms(db: Database) -> list[str]:
         rows = s.execute(select(Child.first_name, Child.last_name)
                          .where(Child.deleted_at.is_(None))).all()
     pieces: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     for r in rows:
         for text_ in (r.first_name, r.last_name):
+            names[text_] += 1
             for n in (3, 4, 6):
                 pieces.update({text_[i:i + n] for i in range(len(text_) - n + 1)})
-    return [t for t, _ in pieces.most_common(40)]
+    return [t for t, _ in pieces.most_common(40) + names.most_common(20)]
 
 
 def _sorted_page(db: Database, term: str, *, last_name_first: bool, descending: bool,
@@ -84,8 +86,9 @@ def _sorted_page(db: Database, term: str, *, last_name_first: bool, descending: 
         return [r.id for r in rows]
 
 
-def test_a_head_page_is_the_trigram_paths_page(demo_db: Database) -> None:
-    assert _rebuild(demo_db) > 10
+@pytest.mark.parametrize("min_matches", [MIN, 3])  # 3: names get heads too
+def test_a_head_page_is_the_trigram_paths_page(demo_db: Database, min_matches: int) -> None:
+    assert _rebuild(demo_db, min_matches=min_matches) > 10
     answered = 0
     for term in _common_terms(demo_db):
         for last_name_first in (False, True):
@@ -128,15 +131,18 @@ def test_the_list_gives_the_same_pages_and_counts_with_heads(demo_db: Database) 
     assert pages() == before
 
 
-def test_every_write_keeps_each_head_whole(demo_db: Database) -> None:
-    assert _rebuild(demo_db) > 10
+@pytest.mark.parametrize("longest", [False, True], ids=["trigram", "name"])
+def test_every_write_keeps_each_head_whole(demo_db: Database, longest: bool) -> None:
+    assert _rebuild(demo_db, min_matches=3 if longest else MIN) > 10  # names of 3 children
     assert_heads_whole(demo_db)
     with demo_db.reader() as s:
-        tri = _raw(s).execute("SELECT tri FROM search_head_term WHERE way = 0 "
-                              "ORDER BY tri LIMIT 1").fetchone()[0]
+        tri = _raw(s).execute("SELECT piece FROM search_head_term WHERE way = 0 ORDER BY "
+                              f"length(piece){' DESC' if longest else ''}, piece "
+                              "LIMIT 1").fetchone()[0]
         some = s.execute(select(Child.id).where(Child.deleted_at.is_(None))
                          .order_by(Child.id)).scalars().all()
         office = s.execute(select(Child.origin_office_id).limit(1)).scalar_one()
+    assert (len(tri) > 3) is longest
     # a new child at the very start of the order, containing a head's trigram
     with demo_db.session() as s:
         s.add(Child(prefix="ด.ช.", first_name="กกก" + tri, last_name="กข" + tri, sex="M",
@@ -197,7 +203,9 @@ def test_a_failed_bulk_load_leaves_the_heads_and_no_pause(demo_db: Database) -> 
     assert_heads_whole(demo_db)
 
 
-def test_the_heads_are_chosen_again_when_the_registry_has_doubled(demo_db: Database) -> None:
+def test_the_heads_are_chosen_again_when_the_registry_has_doubled(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_heads, "REBUILD_MIN_CHILDREN", 100)
     with demo_db.session() as s:
         raw = _raw(s)
         search_heads.rebuild(raw, min_matches=MIN, size=SIZE)
@@ -212,6 +220,8 @@ def test_the_heads_are_chosen_again_when_the_registry_has_doubled(demo_db: Datab
                     (search_heads.SIZE_SETTING,))
         assert search_heads.maybe_rebuild(raw, min_matches=MIN, size=SIZE)
         assert not search_heads.maybe_rebuild(raw, min_matches=1000, size=SIZE)  # too few
+        monkeypatch.setattr(search_heads, "REBUILD_MIN_CHILDREN", 301)
+        assert not search_heads.maybe_rebuild(raw, min_matches=MIN, size=SIZE)
 
 
 def test_what_a_head_can_answer() -> None:
@@ -219,5 +229,5 @@ def test_what_a_head_can_answer() -> None:
     assert search_heads.headable("0123")
     assert not search_heads.headable("สม ชาย") and not search_heads.headable("สม")
     assert not search_heads.headable("Élo")  # SQLite's lower() cannot fold it
-    assert search_heads.head_trigram("ภัท") and search_heads.head_trigram("som")
-    assert not search_heads.head_trigram("123") and not search_heads.head_trigram("ม ช")
+    assert search_heads.head_piece("ภัท") and search_heads.head_piece("som")
+    assert not search_heads.head_piece("123") and not search_heads.head_piece("ม ช")
