@@ -267,8 +267,11 @@ def _note_login(db: Database, seen: _Seen, password: str, now: datetime) -> Acto
             raise
     # another program writes: the entry waits beside the file (never lost: queue() has
     # flushed it to disk or raised), appended by the next write of any program
-    audit_pending.queue(db.path, [entry("login", "user", seen.uuid, {}, actor=seen.name, at=now)],
-                        login_of=seen.name)
+    try:
+        audit_pending.queue(db.path, [entry("login", "user", seen.uuid, {}, actor=seen.name, at=now)],
+                            login_of=seen.name)
+    except OSError:  # nowhere to keep it: wait for the lock as any write does
+        return None
     return seen.actor
 
 
