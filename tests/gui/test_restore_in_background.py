@@ -92,3 +92,53 @@ def test_the_event_loop_runs_while_a_slow_restore_works(qtbot, office_db: Databa
     assert "กู้คืน" in str(refused[0])
     assert "กู้คืนแล้ว" in seen[-1]
     assert reopened == [str(path)] and _children(path) == 0
+
+
+def test_the_offer_at_start_restores_off_the_gui_thread_too(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged file at start (no window yet): the offered backup is restored with a
+    progress box while the event loop runs, not under a frozen wait cursor."""
+    import shutil
+
+    from desktop.gui import app as gui_app
+    from desktop.services.demo import fill_demo
+    from desktop.store import migrate
+
+    path = tmp_path / "office.db"
+    db = Database.open(path)
+    migrate.upgrade(db)
+    fill_demo(db.engine, children=20, seed=1)
+    db.dispose()
+    svc.create_backup(path, label="daily")
+    broken = tmp_path / "broken.db"
+    shutil.copyfile(path, broken)
+    with open(broken, "r+b") as f:
+        f.write(b"\x00garbage header\xff" * 6)
+    shutil.move(broken, path)
+
+    span: dict[str, float] = {}
+    original = svc.restore_backup
+
+    def slow_restore(plan: Any, **kw: Any) -> Any:
+        span["start"] = time.monotonic()
+        time.sleep(1.2)
+        try:
+            return original(plan, **kw)
+        finally:
+            span["end"] = time.monotonic()
+
+    monkeypatch.setattr(svc, "restore_backup", slow_restore)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(50)
+    left = answer(click("กู้คืนจากไฟล์สำรองนี้"))
+    opened = gui_app.open_db_or_explain(str(path))
+    timer.stop()
+    assert not left and opened is not None
+    try:
+        assert _children(path) == 20
+    finally:
+        opened.dispose()
+    during = [t for t in ticks if span["start"] <= t <= span["end"]]
+    assert len(during) >= 10, f"{len(during)} ticks in {span['end'] - span['start']:.2f} s of restore"

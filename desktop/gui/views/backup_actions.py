@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from desktop.domain.dates import format_be_datetime
@@ -34,20 +34,55 @@ FOLDER_KEY = "backup/folder"
 
 
 def restore_now(plan: RestorePlan, parent: QWidget | None, actor: object | None = None) -> bool:
-    """Restore with a busy cursor (noted in the restored file's audit log as ``actor``'s);
-    a refusal (busy, damaged copy) is told in a box."""
-    from desktop.gui.app import fault_text
-    from desktop.services.backup import note_restore, restore_backup
+    """Restore before any window is open (a damaged file at start), on a thread of its
+    own with a progress box while the event loop runs (noted in the restored file's audit
+    log as ``actor``'s); a refusal (busy, damaged copy) is told in a box."""
+    import threading
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = restore_backup(plan)
-    except Exception as exc:  # noqa: BLE001 - every refusal is said in Thai
-        QApplication.restoreOverrideCursor()
-        QMessageBox.critical(parent, "Samoe", fault_text(exc, plan.target))
+    from desktop.gui.app import fault_text
+    from desktop.services import backup as svc
+    from desktop.services.progress import Progress
+
+    state: dict[str, object] = {"done": 0, "total": 0}
+
+    def step(done: int, total: int, _message: str) -> None:  # the worker: plain values only
+        state["done"], state["total"] = done, total
+
+    def work() -> None:
+        try:
+            result = svc.restore_backup(plan, progress=Progress(step))
+            svc.note_restore(plan.target, plan, result, actor)
+        except BaseException as exc:  # noqa: BLE001 - told on the GUI thread
+            state["error"] = exc
+
+    box = QProgressDialog(QCoreApplication.translate("BackupActions", "กำลังกู้คืนจากไฟล์สำรอง…"), "", 0, 100, parent)
+    box.setCancelButton(None)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    box.setMinimumDuration(0)
+    box.setAutoClose(False)
+    box.setValue(0)
+    worker = threading.Thread(target=work, name="samoe-restore", daemon=True)
+    loop = QEventLoop()
+    timer = QTimer()
+
+    def poll() -> None:
+        total = int(state["total"] or 0)  # type: ignore[call-overload]
+        if total:
+            box.setValue(min(99, int(100 * int(state["done"] or 0) / total)))  # type: ignore[call-overload]
+        if not worker.is_alive():
+            loop.quit()
+
+    timer.timeout.connect(poll)
+    worker.start()
+    timer.start(50)
+    loop.exec()
+    timer.stop()
+    box.close()
+    box.deleteLater()
+    error = state.get("error")
+    if isinstance(error, BaseException):
+        QMessageBox.critical(parent, "Samoe", fault_text(error, plan.target))
         return False
-    note_restore(plan.target, plan, result, actor)
-    QApplication.restoreOverrideCursor()
     return True
 
 
