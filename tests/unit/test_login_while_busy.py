@@ -265,3 +265,23 @@ def test_a_login_that_cannot_queue_its_entry_waits_for_the_lock(office: Path, mo
         assert len(_logins(office)) == before + 1
     finally:
         db.dispose()
+
+
+def test_a_line_that_cannot_be_read_is_kept_not_dropped(office: Path) -> None:
+    """A damaged line, or one sealed under another database's key, is neither appended
+    nor thrown away: it stays in the file for someone to look at."""
+    where = audit_pending.path_for(office)
+    where.write_text('s1:AAAAAAAAAAAAAAAAAAAAAAAAAAAA\n{"token": "x", "half a line\n', encoding="utf-8")
+    db = Database.open(office)
+    try:
+        before = len(_logins(office))
+        with another_writer(office):
+            authenticate(db, "admin", TEST_PASSWORD)  # queued beside the two
+        assert audit_pending.queued(office) == 3
+        with db.session():
+            pass
+        assert len(_logins(office)) == before + 1
+        left = where.read_text("utf-8").splitlines()
+        assert left == ["s1:AAAAAAAAAAAAAAAAAAAAAAAAAAAA", '{"token": "x", "half a line']
+    finally:
+        db.dispose()
