@@ -41,7 +41,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from desktop.store.audit_chain import Entry, append
-from desktop.store.models import AppUser, Setting
+from desktop.store.models import AppUser, Setting, utcnow
 
 SUFFIX = ".audit-pending"
 DONE_KEY = "audit.pending_done"
@@ -164,9 +164,10 @@ def _read(db_path: Path) -> tuple[list[Waiting], list[str]]:
         plain = _unseal(line, key)
         try:
             data: Any = json.loads(plain) if plain is not None else None
+            at = min(datetime.fromisoformat(str(data["at"])), utcnow())  # never a time to come
             entry = Entry(str(data["action"]), str(data["entity"]), str(data.get("entity_uuid", "")),
                           _queued_detail(str(data.get("detail", ""))), str(data.get("actor", "")),
-                          str(data.get("subject_uuid", "")), datetime.fromisoformat(str(data["at"])))
+                          str(data.get("subject_uuid", "")), at)
             found.append(Waiting(str(data["token"]), entry, str(data.get("login_of", ""))))
         except (ValueError, KeyError, TypeError):
             unread.append(line)
