@@ -75,6 +75,10 @@ def test_the_event_loop_runs_while_a_slow_restore_works(qtbot, office_db: Databa
     timer.start(50)
     reopened: list[str] = []
     window.open_requested.connect(reopened.append)
+    labels: list[str] = []
+    ctx.tasks.started.connect(lambda handle: labels.append(handle.label))
+    steps: list[int] = []
+    ctx.tasks.progressed.connect(lambda _handle, done, _total, _text: steps.append(done))
     seen: list[str] = []
 
     def told(box: QWidget) -> None:
@@ -91,6 +95,7 @@ def test_the_event_loop_runs_while_a_slow_restore_works(qtbot, office_db: Databa
     assert refused and isinstance(refused[0], DatabaseBusy), refused
     assert "กู้คืน" in str(refused[0])
     assert "กู้คืนแล้ว" in seen[-1]
+    assert any("กำลังกู้คืน" in label for label in labels) and steps  # the status bar's progress
     assert reopened == [str(path)] and _children(path) == 0
 
 
