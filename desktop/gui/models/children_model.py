@@ -98,6 +98,16 @@ class ChildrenTableModel(SqlListModel[ChildRow]):
     def fetch_page(self, session: Session, state: tuple[ChildFilter, ChildSort, bool],
                    offset: int, limit: int) -> list[ChildRow]:
         flt, sort, descending = state
+        size = min(limit, self._count - offset)
+        after = self._count - offset - size  # the rows after this page
+        if not flt.search and size > 0 and after < offset:
+            # Nearer the end than the start (a scroll to the end): walk the same order from
+            # the other end (every sort's descending is its exact reverse, ties by id), so
+            # SQLite steps over the rows after the page instead of all those before it: at
+            # 100k, 2 index pages instead of 644 (decrypted one by one on an encrypted file).
+            rows = page_children(session, flt, offset=after, limit=size, sort=sort,
+                                 descending=not descending)
+            return rows[::-1]
         return page_children(session, flt, offset=offset, limit=limit, sort=sort,
                              descending=descending)
 
