@@ -130,11 +130,12 @@ def entry(action: str, entity: str, entity_uuid: str = "", detail: Mapping[str, 
 
 
 def per_child(action: str, uuids: Iterable[str], detail: Mapping[str, object] | None = None,
-              *, at: datetime | None = None) -> list[Entry]:
+              *, at: datetime | None = None, actor: str = "") -> list[Entry]:
     """One entry per child (bulk work: created by an import or the demo, removed by an
-    undo), the child its own subject."""
+    undo), the child its own subject. ``actor``: who, when the caller knows (else
+    ``record_many`` fills it in, making each entry again)."""
     text = detail_text(detail)
-    return [Entry(action, "child", u, text, "", u, at) for u in uuids]
+    return [Entry(action, "child", u, text, actor, u, at) for u in uuids]
 
 
 def record(

@@ -41,6 +41,13 @@ from desktop.store.models import (
 )
 
 BULK_TABLES = ("household", "child", "guardian", "child_guardian", "enrollment")
+# What child_name_text (0009) holds as a child's search text: its trigger's expression
+# (tests/unit/test_children_walk.py compares a bulk load's rows with the children's)
+NAME_TEXT = ("first_name || ' ' || last_name || ' ' || first_name_en || ' ' || last_name_en "
+             "|| ' ' || coalesce(national_id, '') || ' ' || coalesce(g_code, '')")
+# Tables whose triggers and indexes a bulk load of children defers with the child's: the
+# name order (0006) and the walked text (0009), filled chunk by chunk (BulkLoad)
+NAME_TABLES = ("child_name_order", "child_name_text")
 DEMO_OFFICE = {"code": "6300101", "name": "เทศบาลตำบลบ้านใหม่", "province": "นครราชสีมา"}
 
 
@@ -79,7 +86,8 @@ class BulkLoad:
     """What a bulk load owes the schema while its indexes and triggers are dropped."""
 
     def __init__(self, conn: Connection, *, search_by_chunk: bool, name_order_by_chunk: bool = False,
-                 counts_dropped: bool = False, heads: search_heads.Paused | None = None) -> None:
+                 counts_dropped: bool = False, heads: search_heads.Paused | None = None,
+                 name_text_by_chunk: bool = False) -> None:
         self._conn = conn
         self._heads = heads
         # the households' member-count triggers (0008) are dropped: rows that carry their
@@ -88,12 +96,16 @@ class BulkLoad:
         self.counts_dropped = counts_dropped
         self._search_by_chunk = search_by_chunk
         self._name_order_by_chunk = name_order_by_chunk
+        self._name_text_by_chunk = name_text_by_chunk
 
     def children_added(self, first_id: int, last_id: int) -> None:
         """Index a chunk of new children for search while their pages are still cached
         (one 'rebuild' at the end re-reads every row from a transaction that has spilled
         to the WAL: 4x slower at 100k); copy their name keys into child_name_order (0006),
-        whose triggers are dropped too. The search heads (0010) take them at the end."""
+        whose triggers are dropped too, and their keys and search text into child_name_text
+        (0009) in the keys' order, its triggers and index dropped too (one trigger and two
+        index entries a child, in no order, cost ~1/6 of a 50k-row import's commit). The
+        search heads (0010) take them at the end."""
         if self._heads is not None:
             self._heads.added(first_id, last_id)
         if self._search_by_chunk:
@@ -107,6 +119,14 @@ class BulkLoad:
                 "INSERT INTO child_name_order (id, first_name_key, last_name_key) "
                 "SELECT id, first_name_key, last_name_key FROM child "
                 "WHERE id BETWEEN ? AND ? AND deleted_at IS NULL",
+                (first_id, last_id),
+            )
+        if self._name_text_by_chunk:
+            self._conn.exec_driver_sql(
+                "INSERT INTO child_name_text (first_name_key, last_name_key, id, search) "
+                f"SELECT first_name_key, last_name_key, id, {NAME_TEXT} FROM child "
+                "WHERE id BETWEEN ? AND ? AND deleted_at IS NULL "
+                "ORDER BY first_name_key, last_name_key, id",
                 (first_id, last_id),
             )
 
@@ -143,11 +163,12 @@ def _deferred(conn: Connection, tables: tuple[str, ...], *, counted: bool,
     if conn.dialect.name != "sqlite" or not tables:
         yield BulkLoad(conn, search_by_chunk=False, heads=heads)
         return
-    marks = ", ".join("?" * len(tables))
+    names = (*tables, *NAME_TABLES) if "child" in tables else tables
+    marks = ", ".join("?" * len(names))
     saved = conn.exec_driver_sql(
         f"SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "  # noqa: S608
         f"AND sql IS NOT NULL AND tbl_name IN ({marks})",
-        tables,
+        names,
     ).all()
     for kind, name, _sql in saved:
         conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
@@ -155,10 +176,12 @@ def _deferred(conn: Connection, tables: tuple[str, ...], *, counted: bool,
     fts_triggers_dropped = any(kind == "trigger" and name.startswith("child_fts") for kind, name, _ in saved)
     order_triggers_dropped = any(kind == "trigger" and name.startswith("child_name_order")
                                  for kind, name, _ in saved)
+    text_triggers_dropped = order_triggers_dropped and any(
+        kind == "trigger" and name == "child_name_text_ai" for kind, name, _ in saved)
     counts_dropped = any(kind == "trigger" and name in COUNT_TRIGGERS for kind, name, _ in saved)
     yield BulkLoad(conn, search_by_chunk=bool(has_fts) and fts_triggers_dropped,
                    name_order_by_chunk=order_triggers_dropped, counts_dropped=counts_dropped,
-                   heads=heads)
+                   heads=heads, name_text_by_chunk=text_triggers_dropped)
     for kind, _name, sql in saved:
         if kind == "index":
             conn.exec_driver_sql(sql)

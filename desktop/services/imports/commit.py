@@ -146,15 +146,18 @@ class Uuid7Batch:
             take = min(n - len(out), 0x1000 - self._counter)
             first = self._counter
             self._counter = first + take
-            # 16 random hex digits a uuid; the first becomes the variant digit 8-b (0b10xx)
-            hexes = self._rng.randbytes(8 * take).hex()
+            # 8 random bytes a uuid, the first with the variant's top bits 0b10 (one C-level
+            # translate over every uuid's first byte), then 16 hex digits a uuid
+            raw = bytearray(self._rng.randbytes(8 * take))
+            raw[0::8] = raw[0::8].translate(_VARIANT)
+            hexes = raw.hex()
             head = self._head
-            out += [f"{head}{c:03x}-{_VARIANT[hexes[i]]}{hexes[i + 1:i + 4]}-{hexes[i + 4:i + 16]}"
+            out += [f"{head}{c:03x}-{hexes[i:i + 4]}-{hexes[i + 4:i + 16]}"
                     for c, i in zip(range(first, first + take), range(0, 16 * take, 16), strict=True)]
         return out
 
 
-_VARIANT = {f"{v:x}": f"{8 | v & 3:x}" for v in range(16)}
+_VARIANT = bytes(0x80 | b & 0x3F for b in range(256))  # a byte's top bits -> 0b10
 
 
 class _Rows:
@@ -262,7 +265,8 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
               **whole_file_detail(session, plan.whole or WholeFile(), plan.headers)}
     batch.child_count = counts["child"]
     batch.detail = json.dumps(detail, ensure_ascii=False)
-    record_many(session, per_child("create", created, {"import_batch": batch.uuid}, at=now), actor=actor)
+    record_many(session, per_child("create", created, {"import_batch": batch.uuid}, at=now, actor=actor),
+                actor=actor)
     record(session, "import", "import_batch", batch.uuid, detail, actor=actor)
     session.flush()
     return _info(batch, 0)
@@ -295,6 +299,7 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
     joined_households: set[int] = set()
     joined_guardians: set[int] = set()
     members = out.members
+    class_keys: dict[tuple[int | None, str, str], tuple[str, str, str]] = {}
     for r in rows:
         p = r.parsed
         assert p is not None
@@ -322,8 +327,14 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
         assert c.sex is not None and c.birth_date is not None
         e = p.enrollment
         # a new child's only enrolment is its current one: the list sorts by its keys
-        keys = enrolment_sort_keys(names.get(e.institution_id or 0, ""), e.level_code,
-                                   e.classroom) if e is not None else ("", "", "")
+        if e is None:
+            keys = ("", "", "")
+        else:  # the same few (institution, level, classroom) for a whole class
+            where = (e.institution_id, e.level_code, e.classroom)
+            keys = class_keys.get(where)  # type: ignore[assignment]
+            if keys is None:
+                keys = class_keys[where] = enrolment_sort_keys(
+                    names.get(e.institution_id or 0, ""), e.level_code, e.classroom)
         child_id = out.add("child", (
             c.prefix, c.first_name, c.last_name, name_sort_key(c.first_name),
             name_sort_key(c.last_name), c.first_name_en, c.last_name_en, c.sex.value,

@@ -29,7 +29,7 @@ from desktop.domain.columns import COLUMN_BY_KEY, missing_required
 from desktop.domain.dates import DateParseError, academic_year_of, parse_date
 from desktop.domain.errors import Problem
 from desktop.domain.identity import IdType, normalise_g_code, normalise_national_id
-from desktop.domain.levels import Level, level_age_problem, level_by_code, level_from_label
+from desktop.domain.levels import level_age_problem, level_by_code, level_from_label
 from desktop.domain.people import (
     expected_prefixes,
     name_key,
@@ -440,15 +440,15 @@ class _Planner(Duplicates):
         found.extend(rules)
         if form is None or child.birth_date is None or child.birth_date > self.today:
             return form
-        level = self.level(key[1]) if key[1] else None
-        if level is not None:
-            age_message = self.level_age((level, child.birth_date))
+        if key[1]:
+            age_message = self.level_age((key[1], child.birth_date))  # by the level's text
             if age_message:
                 self.problem(row, "level", age_message, WARNING)
         return EnrollmentForm(form.institution_id, form.year_be, form.level_code, form.classroom)
 
-    def _level_age(self, key: tuple[Level, date]) -> str | None:
-        return level_age_problem(key[0], key[1], self.today)
+    def _level_age(self, key: tuple[str, date]) -> str | None:
+        level = self.level(key[0])
+        return None if level is None else level_age_problem(level, key[1], self.today)
 
     def _enrollment_parts(
         self, key: tuple[str, str, str, str, bool]
