@@ -25,6 +25,7 @@ ID_TYPE_LABELS: dict[IdType, str] = {
 NATIONAL_ID_LENGTH = 13
 G_CODE_DIGITS = 12
 _CHECK_WEIGHTS = tuple(range(13, 1, -1))  # 13 for the first digit ... 2 for the twelfth
+_ZERO_WEIGHTED = ord("0") * sum(_CHECK_WEIGHTS)
 
 
 def _bad_chars(s: str) -> str:
@@ -43,7 +44,8 @@ def national_id_check_digit(first12: str) -> int:
     """
     if len(first12) != 12 or not first12.isascii() or not first12.isdigit():
         raise ValueError(_("ต้องมีตัวเลข 12 หลัก ได้รับ {got}").format(got=repr(first12)))
-    total: int = sum(map(mul, map(int, first12), _CHECK_WEIGHTS))
+    # the digits' character codes times the weights, less what the code of "0" adds
+    total: int = sum(map(mul, first12.encode("ascii"), _CHECK_WEIGHTS)) - _ZERO_WEIGHTED
     return (11 - total % 11) % 10
 
 

@@ -21,7 +21,8 @@ from test_imports import Sheet, plan_of, sheet
 
 from desktop.domain.address import ADDRESS_FIELDS, address_problems
 from desktop.domain.child import normalise_child, validate_child
-from desktop.domain.identity import make_national_id
+from desktop.domain.identity import make_national_id, national_id_check_digit
+from desktop.domain.people import name_key
 from desktop.services import children as svc
 from desktop.services.imports import duplicates
 from desktop.services.imports.addresses import address_key
@@ -154,3 +155,23 @@ def test_the_registry_read_in_one_statement_gives_what_the_chunks_give(
     assert got[(4, ERROR)].startswith("มีอยู่แล้วในทะเบียน")  # the G-code
     assert "ครัวเรือนในทะเบียนอยู่แล้ว" in got[(5, "warning")]  # house code, another address
     assert list(fast.db_households) == ["30010001234"] and len(fast.db_guardians) == 1
+
+
+@pytest.mark.parametrize(("first", "last"), [
+    ("สมชาย", "ใจดี"), (" ณัฐ\u200bวุฒิ ", "ศรี-สุข"), ("ก้อง", "ภพ่"), ("Mary Ann", "O'Neil"),
+    ("ด.ช.ภูผา", "ใจ งาม"), ("", "ทองดี"), ("ΣΟΦΙΑ", "ΟΔΥΣΣΕΑΣ"), ("Straße", "ǅemal"),
+])
+def test_a_name_key_is_its_two_parts_joined(first: str, last: str) -> None:
+    """The plan memoises each half of name_key (duplicates in the file, guardians' keys)."""
+    assert duplicates.name_part(first) + duplicates.name_part(last) == name_key(first, last)
+
+
+def test_the_check_digit_is_the_weighted_sum_of_the_digits() -> None:
+    """national_id_check_digit sums character codes (faster than int() per digit): the
+    same as the definition, (11 - sum(d_i * (14 - i)) mod 11) mod 10, for many numbers."""
+    for n in range(0, 10**12, 7_919_000_003):
+        first12 = f"{n:012d}"
+        total = sum(int(d) * (13 - i) for i, d in enumerate(first12))
+        assert national_id_check_digit(first12) == (11 - total % 11) % 10, first12
+    with pytest.raises(ValueError):
+        national_id_check_digit("๑" * 12)

@@ -32,7 +32,6 @@ from desktop.domain.identity import IdType, normalise_g_code, normalise_national
 from desktop.domain.levels import level_age_problem, level_by_code, level_from_label
 from desktop.domain.people import (
     expected_prefixes,
-    name_key,
     normalise_prefix,
 )
 from desktop.domain.roles import Action
@@ -55,7 +54,7 @@ from .addresses import (
     part_key,
 )
 from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
-from .duplicates import Duplicates
+from .duplicates import Duplicates, name_part
 from .footers import RowSkipper
 from .idcolumns import decide_id_columns
 from .joins import household_guardians, registry_addresses
@@ -137,6 +136,7 @@ class _Planner(Duplicates):
         self.houses = Houses()
         self.address_key = memo(address_key)
         self.part_key = memo(part_key)
+        self.name_part = memo(name_part)  # name_key(first, last) = the two parts joined
         self.quiet_keys: set[str] = set()  # required columns missing: said once for the file
         self.clean = memo(clean_text)
         self.prefix = memo(normalise_prefix)
@@ -408,7 +408,7 @@ class _Planner(Duplicates):
                 guardian_key = ("nid", guardian.national_id)
             else:
                 guardian_key = ("name", *(household_key or ("row", str(number))),
-                                name_key(guardian.first_name, guardian.last_name))
+                                self.name_part(guardian.first_name) + self.name_part(guardian.last_name))
         row.parsed = ParsedRow(child, address, house_code, household_key, guardian, guardian_key,
                                enrollment)
         return row
