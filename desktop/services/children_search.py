@@ -102,9 +102,10 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
         walked = walk_page(session, fts, term, last_name_first=last_name_first,
                            descending=descending, offset=offset, limit=limit,
                            force=walk is True)
-        if walked is not None:  # counted on the way: the list asks for it next
-            pooled, state = _connection_state(session)
-            pooled.info[_COUNT_KEY] = (state, fts, walked[1])
+        if walked is not None:
+            if walked[1] is not None:  # counted on the way: the list asks for it next
+                pooled, state = _connection_state(session)
+                pooled.info[_COUNT_KEY] = (state, fts, walked[1])
             if walked[0] is not None:
                 return _rows_of(session, walked[0], last_name_first=last_name_first,
                                 descending=descending)

@@ -89,9 +89,10 @@ def walk_budget(need: int, size: int, matches: int) -> int:
 
 def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = False,
               descending: bool, offset: int, limit: int,
-              force: bool = False) -> tuple[list[int] | None, int] | None:
+              force: bool = False) -> tuple[list[int] | None, int | None] | None:
     """The ids of the page in name order (by last name first with ``last_name_first``)
-    and the count of the term's matches; the ids are None where the walk ran over its
+    and the count of the term's matches (None for a page read from a search head: the
+    list paints it, then counts); the ids are None where the walk ran over its
     budget (the caller then sorts the trigram matches, knowing their count). None where
     the walk cannot test the term or does not pay: the caller sorts and counts the
     matches as it would, the phrase matched once.
@@ -111,8 +112,8 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
     if not force and _has_heads(session, raw):  # a common trigram's first children
         ids = head_page(raw, term, last_name_first=last_name_first, descending=descending,
                         need=need)
-        if ids is not None:
-            return ids[max(0, offset):], int(raw.execute(_COUNT, (fts,)).fetchone()[0])
+        if ids is not None:  # not counted: the list paints the page, then counts
+            return ids[max(0, offset):], None
     if not walkable(term):
         return None
     cursor = raw.cursor()
