@@ -171,6 +171,8 @@ def rebuild(conn: Any, *, min_matches: int = HEAD_MIN_MATCHES, size: int = HEAD_
                 rows = conn.execute(
                     f"SELECT {k1}, {k2}, id FROM temp.samoe_head_matches "  # noqa: S608
                     f"ORDER BY {k1}{d}, {k2}{d}, id{d} LIMIT ?", (size,)).fetchall()
+                if not rows:
+                    continue
                 conn.executemany("INSERT INTO search_head (piece, way, k1, k2, id) "
                                  "VALUES (?, ?, ?, ?, ?)", [(piece, way, *r) for r in rows])
                 conn.execute("INSERT INTO search_head_term (piece, way, k1, k2, id, docs) "
