@@ -27,7 +27,7 @@ from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
 from desktop.store import search_heads
-from desktop.store.db import engine_actor
+from desktop.store.db import bulk_cache, engine_actor
 from desktop.store.list_keys import COUNT_TRIGGERS, recount_households
 from desktop.store.models import (
     AcademicYear,
@@ -134,7 +134,9 @@ class BulkLoad:
 @contextmanager
 def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
                      counted: bool = False) -> Iterator[BulkLoad]:
-    """A bulk load of children (the demo, an import): on SQLite the search heads' triggers
+    """A bulk load of children (the demo, an import): on SQLite with a large page cache
+    (store/db.bulk_cache: its pages are not read back, nor decrypted again, to build the
+    indexes), the search heads' triggers
     paused (search_heads.paused: the new children join their heads in one query per
     trigram at the end), and the indexes and triggers of ``tables`` deferred
     (``_deferred``). The heads are chosen again when the registry has doubled
@@ -144,8 +146,8 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
             yield load
         return
     raw = conn.connection.driver_connection
-    with search_heads.paused(raw) as heads, _deferred(conn, tables, counted=counted,
-                                                      heads=heads) as load:
+    with bulk_cache(raw), search_heads.paused(raw) as heads, _deferred(
+            conn, tables, counted=counted, heads=heads) as load:
         yield load
     search_heads.maybe_rebuild(raw)
 
