@@ -416,15 +416,22 @@ def page_children(
     if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME) and has_search_order(session):
         # A search sorted by name (what the list does as the clerk types): sort the matches
         # by a narrow copy of their name keys rather than by their rows (children_search).
+        probing: list[bool] = []  # _probe_page's answer, asked once (it counts)
+
         def where(child_id: Any) -> list[Any]:  # on the id column of the page's source
-            if _probe_page(session, flt, year_id, sort):
+            if not probing:
+                probing.append(_probe_page(session, flt, year_id, sort))
+            if probing[0]:
                 return [_probe_clause(flt, year_id, child_id)]
             enrolled = _enrolled(flt, year_id)
             return [] if enrolled is None else [child_id.in_(enrolled)]
 
+        def head_where(child_id: Any) -> list[Any]:  # a search head's few hundred children
+            return [] if _enrolled(flt, year_id) is None else [_probe_clause(flt, year_id, child_id)]
+
         base = page_by_name(
             session, fts, last_name_first=sort is ChildSort.LAST_NAME, descending=descending,
-            offset=offset, limit=limit, where=where, term=term,
+            offset=offset, limit=limit, where=where, term=term, head_where=head_where,
             count=offset <= 0 and _no_enrolment_filter(flt) and counts_with_page(term))
     elif fts is not None:
         # Drive from the search index by a join (it holds live rows only): ~15% faster

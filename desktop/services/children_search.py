@@ -21,8 +21,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
-from desktop.services.children_walk import walk_page
+from desktop.services.children_walk import has_search_heads, has_walk_table, walk_page
 from desktop.store.models import Child
+from desktop.store.search_heads import head_candidates
 
 FTS_MIN_CHARS = 3
 SEARCH_ORDER_INDEX = "ix_child_live_id_names"  # (id, first_name_key, last_name_key), live rows
@@ -86,7 +87,8 @@ def counts_with_page(term: str) -> bool:
 
 def page_by_name(session: Session, fts: str, *, last_name_first: bool, descending: bool,
                  offset: int, limit: int, where: Callable[[Any], list[Any]],
-                 count: bool, term: str = "", walk: bool | None = None) -> list[Row[Any]]:
+                 count: bool, term: str = "", walk: bool | None = None,
+                 head_where: Callable[[Any], list[Any]] | None = None) -> list[Row[Any]]:
     """The rows (ROW_COLUMNS) of one page of the live children matching ``fts`` in name
     order (``last_name_first``: by last name), restricted by ``where(id column)``.
 
@@ -96,9 +98,21 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
 
     ``term`` (the plain text of ``fts``): a term of fewer than 200 matches is sorted from
     them, one matching a large share of the children is answered by walking the name
-    order (children_walk); ``walk`` forces (True) or forbids (False) the walk, for tests."""
+    order (children_walk); ``walk`` forces (True) or forbids (False) the walk, for tests.
+
+    ``head_where``: the filter as a test of a few hundred ids (an EXISTS each, not the
+    filter's whole set): a filtered search's first page is then looked for among a search
+    head's children (store/search_heads.py) before the matches are sorted."""
     by_table = search_order(session) == "table"
-    if walk is not False and by_table and not where(NAME_ORDER.c.id):
+    filtered = head_where is not None and bool(head_where(NAME_ORDER.c.id))
+    if walk is not False and by_table and filtered:  # a year, a school on the side
+        assert head_where is not None
+        ids = _filtered_head_page(session, term, head_where, last_name_first=last_name_first,
+                                  descending=descending, need=max(0, offset) + max(0, limit))
+        if ids is not None:  # the list counts next, with the filter
+            return _rows_of(session, ids[max(0, offset):], last_name_first=last_name_first,
+                            descending=descending)
+    elif walk is not False and by_table and not where(NAME_ORDER.c.id):
         walked = walk_page(session, fts, term, last_name_first=last_name_first,
                            descending=descending, offset=offset, limit=limit,
                            force=walk is True)
@@ -140,6 +154,33 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
         pooled, state = _connection_state(session)
         pooled.info[_COUNT_KEY] = (state, fts, int(rows[0].total))
     return rows
+
+
+def _filtered_head_page(session: Session, term: str, where: Callable[[Any], list[Any]], *,
+                        last_name_first: bool, descending: bool, need: int) -> list[int] | None:
+    """The first ``need`` children holding ``term`` that pass ``where`` (a year, a school),
+    in the order, from a search head (store/search_heads.py): its children holding the
+    term, then those of them the filter keeps (one statement for up to a few hundred
+    ids). None where no head keeps that many."""
+    if need <= 0 or not term or not has_walk_table(session):
+        return None
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    if not has_search_heads(session, raw):
+        return None
+    for ids in head_candidates(raw, term, last_name_first=last_name_first,
+                               descending=descending):
+        if len(ids) < need:
+            continue
+        kept = set(session.scalars(
+            select(NAME_ORDER.c.id).where(
+                NAME_ORDER.c.id.in_(select(literal_column("value")).select_from(_IDS)),
+                *where(NAME_ORDER.c.id)),
+            {"page_ids": json.dumps(ids)}))
+        page = [i for i in ids if i in kept][:need]
+        if len(page) >= need:
+            return page
+    return None
 
 
 def _rows_of(session: Session, ids: list[int], *, last_name_first: bool,

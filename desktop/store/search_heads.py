@@ -82,13 +82,14 @@ PREFIXES = (4, 6, 8)  # the beginnings of a common name that get heads of their 
 MAX_TRIES = 3  # heads tried for one term, the longest (most telling) piece first
 
 
-def head_page(conn: Any, term: str, *, last_name_first: bool, descending: bool,
-              need: int) -> list[int] | None:
-    """The ids of the first ``need`` children matching ``term`` in the order, from the
-    head of a piece the term contains (the longest first: the larger its share of the
-    piece's children); None where no head holds that many of them."""
-    if need <= 0 or not headable(term):
-        return None
+def head_candidates(conn: Any, term: str, *, last_name_first: bool,
+                    descending: bool) -> Iterator[list[int]]:
+    """For each of the (up to MAX_TRIES) pieces the term contains that have a head, the
+    longest (most telling) first: the ids in the order of every child of that head that
+    holds the term. Each list is every child holding the term up to the head's boundary,
+    so its first n are the term's first n children when it has n or more."""
+    if not headable(term):
+        return
     way = way_of(last_name_first, descending)
     low = term.lower()
     found = [str(r[0]) for r in conn.execute(
@@ -100,17 +101,27 @@ def head_page(conn: Any, term: str, *, last_name_first: bool, descending: bool,
     for piece in found:
         if piece == low:  # every child of the head holds the term
             sql = (f"SELECT h.id FROM search_head h WHERE h.piece = ? AND h.way = ? "  # noqa: S608
-                   f"ORDER BY {order} LIMIT ?")
-            args: tuple[Any, ...] = (piece, way, need)
+                   f"ORDER BY {order}")
+            args: tuple[Any, ...] = (piece, way)
         else:
             sql = (f"SELECT h.id FROM search_head h JOIN child_name_text n "  # noqa: S608
                    f"ON n.first_name_key = {first} AND n.last_name_key = {second} "
                    f"AND n.id = h.id WHERE h.piece = ? AND h.way = ? "
-                   f"AND instr(lower(n.search), ?) > 0 ORDER BY {order} LIMIT ?")
-            args = (piece, way, low, need)
-        ids = [int(r[0]) for r in conn.execute(sql, args)]
+                   f"AND instr(lower(n.search), ?) > 0 ORDER BY {order}")
+            args = (piece, way, low)
+        yield [int(r[0]) for r in conn.execute(sql, args)]
+
+
+def head_page(conn: Any, term: str, *, last_name_first: bool, descending: bool,
+              need: int) -> list[int] | None:
+    """The ids of the first ``need`` children matching ``term`` in the order, from the
+    head of a piece the term contains; None where no head holds that many of them."""
+    if need <= 0:
+        return None
+    for ids in head_candidates(conn, term, last_name_first=last_name_first,
+                               descending=descending):
         if len(ids) >= need:
-            return ids
+            return ids[:need]
     return None
 
 

@@ -231,3 +231,44 @@ def test_what_a_head_can_answer() -> None:
     assert not search_heads.headable("Élo")  # SQLite's lower() cannot fold it
     assert search_heads.head_piece("ภัท") and search_heads.head_piece("som")
     assert not search_heads.head_piece("123") and not search_heads.head_piece("ม ช")
+
+
+def test_a_filtered_search_gives_the_same_pages_from_the_heads(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year, a school or a level on the side: the page found among a head's children
+    that pass the filter is the sorted path's page (and the count is the filter's)."""
+    from desktop.services import children_search
+    from desktop.store.models import AcademicYear, Enrollment
+
+    with demo_db.reader() as s:
+        year = s.execute(select(AcademicYear.year_be)).scalars().first()
+        school, level = s.execute(select(Enrollment.institution_id, Enrollment.level_code)
+                                  .where(Enrollment.deleted_at.is_(None))).first()  # type: ignore[misc]
+    flts = [ChildFilter(search=t, year_be=year, institution_id=i, level_code=lv)
+            for t in _common_terms(demo_db)[:8]
+            for i, lv in ((None, None), (school, None), (None, level))]
+
+    def pages() -> list[Any]:
+        out = []
+        for flt in flts:
+            for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
+                for descending in (False, True):
+                    with demo_db.reader() as s:
+                        out.append(([r.id for r in page_children(
+                            s, flt, offset=0, limit=5, sort=sort, descending=descending)],
+                            count_children(s, flt)))
+        return out
+
+    before = pages()
+    assert _rebuild(demo_db, size=60) > 10
+    answered: list[bool] = []
+    real = children_search._filtered_head_page
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        found = real(*args, **kw)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(children_search, "_filtered_head_page", spy)
+    assert pages() == before
+    assert any(answered) and len(answered) == len(before)
