@@ -109,7 +109,7 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
         return None
     raw = session.connection().connection.driver_connection
     assert raw is not None
-    if not force and _has_heads(session, raw):  # a common trigram's first children
+    if not force and has_search_heads(session, raw):  # a common trigram's first children
         ids = head_page(raw, term, last_name_first=last_name_first, descending=descending,
                         need=need)
         if ids is not None:  # not counted: the list paints the page, then counts
@@ -186,7 +186,7 @@ _HAS_TABLE: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
 _HAS_HEADS: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
 
 
-def _has_heads(session: Session, raw: Any) -> bool:
+def has_search_heads(session: Session, raw: Any) -> bool:
     """Whether the file has the trigram heads (SQLite at 0010). Once per engine."""
     engine = session.get_bind()
     found = _HAS_HEADS.get(engine)
