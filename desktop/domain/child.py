@@ -134,27 +134,52 @@ def _birth_date_problem(birth: date | None, today: date) -> str | None:
     return None
 
 
-def validate_child(c: ChildInput, *, today: date, normalised: bool = False) -> list[Problem]:
+class ChildRules:
+    """The rules of ``validate_child`` that look at one field value (a name or other text,
+    the prefix with the sex and birth date, the birth date). A bulk caller (an import's
+    plan) memoises them by value: the same names, prefixes and birth dates repeat down a
+    file. The national ID is checked by ``validate_child`` itself (each one differs)."""
+
+    def text(self, name: str, value: str) -> str | None:
+        """A text field's problem: a Thai name, an English name, or other text."""
+        if name in _THAI_NAMES:
+            return _thai_name_problem(value, CHILD_LABELS[name]) or _text_problem(value, name)
+        if name in _ENGLISH_NAMES:
+            return _english_name_problem(value, CHILD_LABELS[name]) or _text_problem(value, name)
+        return _text_problem(value, name)
+
+    def prefix(self, prefix: str, sex: Sex | None, birth: date | None, today: date) -> str | None:
+        return prefix_problem(prefix, sex, birth, today)
+
+    def birth(self, birth: date | None, today: date) -> str | None:
+        return _birth_date_problem(birth, today)
+
+
+_THAI_NAMES = frozenset(("first_name", "last_name"))
+_ENGLISH_NAMES = frozenset(("first_name_en", "last_name_en"))
+RULES = ChildRules()
+
+
+def validate_child(c: ChildInput, *, today: date, normalised: bool = False,
+                   rules: ChildRules = RULES) -> list[Problem]:
     """Every problem of ``c`` (normalised first), in form order; empty when it can be saved.
 
     Field names are the ChildInput attribute names, ``"address.<name>"`` for the address.
     ``normalised``: the caller built ``c`` from normalised values (``normalise_child(c) ==
     c``; an import's plan does, tests/unit/test_imports.py checks it), so it is not done again.
+    ``rules``: the field rules (``ChildRules``; an import's plan memoises them).
     """
     n = c if normalised else normalise_child(c)
+    text = rules.text
     found: list[tuple[str, str | None]] = []
-    found.append(("prefix", prefix_problem(n.prefix, n.sex, n.birth_date, today)))
-    found.append(("first_name", _thai_name_problem(n.first_name, CHILD_LABELS["first_name"])
-                  or _text_problem(n.first_name, "first_name")))
-    found.append(("last_name", _thai_name_problem(n.last_name, CHILD_LABELS["last_name"])
-                  or _text_problem(n.last_name, "last_name")))
-    found.append(("first_name_en", _english_name_problem(n.first_name_en, CHILD_LABELS["first_name_en"])
-                  or _text_problem(n.first_name_en, "first_name_en")))
-    found.append(("last_name_en", _english_name_problem(n.last_name_en, CHILD_LABELS["last_name_en"])
-                  or _text_problem(n.last_name_en, "last_name_en")))
+    found.append(("prefix", rules.prefix(n.prefix, n.sex, n.birth_date, today)))
+    found.append(("first_name", text("first_name", n.first_name)))
+    found.append(("last_name", text("last_name", n.last_name)))
+    found.append(("first_name_en", text("first_name_en", n.first_name_en)))
+    found.append(("last_name_en", text("last_name_en", n.last_name_en)))
     if n.sex is None:
         found.append(("sex", _("ยังไม่ได้เลือกเพศ โปรดเลือกชายหรือหญิง")))
-    found.append(("birth_date", _birth_date_problem(n.birth_date, today)))
+    found.append(("birth_date", rules.birth(n.birth_date, today)))
     if n.id_type is IdType.NATIONAL_ID:
         found.append(("national_id", national_id_problem(n.national_id)))
     elif n.id_type is IdType.G_CODE:
@@ -168,7 +193,7 @@ def validate_child(c: ChildInput, *, today: date, normalised: bool = False) -> l
         )
     for name in ("no_id_reason", "nationality", "disability"):
         if name != "no_id_reason" or n.id_type is IdType.NONE:
-            found.append((name, _text_problem(getattr(n, name), name)))
+            found.append((name, text(name, getattr(n, name))))
     problems = [Problem(name, message) for name, message in found if message is not None]
     problems += address_problems(n.address, required=False)
     return problems

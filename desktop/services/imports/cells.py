@@ -7,8 +7,10 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TypeVar
 
+from desktop.domain.child import ChildRules
 from desktop.domain.dates import to_be_year
 from desktop.domain.people import BOY, GIRL, MISS, MR, MRS, Sex, normalise_prefix
 from desktop.domain.text import clean_text, to_ascii_digits
@@ -51,6 +53,40 @@ def memo(fn: Callable[[K], V]) -> Callable[[K], V]:
     """``fn`` with a plain dict cache; a hit is one C-level dict lookup (the bound
     ``__getitem__`` of a dict with ``__missing__``), no Python frame."""
     return Memo(fn).__getitem__
+
+
+class MemoRules(ChildRules):
+    """The child form's field rules (``validate_child``'s ``ChildRules``), each answer kept
+    for one plan: first names, surnames, prefixes and birth dates repeat down a file."""
+
+    def __init__(self) -> None:
+        self._text: dict[tuple[str, str], str | None] = {}
+        self._prefix: dict[tuple[str, Sex | None, date | None, date], str | None] = {}
+        self._birth: dict[tuple[date | None, date], str | None] = {}
+
+    def text(self, name: str, value: str) -> str | None:
+        key = (name, value)
+        try:
+            return self._text[key]
+        except KeyError:
+            found = self._text[key] = super().text(name, value)
+            return found
+
+    def prefix(self, prefix: str, sex: Sex | None, birth: date | None, today: date) -> str | None:
+        key = (prefix, sex, birth, today)
+        try:
+            return self._prefix[key]
+        except KeyError:
+            found = self._prefix[key] = super().prefix(prefix, sex, birth, today)
+            return found
+
+    def birth(self, birth: date | None, today: date) -> str | None:
+        key = (birth, today)
+        try:
+            return self._birth[key]
+        except KeyError:
+            found = self._birth[key] = super().birth(birth, today)
+            return found
 
 
 @contextmanager

@@ -53,7 +53,16 @@ from .addresses import (
     difference_message,
     part_key,
 )
-from .cells import PREFIX_SEX, Memo, memo, no_gc, parse_sex, parse_year_be, split_full_name
+from .cells import (
+    PREFIX_SEX,
+    Memo,
+    MemoRules,
+    memo,
+    no_gc,
+    parse_sex,
+    parse_year_be,
+    split_full_name,
+)
 from .duplicates import Duplicates, name_part
 from .footers import RowSkipper
 from .idcolumns import decide_id_columns
@@ -137,6 +146,7 @@ class _Planner(Duplicates):
         self.address_key = memo(address_key)
         self.part_key = memo(part_key)
         self.name_part = memo(name_part)  # name_key(first, last) = the two parts joined
+        self.child_rules = MemoRules()
         self.quiet_keys: set[str] = set()  # required columns missing: said once for the file
         self.clean = memo(clean_text)
         self.prefix = memo(normalise_prefix)
@@ -225,6 +235,7 @@ class _Planner(Duplicates):
             owner = getattr(value, "__self__", None)
             if isinstance(owner, Memo):
                 owner.clear()
+        self.child_rules = MemoRules()
         self._held = []
 
     # ------------------------------------------------------------ problems
@@ -360,7 +371,7 @@ class _Planner(Duplicates):
             nationality=nationality, disability=clean(v("disability", "")),
         )
         # the child's fields are normalised above (normalise_child's rules, value by value)
-        found = validate_child(child, today=self.today, normalised=True)
+        found = validate_child(child, today=self.today, normalised=True, rules=self.child_rules)
         found += address_problem_list
 
         guardian = None
