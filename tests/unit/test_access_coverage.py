@@ -42,6 +42,7 @@ EXEMPT: dict[str, str] = {
     "home.todos": "counts, inside home_summary (checked)",
     "home.record_export": "writes an audit entry of a checked export",
     "home.note_export": "writes an audit entry of a checked export",
+    "children_walk.has_search_heads": "whether the file has the search heads (schema), for the checked list",
     "home.check_auditable": "reads no record: whether the file's medium can take an audit entry",
     "home.last_export": "the last export's title and file name, inside home_summary",
     "home.last_import": "the last import's file name and count, inside home_summary",
