@@ -51,6 +51,7 @@ class ChildInput:
 
 
 _EMPTY_ADDRESS = Address()
+NO_ADDRESS = _EMPTY_ADDRESS  # one shared empty address (frozen): a bulk caller's children
 
 
 def _normalise_address(a: Address) -> Address:
@@ -195,5 +196,6 @@ def validate_child(c: ChildInput, *, today: date, normalised: bool = False,
         if name != "no_id_reason" or n.id_type is IdType.NONE:
             found.append((name, text(name, getattr(n, name))))
     problems = [Problem(name, message) for name, message in found if message is not None]
-    problems += address_problems(n.address, required=False)
+    if n.address is not _EMPTY_ADDRESS:  # the empty address has no problem (not required)
+        problems += address_problems(n.address, required=False)
     return problems

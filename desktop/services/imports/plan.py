@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.address import ADDRESS_FIELDS, Address, address_problems
-from desktop.domain.child import ChildInput, validate_child
+from desktop.domain.child import NO_ADDRESS, ChildInput, validate_child
 from desktop.domain.columns import COLUMN_BY_KEY, missing_required
 from desktop.domain.dates import DateParseError, academic_year_of, parse_date
 from desktop.domain.errors import Problem
@@ -369,6 +369,7 @@ class _Planner(Duplicates):
             g_code=gcode if id_type is IdType.G_CODE else "",
             no_id_reason=reason if id_type is IdType.NONE else "",
             nationality=nationality, disability=clean(v("disability", "")),
+            address=NO_ADDRESS,  # the row's address is checked and kept apart (ParsedRow)
         )
         # the child's fields are normalised above (normalise_child's rules, value by value)
         found = validate_child(child, today=self.today, normalised=True, rules=self.child_rules)
