@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from desktop.domain.roles import Action
 from desktop.i18n import _
-from desktop.services.access import require
+from desktop.services.access import require, require_actor
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.store import cipher, rekey
 from desktop.store.models import AppUser
@@ -67,11 +67,15 @@ def rekey_preview(db: Database) -> RekeyPreview:
     return RekeyPreview([n for n in active if n not in sealed], rekey.recovery_is_old_key(ring, key))
 
 
-def rekey_database(db: Database, progress: Progress = NO_PROGRESS) -> RekeyResult:
+def rekey_database(db: Database, progress: Progress = NO_PROGRESS,
+                   preview: RekeyPreview | None = None) -> RekeyResult:
     """Re-encrypt ``db``'s file under a new key (``db`` is disposed here; open it again
-    afterwards: its engine holds the old key). Raises RekeyFailed (nothing changed)."""
+    afterwards: its engine holds the old key). Raises RekeyFailed (nothing changed).
+    ``preview``: ``rekey_preview`` already run (the permission checked) while ``db``
+    could still be read (the window closes it before this runs)."""
     started = time.perf_counter()
-    preview = rekey_preview(db)
+    require_actor(db.actor, Action.USERS_MANAGE)  # also when the preview was made before
+    preview = preview if preview is not None else rekey_preview(db)
     path, key = _file_and_key(db)
     ring = cipher.read_keyring(path)
     assert ring is not None

@@ -2990,6 +2990,49 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>RekeyOffer</name>
+    <message>
+        <source>เปลี่ยนกุญแจฐานข้อมูล</source>
+        <translation>Change the database key</translation>
+    </message>
+    <message>
+        <source>ไฟล์กุญแจที่คัดลอกไว้ก่อนระงับ %1 ยังเปิดฐานข้อมูลนี้ได้ด้วยรหัสผ่านเดิมของเขา เปลี่ยนกุญแจของฐานข้อมูลเดี๋ยวนี้?</source>
+        <translation>A key file copied before %1 was suspended still opens this database with their old password. Change the database's key now?</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนกุญแจ</source>
+        <translation>Change the key</translation>
+    </message>
+    <message>
+        <source>ไว้ทีหลัง</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>กำลังเปลี่ยนกุญแจของฐานข้อมูล รอให้เสร็จก่อน</source>
+        <translation>The database's key is being changed; wait until it is done</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนกุญแจของฐานข้อมูลแล้ว (%1 วินาที) ไฟล์กุญแจที่คัดลอกไว้ก่อนหน้านี้เปิดฐานข้อมูลนี้ไม่ได้อีก ไฟล์สำรองที่ทำก่อนหน้านี้ยังเปิดได้ด้วยกุญแจเดิม ลบไฟล์สำรองเก่าที่ไม่ต้องการแล้ว</source>
+        <translation>The database's key was changed (%1 seconds). Key files copied before no longer open this database. Backups made before still open with the old key: delete old backups you no longer need.</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้ที่ต้องตั้งรหัสผ่านใหม่ให้ก่อนเข้าสู่ระบบ: %1</source>
+        <translation>Users who need a new password before they can log in: %1</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนกุญแจไม่สำเร็จ ฐานข้อมูลและไฟล์กุญแจยังเป็นแบบเดิม
+
+%1</source>
+        <translation>The key could not be changed. The database and its key file are as they were.
+
+%1</translation>
+    </message>
+    <message>
+        <source>กำลังเปลี่ยนกุญแจฐานข้อมูล…</source>
+        <translation>Changing the database key…</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptions</name>
     <message>
         <source>พิมพ์รายงาน</source>

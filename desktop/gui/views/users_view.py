@@ -382,21 +382,27 @@ class UsersView(QWidget):
             self._run(RolesDialog(self.ctx, user, self),
                       self.tr("เปลี่ยนบทบาทของ %1 แล้ว").replace("%1", user.name))
 
-    def _change(self, change: object, done: str) -> None:
+    def _change(self, change: object, done: str) -> bool:
         user = self.selected()
         if user is None:
-            return
+            return False
         try:
             with self.ctx.db.session() as session:
                 change(session, user.name)  # type: ignore[operator]
         except (UserError, NotPermitted) as exc:
             self._say(exc.message, error=True)
-            return
+            return False
         self.refresh()
         self._say(done.replace("%1", user.name))
+        return True
 
     def suspend(self) -> None:
-        self._change(lock_user, self.tr("ระงับบัญชี %1 แล้ว: เข้าสู่ระบบไม่ได้จนกว่าจะเปิดใช้"))
+        user = self.selected()
+        if self._change(lock_user, self.tr("ระงับบัญชี %1 แล้ว: เข้าสู่ระบบไม่ได้จนกว่าจะเปิดใช้")) and user is not None:
+            from desktop.gui.views.rekey_offer import RekeyOffer
+
+            self.rekey_offer = RekeyOffer(self.ctx, self)  # an encrypted file: re-key now? (asked)
+            self.rekey_offer.offer(user.name)
 
     def unlock(self) -> None:
         self._change(unlock_user, self.tr("ปลดล็อกและเปิดใช้บัญชี %1 แล้ว"))
