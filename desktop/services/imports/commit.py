@@ -260,7 +260,8 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
                 f"(SELECT coalesce(max(id), 1) FROM {table}))"
             )
     detail = {"rows": len(plan.rows), "children": counts["child"], "skipped": len(plan.rows) - len(rows),
-              "warnings": sum(1 for r in rows if r.has_warning),  # plan.warning_count **{k: v for k, v in counts.items() if k != "child"},
+              "warnings": sum(1 for r in rows if r.has_warning),  # = plan.warning_count
+              **{k: v for k, v in counts.items() if k != "child"},
               "mapping": {plan.headers[i]: key for i, key in plan.mapping.items()},
               **whole_file_detail(session, plan.whole or WholeFile(), plan.headers)}
     batch.child_count = counts["child"]
