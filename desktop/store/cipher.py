@@ -32,7 +32,6 @@ import hmac
 import os
 import secrets
 import sqlite3
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,11 +39,21 @@ from typing import Any
 from desktop.atomic import fsync_dir, write_bytes
 from desktop.i18n import _
 from desktop.store import sealing
+from desktop.store.cipher_errors import BadRecoveryKey as BadRecoveryKey
+from desktop.store.cipher_errors import CipherError as CipherError
+from desktop.store.cipher_errors import EncryptFailed as EncryptFailed
+from desktop.store.cipher_errors import KeyringDamaged as KeyringDamaged
+from desktop.store.cipher_errors import KeyringOfAnotherFile as KeyringOfAnotherFile
+from desktop.store.cipher_errors import NoWrap as NoWrap
+from desktop.store.cipher_errors import WrongPassword as WrongPassword
 from desktop.store.keyring import KEYRING_FORMAT as KEYRING_FORMAT
 from desktop.store.keyring import KEYRING_VERSION as KEYRING_VERSION
 from desktop.store.keyring import Keyring as Keyring
 from desktop.store.keyring import RecoveryEntry as RecoveryEntry
 from desktop.store.keyring import Wrap as Wrap
+from desktop.store.recovery_key import _check_char as _check_char
+from desktop.store.recovery_key import format_recovery_key as format_recovery_key
+from desktop.store.recovery_key import parse_recovery_key as parse_recovery_key
 
 KEY_BYTES = 32
 KEYRING_SUFFIX = ".keys"
@@ -55,10 +64,6 @@ ARGON2_TIME_COST = 3
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_PARALLELISM = 1
 _CHECK_TEXT = b"samoe database key check v1"
-# Crockford's base32: no I, L, O, U; typed O is read as 0 and I, L as 1.
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_GROUP = 4
-_GROUPS = 13  # 52 characters: 260 bits, the key's 256 and 4 zero bits
 
 sqlcipher: Any  # the sqlcipher3.dbapi2 module (None without it: plain databases still run)
 try:
@@ -70,39 +75,6 @@ except ImportError:  # pragma: no cover - pyproject.toml requires it
 Error: tuple[type[Exception], ...] = (sqlite3.Error,) + ((sqlcipher.Error,) if sqlcipher else ())
 DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + (
     (sqlcipher.DatabaseError,) if sqlcipher else ())
-
-
-class CipherError(Exception):
-    """The key could not be had; ``message`` is Thai, for the screen."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class WrongPassword(CipherError):  # noqa: N818 - the words a clerk sees
-    pass
-
-
-class NoWrap(CipherError):  # noqa: N818
-    """The keyring holds nothing for this user (or there is no keyring)."""
-
-
-class KeyringDamaged(CipherError):
-    pass
-
-
-class BadRecoveryKey(CipherError):
-    pass
-
-
-class KeyringOfAnotherFile(KeyringDamaged):
-    """The keyring's key does not open the file, and the keyring was last seen beside
-    another file: another database's, or the one from before a re-key."""
-
-
-class EncryptFailed(CipherError):
-    """``encrypt_in_place`` did not finish; the plain file is as it was."""
 
 
 # -- the file --------------------------------------------------------------------------
@@ -199,48 +171,6 @@ def key_opens(path: Path, key: bytes) -> bool:
         return False
     finally:
         conn.close()
-
-
-# -- recovery key ----------------------------------------------------------------------
-
-def _check_char(index: int, group: str) -> str:
-    digest = hashlib.sha256(f"{index}:{group}".encode("ascii")).digest()
-    return _ALPHABET[digest[0] % 32]
-
-
-def format_recovery_key(key: bytes) -> str:
-    """``XXXXC-XXXXC-...``: 13 groups, each 4 base32 characters and a check character."""
-    if len(key) != KEY_BYTES:
-        raise ValueError("a database key is 32 bytes")
-    bits = int.from_bytes(key, "big") << 4  # 260 bits
-    chars = "".join(_ALPHABET[(bits >> (5 * (51 - i))) & 31] for i in range(52))
-    groups = [chars[i:i + _GROUP] for i in range(0, 52, _GROUP)]
-    return "-".join(g + _check_char(n, g) for n, g in enumerate(groups))
-
-
-def parse_recovery_key(text: str) -> bytes:
-    """The key from a typed recovery key (spaces, dashes and case do not matter);
-    BadRecoveryKey names the first group that does not check."""
-    # Thai or full-width digits and letters (a Thai keyboard, an IME) read as the ASCII ones
-    folded = unicodedata.normalize("NFKC", text).upper()
-    cleaned = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded if c.isalnum())
-    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
-    size = _GROUP + 1
-    if len(cleaned) != _GROUPS * size or any(c not in _ALPHABET for c in cleaned):
-        raise BadRecoveryKey(_("รหัสกู้คืนต้องมี {n} กลุ่ม กลุ่มละ {m} ตัวอักษร (ตัวเลขและอักษรอังกฤษ)")
-                             .format(n=_GROUPS, m=size))
-    bits = 0
-    for n in range(_GROUPS):
-        chunk = cleaned[n * size:(n + 1) * size]
-        group, check = chunk[:_GROUP], chunk[_GROUP]
-        if _check_char(n, group) != check:
-            raise BadRecoveryKey(_("รหัสกู้คืนกลุ่มที่ {n} ({group}) พิมพ์ผิด โปรดตรวจอีกครั้ง")
-                                 .format(n=n + 1, group=chunk))
-        for c in group:
-            bits = (bits << 5) | _ALPHABET.index(c)
-    if bits & 0xF:
-        raise BadRecoveryKey(_("รหัสกู้คืนไม่ถูกต้อง โปรดตรวจอีกครั้ง"))
-    return (bits >> 4).to_bytes(KEY_BYTES, "big")
 
 
 # -- keyring (its contents: store/keyring.py; the public-key seals: store/sealing.py) ------
