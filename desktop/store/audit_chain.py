@@ -139,14 +139,7 @@ def append(conn: Connection, entries: Iterable[Entry]) -> Head | None:
     batch = list(entries)
     if not batch:
         return None
-    _lock(conn)
-    last = last_row(conn)
-    head = stored_head(conn)
-    if head is not None and head.id > (last.id if last is not None else 0):
-        # the tail was cut (or every row deleted) outside the program: chain on from the
-        # stored head, so the gap stays for ``verify`` to name instead of a new chain hiding it
-        last = head
-    next_id, prev = (last.id + 1, last.hash) if last is not None else (1, GENESIS)
+    next_id, prev = _chain_start(conn)
     sqlite = conn.dialect.name == "sqlite"
     now = utcnow()
     rows: list[tuple[Any, ...]] = []
@@ -175,14 +168,58 @@ def append(conn: Connection, entries: Iterable[Entry]) -> Head | None:
                      e.entity, e.entity_uuid, e.subject_uuid, e.detail, prev, digest))
         prev = digest
         next_id += 1
+    return _chain_end(conn, rows, Head(next_id - 1, prev))
+
+
+def append_each(conn: Connection, action: str, entity: str, uuids: Sequence[str], *,
+                detail: str = "", actor: str, at: datetime | None = None) -> Head | None:
+    """``append`` of one entry per uuid that differ only in it (bulk work: the children an
+    import made, each its own subject when ``entity`` is "child"): the same rows and hashes
+    as ``append`` of those entries, without an ``Entry`` and its lookups each."""
+    if not uuids:
+        return None
+    next_id, prev = _chain_start(conn)
+    sqlite = conn.dialect.name == "sqlite"
+    at_text = canonical_at(at or utcnow())
+    stored_at: object = at_text if sqlite else datetime.fromisoformat(at_text)
+    enc, sha = _encode, _sha256
+    fields = f"{enc(at_text)},{enc(actor)},{enc(action)},{enc(entity)}"
+    tail = enc(detail)
+    own_subject = entity == "child"
+    no_subject = enc("")
+    rows: list[tuple[Any, ...]] = []
+    for u in uuids:
+        u_text = enc(u)
+        digest = sha(f"{prev}\n[{next_id},{fields},{u_text},{u_text if own_subject else no_subject},"
+                     f"{tail}]".encode()).hexdigest()
+        rows.append((next_id, stored_at, actor, action, entity, u, u if own_subject else "",
+                     detail, prev, digest))
+        prev = digest
+        next_id += 1
+    return _chain_end(conn, rows, Head(next_id - 1, prev))
+
+
+def _chain_start(conn: Connection) -> tuple[int, str]:
+    """The next entry's id and the hash it chains on, with the chain locked."""
+    _lock(conn)
+    last = last_row(conn)
+    head = stored_head(conn)
+    if head is not None and head.id > (last.id if last is not None else 0):
+        # the tail was cut (or every row deleted) outside the program: chain on from the
+        # stored head, so the gap stays for ``verify`` to name instead of a new chain hiding it
+        last = head
+    return (last.id + 1, last.hash) if last is not None else (1, GENESIS)
+
+
+def _chain_end(conn: Connection, rows: list[tuple[Any, ...]], head: Head) -> Head:
+    """Write the chained ``rows`` (one ``executemany``) and ``head`` as the stored head."""
     ph = _placeholder(conn)
     conn.exec_driver_sql(
         f"INSERT INTO audit_log ({', '.join(COLUMNS)}) VALUES ({', '.join([ph] * len(COLUMNS))})",  # noqa: S608
         rows,
     )
-    head = Head(next_id - 1, prev)
     _save_head(conn, head)
-    if not sqlite:  # explicit ids do not move PostgreSQL's sequence
+    if conn.dialect.name != "sqlite":  # explicit ids do not move PostgreSQL's sequence
         conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('audit_log', 'id'), {head.id})")
     return head
 

@@ -42,7 +42,7 @@ from desktop.domain.roles import Action
 from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.i18n import _
 from desktop.services.access import require
-from desktop.services.audit import default_actor, per_child, record, record_many
+from desktop.services.audit import default_actor, record, record_per_child
 from desktop.services.backup import BEFORE_IMPORT, BEFORE_UNDO, backup_before
 from desktop.services.demo import deferred_indexes, insert_sql
 from desktop.services.office import require_local_office
@@ -266,8 +266,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
               **whole_file_detail(session, plan.whole or WholeFile(), plan.headers)}
     batch.child_count = counts["child"]
     batch.detail = json.dumps(detail, ensure_ascii=False)
-    record_many(session, per_child("create", created, {"import_batch": batch.uuid}, at=now, actor=actor),
-                actor=actor)
+    record_per_child(session, "create", created, {"import_batch": batch.uuid}, at=now, actor=actor)
     record(session, "import", "import_batch", batch.uuid, detail, actor=actor)
     session.flush()
     return _info(batch, 0)
@@ -459,7 +458,7 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     detail["edited_before_undo"] = edited
     b.detail = json.dumps(detail, ensure_ascii=False)
     b.undone_at, b.undone_by = now, actor
-    record_many(session, per_child("delete", removed, {"undo_import": b.uuid}, at=now), actor=actor)
+    record_per_child(session, "delete", removed, {"undo_import": b.uuid}, at=now, actor=actor)
     record(session, "undo_import", "import_batch", b.uuid, counts, actor=actor)
     session.flush()
     return children
