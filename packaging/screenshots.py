@@ -201,7 +201,9 @@ class Shots:
         self.dialog("add-user", lambda: AddUserDialog(self.ctx, window), filled)
         window.show_page("children")
         self.settle()
-        lock = ScreenLock(lambda _n, _p: None)
+        from desktop.gui.views.recovery_reset_dialog import RecoveryReset
+
+        lock = ScreenLock(lambda _n, _p: None, recovery=RecoveryReset(lambda *_: None))
         lock.lock(window, "somjai", 1)
         self.settle()
         dialog = lock.dialog

@@ -396,7 +396,10 @@ class Shell(QObject):
             self.idle.set_seconds(seconds)
             self.idle.restart()
         if self.lock is None:
-            self.lock = ScreenLock(self._authenticate, self)
+            from desktop.gui.views.recovery_reset_dialog import recovery_for_open
+
+            self.lock = ScreenLock(self._authenticate, self,
+                                   recovery=recovery_for_open(self.ctx.db))  # ลืมรหัสผ่าน…
             self.lock.unlocked.connect(self._unlocked)
             self.lock.switched.connect(self._switched)
 

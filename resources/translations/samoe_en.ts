@@ -2277,6 +2277,14 @@ Go back and fill them in, or quit and finish next time?</translation>
         <translation>Samoe — screen locked</translation>
     </message>
     <message>
+        <source>ลืมรหัสผ่าน…</source>
+        <translation>Forgot password…</translation>
+    </message>
+    <message>
+        <source>ผู้ดูแลระบบที่ลืมรหัสผ่าน: ตั้งรหัสผ่านใหม่ด้วยรหัสกู้คืน</source>
+        <translation>An administrator who forgot their password: set a new one with the recovery key</translation>
+    </message>
+    <message>
         <source>ชื่อผู้ใช้</source>
         <translation>User name</translation>
     </message>

@@ -180,3 +180,37 @@ def test_a_lost_keyring_is_rebuilt_from_the_window(  # type: ignore[no-untyped-d
     assert shell.actor is not None and shell.actor.name == "admin"
     ring = cipher.read_keyring(path)
     assert ring is not None and ring.wrap_of("admin") is not None
+
+
+def test_the_recovery_key_unlocks_a_locked_window_keeping_the_work(  # type: ignore[no-untyped-def]
+        qtbot, shell, encrypted: tuple[Path, str]) -> None:
+    """The administrator forgot their password while the window was locked: ลืมรหัสผ่าน… on
+    the lock sets a new one with the recovery key and unlocks, the window as it was."""
+    path, recovery = encrypted
+
+    def login(dialog: QWidget) -> None:
+        _type(dialog.password_edit, TEST_PASSWORD)  # type: ignore[attr-defined]
+        dialog.login_button.click()  # type: ignore[attr-defined]
+
+    answer(login)
+    assert shell.start(str(path)) is None
+    window = shell.window
+    shell.lock_now()
+    lock = shell.lock.dialog
+    assert lock is not None and lock.forgot_button is not None and lock.forgot_button.isVisible()
+    assert not lock.forgot_button.autoDefault()  # Enter still unlocks
+
+    def reset(dialog: QWidget) -> None:
+        assert dialog.name_edit.text() == "admin"  # type: ignore[attr-defined]  # the locked user
+        _type(dialog.key_edit, recovery)  # type: ignore[attr-defined]
+        _type(dialog.password_edit, NEW)  # type: ignore[attr-defined]
+        _type(dialog.again_edit, NEW)  # type: ignore[attr-defined]
+        dialog.save_button.click()  # type: ignore[attr-defined]
+
+    left = answer(reset)
+    lock.forgot_button.click()
+    qtbot.waitUntil(lambda: not shell.lock.locked, timeout=5_000)
+    assert left == [] and shell.window is window  # unlocked, not started again
+    assert shell.actor is not None and shell.actor.name == "admin"
+    cipher._keys.clear()
+    assert cipher.unwrap(path, "admin", NEW)

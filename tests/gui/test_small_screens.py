@@ -162,8 +162,10 @@ def _first_admin(_ctx: AppContext, _tmp: Path) -> QWidget:
 
 def _lock(_ctx: AppContext, _tmp: Path) -> QWidget:
     from desktop.gui.views.lock_screen import LockDialog
+    from desktop.gui.views.recovery_reset_dialog import RecoveryReset
 
-    return LockDialog(lambda _n, _p: None, "admin")
+    return LockDialog(lambda _n, _p: None, "admin",  # with ลืมรหัสผ่าน…
+                      recovery=RecoveryReset(lambda *_: None))
 
 
 def _add_user(ctx: AppContext, _tmp: Path) -> QWidget:

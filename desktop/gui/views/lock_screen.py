@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -34,6 +35,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.gui.widgets.screen import fit_to_screen
+
+if TYPE_CHECKING:
+    from desktop.gui.views.recovery_reset_dialog import RecoveryReset
 
 DEFAULT_IDLE_MINUTES = 5
 _INPUT = frozenset({
@@ -152,10 +156,11 @@ class LockDialog(QDialog):
     It cannot be closed or escaped: only a password that is accepted ends it."""
 
     def __init__(self, authenticate: Authenticate, user_name: str, parent: QWidget | None = None,
-                 *, switching: bool = False) -> None:
+                 *, switching: bool = False, recovery: RecoveryReset | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint
                          | Qt.WindowType.WindowTitleHint)
         self._authenticate = authenticate
+        self._recovery = recovery
         self.current_user = user_name
         self.actor: object | None = None
         self._finished = False
@@ -190,6 +195,16 @@ class LockDialog(QDialog):
         self.buttons.addButton(self.switch_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.unlock_button.clicked.connect(self.submit)
         self.switch_button.clicked.connect(self.switch_user)
+        # an administrator who forgot their password while the window was locked: the
+        # recovery key sets a new one, as at the login, without losing the open work
+        self.forgot_button: QPushButton | None = None
+        if recovery is not None:
+            self.forgot_button = QPushButton(self.tr("ลืมรหัสผ่าน…"), self)
+            self.forgot_button.setObjectName("lockForgotButton")
+            self.forgot_button.setAutoDefault(False)
+            self.forgot_button.setToolTip(self.tr("ผู้ดูแลระบบที่ลืมรหัสผ่าน: ตั้งรหัสผ่านใหม่ด้วยรหัสกู้คืน"))
+            self.buttons.addButton(self.forgot_button, QDialogButtonBox.ButtonRole.HelpRole)
+            self.forgot_button.clicked.connect(self.forgot)
         layout.addWidget(self.buttons)
         self.name_edit.returnPressed.connect(self.password_edit.setFocus)
         self.password_edit.returnPressed.connect(self.submit)
@@ -229,6 +244,28 @@ class LockDialog(QDialog):
         self._finished = True
         self.accept()
 
+    def forgot(self) -> None:
+        """ลืมรหัสผ่าน…: the recovery key's dialog; once it set the password, unlocked with it
+        (or, for another administrator, switched to them)."""
+        from desktop.gui.views.recovery_reset_dialog import RecoveryResetDialog
+
+        recovery = self._recovery
+        if recovery is None:
+            return
+        if recovery.reset is None:
+            self.message.setText(recovery.unavailable)
+            self.message.show()
+            return
+        dialog = RecoveryResetDialog(recovery.reset, name=self.name_edit.text().strip(), parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.result_name != self.name_edit.text().strip():
+            self._show_mode(True)  # another administrator goes on: a switch of user
+        self.name_edit.setText(dialog.result_name)
+        self.password_edit.setText(dialog.result_password)
+        self.message.hide()
+        self.submit()
+
     # it cannot be escaped or closed
     def reject(self) -> None:
         if self._finished:
@@ -255,9 +292,11 @@ class ScreenLock(QObject):
     unlocked = Signal(object)  # Actor (the same user, roles read again)
     switched = Signal(object)  # Actor of the other user
 
-    def __init__(self, authenticate: Authenticate, parent: QObject | None = None) -> None:
+    def __init__(self, authenticate: Authenticate, parent: QObject | None = None, *,
+                 recovery: RecoveryReset | None = None) -> None:
         super().__init__(parent)
         self._authenticate = authenticate
+        self._recovery = recovery
         self._masked: list[_Masked] = []
         self.dialog: LockDialog | None = None
         self.user_name = ""
@@ -284,7 +323,8 @@ class ScreenLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self.dialog = LockDialog(self._authenticate, user_name, main, switching=switching)
+        self.dialog = LockDialog(self._authenticate, user_name, main, switching=switching,
+                                 recovery=self._recovery)
         self.dialog.accepted.connect(self._accepted)
         self._show_dialog(main)
 
