@@ -39,6 +39,7 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "bench_sheets.py": ["--children", "300", "--read-rows", "200"],
         "bench_import.py": ["--rows", "300", "--bad", "0.05"],
         "bench_backup.py": ["--children", "300"],
+        "bench_rekey.py": ["--children", "300"],
     }
     procs = {}
     for script, args in runs.items():

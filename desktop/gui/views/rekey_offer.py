@@ -82,7 +82,6 @@ class RekeyOffer(QObject):
 
         def done(result: RekeyResult) -> None:
             self.result = result
-            closed()
             text = self.tr("เปลี่ยนกุญแจของฐานข้อมูลแล้ว (%1 วินาที) ไฟล์กุญแจที่คัดลอกไว้ก่อนหน้านี้เปิดฐานข้อมูลนี้ไม่ได้อีก "
                            "ไฟล์สำรองที่ทำก่อนหน้านี้ยังเปิดได้ด้วยกุญแจเดิม ลบไฟล์สำรองเก่าที่ไม่ต้องการแล้ว").replace(
                 "%1", f"{time.monotonic() - started:,.1f}")
@@ -92,6 +91,9 @@ class RekeyOffer(QObject):
             QMessageBox.information(self.parent_widget, "Samoe", text)
             if result.recovery is not None and path is not None:
                 self._show_recovery(result.recovery, actor)
+            # only now: until the window opens the file anew, its old engine (old key) stays
+            # closed, so nothing reads the re-keyed file with the wrong key meanwhile
+            closed()
             opener = getattr(self.parent_widget.window(), "open_requested", None)
             if opener is not None and path is not None:
                 opener.emit(str(path))  # the window's database holds the old key: open anew
