@@ -120,19 +120,40 @@ def unlock_recovery(target: str | os.PathLike[str] | None, text: str) -> tuple[b
     path = file_of(target)
     if path is None:
         raise cipher.CipherError(_("รหัสกู้คืนใช้ได้กับไฟล์ฐานข้อมูล SQLite เท่านั้น"))
+    recovery = cipher.parse_recovery_key(text)  # a mistyped group is named here
     try:
         key = cipher.unwrap_recovery(path, text)
     except cipher.KeyringOfAnotherFile:
         raise
-    except cipher.KeyringDamaged:
-        found = cipher.key_by_recovery_alone(path, cipher.parse_recovery_key(text))
+    except (cipher.KeyringDamaged, cipher.BadRecoveryKey) as exc:
+        found = (cipher.key_by_recovery_alone(path, recovery) if path.exists() else None) \
+            or _by_backup_keyrings(path, recovery)
         if found is None:
+            if isinstance(exc, cipher.BadRecoveryKey):
+                raise
             raise cipher.BadRecoveryKey(_("รหัสกู้คืนนี้เปิดฐานข้อมูลนี้ไม่ได้")) from None
         key = found
-    recovery = cipher.parse_recovery_key(text)
     rebuilt = cipher.rebuild_keyring(path, key, recovery) if path.exists() else False
     cipher.remember(path, key)
     return key, rebuilt
+
+
+def _by_backup_keyrings(path: Path, recovery: bytes) -> bytes | None:
+    """The key through the keyring beside one of the file's backups (newest first): after a
+    re-key that kept the recovery key, the file's key is only in a keyring of that key."""
+    from desktop.store.backup import backups_of
+
+    if not path.exists():
+        return None
+    for backup in reversed(backups_of(path)):
+        try:
+            ring = cipher.read_keyring(backup)
+        except cipher.KeyringDamaged:
+            continue
+        key = cipher.key_by_recovery(ring, recovery) if ring is not None else None
+        if key is not None and cipher.key_opens(path, key):
+            return key
+    return None
 
 
 def open_for_user(target: str | os.PathLike[str] | None, name: str, password: str,

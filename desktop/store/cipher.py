@@ -397,7 +397,7 @@ def unwrap(path: Path, name: str, password: str) -> bytes:
     return opened
 
 
-def _key_by_recovery(ring: Keyring, recovery: bytes) -> bytes | None:
+def key_by_recovery(ring: Keyring, recovery: bytes) -> bytes | None:
     """The key ``ring`` gives the recovery key: its seal (v2), else the recovery key itself
     (v1: it is the database key) or the key derived from it, when the check value agrees."""
     candidates: list[bytes] = []
@@ -428,10 +428,10 @@ def unwrap_recovery(path: Path, text: str) -> bytes:
         if key is None:
             raise BadRecoveryKey(_("รหัสกู้คืนนี้เปิดฐานข้อมูลนี้ไม่ได้"))
         return key
-    key = _key_by_recovery(ring, recovery)
+    key = key_by_recovery(ring, recovery)
     if key is None:
         raise BadRecoveryKey(_("กุญแจนี้ไม่ใช่กุญแจของฐานข้อมูลนี้"))
-    opened = _settle(path, ring, key, lambda pending: _key_by_recovery(pending, recovery))
+    opened = _settle(path, ring, key, lambda pending: key_by_recovery(pending, recovery))
     if opened == key and ring.recovery is None:
         ring = read_keyring(path) or ring
         _quietly_write(path, dataclasses.replace(ring, recovery=_recovery_entry(key, recovery, ring.file_id)))

@@ -220,3 +220,26 @@ def test_stopped_at_each_stage_a_file_and_a_keyring_that_open_it_are_left(
     assert not path.with_name(f".{path.name}.rekeying").exists()
     assert not cipher.pending_keyring_path(path).exists()
     assert sealing.key_from_recovery(b"\0" * 32) != key  # (the derivation is one way: a smoke check)
+
+
+def test_after_a_rekey_that_kept_it_the_recovery_key_opens_through_a_backup_s_keyring(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.services.backup import create_backup
+
+    path, recovery = _office(capsys, tmp_path, monkeypatch, "somchai")
+    code, out, _err = run(capsys, "--db", str(path), "users", "lock", "somchai")
+    assert code == 0 and "samoe db rekey" in out  # without --rekey: the hint
+    assert run(capsys, "--db", str(path), "db", "rekey")[0] == 0
+    key = cipher.unwrap(path, "admin", TEST_PASSWORD)
+    cipher.remember(path, key)
+    create_backup(path)  # made after the re-key: the new keyring goes beside it
+    cipher._keys.clear()
+    cipher.keyring_path(path).unlink()  # the file's own keyring lost
+    assert cipher.key_by_recovery_alone(path, cipher.parse_recovery_key(recovery)) is None
+    found, rebuilt = keys.unlock_recovery(path, recovery)
+    assert found == key and rebuilt
+    code, said = _opens_as(capsys, path, monkeypatch, "admin", TEST_PASSWORD)
+    assert code == 11  # the rebuilt keyring has no wraps yet ...
+    monkeypatch.setenv("SAMOE_RECOVERY_KEY", recovery)  # ... the recovery key gives admin theirs back
+    code, _out, err = run(capsys, "--db", str(path), "stats")
+    assert code == 0, err
