@@ -309,7 +309,8 @@ def add_wrap(path: Path, key: bytes, name: str, password: str) -> None:
     ring = read_keyring(path) or new_keyring(key)
     _checked(ring, key)
     wraps = tuple(w for w in ring.wraps if w.name != name) + (make_wrap(key, name, password, ring.file_id),)
-    write_keyring(path, dataclasses.replace(ring, wraps=wraps))
+    salt = file_salt(path)  # the file exists once its first user is saved: note which it is
+    write_keyring(path, dataclasses.replace(ring, wraps=wraps, file_salt=salt or ring.file_salt))
 
 
 def remove_wrap(path: Path, name: str) -> bool:

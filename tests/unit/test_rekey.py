@@ -243,3 +243,30 @@ def test_after_a_rekey_that_kept_it_the_recovery_key_opens_through_a_backup_s_ke
     monkeypatch.setenv("SAMOE_RECOVERY_KEY", recovery)  # ... the recovery key gives admin theirs back
     code, _out, err = run(capsys, "--db", str(path), "stats")
     assert code == 0, err
+
+
+def test_a_keyring_made_by_the_window_s_set_up_knows_its_file(tmp_path: Path) -> None:
+    """The window makes a database without any unlock through the keyring (the key is
+    in hand): its keyring still learns its file when the first administrator is saved, so
+    another database's keyring beside it is named as such."""
+    from actors import add_test_admin
+
+    from desktop.services.database import open_database
+
+    path = tmp_path / "office.db"
+    keys.start_encrypted(path)
+    db, _ = open_database(path, create=True)
+    add_test_admin(db)
+    db.dispose()
+    ring = cipher.read_keyring(path)
+    assert ring is not None and ring.file_salt == cipher.file_salt(path) is not None
+    other = tmp_path / "other" / "office.db"  # another office, made the same way
+    other.parent.mkdir()
+    keys.start_encrypted(other)
+    db, _ = open_database(other, create=True)
+    add_test_admin(db)
+    db.dispose()
+    shutil.copyfile(cipher.keyring_path(other), cipher.keyring_path(path))
+    cipher._keys.clear()
+    with pytest.raises(cipher.KeyringOfAnotherFile):
+        cipher.unwrap(path, "admin", TEST_PASSWORD)
