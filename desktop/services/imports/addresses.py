@@ -12,6 +12,7 @@ as is a row whose house code is a registry household's with another address.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from desktop.domain.address import ADDRESS_FIELDS, Address
 from desktop.domain.limits import ADDRESS_LABELS
@@ -28,6 +29,7 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
 _SPACES = re.compile(r"\s+")
 _PLACE = ("house_no", "village_no", "subdistrict", "district", "province")
 _PLACE_AT = tuple(ADDRESS_FIELDS.index(name) for name in _PLACE)
+_place_of = itemgetter(*_PLACE_AT)  # a key's house number and place, as a tuple
 
 
 def _part(name: str, value: str) -> str:
@@ -62,7 +64,7 @@ class Houses:
         if house_code:
             earlier = self._by_code.setdefault(house_code, (row, key))
         else:
-            place = tuple(key[i] for i in _PLACE_AT)
+            place = _place_of(key)
             earlier = self._by_place.setdefault(place, (row, key))
         first_row, first_key = earlier
         if first_row == row or first_key == key:
