@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from actors import TEST_PASSWORD, add_test_admin
 from modals import answer
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop.gui.context import AppContext
 from desktop.gui.tasks import TaskRunner
@@ -33,6 +33,15 @@ def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     cipher._keys.clear()
     yield
     cipher._keys.clear()
+
+
+class _Window(QMainWindow):
+    open_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+        self.open_requested.connect(self.opened.append)
 
 
 def _encrypted_office(tmp_path: Path) -> Database:
@@ -59,9 +68,11 @@ def test_suspending_on_an_encrypted_database_offers_a_rekey_that_runs_in_the_bac
     assert ring is not None
     old_key = cipher.open_wrap(ring.wrap_of("somchai"), "somchai-password", ring.file_id)  # type: ignore[arg-type]
     ctx = AppContext(db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    view = UsersView(ctx)
-    qtbot.addWidget(view)
-    view.show()
+    window = _Window()  # stands for the main window: the re-keyed file is opened anew
+    qtbot.addWidget(window)
+    view = UsersView(ctx, window)
+    window.setCentralWidget(view)
+    window.show()
     view.table.selectRow([u.name for u in view.users].index("somchai"))
     asked: list[str] = []
 
@@ -84,6 +95,8 @@ def test_suspending_on_an_encrypted_database_offers_a_rekey_that_runs_in_the_bac
     assert "somchai" in asked[0] and asked[0].count("\n") >= 1
     assert told and told[0]
     assert old_key is not None and not cipher.key_opens(path, old_key)
+    qtbot.waitUntil(lambda: bool(window.opened), timeout=10_000)
+    assert window.opened == [str(path)]
     cipher._keys.clear()
     new_key = cipher.unwrap(path, "admin", TEST_PASSWORD)
     assert cipher.key_opens(path, new_key)
