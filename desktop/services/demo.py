@@ -146,10 +146,11 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
             yield load
         return
     raw = conn.connection.driver_connection
-    with bulk_cache(raw), search_heads.paused(raw) as heads, _deferred(
-            conn, tables, counted=counted, heads=heads) as load:
-        yield load
-    search_heads.maybe_rebuild(raw)
+    with bulk_cache(raw):  # the heads' rebuild too: it reads the trigram index per piece
+        with search_heads.paused(raw) as heads, _deferred(conn, tables, counted=counted,
+                                                          heads=heads) as load:
+            yield load
+        search_heads.maybe_rebuild(raw)
 
 
 @contextmanager
