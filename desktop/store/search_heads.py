@@ -7,10 +7,11 @@ ways was fast for it: walking the order from its start reads ~800,000 children b
 matches begin, and sorting the matches reads the name keys of every one (25-40 ms at 1M).
 A surname typed whole (วงศ์สวัสดิ์, ~15,000 children) is the same in the last-name order.
 
-``search_head`` (migration 0010, SQLite only) holds, for each piece that at least
-HEAD_MIN_MATCHES children contain (each trigram of the index, and the MAX_NAMES commonest
-names borne by as many), in each of the four orders (``way``: first name up and down,
-last name up and down), every child that contains it up to a boundary: at the build the
+``search_head`` (migration 0010, SQLite only) holds, for each piece (each trigram of the
+index that at least HEAD_MIN_MATCHES children contain; the MAX_NAMES commonest names
+borne by a fifth as many, and their beginnings), in each of the four orders (``way``:
+first name up and down, last name up and down), every child that contains it up to a
+boundary: at the build the
 HEAD_SIZE-th such child, kept in ``search_head_term``. The invariant is that a head holds
 *every* live child containing the piece whose keys lie on the near side of its boundary;
 triggers on ``child_name_text`` keep it (a new or renamed child on that side is added, a
@@ -27,9 +28,9 @@ Which pieces have a head is chosen by ``rebuild``: at the migration, and after a
 load (the demo, an import) that leaves at least REBUILD_MIN_CHILDREN children, twice as
 many as when they were last chosen (``maybe_rebuild``). Bulk writers pause the triggers
 (a row in ``search_head_pause``, inside their transaction) and add their new children
-with one trigram-index query per piece (``refresh_range``): ~1.2 s for 50,000 children
-at 1M against ~4 s through the triggers (~85 µs a child, which a form's save does not
-feel). Trigrams of digits alone (pieces of national IDs) get no head: their matches are
+with one trigram-index query per piece (``refresh_range``). At 1M (2,001 pieces, 2.4M
+head rows, 264 MB of a 2.36 GB file; built in ~60 s) the triggers cost ~0.5 ms a child
+written through the ORM (a form's save does not feel it; a bulk load is paused). Trigrams of digits alone (pieces of national IDs) get no head: their matches are
 spread along every name order and the walk finds their first page quickly.
 """
 
@@ -77,8 +78,15 @@ def head_piece(piece: str) -> bool:
     return " " not in piece and any(ch.isalpha() for ch in piece) and headable(piece)
 
 
-MAX_NAMES = 200  # the triggers test a new child for each name (~0.3 µs a name)
-PREFIXES = (4, 6, 8)  # the beginnings of a common name that get heads of their own
+MAX_NAMES = 600  # the triggers test a new child for each name (~0.3 µs a name)
+# A name borne by a fifth as many children gets a head: a compound surname (~1,500 of a
+# million) is made of pieces so common that finding its page otherwise costs 15-25 ms
+NAME_SHARE = 5
+PREFIXES = (4, 6, 8, 10)  # the beginnings of a common name that get heads of their own
+
+
+def name_min(min_matches: int) -> int:
+    return max(1, min_matches // NAME_SHARE)
 MAX_TRIES = 3  # heads tried for one term, the longest (most telling) piece first
 
 
@@ -144,7 +152,7 @@ def _pieces(conn: Any, min_matches: int) -> list[str]:
         "SELECT name FROM (SELECT lower(first_name) AS name FROM child WHERE deleted_at IS NULL "
         "UNION ALL SELECT lower(last_name) FROM child WHERE deleted_at IS NULL) "
         "GROUP BY name HAVING count(*) >= ? ORDER BY count(*) DESC, name LIMIT ?",
-        (min_matches, MAX_NAMES))
+        (name_min(min_matches), MAX_NAMES))
         if len(str(n)) > 3]
     # what a clerk has typed on the way to such a name: a term holding one of these
     # beginnings is mostly that name's children, wherever they sit along the order
@@ -172,7 +180,7 @@ def rebuild(conn: Any, *, min_matches: int = HEAD_MIN_MATCHES, size: int = HEAD_
                 "o.id FROM child_fts JOIN child_name_order o ON o.id = child_fts.rowid "
                 "WHERE child_fts MATCH ?", (_fts_phrase(piece),))
             docs = int(conn.execute("SELECT count(*) FROM temp.samoe_head_matches").fetchone()[0])
-            if docs < min_matches:  # a name's matches that are not live
+            if docs < (min_matches if len(piece) == 3 else name_min(min_matches)):
                 continue
             chosen += 1
             if len(piece) > 3:  # a name or its beginning: the triggers test each
