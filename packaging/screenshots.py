@@ -201,7 +201,6 @@ class Shots:
         self.dialog("add-user", lambda: AddUserDialog(self.ctx, window), filled)
         window.show_page("children")
         self.settle()
-        from desktop.gui.views.recovery_reset_dialog import RecoveryReset
 
         lock = ScreenLock(lambda _n, _p: None, recovery=RecoveryReset(lambda *_: None))
         lock.lock(window, "somjai", 1)
