@@ -23,7 +23,7 @@ from operator import itemgetter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.address import ADDRESS_FIELDS, Address, address_problems
+from desktop.domain.address import ADDRESS_FIELDS, Address
 from desktop.domain.child import NO_ADDRESS, ChildInput, validate_child
 from desktop.domain.columns import COLUMN_BY_KEY, missing_required
 from desktop.domain.dates import DateParseError, academic_year_of, parse_date
@@ -35,7 +35,7 @@ from desktop.domain.people import (
     normalise_prefix,
 )
 from desktop.domain.roles import Action
-from desktop.domain.text import clean_text, digits_only, to_ascii_digits
+from desktop.domain.text import clean_text, digits_only
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.children import (
@@ -77,6 +77,7 @@ from .model import (
     SheetLike,
 )
 from .names import child_prefix, guardian_name, row_name
+from .row_address import RowAddresses
 from .wholefile import WholeFile, whole_file_notes
 
 __all__ = [
@@ -94,8 +95,6 @@ def _institution_key(text: str) -> str:
 
 
 _NO_ADDRESS = ("",) * len(ADDRESS_FIELDS)
-_PLACE_FIELDS = ADDRESS_FIELDS[1:]  # what _Planner._place works out once per place
-assert ADDRESS_FIELDS[0] == "house_no" and ADDRESS_FIELDS[-1] == "postcode", ADDRESS_FIELDS
 _GUARDIAN_KEYS = frozenset(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
 _GUARDIAN_ORDER = tuple(k for k in COLUMN_BY_KEY if k.startswith("guardian_"))
 
@@ -153,10 +152,7 @@ class _Planner(Duplicates):
         self.sex = memo(parse_sex)
         self.year = memo(parse_year_be)
         self.level = memo(level_from_label)
-        self.address = memo(self._address)
-        self.address_part = memo(self._address_part)
-        self.address_field_problems = memo(self._address_field_problems)
-        self.place = memo(self._place)
+        self.address = RowAddresses(self.part_key).address
         self.guardian_rules = memo(self._guardian_rules)
         self.guardian_name = memo(guardian_name)
         self.birth = memo(self._birth)
@@ -170,41 +166,6 @@ class _Planner(Duplicates):
             return parse_date(text)
         except DateParseError as exc:
             return str(exc)
-
-    def _address(self, raw: tuple[str, ...]) -> tuple[Address, tuple[Problem, ...], tuple[str, ...]]:
-        """The address of a row's cells, its problems (``address_problems``, not required)
-        and the form rows are compared in (``address_key``).
-
-        normalise_child's address rule (ASCII digits, cleaned; postcode digits only), one
-        field value at a time: tests/unit/test_imports.py checks it against normalise_child.
-        Every field is checked and keyed on its own, so the part after the house number
-        (the same village, road and subdistrict for many houses) is worked out once per
-        place (``_place``); tests/unit/test_imports_plan_parts.py checks the result against
-        the domain's functions on the whole address."""
-        house = self.address_part(raw[0])
-        values, key, problems = self.place(raw[1:])
-        address = Address(house, *values)
-        if not house:
-            return address, problems, ("", *key)
-        return (address, self.address_field_problems(("house_no", house)) + problems,
-                (self.part_key(("house_no", house)), *key))
-
-    def _place(self, raw: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Problem, ...]]:
-        """``_address`` of the fields after the house number: their values, keys, problems."""
-        values = [self.address_part(value) for value in raw]
-        values[-1] = digits_only(values[-1])  # the postcode
-        items = list(zip(_PLACE_FIELDS, values, strict=True))
-        field_problems = self.address_field_problems
-        return (tuple(values), tuple(map(self.part_key, items)),
-                tuple(p for item in items if item[1] for p in field_problems(item)))
-
-    def _address_field_problems(self, item: tuple[str, str]) -> tuple[Problem, ...]:
-        """``address_problems`` (not required) of an address with only this field: each
-        field is checked on its own, so these, in field order, are the whole address's."""
-        return tuple(address_problems(Address(**{item[0]: item[1]}), required=False))
-
-    def _address_part(self, value: str) -> str:
-        return to_ascii_digits(clean_text(value))
 
     def _guardian_rules(self, key: tuple[str, ...]) -> tuple[Problem, ...]:
         prefix, first, last, national_id, phone, occupation, relation = key
