@@ -247,23 +247,17 @@ class LockDialog(QDialog):
     def forgot(self) -> None:
         """ลืมรหัสผ่าน…: the recovery key's dialog; once it set the password, unlocked with it
         (or, for another administrator, switched to them)."""
-        from desktop.gui.views.recovery_reset_dialog import RecoveryResetDialog
+        from desktop.gui.views.recovery_reset_dialog import ask_reset
 
-        recovery = self._recovery
-        if recovery is None:
+        if self._recovery is None:
             return
-        if recovery.reset is None:
-            self.message.setText(recovery.unavailable)
-            self.message.show()
+        found = ask_reset(self, self._recovery, self.name_edit.text().strip(), self.message)
+        if found is None:
             return
-        dialog = RecoveryResetDialog(recovery.reset, name=self.name_edit.text().strip(), parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if dialog.result_name != self.name_edit.text().strip():
+        if found[0] != self.name_edit.text().strip():
             self._show_mode(True)  # another administrator goes on: a switch of user
-        self.name_edit.setText(dialog.result_name)
-        self.password_edit.setText(dialog.result_password)
-        self.message.hide()
+        self.name_edit.setText(found[0])
+        self.password_edit.setText(found[1])
         self.submit()
 
     # it cannot be escaped or closed

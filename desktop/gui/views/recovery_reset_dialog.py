@@ -177,3 +177,19 @@ class RecoveryResetDialog(QDialog):
         QApplication.restoreOverrideCursor()
         self.result_name, self.result_password = name, password
         super().accept()
+
+
+def ask_reset(parent: QWidget, recovery: RecoveryReset, name: str,
+              message: QLabel) -> tuple[str, str] | None:
+    """ลืมรหัสผ่าน… of the login and of the lock: the recovery key's dialog over ``parent``;
+    the reset account's (name, new password) once it set it. Where the database has no
+    recovery key, ``message`` (the caller's message line) says what to do instead."""
+    if recovery.reset is None:
+        message.setText(recovery.unavailable)
+        message.show()
+        return None
+    dialog = RecoveryResetDialog(recovery.reset, name=name, parent=parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    message.hide()
+    return dialog.result_name, dialog.result_password
