@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import secrets
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,13 +40,12 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from desktop.store.audit_chain import Entry, append
+from desktop.store.file_lock import held
 from desktop.store.models import AppUser, Setting, utcnow
 
 SUFFIX = ".audit-pending"
 DONE_KEY = "audit.pending_done"
 KEEP_DONE = 1000  # tokens remembered (a killed drain leaves at most one file's worth)
-LOCK_WAIT = 5.0
-STALE = 30.0
 SEALED = "s1:"  # a sealed line's prefix
 
 
@@ -70,29 +68,9 @@ def _lock_path(db_path: Path) -> Path:
 
 @contextmanager
 def _held(db_path: Path) -> Iterator[None]:
-    lock = _lock_path(db_path)
-    deadline = time.monotonic() + LOCK_WAIT
-    held = False
-    while True:
-        try:
-            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            held = True
-            break
-        except FileExistsError:
-            try:
-                if time.time() - lock.stat().st_mtime > STALE:
-                    lock.unlink(missing_ok=True)
-                    continue
-            except OSError:
-                continue
-            if time.monotonic() > deadline:
-                break  # a lock held this long: go on (appends are whole lines)
-            time.sleep(0.005)
-    try:
+    """The queue file's lock (store/file_lock.py): appends are whole lines without it."""
+    with held(_lock_path(db_path)):
         yield
-    finally:
-        if held:
-            lock.unlink(missing_ok=True)
 
 
 def _key(db_path: Path) -> bytes | None:

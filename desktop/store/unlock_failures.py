@@ -19,8 +19,6 @@ the program, not an attacker holding a copy of the files.
 from __future__ import annotations
 
 import json
-import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +28,7 @@ from typing import Any
 
 from desktop.atomic import write_bytes
 from desktop.store.cipher import CipherError, keyring_path
+from desktop.store.file_lock import held
 
 SUFFIX = ".failures"
 FORMAT = "samoe-unlock-failures"
@@ -70,8 +69,6 @@ def _utc(text: object) -> datetime:
     return at if at.tzinfo is None else at.astimezone(UTC).replace(tzinfo=None)
 
 
-LOCK_WAIT = 5.0  # seconds another process may hold the lock before we count anyway
-STALE = 30.0  # a lock file older than this was left by a process that died
 
 
 @contextmanager
@@ -82,31 +79,8 @@ def counting(path: Path) -> Iterator[None]:
     state, and the lost counts let a name be guessed past the lock. A lock left by a
     process that was killed is taken over once stale; one that cannot be had in time does
     not stop the count (the write is still atomic: at worst one count is lost)."""
-    lock = failures_path(path).with_name(failures_path(path).name + ".lock")
-    deadline = time.monotonic() + LOCK_WAIT
-    held = False
-    while True:
-        try:
-            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            held = True
-            break
-        except FileExistsError:
-            try:
-                if time.time() - lock.stat().st_mtime > STALE:
-                    lock.unlink(missing_ok=True)
-                    continue
-            except OSError:
-                continue
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.005)
-        except OSError:  # a read-only folder: count without it
-            break
-    try:
+    with held(failures_path(path).with_name(failures_path(path).name + ".lock")):
         yield
-    finally:
-        if held:
-            lock.unlink(missing_ok=True)
 
 
 def failures_path(path: Path) -> Path:
