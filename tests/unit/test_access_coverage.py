@@ -58,6 +58,7 @@ EXEMPT: dict[str, str] = {
     "audit.signed_in_name": "who is signed in",
     "audit.actor_name": "who is signed in",
     "audit.record": "writes the audit entry of checked work",
+    "audit.record_per_child": "writes the entries of a checked bulk write (an import, its undo)",
     "audit.views_recorded": "a setting: whether views are logged",
     "audit.set_views_recorded": "a setting written by the checked settings page",
     "audit.record_view": "writes the audit entry of a checked view",
