@@ -112,3 +112,25 @@ def demo_db(db: Database) -> Database:
 
     fill_demo(db.engine, children=300, seed=3, today=TODAY)
     return db
+
+
+@pytest.fixture
+def cheap_wraps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Argon2id at its cheapest for the keyring's wraps, and no database key remembered
+    from another test (before and after)."""
+    from desktop.store import cipher
+
+    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
+    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
+    cipher._keys.clear()
+    yield
+    cipher._keys.clear()
+
+
+@pytest.fixture
+def encrypting(cheap_wraps: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New databases encrypted (the suite makes them plain: SAMOE_NO_ENCRYPTION), no
+    recovery key from the environment, cheap wraps. A test file asks for it with
+    ``pytestmark = pytest.mark.usefixtures("encrypting")``."""
+    monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
+    monkeypatch.delenv("SAMOE_RECOVERY_KEY", raising=False)

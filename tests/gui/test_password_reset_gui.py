@@ -29,14 +29,9 @@ NEW = "a-brand-new-password"
 
 
 @pytest.fixture(autouse=True)
-def _cheap_wraps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
+def _at_the_keyboard(cheap_wraps: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SAMOE_PASSWORD", raising=False)  # a clerk at the keyboard
     monkeypatch.delenv("SAMOE_USER", raising=False)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
 
 
 @pytest.fixture

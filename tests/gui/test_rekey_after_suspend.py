@@ -6,7 +6,6 @@ the administrator's password still opens the file. A plain database is not asked
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,7 @@ from desktop.services.users import add_user
 from desktop.store import cipher
 from desktop.store.db import Database
 
-
-@pytest.fixture(autouse=True)
-def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("cheap_wraps")
 
 
 class _Window(QMainWindow):

@@ -21,15 +21,7 @@ from desktop.services.database import open_database
 from desktop.services.office import OfficeValues, init_office
 from desktop.store import cipher
 
-
-@pytest.fixture(autouse=True)
-def _encrypting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("encrypting")
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ restored elsewhere opens with a user's password and with nothing else."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,12 +20,7 @@ from desktop.store.backup import backups_of, read_manifest
 NAME = "สมศรีสำรองลับ"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("cheap_wraps")
 
 
 def _encrypted(tmp_path: Path) -> Path:

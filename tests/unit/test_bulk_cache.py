@@ -7,7 +7,6 @@ write, whose index phase read every spilled page back through SQLCipher."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "migrations" / "fixtures"
 USUAL_KIB = 49152  # store/db.py _on_sqlite_connect
 
 
-@pytest.fixture(autouse=True)
-def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("cheap_wraps")
 
 
 def _new_encrypted(tmp_path: Path) -> Database:

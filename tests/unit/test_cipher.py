@@ -7,7 +7,6 @@ import hashlib
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,13 +23,7 @@ from desktop.store.integrity import check_file
 NAME = "สมศรีทดสอบลับ"  # a name that must not be found in the file's bytes
 
 
-@pytest.fixture(autouse=True)
-def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The wraps use cheap Argon2id here (the real cost: tests/bench/bench_cipher.py)."""
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("cheap_wraps")
 
 
 def _encrypted(tmp_path: Path) -> tuple[Path, keys.NewKey]:

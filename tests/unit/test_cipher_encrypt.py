@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,7 @@ from desktop.store.db import Database
 FIXTURES = Path(__file__).resolve().parents[1] / "migrations" / "fixtures"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("cheap_wraps")
 
 
 def _newest_fixture() -> Path:

@@ -4,7 +4,6 @@ what to do (an administrator runs ``samoe users passwd NAME``), which then works
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,7 @@ from desktop.store import cipher
 OFFICE = ("--office-name", "เทศบาลตำบลทดสอบ", "--office-code", "6300101")
 
 
-@pytest.fixture(autouse=True)
-def _encrypting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
-    monkeypatch.delenv("SAMOE_RECOVERY_KEY", raising=False)
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("encrypting")
 
 
 def test_db_encrypt_names_the_users_who_need_a_new_password(

@@ -8,7 +8,6 @@ a plain file, an unknown name, a clerk and a suspended administrator are refused
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -36,13 +35,7 @@ from desktop.store.models import AppUser, AuditEntry, utcnow
 NEW = "a-new-password-9"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_wraps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("cheap_wraps")
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ or a suspended administrator (12)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,15 +21,8 @@ NEW = "the-new-admin-password"
 
 
 @pytest.fixture(autouse=True)
-def _encrypting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
-    monkeypatch.delenv("SAMOE_RECOVERY_KEY", raising=False)
+def _encrypting(encrypting: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SAMOE_NEW_PASSWORD", raising=False)
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
 
 
 def _init(capsys: pytest.CaptureFixture[str], path: Path, *more: str) -> str:

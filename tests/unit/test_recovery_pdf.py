@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -24,15 +23,7 @@ OFFICE = ("--office-name", "เทศบาลตำบลทดสอบ", "--o
 RECOVERY = re.compile(r"(?:[0-9A-Z]{5}-){12}[0-9A-Z]{5}")
 
 
-@pytest.fixture(autouse=True)
-def _encrypting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
-    monkeypatch.delenv("SAMOE_RECOVERY_KEY", raising=False)
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("encrypting")
 
 
 def pdftotext(pdf: Path) -> str:

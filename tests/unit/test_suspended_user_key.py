@@ -6,7 +6,6 @@ administrator, which wraps the key again."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,15 +17,7 @@ from desktop.store import cipher
 OFFICE = ("--office-name", "เทศบาลตำบลทดสอบ", "--office-code", "6300101")
 
 
-@pytest.fixture(autouse=True)
-def _encrypting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
-    monkeypatch.delenv("SAMOE_RECOVERY_KEY", raising=False)
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("encrypting")
 
 
 def test_a_suspended_user_s_password_opens_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,15 +24,7 @@ OFFICE = ("--office-name", "เทศบาลตำบลทดสอบ", "--o
 TIME = re.compile(r"\d\d:\d\d")
 
 
-@pytest.fixture(autouse=True)
-def _encrypting(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
-    monkeypatch.delenv("SAMOE_RECOVERY_KEY", raising=False)
-    monkeypatch.setattr(cipher, "ARGON2_TIME_COST", 1)
-    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
-    cipher._keys.clear()
-    yield
-    cipher._keys.clear()
+pytestmark = pytest.mark.usefixtures("encrypting")
 
 
 class Clock:
