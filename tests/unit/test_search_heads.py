@@ -111,24 +111,26 @@ def test_a_head_page_is_the_trigram_paths_page(demo_db: Database, min_matches: i
                                       descending=False) is None
 
 
+def _pages(db: Database, flts: list[ChildFilter]) -> list[Any]:
+    """The list's first 5 and count of each filter, in both name sorts and directions."""
+    out = []
+    for flt in flts:
+        for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
+            for descending in (False, True):
+                with db.reader() as s:
+                    out.append(([r.id for r in page_children(
+                        s, flt, offset=0, limit=5, sort=sort, descending=descending)],
+                        count_children(s, flt)))
+    return out
+
+
 def test_the_list_gives_the_same_pages_and_counts_with_heads(demo_db: Database) -> None:
     terms = _common_terms(demo_db)[:12]
     flts = [ChildFilter(search=t) for t in terms]
 
-    def pages() -> list[Any]:
-        out = []
-        for flt in flts:
-            for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
-                for descending in (False, True):
-                    with demo_db.reader() as s:
-                        out.append(([r.id for r in page_children(
-                            s, flt, offset=0, limit=5, sort=sort, descending=descending)],
-                            count_children(s, flt)))
-        return out
-
-    before = pages()
+    before = _pages(demo_db, flts)
     assert _rebuild(demo_db) > 0
-    assert pages() == before
+    assert _pages(demo_db, flts) == before
 
 
 @pytest.mark.parametrize("longest", [False, True], ids=["trigram", "name"])
@@ -248,18 +250,7 @@ def test_a_filtered_search_gives_the_same_pages_from_the_heads(
             for t in _common_terms(demo_db)[:8]
             for i, lv in ((None, None), (school, None), (None, level))]
 
-    def pages() -> list[Any]:
-        out = []
-        for flt in flts:
-            for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
-                for descending in (False, True):
-                    with demo_db.reader() as s:
-                        out.append(([r.id for r in page_children(
-                            s, flt, offset=0, limit=5, sort=sort, descending=descending)],
-                            count_children(s, flt)))
-        return out
-
-    before = pages()
+    before = _pages(demo_db, flts)
     assert _rebuild(demo_db, size=60) > 10
     answered: list[bool] = []
     real = children_search._filtered_head_page
@@ -270,5 +261,5 @@ def test_a_filtered_search_gives_the_same_pages_from_the_heads(
         return found
 
     monkeypatch.setattr(children_search, "_filtered_head_page", spy)
-    assert pages() == before
+    assert _pages(demo_db, flts) == before
     assert any(answered) and len(answered) == len(before)
