@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.widgets.error_line import error_line
 from desktop.gui.widgets.screen import fit_to_screen
 
 
@@ -71,11 +72,7 @@ class FirstAdminDialog(QDialog):
                 ("again", self.tr("ยืนยันรหัสผ่าน"), self.again_edit))
         for key, label, edit in rows:
             form.addRow(label, edit)
-            error = QLabel(self)
-            error.setObjectName(f"{key}Error")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b00020;")
-            error.hide()
+            error = error_line(self, f"{key}Error")
             form.addRow("", error)
             self.errors[key] = error
             edit.textEdited.connect(lambda _t, key=key: self.errors[key].hide())
@@ -85,10 +82,7 @@ class FirstAdminDialog(QDialog):
         self.rule_label.setStyleSheet("color: #52606d;")
         form.insertRow(6, "", self.rule_label)  # under the password
         layout.addLayout(form)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = error_line(self)
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.gui.widgets.error_line import error_line
 from desktop.gui.widgets.screen import fit_to_screen
 
 if TYPE_CHECKING:
@@ -180,11 +181,7 @@ class LockDialog(QDialog):
         form.addRow(self.tr("ชื่อผู้ใช้"), self.name_edit)
         form.addRow(self.tr("รหัสผ่าน"), self.password_edit)
         layout.addLayout(form)
-        self.message = QLabel(self)
-        self.message.setObjectName("lockMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = error_line(self, "lockMessage")
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(self)
         self.unlock_button = QPushButton(self.tr("ปลดล็อก"), self)

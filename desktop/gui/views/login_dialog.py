@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.widgets.error_line import error_line
 from desktop.gui.widgets.screen import fit_to_screen
 
 if TYPE_CHECKING:
@@ -128,11 +129,7 @@ class LoginDialog(QDialog):
             self.forgot_button.clicked.connect(self.forgot)
             form.addRow("", self.forgot_button)
         layout.addLayout(form)
-        self.message = QLabel(message, self)
-        self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setVisible(bool(message))
+        self.message = error_line(self, "loginMessage", message)
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(self)

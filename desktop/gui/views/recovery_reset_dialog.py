@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.widgets.error_line import error_line
 from desktop.gui.widgets.screen import fit_to_screen, max_height
 
 if TYPE_CHECKING:
@@ -100,11 +101,7 @@ class RecoveryResetDialog(QDialog):
         rule.setWordWrap(True)
         rule.setStyleSheet("color: #52606d;")
         layout.addWidget(rule)
-        self.message = QLabel(self)
-        self.message.setObjectName("resetMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
+        self.message = error_line(self, "resetMessage")
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(

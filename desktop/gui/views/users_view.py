@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import format_be_datetime
 from desktop.domain.roles import SCOPED_ROLES, Role, role_label
 from desktop.gui.context import AppContext
+from desktop.gui.widgets.error_line import ERROR_STYLE, error_line
 from desktop.gui.widgets.screen import fit_to_screen
 from desktop.services.access import Grant, NotPermitted
 from desktop.services.users import (
@@ -52,9 +53,6 @@ from desktop.store.models import utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-ERROR_STYLE = "color: #b00020;"
-
 
 def _local(at: datetime) -> datetime:
     return at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
@@ -137,11 +135,7 @@ class _Dialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(580)
         self.body = QVBoxLayout(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_line(self, "errorLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
