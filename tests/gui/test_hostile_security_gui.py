@@ -12,9 +12,11 @@ from actors import TEST_PASSWORD
 from modals import answer
 from PySide6.QtWidgets import QWidget
 from test_login import type_login
-from test_unlock import _encrypting, encrypted_file, shell  # noqa: F401 - fixtures
+from test_unlock import encrypted_file, shell  # noqa: F401 - fixtures
 
 from desktop.store import cipher
+
+pytestmark = pytest.mark.usefixtures("encrypting")
 
 
 @pytest.mark.parametrize("edit", [{"memory_kib": 2**40}, {"time_cost": 10**9}, {"salt": "AAAA"}])
