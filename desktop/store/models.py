@@ -480,3 +480,6 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_name: Mapped[str] = mapped_column(String(50))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+from desktop.store import exchange_keys  # noqa: E402, F401  (the exchange's key tables, 0011)
