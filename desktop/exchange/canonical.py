@@ -1,0 +1,121 @@
+"""Canonical JSON: the one byte form of a value that manifests, signature files, receipts
+and payload rows are written in, and a strict reader that accepts only that form.
+
+The canonical form of a value (documented in docs/exchange-format.md):
+
+- objects with string keys, sorted by Unicode code point (Python's ``sorted``; this differs
+  from RFC 8785's UTF-16 order only for keys mixing characters above U+FFFF with
+  U+E000..U+FFFF, which Samoe's field names never do);
+- strings as UTF-8, not ``\\u``-escaped, except what JSON requires: ``\\"``, ``\\\\``,
+  ``\\b \\f \\n \\r \\t`` and ``\\u00XX`` (lower-case hex) for the other control characters;
+  no lone surrogates;
+- integers only, within ±(2**53 − 1) (what every JSON reader holds exactly), no ``-0``;
+  ``true``, ``false``, ``null``; arrays;
+- no floats, no NaN or Infinity, no whitespace at all, no BOM, nothing after the value.
+
+``loads`` parses and then writes the value back: the input is accepted only when it is
+byte-identical to that, so whitespace, a key order, an escape (``\\u0041`` for ``A``), a
+duplicate key, a float, ``1e3``, ``-0``, a BOM or trailing bytes are all refused
+(``NotCanonical``). Callers turn that into their own reason code.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+MAX_SAFE_INT = 2**53 - 1
+MAX_DEPTH = 32
+
+_encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, sort_keys=True,
+                            separators=(",", ":"), check_circular=False)
+
+
+class NotCanonical(ValueError):
+    """The value cannot be written canonically, or the bytes are not its canonical form."""
+
+
+def _check(value: Any, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        raise NotCanonical("nested too deeply")
+    kind = type(value)
+    if kind is str or value is None or kind is bool:
+        return
+    if kind is int:
+        if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+            raise NotCanonical("integer outside ±(2**53 - 1)")
+        return
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str:
+                raise NotCanonical("object key is not a string")
+            _check(item, depth + 1)
+        return
+    if kind is list or kind is tuple:
+        for item in value:
+            _check(item, depth + 1)
+        return
+    raise NotCanonical(f"not a canonical JSON type: {kind.__name__}")
+
+
+def dumps(value: Any) -> bytes:
+    """The canonical bytes of ``value`` (dict, list, str, int, bool, None only)."""
+    _check(value)
+    try:
+        return _encoder.encode(value).encode("utf-8")
+    except (UnicodeEncodeError, ValueError) as exc:  # a lone surrogate
+        raise NotCanonical(str(exc)) from exc
+
+
+def dumps_row(row: dict[str, Any]) -> bytes:
+    """A flat row (string keys; str, int, bool or None values, or small lists/objects of
+    them) in canonical form. The same bytes as ``dumps``; the common flat case is checked
+    without recursion."""
+    for key, item in row.items():
+        kind = type(item)
+        if kind is str or item is None or kind is bool:
+            if type(key) is not str:
+                raise NotCanonical("object key is not a string")
+            continue
+        if kind is int and -MAX_SAFE_INT <= item <= MAX_SAFE_INT and type(key) is str:
+            continue
+        _check({key: item})
+    try:
+        return _encoder.encode(row).encode("utf-8")
+    except (UnicodeEncodeError, ValueError) as exc:
+        raise NotCanonical(str(exc)) from exc
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise NotCanonical("duplicate key")
+    return out
+
+
+def _no_float(text: str) -> Any:
+    raise NotCanonical(f"float {text}")
+
+
+def _no_constant(text: str) -> Any:
+    raise NotCanonical(f"{text} is not JSON")
+
+
+_decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_float=_no_float,
+                            parse_constant=_no_constant)
+
+
+def loads(data: bytes, *, max_bytes: int = 16 * 1024 * 1024) -> Any:
+    """The value of canonical JSON ``data``; ``NotCanonical`` for anything else."""
+    if len(data) > max_bytes:
+        raise NotCanonical("too large")
+    try:
+        text = data.decode("utf-8", errors="strict")
+        value = _decoder.decode(text)
+    except NotCanonical:
+        raise
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise NotCanonical(str(exc)[:200]) from exc
+    if dumps(value) != data:
+        raise NotCanonical("not the canonical form of its value")
+    return value
