@@ -176,8 +176,6 @@ def _open(data: bytes, max_bytes: int) -> tuple[bytes, bytes, dict[str, bytes]]:
     for m in rest:
         if not payload.PATH.fullmatch(m.name):
             raise Refusal("archive.unlisted_entry", m.name)
-    if [m.name for m in rest] != sorted(m.name for m in rest):
-        raise Refusal("archive.not_canonical", "payload files not sorted")
     if len(members[0].data) > MAX_MANIFEST_BYTES:
         raise Refusal("archive.too_large", "manifest.json")
     return members[0].data, members[1].data, {m.name: m.data for m in rest}
@@ -202,6 +200,8 @@ def _check_listing(manifest: Manifest, stored: Mapping[str, bytes]) -> None:
     for name in sorted(listed):
         if name not in stored:
             raise Refusal("archive.missing_entry", name)
+    if list(stored) != sorted(stored):  # the members' order (dicts keep it)
+        raise Refusal("archive.not_canonical", "payload files not sorted")
 
 
 def _check_files(manifest: Manifest, stored: Mapping[str, bytes]) -> None:

@@ -113,3 +113,33 @@ def verify_kwargs(**over: Any) -> dict[str, Any]:
     kw.update(over)
     return kw
 
+
+
+def members_of(data: bytes) -> list[tuple[str, bytes]]:
+    from desktop.exchange import archive
+
+    return [(m.name, m.data) for m in archive.read(data)]
+
+
+def rezip(data: bytes, edit: Any = None, *, manifest: bytes | None = None,
+          resign: Office | None = None) -> bytes:
+    """``data``'s members, edited (``edit(list) -> list``), with ``manifest`` in place of
+    manifest.json, and signed again by ``resign`` (what only the sender's key can do)."""
+    from desktop.exchange import archive
+    from desktop.exchange.manifest import sign
+
+    members = members_of(data)
+    if manifest is not None:
+        members[0] = ("manifest.json", manifest)
+    if resign is not None:
+        members[1] = ("manifest.sig", sign(members[0][1], resign.keys.key_id, resign.sign_private))
+    if edit is not None:
+        members = edit(members)
+    return archive.build(members)
+
+
+def manifest_value(data: bytes) -> dict[str, Any]:
+    from desktop.exchange import canonical
+
+    value: dict[str, Any] = canonical.loads(members_of(data)[0][1])
+    return value
