@@ -46,6 +46,7 @@ class Action(StrEnum):
     SETTINGS_MANAGE = "settings.manage"  # the office, the settings
     BACKUP_MANAGE = "backup.manage"
     AUDIT_READ = "audit.read"  # the audit log and its verification
+    KEYS_MANAGE = "keys.manage"  # the office's exchange keys, key cards and trust list (exchange issue)
     SCREENING_RECORD = "screening.record"  # a teacher: own classes only (screening issue)
     SCREENING_CERTIFY = "screening.certify"
     CASE_WORK = "case.work"  # out-of-school cases (case issue)
@@ -55,7 +56,7 @@ class Action(StrEnum):
 A = Action
 ALLOWED: Mapping[Role, frozenset[Action]] = MappingProxyType({
     Role.ADMIN: frozenset({A.USERS_MANAGE, A.SETTINGS_MANAGE, A.BACKUP_MANAGE, A.AUDIT_READ,
-                           A.STATS_READ, A.DEMO}),
+                           A.KEYS_MANAGE, A.STATS_READ, A.DEMO}),
     Role.CLERK: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.REGISTRY_DELETE, A.IMPORT, A.EXPORT,
                            A.REPORT, A.STATS_READ, A.DEMO, A.SCREENING_RECORD, A.CASE_WORK}),
     Role.TEACHER: frozenset({A.SCREENING_RECORD}),
@@ -97,6 +98,7 @@ ACTION_LABELS: Mapping[Action, str] = MappingProxyType({
     A.SETTINGS_MANAGE: N_("ตั้งค่าหน่วยงานและโปรแกรม"),
     A.BACKUP_MANAGE: N_("สำรองและกู้คืนข้อมูล"),
     A.AUDIT_READ: N_("ดูบันทึกการใช้งาน"),
+    A.KEYS_MANAGE: N_("จัดการกุญแจของหน่วยงานและบัตรกุญแจที่เชื่อถือ"),
     A.SCREENING_RECORD: N_("บันทึกผลคัดกรอง"),
     A.SCREENING_CERTIFY: N_("รับรองผลคัดกรอง"),
     A.CASE_WORK: N_("ติดตามเด็กนอกระบบ"),
