@@ -60,6 +60,20 @@ class Member:
     data: bytes
 
 
+def _local_header(raw: bytes, crc: int, size: int) -> bytes:
+    return _LOCAL.pack(LOCAL_SIG, VERSION, 0, 0, DOS_TIME, DOS_DATE, crc, size, size,
+                       len(raw), 0) + raw
+
+
+def _central_header(raw: bytes, crc: int, size: int, offset: int) -> bytes:
+    return _CENTRAL.pack(CENTRAL_SIG, VERSION, VERSION, 0, 0, DOS_TIME, DOS_DATE, crc, size,
+                         size, len(raw), 0, 0, 0, 0, 0, offset) + raw
+
+
+def _end(count: int, cd_size: int, cd_start: int) -> bytes:
+    return _END.pack(END_SIG, 0, 0, count, count, cd_size, cd_start, 0)
+
+
 def build(members: Sequence[tuple[str, bytes]]) -> bytes:
     """The canonical archive of ``members`` (in this order)."""
     if len(members) > MAX_MEMBERS:
@@ -69,20 +83,15 @@ def build(members: Sequence[tuple[str, bytes]]) -> bytes:
     for name, data in members:
         raw = name.encode("ascii")
         crc = zlib.crc32(data) & 0xFFFFFFFF
-        size = len(data)
         offset = len(out)
-        out += _LOCAL.pack(LOCAL_SIG, VERSION, 0, 0, DOS_TIME, DOS_DATE, crc, size, size,
-                           len(raw), 0)
-        out += raw
+        out += _local_header(raw, crc, len(data))
         out += data
-        central += _CENTRAL.pack(CENTRAL_SIG, VERSION, VERSION, 0, 0, DOS_TIME, DOS_DATE, crc,
-                                 size, size, len(raw), 0, 0, 0, 0, 0, offset)
-        central += raw
+        central += _central_header(raw, crc, len(data), offset)
     if len(out) + len(central) + _END.size > 0xFFFFFFFF:
         raise ValueError("an archive over 4 GiB needs ZIP64, which bundles never use")
     start = len(out)
     out += central
-    out += _END.pack(END_SIG, 0, 0, len(members), len(members), len(central), start, 0)
+    out += _end(len(members), len(central), start)
     return bytes(out)
 
 
@@ -198,12 +207,24 @@ def read(data: bytes, *, max_bytes: int = MAX_ARCHIVE_BYTES, max_members: int = 
             raise Refusal("archive.bomb", f"{entry.usize} bytes declared")
         if entry.usize > max_ratio * max(entry.csize, 1):
             raise Refusal("archive.bomb", f"ratio {entry.usize}/{entry.csize}")
+    # the layout, header by header, without copying the members' bytes to compare them:
+    # each local header where the previous member ended, the directory and end record
+    # exactly as build() writes them; then each member's CRC-32 (a bad copy)
     members: list[Member] = []
+    central = bytearray()
+    pos = 0
     for entry, name in zip(entries, names, strict=True):
-        stored = _local_data(data, entry, cd_start)
-        if entry.method == 0 and zlib.crc32(stored) & 0xFFFFFFFF != entry.crc:
-            raise Refusal("archive.damaged", f"CRC of {name!r}")
-        members.append(Member(name, stored))
-    if build([(m.name, m.data) for m in members]) != data:
-        raise Refusal("archive.not_canonical", "not the archive Samoe writes for these members")
+        header = _local_header(entry.name, entry.crc, entry.csize)
+        start = pos + len(header)
+        if (entry.offset != pos or entry.method != 0 or entry.usize != entry.csize
+                or start + entry.csize > cd_start or data[pos:start] != header):
+            raise Refusal("archive.not_canonical", f"the local header of {name!r}")
+        central += _central_header(entry.name, entry.crc, entry.csize, pos)
+        pos = start + entry.csize
+        members.append(Member(name, data[start:pos]))
+    if pos != cd_start or data[cd_start:] != bytes(central) + _end(len(entries), len(central), cd_start):
+        raise Refusal("archive.not_canonical", "not the directory Samoe writes for these members")
+    for entry, member in zip(entries, members, strict=True):
+        if zlib.crc32(member.data) & 0xFFFFFFFF != entry.crc:
+            raise Refusal("archive.damaged", f"CRC of {member.name!r}")
     return members

@@ -151,7 +151,9 @@ def _read_source(source: Path | str | bytes, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise Refusal("archive.too_large", f"{size} bytes")
     with open(path, "rb") as f:
-        data = f.read(max_bytes + 1)
+        data = f.read(size + 1)  # (not max_bytes: a read of n allocates n first)
+    if len(data) > max_bytes:
+        raise Refusal("archive.too_large", f"{len(data)} bytes")
     return data
 
 

@@ -40,6 +40,7 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "bench_import.py": ["--rows", "300", "--bad", "0.05"],
         "bench_backup.py": ["--children", "300"],
         "bench_rekey.py": ["--children", "300"],
+        "bench_exchange_format.py": ["--rows", "300", "--runs", "1"],
     }
     procs = {}
     for script, args in runs.items():
@@ -72,6 +73,8 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
                     assert "—" not in cells[3:5], f"run.py: a figure is missing: {line}"
             assert "audit verify" in results, "run.py: the audit chain's figure is missing"
             assert "encrypted vs plain: first paint" in results, "run.py: bench_cipher.py is missing"
+        if script == "bench_exchange_format.py":  # the three figures, each with its ratio
+            assert all(f"{name} " in out and "x" in out for name in ("write", "verify", "verify + rows")), out
         if script == "bench_import.py":
             record = json.loads((work / "result.jsonl").read_text(encoding="utf-8").splitlines()[0])
             assert record["rows"] == 300 and record["children"] > 250

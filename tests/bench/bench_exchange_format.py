@@ -1,0 +1,181 @@
+"""The exchange bundle's format layer (desktop/exchange/bundle.py), each against the raw cost
+of the same bytes in the same run. No database: synthetic child-like rows (about 25 fields,
+Thai names), with households (a third as many) and guardians (as many as children).
+
+- **write**: ``write_bundle`` (canonical rows, zlib, HPKE per file of 10,000 rows, the
+  signed manifest, the canonical ZIP, written atomically: temp file, fsync, read back and
+  checked, rename) against a raw baseline of the same rows: ``json.dumps`` (sorted keys)
+  per row + the same zlib level per file + SHA-256 of each + one Ed25519 signature over
+  the hashes + one plain write with fsync. Goal: within 2×.
+- **verify**: ``verify_bundle`` without decryption (read, archive and name checks, the
+  canonical layout, signature, strict manifest parse, every check up to the file hashes)
+  against reading the file + SHA-256 of all of it + one Ed25519 verify. Goal: within 2×.
+- **verify + rows**: ``verify_bundle`` with every payload file decrypted, inflated and
+  parsed, against the raw read + hash + verify + inflate + ``json.loads`` of every line.
+
+orjson and zstandard are not dependencies of Samoe (the standard library's json and zlib
+are used on both sides), so the baseline uses what the format uses.
+
+    python tests/bench/bench_exchange_format.py [--rows 100000] [--runs 3] [--work DIR]
+
+Each figure is the best of ``--runs``. Measured here: see docs/exchange-format.md
+("Cost") for the figures at 100k children.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
+
+DEFAULT_WORK = Path("/tmp/samoe-bench")
+
+
+def _rows(n: int) -> dict[str, list[dict[str, Any]]]:
+    first = ["สมชาย", "สมหญิง", "ณัฐวุฒิ", "กนกวรรณ", "ธนากร", "พิมพ์ชนก", "จันทร์เพ็ญ"]
+    last = ["ใจดี", "แก้วอินทร์", "จันทร์พิทักษ์", "ศรีสุข", "บุญมา", "ทองคำ"]
+    children = [{
+        "uuid": f"00000000-0000-4000-8000-{i:012d}", "national_id": f"1{i:012d}",
+        "g_code": None, "prefix": "เด็กหญิง" if i % 2 else "เด็กชาย",
+        "first_name": first[i % 7], "last_name": last[i % 6] + str(i % 50),
+        "nickname": "น้อง" + first[(i + 3) % 7][:2], "birth_date": f"20{10 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        "sex": "F" if i % 2 else "M", "nationality": "ไทย", "religion": "พุทธ",
+        "household_uuid": f"00000000-0000-4000-9000-{i // 3:012d}",
+        "house_no": f"{i % 300}/{i % 7}", "village_no": 1 + i % 12, "village": "บ้านหนองบัว",
+        "subdistrict": "ในเมือง", "district": "เมือง", "province": "นครราชสีมา", "postcode": "30000",
+        "institution": f"{1030000000 + i % 40}", "level": "ป.3", "disabled": i % 17 == 0,
+        "version": 1 + i % 3, "updated_at": 1_796_000_000 + i, "deleted": False,
+    } for i in range(n)]
+    households = [{"uuid": f"00000000-0000-4000-9000-{i:012d}", "house_no": f"{i % 300}/{i % 7}",
+                   "village_no": 1 + i % 12, "members": 3 + i % 4, "income": 30000 + i % 9000,
+                   "version": 1, "deleted": i % 50 == 49} for i in range(n // 3)]
+    guardians = [{"uuid": f"00000000-0000-4000-a000-{i:012d}",
+                  "child_uuid": f"00000000-0000-4000-8000-{i:012d}", "relation": "มารดา",
+                  "first_name": first[(i + 1) % 7], "last_name": last[i % 6],
+                  "phone": f"08{i % 100000000:08d}", "occupation": "รับจ้างทั่วไป", "version": 1}
+                 for i in range(n)]
+    return {"children": children, "guardians": guardians, "households": households}
+
+
+def _best(runs: int, fn: Callable[[], Any]) -> tuple[float, Any]:
+    best, value = float("inf"), None
+    for _ in range(runs):
+        t = time.perf_counter()
+        value = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000, help="children (default 100000)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+
+    from exchange_kit import MUNI, NOW, PROVINCE, T0, province_trust
+
+    from desktop.exchange.bundle import verify_bundle, write_bundle
+    from desktop.exchange.payload import LEVEL, ROWS_PER_FILE
+
+    tables = _rows(args.rows)
+    total_rows = sum(len(r) for r in tables.values())
+    bundle_path = args.work / "bench.samoe"
+    raw_path = args.work / "bench.raw"
+
+    def samoe_write() -> Any:
+        return write_bundle(bundle_path, sender=MUNI.keys, sign_private=MUNI.sign_private,
+                            recipient=PROVINCE.keys, tables=tables, sequence=1, previous=None,
+                            created=T0, schema="0010", program="bench")
+
+    def raw_write() -> int:
+        parts, hashes = [], []
+        dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+        for table in sorted(tables):
+            rows = tables[table]
+            for start in range(0, len(rows), ROWS_PER_FILE):
+                body = "\n".join(dumps(r) for r in rows[start:start + ROWS_PER_FILE]).encode() + b"\n"
+                packed = zlib.compress(body, LEVEL)
+                parts.append(packed)
+                hashes.append(hashlib.sha256(packed).digest())
+        signature = MUNI.sign_private.sign(b"".join(hashes))
+        with open(raw_path, "wb") as out:
+            for p in parts:
+                out.write(p)
+            out.write(signature)
+            out.flush()
+            os.fsync(out.fileno())
+        return sum(len(p) for p in parts)
+
+    # a first untimed pass of each warms the caches and imports
+    raw_write()
+    built = samoe_write()
+    t_raw_w, raw_size = _best(args.runs, raw_write)
+    t_samoe_w, built = _best(args.runs, samoe_write)
+
+    kwargs: dict[str, Any] = dict(trust=province_trust(), me=PROVINCE.keys,
+                                  box_private=PROVINCE.box_private, chain=None, now=NOW)
+    public = MUNI.sign_private.public_key()
+    signature = MUNI.sign_private.sign(hashlib.sha256(bundle_path.read_bytes()).digest())
+
+    def raw_verify() -> str:  # the whole file hashed, one signature checked
+        digest = hashlib.sha256(bundle_path.read_bytes()).digest()
+        public.verify(signature, digest)
+        return digest.hex()
+
+    def raw_verify_rows() -> int:
+        raw_verify()
+        count = 0
+        with open(raw_path, "rb") as f:
+            data = f.read()
+        pos = 0
+        inflater = zlib.decompressobj()
+        while pos < len(data) - 64:
+            body = inflater.decompress(data[pos:])
+            pos = len(data) - len(inflater.unused_data)
+            for line in body.decode().split("\n")[:-1]:
+                json.loads(line)
+                count += 1
+            inflater = zlib.decompressobj()
+        return count
+
+    def samoe_verify() -> Any:
+        return verify_bundle(bundle_path, read_rows=False, **kwargs)
+
+    def samoe_verify_rows() -> Any:
+        return verify_bundle(bundle_path, **kwargs)
+
+    samoe_verify_rows()
+    t_raw_v, _ = _best(args.runs, raw_verify)
+    t_samoe_v, _ = _best(args.runs, samoe_verify)
+    t_raw_vr, counted = _best(args.runs, raw_verify_rows)
+    t_samoe_vr, verified = _best(args.runs, samoe_verify_rows)
+    assert counted == total_rows, (counted, total_rows)
+    assert sum(verified.manifest.counts.values()) == total_rows
+
+    load = os.getloadavg()
+    size = bundle_path.stat().st_size
+    print(f"rows: {args.rows:,} children, {total_rows:,} rows in all; bundle {size / 1e6:.1f} MB "
+          f"({len(built.manifest.files)} payload files), raw {raw_size / 1e6:.1f} MB; "
+          f"best of {args.runs}; load {load[0]:.2f}")
+    lines = [("write", t_samoe_w, t_raw_w), ("verify", t_samoe_v, t_raw_v),
+             ("verify + rows", t_samoe_vr, t_raw_vr)]
+    for name, samoe, raw in lines:
+        print(f"{name:14s} samoe {samoe * 1000:9.1f} ms   raw {raw * 1000:9.1f} ms   "
+              f"{samoe / raw:5.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
