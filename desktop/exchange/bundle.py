@@ -6,6 +6,7 @@ rows it reads one payload file (at most 10,000 rows) at a time.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -77,10 +78,12 @@ def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipie
                  previous: str | None, created: int | datetime, schema: str, program: str,
                  expires: int | datetime | None = None, audit_head: dict[str, Any] | None = None,
                  restored: dict[str, Any] | None = None, bundle_id: str | None = None,
-                 rows_per_file: int = payload.ROWS_PER_FILE) -> BuiltBundle:
+                 rows_per_file: int = payload.ROWS_PER_FILE,
+                 progress: Callable[[int], None] | None = None) -> BuiltBundle:
     """The bytes of a bundle. ``tables`` maps a wire table name to its rows (an iterable
     read once, ``rows_per_file`` rows at a time); only the compressed, encrypted payload
-    files are held in memory, never all the rows."""
+    files are held in memory, never all the rows. ``progress`` is called with the rows
+    done so far after each payload file (it may raise to cancel: nothing is written)."""
     bundle_id = bundle_id or str(uuid.uuid4())
     created_s = seconds(created)
     expires_s = seconds(expires) if expires is not None else created_s + LIFETIME
@@ -98,6 +101,8 @@ def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipie
             stored[path] = data
             files.append(PayloadFile(path, table, rows, len(data), _sha256(data)))
             counts[table] += rows
+            if progress is not None:
+                progress(sum(counts.values()))
     files.sort(key=lambda f: f.path)
     manifest = Manifest(
         bundle=bundle_id, sender_office=sender.office_code, sender_key=sender.key_id,
@@ -113,14 +118,30 @@ def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipie
                        manifest_hash(manifest_bytes))
 
 
-def write_bundle(path: Path | str, **fields: Any) -> BuiltBundle:
-    """Build a bundle (the arguments of ``build_bundle``) and write it to ``path`` whole or
-    not at all: a temporary file in the same folder, flushed to disk, read back and checked
-    (the same bytes; the archive, the signature and the file hashes verify against the
-    sender's own key), then renamed over ``path``. A failure at any point leaves any
-    earlier file at ``path`` as it was and no temporary file behind."""
-    built = build_bundle(**fields)
-    sender: OfficeKeys = fields["sender"]
+def write_bundle(path: Path | str, *, sender: OfficeKeys, sign_private: Ed25519PrivateKey,
+                 recipient: OfficeKeys, tables: Mapping[str, Iterable[dict[str, Any]]],
+                 sequence: int, previous: str | None, created: int | datetime, schema: str,
+                 program: str, expires: int | datetime | None = None,
+                 audit_head: dict[str, Any] | None = None, restored: dict[str, Any] | None = None,
+                 bundle_id: str | None = None, rows_per_file: int = payload.ROWS_PER_FILE,
+                 progress: Callable[[int], None] | None = None) -> BuiltBundle:
+    """Build a bundle (``build_bundle``'s arguments) and write it to ``path`` whole or not
+    at all (``write_built``)."""
+    built = build_bundle(sender=sender, sign_private=sign_private, recipient=recipient,
+                         tables=tables, sequence=sequence, previous=previous, created=created,
+                         schema=schema, program=program, expires=expires, audit_head=audit_head,
+                         restored=restored, bundle_id=bundle_id, rows_per_file=rows_per_file,
+                         progress=progress)
+    write_built(path, built, sender.sign_public)
+    return built
+
+
+def write_built(path: Path | str, built: BuiltBundle, sign_public: bytes) -> None:
+    """Write a built bundle to ``path`` whole or not at all: a temporary file in the same
+    folder, flushed to disk, read back and checked (the same bytes; the archive, the
+    signature and the file hashes verify against the sender's public key ``sign_public``),
+    then renamed over ``path``. A failure at any point leaves any earlier file at ``path``
+    as it was and no temporary file behind."""
     target = Path(path)
     with atomic_path(target) as tmp:
         with open(tmp, "wb") as out:
@@ -130,13 +151,10 @@ def write_bundle(path: Path | str, **fields: Any) -> BuiltBundle:
         back = tmp.read_bytes()
         if back != built.data:
             raise OSError(f"{target}: the file read back is not what was written")
-        inspect_bundle(back, sender.sign_public)
-    return built
+        inspect_bundle(back, sign_public)
 
 
 def _sha256(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
 
 

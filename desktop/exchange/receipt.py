@@ -25,6 +25,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop.atomic import write_bytes
 from desktop.exchange import canonical
 from desktop.exchange.bundle import CLOCK_SKEW, ChainState, check_sender_office, seconds
 from desktop.exchange.identity import OfficeKeys, TrustedKey, TrustList
@@ -72,6 +73,11 @@ def make_receipt(*, issuer: OfficeKeys, sign_private: Ed25519PrivateKey, for_off
     _fields(canonical.loads(body))  # never write what a reader refuses
     signature = sign_private.sign(RECEIPT_DOMAIN + body)
     return canonical.dumps({"body": receipt.body(), "sig": signature.hex()})
+
+
+def write_receipt(path: Path | str, data: bytes) -> None:
+    """Write receipt bytes (``make_receipt``) to ``path`` whole or not at all."""
+    write_bytes(Path(path), data)
 
 
 def _bad(what: str) -> Refusal:

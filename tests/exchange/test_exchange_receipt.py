@@ -14,7 +14,7 @@ from desktop.exchange import canonical
 from desktop.exchange.bundle import CLOCK_SKEW, ChainState
 from desktop.exchange.identity import OfficeKeys
 from desktop.exchange.reasons import Refusal
-from desktop.exchange.receipt import RECEIPT_DOMAIN, make_receipt, verify_receipt
+from desktop.exchange.receipt import RECEIPT_DOMAIN, make_receipt, verify_receipt, write_receipt
 
 MUNI_TRUST = DictTrust().add(PROVINCE.keys)
 
@@ -49,7 +49,8 @@ def test_a_receipt_carries_the_high_water_mark(tmp_path: Path) -> None:
     assert (receipt.issuer_office, receipt.for_office, receipt.bundle, receipt.issued) == (
         PROVINCE.keys.office_code, MUNI.keys.office_code, built.manifest.bundle, T0 + 600)
     path = tmp_path / "r.samoe-receipt"
-    path.write_bytes(data)
+    write_receipt(path, data)
+    assert path.read_bytes() == data
     assert verify_receipt(path, trust=MUNI_TRUST, me=MUNI.keys,
                           now=datetime.fromtimestamp(NOW, UTC)) == receipt
     document = canonical.loads(data)  # signed: the domain and the body's canonical bytes

@@ -163,3 +163,21 @@ def test_a_write_cut_short_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mo
         _write(target)
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_is_told_per_file_and_a_cancel_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "new.samoe"
+    seen: list[int] = []
+
+    def cancel_at_the_third(done: int) -> None:
+        seen.append(done)
+        if len(seen) == 3:
+            raise KeyboardInterrupt  # stands for the service's Cancelled
+
+    with pytest.raises(KeyboardInterrupt):
+        write_bundle(target, sender=MUNI.keys, sign_private=MUNI.sign_private,
+                     recipient=PROVINCE.keys, tables=small_tables(), sequence=1, previous=None,
+                     created=T0, schema="0010", program="0.1.0", rows_per_file=10,
+                     progress=cancel_at_the_third)
+    assert seen == [10, 20, 25]
+    assert list(tmp_path.iterdir()) == []
