@@ -375,3 +375,17 @@ def test_write_bundle_writes_what_verifies(tmp_path: Path) -> None:
     assert verify_bundle(target, **verify_kwargs()).manifest == built.manifest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.samoe"]
     assert province_trust().find(MUNI.keys.key_id) is not None
+
+
+def test_payload_files_hold_at_most_ten_thousand_rows() -> None:
+    from exchange_kit import children
+
+    rows = children(25_001)
+    built = small_bundle(tables={"children": iter(rows)}, rows_per_file=10_000)
+    assert [(f.path, f.rows) for f in built.manifest.files] == [
+        ("payload/children/00001.hpke", 10_000), ("payload/children/00002.hpke", 10_000),
+        ("payload/children/00003.hpke", 5_001)]
+    verified = verify_bundle(built.data, **verify_kwargs())
+    assert sum(1 for _ in verified.rows()) == 25_001
+    with pytest.raises(ValueError):
+        small_bundle(rows_per_file=10_001)

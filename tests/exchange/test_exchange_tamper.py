@@ -181,3 +181,42 @@ def test_progress_is_told_per_file_and_a_cancel_writes_nothing(tmp_path: Path) -
                      progress=cancel_at_the_third)
     assert seen == [10, 20, 25]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_random_changes_to_the_headers_end_in_a_refusal_never_a_crash() -> None:
+    """Several bytes at once, in the directory and end record where lengths and offsets
+    live: only refusals come out (no IndexError, struct.error, MemoryError...)."""
+    import random
+
+    data = small_bundle().data
+    rng = random.Random(10)
+    tail = 400
+
+    def variants() -> Any:
+        for n in range(3000):
+            changed = bytearray(data)
+            for _ in range(rng.randint(1, 4)):
+                changed[len(data) - rng.randint(1, tail)] = rng.randrange(256)
+            if bytes(changed) != data:
+                yield n, bytes(changed)
+
+    _codes(variants(), verify_kwargs())
+
+
+def test_random_bytes_are_not_canonical_json() -> None:
+    import random
+
+    from desktop.exchange import canonical
+
+    rng = random.Random(7)
+    alphabet = b'{}[]",:0123456789-.eEtrufalsn\\u \n\x00\xe0\xb8\x81abc'
+    refused = 0
+    for _ in range(5000):
+        blob = bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        try:
+            value = canonical.loads(blob)
+        except canonical.NotCanonical:
+            refused += 1
+        else:
+            assert canonical.dumps(value) == blob
+    assert refused > 4000
