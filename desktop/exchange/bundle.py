@@ -249,6 +249,18 @@ def inspect_bundle(source: Path | str | bytes, sign_public: bytes, *,
     return manifest
 
 
+class ChainRefusal(Refusal):
+    """A ``chain.*`` refusal from ``verify_bundle``, with the signed manifest it read (every
+    check before the chain passed): a province service that decides to accept a restored
+    sender's fork looks at ``manifest.restored`` and may verify again with the state the
+    bundle continues from."""
+
+    def __init__(self, refusal: Refusal, manifest: Manifest, manifest_digest: str) -> None:
+        super().__init__(refusal.code, refusal.detail, **refusal.params)
+        self.manifest = manifest
+        self.manifest_hash = manifest_digest
+
+
 def check_chain(manifest: Manifest, manifest_digest: str, state: ChainState | None) -> None:
     """The bundle's place in its sender's line: the next after ``state`` (None: nothing
     accepted yet, so it must be sequence 1)."""
@@ -334,7 +346,10 @@ def verify_bundle(source: Path | str | bytes, *, trust: TrustList, me: OfficeKey
     if now_s >= manifest.expires:
         raise Refusal("time.expired", f"expired {manifest.expires}, now {now_s}")
     digest = manifest_hash(manifest_bytes)
-    check_chain(manifest, digest, chain)
+    try:
+        check_chain(manifest, digest, chain)
+    except Refusal as refusal:
+        raise ChainRefusal(refusal, manifest, digest) from None
     _check_files(manifest, stored)
     verified = VerifiedBundle(manifest, manifest_bytes, digest, trusted, stored, box_private)
     if read_rows:

@@ -389,3 +389,23 @@ def test_payload_files_hold_at_most_ten_thousand_rows() -> None:
     assert sum(1 for _ in verified.rows()) == 25_001
     with pytest.raises(ValueError):
         small_bundle(rows_per_file=10_001)
+
+
+def test_a_chain_refusal_carries_the_signed_manifest_for_the_province_to_judge() -> None:
+    """The municipality restored a backup older than its last receipt: its bundle repeats
+    sequence 2 with ``restored`` set. The format layer refuses it like any replay; the
+    refusal hands the province the signed manifest, which may then verify the bundle
+    against the state it continues from."""
+    from desktop.exchange.bundle import ChainRefusal
+
+    first = small_bundle()
+    second = small_bundle(sequence=2, previous=first.manifest_hash, bundle_id=None)
+    forked = small_bundle(sequence=2, previous=first.manifest_hash, bundle_id=None,
+                          restored={"at": T0 + 99})
+    with pytest.raises(ChainRefusal) as caught:
+        verify_bundle(forked.data, **verify_kwargs(chain=ChainState(2, second.manifest_hash)))
+    assert caught.value.code == "chain.replay"
+    assert caught.value.manifest.restored == {"at": T0 + 99}
+    assert caught.value.manifest_hash == forked.manifest_hash
+    base = ChainState(caught.value.manifest.sequence - 1, caught.value.manifest.previous or "")
+    assert verify_bundle(forked.data, **verify_kwargs(chain=base)).manifest.restored
