@@ -169,8 +169,8 @@ def _read_source(source: Path | str | bytes, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise Refusal("archive.too_large", f"{size} bytes")
     with open(path, "rb") as f:
-        data = f.read(size + 1)  # (not max_bytes: a read of n allocates n first)
-    if len(data) > max_bytes:
+        data = f.read()  # sized by fstat (a read(n) allocates n, then copies to shrink)
+    if len(data) > max_bytes:  # it grew since the stat
         raise Refusal("archive.too_large", f"{len(data)} bytes")
     return data
 
