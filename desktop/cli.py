@@ -12,6 +12,7 @@
     samoe report NAME --out FILE.pdf | import children FILE [--dry-run] | export NAME FILE
                                                     (see desktop/cli_documents.py)
     samoe users add|list|passwd|lock|unlock|roles   (see desktop/cli_users.py)
+    samoe keys card|trust|list|revoke|rotate|share  the exchange's keys (desktop/cli_exchange_keys.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -91,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     add_audit_parsers(sub)
     add_user_parsers(sub)
     add_backup_parsers(sub)
+    from desktop.cli_exchange_keys import add_parsers as add_exchange_key_parsers
+
+    add_exchange_key_parsers(sub)  # samoe keys: the exchange's keys, not the database's
     from desktop.cli_keys import add_parsers as add_key_parsers
 
     add_key_parsers(sub, db_sub)  # init/demo --no-encryption, db encrypt
@@ -186,6 +190,11 @@ WRITES = {
     "users unlock": (False, "ปลดล็อกผู้ใช้"),
     "users roles": (False, "ตั้งบทบาทผู้ใช้"),
     "backup restore": (False, "กู้คืนจากไฟล์สำรอง"),  # run before opening (desktop/cli_backup.py)
+    "keys card": (False, "ออกบัตรกุญแจ"),  # and the other keys commands: desktop/cli_exchange_keys.py writes()
+    "keys trust": (False, "ลงทะเบียนบัตรกุญแจ"),
+    "keys revoke": (False, "เพิกถอนกุญแจ"),
+    "keys rotate": (False, "เปลี่ยนกุญแจของหน่วยงาน"),
+    "keys share": (False, "มอบกุญแจของหน่วยงาน"),
 }
 
 
@@ -238,6 +247,10 @@ def _run_unlocked(args: argparse.Namespace, name: str) -> int:
         from desktop.cli_users import writes as user_writes
 
         label = user_writes(args)
+    if args.command == "keys":
+        from desktop.cli_exchange_keys import writes as key_writes
+
+        label = key_writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
@@ -266,6 +279,9 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
             office = init_office(s, name=args.office_name, code=args.office_code,
                                  role=args.role, province=args.province)
         _print(f"ตั้งค่าหน่วยงาน: {office.name} ({office.code}) บทบาท {office.role}")
+        from desktop.cli_exchange_keys import after_init as make_office_keys
+
+        make_office_keys(args, db, _print, _err)  # the office's exchange keys, made at set-up
         from desktop.cli_keys import after_init
 
         after_init(args, db, _print, _err)  # --recovery-pdf FILE: the key on one page
@@ -301,6 +317,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_households import run as run_households
 
         return run_households(args, db, _print, _err)
+    if args.command == "keys":
+        from desktop.cli_exchange_keys import run as run_exchange_keys
+
+        return run_exchange_keys(args, db, _print, _err)
     if args.command in ("report", "import", "export"):
         from desktop.cli_documents import run
 

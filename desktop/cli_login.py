@@ -117,6 +117,7 @@ def login(args: argparse.Namespace, name: str, db: Any, err: Any) -> int | None:
                 return EXIT_LOGIN
             admin = getattr(args, "admin", None) or args.user
             password = new_password(admin, env_names=(PASSWORD_ENV, NEW_PASSWORD_ENV))
+            _typed.setdefault(admin, password)  # asked once: the office's keys at set-up use it too
             try:
                 actor = create_first_admin(db, admin, password, also_clerk=not getattr(args, "admin_only", False))
             except UserError as exc:

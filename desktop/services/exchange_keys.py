@@ -17,11 +17,13 @@ one when a holder next opens the keys (or runs ``samoe keys share``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import atomic
 from desktop.domain.roles import ALLOWED, Action
 from desktop.exchange.identity import OfficeKeys
 from desktop.exchange.key_card import KeyCard, make_card, read_card
@@ -295,3 +297,23 @@ def office_key_list(session: Session) -> list[OfficeKeyInfo]:
         out.append(OfficeKeyInfo(row.key_id, keys.fingerprint, row.created_at, row.created_by, row.retired_at,
                                  row.replaced_by, row.secret is not None, holders))
     return out
+
+
+def write_key_card(session: Session, out: Path, *, pdf: Path | None = None, password: str | None = None,
+                   today: date | None = None, now: datetime | None = None) -> KeyCard:
+    """Write the office's current key card to ``out`` and, with ``pdf``, its printable
+    page (``keys.manage``); the keys are made first when the office has none (a database
+    made before keys existed). Both files are written atomically; an audit entry names
+    them."""
+    require(session, Action.KEYS_MANAGE)
+    card = ensure_office_keys(session, password=password, now=now)
+    data = card.to_bytes()
+    atomic.write_bytes(Path(out), data)
+    if pdf is not None:
+        from desktop.reports.key_card import key_card_pdf
+
+        page, _pages = key_card_pdf(card, data, printed=today)
+        atomic.write_bytes(Path(pdf), page)
+    record(session, "keys_card", "office_key", card.key_id,
+           {"key_id": card.key_id, "file": Path(out).name, **({"pdf": Path(pdf).name} if pdf else {})})
+    return card
