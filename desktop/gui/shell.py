@@ -223,6 +223,10 @@ class Shell(QObject):
             with db.session() as session:
                 init_office(session, name=values.name, code=values.code, role=values.role,
                             province=values.province)
+            from desktop.services.exchange_keys import make_office_keys
+
+            with db.session() as session:  # the office's exchange keys (docs/keys.md)
+                make_office_keys(session, password=admin.password)
         except Exception as exc:  # noqa: BLE001 - nothing half-made stays behind
             self._give_up(db, path, exc)
             return False

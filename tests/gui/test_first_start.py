@@ -76,6 +76,10 @@ def test_set_up_checks_each_field_then_makes_the_database(shell) -> None:  # typ
     with window.ctx.db.reader() as s:
         office = local_office(s)
         assert office is not None and office.code == "6300101" and not is_demo(s)
+        from desktop.services.exchange_keys import current_card
+
+        card = current_card(s)  # the set-up made the office's exchange keys
+        assert card is not None and card.keys.office_code == "6300101"
     assert sqlite_path(window.ctx.db.url) == default_db_path().resolve()
 
 
