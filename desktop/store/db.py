@@ -7,6 +7,7 @@ connection. Any other SQLAlchemy URL (PostgreSQL at the province) works unchange
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -126,6 +127,81 @@ def bulk_cache(raw: Any) -> Iterator[None]:
         raw.execute(f"PRAGMA cache_size = {before}")
 
 
+# A bulk load's COMMIT (the demo, an import) appends every page it made to the WAL and,
+# with synchronous=FULL, fsyncs the WAL before it returns: from then on the load is
+# durable (a crash or power cut after COMMIT replays it from the WAL). SQLite's automatic
+# checkpoint would then copy the whole WAL into the database file and fsync that too,
+# inside the same COMMIT call (0.25-0.4 s of a 50k-row import's ~2.9 s, 116 MB): work
+# nobody has to wait for. ``checkpoint_after_commit`` turns it off for the load's
+# connection; when the connection is given back (after COMMIT or ROLLBACK), the pool's
+# check-in restores it and a thread of its own copies the WAL with a PASSIVE checkpoint
+# (it blocks no reader nor writer); ``settle_checkpoint`` waits for it (Database.dispose).
+AUTOCHECKPOINT_INFO = "samoe.autocheckpoint"
+_checkpoints: weakref.WeakKeyDictionary[Engine, threading.Thread] = weakref.WeakKeyDictionary()
+
+
+def checkpoint_after_commit(conn: Any) -> bool:
+    """The COMMIT of ``conn``'s transaction (a SQLAlchemy Connection on a SQLite file in WAL
+    mode) leaves the WAL's copy into the database file to a background checkpoint when the
+    connection is given back. False (nothing changed) for other databases."""
+    raw = conn.connection.driver_connection
+    if conn.dialect.name != "sqlite" or raw is None:
+        return False
+    if str(raw.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+        return False
+    info = conn.connection.info
+    if AUTOCHECKPOINT_INFO not in info:
+        info[AUTOCHECKPOINT_INFO] = int(raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+    raw.execute("PRAGMA wal_autocheckpoint = 0")
+    return True
+
+
+def _checkin_listener(engine: Engine) -> Callable[[Any, Any], None]:
+    ref = weakref.ref(engine)
+
+    def on_checkin(dbapi_connection: Any, record: Any) -> None:
+        before = record.info.pop(AUTOCHECKPOINT_INFO, None)
+        if before is None or dbapi_connection is None:
+            return
+        dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {int(before)}")
+        owner = ref()
+        if owner is not None:
+            thread = threading.Thread(target=_checkpoint_thread, args=(ref,),
+                                      name="samoe-checkpoint")
+            _checkpoints[owner] = thread
+            thread.start()
+
+    return on_checkin
+
+
+def _checkpoint_thread(ref: weakref.ReferenceType[Engine]) -> None:
+    engine = ref()
+    if engine is not None:
+        # a failure leaves the WAL to the next commit's automatic checkpoint
+        with contextlib.suppress(Exception):
+            checkpoint(engine)
+
+
+def checkpoint(engine: Engine) -> None:
+    """A PASSIVE checkpoint of ``engine``'s SQLite file on a connection of its pool."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def settle_checkpoint(engine: Engine, timeout: float | None = None) -> bool:
+    """Wait for a bulk load's background checkpoint of ``engine`` (True: none running)."""
+    thread = _checkpoints.get(engine)
+    if thread is not None:
+        thread.join(timeout)
+        if thread.is_alive():
+            return False
+        _checkpoints.pop(engine, None)
+    return True
+
+
 def make_engine(url: str, *, echo: bool = False, read_only: bool = False,
                 key: bytes | None = None) -> Engine:
     """An engine for ``url``. ``read_only`` (SQLite on a medium that cannot be written)
@@ -163,6 +239,7 @@ def make_engine(url: str, *, echo: bool = False, read_only: bool = False,
         else:
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
+            event.listen(engine, "checkin", _checkin_listener(engine))
     return engine
 
 
@@ -334,6 +411,7 @@ class Database:
         threading.Thread(target=run, name="samoe-quick-check", daemon=True).start()
 
     def dispose(self) -> None:
+        settle_checkpoint(self.engine)  # a bulk load's WAL copy ends before the file is let go
         self.engine.dispose()
 
 

@@ -321,10 +321,10 @@ def test_an_error_in_the_middle_of_a_commit_leaves_nothing(reg: Database, monkey
 
     real = commit_mod.insert_sql
 
-    def failing(conn, table, columns):  # type: ignore[no-untyped-def]
+    def failing(conn, table, columns, **kw):  # type: ignore[no-untyped-def]
         if table == "enrollment":  # households, guardians, children already inserted
             raise RuntimeError("disk full")
-        return real(conn, table, columns)
+        return real(conn, table, columns, **kw)
 
     monkeypatch.setattr(commit_mod, "insert_sql", failing)
     with reg.reader() as s:

@@ -64,7 +64,7 @@ from .model import ImportPlan, PlannedRow
 from .wholefile import WholeFile
 
 TABLES = ("household", "guardian", "child", "child_guardian", "enrollment")
-SYNC = ("id", "uuid", "version", "created_at", "updated_at", "origin_office_id", "import_batch_id")
+SYNC = ("id", "uuid")  # then version, times, office, batch: the same for every row (_Rows.fixed)
 COLUMNS: dict[str, tuple[str, ...]] = {
     "household": SYNC + ("house_code", "phone", "note", "house_no", "village_no", "village_name",
                          "soi", "road", "subdistrict", "district", "province", "postcode",
@@ -147,23 +147,25 @@ class Uuid7Batch:
             first = self._counter
             self._counter = first + take
             # 8 random bytes a uuid, the first with the variant's top bits 0b10 (one C-level
-            # translate over every uuid's first byte), then 16 hex digits a uuid
+            # translate over every uuid's first byte), each written "xxxx-xxxxxxxxxxxx" by
+            # bytes.hex (its separator counts from the right: 2 bytes, then 6)
             raw = bytearray(self._rng.randbytes(8 * take))
             raw[0::8] = raw[0::8].translate(_VARIANT)
-            hexes = raw.hex()
+            view = memoryview(raw)
             head = self._head
-            out += [f"{head}{c:03x}-{hexes[i:i + 4]}-{hexes[i + 4:i + 16]}"
-                    for c, i in zip(range(first, first + take), range(0, 16 * take, 16), strict=True)]
+            out += [f"{head}{c}{view[i:i + 8].hex('-', 6)}"
+                    for c, i in zip(_COUNTERS[first:first + take], range(0, 8 * take, 8), strict=True)]
         return out
 
 
 _VARIANT = bytes(0x80 | b & 0x3F for b in range(256))  # a byte's top bits -> 0b10
+_COUNTERS = [f"{c:03x}-" for c in range(0x1000)]  # the 12-bit counter and its dash
 
 
 class _Rows:
-    """The tuples of one commit, table by table: ``add`` gives each row its primary key
-    (ids are consecutive from the table's next id); ``table_rows`` adds the uuids and the
-    columns every row shares when the table is written."""
+    """The tuples of one commit, table by table: a row's primary key is the table's next id
+    and its place in ``values`` (ids are consecutive; ``_build`` appends); ``table_rows``
+    adds the uuids when the table is written, ``fixed`` the columns every row shares."""
 
     def __init__(self, conn: Connection, stamp: str, office_id: int, batch_id: int) -> None:
         self.values: dict[str, list[tuple[object, ...]]] = {t: [] for t in TABLES}
@@ -173,20 +175,19 @@ class _Rows:
         # household id -> [children, guardians] this commit adds to it (new and joined ones)
         self.members: dict[int, list[int]] = {}
 
-    def add(self, table: str, values: tuple[object, ...]) -> int:
-        rows = self.values[table]
-        rows.append(values)
-        return self.first[table] + len(rows) - 1
-
     def count(self, table: str) -> int:
         return len(self.values[table])
 
+    def fixed(self) -> dict[str, int | str]:
+        """The columns every row of the commit shares, for ``insert_sql``'s statement."""
+        return {"version": 1, "created_at": self.stamp, "updated_at": self.stamp,
+                "origin_office_id": self.office_id, "import_batch_id": self.batch_id}
+
     def table_rows(self, table: str) -> list[tuple[object, ...]]:
-        """(id, uuid, version, created, updated, office, batch, *values) for each row."""
+        """(id, uuid, *values) for each row (the shared columns are ``fixed``)."""
         values = self.values[table]
         first = self.first[table]
-        stamp, office, batch = self.stamp, self.office_id, self.batch_id
-        return [(row_id, uuid, 1, stamp, stamp, office, batch, *v) for row_id, uuid, v in zip(
+        return [(row_id, uuid, *v) for row_id, uuid, v in zip(
             range(first, first + len(values)), self.uuid.many(len(values)), values, strict=True)]
 
 
@@ -236,7 +237,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
     # counted: the households' member counts are added below, not recounted for every household
     with deferred_indexes(conn, defer, counted=True) as load:
         for table in TABLES:
-            sql = insert_sql(conn, table, COLUMNS[table])
+            sql = insert_sql(conn, table, COLUMNS[table], fixed=out.fixed())
             table_rows = out.table_rows(table)
             if table == "household":  # each new household's members, unless triggers count them
                 table_rows = _with_counts(table_rows, out.members if load.counts_dropped else {})
@@ -300,6 +301,11 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
     joined_guardians: set[int] = set()
     members = out.members
     class_keys: dict[tuple[int | None, str, str], tuple[str, str, str]] = {}
+    # each table's rows and first id: a row's id is its table's first plus its place
+    new_households, new_children, new_guardians, links, enrolments = (
+        out.values[t] for t in ("household", "child", "guardian", "child_guardian", "enrollment"))
+    first_household, first_child, first_guardian = (
+        out.first[t] for t in ("household", "child", "guardian"))
     for r in rows:
         p = r.parsed
         assert p is not None
@@ -314,7 +320,8 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
                     joined_households.add(household_id)
             if household_id is None:
                 a = p.address
-                household_id = out.add("household", (
+                household_id = first_household + len(new_households)
+                new_households.append((
                     p.house_code, "", "", a.house_no, a.village_no, a.village_name, a.soi, a.road,
                     a.subdistrict, a.district, a.province, a.postcode,
                     *household_sort_keys(a.subdistrict, a.village_no, a.house_no)))
@@ -335,7 +342,8 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
             if keys is None:
                 keys = class_keys[where] = enrolment_sort_keys(
                     names.get(e.institution_id or 0, ""), e.level_code, e.classroom)
-        child_id = out.add("child", (
+        child_id = first_child + len(new_children)
+        new_children.append((
             c.prefix, c.first_name, c.last_name, name_sort_key(c.first_name),
             name_sort_key(c.last_name), c.first_name_en, c.last_name_en, c.sex.value,
             c.birth_date.isoformat(), c.id_type.value,
@@ -354,17 +362,18 @@ def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
                 if guardian_id is not None:
                     joined_guardians.add(guardian_id)
             if guardian_id is None:
-                guardian_id = out.add("guardian", (
+                guardian_id = first_guardian + len(new_guardians)
+                new_guardians.append((
                     g.prefix, g.first_name, g.last_name, g.national_id or None, g.phone,
                     g.occupation, household_id))
                 if household_id is not None:
                     members[household_id][1] += 1
             guardians[p.guardian_key] = guardian_id
-            out.add("child_guardian", (child_id, guardian_id, g.relation, True))
+            links.append((child_id, guardian_id, g.relation, True))
         if e is not None:
             assert e.institution_id is not None and e.year_be is not None
-            out.add("enrollment", (child_id, e.institution_id, year_ids[e.year_be], e.level_code,
-                                   e.classroom, e.status, *keys))
+            enrolments.append((child_id, e.institution_id, year_ids[e.year_be], e.level_code,
+                               e.classroom, e.status, *keys))
     counts = {t: out.count(t) for t in TABLES}
     counts["joined_households"] = len(joined_households)
     counts["joined_guardians"] = len(joined_guardians)
