@@ -10,6 +10,7 @@ PostgreSQL it falls back to ``ILIKE``.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -253,6 +254,14 @@ def _no_enrolment_filter(flt: ChildFilter) -> bool:
     return flt.institution_id is None and flt.year_be is None and not flt.level_code
 
 
+def count_scope(flt: ChildFilter) -> Hashable:
+    """What a search's count depends on besides the term (None: no enrolment filter), the
+    key a first page that counted remembers it under (children_search)."""
+    if _no_enrolment_filter(flt):
+        return None
+    return (flt.year_be, flt.institution_id, flt.level_code, flt.deleted)
+
+
 def scoped_filter(session: Session, flt: ChildFilter) -> ChildFilter:
     """``flt`` as the signed-in user may see it (NotPermitted without registry.read): a
     caregiver sees their own centre's children only (of several centres, one at a time:
@@ -272,8 +281,8 @@ def count_children(session: Session, flt: ChildFilter) -> int:
     sqlite = session.get_bind().dialect.name == "sqlite"
     query = _fts_query(session, term, live=not flt.deleted) if term else None
     no_enrolment_filter = _no_enrolment_filter(flt)
-    if query is not None and no_enrolment_filter:  # a first page may have counted
-        remembered = remembered_count(session, query)
+    if query is not None:  # a first page may have counted
+        remembered = remembered_count(session, query, count_scope(flt))
         if remembered is not None:
             return remembered
     if query is not None and no_enrolment_filter:
@@ -432,7 +441,8 @@ def page_children(
         base = page_by_name(
             session, fts, last_name_first=sort is ChildSort.LAST_NAME, descending=descending,
             offset=offset, limit=limit, where=where, term=term, head_where=head_where,
-            count=offset <= 0 and _no_enrolment_filter(flt) and counts_with_page(term))
+            count=offset <= 0 and _no_enrolment_filter(flt) and counts_with_page(term),
+            scope=count_scope(flt))
     elif fts is not None:
         # Drive from the search index by a join (it holds live rows only): ~15% faster
         # than "deleted_at IS NULL AND id IN (matches)" for a common 3-letter term.

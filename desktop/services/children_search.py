@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from sqlalchemy import Integer, column, func, literal_column, select, table, text
@@ -21,9 +21,15 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
-from desktop.services.children_walk import has_search_heads, has_walk_table, walk_page
+from desktop.services.children_walk import (
+    has_search_heads,
+    has_walk_table,
+    name_order_key,
+    walk_page,
+)
 from desktop.store.models import Child
 from desktop.store.search_heads import head_candidates
+from desktop.store.search_rare import rare_matches
 
 FTS_MIN_CHARS = 3
 SEARCH_ORDER_INDEX = "ix_child_live_id_names"  # (id, first_name_key, last_name_key), live rows
@@ -88,7 +94,8 @@ def counts_with_page(term: str) -> bool:
 def page_by_name(session: Session, fts: str, *, last_name_first: bool, descending: bool,
                  offset: int, limit: int, where: Callable[[Any], list[Any]],
                  count: bool, term: str = "", walk: bool | None = None,
-                 head_where: Callable[[Any], list[Any]] | None = None) -> list[Row[Any]]:
+                 head_where: Callable[[Any], list[Any]] | None = None,
+                 scope: Hashable = None) -> list[Row[Any]]:
     """The rows (ROW_COLUMNS) of one page of the live children matching ``fts`` in name
     order (``last_name_first``: by last name), restricted by ``where(id column)``.
 
@@ -102,14 +109,24 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
 
     ``head_where``: the filter as a test of a few hundred ids (an EXISTS each, not the
     filter's whole set): a filtered search's first page is then looked for among a search
-    head's children (store/search_heads.py) before the matches are sorted."""
+    head's children (store/search_heads.py), then among the matches of a long term's
+    rarest trigrams (store/search_rare.py, which counts them on the way: remembered
+    under ``scope``, the filter's own key), before the matches are sorted."""
     by_table = search_order(session) == "table"
     filtered = head_where is not None and bool(head_where(NAME_ORDER.c.id))
     if walk is not False and by_table and filtered:  # a year, a school on the side
         assert head_where is not None
         ids = _filtered_head_page(session, term, head_where, last_name_first=last_name_first,
                                   descending=descending, need=max(0, offset) + max(0, limit))
+        counted: int | None = None
+        if ids is None:
+            rare = _filtered_rare_page(session, term, head_where,
+                                       last_name_first=last_name_first, descending=descending,
+                                       need=max(0, offset) + max(0, limit))
+            ids, counted = rare if rare is not None else (None, None)
         if ids is not None:  # the list counts next, with the filter
+            if counted is not None:
+                _remember(session, fts, scope, counted)
             return _rows_of(session, ids[max(0, offset):], last_name_first=last_name_first,
                             descending=descending)
     elif walk is not False and by_table and not where(NAME_ORDER.c.id):
@@ -118,8 +135,7 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
                            force=walk is True)
         if walked is not None:
             if walked[1] is not None:  # counted on the way: the list asks for it next
-                pooled, state = _connection_state(session)
-                pooled.info[_COUNT_KEY] = (state, fts, walked[1])
+                _remember(session, fts, None, walked[1])
             if walked[0] is not None:
                 return _rows_of(session, walked[0], last_name_first=last_name_first,
                                 descending=descending)
@@ -151,8 +167,7 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
             .order_by(*[k.desc() if descending else k.asc() for k in order]))
     rows = list(session.execute(stmt).all())
     if count and rows:  # no row, no count (and a count of 0 costs nothing)
-        pooled, state = _connection_state(session)
-        pooled.info[_COUNT_KEY] = (state, fts, int(rows[0].total))
+        _remember(session, fts, None, int(rows[0].total))
     return rows
 
 
@@ -172,15 +187,44 @@ def _filtered_head_page(session: Session, term: str, where: Callable[[Any], list
                                descending=descending):
         if len(ids) < need:
             continue
-        kept = set(session.scalars(
-            select(NAME_ORDER.c.id).where(
-                NAME_ORDER.c.id.in_(select(literal_column("value")).select_from(_IDS)),
-                *where(NAME_ORDER.c.id)),
-            {"page_ids": json.dumps(ids)}))
+        kept = _kept(session, ids, where)
         page = [i for i in ids if i in kept][:need]
         if len(page) >= need:
             return page
     return None
+
+
+def _filtered_rare_page(session: Session, term: str, where: Callable[[Any], list[Any]], *,
+                        last_name_first: bool, descending: bool,
+                        need: int) -> tuple[list[int], int] | None:
+    """The first ``need`` children holding ``term`` that pass ``where``, in the order, and
+    how many pass, from every match of the term found through its rarest trigrams
+    (store/search_rare.py: at most a few thousand, each tested by an EXISTS); None where
+    the term has no rare trigram."""
+    if need <= 0 or not term or not has_walk_table(session):
+        return None
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    if not has_search_heads(session, raw):
+        return None
+    matches = rare_matches(raw, term)
+    if matches is None:
+        return None
+    kept = _kept(session, [m[2] for m in matches], where)
+    page = sorted((m for m in matches if m[2] in kept), key=name_order_key(last_name_first),
+                  reverse=descending)
+    return [m[2] for m in page[:need]], len(kept)
+
+
+def _kept(session: Session, ids: list[int], where: Callable[[Any], list[Any]]) -> set[int]:
+    """Those of ``ids`` that pass ``where``: the ids in and out as one JSON array each (a
+    row per id through SQLAlchemy costs ~5 µs, as much as the test itself)."""
+    found = session.scalar(
+        select(func.json_group_array(NAME_ORDER.c.id)).where(
+            NAME_ORDER.c.id.in_(select(literal_column("value")).select_from(_IDS)),
+            *where(NAME_ORDER.c.id)),
+        {"page_ids": json.dumps(ids)})
+    return set(json.loads(found)) if found else set()
 
 
 def _rows_of(session: Session, ids: list[int], *, last_name_first: bool,
@@ -201,7 +245,12 @@ def _rows_of(session: Session, ids: list[int], *, last_name_first: bool,
 _IDS = text("json_each(:page_ids)")
 
 
-_COUNT_KEY = "samoe_search_count"  # in the pooled connection's info: (state, query, count)
+_COUNT_KEY = "samoe_search_count"  # the pooled connection's info: (state, query, scope, count)
+
+
+def _remember(session: Session, fts: str, scope: Hashable, count: int) -> None:
+    pooled, state = _connection_state(session)
+    pooled.info[_COUNT_KEY] = (state, fts, scope, count)
 
 
 def _connection_state(session: Session) -> tuple[Any, tuple[int, int]]:
@@ -217,11 +266,12 @@ def _connection_state(session: Session) -> tuple[Any, tuple[int, int]]:
     return pooled, (int(version), int(changes))
 
 
-def remembered_count(session: Session, fts: str) -> int | None:
-    """The count of ``fts``'s matches a first page found on this connection, while it has
-    seen no commit and made no change since (else None)."""
+def remembered_count(session: Session, fts: str, scope: Hashable = None) -> int | None:
+    """The count of ``fts``'s matches (inside the filter ``scope``: None for none) a first
+    page found on this connection, while it has seen no commit and made no change since
+    (else None)."""
     pooled, state = _connection_state(session)
     found = pooled.info.get(_COUNT_KEY)
-    if found is None or found[0] != state or found[1] != fts:
+    if found is None or found[0] != state or found[1] != fts or found[2] != scope:
         return None
-    return int(found[2])
+    return int(found[3])

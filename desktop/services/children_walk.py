@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.store.search_heads import has_heads, head_page
+from desktop.store.search_rare import rare_matches
 
 WALK_TABLE = "child_name_text"  # migration 0009 (SQLite only)
 LAST_NAME_INDEX = "ix_child_name_text_last"
@@ -114,12 +115,16 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
                         need=need)
         if ids is not None:  # not counted: the list paints the page, then counts
             return ids[max(0, offset):], None
+        rare = rare_matches(raw, term)  # a long term with a rare trigram: all its matches
+        if rare is not None:
+            page = sorted(rare, key=name_order_key(last_name_first), reverse=descending)
+            return [r[2] for r in page[max(0, offset):need]], len(rare)
     if not walkable(term):
         return None
     cursor = raw.cursor()
     try:
         size = int(cursor.execute(_SIZE).fetchone()[0] or 0)
-        key = _order_key(last_name_first)
+        key = name_order_key(last_name_first)
         spread: list[Any] = []
         if not force:
             found = cursor.execute(_PROBE_MATCHES, (fts, PROBE_MATCHES)).fetchall()
@@ -151,7 +156,7 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
         cursor.close()
 
 
-def _order_key(last_name_first: bool) -> Any:
+def name_order_key(last_name_first: bool) -> Any:
     """The list's order of a (first_name_key, last_name_key, id) row: Python compares
     str as SQLite's BINARY compares their UTF-8."""
     if last_name_first:
@@ -172,7 +177,7 @@ def starts_far(spread: list[Any], found: list[Any], *, size: int, need: int, mat
     over the ids). ~0.3 ms at 1M."""
     if not spread or not found:
         return False
-    key = _order_key(last_name_first)
+    key = name_order_key(last_name_first)
     # the probed match that stands for the need-th (or the earliest, for many matches)
     probed = sorted((key(r) for r in found), reverse=descending)
     matches = max(1, matches)

@@ -102,7 +102,7 @@ def head_candidates(conn: Any, term: str, *, last_name_first: bool,
     low = term.lower()
     found = [str(r[0]) for r in conn.execute(
         "SELECT piece FROM search_head_term WHERE way = ? AND instr(?, piece) > 0 "
-        "ORDER BY length(piece) DESC, docs LIMIT ?", (way, low, MAX_TRIES))]
+        "ORDER BY docs, length(piece) DESC LIMIT ?", (way, low, MAX_TRIES))]
     way_sql = " DESC" if descending else ""
     order = ", ".join(f"h.{k}{way_sql}" for k in ("k1", "k2", "id"))
     first, second = ("h.k2", "h.k1") if last_name_first else ("h.k1", "h.k2")

@@ -196,12 +196,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --sweep: which terms (comma-separated)")
     parser.add_argument("--year", type=int, default=None, metavar="BE",
                         help="with --sweep: every search inside this academic year's filter")
+    parser.add_argument("--only", default="", metavar="TERMS",
+                        help="with --sweep: these terms (comma-separated) instead")
     parser.add_argument("--page-only", action="store_true",
                         help="with --sweep: time the first page alone (no count)")
     ns = parser.parse_args(argv)
     if ns.sweep:
-        found = sweep(ns.db, sweep_terms(ns.db, ns.sweep, ns.parts), ns.runs, ns.year,
-                      not ns.page_only)
+        terms = ([t for t in ns.only.split(",") if t] if ns.only
+                 else sweep_terms(ns.db, ns.sweep, ns.parts))
+        found = sweep(ns.db, terms, ns.runs, ns.year, not ns.page_only)
         found.sort(key=lambda r: -r["page_wall"])
         for r in found[:25]:
             print(json.dumps(r, ensure_ascii=False))
