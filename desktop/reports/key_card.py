@@ -38,7 +38,8 @@ ROLE_NAMES = {"municipality": "องค์กรปกครองส่วน�
               "province": "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด"}
 DIGIT_SIZE = 30.0
 CELL_H = 62.0
-QR_SIZE = 190.0  # points: ~1 mm a module at version 15, read by a phone from the page
+QR_SIZE = 210.0  # points: 0.7-1 mm a module (a card is 500-750 bytes: QR version 15-19)
+QR_ERROR = "l"  # a printed page is not scratched like a sticker: the larger modules matter more
 
 
 class Fingerprint(Piece):
@@ -73,7 +74,7 @@ class QrCode(Piece):
     def __init__(self, data: bytes, side: float = QR_SIZE) -> None:
         import segno
 
-        code = segno.make(data, error="m", micro=False)
+        code = segno.make(data, error=QR_ERROR, micro=False)
         self.matrix = [list(row) for row in code.matrix]
         self.side = side
         super().__init__(side + 8)
