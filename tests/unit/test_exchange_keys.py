@@ -198,3 +198,47 @@ def test_the_audit_log_records_each_change(admin_db: Database) -> None:
         actions = [a for a in s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "office_key").order_by(AuditEntry.id))]
     assert actions == ["keys_make", "keys_rotate"]
     assert all(a in ACTIONS for a in actions)
+
+
+def test_a_plain_backup_carries_the_sealed_form_only(admin_db: Database, tmp_path: Path) -> None:
+    from desktop.services.backup import create_backup
+
+    with admin_db.session() as s:
+        make_office_keys(s, password=TEST_PASSWORD, now=NOW)
+        private = office_private_keys(s, Action.KEYS_MANAGE, password=TEST_PASSWORD)
+    assert admin_db.path is not None
+    (tmp_path / "usb").mkdir()
+    info = create_backup(admin_db.path, folder=tmp_path / "usb")
+    copy = info.path.read_bytes()
+    for secret in (private.signing.private_bytes_raw(), private.box.private_bytes_raw()):
+        assert secret not in copy
+    import sqlite3
+
+    conn = sqlite3.connect(info.path)
+    try:  # the backup opens the keys with the password, as the database does
+        assert conn.execute("SELECT count(*) FROM office_key_seal").fetchone() == (1,)
+        assert conn.execute("SELECT secret FROM office_key").fetchone() == (None,)
+    finally:
+        conn.close()
+
+
+def test_db_encrypt_moves_the_secret_inside_at_its_next_use(admin_db: Database) -> None:
+    from desktop.services import keys
+
+    with admin_db.session() as s:
+        card = make_office_keys(s, password=TEST_PASSWORD, now=NOW)
+    path = admin_db.path
+    assert path is not None
+    keys.encrypt_existing(admin_db, "admin", TEST_PASSWORD)
+    db = keys.open_for_user(path, "admin", TEST_PASSWORD)
+    try:
+        sign_in(db, authenticate(db, "admin", TEST_PASSWORD))
+        with db.reader() as s:
+            assert s.scalars(select(OfficeKey.secret)).one() is None  # still sealed only
+        with db.session() as s:  # opened once with the password: the file protects it now
+            assert office_private_keys(s, Action.KEYS_MANAGE, password=TEST_PASSWORD).key_id == card.key_id
+        with db.session() as s:
+            assert s.scalars(select(OfficeKey.secret)).one() is not None
+            assert office_private_keys(s, Action.KEYS_MANAGE).key_id == card.key_id  # no password needed
+    finally:
+        db.dispose()

@@ -96,6 +96,13 @@ def _settings(db: Database, tmp: Path) -> object:
         return init_office(s, name="เทศบาลตำบลทดสอบ", code="9999999", province="นครราชสีมา")
 
 
+def _keys(db: Database, tmp: Path) -> object:
+    from desktop.services.exchange_keys import office_key_list
+
+    with db.reader() as s:
+        return office_key_list(s)
+
+
 def _check_only(action: Action) -> Probe:
     """The module that does this action is not built yet (screening, cases, the exchange)
     or is another part of issue 9 (backups, the audit chain): its check is what exists."""
@@ -116,6 +123,7 @@ PROBES: dict[Action, Probe] = {
     Action.DEMO: _demo,
     Action.USERS_MANAGE: _users,
     Action.SETTINGS_MANAGE: _settings,
+    Action.KEYS_MANAGE: _keys,
 }
 for _action in Action:
     PROBES.setdefault(_action, _check_only(_action))
