@@ -94,9 +94,8 @@ def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipie
     counts: dict[str, int] = {}
     for table in sorted(tables):
         counts[table] = 0
-        for index, batch in enumerate(payload.chunks(tables[table], rows_per_file), 1):
+        for index, (plain, rows) in enumerate(payload.encode(tables[table], rows_per_file), 1):
             path = payload.path_for(table, index)
-            plain, rows = payload.encode(batch)
             data = payload.encrypt(plain, recipient.box_public, bundle_id, path, recipient.key_id)
             stored[path] = data
             files.append(PayloadFile(path, table, rows, len(data), _sha256(data)))
@@ -303,7 +302,8 @@ class VerifiedBundle:
     def tables(self) -> list[str]:
         return sorted({f.table for f in self.manifest.files})
 
-    def file_rows(self, f: PayloadFile) -> list[dict[str, Any]]:
+    def file_rows(self, f: PayloadFile) -> Iterator[dict[str, Any]]:
+        """The rows of one payload file, decrypted now and parsed as they are read."""
         plain = payload.decrypt(self._stored[f.path], self._box_private, self.manifest.bundle,
                                 f.path, self.manifest.recipient_key)
         return payload.decode(plain, f.path)
@@ -354,15 +354,16 @@ def verify_bundle(source: Path | str | bytes, *, trust: TrustList, me: OfficeKey
     verified = VerifiedBundle(manifest, manifest_bytes, digest, trusted, stored, box_private)
     if read_rows:
         for f in manifest.files:
-            rows = verified.file_rows(f)
-            if len(rows) != f.rows:
-                raise Refusal("payload.schema", f"{f.path}: {len(rows)} rows, manifest says {f.rows}")
-            if row_check is not None:
-                for row in rows:
+            count = 0
+            for row in verified.file_rows(f):
+                count += 1
+                if row_check is not None:
                     try:
                         row_check(f.table, row)
                     except Refusal:
                         raise
                     except (ValueError, TypeError, KeyError) as exc:
                         raise Refusal("payload.schema", f"{f.path}: {exc}") from exc
+            if count != f.rows:
+                raise Refusal("payload.schema", f"{f.path}: {count} rows, manifest says {f.rows}")
     return verified

@@ -59,25 +59,24 @@ def info(bundle_id: str, path: str, recipient_key_id: str) -> bytes:
         {"bundle": bundle_id, "path": path, "recipient": recipient_key_id})
 
 
-def encode(rows: Iterable[dict[str, Any]]) -> tuple[bytes, int]:
-    """The compressed JSON lines of ``rows`` (at most ``ROWS_PER_FILE``) and their count."""
-    lines = [canonical.dumps_row(row) for row in rows]
-    if len(lines) > ROWS_PER_FILE:
-        raise ValueError(f"more than {ROWS_PER_FILE} rows in one payload file")
-    body = b"\n".join(lines) + b"\n" if lines else b""
-    return zlib.compress(body, LEVEL), len(lines)
-
-
-def chunks(rows: Iterable[dict[str, Any]], size: int = ROWS_PER_FILE) -> Iterator[list[dict[str, Any]]]:
-    """``rows`` in lists of at most ``size``: only one list is held at a time."""
-    batch: list[dict[str, Any]] = []
+def encode(rows: Iterable[dict[str, Any]], size: int = ROWS_PER_FILE) -> Iterator[tuple[bytes, int]]:
+    """(compressed JSON lines, row count) of each payload file of ``rows``, ``size`` rows
+    to a file. Each row is turned into its bytes as it comes: one file's encoded lines
+    (not its row objects) are all that is held."""
+    if not 1 <= size <= ROWS_PER_FILE:
+        raise ValueError(f"a payload file holds 1 to {ROWS_PER_FILE} rows")
+    lines: list[bytes] = []
     for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        lines.append(canonical.dumps_row(row))
+        if len(lines) >= size:
+            yield _pack(lines), len(lines)
+            lines = []
+    if lines:
+        yield _pack(lines), len(lines)
+
+
+def _pack(lines: list[bytes]) -> bytes:
+    return zlib.compress(b"\n".join(lines) + b"\n", LEVEL)
 
 
 def encrypt(plain: bytes, recipient_box_public: bytes, bundle_id: str, path: str,
@@ -103,8 +102,10 @@ def _no_float(text: str) -> Any:
 _row_decoder = json.JSONDecoder(parse_float=_no_float, parse_constant=_no_float)
 
 
-def decode(plain: bytes, path: str, max_bytes: int = MAX_PLAIN_BYTES) -> list[dict[str, Any]]:
-    """The rows of a decrypted payload file (at most ``ROWS_PER_FILE``)."""
+def decode(plain: bytes, path: str, max_bytes: int = MAX_PLAIN_BYTES) -> Iterator[dict[str, Any]]:
+    """The rows of a decrypted payload file (at most ``ROWS_PER_FILE``), parsed one at a
+    time as they are read: the inflated text is held, not every row object. The stream
+    and the row count are checked before the first row; a bad line raises when reached."""
     inflater = zlib.decompressobj()
     try:
         body = inflater.decompress(plain, max_bytes + 1)
@@ -114,18 +115,20 @@ def decode(plain: bytes, path: str, max_bytes: int = MAX_PLAIN_BYTES) -> list[di
         raise Refusal("archive.bomb", f"{path}: inflates past {max_bytes} bytes")
     if not inflater.eof or inflater.unused_data or inflater.unconsumed_tail:
         raise Refusal("payload.schema", f"{path}: compressed stream not whole")
-    if not body:
-        return []
-    if not body.endswith(b"\n"):
+    if body and not body.endswith(b"\n"):
         raise Refusal("payload.schema", f"{path}: last line not ended")
     try:
         lines = body.decode("utf-8").split("\n")
     except UnicodeDecodeError as exc:
         raise Refusal("payload.schema", f"{path}: not UTF-8") from exc
+    del body
     lines.pop()
     if len(lines) > ROWS_PER_FILE:
         raise Refusal("payload.schema", f"{path}: more than {ROWS_PER_FILE} rows")
-    rows: list[dict[str, Any]] = []
+    return _rows(lines, path)
+
+
+def _rows(lines: list[str], path: str) -> Iterator[dict[str, Any]]:
     decode_line = _row_decoder.decode
     for number, line in enumerate(lines, 1):
         try:
@@ -134,5 +137,4 @@ def decode(plain: bytes, path: str, max_bytes: int = MAX_PLAIN_BYTES) -> list[di
             raise Refusal("payload.schema", f"{path} line {number}: {str(exc)[:100]}") from exc
         if type(row) is not dict:
             raise Refusal("payload.schema", f"{path} line {number}: not an object")
-        rows.append(row)
-    return rows
+        yield row

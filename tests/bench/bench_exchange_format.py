@@ -18,7 +18,8 @@ are used on both sides), so the baseline uses what the format uses.
 
     python tests/bench/bench_exchange_format.py [--rows 100000] [--runs 3] [--work DIR]
 
-Each figure is the best of ``--runs`` (of ten times as many for the verify without rows,
+Peak memory (tracemalloc) of a write and of a verify that reads every row is printed
+last: one payload file's rows at a time, not the whole table. Each figure is the best of ``--runs`` (of ten times as many for the verify without rows,
 which takes milliseconds). Measured here: see docs/exchange-format.md
 ("Cost") for the figures at 100k children.
 """
@@ -176,7 +177,20 @@ def main(argv: list[str] | None = None) -> int:
     for name, samoe, raw in lines:
         print(f"{name:14s} samoe {samoe * 1000:9.1f} ms   raw {raw * 1000:9.1f} ms   "
               f"{samoe / raw:5.2f}x")
+    print(f"peak memory (tracemalloc, beyond the input rows): write {_peak(samoe_write):.1f} MB, "
+          f"verify + every row read {_peak(lambda: sum(1 for _ in samoe_verify_rows().rows())):.1f} MB")
     return 0
+
+
+def _peak(fn: Callable[[], Any]) -> float:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
 
 
 if __name__ == "__main__":
