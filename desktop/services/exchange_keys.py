@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop import atomic
@@ -109,12 +109,33 @@ def ensure_holder(session: Session, password: str) -> bool:
         raise OfficeKeyError("keys.no_user", _("ผู้ใช้ {name} ไม่มีบัญชีในฐานข้อมูลนี้").format(name=actor.name))
     if not verify_password(user.password_hash, password):
         raise OfficeKeyError("keys.password", _("รหัสผ่านไม่ถูกต้อง"))
-    if session.scalars(select(OfficeKeyHolder).where(OfficeKeyHolder.user_id == user.id)).first() is not None:
-        return False
+    holder = session.scalars(select(OfficeKeyHolder).where(OfficeKeyHolder.user_id == user.id)).first()
+    if holder is not None:
+        if office_secret.holder_private(_holder_wrap(holder), user.name, password) is not None:
+            return False
+        # made under a password changed since: its seals open nothing now; a holder seals again
+        session.execute(delete(OfficeKeySeal).where(OfficeKeySeal.holder_id == holder.id))
+    else:
+        holder = OfficeKeyHolder(user_id=user.id)
+        session.add(holder)
     wrap = office_secret.new_holder(user.name, password)
-    session.add(OfficeKeyHolder(user_id=user.id, public=wrap.public, salt=wrap.salt, time_cost=wrap.time_cost,
-                                memory_kib=wrap.memory_kib, parallelism=wrap.parallelism, nonce=wrap.nonce,
-                                wrapped=wrap.wrapped))
+    holder.public, holder.salt, holder.nonce, holder.wrapped = wrap.public, wrap.salt, wrap.nonce, wrap.wrapped
+    holder.time_cost, holder.memory_kib, holder.parallelism = wrap.time_cost, wrap.memory_kib, wrap.parallelism
+    holder.created_at = utcnow()
+    session.flush()
+    return True
+
+
+def drop_holder(session: Session, name: str) -> bool:
+    """``name``'s wrap of the office's keys and its seals, removed (inside the checked
+    users.set_password and users.lock_user): a changed password, or a suspended user, no
+    longer opens them; the user asks again and a holder shares again. True when one was."""
+    holder = session.scalars(select(OfficeKeyHolder).join(AppUser, AppUser.id == OfficeKeyHolder.user_id)
+                             .where(AppUser.name == name.strip())).first()
+    if holder is None:
+        return False
+    session.execute(delete(OfficeKeySeal).where(OfficeKeySeal.holder_id == holder.id))
+    session.delete(holder)
     session.flush()
     return True
 
@@ -154,6 +175,10 @@ def _secret(session: Session, row: OfficeKey, actor: Actor, password: str | None
     private = office_secret.holder_private(_holder_wrap(holder), user.name, password)
     secret = (office_secret.unseal_secret(Seal(bytes(seal.ephemeral), bytes(seal.nonce), bytes(seal.sealed)),
                                           private, row.key_id, user.name) if private is not None else None)
+    if secret is None and private is None and verify_password(user.password_hash, password):
+        raise OfficeKeyError("keys.not_shared", _(
+            "รหัสผ่านของผู้ใช้ {name} เปลี่ยนหลังจากได้รับกุญแจของหน่วยงาน ให้ผู้ดูแลระบบที่ถือกุญแจสั่ง "
+            "samoe keys share อีกครั้ง (หลังจากผู้ใช้นี้สั่งคำสั่งนี้แล้วหนึ่งครั้ง)").format(name=actor.name))
     if secret is None:
         raise OfficeKeyError("keys.password", _("รหัสผ่านไม่ถูกต้อง หรือกุญแจของหน่วยงานที่มอบไว้เสียหาย"))
     return secret

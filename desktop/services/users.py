@@ -178,6 +178,9 @@ def set_password(session: Session, name: str, password: str) -> None:
     user.password_changed_at = utcnow()
     record(session, "password", "user", user.uuid, {"by_self": actor.name == user.name}, actor=actor.name)
     wrap_on_commit(session, user.name, password)  # rewraps the key only: nothing re-encrypted
+    from desktop.services.exchange_keys import drop_holder
+
+    drop_holder(session, user.name)  # the old password no longer opens the office's exchange keys
 
 
 def lock_user(session: Session, name: str) -> None:
@@ -193,6 +196,9 @@ def lock_user(session: Session, name: str) -> None:
     from desktop.services.keys import drop_wrap_on_commit
 
     drop_wrap_on_commit(session, user.name)  # their password no longer opens an encrypted file
+    from desktop.services.exchange_keys import drop_holder
+
+    drop_holder(session, user.name)  # nor the office's exchange keys (a plain database's seals)
 
 
 def unlock_user(session: Session, name: str) -> None:

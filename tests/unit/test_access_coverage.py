@@ -69,6 +69,7 @@ EXEMPT: dict[str, str] = {
     "imports.batch_whole.whole_file_detail": "a step of commit_import (checked): institution, year, level",
     "imports.batch_whole.remembered_whole_file": "the whole-file values (institution, year, level) offered again",
     "keys.encrypt_existing": "the database key: opened by a password or the recovery key",
+    "exchange_keys.drop_holder": "drops a user's wrap of the office keys inside the checked users.set_password / lock_user",
     "keys.ensure_wrap": "the database key: wrapped for the password just checked",
     "keys.key_of_session": "the database key of the open database",
     "keys.wrap_on_commit": "the database key: wrapped for a checked user change",

@@ -182,7 +182,7 @@ def test_a_suspended_holder_gets_no_new_seal(admin_db: Database) -> None:
     with admin_db.session() as s:
         make_office_keys(s, password=TEST_PASSWORD, now=NOW)
     with admin_db.reader() as s:
-        assert len(s.scalars(select(OfficeKeyHolder)).all()) == 2
+        assert len(s.scalars(select(OfficeKeyHolder)).all()) == 1  # the director's dropped at suspension
         assert len(s.scalars(select(OfficeKeySeal)).all()) == 1  # the administrator's only
 
 
@@ -242,3 +242,56 @@ def test_db_encrypt_moves_the_secret_inside_at_its_next_use(admin_db: Database) 
             assert office_private_keys(s, Action.KEYS_MANAGE).key_id == card.key_id  # no password needed
     finally:
         db.dispose()
+
+
+def test_a_stale_wrap_is_replaced_when_its_user_asks_again(admin_db: Database) -> None:
+    """A password changed without users.set_password (the recovery-key reset of an
+    administrator): the old wrap opens nothing with the new password; asking again
+    replaces it."""
+    from desktop.services.access import hash_password
+    from desktop.store.models import AppUser
+
+    with admin_db.session() as s:
+        make_office_keys(s, password=TEST_PASSWORD, now=NOW)
+    with admin_db.session() as s:
+        user = s.scalars(select(AppUser).where(AppUser.name == "admin")).one()
+        user.password_hash = hash_password("another-password")
+    with pytest.raises(OfficeKeyError) as refused, admin_db.session() as s:
+        office_private_keys(s, Action.KEYS_MANAGE, password="another-password")
+    assert refused.value.code == "keys.not_shared" and "รหัสผ่าน" in refused.value.message
+    with admin_db.session() as s:
+        assert ensure_holder(s, "another-password") is True
+        assert ensure_holder(s, "another-password") is False
+        assert s.scalars(select(OfficeKeySeal)).all() == []  # sealed to the old pair: gone
+
+
+def test_a_changed_password_asks_again_and_gets_the_keys_back(admin_db: Database) -> None:
+    from desktop.services.users import set_password
+
+    _add_user(admin_db, "admin2", Role.ADMIN)
+    sign_in(admin_db, authenticate(admin_db, "admin2", TEST_PASSWORD))
+    with admin_db.session() as s:
+        make_office_keys(s, password=TEST_PASSWORD, now=NOW)  # admin2 is the first holder
+    sign_in(admin_db, authenticate(admin_db, "admin", TEST_PASSWORD))
+    with admin_db.session() as s:
+        ensure_holder(s, TEST_PASSWORD)
+    sign_in(admin_db, authenticate(admin_db, "admin2", TEST_PASSWORD))
+    with admin_db.session() as s:
+        assert share_office_keys(s, password=TEST_PASSWORD) == ["admin"]
+    sign_in(admin_db, authenticate(admin_db, "admin", TEST_PASSWORD))
+    with admin_db.session() as s:
+        set_password(s, "admin2", "a-new-password-2")
+    admin2 = authenticate(admin_db, "admin2", "a-new-password-2")
+    sign_in(admin_db, admin2)
+    for password in ("a-new-password-2", TEST_PASSWORD):  # the old password opens nothing now
+        with pytest.raises(OfficeKeyError) as refused, admin_db.session() as s:
+            office_private_keys(s, Action.KEYS_MANAGE, password=password)
+        assert refused.value.code == "keys.not_shared"
+    with admin_db.session() as s:
+        assert ensure_holder(s, "a-new-password-2") is True
+    sign_in(admin_db, authenticate(admin_db, "admin", TEST_PASSWORD))
+    with admin_db.session() as s:
+        assert share_office_keys(s, password=TEST_PASSWORD) == ["admin2"]
+    sign_in(admin_db, admin2)
+    with admin_db.session() as s:
+        assert office_private_keys(s, Action.KEYS_MANAGE, password="a-new-password-2").key_id
