@@ -93,6 +93,9 @@ class Synced:
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    # 0012: the sequence of the exchange bundle the row last went in; NULL: created or
+    # changed since (a trigger sets it back to NULL; services/exchange_export.py)
+    changed_seq: Mapped[int | None] = mapped_column(Integer, default=None)
 
     @declared_attr
     def origin_office_id(cls) -> Mapped[int]:  # noqa: N805
@@ -482,4 +485,4 @@ class LoginFailure(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-from desktop.store import exchange_keys  # noqa: E402, F401  (the exchange's key tables, 0011)
+from desktop.store import exchange_keys, exchange_state  # noqa: E402, F401  (the exchange: 0011, 0012)

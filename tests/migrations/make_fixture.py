@@ -12,6 +12,7 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0009   # samoe-0009.db
     .venv/bin/python tests/migrations/make_fixture.py 0010   # samoe-0010.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0011   # samoe-0011.db
+    SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0012   # samoe-0012.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -33,8 +34,10 @@ children's names and identifiers into child_name_text (child 3 is deleted: left 
 0009 is the same records at 0009, plain and without users: 0010 can be seen to add the
 search heads' tables to it (too few children for a head). 0010 is the same records at 0010, plain and
 without users: 0011 can be seen to add the exchange's key tables to it (empty: keys are
-made on first need). 0011 is the schema this release writes, plain and without users:
-the next migration's starting point.
+made on first need). 0011 is the same records at 0011, plain and without users: 0012 can be seen to add the
+exchange's change tracking to it (every record pending: the first export is whole).
+0012 is the schema this release writes, plain and without users: the next migration's
+starting point.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TRIGGERS_AT_HEAD = {"child_fts_ai", "child_fts_ad", "child_fts_au",
                     "child_name_order_ai", "child_name_order_ad", "child_name_order_au",
                     "child_count_ai", "child_count_ad", "child_count_au",
-                    "child_name_text_au"}  # (0009's other two are on child_name_order)
+                    "child_name_text_au",  # (0009's other two are on child_name_order)
+                    "child_changed_au", "child_tombstone_ad"}  # 0012: the exchange's change tracking
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:

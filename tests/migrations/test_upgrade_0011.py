@@ -56,7 +56,7 @@ def test_tenth_schema_upgrades_with_the_key_tables(tmp_path: Path) -> None:
         with db.reader() as s:
             children = s.scalar(select(func.count()).select_from(Child))
         migrate.upgrade(db, backup=False)
-        assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION == "0011"
+        assert migrate.current_revision(db.engine) == migrate.HEAD_REVISION
         assert check_database(db.engine) == []
         assert _names(path) >= TABLES
         with db.session() as s:
