@@ -1,7 +1,9 @@
 """The key card: an office's public keys in a small file (docs/keys.md). No Qt, no database.
 
-A card is one JSON object, written canonically (sorted keys, UTF-8, no spaces, no
-floats) with a newline at the end:
+A card is one JSON object, written canonically (exchange/canonical.py: sorted keys,
+UTF-8, no spaces, no floats) with a newline at the end. It is read less strictly than a
+manifest (spaces or a CRLF an e-mail program adds are harmless: the signatures cover the
+canonical body rebuilt from the values), but never a duplicate field or a float:
 
     format "samoe-key-card", version 1, office_code, office_name, office_role
     (municipality | province), sign_public and box_public (64 hex characters each),
@@ -30,6 +32,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.domain.office import NAME_LIMIT, office_code_problem
+from desktop.exchange.canonical import dumps
 from desktop.exchange.identity import OfficeKeys, key_id
 from desktop.exchange.keypair import PrivateKeys
 from desktop.i18n import _
@@ -57,9 +60,8 @@ class KeyCardError(Exception):
 
 
 def canonical(value: Any) -> bytes:
-    """Sorted keys, UTF-8, no spaces (exchange/canonical.py's form, without its checks)."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+    """The canonical bytes of ``value`` (exchange/canonical.py: the bundle's own form)."""
+    return dumps(value)
 
 
 def card_time(at: datetime) -> str:

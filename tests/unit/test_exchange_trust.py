@@ -255,3 +255,15 @@ def test_only_keys_manage_enrols_and_revokes(office_db: Database, role: Role) ->
         else:
             with pytest.raises(NotPermitted):
                 list_trusted(s)
+
+
+def test_spaces_and_crlf_of_an_email_are_harmless_but_odd_text_is_refused() -> None:
+    card, _ = province_card()
+    pretty = json.dumps(_whole(card), indent=2, ensure_ascii=True).replace("\n", "\r\n").encode()
+    assert read_card(pretty) == card  # the signatures cover the canonical body
+    for name in ("\ud800", "ชื่อ\u0000", "ชื่อ\n", ""):
+        data = _whole(card)
+        data["office_name"] = name
+        with pytest.raises(KeyCardError) as refused:
+            read_card(json.dumps(data).encode())
+        assert refused.value.code == "card.fields", repr(name)
