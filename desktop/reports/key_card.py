@@ -31,7 +31,7 @@ from desktop.reports.pdf.document import (
 )
 from desktop.reports.pdf.fonts import BOLD, REGULAR
 from desktop.reports.pdf.shaping import _fmt
-from desktop.reports.pdf.thai_text import measure
+from desktop.reports.pdf.thai_text import measure, wrap
 
 TITLE = "บัตรกุญแจของหน่วยงาน (สำหรับการส่งข้อมูลที่ลงนาม)"
 ROLE_NAMES = {"municipality": "องค์กรปกครองส่วนท้องถิ่น",
@@ -106,14 +106,21 @@ def key_card_pdf(card: KeyCard, card_bytes: bytes, *, printed: date | None = Non
     in the QR code."""
     office = card.keys.office_name
     role = ROLE_NAMES.get(card.office_role, card.office_role)
-    layout = Layout(office, TITLE, f"รหัสหน่วยงาน {card.keys.office_code} · {role}", False,
+    header = office  # the page's header has one line for it, beside the date: a long name is cut
+    if measure(office, BOLD, 11) > 0.6 * 523:
+        header = wrap(office, BOLD, 11, 0.6 * 523)[0] + "…"
+    layout = Layout(header, TITLE, f"รหัสหน่วยงาน {card.keys.office_code} · {role}", False,
                     printed or date.today())
     w = layout.frame_w
     pieces: list[Piece] = []
+    pieces.append(Spacer(4))  # the name's upper marks clear of the header's rule
     size = 22.0  # the office's name large: it is what the other office checks first
-    while size > 12 and measure(office, BOLD, size) > w:
+    while size > 14 and measure(office, BOLD, size) > w:
         size -= 1
-    pieces.append(TextLine(office, BOLD, size, "center"))
+    if measure(office, BOLD, size) > w:  # a long name: wrapped at word boundaries
+        pieces += paragraph(office, w, font=BOLD, size=size, align="center")
+    else:
+        pieces.append(TextLine(office, BOLD, size, "center"))
     pieces.append(Spacer(6))
     pieces.append(TextLine("เลขลายนิ้วมือของกุญแจ (อ่านทางโทรศัพท์ทีละชุด):", REGULAR, 12))
     pieces.append(Spacer(4))

@@ -106,3 +106,20 @@ def test_the_qr_code_drawn_is_the_card_files(printed: tuple[Path, KeyCard, Count
             wrong += (value < 128) != bool(dark)
     assert wrong == 0, f"{wrong} of {len(matrix) ** 2} modules differ"
     assert module * 25.4 / 72 >= 0.65, len(matrix)  # a phone reads it from the page
+
+
+def test_a_long_office_name_is_wrapped_not_cut(tmp_path: Path) -> None:
+    name = "องค์การบริหารส่วนตำบลหนองน้ำใสพัฒนาชุมชนเข้มแข็ง" * 4
+    card = make_card(private_keys(new_secret(), "3300105", name), "municipality", NOW)
+    data, pages = page.key_card_pdf(card, card.to_bytes(), printed=date(2026, 11, 30))
+    assert pages == 1
+    path = tmp_path / "card.pdf"
+    path.write_bytes(data)
+    text = squeeze("".join(read_pages("poppler", path)))
+    assert squeeze(name) in text  # every word, in order
+    import pymupdf
+
+    with pymupdf.open(str(path)) as doc:
+        width = doc[0].rect.width
+        outside = [w[4] for w in doc[0].get_text("words") if w[2] > width - 20 or w[0] < 20]
+    assert outside == []  # within the margins, not past the page's edge
