@@ -42,6 +42,15 @@ QR_SIZE = 210.0  # points: 0.7-1 mm a module (a card is 500-750 bytes: QR versio
 QR_ERROR = "l"  # a printed page is not scratched like a sticker: the larger modules matter more
 
 
+class Gap(Piece):
+    """Blank space kept at the top of the page too (a Spacer is dropped there)."""
+
+    __slots__ = ()
+
+    def draw(self, p: Painter, x: float, top: float, width: float) -> None:
+        return None
+
+
 class Fingerprint(Piece):
     """The fingerprint's groups in numbered boxes, on one row."""
 
@@ -113,7 +122,7 @@ def key_card_pdf(card: KeyCard, card_bytes: bytes, *, printed: date | None = Non
                     printed or date.today())
     w = layout.frame_w
     pieces: list[Piece] = []
-    pieces.append(Spacer(4))  # the name's upper marks clear of the header's rule
+    pieces.append(Gap(6))  # the name's upper marks clear of the header's rule
     size = 22.0  # the office's name large: it is what the other office checks first
     while size > 14 and measure(office, BOLD, size) > w:
         size -= 1
