@@ -1,0 +1,400 @@
+"""Verify and import at the province (issue 10; docs/exchange-format.md). No Qt.
+
+    check = verify_file(session, path, password=...)        # every check, nothing written
+    result = import_file(session, path, password=...)       # in the caller's transaction
+
+- **Verify**, cheapest first (exchange/bundle.verify_bundle) against this database: the
+  trust list, this office's keys (opened for ``merge``, a provincial officer's), the
+  sender's chain as last accepted here, every row's schema (services/exchange_wire.py).
+  A ``Refusal`` carries the reason code and the Thai message; nothing is written.
+- **Already imported**: the same file again (its bundle uuid and manifest hash recorded
+  here) is no refusal: ``already`` is set and nothing changes.
+- **A restored sender**: a chain refusal of a bundle that says ``restored`` and continues
+  from a bundle this province accepted from that sender (``sequence − 1`` and
+  ``previous``) is verified again from there and accepted: the sender's chain continues
+  from it, the bundle's record keeps the restore and where the fork began.
+- **Import**, all in the caller's ONE transaction with the bundle's record, the sender's
+  chain and one audit entry (a failure or a kill leaves the database as it was):
+  academic years by their year; rows merged by uuid (new: inserted with the sender as
+  their origin office; the same office's: replaced when the incoming version is newer,
+  by (version, updated), or differs in a restored bundle; another office's uuid: kept,
+  counted ``other_office``); tombstones mark the sender's rows deleted (``deleted_at``:
+  the province keeps what it was sent); references by uuid (an unknown household left
+  empty, an enrolment or guardianship whose child is unknown skipped, counted); the
+  derived sort keys computed here. A child whose national ID is also a live child of
+  another office goes on the reconcile list (services/exchange_province.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.roles import Action
+from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
+from desktop.exchange.bundle import ChainRefusal, ChainState, VerifiedBundle, verify_bundle
+from desktop.exchange.keypair import PrivateKeys
+from desktop.exchange.manifest import Manifest
+from desktop.services.access import require
+from desktop.services.audit import record
+from desktop.services.exchange_keys import office_private_keys
+from desktop.services.exchange_outbox import ExchangeError, naive, now_utc
+from desktop.services.exchange_trust import DatabaseTrustList
+from desktop.services.exchange_wire import (
+    BY_WIRE,
+    SYNCED,
+    TOMBSTONE,
+    YEAR,
+    WireTable,
+    check_row,
+    column_values,
+    parse_date,
+    parse_time,
+)
+from desktop.services.office import require_local_office
+from desktop.store.exchange_state import ReceivedBundle, SenderState
+from desktop.store.list_keys import refresh_children, refresh_institution
+from desktop.store.models import AcademicYear, Institution, Office, name_sort_key, utcnow
+
+CHUNK = 900  # uuids in one IN (...)
+
+ImportProgress = Callable[[int, int], None]  # (rows done, rows in all)
+
+
+@dataclass(frozen=True)
+class BundleCheck:
+    """A bundle that passed every check here (or was imported before)."""
+
+    manifest: Manifest
+    manifest_hash: str
+    sender_name: str
+    already: bool  # imported here before: importing again changes nothing
+    fork_from: int | None  # a restored sender's bundle accepted from this sequence
+    verified: VerifiedBundle | None = None
+
+    @property
+    def restored(self) -> bool:
+        return self.manifest.restored is not None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    check: BundleCheck
+    applied: dict[str, dict[str, int]] = field(default_factory=dict)  # wire table → outcome → rows
+    reconcile: int = 0  # new pairs on the reconcile list
+
+    @property
+    def already(self) -> bool:
+        return self.check.already
+
+
+def _state(session: Session, office_code: str) -> ChainState | None:
+    row = session.scalars(select(SenderState).where(SenderState.office_code == office_code)).first()
+    return ChainState(row.sequence, row.manifest_hash) if row is not None else None
+
+
+def _received(session: Session, bundle: str, digest: str) -> ReceivedBundle | None:
+    return session.scalars(select(ReceivedBundle).where(ReceivedBundle.uuid == bundle,
+                                                        ReceivedBundle.manifest_hash == digest)).first()
+
+
+def _fork_base(session: Session, manifest: Manifest) -> ChainState | None | bool:
+    """Where a restored sender's bundle continues from, when this province accepted that
+    bundle (None: from the start); False when it continues from nothing known here."""
+    if manifest.restored is None:
+        return False
+    if manifest.sequence == 1 and manifest.previous is None:
+        return None
+    base = session.scalars(select(ReceivedBundle).where(
+        ReceivedBundle.office_code == manifest.sender_office, ReceivedBundle.sequence == manifest.sequence - 1,
+        ReceivedBundle.manifest_hash == manifest.previous)).first()
+    return ChainState(base.sequence, base.manifest_hash) if base is not None else False
+
+
+def _check(session: Session, data: bytes, private: PrivateKeys, now: datetime) -> BundleCheck:
+    trust = DatabaseTrustList(session)
+
+    def verify(chain: ChainState | None) -> VerifiedBundle:
+        return verify_bundle(data, trust=trust, me=private.keys, box_private=private.box, chain=chain, now=now,
+                             row_check=check_row)
+
+    try:
+        verified = verify(_chain_of(session, data))
+    except ChainRefusal as refusal:
+        if _received(session, refusal.manifest.bundle, refusal.manifest_hash) is not None:
+            trusted = trust.find(refusal.manifest.sender_key)
+            return BundleCheck(refusal.manifest, refusal.manifest_hash,
+                               trusted.keys.office_name if trusted else refusal.manifest.sender_office, True, None)
+        base = _fork_base(session, refusal.manifest)
+        if base is False:
+            raise
+        verified = verify(base if isinstance(base, ChainState) else None)
+        fork = base.sequence if isinstance(base, ChainState) else 0
+        return BundleCheck(verified.manifest, verified.manifest_hash, verified.sender.keys.office_name, False, fork,
+                           verified)
+    return BundleCheck(verified.manifest, verified.manifest_hash, verified.sender.keys.office_name, False, None,
+                       verified)
+
+
+def _chain_of(session: Session, data: bytes) -> ChainState | None:
+    """The sender's chain as accepted here: the sender is read from the manifest that the
+    verifier checks next (a wrong guess only changes which chain refusal it gives)."""
+    from desktop.exchange import archive, canonical
+    from desktop.exchange.bundle import MANIFEST_NAME
+
+    try:
+        raw = archive.peek(data, MANIFEST_NAME)
+        value = canonical.loads(raw) if raw is not None else None
+        office = value["sender"]["office"] if isinstance(value, dict) else None
+    except Exception:  # noqa: BLE001 - the verifier gives the reason
+        office = None
+    return _state(session, office) if isinstance(office, str) else None
+
+
+def _read(source: Path | str | bytes) -> bytes:
+    from desktop.exchange import archive
+    from desktop.exchange.reasons import Refusal
+
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    path = Path(source)
+    if path.stat().st_size > archive.MAX_ARCHIVE_BYTES:
+        raise Refusal("archive.too_large", str(path))
+    return path.read_bytes()
+
+
+def _open(session: Session, password: str | None) -> PrivateKeys:
+    require(session, Action.MERGE)
+    office = require_local_office(session)
+    if office.role != "province":
+        from desktop.i18n import _
+
+        raise ExchangeError("exchange.not_province", _(
+            "ฐานข้อมูลนี้ไม่ใช่ของจังหวัด ชุดข้อมูลจาก อปท. นำเข้าได้ที่ฐานข้อมูลของจังหวัดเท่านั้น"))
+    return office_private_keys(session, Action.MERGE, password=password)
+
+
+def verify_file(session: Session, source: Path | str | bytes, *, password: str | None = None,
+                now: datetime | None = None) -> BundleCheck:
+    """Every check of a bundle against this province (``merge``); writes nothing.
+    Raises Refusal (its code and Thai message), ExchangeError, OfficeKeyError."""
+    private = _open(session, password)
+    return _check(session, _read(source), private, now_utc(now))
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def _sender_office(session: Session, code: str, name: str) -> int:
+    row = session.scalars(select(Office).where(Office.code == code)).first()
+    if row is None:
+        row = Office(code=code, name=name[:200], role="municipality", is_local=False)
+        session.add(row)
+        session.flush()
+    elif row.is_local:
+        raise ExchangeError("exchange.own_office", "a bundle from this office itself")
+    return row.id
+
+
+def _ids(conn: Connection, table: Table, uuids: Iterable[str]) -> dict[str, int]:
+    wanted = sorted({u for u in uuids if u})
+    out: dict[str, int] = {}
+    for i in range(0, len(wanted), CHUNK):
+        out.update(conn.execute(select(table.c.uuid, table.c.id).where(table.c.uuid.in_(wanted[i:i + CHUNK])))
+                   .tuples().all())
+    return out
+
+
+class _Applier:
+    def __init__(self, session: Session, verified: VerifiedBundle, office_id: int, restored: bool) -> None:
+        self.session = session
+        self.conn = session.connection()
+        self.verified = verified
+        self.office_id = office_id
+        self.restored = restored
+        self.applied: dict[str, Counter[str]] = {}
+        self.years: dict[int, int] = {}
+        self.children: set[int] = set()
+        self.new_children: list[str] = []
+        self.renamed: list[tuple[int, str]] = []
+        self.names: dict[int, str] = {}
+        self.now = utcnow()
+
+    def count(self, table: str, outcome: str, n: int = 1) -> None:
+        self.applied.setdefault(table, Counter())[outcome] += n
+
+    def run(self, progress: ImportProgress | None) -> None:
+        total = sum(self.verified.manifest.counts.values())
+        done = 0
+        self.apply_years()
+        for t in SYNCED:
+            for f in self.verified.manifest.files:
+                if f.table == t.wire:
+                    self.apply_file(t, list(self.verified.file_rows(f)))
+                    done += f.rows
+                    if progress is not None:
+                        progress(done, total)
+        for f in self.verified.manifest.files:
+            if f.table == TOMBSTONE:
+                self.apply_tombstones(list(self.verified.file_rows(f)))
+        for institution_id, name in self.renamed:
+            refresh_institution(self.conn, institution_id, name)
+        if self.children:
+            refresh_children(self.conn, self.children)
+
+    def apply_years(self) -> None:
+        table = cast(Table, AcademicYear.__table__)
+        have = dict(self.conn.execute(select(table.c.year_be, table.c.id)).tuples().all())
+        for _t, row in self.verified.rows(YEAR):
+            if row["year"] not in have:
+                self.conn.execute(table.insert().values(
+                    year_be=row["year"], start_date=parse_date(row["start"]), end_date=parse_date(row["end"])))
+                have[row["year"]] = self.conn.execute(
+                    select(table.c.id).where(table.c.year_be == row["year"])).scalar_one()
+                self.count(YEAR, "inserted")
+        self.years = have
+
+    def institution_name(self, institution_id: int) -> str:
+        if institution_id not in self.names:
+            self.names[institution_id] = self.conn.scalar(
+                select(Institution.name).where(Institution.id == institution_id)) or ""
+        return self.names[institution_id]
+
+    def refs(self, t: WireTable, rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+        out = {}
+        for wire, _column, target in t.refs:
+            if target.name != "academic_year":
+                out[wire] = _ids(self.conn, target, (r[wire] for r in rows))
+        return out
+
+    def values(self, t: WireTable, row: dict[str, Any], refs: dict[str, dict[str, int]]) -> dict[str, Any] | None:
+        values = column_values(t, row)
+        for wire, column, target in t.refs:
+            if target.name == "academic_year":
+                found = self.years.get(row[wire])
+            else:
+                found = refs[wire].get(row[wire]) if row[wire] is not None else None
+            if found is None and not t.table.c[column].nullable:
+                return None  # what it refers to never came here
+            values[column] = found
+        if t.name == "child":
+            values["first_name_key"] = name_sort_key(values["first_name"])
+            values["last_name_key"] = name_sort_key(values["last_name"])
+        elif t.name == "household":
+            values["subdistrict_key"], values["village_key"], values["house_key"] = household_sort_keys(
+                values["subdistrict"], values["village_no"], values["house_no"])
+        elif t.name == "enrollment":
+            name = self.institution_name(values["institution_id"])
+            values["institution_key"], values["level_key"], values["classroom_key"] = enrolment_sort_keys(
+                name or "", values["level_code"], values["classroom"])
+        values["origin_office_id"] = self.office_id  # changed_seq stays NULL: an export sends local rows only
+        return values
+
+    def apply_file(self, t: WireTable, rows: list[dict[str, Any]]) -> None:
+        tbl = t.table
+        existing: dict[str, Any] = {}
+        uuids = [r["uuid"] for r in rows]
+        for i in range(0, len(uuids), CHUNK):
+            for found in self.conn.execute(select(tbl.c.id, tbl.c.uuid, tbl.c.origin_office_id, tbl.c.version,
+                                                  tbl.c.updated_at).where(tbl.c.uuid.in_(uuids[i:i + CHUNK]))):
+                existing[found.uuid] = found
+        refs = self.refs(t, rows)
+        inserts, updates = [], []
+        for row in rows:
+            values = self.values(t, row, refs)
+            if values is None:
+                self.count(t.wire, "unresolved")
+                continue
+            old = existing.get(row["uuid"])
+            if old is None:
+                inserts.append(values)
+                continue
+            if old.origin_office_id != self.office_id:
+                self.count(t.wire, "other_office")
+                continue
+            incoming = (values["version"], values["updated_at"])
+            if incoming > (old.version, old.updated_at) or (self.restored and incoming != (old.version,
+                                                                                           old.updated_at)):
+                updates.append({**values, "_id": old.id})
+            else:
+                self.count(t.wire, "unchanged")
+        if inserts:
+            self.conn.execute(tbl.insert(), inserts)
+            self.count(t.wire, "inserted", len(inserts))
+        if updates:
+            columns = [c for c in updates[0] if c not in ("_id", "uuid", "origin_office_id")]
+            self.conn.execute(update(tbl).where(tbl.c.id == bindparam("_id"))
+                              .values({c: bindparam(c) for c in columns}), updates)
+            self.count(t.wire, "updated", len(updates))
+        if t.name == "child":
+            self.new_children += [v["uuid"] for v in inserts] + [v["uuid"] for v in updates]
+            ids = _ids(self.conn, tbl, [v["uuid"] for v in inserts])
+            self.children.update(ids.values())
+            self.children.update(v["_id"] for v in updates)
+        elif t.name == "enrollment":
+            self.children.update(v["child_id"] for v in (*inserts, *updates))
+        elif t.name == "institution":
+            self.renamed += [(v["_id"], v["name"]) for v in updates]
+
+    def apply_tombstones(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            t = BY_WIRE[row["table"]]
+            tbl = t.table
+            result = self.conn.execute(update(tbl).where(
+                tbl.c.uuid == row["uuid"], tbl.c.origin_office_id == self.office_id, tbl.c.deleted_at.is_(None))
+                .values(deleted_at=parse_time(row["deleted"]), version=tbl.c.version + 1, updated_at=self.now))
+            self.count(TOMBSTONE, "deleted" if result.rowcount else "unknown")
+            if t.name == "child" and result.rowcount:
+                self.children.update(_ids(self.conn, tbl, [row["uuid"]]).values())
+
+
+def import_file(session: Session, source: Path | str | bytes, *, password: str | None = None,
+                now: datetime | None = None, file_name: str = "",
+                progress: ImportProgress | None = None) -> ImportResult:
+    """Verify a bundle and apply it in ``session``'s transaction with its record (see the
+    module's text; ``merge``). The same file again: ``already``, nothing changes."""
+    from desktop.services.exchange_province import find_reconcile
+
+    private = _open(session, password)
+    at = now_utc(now)
+    data = _read(source)
+    check = _check(session, data, private, at)
+    if check.already or check.verified is None:
+        return ImportResult(check)
+    manifest = check.manifest
+    office_id = _sender_office(session, manifest.sender_office, check.sender_name)
+    applier = _Applier(session, check.verified, office_id, check.restored)
+    applier.run(progress)
+    pairs = find_reconcile(session, office_id, manifest.sender_office, applier.new_children, manifest.bundle)
+    applied = {table: dict(sorted(c.items())) for table, c in sorted(applier.applied.items())}
+    restored_at = naive(datetime.fromtimestamp(manifest.restored["at"], tz=at.tzinfo)) if manifest.restored else None
+    session.add(ReceivedBundle(
+        uuid=manifest.bundle, office_code=manifest.sender_office, key_id=manifest.sender_key,
+        sequence=manifest.sequence, manifest_hash=check.manifest_hash,
+        created_at=naive(datetime.fromtimestamp(manifest.created, tz=at.tzinfo)), imported_at=naive(at),
+        imported_by=require(session, Action.MERGE).name,
+        file_name=file_name or (Path(source).name if isinstance(source, str | Path) else ""),
+        counts=json.dumps(dict(manifest.counts), sort_keys=True), applied=json.dumps(applied, sort_keys=True),
+        restored_at=restored_at, continued_from=check.fork_from))
+    state = session.scalars(select(SenderState).where(SenderState.office_code == manifest.sender_office)).first()
+    if state is None:
+        state = SenderState(office_code=manifest.sender_office, office_id=office_id, restores=0)
+        session.add(state)
+    state.sequence, state.manifest_hash = manifest.sequence, check.manifest_hash
+    state.bundle_uuid, state.imported_at = manifest.bundle, naive(at)
+    if manifest.restored is not None:
+        state.restores = (state.restores or 0) + 1
+    session.flush()
+    record(session, "exchange_import", "exchange", manifest.bundle, {
+        "office": manifest.sender_office, "sequence": manifest.sequence, "manifest": check.manifest_hash,
+        "counts": dict(manifest.counts), "applied": applied, "reconcile": pairs,
+        **({"restored": True, "continued_from": check.fork_from} if manifest.restored else {})})
+    return ImportResult(check, applied, pairs)

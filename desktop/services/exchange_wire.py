@@ -1,0 +1,194 @@
+"""The rows of an exchange bundle: each synced table's stable WIRE name and fields, apart
+from the class and SQL names, so that a refactoring never changes the format
+(docs/exchange-format.md, "Rows"). No Qt.
+
+A row on the wire is a flat object: ``uuid``, ``version``, ``created``, ``updated``,
+``deleted`` (times as ``YYYY-MM-DDTHH:MM:SS.ffffff``, UTC; ``deleted`` null for a live
+row: a soft delete travels as the row), the table's own fields, and its references as the
+uuid of the row referred to (an enrolment's year as the Buddhist-Era year). Local ids,
+the import batch, the derived sort keys and member counts never travel: the receiver
+computes its own. A hard delete travels as a ``tombstone`` row; academic years travel
+whole in every bundle (a few rows).
+
+Migration 0012 holds a frozen copy of the travelling columns (its triggers); a new field
+here needs a migration that adds it to the trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table
+
+from desktop.store.models import (
+    AcademicYear,
+    Child,
+    ChildGuardian,
+    Enrollment,
+    Guardian,
+    Household,
+    Institution,
+)
+
+ADDRESS = ("house_no", "village_no", "village_name", "soi", "road", "subdistrict", "district",
+           "province", "postcode")
+COMMON = (("uuid", "uuid"), ("version", "version"), ("created", "created_at"), ("updated", "updated_at"),
+          ("deleted", "deleted_at"))
+YEAR = "academic_year"
+TOMBSTONE = "tombstone"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@dataclass(frozen=True)
+class WireTable:
+    wire: str  # the name on the wire (never changes)
+    table: Table  # the SQL table
+    fields: tuple[tuple[str, str], ...]  # (wire field, column) of its own values
+    refs: tuple[tuple[str, str, Table], ...]  # (wire field, FK column, table referred to)
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    def all_fields(self) -> list[str]:
+        return [w for w, _c in self.fields] + [w for w, _c, _t in self.refs]
+
+
+def _t(model: Any) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _same(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple((n, n) for n in names)
+
+
+SYNCED: tuple[WireTable, ...] = (  # in the order an import applies them (references first)
+    WireTable("institution", _t(Institution),
+              (*COMMON, *_same("kind", "code", "name", "phone", *ADDRESS)), ()),
+    WireTable("household", _t(Household),
+              (*COMMON, *_same("house_code", "phone", "note", *ADDRESS)), ()),
+    WireTable("child", _t(Child),
+              (*COMMON, *_same("prefix", "first_name", "last_name", "first_name_en", "last_name_en", "sex"),
+               ("birth_date", "birth_date"),
+               *_same("id_type", "national_id", "g_code", "no_id_reason", "nationality", "disability")),
+              (("household", "household_id", _t(Household)),)),
+    WireTable("guardian", _t(Guardian),
+              (*COMMON, *_same("prefix", "first_name", "last_name", "national_id", "phone", "occupation")),
+              (("household", "household_id", _t(Household)),)),
+    WireTable("guardianship", _t(ChildGuardian),
+              (*COMMON, *_same("relation", "is_primary")),
+              (("child", "child_id", _t(Child)),
+               ("guardian", "guardian_id", _t(Guardian)))),
+    WireTable("enrolment", _t(Enrollment),
+              (*COMMON, ("level", "level_code"), *_same("classroom", "status")),
+              (("child", "child_id", _t(Child)),
+               ("institution", "institution_id", _t(Institution)),
+               ("year", "academic_year_id", _t(AcademicYear)))),
+)
+BY_WIRE: Mapping[str, WireTable] = {t.wire: t for t in SYNCED}
+BY_TABLE: Mapping[str, WireTable] = {t.name: t for t in SYNCED}
+WIRE_TABLES = frozenset({*BY_WIRE, YEAR, TOMBSTONE})
+YEAR_FIELDS = ("year", "start", "end")
+TOMBSTONE_FIELDS = ("table", "uuid", "deleted")
+
+
+def wire_value(value: Any) -> Any:
+    """A column's value as it travels."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def parse_time(text: Any) -> datetime:
+    if type(text) is not str or len(text) != 26:
+        raise ValueError(f"not a time: {text!r}")
+    return datetime.fromisoformat(text)
+
+
+def parse_date(text: Any) -> date:
+    if type(text) is not str or len(text) != 10:
+        raise ValueError(f"not a date: {text!r}")
+    return date.fromisoformat(text)
+
+
+def _check_uuid(value: Any, what: str, *, nullable: bool = False) -> None:
+    if value is None and nullable:
+        return
+    if type(value) is not str or not UUID.fullmatch(value):
+        raise ValueError(f"{what}: not a uuid")
+
+
+def _check_value(t: WireTable, wire: str, column: str, value: Any) -> None:
+    col = t.table.c[column]
+    if wire == "uuid":
+        _check_uuid(value, "uuid")
+        return
+    if value is None:
+        if not col.nullable or wire in ("created", "updated", "version"):
+            raise ValueError(f"{t.wire}.{wire} may not be null")
+        return
+    kind = col.type.python_type
+    if kind is datetime:
+        parse_time(value)
+    elif kind is date:
+        parse_date(value)
+    elif kind is bool:
+        if type(value) is not bool:
+            raise ValueError(f"{t.wire}.{wire}: not a boolean")
+    elif kind is int:
+        if type(value) is not int or value < (1 if wire == "version" else 0):
+            raise ValueError(f"{t.wire}.{wire}: not a whole number")
+    else:
+        length = getattr(col.type, "length", None)
+        if type(value) is not str or (length is not None and len(value) > length) or "\x00" in value:
+            raise ValueError(f"{t.wire}.{wire}: not a text of its length")
+
+
+def check_row(table: str, row: dict[str, Any]) -> None:
+    """The row schema of a wire table (verify_bundle's ``row_check``): exactly its fields,
+    each of its type and length; ValueError names the first fault."""
+    if table == YEAR:
+        if set(row) != set(YEAR_FIELDS) or type(row["year"]) is not int or not 2400 <= row["year"] <= 2800:
+            raise ValueError("academic_year row")
+        parse_date(row["start"])
+        parse_date(row["end"])
+        return
+    if table == TOMBSTONE:
+        if set(row) != set(TOMBSTONE_FIELDS) or row["table"] not in BY_WIRE:
+            raise ValueError("tombstone row")
+        _check_uuid(row["uuid"], "tombstone.uuid")
+        parse_time(row["deleted"])
+        return
+    t = BY_WIRE.get(table)
+    if t is None:
+        raise ValueError(f"unknown wire table {table!r}")
+    if set(row) != set(t.all_fields()):
+        raise ValueError(f"{table}: fields {sorted(set(row) ^ set(t.all_fields()))}")
+    for wire, column in t.fields:
+        _check_value(t, wire, column, row[wire])
+    for wire, column, target in t.refs:
+        if target.name == "academic_year":
+            if type(row[wire]) is not int:
+                raise ValueError(f"{table}.{wire}: not a year")
+        else:
+            _check_uuid(row[wire], f"{table}.{wire}", nullable=t.table.c[column].nullable is True)
+
+
+def column_values(t: WireTable, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The SQL column values of a wire row's own fields (references resolved elsewhere)."""
+    out: dict[str, Any] = {}
+    for wire, column in t.fields:
+        value = row[wire]
+        kind = t.table.c[column].type.python_type
+        if value is not None and kind is datetime:
+            value = parse_time(value)
+        elif value is not None and kind is date:
+            value = parse_date(value)
+        out[column] = value
+    return out
