@@ -35,7 +35,7 @@ from desktop.services.keys import key_of_session
 from desktop.services.office import require_local_office
 from desktop.store import office_secret
 from desktop.store.exchange_keys import OfficeKey, OfficeKeyHolder, OfficeKeySeal
-from desktop.store.models import AppUser, utcnow
+from desktop.store.models import AppUser, Office, utcnow
 from desktop.store.sealing import Seal
 
 # the work that may open the private keys
@@ -224,11 +224,18 @@ def _holds(session: Session, row: OfficeKey, actor: Actor) -> bool:
                                   OfficeKeyHolder.user_id == actor.user_id)).first() is not None
 
 
+def _serialise(session: Session) -> None:
+    """One key change at a time: PostgreSQL locks the office's row (SQLite's write
+    transaction is already the only one)."""
+    session.execute(select(Office.id).where(Office.is_local.is_(True)).with_for_update())
+
+
 def make_office_keys(session: Session, *, password: str | None = None, now: datetime | None = None) -> KeyCard:
     """The office's first key pair (``keys.manage``): at set-up, or on first need in a
     database made before keys existed. ``password`` (the signed-in user's) is needed in
     a plain database. Refused when the office has keys already (rotate them)."""
     actor = require(session, Action.KEYS_MANAGE)
+    _serialise(session)
     if _current(session) is not None:
         raise OfficeKeyError("keys.exists", _("หน่วยงานนี้มีกุญแจอยู่แล้ว ถ้าต้องการกุญแจใหม่ให้สั่ง samoe keys rotate"))
     office = require_local_office(session)
@@ -261,6 +268,7 @@ def rotate_office_keys(session: Session, *, password: str | None = None, now: da
     """A new key pair whose card is signed by the old key (``keys.manage``); the old one
     is retired (kept, to open what was sent to it) and names its successor."""
     actor = require(session, Action.KEYS_MANAGE)
+    _serialise(session)
     row = _current(session)
     if row is None:
         raise OfficeKeyError("keys.none", _("หน่วยงานนี้ยังไม่มีกุญแจ สั่ง samoe keys card เพื่อสร้างกุญแจก่อน"))

@@ -78,3 +78,40 @@ def test_enrol_rotate_forge_and_revoke(province: Database) -> None:
         new = DatabaseTrustList(s).find(rotated.key_id)
     assert old is not None and old.replaced_by == rotated.key_id
     assert new is not None and new.revoked_at == since and new.keys.office_name == TOWN[1]
+
+
+def test_two_administrators_at_once_make_one_key_pair(province: Database) -> None:
+    import threading
+    import time
+
+    from desktop.services.exchange_keys import OfficeKeyError
+
+    made, release = threading.Event(), threading.Event()
+    results: list[str] = []
+
+    def first() -> None:
+        with province.session() as s:
+            make_office_keys(s, password=TEST_PASSWORD, now=NOW)
+            made.set()
+            release.wait(20)  # not committed yet
+
+    def second() -> None:
+        made.wait(20)
+        try:
+            with province.session() as s:
+                make_office_keys(s, password=TEST_PASSWORD, now=NOW)
+            results.append("made")
+        except OfficeKeyError as exc:
+            results.append(exc.code)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    made.wait(20)
+    time.sleep(0.5)  # the second waits on the office's row meanwhile
+    release.set()
+    for t in threads:
+        t.join(30)
+    assert results == ["keys.exists"]
+    with province.reader() as s:
+        assert len(s.scalars(select(OfficeKey)).all()) == 1
