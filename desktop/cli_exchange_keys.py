@@ -21,7 +21,8 @@ Each runs as a user (``--user``, password from SAMOE_PASSWORD or a prompt); a pl
 database needs that password again to open the office's private keys (the same one).
 
 Exit codes: 0 done, 1 a card or key refused (the message says why), 2 wrong arguments,
-11 a wrong password for the office's keys, 12 not permitted or the keys not shared yet.
+5 the office's keys in the database are damaged, 11 a wrong password for the office's
+keys, 12 not permitted or the keys not shared yet.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ WRITING = {"card": "ออกบัตรกุญแจ", "trust": "ลงท�
            "rotate": "เปลี่ยนกุญแจของหน่วยงาน", "share": "มอบกุญแจของหน่วยงาน"}
 EXIT_REFUSED = 1
 EXIT_ARGS = 2
+EXIT_DAMAGED = 5
 EXIT_LOGIN = 11
 EXIT_NOT_PERMITTED = 12
 
@@ -102,7 +104,7 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if exc.code == "keys.not_shared":
             _ask_for_keys(args, db, err)
             return EXIT_NOT_PERMITTED
-        return EXIT_LOGIN if exc.code == "keys.password" else EXIT_REFUSED
+        return {"keys.password": EXIT_LOGIN, "keys.damaged": EXIT_DAMAGED}.get(exc.code, EXIT_REFUSED)
 
 
 def _password(args: argparse.Namespace, db: Any) -> str:

@@ -230,3 +230,13 @@ def test_an_encrypted_database_keeps_the_secret_inside(tmp_path: Path, capsys: p
         db.dispose()
     assert [tuple(r) for r in raw][0] == (card["key_id"], 1) and len(raw) == 2 and all(r[1] for r in raw)
     assert holders == 0  # the encrypted file is the protection: nothing sealed
+
+
+def test_damaged_keys_exit_5(offices: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    town, _ = offices
+    conn = sqlite3.connect(town)
+    conn.execute("UPDATE office_key SET box_public = ?", (b"\x01" * 32,))
+    conn.commit()
+    conn.close()
+    code, _out, err = run(capsys, "--db", town, "keys", "rotate", "--out", str(tmp_path / "r.json"))
+    assert code == 5 and "เสียหาย" in err
