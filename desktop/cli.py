@@ -13,6 +13,7 @@
                                                     (see desktop/cli_documents.py)
     samoe users add|list|passwd|lock|unlock|roles   (see desktop/cli_users.py)
     samoe keys card|trust|list|revoke|rotate|share  the exchange's keys (desktop/cli_exchange_keys.py)
+    samoe exchange export|verify|import|receipt|status  bundles and receipts (desktop/cli_exchange.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -95,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     from desktop.cli_exchange_keys import add_parsers as add_exchange_key_parsers
 
     add_exchange_key_parsers(sub)  # samoe keys: the exchange's keys, not the database's
+    from desktop.cli_exchange import add_parsers as add_exchange_parsers
+
+    add_exchange_parsers(sub)  # samoe exchange: bundles and receipts
     from desktop.cli_keys import add_parsers as add_key_parsers
 
     add_key_parsers(sub, db_sub)  # init/demo --no-encryption, db encrypt
@@ -195,6 +199,9 @@ WRITES = {
     "keys revoke": (False, "เพิกถอนกุญแจ"),
     "keys rotate": (False, "เปลี่ยนกุญแจของหน่วยงาน"),
     "keys share": (False, "มอบกุญแจของหน่วยงาน"),
+    "exchange export": (False, "ส่งออกชุดข้อมูลถึงจังหวัด"),  # desktop/cli_exchange.py writes()
+    "exchange import": (False, "นำเข้าชุดข้อมูลแลกเปลี่ยน"),
+    "exchange receipt": (False, "ออกใบตอบรับ"),
 }
 
 
@@ -251,6 +258,10 @@ def _run_unlocked(args: argparse.Namespace, name: str) -> int:
         from desktop.cli_exchange_keys import writes as key_writes
 
         label = key_writes(args)
+    if args.command == "exchange":
+        from desktop.cli_exchange import writes as exchange_writes
+
+        label = exchange_writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
@@ -321,6 +332,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_exchange_keys import run as run_exchange_keys
 
         return run_exchange_keys(args, db, _print, _err)
+    if args.command == "exchange":
+        from desktop.cli_exchange import run as run_exchange
+
+        return run_exchange(args, db, _print, _err)
     if args.command in ("report", "import", "export"):
         from desktop.cli_documents import run
 

@@ -56,8 +56,14 @@ ACTIONS: dict[str, str] = {
     "keys_card": N_("ออกบัตรกุญแจ"),
     "trust_enrol": N_("ลงทะเบียนบัตรกุญแจที่เชื่อถือ"),
     "trust_revoke": N_("เพิกถอนกุญแจที่เชื่อถือ"),
+    "exchange_export": N_("ส่งชุดข้อมูลถึงจังหวัด"),
+    "exchange_receipt": N_("บันทึกใบตอบรับจากจังหวัด"),
+    "exchange_import": N_("นำเข้าชุดข้อมูลจาก อปท."),
+    "exchange_receipt_issue": N_("ออกใบตอบรับ"),
+    "exchange_reconcile": N_("ตรวจสอบเด็กเลขเดียวกันจากหลายหน่วยงาน"),
 }
 ENTITIES: dict[str, str] = {
+    "exchange": N_("ชุดข้อมูลแลกเปลี่ยน"),
     "child": N_("เด็ก"),
     "household": N_("ครัวเรือน"),
     "institution": N_("สถานศึกษา"),

@@ -178,15 +178,16 @@ def _counts(session: Session, scope: _Scope) -> dict[str, int]:
     return counts
 
 
-def _prepare(session: Session, full: bool, institutions: Sequence[str]) -> tuple[ExportPlan, _Scope, Outbox]:
+def _prepare(session: Session, full: bool, institutions: Sequence[str], *,
+             write: bool = True) -> tuple[ExportPlan, _Scope, Outbox]:
     require(session, Action.EXPORT_APPROVE)
     office = require_local_office(session)
     if office.role != "municipality":
         raise ExchangeError("exchange.not_municipality", _(
             "ฐานข้อมูลนี้เป็นของจังหวัด การส่งข้อมูลถึงจังหวัดทำที่ฐานข้อมูลของ อปท."))
     province = province_keys(session)
-    outbox = outbox_for(session, province.office_code)
-    notice_restore(session, outbox)
+    outbox = outbox_for(session, province.office_code, write=write)
+    notice_restore(session, outbox, write=write)
     restored = outbox.restored_at is not None
     full = full or restored
     sequence = outbox.acked_sequence + 1 if restored else outbox.next_sequence
@@ -200,8 +201,8 @@ def _prepare(session: Session, full: bool, institutions: Sequence[str]) -> tuple
 def plan_export(session: Session, *, full: bool = False, institutions: Sequence[str] = ()) -> ExportPlan:
     """What ``export_bundle`` with the same choices would write (``export.approve``):
     counts per kind, the sequence, whether whole and whether announcing a restore.
-    Writes nothing but the outbox's first row (in the caller's transaction)."""
-    return _prepare(session, full, institutions)[0]
+    Writes nothing (a reader's session will do)."""
+    return _prepare(session, full, institutions, write=False)[0]
 
 
 class _Collector:

@@ -91,25 +91,32 @@ def province_keys(session: Session) -> OfficeKeys:
     return OfficeKeys(row.office_code, row.office_name, bytes(row.sign_public), bytes(row.box_public))
 
 
-def outbox_for(session: Session, recipient_code: str) -> Outbox:
+def outbox_for(session: Session, recipient_code: str, *, write: bool = True) -> Outbox:
+    """The outbox row of ``recipient_code``, made when missing (``write=False``: a new
+    one not added to the session, for a plan)."""
     row = session.scalars(select(Outbox).where(Outbox.recipient_code == recipient_code)).first()
     if row is None:
         row = Outbox(recipient_code=recipient_code, next_sequence=1, last_manifest_hash="", acked_sequence=0,
                      acked_manifest_hash="", acked_bundle="", restore_audit_id=0)
-        session.add(row)
-        session.flush()
+        if write:
+            session.add(row)
+            session.flush()
     return row
 
 
-def notice_restore(session: Session, outbox: Outbox) -> None:
-    """A restore recorded in the audit log since the last one seen marks the outbox."""
+def notice_restore(session: Session, outbox: Outbox, *, write: bool = True) -> None:
+    """A restore recorded in the audit log since the last one seen marks the outbox
+    (``write=False``: only the object in memory, for a plan; the session is not flushed)."""
     entry = session.execute(select(AuditEntry.id, AuditEntry.at).where(
         AuditEntry.action == "restore", AuditEntry.entity == "database",
         AuditEntry.id > outbox.restore_audit_id).order_by(AuditEntry.id.desc()).limit(1)).first()
     if entry is not None:
+        if not write and outbox in session:
+            session.expunge(outbox)  # changed in memory only: never flushed
         outbox.restore_audit_id = entry.id
         outbox.restored_at = entry.at
-        session.flush()
+        if write:
+            session.flush()
 
 
 def outbox_state(session: Session) -> OutboxState | None:
