@@ -240,3 +240,20 @@ def test_damaged_keys_exit_5(offices: tuple[str, str], tmp_path: Path, capsys: p
     conn.close()
     code, _out, err = run(capsys, "--db", town, "keys", "rotate", "--out", str(tmp_path / "r.json"))
     assert code == 5 and "เสียหาย" in err
+
+
+def test_nothing_to_share_an_empty_list_and_english(offices: tuple[str, str], tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    town, _ = offices
+    code, out, err = run(capsys, "--db", town, "keys", "share")
+    assert code == 0 and "ไม่มีผู้ใช้ที่รอรับกุญแจ" in out, err
+    code, out, _err = run(capsys, "--db", town, "keys", "list")
+    assert code == 0 and "ยังไม่มีบัตรกุญแจที่เชื่อถือ" in out
+    (tmp_path / "bad.json").write_bytes(b"\xff\xfe")
+    try:
+        code, _out, err = run(capsys, "--lang", "en", "--db", town, "keys", "trust", str(tmp_path / "bad.json"))
+    finally:
+        from desktop.i18n import set_language
+
+        set_language("th")
+    assert code == 1 and "This file is not a key card (not UTF-8 text)" in err
