@@ -198,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --sweep: every search inside this academic year's filter")
     parser.add_argument("--only", default="", metavar="TERMS",
                         help="with --sweep: these terms (comma-separated) instead")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="with --sweep: every search's figures as JSON lines in this file")
     parser.add_argument("--page-only", action="store_true",
                         help="with --sweep: time the first page alone (no count)")
     ns = parser.parse_args(argv)
@@ -206,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
                  else sweep_terms(ns.db, ns.sweep, ns.parts))
         found = sweep(ns.db, terms, ns.runs, ns.year, not ns.page_only)
         found.sort(key=lambda r: -r["page_wall"])
+        if ns.out:
+            ns.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in found),
+                              encoding="utf-8")
         for r in found[:25]:
             print(json.dumps(r, ensure_ascii=False))
         for what, key in (("first page", "page_"), ("page and count", ""))[
