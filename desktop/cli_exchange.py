@@ -45,7 +45,8 @@ KIND_LABELS = {"institution": "สถานศึกษา", "household": "ค�
                "guardianship": "ความสัมพันธ์เด็ก-ผู้ปกครอง", "enrolment": "การลงทะเบียนเรียน",
                "academic_year": "ปีการศึกษา", "tombstone": "รายการที่ลบถาวร"}
 OUTCOME_LABELS = {"inserted": "เพิ่ม", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยน", "deleted": "ลบ",
-                  "unknown": "ไม่พบ", "other_office": "เป็นของหน่วยงานอื่น", "unresolved": "อ้างถึงรายการที่ไม่มี"}
+                  "unknown": "ไม่พบ", "other_office": "เป็นของหน่วยงานอื่น", "unresolved": "อ้างถึงรายการที่ไม่มี",
+                  "older": "เก่ากว่าที่มีอยู่"}
 
 
 def add_parsers(sub: Any) -> None:

@@ -59,7 +59,7 @@ ACTIONS: dict[str, str] = {
     "exchange_export": N_("ส่งชุดข้อมูลถึงจังหวัด"),
     "exchange_receipt": N_("บันทึกใบตอบรับจากจังหวัด"),
     "exchange_import": N_("นำเข้าชุดข้อมูลจาก อปท."),
-    "exchange_receipt_issue": N_("ออกใบตอบรับ"),
+    "receipt_issue": N_("ออกใบตอบรับ"),
     "exchange_reconcile": N_("ตรวจสอบเด็กเลขเดียวกันจากหลายหน่วยงาน"),
 }
 ENTITIES: dict[str, str] = {

@@ -16,8 +16,10 @@
 - **Import**, all in the caller's ONE transaction with the bundle's record, the sender's
   chain and one audit entry (a failure or a kill leaves the database as it was):
   academic years by their year; rows merged by uuid (new: inserted with the sender as
-  their origin office; the same office's: replaced when the incoming version is newer,
-  by (version, updated), or differs in a restored bundle; another office's uuid: kept,
+  their origin office; the same office's: replaced when it differs, unless it is an
+  older version (a lower ``version``: ``updated_at`` moves with derived keys too) than
+  the row here (a restored bundle's replace
+  all the same: the sender's database is what it is now); another office's uuid: kept,
   counted ``other_office``); tombstones mark the sender's rows deleted (``deleted_at``:
   the province keeps what it was sent); references by uuid (an unknown household left
   empty, an enrolment or guardianship whose child is unknown skipped, counted); the
@@ -303,9 +305,8 @@ class _Applier:
         existing: dict[str, Any] = {}
         uuids = [r["uuid"] for r in rows]
         for i in range(0, len(uuids), CHUNK):
-            for found in self.conn.execute(select(tbl.c.id, tbl.c.uuid, tbl.c.origin_office_id, tbl.c.version,
-                                                  tbl.c.updated_at).where(tbl.c.uuid.in_(uuids[i:i + CHUNK]))):
-                existing[found.uuid] = found
+            for found in self.conn.execute(select(tbl).where(tbl.c.uuid.in_(uuids[i:i + CHUNK]))):
+                existing[found.uuid] = found._mapping
         refs = self.refs(t, rows)
         inserts, updates = [], []
         for row in rows:
@@ -317,15 +318,15 @@ class _Applier:
             if old is None:
                 inserts.append(values)
                 continue
-            if old.origin_office_id != self.office_id:
+            if old["origin_office_id"] != self.office_id:
                 self.count(t.wire, "other_office")
                 continue
-            incoming = (values["version"], values["updated_at"])
-            if incoming > (old.version, old.updated_at) or (self.restored and incoming != (old.version,
-                                                                                           old.updated_at)):
-                updates.append({**values, "_id": old.id})
-            else:
+            if all(old[c] == v for c, v in values.items()):
                 self.count(t.wire, "unchanged")
+            elif values["version"] < old["version"] and not self.restored:
+                self.count(t.wire, "older")  # a newer version is here already
+            else:
+                updates.append({**values, "_id": old["id"]})
         if inserts:
             self.conn.execute(tbl.insert(), inserts)
             self.count(t.wire, "inserted", len(inserts))

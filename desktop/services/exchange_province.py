@@ -147,7 +147,7 @@ def write_receipt_for(session: Session, bundle: Path, out: Path, *, password: st
                         sequence=state.sequence, manifest_hash=state.manifest_hash, bundle_id=state.bundle_uuid,
                         issued=at)
     write_receipt(Path(out), data)
-    record(session, "exchange_receipt_issue", "exchange", state.bundle_uuid, {
+    record(session, "receipt_issue", "exchange", state.bundle_uuid, {
         "office": office_code, "sequence": state.sequence, "manifest": state.manifest_hash,
         "file": Path(out).name, "by": actor.name})
     return state.sequence, office_code

@@ -50,6 +50,11 @@ class Site:
 def make_site(path: Path, code: str, name: str, role: str, *, children: int = 0, seed: int = 1) -> Site:
     db = Database.open(path)
     migrate.upgrade(db, backup=False)
+    return set_up_site(db, code, name, role, children=children, seed=seed)
+
+
+def set_up_site(db: Database, code: str, name: str, role: str, *, children: int = 0, seed: int = 1) -> Site:
+    """An office on a migrated, empty database (SQLite or PostgreSQL)."""
     with db.session() as s:
         init_office(s, name=name, code=code, role=role, province="นครราชสีมา")
         work = Role.CERTIFIER if role == "municipality" else Role.PROVINCE
@@ -68,6 +73,18 @@ def trust_each_other(province: Site, *towns: Site) -> None:
             enrol_card(s, town.card)
         with town.db.session() as s:
             enrol_card(s, province.card)
+
+
+def snapshot(db: Database) -> list[tuple[object, ...]]:
+    """Every table's rows, in a stable order (the database exactly as it was)."""
+    from sqlalchemy import inspect, text
+
+    out: list[tuple[object, ...]] = []
+    with db.reader() as s:
+        for name in sorted(inspect(s.connection()).get_table_names()):
+            rows = s.execute(text(f"SELECT * FROM {name}")).all()  # noqa: S608 (names from the catalogue)
+            out += sorted(((name, *r) for r in rows), key=repr)
+    return out
 
 
 def local_office_id(db: Database) -> int:
