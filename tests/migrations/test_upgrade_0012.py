@@ -61,12 +61,13 @@ def test_eleventh_schema_upgrades_with_change_tracking(tmp_path: Path) -> None:
             assert s.scalars(select(Outbox)).all() == []
             s.execute(text("UPDATE child SET changed_seq = 3"))
         with db.session() as s:
-            s.execute(text("UPDATE child SET first_name_key = 'x', enrol_level_key = 'y' WHERE id = 1"))
+            s.execute(text("UPDATE child SET first_name_key = 'x', enrol_level_key = 'y', "
+                           "updated_at = '2026-12-01 08:00:00' WHERE id = 1"))
             s.execute(text("UPDATE child SET disability = 'ตาบอด' WHERE id = 2"))
             s.execute(text("UPDATE child SET deleted_at = '2026-12-01 08:00:00' WHERE id = 4"))
         with db.reader() as s:
             pending = s.scalars(text("SELECT id FROM child WHERE changed_seq IS NULL ORDER BY id")).all()
-            assert pending == [2, 4]  # a derived column (sort keys) does not make a row travel
+            assert pending == [2, 4]  # derived columns (sort keys, with updated_at) do not make a row travel
         with db.session() as s:
             uuid = s.scalar(text("SELECT uuid FROM enrollment ORDER BY id LIMIT 1"))
             s.execute(text("DELETE FROM enrollment WHERE uuid = :u"), {"u": uuid})

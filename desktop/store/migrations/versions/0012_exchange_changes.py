@@ -41,9 +41,11 @@ depends_on = None
 
 ADDRESS = ["house_no", "village_no", "village_name", "soi", "road", "subdistrict", "district",
            "province", "postcode"]
-COMMON = ["uuid", "version", "created_at", "updated_at", "deleted_at"]
+# (not updated_at: the Core UPDATEs that refresh derived keys, e.g. a child's enrolment
+# keys after an institution is renamed, move it too; every real change moves another column)
+COMMON = ["uuid", "version", "created_at", "deleted_at"]
 # table → (its wire name, the columns whose change makes the row travel again). A frozen
-# copy of desktop/services/exchange_wire.py as this revision made it.
+# copy of desktop/services/exchange_wire.py's fields as this revision made it.
 TRACKED: dict[str, tuple[str, list[str]]] = {
     "institution": ("institution", [*COMMON, "kind", "code", "name", "phone", *ADDRESS]),
     "household": ("household", [*COMMON, "house_code", "phone", "note", *ADDRESS]),
