@@ -1,5 +1,5 @@
 """``samoe exchange``: the signed files between a municipality and its province (issue 10;
-docs/exchange-format.md).
+docs/exchange.md; the format: docs/exchange-format.md).
 
 At a municipality (a user whose role may approve exports, e.g. ผู้รับรอง/ผู้อำนวยการ):
 

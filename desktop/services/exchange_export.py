@@ -1,5 +1,5 @@
 """Export at the municipality: a signed, encrypted bundle for the province, whole or
-incremental, of all data or chosen institutions (issue 10; docs/exchange-format.md). No Qt.
+incremental, of all data or chosen institutions (issue 10; docs/exchange.md). No Qt.
 
     plan = plan_export(session, full=False, institutions=("1234567890",))   # counts per kind
     result = export_bundle(session, Path("E:/ส่งจังหวัด.samoe"), password=..., progress=...)

@@ -1,4 +1,4 @@
-"""Verify and import at the province (issue 10; docs/exchange-format.md). No Qt.
+"""Verify and import at the province (issue 10; docs/exchange.md). No Qt.
 
     check = verify_file(session, path, password=...)        # every check, nothing written
     result = import_file(session, path, password=...)       # in the caller's transaction

@@ -1,6 +1,5 @@
 """A municipality's line of bundles to its province: where it stands, the province's
-receipts, and a restored backup (docs/exchange-format.md, "Change tracking and
-bookkeeping"). No Qt.
+receipts, and a restored backup (docs/exchange.md). No Qt.
 
 - The recipient is the province whose key card this office trusts (current, unrevoked).
 - ``import_receipt`` records the province's signed receipt: the last bundle it accepted.

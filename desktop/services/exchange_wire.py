@@ -1,6 +1,6 @@
 """The rows of an exchange bundle: each synced table's stable WIRE name and fields, apart
 from the class and SQL names, so that a refactoring never changes the format
-(docs/exchange-format.md, "Rows"). No Qt.
+(docs/exchange.md, "What travels"). No Qt.
 
 A row on the wire is a flat object: ``uuid``, ``version``, ``created``, ``updated``,
 ``deleted`` (times as ``YYYY-MM-DDTHH:MM:SS.ffffff``, UTC; ``deleted`` null for a live

@@ -1,6 +1,6 @@
-"""The exchange's bookkeeping in the database (0012; docs/exchange-format.md, "Change
-tracking and bookkeeping"). Models only: services/exchange_export.py (the municipality)
-and services/exchange_import.py (the province) hold the rules. No Qt.
+"""The exchange's bookkeeping in the database (0012; docs/exchange.md). Models only:
+services/exchange_export.py (the municipality) and services/exchange_import.py (the
+province) hold the rules. No Qt.
 
 The rows that travel carry ``changed_seq`` (models.Synced): NULL when created or changed
 since they last went out, else the sequence of the bundle they last went in.

@@ -1,5 +1,4 @@
-"""The exchange's change tracking and bookkeeping (issue 10; docs/exchange-format.md,
-"Change tracking").
+"""The exchange's change tracking and bookkeeping (issue 10; docs/exchange.md).
 
 Municipality (the sender):
 
