@@ -1,0 +1,133 @@
+"""The exchange's services against the raw cost of the same rows in the same run (issue 10):
+
+1. **export** (services/exchange_export.export_bundle: read the pending rows, build,
+   write atomically, stamp, record) of a municipality with N demo children, against
+   **raw**: the same wire rows already in memory through exchange/bundle.build_bundle and
+   an fsynced write (the format's own cost, no database);
+2. **import** at the province (services/exchange_import.import_file: verify, decrypt,
+   merge by uuid, derived keys, the record, one transaction) against **raw**: one
+   ``executemany`` of the same rows' values into the province's empty tables and a COMMIT.
+
+    .venv/bin/python tests/bench/bench_exchange_service.py --children 20000
+
+Prints seconds, rows/s and the ratios (goals: export ≤ 2×, import ≤ 3×).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "exchange"))
+os.environ.setdefault("SAMOE_NO_ENCRYPTION", "1")
+
+PW = "samoe-test-password"  # tests/actors.TEST_PASSWORD: the kit's administrator
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--children", type=int, default=20_000)
+    ap.add_argument("--work", type=Path, default=None)
+    args = ap.parse_args()
+
+    from desktop.store import cipher
+
+    cipher.ARGON2_TIME_COST, cipher.ARGON2_MEMORY_KIB = 1, 1024  # the keys' wraps: not what is timed
+    from office_kit import PROVINCE, TOWN_A, make_site, trust_each_other
+    from sqlalchemy import text
+
+    from desktop.exchange.bundle import build_bundle
+    from desktop.services.exchange_export import _Collector, _Scope, export_bundle
+    from desktop.services.exchange_import import import_file
+    from desktop.services.exchange_keys import office_private_keys
+    from desktop.services.exchange_outbox import province_keys
+    from desktop.services.exchange_wire import SYNCED, column_values
+    from desktop.store.db import Database
+
+    work = Path(args.work or tempfile.mkdtemp(prefix="samoe-bench-exchange-"))
+    work.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    town = make_site(work / "town.db", *TOWN_A, "municipality", children=args.children, seed=7)
+    province = make_site(work / "province.db", *PROVINCE, "province")
+    trust_each_other(province, town)
+    print(f"set-up {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+
+    # raw export: the same wire rows in memory, then the format's build and an fsynced write
+    with town.db.session() as s:
+        from desktop.domain.roles import Action
+
+        private = office_private_keys(s, Action.EXPORT_APPROVE, password=PW)
+        recipient = province_keys(s)
+        office_id = s.scalar(text("SELECT id FROM office WHERE is_local"))
+        collector = _Collector()
+        scope = _Scope(office_id, 0, True, None)
+        rows = {t.wire: list(collector.table_rows(s, t, scope)) for t in SYNCED}
+        s.rollback()
+    total = sum(len(r) for r in rows.values())
+    started = time.perf_counter()
+    built = build_bundle(sender=private.keys, sign_private=private.signing, recipient=recipient, tables=rows,
+                         sequence=1, previous=None, created=int(time.time()), schema="0012", program="bench")
+    with open(work / "raw.samoe", "wb") as f:
+        f.write(built.data)
+        f.flush()
+        os.fsync(f.fileno())
+    raw_export = time.perf_counter() - started
+
+    out = work / "1.samoe"
+    started = time.perf_counter()
+    with town.db.session() as s:
+        result = export_bundle(s, out, password=PW)
+    export_s = time.perf_counter() - started
+
+    # raw import: the rows' values into a copy of the province's empty tables, one executemany each
+    shutil.copyfile(province.path, work / "raw-province.db")
+    raw_db = Database.open(work / "raw-province.db")
+    values: dict[str, list[dict[str, Any]]] = {}
+    for t in SYNCED:
+        listed = []
+        for i, row in enumerate(rows[t.wire], 1):
+            v = column_values(t, row)
+            v["id"] = i
+            v["origin_office_id"] = 1
+            for _w, column, _target in t.refs:
+                v[column] = 1  # the first row of what it refers to (written before it)
+            listed.append(v)
+        values[t.name] = listed
+    started = time.perf_counter()
+    with raw_db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO academic_year (id, year_be, start_date, end_date) "
+                             "VALUES (1, 2569, '2026-05-16', '2027-05-15')")
+        for t in SYNCED:
+            if values[t.name]:
+                conn.execute(t.table.insert(), values[t.name])
+    raw_import = time.perf_counter() - started
+    raw_db.dispose()
+
+    started = time.perf_counter()
+    with province.db.session() as s:
+        imported = import_file(s, out, password=PW)
+    import_s = time.perf_counter() - started
+    assert not imported.already
+    load = os.getloadavg()[0]
+    print(f"children {args.children:,}, rows {total:,}, bundle {result.size / 1e6:.1f} MB, load {load:.1f}")
+    print(f"export  {export_s:6.2f} s  {total / export_s:9,.0f} rows/s   raw build+write {raw_export:6.2f} s"
+          f"   ratio {export_s / raw_export:.2f}x (goal <= 2x)")
+    print(f"import  {import_s:6.2f} s  {total / import_s:9,.0f} rows/s   raw executemany {raw_import:6.2f} s"
+          f"   ratio {import_s / raw_import:.2f}x (goal <= 3x)")
+    town.db.dispose()
+    province.db.dispose()
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
