@@ -28,7 +28,7 @@ import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -215,19 +215,33 @@ class _Collector:
 
     def table_rows(self, session: Session, t: WireTable, scope: _Scope) -> Iterator[dict[str, Any]]:
         ids = self.ids.setdefault(t.name, [])
+        uuids = self.uuids
         query = _select(t, scope)
+        fields = t.all_fields()
+        # the positions (after _id, _seq) of the times and dates: only those are converted
+        kinds = [t.table.c[c].type.python_type for _w, c in t.fields]
+        times = [i for i, k in enumerate(kinds) if k is datetime]
+        dates = [i for i, k in enumerate(kinds) if k is date]
+        at_uuid = fields.index("uuid")
+        conn = session.connection()  # Core: no ORM result objects
         last = 0
         while True:
-            chunk = session.execute(query.where(t.table.c.id > last).order_by(t.table.c.id).limit(CHUNK)).all()
+            chunk = conn.execute(query.where(t.table.c.id > last).order_by(t.table.c.id).limit(CHUNK)).all()
             if not chunk:
                 return
             for row in chunk:
-                values = row._mapping
-                if values["_seq"] is None:
-                    ids.append(values["_id"])
-                self.uuids.append(values["uuid"])
-                yield {w: wire_value(values[w]) for w in t.all_fields()}
-            last = chunk[-1]._mapping["_id"]
+                values = list(row[2:])
+                for i in times:
+                    if values[i] is not None:
+                        values[i] = values[i].isoformat(timespec="microseconds")
+                for i in dates:
+                    if values[i] is not None:
+                        values[i] = values[i].isoformat()
+                if row[1] is None:
+                    ids.append(row[0])
+                uuids.append(values[at_uuid])
+                yield dict(zip(fields, values, strict=True))
+            last = chunk[-1][0]
 
     def tombstones(self, session: Session, scope: _Scope) -> Iterator[dict[str, Any]]:
         for stone in session.scalars(select(Tombstone).where(*_tombstone_where(scope)).order_by(Tombstone.id)):
@@ -242,7 +256,18 @@ def _years(session: Session) -> Iterable[dict[str, Any]]:
             for y in session.scalars(select(AcademicYear).order_by(AcademicYear.year_be))]
 
 
-def _stamp(session: Session, collected: _Collector, sequence: int) -> None:
+def _stamp(session: Session, collected: _Collector, sequence: int, scope: _Scope) -> None:
+    """Stamp the rows the bundle carried that were pending. SQLite: one UPDATE a table by
+    the export's own conditions (the transaction began IMMEDIATE: no other writer since
+    the rows were read); PostgreSQL: by the ids read (a row another session committed in
+    between must stay pending)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        for t in SYNCED:
+            conn.execute(update(t.table).where(*_where(t, scope), t.table.c.changed_seq.is_(None))
+                         .values(changed_seq=sequence))
+        conn.execute(update(Tombstone).where(Tombstone.changed_seq.is_(None)).values(changed_seq=sequence))
+        return
     by_name = {t.name: t for t in SYNCED}
     for name, ids in collected.ids.items():
         tbl = by_name[name].table
@@ -296,7 +321,7 @@ def export_bundle(session: Session, out: Path, *, password: str | None = None, f
         uuids = "\n".join(sorted(collected.uuids)).encode("ascii")
         digest = hashlib.sha256(uuids).hexdigest()
         counts = dict(built.manifest.counts)
-        _stamp(session, collected, plan.sequence)
+        _stamp(session, collected, plan.sequence, scope)
         outbox.next_sequence = plan.sequence + 1
         outbox.last_manifest_hash = built.manifest_hash
         outbox.restored_at = None

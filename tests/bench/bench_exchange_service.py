@@ -39,7 +39,22 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args()
 
+    from actors import EVERY_ROLE
+    from argon2 import PasswordHasher
+
+    from desktop.services import access
     from desktop.store import cipher
+    from desktop.store.db import Database
+
+    original = Database.__post_init__
+
+    def post_init(self: Database) -> None:  # as tests/conftest.py: set-up works as every role
+        original(self)
+        if self.actor is None:
+            self.set_actor(EVERY_ROLE)
+
+    Database.__post_init__ = post_init  # type: ignore[method-assign]
+    access.HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
     cipher.ARGON2_TIME_COST, cipher.ARGON2_MEMORY_KIB = 1, 1024  # the keys' wraps: not what is timed
     from office_kit import PROVINCE, TOWN_A, make_site, trust_each_other
@@ -51,7 +66,6 @@ def main() -> None:
     from desktop.services.exchange_keys import office_private_keys
     from desktop.services.exchange_outbox import province_keys
     from desktop.services.exchange_wire import SYNCED, column_values
-    from desktop.store.db import Database
 
     work = Path(args.work or tempfile.mkdtemp(prefix="samoe-bench-exchange-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -89,8 +103,10 @@ def main() -> None:
     export_s = time.perf_counter() - started
 
     # raw import: the rows' values into a copy of the province's empty tables, one executemany each
-    shutil.copyfile(province.path, work / "raw-province.db")
-    raw_db = Database.open(work / "raw-province.db")
+    from desktop.store import migrate
+
+    raw_db = Database.open(work / "raw-province.db")  # the same schema, empty
+    migrate.upgrade(raw_db, backup=False)
     values: dict[str, list[dict[str, Any]]] = {}
     for t in SYNCED:
         listed = []
@@ -98,14 +114,18 @@ def main() -> None:
             v = column_values(t, row)
             v["id"] = i
             v["origin_office_id"] = 1
-            for _w, column, _target in t.refs:
-                v[column] = 1  # the first row of what it refers to (written before it)
+            first = max(1, len(values.get(t.refs[0][2].name, []))) if t.refs else 1
+            for k, (_w, column, _target) in enumerate(t.refs):  # rows written before it, pairs unique
+                v[column] = ((i - 1) % first) + 1 if k == 0 else ((i - 1) // first) + 1 if k == 1 else 1
             listed.append(v)
         values[t.name] = listed
     started = time.perf_counter()
     with raw_db.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO academic_year (id, year_be, start_date, end_date) "
                              "VALUES (1, 2569, '2026-05-16', '2027-05-15')")
+        conn.exec_driver_sql("INSERT INTO office (id, uuid, code, name, province, role, is_local, created_at, "
+                             "updated_at) VALUES (1, 'o1', '6300101', 'x', '', 'municipality', 0, "
+                             "'2026-11-01 08:00:00', '2026-11-01 08:00:00')")
         for t in SYNCED:
             if values[t.name]:
                 conn.execute(t.table.insert(), values[t.name])
