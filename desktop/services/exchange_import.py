@@ -202,7 +202,9 @@ def _sender_office(session: Session, code: str, name: str) -> int:
         session.add(row)
         session.flush()
     elif row.is_local:
-        raise ExchangeError("exchange.own_office", "a bundle from this office itself")
+        from desktop.i18n import _
+
+        raise ExchangeError("exchange.own_office", _("ชุดข้อมูลนี้มาจากหน่วยงานนี้เอง ไม่ต้องนำเข้า"))
     return row.id
 
 
