@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, String, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -150,16 +150,35 @@ def _where(t: WireTable, scope: _Scope) -> list[Any]:
     return out
 
 
-def _select(t: WireTable, scope: _Scope) -> Select[Any]:
+def _select(t: WireTable, scope: _Scope, *, stored_text: bool = False) -> Select[Any]:
+    """The rows of ``t`` to send; ``stored_text`` (SQLite): times and dates as the stored
+    text (``_wire_time`` makes it the wire's), not parsed into objects and formatted back."""
     tbl = t.table
     columns: list[Any] = [tbl.c.id.label("_id"), tbl.c.changed_seq.label("_seq")]
-    columns += [tbl.c[c].label(w) for w, c in t.fields]
+    for w, c in t.fields:
+        col = tbl.c[c]
+        if stored_text and col.type.python_type in (datetime, date):
+            columns.append(type_coerce(col, String).label(w))
+        else:
+            columns.append(col.label(w))
     joined: Any = tbl
     for wire, column, target in t.refs:
         alias = target.alias(f"ref_{wire}")
         joined = joined.outerjoin(alias, alias.c.id == tbl.c[column])
         columns.append((alias.c.year_be if target.name == "academic_year" else alias.c.uuid).label(wire))
     return select(*columns).select_from(joined).where(*_where(t, scope))
+
+
+def _iso_time(value: datetime) -> str:
+    return value.isoformat(timespec="microseconds")
+
+
+def _wire_time(stored: str) -> str:
+    """SQLite's stored time (``YYYY-MM-DD HH:MM:SS.ffffff`` as SQLAlchemy writes it; a
+    raw writer's may lack the fraction or have fewer digits) as the wire's."""
+    if len(stored) == 26 and stored[10] == " ":
+        return stored[:10] + "T" + stored[11:]
+    return datetime.fromisoformat(stored).isoformat(timespec="microseconds")
 
 
 def _tombstone_where(scope: _Scope) -> list[Any]:
@@ -216,14 +235,16 @@ class _Collector:
     def table_rows(self, session: Session, t: WireTable, scope: _Scope) -> Iterator[dict[str, Any]]:
         ids = self.ids.setdefault(t.name, [])
         uuids = self.uuids
-        query = _select(t, scope)
+        conn = session.connection()  # Core: no ORM result objects
+        stored_text = conn.dialect.name == "sqlite"
+        query = _select(t, scope, stored_text=stored_text)
         fields = t.all_fields()
         # the positions (after _id, _seq) of the times and dates: only those are converted
         kinds = [t.table.c[c].type.python_type for _w, c in t.fields]
         times = [i for i, k in enumerate(kinds) if k is datetime]
-        dates = [i for i, k in enumerate(kinds) if k is date]
+        dates = [] if stored_text else [i for i, k in enumerate(kinds) if k is date]
         at_uuid = fields.index("uuid")
-        conn = session.connection()  # Core: no ORM result objects
+        as_wire = _wire_time if stored_text else _iso_time
         last = 0
         while True:
             chunk = conn.execute(query.where(t.table.c.id > last).order_by(t.table.c.id).limit(CHUNK)).all()
@@ -233,7 +254,7 @@ class _Collector:
                 values = list(row[2:])
                 for i in times:
                     if values[i] is not None:
-                        values[i] = values[i].isoformat(timespec="microseconds")
+                        values[i] = as_wire(values[i])
                 for i in dates:
                     if values[i] is not None:
                         values[i] = values[i].isoformat()
