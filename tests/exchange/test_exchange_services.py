@@ -113,3 +113,27 @@ def test_chosen_institutions_and_a_full_export(pair: tuple[Site, Site], tmp_path
         with pytest.raises(ExchangeError) as refused:
             plan_export(s, institutions=["0000000000"])
         assert refused.value.code == "exchange.no_institution"
+
+
+def test_the_plan_and_the_state_read_in_a_readers_session(pair: tuple[Site, Site], tmp_path: Path) -> None:
+    """What the export dialog shows before anything is written: from a reader's session
+    (no write lock, nothing flushed), also when a restore is waiting to be announced."""
+    from desktop.services.audit import record
+    from desktop.services.exchange_outbox import outbox_state
+
+    town, _province = pair
+    with town.db.reader() as s:
+        plan = plan_export(s)
+        state = outbox_state(s)
+    assert plan.sequence == 1 and plan.counts["child"] == 40 and not plan.restored
+    assert state is not None and (state.next_sequence, state.acked_sequence, state.sent) == (1, 0, 0)
+    with town.db.session() as s:
+        export_bundle(s, tmp_path / "1.samoe", password=PW)
+        record(s, "restore", "database", "", {"file": "backup.samoe-backup"})
+    before = snapshot(town.db)
+    with town.db.reader() as s:
+        plan = plan_export(s)
+        state = outbox_state(s)
+    assert plan.restored and plan.full and plan.sequence == 1  # nothing acknowledged: from the start
+    assert state is not None and state.restored_at is not None and state.sent == 1
+    assert snapshot(town.db) == before
