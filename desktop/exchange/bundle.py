@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -174,14 +175,24 @@ def _read_source(source: Path | str | bytes, max_bytes: int) -> bytes:
     return data
 
 
-def _open(data: bytes, max_bytes: int) -> tuple[bytes, bytes, dict[str, bytes]]:
+@dataclass(frozen=True)
+class _Opened:
+    manifest_bytes: bytes
+    sig_file: bytes
+    stored: dict[str, bytes]
+    parsed: Any  # the manifest's canonical parse, from the format peek (None: parse it later)
+
+
+def _open(data: bytes, max_bytes: int) -> _Opened:
     """manifest.json, manifest.sig and the payload members of a sane, canonical archive."""
     claimed = archive.peek(data, MANIFEST_NAME) if len(data) <= max_bytes else None
+    parsed: Any = None
     if claimed is not None and len(claimed) <= MAX_MANIFEST_BYTES:
         try:
-            fmt = format_of(canonical.loads(claimed, max_bytes=MAX_MANIFEST_BYTES))
+            parsed = canonical.loads(claimed, max_bytes=MAX_MANIFEST_BYTES)
         except canonical.NotCanonical:
-            fmt = None
+            parsed = None
+        fmt = format_of(parsed)
         if fmt is not None and fmt > FORMAT_VERSION:
             raise Refusal("format.newer", f"format {fmt}")
     members = archive.read(data, max_bytes=max_bytes)
@@ -197,14 +208,19 @@ def _open(data: bytes, max_bytes: int) -> tuple[bytes, bytes, dict[str, bytes]]:
             raise Refusal("archive.unlisted_entry", m.name)
     if len(members[0].data) > MAX_MANIFEST_BYTES:
         raise Refusal("archive.too_large", "manifest.json")
-    return members[0].data, members[1].data, {m.name: m.data for m in rest}
+    if claimed != members[0].data:  # never, in an archive that passed read(): parse again
+        parsed = None
+    return _Opened(members[0].data, members[1].data, {m.name: m.data for m in rest}, parsed)
 
 
-def _parse_manifest(manifest_bytes: bytes, key_id: str) -> Manifest:
-    try:
-        value = canonical.loads(manifest_bytes, max_bytes=MAX_MANIFEST_BYTES)
-    except canonical.NotCanonical as exc:
-        raise Refusal("manifest.not_canonical", str(exc)) from exc
+def _parse_manifest(manifest_bytes: bytes, key_id: str, parsed: Any = None) -> Manifest:
+    """The manifest (``parsed``: its canonical parse already made from these bytes)."""
+    value = parsed
+    if value is None:
+        try:
+            value = canonical.loads(manifest_bytes, max_bytes=MAX_MANIFEST_BYTES)
+        except canonical.NotCanonical as exc:
+            raise Refusal("manifest.not_canonical", str(exc)) from exc
     manifest = from_json(value)
     if manifest.sender_key != key_id:
         raise Refusal("manifest.bad_field", "sender.key is not the key that signed")
@@ -239,10 +255,11 @@ def inspect_bundle(source: Path | str | bytes, sign_public: bytes, *,
     (no trust list, no decryption): what the writer checks of the file it wrote, and what
     a sender can run on a bundle it holds."""
     data = _read_source(source, max_bytes)
-    manifest_bytes, sig_file, stored = _open(data, max_bytes)
-    key_id, signature = signature_key(sig_file)
+    opened = _open(data, max_bytes)
+    manifest_bytes, stored = opened.manifest_bytes, opened.stored
+    key_id, signature = signature_key(opened.sig_file)
     check_signature(MANIFEST_DOMAIN, manifest_bytes, signature, sign_public)
-    manifest = _parse_manifest(manifest_bytes, key_id)
+    manifest = _parse_manifest(manifest_bytes, key_id, opened.parsed)
     _check_listing(manifest, stored)
     _check_files(manifest, stored)
     return manifest
@@ -304,9 +321,12 @@ class VerifiedBundle:
 
     def file_rows(self, f: PayloadFile) -> Iterator[dict[str, Any]]:
         """The rows of one payload file, decrypted now and parsed as they are read."""
+        return chain.from_iterable(self._file_chunks(f))
+
+    def _file_chunks(self, f: PayloadFile) -> Iterator[list[dict[str, Any]]]:
         plain = payload.decrypt(self._stored[f.path], self._box_private, self.manifest.bundle,
                                 f.path, self.manifest.recipient_key)
-        return payload.decode(plain, f.path)
+        return payload.decode_chunks(plain, f.path)
 
     def rows(self, table: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """(table, row) of every row (of ``table`` only, when given), one payload file of
@@ -327,13 +347,14 @@ def verify_bundle(source: Path | str | bytes, *, trust: TrustList, me: OfficeKey
     counted and passed row by row to ``row_check`` (so a bad row is refused before
     anything is imported); without, decryption waits for ``VerifiedBundle.rows``."""
     data = _read_source(source, max_bytes)
-    manifest_bytes, sig_file, stored = _open(data, max_bytes)
-    key_id, signature = signature_key(sig_file)
+    opened = _open(data, max_bytes)
+    manifest_bytes, stored = opened.manifest_bytes, opened.stored
+    key_id, signature = signature_key(opened.sig_file)
     trusted = trust.find(key_id)
     if trusted is None:
         raise Refusal("key.unknown", key_id)
     check_signature(MANIFEST_DOMAIN, manifest_bytes, signature, trusted.keys.sign_public)
-    manifest = _parse_manifest(manifest_bytes, key_id)
+    manifest = _parse_manifest(manifest_bytes, key_id, opened.parsed)
     check_sender_office(manifest.sender_office, manifest.created, trusted)
     _check_listing(manifest, stored)
     if manifest.recipient_office != me.office_code:
@@ -355,15 +376,16 @@ def verify_bundle(source: Path | str | bytes, *, trust: TrustList, me: OfficeKey
     if read_rows:
         for f in manifest.files:
             count = 0
-            for row in verified.file_rows(f):
-                count += 1
+            for chunk in verified._file_chunks(f):
+                count += len(chunk)
                 if row_check is not None:
-                    try:
-                        row_check(f.table, row)
-                    except Refusal:
-                        raise
-                    except (ValueError, TypeError, KeyError) as exc:
-                        raise Refusal("payload.schema", f"{f.path}: {exc}") from exc
+                    for row in chunk:
+                        try:
+                            row_check(f.table, row)
+                        except Refusal:
+                            raise
+                        except (ValueError, TypeError, KeyError) as exc:
+                            raise Refusal("payload.schema", f"{f.path}: {exc}") from exc
             if count != f.rows:
                 raise Refusal("payload.schema", f"{f.path}: {count} rows, manifest says {f.rows}")
     return verified

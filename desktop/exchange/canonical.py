@@ -22,15 +22,19 @@ Two writers give the same bytes: ``dumps`` (the standard library's ``json``; man
 signature files, receipts, key cards) and ``dumps_row`` (``orjson`` with ``OPT_SORT_KEYS``:
 the payload's rows, five times faster). orjson alone would write what the form forbids (a
 float, NaN as ``null``, an integer up to 2**64 − 1, a ``str``/``int``/``dict`` subclass, a
-dataclass, a datetime, a UUID), so ``dumps_row`` checks every value's exact type first, as
-``dumps`` does; tests/exchange/test_exchange_canonical.py proves the two byte-identical.
-``loads_row`` is the payload reader's strict parse of one row (orjson, the same checks,
-and the row written back must be the bytes read).
+dataclass, a datetime, a UUID), so ``dumps_row`` checks every value's exact type first
+(str, int, bool, None in one C-level pass; anything else gets ``dumps``'s full check) and
+has orjson refuse integers beyond ±(2**53 − 1) (``OPT_STRICT_INTEGER``) and keys that are
+not exactly ``str``; tests/exchange/test_exchange_canonical.py proves the two writers
+byte-identical. ``loads_row`` (one line) and ``loads_rows`` (a payload reader's batch of
+lines) parse with orjson, make the same checks, and accept only lines that are exactly
+the rows written back.
 """
 
 from __future__ import annotations
 
 import json
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -78,7 +82,10 @@ def dumps(value: Any) -> bytes:
         raise NotCanonical(str(exc)) from exc
 
 
-_ROW_OPTIONS = orjson.OPT_SORT_KEYS
+# orjson itself refuses an integer beyond ±(2**53 − 1) (OPT_STRICT_INTEGER), and a key
+# that is not exactly a str (a str subclass too)
+_ROW_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_STRICT_INTEGER
+_FLAT = frozenset({str, int, bool, type(None)})  # exact types: no subclass, no float
 
 
 def _check_row(row: dict[str, Any]) -> None:
@@ -99,10 +106,11 @@ def dumps_row(row: dict[str, Any]) -> bytes:
     in canonical form: the same bytes as ``dumps``, written by orjson."""
     if type(row) is not dict:
         raise NotCanonical(f"a row is a dict, not {type(row).__name__}")
-    _check_row(row)
+    if not _FLAT.issuperset(map(type, row.values())):
+        _check_row(row)  # a list, an object or a float: the full check
     try:
         return orjson.dumps(row, option=_ROW_OPTIONS)
-    except orjson.JSONEncodeError as exc:  # a lone surrogate
+    except orjson.JSONEncodeError as exc:  # a lone surrogate, a key, a large integer
         raise NotCanonical(str(exc)) from exc
 
 
@@ -120,6 +128,34 @@ def loads_row(line: bytes) -> dict[str, Any]:
     if orjson.dumps(row, option=_ROW_OPTIONS) != line:
         raise NotCanonical("not the canonical form of its row")
     return row
+
+
+def loads_rows(lines: list[bytes]) -> list[dict[str, Any]]:
+    """The rows of ``lines`` (each without its ``\\n``): the same rows, and the same
+    refusals, as ``loads_row`` of each, at about half its cost: each line parsed alone,
+    one type check of every value, and one write-back of them all, compared with the lines
+    joined as a JSON array (each line is a whole JSON value, so equal bytes mean every line
+    is the canonical form of its row). ``NotCanonical`` names the first bad line (from 1)."""
+    try:
+        rows = [orjson.loads(line) for line in lines]
+        # dict.values of anything but a dict (a line that is not an object) is a TypeError
+        if not _FLAT.issuperset(map(type, chain.from_iterable(map(dict.values, rows)))):
+            for row in rows:  # a list, an object or a float somewhere: the full check
+                _check_row(row)
+        if orjson.dumps(rows, option=_ROW_OPTIONS) != b"[" + b",".join(lines) + b"]":
+            raise NotCanonical("not the canonical form of its rows")
+    except (NotCanonical, TypeError, orjson.JSONDecodeError) as exc:  # JSONEncodeError is a TypeError
+        raise _first_bad_line(lines, exc) from exc
+    return rows
+
+
+def _first_bad_line(lines: list[bytes], exc: Exception) -> NotCanonical:
+    for number, line in enumerate(lines, 1):
+        try:
+            loads_row(line)
+        except NotCanonical as bad:
+            return NotCanonical(f"line {number}: {bad}")
+    return NotCanonical(str(exc)[:200])  # pragma: no cover (loads_row refuses what this does)
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

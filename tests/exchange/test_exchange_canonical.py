@@ -187,9 +187,32 @@ def test_deep_nesting_is_refused_as_in_dumps() -> None:
 def test_loads_row_refuses_anything_but_a_canonical_row(data: bytes) -> None:
     with pytest.raises(canonical.NotCanonical):
         canonical.loads_row(data)
+    good = canonical.dumps_row({"a": 1, "b": "ข"})
+    for at in range(3):  # the payload reader's batch of lines: the same refusal, its line
+        lines = [good, good]
+        lines.insert(at, data)
+        with pytest.raises(canonical.NotCanonical, match=f"^line {at + 1}: "):
+            canonical.loads_rows(lines)
 
 
 def test_loads_row_reads_the_canonical_form() -> None:
     row = {"": None, "a": "ไทย \"q\" \\ \n\t\x01\x7f\U0001f600", "b": [1, {"c": False}],
            "n": -(2**53 - 1), "z": True}
     assert canonical.loads_row(canonical.dumps(row)) == row
+
+
+def test_loads_rows_reads_what_loads_row_reads() -> None:
+    rnd = random.Random(7)
+    rows = [{_text(rnd): _value(rnd) for _ in range(rnd.randrange(0, 20))} for _ in range(3000)]
+    lines = [canonical.dumps_row(row) for row in rows]
+    assert canonical.loads_rows(lines) == rows == [canonical.loads_row(x) for x in lines]
+    assert canonical.loads_rows([]) == []
+
+
+def test_loads_rows_each_line_is_one_row() -> None:
+    """Two lines that make one row when joined, and a line holding two rows, are refused
+    although the joined array would be canonical."""
+    for lines in ([b'{"a":"x', b'y"}'], [b'{"a":1},{"b":2}'], [b'{"a":1},{"b":2}', b'{"c":3}'],
+                  [b'{"a":1}', b''], [b''], [b'{"a":1}', b'{"b":2}]', b'[{"c":3}']):
+        with pytest.raises(canonical.NotCanonical):
+            canonical.loads_rows(lines)
