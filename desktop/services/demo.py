@@ -27,7 +27,12 @@ from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
 from desktop.store import search_heads
-from desktop.store.db import bulk_cache, checkpoint_after_commit, engine_actor
+from desktop.store.db import (
+    bulk_cache,
+    checkpoint_after_commit,
+    engine_actor,
+    grow_for_index_builds,
+)
 from desktop.store.list_keys import COUNT_TRIGGERS, recount_households
 from desktop.store.models import (
     AcademicYear,
@@ -181,11 +186,15 @@ def _deferred(conn: Connection, tables: tuple[str, ...], *, counted: bool,
         return
     names = (*tables, *NAME_TABLES) if "child" in tables else tables
     marks = ", ".join("?" * len(names))
-    saved = conn.exec_driver_sql(
-        f"SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "  # noqa: S608
-        f"AND sql IS NOT NULL AND tbl_name IN ({marks})",
-        names,
-    ).all()
+    saved = [(str(kind), str(name), str(sql)) for kind, name, sql, _table in sorted(
+        conn.exec_driver_sql(
+            f"SELECT type, name, sql, tbl_name FROM sqlite_master WHERE type IN ('index', 'trigger') "  # noqa: S608
+            f"AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY rowid",
+            names,
+        ).all(),
+        # a table's indexes one after another, each built while the last one's read of the
+        # table is still in the page cache (the migrations made them table by table in turn)
+        key=lambda r: names.index(r[3]))]
     for kind, name, _sql in saved:
         conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
     has_fts = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'child_fts'").first()
@@ -198,6 +207,7 @@ def _deferred(conn: Connection, tables: tuple[str, ...], *, counted: bool,
     yield BulkLoad(conn, search_by_chunk=bool(has_fts) and fts_triggers_dropped,
                    name_order_by_chunk=order_triggers_dropped, counts_dropped=counts_dropped,
                    heads=heads, name_text_by_chunk=text_triggers_dropped)
+    grow_for_index_builds(conn.connection.driver_connection)  # within bulk_cache: given back
     for kind, _name, sql in saved:
         if kind == "index":
             conn.exec_driver_sql(sql)

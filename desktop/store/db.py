@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 import threading
 import time
 import weakref
@@ -127,6 +128,53 @@ def bulk_cache(raw: Any) -> Iterator[None]:
         raw.execute(f"PRAGMA cache_size = {before}")
 
 
+# The index builds at the end of a bulk load into a file larger than BULK_CACHE_KIB (the
+# demo at 300k-1M children: 0.85-2.7 GB) each scan their table (11 of the child table):
+# with 320 MiB the table's pages are read back for each build, and decrypted again on an
+# encrypted file. For them and the search heads' rebuild after them the cache grows to the
+# file's size, up to BULK_INDEX_CACHE_MAX_KIB and a quarter of the machine's memory.
+BULK_INDEX_CACHE_MAX_KIB = 1024 * 1024
+
+
+def physical_memory() -> int | None:
+    """The machine's memory in bytes (None where it cannot be told)."""
+    try:
+        return int(os.sysconf("SC_PHYS_PAGES")) * int(os.sysconf("SC_PAGE_SIZE"))
+    except (AttributeError, ValueError, OSError):
+        pass
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        class MemoryStatus(ctypes.Structure):
+            _fields_ = [("dwLength", ctypes.c_ulong), ("dwMemoryLoad", ctypes.c_ulong),
+                        ("ullTotalPhys", ctypes.c_ulonglong), ("ullAvailPhys", ctypes.c_ulonglong),
+                        ("ullTotalPageFile", ctypes.c_ulonglong), ("ullAvailPageFile", ctypes.c_ulonglong),
+                        ("ullTotalVirtual", ctypes.c_ulonglong), ("ullAvailVirtual", ctypes.c_ulonglong),
+                        ("ullAvailExtendedVirtual", ctypes.c_ulonglong)]
+
+        status = MemoryStatus()
+        status.dwLength = ctypes.sizeof(MemoryStatus)
+        if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
+            return int(status.ullTotalPhys)
+    return None
+
+
+def index_cache_kib(file_bytes: int, memory: int | None) -> int:
+    """The page cache (KiB) for the index builds of a bulk load into ``file_bytes``."""
+    cap = BULK_INDEX_CACHE_MAX_KIB if memory is None else min(BULK_INDEX_CACHE_MAX_KIB, memory // 4096)
+    return max(BULK_CACHE_KIB, min(file_bytes // 1024, cap))
+
+
+def grow_for_index_builds(raw: Any) -> int:
+    """Inside ``bulk_cache``: grow ``raw``'s cache for the load's index builds (the size set,
+    KiB; ``bulk_cache`` gives the usual size back when the load ends)."""
+    pages = int(raw.execute("PRAGMA page_count").fetchone()[0])
+    page = int(raw.execute("PRAGMA page_size").fetchone()[0])
+    kib = index_cache_kib(pages * page, physical_memory())
+    raw.execute(f"PRAGMA cache_size = -{kib}")
+    return kib
+
+
 # A bulk load's COMMIT (the demo, an import) appends every page it made to the WAL and,
 # with synchronous=FULL, fsyncs the WAL before it returns: from then on the load is
 # durable (a crash or power cut after COMMIT replays it from the WAL). SQLite's automatic
@@ -137,7 +185,7 @@ def bulk_cache(raw: Any) -> Iterator[None]:
 # check-in restores it and a thread of its own copies the WAL with a PASSIVE checkpoint
 # (it blocks no reader nor writer); ``settle_checkpoint`` waits for it (Database.dispose).
 AUTOCHECKPOINT_INFO = "samoe.autocheckpoint"
-_checkpoints: weakref.WeakKeyDictionary[Engine, threading.Thread] = weakref.WeakKeyDictionary()
+_checkpoints: weakref.WeakKeyDictionary[Engine, list[threading.Thread]] = weakref.WeakKeyDictionary()
 
 
 def checkpoint_after_commit(conn: Any) -> bool:
@@ -168,7 +216,8 @@ def _checkin_listener(engine: Engine) -> Callable[[Any, Any], None]:
         if owner is not None:
             thread = threading.Thread(target=_checkpoint_thread, args=(ref,),
                                       name="samoe-checkpoint")
-            _checkpoints[owner] = thread
+            running = [t for t in _checkpoints.get(owner, []) if t.is_alive()]
+            _checkpoints[owner] = [*running, thread]
             thread.start()
 
     return on_checkin
@@ -193,11 +242,12 @@ def checkpoint(engine: Engine) -> None:
 
 def settle_checkpoint(engine: Engine, timeout: float | None = None) -> bool:
     """Wait for a bulk load's background checkpoint of ``engine`` (True: none running)."""
-    thread = _checkpoints.get(engine)
-    if thread is not None:
+    threads = _checkpoints.get(engine, [])
+    for thread in threads:
         thread.join(timeout)
-        if thread.is_alive():
-            return False
+    if any(thread.is_alive() for thread in threads):
+        return False
+    if _checkpoints.get(engine) is threads:  # none started meanwhile
         _checkpoints.pop(engine, None)
     return True
 
