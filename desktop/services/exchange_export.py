@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, String, func, or_, select, type_coerce, update
+from sqlalchemy import Connection, Select, String, bindparam, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -169,6 +169,35 @@ def _select(t: WireTable, scope: _Scope, *, stored_text: bool = False) -> Select
     return select(*columns).select_from(joined).where(*_where(t, scope))
 
 
+def _core_chunks(conn: Connection, t: WireTable, query: Select[Any]) -> Iterator[Sequence[Any]]:
+    """The rows of ``query``, ``CHUNK`` at a time by id (keyset)."""
+    last = 0
+    while True:
+        chunk = conn.execute(query.where(t.table.c.id > last).order_by(t.table.c.id).limit(CHUNK)).all()
+        if not chunk:
+            return
+        yield chunk
+        last = chunk[-1][0]
+
+
+def _sqlite_chunks(conn: Connection, t: WireTable, query: Select[Any]) -> Iterator[Sequence[Any]]:
+    """``_core_chunks`` through the driver's cursor: plain tuples, no result processing
+    (the query asks times and dates as text; booleans come as 0/1)."""
+    stmt = query.where(t.table.c.id > bindparam("_last", 0)).order_by(t.table.c.id).limit(CHUNK)
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    names = compiled.positiontup or []
+    fixed = compiled.params
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    last = 0
+    while True:
+        chunk = raw.execute(str(compiled), [last if n == "_last" else fixed[n] for n in names]).fetchall()
+        if not chunk:
+            return
+        yield chunk
+        last = chunk[-1][0]
+
+
 def _iso_time(value: datetime) -> str:
     return value.isoformat(timespec="microseconds")
 
@@ -244,12 +273,10 @@ class _Collector:
         times = [i for i, k in enumerate(kinds) if k is datetime]
         dates = [] if stored_text else [i for i, k in enumerate(kinds) if k is date]
         at_uuid = fields.index("uuid")
+        bools = [i for i, k in enumerate(kinds) if k is bool] if stored_text else []
         as_wire = _wire_time if stored_text else _iso_time
-        last = 0
-        while True:
-            chunk = conn.execute(query.where(t.table.c.id > last).order_by(t.table.c.id).limit(CHUNK)).all()
-            if not chunk:
-                return
+        fetch = _sqlite_chunks(conn, t, query) if stored_text else _core_chunks(conn, t, query)
+        for chunk in fetch:
             for row in chunk:
                 values = list(row[2:])
                 for i in times:
@@ -258,11 +285,13 @@ class _Collector:
                 for i in dates:
                     if values[i] is not None:
                         values[i] = values[i].isoformat()
+                for i in bools:
+                    if values[i] is not None:
+                        values[i] = bool(values[i])
                 if row[1] is None:
                     ids.append(row[0])
                 uuids.append(values[at_uuid])
                 yield dict(zip(fields, values, strict=True))
-            last = chunk[-1][0]
 
     def tombstones(self, session: Session, scope: _Scope) -> Iterator[dict[str, Any]]:
         for stone in session.scalars(select(Tombstone).where(*_tombstone_where(scope)).order_by(Tombstone.id)):
