@@ -21,15 +21,10 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
-from desktop.services.children_walk import (
-    has_search_heads,
-    has_walk_table,
-    name_order_key,
-    walk_page,
-)
+from desktop.services.children_rare import rare_page
+from desktop.services.children_walk import has_search_heads, has_walk_table, walk_page
 from desktop.store.models import Child
 from desktop.store.search_heads import head_candidates
-from desktop.store.search_rare import rare_matches
 
 FTS_MIN_CHARS = 3
 SEARCH_ORDER_INDEX = "ix_child_live_id_names"  # (id, first_name_key, last_name_key), live rows
@@ -198,22 +193,16 @@ def _filtered_rare_page(session: Session, term: str, where: Callable[[Any], list
                         last_name_first: bool, descending: bool,
                         need: int) -> tuple[list[int], int] | None:
     """The first ``need`` children holding ``term`` that pass ``where``, in the order, and
-    how many pass, from every match of the term found through its rarest trigrams
-    (store/search_rare.py: at most a few thousand, each tested by an EXISTS); None where
-    the term has no rare trigram."""
+    how many pass, from the candidates of its rarest trigrams (children_rare); None
+    where the term has none."""
     if need <= 0 or not term or not has_walk_table(session):
         return None
     raw = session.connection().connection.driver_connection
     assert raw is not None
     if not has_search_heads(session, raw):
         return None
-    matches = rare_matches(raw, term)
-    if matches is None:
-        return None
-    kept = _kept(session, [m[2] for m in matches], where)
-    page = sorted((m for m in matches if m[2] in kept), key=name_order_key(last_name_first),
-                  reverse=descending)
-    return [m[2] for m in page[:need]], len(kept)
+    return rare_page(session, raw, term, where, last_name_first=last_name_first,
+                     descending=descending, need=need)
 
 
 def _kept(session: Session, ids: list[int], where: Callable[[Any], list[Any]]) -> set[int]:

@@ -33,8 +33,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.services.children_rare import name_order_key, rare_page
 from desktop.store.search_heads import has_heads, head_page
-from desktop.store.search_rare import rare_matches
 
 WALK_TABLE = "child_name_text"  # migration 0009 (SQLite only)
 LAST_NAME_INDEX = "ix_child_name_text_last"
@@ -115,10 +115,10 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
                         need=need)
         if ids is not None:  # not counted: the list paints the page, then counts
             return ids[max(0, offset):], None
-        rare = rare_matches(raw, term)  # a long term with a rare trigram: all its matches
+        rare = rare_page(session, raw, term, lambda _: [], need=need,  # all its matches
+                         last_name_first=last_name_first, descending=descending)
         if rare is not None:
-            page = sorted(rare, key=name_order_key(last_name_first), reverse=descending)
-            return [r[2] for r in page[max(0, offset):need]], len(rare)
+            return rare[0][max(0, offset):], rare[1]
     if not walkable(term):
         return None
     cursor = raw.cursor()
@@ -154,14 +154,6 @@ def walk_page(session: Session, fts: str, term: str, *, last_name_first: bool = 
         return ids[max(0, offset):], matches
     finally:
         cursor.close()
-
-
-def name_order_key(last_name_first: bool) -> Any:
-    """The list's order of a (first_name_key, last_name_key, id) row: Python compares
-    str as SQLite's BINARY compares their UTF-8."""
-    if last_name_first:
-        return lambda r: (r[1], r[0], r[2])
-    return lambda r: (r[0], r[1], r[2])
 
 
 def _spread_ids(size: int) -> list[int]:

@@ -9,10 +9,10 @@ holding its two rarest trigrams are few (where its two words meet, ศ์ป: 1,
 index gives them in ~0.5-1 ms (FTS5 steps through the shorter list and seeks in the
 other).
 
-So for a term of one part, its matches are the children holding its two rarest trigrams
-that hold the whole term (the same substring test as the heads: the search text of
-``child_name_text``, reached through ``child_name_order``'s name keys), all of them: the
-page is sorted from them and the count is exact, in one pass (~2-4 ms for 1,400 matches).
+So for a term of one part, its matches are the children holding its rarest trigram (or
+its two rarest) that hold the whole term (services/children_rare.py tests each name and
+identifier of their rows, with the list's filter in the same statement), all of them:
+the page is sorted from them and the count is exact, in one pass (~3-6 ms for 1,400).
 How common each trigram is comes without counting the common ones: a trigram that
 HEAD_MIN_MATCHES children contained when the heads were chosen has a head
 (``search_head_term.docs``); the others are counted (each a short list). Where the
@@ -23,21 +23,15 @@ registry) does not need this: its phrases are short lists.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from desktop.store.search_heads import HEAD_MIN_MATCHES, has_heads, headable
 
 RARE_MAX = HEAD_MIN_MATCHES  # candidates tested at most (~2.5 µs each at 1M)
 RAREST_MAX = 2 * RARE_MAX  # the rarest trigram's children, above which nothing is tried
+RARE_ALONE = 2000  # a trigram this rare is read alone (~0.3 ms), not with another
 COUNTED = 3  # the trigrams without a head counted to choose the rarest
 _CANDIDATES = "SELECT rowid FROM child_fts WHERE child_fts MATCH ? LIMIT ?"
-_MATCHES = (
-    "SELECT o.first_name_key, o.last_name_key, o.id FROM json_each(?1) AS m "
-    "JOIN child_name_order AS o ON o.id = m.value "
-    "JOIN child_name_text AS n ON n.first_name_key = o.first_name_key "
-    "AND n.last_name_key = o.last_name_key AND n.id = o.id "
-    "WHERE instr({text}, ?2) > 0")
 _COUNT = "SELECT count(*) FROM child_fts WHERE child_fts MATCH ?"
 
 
@@ -67,19 +61,16 @@ def rarest_trigrams(conn: Any, term: str) -> list[tuple[str, int]]:
     return sorted([*counted, *common.items()], key=lambda c: c[1])
 
 
-def rare_matches(conn: Any, term: str) -> list[tuple[str, str, int]] | None:
-    """Every live child holding ``term``, as (first_name_key, last_name_key, id) in no
-    particular order, found through its two rarest trigrams; None where they are too
-    common (the caller goes its usual way). ``conn``: a raw DB-API connection (SQLite)."""
+def rare_candidates(conn: Any, term: str) -> list[int] | None:
+    """The ids of the live children holding the term's rarest trigram (or its two rarest):
+    every child holding the term is among them, with others (the caller tests each for the
+    whole term). None where they are too common, or more than RARE_MAX. ``conn``: a raw
+    DB-API connection (SQLite)."""
     rare = rarest_trigrams(conn, term)
     if not rare or rare[0][1] > RAREST_MAX:
         return None
-    query = " AND ".join(_phrase(t) for t, _ in rare[:2])
+    # a rare one alone is cheapest; with another, FTS5 steps through both lists
+    chosen = rare[:1] if rare[0][1] <= RARE_ALONE else rare[:2]
+    query = " AND ".join(_phrase(t) for t, _ in chosen)
     ids = [int(r[0]) for r in conn.execute(_CANDIDATES, (query, RARE_MAX + 1))]
-    if len(ids) > RARE_MAX:
-        return None
-    low = term.lower()
-    # lower() costs ~1-3 µs a Thai row: only a term with a letter that has a case needs it
-    text = "lower(n.search)" if low != low.upper() else "n.search"
-    return [(str(f), str(last), int(i)) for f, last, i in
-            conn.execute(_MATCHES.format(text=text), (json.dumps(ids), low))]
+    return ids if len(ids) <= RARE_MAX else None

@@ -1,6 +1,7 @@
-"""A long term's matches found through its rarest trigrams (store/search_rare.py): exactly
-the trigram index's matches of the whole term, and the list's pages and counts the same
-with and without it, with and without a year, school or level filter."""
+"""A long term's matches found through its rarest trigrams (store/search_rare.py, then
+services/children_rare.py): exactly the trigram index's matches of the whole term, and
+the list's pages and counts the same with and without it, with and without a year,
+school or level filter."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from desktop.services import children_search, children_walk
+from desktop.services import children_rare, children_search, children_walk
 from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
 from desktop.store import search_heads, search_rare
 from desktop.store.db import Database
@@ -53,18 +54,32 @@ def _index_matches(db: Database, term: str) -> set[int]:
             "SELECT rowid FROM child_fts WHERE child_fts MATCH ?", (f'"{term}"',))}
 
 
+def _rare(db: Database, term: str) -> list[int] | None:
+    """Every match through the rare trigrams, in the first-name order (None: not rare)."""
+    with db.reader() as s:
+        found = children_rare.rare_page(s, _raw(s), term, lambda _: [], last_name_first=False,
+                                        descending=False, need=10**6)
+    if found is None:
+        return None
+    assert found[1] == len(found[0])
+    return found[0]
+
+
 def test_the_rare_matches_are_the_index_matches_of_the_whole_term(demo_db: Database) -> None:
     assert _rebuild(demo_db) > 10
     answered = 0
     for term in _long_terms(demo_db):
         with demo_db.reader() as s:
-            found = search_rare.rare_matches(_raw(s), term)
-        if found is None:
+            candidates = search_rare.rare_candidates(_raw(s), term)
+        ids = _rare(demo_db, term)
+        if ids is None:
+            assert candidates is None
             continue
         answered += 1
-        ids = [m[2] for m in found]
+        matches = _index_matches(demo_db, term)
+        assert set(candidates or []) >= matches, term  # the candidates hold every match
         assert len(ids) == len(set(ids)), term
-        assert set(ids) == _index_matches(demo_db, term), term
+        assert set(ids) == matches, term
     assert answered > 50
 
 
@@ -86,10 +101,8 @@ def test_an_english_name_in_capitals_is_found(demo_db: Database) -> None:
         child_id = s.scalars(select(Child.id).where(Child.deleted_at.is_(None))).first()
         s.execute(update(Child).where(Child.id == child_id).values(last_name_en="Zyxwvutsr"))
     _rebuild(demo_db)
-    with demo_db.reader() as s:
-        for term in ("ZYXWV", "xwvut", "Wvuts"):
-            found = search_rare.rare_matches(_raw(s), term)
-            assert found is not None and [m[2] for m in found] == [child_id], term
+    for term in ("ZYXWV", "xwvut", "Wvuts"):
+        assert _rare(demo_db, term) == [child_id], term
 
 
 def _pages(db: Database, flts: list[ChildFilter]) -> list[Any]:
@@ -123,7 +136,7 @@ def test_the_list_gives_the_same_pages_and_counts_through_the_rare_trigrams(
     flts = _filters(demo_db)
     assert _rebuild(demo_db) > 10
     answered: list[bool] = []
-    real = search_rare.rare_matches
+    real = children_rare.rare_page
 
     def spy(*args: Any, **kw: Any) -> Any:
         found = real(*args, **kw)
@@ -131,11 +144,11 @@ def test_the_list_gives_the_same_pages_and_counts_through_the_rare_trigrams(
         return found
 
     for module in (children_search, children_walk):
-        monkeypatch.setattr(module, "rare_matches", spy)
+        monkeypatch.setattr(module, "rare_page", spy)
     through_rare = _pages(demo_db, flts)
     assert sum(answered) > 20
     for module in (children_search, children_walk):
-        monkeypatch.setattr(module, "rare_matches", lambda *_a, **_k: None)
+        monkeypatch.setattr(module, "rare_page", lambda *_a, **_k: None)
     assert _pages(demo_db, flts) == through_rare
 
 
