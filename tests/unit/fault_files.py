@@ -79,16 +79,28 @@ def _schema_pages(path: Path) -> set[int]:
         conn.close()
 
 
+def _child_pages(path: Path) -> list[int]:
+    """The pages (1-based) of the children's table and its indexes."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return sorted(r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name IN "
+            "(SELECT name FROM sqlite_schema WHERE tbl_name = 'child')"))
+    finally:
+        conn.close()
+
+
 def damage_middle(source: Path, target: Path) -> Path:
-    """Garbage over a few b-tree pages in the middle of the file (a bad sector in the
-    records, not in the schema: a file whose schema cannot be read is refused at open)."""
+    """Garbage over a few b-tree pages of the children's records (a bad sector in the
+    records, not in the schema: a file whose schema cannot be read is refused at open).
+    Chosen among the children's table and its indexes, so that every command reading
+    the registry meets them, whatever else the schema has grown to hold."""
     shutil.copyfile(source, target)
-    size = target.stat().st_size
-    pages = size // PAGE
     schema = _schema_pages(target)
-    chosen = [p for p in range(pages // 3, pages) if p + 1 not in schema][:6]
+    records = [p for p in _child_pages(target) if p not in schema]
+    chosen = records[len(records) // 4::max(1, len(records) // 6)][:6]
     with open(target, "r+b") as f:
-        for page in chosen:
+        for page in (p - 1 for p in chosen):  # 1-based page numbers, 0-based offsets
             f.seek(page * PAGE)
             f.write(bytes((page * 37 + i * 11) % 251 for i in range(PAGE)))
     return target
