@@ -3,7 +3,10 @@
 1. **export** (services/exchange_export.export_bundle: read the pending rows, build,
    write atomically, stamp, record) of a municipality with N demo children, against
    **raw**: the same wire rows already in memory through exchange/bundle.build_bundle and
-   an fsynced write (the format's own cost, no database);
+   an fsynced write (the format's own cost, no database: canonical rows, zstd, HPKE
+   encryption, manifest, signature, archive), and against **bare**: the issue's own
+   baseline, orjson + zstd (level 3) + SHA-256 + Ed25519 of the same rows' bytes and an
+   fsynced write (no encryption, no manifest: the lower of the two);
 2. **import** at the province (services/exchange_import.import_file: verify, decrypt,
    merge by uuid, derived keys, the record, one transaction) against **raw**: one
    ``executemany`` of the same rows' values into the province's empty tables and a COMMIT.
@@ -99,6 +102,25 @@ def main() -> None:
             os.fsync(f.fileno())
         return time.perf_counter() - started
 
+    def bare_write() -> float:  # issue 10's baseline: orjson + zstd + SHA-256 + Ed25519 of the payload
+        import hashlib
+
+        import orjson
+        import zstandard
+
+        started = time.perf_counter()
+        packed = []
+        for t in SYNCED:
+            payload = b"\n".join(map(orjson.dumps, rows[t.wire]))
+            data = zstandard.ZstdCompressor(level=3).compress(payload)
+            digest = hashlib.sha256(data).digest()
+            packed.append(data + private.signing.sign(digest))
+        with open(work / "bare.bin", "wb") as f:
+            f.write(b"".join(packed))
+            f.flush()
+            os.fsync(f.fileno())
+        return time.perf_counter() - started
+
     def export(out: Path) -> tuple[float, Any]:
         started = time.perf_counter()
         with town.db.session() as s:
@@ -106,13 +128,15 @@ def main() -> None:
         return time.perf_counter() - started, result
 
     out = work / "1.samoe"
-    raws, exports = [raw_write()], []
+    raws, bares, exports = [raw_write()], [bare_write()], []
     took, result = export(out)  # the first bundle: every row pending, stamped (what the import reads)
     exports.append(took)
     for n in range(2, args.rounds + 1):  # again, whole (full): the same rows read, built, written
         raws.append(raw_write())
+        bares.append(bare_write())
         exports.append(export(work / f"{n}.samoe")[0])
     raw_export, export_s = statistics.median(raws), statistics.median(exports)
+    bare_export = statistics.median(bares)
 
     # raw import: the rows' values into a copy of the province's empty tables, one executemany each
     from desktop.store import migrate
@@ -153,6 +177,7 @@ def main() -> None:
     print(f"children {args.children:,}, rows {total:,}, bundle {result.size / 1e6:.1f} MB, load {load:.1f}")
     print(f"export (median of {args.rounds})  {export_s:6.2f} s  {total / export_s:9,.0f} rows/s   raw build+write {raw_export:6.2f} s"
           f"   ratio {export_s / raw_export:.2f}x (goal <= 2x)")
+    print(f"  against the bare orjson+zstd+SHA-256+Ed25519 {bare_export:6.2f} s   ratio {export_s / bare_export:.2f}x")
     print(f"import  {import_s:6.2f} s  {total / import_s:9,.0f} rows/s   raw executemany {raw_import:6.2f} s"
           f"   ratio {import_s / raw_import:.2f}x (goal <= 3x)")
     town.db.dispose()
