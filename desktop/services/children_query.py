@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, to_ascii_digits
 from desktop.services.access import require
+from desktop.services.children_rare import rare_count
 from desktop.services.children_search import (
     _SEARCH_ORDER_SEEN,  # noqa: F401
     FTS,
@@ -285,6 +286,14 @@ def count_children(session: Session, flt: ChildFilter) -> int:
         remembered = remembered_count(session, query, count_scope(flt))
         if remembered is not None:
             return remembered
+    if query is not None and sqlite and not flt.deleted:
+        # a long term's page read from a search head was not counted: its rare trigrams'
+        # candidates count it exactly (children_rare), cheaper than the phrase's positions
+        year_id = year_id_of(session, flt.year_be)
+        counted = rare_count(session, term, lambda child_id: [] if no_enrolment_filter
+                             else [_probe_clause(flt, year_id, child_id)])
+        if counted is not None:
+            return counted
     if query is not None and no_enrolment_filter:
         # the index holds exactly the live children: count there, no row look-ups
         fts = select(func.count()).select_from(_FTS).where(

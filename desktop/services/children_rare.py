@@ -55,3 +55,12 @@ def rare_page(session: Session, raw: Any, term: str, where: Callable[[Any], list
     found = json.loads(session.scalar(stmt, {"rare_ids": json.dumps(ids)}) or "[]")
     page = sorted(found, key=name_order_key(last_name_first), reverse=descending)
     return [int(m[2]) for m in page[:max(0, need)]], len(found)
+
+
+def rare_count(session: Session, term: str, where: Callable[[Any], list[Any]]) -> int | None:
+    """How many live children hold ``term`` and pass ``where``, from its rare trigrams'
+    candidates; None where it has none (SQLite only: the caller counts its usual way)."""
+    raw = session.connection().connection.driver_connection
+    found = rare_page(session, raw, term, where, last_name_first=False, descending=False,
+                      need=0)
+    return None if found is None else found[1]

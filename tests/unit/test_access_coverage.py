@@ -18,6 +18,7 @@ EXEMPT: dict[str, str] = {
     "children.validate_form": "validation inside save_child (checked); reads no person",
     "children_query.search_clause": "builds a WHERE for the checked list queries",
     "children_rare.rare_page": "a search's page inside page_children (checked)",
+    "children_rare.rare_count": "a search's count inside count_children (checked)",
     "exchange_outbox.my_keys": "this office's public keys, inside the checked export and receipt import",
     "exchange_outbox.province_keys": "the province's public card, inside the checked export",
     "exchange_outbox.outbox_for": "the sequence state, inside the checked export and receipt import",

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from desktop.services import children_rare, children_search, children_walk
+from desktop.services import children_query, children_rare, children_search, children_walk
 from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
 from desktop.store import search_heads, search_rare
 from desktop.store.db import Database
@@ -149,6 +149,7 @@ def test_the_list_gives_the_same_pages_and_counts_through_the_rare_trigrams(
     assert sum(answered) > 20
     for module in (children_search, children_walk):
         monkeypatch.setattr(module, "rare_page", lambda *_a, **_k: None)
+    monkeypatch.setattr(children_query, "rare_count", lambda *_a, **_k: None)
     assert _pages(demo_db, flts) == through_rare
 
 
@@ -167,3 +168,28 @@ def test_a_count_remembered_inside_one_filter_is_not_given_for_another(
         with demo_db.reader() as s:
             page_children(s, first, offset=0, limit=5, sort=ChildSort.NAME)
             assert [count_children(s, flt) for flt in flts] == fresh
+
+
+def test_a_page_read_from_a_head_is_counted_through_the_rare_trigrams(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list's count after a page that a head answered (not counted on the way) is the
+    rare trigrams' exact count, inside the filter, on any connection."""
+    flts = _filters(demo_db)
+    assert _rebuild(demo_db) > 10
+    counted: list[int | None] = []
+    real = children_rare.rare_count
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        counted.append(real(*args, **kw))
+        return counted[-1]
+
+    monkeypatch.setattr(children_query, "rare_count", spy)
+    with_rare = []
+    for flt in flts:
+        with demo_db.reader() as s:
+            with_rare.append(count_children(s, flt))
+    assert sum(c is not None for c in counted) > 20
+    monkeypatch.setattr(children_query, "rare_count", lambda *_a, **_k: None)
+    for flt, expected in zip(flts, with_rare, strict=True):
+        with demo_db.reader() as s:
+            assert count_children(s, flt) == expected, flt
