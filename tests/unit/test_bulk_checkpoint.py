@@ -11,13 +11,13 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
+from test_imports import Sheet  # the import tests' stand-in for a read sheet
 
 from desktop.domain.identity import make_national_id
 from desktop.domain.levels import InstitutionKind
@@ -32,23 +32,6 @@ HEADERS = ["ลำดับ", "คำนำหน้า", "ชื่อ", "น�
            "บ้านเลขที่", "หมู่ที่", "ตำบล", "อำเภอ", "จังหวัด", "สถานศึกษา", "ชั้น", "ปีการศึกษา"]
 FIRST = ["มานะ", "มานี", "ปิติ", "ชูใจ", "วีระ", "ดวงดี", "สมชาย", "สมหญิง"]
 LAST = ["ใจดี", "มีสุข", "รักเรียน", "ทองดี", "แก้วใส", "ศรีสุข", "บุญมา", "สายทอง", "คงมั่น"]
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """The shape of desktop.reports.sheets.SheetData."""
-
-    headers: list[str]
-    rows: list[list[str]]
-    file_name: str = "นักเรียน.xlsx"
-    sheet: str = "รายชื่อ"
-    sheet_names: list[str] = field(default_factory=lambda: ["รายชื่อ"])
-    header_row: int = 1
-    encoding: str = ""
-
-    @property
-    def row_numbers(self) -> list[int]:
-        return list(range(2, 2 + len(self.rows)))
 
 
 def children_sheet(n: int) -> Sheet:
