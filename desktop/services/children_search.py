@@ -166,17 +166,24 @@ def page_by_name(session: Session, fts: str, *, last_name_first: bool, descendin
     return rows
 
 
+def _heads_connection(session: Session, term: str, need: int) -> Any:
+    """The session's DB-API connection where a filtered page may be looked for among the
+    heads or the rare trigrams (a SQLite file at 0010 or later), else None."""
+    if need <= 0 or not term or not has_walk_table(session):
+        return None
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    return raw if has_search_heads(session, raw) else None
+
+
 def _filtered_head_page(session: Session, term: str, where: Callable[[Any], list[Any]], *,
                         last_name_first: bool, descending: bool, need: int) -> list[int] | None:
     """The first ``need`` children holding ``term`` that pass ``where`` (a year, a school),
     in the order, from a search head (store/search_heads.py): its children holding the
     term, then those of them the filter keeps (one statement for up to a few hundred
     ids). None where no head keeps that many."""
-    if need <= 0 or not term or not has_walk_table(session):
-        return None
-    raw = session.connection().connection.driver_connection
-    assert raw is not None
-    if not has_search_heads(session, raw):
+    raw = _heads_connection(session, term, need)
+    if raw is None:
         return None
     for ids in head_candidates(raw, term, last_name_first=last_name_first,
                                descending=descending):
@@ -195,11 +202,8 @@ def _filtered_rare_page(session: Session, term: str, where: Callable[[Any], list
     """The first ``need`` children holding ``term`` that pass ``where``, in the order, and
     how many pass, from the candidates of its rarest trigrams (children_rare); None
     where the term has none."""
-    if need <= 0 or not term or not has_walk_table(session):
-        return None
-    raw = session.connection().connection.driver_connection
-    assert raw is not None
-    if not has_search_heads(session, raw):
+    raw = _heads_connection(session, term, need)
+    if raw is None:
         return None
     return rare_page(session, raw, term, where, last_name_first=last_name_first,
                      descending=descending, need=need)

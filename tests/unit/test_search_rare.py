@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, update
+from test_search_heads import _pages  # each filter's first 5 and count, in the four orders
 
 from desktop.services import children_query, children_rare, children_search, children_walk
 from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
@@ -103,20 +104,6 @@ def test_an_english_name_in_capitals_is_found(demo_db: Database) -> None:
     _rebuild(demo_db)
     for term in ("ZYXWV", "xwvut", "Wvuts"):
         assert _rare(demo_db, term) == [child_id], term
-
-
-def _pages(db: Database, flts: list[ChildFilter]) -> list[Any]:
-    """Each filter's first 5 and count, in both name sorts and directions; the count on
-    the page's own session (where a first page may have counted)."""
-    out = []
-    for flt in flts:
-        for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
-            for descending in (False, True):
-                with db.reader() as s:
-                    out.append(([r.id for r in page_children(
-                        s, flt, offset=0, limit=5, sort=sort, descending=descending)],
-                        count_children(s, flt)))
-    return out
 
 
 def _filters(db: Database) -> list[ChildFilter]:
