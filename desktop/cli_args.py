@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 from typing import IO, Any, NoReturn
 
 HELP = "แสดงวิธีใช้แล้วออก"
@@ -19,6 +20,20 @@ TYPE_NAMES = {"int": "จำนวนเต็ม", "float": "ตัวเลข
 DEST_NAMES = {"command": "คำสั่ง", "db_command": "คำสั่งย่อยของ db", "import_command": "คำสั่งย่อยของ import"}
 YEAR_MIN, YEAR_MAX = 2400, 2700
 MAX_DEMO_CHILDREN = 5_000_000
+
+
+def output_problem(*targets: Path) -> str:
+    """Why an output file cannot be written, in Thai ("" when it can): its folder is
+    missing, or it is not a plain file (a device such as /dev/full would be replaced by
+    the atomic rename). Checked before any work is done."""
+    for target in targets:
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            return (f"ไม่พบโฟลเดอร์ {folder} ที่จะบันทึกไฟล์ {target.name} "
+                    "สร้างโฟลเดอร์ก่อนหรือเลือกโฟลเดอร์อื่น")
+        if target.exists() and not target.is_file():
+            return f"{target} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) เลือกชื่อไฟล์อื่น"
+    return ""
 
 
 def printable(text: str) -> str:

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_args import be_year
+from desktop.cli_args import be_year, output_problem
 
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
                 "institutions-list", "import-batches")
@@ -155,16 +155,9 @@ def _check_outputs(args: argparse.Namespace) -> None:
     names = [outputs] if outputs else []
     if args.command == "import" and getattr(args, "import_command", "") == "children":
         names.append("errors")
-    for name in names:
-        target = getattr(args, name, None)
-        if target is None:
-            continue
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            raise UsageError(f"ไม่พบโฟลเดอร์ {folder} ที่จะบันทึกไฟล์ {target.name} "
-                             "สร้างโฟลเดอร์ก่อนหรือเลือกโฟลเดอร์อื่น")
-        if target.exists() and not target.is_file():
-            raise UsageError(f"{target} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) เลือกชื่อไฟล์อื่น")
+    problem = output_problem(*[t for t in (getattr(args, n, None) for n in names) if t is not None])
+    if problem:
+        raise UsageError(problem)
 
 
 def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:

@@ -35,6 +35,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_args import output_problem
+
 WRITING = {"export": "ส่งออกชุดข้อมูลถึงจังหวัด", "import": "นำเข้าชุดข้อมูลแลกเปลี่ยน",
            "receipt": "ออกใบตอบรับ"}
 EXIT_REFUSED = 1
@@ -112,14 +114,6 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         return EXIT_LOGIN if exc.code == "keys.password" else EXIT_REFUSED
 
 
-def _output_problem(*targets: Path) -> str:
-    for target in targets:
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            return f"ไม่พบโฟลเดอร์ {folder} ที่จะบันทึกไฟล์ {target.name} สร้างโฟลเดอร์ก่อนหรือเลือกโฟลเดอร์อื่น"
-        if target.exists() and not target.is_file():
-            return f"{target} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) เลือกชื่อไฟล์อื่น"
-    return ""
 
 
 def _input_problem(path: Path) -> str:
@@ -137,7 +131,7 @@ def _counts(counts: dict[str, int], out: Any) -> None:
 def _export(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.services.exchange_export import export_bundle, plan_export
 
-    problem = _output_problem(args.to)
+    problem = output_problem(args.to)
     if problem:
         err(problem)
         return EXIT_ARGS
@@ -222,7 +216,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
 def _receipt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.services.exchange_province import write_receipt_for
 
-    problem = _input_problem(args.bundle) or _output_problem(args.out)
+    problem = _input_problem(args.bundle) or output_problem(args.out)
     if problem:
         err(problem)
         return EXIT_ARGS

@@ -32,6 +32,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_args import output_problem
+
 WRITING = {"card": "ออกบัตรกุญแจ", "trust": "ลงทะเบียนบัตรกุญแจ", "revoke": "เพิกถอนกุญแจ",
            "rotate": "เปลี่ยนกุญแจของหน่วยงาน", "share": "มอบกุญแจของหน่วยงาน"}
 EXIT_REFUSED = 1
@@ -154,13 +156,7 @@ def _output_problem(args: argparse.Namespace) -> str:
     targets = [t for t in (args.out, args.pdf) if t is not None]
     if len(targets) == 2 and Path(targets[0]).resolve() == Path(targets[1]).resolve():
         return "--out กับ --pdf ต้องเป็นคนละไฟล์"
-    for target in targets:
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            return f"ไม่พบโฟลเดอร์ {folder} ที่จะบันทึกไฟล์ {target.name} สร้างโฟลเดอร์ก่อนหรือเลือกโฟลเดอร์อื่น"
-        if target.exists() and not target.is_file():
-            return f"{target} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) เลือกชื่อไฟล์อื่น"
-    return ""
+    return output_problem(*targets)
 
 
 def _card(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:

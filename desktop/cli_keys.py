@@ -30,6 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_args import output_problem
 from desktop.cli_login import EXIT_LOGIN, NoPassword, ask_password, login_password
 
 NO_ENCRYPTION_ENV = "SAMOE_NO_ENCRYPTION"
@@ -129,12 +130,9 @@ def _check_recovery_pdf(args: argparse.Namespace, name: str, path: Path, err: An
     pdf: Path | None = getattr(args, "recovery_pdf", None)
     if name != "init" or pdf is None:
         return None
-    folder = pdf.parent if str(pdf.parent) else Path(".")
-    if not folder.is_dir():
-        err(f"ไม่พบโฟลเดอร์ {folder} ที่จะบันทึกไฟล์ {pdf.name} สร้างโฟลเดอร์ก่อนหรือเลือกโฟลเดอร์อื่น")
-        return 2
-    if pdf.exists() and not pdf.is_file():
-        err(f"{pdf} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) เลือกชื่อไฟล์อื่น")
+    problem = output_problem(pdf)
+    if problem:
+        err(problem)
         return 2
     if (path.exists() and path.stat().st_size > 0) or not _encrypt_new(args):
         err("--recovery-pdf ใช้ได้เมื่อ init สร้างฐานข้อมูลใหม่ที่เข้ารหัสเท่านั้น: "
