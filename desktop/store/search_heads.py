@@ -174,6 +174,9 @@ def rebuild(conn: Any, *, min_matches: int = HEAD_MIN_MATCHES, size: int = HEAD_
     conn.execute("DELETE FROM search_head")
     conn.execute("DELETE FROM search_head_term")
     conn.execute("DELETE FROM search_head_name")
+    counted = has_counts(conn)
+    if counted:
+        conn.execute("DELETE FROM search_head_count")
     pieces = _pieces(conn, min_matches)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS samoe_head_matches "
                  "(first_name_key TEXT, last_name_key TEXT, id INTEGER)")
@@ -189,6 +192,8 @@ def rebuild(conn: Any, *, min_matches: int = HEAD_MIN_MATCHES, size: int = HEAD_
             if docs < (min_matches if len(piece) == 3 else name_min(min_matches)):
                 continue
             chosen += 1
+            if counted:
+                conn.execute("INSERT INTO search_head_count (piece, docs) VALUES (?, ?)", (piece, docs))
             if len(piece) > 3:  # a name or its beginning: the triggers test each
                 conn.execute("INSERT INTO search_head_name (piece) VALUES (?)", (piece,))
             for way, (k1, k2, descending) in WAYS.items():
@@ -248,6 +253,36 @@ def refresh_range(conn: Any, first_id: int, last_id: int) -> None:
             "JOIN search_head_term t ON t.piece = ? "
             f"WHERE f.child_fts MATCH ? AND f.rowid BETWEEN ? AND ? AND {_NEAR}",
             (piece, _fts_phrase(piece), first_id, last_id))
+    if has_counts(conn):  # the triggers that count were paused too
+        conn.execute(
+            "UPDATE search_head_count SET docs = docs + (SELECT count(*) FROM child_fts "
+            "WHERE child_fts MATCH '\"' || replace(piece, '\"', '\"\"') || '\"' "
+            "AND rowid BETWEEN ? AND ?)", (first_id, last_id))
+
+
+def has_counts(conn: Any) -> bool:
+    """Whether the file has the exact counts of migration 0013."""
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'search_head_count'").fetchone() is not None
+
+
+def count_pieces(conn: Any) -> None:
+    """Count, with the trigram index, the live children holding each piece that has a head
+    (at migration 0013; ``rebuild`` counts as it chooses)."""
+    conn.execute("DELETE FROM search_head_count")
+    conn.execute(
+        "INSERT INTO search_head_count (piece, docs) SELECT piece, (SELECT count(*) FROM child_fts "
+        "WHERE child_fts MATCH '\"' || replace(piece, '\"', '\"\"') || '\"') "
+        "FROM (SELECT DISTINCT piece FROM search_head_term)")
+
+
+def piece_count(conn: Any, term: str) -> int | None:
+    """How many live children hold ``term`` where it is a piece with a head (the trigram
+    index's own count of it, kept exact by 0013's triggers); None otherwise."""
+    if not headable(term) or not has_heads(conn) or not has_counts(conn):
+        return None
+    row = conn.execute("SELECT docs FROM search_head_count WHERE piece = ?", (term.lower(),)).fetchone()
+    return None if row is None else int(row[0])
 
 
 class Paused:

@@ -15,7 +15,7 @@ identifier of their rows, with the list's filter in the same statement), all of 
 the page is sorted from them and the count is exact, in one pass (~3-6 ms for 1,400).
 How common each trigram is comes without counting the common ones: a trigram that
 HEAD_MIN_MATCHES children contained when the heads were chosen has a head
-(``search_head_term.docs``); the others are counted (each a short list). Where the
+(``search_head_count``, 0013); the others are counted (each a short list). Where the
 rarest is too common, or the two together hold more than RARE_MAX children (read with a
 LIMIT, ~1 ms), the search goes its usual way. A file without heads (an office's
 registry) does not need this: its phrases are short lists.
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.store.search_heads import HEAD_MIN_MATCHES, has_heads, headable
+from desktop.store.search_heads import HEAD_MIN_MATCHES, has_counts, has_heads, headable
 
 RARE_MAX = HEAD_MIN_MATCHES  # candidates tested at most (~2.5 µs each at 1M)
 RAREST_MAX = 2 * RARE_MAX  # the rarest trigram's children, above which nothing is tried
@@ -51,9 +51,10 @@ def rarest_trigrams(conn: Any, term: str) -> list[tuple[str, int]]:
     if not trigrams:
         return []
     marks = ", ".join("?" * len(trigrams))
+    kept = ("SELECT piece, docs FROM search_head_count WHERE" if has_counts(conn)  # exact (0013)
+            else "SELECT piece, docs FROM search_head_term WHERE way = 0 AND")
     common = {str(p): int(d) for p, d in conn.execute(
-        f"SELECT piece, docs FROM search_head_term WHERE way = 0 "  # noqa: S608
-        f"AND piece IN ({marks})", trigrams)}
+        f"{kept} piece IN ({marks})", trigrams)}  # noqa: S608
     if not common and conn.execute("SELECT 1 FROM search_head_term LIMIT 1").fetchone() is None:
         return []  # no heads chosen: nothing is known to be common
     counted = [(t, int(conn.execute(_COUNT, (_phrase(t),)).fetchone()[0]))

@@ -13,6 +13,7 @@ schema was released):
     .venv/bin/python tests/migrations/make_fixture.py 0010   # samoe-0010.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0011   # samoe-0011.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0012   # samoe-0012.db
+    SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0013   # samoe-0013.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -36,8 +37,9 @@ search heads' tables to it (too few children for a head). 0010 is the same recor
 without users: 0011 can be seen to add the exchange's key tables to it (empty: keys are
 made on first need). 0011 is the same records at 0011, plain and without users: 0012 can be seen to add the
 exchange's change tracking to it (every record pending: the first export is whole).
-0012 is the schema this release writes, plain and without users: the next migration's
-starting point.
+0012 is the same records at 0012, plain and without users: 0013 can be seen to add the
+search heads' exact counts to it (empty: too few children for a head). 0013 is the schema
+this release writes, plain and without users: the next migration's starting point.
 """
 
 from __future__ import annotations

@@ -261,7 +261,8 @@ def test_migrated_schema_matches_models(db: Database) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # The FTS5 search index (child_fts and its shadow tables) and the name order of the
     # search's matches (child_name_order, 0006) and the walked text (child_name_text,
-    # 0009) and the common trigrams' first children (search_head*, search_pos, 0010) are
+    # 0009) and the common trigrams' first children (search_head*, search_pos, 0010; their
+    # counts, 0013) are
     # SQLite-only raw DDL.
     raw_ddl = ("child_fts", "child_name_order", "child_name_text", "search_head", "search_pos")
     unexpected = [d for d in diff if not (
@@ -273,7 +274,7 @@ def test_migrated_schema_matches_models(db: Database) -> None:
                                          "child_name_order", "child_name_text",
                                          "ix_child_name_text_last", "search_head",
                                          "search_head_term", "search_head_pause", "search_pos",
-                                         "search_head_name",
+                                         "search_head_name", "search_head_count",
                                          "ix_search_head_id"}
 
 

@@ -60,6 +60,13 @@ def assert_heads_whole(db: Database) -> int:
         stray = raw.execute("SELECT count(*) FROM search_head h WHERE NOT EXISTS (SELECT 1 "
                             "FROM search_head_term t WHERE t.piece = h.piece AND t.way = h.way)")
         assert stray.fetchone() == (0,)
+        # each piece's count (0013) is the trigram index's count of it
+        counted = dict(raw.execute("SELECT piece, docs FROM search_head_count").fetchall())
+        assert set(counted) == {t[0] for t in terms}
+        for piece, docs in counted.items():
+            index = raw.execute("SELECT count(*) FROM child_fts WHERE child_fts MATCH ?",
+                                (f'"{piece}"',)).fetchone()[0]
+            assert docs == index, piece
     return len(terms)
 
 
