@@ -69,6 +69,9 @@ class ChildFilter:
     year_be: int | None = None
     level_code: str | None = None
     deleted: bool = False  # True: show the deleted ones (the bin), to restore them
+    # the province's consolidated registry: the children a municipality sent (the office
+    # their rows came from, origin_office_id); None: every office's
+    office_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,8 @@ def filter_conditions(
     term = normalise_search(flt.search)
     if term:
         where.append(search_clause(session, term, live=not flt.deleted))
+    if flt.office_id is not None:  # ix_child_live_office_name (0014)
+        where.append(Child.origin_office_id == flt.office_id)
     if page and _probe_page(session, flt, year_id, sort):
         where.append(_probe_clause(flt, year_id, Child.id))
         return where
@@ -253,7 +258,30 @@ def filter_conditions(
 
 
 def _no_enrolment_filter(flt: ChildFilter) -> bool:
-    return flt.institution_id is None and flt.year_be is None and not flt.level_code
+    """No filter but the term (and the bin): no enrolment filter, no municipality."""
+    return (flt.institution_id is None and flt.year_be is None and not flt.level_code
+            and flt.office_id is None)
+
+
+_OFFICE_CHILD = Child.__table__.alias("office_child")  # never correlated to the outer child
+
+
+def _office_ids(flt: ChildFilter) -> Select[Any]:
+    """The live children the filter's municipality sent, from ix_child_live_office_name
+    (0014: one range of the index, ~1 ms for a municipality's 7,000 at 1M)."""
+    c = _OFFICE_CHILD.c
+    return select(c.id).where(c.origin_office_id == flt.office_id, c.deleted_at.is_(None))
+
+
+def _narrowed(flt: ChildFilter, year_id: int | None, child_id: Any) -> list[Any]:
+    """The filter as a test of one child (``child_id``, a column of the outer query): an
+    EXISTS of its enrolments (a year, a school, a level) and its municipality."""
+    out: list[Any] = []
+    if _enrolled(flt, year_id) is not None:
+        out.append(_probe_clause(flt, year_id, child_id))
+    if flt.office_id is not None:
+        out.append(child_id.in_(_office_ids(flt)))
+    return out
 
 
 def count_scope(flt: ChildFilter) -> Hashable:
@@ -261,7 +289,7 @@ def count_scope(flt: ChildFilter) -> Hashable:
     key a first page that counted remembers it under (children_search)."""
     if _no_enrolment_filter(flt):
         return None
-    return (flt.year_be, flt.institution_id, flt.level_code, flt.deleted)
+    return (flt.year_be, flt.institution_id, flt.level_code, flt.deleted, flt.office_id)
 
 
 def scoped_filter(session: Session, flt: ChildFilter) -> ChildFilter:
@@ -296,8 +324,7 @@ def count_children(session: Session, flt: ChildFilter) -> int:
         # a long term's page read from a search head was not counted: its rare trigrams'
         # candidates count it exactly (children_rare), cheaper than the phrase's positions
         year_id = year_id_of(session, flt.year_be)
-        counted = rare_count(session, term, lambda child_id: [] if no_enrolment_filter
-                             else [_probe_clause(flt, year_id, child_id)])
+        counted = rare_count(session, term, lambda child_id: _narrowed(flt, year_id, child_id))
         if counted is not None:
             return counted
     if query is not None and no_enrolment_filter:
@@ -445,13 +472,14 @@ def page_children(
         def where(child_id: Any) -> list[Any]:  # on the id column of the page's source
             if not probing:
                 probing.append(_probe_page(session, flt, year_id, sort))
+            office = [] if flt.office_id is None else [child_id.in_(_office_ids(flt))]
             if probing[0]:
-                return [_probe_clause(flt, year_id, child_id)]
+                return [_probe_clause(flt, year_id, child_id), *office]
             enrolled = _enrolled(flt, year_id)
-            return [] if enrolled is None else [child_id.in_(enrolled)]
+            return office if enrolled is None else [child_id.in_(enrolled), *office]
 
         def head_where(child_id: Any) -> list[Any]:  # a search head's few hundred children
-            return [] if _enrolled(flt, year_id) is None else [_probe_clause(flt, year_id, child_id)]
+            return _narrowed(flt, year_id, child_id)
 
         base = page_by_name(
             session, fts, last_name_first=sort is ChildSort.LAST_NAME, descending=descending,
