@@ -119,12 +119,15 @@ def login(args: argparse.Namespace, name: str, db: Any, err: Any) -> int | None:
             password = new_password(admin, env_names=(PASSWORD_ENV, NEW_PASSWORD_ENV))
             _typed.setdefault(admin, password)  # asked once: the office's keys at set-up use it too
             try:
-                actor = create_first_admin(db, admin, password, also_clerk=not getattr(args, "admin_only", False))
+                actor = create_first_admin(db, admin, password, also_clerk=not getattr(args, "admin_only", False),
+                                           office_role=getattr(args, "role", None) if name == "init" else None)
             except UserError as exc:
                 err(exc.message)
                 return 2
-            err(f"สร้างผู้ดูแลระบบคนแรก: {actor.name}"
-                + ("" if getattr(args, "admin_only", False) else " (มีบทบาทเจ้าหน้าที่ทะเบียนด้วย)"))
+            from desktop.domain.roles import Role, role_label
+
+            also = [role_label(r) for r in actor.roles if r is not Role.ADMIN]
+            err(f"สร้างผู้ดูแลระบบคนแรก: {actor.name}" + (f" (มีบทบาท{also[0]}ด้วย)" if also else ""))
         else:
             actor = authenticate(db, args.user, login_password(args.user))
     except (LoginRefused, NoPassword) as exc:

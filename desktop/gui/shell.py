@@ -216,7 +216,7 @@ class Shell(QObject):
         if db is None:
             _remove_database_files(path)
             return False
-        actor = self._make_first_admin(db, path, admin)  # wraps the key for their password
+        actor = self._make_first_admin(db, path, admin, values.role)  # wraps the key for their password
         if actor is None:
             return False
         try:
@@ -234,12 +234,14 @@ class Shell(QObject):
             show_recovery_key(self.window, new_key, db=db, settings=self.settings)  # once: print it for the safe
         return self._install(db, actor)
 
-    def _make_first_admin(self, db: Database, path: Path, admin: AdminValues) -> Actor | None:
-        """The first administrator of a database this set-up has just made, signed in."""
+    def _make_first_admin(self, db: Database, path: Path, admin: AdminValues,
+                          office_role: str = "municipality") -> Actor | None:
+        """The first administrator of a database this set-up has just made, signed in
+        (with the office's working role: a province's is the provincial officer's)."""
         from desktop.services.users import create_first_admin
 
         try:
-            actor = create_first_admin(db, admin.name, admin.password, admin.full_name)
+            actor = create_first_admin(db, admin.name, admin.password, admin.full_name, office_role=office_role)
         except Exception as exc:  # noqa: BLE001 - nothing half-made stays behind
             self._give_up(db, path, exc)
             return None

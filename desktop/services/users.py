@@ -4,7 +4,7 @@ Only an administrator (``users.manage``) manages users; a user may change their 
 password. The first administrator is made without a login, and only while the database
 has no user at all (``create_first_admin``: the set-up wizard, ``samoe init``, or ``samoe
 users add`` on a database made before users existed). By default the first administrator
-also gets the clerk role, so that a one-person office can work; ``also_clerk=False`` (the
+also gets the clerk role (at a province: the provincial officer's), so that a one-person office can work; ``also_clerk=False`` (the
 CLI's ``--admin-only``) leaves them administrator only. Every change is in the audit log
 (entity "user"). A user is never deleted (the audit log names them): suspend them.
 """
@@ -25,7 +25,7 @@ from desktop.i18n import _
 from desktop.services.access import Actor, Grant, actor_of, current_actor, hash_password, require
 from desktop.services.audit import record
 from desktop.services.keys import wrap_on_commit
-from desktop.store.models import AppUser, Institution, UserRole, utcnow
+from desktop.store.models import AppUser, Institution, Office, UserRole, utcnow
 
 if TYPE_CHECKING:
     from desktop.store.db import Database
@@ -240,13 +240,24 @@ def first_admin_needed(db: Database) -> bool:
         return (s.scalar(select(func.count()).select_from(AppUser)) or 0) == 0
 
 
+def working_role(office_role: str) -> Role:
+    """The role a one-person office's first administrator also holds: the clerk's at a
+    municipality, the provincial officer's at a province (merge, its reports)."""
+    return Role.PROVINCE if office_role == "province" else Role.CLERK
+
+
 def create_first_admin(db: Database, name: str, password: str, full_name: str = "", *,
-                       also_clerk: bool = True) -> Actor:
-    """The first administrator, without a login: refused once any user exists."""
-    grants = [Grant(Role.ADMIN)] + ([Grant(Role.CLERK)] if also_clerk else [])
+                       also_clerk: bool = True, office_role: str | None = None) -> Actor:
+    """The first administrator, without a login: refused once any user exists. With
+    ``also_clerk`` they also get the office's working role (``working_role``) of
+    ``office_role``, or of the database's office when not given (a set-up makes the
+    administrator before the office)."""
     with db.session() as s:
         if (s.scalar(select(func.count()).select_from(AppUser)) or 0) > 0:
             raise UserError(_("มีผู้ใช้อยู่แล้ว: ให้ผู้ดูแลระบบเข้าสู่ระบบแล้วเพิ่มผู้ใช้"))
+        if office_role is None:
+            office_role = s.scalar(select(Office.role).where(Office.is_local.is_(True))) or "municipality"
+        grants = [Grant(Role.ADMIN)] + ([Grant(working_role(office_role))] if also_clerk else [])
         user = _new_user(s, name, password, full_name, grants, "")
         s.flush()
         return actor_of(user)
