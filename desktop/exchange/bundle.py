@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -35,6 +35,7 @@ from desktop.exchange.manifest import (
     sign,
     signature_key,
 )
+from desktop.exchange.manifest import ChainState as ChainState  # the callers' name for it
 from desktop.exchange.reasons import Refusal
 
 MANIFEST_NAME = "manifest.json"
@@ -46,12 +47,7 @@ LIFETIME = 90 * 86_400  # a bundle's default life: created + 90 days
 RowCheck = Callable[[str, dict[str, Any]], None]  # raises ValueError (or a Refusal) on a bad row
 
 
-@dataclass(frozen=True)
-class ChainState:
-    """What the verifier last accepted from this sender: its sequence and manifest hash."""
-
-    sequence: int
-    manifest_hash: str
+Base = ChainState | None | Literal["previous"]  # build_bundle's ``base``
 
 
 def seconds(when: int | datetime) -> int:
@@ -80,11 +76,15 @@ def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipie
                  expires: int | datetime | None = None, audit_head: dict[str, Any] | None = None,
                  restored: dict[str, Any] | None = None, bundle_id: str | None = None,
                  rows_per_file: int = payload.ROWS_PER_FILE,
-                 progress: Callable[[int], None] | None = None) -> BuiltBundle:
+                 progress: Callable[[int], None] | None = None, base: Base = "previous") -> BuiltBundle:
     """The bytes of a bundle. ``tables`` maps a wire table name to its rows (an iterable
     read once, ``rows_per_file`` rows at a time); only the compressed, encrypted payload
     files are held in memory, never all the rows. ``progress`` is called with the rows
-    done so far after each payload file (it may raise to cancel: nothing is written)."""
+    done so far after each payload file (it may raise to cancel: nothing is written).
+    ``base`` is the last receipt the rows were chosen after (the manifest's ``base``:
+    the bundle carries every row changed since; None: every row); by default the bundle
+    before (``sequence - 1``, ``previous``), the narrowest claim, which never supersedes
+    a missing bundle."""
     bundle_id = bundle_id or str(uuid.uuid4())
     created_s = seconds(created)
     expires_s = seconds(expires) if expires is not None else created_s + LIFETIME
@@ -104,12 +104,14 @@ def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipie
             if progress is not None:
                 progress(sum(counts.values()))
     files.sort(key=lambda f: f.path)
+    if base == "previous":
+        base = ChainState(sequence - 1, previous) if sequence > 1 and previous is not None else None
     manifest = Manifest(
         bundle=bundle_id, sender_office=sender.office_code, sender_key=sender.key_id,
         recipient_office=recipient.office_code, recipient_key=recipient.key_id,
         sequence=sequence, previous=previous, created=created_s, expires=expires_s,
         schema=schema, program=program, counts=counts, audit_head=audit_head,
-        restored=restored, files=tuple(files))
+        restored=restored, files=tuple(files), base=base)
     manifest_bytes = manifest.to_bytes()
     sig = sign(manifest_bytes, sender.key_id, sign_private)
     members = [(MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, sig)]
@@ -124,14 +126,14 @@ def write_bundle(path: Path | str, *, sender: OfficeKeys, sign_private: Ed25519P
                  program: str, expires: int | datetime | None = None,
                  audit_head: dict[str, Any] | None = None, restored: dict[str, Any] | None = None,
                  bundle_id: str | None = None, rows_per_file: int = payload.ROWS_PER_FILE,
-                 progress: Callable[[int], None] | None = None) -> BuiltBundle:
+                 progress: Callable[[int], None] | None = None, base: Base = "previous") -> BuiltBundle:
     """Build a bundle (``build_bundle``'s arguments) and write it to ``path`` whole or not
     at all (``write_built``)."""
     built = build_bundle(sender=sender, sign_private=sign_private, recipient=recipient,
                          tables=tables, sequence=sequence, previous=previous, created=created,
                          schema=schema, program=program, expires=expires, audit_head=audit_head,
                          restored=restored, bundle_id=bundle_id, rows_per_file=rows_per_file,
-                         progress=progress)
+                         progress=progress, base=base)
     write_built(path, built, sender.sign_public)
     return built
 
@@ -277,9 +279,11 @@ class ChainRefusal(Refusal):
         self.manifest_hash = manifest_digest
 
 
-def check_chain(manifest: Manifest, manifest_digest: str, state: ChainState | None) -> None:
-    """The bundle's place in its sender's line: the next after ``state`` (None: nothing
-    accepted yet, so it must be sequence 1)."""
+def check_chain(manifest: Manifest, manifest_digest: str, state: ChainState | None) -> range:
+    """The bundle's place in its sender's line after ``state`` (None: nothing accepted
+    yet): the next one (its ``previous`` the last accepted manifest), or a later one whose
+    ``base`` is ``state`` itself, which carries every row the missing bundles between held
+    and so supersedes them. Returns the sequences superseded (empty: none)."""
     last = state.sequence if state is not None else 0
     if state is not None and manifest.sequence == state.sequence \
             and manifest_digest == state.manifest_hash:
@@ -288,12 +292,15 @@ def check_chain(manifest: Manifest, manifest_digest: str, state: ChainState | No
         raise Refusal("chain.replay", f"{manifest.sequence} <= {last}",
                       sequence=manifest.sequence, last=last)
     if manifest.sequence > last + 1:
-        raise Refusal("chain.gap", f"{manifest.sequence} after {last}",
-                      sequence=manifest.sequence, last=last)
+        if manifest.base != state:
+            raise Refusal("chain.gap", f"{manifest.sequence} after {last}, built on {manifest.base}",
+                          sequence=manifest.sequence, last=last)
+        return range(last + 1, manifest.sequence)
     expected = state.manifest_hash if state is not None else None
     if manifest.previous != expected:
         raise Refusal("chain.broken", "previous is not the last accepted manifest",
                       sequence=manifest.sequence, last=last)
+    return range(0)
 
 
 def check_sender_office(office: str, created: int, trusted: TrustedKey) -> None:
@@ -315,6 +322,7 @@ class VerifiedBundle:
     sender: TrustedKey
     _stored: Mapping[str, bytes]
     _box_private: X25519PrivateKey
+    superseded: range = range(0)  # missing bundles of the sender this one supersedes (check_chain)
 
     def tables(self) -> list[str]:
         return sorted({f.table for f in self.manifest.files})
@@ -368,11 +376,11 @@ def verify_bundle(source: Path | str | bytes, *, trust: TrustList, me: OfficeKey
         raise Refusal("time.expired", f"expired {manifest.expires}, now {now_s}")
     digest = manifest_hash(manifest_bytes)
     try:
-        check_chain(manifest, digest, chain)
+        superseded = check_chain(manifest, digest, chain)
     except Refusal as refusal:
         raise ChainRefusal(refusal, manifest, digest) from None
     _check_files(manifest, stored)
-    verified = VerifiedBundle(manifest, manifest_bytes, digest, trusted, stored, box_private)
+    verified = VerifiedBundle(manifest, manifest_bytes, digest, trusted, stored, box_private, superseded)
     if read_rows:
         for f in manifest.files:
             count = 0

@@ -38,9 +38,19 @@ KEY_ID = re.compile(r"[0-9a-f]{32}")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 TEXT = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
 
-FIELDS = frozenset({"format", "bundle", "sender", "recipient", "sequence", "previous",
+FIELDS = frozenset({"format", "bundle", "sender", "recipient", "sequence", "previous", "base",
                     "created", "expires", "schema", "program", "counts", "audit_head",
                     "restored", "files"})
+
+
+@dataclass(frozen=True)
+class ChainState:
+    """A place in a sender's line of bundles: a sequence and that bundle's manifest hash
+    (what a verifier last accepted from the sender; what a receipt acknowledges; what a
+    manifest's ``base`` names)."""
+
+    sequence: int
+    manifest_hash: str
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ class Manifest:
     recipient_key: str
     sequence: int  # 1, 2, 3, ... per sender
     previous: str | None  # SHA-256 (hex) of the previous manifest's bytes; None for 1
+    # the last receipt the bundle was built on (it carries every row changed since); None:
+    # none yet, it carries every row since the start
     created: int  # seconds since the epoch, UTC
     expires: int
     schema: str  # the database schema revision the rows come from
@@ -69,6 +81,7 @@ class Manifest:
     audit_head: dict[str, Any] | None  # {"id": int, "hash": hex64} or None
     restored: dict[str, Any] | None  # {"at": int} when the sender restored a backup
     files: tuple[PayloadFile, ...] = field(default=())
+    base: ChainState | None = None
     format: int = FORMAT_VERSION
 
     def to_json(self) -> dict[str, Any]:
@@ -77,6 +90,8 @@ class Manifest:
             "sender": {"office": self.sender_office, "key": self.sender_key},
             "recipient": {"office": self.recipient_office, "key": self.recipient_key},
             "sequence": self.sequence, "previous": self.previous,
+            "base": None if self.base is None else {"sequence": self.base.sequence,
+                                                    "manifest": self.base.manifest_hash},
             "created": self.created, "expires": self.expires,
             "schema": self.schema, "program": self.program,
             "counts": dict(self.counts), "audit_head": self.audit_head,
@@ -143,6 +158,7 @@ def from_json(value: Any) -> Manifest:
             raise _bad("previous (the first bundle has none)")
     else:
         previous = _str(previous, "previous", HEX64)
+    base = _base(value["base"], sequence, previous)
     created = _int(value["created"], "created")
     expires = _int(value["expires"], "expires")
     if not created < expires <= created + MAX_LIFETIME:
@@ -174,7 +190,23 @@ def from_json(value: Any) -> Manifest:
         recipient_office=recipient[0], recipient_key=recipient[1],
         sequence=sequence, previous=previous, created=created, expires=expires,
         schema=_str(value["schema"], "schema", TEXT), program=_str(value["program"], "program", TEXT),
-        counts=dict(counts), audit_head=head, restored=restored, files=files)
+        counts=dict(counts), audit_head=head, restored=restored, files=files, base=base)
+
+
+def _base(value: Any, sequence: int, previous: str | None) -> ChainState | None:
+    """``base``: null, or the receipt the bundle was built on, before this bundle; when it
+    is the bundle just before, ``previous`` names the same manifest."""
+    if value is None:
+        return None
+    if type(value) is not dict or set(value) != {"sequence", "manifest"}:
+        raise _bad("base")
+    base = ChainState(_int(value["sequence"], "base.sequence", 1),
+                      _str(value["manifest"], "base.manifest", HEX64))
+    if base.sequence >= sequence:
+        raise _bad("base (not before this bundle)")
+    if base.sequence == sequence - 1 and base.manifest_hash != previous:
+        raise _bad("base (the bundle before, with another hash than previous)")
+    return base
 
 
 def _files(value: Any) -> tuple[PayloadFile, ...]:

@@ -27,9 +27,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.atomic import write_bytes
 from desktop.exchange import canonical
-from desktop.exchange.bundle import CLOCK_SKEW, ChainState, check_sender_office, seconds
+from desktop.exchange.bundle import CLOCK_SKEW, check_sender_office, seconds
 from desktop.exchange.identity import OfficeKeys, TrustedKey, TrustList
-from desktop.exchange.manifest import FORMAT_VERSION, HEX64, KEY_ID, TEXT, UUID, check_signature
+from desktop.exchange.manifest import (
+    FORMAT_VERSION,
+    HEX64,
+    KEY_ID,
+    TEXT,
+    UUID,
+    ChainState,
+    check_signature,
+)
 from desktop.exchange.reasons import Refusal
 
 RECEIPT_DOMAIN = b"samoe/receipt/v1\x00"

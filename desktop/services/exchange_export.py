@@ -53,6 +53,7 @@ from sqlalchemy.orm import Session
 from desktop import __version__
 from desktop.domain.roles import Action
 from desktop.exchange.bundle import build_bundle, seconds, write_built
+from desktop.exchange.manifest import ChainState
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.audit import record
@@ -430,7 +431,7 @@ def export_bundle(session: Session, out: Path, *, password: str | None = None, f
         schema=HEAD_REVISION, program=__version__, audit_head=_audit_head(session),
         restored={"at": seconds(_aware(outbox.restored_at))}
         if plan.restored and outbox.restored_at is not None else None,
-        progress=step)
+        progress=step, base=_base(outbox))
     target = Path(out)
     write_built(target, built, private.keys.sign_public)
     try:
@@ -458,6 +459,14 @@ def export_bundle(session: Session, out: Path, *, password: str | None = None, f
         target.unlink(missing_ok=True)  # the database does not know it: no file either
         raise
     return ExportResult(plan, target, built.manifest.bundle, built.manifest_hash, len(built.data), digest, counts)
+
+
+def _base(outbox: Outbox) -> ChainState | None:
+    """The last receipt: the rows chosen are every row changed since (a full bundle: every
+    row), so the province may accept this bundle in place of lost ones after it."""
+    if outbox.acked_sequence and outbox.acked_manifest_hash:
+        return ChainState(outbox.acked_sequence, outbox.acked_manifest_hash)
+    return None
 
 
 def _aware(at: datetime) -> datetime:

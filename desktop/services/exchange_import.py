@@ -13,6 +13,10 @@
   from a bundle this province accepted from that sender (``sequence − 1`` and
   ``previous``) is verified again from there and accepted: the sender's chain continues
   from it, the bundle's record keeps the restore and where the fork began.
+- **A lost bundle**: a bundle beyond the next whose ``base`` (the last receipt it was
+  built on) is this province's state of that sender carries every row the missing
+  bundles held: it is accepted, superseding them; the gap is kept (``superseded``, the
+  record's ``continued_from``, the audit entry). Any other gap is refused (``chain.gap``).
 - **Import**, all in the caller's ONE transaction with the bundle's record, the sender's
   chain and one audit entry (a failure or a kill leaves the database as it was):
   academic years by their year; rows merged by uuid (new: inserted with the sender as
@@ -42,9 +46,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Action
 from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
-from desktop.exchange.bundle import ChainRefusal, ChainState, VerifiedBundle, verify_bundle
+from desktop.exchange.bundle import ChainRefusal, VerifiedBundle, verify_bundle
 from desktop.exchange.keypair import PrivateKeys
-from desktop.exchange.manifest import Manifest
+from desktop.exchange.manifest import ChainState, Manifest
 from desktop.services.access import require
 from desktop.services.audit import record
 from desktop.services.exchange_keys import office_private_keys
@@ -81,10 +85,21 @@ class BundleCheck:
     already: bool  # imported here before: importing again changes nothing
     fork_from: int | None  # a restored sender's bundle accepted from this sequence
     verified: VerifiedBundle | None = None
+    # the sender's missing bundles this one supersedes (a lost file: it is built on the
+    # last receipt, so it carries every row they held); empty: none
+    superseded: range = range(0)
 
     @property
     def restored(self) -> bool:
         return self.manifest.restored is not None
+
+    @property
+    def continued_from(self) -> int | None:
+        """The sequence accepted here that this bundle continues from, when not simply the
+        one before it: a restored sender's fork base, or the last bundle before a gap."""
+        if self.fork_from is not None:
+            return self.fork_from
+        return self.superseded.start - 1 if self.superseded else None
 
 
 @dataclass(frozen=True)
@@ -141,9 +156,9 @@ def _check(session: Session, data: bytes, private: PrivateKeys, now: datetime) -
         verified = verify(base if isinstance(base, ChainState) else None)
         fork = base.sequence if isinstance(base, ChainState) else 0
         return BundleCheck(verified.manifest, verified.manifest_hash, verified.sender.keys.office_name, False, fork,
-                           verified)
+                           verified, verified.superseded)
     return BundleCheck(verified.manifest, verified.manifest_hash, verified.sender.keys.office_name, False, None,
-                       verified)
+                       verified, verified.superseded)
 
 
 def _chain_of(session: Session, data: bytes) -> ChainState | None:
@@ -386,7 +401,7 @@ def import_file(session: Session, source: Path | str | bytes, *, password: str |
         imported_by=require(session, Action.MERGE).name,
         file_name=file_name or (Path(source).name if isinstance(source, str | Path) else ""),
         counts=json.dumps(dict(manifest.counts), sort_keys=True), applied=json.dumps(applied, sort_keys=True),
-        restored_at=restored_at, continued_from=check.fork_from))
+        restored_at=restored_at, continued_from=check.continued_from))
     state = session.scalars(select(SenderState).where(SenderState.office_code == manifest.sender_office)).first()
     if state is None:
         state = SenderState(office_code=manifest.sender_office, office_id=office_id, restores=0)
@@ -399,5 +414,6 @@ def import_file(session: Session, source: Path | str | bytes, *, password: str |
     record(session, "exchange_import", "exchange", manifest.bundle, {
         "office": manifest.sender_office, "sequence": manifest.sequence, "manifest": check.manifest_hash,
         "counts": dict(manifest.counts), "applied": applied, "reconcile": pairs,
-        **({"restored": True, "continued_from": check.fork_from} if manifest.restored else {})})
+        **({"restored": True, "continued_from": check.fork_from} if manifest.restored else {}),
+        **({"superseded": [check.superseded[0], check.superseded[-1]]} if check.superseded else {})})
     return ImportResult(check, applied, pairs)

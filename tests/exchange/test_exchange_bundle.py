@@ -201,6 +201,11 @@ def test_a_signed_manifest_that_is_not_canonical(text: Any) -> None:
     (lambda v: v.update(format=0), "manifest.bad_field"),
     (lambda v: v.update(format=2), "format.newer"),
     (lambda v: v.update(format=2, newfield={"x": 1}), "format.newer"),
+    (lambda v: v.pop("base"), "manifest.bad_field"),
+    (lambda v: v.update(base={"sequence": 1, "manifest": "ab" * 32}), "manifest.bad_field"),  # not before 1
+    (lambda v: v.update(base={"sequence": 0, "manifest": "ab" * 32}), "manifest.bad_field"),
+    (lambda v: v.update(base={"sequence": 1}), "manifest.bad_field"),
+    (lambda v: v.update(base=[1, "ab" * 32]), "manifest.bad_field"),
 ])
 def test_signed_manifests_with_bad_fields(edit: Any, code: str) -> None:
     built = small_bundle()
@@ -281,6 +286,61 @@ def test_the_chain() -> None:
     assert refused(second.data, chain=ChainState(1, "cd" * 32)) == "chain.broken"
     other_first = small_bundle(bundle_id=None)  # another sequence 1 (a copied database)
     assert refused(other_first.data, chain=ChainState(1, h1)) == "chain.replay"
+
+
+def _bad_base(**base: Any) -> str:
+    """A bundle 3 whose ``base`` is edited and signed again by its sender."""
+    third = small_bundle(sequence=3, previous="ef" * 32, bundle_id=None, base=None)
+    value = manifest_value(third.data)
+    value["base"] = base
+    return refused(rezip(third.data, manifest=canonical.dumps(value), resign=MUNI))
+
+
+def test_the_base_is_before_the_bundle_and_agrees_with_previous() -> None:
+    assert _bad_base(sequence=3, manifest="ab" * 32) == "manifest.bad_field"  # not before 3
+    assert _bad_base(sequence=2, manifest="ab" * 32) == "manifest.bad_field"  # 2 is previous: "ef"…
+    assert _bad_base(sequence=2, manifest="EF" * 32) == "manifest.bad_field"
+    assert _bad_base(sequence=1, manifest="ab" * 32) == "chain.gap"  # well formed: 1 is not accepted here
+    assert _bad_base(sequence=2, manifest="ef" * 32) == "chain.gap"
+
+
+def test_a_lost_bundle_is_superseded_by_the_next_built_on_the_last_receipt() -> None:
+    """Bundle 2 never arrived (a lost USB stick); bundle 3 was built on the receipt for 1
+    (it carries every row changed since): accepted in place of 2, the gap told."""
+    first = small_bundle()
+    h1 = first.manifest_hash
+    second = small_bundle(sequence=2, previous=h1, bundle_id=None, base=ChainState(1, h1))
+    third = small_bundle(sequence=3, previous=second.manifest_hash, bundle_id=None, created=T0 + 60,
+                         base=ChainState(1, h1))
+    assert third.manifest.base == ChainState(1, h1)
+    assert manifest_value(third.data)["base"] == {"manifest": h1, "sequence": 1}
+    verified = verify_bundle(third.data, **verify_kwargs(chain=ChainState(1, h1)))
+    assert verified.superseded == range(2, 3)
+    # the normal next one supersedes nothing; a bundle 3 made before any receipt (every
+    # row since the start) stands in for 1 and 2 when nothing was accepted at all
+    assert verify_bundle(second.data, **verify_kwargs(chain=ChainState(1, h1))).superseded == range(0)
+    from_start = small_bundle(sequence=3, previous="ef" * 32, bundle_id=None, base=None)
+    assert verify_bundle(from_start.data, **verify_kwargs(chain=None)).superseded == range(1, 3)
+    # the lost one found again afterwards: older than what was accepted
+    assert refused(second.data, chain=ChainState(3, third.manifest_hash)) == "chain.replay"
+
+
+def test_a_gap_is_refused_when_the_base_is_not_the_accepted_state() -> None:
+    first = small_bundle()
+    h1 = first.manifest_hash
+    second = small_bundle(sequence=2, previous=h1, bundle_id=None)
+    fourth = small_bundle(sequence=4, previous="ef" * 32, bundle_id=None, base=ChainState(1, h1))
+    # built on receipt 1, but 2 was accepted here since: 3 may hold rows 4 does not
+    assert refused(fourth.data, chain=ChainState(2, second.manifest_hash)) == "chain.gap"
+    # built on a receipt this verifier never accepted (another chain, or its own lost state)
+    assert refused(fourth.data, chain=ChainState(1, "cd" * 32)) == "chain.gap"
+    assert refused(fourth.data, chain=None) == "chain.gap"
+    # built before any receipt, but 1 was accepted here: a gap (the base is older)
+    from_start = small_bundle(sequence=3, previous="ef" * 32, bundle_id=None, base=None)
+    assert refused(from_start.data, chain=ChainState(1, h1)) == "chain.gap"
+    with pytest.raises(Refusal) as caught:
+        verify_bundle(fourth.data, **verify_kwargs(chain=ChainState(2, second.manifest_hash)))
+    assert "ลำดับที่ 4" in caught.value.message and "ใบตอบรับ" in caught.value.message
 
 
 def test_a_restored_sender_says_so_and_chains_on_its_last_receipt() -> None:

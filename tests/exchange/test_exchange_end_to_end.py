@@ -187,20 +187,68 @@ def test_two_rounds_receipts_reconcile_and_twice(sites: tuple[Site, Site, Site],
 
 def test_a_refused_bundle_leaves_the_province_as_it_was(sites: tuple[Site, Site, Site], tmp_path: Path) -> None:
     a, _b, p = sites
-    first, second = tmp_path / "1.samoe", tmp_path / "2.samoe"
+    first, second, third = tmp_path / "1.samoe", tmp_path / "2.samoe", tmp_path / "3.samoe"
     export(a, first)
+    import_at(p, first)  # accepted, but no receipt has reached A: its next bundles are built on none
     add_child(a.db, "1101700203451")
     export(a, second)
+    export(a, third)
     before = snapshot(p.db)
     with pytest.raises(Refusal) as refused:
-        import_at(p, second)  # number 2 before number 1
-    assert refused.value.code == "chain.gap" and "ลำดับที่ 2" in refused.value.message
-    data = bytearray(first.read_bytes())
+        import_at(p, third)  # number 3 before number 2, not built on the province's state (1)
+    assert refused.value.code == "chain.gap" and "ลำดับที่ 3" in refused.value.message
+    data = bytearray(second.read_bytes())
     data[len(data) // 2] ^= 1
     (tmp_path / "bad.samoe").write_bytes(bytes(data))
     with pytest.raises(Refusal):
         import_at(p, tmp_path / "bad.samoe")
     assert snapshot(p.db) == before
+
+
+def test_a_lost_bundle_is_superseded_by_the_next(sites: tuple[Site, Site, Site], tmp_path: Path) -> None:
+    """Bundle 2 is lost on its way (a USB stick); bundle 3, built on the last receipt (1),
+    carries every row 2 held and is accepted in its place: the gap is recorded and shown.
+    The lost file found later is an older one; the chain goes on from 3."""
+    a, _b, p = sites
+    first, lost, third = tmp_path / "1.samoe", tmp_path / "2-lost.samoe", tmp_path / "3.samoe"
+    export(a, first)
+    import_at(p, first)
+    receipt(p, first, tmp_path / "r1")
+    ack(a, tmp_path / "r1")
+    in_lost = add_child(a.db, "1101700203451", first="ด.ญ.ในไฟล์ที่หาย")
+    export(a, lost)
+    after = add_child(a.db, "1101700203452", first="ด.ช.หลังไฟล์ที่หาย")
+    with a.db.session() as s:
+        assert plan_export(s).counts["child"] == 2  # 2 not acknowledged: its rows go again
+    export(a, third)
+    with p.db.session() as s:
+        check = verify_file(s, third, password=PW)
+    assert check.superseded == range(2, 3) and check.continued_from == 1 and not check.restored
+    result = import_at(p, third)
+    assert result.check.superseded == range(2, 3)  # type: ignore[attr-defined]
+    assert result.applied["child"] == {"inserted": 2}  # type: ignore[attr-defined]
+    assert province_children(p, TOWN_A[0]) == town_children(a)
+    assert {in_lost, after} <= set(province_children(p, TOWN_A[0]))
+    with p.db.reader() as s:
+        [info] = [x for x in senders(s) if x.office_code == TOWN_A[0]]
+        assert info.sequence == 3 and info.bundles == 2 and info.restores == 0
+        newest = received_bundles(s, TOWN_A[0])[0]
+        assert (newest.sequence, newest.continued_from, newest.restored_at) == (3, 1, None)
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_import")
+                          .order_by(AuditEntry.id.desc()).limit(1)).one()
+        assert json.loads(entry.detail)["superseded"] == [2, 2]
+    before = snapshot(p.db)
+    with pytest.raises(Refusal) as refused:
+        import_at(p, lost)  # found again: older than what was accepted
+    assert refused.value.code == "chain.replay"
+    assert snapshot(p.db) == before
+    receipt(p, third, tmp_path / "r3")
+    assert ack(a, tmp_path / "r3").changed  # type: ignore[attr-defined]
+    add_child(a.db, "1101700203453")
+    fourth = tmp_path / "4.samoe"
+    assert export(a, fourth).plan.sequence == 4  # type: ignore[attr-defined]
+    got = import_at(p, fourth)
+    assert got.applied["child"] == {"inserted": 1} and not got.check.superseded  # type: ignore[attr-defined]
 
 
 def test_a_restored_municipality_continues_and_is_accepted(
