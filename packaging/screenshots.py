@@ -144,7 +144,42 @@ class Shots:
         self.dialog("household-picker", lambda: HouseholdPicker(ctx, window, house_no="1"))
         self.preview()
         self.imports()
+        self.exchange()
         self.sign_in_screens()
+
+    def exchange(self) -> None:
+        """The exchange's dialogs (issue 10): the export as a director sees it (the office's
+        keys made, a province's card enrolled), and the province's verify and import with
+        a refusal on its error line."""
+        from datetime import UTC, datetime
+
+        from desktop.domain.roles import Role
+        from desktop.exchange.key_card import make_card
+        from desktop.exchange.keypair import new_secret, private_keys
+        from desktop.gui.views.exchange_export import ExportDialog
+        from desktop.gui.views.exchange_import import BundleImportDialog
+        from desktop.services.access import Actor, Grant, sign_in
+        from desktop.services.exchange_keys import current_card, make_office_keys
+        from desktop.services.exchange_trust import enrol_card
+
+        db, actor = self.ctx.db, self.ctx.db.actor
+        sign_in(db, Actor(actor.user_id, actor.name, actor.full_name, (*actor.grants, Grant(Role.CERTIFIER))))
+        try:
+            with db.session() as s:
+                if current_card(s) is None:
+                    make_office_keys(s, password="screenshots-only")
+                    province = private_keys(new_secret(), "1300000",
+                                            "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครราชสีมา")
+                    enrol_card(s, make_card(province, "province", datetime.now(UTC)).to_bytes())
+            self.dialog("exchange-export", lambda: ExportDialog(self.ctx, self.window, today=TODAY))
+
+            def refused(dialog: QWidget) -> None:
+                dialog.file_edit.setText(str(self.tmp / "ส่งจังหวัด-6300101-ชุดที่1.samoe"))  # type: ignore[attr-defined]
+                dialog.verify()  # type: ignore[attr-defined]
+
+            self.dialog("exchange-import", lambda: BundleImportDialog(self.ctx, self.window), refused)
+        finally:
+            sign_in(db, actor)
 
     def sign_in_screens(self) -> None:
         """The login, the set-up's first administrator, and the lock screen (the main

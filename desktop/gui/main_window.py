@@ -76,6 +76,11 @@ class MainWindow(QMainWindow):
         self._wire_menus()
         self.backups = BackupActions(self, ctx)  # File › back up / restore; checks at start
         self.backups.install_menu(self.ui.fileMenu, self.ui.officeAction)
+        from desktop.gui.views.exchange_menu import ExchangeMenu
+
+        self.exchange = ExchangeMenu(self, ctx)  # File › ส่งข้อมูลให้จังหวัด… / ตรวจและนำเข้าชุดข้อมูล…
+        self.exchange.install_menu(self.ui.fileMenu, self.ui.officeAction)
+        self.exchange.status_message.connect(self.show_message)
         ctx.tasks.started.connect(self._task_started)
         ctx.tasks.progressed.connect(self._task_progressed)
         ctx.tasks.ended.connect(self._task_ended)

@@ -132,6 +132,145 @@ Anything saved after that time will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>BundleImportDialog</name>
+    <message>
+        <source>ตรวจและนำเข้าชุดข้อมูลจาก อปท.</source>
+        <translation>Verify and import a bundle from a municipality</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ชุดข้อมูล (.samoe) ที่ อปท. ส่งมา แล้วกด ตรวจไฟล์ โปรแกรมตรวจว่าใครส่ง ไฟล์ครบและไม่ถูกแก้ไข และต่อจากชุดก่อนหน้า ก่อนนำเข้า การตรวจไม่เปลี่ยนข้อมูลใด</source>
+        <translation>Choose the bundle file (.samoe) a municipality sent and press Verify. Samoe checks who sent it, that it is complete and unchanged, and that it follows the previous bundle, before importing. Verifying changes nothing.</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>ไฟล์ชุดข้อมูล</source>
+        <translation>Bundle file</translation>
+    </message>
+    <message>
+        <source>ตรวจไฟล์</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>นำเข้า</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>เขียนใบตอบรับ…</source>
+        <translation>Write receipt…</translation>
+    </message>
+    <message>
+        <source>เปิดโฟลเดอร์</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ชุดข้อมูลจาก อปท.</source>
+        <translation>Choose a bundle from a municipality</translation>
+    </message>
+    <message>
+        <source>ชุดข้อมูล Samoe (*.samoe);;ทุกไฟล์ (*)</source>
+        <translation>Samoe bundles (*.samoe);;All files (*)</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ชุดข้อมูลก่อน</source>
+        <translation>Choose a bundle file first.</translation>
+    </message>
+    <message>
+        <source>ไม่พบไฟล์ %1 (หรือไม่ใช่ไฟล์ธรรมดา) โปรดตรวจชื่อและที่อยู่ของไฟล์</source>
+        <translation>File %1 not found (or not a regular file). Please check the file&apos;s name and location.</translation>
+    </message>
+    <message>
+        <source>ใส่รหัสผ่านของคุณเพื่อเปิดกุญแจของหน่วยงาน (ใช้ถอดรหัสชุดข้อมูล)</source>
+        <translation>Type your password to open the office&apos;s keys (they decrypt the bundle).</translation>
+    </message>
+    <message>
+        <source>กำลังตรวจชุดข้อมูล…</source>
+        <translation>Verifying the bundle…</translation>
+    </message>
+    <message>
+        <source>ไฟล์ถูกต้อง: ชุดข้อมูลลำดับที่ %1 จาก %2 (%3)</source>
+        <translation>The file is valid: bundle number %1 from %2 (%3)</translation>
+    </message>
+    <message>
+        <source>สร้างเมื่อ %1  รหัสชุด %2</source>
+        <translation>Made %1  bundle id %2</translation>
+    </message>
+    <message>
+        <source>นำเข้าชุดนี้แล้ว นำเข้าอีกก็ไม่มีอะไรเปลี่ยน ออกใบตอบรับได้</source>
+        <translation>This bundle was imported before; importing it again changes nothing. You can write its receipt.</translation>
+    </message>
+    <message>
+        <source>ผู้ส่งแจ้งว่ากู้คืนฐานข้อมูลจากไฟล์สำรอง</source>
+        <translation>The sender says its database was restored from a backup</translation>
+    </message>
+    <message>
+        <source> ชุดนี้ต่อจากลำดับที่ %1 ที่รับไว้</source>
+        <translation>; this bundle continues from number %1 received here</translation>
+    </message>
+    <message>
+        <source>กำลังนำเข้าชุดข้อมูลจาก อปท.…</source>
+        <translation>Importing the bundle from the municipality…</translation>
+    </message>
+    <message>
+        <source>นำเข้าชุดข้อมูลนี้แล้ว (ลำดับที่ %1 จาก %2) ไม่มีอะไรเปลี่ยน</source>
+        <translation>This bundle (number %1 from %2) was imported before; nothing changed.</translation>
+    </message>
+    <message>
+        <source>นำเข้าชุดข้อมูลลำดับที่ %1 จาก %2 (%3) แล้ว:</source>
+        <translation>Imported bundle number %1 from %2 (%3):</translation>
+    </message>
+    <message>
+        <source>ผู้ส่งกู้คืนฐานข้อมูลจากไฟล์สำรอง: บันทึกไว้แล้ว</source>
+        <translation>The sender restored its database from a backup: recorded.</translation>
+    </message>
+    <message>
+        <source>พบเด็กเลขประจำตัวเดียวกันจากหลายหน่วยงาน %1 ราย: รอตรวจสอบ</source>
+        <translation>%1 children have the same ID number at more than one office: waiting for review.</translation>
+    </message>
+    <message>
+        <source>กด เขียนใบตอบรับ… เพื่อออกใบตอบรับให้ อปท. ที่ส่งมา</source>
+        <translation>Press Write receipt… to issue the receipt for the municipality that sent it.</translation>
+    </message>
+    <message>
+        <source>ใบตอบรับ.samoe-receipt</source>
+        <translation>receipt.samoe-receipt</translation>
+    </message>
+    <message>
+        <source>ใบตอบรับ-%1-ชุดที่%2.samoe-receipt</source>
+        <translation>receipt-%1-bundle%2.samoe-receipt</translation>
+    </message>
+    <message>
+        <source>บันทึกใบตอบรับ</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>ใบตอบรับ Samoe (*.samoe-receipt)</source>
+        <translation>Samoe receipts (*.samoe-receipt)</translation>
+    </message>
+    <message>
+        <source>เขียนใบตอบรับถึง %1 (รับถึงลำดับที่ %2) ลงไฟล์ %3 แล้ว ส่งไฟล์นี้ให้ อปท. นำเข้าที่เมนู แฟ้ม › นำเข้าใบตอบรับจากจังหวัด…</source>
+        <translation>Wrote the receipt for %1 (received up to number %2) to %3. Send this file to the municipality; it imports it with File › Import a receipt from the province…</translation>
+    </message>
+    <message>
+        <source>บันทึกคำขอแล้ว: เมื่อผู้ดูแลระบบที่ถือกุญแจสั่ง samoe keys share ผู้ใช้นี้จะนำเข้าได้</source>
+        <translation>Request noted: once an administrator who holds the keys runs samoe keys share, this user can import.</translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้ว ข้อมูลในฐานข้อมูลไม่เปลี่ยน</source>
+        <translation>Cancelled. The database is unchanged.</translation>
+    </message>
+</context>
+<context>
     <name>ChildForm</name>
     <message>
         <source>ข้อมูลเด็ก</source>
@@ -549,6 +688,14 @@ Anything saved after that time will not be in the restored database. The current
 <context>
     <name>ChildrenView</name>
     <message>
+        <source>เทศบาล/อปท. ที่ส่งข้อมูลเด็กมา</source>
+        <translation>The municipality (local government) that sent the child's record</translation>
+    </message>
+    <message>
+        <source>ทุกเทศบาล/อปท.</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
         <source>แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)</source>
         <translation>Show every child (clear the school, year, class and search)</translation>
     </message>
@@ -801,6 +948,275 @@ You can restore it now; a copy of the damaged file is kept in the backups folder
         <translation>Could not make %1
 
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <source>ส่งข้อมูลให้จังหวัด…</source>
+        <translation>Send data to the province…</translation>
+    </message>
+    <message>
+        <source>นำเข้าใบตอบรับจากจังหวัด…</source>
+        <translation>Import a receipt from the province…</translation>
+    </message>
+    <message>
+        <source>ตรวจและนำเข้าชุดข้อมูลจาก อปท.…</source>
+        <translation>Verify and import a bundle from a municipality…</translation>
+    </message>
+    <message>
+        <source>%1ต้องทำโดยผู้ใช้ที่มีบทบาท %2 ผู้ใช้ %3 ไม่มีบทบาทนี้
+
+ให้ผู้ใช้ที่มีบทบาทนี้เข้าสู่ระบบ (เมนู แฟ้ม › สลับผู้ใช้…) หรือให้ผู้ดูแลระบบเพิ่มบทบาทนี้ให้ที่ ตั้งค่า › ผู้ใช้</source>
+        <translation>%1 must be done by a user with the role %2; user %3 does not have it.
+
+Sign in as a user who has this role (File › Switch user…), or ask an administrator to add the role in Settings › Users.</translation>
+    </message>
+    <message>
+        <source>สลับผู้ใช้…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>การส่งข้อมูลให้จังหวัด</source>
+        <translation>Sending data to the province</translation>
+    </message>
+    <message>
+        <source>เขียนชุดข้อมูลถึงจังหวัดแล้ว: %1</source>
+        <translation>Bundle for the province written: %1</translation>
+    </message>
+    <message>
+        <source>การนำเข้าชุดข้อมูลจาก อปท.</source>
+        <translation>Importing a bundle from a municipality</translation>
+    </message>
+    <message>
+        <source>นำเข้าชุดข้อมูลจาก อปท. แล้ว</source>
+        <translation>Bundle from the municipality imported</translation>
+    </message>
+    <message>
+        <source>การนำเข้าใบตอบรับจากจังหวัด</source>
+        <translation>Importing a receipt from the province</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeText</name>
+    <message>
+        <source>เด็ก</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>ผู้ปกครอง</source>
+        <translation>Guardians</translation>
+    </message>
+    <message>
+        <source>ความสัมพันธ์เด็ก-ผู้ปกครอง</source>
+        <translation>Child–guardian links</translation>
+    </message>
+    <message>
+        <source>การลงทะเบียนเรียน</source>
+        <translation>Enrolments</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>Institutions</translation>
+    </message>
+    <message>
+        <source>ปีการศึกษา</source>
+        <translation>Academic years</translation>
+    </message>
+    <message>
+        <source>รายการที่ลบถาวร</source>
+        <translation>Permanently deleted records</translation>
+    </message>
+    <message>
+        <source>เพิ่ม</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>ปรับปรุง</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>ไม่เปลี่ยน</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>ไม่พบ</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>เป็นของหน่วยงานอื่น</source>
+        <translation>belong to another office</translation>
+    </message>
+    <message>
+        <source>อ้างถึงรายการที่ไม่มี</source>
+        <translation>refer to missing records</translation>
+    </message>
+    <message>
+        <source>เก่ากว่าที่มีอยู่</source>
+        <translation>older than the records here</translation>
+    </message>
+    <message>
+        <source>ไม่รับไฟล์นี้ [%1]
+%2</source>
+        <translation>This file is refused [%1]
+%2</translation>
+    </message>
+    <message>
+        <source>ที่ว่างใน %1 ไม่พอ จึงไม่ได้เขียนไฟล์ และข้อมูลในฐานข้อมูลไม่เปลี่ยน ลบไฟล์ที่ไม่ใช้ออกจากแฟลชไดรฟ์ หรือเลือกที่อื่น แล้วลองใหม่</source>
+        <translation>There is not enough space on %1, so no file was written and the database is unchanged. Delete files you do not need from the USB stick, or choose another place, and try again.</translation>
+    </message>
+    <message>
+        <source>เขียนหรืออ่านไฟล์ %1 ไม่สำเร็จ (แฟลชไดรฟ์อาจถูกดึงออก เต็ม หรือป้องกันการเขียน) ไม่มีไฟล์ครึ่ง ๆ กลาง ๆ เหลืออยู่ และข้อมูลในฐานข้อมูลไม่เปลี่ยน เสียบแฟลชไดรฟ์ให้แน่นแล้วลองใหม่
+(%2)</source>
+        <translation>Could not write or read the file %1 (the USB stick may have been pulled out, be full or be write-protected). No half-written file is left and the database is unchanged. Plug the USB stick in firmly and try again.
+(%2)</translation>
+    </message>
+    <message>
+        <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ข้อมูลในฐานข้อมูลไม่เปลี่ยน โปรดแจ้งผู้ดูแลระบบ
+(%1)</source>
+        <translation>An unexpected error occurred. The database is unchanged. Please tell your administrator.
+(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>ส่งข้อมูลให้จังหวัด</source>
+        <translation>Send data to the province</translation>
+    </message>
+    <message>
+        <source>เฉพาะที่เปลี่ยนตั้งแต่ใบตอบรับล่าสุด</source>
+        <translation>Only what changed since the last receipt</translation>
+    </message>
+    <message>
+        <source>ข้อมูลทั้งหมด</source>
+        <translation>All data</translation>
+    </message>
+    <message>
+        <source>เฉพาะสถานศึกษาที่เลือก (ไม่เลือกเลย = ทุกสถานศึกษา):</source>
+        <translation>Only the chosen institutions (none chosen = all institutions):</translation>
+    </message>
+    <message>
+        <source>สิ่งที่จะส่ง (จำนวนรายการ):</source>
+        <translation>What will be sent (records):</translation>
+    </message>
+    <message>
+        <source>ค้นหาแฟลชไดรฟ์อีกครั้ง</source>
+        <translation>Look for USB sticks again</translation>
+    </message>
+    <message>
+        <source>เลือกโฟลเดอร์…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>บันทึกลงใน</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>ชื่อไฟล์</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>ส่งออก</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>เปิดโฟลเดอร์</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ยังส่งข้อมูลให้จังหวัดไม่ได้</source>
+        <translation>Data cannot be sent to the province yet</translation>
+    </message>
+    <message>
+        <source>ชุดข้อมูลลำดับที่ %1 ถึง %2 (%3)</source>
+        <translation>Bundle number %1 to %2 (%3)</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้ถูกกู้คืนจากไฟล์สำรอง: ชุดนี้ส่งข้อมูลทั้งหมด ต่อจากใบตอบรับล่าสุด และแจ้งจังหวัดว่ากู้คืนแล้ว</source>
+        <translation>This database was restored from a backup: this bundle sends all data, continues from the last receipt and tells the province about the restore.</translation>
+    </message>
+    <message>
+        <source>ชุดแรกถึงจังหวัดส่งข้อมูลทั้งหมด</source>
+        <translation>The first bundle to the province sends all data.</translation>
+    </message>
+    <message>
+        <source>รวม %1 รายการ</source>
+        <translation>%1 records in all</translation>
+    </message>
+    <message>
+        <source>ส่งจังหวัด-%1-ชุดที่%2-%3.samoe</source>
+        <translation>to-province-%1-bundle%2-%3.samoe</translation>
+    </message>
+    <message>
+        <source>แฟลชไดรฟ์ %1 (%2) ว่าง %3</source>
+        <translation>USB stick %1 (%2), %3 free</translation>
+    </message>
+    <message>
+        <source>โฟลเดอร์ %1</source>
+        <translation>Folder %1</translation>
+    </message>
+    <message>
+        <source>ไม่พบแฟลชไดรฟ์ เสียบแฟลชไดรฟ์แล้วกด ค้นหาแฟลชไดรฟ์อีกครั้ง หรือเลือกโฟลเดอร์อื่น</source>
+        <translation>No USB stick found. Plug one in and press Look for USB sticks again, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>เลือกโฟลเดอร์ที่จะบันทึกชุดข้อมูล</source>
+        <translation>Choose the folder to save the bundle in</translation>
+    </message>
+    <message>
+        <source>เลือกที่บันทึกและใส่ชื่อไฟล์ก่อน</source>
+        <translation>Choose where to save and type a file name first.</translation>
+    </message>
+    <message>
+        <source>ไม่พบโฟลเดอร์ %1 (แฟลชไดรฟ์อาจถูกดึงออก) เสียบแฟลชไดรฟ์แล้วกด ค้นหาแฟลชไดรฟ์อีกครั้ง</source>
+        <translation>Folder %1 not found (the USB stick may have been pulled out). Plug the USB stick in and press Look for USB sticks again.</translation>
+    </message>
+    <message>
+        <source>มีไฟล์ %1 อยู่แล้ว เปลี่ยนชื่อไฟล์หรือเลือกที่อื่น</source>
+        <translation>The file %1 already exists. Change the file name or choose another place.</translation>
+    </message>
+    <message>
+        <source>ใส่รหัสผ่านของคุณเพื่อเปิดกุญแจของหน่วยงาน (ใช้ลงนามชุดข้อมูล)</source>
+        <translation>Type your password to open the office&apos;s keys (they sign the bundle).</translation>
+    </message>
+    <message>
+        <source>กำลังเขียนชุดข้อมูลถึงจังหวัด…</source>
+        <translation>Writing the bundle for the province…</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>เขียนชุดข้อมูลลำดับที่ %1 ลงไฟล์ %2 แล้ว (%3) ตรวจอ่านกลับแล้วว่าถูกต้อง
+ส่งไฟล์นี้ให้จังหวัด เมื่อได้ใบตอบรับกลับมา ให้นำเข้าที่เมนู แฟ้ม › นำเข้าใบตอบรับจากจังหวัด…</source>
+        <translation>Bundle number %1 was written to %2 (%3) and read back correctly.
+Send this file to the province. When its receipt comes back, import it with File › Import a receipt from the province…</translation>
+    </message>
+    <message>
+        <source>บันทึกคำขอแล้ว: เมื่อผู้ดูแลระบบที่ถือกุญแจสั่ง samoe keys share ผู้ใช้นี้จะส่งข้อมูลได้</source>
+        <translation>Request noted: once an administrator who holds the keys runs samoe keys share, this user can send data.</translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้ว ไม่ได้เขียนไฟล์ และข้อมูลในฐานข้อมูลไม่เปลี่ยน</source>
+        <translation>Cancelled. No file was written and the database is unchanged.</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +3170,17 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PasswordRow</name>
+    <message>
+        <source>รหัสผ่านที่ใช้เข้าสู่ระบบ (เพื่อเปิดกุญแจของหน่วยงาน)</source>
+        <translation>The password you sign in with (to open the office&apos;s keys)</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านของคุณ</source>
+        <translation>Your password</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>ตัวอย่างก่อนพิมพ์ — %1</source>
@@ -2905,6 +3332,37 @@ Database: %2</translation>
     <message>
         <source>ทั้งไฟล์</source>
         <translation>whole file</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptImport</name>
+    <message>
+        <source>เลือกใบตอบรับจากจังหวัด</source>
+        <translation>Choose the receipt from the province</translation>
+    </message>
+    <message>
+        <source>ใบตอบรับ Samoe (*.samoe-receipt);;ทุกไฟล์ (*)</source>
+        <translation>Samoe receipts (*.samoe-receipt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>นำเข้าใบตอบรับไม่สำเร็จ</source>
+        <translation>The receipt was not imported</translation>
+    </message>
+    <message>
+        <source>บันทึกใบตอบรับนี้ (หรือฉบับที่ใหม่กว่า) ไว้แล้ว: จังหวัดรับถึงลำดับที่ %1 ไม่มีอะไรเปลี่ยน</source>
+        <translation>This receipt (or a newer one) was recorded before: the province has received up to number %1. Nothing changed.</translation>
+    </message>
+    <message>
+        <source>บันทึกใบตอบรับแล้ว: จังหวัด (%1) รับชุดข้อมูลถึงลำดับที่ %2 การส่งครั้งต่อไปจะส่งเฉพาะที่เปลี่ยนหลังจากนั้น</source>
+        <translation>Receipt recorded: the province (%1) has received bundles up to number %2. The next export sends only what changed after that.</translation>
+    </message>
+    <message>
+        <source>ใบตอบรับนี้ใหม่กว่าฐานข้อมูลนี้ (กู้คืนจากไฟล์สำรอง): ชุดต่อไปจะส่งข้อมูลทั้งหมดและแจ้งจังหวัด</source>
+        <translation>This receipt is newer than this database (restored from a backup): the next bundle sends all data and tells the province.</translation>
+    </message>
+    <message>
+        <source>นำเข้าใบตอบรับ</source>
+        <translation>Import a receipt</translation>
     </message>
 </context>
 <context>

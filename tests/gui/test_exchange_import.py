@@ -1,0 +1,137 @@
+"""The province's แฟ้ม › ตรวจและนำเข้าชุดข้อมูลจาก อปท.… and the municipality's
+นำเข้าใบตอบรับจากจังหวัด…, clicked through offscreen on real offices (issue 10): the
+municipality exports through its dialog, the province verifies (sender, sequence, counts),
+imports and writes the receipt, the municipality imports the receipt and its next export
+carries nothing; a tampered file, a receipt for another office and a user whose role may
+not import show the Thai message and change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from actors import actor_with
+from exchange_sites import PW, Sites, accept_box, sites_fixture, snapshot  # noqa: F401 (the fixture)
+from modals import answer
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from desktop.domain.roles import Role
+from desktop.gui.views.exchange_export import ExportDialog
+from desktop.gui.views.exchange_import import BundleImportDialog, ReceiptImport
+from desktop.services.access import sign_in
+from desktop.store.models import Child
+
+
+def _export(qtbot, sites: Sites) -> Path:  # type: ignore[no-untyped-def]
+    dialog = ExportDialog(sites.town_ctx)
+    qtbot.addWidget(dialog)
+    dialog.password.edit.setText(PW)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=60_000)
+    assert dialog.result is not None, dialog.error.text()
+    return Path(dialog.result.path)
+
+
+def _import_dialog(qtbot, sites: Sites, bundle: Path) -> BundleImportDialog:  # type: ignore[no-untyped-def]
+    dialog = BundleImportDialog(sites.province_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(bundle))
+    qtbot.keyClicks(dialog.password.edit, PW)
+    return dialog
+
+
+def _click(qtbot, dialog: BundleImportDialog, button) -> None:  # type: ignore[no-untyped-def]
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=60_000)
+
+
+def _province_children(sites: Sites) -> int:
+    with sites.province.db.reader() as s:
+        return int(s.scalar(select(func.count()).select_from(Child)) or 0)
+
+
+def test_export_import_receipt_round(qtbot, sites: Sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bundle = _export(qtbot, sites)
+    dialog = _import_dialog(qtbot, sites, bundle)
+    assert not dialog.import_button.isVisible() and not dialog.receipt_button.isVisible()
+    before = snapshot(sites.province.db)
+    _click(qtbot, dialog, dialog.verify_button)
+    summary = dialog.summary.text()
+    assert not dialog.error.isVisible(), dialog.error.text()
+    assert "ลำดับที่ 1" in summary and sites.town.name in summary and sites.town.code in summary
+    assert "เด็ก: 12" in summary
+    assert snapshot(sites.province.db) == before  # verifying writes nothing
+    _click(qtbot, dialog, dialog.import_button)
+    assert dialog.result is not None and not dialog.result.already
+    assert "เพิ่ม 12" in dialog.summary.text() and _province_children(sites) == 12
+    receipt = tmp_path / "back" / "ใบตอบรับ.samoe-receipt"
+    receipt.parent.mkdir()
+    assert dialog.write_receipt(receipt), dialog.error.text()
+    assert receipt.is_file() and str(receipt) in dialog.summary.text() and dialog.open_button.isVisible()
+
+    again = _import_dialog(qtbot, sites, bundle)  # the same file again: nothing changes
+    _click(qtbot, again, again.verify_button)
+    assert "นำเข้าชุดนี้แล้ว" in again.summary.text() and again.receipt_button.isVisible()
+    assert not again.import_button.isVisible()
+
+    seen: list[str] = []
+    left = answer(accept_box(seen))
+    ReceiptImport(sites.town_ctx, ExportDialog(sites.town_ctx)).import_file(receipt)
+    assert not left and "รับชุดข้อมูลถึงลำดับที่ 1" in seen[0]
+    after = ExportDialog(sites.town_ctx)  # acknowledged: the next export carries no child
+    qtbot.addWidget(after)
+    assert "ลำดับที่ 2" in after.heading.text()
+    assert after.plan.counts["child"] == 0
+
+
+def test_a_tampered_bundle_is_refused_and_nothing_changes(qtbot, sites: Sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bundle = _export(qtbot, sites)
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    tampered = tmp_path / "tampered.samoe"
+    tampered.write_bytes(bytes(data))
+    before = snapshot(sites.province.db)
+    dialog = _import_dialog(qtbot, sites, tampered)
+    _click(qtbot, dialog, dialog.verify_button)
+    text = dialog.error.text()
+    assert dialog.error.isVisible() and text.startswith("ไม่รับไฟล์นี้ [") and "โปรด" in text
+    assert dialog.check is None and not dialog.import_button.isVisible()
+    assert snapshot(sites.province.db) == before
+
+
+def test_a_wrong_password_at_the_province_is_told(qtbot, sites: Sites) -> None:  # type: ignore[no-untyped-def]
+    bundle = _export(qtbot, sites)
+    dialog = _import_dialog(qtbot, sites, bundle)
+    dialog.password.edit.setText("wrong")
+    _click(qtbot, dialog, dialog.verify_button)
+    assert "รหัสผ่านไม่ถูกต้อง" in dialog.error.text() and dialog.check is None
+
+
+def test_a_receipt_from_elsewhere_is_refused(qtbot, sites: Sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    junk = tmp_path / "junk.samoe-receipt"
+    junk.write_text('{"not": "a receipt"}', encoding="utf-8")
+    before = snapshot(sites.town.db)
+    seen: list[str] = []
+    left = answer(accept_box(seen))
+    text = ReceiptImport(sites.town_ctx, ExportDialog(sites.town_ctx)).import_file(junk)
+    assert not left and seen == [text] and text.startswith("ไม่รับไฟล์นี้ [receipt.")
+    assert snapshot(sites.town.db) == before
+
+
+def test_a_user_who_may_not_import_is_told_who_may(qtbot, sites: Sites) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMainWindow, QMenu
+
+    from desktop.gui.views.exchange_menu import ExchangeMenu
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = QMenu(window)
+    exchange = ExchangeMenu(window, sites.province_ctx)
+    exchange.install_menu(menu, menu.addAction("last"))
+    sign_in(sites.province.db, actor_with(Role.CLERK, name="somsri"))
+    seen: list[str] = []
+    left = answer(accept_box(seen))
+    assert exchange.open_import() is None and not left
+    assert "เจ้าหน้าที่จังหวัด" in seen[0] and "somsri" in seen[0]
