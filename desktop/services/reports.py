@@ -50,6 +50,7 @@ from desktop.store.models import (
     Enrollment,
     Guardian,
     Institution,
+    Office,
 )
 
 __all__ = [
@@ -165,6 +166,8 @@ def _child_cells(r: ChildRow, today: date) -> ChildCells:
 
 def _filter_subtitle(session: Session, flt: ChildFilter, n: int) -> str:
     parts = []
+    if flt.office_id is not None:  # the province's list of one municipality
+        parts.append(session.scalar(select(Office.name).where(Office.id == flt.office_id)) or "-")
     if flt.year_be is not None:
         parts.append(f"ปีการศึกษา {flt.year_be}")
     if flt.institution_id is not None:

@@ -147,3 +147,13 @@ def test_an_office_with_no_children_shows_none(spread_db: tuple[Database, list[i
                     ChildFilter(office_id=max(offices) + 1, search="ชัย")):
             assert page_children(s, flt, offset=0, limit=5) == []
             assert count_children(s, flt) == 0
+
+
+def test_the_printed_list_names_the_municipality(spread_db: tuple[Database, list[int]]) -> None:
+    from desktop.services.reports import _filter_subtitle
+
+    db, offices = spread_db
+    with db.reader() as s:
+        assert _filter_subtitle(s, ChildFilter(office_id=offices[1]), 5).startswith(
+            "เทศบาลทดสอบ 1 · ")
+        assert "เทศบาล" not in _filter_subtitle(s, ChildFilter(), 5)

@@ -20,6 +20,7 @@ from desktop.gui.session_menu import may
 from desktop.gui.views.children_columns import ChildrenColumns
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.children import delete_child, restore_child
+from desktop.services.children_offices import office_filter_choices
 from desktop.services.children_query import ChildFilter, institution_filter_choices
 from desktop.services.institutions import institution_label
 from desktop.services.years import list_years
@@ -47,14 +48,24 @@ class ChildrenView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # schools with a common prefix
         self.columns = ChildrenColumns(table, self.model)  # fitted: never scrolls sideways
+        # the province's consolidated registry: the municipality first among the filters
+        # (shown only there: office_filter_choices)
+        self.officeCombo = QComboBox(self)
+        self.officeCombo.setObjectName("officeCombo")
+        self.officeCombo.setToolTip(self.tr("เทศบาล/อปท. ที่ส่งข้อมูลเด็กมา"))
+        self.officeCombo.hide()
+        self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.institutionCombo),
+                                       self.officeCombo)
         self.filters = FilterMark(
-            self, [self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo, self.ui.searchEdit],
+            self, [self.officeCombo, self.ui.institutionCombo, self.ui.yearCombo,
+                   self.ui.levelCombo, self.ui.searchEdit],
             self.clear_filter, self.tr("แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)"))
         self.clear_filter_button = self.filters.button
         self.ui.filterRow.insertWidget(self.ui.filterRow.indexOf(self.ui.deletedCheck), self.clear_filter_button)
         # the search box keeps its room on a netbook: the filters' combos shrink instead (a
         # long school name elided; the list that drops down is as wide as its names)
-        for combo, letters in ((self.ui.institutionCombo, 11), (self.ui.yearCombo, 8), (self.ui.levelCombo, 7)):
+        for combo, letters in ((self.officeCombo, 11), (self.ui.institutionCombo, 11),
+                               (self.ui.yearCombo, 8), (self.ui.levelCombo, 7)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(letters)
         self.ui.searchEdit.setMinimumWidth(SEARCH_MIN_WIDTH)
@@ -68,7 +79,8 @@ class ChildrenView(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.ui.searchEdit.textEdited.connect(lambda _t: self._search_timer.start())
         self.ui.searchEdit.returnPressed.connect(self.apply_filter)
-        for combo in (self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo):
+        for combo in (self.officeCombo, self.ui.institutionCombo, self.ui.yearCombo,
+                      self.ui.levelCombo):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.ui.deletedCheck.toggled.connect(self._deleted_toggled)
         self.ui.newButton.clicked.connect(self.new_child.emit)
@@ -94,7 +106,8 @@ class ChildrenView(QWidget):
 
     def clear_filter(self) -> None:
         self._loading = True
-        for combo in (self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo):
+        for combo in (self.officeCombo, self.ui.institutionCombo, self.ui.yearCombo,
+                      self.ui.levelCombo):
             combo.setCurrentIndex(0)
         self.ui.searchEdit.clear()
         self._loading = False
@@ -112,6 +125,13 @@ class ChildrenView(QWidget):
         with self.ctx.db.reader() as session:
             institutions = institution_filter_choices(session)
             years = list_years(session)
+            offices = office_filter_choices(session)
+        combo = self.officeCombo
+        combo.clear()
+        combo.addItem(self.tr("ทุกเทศบาล/อปท."), None)
+        for office in offices:
+            combo.addItem(office.name, office.id)
+        combo.setVisible(bool(offices))
         combo = self.ui.institutionCombo
         combo.clear()
         combo.addItem(self.tr("ทุกสถานศึกษา"), None)
@@ -130,13 +150,15 @@ class ChildrenView(QWidget):
         combo.addItem(self.tr("ทุกชั้น"), None)
         for level in LEVELS:
             combo.addItem(level.display_label, level.code)
+        self._select_data(self.officeCombo, saved.office_id)
         self._select_data(self.ui.institutionCombo, saved.institution_id)
         self._select_data(self.ui.yearCombo, saved.year_be)
         self._select_data(self.ui.levelCombo, saved.level_code)
         self.ui.searchEdit.setText(saved.search)
         self.ui.deletedCheck.setChecked(saved.deleted)
         self._loading = False
-        for combo in (self.ui.institutionCombo, self.ui.yearCombo, self.ui.levelCombo):
+        for combo in (self.officeCombo, self.ui.institutionCombo, self.ui.yearCombo,
+                      self.ui.levelCombo):
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)  # names whole
         self._show_filter_state()
         self.model.set_filter(self._current_filter(), force=True)  # one query, not two
@@ -153,6 +175,7 @@ class ChildrenView(QWidget):
             year_be=self.ui.yearCombo.currentData(),
             level_code=self.ui.levelCombo.currentData(),
             deleted=self.ui.deletedCheck.isChecked(),
+            office_id=self.officeCombo.currentData(),
         )
 
     def _saved_filter(self) -> ChildFilter:
@@ -164,6 +187,7 @@ class ChildrenView(QWidget):
                 institution_id=data.get("institution_id"),
                 year_be=data.get("year_be"),
                 level_code=data.get("level_code"),
+                office_id=data.get("office_id"),
             )
         except (TypeError, ValueError):
             return ChildFilter()
@@ -175,7 +199,7 @@ class ChildrenView(QWidget):
         self.ctx.settings.setValue(
             FILTER_KEY,
             json.dumps({"institution_id": flt.institution_id, "year_be": flt.year_be,
-                        "level_code": flt.level_code}),
+                        "level_code": flt.level_code, "office_id": flt.office_id}),
         )
         self._show_filter_state()
         self.model.set_filter(flt)
@@ -209,7 +233,8 @@ class ChildrenView(QWidget):
     def filter_description(self) -> str:
         """The current filter in words, for the print dialog."""
         ui = self.ui
-        parts = [combo.currentText() for combo in (ui.institutionCombo, ui.yearCombo, ui.levelCombo)
+        parts = [combo.currentText() for combo in (self.officeCombo, ui.institutionCombo,
+                                                   ui.yearCombo, ui.levelCombo)
                  if combo.currentData() is not None]
         if ui.searchEdit.text().strip():
             parts.append(self.tr("คำค้น \"%1\"").replace("%1", ui.searchEdit.text().strip()))
