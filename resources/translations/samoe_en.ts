@@ -696,14 +696,6 @@ Anything saved after that time will not be in the restored database. The current
         <translation>All municipalities</translation>
     </message>
     <message>
-        <source>เทศบาล/อปท. ที่ส่งข้อมูลเด็กมา</source>
-        <translation>The municipality (local government) that sent the child's record</translation>
-    </message>
-    <message>
-        <source>ทุกเทศบาล/อปท.</source>
-        <translation>All municipalities</translation>
-    </message>
-    <message>
         <source>แสดงเด็กทุกคน (ล้างสถานศึกษา ปีการศึกษา ชั้น และคำค้น)</source>
         <translation>Show every child (clear the school, year, class and search)</translation>
     </message>
