@@ -489,4 +489,8 @@ class LoginFailure(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-from desktop.store import exchange_keys, exchange_state  # noqa: E402, F401  (the exchange: 0011, 0012)
+from desktop.store import (  # noqa: E402, F401  (the exchange: 0011, 0012)
+    exchange_keys,
+    exchange_state,
+    screening_state,  # noqa: E402, F401  (the poverty screening: 0015)
+)
