@@ -198,3 +198,55 @@ def test_the_main_window_has_the_entries(qtbot, sites: Sites) -> None:  # type: 
     qtbot.addWidget(window)
     actions = {a.objectName(): a for a in window.ui.fileMenu.actions()}
     assert actions["exchangeExportAction"].isVisible() and not actions["exchangeImportAction"].isVisible()
+
+
+def test_the_keyboard_alone_exports(qtbot, sites: Sites) -> None:  # type: ignore[no-untyped-def]
+    """Tab to the password, type it, Enter: the export runs (ส่งออก is the default)."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = _dialog(qtbot, sites)
+    dialog.activateWindow()
+    dialog.password.edit.setFocus()
+    qtbot.keyClicks(dialog.password.edit, PW)
+    qtbot.keyClick(dialog.password.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None or dialog.error.isVisible(), timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=60_000)
+    assert dialog.result is not None, dialog.error.text()
+    assert dialog.open_button.isDefault()  # Enter now opens the folder; Esc closes
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert not dialog.isVisible()
+
+
+@pytest.mark.usefixtures("encrypting")
+def test_an_encrypted_database_needs_no_password(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The office's keys live inside an encrypted file (the default for a new database):
+    no password row, the export signs with them at once."""
+    from exchange_sites import context
+    from office_kit import PROVINCE, TOWN_A, make_site, trust_each_other
+
+    from desktop.services import drives
+    from desktop.services.exchange_import import verify_file
+    from desktop.services.keys import start_encrypted
+
+    start_encrypted(tmp_path / "town.db")
+    town = make_site(tmp_path / "town.db", *TOWN_A, "municipality", children=5)
+    province = make_site(tmp_path / "province.db", *PROVINCE, "province")
+    try:
+        trust_each_other(province, town)
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        monkeypatch.setattr(drives, "removable_drives", lambda volumes=(), **_kw: [drives.Drive(stick, "S", 1, 2)])
+        ctx = context(town, tmp_path / "t.ini")
+        dialog = ExportDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.password.shown
+        _export(qtbot, dialog)
+        assert dialog.result is not None, dialog.error.text()
+        with province.db.reader() as s:
+            assert verify_file(s, dialog.result.path, password=PW).manifest.counts["child"] == 5
+        ctx.tasks.wait(10_000)
+    finally:
+        town.db.dispose()
+        province.db.dispose()

@@ -13,6 +13,7 @@ from actors import actor_with
 from exchange_sites import PW, Sites, accept_box, sites_fixture, snapshot  # noqa: F401 (the fixture)
 from modals import answer
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy import func, select
 
 from desktop.domain.roles import Role
@@ -47,6 +48,24 @@ def _click(qtbot, dialog: BundleImportDialog, button) -> None:  # type: ignore[n
     qtbot.waitUntil(lambda: dialog.handle is None, timeout=60_000)
 
 
+def _pick(path: Path):  # type: ignore[no-untyped-def]
+    """A modal step: choose ``path`` in the program's (Qt's own) file dialog."""
+    def step(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), type(dialog)
+        dialog.selectFile(str(path))
+        dialog.accept()
+    return step
+
+
+def _save_as_offered(seen: list[str]):  # type: ignore[no-untyped-def]
+    """A modal step: note the file a save dialog offers and take it."""
+    def step(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), type(dialog)
+        seen.extend(dialog.selectedFiles())
+        dialog.accept()
+    return step
+
+
 def _province_children(sites: Sites) -> int:
     with sites.province.db.reader() as s:
         return int(s.scalar(select(func.count()).select_from(Child)) or 0)
@@ -66,9 +85,12 @@ def test_export_import_receipt_round(qtbot, sites: Sites, tmp_path: Path) -> Non
     _click(qtbot, dialog, dialog.import_button)
     assert dialog.result is not None and not dialog.result.already
     assert "เพิ่ม 12" in dialog.summary.text() and _province_children(sites) == 12
-    receipt = tmp_path / "back" / "ใบตอบรับ.samoe-receipt"
-    receipt.parent.mkdir()
-    assert dialog.write_receipt(receipt), dialog.error.text()
+    suggested: list[str] = []
+    left = answer(_save_as_offered(suggested))  # the stick, with the receipt's name ready
+    qtbot.mouseClick(dialog.receipt_button, Qt.MouseButton.LeftButton)
+    assert not left, dialog.error.text()
+    receipt = sites.stick / f"ใบตอบรับ-{sites.town.code}-ชุดที่1.samoe-receipt"
+    assert suggested == [str(receipt)]
     assert receipt.is_file() and str(receipt) in dialog.summary.text() and dialog.open_button.isVisible()
 
     again = _import_dialog(qtbot, sites, bundle)  # the same file again: nothing changes
@@ -77,8 +99,10 @@ def test_export_import_receipt_round(qtbot, sites: Sites, tmp_path: Path) -> Non
     assert not again.import_button.isVisible()
 
     seen: list[str] = []
-    left = answer(accept_box(seen))
-    ReceiptImport(sites.town_ctx, ExportDialog(sites.town_ctx)).import_file(receipt)
+    left = answer(_pick(receipt), accept_box(seen))  # แฟ้ม › นำเข้าใบตอบรับจากจังหวัด…: the file, then the outcome
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ReceiptImport(sites.town_ctx, parent).choose_and_import()
     assert not left and "รับชุดข้อมูลถึงลำดับที่ 1" in seen[0]
     after = ExportDialog(sites.town_ctx)  # acknowledged: the next export carries no child
     qtbot.addWidget(after)
@@ -93,8 +117,13 @@ def test_a_tampered_bundle_is_refused_and_nothing_changes(qtbot, sites: Sites, t
     tampered = tmp_path / "tampered.samoe"
     tampered.write_bytes(bytes(data))
     before = snapshot(sites.province.db)
-    dialog = _import_dialog(qtbot, sites, tampered)
-    _click(qtbot, dialog, dialog.verify_button)
+    dialog = _import_dialog(qtbot, sites, Path())
+    dialog.file_edit.clear()
+    left = answer(_pick(tampered))  # เลือกไฟล์…: choosing a file verifies it at once
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    assert not left
+    qtbot.waitUntil(lambda: dialog.handle is None and dialog.error.isVisible(), timeout=60_000)
+    assert dialog.file_edit.text() == str(tampered)
     text = dialog.error.text()
     assert dialog.error.isVisible() and text.startswith("ไม่รับไฟล์นี้ [") and "โปรด" in text
     assert dialog.check is None and not dialog.import_button.isVisible()
@@ -115,7 +144,9 @@ def test_a_receipt_from_elsewhere_is_refused(qtbot, sites: Sites, tmp_path: Path
     before = snapshot(sites.town.db)
     seen: list[str] = []
     left = answer(accept_box(seen))
-    text = ReceiptImport(sites.town_ctx, ExportDialog(sites.town_ctx)).import_file(junk)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    text = ReceiptImport(sites.town_ctx, parent).import_file(junk)
     assert not left and seen == [text] and text.startswith("ไม่รับไฟล์นี้ [receipt.")
     assert snapshot(sites.town.db) == before
 
