@@ -25,6 +25,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 SIZES = ((1366, 768), (1024, 600))
 TASK_BAR = 40
 TODAY = date(2026, 11, 24)
+PASSWORD = "screenshots-only"
+PROVINCE_DB: list[object] = []  # the demo municipality's province (made once, for both sizes)
 
 
 def main() -> int:
@@ -44,7 +46,7 @@ def main() -> int:
         from desktop.services.access import sign_in
         from desktop.services.users import create_first_admin
 
-        sign_in(db, create_first_admin(db, "somjai", "screenshots-only", "นางสาวสมใจ ใจดี"))
+        sign_in(db, create_first_admin(db, "somjai", PASSWORD, "นางสาวสมใจ ใจดี"))
         with db.session() as s:
             init_office(s, name="เทศบาลตำบลบ้านใหม่", code="6300101", province="นครราชสีมา")
         fill_demo(db.engine, children=2000, seed=1, today=TODAY)
@@ -149,37 +151,43 @@ class Shots:
 
     def exchange(self) -> None:
         """The exchange's dialogs (issue 10): the export as a director sees it (the office's
-        keys made, a province's card enrolled), and the province's verify and import with
-        a refusal on its error line."""
-        from datetime import UTC, datetime
-
+        keys made, its province's card enrolled), and at that province (a database of its
+        own) the verify of the bundle the export wrote."""
         from desktop.domain.roles import Role
-        from desktop.exchange.key_card import make_card
-        from desktop.exchange.keypair import new_secret, private_keys
         from desktop.gui.views.exchange_export import ExportDialog
         from desktop.gui.views.exchange_import import BundleImportDialog
         from desktop.services.access import Actor, Grant, sign_in
+        from desktop.services.exchange_export import export_bundle
         from desktop.services.exchange_keys import current_card, make_office_keys
-        from desktop.services.exchange_trust import enrol_card
 
         db, actor = self.ctx.db, self.ctx.db.actor
         sign_in(db, Actor(actor.user_id, actor.name, actor.full_name, (*actor.grants, Grant(Role.CERTIFIER))))
         try:
             with db.session() as s:
                 if current_card(s) is None:
-                    make_office_keys(s, password="screenshots-only")
-                    province = private_keys(new_secret(), "1300000",
-                                            "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครราชสีมา")
-                    enrol_card(s, make_card(province, "province", datetime.now(UTC)).to_bytes())
+                    town_card = make_office_keys(s, password=PASSWORD).to_bytes()
+                    PROVINCE_DB.append(_province(self.tmp, town_card, s))
             self.dialog("exchange-export", lambda: ExportDialog(self.ctx, self.window, today=TODAY))
-
-            def refused(dialog: QWidget) -> None:
-                dialog.file_edit.setText(str(self.tmp / "ส่งจังหวัด-6300101-ชุดที่1.samoe"))  # type: ignore[attr-defined]
-                dialog.verify()  # type: ignore[attr-defined]
-
-            self.dialog("exchange-import", lambda: BundleImportDialog(self.ctx, self.window), refused)
+            bundle = self.tmp / "ส่งจังหวัด-6300101-ชุดที่1.samoe"
+            if not bundle.exists():
+                with db.session() as s:
+                    export_bundle(s, bundle, password=PASSWORD)
         finally:
             sign_in(db, actor)
+        from desktop.gui.context import AppContext
+        from desktop.gui.tasks import TaskRunner
+
+        province = AppContext(PROVINCE_DB[0], TaskRunner(self.app), self.ctx.settings)
+
+        def verified(dialog: QWidget) -> None:
+            dialog.file_edit.setText(str(bundle))  # type: ignore[attr-defined]
+            dialog.password.edit.setText(PASSWORD)  # type: ignore[attr-defined]
+            dialog.verify()  # type: ignore[attr-defined]
+            province.tasks.wait(60_000)
+            self.settle()
+
+        self.dialog("exchange-import", lambda: BundleImportDialog(province, self.window), verified)
+        province.tasks.wait(10_000)
 
     def sign_in_screens(self) -> None:
         """The login, the set-up's first administrator, and the lock screen (the main
@@ -280,6 +288,28 @@ class Shots:
         dialog.next()
         self.save(dialog, "import-preview")
         dialog.reject()
+
+
+def _province(tmp: Path, town_card: bytes, town_session) -> object:  # type: ignore[no-untyped-def]
+    """The province of the demo municipality: a database of its own, its officer, its
+    keys, the town's card in its trust list and its own card in the town's."""
+    from desktop.services.access import sign_in
+    from desktop.services.database import open_database
+    from desktop.services.exchange_keys import make_office_keys
+    from desktop.services.exchange_trust import enrol_card
+    from desktop.services.office import init_office
+    from desktop.services.users import create_first_admin
+
+    db, _ = open_database(tmp / "province.db", create=True)
+    sign_in(db, create_first_admin(db, "somsri", PASSWORD, "นางสมศรี รักงาน", office_role="province"))
+    with db.session() as s:
+        init_office(s, name="สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครราชสีมา", code="1300000",
+                    role="province", province="นครราชสีมา")
+    with db.session() as s:
+        card = make_office_keys(s, password=PASSWORD).to_bytes()
+        enrol_card(s, town_card)
+    enrol_card(town_session, card)
+    return db
 
 
 def _child_history(ctx, uuid: str, window: QWidget) -> QWidget:  # type: ignore[no-untyped-def]
