@@ -5,6 +5,7 @@
     samoe report child-profile --child 1103700012345 --out profile.pdf
     samoe report registry-summary --out summary.pdf [--year 2569]
     samoe report households-list|institutions-list|import-batches --out FILE.pdf
+    samoe report province-summary --out FILE.pdf [--year 2569]   (the province: per municipality)
     samoe import children FILE [--dry-run] [--sheet NAME|N] [--header-row N] [--institution X]
                                [--year 2569] [--level อ.2] [--room 1] [--relation แม่]
                                [--errors problems.xlsx] [--skip-invalid]
@@ -26,7 +27,7 @@ from typing import Any
 from desktop.cli_args import be_year, output_problem
 
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
-                "institutions-list", "import-batches")
+                "institutions-list", "import-batches", "province-summary")
 EXPORT_NAMES = ("children", "households", "institutions", "import-batches")
 
 
@@ -184,7 +185,8 @@ def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
 # what the window calls each document (the home page's "last export" says it)
 REPORT_TITLES = {"children-list": "รายชื่อเด็ก", "child-profile": "ประวัติเด็ก",
                  "registry-summary": "สรุปทะเบียนเด็ก", "households-list": "รายการครัวเรือน",
-                 "institutions-list": "รายการสถานศึกษา", "import-batches": "ประวัติการนำเข้า"}
+                 "institutions-list": "รายการสถานศึกษา", "import-batches": "ประวัติการนำเข้า",
+                 "province-summary": "สรุปข้อมูลรายองค์กรปกครองส่วนท้องถิ่น"}
 EXPORT_TITLES = {"children": "รายชื่อเด็ก", "households": "รายการครัวเรือน",
                  "institutions": "รายการสถานศึกษา", "import-batches": "ประวัติการนำเข้า"}
 
@@ -217,6 +219,10 @@ def _make_report(args: argparse.Namespace, db: Any, target: Path, options: Any, 
             pages = reports.households_list_pdf(session, target, args.search, options, progress)
         elif args.name == "institutions-list":
             pages = reports.institutions_list_pdf(session, target, args.year, options, progress)
+        elif args.name == "province-summary":
+            from desktop.services.province_summary import province_summary_pdf
+
+            pages = province_summary_pdf(session, target, args.year, options, progress)
         else:
             pages = reports.import_batches_pdf(session, target, options, progress)
     return int(pages)

@@ -18,6 +18,8 @@ At the province (a provincial officer, ``merge``):
                                     again changes nothing)
     samoe exchange receipt --for FILE --out RECEIPT
                                     the signed receipt for the municipality that sent FILE
+    samoe exchange reconcile list [--open] | reconcile decide ID moved|error|same [--note TEXT]
+                                    one child from two municipalities (desktop/cli_province.py)
 
 ``import`` tells a bundle (a ZIP archive) from a receipt (JSON) by its first bytes.
 A plain database asks the user's password again to open the office's keys (the same one).
@@ -69,10 +71,17 @@ def add_parsers(sub: Any) -> None:
                      help="ไฟล์ชุดข้อมูลที่นำเข้าแล้ว")
     rec.add_argument("--out", type=Path, required=True, metavar="RECEIPT", help="ไฟล์ใบตอบรับที่จะเขียน")
     ex_sub.add_parser("status", help="สถานะการส่งข้อมูลถึงจังหวัด (ที่ อปท.) หรือรายการ อปท. ที่ส่งมา (ที่จังหวัด)")
+    from desktop.cli_province import add_parsers as add_province_parsers
+
+    add_province_parsers(ex_sub)  # samoe exchange reconcile list|decide (desktop/cli_province.py)
 
 
 def writes(args: argparse.Namespace) -> str:
     """The label of the write this command makes ("" for a read)."""
+    if getattr(args, "exchange_command", "") == "reconcile":
+        from desktop.cli_province import writes as province_writes
+
+        return province_writes(args)
     return WRITING.get(getattr(args, "exchange_command", ""), "")
 
 
@@ -97,6 +106,10 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
             return _import(args, db, out, err)
         if command == "receipt":
             return _receipt(args, db, out, err)
+        if command == "reconcile":
+            from desktop.cli_province import run as run_reconcile
+
+            return run_reconcile(args, db, out, err)
         return _status(db, out)
     except Refusal as exc:
         err(f"ไม่รับไฟล์ [{exc.code}]: {exc.message}")

@@ -16,7 +16,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.dates import format_be_local
 from desktop.domain.levels import LEVELS, level_by_code
 from desktop.domain.people import Sex
 from desktop.domain.roles import Action
@@ -40,6 +39,7 @@ from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.progress import Progress
 from desktop.services.province_senders import format_gaps, municipalities, quiet_words
 from desktop.services.reports import ReportOptions, write_atomic
+from desktop.store.exchange_state import Reconcile
 from desktop.store.models import AcademicYear, Child, Enrollment, Office
 
 _LEVEL_ORDER = {lv.code: i for i, lv in enumerate(LEVELS)}
@@ -89,9 +89,10 @@ def summary_data(session: Session, year_be: int) -> ProvinceSummary:
         rows: list[LevelCount] = [(_level_label(code), c[0], c[1], sum(c)) for code, c in
                                   sorted(per.items(), key=lambda kv: (_LEVEL_ORDER.get(kv[0], 99), kv[0]))]
         out.append(MunicipalitySummary(m.office_code, m.office_name, m.children, enrolled.get(m.office_code, 0),
-                                       rows, m.sequence, format_be_local(m.created_at) if m.created_at else "",
+                                       rows, m.sequence, m.created_at,
                                        m.open_pairs, notes(quiet_words(m), format_gaps(m.gaps), m.restores)))
-    return ProvinceSummary(year_be, out)
+    open_pairs = int(session.scalar(select(func.count()).select_from(Reconcile).where(Reconcile.decision == "")) or 0)
+    return ProvinceSummary(year_be, out, open_pairs)
 
 
 @thai_document

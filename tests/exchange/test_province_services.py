@@ -141,7 +141,8 @@ def test_summary_counts_per_municipality(province: Province) -> None:
     assert rows[TOWN_B[0]].children == live[TOWN_B[0]] == 21
     for m in rows.values():
         assert sum(r[3] for r in m.by_level) >= m.enrolled > 0  # a child in two levels counts twice
-        assert m.open_pairs == 1 and m.sequence == 2 and m.sent
+        assert m.open_pairs == 1 and m.sequence == 2 and m.sent_at is not None
+    assert data.open_pairs == 1  # one pair names both municipalities: counted once
     assert "ไม่ได้ส่ง" in rows[TOWN_B[0]].note or rows[TOWN_B[0]].note == ""
 
 
