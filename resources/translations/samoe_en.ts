@@ -961,11 +961,11 @@ You can restore it now; a copy of the damaged file is kept in the backups folder
         <translation>Import a receipt from the province…</translation>
     </message>
     <message>
-        <source>ตรวจและนำเข้าชุดข้อมูลจาก อปท.…</source>
-        <translation>Verify and import a bundle from a municipality…</translation>
+        <source>รับชุดข้อมูลจาก อปท. (ตรวจและนำเข้า)…</source>
+        <translation>Receive a bundle from a municipality (verify and import)…</translation>
     </message>
     <message>
-        <source>%1ต้องทำโดยผู้ใช้ที่มีบทบาท %2 ผู้ใช้ %3 ไม่มีบทบาทนี้
+        <source>%1 ต้องทำโดยผู้ใช้ที่มีบทบาท %2 ผู้ใช้ %3 ไม่มีบทบาทนี้
 
 ให้ผู้ใช้ที่มีบทบาทนี้เข้าสู่ระบบ (เมนู แฟ้ม › สลับผู้ใช้…) หรือให้ผู้ดูแลระบบเพิ่มบทบาทนี้ให้ที่ ตั้งค่า › ผู้ใช้</source>
         <translation>%1 must be done by a user with the role %2; user %3 does not have it.

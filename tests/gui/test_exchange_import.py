@@ -1,4 +1,4 @@
-"""The province's แฟ้ม › ตรวจและนำเข้าชุดข้อมูลจาก อปท.… and the municipality's
+"""The province's แฟ้ม › รับชุดข้อมูลจาก อปท. (ตรวจและนำเข้า)… and the municipality's
 นำเข้าใบตอบรับจากจังหวัด…, clicked through offscreen on real offices (issue 10): the
 municipality exports through its dialog, the province verifies (sender, sequence, counts),
 imports and writes the receipt, the municipality imports the receipt and its next export

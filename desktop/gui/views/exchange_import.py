@@ -1,6 +1,6 @@
 """The exchange's files coming in (issue 10; docs/exchange.md):
 
-- at the province, แฟ้ม › ตรวจและนำเข้าชุดข้อมูลจาก อปท.…: pick a ``.samoe`` file, verify
+- at the province, แฟ้ม › รับชุดข้อมูลจาก อปท. (ตรวจและนำเข้า)…: pick a ``.samoe`` file, verify
   it (services/exchange_import.verify_file: every check, cheapest first, nothing
   written) and show the sender, sequence and counts, or the reason code's Thai message;
   import it on the task runner with progress (one transaction: all or nothing); then

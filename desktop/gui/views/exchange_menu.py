@@ -1,7 +1,7 @@
 """The exchange's entries in the File menu (issue 10):
 
 - at a municipality: ส่งข้อมูลให้จังหวัด… (views/exchange_export.py) and นำเข้าใบตอบรับจากจังหวัด…;
-- at the province: ตรวจและนำเข้าชุดข้อมูลจาก อปท.… (views/exchange_import.py).
+- at the province: รับชุดข้อมูลจาก อปท. (ตรวจและนำเข้า)… (views/exchange_import.py).
 
 An entry the office's kind (municipality or province) does not use is hidden (checked
 each time the menu opens: the office may change). A user whose role may not do the work
@@ -38,7 +38,7 @@ class ExchangeMenu(QObject):
         self.export_action.setObjectName("exchangeExportAction")
         self.receipt_action = QAction(self.tr("นำเข้าใบตอบรับจากจังหวัด…"), self)
         self.receipt_action.setObjectName("exchangeReceiptAction")
-        self.import_action = QAction(self.tr("ตรวจและนำเข้าชุดข้อมูลจาก อปท.…"), self)
+        self.import_action = QAction(self.tr("รับชุดข้อมูลจาก อปท. (ตรวจและนำเข้า)…"), self)
         self.import_action.setObjectName("exchangeImportAction")
         for action in (self.export_action, self.receipt_action, self.import_action):
             menu.insertAction(before, action)
@@ -78,7 +78,7 @@ class ExchangeMenu(QObject):
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(work)
         box.setText(self.tr(
-            "%1ต้องทำโดยผู้ใช้ที่มีบทบาท %2 ผู้ใช้ %3 ไม่มีบทบาทนี้\n\n"
+            "%1 ต้องทำโดยผู้ใช้ที่มีบทบาท %2 ผู้ใช้ %3 ไม่มีบทบาทนี้\n\n"
             "ให้ผู้ใช้ที่มีบทบาทนี้เข้าสู่ระบบ (เมนู แฟ้ม › สลับผู้ใช้…) "
             "หรือให้ผู้ดูแลระบบเพิ่มบทบาทนี้ให้ที่ ตั้งค่า › ผู้ใช้").replace("%1", work)
             .replace("%2", role_label(role)).replace("%3", name))
