@@ -71,6 +71,7 @@ class ChildrenView(QWidget):
         self.ui.searchEdit.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.ui.filterRow.setStretchFactor(self.ui.searchEdit, 3)
         self.ui.filterRow.setStretchFactor(self.ui.institutionCombo, 2)
+        self.ui.filterRow.setStretchFactor(self.officeCombo, 2)  # long names: grows as the school
         table.verticalHeader().setDefaultSectionSize(28)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
@@ -132,6 +133,10 @@ class ChildrenView(QWidget):
         for office in offices:
             combo.addItem(office.name, office.id)
         combo.setVisible(bool(offices))
+        if offices:  # one more combo in the row: each narrower, so it still fits 1024 px
+            for combo, letters in ((self.officeCombo, 6), (self.ui.institutionCombo, 6),
+                                   (self.ui.yearCombo, 4), (self.ui.levelCombo, 4)):
+                combo.setMinimumContentsLength(letters)
         combo = self.ui.institutionCombo
         combo.clear()
         combo.addItem(self.tr("ทุกสถานศึกษา"), None)
