@@ -10,7 +10,6 @@ Who: ``report.province`` (the report names children's counts only, no person).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -20,11 +19,8 @@ from desktop.domain.levels import LEVELS, level_by_code
 from desktop.domain.people import Sex
 from desktop.domain.roles import Action
 from desktop.i18n import thai_document
-from desktop.reports.pdf.document import Layout, render
 from desktop.reports.province_summary import (
     COUNTING,
-    DONE,
-    PAGING,
     TITLE,
     MunicipalitySummary,
     ProvinceSummary,
@@ -35,10 +31,10 @@ from desktop.reports.province_summary import (
 from desktop.reports.registry import LevelCount
 from desktop.services.access import require
 from desktop.services.children import current_year_be
-from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.progress import Progress
+from desktop.services.province_documents import page_width, write_pdf
 from desktop.services.province_senders import format_gaps, municipalities, quiet_words
-from desktop.services.reports import ReportOptions, write_atomic
+from desktop.services.reports import ReportOptions
 from desktop.store.exchange_state import Reconcile
 from desktop.store.models import AcademicYear, Child, Enrollment, Office
 
@@ -104,18 +100,5 @@ def province_summary_pdf(session: Session, out: Path, year_be: int | None = None
     if progress is not None:
         progress.step(0, 100, COUNTING)
     data = summary_data(session, year)
-    office = local_office(session)
-    layout = Layout(office.name if office else "", TITLE, subtitle(year, len(data.municipalities)),
-                    options.landscape, options.today or date.today(),
-                    notice=DEMO_LABEL if is_demo(session) else "")
-    pieces = province_summary(data, layout.frame_w, options.signatures)
-
-    def check(done: int, total: int) -> None:
-        if progress is not None:
-            progress.step(50 + 49 * done // max(total, 1), 100, PAGING)
-
-    data_bytes, pages = render(layout, pieces, check=check)
-    write_atomic(out, data_bytes)
-    if progress is not None:
-        progress.step(100, 100, DONE)
-    return pages
+    pieces = province_summary(data, page_width(options), options.signatures)
+    return write_pdf(session, out, TITLE, subtitle(year, len(data.municipalities)), pieces, options, progress)
