@@ -1141,6 +1141,10 @@ Sign in as a user who has this role (File › Switch user…), or ask an adminis
         <translation>Close</translation>
     </message>
     <message>
+        <source>กำลังนับข้อมูลที่จะส่ง…</source>
+        <translation>Counting what will be sent…</translation>
+    </message>
+    <message>
         <source>ยังส่งข้อมูลให้จังหวัดไม่ได้</source>
         <translation>Data cannot be sent to the province yet</translation>
     </message>
@@ -1151,10 +1155,6 @@ Sign in as a user who has this role (File › Switch user…), or ask an adminis
     <message>
         <source>ฐานข้อมูลนี้ถูกกู้คืนจากไฟล์สำรอง: ชุดนี้ส่งข้อมูลทั้งหมด ต่อจากใบตอบรับล่าสุด และแจ้งจังหวัดว่ากู้คืนแล้ว</source>
         <translation>This database was restored from a backup: this bundle sends all data, continues from the last receipt and tells the province about the restore.</translation>
-    </message>
-    <message>
-        <source>ชุดแรกถึงจังหวัดส่งข้อมูลทั้งหมด</source>
-        <translation>The first bundle to the province sends all data.</translation>
     </message>
     <message>
         <source>รวม %1 รายการ</source>
@@ -1179,6 +1179,10 @@ Sign in as a user who has this role (File › Switch user…), or ask an adminis
     <message>
         <source>เลือกโฟลเดอร์ที่จะบันทึกชุดข้อมูล</source>
         <translation>Choose the folder to save the bundle in</translation>
+    </message>
+    <message>
+        <source>รอให้นับข้อมูลที่จะส่งเสร็จก่อน</source>
+        <translation>Wait until the count of what will be sent is done.</translation>
     </message>
     <message>
         <source>เลือกที่บันทึกและใส่ชื่อไฟล์ก่อน</source>

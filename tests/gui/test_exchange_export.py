@@ -25,7 +25,13 @@ def _dialog(qtbot, sites: Sites) -> ExportDialog:  # type: ignore[no-untyped-def
     dialog = ExportDialog(sites.town_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    _counted(qtbot, dialog)
     return dialog
+
+
+def _counted(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the counts of what will go (a quiet background job)."""
+    qtbot.waitUntil(lambda: not dialog.planning, timeout=30_000)
 
 
 def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
@@ -75,10 +81,13 @@ def test_full_and_chosen_institutions_change_the_counts(qtbot, sites: Sites) -> 
     assert dialog.institution_list.count() > 1
     item = dialog.institution_list.item(0)
     item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.planning and not dialog.export_button.isEnabled()  # counting: not yet
+    _counted(qtbot, dialog)
     assert dialog.plan.institutions == (item.data(Qt.ItemDataRole.UserRole),)
     assert int(_counts(dialog)["การลงทะเบียนเรียน"].replace(",", "")) < int(everything.replace(",", ""))
     qtbot.mouseClick(dialog.full_radio, Qt.MouseButton.LeftButton)
-    assert dialog.plan.full
+    _counted(qtbot, dialog)
+    assert dialog.plan.full and dialog.export_button.isEnabled()
 
 
 @pytest.mark.parametrize("password", ["", "not-the-password"])
@@ -90,7 +99,8 @@ def test_a_missing_or_wrong_password_writes_nothing(qtbot, sites: Sites, passwor
     assert dialog.error.isVisible() and "รหัสผ่าน" in dialog.error.text()
     assert dialog.result is None and list(sites.stick.iterdir()) == []
     assert snapshot(sites.town.db) == before
-    assert dialog.export_button.isEnabled()  # try again with the right one
+    _counted(qtbot, dialog)  # counted again after a failure: the message stays
+    assert dialog.export_button.isEnabled() and "รหัสผ่าน" in dialog.error.text()  # try again
     dialog.password.edit.setText(PW)
     _export(qtbot, dialog)
     assert dialog.result is not None and dialog.result.path.is_file()
@@ -188,7 +198,9 @@ def test_the_menu_shows_what_the_office_uses(qtbot, sites: Sites) -> None:  # ty
     assert not province.export_action.isVisible() and not province.receipt_action.isVisible()  # type: ignore[attr-defined]
     dialog = town.open_export()  # type: ignore[attr-defined]
     assert isinstance(dialog, ExportDialog) and dialog.isVisible()
-    dialog.reject()
+    dialog.reject()  # closed (and deleted) while it counts: the count's answer is dropped
+    sites.town_ctx.tasks.wait(10_000)
+    qtbot.wait(50)
 
 
 def test_the_main_window_has_the_entries(qtbot, sites: Sites) -> None:  # type: ignore[no-untyped-def]
@@ -241,6 +253,7 @@ def test_an_encrypted_database_needs_no_password(qtbot, qapp, tmp_path: Path, mo
         dialog = ExportDialog(ctx)
         qtbot.addWidget(dialog)
         dialog.show()
+        _counted(qtbot, dialog)
         assert not dialog.password.shown
         _export(qtbot, dialog)
         assert dialog.result is not None, dialog.error.text()

@@ -26,6 +26,7 @@ from desktop.store.models import Child
 def _export(qtbot, sites: Sites) -> Path:  # type: ignore[no-untyped-def]
     dialog = ExportDialog(sites.town_ctx)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.planning, timeout=30_000)
     dialog.password.edit.setText(PW)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.handle is None, timeout=60_000)
@@ -106,6 +107,7 @@ def test_export_import_receipt_round(qtbot, sites: Sites, tmp_path: Path) -> Non
     assert not left and "รับชุดข้อมูลถึงลำดับที่ 1" in seen[0]
     after = ExportDialog(sites.town_ctx)  # acknowledged: the next export carries no child
     qtbot.addWidget(after)
+    qtbot.waitUntil(lambda: not after.planning, timeout=30_000)
     assert "ลำดับที่ 2" in after.heading.text()
     assert after.plan.counts["child"] == 0
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.gui.context import AppContext
 from desktop.gui.views.exchange_common import (
@@ -62,6 +63,16 @@ def qt_volumes() -> list[tuple[str, str, str]]:
     return out
 
 
+def _institution_rows(session: Any) -> list[tuple[str, str]]:
+    """(name, code) of the institutions an export may be limited to (with a code, live)."""
+    from desktop.services.institutions import list_institutions
+
+    try:
+        return [(r.name, r.code) for r in list_institutions(session) if r.code and not r.deleted]
+    except Exception:  # noqa: BLE001 - the plan says what is wrong (a user who may not read)
+        return []
+
+
 def _size(n: int | None) -> str:
     if n is None:
         return "?"
@@ -82,6 +93,9 @@ class ExportDialog(QDialog):
         self.plan: Any = None
         self.result: Any = None
         self.handle: Any = None
+        self.planning = False  # a plan is being counted
+        self.plan_round = 0
+        self.institutions_loaded = False
         self.setWindowTitle(self.tr("ส่งข้อมูลให้จังหวัด"))
         self.setMinimumWidth(560)
         self.resize(720, 640)
@@ -126,7 +140,6 @@ class ExportDialog(QDialog):
         self.institution_list.setObjectName("institutionList")
         self.institution_list.setMaximumHeight(96)
         chosen.setBuddy(self.institution_list)
-        self._fill_institutions()
         self.institution_list.itemChanged.connect(lambda _item: self.refresh_plan())
         layout.addWidget(self.institution_list)
 
@@ -207,20 +220,17 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         outer.addWidget(self.buttons)
 
-    def _fill_institutions(self) -> None:
-        from desktop.services.institutions import list_institutions
-
-        try:
-            with self.ctx.db.reader() as session:
-                rows = [r for r in list_institutions(session) if r.code and not r.deleted]
-        except Exception:  # noqa: BLE001 - the plan below says what is wrong
-            rows = []
-        for row in rows:
-            item = QListWidgetItem(f"{row.name} ({row.code})", self.institution_list)
-            item.setData(Qt.ItemDataRole.UserRole, row.code)
+    def _fill_institutions(self, rows: list[tuple[str, str]]) -> None:
+        """The institutions that may be chosen: (name, code) of this office's live ones."""
+        self.institution_list.blockSignals(True)  # filling is no choice: no new plan
+        for name, code in rows:
+            item = QListWidgetItem(f"{name} ({code})", self.institution_list)
+            item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
+        self.institution_list.blockSignals(False)
         self.institution_list.setVisible(bool(rows))
+        self.institutions_loaded = True
 
     # ---- what will go
     def chosen_institutions(self) -> tuple[str, ...]:
@@ -231,25 +241,56 @@ class ExportDialog(QDialog):
                 out.append(str(item.data(Qt.ItemDataRole.UserRole)))
         return tuple(out)
 
-    def refresh_plan(self) -> None:
+    def refresh_plan(self, *, keep_message: bool = False) -> None:
+        """Count what would go with the choices made, on the task runner (a quiet job: at
+        100k children the counts take ~0.3 s); the newest request wins."""
         from desktop.services.exchange_export import plan_export
 
         if self.handle is not None:
             return
-        try:
-            with self.ctx.db.reader() as session:
-                self.plan = plan_export(session, full=self.full_radio.isChecked(),
-                                        institutions=self.chosen_institutions())
-        except Exception as exc:  # noqa: BLE001 - said in the dialog, never a traceback
-            self.plan = None
-            self.heading.setText(self.tr("ยังส่งข้อมูลให้จังหวัดไม่ได้"))
-            self._show_counts({})
-            self.note.setText("")
-            self.say(self.text.failure(exc))
-            self.export_button.setEnabled(False)
+        self.plan_round += 1
+        round_, first = self.plan_round, not self.institutions_loaded
+        full, institutions, db = self.full_radio.isChecked(), self.chosen_institutions(), self.ctx.db
+
+        def work(_progress: Progress) -> object:
+            with db.reader() as session:
+                rows = _institution_rows(session) if first else None
+                return rows, plan_export(session, full=full, institutions=institutions)
+
+        self.planning = True
+        self.export_button.setEnabled(False)
+        self.note.setText(self.tr("กำลังนับข้อมูลที่จะส่ง…"))
+        self.ctx.tasks.run(work, on_done=lambda got: self._planned(round_, got, keep_message),
+                           on_error=lambda exc, _tb: self._not_planned(round_, exc), quiet=True)
+
+    def _current(self, round_: int) -> bool:
+        """Whether a plan's answer is still wanted (the dialog open, no newer request)."""
+        if not isValid(self) or round_ != self.plan_round:
+            return False
+        self.planning = False
+        return True
+
+    def _not_planned(self, round_: int, exc: BaseException) -> None:
+        if not self._current(round_):
             return
-        plan = self.plan
-        self.error.hide()
+        if not self.institutions_loaded:
+            self._fill_institutions([])
+        self.plan = None
+        self.heading.setText(self.tr("ยังส่งข้อมูลให้จังหวัดไม่ได้"))
+        self._show_counts({})
+        self.note.setText("")
+        self.say(self.text.failure(exc))
+        self.export_button.setEnabled(False)
+
+    def _planned(self, round_: int, got: Any, keep_message: bool) -> None:
+        if not self._current(round_):
+            return
+        rows, plan = got
+        if rows is not None:
+            self._fill_institutions(rows)
+        self.plan = plan
+        if not keep_message:
+            self.error.hide()
         self.heading.setText(self.tr("ชุดข้อมูลลำดับที่ %1 ถึง %2 (%3)").replace("%1", str(plan.sequence))
                              .replace("%2", plan.recipient_name).replace("%3", plan.recipient_code))
         self._show_counts(plan.counts)
@@ -257,11 +298,9 @@ class ExportDialog(QDialog):
         if plan.restored:
             notes.append(self.tr("ฐานข้อมูลนี้ถูกกู้คืนจากไฟล์สำรอง: ชุดนี้ส่งข้อมูลทั้งหมด ต่อจากใบตอบรับล่าสุด "
                                  "และแจ้งจังหวัดว่ากู้คืนแล้ว"))
-        elif plan.full and self.changed_radio.isChecked():
-            notes.append(self.tr("ชุดแรกถึงจังหวัดส่งข้อมูลทั้งหมด"))
         notes.append(self.tr("รวม %1 รายการ").replace("%1", f"{plan.total:,}"))
         self.note.setText("  ".join(notes))
-        self.export_button.setEnabled(True)
+        self.export_button.setEnabled(self.result is None)
         self._default_name()
 
     def _show_counts(self, counts: dict[str, int]) -> None:
@@ -342,6 +381,8 @@ class ExportDialog(QDialog):
         self.error.show()
 
     def _problem(self, target: Path | None) -> str:
+        if self.planning:
+            return self.tr("รอให้นับข้อมูลที่จะส่งเสร็จก่อน")
         if self.plan is None:
             return self.error.text()
         if target is None:
@@ -436,13 +477,8 @@ class ExportDialog(QDialog):
             text += "\n" + self.tr("บันทึกคำขอแล้ว: เมื่อผู้ดูแลระบบที่ถือกุญแจสั่ง samoe keys share "
                                    "ผู้ใช้นี้จะส่งข้อมูลได้")
         self.say(text)
-        self.refresh_plan_quietly()
+        self.refresh_plan(keep_message=True)  # the counts as they are now; the message stays
 
-    def refresh_plan_quietly(self) -> None:
-        shown = self.error.text()
-        self.refresh_plan()
-        if shown and self.plan is not None:
-            self.say(shown)
 
     def _cancelled(self) -> None:
         self._finish()
