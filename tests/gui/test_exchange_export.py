@@ -263,3 +263,31 @@ def test_an_encrypted_database_needs_no_password(qtbot, qapp, tmp_path: Path, mo
     finally:
         town.db.dispose()
         province.db.dispose()
+
+
+def test_a_director_without_the_keys_yet_is_noted_and_later_exports(qtbot, sites: Sites) -> None:  # type: ignore[no-untyped-def]
+    """Not a dead end: a second director's first export says the keys are not shared with
+    them yet and notes them as waiting; once the administrator shares, they export."""
+    from desktop.services.access import Grant, authenticate
+    from desktop.services.exchange_keys import share_office_keys
+    from desktop.services.users import add_user
+
+    word = "director-password-1"
+    with sites.town.db.session() as s:
+        add_user(s, "director", word, roles=[Grant(Role.CERTIFIER)])
+    admin = sites.town.db.actor
+    sign_in(sites.town.db, authenticate(sites.town.db, "director", word))
+    before = list(sites.stick.iterdir())
+    dialog = _dialog(qtbot, sites)
+    dialog.password.edit.setText(word)
+    _export(qtbot, dialog)
+    text = dialog.error.text()
+    assert "director" in text and "samoe keys share" in text and "บันทึกคำขอแล้ว" in text, text
+    assert dialog.result is None and list(sites.stick.iterdir()) == before
+    sign_in(sites.town.db, admin)
+    with sites.town.db.session() as s:
+        assert share_office_keys(s, password=PW) == ["director"]
+    sign_in(sites.town.db, authenticate(sites.town.db, "director", word))
+    _counted(qtbot, dialog)
+    _export(qtbot, dialog)
+    assert dialog.result is not None, dialog.error.text()
