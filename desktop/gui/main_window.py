@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self.add_page("office-settings", self.tr("ตั้งค่า"), self.tr("ตั้งค่าหน่วยงาน"), self.office_view)
         self.office_view.status_message.connect(self.show_message)
         self.office_view.office_changed.connect(lambda _office: self._update_title())
+        from desktop.gui.views.province_pages import ProvinceMode
+
+        self.province_mode = ProvinceMode(self)  # the province's pages (on a province's database)
         self.ui.navTree.expandAll()
         self.ui.navTree.currentItemChanged.connect(self._nav_changed)
 
@@ -455,6 +458,7 @@ class MainWindow(QMainWindow):
         with self.ctx.db.reader() as session:
             office = local_office(session)
             self.is_demo = is_demo(session)
+        self.province_mode.apply(office)
         path = sqlite_path(self.ctx.db.url)
         title = f"Samoe — {office.name}" if office is not None else \
             f"Samoe — {path.name if path is not None else ''}"

@@ -5,7 +5,7 @@ child who moved from A: one pair on the reconcile list). Made by the real servic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from office_kit import PROVINCE, TOWN_A, TOWN_B, Site, add_child, make_site, trust_each_other
@@ -16,8 +16,10 @@ from desktop.services.exchange_import import import_file
 from desktop.store.models import Child
 
 PW = "samoe-test-password"
-FIRST = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)  # round one
-SECOND = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # round two (A's only bundle of the round)
+# relative to today, so that "quiet for more than 30 days" stays true of B and false of A
+_TODAY_9 = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
+FIRST = _TODAY_9 - timedelta(days=60)  # round one
+SECOND = _TODAY_9 - timedelta(days=10)  # round two (A's only bundle of the round)
 
 
 @dataclass
@@ -55,7 +57,7 @@ def make_province(tmp: Path, *, b_second: bool = True) -> Province:
     assert moved is not None
     if b_second:
         add_child(b.db, moved, first="ย้ายมา", last="จากบ้านใหม่")
-        bundles["b2"] = _send(b, p, tmp / "b2.samoe", FIRST.replace(day=2))
+        bundles["b2"] = _send(b, p, tmp / "b2.samoe", FIRST + timedelta(days=1))
     with a.db.session() as s:  # a change in A: its second bundle
         s.scalars(select(Child).where(Child.national_id.is_not(None)).order_by(Child.id.desc())).first() \
             .first_name = "สมชายใหม่"  # type: ignore[union-attr]
