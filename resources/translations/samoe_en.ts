@@ -218,6 +218,10 @@ Anything saved after that time will not be in the restored database. The current
         <translation>; this bundle continues from number %1 received here</translation>
     </message>
     <message>
+        <source>ชุดนี้ใช้แทนชุดที่ %1 ที่ไม่ได้รับ (ไฟล์หาย): ข้อมูลของชุดนั้นอยู่ในชุดนี้แล้ว</source>
+        <translation>This bundle takes the place of number %1, which never arrived (a lost file): its data is in this one.</translation>
+    </message>
+    <message>
         <source>กำลังนำเข้าชุดข้อมูลจาก อปท.…</source>
         <translation>Importing the bundle from the municipality…</translation>
     </message>

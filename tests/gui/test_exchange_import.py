@@ -168,3 +168,29 @@ def test_a_user_who_may_not_import_is_told_who_may(qtbot, sites: Sites) -> None:
     left = answer(accept_box(seen))
     assert exchange.open_import() is None and not left
     assert "เจ้าหน้าที่จังหวัด" in seen[0] and "somsri" in seen[0]
+
+
+def test_a_bundle_after_a_lost_one_says_it_takes_its_place(qtbot, sites: Sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.exchange_export import export_bundle
+    from desktop.services.exchange_import import import_file
+    from desktop.services.exchange_outbox import import_receipt
+    from desktop.services.exchange_province import write_receipt_for
+
+    first, lost, third = (tmp_path / f"{n}.samoe" for n in (1, 2, 3))
+    with sites.town.db.session() as s:
+        export_bundle(s, first, password=PW)
+    with sites.province.db.session() as s:
+        import_file(s, first, password=PW)
+        write_receipt_for(s, first, tmp_path / "r1", password=PW)
+    with sites.town.db.session() as s:
+        import_receipt(s, tmp_path / "r1")
+    for out in (lost, third):
+        with sites.town.db.session() as s:
+            export_bundle(s, out, password=PW)
+    lost.unlink()  # the stick with bundle 2 never reached the province
+    dialog = _import_dialog(qtbot, sites, third)
+    _click(qtbot, dialog, dialog.verify_button)
+    assert "ลำดับที่ 3" in dialog.summary.text(), dialog.error.text()
+    assert "ใช้แทนชุดที่ 2 ที่ไม่ได้รับ" in dialog.summary.text()
+    _click(qtbot, dialog, dialog.import_button)
+    assert dialog.result is not None and "ใช้แทนชุดที่ 2" in dialog.summary.text()

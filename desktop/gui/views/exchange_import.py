@@ -240,6 +240,7 @@ class BundleImportDialog(QDialog):
         lines += [f"  {kind}: {n}" for kind, n in self.text.counts(dict(m.counts))]
         if check.already:
             lines.append(self.tr("นำเข้าชุดนี้แล้ว นำเข้าอีกก็ไม่มีอะไรเปลี่ยน ออกใบตอบรับได้"))
+        lines += self._superseded(check)
         if check.restored:
             lines.append(self.tr("ผู้ส่งแจ้งว่ากู้คืนฐานข้อมูลจากไฟล์สำรอง") + (
                 self.tr(" ชุดนี้ต่อจากลำดับที่ %1 ที่รับไว้").replace("%1", str(check.fork_from))
@@ -248,6 +249,15 @@ class BundleImportDialog(QDialog):
         self.summary.setText("\n".join(lines))
         self.summary.show()
         self._update_buttons()
+
+    def _superseded(self, check: Any) -> list[str]:
+        """A lost file's line: the sender's missing bundles this one takes the place of."""
+        missing = getattr(check, "superseded", range(0))
+        if not missing:
+            return []
+        which = str(missing[0]) if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
+        return [self.tr("ชุดนี้ใช้แทนชุดที่ %1 ที่ไม่ได้รับ (ไฟล์หาย): ข้อมูลของชุดนั้นอยู่ในชุดนี้แล้ว")
+                .replace("%1", which)]
 
     # ---- import (one transaction)
     def start_import(self) -> None:
@@ -281,6 +291,7 @@ class BundleImportDialog(QDialog):
             for kind, outcomes in sorted(result.applied.items(), key=lambda kv: order.get(kv[0], 99)):
                 text = ", ".join(f"{self.text.outcome(k)} {n:,}" for k, n in outcomes.items())
                 lines.append(f"  {self.text.kind(kind)}: {text}")
+            lines += self._superseded(result.check)
             if result.check.restored:
                 lines.append(self.tr("ผู้ส่งกู้คืนฐานข้อมูลจากไฟล์สำรอง: บันทึกไว้แล้ว"))
             if result.reconcile:
