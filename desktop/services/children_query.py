@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, to_ascii_digits
 from desktop.services.access import require
+from desktop.services.children_offices import by_rows, office_ids, parts_clause
 from desktop.services.children_rare import rare_count
 from desktop.services.children_search import (
     _SEARCH_ORDER_SEEN,  # noqa: F401
@@ -162,6 +163,17 @@ def search_clause(session: Session, term: str, *, live: bool = True) -> ColumnEl
     ))
 
 
+def _by_rows(session: Session, flt: ChildFilter, term: str) -> bool:
+    """Whether the term is tested on one municipality's rows (children_offices)."""
+    return flt.office_id is not None and not flt.deleted and by_rows(session, term)
+
+
+def _indexed(session: Session, flt: ChildFilter, term: str) -> bool:
+    """Whether the trigram index may answer the filter's term: live children, and not
+    tested on one municipality's rows."""
+    return not flt.deleted and not _by_rows(session, flt, term)
+
+
 S = TypeVar("S", bound=Select[Any])
 
 
@@ -255,7 +267,9 @@ def filter_conditions(
     ]
     term = normalise_search(flt.search)
     if term:
-        where.append(search_clause(session, term, live=not flt.deleted))
+        # one municipality's children (a few thousand) are tested row by row
+        where.append(parts_clause(term) if _by_rows(session, flt, term)
+                     else search_clause(session, term, live=not flt.deleted))
     if flt.office_id is not None:  # ix_child_live_office_name (0014)
         where.append(Child.origin_office_id == flt.office_id)
     if page and _probe_page(session, flt, year_id, sort):
@@ -273,16 +287,6 @@ def _no_enrolment_filter(flt: ChildFilter) -> bool:
             and flt.office_id is None)
 
 
-_OFFICE_CHILD = Child.__table__.alias("office_child")  # never correlated to the outer child
-
-
-def _office_ids(flt: ChildFilter) -> Select[Any]:
-    """The live children the filter's municipality sent, from ix_child_live_office_name
-    (0014: one range of the index, ~1 ms for a municipality's 7,000 at 1M)."""
-    c = _OFFICE_CHILD.c
-    return select(c.id).where(c.origin_office_id == flt.office_id, c.deleted_at.is_(None))
-
-
 def _narrowed(flt: ChildFilter, year_id: int | None, child_id: Any) -> list[Any]:
     """The filter as a test of one child (``child_id``, a column of the outer query): an
     EXISTS of its enrolments (a year, a school, a level) and its municipality."""
@@ -290,7 +294,7 @@ def _narrowed(flt: ChildFilter, year_id: int | None, child_id: Any) -> list[Any]
     if _enrolled(flt, year_id) is not None:
         out.append(_probe_clause(flt, year_id, child_id))
     if flt.office_id is not None:
-        out.append(child_id.in_(_office_ids(flt)))
+        out.append(child_id.in_(office_ids(flt.office_id)))
     return out
 
 
@@ -319,7 +323,7 @@ def count_children(session: Session, flt: ChildFilter) -> int:
     flt = scoped_filter(session, flt)
     term = normalise_search(flt.search)
     sqlite = session.get_bind().dialect.name == "sqlite"
-    query = _fts_query(session, term, live=not flt.deleted) if term else None
+    query = _fts_query(session, term, live=_indexed(session, flt, term)) if term else None
     no_enrolment_filter = _no_enrolment_filter(flt)
     if query is not None:  # a first page may have counted
         remembered = remembered_count(session, query, count_scope(flt))
@@ -356,7 +360,7 @@ def count_children(session: Session, flt: ChildFilter) -> int:
     # its own enrolments (EXISTS) instead of gathering every child of the year into a
     # temporary index first (6.3 s for "ชัย" in a year of 985k at 1M; probing: 0.3 s).
     where = filter_conditions(session, flt, page=bool(term))
-    if term and query is None and sqlite and not flt.deleted:
+    if term and query is None and sqlite and not flt.deleted and flt.office_id is None:
         # A short term scans every row. Written plainly, "deleted_at IS NULL" leads the
         # planner to walk a partial index and look each row up (3.3 s at 1M) instead of
         # scanning the table (0.7 s); a unary + keeps it off the index.
@@ -473,7 +477,7 @@ def page_children(
         stmt = stmt.outerjoin(joined, joined.id == shown)
     stmt = stmt.order_by(*order)
     term = normalise_search(flt.search)
-    fts = _fts_query(session, term, live=not flt.deleted) if term else None
+    fts = _fts_query(session, term, live=_indexed(session, flt, term)) if term else None
     if fts is not None and sort in (ChildSort.NAME, ChildSort.LAST_NAME) and has_search_order(session):
         # A search sorted by name (what the list does as the clerk types): sort the matches
         # by a narrow copy of their name keys rather than by their rows (children_search).
@@ -482,7 +486,7 @@ def page_children(
         def where(child_id: Any) -> list[Any]:  # on the id column of the page's source
             if not probing:
                 probing.append(_probe_page(session, flt, year_id, sort))
-            office = [] if flt.office_id is None else [child_id.in_(_office_ids(flt))]
+            office = [] if flt.office_id is None else [child_id.in_(office_ids(flt.office_id))]
             if probing[0]:
                 return [_probe_clause(flt, year_id, child_id), *office]
             enrolled = _enrolled(flt, year_id)

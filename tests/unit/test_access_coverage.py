@@ -33,6 +33,7 @@ EXEMPT: dict[str, str] = {
     "children_search.remembered_count": "a count remembered by page_children (checked)",
     "children_walk.walk_page": "one step of page_children (checked)",
     "children_walk.has_walk_table": "the search table's state, no person",
+    "children_offices.by_rows": "how a search inside one municipality runs, no person",
     "households.search_conditions": "builds a WHERE for the checked household queries",
     "household_edit.same_address": "a step of save_child and import (checked)",
     "household_edit.household_at": "a step of save_child and import (checked)",

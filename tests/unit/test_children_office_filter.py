@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from desktop.services import children_search
+from desktop.services import children_query, children_search
 from desktop.services.children_query import ChildFilter, ChildSort, count_children, page_children
 from desktop.store import search_heads
 from desktop.store.db import Database
@@ -113,13 +113,43 @@ def test_plain_pages_in_every_sort(spread_db: tuple[Database, list[int]]) -> Non
         assert _check(db, flts, office, sorts=tuple(ChildSort)) > 30
 
 
-def test_searches_on_every_path(spread_db: tuple[Database, list[int]],
-                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """Terms through the trigram index (sorted, from a head, from the rare trigrams), a
-    short term, with a year, and in the bin; each path is seen to answer."""
-    db, offices = spread_db
+def _search_filters(db: Database) -> list[ChildFilter]:
     with db.reader() as s:
         year = s.scalars(select(AcademicYear.year_be)).first()
+    return [ChildFilter(search=t, year_be=y, deleted=d) for t in _terms(db)
+            for y, d in ((None, False), (year, False), (None, True))]
+
+
+def test_searches_inside_a_municipality(spread_db: tuple[Database, list[int]],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite tests a municipality's rows for a term of common pieces (parts_clause) as the
+    trigram index would match it, and takes a rarer term through the index: the same pages
+    and counts either way, with a year, in the bin; terms in English capitals, of two
+    parts, with a short part."""
+    db, offices = spread_db
+    ways: list[bool] = []
+    real = children_query.by_rows
+
+    def spy(*a: Any) -> bool:
+        ways.append(real(*a))
+        return ways[-1]
+
+    monkeypatch.setattr(children_query, "by_rows", spy)
+    with db.session() as s:
+        s.execute(update(Child).where(Child.id.in_([5, 6, 7])).values(last_name_en="Srisuk"))
+    flts = [*_search_filters(db), ChildFilter(search="SRISUK"), ChildFilter(search="isu"),
+            ChildFilter(search="ชัย ศรี"), ChildFilter(search="ชัย ศ"), ChildFilter(search="ชั ศร")]
+    assert sum(_check(db, flts, office) for office in offices) > 60
+    assert any(ways) and not all(ways)  # both ways taken
+
+
+def test_every_indexed_path_honours_the_office(spread_db: tuple[Database, list[int]],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the trigram index instead (sorted, from a head, from the rare trigrams, the
+    other sorts' join), each path seen to answer, the office still kept."""
+    db, offices = spread_db
+    monkeypatch.setattr(children_query, "_indexed", lambda _s, flt, _t: not flt.deleted)
+    monkeypatch.setattr(children_query, "_by_rows", lambda *_a: False)
     answered: dict[str, int] = {"head": 0, "rare": 0}
     for name, attr in (("head", "_filtered_head_page"), ("rare", "_filtered_rare_page")):
         real = getattr(children_search, attr)
@@ -130,11 +160,12 @@ def test_searches_on_every_path(spread_db: tuple[Database, list[int]],
             return found
 
         monkeypatch.setattr(children_search, attr, spy)
-    flts = [ChildFilter(search=t, year_be=y, deleted=d) for t in _terms(db)
-            for y, d in ((None, False), (year, False), (None, True))]
+    flts = _search_filters(db)
     compared = sum(_check(db, flts, office) for office in offices)
     assert compared > 60
     assert answered["head"] > 0 and answered["rare"] > 0, answered
+    with db.reader() as s:
+        year = s.scalars(select(AcademicYear.year_be)).first()
     # the other sorts of a search: the trigram index joined to the rows
     assert _check(db, [ChildFilter(search="ชัย"), ChildFilter(search="ศรี", year_be=year)],
                   offices[1], sorts=(ChildSort.BIRTH_DATE, ChildSort.INSTITUTION)) > 0
