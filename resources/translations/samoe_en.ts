@@ -3343,6 +3343,394 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ProvinceBundlesDialog</name>
+    <message>
+        <source>ชุดข้อมูลจาก %1</source>
+        <translation>Bundles from %1</translation>
+    </message>
+    <message>
+        <source>ชุดข้อมูลที่ได้รับจาก %1 (%2) ใหม่สุดก่อน</source>
+        <translation>Bundles received from %1 (%2), newest first</translation>
+    </message>
+    <message>
+        <source>ลำดับที่</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>สร้างเมื่อ</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>นำเข้าเมื่อ</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>ผู้นำเข้า</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <source>แถว</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>ผลการนำเข้า</source>
+        <translation>What the import did</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>ผู้ปกครอง</source>
+        <translation>Guardians</translation>
+    </message>
+    <message>
+        <source>การลงทะเบียนเรียน</source>
+        <translation>Enrolments</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>Institutions</translation>
+    </message>
+    <message>
+        <source>ลบถาวร</source>
+        <translation>Deleted for good</translation>
+    </message>
+    <message>
+        <source>เพิ่ม</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>ปรับปรุง</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>ไม่มีอะไรเปลี่ยน</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <source>กู้คืนฐานข้อมูลเมื่อ %1</source>
+        <translation>Database restored on %1</translation>
+    </message>
+    <message>
+        <source>ต่อจากชุดที่ %1</source>
+        <translation>Continues from bundle %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceMode</name>
+    <message>
+        <source>จังหวัด</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>อปท. ที่ส่งข้อมูล</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>เด็กเลขเดียวกันจากหลาย อปท.</source>
+        <translation>Same ID, two municipalities</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceMunicipalitiesView</name>
+    <message>
+        <source>อปท. ที่ส่งข้อมูลถึงจังหวัด</source>
+        <translation>Municipalities sending to the province</translation>
+    </message>
+    <message>
+        <source>ค้นหารหัสหรือชื่อ อปท. (Ctrl+F)</source>
+        <translation>Search a municipality by code or name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>แสดง อปท. ทั้งหมด</source>
+        <translation>Show every municipality</translation>
+    </message>
+    <message>
+        <source>เน้นที่ไม่ได้ส่งเกิน</source>
+        <translation>Mark those silent for over</translation>
+    </message>
+    <message>
+        <source> วัน</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>อปท. ที่ไม่ได้ส่งชุดข้อมูลนานกว่านี้ หรือยังไม่เคยส่ง จะแสดงเป็นสีและมีคำบอก</source>
+        <translation>A municipality that has sent no bundle for longer than this, or never sent one, is shown in colour and says so</translation>
+    </message>
+    <message>
+        <source>รหัส</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>อปท.</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ชุดล่าสุด</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>ส่งเมื่อ</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>นำเข้าเมื่อ</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>แถวในชุด</source>
+        <translation>Rows in it</translation>
+    </message>
+    <message>
+        <source>เด็ก (คน)</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>ได้รับ (ชุด)</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>ชุดที่ขาด</source>
+        <translation>Missing bundles</translation>
+    </message>
+    <message>
+        <source>กู้คืน</source>
+        <translation>Restores</translation>
+    </message>
+    <message>
+        <source>รอตรวจสอบ</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>ชุดข้อมูลที่ได้รับ…</source>
+        <translation>Bundles received…</translation>
+    </message>
+    <message>
+        <source>ชุดข้อมูลทั้งหมดที่ได้รับจาก อปท. ที่เลือก (Enter หรือดับเบิลคลิก)</source>
+        <translation>Every bundle received from the selected municipality (Enter or double-click)</translation>
+    </message>
+    <message>
+        <source>สรุปราย อปท. (PDF)</source>
+        <translation>Summary per municipality (PDF)</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการ</source>
+        <translation>Print the list</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการนี้ (Ctrl+P)</source>
+        <translation>Print this list (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel/CSV</source>
+        <translation>Export Excel/CSV</translation>
+    </message>
+    <message>
+        <source>ยังไม่เคยส่ง</source>
+        <translation>Never sent</translation>
+    </message>
+    <message>
+        <source>ไม่ได้ส่ง %1 วัน</source>
+        <translation>Nothing sent for %1 days</translation>
+    </message>
+    <message>
+        <source>ปกติ</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>ไม่ได้รับชุดที่ %1</source>
+        <translation>Bundles never received: %1</translation>
+    </message>
+    <message>
+        <source>รวม %1 แห่ง · ไม่ได้ส่งเกิน %2 วันหรือยังไม่เคยส่ง %3 แห่ง (แถวสีแดง)</source>
+        <translation>%1 municipalities · silent for over %2 days or never sent: %3 (red rows)</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้รับชุดข้อมูลจาก อปท. ใด และยังไม่ได้ลงทะเบียนบัตรกุญแจของ อปท. ใด</source>
+        <translation>No bundle received from any municipality yet, and no municipality's key card enrolled</translation>
+    </message>
+    <message>
+        <source>สรุปข้อมูลราย อปท.</source>
+        <translation>Summary per municipality</translation>
+    </message>
+    <message>
+        <source>ปีการศึกษา %1</source>
+        <translation>Academic year %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceReconcileView</name>
+    <message>
+        <source>เด็กเลขประจำตัวเดียวกันจากหลาย อปท.</source>
+        <translation>Children with the same national ID from two municipalities</translation>
+    </message>
+    <message>
+        <source>ค้นหาเลขประจำตัว ชื่อ หรือ อปท. (Ctrl+F)</source>
+        <translation>Search by ID, name or municipality (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>ทุกคู่</source>
+        <translation>Every pair</translation>
+    </message>
+    <message>
+        <source>รอตรวจสอบ</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>ตรวจแล้ว</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>แสดงทุกคู่</source>
+        <translation>Show every pair</translation>
+    </message>
+    <message>
+        <source>เลขประจำตัวประชาชน</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>อปท. ที่ส่งเข้ามาใหม่</source>
+        <translation>Municipality that sent it</translation>
+    </message>
+    <message>
+        <source>ชื่อ (เข้ามาใหม่)</source>
+        <translation>Name (new record)</translation>
+    </message>
+    <message>
+        <source>วันเกิด</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>อปท. ที่มีอยู่แล้ว</source>
+        <translation>Municipality already here</translation>
+    </message>
+    <message>
+        <source>ชื่อ (มีอยู่แล้ว)</source>
+        <translation>Name (record here)</translation>
+    </message>
+    <message>
+        <source>พบเมื่อ</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>ผลการตรวจสอบคู่ที่เลือก</source>
+        <translation>Decision on the selected pair</translation>
+    </message>
+    <message>
+        <source>ย้าย อปท. (&amp;1)</source>
+        <translation>Moved (&amp;1)</translation>
+    </message>
+    <message>
+        <source>ข้อมูลผิด (&amp;2)</source>
+        <translation>Error (&amp;2)</translation>
+    </message>
+    <message>
+        <source>คงไว้ทั้งสอง (&amp;3)</source>
+        <translation>Keep both (&amp;3)</translation>
+    </message>
+    <message>
+        <source>เด็กย้ายจาก อปท. หนึ่งไปอีกแห่ง</source>
+        <translation>The child moved from one municipality to the other</translation>
+    </message>
+    <message>
+        <source>รายการหนึ่งบันทึกเลขประจำตัวผิด</source>
+        <translation>One record has a wrong national ID</translation>
+    </message>
+    <message>
+        <source>เป็นเด็กคนเดียวกัน คงไว้ทั้งสองรายการ</source>
+        <translation>The same child: keep both records</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>เช่น ย้ายไปอยู่กับยาย (Enter บันทึก)</source>
+        <translation>e.g. moved in with the grandmother (Enter saves)</translation>
+    </message>
+    <message>
+        <source>บันทึกผล</source>
+        <translation>Save decision</translation>
+    </message>
+    <message>
+        <source>บันทึกผลของคู่ที่เลือก (Ctrl+S)</source>
+        <translation>Save the decision on the selected pair (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ในตาราง: กด 1 ย้าย · 2 ข้อมูลผิด · 3 คงไว้ทั้งสอง แล้วพิมพ์หมายเหตุและกด Enter คู่ที่ตรวจแล้วจะย้ายไปอยู่ท้ายรายการ</source>
+        <translation>In the table: press 1 moved · 2 error · 3 keep both, then type a note and press Enter; decided pairs move to the end of the list</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการ</source>
+        <translation>Print the list</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการนี้ (Ctrl+P)</source>
+        <translation>Print this list (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel/CSV</source>
+        <translation>Export Excel/CSV</translation>
+    </message>
+    <message>
+        <source>ย้าย</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>ข้อมูลผิด</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>คงไว้ทั้งสอง</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <source>(ไม่มีรายการนี้แล้ว)</source>
+        <translation>(record gone)</translation>
+    </message>
+    <message>
+        <source>รอตรวจสอบ %1 คู่ · ตรวจแล้ว %2 คู่</source>
+        <translation>To check: %1 pairs · decided: %2 pairs</translation>
+    </message>
+    <message>
+        <source>เลือกผลก่อน: 1 ย้าย · 2 ข้อมูลผิด · 3 คงไว้ทั้งสอง</source>
+        <translation>Choose a decision first: 1 moved · 2 error · 3 keep both</translation>
+    </message>
+    <message>
+        <source>บันทึกผลของเลข %1: %2</source>
+        <translation>Decision saved for %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptImport</name>
     <message>
         <source>เลือกใบตอบรับจากจังหวัด</source>
