@@ -15,6 +15,7 @@
     samoe keys card|trust|list|revoke|rotate|share  the exchange's keys (desktop/cli_exchange_keys.py)
     samoe exchange export|verify|import|receipt|status  bundles and receipts (desktop/cli_exchange.py)
     samoe exchange reconcile list|decide            the province's reconcile list (desktop/cli_province.py)
+    samoe screening list|rescore, samoe rulepack list|install|sign   the poverty screening (desktop/cli_screening.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -100,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     from desktop.cli_exchange import add_parsers as add_exchange_parsers
 
     add_exchange_parsers(sub)  # samoe exchange: bundles and receipts
+    from desktop.cli_screening import add_parsers as add_screening_parsers
+
+    add_screening_parsers(sub)  # samoe screening, samoe rulepack (issue 11)
     from desktop.cli_keys import add_parsers as add_key_parsers
 
     add_key_parsers(sub, db_sub)  # init/demo --no-encryption, db encrypt
@@ -204,6 +208,9 @@ WRITES = {
     "exchange import": (False, "นำเข้าชุดข้อมูลแลกเปลี่ยน"),
     "exchange receipt": (False, "ออกใบตอบรับ"),
     "exchange reconcile decide": (False, "บันทึกผลการตรวจสอบเด็กเลขเดียวกัน"),  # desktop/cli_province.py writes()
+    "screening rescore": (False, "คิดผลคัดกรองใหม่"),  # desktop/cli_screening.py writes()
+    "rulepack install": (False, "ติดตั้งชุดเกณฑ์"),
+    "rulepack sign": (False, "ลงนามชุดเกณฑ์"),
 }
 
 
@@ -264,6 +271,10 @@ def _run_unlocked(args: argparse.Namespace, name: str) -> int:
         from desktop.cli_exchange import writes as exchange_writes
 
         label = exchange_writes(args)
+    if args.command in ("screening", "rulepack"):
+        from desktop.cli_screening import writes as screening_writes
+
+        label = screening_writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
@@ -338,6 +349,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_exchange import run as run_exchange
 
         return run_exchange(args, db, _print, _err)
+    if args.command in ("screening", "rulepack"):
+        from desktop.cli_screening import run as run_screening
+
+        return run_screening(args, db, _print, _err)
     if args.command in ("report", "import", "export"):
         from desktop.cli_documents import run
 

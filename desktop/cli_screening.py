@@ -1,0 +1,154 @@
+"""``samoe screening`` and ``samoe rulepack``: the poverty screening from the command line
+(issue 11).
+
+    samoe screening list [--term 1/2569] [--status draft|submitted|certified|returned]
+    samoe screening rescore [--pack LABEL] [--dry-run]   who changes class, then re-score
+    samoe rulepack list                                  the packs installed, the active one
+    samoe rulepack install FILE                          a pack the province signed
+    samoe rulepack sign PACK.json --out FILE             at the province: sign a pack
+
+Exit codes: 0 done, 1 refused (the file's reason code and a Thai message say why; a
+pack that is not valid), 2 wrong arguments, 11 a wrong password for the office's keys,
+12 not permitted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import Any
+
+from desktop.cli_args import output_problem
+
+STATUSES = ("draft", "submitted", "certified", "returned")
+EXIT_REFUSED = 1
+EXIT_ARGS = 2
+
+
+def add_parsers(sub: Any) -> None:
+    sc = sub.add_parser("screening", help="แบบคัดกรองความยากจน (นร./กสศ.01)")
+    sc_sub = sc.add_subparsers(dest="screening_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
+    ls = sc_sub.add_parser("list", help="รายชื่อแบบคัดกรอง")
+    ls.add_argument("--term", default="", help="ภาคเรียน เช่น 1/2569")
+    ls.add_argument("--status", choices=STATUSES, help="สถานะ")
+    rs = sc_sub.add_parser("rescore", help="คิดผลใหม่ทุกแบบด้วยชุดเกณฑ์ (แสดงเด็กที่ผลเปลี่ยนก่อน)")
+    rs.add_argument("--pack", default="", help="ชุดเกณฑ์ที่ติดตั้งแล้ว เช่น 'samoe-illustrative v2' (ไม่ใส่: ที่ใช้อยู่)")
+    rs.add_argument("--dry-run", action="store_true", help="แสดงเด็กที่ผลจะเปลี่ยนเท่านั้น ไม่บันทึก")
+    rp = sub.add_parser("rulepack", help="ชุดเกณฑ์คัดกรองความยากจน")
+    rp_sub = rp.add_subparsers(dest="rulepack_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
+    rp_sub.add_parser("list", help="ชุดเกณฑ์ที่ติดตั้งแล้ว")
+    install = rp_sub.add_parser("install", help="ติดตั้งชุดเกณฑ์ที่จังหวัดลงนาม")
+    install.add_argument("file", type=Path, help="ไฟล์ .samoe-rulepack")
+    sign = rp_sub.add_parser("sign", help="ลงนามชุดเกณฑ์ (สำนักงานจังหวัด)")
+    sign.add_argument("pack", type=Path, help="ไฟล์ชุดเกณฑ์ (JSON)")
+    sign.add_argument("--out", type=Path, required=True, help="ไฟล์ .samoe-rulepack ที่จะเขียน")
+
+
+def writes(args: argparse.Namespace) -> str:
+    if args.command == "screening":
+        return "" if args.screening_command == "list" or args.dry_run else "คิดผลคัดกรองใหม่"
+    return {"install": "ติดตั้งชุดเกณฑ์", "sign": "ลงนามชุดเกณฑ์"}.get(args.rulepack_command, "")
+
+
+def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.exchange.reasons import Refusal
+    from desktop.services.exchange_keys import OfficeKeyError
+    from desktop.services.exchange_outbox import ExchangeError
+    from desktop.services.screenings import ScreeningError
+
+    try:
+        if args.command == "screening":
+            return _list(args, db, out, err) if args.screening_command == "list" else _rescore(args, db, out)
+        if args.rulepack_command == "list":
+            return _packs(db, out)
+        if args.rulepack_command == "install":
+            return _install(args, db, out, err)
+        return _sign(args, db, out, err)
+    except Refusal as exc:
+        err(f"ไม่รับไฟล์ [{exc.code}]: {exc.message}")
+        return EXIT_REFUSED
+    except (ExchangeError, ScreeningError) as exc:
+        err(f"[{getattr(exc, 'code', 'screening')}] {exc.message}")
+        return EXIT_REFUSED
+    except OfficeKeyError as exc:
+        err(exc.message)
+        return 11 if exc.code == "keys.password" else 12 if exc.code == "keys.not_shared" else EXIT_REFUSED
+
+
+def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.services.screening_list import screening_rows
+
+    term = year = None
+    if args.term:
+        match = re.fullmatch(r"\s*([12])\s*/\s*(25\d\d)\s*", args.term)
+        if match is None:
+            err(f"ภาคเรียน {args.term!r} ไม่ถูกต้อง ใส่เป็น ภาคเรียน/ปีการศึกษา เช่น 1/2569")
+            return EXIT_ARGS
+        term, year = int(match.group(1)), int(match.group(2))
+    with db.reader() as s:
+        rows = screening_rows(s, term=term, year_be=year, status=args.status)
+    for r in rows:
+        out(f"{r.uuid}  {r.term}  {r.child_name}  {r.institution} {r.level} {r.classroom}  "
+            f"{r.status_label}  {r.level_label}")
+    out(f"แบบคัดกรอง {len(rows):,} แบบ")
+    return 0
+
+
+def _rescore(args: argparse.Namespace, db: Any, out: Any) -> int:
+    from desktop.services.rulepacks import active_pack, rescore, rescore_preview
+
+    with db.session() as s:
+        label = args.pack or active_pack(s).label
+        changes = rescore_preview(s, label) if args.dry_run else rescore(s, label)
+    for c in changes:
+        out(f"{c.screening_uuid}  {c.before or '-'} → {c.after}")
+    verb = "จะเปลี่ยน" if args.dry_run else "เปลี่ยน"
+    out(f"ชุดเกณฑ์ {label}: ผลคัดกรอง{verb} {len(changes):,} แบบ" + (" (ยังไม่บันทึก)" if args.dry_run else ""))
+    return 0
+
+
+def _packs(db: Any, out: Any) -> int:
+    from desktop.services.rulepacks import pack_list
+
+    with db.session() as s:
+        packs = pack_list(s)
+    for p in packs:
+        mark = "* " if p.active else "  "
+        source = f"ลงนามโดย {p.signed_by}" if p.signed_by else "มากับโปรแกรม"
+        note = " (ตัวอย่าง ไม่ใช่เกณฑ์จริง)" if p.illustrative else ""
+        out(f"{mark}{p.label}  {p.title}{note}  {source}")
+    return 0
+
+
+def _install(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.services.rulepacks import install_signed_pack, rescore_preview
+
+    if not args.file.is_file():
+        err(f"ไม่พบไฟล์ {args.file} (หรือไม่ใช่ไฟล์ธรรมดา) โปรดตรวจชื่อและที่อยู่ของไฟล์")
+        return EXIT_ARGS
+    with db.session() as s:
+        info = install_signed_pack(s, args.file)
+    with db.reader() as s:
+        changes = rescore_preview(s, info.label)
+    out(f"ติดตั้งชุดเกณฑ์ {info.label} ({info.title}) ลงนามโดย {info.signed_by}")
+    out(f"ถ้าใช้ชุดนี้ ผลคัดกรองจะเปลี่ยน {len(changes):,} แบบ: ดูรายชื่อด้วย "
+        f"samoe screening rescore --pack '{info.label}' --dry-run แล้วสั่งโดยไม่มี --dry-run เพื่อใช้")
+    return 0
+
+
+def _sign(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.cli_exchange import _password
+    from desktop.services.rulepacks import sign_pack_file
+
+    if not args.pack.is_file():
+        err(f"ไม่พบไฟล์ {args.pack} (หรือไม่ใช่ไฟล์ธรรมดา) โปรดตรวจชื่อและที่อยู่ของไฟล์")
+        return EXIT_ARGS
+    problem = output_problem(args.out)
+    if problem:
+        err(problem)
+        return EXIT_ARGS
+    with db.session() as s:
+        label = sign_pack_file(s, args.pack, args.out, password=_password(args, db))
+    out(f"ลงนามชุดเกณฑ์ {label} ลงไฟล์ {args.out} แล้ว ส่งไฟล์นี้ให้เทศบาลติดตั้งด้วย samoe rulepack install")
+    return 0
