@@ -154,9 +154,12 @@ def province_site(db: Any) -> Any:
 # --------------------------------------------------------------------------- bundles
 
 
-def build_bundles(folder: Path, work: Path, n_children: list[int], seed: int) -> None:
+def build_bundles(folder: Path, work: Path, n_children: list[int], seed: int, fresh: bool = False) -> None:
     """One full bundle (and key card) a municipality into ``folder``, unless it holds them
-    for the same sizes and makers already."""
+    for the same sizes already (``fresh``: rebuild). Bundles made by older code stay
+    readable (a newer program reads every older format), so a change of the makers is
+    only noted. Built aside and renamed into place: a run reading the folder never sees
+    it half made."""
     from office_kit import set_up_site
 
     from desktop.services.demo import fill_demo
@@ -167,12 +170,14 @@ def build_bundles(folder: Path, work: Path, n_children: list[int], seed: int) ->
 
     meta = {"sizes": n_children, "seed": seed, "makers": fingerprint()}
     meta_path = folder / "meta.json"
-    if meta_path.exists() and json.loads(meta_path.read_text(encoding="utf-8")) == meta and all(
+    if not fresh and meta_path.exists() and all(
             (folder / f"{i:03d}.samoe").exists() for i in range(len(n_children))):
-        print(f"bundles: reusing {len(n_children)} in {folder}", flush=True)
-        return
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+        had = json.loads(meta_path.read_text(encoding="utf-8"))
+        if (had.get("sizes"), had.get("seed")) == (n_children, seed):
+            changed = "" if had.get("makers") == meta["makers"] else " (made by older code: --fresh rebuilds)"
+            print(f"bundles: reusing {len(n_children)} in {folder}{changed}", flush=True)
+            return
+    building = Path(tempfile.mkdtemp(prefix=f"{folder.name}-", dir=folder.parent))
     scratch = Path(tempfile.mkdtemp(prefix="munis-", dir=work))
     template = scratch / "template.db"
     db = Database.open(template)
@@ -193,14 +198,20 @@ def build_bundles(folder: Path, work: Path, n_children: list[int], seed: int) ->
             enrol_card(s, card, now=EXPORTED - timedelta(days=1))
         fill_demo(town.db.engine, children=n, seed=seed * 1000 + i, today=TODAY)
         with town.db.session() as s:
-            export_bundle(s, folder / f"{i:03d}.samoe", password=PW, full=True, now=EXPORTED)
-        (folder / f"{i:03d}.card").write_bytes(town.card)
+            export_bundle(s, building / f"{i:03d}.samoe", password=PW, full=True, now=EXPORTED)
+        (building / f"{i:03d}.card").write_bytes(town.card)
         town.db.dispose()
         if (i + 1) % 10 == 0 or i + 1 == len(n_children):
             print(f"bundles: {i + 1}/{len(n_children)} built, {time.perf_counter() - started:.0f} s, "
                   f"load {load():.1f}", flush=True)
-    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    (building / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     shutil.rmtree(scratch, ignore_errors=True)
+    if folder.exists():  # (a run still importing from the old folder fails: its cards are the old ones)
+        old = folder.with_name(f"{folder.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        folder.rename(old)
+        shutil.rmtree(old, ignore_errors=True)
+    building.rename(folder)
 
 
 # --------------------------------------------------------------------------- the raw side
@@ -484,6 +495,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/samoe-bench/province"))
     ap.add_argument("--cache", type=Path, default=None, help="built bundles, reused (default: WORK/bundles)")
     ap.add_argument("--result", type=Path, default=None, help="JSON lines (default: WORK/result.jsonl)")
+    ap.add_argument("--fresh", action="store_true", help="build the bundles again")
     ap.add_argument("--build-only", action="store_true")
     args = ap.parse_args()
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
@@ -497,7 +509,8 @@ def main() -> None:
           f"({min(n_children):,}-{max(n_children):,}, median {statistics.median(n_children):,.0f}); "
           f"load {load():.1f}", flush=True)
     started = time.perf_counter()
-    build_bundles(folder, args.work, n_children, args.seed)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    build_bundles(folder, args.work, n_children, args.seed, args.fresh)
     print(f"bundles ready in {time.perf_counter() - started:.0f} s", flush=True)
     if args.build_only:
         return
