@@ -215,6 +215,24 @@ def _exchange_import(ctx: AppContext, tmp: Path) -> QWidget:
     return dialog
 
 
+def _province_bundles(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.province_municipalities import ProvinceBundlesDialog
+
+    return ProvinceBundlesDialog(ctx, "6300101", "องค์การบริหารส่วนตำบลชื่อยาวมากเป็นพิเศษเพื่อทดสอบ")
+
+
+def _province_municipalities(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
+
+    return ProvinceMunicipalitiesView(ctx)  # a page: its smallest fits beside the menu
+
+
+def _province_reconcile(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.province_reconcile import ProvinceReconcileView
+
+    return ProvinceReconcileView(ctx)
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
@@ -222,6 +240,8 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "login": _login, "first-admin": _first_admin, "lock": _lock,
     "add-user": _add_user, "user-roles": _user_roles, "own-password": _own_password,
     "recovery-reset": _recovery_reset, "exchange-export": _exchange_export, "exchange-import": _exchange_import,
+    "province-bundles": _province_bundles, "province-municipalities": _province_municipalities,
+    "province-reconcile": _province_reconcile,
 }
 
 
