@@ -132,3 +132,14 @@ def dependants(members: tuple[Member, ...], single_parent: bool) -> dict[str, in
         "unemployed": sum(1 for m in members if m.unemployed and low <= m.age <= high),
         "single_parent": 1 if single_parent else 0,
     }
+
+# Thailand's extent with a margin (its far points: 5.61 N, 20.46 N, 97.34 E, 105.64 E):
+# a house outside it is a typing error or a phone's wrong position
+THAILAND_LAT_E6 = (5_500_000, 20_600_000)
+THAILAND_LON_E6 = (97_200_000, 105_800_000)
+
+
+def in_thailand(lat_e6: int, lon_e6: int) -> bool:
+    """Whether a position (micro-degrees) lies within Thailand's extent."""
+    return (THAILAND_LAT_E6[0] <= lat_e6 <= THAILAND_LAT_E6[1]
+            and THAILAND_LON_E6[0] <= lon_e6 <= THAILAND_LON_E6[1])

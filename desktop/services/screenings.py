@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.roles import Action
 from desktop.domain.screening import classify
-from desktop.domain.screening_form import Answers, Member
+from desktop.domain.screening_form import Answers, Member, in_thailand
 from desktop.exchange import canonical
 from desktop.i18n import N_, _
 from desktop.services.access import NotPermitted, require
@@ -93,7 +93,7 @@ def _class_of(session: Session, child: Child, term: Term) -> tuple[int, str, str
     return None if row is None else (int(row[0]), str(row[1] or ""), str(row[2] or ""))
 
 
-def _may_record(session: Session, child: Child, term: Term) -> str:
+def require_recorder(session: Session, child: Child, term: Term) -> str:
     actor = require(session, Action.SCREENING_RECORD)
     place = _class_of(session, child, term)
     if place is None:
@@ -111,7 +111,7 @@ def _child(session: Session, uuid: str) -> Child:
     return child
 
 
-def _screening(session: Session, uuid: str) -> Screening:
+def live_screening(session: Session, uuid: str) -> Screening:
     found = session.scalars(select(Screening).where(Screening.uuid == uuid, Screening.deleted_at.is_(None))).first()
     if found is None:
         raise ScreeningError(_("ไม่พบแบบคัดกรองนี้ (อาจถูกลบ)"))
@@ -163,8 +163,13 @@ def save_screening(session: Session, values: ScreeningValues) -> ScreeningView:
     when the form is complete enough (a draft may be incomplete)."""
     child = _child(session, values.child_uuid)
     term = _term(session, values.year_be, values.term)
-    who = _may_record(session, child, term)
+    who = require_recorder(session, child, term)
     office = require_local_office(session)
+    if (values.lat_e6 is None) != (values.lon_e6 is None) or (
+            values.lat_e6 is not None and values.lon_e6 is not None and not in_thailand(values.lat_e6, values.lon_e6)):
+        raise ValidationFailed([Problem("position", _(
+            "พิกัดที่ตั้งบ้านต้องมีทั้งละติจูดและลองจิจูด และอยู่ในประเทศไทย (ละติจูด 5.6 ถึง 20.5 "
+            "ลองจิจูด 97.3 ถึง 105.7) โปรดตรวจว่าไม่ได้สลับกัน"))])
     screening = session.scalars(select(Screening).where(Screening.child_id == child.id, Screening.term_id == term.id,
                                                         Screening.deleted_at.is_(None))).first()
     created = screening is None
@@ -235,11 +240,11 @@ def _complete(session: Session, screening: Screening) -> list[Problem]:
 
 def submit_screening(session: Session, uuid: str) -> ScreeningView:
     """Hand a complete draft (or a returned one) in for certification."""
-    screening = _screening(session, uuid)
+    screening = live_screening(session, uuid)
     child = session.get(Child, screening.child_id)
     term = session.get(Term, screening.term_id)
     assert child is not None and term is not None
-    who = _may_record(session, child, term)
+    who = require_recorder(session, child, term)
     if screening.status not in ("draft", "returned"):
         raise ScreeningError(_("แบบคัดกรองนี้ส่งแล้ว ไม่ต้องส่งซ้ำ"))
     problems = _complete(session, screening)
@@ -264,7 +269,7 @@ def certify_screening(session: Session, uuid: str, *, name: str, position: str,
                       on: date | None = None) -> ScreeningView:
     """Certify a submitted screening: the official's name and position, the date, and the
     hash of exactly the data certified."""
-    screening = _screening(session, uuid)
+    screening = live_screening(session, uuid)
     who, child = _may_certify(session, screening)
     if screening.status != "submitted":
         raise ScreeningError(_("รับรองได้เฉพาะแบบคัดกรองที่ครูส่งแล้ว (สถานะตอนนี้: {status})").format(
@@ -287,7 +292,7 @@ def certify_screening(session: Session, uuid: str, *, name: str, position: str,
 
 def return_screening(session: Session, uuid: str, reason: str) -> ScreeningView:
     """Send a submitted screening back to the teacher with the reason."""
-    screening = _screening(session, uuid)
+    screening = live_screening(session, uuid)
     who, child = _may_certify(session, screening)
     if screening.status != "submitted":
         raise ScreeningError(_("ส่งกลับได้เฉพาะแบบคัดกรองที่ครูส่งแล้ว"))

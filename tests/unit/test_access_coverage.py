@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "desktop" / "services"
-CHECKS = {"require", "require_any", "require_child", "require_whole", "require_actor", "scoped_filter"}
+CHECKS = {"require", "require_any", "require_child", "require_whole", "require_actor", "scoped_filter",
+          "require_recorder"}  # screenings.require_recorder: require, then the teacher's own class
 
 # module (relative to desktop/services, no .py) . function → why it needs no check
 EXEMPT: dict[str, str] = {
@@ -41,6 +42,7 @@ EXEMPT: dict[str, str] = {
     "screening_rows.screening_inputs": "a step of the checked re-score and its preview",
     "screenings.data_hash": "a step of certify and save (checked)",
     "screenings.void_if_changed": "a step of save (checked)",
+    "screenings.live_screening": "a step of the checked screening services",
     "households.search_conditions": "builds a WHERE for the checked household queries",
     "household_edit.same_address": "a step of save_child and import (checked)",
     "household_edit.household_at": "a step of save_child and import (checked)",
