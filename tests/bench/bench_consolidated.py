@@ -15,7 +15,8 @@ load and built after it, then ``VACUUM ANALYZE`` (what autovacuum does after an 
 Measured, medians of ``--runs`` (Samoe and the baseline taken in turn), in ms:
 - first paint: ``page_children`` (the first 200 in name order) and ``count_children``,
   with no filter and filtered to one municipality; the baseline: the same page and the
-  same count in plain SQL (``ORDER BY`` the name keys, ``LIMIT 200``; ``count(*)``);
+  same count in plain SQL (the rows' shown columns ``ORDER BY`` the name keys ``LIMIT
+  200``, then their enrolments in one query; ``count(*)``);
 - search: a common and a rare 3-character term, the first page and the count; the
   baseline: SQLite's FTS5 trigram matches joined to their rows, PostgreSQL's ``ILIKE``
   on the trigram index's expression, in name order, and their count.
@@ -51,6 +52,14 @@ COMMON, RARE = "ชัย", "คำด"
 _CHOSEN: dict[str, str] = {}  # the rare term SQLite's vocabulary gave, for PostgreSQL too
 GOALS = {"first paint": 100.0, "search": 20.0}
 _ORDER = f" ORDER BY first_name_key, last_name_key, id LIMIT {PAGE}"
+# what the list shows of a row (page_children), and of its enrolments (the latest first)
+ROW_COLUMNS = ("id, uuid, prefix, first_name, last_name, sex, birth_date, id_type, national_id, "
+               "g_code, deleted_at")
+ENROLMENTS = ("SELECT e.child_id, i.name, e.level_code, e.classroom, y.year_be, i.deleted_at "
+              "FROM enrollment e JOIN institution i ON i.id = e.institution_id "
+              "JOIN academic_year y ON y.id = e.academic_year_id "
+              "WHERE e.child_id IN :ids AND e.deleted_at IS NULL "
+              "ORDER BY e.child_id, y.year_be DESC, e.id DESC")
 PG_SEARCH = ("(first_name || ' ' || last_name || ' ' || first_name_en || ' ' || last_name_en "
              "|| ' ' || coalesce(national_id, '') || ' ' || coalesce(g_code, ''))")
 
@@ -176,13 +185,14 @@ def _rare_term(db: Any) -> str:
 
 def _raw_sql(dialect: str, what: str) -> tuple[str, str]:
     """The baseline's page and count for ``what``: "all", "office", "search"."""
-    cols = "SELECT id FROM child"
+    cols = f"SELECT {ROW_COLUMNS} FROM child"
     if what == "all":
         where = " WHERE deleted_at IS NULL"
     elif what == "office":
         where = " WHERE deleted_at IS NULL AND origin_office_id = :office"
     elif dialect == "sqlite":
-        return (f"SELECT c.id FROM child c JOIN child_fts f ON f.rowid = c.id "
+        return (f"SELECT {ROW_COLUMNS.replace('id,', 'c.id,', 1)} FROM child c "
+                f"JOIN child_fts f ON f.rowid = c.id "
                 f"WHERE f.child_fts MATCH :fts AND c.deleted_at IS NULL ORDER BY "
                 f"c.first_name_key, c.last_name_key, c.id LIMIT {PAGE}",
                 "SELECT count(*) FROM child_fts WHERE child_fts MATCH :fts")
@@ -192,7 +202,7 @@ def _raw_sql(dialect: str, what: str) -> tuple[str, str]:
 
 
 def measure(db: Any, label: str, runs: int, office: int) -> list[dict[str, Any]]:
-    from sqlalchemy import text
+    from sqlalchemy import bindparam, text
 
     from desktop.services.children_query import (
         ChildFilter,
@@ -201,6 +211,7 @@ def measure(db: Any, label: str, runs: int, office: int) -> list[dict[str, Any]]
     )
 
     dialect = db.engine.dialect.name
+    enrolments = text(ENROLMENTS).bindparams(bindparam("ids", expanding=True))
     rare = _CHOSEN["rare"] = _rare_term(db)
     cases = [("first paint", "all", ChildFilter(), {}),
              ("first paint", "office", ChildFilter(office_id=office), {"office": office})]
@@ -224,6 +235,8 @@ def measure(db: Any, label: str, runs: int, office: int) -> list[dict[str, Any]]
                 params: dict[str, Any] = params) -> tuple[list[int], int]:
             with db.engine.connect() as conn:
                 ids = [int(r[0]) for r in conn.execute(text(page_sql), params)]
+                if ids:  # each row's enrolment, as the list shows it
+                    conn.execute(enrolments, {"ids": ids}).all()
                 return ids, int(conn.execute(text(count_sql), params).scalar() or 0)
 
         times: dict[str, list[float]] = {"samoe": [], "samoe_page": [], "raw": []}
