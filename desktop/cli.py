@@ -314,11 +314,12 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.services.demo import fill_demo
 
         result = fill_demo(db.engine, children=args.children, seed=args.seed,
-                           progress=_progress_printer("สร้างข้อมูลตัวอย่าง"))
+                           progress=_progress_printer("สร้างข้อมูลตัวอย่าง"), screenings=True)
         if sys.stderr is not None and sys.stderr.isatty():
             sys.stderr.write("\n")
         _print(f"เพิ่มเด็ก {result.children:,} คน ({result.rows:,} แถว) ใน {result.seconds:.1f} วินาที "
-               f"({result.rows_per_second:,.0f} แถว/วินาที) หน่วยงาน: {result.office_name}")
+               f"({result.rows_per_second:,.0f} แถว/วินาที) หน่วยงาน: {result.office_name}"
+               + (f" แบบคัดกรองความยากจน {result.screenings:,} แบบ" if result.screenings else ""))
         return 0
     if name == "stats":
         from desktop.services.stats import LABELS, registry_counts

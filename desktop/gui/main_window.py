@@ -297,7 +297,8 @@ class MainWindow(QMainWindow):
         children = int(children)
 
         def work(progress: Progress) -> object:
-            return fill_demo(self.ctx.db.engine, children=children, seed=0, progress=progress)
+            return fill_demo(self.ctx.db.engine, children=children, seed=0, progress=progress,
+                             screenings=True)
 
         def done(result: object) -> None:
             self.refresh_all()

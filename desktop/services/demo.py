@@ -62,6 +62,7 @@ class DemoResult:
     rows: int
     seconds: float
     office_name: str
+    screenings: int = 0  # made-up poverty screenings (services/demo_screenings.py)
 
     @property
     def rows_per_second(self) -> float:
@@ -295,8 +296,11 @@ def fill_demo(
     today: date | None = None,
     progress: Progress = NO_PROGRESS,
     chunk_size: int = 10_000,
+    screenings: bool = False,
 ) -> DemoResult:
-    """Add ``children`` synthetic children (with households, guardians and enrolments)."""
+    """Add ``children`` synthetic children (with households, guardians and enrolments);
+    ``screenings``: and poverty screenings of some of them (``samoe demo``, the window's
+    demo: services/demo_screenings.py; the tests' demo registries have none)."""
     require_actor(engine_actor(engine), Action.DEMO)
     started = time.perf_counter()
     year_be = academic_year_of(today or date.today())
@@ -338,5 +342,14 @@ def fill_demo(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
-        record_many(conn, [entry("import", "demo", "", {"children": children, "seed": seed})])
-    return DemoResult(children, rows, time.perf_counter() - started, office_name)
+        screened = 0
+        if screenings:
+            from desktop.services.demo_screenings import fill_screenings
+
+            screened = fill_screenings(conn, office_id=office_id, year_id=year_id, seed=seed,
+                                       today=today or date.today(), children=children)
+        detail: dict[str, object] = {"children": children, "seed": seed}
+        if screened:
+            detail["screenings"] = screened
+        record_many(conn, [entry("import", "demo", "", detail)])
+    return DemoResult(children, rows, time.perf_counter() - started, office_name, screened)
