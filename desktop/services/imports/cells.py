@@ -7,7 +7,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from functools import lru_cache
 from typing import TypeVar
 
 from desktop.domain.child import ChildRules
@@ -57,36 +57,16 @@ def memo(fn: Callable[[K], V]) -> Callable[[K], V]:
 
 class MemoRules(ChildRules):
     """The child form's field rules (``validate_child``'s ``ChildRules``), each answer kept
-    for one plan: first names, surnames, prefixes and birth dates repeat down a file."""
+    for one plan: first names, surnames, prefixes and birth dates repeat down a file.
+
+    Each rule is the base class's, wrapped in ``functools.lru_cache`` without a bound (its
+    C wrapper: a repeated value costs no Python frame) and set on the instance, so a plan's
+    answers go with the plan."""
 
     def __init__(self) -> None:
-        self._text: dict[tuple[str, str], str | None] = {}
-        self._prefix: dict[tuple[str, Sex | None, date | None, date], str | None] = {}
-        self._birth: dict[tuple[date | None, date], str | None] = {}
-
-    def text(self, name: str, value: str) -> str | None:
-        key = (name, value)
-        try:
-            return self._text[key]
-        except KeyError:
-            found = self._text[key] = super().text(name, value)
-            return found
-
-    def prefix(self, prefix: str, sex: Sex | None, birth: date | None, today: date) -> str | None:
-        key = (prefix, sex, birth, today)
-        try:
-            return self._prefix[key]
-        except KeyError:
-            found = self._prefix[key] = super().prefix(prefix, sex, birth, today)
-            return found
-
-    def birth(self, birth: date | None, today: date) -> str | None:
-        key = (birth, today)
-        try:
-            return self._birth[key]
-        except KeyError:
-            found = self._birth[key] = super().birth(birth, today)
-            return found
+        self.text = lru_cache(maxsize=None)(super().text)  # type: ignore[method-assign]
+        self.prefix = lru_cache(maxsize=None)(super().prefix)  # type: ignore[method-assign]
+        self.birth = lru_cache(maxsize=None)(super().birth)  # type: ignore[method-assign]
 
 
 @contextmanager

@@ -42,7 +42,6 @@ from desktop.services.children import (
     EnrollmentForm,
     GuardianForm,
     enrollment_problems,
-    guardian_problems,
 )
 from desktop.services.progress import Progress
 from desktop.store.models import Institution
@@ -65,6 +64,7 @@ from .cells import (
 )
 from .duplicates import Duplicates, name_part
 from .footers import RowSkipper
+from .guardian_rules import GuardianRules
 from .idcolumns import decide_id_columns
 from .joins import household_guardians, registry_addresses
 from .model import (
@@ -153,7 +153,8 @@ class _Planner(Duplicates):
         self.year = memo(parse_year_be)
         self.level = memo(level_from_label)
         self.address = RowAddresses(self.part_key).address
-        self.guardian_rules = memo(self._guardian_rules)
+        self.guardians = GuardianRules(self.clean)
+        self.guardian_rules = self.guardians.rules
         self.guardian_name = memo(guardian_name)
         self.birth = memo(self._birth)
         self.enrollment_parts = memo(self._enrollment_parts)
@@ -166,12 +167,6 @@ class _Planner(Duplicates):
             return parse_date(text)
         except DateParseError as exc:
             return str(exc)
-
-    def _guardian_rules(self, key: tuple[str, ...]) -> tuple[Problem, ...]:
-        prefix, first, last, national_id, phone, occupation, relation = key
-        form = GuardianForm(prefix=prefix, first_name=first, last_name=last, national_id=national_id,
-                            phone=phone, occupation=occupation, relation=relation)
-        return tuple(guardian_problems(0, form))
 
     def _load_institutions(self) -> dict[str, tuple[int, str]]:
         found: dict[str, tuple[int, str]] = {}
@@ -197,6 +192,7 @@ class _Planner(Duplicates):
             if isinstance(owner, Memo):
                 owner.clear()
         self.child_rules = MemoRules()
+        self.guardians.clear()
         self._held = []
 
     # ------------------------------------------------------------ problems
