@@ -17,33 +17,29 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import ValidationFailed
 from desktop.domain.roles import Action
 from desktop.domain.rulepack import RulePack, RulePackError, parse_pack, shipped_packs
-from desktop.domain.screening import PovertyLevel, Result, classify
+from desktop.domain.screening import PovertyLevel
 from desktop.exchange import canonical
 from desktop.exchange.identity import TrustedKey
 from desktop.exchange.rulepack_file import verify_signed_pack
 from desktop.i18n import _
 from desktop.paths import resource_path
+from desktop.services import screening_bulk
 from desktop.services.access import require
 from desktop.services.audit import record
 from desktop.services.exchange_keys import current_card
 from desktop.services.exchange_outbox import ExchangeError, now_utc
 from desktop.services.exchange_trust import DatabaseTrustList
 from desktop.services.office import local_office
-from desktop.services.screening_rows import ScreeningInput, screening_inputs
-from desktop.store.models import utcnow
-from desktop.store.screening_state import RulePackRow, Screening
+from desktop.store.screening_state import RulePackRow
 
 
 @dataclass(frozen=True)
@@ -159,46 +155,26 @@ def install_signed_pack(session: Session, source: Path | bytes, *, now: datetime
     return PackInfo(pack.label, row.title, row.illustrative, row.issuer_office, row.installed_at, row.active)
 
 
-def _scored(session: Session, pack: RulePack) -> Iterator[tuple[ScreeningInput, Result]]:
-    """Each live screening that can be scored, with what ``pack`` gives it (two queries
-    for all of them: the screenings, then their members in order)."""
-    for item in screening_inputs(session):
-        try:
-            yield item, classify(item.members, item.answers, pack)
-        except ValidationFailed:  # not complete yet (a draft): keeps its class
-            continue
-
-
 def rescore_preview(session: Session, label: str) -> list[ClassChange]:
     """Who would change class if ``label`` scored every screening (nothing is changed)."""
     require(session, Action.REGISTRY_READ)
     pack = _row_pack(_by_label(session, label))
-    return [ClassChange(item.uuid, item.child_id, item.level, result.level.value)
-            for item, result in _scored(session, pack) if result.level.value != item.level]
+    return [ClassChange(*row) for row in screening_bulk.preview(session, pack)]
 
 
 def rescore(session: Session, label: str) -> list[ClassChange]:
     """Make ``label`` the active pack and score every live screening with it, in one
-    transaction; the class changes (and one audit entry with their count)."""
+    transaction (one UPDATE: services/screening_bulk.py); the class changes, and one audit
+    entry with their count."""
     actor = require(session, Action.SCREENING_CERTIFY)
     row = _by_label(session, label)
     pack = _row_pack(row)
+    changed = [ClassChange(*r) for r in screening_bulk.preview(session, pack)]
     session.execute(update(RulePackRow).values(active=False))
     row.active = True
-    changed: list[ClassChange] = []
-    values = []
-    for item, result in _scored(session, pack):
-        if result.level.value != item.level:
-            changed.append(ClassChange(item.uuid, item.child_id, item.level, result.level.value))
-        values.append({"_id": item.id, "level": result.level.value, "score": result.score,
-                       "income_total": result.income_total, "members_count": result.members,
-                       "pack": result.pack})
-    if values:
-        table = cast(Table, Screening.__table__)
-        session.execute(update(table).where(table.c.id == bindparam("_id"))
-                        .values(version=table.c.version + 1, updated_at=utcnow()), values)
+    scored = screening_bulk.apply(session, pack)
     record(session, "rulepack_rescore", "rulepack", row.sha256[:36], {
-        "pack": pack.label, "scored": len(values), "changed": len(changed), "by": actor.name,
+        "pack": pack.label, "scored": scored, "changed": len(changed), "by": actor.name,
         "poor": sum(1 for c in changed if c.after == PovertyLevel.POOR.value),
         "extreme": sum(1 for c in changed if c.after == PovertyLevel.EXTREME.value)})
     session.flush()
