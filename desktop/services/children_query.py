@@ -33,6 +33,7 @@ from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, to_ascii_digits
 from desktop.services.access import require
 from desktop.services.children_offices import by_rows, office_ids, parts_clause
+from desktop.services.children_pg import walked_page
 from desktop.services.children_rare import rare_count
 from desktop.services.children_search import (
     _SEARCH_ORDER_SEEN,  # noqa: F401
@@ -510,8 +511,13 @@ def page_children(
         )
         base = session.execute(stmt).all()
     else:
-        stmt = stmt.where(*filter_conditions(session, flt, year_id, page=True, sort=sort))
-        base = session.execute(stmt).all()
+        where = filter_conditions(session, flt, year_id, page=True, sort=sort)
+        walked = None
+        if (term and not flt.deleted and joined is None
+                and session.get_bind().dialect.name == "postgresql"):
+            # a common term's page found along the order, not among all its matches
+            walked = walked_page(session, stmt, where, order, offset=offset, limit=limit)
+        base = walked if walked is not None else session.execute(stmt.where(*where)).all()
     if not base:
         return []
     enrolments = _enrolments_for(session, [r.id for r in base], flt, year_id)

@@ -35,6 +35,7 @@ EXEMPT: dict[str, str] = {
     "children_walk.walk_page": "one step of page_children (checked)",
     "children_walk.has_walk_table": "the search table's state, no person",
     "children_offices.by_rows": "how a search inside one municipality runs, no person",
+    "children_pg.walked_page": "one step of page_children (checked)",
     "rulepacks.ensure_shipped": "installs the packs the program ships, no person",
     "rulepacks.active_pack": "the scoring rules in force, no person",
     "rulepacks.sign_pack_file": "office_private_keys(session, Action.MERGE) checks the user",
