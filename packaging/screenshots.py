@@ -51,6 +51,7 @@ def main() -> int:
             init_office(s, name="เทศบาลตำบลบ้านใหม่", code="6300101", province="นครราชสีมา")
         fill_demo(db.engine, children=2000, seed=1, today=TODAY)
         _last_import(db, Path(tmp))
+        province = _province_with_bundles(Path(tmp))  # the province's mode: a province that imported real bundles
         for width, height in SIZES:
             free = QRect(0, 0, width, height - TASK_BAR)
             QScreen.availableGeometry = lambda _self, free=free: free  # type: ignore[method-assign]
@@ -60,7 +61,12 @@ def main() -> int:
             shots = Shots(app, ctx, out, suffix, (width, height - TASK_BAR), Path(tmp))
             shots.all()
             ctx.tasks.wait(10_000)
+            pctx = AppContext(province, TaskRunner(app), QSettings(str(Path(tmp) / f"p{width}.ini"),
+                                                                   QSettings.Format.IniFormat))
+            Shots(app, pctx, out, suffix, (width, height - TASK_BAR), Path(tmp)).province()
+            pctx.tasks.wait(10_000)
         db.dispose()
+        province.dispose()
     return 0
 
 
@@ -114,6 +120,27 @@ class Shots:
         view.ui.searchEdit.setText("")
         view.apply_filter()
         self.dialogs()
+        window.close()
+
+    def province(self) -> None:
+        """The province's pages (its own database) and one municipality's bundles."""
+        from desktop.gui.main_window import MainWindow
+        from desktop.gui.session_menu import SessionControls
+        from desktop.gui.views.province_municipalities import ProvinceBundlesDialog
+
+        window = MainWindow(self.ctx)
+        SessionControls(window, self.ctx.db.actor)
+        window.resize(*self.screen)
+        window.move(0, 0)
+        window.show()
+        for page, name in (("province-municipalities", "province-municipalities"),
+                           ("province-reconcile", "province-reconcile")):
+            window.show_page(page)
+            self.save(window, name)
+        view = window.province_mode.municipalities
+        assert view is not None
+        code, name = next((r.office_code, r.office_name) for r in view.rows if r.bundles)
+        self.dialog("province-bundles", lambda: ProvinceBundlesDialog(self.ctx, code, name, window))
         window.close()
 
     def dialogs(self) -> None:
@@ -310,6 +337,83 @@ def _province(tmp: Path, town_card: bytes, town_session) -> object:  # type: ign
         enrol_card(s, town_card)
     enrol_card(town_session, card)
     return db
+
+
+PROVINCE_OFFICES = (  # code, name, children (0: the province), seed, bundles sent (days ago)
+    ("6300101", "เทศบาลตำบลบ้านใหม่", 300, 1, (70, 4)),
+    ("6300202", "องค์การบริหารส่วนตำบลโนนสูง", 200, 2, (45,)),
+    ("6300303", "เทศบาลตำบลหนองบัว", 150, 3, ()),  # enrolled, never sent
+    ("1300000", "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครราชสีมา", 0, 0, ()),
+)
+
+
+def _province_with_bundles(tmp: Path):  # type: ignore[no-untyped-def]
+    """A province database that really imported bundles: three municipalities set up with
+    their keys and demo children, cards enrolled both ways, bundles exported and imported
+    at the times given (one never sent), two children who moved (one pair decided)."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from desktop.domain.roles import Role
+    from desktop.services.access import Actor, Grant, sign_in
+    from desktop.services.database import open_database
+    from desktop.services.demo import fill_demo
+    from desktop.services.exchange_export import export_bundle
+    from desktop.services.exchange_import import import_file
+    from desktop.services.exchange_keys import make_office_keys
+    from desktop.services.exchange_trust import enrol_card
+    from desktop.services.office import init_office
+    from desktop.services.province_reconcile import decide, reconcile_rows
+    from desktop.services.users import create_first_admin
+    from desktop.store.models import Child, Office
+
+    password = "screenshots-only"
+    sites = []
+    for code, name, children, seed, _sent in PROVINCE_OFFICES:
+        role = "municipality" if children else "province"
+        db, _ = open_database(tmp / f"office-{code}.db", create=True)
+        admin = create_first_admin(db, "somjai", password, "นางสาวสมใจ ใจดี", office_role=role)
+        work = (Role.CLERK, Role.CERTIFIER) if children else (Role.PROVINCE,)
+        sign_in(db, Actor(admin.user_id, admin.name, admin.full_name, tuple(Grant(r) for r in (Role.ADMIN, *work))))
+        with db.session() as s:
+            init_office(s, name=name, code=code, role=role, province="นครราชสีมา")
+        with db.session() as s:
+            card = make_office_keys(s, password=password).to_bytes()
+        if children:
+            fill_demo(db.engine, children=children, seed=seed, today=TODAY)
+        sites.append((db, card))
+    province = sites[-1][0]
+    for db, card in sites[:-1]:
+        with province.session() as s:
+            enrol_card(s, card)
+        with db.session() as s:
+            enrol_card(s, sites[-1][1])
+    with sites[0][0].reader() as s:  # two children of the first who moved to the second
+        moved = s.scalars(select(Child.national_id).where(Child.national_id.is_not(None))
+                          .order_by(Child.id).limit(2)).all()
+    second = sites[1][0]
+    with second.session() as s:
+        office = s.scalars(select(Office.id).where(Office.is_local.is_(True))).one()
+        for i, national_id in enumerate(moved):
+            s.add(Child(prefix="ด.ช." if i else "ด.ญ.", first_name=("ปั้นใจ", "ภูมิ")[i], last_name="ย้ายมา",
+                        sex="M" if i else "F", birth_date=TODAY.replace(year=2020, day=3 + i), id_type="national_id",
+                        national_id=national_id, origin_office_id=office))
+    today = datetime.now(UTC).replace(hour=9, minute=30, second=0, microsecond=0)
+    sends = sorted((days, n) for n, (*_rest, sent) in enumerate(PROVINCE_OFFICES) for days in sent)
+    for days, n in reversed(sends):  # the oldest first
+        when = today - timedelta(days=days)
+        bundle = tmp / f"bundle-{n}-{days}.samoe"
+        with sites[n][0].session() as s:
+            export_bundle(s, bundle, password=password, now=when)
+        with province.session() as s:
+            import_file(s, bundle, password=password, now=when)
+    with province.session() as s:
+        first = reconcile_rows(s)[0]
+        decide(s, first.id, "moved", note="ย้ายไปอยู่กับยาย")
+    for db, _card in sites[:-1]:
+        db.dispose()
+    return province
 
 
 def _child_history(ctx, uuid: str, window: QWidget) -> QWidget:  # type: ignore[no-untyped-def]

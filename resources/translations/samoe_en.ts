@@ -3444,7 +3444,7 @@ Database: %2</translation>
         <translation>Municipalities</translation>
     </message>
     <message>
-        <source>เด็กเลขเดียวกันจากหลาย อปท.</source>
+        <source>เด็กเลขซ้ำข้าม อปท.</source>
         <translation>Same ID, two municipalities</translation>
     </message>
 </context>
@@ -3487,40 +3487,80 @@ Database: %2</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>ชุดล่าสุด</source>
-        <translation>Last bundle</translation>
+        <source>ชุดที่</source>
+        <translation>Bundle</translation>
     </message>
     <message>
         <source>ส่งเมื่อ</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <source>นำเข้าเมื่อ</source>
-        <translation>Imported</translation>
+        <source>แถว</source>
+        <translation>Rows</translation>
     </message>
     <message>
-        <source>แถวในชุด</source>
-        <translation>Rows in it</translation>
-    </message>
-    <message>
-        <source>เด็ก (คน)</source>
+        <source>เด็ก</source>
         <translation>Children</translation>
     </message>
     <message>
-        <source>ได้รับ (ชุด)</source>
+        <source>ได้รับ</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <source>ชุดที่ขาด</source>
-        <translation>Missing bundles</translation>
+        <source>ขาด</source>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>กู้คืน</source>
         <translation>Restores</translation>
     </message>
     <message>
-        <source>รอตรวจสอบ</source>
+        <source>รอตรวจ</source>
         <translation>To check</translation>
+    </message>
+    <message>
+        <source>รหัส อปท.</source>
+        <translation>The municipality's code</translation>
+    </message>
+    <message>
+        <source>ชื่อ อปท.</source>
+        <translation>The municipality's name</translation>
+    </message>
+    <message>
+        <source>ไม่ได้ส่งนานเกินกำหนด หรือยังไม่เคยส่ง</source>
+        <translation>Silent for longer than the limit, or never sent</translation>
+    </message>
+    <message>
+        <source>ลำดับที่ของชุดข้อมูลล่าสุดที่รับไว้</source>
+        <translation>Sequence of the last bundle accepted</translation>
+    </message>
+    <message>
+        <source>วันที่ อปท. สร้างชุดข้อมูลล่าสุด</source>
+        <translation>When the municipality made its last bundle</translation>
+    </message>
+    <message>
+        <source>จำนวนแถวในชุดข้อมูลล่าสุด</source>
+        <translation>Rows in the last bundle</translation>
+    </message>
+    <message>
+        <source>เด็กจาก อปท. นี้ในทะเบียนของจังหวัด (คน)</source>
+        <translation>Children from this municipality in the province's registry</translation>
+    </message>
+    <message>
+        <source>จำนวนชุดข้อมูลที่ได้รับ</source>
+        <translation>Bundles received</translation>
+    </message>
+    <message>
+        <source>ชุดที่ขาด: ลำดับที่ของชุดที่ไม่เคยได้รับ</source>
+        <translation>Missing: sequences never received</translation>
+    </message>
+    <message>
+        <source>จำนวนครั้งที่ อปท. กู้คืนฐานข้อมูลจากไฟล์สำรอง</source>
+        <translation>Times the municipality restored its database from a backup</translation>
+    </message>
+    <message>
+        <source>คู่เด็กเลขประจำตัวเดียวกันที่ยังรอตรวจสอบ</source>
+        <translation>Pairs with the same national ID still to check</translation>
     </message>
     <message>
         <source>ชุดข้อมูลที่ได้รับ…</source>
@@ -3557,6 +3597,10 @@ Database: %2</translation>
     <message>
         <source>ปกติ</source>
         <translation>Normal</translation>
+    </message>
+    <message>
+        <source>ส่งเมื่อ %1 · นำเข้าเมื่อ %2</source>
+        <translation>Sent %1 · imported %2</translation>
     </message>
     <message>
         <source>ไม่ได้รับชุดที่ %1</source>
@@ -3718,8 +3762,16 @@ Database: %2</translation>
         <translation>(record gone)</translation>
     </message>
     <message>
+        <source>ตรวจโดย %1 เมื่อ %2</source>
+        <translation>Decided by %1 on %2</translation>
+    </message>
+    <message>
         <source>รอตรวจสอบ %1 คู่ · ตรวจแล้ว %2 คู่</source>
         <translation>To check: %1 pairs · decided: %2 pairs</translation>
+    </message>
+    <message>
+        <source>คู่ที่เลือก %1: %2 (%3) กับ %4 (%5)</source>
+        <translation>Selected pair %1: %2 (%3) and %4 (%5)</translation>
     </message>
     <message>
         <source>เลือกผลก่อน: 1 ย้าย · 2 ข้อมูลผิด · 3 คงไว้ทั้งสอง</source>

@@ -105,7 +105,7 @@ def test_municipalities_page(qtbot, province: Province, tmp_path: Path) -> None:
     assert b == 0  # the quiet one first
     assert table.item(b, 2).text().startswith("ไม่ได้ส่ง") and table.item(b, 2).background() == STALE_BRUSH
     assert table.item(a, 2).text() == "ปกติ" and table.item(a, 2).background() != STALE_BRUSH
-    assert table.item(a, 1).text() == TOWN_A[1] and table.item(a, 7).text() == "30" and table.item(a, 3).text() == "2"
+    assert table.item(a, 1).text() == TOWN_A[1] and table.item(a, 6).text() == "30" and table.item(a, 3).text() == "2"
     assert "1 แห่ง" in view.summary.text()
 
     _focus(qtbot, table)

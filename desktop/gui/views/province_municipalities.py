@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import format_be_local
+from desktop.domain.dates import format_be, format_be_local, utc_to_local
 from desktop.domain.sort_keys import natural_sort_key
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
@@ -38,6 +38,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STALE_BRUSH = QBrush(QColor("#fde0dc"))  # with the Thai words in the status column: never colour alone
 STALE_TEXT = QBrush(QColor("#8a1c10"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+NAME_WIDTH, MIN_NAME_WIDTH = 260, 150
 
 
 class SortItem(QTableWidgetItem):
@@ -122,13 +123,27 @@ class ProvinceMunicipalitiesView(QWidget):
 
         self.table = QTableWidget(self)
         self.table.setObjectName("table")
-        headers = [self.tr("รหัส"), self.tr("อปท."), self.tr("สถานะ"), self.tr("ชุดล่าสุด"), self.tr("ส่งเมื่อ"),
-                   self.tr("นำเข้าเมื่อ"), self.tr("แถวในชุด"), self.tr("เด็ก (คน)"), self.tr("ได้รับ (ชุด)"),
-                   self.tr("ชุดที่ขาด"), self.tr("กู้คืน"), self.tr("รอตรวจสอบ")]
+        headers = [self.tr("รหัส"), self.tr("อปท."), self.tr("สถานะ"), self.tr("ชุดที่"), self.tr("ส่งเมื่อ"),
+                   self.tr("แถว"), self.tr("เด็ก"), self.tr("ได้รับ"), self.tr("ขาด"), self.tr("กู้คืน"),
+                   self.tr("รอตรวจ")]
+        tips = [self.tr("รหัส อปท."), self.tr("ชื่อ อปท."), self.tr("ไม่ได้ส่งนานเกินกำหนด หรือยังไม่เคยส่ง"),
+                self.tr("ลำดับที่ของชุดข้อมูลล่าสุดที่รับไว้"), self.tr("วันที่ อปท. สร้างชุดข้อมูลล่าสุด"),
+                self.tr("จำนวนแถวในชุดข้อมูลล่าสุด"), self.tr("เด็กจาก อปท. นี้ในทะเบียนของจังหวัด (คน)"),
+                self.tr("จำนวนชุดข้อมูลที่ได้รับ"), self.tr("ชุดที่ขาด: ลำดับที่ของชุดที่ไม่เคยได้รับ"),
+                self.tr("จำนวนครั้งที่ อปท. กู้คืนฐานข้อมูลจากไฟล์สำรอง"),
+                self.tr("คู่เด็กเลขประจำตัวเดียวกันที่ยังรอตรวจสอบ")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        for column, tip in enumerate(tips):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         plain_table(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the name as wide as it is up to NAME_WIDTH (whole in the tooltip); the last column
+        # takes what is left on a wide screen
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setSortingEnabled(True)
         layout.addWidget(self.table, 1)
 
@@ -191,29 +206,34 @@ class ProvinceMunicipalitiesView(QWidget):
         table.clearContents()
         table.setRowCount(len(self.rows))
         for row, r in enumerate(self.rows):
-            sent = format_be_local(r.created_at) if r.created_at else "-"
-            imported = format_be_local(r.imported_at) if r.imported_at else "-"
+            sent = format_be(utc_to_local(r.created_at).date()) if r.created_at else "-"
             gaps = format_gaps(r.gaps)
             cells: list[tuple[str, object]] = [
                 (r.office_code, None), (r.office_name, None),
                 (self.status_words(r), (0 if r.stale else 1, -(r.days_quiet if r.days_quiet is not None else 99999))),
                 (f"{r.sequence:,}" if r.sequence else "-", r.sequence),
                 (sent, r.created_at.isoformat() if r.created_at else ""),
-                (imported, r.imported_at.isoformat() if r.imported_at else ""),
                 (f"{r.rows:,}" if r.sequence else "-", r.rows), (f"{r.children:,}", r.children),
                 (f"{r.bundles:,}", r.bundles),
                 (gaps or "-", r.missing), (f"{r.restores:,}" if r.restores else "-", r.restores),
                 (f"{r.open_pairs:,}" if r.open_pairs else "-", r.open_pairs)]
-            fill_row(table, row, cells, key=r.office_code, numbers=(3, 6, 7, 8, 10, 11),
+            fill_row(table, row, cells, key=r.office_code, numbers=(3, 5, 6, 7, 9, 10),
                      brush=STALE_BRUSH if r.stale else None, foreground=STALE_TEXT if r.stale else None)
             if r.stale:
                 status = cell(table, row, 2)
                 font = QFont(status.font())
                 font.setBold(True)
                 status.setFont(font)
+            if r.created_at is not None and r.imported_at is not None:
+                cell(table, row, 4).setToolTip(self.tr("ส่งเมื่อ %1 · นำเข้าเมื่อ %2")
+                                               .replace("%1", format_be_local(r.created_at))
+                                               .replace("%2", format_be_local(r.imported_at)))
+            cell(table, row, 1).setToolTip(r.office_name)
             if gaps:
-                cell(table, row, 9).setToolTip(self.tr("ไม่ได้รับชุดที่ %1").replace("%1", gaps))
+                cell(table, row, 8).setToolTip(self.tr("ไม่ได้รับชุดที่ %1").replace("%1", gaps))
         table.setSortingEnabled(True)
+        table.resizeColumnToContents(1)
+        table.setColumnWidth(1, max(MIN_NAME_WIDTH, min(table.columnWidth(1), NAME_WIDTH)))
         stale = sum(1 for r in self.rows if r.stale)
         self.summary.setText(
             self.tr("รวม %1 แห่ง · ไม่ได้ส่งเกิน %2 วันหรือยังไม่เคยส่ง %3 แห่ง (แถวสีแดง)")

@@ -39,7 +39,7 @@ class ProvinceMode(QObject):
         self.municipalities = ProvinceMunicipalitiesView(window.ctx, window)
         self.reconcile = ProvinceReconcileView(window.ctx, window)
         window.add_page("province-municipalities", section, self.tr("อปท. ที่ส่งข้อมูล"), self.municipalities)
-        window.add_page("province-reconcile", section, self.tr("เด็กเลขเดียวกันจากหลาย อปท."), self.reconcile)
+        window.add_page("province-reconcile", section, self.tr("เด็กเลขซ้ำข้าม อปท."), self.reconcile)
         for view in (self.municipalities, self.reconcile):
             view.status_message.connect(window.show_message)
         self.reconcile.changed.connect(window.children_view.refresh)

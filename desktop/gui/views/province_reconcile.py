@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import format_be, format_be_local
+from desktop.domain.dates import format_be, format_be_local, utc_to_local
 from desktop.domain.identity import format_national_id
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
@@ -82,9 +82,9 @@ class ProvinceReconcileView(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         plain_table(self.table)
         header = self.table.horizontalHeader()
-        for column in (2, 5):
+        for column in (2, 5):  # the offices' long names: elided, whole in the tooltip
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, 170)
+            self.table.setColumnWidth(column, 140)
         header.setSectionResizeMode(9, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setSortingEnabled(True)
@@ -126,6 +126,10 @@ class ProvinceReconcileView(QWidget):
         self.save_button.clicked.connect(self.save_decision)
         row.addWidget(self.save_button)
         self.decision_box = box
+        self.pair_label = QLabel(self)
+        self.pair_label.setObjectName("pairLabel")
+        self.pair_label.setWordWrap(True)
+        layout.addWidget(self.pair_label)
         layout.addWidget(box)
         self.hint = QLabel(self.tr("ในตาราง: กด 1 ย้าย · 2 ข้อมูลผิด · 3 คงไว้ทั้งสอง แล้วพิมพ์หมายเหตุและกด Enter "
                                    "คู่ที่ตรวจแล้วจะย้ายไปอยู่ท้ายรายการ"), self)
@@ -188,8 +192,12 @@ class ProvinceReconcileView(QWidget):
                 (f"{r.incoming.office_name} ({r.incoming.office_code})", None), (r.incoming.name or gone, None),
                 born(r.incoming),
                 (f"{r.existing.office_name} ({r.existing.office_code})", None), (r.existing.name or gone, None),
-                born(r.existing), (format_be_local(r.found_at), r.found_at.isoformat()), (r.note or "", None)]
+                born(r.existing), (format_be(utc_to_local(r.found_at).date()), r.found_at.isoformat()),
+                (r.note or "", None)]
             fill_row(table, i, cells, key=str(r.id), foreground=None if r.open else DECIDED_TEXT)
+            cell(table, i, 8).setToolTip(format_be_local(r.found_at) + (
+                "\n" + self.tr("ตรวจโดย %1 เมื่อ %2").replace("%1", r.decided_by)
+                .replace("%2", format_be_local(r.decided_at)) if r.decided_at else ""))
             for column in (2, 5, 9):
                 cell(table, i, column).setToolTip(cell(table, i, column).text())
             if r.open:
@@ -256,6 +264,12 @@ class ProvinceReconcileView(QWidget):
     def _selection_changed(self) -> None:
         r = self.selected()
         self.decision_box.setEnabled(r is not None)
+        # the pair in words (its columns scroll on a netbook)
+        self.pair_label.setText("" if r is None else
+                                self.tr("คู่ที่เลือก %1: %2 (%3) กับ %4 (%5)")
+                                   .replace("%1", format_national_id(r.national_id))
+                                   .replace("%2", r.incoming.name or "-").replace("%3", r.incoming.office_name)
+                                   .replace("%4", r.existing.name or "-").replace("%5", r.existing.office_name))
         self.choice.setExclusive(False)
         for decision, radio in self.radios.items():
             radio.setChecked(r is not None and r.decision == decision)
