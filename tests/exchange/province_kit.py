@@ -8,11 +8,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from office_kit import PROVINCE, TOWN_A, TOWN_B, Site, add_child, make_site, trust_each_other
+from office_kit import (
+    PROVINCE,
+    TOWN_A,
+    TOWN_B,
+    Site,
+    add_child,
+    make_site,
+    set_up_site,
+    trust_each_other,
+)
 from sqlalchemy import select
 
 from desktop.services.exchange_export import export_bundle
 from desktop.services.exchange_import import import_file
+from desktop.store.db import Database
 from desktop.store.models import Child
 
 PW = "samoe-test-password"
@@ -43,12 +53,14 @@ def _send(site: Site, province: Site, out: Path, when: datetime) -> Path:
     return out
 
 
-def make_province(tmp: Path, *, b_second: bool = True) -> Province:
+def make_province(tmp: Path, *, b_second: bool = True, province_db: Database | None = None) -> Province:
     """A and B export and the province imports: A at FIRST and SECOND, B at FIRST and
-    (``b_second``) at FIRST + 1 day with the moved child."""
+    (``b_second``) at FIRST + 1 day with the moved child. ``province_db``: the province on
+    that (migrated, empty) database, e.g. PostgreSQL; else a SQLite file."""
     a = make_site(tmp / "a.db", *TOWN_A, "municipality", children=30, seed=11)
     b = make_site(tmp / "b.db", *TOWN_B, "municipality", children=20, seed=12)
-    p = make_site(tmp / "p.db", *PROVINCE, "province")
+    p = (set_up_site(province_db, *PROVINCE, "province") if province_db is not None
+         else make_site(tmp / "p.db", *PROVINCE, "province"))
     trust_each_other(p, a, b)
     bundles = {"a1": _send(a, p, tmp / "a1.samoe", FIRST), "b1": _send(b, p, tmp / "b1.samoe", FIRST)}
     with a.db.reader() as s:
