@@ -70,15 +70,19 @@ class BuiltBundle:
     manifest_hash: str  # what the next bundle's ``previous`` and a receipt name this one by
 
 
+Tables = Mapping[str, Iterable[dict[str, Any]] | payload.EncodedRows]  # wire table → its rows
+
+
 def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipient: OfficeKeys,
-                 tables: Mapping[str, Iterable[dict[str, Any]]], sequence: int,
+                 tables: Tables, sequence: int,
                  previous: str | None, created: int | datetime, schema: str, program: str,
                  expires: int | datetime | None = None, audit_head: dict[str, Any] | None = None,
                  restored: dict[str, Any] | None = None, bundle_id: str | None = None,
                  rows_per_file: int = payload.ROWS_PER_FILE,
                  progress: Callable[[int], None] | None = None, base: Base = "previous") -> BuiltBundle:
     """The bytes of a bundle. ``tables`` maps a wire table name to its rows (an iterable
-    read once, ``rows_per_file`` rows at a time); only the compressed, encrypted payload
+    read once, ``rows_per_file`` rows at a time; or ``payload.EncodedRows``, rows already
+    in their canonical bytes); only the compressed, encrypted payload
     files are held in memory, never all the rows. ``progress`` is called with the rows
     done so far after each payload file (it may raise to cancel: nothing is written).
     ``base`` is the last receipt the rows were chosen after (the manifest's ``base``:
@@ -121,7 +125,7 @@ def build_bundle(*, sender: OfficeKeys, sign_private: Ed25519PrivateKey, recipie
 
 
 def write_bundle(path: Path | str, *, sender: OfficeKeys, sign_private: Ed25519PrivateKey,
-                 recipient: OfficeKeys, tables: Mapping[str, Iterable[dict[str, Any]]],
+                 recipient: OfficeKeys, tables: Tables,
                  sequence: int, previous: str | None, created: int | datetime, schema: str,
                  program: str, expires: int | datetime | None = None,
                  audit_head: dict[str, Any] | None = None, restored: dict[str, Any] | None = None,

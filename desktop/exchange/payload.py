@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -69,13 +70,30 @@ def info(bundle_id: str, path: str, recipient_key_id: str) -> bytes:
         {"bundle": bundle_id, "path": path, "recipient": recipient_key_id})
 
 
-def encode(rows: Iterable[dict[str, Any]], size: int = ROWS_PER_FILE) -> Iterator[tuple[bytes, int]]:
+@dataclass(frozen=True)
+class EncodedRows:
+    """A table's rows already in their bytes, given to ``encode`` (and ``build_bundle``)
+    in place of row objects: ``blocks`` yields ``(text, count)``, ``count`` rows joined by
+    ``\n`` (no ``\n`` after the last), each row one canonical JSON object
+    (canonical.dumps_row's exact bytes; a canonical row never holds a raw ``\n``).
+    Nothing checks them here: the writer that makes them vouches for their form
+    (services/exchange_sqlite_rows.py has SQLite write them and checks its JSON writer
+    against dumps_row); a reader refuses a line that is not canonical (``payload.schema``)."""
+
+    blocks: Iterable[tuple[bytes, int]]
+
+
+def encode(rows: Iterable[dict[str, Any]] | EncodedRows,
+           size: int = ROWS_PER_FILE) -> Iterator[tuple[bytes, int]]:
     """(compressed JSON lines, row count) of each payload file of ``rows``, ``size`` rows
     to a file. Each row is turned into its bytes as it comes and appended to the file's
     text: that text (not its row objects, nor one bytes object a row: orjson's keep
-    about 8 KB each) is all that is held."""
+    about 8 KB each) is all that is held. ``EncodedRows`` are joined as they are."""
     if not 1 <= size <= ROWS_PER_FILE:
         raise ValueError(f"a payload file holds 1 to {ROWS_PER_FILE} rows")
+    if isinstance(rows, EncodedRows):
+        yield from _encode_lines(rows.blocks, size)
+        return
     dumps_row = canonical.dumps_row
     body = bytearray()
     count = 0
@@ -83,6 +101,36 @@ def encode(rows: Iterable[dict[str, Any]], size: int = ROWS_PER_FILE) -> Iterato
         body += dumps_row(row)
         body += b"\n"
         count += 1
+        if count >= size:
+            yield _pack(body), count
+            body, count = bytearray(), 0
+    if count:
+        yield _pack(body), count
+
+
+def _encode_lines(blocks: Iterable[tuple[bytes, int]], size: int) -> Iterator[tuple[bytes, int]]:
+    body = bytearray()
+    count = 0
+    for text, rows in blocks:
+        if not rows:
+            continue
+        if count + rows > size:  # split at the file's end: one line a row
+            lines = text.split(b"\n")
+            if len(lines) != rows:
+                raise ValueError(f"a block of {rows} rows holds {len(lines)} lines")
+            while lines:
+                take = min(size - count, len(lines))
+                body += b"\n".join(lines[:take])
+                body += b"\n"
+                count += take
+                del lines[:take]
+                if count >= size:
+                    yield _pack(body), count
+                    body, count = bytearray(), 0
+            continue
+        body += text
+        body += b"\n"
+        count += rows
         if count >= size:
             yield _pack(body), count
             body, count = bytearray(), 0

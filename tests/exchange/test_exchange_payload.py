@@ -149,3 +149,19 @@ def test_a_signed_bundle_from_a_trusted_sender_with_a_bad_frame(plain: bytes, co
     with pytest.raises(Refusal) as caught:
         list(verified.rows())
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize("size", [1, 3, 4, 7, 10, 12])
+def test_rows_given_in_their_bytes_make_the_same_files(size: int) -> None:
+    """``EncodedRows`` (blocks of rows already canonical, joined by newlines) give the
+    very files the row objects give, whatever the blocks' sizes against the files'."""
+    rows = [{"uuid": f"u{i}", "name": "สมชาย \"\\\n", "n": i} for i in range(11)]
+    lines = [canonical.dumps_row(r) for r in rows]
+    blocks = [(b"\n".join(lines[a:b]), b - a) for a, b in ((0, 3), (3, 3), (3, 7), (7, 8), (8, 11))]
+    plain = [zstandard.ZstdDecompressor().decompress(f) for f, _n in payload.encode(rows, size)]
+    given = [zstandard.ZstdDecompressor().decompress(f) for f, _n in payload.encode(payload.EncodedRows(blocks), size)]
+    assert given == plain
+    assert [n for _f, n in payload.encode(payload.EncodedRows(blocks), size)] == \
+        [n for _f, n in payload.encode(rows, size)]
+    with pytest.raises(ValueError, match="lines"):  # a block that miscounts its rows
+        list(payload.encode(payload.EncodedRows([(b"\n".join(lines[:5]), 4)]), 2))
