@@ -137,7 +137,8 @@ SEARCH_TEXT_PG = literal_column(
     "coalesce(child.g_code, ''))")
 
 
-def search_clause(session: Session, term: str, *, live: bool = True) -> ColumnElement[bool]:
+def search_clause(session: Session, term: str, *, live: bool = True,
+                  trigrams: bool = True) -> ColumnElement[bool]:
     dialect = session.get_bind().dialect.name
     name_expr = Child.first_name + " " + Child.last_name
     query = _fts_query(session, term, live=live)
@@ -155,13 +156,15 @@ def search_clause(session: Session, term: str, *, live: bool = True) -> ColumnEl
         return or_(*chosen)
     pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     # PostgreSQL: the trigram index (0014) over the search text gives the candidates of a
-    # term of 3+ characters; each is then tested field by field, as before
-    return and_(SEARCH_TEXT_PG.ilike(pattern, escape="\\"), or_(
+    # term of 3+ characters; each is then tested field by field, as before. Without
+    # ``trigrams`` (one municipality's few thousand: its index) the fields alone.
+    fields = or_(
         name_expr.ilike(pattern, escape="\\"),
         Child.national_id.ilike(pattern, escape="\\"),
         Child.g_code.ilike(pattern, escape="\\"),
         (Child.first_name_en + " " + Child.last_name_en).ilike(pattern, escape="\\"),
-    ))
+    )
+    return and_(SEARCH_TEXT_PG.ilike(pattern, escape="\\"), fields) if trigrams else fields
 
 
 def _by_rows(session: Session, flt: ChildFilter, term: str) -> bool:
@@ -270,7 +273,8 @@ def filter_conditions(
     if term:
         # one municipality's children (a few thousand) are tested row by row
         where.append(parts_clause(term) if _by_rows(session, flt, term)
-                     else search_clause(session, term, live=not flt.deleted))
+                     else search_clause(session, term, live=not flt.deleted,
+                                        trigrams=flt.office_id is None))
     if flt.office_id is not None:  # ix_child_live_office_name (0014)
         where.append(Child.origin_office_id == flt.office_id)
     if page and _probe_page(session, flt, year_id, sort):
@@ -513,7 +517,7 @@ def page_children(
     else:
         where = filter_conditions(session, flt, year_id, page=True, sort=sort)
         walked = None
-        if (term and not flt.deleted and joined is None
+        if (term and not flt.deleted and joined is None and flt.office_id is None
                 and session.get_bind().dialect.name == "postgresql"):
             # a common term's page found along the order, not among all its matches
             walked = walked_page(session, stmt, where, order, offset=offset, limit=limit)

@@ -91,3 +91,23 @@ def test_the_walked_pages_are_the_index_pages(pg_demo: Database,
     monkeypatch.setattr(children_query, "walked_page", lambda *_a, **_k: None)
     assert _pages(pg_demo, flts) == walked
     assert sum(bool(p) for p in walked) > 100
+
+
+def test_a_municipality_search_on_postgresql(pg_demo: Database) -> None:
+    """Inside one municipality the search tests its rows (not the trigram index): the
+    unfiltered list's matches of that office, in order, and their count."""
+    from desktop.services.children_query import count_children
+
+    with pg_demo.reader() as s:
+        office = s.scalar(select(Office.id).where(Office.is_local.is_(False)))
+        theirs = set(s.scalars(select(Child.id).where(Child.origin_office_id == office)))
+    for term in ("ชัย", "ศรี", "วงศ์", "ชัย ศรี", "zz"):
+        for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
+            with pg_demo.reader() as s:
+                whole = [r.id for r in page_children(s, ChildFilter(search=term), offset=0,
+                                                     limit=10**6, sort=sort)]
+                flt = ChildFilter(search=term, office_id=office)
+                got = [r.id for r in page_children(s, flt, offset=0, limit=5, sort=sort)]
+                kept = [i for i in whole if i in theirs]
+                assert got == kept[:5], (term, sort)
+                assert count_children(s, flt) == len(kept), (term, sort)
