@@ -40,7 +40,7 @@ from desktop.reports.province_lists import (
 from desktop.reports.province_summary import DONE, PAGING
 from desktop.reports.registry import plain_list
 from desktop.reports.sheets import write_table
-from desktop.services.access import require
+from desktop.services.access import require, require_any
 from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.progress import Progress
 from desktop.services.province_reconcile import decision_label, reconcile_rows
@@ -50,7 +50,9 @@ from desktop.services.reports import ReportOptions, write_atomic
 
 def write_pdf(session: Session, out: Path, title: str, subtitle: str, pieces: list[Piece],
               options: ReportOptions, progress: Progress | None) -> int:
-    """Lay ``pieces`` out under the office's header and write ``out`` atomically; pages."""
+    """Lay ``pieces`` out under the office's header and write ``out`` atomically; pages.
+    (Each document checks its own permission first; a document needs a report role.)"""
+    require_any(session, Action.PROVINCE_REPORT, Action.REPORT)
     office = local_office(session)
     layout = Layout(office.name if office else "", title, subtitle, options.landscape,
                     options.today or date.today(), notice=DEMO_LABEL if is_demo(session) else "")

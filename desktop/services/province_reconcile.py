@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.people import full_name
 from desktop.domain.roles import Action
 from desktop.i18n import N_, _
-from desktop.services.access import require_any
+from desktop.services.access import require, require_any
 from desktop.services.exchange_province import DECISIONS, ReconcileItem, decide_reconcile
 from desktop.store.exchange_state import Reconcile
 from desktop.store.models import Child, Office
@@ -97,6 +97,7 @@ def reconcile_rows(session: Session, *, open_only: bool = False) -> list[Reconci
 
 def decide(session: Session, pair_id: int, decision: str, *, note: str = "") -> ReconcileItem:
     """The officer's decision on a pair (``merge``; audited under the child)."""
+    require(session, Action.MERGE)
     return decide_reconcile(session, pair_id, decision, note=note.strip())
 
 

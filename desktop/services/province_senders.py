@@ -80,7 +80,9 @@ def format_gaps(gaps: Iterable[tuple[int, int]]) -> str:
 
 
 def stale_days(session: Session) -> int:
-    """After how many days without a bundle a municipality stands out (read by anyone)."""
+    """After how many days without a bundle a municipality stands out (whoever sees the
+    page or may set it)."""
+    require_any(session, Action.MERGE, Action.PROVINCE_REPORT, Action.SETTINGS_MANAGE)
     setting = session.get(Setting, STALE_KEY)
     try:
         days = int(setting.value) if setting is not None else DEFAULT_STALE_DAYS

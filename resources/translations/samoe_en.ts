@@ -3587,6 +3587,10 @@ Database: %2</translation>
         <translation>Export Excel/CSV</translation>
     </message>
     <message>
+        <source>หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้</source>
+        <translation>This page is for provincial officers: this user has no role that may see this list</translation>
+    </message>
+    <message>
         <source>ยังไม่เคยส่ง</source>
         <translation>Never sent</translation>
     </message>
@@ -3744,6 +3748,10 @@ Database: %2</translation>
     <message>
         <source>ส่งออก Excel/CSV</source>
         <translation>Export Excel/CSV</translation>
+    </message>
+    <message>
+        <source>หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้</source>
+        <translation>This page is for provincial officers: this user has no role that may see this list</translation>
     </message>
     <message>
         <source>ย้าย</source>

@@ -224,3 +224,22 @@ def test_deciding_needs_a_choice_and_the_right_role(qtbot, province: Province, t
     assert not left and seen and seen[0].strip()
     with province.p.db.reader() as s:
         assert s.scalars(select(Reconcile)).one().decision == ""
+
+
+def test_a_user_without_the_province_roles_is_told(qtbot, province: Province, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from actors import actor_with
+
+    from desktop.domain.roles import Role
+    from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
+    from desktop.gui.views.province_reconcile import ProvinceReconcileView
+    from desktop.services.access import sign_in
+
+    sign_in(province.p.db, actor_with(Role.ADMIN))
+    ctx = _ctx(province.p.db, tmp_path, "p")
+    municipalities, reconcile = ProvinceMunicipalitiesView(ctx), ProvinceReconcileView(ctx)
+    for view in (municipalities, reconcile):
+        qtbot.addWidget(view)
+        view.show()
+        assert view.table.rowCount() == 0
+    assert "เจ้าหน้าที่จังหวัด" in municipalities.summary.text()
+    assert "เจ้าหน้าที่จังหวัด" in reconcile.count_label.text() and not reconcile.save_button.isEnabled()

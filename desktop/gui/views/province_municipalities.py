@@ -180,11 +180,18 @@ class ProvinceMunicipalitiesView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        from desktop.services.access import NotPermitted
         from desktop.services.province_senders import municipalities, stale_days
 
-        with self.ctx.db.reader() as session:
-            days = stale_days(session)
-            self.rows = municipalities(session, stale_after=days)
+        try:
+            with self.ctx.db.reader() as session:
+                days = stale_days(session)
+                self.rows = municipalities(session, stale_after=days)
+        except NotPermitted:  # a user without the province's roles: said, not a fault
+            self.rows = []
+            self.table.setRowCount(0)
+            self.summary.setText(self.tr("หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้"))
+            return
         self.days.blockSignals(True)
         self.days.setValue(days)
         self.days.blockSignals(False)

@@ -165,11 +165,19 @@ class ProvinceReconcileView(QWidget):
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
+        from desktop.services.access import NotPermitted
         from desktop.services.province_reconcile import reconcile_rows
 
         keep = select if select is not None else self.selected_id()
-        with self.ctx.db.reader() as session:
-            self.rows = reconcile_rows(session)
+        try:
+            with self.ctx.db.reader() as session:
+                self.rows = reconcile_rows(session)
+        except NotPermitted:  # a user without the province's roles: said, not a fault
+            self.rows = []
+            self.table.setRowCount(0)
+            self.count_label.setText(self.tr("หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้"))
+            self._selection_changed()
+            return
         self._fill()
         self.select_id(keep)
 
