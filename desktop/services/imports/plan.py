@@ -290,9 +290,13 @@ class _Planner(Duplicates):
             if len(fits) == 1:  # a child: เด็กชาย / เด็กหญิง, an adult man: นาย
                 prefix = fits[0]
 
-        nid = normalise_national_id(clean(v("national_id", "")))
+        # an ID of ASCII digits alone is already clean and normalised (the usual cell: no
+        # memo of 50k different values)
+        nid = v("national_id", "")
+        if not (nid.isdigit() and nid.isascii()):
+            nid = normalise_national_id(clean(nid))
         gcode = normalise_g_code(clean(v("g_code", "")))
-        reason = clean(v("no_id_reason", ""))
+        reason = clean(text) if (text := v("no_id_reason")) else ""  # (a cell read is never "")
         if nid:
             id_type = IdType.NATIONAL_ID
             if gcode:
@@ -308,11 +312,12 @@ class _Planner(Duplicates):
                                                    "จะบันทึกเป็นเด็กที่ไม่มีเลขประจำตัว (เหตุผล: {reason}) "
                                                    "ถ้ามีเลข โปรดเพิ่มในไฟล์หรือแก้ในทะเบียนภายหลัง"
                                                    ).format(reason=NO_ID_REASON), WARNING)
-        nationality = clean(v("nationality", "")) or (THAI_NATIONALITY if id_type is IdType.NATIONAL_ID else "")
+        nationality = (clean(text) if (text := v("nationality")) else "") or (
+            THAI_NATIONALITY if id_type is IdType.NATIONAL_ID else "")
 
         raw_address = tuple(map(v, ADDRESS_FIELDS, _NO_ADDRESS))
         address, address_problem_list, compared = self.address(raw_address)
-        house_code = digits_only(clean(v("house_code", "")))
+        house_code = digits_only(clean(text)) if (text := v("house_code")) else ""
         if house_code and (len(house_code) != HOUSE_CODE_DIGITS or not house_code.isascii()
                            or not house_code.isdigit()):
             self.problem(row, "house_code", _("รหัสประจำบ้านต้องเป็นตัวเลข 11 หลัก "
@@ -320,12 +325,13 @@ class _Planner(Duplicates):
 
         child = ChildInput(
             prefix=prefix, first_name=clean(first), last_name=clean(last),
-            first_name_en=clean(v("first_name_en", "")), last_name_en=clean(v("last_name_en", "")),
+            first_name_en=clean(text) if (text := v("first_name_en")) else "",
+            last_name_en=clean(text) if (text := v("last_name_en")) else "",
             sex=sex, birth_date=birth, id_type=id_type,
             national_id=nid if id_type is IdType.NATIONAL_ID else "",
             g_code=gcode if id_type is IdType.G_CODE else "",
             no_id_reason=reason if id_type is IdType.NONE else "",
-            nationality=nationality, disability=clean(v("disability", "")),
+            nationality=nationality, disability=clean(text) if (text := v("disability")) else "",
             address=NO_ADDRESS,  # the row's address is checked and kept apart (ParsedRow)
         )
         # the child's fields are normalised above (normalise_child's rules, value by value)
@@ -336,9 +342,11 @@ class _Planner(Duplicates):
         if not _GUARDIAN_KEYS.isdisjoint(values):
             g_prefix, g_first, g_last = self.guardian_name((
                 v("guardian_prefix", ""), v("guardian_first_name", ""), v("guardian_last_name", "")))
+            g_nid = v("guardian_national_id", "")
+            if not (g_nid.isdigit() and g_nid.isascii()):
+                g_nid = normalise_national_id(clean(g_nid))
             guardian = GuardianForm(
-                prefix=g_prefix, first_name=g_first, last_name=g_last,
-                national_id=normalise_national_id(clean(v("guardian_national_id", ""))),
+                prefix=g_prefix, first_name=g_first, last_name=g_last, national_id=g_nid,
                 phone=digits_only(v("guardian_phone", "")),
                 occupation=clean(v("guardian_occupation", "")),
                 relation=clean(v("guardian_relation", "")) or self.whole.relation,
