@@ -3,6 +3,7 @@
 
     samoe screening list [--term 1/2569] [--status draft|submitted|certified|returned]
     samoe screening rescore [--pack LABEL] [--dry-run]   who changes class, then re-score
+    samoe screening print UUID --out FILE.pdf           the filled form, for signatures
     samoe rulepack list                                  the packs installed, the active one
     samoe rulepack install FILE                          a pack the province signed
     samoe rulepack sign PACK.json --out FILE             at the province: sign a pack
@@ -35,6 +36,9 @@ def add_parsers(sub: Any) -> None:
     rs = sc_sub.add_parser("rescore", help="คิดผลใหม่ทุกแบบด้วยชุดเกณฑ์ (แสดงเด็กที่ผลเปลี่ยนก่อน)")
     rs.add_argument("--pack", default="", help="ชุดเกณฑ์ที่ติดตั้งแล้ว เช่น 'samoe-illustrative v2' (ไม่ใส่: ที่ใช้อยู่)")
     rs.add_argument("--dry-run", action="store_true", help="แสดงเด็กที่ผลจะเปลี่ยนเท่านั้น ไม่บันทึก")
+    pr = sc_sub.add_parser("print", help="พิมพ์แบบคัดกรองที่กรอกแล้วเป็น PDF สำหรับลงนาม")
+    pr.add_argument("uuid", help="รหัสแบบคัดกรอง (จาก samoe screening list)")
+    pr.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
     rp = sub.add_parser("rulepack", help="ชุดเกณฑ์คัดกรองความยากจน")
     rp_sub = rp.add_subparsers(dest="rulepack_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
     rp_sub.add_parser("list", help="ชุดเกณฑ์ที่ติดตั้งแล้ว")
@@ -47,7 +51,7 @@ def add_parsers(sub: Any) -> None:
 
 def writes(args: argparse.Namespace) -> str:
     if args.command == "screening":
-        return "" if args.screening_command == "list" or args.dry_run else "คิดผลคัดกรองใหม่"
+        return "คิดผลคัดกรองใหม่" if args.screening_command == "rescore" and not args.dry_run else ""
     return {"install": "ติดตั้งชุดเกณฑ์", "sign": "ลงนามชุดเกณฑ์"}.get(args.rulepack_command, "")
 
 
@@ -59,6 +63,8 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
 
     try:
         if args.command == "screening":
+            if args.screening_command == "print":
+                return _print(args, db, out, err)
             return _list(args, db, out, err) if args.screening_command == "list" else _rescore(args, db, out)
         if args.rulepack_command == "list":
             return _packs(db, out)
@@ -92,6 +98,19 @@ def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         out(f"{r.uuid}  {r.term}  {r.child_name}  {r.institution} {r.level} {r.classroom}  "
             f"{r.status_label}  {r.level_label}")
     out(f"แบบคัดกรอง {len(rows):,} แบบ")
+    return 0
+
+
+def _print(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.services.screening_print import screening_pdf
+
+    problem = output_problem(args.out)
+    if problem:
+        err(problem)
+        return EXIT_ARGS
+    with db.reader() as s:
+        pages = screening_pdf(s, args.uuid, args.out)
+    out(f"เขียนแบบคัดกรอง {pages} หน้า ลงไฟล์ {args.out} แล้ว")
     return 0
 
 

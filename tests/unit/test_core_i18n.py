@@ -131,6 +131,8 @@ THAI_BY_DESIGN: set[str] = {
     "desktop/services/reports.py",
     "desktop/services/exports.py",
     "desktop/services/demo_data.py",
+    "desktop/services/demo_screenings.py",  # the demo's made-up households
+    "desktop/services/screening_print.py",  # the printed นร./กสศ.01 form (under i18n.pinned("th"))
 }
 # Not yet wrapped (a known gap, named in the skip's reason); a file leaves this list when done.
 PENDING_PREFIXES: tuple[str, ...] = ()
