@@ -137,3 +137,23 @@ def test_the_plan_and_the_state_read_in_a_readers_session(pair: tuple[Site, Site
     assert plan.restored and plan.full and plan.sequence == 1  # nothing acknowledged: from the start
     assert state is not None and state.restored_at is not None and state.sent == 1
     assert snapshot(town.db) == before
+
+
+def test_the_uuids_a_bundle_carried_read_back_also_from_an_older_zlib_list(
+        pair: tuple[Site, Site], tmp_path: Path) -> None:
+    import zlib
+
+    from desktop.services.exchange_export import sent_uuids
+    from desktop.store.exchange_state import SentBundle
+
+    town, _province = pair
+    with town.db.session() as s:
+        result = export_bundle(s, tmp_path / "1.samoe", password=PW)
+    with town.db.session() as s:
+        uuids = sent_uuids(s, result.bundle_id)
+        assert len(uuids) == result.plan.total - result.counts.get("academic_year", 0)
+        row = s.scalars(select(SentBundle)).one()
+        assert row.rows[:4] == b"\x28\xb5\x2f\xfd"  # zstd
+        row.rows = zlib.compress("\n".join(uuids).encode("ascii"), 1)  # as bundles written before it
+    with town.db.session() as s:
+        assert sent_uuids(s, result.bundle_id) == uuids
