@@ -492,5 +492,6 @@ class LoginFailure(Base):
 from desktop.store import (  # noqa: E402, F401  (the exchange: 0011, 0012)
     exchange_keys,
     exchange_state,
+    grant_state,  # noqa: E402, F401  (grant rounds: 0016)
     screening_state,  # noqa: E402, F401  (the poverty screening: 0015)
 )
