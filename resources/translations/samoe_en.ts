@@ -3445,7 +3445,7 @@ Database: %2</translation>
     </message>
     <message>
         <source>เด็กเลขซ้ำข้าม อปท.</source>
-        <translation>Same ID, two municipalities</translation>
+        <translation>Duplicate IDs</translation>
     </message>
 </context>
 <context>
@@ -3663,7 +3663,7 @@ Database: %2</translation>
     </message>
     <message>
         <source>อปท. ที่ส่งเข้ามาใหม่</source>
-        <translation>Municipality that sent it</translation>
+        <translation>Sent by</translation>
     </message>
     <message>
         <source>ชื่อ (เข้ามาใหม่)</source>
@@ -3675,7 +3675,7 @@ Database: %2</translation>
     </message>
     <message>
         <source>อปท. ที่มีอยู่แล้ว</source>
-        <translation>Municipality already here</translation>
+        <translation>Already from</translation>
     </message>
     <message>
         <source>ชื่อ (มีอยู่แล้ว)</source>
@@ -3775,7 +3775,7 @@ Database: %2</translation>
     </message>
     <message>
         <source>รอตรวจสอบ %1 คู่ · ตรวจแล้ว %2 คู่</source>
-        <translation>To check: %1 pairs · decided: %2 pairs</translation>
+        <translation>Pairs to check: %1 · decided: %2</translation>
     </message>
     <message>
         <source>คู่ที่เลือก %1: %2 (%3) กับ %4 (%5)</source>
