@@ -156,9 +156,9 @@ def province_site(db: Any) -> Any:
 
 def build_bundles(folder: Path, work: Path, n_children: list[int], seed: int, fresh: bool = False) -> None:
     """One full bundle (and key card) a municipality into ``folder``, unless it holds them
-    for the same sizes already (``fresh``: rebuild). Bundles made by older code stay
-    readable (a newer program reads every older format), so a change of the makers is
-    only noted. Built aside and renamed into place: a run reading the folder never sees
+    for the same sizes already (``fresh``: rebuild). Bundles made by older code are reused
+    while this code verifies the first of them (a released format stays readable), so a
+    change of the makers is only noted. Built aside and renamed into place: a run reading the folder never sees
     it half made."""
     from office_kit import set_up_site
 
@@ -173,7 +173,7 @@ def build_bundles(folder: Path, work: Path, n_children: list[int], seed: int, fr
     if not fresh and meta_path.exists() and all(
             (folder / f"{i:03d}.samoe").exists() for i in range(len(n_children))):
         had = json.loads(meta_path.read_text(encoding="utf-8"))
-        if (had.get("sizes"), had.get("seed")) == (n_children, seed):
+        if (had.get("sizes"), had.get("seed")) == (n_children, seed) and readable(folder):
             changed = "" if had.get("makers") == meta["makers"] else " (made by older code: --fresh rebuilds)"
             print(f"bundles: reusing {len(n_children)} in {folder}{changed}", flush=True)
             return
@@ -212,6 +212,27 @@ def build_bundles(folder: Path, work: Path, n_children: list[int], seed: int, fr
         folder.rename(old)
         shutil.rmtree(old, ignore_errors=True)
     building.rename(folder)
+
+
+def readable(folder: Path) -> bool:
+    """Whether this code verifies the folder's first bundle (an unreleased format change
+    may make the cached ones unreadable)."""
+    from exchange_kit import DictTrust
+    from office_kit import PROVINCE
+
+    from desktop.exchange.bundle import verify_bundle
+    from desktop.exchange.key_card import read_card
+    from desktop.exchange.keypair import private_keys
+    from desktop.exchange.reasons import Refusal
+
+    me = private_keys(PROVINCE_SECRET, *PROVINCE)
+    try:
+        verify_bundle(folder / "000.samoe", trust=DictTrust().add(read_card((folder / "000.card").read_bytes()).keys),
+                      me=me.keys, box_private=me.box, chain=None, now=IMPORTED)
+    except Refusal as refusal:
+        print(f"bundles: the cached ones are refused by this code ({refusal.code}): building them again", flush=True)
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- the raw side
