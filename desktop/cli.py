@@ -15,7 +15,8 @@
     samoe keys card|trust|list|revoke|rotate|share  the exchange's keys (desktop/cli_exchange_keys.py)
     samoe exchange export|verify|import|receipt|status  bundles and receipts (desktop/cli_exchange.py)
     samoe exchange reconcile list|decide            the province's reconcile list (desktop/cli_province.py)
-    samoe screening list|rescore, samoe rulepack list|install|sign   the poverty screening (desktop/cli_screening.py)
+    samoe screening list|rescore|print, samoe rulepack list|install|sign, samoe grants rounds|create|eligible
+                                                    the poverty screening and grant rounds (desktop/cli_screening.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -211,6 +212,7 @@ WRITES = {
     "screening rescore": (False, "คิดผลคัดกรองใหม่"),  # desktop/cli_screening.py writes()
     "rulepack install": (False, "ติดตั้งชุดเกณฑ์"),
     "rulepack sign": (False, "ลงนามชุดเกณฑ์"),
+    "grants create": (False, "สร้างรอบทุน"),
 }
 
 
@@ -271,7 +273,7 @@ def _run_unlocked(args: argparse.Namespace, name: str) -> int:
         from desktop.cli_exchange import writes as exchange_writes
 
         label = exchange_writes(args)
-    if args.command in ("screening", "rulepack"):
+    if args.command in ("screening", "rulepack", "grants"):
         from desktop.cli_screening import writes as screening_writes
 
         label = screening_writes(args)
@@ -350,7 +352,7 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_exchange import run as run_exchange
 
         return run_exchange(args, db, _print, _err)
-    if args.command in ("screening", "rulepack"):
+    if args.command in ("screening", "rulepack", "grants"):
         from desktop.cli_screening import run as run_screening
 
         return run_screening(args, db, _print, _err)

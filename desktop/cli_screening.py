@@ -4,6 +4,9 @@
     samoe screening list [--term 1/2569] [--status draft|submitted|certified|returned]
     samoe screening rescore [--pack LABEL] [--dry-run]   who changes class, then re-score
     samoe screening print UUID --out FILE.pdf           the filled form, for signatures
+    samoe grants rounds                                  one line per round, its id first
+    samoe grants create --name N --term 1/2569 [--programme eef_equity|dla_basic|other] [--levels extreme,poor]
+    samoe grants eligible --round ID [--out FILE.xlsx]   who is in, held or out, and why
     samoe rulepack list                                  the packs installed, the active one
     samoe rulepack install FILE                          a pack the province signed
     samoe rulepack sign PACK.json --out FILE             at the province: sign a pack
@@ -39,6 +42,18 @@ def add_parsers(sub: Any) -> None:
     pr = sc_sub.add_parser("print", help="พิมพ์แบบคัดกรองที่กรอกแล้วเป็น PDF สำหรับลงนาม")
     pr.add_argument("uuid", help="รหัสแบบคัดกรอง (จาก samoe screening list)")
     pr.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    gr = sub.add_parser("grants", help="รอบทุนเสมอภาคและเงินอุดหนุนนักเรียนยากจน")
+    gr_sub = gr.add_subparsers(dest="grants_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
+    gr_sub.add_parser("rounds", help="รายการรอบทุน (รหัสรอบขึ้นต้นบรรทัด)")
+    make = gr_sub.add_parser("create", help="สร้างรอบทุน")
+    make.add_argument("--name", required=True, help="ชื่อรอบ เช่น 'ทุนเสมอภาค 1/2569'")
+    make.add_argument("--term", required=True, help="ภาคเรียน เช่น 1/2569")
+    make.add_argument("--programme", choices=("eef_equity", "dla_basic", "other"), default="eef_equity")
+    make.add_argument("--levels", default="extreme", help="กลุ่มที่จ่าย: extreme, poor หรือ extreme,poor")
+    make.add_argument("--attendance", type=int, default=None, help="เกณฑ์การมาเรียน (%%) ไม่ใส่: ตามชุดเกณฑ์")
+    el = gr_sub.add_parser("eligible", help="รายชื่อผู้มีสิทธิ์ รอ และไม่มีสิทธิ์ พร้อมเหตุผล")
+    el.add_argument("--round", type=int, required=True, help="รหัสรอบ (จาก samoe grants rounds)")
+    el.add_argument("--out", type=Path, default=None, help="บันทึกเป็นไฟล์ .xlsx หรือ .csv")
     rp = sub.add_parser("rulepack", help="ชุดเกณฑ์คัดกรองความยากจน")
     rp_sub = rp.add_subparsers(dest="rulepack_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
     rp_sub.add_parser("list", help="ชุดเกณฑ์ที่ติดตั้งแล้ว")
@@ -50,6 +65,8 @@ def add_parsers(sub: Any) -> None:
 
 
 def writes(args: argparse.Namespace) -> str:
+    if args.command == "grants":
+        return "สร้างรอบทุน" if args.grants_command == "create" else ""
     if args.command == "screening":
         return "คิดผลคัดกรองใหม่" if args.screening_command == "rescore" and not args.dry_run else ""
     return {"install": "ติดตั้งชุดเกณฑ์", "sign": "ลงนามชุดเกณฑ์"}.get(args.rulepack_command, "")
@@ -62,6 +79,8 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.services.screenings import ScreeningError
 
     try:
+        if args.command == "grants":
+            return _grants(args, db, out, err)
         if args.command == "screening":
             if args.screening_command == "print":
                 return _print(args, db, out, err)
@@ -82,16 +101,72 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         return 11 if exc.code == "keys.password" else 12 if exc.code == "keys.not_shared" else EXIT_REFUSED
 
 
+def _term_of(text: str, err: Any) -> tuple[int, int] | None:
+    match = re.fullmatch(r"\s*([12])\s*/\s*(25\d\d)\s*", text)
+    if match is None:
+        err(f"ภาคเรียน {text!r} ไม่ถูกต้อง ใส่เป็น ภาคเรียน/ปีการศึกษา เช่น 1/2569")
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def _grants(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.domain.grants import Programme
+    from desktop.domain.screening import PovertyLevel
+    from desktop.services.grants import (
+        RoundValues,
+        create_round,
+        eligibility,
+        export_eligibility,
+        rounds,
+    )
+
+    if args.grants_command == "rounds":
+        with db.reader() as s:
+            found = rounds(s)
+        for info in found:
+            out(f"{info.id}  {info.term}  {info.programme_label}  {info.name}  จ่าย {info.levels}  มาเรียน ≥ {info.attendance_percent}%")
+        out(f"รอบทุน {len(found)} รอบ")
+        return 0
+    if args.grants_command == "create":
+        term = _term_of(args.term, err)
+        levels = {v.strip() for v in args.levels.split(",") if v.strip()}
+        if term is None:
+            return EXIT_ARGS
+        if not levels or not levels <= {p.value for p in PovertyLevel} - {"not_poor"}:
+            err(f"--levels {args.levels!r} ไม่ถูกต้อง ใช้ extreme, poor หรือ extreme,poor")
+            return EXIT_ARGS
+        with db.session() as s:
+            rid = create_round(s, RoundValues(Programme(args.programme), args.name, term[1], term[0],
+                                              frozenset(PovertyLevel(v) for v in levels), args.attendance))
+        out(f"สร้างรอบทุนรหัส {rid} แล้ว ดูรายชื่อด้วย samoe grants eligible --round {rid}")
+        return 0
+    if args.out is not None:
+        problem = output_problem(args.out)
+        if problem:
+            err(problem)
+            return EXIT_ARGS
+    with db.reader() as s:
+        rows = eligibility(s, args.round)
+        if args.out is not None:
+            export_eligibility(s, args.round, args.out)
+    words = {"eligible": "มีสิทธิ์", "held": "รอ", "out": "ไม่มีสิทธิ์"}
+    for r in rows:
+        out(f"{r.child_uuid}  {r.child_name}  {r.class_level}  {words[r.outcome.value]}  {r.amount:,}  {r.reason}")
+    counts = {k: sum(1 for r in rows if r.outcome.value == k) for k in words}
+    out(f"มีสิทธิ์ {counts['eligible']:,} คน รอ {counts['held']:,} คน ไม่มีสิทธิ์ {counts['out']:,} คน"
+        + (f" บันทึกลงไฟล์ {args.out} แล้ว" if args.out is not None else ""))
+    return 0
+
+
 def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.services.screening_list import screening_rows
 
     term = year = None
     if args.term:
-        match = re.fullmatch(r"\s*([12])\s*/\s*(25\d\d)\s*", args.term)
-        if match is None:
-            err(f"ภาคเรียน {args.term!r} ไม่ถูกต้อง ใส่เป็น ภาคเรียน/ปีการศึกษา เช่น 1/2569")
+        given = _term_of(args.term, err)
+        if given is None:
             return EXIT_ARGS
-        term, year = int(match.group(1)), int(match.group(2))
+        term, year = given
     with db.reader() as s:
         rows = screening_rows(s, term=term, year_be=year, status=args.status)
     for r in rows:

@@ -49,6 +49,7 @@ class Action(StrEnum):
     KEYS_MANAGE = "keys.manage"  # the office's exchange keys, key cards and trust list (exchange issue)
     SCREENING_RECORD = "screening.record"  # a teacher: own classes only (screening issue)
     SCREENING_CERTIFY = "screening.certify"
+    GRANTS = "grants"  # grant rounds, the term's attendance, payments (screening issue)
     CASE_WORK = "case.work"  # out-of-school cases (case issue)
     CASE_SUPERVISE = "case.supervise"
 
@@ -58,7 +59,7 @@ ALLOWED: Mapping[Role, frozenset[Action]] = MappingProxyType({
     Role.ADMIN: frozenset({A.USERS_MANAGE, A.SETTINGS_MANAGE, A.BACKUP_MANAGE, A.AUDIT_READ,
                            A.KEYS_MANAGE, A.STATS_READ, A.DEMO}),
     Role.CLERK: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.REGISTRY_DELETE, A.IMPORT, A.EXPORT,
-                           A.REPORT, A.STATS_READ, A.DEMO, A.SCREENING_RECORD, A.CASE_WORK}),
+                           A.REPORT, A.STATS_READ, A.DEMO, A.SCREENING_RECORD, A.GRANTS, A.CASE_WORK}),
     Role.TEACHER: frozenset({A.SCREENING_RECORD}),
     Role.CERTIFIER: frozenset({A.REGISTRY_READ, A.SCREENING_CERTIFY, A.EXPORT_APPROVE, A.STATS_READ}),
     Role.CAREGIVER: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE}),
@@ -101,6 +102,7 @@ ACTION_LABELS: Mapping[Action, str] = MappingProxyType({
     A.KEYS_MANAGE: N_("จัดการกุญแจของหน่วยงานและบัตรกุญแจที่เชื่อถือ"),
     A.SCREENING_RECORD: N_("บันทึกผลคัดกรอง"),
     A.SCREENING_CERTIFY: N_("รับรองผลคัดกรอง"),
+    A.GRANTS: N_("จัดรอบทุน บันทึกการมาเรียนและการจ่ายเงิน"),
     A.CASE_WORK: N_("ติดตามเด็กนอกระบบ"),
     A.CASE_SUPERVISE: N_("กำกับงานติดตามเด็กนอกระบบ"),
 })

@@ -42,6 +42,8 @@ EXEMPT: dict[str, str] = {
     "screening_rows.members_of": "a step of the checked screening services",
     "screening_rows.screening_inputs": "a step of the checked re-score and its preview",
     "screenings.data_hash": "a step of certify and save (checked)",
+    "screening_bulk.preview": "a step of rulepacks.rescore_preview and rescore (checked)",
+    "screening_bulk.apply": "a step of rulepacks.rescore (checked)",
     "screenings.void_if_changed": "a step of save (checked)",
     "screenings.live_screening": "a step of the checked screening services",
     "households.search_conditions": "builds a WHERE for the checked household queries",
