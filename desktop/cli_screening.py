@@ -4,6 +4,8 @@
     samoe screening list [--term 1/2569] [--status draft|submitted|certified|returned]
     samoe screening rescore [--pack LABEL] [--dry-run]   who changes class, then re-score
     samoe screening print UUID --out FILE.pdf           the filled form, for signatures
+    samoe screening dashboard --term 1/2569             per school: screened, certified, poor, paid
+    samoe screening missing --term 1/2569               not screened, no photo, no house position
     samoe grants rounds                                  one line per round, its id first
     samoe grants create --name N --term 1/2569 [--programme eef_equity|dla_basic|other] [--levels extreme,poor]
     samoe grants eligible --round ID [--out FILE.xlsx]   who is in, held or out, and why
@@ -39,6 +41,9 @@ def add_parsers(sub: Any) -> None:
     rs = sc_sub.add_parser("rescore", help="คิดผลใหม่ทุกแบบด้วยชุดเกณฑ์ (แสดงเด็กที่ผลเปลี่ยนก่อน)")
     rs.add_argument("--pack", default="", help="ชุดเกณฑ์ที่ติดตั้งแล้ว เช่น 'samoe-illustrative v2' (ไม่ใส่: ที่ใช้อยู่)")
     rs.add_argument("--dry-run", action="store_true", help="แสดงเด็กที่ผลจะเปลี่ยนเท่านั้น ไม่บันทึก")
+    for name, text in (("dashboard", "สรุปการคัดกรองของภาคเรียนรายโรงเรียน"),
+                       ("missing", "เด็กที่ยังไม่ได้คัดกรอง ไม่มีรูปถ่าย หรือไม่มีพิกัดบ้าน")):
+        sc_sub.add_parser(name, help=text).add_argument("--term", required=True, help="ภาคเรียน เช่น 1/2569")
     pr = sc_sub.add_parser("print", help="พิมพ์แบบคัดกรองที่กรอกแล้วเป็น PDF สำหรับลงนาม")
     pr.add_argument("uuid", help="รหัสแบบคัดกรอง (จาก samoe screening list)")
     pr.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
@@ -84,6 +89,8 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if args.command == "screening":
             if args.screening_command == "print":
                 return _print(args, db, out, err)
+            if args.screening_command in ("dashboard", "missing"):
+                return _term_lists(args, db, out, err)
             return _list(args, db, out, err) if args.screening_command == "list" else _rescore(args, db, out)
         if args.rulepack_command == "list":
             return _packs(db, out)
@@ -173,6 +180,31 @@ def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         out(f"{r.uuid}  {r.term}  {r.child_name}  {r.institution} {r.level} {r.classroom}  "
             f"{r.status_label}  {r.level_label}")
     out(f"แบบคัดกรอง {len(rows):,} แบบ")
+    return 0
+
+
+def _term_lists(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.services.screening_list import missing, term_dashboard
+
+    given = _term_of(args.term, err)
+    if given is None:
+        return EXIT_ARGS
+    term, year = given
+    with db.reader() as s:
+        if args.screening_command == "missing":
+            rows = missing(s, year, term)
+            for m in rows:
+                out(f"{m.child_uuid}  {m.child_name}  {m.institution} {m.level} {m.classroom}  {m.what}")
+            out(f"ต้องตามต่อ {len(rows):,} คน")
+            return 0
+        counts = term_dashboard(s, year, term)
+    out("โรงเรียน | นักเรียน | คัดกรองแล้ว | ส่งแล้ว | รับรองแล้ว | ยากจน | ยากจนพิเศษ | ได้รับเงิน")
+    for c in counts:
+        out(f"{c.institution} | {c.enrolled:,} | {c.screened:,} | {c.submitted:,} | {c.certified:,} | {c.poor:,} | "
+            f"{c.extreme:,} | {c.paid:,}")
+    out(f"รวม | {sum(c.enrolled for c in counts):,} | {sum(c.screened for c in counts):,} | "
+        f"{sum(c.submitted for c in counts):,} | {sum(c.certified for c in counts):,} | "
+        f"{sum(c.poor for c in counts):,} | {sum(c.extreme for c in counts):,} | {sum(c.paid for c in counts):,}")
     return 0
 
 

@@ -118,3 +118,23 @@ def test_samoe_grants_commands(screened: Database, tmp_path: Path, capsys: pytes
                            (("grants", "eligible", "--round", "99"), "ไม่พบรอบทุน")):
         code, _out, err = run(capsys, "--db", db, *args)
         assert code == 2 and expected in err, (args, err)
+
+
+def test_the_terms_dashboard_and_who_to_follow_up(screened: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.services.screening_list import missing, term_dashboard
+    from desktop.store.screening_state import Screening
+
+    with screened.reader() as s:
+        counts = term_dashboard(s, 2569, 1)
+        rows = missing(s, 2569, 1)
+        screened_n = s.query(Screening).count()
+        no_position = s.query(Screening).filter(Screening.lat_e6.is_(None)).count()
+    assert sum(c.screened for c in counts) == screened_n and all(c.enrolled >= c.screened for c in counts)
+    assert sum(c.certified for c in counts) > 0 and sum(c.paid for c in counts) == 0
+    not_screened = [r for r in rows if r.what == "ยังไม่ได้คัดกรอง"]
+    assert len(not_screened) == sum(c.enrolled - c.screened for c in counts)
+    assert len(rows) == len(not_screened) + no_position  # the demo's all have a photo or a reason
+    code, out, _err = run(capsys, "--db", str(screened.path), "screening", "dashboard", "--term", "1/2569")
+    assert code == 0 and out.splitlines()[-1].startswith("รวม |")
+    code, out, _err = run(capsys, "--db", str(screened.path), "screening", "missing", "--term", "1/2569")
+    assert code == 0 and f"ต้องตามต่อ {len(rows):,} คน" in out
