@@ -31,9 +31,11 @@ def test_field_by_field_is_guardian_problems_of_the_whole_form() -> None:
     rules = GuardianRules()
     names = ("prefix", "first_name", "last_name", "national_id", "phone", "occupation", "relation")
     checked = 0
-    for combo in product(*(VALUES[n] for n in names)):
-        form = GuardianForm(**dict(zip(names, combo, strict=True)))
-        assert rules.rules(combo) == tuple(guardian_problems(0, form)), combo  # type: ignore[arg-type]
+    for prefix, first, last, national_id, phone, occupation, relation in product(*(VALUES[n] for n in names)):
+        key = (prefix, first, last, national_id, phone, occupation, relation)
+        form = GuardianForm(prefix=prefix, first_name=first, last_name=last, national_id=national_id,
+                            phone=phone, occupation=occupation, relation=relation)
+        assert rules.rules(key) == tuple(guardian_problems(0, form)), key
         checked += 1
     assert checked > 100_000
     # the answers are kept per value, and dropped on clear()
