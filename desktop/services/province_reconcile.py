@@ -62,8 +62,7 @@ class ReconcileRow:
         return not self.decision
 
 
-def _sides(session: Session, pairs: list[Reconcile]) -> dict[str, tuple[str, date, bool]]:
-    uuids = sorted({u for p in pairs for u in (p.child_uuid, p.other_child_uuid)})
+def _sides(session: Session, uuids: list[str]) -> dict[str, tuple[str, date, bool]]:
     out: dict[str, tuple[str, date, bool]] = {}
     for i in range(0, len(uuids), 900):
         for uuid, prefix, first, last, born, gone in session.execute(
@@ -76,22 +75,23 @@ def _sides(session: Session, pairs: list[Reconcile]) -> dict[str, tuple[str, dat
 def reconcile_rows(session: Session, *, open_only: bool = False) -> list[ReconcileRow]:
     """The pairs, open ones first (by national ID), then the decided ones (latest first)."""
     require_any(session, Action.MERGE, Action.PROVINCE_REPORT)
-    query = select(Reconcile)
+    r = Reconcile
+    query = select(r.id, r.national_id, r.found_at, r.child_uuid, r.office_code, r.other_child_uuid,
+                   r.other_office_code, r.decision, r.decided_by, r.decided_at, r.note)
     if open_only:
-        query = query.where(Reconcile.decision == "")
-    pairs = list(session.scalars(query))
-    children = _sides(session, pairs)
+        query = query.where(r.decision == "")
+    pairs = session.execute(query).tuples().all()
+    children = _sides(session, sorted({u for p in pairs for u in (p[3], p[5])}))
     offices = dict(session.execute(select(Office.code, Office.name)).tuples().all())
 
     def side(uuid: str, code: str) -> ChildSide:
         name, born, gone = children.get(uuid, ("", None, True))
         return ChildSide(uuid, code, offices.get(code, code), name, born, gone)
 
-    rows = [ReconcileRow(p.id, p.national_id, p.found_at, side(p.child_uuid, p.office_code),
-                         side(p.other_child_uuid, p.other_office_code), p.decision, p.decided_by,
-                         p.decided_at, p.note) for p in pairs]
-    rows.sort(key=lambda r: (not r.open, r.national_id if r.open else "",
-                             -(r.decided_at.timestamp() if r.decided_at else 0), r.id))
+    rows = [ReconcileRow(pid, nid, found, side(mine, code), side(other, other_code), decision, by, at, note)
+            for pid, nid, found, mine, code, other, other_code, decision, by, at, note in pairs]
+    rows.sort(key=lambda x: (not x.open, x.national_id if x.open else "",
+                             -(x.decided_at.timestamp() if x.decided_at else 0), x.id))
     return rows
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.roles import Action
 from desktop.i18n import _
@@ -129,22 +129,23 @@ def municipalities(session: Session, *, now: datetime | None = None,
     limit = stale_after if stale_after is not None else stale_days(session)
     children = _children_by_office(session)
     pairs = _open_pairs_by_office(session)
-    received: dict[str, list[ReceivedBundle]] = {}
-    for r in session.scalars(select(ReceivedBundle).order_by(ReceivedBundle.id)):
-        received.setdefault(r.office_code, []).append(r)
+    sequences: dict[str, list[int]] = {}
+    for code, sequence in session.execute(select(ReceivedBundle.office_code, ReceivedBundle.sequence)).tuples():
+        sequences.setdefault(code, []).append(sequence)
     rows: list[MunicipalityRow] = []
     seen: set[str] = set()
-    for state, name in session.execute(select(SenderState, Office.name)
-                                       .join(Office, Office.id == SenderState.office_id)).tuples():
-        bundles = received.get(state.office_code, [])
-        last = next((b for b in reversed(bundles) if b.uuid == state.bundle_uuid), None)
-        created = last.created_at if last is not None else state.imported_at
+    last = aliased(ReceivedBundle)  # the last bundle accepted: its time and counts
+    for state, name, made, counts in session.execute(
+            select(SenderState, Office.name, last.created_at, last.counts)
+            .join(Office, Office.id == SenderState.office_id)
+            .outerjoin(last, last.uuid == SenderState.bundle_uuid)).tuples():
+        got = sequences.get(state.office_code, [])
+        created = made if made is not None else state.imported_at
         quiet = max((at - created).days, 0)
         rows.append(MunicipalityRow(
             state.office_code, name, state.sequence, state.bundle_uuid, created, state.imported_at,
-            json.loads(last.counts) if last is not None else {}, state.restores, len(bundles),
-            tuple(chain_gaps(b.sequence for b in bundles)), children.get(state.office_id, 0),
-            pairs.get(state.office_code, 0), quiet, quiet > limit))
+            json.loads(counts) if counts else {}, state.restores, len(got), tuple(chain_gaps(got)),
+            children.get(state.office_id, 0), pairs.get(state.office_code, 0), quiet, quiet > limit))
         seen.add(state.office_code)
     local = session.scalars(select(Office.code).where(Office.is_local.is_(True))).first()
     enrolled = session.execute(select(TrustEntry.office_code, TrustEntry.office_name)
