@@ -8,6 +8,11 @@
    must give the same levels. Goal: within 2x.
 2. **a form**: open (a screening's answers and members read) and save (``save_screening``
    of one child, scored, audited, committed) at that size. Goal: under 100 ms each.
+3. **eligibility** of a round of ``--round-children`` (default 20k) screened children, most
+   certified, with their term's attendance: ``grants.eligibility`` (every child in, held or
+   out with the reason) against **pandas**: the same screenings, enrolments, attendance and
+   payments read with ``read_sql``, merged and decided on the frames (the outcomes must
+   agree). Goal: within 2x.
 
     .venv/bin/python tests/bench/bench_screening.py --screenings 100000
 
@@ -138,6 +143,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--screenings", type=int, default=100_000)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--round-children", type=int, default=20_000)
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args()
     _sign_in_everyone()
@@ -209,7 +215,86 @@ def main() -> None:
         saves.append(time.perf_counter() - t)
     print(f"form at {args.screenings:,}: open {statistics.median(opens) * 1000:.1f} ms, "
           f"save {statistics.median(saves) * 1000:.1f} ms (goal < 100 ms each; median of 7)")
+    _eligibility_figure(db, path, min(args.round_children, args.screenings))
     db.dispose()
+
+
+def _eligibility_frames(path: Path, round_id: int) -> dict[str, str]:
+    """The same decision in pandas: child uuid -> outcome."""
+    import sqlite3
+
+    import numpy as np
+    import pandas as pd
+
+    conn = sqlite3.connect(path)
+    try:
+        r = pd.read_sql("SELECT term_id, levels, attendance_percent, amounts FROM grant_round WHERE id = ?", conn,
+                        params=(round_id,)).iloc[0]
+        year = conn.execute("SELECT academic_year_id FROM term WHERE id = ?", (int(r.term_id),)).fetchone()[0]
+        s = pd.read_sql("SELECT s.child_id, c.uuid, s.status, s.level FROM screening s JOIN child c ON c.id = s.child_id "
+                        "WHERE s.term_id = ? AND s.deleted_at IS NULL AND c.deleted_at IS NULL", conn,
+                        params=(int(r.term_id),))
+        e = pd.read_sql("SELECT child_id, level_code FROM enrollment WHERE academic_year_id = ? AND deleted_at IS NULL",
+                        conn, params=(year,))
+        a = pd.read_sql("SELECT child_id, days_present, days_open FROM term_attendance WHERE term_id = ? "
+                        "AND deleted_at IS NULL", conn, params=(int(r.term_id),))
+    finally:
+        conn.close()
+    amounts = json.loads(r.amounts)
+    f = s.merge(e, on="child_id", how="left").merge(a, on="child_id", how="left")
+    amount = f["level_code"].map(amounts).fillna(0)
+    levels = set(str(r.levels).split(","))
+    certified = f["status"] == "certified"
+    paid_level = f["level"].isin(levels)
+    has_class = f["level_code"].notna() & (amount > 0)
+    recorded = f["days_present"].notna() & (f["days_open"] > 0)
+    attends = f["days_present"] * 100 >= int(r.attendance_percent) * f["days_open"]
+    outcome = np.select([~certified | ~paid_level | ~has_class, ~recorded | ~attends],
+                        ["out", "held"], "eligible")
+    return dict(zip(f["uuid"].tolist(), outcome.tolist(), strict=True))
+
+
+def _eligibility_figure(db: Any, path: Path, children: int) -> None:
+    from sqlalchemy import text
+
+    from desktop.domain.grants import Programme
+    from desktop.domain.screening import PovertyLevel
+    from desktop.services.grants import RoundValues, create_round, eligibility
+
+    rng = random.Random(3)
+    with db.session() as s:
+        year = s.execute(text("SELECT academic_year_id FROM term ORDER BY id LIMIT 1")).scalar()
+        second = s.execute(text("SELECT id FROM term WHERE academic_year_id = :y AND number = 2"), {"y": year}).scalar()
+        first = s.execute(text("SELECT id FROM term WHERE academic_year_id = :y AND number = 1"), {"y": year}).scalar()
+        s.execute(text("UPDATE screening SET term_id = :t WHERE id > :n AND child_id NOT IN "
+                       "(SELECT child_id FROM screening WHERE term_id = :t)"), {"t": second, "n": children})
+        s.execute(text("UPDATE screening SET status = CASE WHEN id % 10 < 8 THEN 'certified' ELSE 'submitted' END "
+                       "WHERE term_id = :t"), {"t": first})
+        office = s.execute(text("SELECT id FROM office WHERE is_local")).scalar()
+        rows = [{"u": f"00000000-0000-4000-a000-{cid:012d}", "c": cid, "t": first, "p": rng.randint(60, 100), "o": office}
+                for (cid,) in s.execute(text("SELECT child_id FROM screening WHERE term_id = :t"), {"t": first})
+                if rng.random() < 0.9]
+        s.execute(text("INSERT INTO term_attendance (uuid, version, created_at, updated_at, origin_office_id, "
+                       "child_id, term_id, days_present, days_open, recorded_by) VALUES (:u, 1, '2026-12-01', "
+                       "'2026-12-01', :o, :c, :t, :p, 100, '')"), rows)
+        year_be, number = s.execute(text("SELECT y.year_be, t.number FROM term t JOIN academic_year y "
+                                         "ON y.id = t.academic_year_id WHERE t.id = :t"), {"t": first}).one()
+        rid = create_round(s, RoundValues(Programme.EEF, "bench", int(year_be), int(number),
+                                          frozenset({PovertyLevel.POOR, PovertyLevel.EXTREME}), 80))
+    ours, theirs = [], []
+    for _ in range(3):
+        t = time.perf_counter()
+        with db.reader() as s:
+            got = {r.child_uuid: r.outcome.value for r in eligibility(s, rid)}
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        expected = _eligibility_frames(path, rid)
+        theirs.append(time.perf_counter() - t)
+        assert got == expected, "pandas and grants.eligibility disagree"
+    counts = {k: sum(1 for v in got.values() if v == k) for k in ("eligible", "held", "out")}
+    med_ours, med_theirs = statistics.median(ours), statistics.median(theirs)
+    print(f"eligibility of a {len(got):,}-child round ({counts}): samoe {med_ours:.2f} s, pandas {med_theirs:.2f} s, "
+          f"ratio {med_ours / med_theirs:.2f} (goal <= 2)")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "bench_backup.py": ["--children", "300"],
         "bench_rekey.py": ["--children", "300"],
         "bench_exchange_format.py": ["--rows", "300", "--runs", "1"],
-        "bench_screening.py": ["--screenings", "300", "--rounds", "2"],
+        "bench_screening.py": ["--screenings", "300", "--rounds", "2", "--round-children", "100"],
     }
     procs = {}
     for script, args in runs.items():
@@ -77,7 +77,7 @@ def test_every_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         if script == "bench_exchange_format.py":  # the three figures, each with its ratio
             assert all(f"{name} " in out and "x" in out for name in ("write", "verify", "verify + rows")), out
         if script == "bench_screening.py":  # the re-score's ratio and the form's two times
-            assert "ratio" in out and "open" in out and "save" in out, out
+            assert "ratio" in out and "open" in out and "save" in out and "eligibility of a" in out, out
         if script == "bench_import.py":
             record = json.loads((work / "result.jsonl").read_text(encoding="utf-8").splitlines()[0])
             assert record["rows"] == 300 and record["children"] > 250
