@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, literal_column, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import ClauseAdapter
@@ -38,11 +38,13 @@ def walked_page(session: Session, stmt: Select[Any], where: Sequence[ColumnEleme
     if need <= 0 or need * 5 > WALK:
         return None
     # the subquery is named "child": the filter's literal SQL (the search text) reads it
+    # (the limits written as SQL, not bound: the walk's statement is adapted from the
+    # list's, and a bound LIMIT of it was once left without its value on PostgreSQL)
     walked = (select(Child.__table__).where(Child.deleted_at.is_(None)).order_by(*order)
-              .limit(WALK).subquery("child"))
+              .limit(literal_column(str(int(WALK)))).subquery("child"))
     adapt = ClauseAdapter(walked).traverse
     page = (select(*[adapt(c) for c in stmt.selected_columns]).select_from(walked)
             .where(*[adapt(w) for w in where]).order_by(*[adapt(o) for o in order])
-            .limit(need))
+            .limit(literal_column(str(int(need)))))
     rows = list(session.execute(page).all())
     return rows[max(0, offset):] if len(rows) >= need else None
