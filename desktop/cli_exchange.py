@@ -245,14 +245,18 @@ def _status(db: Any, out: Any) -> int:
     with db.reader() as s:
         office = local_office(s)
         if office is not None and office.role == "province":
-            from desktop.services.exchange_province import reconcile_list, senders
+            from desktop.services.exchange_province import reconcile_list
+            from desktop.services.province_senders import format_gaps, municipalities, quiet_words
 
-            rows = senders(s)
+            rows = municipalities(s)  # as the province's page: the quiet ones first
             waiting = len(reconcile_list(s, open_only=True))
-            out("อปท. ที่ส่งข้อมูลมา:" if rows else "ยังไม่ได้รับชุดข้อมูลจาก อปท. ใด")
+            out("อปท. ที่ส่งข้อมูลมาหรือลงทะเบียนไว้:" if rows else "ยังไม่ได้รับชุดข้อมูลจาก อปท. ใด")
             for r in rows:
-                out(f"  {r.office_code} {r.office_name}  ลำดับที่ {r.sequence}  รับเมื่อ {r.imported_at:%Y-%m-%d %H:%M}"
-                    f"  {r.bundles} ชุด" + (f"  กู้คืน {r.restores} ครั้ง" if r.restores else ""))
+                sent = (f"  ลำดับที่ {r.sequence}  รับเมื่อ {r.imported_at:%Y-%m-%d %H:%M}  {r.bundles} ชุด"
+                        if r.imported_at is not None else "")
+                out(f"  {r.office_code} {r.office_name}{sent}" + (f"  กู้คืน {r.restores} ครั้ง" if r.restores else "")
+                    + (f"  ขาดชุดที่ {format_gaps(r.gaps)}" if r.gaps else "")
+                    + (f"  [{quiet_words(r)}]" if quiet_words(r) else ""))
             out(f"รายการรอตรวจสอบ (เด็กเลขเดียวกันจากหลายหน่วยงาน): {waiting}")
             return 0
         from desktop.services.exchange_outbox import outbox_state

@@ -48,6 +48,14 @@ def test_reconcile_list_and_decide(province: Province, capsys: pytest.CaptureFix
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_reconcile")).one().actor == "admin"
 
 
+def test_status_says_who_is_quiet(province: Province, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", str(province.p.path), "exchange", "status")
+    assert code == 0, err
+    lines = [line for line in out.splitlines() if line.startswith("  ")]
+    assert TOWN_B[0] in lines[0] and "[ไม่ได้ส่ง" in lines[0]  # the quiet one first, in words
+    assert TOWN_A[0] in lines[1] and "[" not in lines[1] and "ลำดับที่ 2" in lines[1]
+
+
 def test_reconcile_errors_are_thai_with_their_codes(province: Province, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(province.p.path)
     code, _, err = run(capsys, "--db", db, "exchange", "reconcile", "decide", "999", "moved")
