@@ -118,6 +118,7 @@ DATA: dict[str, set[str]] = {
     "desktop/services/imports/names.py": {"_PREFIX_STARTS", "_ADULT_START"},
     # stored values: a child's reason for having no ID, the nationality of a Thai ID's holder
     "desktop/services/imports/plan.py": {"NO_ID_REASON", "THAI_NATIONALITY"},
+    "desktop/services/imports/guardian_rules.py": {"_QUIET_FORM"},  # a form's values, never shown
     # the eligible list's spreadsheet: its words are Thai as every export's (pinned)
     "desktop/services/grants.py": {"ELIGIBLE_HEADERS", "OUTCOME_WORDS", "export_eligibility"},
     "desktop/domain/text.py": {"THAI_DIGITS", "_SARA_AM_WITH_TONE", "_SARA_AM", "_MARKS", "_VOWEL_MARKS",
