@@ -83,6 +83,32 @@ def test_stale_limit_is_settable_and_audited(province: Province) -> None:
         set_stale_days(s, 5)
 
 
+def test_a_lost_bundle_shows_as_a_gap_in_the_chain(province: Province, tmp_path: Path) -> None:
+    """Bundle 3 of A is lost on a USB stick; bundle 4, built on the province's last receipt,
+    is accepted in its place (exchange_import): the page names 3 as never received."""
+    from province_kit import PW
+
+    from desktop.services.exchange_export import export_bundle
+    from desktop.services.exchange_import import import_file
+    from desktop.services.exchange_outbox import import_receipt
+    from desktop.services.exchange_province import write_receipt_for
+
+    a, p = province.a, province.p
+    with p.db.session() as s:
+        write_receipt_for(s, province.bundles["a2"], tmp_path / "r2", password=PW)
+    with a.db.session() as s:
+        import_receipt(s, tmp_path / "r2")
+    for n in (3, 4):
+        with a.db.session() as s:
+            export_bundle(s, tmp_path / f"a{n}.samoe", password=PW)
+    with p.db.session() as s:
+        import_file(s, tmp_path / "a4.samoe", password=PW)
+    with p.db.reader() as s:
+        row = {r.office_code: r for r in municipalities(s)}[TOWN_A[0]]
+    assert (row.sequence, row.bundles, row.gaps, row.missing) == (4, 3, ((3, 3),), 1)
+    assert not row.stale and row.days_quiet == 0
+
+
 def test_a_lost_record_shows_as_a_gap_and_an_enrolled_silent_office_stands_out(
         province: Province) -> None:
     db = province.p.db
