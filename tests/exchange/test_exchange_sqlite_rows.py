@@ -154,3 +154,26 @@ def test_an_export_without_sqlites_json_carries_the_same_rows(
         assert got[0] == got[1] and len(got[0]) > 100
     finally:
         province.db.dispose()
+
+
+def test_sqlciphers_sqlite_writes_the_same_rows(town: Site) -> None:
+    """An encrypted database is read by SQLCipher's own SQLite (3.53 here, sqlite3's is
+    3.40): its JSON writer gives the same bytes on the same tricky rows."""
+    from sqlalchemy import create_engine
+
+    sqlcipher = pytest.importorskip("sqlcipher3.dbapi2")
+    _tricky(town)
+    office = local_office_id(town.db)
+    engine = create_engine(f"sqlite:///{town.path}", module=sqlcipher)  # a plain file opens without a key
+    try:
+        with engine.connect() as conn:
+            assert conn.connection.driver_connection.__class__.__module__.startswith("sqlcipher3")
+            assert json_agrees(conn)
+            for t in SYNCED:
+                scope = _Scope(office, 0, True, None)
+                blocks = list(wire_lines(conn, t, _finish(scope), []))
+                lines = b"\n".join(b for b, _n in blocks).split(b"\n") if blocks else []
+                assert lines == [dumps_row(r) for r in wire_rows(conn, t, _finish(scope), [])], t.wire
+                assert lines, t.wire
+    finally:
+        engine.dispose()
