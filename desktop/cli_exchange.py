@@ -179,7 +179,17 @@ def _verify(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     if check.restored:
         out("ผู้ส่งแจ้งว่ากู้คืนฐานข้อมูลจากไฟล์สำรอง"
             + (f" ชุดนี้ต่อจากลำดับที่ {check.fork_from} ที่รับไว้" if check.fork_from is not None else ""))
+    if check.superseded:
+        out(_superseded(check))
     return 0
+
+
+def _superseded(check: Any) -> str:
+    """A lost bundle's gap: the sequences this bundle stands in for."""
+    first, last = check.superseded[0], check.superseded[-1]
+    numbers = f"ลำดับที่ {first}" if first == last else f"ลำดับที่ {first}-{last}"
+    return (f"ไม่ได้รับชุดข้อมูล{numbers} (ไฟล์อาจหาย) ชุดนี้สร้างต่อจากใบตอบรับลำดับที่ {check.continued_from} "
+            "จึงมีข้อมูลทุกรายการที่เปลี่ยนหลังจากนั้น รับแทนชุดที่ขาดได้")
 
 
 def _is_receipt(path: Path) -> bool:
@@ -220,6 +230,8 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         out(f"  {KIND_LABELS.get(kind, kind)}: {text}")
     if result.check.restored:
         out("ผู้ส่งกู้คืนฐานข้อมูลจากไฟล์สำรอง: บันทึกไว้แล้ว")
+    if result.check.superseded:
+        out(_superseded(result.check) + ": บันทึกช่วงที่ขาดไว้แล้ว")
     if result.reconcile:
         out(f"พบเด็กเลขประจำตัวเดียวกันจากหลายหน่วยงาน {result.reconcile} ราย: รอตรวจสอบ")
     out(f"ออกใบตอบรับให้ผู้ส่ง: samoe exchange receipt --for {args.file} --out ใบตอบรับ.samoe-receipt")

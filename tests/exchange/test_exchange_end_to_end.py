@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from cli_run import run
 from office_kit import PROVINCE, TOWN_A, TOWN_B, Site, add_child, make_site, trust_each_other
 from sqlalchemy import func, select, text
 
@@ -205,7 +206,8 @@ def test_a_refused_bundle_leaves_the_province_as_it_was(sites: tuple[Site, Site,
     assert snapshot(p.db) == before
 
 
-def test_a_lost_bundle_is_superseded_by_the_next(sites: tuple[Site, Site, Site], tmp_path: Path) -> None:
+def test_a_lost_bundle_is_superseded_by_the_next(sites: tuple[Site, Site, Site], tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     """Bundle 2 is lost on its way (a USB stick); bundle 3, built on the last receipt (1),
     carries every row 2 held and is accepted in its place: the gap is recorded and shown.
     The lost file found later is an older one; the chain goes on from 3."""
@@ -224,6 +226,9 @@ def test_a_lost_bundle_is_superseded_by_the_next(sites: tuple[Site, Site, Site],
     with p.db.session() as s:
         check = verify_file(s, third, password=PW)
     assert check.superseded == range(2, 3) and check.continued_from == 1 and not check.restored
+    code, out, err = run(capsys, "--db", str(p.path), "exchange", "verify", str(third))
+    assert code == 0, err
+    assert "ไม่ได้รับชุดข้อมูลลำดับที่ 2 (ไฟล์อาจหาย) ชุดนี้สร้างต่อจากใบตอบรับลำดับที่ 1" in out
     result = import_at(p, third)
     assert result.check.superseded == range(2, 3)  # type: ignore[attr-defined]
     assert result.applied["child"] == {"inserted": 2}  # type: ignore[attr-defined]
