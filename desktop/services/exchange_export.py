@@ -11,6 +11,10 @@ incremental, of all data or chosen institutions (issue 10; docs/exchange.md). No
 - **Chosen institutions**: their enrolments, the children enrolled there, those
   children's guardianships, guardians and households. Tombstones always all go (a
   deleted row's institution is not known any more).
+- Every bundle names the last receipt it was built on (the manifest's ``base``), so the
+  province may accept it in place of lost bundles after that receipt.
+- Rows on SQLite: SQLite writes each row's canonical JSON (services/exchange_sqlite_rows.py,
+  checked against orjson's bytes); PostgreSQL's rows are dicts written by orjson.
 - Who: a user whose role may approve exports (``export.approve``); the office's signing
   key opens with their password in a plain database.
 - One transaction: read, build, write the file atomically (exchange/bundle.write_built:
