@@ -9,6 +9,7 @@
     samoe grants rounds                                  one line per round, its id first
     samoe grants create --name N --term 1/2569 [--programme eef_equity|dla_basic|other] [--levels extreme,poor]
     samoe grants eligible --round ID [--out FILE.xlsx]   who is in, held or out, and why
+    samoe grants print --round ID --out FILE.pdf [--summary]   the list to sign, or the summary
     samoe rulepack list                                  the packs installed, the active one
     samoe rulepack install FILE                          a pack the province signed
     samoe rulepack sign PACK.json --out FILE             at the province: sign a pack
@@ -59,6 +60,10 @@ def add_parsers(sub: Any) -> None:
     el = gr_sub.add_parser("eligible", help="รายชื่อผู้มีสิทธิ์ รอ และไม่มีสิทธิ์ พร้อมเหตุผล")
     el.add_argument("--round", type=int, required=True, help="รหัสรอบ (จาก samoe grants rounds)")
     el.add_argument("--out", type=Path, default=None, help="บันทึกเป็นไฟล์ .xlsx หรือ .csv")
+    gp = gr_sub.add_parser("print", help="พิมพ์รายชื่อผู้มีสิทธิ์สำหรับลงนามรับเงิน หรือสรุปรอบทุน")
+    gp.add_argument("--round", type=int, required=True, help="รหัสรอบ (จาก samoe grants rounds)")
+    gp.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    gp.add_argument("--summary", action="store_true", help="พิมพ์สรุปรอบทุนแทนรายชื่อ")
     rp = sub.add_parser("rulepack", help="ชุดเกณฑ์คัดกรองความยากจน")
     rp_sub = rp.add_subparsers(dest="rulepack_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
     rp_sub.add_parser("list", help="ชุดเกณฑ์ที่ติดตั้งแล้ว")
@@ -152,6 +157,13 @@ def _grants(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if problem:
             err(problem)
             return EXIT_ARGS
+    if args.grants_command == "print":
+        from desktop.services.grant_print import grant_list_pdf, grant_summary_pdf
+
+        with db.reader() as s:
+            pages = (grant_summary_pdf if args.summary else grant_list_pdf)(s, args.round, args.out)
+        out(f"เขียน{'สรุปรอบทุน' if args.summary else 'รายชื่อผู้มีสิทธิ์'} {pages} หน้า ลงไฟล์ {args.out} แล้ว")
+        return 0
     with db.reader() as s:
         rows = eligibility(s, args.round)
         if args.out is not None:

@@ -39,7 +39,7 @@ from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.services.rulepacks import active_pack
 from desktop.store.grant_state import GrantPayment, GrantRound, TermAttendance
-from desktop.store.models import AcademicYear, Child, Enrollment, Term
+from desktop.store.models import AcademicYear, Child, Enrollment, Institution, Term
 from desktop.store.screening_state import Screening
 
 METHODS = ("cash", "transfer")
@@ -72,6 +72,7 @@ class RoundInfo:
 class EligibilityRow:
     child_uuid: str
     child_name: str
+    institution: str
     class_level: str
     poverty: str
     outcome: Outcome
@@ -195,21 +196,23 @@ def eligibility(session: Session, round_id: int) -> list[EligibilityRow]:
         .where(GrantPayment.round_id == r.id, GrantPayment.status == "paid", GrantPayment.deleted_at.is_(None))
         .group_by(GrantPayment.child_id)).tuples().all())
     stmt = (select(Child.id, Child.uuid, Child.prefix, Child.first_name, Child.last_name, Screening.status,
-                   Screening.level, Enrollment.level_code, TermAttendance.days_present, TermAttendance.days_open)
+                   Screening.level, Institution.name, Enrollment.level_code, TermAttendance.days_present,
+                   TermAttendance.days_open)
             .join(Screening, and_(Screening.child_id == Child.id, Screening.term_id == r.term_id,
                                   Screening.deleted_at.is_(None)))
             .outerjoin(Enrollment, and_(Enrollment.child_id == Child.id,
                                         Enrollment.academic_year_id == term.academic_year_id,
                                         Enrollment.deleted_at.is_(None)))
+            .outerjoin(Institution, Institution.id == Enrollment.institution_id)
             .outerjoin(TermAttendance, and_(TermAttendance.child_id == Child.id, TermAttendance.term_id == r.term_id,
                                             TermAttendance.deleted_at.is_(None)))
             .where(Child.deleted_at.is_(None))
-            .order_by(Enrollment.level_code, Child.first_name_key, Child.last_name_key, Child.id))
+            .order_by(Institution.name, Enrollment.level_code, Child.first_name_key, Child.last_name_key, Child.id))
     out = []
-    for cid, uuid, prefix, first, last, status, poverty, level, present, days in session.execute(stmt):
+    for cid, uuid, prefix, first, last, status, poverty, inst, level, present, days in session.execute(stmt):
         d: Decision = decide(ChildFacts(status or "", poverty or "", level or "", present, days), rule)
-        out.append(EligibilityRow(uuid, f"{prefix}{first} {last}", level or "", poverty or "", d.outcome, d.amount,
-                                  d.reason, int(paid.get(cid, 0))))
+        out.append(EligibilityRow(uuid, f"{prefix}{first} {last}", inst or "", level or "", poverty or "", d.outcome,
+                                  d.amount, d.reason, int(paid.get(cid, 0))))
     return out
 
 
@@ -265,7 +268,7 @@ def reconcile(session: Session, round_id: int) -> Reconciliation:
                           len(paid), sum(r.paid for r in paid), sum(1 for r in eligible if r.paid < r.amount))
 
 
-ELIGIBLE_HEADERS = ("เด็ก", "ชั้น", "ผลคัดกรอง", "ผล", "จำนวนเงิน (บาท)", "จ่ายแล้ว (บาท)", "เหตุผล", "ลายมือชื่อผู้รับเงิน")
+ELIGIBLE_HEADERS = ("เด็ก", "สถานศึกษา", "ชั้น", "ผลคัดกรอง", "ผล", "จำนวนเงิน (บาท)", "จ่ายแล้ว (บาท)", "เหตุผล", "ลายมือชื่อผู้รับเงิน")
 OUTCOME_WORDS = {Outcome.ELIGIBLE: "มีสิทธิ์", Outcome.HELD: "รอ (ยังไม่ผ่านเงื่อนไข)", Outcome.OUT: "ไม่มีสิทธิ์"}
 
 
@@ -288,6 +291,6 @@ def export_eligibility(session: Session, round_id: int, path: Path) -> int:
             except KeyError:
                 level = r.class_level
             poverty = LEVEL_LABELS[PovertyLevel(r.poverty)] if r.poverty else ""
-            cells.append((r.child_name, level, poverty, OUTCOME_WORDS[r.outcome], r.amount, r.paid, r.reason, ""))
+            cells.append((r.child_name, r.institution, level, poverty, OUTCOME_WORDS[r.outcome], r.amount, r.paid, r.reason, ""))
         return write_table(Path(path), list(ELIGIBLE_HEADERS), cells, total=len(cells),
                            **sheet_marks("รายชื่อผู้มีสิทธิ์", DEMO_LABEL if is_demo(session) else ""))

@@ -44,6 +44,8 @@ EXEMPT: dict[str, str] = {
     "screenings.data_hash": "a step of certify and save (checked)",
     "screening_bulk.preview": "a step of rulepacks.rescore_preview and rescore (checked)",
     "screening_bulk.apply": "a step of rulepacks.rescore (checked)",
+    "grant_print.grant_list_pdf": "reads through grants.eligibility (checked)",
+    "grant_print.grant_summary_pdf": "reads through grants.eligibility (checked)",
     "screenings.void_if_changed": "a step of save (checked)",
     "screenings.live_screening": "a step of the checked screening services",
     "households.search_conditions": "builds a WHERE for the checked household queries",

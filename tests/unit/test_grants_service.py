@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from actors import EVERY_ROLE, actor_with
 from cli_run import run
+from pdf_checks import assert_clean, needs_poppler, pages_of
 from sqlalchemy import select
 
 from desktop.domain.errors import ValidationFailed
@@ -138,3 +139,26 @@ def test_the_terms_dashboard_and_who_to_follow_up(screened: Database, capsys: py
     assert code == 0 and out.splitlines()[-1].startswith("รวม |")
     code, out, _err = run(capsys, "--db", str(screened.path), "screening", "missing", "--term", "1/2569")
     assert code == 0 and f"ต้องตามต่อ {len(rows):,} คน" in out
+
+
+@needs_poppler
+def test_the_rounds_printouts(screened: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with screened.session() as s:
+        rid = create_round(s, RoundValues(Programme.EEF, "ทุนเสมอภาค 1/2569", 2569, 1,
+                                          levels=frozenset({PovertyLevel.EXTREME, PovertyLevel.POOR})))
+    with screened.session() as s:
+        rows = eligibility(s, rid)
+        record_attendance(s, 2569, 1, [(r.child_uuid, 90, 100) for r in rows if r.outcome is Outcome.HELD])
+    with screened.reader() as s:
+        eligible = [r for r in eligibility(s, rid) if r.outcome is Outcome.ELIGIBLE]
+    code, out, err = run(capsys, "--db", str(screened.path), "grants", "print", "--round", str(rid), "--out",
+                         str(tmp_path / "list.pdf"))
+    assert code == 0, err
+    text = "\n".join(pages_of(tmp_path / "list.pdf"))
+    assert_clean(text)
+    assert "ลายมือชื่อผู้ปกครองผู้รับเงิน" in text and all(r.child_name in text for r in eligible)
+    code, out, err = run(capsys, "--db", str(screened.path), "grants", "print", "--round", str(rid), "--summary",
+                         "--out", str(tmp_path / "summary.pdf"))
+    assert code == 0, err
+    summary = "\n".join(pages_of(tmp_path / "summary.pdf"))
+    assert f"มีสิทธิ์ {len(eligible):,} คน" in summary and f"{sum(r.amount for r in eligible):,}" in summary
