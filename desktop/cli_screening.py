@@ -10,6 +10,7 @@
     samoe grants create --name N --term 1/2569 [--programme eef_equity|dla_basic|other] [--levels extreme,poor]
     samoe grants eligible --round ID [--out FILE.xlsx]   who is in, held or out, and why
     samoe grants print --round ID --out FILE.pdf [--summary]   the list to sign, or the summary
+    samoe grants attendance --term 1/2569 FILE [--days N] [--dry-run]   the term's attendance from a sheet
     samoe rulepack list                                  the packs installed, the active one
     samoe rulepack install FILE                          a pack the province signed
     samoe rulepack sign PACK.json --out FILE             at the province: sign a pack
@@ -60,6 +61,11 @@ def add_parsers(sub: Any) -> None:
     el = gr_sub.add_parser("eligible", help="รายชื่อผู้มีสิทธิ์ รอ และไม่มีสิทธิ์ พร้อมเหตุผล")
     el.add_argument("--round", type=int, required=True, help="รหัสรอบ (จาก samoe grants rounds)")
     el.add_argument("--out", type=Path, default=None, help="บันทึกเป็นไฟล์ .xlsx หรือ .csv")
+    at = gr_sub.add_parser("attendance", help="นำเข้าจำนวนวันมาเรียนของภาคเรียนจากไฟล์ (xlsx, xls, csv)")
+    at.add_argument("--term", required=True, help="ภาคเรียน เช่น 1/2569")
+    at.add_argument("file", type=Path, help="ไฟล์ที่มีเลขประจำตัวหรือชื่อ-สกุล วันมาเรียน และวันเปิดเรียน")
+    at.add_argument("--days", type=int, default=None, help="วันเปิดเรียนของภาคเรียน (เมื่อไฟล์ไม่มีคอลัมน์นี้)")
+    at.add_argument("--dry-run", action="store_true", help="ตรวจอย่างเดียว ไม่บันทึก")
     gp = gr_sub.add_parser("print", help="พิมพ์รายชื่อผู้มีสิทธิ์สำหรับลงนามรับเงิน หรือสรุปรอบทุน")
     gp.add_argument("--round", type=int, required=True, help="รหัสรอบ (จาก samoe grants rounds)")
     gp.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
@@ -76,6 +82,8 @@ def add_parsers(sub: Any) -> None:
 
 def writes(args: argparse.Namespace) -> str:
     if args.command == "grants":
+        if args.grants_command == "attendance":
+            return "" if args.dry_run else "นำเข้าการมาเรียน"
         return "สร้างรอบทุน" if args.grants_command == "create" else ""
     if args.command == "screening":
         return "คิดผลคัดกรองใหม่" if args.screening_command == "rescore" and not args.dry_run else ""
@@ -152,6 +160,8 @@ def _grants(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
                                               frozenset(PovertyLevel(v) for v in levels), args.attendance))
         out(f"สร้างรอบทุนรหัส {rid} แล้ว ดูรายชื่อด้วย samoe grants eligible --round {rid}")
         return 0
+    if args.grants_command == "attendance":
+        return _attendance(args, db, out, err)
     if args.out is not None:
         problem = output_problem(args.out)
         if problem:
@@ -174,6 +184,35 @@ def _grants(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     counts = {k: sum(1 for r in rows if r.outcome.value == k) for k in words}
     out(f"มีสิทธิ์ {counts['eligible']:,} คน รอ {counts['held']:,} คน ไม่มีสิทธิ์ {counts['out']:,} คน"
         + (f" บันทึกลงไฟล์ {args.out} แล้ว" if args.out is not None else ""))
+    return 0
+
+
+def _attendance(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.domain.errors import ValidationFailed
+    from desktop.reports.sheets import SheetError
+    from desktop.services.attendance_import import import_attendance
+
+    given = _term_of(args.term, err)
+    if given is None:
+        return EXIT_ARGS
+    if not args.file.is_file():
+        err(f"ไม่พบไฟล์ {args.file} (หรือไม่ใช่ไฟล์ธรรมดา) โปรดตรวจชื่อและที่อยู่ของไฟล์")
+        return EXIT_ARGS
+    try:
+        with db.session() as s:
+            result = import_attendance(s, given[1], given[0], args.file, days_open=args.days, dry_run=args.dry_run)
+    except SheetError as exc:
+        err(str(exc))
+        return EXIT_REFUSED
+    except ValidationFailed as exc:
+        for p in exc.problems:
+            err(p.message)
+        err(f"ไม่ได้บันทึก: พบปัญหา {len(exc.problems):,} รายการ แก้ไฟล์แล้วนำเข้าใหม่")
+        return EXIT_REFUSED
+    for note in result.notes:
+        out(note)
+    out(f"{'ตรวจแล้ว' if args.dry_run else 'บันทึกการมาเรียนแล้ว'} {result.rows:,} คน"
+        + (" (ยังไม่บันทึก)" if args.dry_run else ""))
     return 0
 
 

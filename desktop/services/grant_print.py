@@ -23,7 +23,7 @@ from desktop.i18n import thai_document
 from desktop.reports.pdf.document import Layout, Piece, Signature, heading, paragraph, render
 from desktop.reports.pdf.table import Column, simple_table
 from desktop.reports.registry import plain_list
-from desktop.services.grants import EligibilityRow, _round, eligibility, rounds
+from desktop.services.grants import EligibilityRow, eligibility, round_of, rounds
 from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.reports import write_atomic
 
@@ -80,7 +80,7 @@ def grant_list_pdf(session: Session, round_id: int, out: Path, *, today: date | 
 @thai_document
 def grant_summary_pdf(session: Session, round_id: int, out: Path, *, today: date | None = None) -> int:
     """Per institution: eligible, held and out (children and baht), paid; then the totals."""
-    _round(session, round_id)
+    round_of(session, round_id)
     rows = eligibility(session, round_id)
     width = Layout("", "").frame_w
     table_rows = []

@@ -81,7 +81,7 @@ class EligibilityRow:
     paid: int  # baht paid so far in this round (returned ones taken off)
 
 
-def _term(session: Session, year_be: int, number: int) -> Term:
+def term_of(session: Session, year_be: int, number: int) -> Term:
     term = session.scalars(select(Term).join(AcademicYear).where(AcademicYear.year_be == year_be,
                                                                 Term.number == number)).first()
     if term is None:
@@ -107,7 +107,7 @@ def create_round(session: Session, values: RoundValues) -> int:
         problems.append(Problem("amounts", _("จำนวนเงินต่อชั้นต้องเป็นจำนวนเต็มบาทไม่ติดลบ")))
     if problems:
         raise ValidationFailed(problems)
-    term = _term(session, values.year_be, values.term)
+    term = term_of(session, values.year_be, values.term)
     row = GrantRound(programme=values.programme.value, name=values.name.strip(), term_id=term.id,
                      levels=",".join(sorted(lv.value for lv in values.levels)), attendance_percent=percent,
                      amounts=json.dumps(amounts, sort_keys=True), pack=pack.label, created_by=actor.name,
@@ -140,7 +140,7 @@ def record_attendance(session: Session, year_be: int, term: int,
     every row is checked first and nothing is saved when one is wrong."""
     actor = require(session, Action.GRANTS)
     office = require_local_office(session)
-    t = _term(session, year_be, term)
+    t = term_of(session, year_be, term)
     given = list(rows)
     problems = []
     ids: dict[str, int] = {}
@@ -175,7 +175,7 @@ def _rule(r: GrantRound) -> RoundRule:
                      {str(k): int(v) for k, v in json.loads(r.amounts).items()})
 
 
-def _round(session: Session, round_id: int) -> GrantRound:
+def round_of(session: Session, round_id: int) -> GrantRound:
     found = session.get(GrantRound, round_id)
     if found is None or found.deleted_at is not None:
         raise ValidationFailed([Problem("round", _("ไม่พบรอบทุนที่ {id} (ดูรายการด้วย samoe grants rounds)").format(
@@ -187,7 +187,7 @@ def eligibility(session: Session, round_id: int) -> list[EligibilityRow]:
     """Every child screened in the round's term, in, held or out with the reason (in
     class and name order): a few queries for the whole term, whatever its size."""
     require_any(session, Action.GRANTS, Action.REGISTRY_READ)
-    r = _round(session, round_id)
+    r = round_of(session, round_id)
     term = session.get(Term, r.term_id)
     assert term is not None
     rule = _rule(r)
@@ -221,7 +221,7 @@ def record_payment(session: Session, round_id: int, child_uuid: str, *, amount: 
     """A payment to an eligible child's guardian; refused for a child the round does not
     pay now, or beyond the child's amount."""
     actor = require(session, Action.GRANTS)
-    r = _round(session, round_id)
+    r = round_of(session, round_id)
     rows = {e.child_uuid: e for e in eligibility(session, round_id)}
     row = rows.get(child_uuid)
     problems = []

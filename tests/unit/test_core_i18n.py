@@ -121,6 +121,9 @@ DATA: dict[str, set[str]] = {
     "desktop/services/imports/guardian_rules.py": {"_QUIET_FORM"},  # a form's values, never shown
     # the eligible list's spreadsheet: its words are Thai as every export's (pinned)
     "desktop/services/grants.py": {"ELIGIBLE_HEADERS", "OUTCOME_WORDS", "export_eligibility"},
+    # the headers schools write, which the attendance import looks for
+    "desktop/services/attendance_import.py": {"ID_HEADERS", "NAME_HEADERS", "FIRST_HEADERS", "LAST_HEADERS",
+                                              "PRESENT_HEADERS", "OPEN_HEADERS"},
     "desktop/domain/text.py": {"THAI_DIGITS", "_SARA_AM_WITH_TONE", "_SARA_AM", "_MARKS", "_VOWEL_MARKS",
                                "_TONE_MARKS", "_THAI_SUSPECT", "_TONE_AFTER_SARA_AM", "_fix_thai", "clean_text",
                                "_CONSONANT_FIRST", "_ABOVE_BELOW_VOWELS", "_TONES_AND_SIGNS", "_TONES",
