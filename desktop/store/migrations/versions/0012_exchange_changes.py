@@ -30,6 +30,8 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -193,17 +195,29 @@ def upgrade() -> None:
     if dialect != "sqlite":
         for statement in PG_FUNCTIONS:
             op.execute(statement)
-    for table, (wire, columns) in TRACKED.items():
+    add_tracking(TRACKED)
+
+
+def add_tracking(tracked: dict[str, tuple[str, list[str]]]) -> None:
+    """The change-tracking and tombstone triggers of ``tracked`` (table: wire name, the
+    columns that travel); later migrations' synced tables use these too (0015, 0016)."""
+    dialect = op.get_bind().dialect.name
+    for table, (wire, columns) in tracked.items():
         make = sqlite_triggers if dialect == "sqlite" else postgresql_triggers
         for statement in make(table, wire, columns):
             op.execute(statement)
 
 
-def downgrade() -> None:
+def drop_tracking(tables: Iterable[str]) -> None:
     dialect = op.get_bind().dialect.name
-    for table in TRACKED:
+    for table in tables:
         for name in (f"{table}_changed_au", f"{table}_changed_bu", f"{table}_tombstone_ad"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}" + ("" if dialect == "sqlite" else f" ON {table}"))
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    drop_tracking(TRACKED)
     if dialect != "sqlite":
         op.execute("DROP FUNCTION IF EXISTS exchange_changed()")
         op.execute("DROP FUNCTION IF EXISTS exchange_tombstone()")

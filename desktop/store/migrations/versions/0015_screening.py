@@ -190,18 +190,11 @@ def upgrade() -> None:
     )
     op.create_index('ix_screening_photo_screening_id', 'screening_photo', ['screening_id', 'kind'], unique=False)
 
-    dialect = op.get_bind().dialect.name
-    for table, (wire, columns) in TRACKED.items():
-        make = _EXCHANGE.sqlite_triggers if dialect == "sqlite" else _EXCHANGE.postgresql_triggers
-        for statement in make(table, wire, columns):
-            op.execute(statement)
+    _EXCHANGE.add_tracking(TRACKED)
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    for table in TRACKED:
-        for trigger in (f"{table}_changed_au", f"{table}_changed_bu", f"{table}_tombstone_ad"):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger}" + ("" if dialect == "sqlite" else f" ON {table}"))
+    _EXCHANGE.drop_tracking(TRACKED)
     for table in ("screening_photo", "screening_member", "screening_certification", "screening",
                   "screening_rulepack"):
         op.drop_table(table)

@@ -102,17 +102,10 @@ def upgrade() -> None:
     )
     op.create_index('ix_term_attendance_live_child_term', 'term_attendance', ['child_id', 'term_id'], unique=True, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
-    dialect = op.get_bind().dialect.name
-    for table, (wire, columns) in TRACKED.items():
-        make = _EXCHANGE.sqlite_triggers if dialect == "sqlite" else _EXCHANGE.postgresql_triggers
-        for statement in make(table, wire, columns):
-            op.execute(statement)
+    _EXCHANGE.add_tracking(TRACKED)
 
 
 def downgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    for table in TRACKED:
-        for trigger in (f"{table}_changed_au", f"{table}_changed_bu", f"{table}_tombstone_ad"):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger}" + ("" if dialect == "sqlite" else f" ON {table}"))
+    _EXCHANGE.drop_tracking(TRACKED)
     for table in ("grant_payment", "term_attendance", "grant_round"):
         op.drop_table(table)
