@@ -119,6 +119,7 @@ DATA: dict[str, set[str]] = {
     # stored values: a child's reason for having no ID, the nationality of a Thai ID's holder
     "desktop/services/imports/plan.py": {"NO_ID_REASON", "THAI_NATIONALITY"},
     "desktop/services/imports/guardian_rules.py": {"_QUIET_FORM"},  # a form's values, never shown
+    "desktop/services/exchange_sqlite_rows.py": {"_PROBE"},  # a probe row for the JSON writers, never shown
     # the eligible list's spreadsheet: its words are Thai as every export's (pinned)
     "desktop/services/grants.py": {"ELIGIBLE_HEADERS", "OUTCOME_WORDS", "export_eligibility"},
     # the headers schools write, which the attendance import looks for
