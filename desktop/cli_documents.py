@@ -1,7 +1,8 @@
 """``samoe report``, ``samoe import`` and ``samoe export``: the document layer from a terminal.
 
     samoe report children-list --out list.pdf [--institution X] [--year 2569] [--level ป.1]
-                                [--search TEXT] [--landscape] [--sign "ชื่อ|ตำแหน่ง"]...
+                                [--search TEXT] [--office CODE] [--landscape]
+                                [--sign "ชื่อ|ตำแหน่ง"]...   (--office: at the province)
     samoe report child-profile --child 1103700012345 --out profile.pdf
     samoe report registry-summary --out summary.pdf [--year 2569]
     samoe report households-list|institutions-list|import-batches --out FILE.pdf
@@ -76,6 +77,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=be_year, help="ปีการศึกษา (พ.ศ.)")
     p.add_argument("--level", help="ชั้น เช่น อ.1 ป.1 หรือรหัส p1")
     p.add_argument("--search", default="", help="คำค้น (ชื่อ นามสกุล เลขประจำตัว)")
+    p.add_argument("--office", help="ที่จังหวัด: เฉพาะเด็กที่ อปท. นี้ส่งมา (ชื่อหรือรหัสหน่วยงาน)")
 
 
 class UsageError(Exception):
@@ -115,7 +117,24 @@ def _child_filter(session: Any, args: argparse.Namespace) -> Any:
             raise UsageError(f'ไม่รู้จักชั้น "{args.level}" ตัวอย่างที่ใช้ได้: อ.1 ป.1 ม.1 หรือ p1')
         level_code = level.code
     return ChildFilter(search=args.search, institution_id=_institution_id(session, args.institution),
-                       year_be=args.year, level_code=level_code)
+                       year_be=args.year, level_code=level_code,
+                       office_id=_office_id(session, getattr(args, "office", None)))
+
+
+def _office_id(session: Any, text: str | None) -> int | None:
+    """``--office``: a municipality the province received children from, by code or name."""
+    if not text:
+        return None
+    from desktop.domain.text import clean_text
+    from desktop.services.children_offices import office_filter_choices
+
+    wanted = clean_text(text)
+    offices = office_filter_choices(session)
+    found = [o.id for o in offices if wanted in (o.code, o.name)]
+    if len(found) != 1:
+        known = ", ".join(f"{o.name} ({o.code})" for o in offices) or "ไม่มี (ใช้ได้ที่จังหวัดเท่านั้น)"
+        raise UsageError(f'ไม่พบ อปท. "{wanted}" ที่ส่งข้อมูลมา (--office) ที่มีอยู่: {known}')
+    return found[0]
 
 
 def run(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
