@@ -27,7 +27,8 @@ from desktop.domain.text import clean_text, digits_only
 from desktop.i18n import _
 from desktop.reports.sheets import read_sheet
 from desktop.services.access import require
-from desktop.services.grants import record_attendance, term_of
+from desktop.services.grants import record_attendance
+from desktop.services.years import term_of
 from desktop.store.models import Child, Enrollment
 
 ID_HEADERS = ("เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "เลขประจำตัว", "รหัส g", "g-code", "national id", "id")

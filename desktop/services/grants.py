@@ -38,6 +38,7 @@ from desktop.services.access import require, require_any
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.services.rulepacks import active_pack
+from desktop.services.years import term_of
 from desktop.store.grant_state import GrantPayment, GrantRound, TermAttendance
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution, Term
 from desktop.store.screening_state import Screening
@@ -79,15 +80,6 @@ class EligibilityRow:
     amount: int
     reason: str
     paid: int  # baht paid so far in this round (returned ones taken off)
-
-
-def term_of(session: Session, year_be: int, number: int) -> Term:
-    term = session.scalars(select(Term).join(AcademicYear).where(AcademicYear.year_be == year_be,
-                                                                Term.number == number)).first()
-    if term is None:
-        raise ValidationFailed([Problem("term", _("ไม่มีภาคเรียน {term}/{year} ในทะเบียน โปรดเพิ่มปีการศึกษาก่อน").format(
-            term=number, year=year_be))])
-    return term
 
 
 def create_round(session: Session, values: RoundValues) -> int:

@@ -34,7 +34,8 @@ from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.services.rulepacks import active_pack
 from desktop.services.screening_rows import answers_of, members_of, stored_codes
-from desktop.store.models import AcademicYear, Child, Enrollment, Term, utcnow
+from desktop.services.years import term_of
+from desktop.store.models import Child, Enrollment, Term, utcnow
 from desktop.store.screening_state import Certification, Screening, ScreeningMember, ScreeningPhoto
 
 STATUSES = ("draft", "submitted", "certified", "returned")
@@ -74,15 +75,6 @@ class ScreeningView:
     score: int | None
     pack: str
     voided: bool  # this save voided a certification
-
-
-def _term(session: Session, year_be: int, number: int) -> Term:
-    term = session.scalars(select(Term).join(AcademicYear).where(AcademicYear.year_be == year_be,
-                                                                Term.number == number)).first()
-    if term is None:
-        raise ValidationFailed([Problem("term", _("ไม่มีภาคเรียน {term}/{year} ในทะเบียน โปรดเพิ่มปีการศึกษาก่อน").format(
-            term=number, year=year_be))])
-    return term
 
 
 def _class_of(session: Session, child: Child, term: Term) -> tuple[int, str, str] | None:
@@ -162,7 +154,7 @@ def save_screening(session: Session, values: ScreeningValues) -> ScreeningView:
     """Create or update the child's screening of that term, scored with the active pack
     when the form is complete enough (a draft may be incomplete)."""
     child = _child(session, values.child_uuid)
-    term = _term(session, values.year_be, values.term)
+    term = term_of(session, values.year_be, values.term)
     who = require_recorder(session, child, term)
     office = require_local_office(session)
     if (values.lat_e6 is None) != (values.lon_e6 is None) or (

@@ -47,3 +47,17 @@ def list_years(session: Session) -> list[YearInfo]:
     require_any(session, Action.REGISTRY_READ, Action.STATS_READ)
     rows = session.scalars(select(AcademicYear).order_by(AcademicYear.year_be.desc()))
     return [YearInfo(y.id, y.year_be, y.start_date, y.end_date) for y in rows]
+
+
+def term_of(session: Session, year_be: int, number: int) -> Term:
+    """Term ``number`` of ``year_be``; ValidationFailed (Thai) when the registry has no such
+    term (the screening's and the grant rounds' services: they check the user)."""
+    from desktop.domain.errors import Problem, ValidationFailed
+    from desktop.i18n import _
+
+    term = session.scalars(select(Term).join(AcademicYear).where(AcademicYear.year_be == year_be,
+                                                                Term.number == number)).first()
+    if term is None:
+        raise ValidationFailed([Problem("term", _("ไม่มีภาคเรียน {term}/{year} ในทะเบียน โปรดเพิ่มปีการศึกษาก่อน").format(
+            term=number, year=year_be))])
+    return term

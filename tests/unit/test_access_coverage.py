@@ -46,7 +46,7 @@ EXEMPT: dict[str, str] = {
     "screening_bulk.apply": "a step of rulepacks.rescore (checked)",
     "grant_print.grant_list_pdf": "reads through grants.eligibility (checked)",
     "grants.round_of": "a step of the checked round services",
-    "grants.term_of": "a term's id for the checked round services",
+    "years.term_of": "a term for the checked screening and round services",
     "grant_print.grant_summary_pdf": "reads through grants.eligibility (checked)",
     "screenings.void_if_changed": "a step of save (checked)",
     "screenings.live_screening": "a step of the checked screening services",
