@@ -64,7 +64,7 @@ def _row_pack(row: RulePackRow) -> RulePack:
     return parse_pack(canonical.loads(row.body.encode("utf-8")))
 
 
-def _install(session: Session, pack: RulePack, value: dict[str, object], *, signature: bytes | None = None,
+def add_pack(session: Session, pack: RulePack, value: dict[str, object], *, signature: bytes | None = None,
              signed_body: bytes | None = None, issuer: tuple[str, str] = ("", "")) -> RulePackRow:
     body = canonical.dumps(value).decode("utf-8")
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -88,7 +88,7 @@ def ensure_shipped(session: Session) -> None:
     """Install the packs Samoe ships (the first becomes active where none is)."""
     for path in sorted(resource_path("rulepacks").glob("*.json")):
         value = json.loads(path.read_bytes())
-        _install(session, parse_pack(value), value)
+        add_pack(session, parse_pack(value), value)
     if session.scalars(select(RulePackRow.id).where(RulePackRow.active)).first() is None:
         first = session.scalars(select(RulePackRow).order_by(RulePackRow.id)).first()
         if first is not None:
@@ -147,7 +147,7 @@ def install_signed_pack(session: Session, source: Path | bytes, *, now: datetime
     except RulePackError as exc:
         raise ExchangeError("rulepack.invalid", "; ".join(p.message for p in exc.problems)) from exc
     ensure_shipped(session)
-    row = _install(session, pack, signed.pack, signature=signed.signature, signed_body=signed.body,
+    row = add_pack(session, pack, signed.pack, signature=signed.signature, signed_body=signed.body,
                    issuer=(signed.issuer_office, signed.issuer_key))
     row.installed_by = actor.name
     record(session, "rulepack_install", "rulepack", row.sha256[:36], {

@@ -174,7 +174,7 @@ def main() -> None:
     packs = [parse_pack(data | {"version": v, "bands": {"poor": 10 + v, "extreme": 25 - v}}) for v in (2, 3)]
     with db.session() as s:
         for pack, value in zip(packs, (data | {"version": 2}, data | {"version": 3}), strict=True):
-            rulepacks._install(s, pack, value | {"bands": {"poor": pack.poor_min, "extreme": pack.extreme_min}})
+            rulepacks.add_pack(s, pack, value | {"bands": {"poor": pack.poor_min, "extreme": pack.extreme_min}})
     ours, theirs = [], []
     for r in range(args.rounds):
         pack = packs[r % 2]

@@ -147,7 +147,7 @@ def test_rescore_with_a_new_pack_changes_the_predicted_classes(demo_db: Database
     data = json.loads((rulepacks.resource_path("rulepacks", "samoe-illustrative-v1.json")).read_bytes())
     data |= {"version": 2, "bands": {"poor": 10, "extreme": 19}}
     with demo_db.session() as s:
-        row = rulepacks._install(s, rulepacks.parse_pack(data), data)
+        row = rulepacks.add_pack(s, rulepacks.parse_pack(data), data)
         assert not row.active
     with demo_db.session() as s:
         preview = rulepacks.rescore_preview(s, "samoe-illustrative v2")
