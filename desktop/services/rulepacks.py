@@ -169,10 +169,10 @@ def rescore(session: Session, label: str) -> list[ClassChange]:
     actor = require(session, Action.SCREENING_CERTIFY)
     row = _by_label(session, label)
     pack = _row_pack(row)
-    changed = [ClassChange(*r) for r in screening_bulk.preview(session, pack)]
     session.execute(update(RulePackRow).values(active=False))
     row.active = True
-    scored = screening_bulk.apply(session, pack)
+    scored, changes = screening_bulk.apply(session, pack)
+    changed = [ClassChange(*r) for r in changes]
     record(session, "rulepack_rescore", "rulepack", row.sha256[:36], {
         "pack": pack.label, "scored": scored, "changed": len(changed), "by": actor.name,
         "poor": sum(1 for c in changed if c.after == PovertyLevel.POOR.value),

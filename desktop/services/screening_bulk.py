@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Integer as SAInteger
-from sqlalchemy import String, Table, select, text, update
+from sqlalchemy import String, Table, column, select, table, text, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.rulepack import RulePack
@@ -58,9 +58,9 @@ def _owned(column: str, dimension: str, points: dict[str, int], find: str) -> tu
     return score, known, params
 
 
-def scored(pack: RulePack, dialect: str) -> Any:
-    """SELECT id, level, score, income_total, members_count of every live screening the
-    pack scores (a subquery), for SQLite or PostgreSQL."""
+def _scored_sql(pack: RulePack, dialect: str) -> tuple[str, dict[str, int]]:
+    """The SELECT of id, level, score, income_total, members_count of every live screening
+    the pack scores, and its parameters, for SQLite or PostgreSQL."""
     find = "strpos" if dialect == "postgresql" else "instr"
     dep = pack.points["dependants"]
     owed = ("(m.disabled * :dep_disabled + m.elderly * :dep_elderly + m.unemployed * :dep_unemployed "
@@ -90,14 +90,19 @@ def scored(pack: RulePack, dialect: str) -> Any:
         "land_none": land["none"], "threshold": pack.income_threshold, "extreme": pack.extreme_min,
         "poor": pack.poor_min, "most_members": MAX_MEMBERS, **v_params, **a_params, **choice_params,
     }
-    body = text(
-        f"SELECT s.id AS id, {level} AS level, {score} AS score, m.income AS income_total, m.n AS members_count "
-        f"FROM screening s JOIN ({_MEMBERS}) m ON m.sid = s.id "
-        f"WHERE s.deleted_at IS NULL AND m.n BETWEEN 1 AND :most_members AND m.faults = 0 "
-        f"AND s.land_rai BETWEEN 0 AND 100000 AND {v_known} AND {a_known} AND ({raw}) IS NOT NULL"
-    ).bindparams(**params).columns(id=SAInteger, level=String, score=SAInteger, income_total=SAInteger,
-                                   members_count=SAInteger)
-    return body.subquery("scored")
+    sql = (f"SELECT s.id AS id, {level} AS level, {score} AS score, m.income AS income_total, m.n AS members_count "
+           f"FROM screening s JOIN ({_MEMBERS}) m ON m.sid = s.id "
+           f"WHERE s.deleted_at IS NULL AND m.n BETWEEN 1 AND :most_members AND m.faults = 0 "
+           f"AND s.land_rai BETWEEN 0 AND 100000 AND {v_known} AND {a_known} AND ({raw}) IS NOT NULL")
+    return sql, params
+
+
+def scored(pack: RulePack, dialect: str) -> Any:
+    """The scored screenings as a subquery (``_scored_sql``)."""
+    sql, params = _scored_sql(pack, dialect)
+    return text(sql).bindparams(**params).columns(
+        id=SAInteger, level=String, score=SAInteger, income_total=SAInteger, members_count=SAInteger
+    ).subquery("scored")
 
 
 def preview(session: Session, pack: RulePack) -> list[tuple[str, int, str, str]]:
@@ -110,15 +115,32 @@ def preview(session: Session, pack: RulePack) -> list[tuple[str, int, str, str]]
     return [(str(u), int(c), str(b), str(a)) for u, c, b, a in rows]
 
 
-def apply(session: Session, pack: RulePack) -> int:
-    """Score every screening the pack scores in one UPDATE; how many."""
-    sub = scored(pack, session.get_bind().dialect.name)
-    table = Screening.__table__
-    assert isinstance(table, Table)
-    result = session.execute(
-        update(table).where(table.c.id == sub.c.id).values(
-            level=sub.c.level, score=sub.c.score, income_total=sub.c.income_total,
-            members_count=sub.c.members_count, pack=pack.label, version=table.c.version + 1,
-            updated_at=utcnow()),
-        execution_options={"synchronize_session": False})
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+_SCORED = table("samoe_scored", column("id"), column("level"), column("score"), column("income_total"),
+                column("members_count"))
+
+
+def apply(session: Session, pack: RulePack) -> tuple[int, list[tuple[str, int, str, str]]]:
+    """Score every screening the pack scores, scoring each once: into a temporary table,
+    then the class changes read from it and one UPDATE from it. How many were scored, and
+    the changes (as ``preview``)."""
+    sql, params = _scored_sql(pack, session.get_bind().dialect.name)
+    session.execute(text("CREATE TEMPORARY TABLE samoe_scored (id INTEGER PRIMARY KEY, level VARCHAR(10), "
+                         "score INTEGER, income_total INTEGER, members_count INTEGER)"))
+    try:
+        session.execute(text(f"INSERT INTO samoe_scored (id, level, score, income_total, members_count) {sql}"),
+                        params)
+        changes = [(str(u), int(c), str(b), str(a)) for u, c, b, a in session.execute(
+            select(Screening.uuid, Screening.child_id, Screening.level, _SCORED.c.level)
+            .join(_SCORED, _SCORED.c.id == Screening.id)
+            .where(Screening.level != _SCORED.c.level).order_by(Screening.id))]
+        target = Screening.__table__
+        assert isinstance(target, Table)
+        result = session.execute(
+            update(target).where(target.c.id == _SCORED.c.id).values(
+                level=_SCORED.c.level, score=_SCORED.c.score, income_total=_SCORED.c.income_total,
+                members_count=_SCORED.c.members_count, pack=pack.label, version=target.c.version + 1,
+                updated_at=utcnow()),
+            execution_options={"synchronize_session": False})
+        return int(result.rowcount or 0), changes  # type: ignore[attr-defined]
+    finally:
+        session.execute(text("DROP TABLE samoe_scored"))

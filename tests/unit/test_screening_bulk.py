@@ -89,7 +89,7 @@ def test_the_sql_scores_as_the_domain_does(demo_db: Database, seed: int) -> None
         expected = _expected(demo_db, pack)
         assert 120 < len(expected) < 250  # some are refused by the domain
         with demo_db.session() as s:
-            assert screening_bulk.apply(s, pack) == len(expected)
+            assert screening_bulk.apply(s, pack)[0] == len(expected)
         with demo_db.reader() as s:
             got = {int(i): (str(lv), int(sc), int(inc), int(n)) for i, lv, sc, inc, n in s.execute(
                 select(Screening.id, Screening.level, Screening.score, Screening.income_total,
@@ -112,7 +112,7 @@ def test_the_sql_scores_as_the_domain_does_on_postgresql(pg_url: str) -> None:  
         for pack in (parse_pack(SHIPPED), _random_pack(rng)):
             expected = _expected(db, pack)
             with db.session() as s:
-                assert screening_bulk.apply(s, pack) == len(expected) > 80
+                assert screening_bulk.apply(s, pack)[0] == len(expected) > 80
             with db.reader() as s:
                 got = {int(i): (str(lv), int(sc), int(inc), int(n)) for i, lv, sc, inc, n in s.execute(
                     select(Screening.id, Screening.level, Screening.score, Screening.income_total,
