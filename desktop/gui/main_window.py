@@ -140,6 +140,11 @@ class MainWindow(QMainWindow):
         self.households_view.status_message.connect(self.show_message)
         self.institutions_view.status_message.connect(self.show_message)
         self.institutions_view.changed.connect(self.children_view.refresh)  # filters list it at once
+        from desktop.gui.views.screenings_view import ScreeningsView
+
+        self.screenings_view = ScreeningsView(self.ctx, self)  # issue 11: the poverty screening
+        self.add_page("screenings", self.tr("คัดกรองความยากจน"), self.tr("แบบคัดกรอง"), self.screenings_view)
+        self.screenings_view.status_message.connect(self.show_message)
         self.office_view = OfficeSettingsView(self.ctx, self)
         self.add_page("office-settings", self.tr("ตั้งค่า"), self.tr("ตั้งค่าหน่วยงาน"), self.office_view)
         self.office_view.status_message.connect(self.show_message)

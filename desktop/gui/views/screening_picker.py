@@ -45,10 +45,10 @@ class ScreeningChildPicker(QDialog):
         with ctx.db.reader() as session:
             terms, current = term_choices(session, today)
         for year, number in terms:
-            self.term_combo.addItem(f"{number}/{year}", (year, number))
+            self.term_combo.addItem(f"{number}/{year}", year * 10 + number)  # an int: a tuple comes back a list
         chosen = term or current
-        if chosen is not None and self.term_combo.findData(chosen) >= 0:
-            self.term_combo.setCurrentIndex(self.term_combo.findData(chosen))
+        if chosen is not None and self.term_combo.findData(chosen[0] * 10 + chosen[1]) >= 0:
+            self.term_combo.setCurrentIndex(self.term_combo.findData(chosen[0] * 10 + chosen[1]))
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("pickerSearchEdit")
         self.search_edit.setPlaceholderText(self.tr("พิมพ์ชื่อหรือนามสกุลของเด็ก แล้วกด Enter"))
@@ -89,7 +89,7 @@ class ScreeningChildPicker(QDialog):
 
     def term(self) -> tuple[int, int] | None:
         data = self.term_combo.currentData()
-        return (int(data[0]), int(data[1])) if data else None
+        return divmod(int(data), 10) if data else None
 
     def search(self) -> None:
         self._timer.stop()
