@@ -275,6 +275,33 @@ Anything saved after that time will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>CertifyDialog</name>
+    <message>
+        <source>รับรองข้อมูลการคัดกรอง</source>
+        <translation>Certify the screening</translation>
+    </message>
+    <message>
+        <source>รับรองว่าข้อมูลการคัดกรองของ %1 ถูกต้องตามที่ตรวจสอบแล้ว หากมีการแก้ไขข้อมูลภายหลัง การรับรองนี้จะถูกยกเลิก</source>
+        <translation>Certify that the screening data of %1 are correct as checked. If the data are edited later, this certification is voided.</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้รับรอง</source>
+        <translation>Certifier&apos;s name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>รับรอง</source>
+        <translation>Certify</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ChildForm</name>
     <message>
         <source>ข้อมูลเด็ก</source>
@@ -2779,6 +2806,14 @@ Go back and fill them in, or quit and finish next time?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>คัดกรองความยากจน</source>
+        <translation>Poverty screening</translation>
+    </message>
+    <message>
+        <source>แบบคัดกรอง</source>
+        <translation>Screenings</translation>
+    </message>
+    <message>
         <source>หน้าแรก</source>
         <translation>Home</translation>
     </message>
@@ -3025,6 +3060,45 @@ Database: %2</translation>
     <message>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
+    </message>
+</context>
+<context>
+    <name>MembersGrid</name>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ความเกี่ยวข้อง</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>อายุ (ปี)</source>
+        <translation>Age (years)</translation>
+    </message>
+    <message>
+        <source>อาชีพ</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>รายได้/เดือน (บาท)</source>
+        <translation>Income/month (baht)</translation>
+    </message>
+    <message>
+        <source>พิการ</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>ป่วยเรื้อรัง</source>
+        <translation>Chronic illness</translation>
+    </message>
+    <message>
+        <source>ว่างงาน</source>
+        <translation>Unemployed</translation>
+    </message>
+    <message>
+        <source>ลบสมาชิกคนที่ %1</source>
+        <translation>Remove member %1</translation>
     </message>
 </context>
 <context>
@@ -4009,6 +4083,25 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>ส่งกลับให้ครูแก้ไข</source>
+        <translation>Return to the teacher for correction</translation>
+    </message>
+    <message>
+        <source>ส่งแบบคัดกรองของ %1 กลับให้ครูแก้ไข โปรดระบุสิ่งที่ต้องแก้</source>
+        <translation>Return the screening of %1 to the teacher for correction. Say what must be corrected.</translation>
+    </message>
+    <message>
+        <source>ส่งกลับ</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RoleChecks</name>
     <message>
         <source>บทบาท</source>
@@ -4045,6 +4138,374 @@ Database: %2</translation>
 ใส่รหัสผ่านเพื่อใช้งานต่อ</source>
         <translation>Samoe is locked
 Enter the password to go on</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningChildPicker</name>
+    <message>
+        <source>คัดกรองเด็กคนใหม่: เลือกเด็ก</source>
+        <translation>New screening: choose a child</translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อหรือนามสกุลของเด็ก แล้วกด Enter</source>
+        <translation>Type the child&apos;s first or last name, then press Enter</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>ค้นหาเด็ก</source>
+        <translation>Find a child</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ชั้น/สถานศึกษา</source>
+        <translation>Class/institution</translation>
+    </message>
+    <message>
+        <source>การคัดกรองภาคเรียนนี้</source>
+        <translation>Screening this term</translation>
+    </message>
+    <message>
+        <source>กรอกแบบคัดกรอง</source>
+        <translation>Fill in the screening</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีภาคเรียนในทะเบียน โปรดเพิ่มปีการศึกษาก่อน</source>
+        <translation>The registry has no term yet. Add an academic year first.</translation>
+    </message>
+    <message>
+        <source>พบ %1 คน (แสดงไม่เกิน 50 คน พิมพ์ชื่อเพื่อให้แคบลง)</source>
+        <translation>%1 found (at most 50 shown; type a name to narrow it down)</translation>
+    </message>
+    <message>
+        <source>ไม่พบเด็กที่ตรงกันในภาคเรียนนี้</source>
+        <translation>No matching child in this term</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningFormDialog</name>
+    <message>
+        <source>ยกเลิกการแก้ไข</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>ข้อมูลที่กรอกหรือแก้ไขไว้ยังไม่ได้บันทึก ต้องการทิ้งการแก้ไขนี้หรือไม่?</source>
+        <translation>What you entered or changed is not saved yet. Discard these changes?</translation>
+    </message>
+    <message>
+        <source>แบบคัดกรองความยากจน: %1</source>
+        <translation>Poverty screening: %1</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน %1</source>
+        <translation>Term %1</translation>
+    </message>
+    <message>
+        <source>สถานะ: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้บันทึก</source>
+        <translation>not saved yet</translation>
+    </message>
+    <message>
+        <source>รับรองโดย %1 ตำแหน่ง %2 เมื่อ %3</source>
+        <translation>Certified by %1, %2, on %3</translation>
+    </message>
+    <message>
+        <source>ส่งกลับให้แก้ไข: %1</source>
+        <translation>Returned for correction: %1</translation>
+    </message>
+    <message>
+        <source>การรับรองของ %1 (%2) ถูกยกเลิกแล้ว เพราะมีการแก้ไขข้อมูลหลังรับรอง: %3 ต้องส่งให้รับรองใหม่</source>
+        <translation>The certification by %1 (%2) was voided because the data were edited after it: %3. Submit it for certification again.</translation>
+    </message>
+    <message>
+        <source>เปิดดูเพื่อรับรองหรือส่งกลับ ผู้รับรองแก้ไขข้อมูลในแบบนี้ไม่ได้</source>
+        <translation>Opened to certify or return it; a certifier cannot edit the form.</translation>
+    </message>
+    <message>
+        <source>รูปบ้านภายนอก</source>
+        <translation>House outside</translation>
+    </message>
+    <message>
+        <source>รูปบ้านภายใน</source>
+        <translation>House inside</translation>
+    </message>
+    <message>
+        <source>รูปเด็กกับป้ายโรงเรียน</source>
+        <translation>Child at the school sign</translation>
+    </message>
+    <message>
+        <source>รูปที่มีแล้ว: %1</source>
+        <translation>Photos so far: %1</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีรูปถ่าย</source>
+        <translation>No photos yet</translation>
+    </message>
+    <message>
+        <source>รายได้รวมของสมาชิก %1 บาท/เดือน (%2 คน)</source>
+        <translation>Members&apos; total income %1 baht/month (%2 members)</translation>
+    </message>
+    <message>
+        <source>นับจากรายชื่อสมาชิก: พิการ %1 คน · อายุเกิน 60 ปี %2 คน · อายุ 15-65 ปีที่ว่างงาน %3 คน</source>
+        <translation>Counted from the members: disabled %1 · over 60 %2 · unemployed aged 15-65 %3</translation>
+    </message>
+    <message>
+        <source>เกณฑ์ %1</source>
+        <translation>Rule pack %1</translation>
+    </message>
+    <message>
+        <source>(ชุดตัวอย่างเพื่อทดลองใช้ ไม่ใช่เกณฑ์จริงของ กสศ.)</source>
+        <translation>(illustrative, for trying the program; not the EEF&apos;s real criteria)</translation>
+    </message>
+    <message>
+        <source>เฉลี่ย %1 บาท/คน/เดือน</source>
+        <translation>average %1 baht/member/month</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีสมาชิก</source>
+        <translation>no members yet</translation>
+    </message>
+    <message>
+        <source>และอีก %1 รายการ</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>ยังคิดผลไม่ได้:</source>
+        <translation>cannot be scored yet:</translation>
+    </message>
+    <message>
+        <source>เฉลี่ย %1 บาท/คน/เดือน · ผล: %2 (คะแนน %3)</source>
+        <translation>average %1 baht/member/month · result: %2 (score %3)</translation>
+    </message>
+    <message>
+        <source>พิกัดต้องเป็นตัวเลของศาแบบทศนิยม เช่น 14.9750 และ 102.1000</source>
+        <translation>The position must be decimal degrees, e.g. 14.9750 and 102.1000</translation>
+    </message>
+    <message>
+        <source>กรอกทั้งละติจูดและลองจิจูด</source>
+        <translation>Enter both the latitude and the longitude</translation>
+    </message>
+    <message>
+        <source>พิกัดนี้อยู่นอกประเทศไทย (ละติจูด 5.6 ถึง 20.5 ลองจิจูด 97.3 ถึง 105.7) โปรดตรวจว่าไม่ได้สลับละติจูดกับลองจิจูด</source>
+        <translation>This position is outside Thailand (latitude 5.6 to 20.5, longitude 97.3 to 105.7). Check that the latitude and longitude are not swapped.</translation>
+    </message>
+    <message>
+        <source>ยังบันทึกไม่ได้ โปรดแก้รายการที่ทำเครื่องหมายสีแดง</source>
+        <translation>Not saved yet: correct the items marked in red</translation>
+    </message>
+    <message>
+        <source>บันทึกแบบคัดกรองแล้ว</source>
+        <translation>Screening saved</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว การรับรองเดิมถูกยกเลิกเพราะข้อมูลเปลี่ยน ต้องส่งให้รับรองใหม่</source>
+        <translation>Saved. The earlier certification was voided because the data changed; submit it for certification again.</translation>
+    </message>
+    <message>
+        <source>ยังส่งไม่ได้ โปรดกรอกรายการที่ทำเครื่องหมายสีแดงให้ครบ</source>
+        <translation>Not submitted yet: complete the items marked in red</translation>
+    </message>
+    <message>
+        <source>ส่งแบบคัดกรองให้ผู้รับรองแล้ว</source>
+        <translation>Screening submitted for certification</translation>
+    </message>
+    <message>
+        <source>รับรองข้อมูลการคัดกรองแล้ว</source>
+        <translation>Screening certified</translation>
+    </message>
+    <message>
+        <source>ส่งแบบคัดกรองกลับให้ครูแก้ไขแล้ว</source>
+        <translation>Screening returned to the teacher for correction</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningLayout</name>
+    <message>
+        <source>1. สมาชิกในครัวเรือน (รวมตัวเด็ก) และรายได้ต่อเดือน</source>
+        <translation>1. Household members (the child included) and monthly income</translation>
+    </message>
+    <message>
+        <source>เพิ่มสมาชิก</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>กด Tab หรือ Enter ที่ช่องสุดท้ายของแถวก็เพิ่มแถวได้</source>
+        <translation>Tab or Enter in a row&apos;s last field adds a row too</translation>
+    </message>
+    <message>
+        <source>2. สถานะของครัวเรือน</source>
+        <translation>2. Household status</translation>
+    </message>
+    <message>
+        <source>2.1 %1</source>
+        <translation>2.1 %1</translation>
+    </message>
+    <message>
+        <source>ไร่</source>
+        <translation>rai</translation>
+    </message>
+    <message>
+        <source>เลือก (พิมพ์เลขข้อ)</source>
+        <translation>Choose (type the item&apos;s number)</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>3. การเดินทางมาโรงเรียน</source>
+        <translation>3. Travel to school</translation>
+    </message>
+    <message>
+        <source>เดินทางโดย</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>ระยะทาง</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>กม. ใช้เวลา</source>
+        <translation>km, taking</translation>
+    </message>
+    <message>
+        <source>นาที</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>4. พิกัดที่ตั้งบ้าน (ละติจูด ลองจิจูด เป็นองศาทศนิยม)</source>
+        <translation>4. The house&apos;s position (latitude, longitude in decimal degrees)</translation>
+    </message>
+    <message>
+        <source>ละติจูด</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>ลองจิจูด</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>5. รูปถ่ายบ้าน (ภายนอก ภายใน) หรือรูปเด็กกับป้ายโรงเรียน</source>
+        <translation>5. House photos (outside, inside) or the child at the school sign</translation>
+    </message>
+    <message>
+        <source>การแนบรูปถ่ายในแบบฟอร์มนี้จะมาในขั้นถัดไป (ยังไม่พร้อมใช้งาน)</source>
+        <translation>Attaching photos in this form comes in the next step (not available yet)</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่ถ่ายรูปบ้านไม่ได้</source>
+        <translation>Why the house cannot be photographed</translation>
+    </message>
+    <message>
+        <source>6. หมายเหตุ</source>
+        <translation>6. Note</translation>
+    </message>
+    <message>
+        <source>บันทึกร่าง</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>บันทึกไว้ก่อน กรอกยังไม่ครบก็ได้ (Ctrl+S)</source>
+        <translation>Save for now, even incomplete (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ส่งให้รับรอง</source>
+        <translation>Submit for certification</translation>
+    </message>
+    <message>
+        <source>รับรองข้อมูล…</source>
+        <translation>Certify…</translation>
+    </message>
+    <message>
+        <source>ส่งกลับให้แก้ไข…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningsView</name>
+    <message>
+        <source>แบบคัดกรองความยากจน (นร./กสศ.01)</source>
+        <translation>Poverty screenings (form EEF 01)</translation>
+    </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>ค้นหาชื่อเด็ก (Ctrl+F)</source>
+        <translation>Find a child&apos;s name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>แสดงทุกสถานะและทุกชื่อในภาคเรียนนี้</source>
+        <translation>Show every status and name in this term</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>ชั้น</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>ห้อง</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>ผลคัดกรอง</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>คะแนน</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>คัดกรองเด็กคนใหม่…</source>
+        <translation>New screening…</translation>
+    </message>
+    <message>
+        <source>เปิดแบบคัดกรอง</source>
+        <translation>Open screening</translation>
+    </message>
+    <message>
+        <source>การพิมพ์และส่งออกรายการนี้ยังไม่พร้อมใช้งาน</source>
+        <translation>Printing and exporting this list are not available yet</translation>
+    </message>
+    <message>
+        <source>ทุกภาคเรียน</source>
+        <translation>Every term</translation>
+    </message>
+    <message>
+        <source>%1 แบบ · ยากจนพิเศษ %2 · ยากจน %3 · ยังไม่คิดผล %4</source>
+        <translation>%1 screenings · extremely poor %2 · poor %3 · not scored %4</translation>
     </message>
 </context>
 <context>
