@@ -233,6 +233,47 @@ def _province_reconcile(ctx: AppContext, _tmp: Path) -> QWidget:
     return ProvinceReconcileView(ctx)
 
 
+def _screening_child(ctx: AppContext) -> str:
+    from sqlalchemy import select
+
+    from desktop.store.models import AcademicYear, Child, Enrollment
+
+    with ctx.db.reader() as s:
+        return str(s.scalars(select(Child.uuid).join(Enrollment, Enrollment.child_id == Child.id)
+                             .join(AcademicYear, AcademicYear.id == Enrollment.academic_year_id)
+                             .where(AcademicYear.year_be == 2569).order_by(Child.id).limit(1)).one())
+
+
+def _screening_form(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.screening_form import open_screening_form
+
+    dialog = open_screening_form(ctx, None, child_uuid=_screening_child(ctx), term=(2569, 1))
+    assert dialog is not None
+    dialog.submit()  # every problem said beside its field: the tallest it gets
+    return dialog
+
+
+def _screening_picker(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.screening_picker import ScreeningChildPicker
+
+    return ScreeningChildPicker(ctx)
+
+
+def _screening_certify(_ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.domain.errors import Problem
+    from desktop.gui.views.screening_certify import CertifyDialog
+
+    dialog = CertifyDialog("เด็กหญิงทดสอบ ชื่อยาวมากเป็นพิเศษ นามสกุลยาวมากเป็นพิเศษ", "")
+    dialog.show_problems([Problem("name", "โปรดกรอกชื่อผู้รับรอง"), Problem("position", "โปรดกรอกตำแหน่งผู้รับรอง")])
+    return dialog
+
+
+def _screenings(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.screenings_view import ScreeningsView
+
+    return ScreeningsView(ctx)  # a page: its smallest fits beside the menu
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
@@ -242,6 +283,8 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "recovery-reset": _recovery_reset, "exchange-export": _exchange_export, "exchange-import": _exchange_import,
     "province-bundles": _province_bundles, "province-municipalities": _province_municipalities,
     "province-reconcile": _province_reconcile,
+    "screening-form": _screening_form, "screening-picker": _screening_picker,
+    "screening-certify": _screening_certify, "screenings": _screenings,
 }
 
 
