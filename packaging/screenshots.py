@@ -120,6 +120,7 @@ class Shots:
         view.ui.searchEdit.setText("")
         view.apply_filter()
         self.dialogs()
+        self.screening()
         window.close()
 
     def province(self) -> None:
@@ -142,6 +143,26 @@ class Shots:
         code, name = next((r.office_code, r.office_name) for r in view.rows if r.bundles)
         self.dialog("province-bundles", lambda: ProvinceBundlesDialog(self.ctx, code, name, window))
         window.close()
+
+    def screening(self) -> None:
+        """The poverty screening (issue 11): the term's list and one form typed in, its
+        per-capita income and class worked out as it fills."""
+        from desktop.gui.views.screening_form import open_screening_form
+
+        window = self.window
+        term = _screenings(self.ctx.db)
+        view = window.screenings_view
+        view.term_combo.setCurrentIndex(view.term_combo.findData(term[0] * 10 + term[1]))
+        window.show_page("screenings")
+        view.refresh()
+        uuid = next(r.uuid for r in view.shown if r.poverty == "poor")
+        view.select_uuid(uuid)
+        self.save(window, "screenings")
+
+        def typed(dialog: QWidget) -> None:
+            dialog.ui.members.rows[-1].income.setFocus()  # type: ignore[attr-defined]  # as if typing
+
+        self.dialog("screening-form", lambda: open_screening_form(self.ctx, window, uuid=uuid), typed)
 
     def dialogs(self) -> None:
         from desktop.gui.views.child_form import ChildFormDialog
@@ -429,6 +450,43 @@ def _child_history(ctx, uuid: str, window: QWidget) -> QWidget:  # type: ignore[
             save_child(session, form, today=TODAY)
     child = form.child
     return ChildHistoryDialog(ctx, uuid, f"{child.prefix}{child.first_name} {child.last_name}", window)
+
+
+SCREENED = (  # members (name, relation, age, occupation, income), tenure, housing, water, vehicles, appliances
+    ((("นางมาลี ใจดี", "แม่", 38, "รับจ้างทั่วไป", 4500), ("นายสมชาย ใจดี", "พ่อ", 41, "รับจ้างก่อสร้าง", 3000),
+      ("นางสม ใจดี", "ยาย", 67, "", 0)), "rent", "worn", "well", {"motorcycle"}, {"tv", "fridge"}),
+    ((("นางบัวผัน ศรีสุข", "แม่", 35, "ค้าขาย", 2500), ("นายคำ ศรีสุข", "ตา", 72, "", 600)),
+     "with_others", "dilapidated", "natural", set(), {"tv"}),
+    ((("นายประเสริฐ มั่นคง", "พ่อ", 45, "ข้าราชการ", 28000), ("นางวิไล มั่นคง", "แม่", 43, "ค้าขาย", 15000)),
+     "own", "good", "bottled", {"car", "motorcycle"}, {"air_conditioner", "fridge", "washing_machine", "tv"}),
+)
+
+
+def _screenings(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """A few screenings of the first term (each child with their household), one submitted:
+    the list has something to show; the term."""
+    from sqlalchemy import select
+
+    from desktop.domain.screening_form import Answers, Member
+    from desktop.services.screenings import ScreeningValues, save_screening
+    from desktop.store.models import AcademicYear, Child, Enrollment, Term
+
+    with db.reader() as s:
+        year = s.scalars(select(AcademicYear.year_be).join(Term).order_by(AcademicYear.year_be.desc())).first()
+        children = s.execute(select(Child.uuid, Child.prefix, Child.first_name, Child.last_name)
+                             .join(Enrollment, Enrollment.child_id == Child.id)
+                             .join(AcademicYear, AcademicYear.id == Enrollment.academic_year_id)
+                             .where(AcademicYear.year_be == year).order_by(Child.id).limit(len(SCREENED) * 2)).all()
+    for n, (uuid, prefix, first, last) in enumerate(children):
+        people, tenure, housing, water, vehicles, appliances = SCREENED[n % len(SCREENED)]
+        members = tuple(Member(*m) for m in people) + (Member(f"{prefix}{first} {last}", "ตัวเด็ก", 9),)
+        answers = Answers(tenure=tenure, housing=housing, land="none", water=water, electricity="own_meter",
+                          vehicles=frozenset(vehicles), appliances=frozenset(appliances))
+        with db.session() as s:
+            save_screening(s, ScreeningValues(uuid, year, 1, answers, members, travel_means="เดิน",
+                                              travel_metres=1500, travel_minutes=20, lat_e6=14_975_300 + n * 700,
+                                              lon_e6=102_100_200 + n * 500))
+    return year, 1
 
 
 def _last_import(db, tmp: Path) -> None:  # type: ignore[no-untyped-def]
