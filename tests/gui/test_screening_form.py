@@ -13,7 +13,7 @@ from modals import answer
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from sqlalchemy import select
 
 from desktop.domain.roles import Role
@@ -236,3 +236,45 @@ def test_enter_moves_on_and_a_removed_member_leaves_the_total(qtbot, ctx: AppCon
     members.rows[0].remove.click()
     assert "1,000 บาท/เดือน (1 คน)" in dialog.ui.total_label.text()
     assert [m.name for m in members.members()] == ["คนที่2"]
+
+
+def test_a_certifier_returns_it_with_the_reason_and_it_goes_back_in(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    uuid, *_ = _child(ctx.db)
+    dialog = _open(qtbot, ctx, child_uuid=uuid, term=TERM)
+    _fill_with_keys(dialog)
+    assert focused() is dialog.ui.no_photo_edit  # after the position: the reason for no house photo
+    type_in("บ้านอยู่บนเกาะ เข้าไม่ได้ช่วงน้ำหลาก")
+    assert dialog.save()
+    with ctx.db.session() as s:  # the child at the school sign, instead of the house (photos: next step)
+        screening = s.scalars(select(Screening)).one()
+        s.add(ScreeningPhoto(screening_id=screening.id, kind="school_sign", data=b"jpeg", sha256="s" * 64,
+                             width=1, height=1, origin_office_id=screening.origin_office_id))
+    dialog.submit()
+    assert "ส่งแล้ว รอรับรอง" in dialog.ui.status_label.text(), dialog.ui.message.text()
+    screening_uuid = dialog.detail.uuid
+    dialog.close()
+
+    sign_in(ctx.db, actor_with(Role.CERTIFIER, name="director"))
+    director = _open(qtbot, ctx, uuid=screening_uuid)
+    assert "รูปเด็กกับป้ายโรงเรียน" in director.ui.photo_state.text()
+
+    def send_back(box: QWidget) -> None:
+        try:
+            type_in("รายได้ของแม่ไม่ตรงกับที่สอบถาม", box.reason_edit)  # type: ignore[attr-defined]
+            next(b for b in box.findChildren(QPushButton) if b.text() == "ส่งกลับ").click()
+        finally:
+            if box.isVisible():
+                box.reject()  # type: ignore[attr-defined]
+
+    left = answer(send_back)
+    director.ui.return_button.click()
+    assert not left
+    assert "ส่งกลับให้แก้ไข: รายได้ของแม่ไม่ตรงกับที่สอบถาม" in director.ui.status_label.text()
+    assert not director.ui.return_button.isVisible()
+    director.close()
+
+    sign_in(ctx.db, EVERY_ROLE)
+    teacher = _open(qtbot, ctx, uuid=screening_uuid)
+    assert "รายได้ของแม่" in teacher.ui.status_label.text()
+    teacher.submit()
+    assert "ส่งแล้ว รอรับรอง" in teacher.ui.status_label.text(), teacher.ui.message.text()

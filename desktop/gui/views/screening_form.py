@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.screening import LEVEL_LABELS, classify
@@ -88,11 +89,16 @@ class ScreeningFormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.detail = detail
-        with ctx.db.session() as session:  # the shipped pack is installed on first use
-            from desktop.services.rulepacks import active_pack
+        from desktop.services.rulepacks import active_pack
 
-            self.pack = active_pack(session)
-            actor = current_actor(session)
+        try:
+            with ctx.db.reader() as session:  # opening writes nothing (a read-only database opens too)
+                self.pack = active_pack(session)
+                actor = current_actor(session)
+        except SQLAlchemyError:  # no pack installed yet and the reader may not install it
+            with ctx.db.session() as session:
+                self.pack = active_pack(session)
+                actor = current_actor(session)
         self.full_name = (actor.full_name or actor.name) if actor is not None else ""
         self.ui = ScreeningLayout(self)
         self._wire()
