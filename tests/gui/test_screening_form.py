@@ -278,3 +278,12 @@ def test_a_certifier_returns_it_with_the_reason_and_it_goes_back_in(qtbot, ctx: 
     assert "รายได้ของแม่" in teacher.ui.status_label.text()
     teacher.submit()
     assert "ส่งแล้ว รอรับรอง" in teacher.ui.status_label.text(), teacher.ui.message.text()
+
+
+def test_enter_on_a_focused_button_presses_it(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    uuid, *_ = _child(ctx.db)
+    dialog = _open(qtbot, ctx, child_uuid=uuid, term=TERM)
+    type_in("ด.ญ.ทดสอบ")
+    dialog.ui.save_button.setFocus(Qt.FocusReason.TabFocusReason)
+    key(Qt.Key.Key_Return)  # on บันทึกร่าง: saves (elsewhere Enter moves on)
+    assert dialog.detail.uuid and "ร่าง" in dialog.ui.status_label.text()

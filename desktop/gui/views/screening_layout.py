@@ -246,9 +246,6 @@ class ScreeningLayout(QObject):
         self.return_button.setObjectName("returnButton")
         self.close_button = QPushButton(self.tr("ปิด"), dialog)
         self.close_button.setObjectName("closeButton")
-        for button in (self.save_button, self.submit_button, self.certify_button, self.return_button,
-                       self.close_button):
-            button.setAutoDefault(False)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
         buttons.addStretch(1)
