@@ -4194,6 +4194,10 @@ Enter the password to go on</translation>
 <context>
     <name>ScreeningFormDialog</name>
     <message>
+        <source>แก้ไขข้อมูลในแบบนี้แล้วบันทึก การรับรองจะถูกยกเลิกและต้องส่งให้รับรองใหม่</source>
+        <translation>Editing and saving this form voids the certification; it must then be submitted again.</translation>
+    </message>
+    <message>
         <source>ยกเลิกการแก้ไข</source>
         <translation>Discard changes</translation>
     </message>

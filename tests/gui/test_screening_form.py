@@ -176,6 +176,7 @@ def test_keyboard_fill_save_submit_certify_and_an_edit_voids_it(qtbot, ctx: AppC
     sign_in(ctx.db, EVERY_ROLE)
     again = _open(qtbot, ctx, uuid=screening_uuid)
     assert not again.ui.voided_label.isVisible()
+    assert "การรับรองจะถูกยกเลิก" in again.ui.status_label.text()  # said before the edit
     again.ui.members.rows[0].income.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab gets there: all selected
     type_in("6500")
     assert "9,500 บาท/เดือน" in again.ui.total_label.text()

@@ -220,6 +220,8 @@ class ScreeningFormDialog(QDialog):
             c = d.certification
             lines.append(self.tr("รับรองโดย %1 ตำแหน่ง %2 เมื่อ %3").replace("%1", c.name).replace("%2", c.position)
                          .replace("%3", _format_date(c.on)))
+        if d.status == "certified" and d.may_record:
+            lines.append(self.tr("แก้ไขข้อมูลในแบบนี้แล้วบันทึก การรับรองจะถูกยกเลิกและต้องส่งให้รับรองใหม่"))
         if d.status == "returned" and d.returned_reason:
             lines.append(self.tr("ส่งกลับให้แก้ไข: %1").replace("%1", d.returned_reason))
         ui.status_label.setText("\n".join(lines))
