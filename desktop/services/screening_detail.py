@@ -145,11 +145,13 @@ def _detail(session: Session, screening: Screening) -> ScreeningDetail:
 def open_screening(session: Session, uuid: str) -> ScreeningDetail:
     """The screening ``uuid`` for the form; NotPermitted to one who may neither record nor
     certify it, ScreeningError when it is gone."""
+    require_any(session, Action.SCREENING_RECORD, Action.SCREENING_CERTIFY)  # then this class's: _rights
     return _detail(session, live_screening(session, uuid))
 
 
 def screening_of_child(session: Session, child_uuid: str, year_be: int, term: int) -> ScreeningDetail:
     """The child's screening of that term, or a blank one to fill in."""
+    require_any(session, Action.SCREENING_RECORD, Action.SCREENING_CERTIFY)  # then this class's: _rights
     child = _child(session, child_uuid)
     found = term_of(session, year_be, term)
     screening = session.scalars(select(Screening).where(Screening.child_id == child.id,
