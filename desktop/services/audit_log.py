@@ -61,6 +61,18 @@ ACTIONS: dict[str, str] = {
     "exchange_import": N_("นำเข้าชุดข้อมูลจาก อปท."),
     "receipt_issue": N_("ออกใบตอบรับ"),
     "exchange_reconcile": N_("ตรวจสอบเด็กเลขเดียวกันจากหลายหน่วยงาน"),
+    "screening_save": N_("บันทึกแบบคัดกรอง"),
+    "screening_submit": N_("ส่งแบบคัดกรองให้รับรอง"),
+    "screening_certify": N_("รับรองแบบคัดกรอง"),
+    "screening_return": N_("ส่งแบบคัดกรองกลับให้แก้ไข"),
+    "screening_void": N_("ยกเลิกการรับรองเพราะแก้ไขข้อมูล"),
+    "screening_photo": N_("เพิ่มรูปในแบบคัดกรอง"),
+    "rulepack_install": N_("ติดตั้งชุดเกณฑ์คัดกรอง"),
+    "rulepack_rescore": N_("คิดผลคัดกรองใหม่ด้วยชุดเกณฑ์"),
+    "rulepack_sign": N_("ลงนามชุดเกณฑ์คัดกรอง"),
+    "grant_round_create": N_("สร้างรอบทุน"),
+    "attendance_record": N_("บันทึกการมาเรียนของภาคเรียน"),
+    "grant_payment": N_("บันทึกการจ่ายเงินทุน"),
 }
 ENTITIES: dict[str, str] = {
     "exchange": N_("ชุดข้อมูลแลกเปลี่ยน"),
@@ -83,6 +95,10 @@ ENTITIES: dict[str, str] = {
     "database": N_("ฐานข้อมูล"),
     "office_key": N_("กุญแจของหน่วยงาน"),
     "trusted_key": N_("บัตรกุญแจที่เชื่อถือ"),
+    "screening": N_("แบบคัดกรองความยากจน"),
+    "rulepack": N_("ชุดเกณฑ์คัดกรอง"),
+    "grant_round": N_("รอบทุน"),
+    "term": N_("ภาคเรียน"),
 }
 FIELDS: dict[str, str] = {
     "id_type": N_("ประเภทเลขประจำตัว"),

@@ -24,7 +24,7 @@ from desktop.domain.levels import level_by_code
 from desktop.domain.roles import Action
 from desktop.services.access import NotPermitted, current_actor, require_any
 from desktop.services.screening_rows import answers_of, members_of
-from desktop.services.screenings import ScreeningValues, _child, _class_of, live_screening
+from desktop.services.screenings import ScreeningValues, child_of, class_of, live_screening
 from desktop.services.years import term_of
 from desktop.store.models import AcademicYear, Child, Enrollment, Institution, Term
 from desktop.store.screening_state import Certification, Screening, ScreeningPhoto
@@ -71,7 +71,7 @@ class ChildChoice:
 
 
 def _class_text(session: Session, child: Child, term: Term) -> tuple[str, tuple[int, str, str] | None]:
-    place = _class_of(session, child, term)
+    place = class_of(session, child, term)
     if place is None:
         return "", None
     institution = session.get(Institution, place[0])
@@ -152,7 +152,7 @@ def open_screening(session: Session, uuid: str) -> ScreeningDetail:
 def screening_of_child(session: Session, child_uuid: str, year_be: int, term: int) -> ScreeningDetail:
     """The child's screening of that term, or a blank one to fill in."""
     require_any(session, Action.SCREENING_RECORD, Action.SCREENING_CERTIFY)  # then this class's: _rights
-    child = _child(session, child_uuid)
+    child = child_of(session, child_uuid)
     found = term_of(session, year_be, term)
     screening = session.scalars(select(Screening).where(Screening.child_id == child.id,
                                                         Screening.term_id == found.id,

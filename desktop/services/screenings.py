@@ -77,7 +77,7 @@ class ScreeningView:
     voided: bool  # this save voided a certification
 
 
-def _class_of(session: Session, child: Child, term: Term) -> tuple[int, str, str] | None:
+def class_of(session: Session, child: Child, term: Term) -> tuple[int, str, str] | None:
     row = session.execute(select(Enrollment.institution_id, Enrollment.level_code, Enrollment.classroom)
                           .where(Enrollment.child_id == child.id,
                                  Enrollment.academic_year_id == term.academic_year_id,
@@ -87,7 +87,7 @@ def _class_of(session: Session, child: Child, term: Term) -> tuple[int, str, str
 
 def require_recorder(session: Session, child: Child, term: Term) -> str:
     actor = require(session, Action.SCREENING_RECORD)
-    place = _class_of(session, child, term)
+    place = class_of(session, child, term)
     if place is None:
         if actor.institutions_for(Action.SCREENING_RECORD) is not None:
             raise NotPermitted(Action.SCREENING_RECORD, actor)
@@ -96,7 +96,7 @@ def require_recorder(session: Session, child: Child, term: Term) -> str:
     return actor.name
 
 
-def _child(session: Session, uuid: str) -> Child:
+def child_of(session: Session, uuid: str) -> Child:
     child = session.scalars(select(Child).where(Child.uuid == uuid, Child.deleted_at.is_(None))).first()
     if child is None:
         raise ValidationFailed([Problem("child", _("ไม่พบเด็กคนนี้ในทะเบียน (อาจถูกลบ)"))])
@@ -153,7 +153,7 @@ def void_if_changed(session: Session, screening: Screening, why: str) -> bool:
 def save_screening(session: Session, values: ScreeningValues) -> ScreeningView:
     """Create or update the child's screening of that term, scored with the active pack
     when the form is complete enough (a draft may be incomplete)."""
-    child = _child(session, values.child_uuid)
+    child = child_of(session, values.child_uuid)
     term = term_of(session, values.year_be, values.term)
     who = require_recorder(session, child, term)
     office = require_local_office(session)
@@ -252,7 +252,7 @@ def _may_certify(session: Session, screening: Screening) -> tuple[str, Child]:
     child = session.get(Child, screening.child_id)
     term = session.get(Term, screening.term_id)
     assert child is not None and term is not None
-    place = _class_of(session, child, term)
+    place = class_of(session, child, term)
     actor = require(session, Action.SCREENING_CERTIFY, institution_id=None if place is None else place[0])
     return actor.name, child
 
