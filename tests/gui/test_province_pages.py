@@ -78,6 +78,7 @@ def test_the_province_mode_and_not_at_a_municipality(qtbot, province: Province, 
     shown = _nav(window)
     assert shown["province-municipalities"] and shown["province-reconcile"] and shown["children"]
     assert not shown["imports"] and not window.ui.importAction.isVisible()
+    assert not shown["screenings"]  # the screening form is a school's work
     tree = window.ui.navTree
     assert tree.topLevelItem(1).text(0) == "จังหวัด"  # right under the home page
     window.show_page("province-reconcile")
@@ -87,7 +88,7 @@ def test_the_province_mode_and_not_at_a_municipality(qtbot, province: Province, 
     town = _ctx(province.a.db, tmp_path, "a")
     other = MainWindow(town)
     qtbot.addWidget(other)
-    assert "province-municipalities" not in _nav(other) and _nav(other)["imports"]
+    assert "province-municipalities" not in _nav(other) and _nav(other)["imports"] and _nav(other)["screenings"]
     assert other.province_mode.municipalities is None
     town.tasks.wait(10_000)
 

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from desktop.gui.views.province_reconcile import ProvinceReconcileView
 
 PROVINCE_PAGES = ("province-municipalities", "province-reconcile")
-MUNICIPAL_PAGES = ("imports",)  # spreadsheet imports: a municipality's way in
+# spreadsheet imports: a municipality's way in; the screening form: a school's work (the
+# province sees screenings in the bundles, later)
+MUNICIPAL_PAGES = ("imports", "screenings")
 
 
 class ProvinceMode(QObject):
@@ -83,6 +85,9 @@ class ProvinceMode(QObject):
             item = self._item(key)
             if item is not None:
                 item.setHidden(on)
+                parent = item.parent()
+                if parent is not None and key == "screenings":  # its section holds it alone
+                    parent.setHidden(on)
         self.window.ui.importAction.setVisible(not on)
         current = self.window.ui.navTree.currentItem()
         if current is not None and current.isHidden():
