@@ -4333,6 +4333,30 @@ Enter the password to go on</translation>
         <source>ส่งแบบคัดกรองกลับให้ครูแก้ไขแล้ว</source>
         <translation>Screening returned to the teacher for correction</translation>
     </message>
+    <message>
+        <source>เลือกรูปถ่าย</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp);;ทุกไฟล์ (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์รูปไม่ได้: %1</source>
+        <translation>Cannot open the photo file: %1</translation>
+    </message>
+    <message>
+        <source>แนบรูปแล้ว</source>
+        <translation>Photo attached</translation>
+    </message>
+    <message>
+        <source>ใส่พิกัดบ้านจากรูปให้แล้ว</source>
+        <translation>The house's position was filled from the photo</translation>
+    </message>
+    <message>
+        <source>การรับรองเดิมถูกยกเลิกเพราะรูปเปลี่ยน ต้องส่งให้รับรองใหม่</source>
+        <translation>The certification was voided because a photo changed: hand it in for certification again</translation>
+    </message>
 </context>
 <context>
     <name>ScreeningLayout</name>
@@ -4698,6 +4722,21 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoButtons</name>
+    <message>
+        <source>แนบรูปบ้านภายนอก…</source>
+        <translation>Attach the house, outside…</translation>
+    </message>
+    <message>
+        <source>แนบรูปบ้านภายใน…</source>
+        <translation>Attach the house, inside…</translation>
+    </message>
+    <message>
+        <source>แนบรูปเด็กกับป้ายโรงเรียน…</source>
+        <translation>Attach the child at the school sign…</translation>
     </message>
 </context>
 </TS>

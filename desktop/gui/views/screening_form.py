@@ -5,7 +5,8 @@ The dialog moves values between widgets and ``ScreeningValues``; the rules are t
 domain's (domain/screening.py scores, with the office's active rule pack, as the form
 fills) and the workflow the services' (services/screenings.py: save, submit, certify,
 return). Problems come back as (field, Thai message) and show beside their fields.
-Photos come in the next step (services/screening_photos.py); their place is marked.
+Photos are attached by a button of each kind (screening_photos_row.py): the form is saved
+first, then the file goes to services/screening_photos.add_photo.
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ class ScreeningFormDialog(QDialog):
         ui.certify_button.clicked.connect(self.certify)
         ui.return_button.clicked.connect(self.send_back)
         ui.close_button.clicked.connect(self.cancel)
+        ui.photo_buttons.chosen.connect(self.attach_photo)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
 
     def _focus(self, widget: QWidget) -> None:
@@ -385,6 +387,52 @@ class ScreeningFormDialog(QDialog):
             text = self.tr("บันทึกแล้ว การรับรองเดิมถูกยกเลิกเพราะข้อมูลเปลี่ยน ต้องส่งให้รับรองใหม่")
         self._after(text)
         return True
+
+    def choose_photo_file(self) -> str:
+        """The image file the clerk picks ("" when none); a test replaces it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("เลือกรูปถ่าย"), "", self.tr("รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp);;ทุกไฟล์ (*)"))
+        return str(path)
+
+    def attach_photo(self, kind: str) -> None:
+        """Save the form (a photo belongs to a saved screening), then attach the file."""
+        from pathlib import Path
+
+        from desktop.services.screening_photos import add_photo
+
+        path = self.choose_photo_file()
+        if not path:
+            return
+        if (self.has_edits() or not self.detail.uuid) and not self.save():
+            return
+        try:
+            data = Path(path).read_bytes()
+            with self.ctx.db.session() as session:
+                added = add_photo(session, self.detail.uuid, kind, data)
+        except OSError as exc:
+            self.say(self.tr("เปิดไฟล์รูปไม่ได้: %1").replace("%1", str(exc.strerror or exc)), WARN_STYLE)
+            return
+        except ValidationFailed as exc:
+            self.say(exc.problems[0].message, WARN_STYLE)
+            return
+        except (NotPermitted, ScreeningError) as exc:
+            self._refused(exc.message)
+            return
+        with self.ctx.db.reader() as session:
+            self.detail = open_screening(session, self.detail.uuid)
+        self._show_detail(self.detail)
+        self._pristine = self.collect()
+        words = [self.tr("แนบรูปแล้ว")]
+        if added.position_filled:
+            words.append(self.tr("ใส่พิกัดบ้านจากรูปให้แล้ว"))
+        if added.position_problem:
+            words.append(added.position_problem)
+        if added.voided:
+            words.append(self.tr("การรับรองเดิมถูกยกเลิกเพราะรูปเปลี่ยน ต้องส่งให้รับรองใหม่"))
+        self.say(" · ".join(words), OK_STYLE)
+        self.saved.emit(self.detail.uuid)
 
     def submit(self) -> None:
         """ส่ง: save, then hand in for certification (complete forms only)."""

@@ -184,16 +184,14 @@ class ScreeningLayout(QObject):
         self._error(box, group, "position", self.lat_edit)
         body.addWidget(group)
 
-        # 5. photos: the place is kept; adding them comes in the next step
+        # 5. photos: a button for each kind (screening_photos_row.py)
         group = QGroupBox(self.tr("5. รูปถ่ายบ้าน (ภายนอก ภายใน) หรือรูปเด็กกับป้ายโรงเรียน"), self.content)
         group.setObjectName("photosGroup")
         box = QVBoxLayout(group)
-        placeholder = QLabel(self.tr("การแนบรูปถ่ายในแบบฟอร์มนี้จะมาในขั้นถัดไป (ยังไม่พร้อมใช้งาน)"), group)
-        placeholder.setObjectName("photosPlaceholder")
-        placeholder.setFrameShape(QFrame.Shape.StyledPanel)
-        placeholder.setStyleSheet("QLabel { color: #555; background: #f4f4f4; padding: 10px; }")
-        placeholder.setWordWrap(True)
-        box.addWidget(placeholder)
+        from desktop.gui.views.screening_photos_row import PhotoButtons
+
+        self.photo_buttons = PhotoButtons(group)
+        box.addWidget(self.photo_buttons)
         self.photo_state = QLabel(group)
         self.photo_state.setObjectName("photoState")
         box.addWidget(self.photo_state)
@@ -202,7 +200,7 @@ class ScreeningLayout(QObject):
         self.no_photo_edit.setObjectName("noPhotoReasonEdit")
         reason.addRow(self.tr("เหตุผลที่ถ่ายรูปบ้านไม่ได้"), self.no_photo_edit)
         box.addLayout(reason)
-        self._error(box, group, "photos", placeholder)
+        self._error(box, group, "photos", self.photo_buttons)
         body.addWidget(group)
 
         # 6. note
