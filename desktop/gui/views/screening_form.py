@@ -390,9 +390,9 @@ class ScreeningFormDialog(QDialog):
 
     def choose_photo_file(self) -> str:
         """The image file the clerk picks ("" when none); a test replaces it."""
-        from PySide6.QtWidgets import QFileDialog
+        from desktop.gui.widgets.file_pickers import open_file_name
 
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = open_file_name(
             self, self.tr("เลือกรูปถ่าย"), "", self.tr("รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp);;ทุกไฟล์ (*)"))
         return str(path)
 
