@@ -17,7 +17,7 @@ CHECKS = {"require", "require_any", "require_child", "require_whole", "require_a
 EXEMPT: dict[str, str] = {
     "children.enrollment_problems": "validation inside save_child (checked)",
     "children.validate_form": "validation inside save_child (checked); reads no person",
-    "children_query.search_clause": "builds a WHERE for the checked list queries",
+    "children_terms.search_clause": "builds a WHERE for the checked list queries",
     "children_rare.rare_page": "a search's page inside page_children (checked)",
     "children_rare.rare_count": "a search's count inside count_children (checked)",
     "exchange_outbox.my_keys": "this office's public keys, inside the checked export and receipt import",
