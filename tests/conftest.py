@@ -134,3 +134,21 @@ def encrypting(cheap_wraps: None, monkeypatch: pytest.MonkeyPatch) -> None:
     ``pytestmark = pytest.mark.usefixtures("encrypting")``."""
     monkeypatch.delenv("SAMOE_NO_ENCRYPTION", raising=False)
     monkeypatch.delenv("SAMOE_RECOVERY_KEY", raising=False)
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL database for a module's tests: ``SAMOE_TEST_PG_URL``, or a throwaway
+    cluster owned by the run (tests/pg_cluster.py). Skipped without a server, which under
+    CI=true fails (conftest's report hook)."""
+    from pg_cluster import server_bin, throwaway_cluster
+
+    url = os.environ.get("SAMOE_TEST_PG_URL", "")
+    if url:
+        yield url
+        return
+    pytest.importorskip("psycopg", reason="pip psycopg (the postgres extra)")
+    if server_bin() is None:
+        pytest.skip("no PostgreSQL server (apt postgresql) and SAMOE_TEST_PG_URL is not set")
+    with throwaway_cluster() as url:
+        yield url

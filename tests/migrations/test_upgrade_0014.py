@@ -7,15 +7,12 @@ search text come, and the list's search is answered from it."""
 from __future__ import annotations
 
 import importlib
-import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 
 from desktop.services import children_query
@@ -89,21 +86,6 @@ def test_downgrade_takes_the_office_index_away(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- PostgreSQL
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    from pg_cluster import server_bin, throwaway_cluster
-
-    url = os.environ.get("SAMOE_TEST_PG_URL", "")
-    if url:
-        yield url
-        return
-    pytest.importorskip("psycopg", reason="pip psycopg (the postgres extra)")
-    if server_bin() is None:
-        pytest.skip("no PostgreSQL server (apt postgresql) and SAMOE_TEST_PG_URL is not set")
-    with throwaway_cluster() as url:
-        yield url
-
-
 def _empty(db: Database) -> None:
     with db.engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))

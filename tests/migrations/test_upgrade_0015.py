@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import text
-from test_upgrade_0014 import _empty, pg_url  # noqa: F401, F811  (the throwaway PostgreSQL server)
+from test_upgrade_0014 import _empty
 
 from desktop.store import migrate
 from desktop.store.db import Database
@@ -90,7 +90,7 @@ def test_downgrade_takes_the_screening_away(tmp_path: Path) -> None:
     assert not {n for n in names if n.startswith("screening")}
 
 
-def test_postgresql_upgrade_adds_the_screening(pg_url: str) -> None:  # noqa: F811
+def test_postgresql_upgrade_adds_the_screening(pg_url: str) -> None:
     db = Database.open(pg_url)
     try:
         _empty(db)

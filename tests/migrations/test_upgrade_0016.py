@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from sqlalchemy import text
-from test_upgrade_0015 import _empty, _names, pg_url  # noqa: F401, F811  (the throwaway PostgreSQL server)
+from test_upgrade_0015 import _empty, _names
 
 from desktop.store import migrate
 from desktop.store.db import Database
@@ -71,7 +71,7 @@ def test_downgrade_takes_the_grant_rounds_away(tmp_path: Path) -> None:
     assert not TABLES & _names(path)
 
 
-def test_postgresql_upgrade_adds_the_grant_rounds(pg_url: str) -> None:  # noqa: F811
+def test_postgresql_upgrade_adds_the_grant_rounds(pg_url: str) -> None:
     db = Database.open(pg_url)
     try:
         _empty(db)

@@ -5,7 +5,6 @@ year and a municipality; a walk that finds too few hands over. On a throwaway se
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -19,21 +18,6 @@ from desktop.services.demo import fill_demo
 from desktop.store import migrate
 from desktop.store.db import Database
 from desktop.store.models import AcademicYear, Child, Office, new_uuid
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    from pg_cluster import server_bin, throwaway_cluster
-
-    url = os.environ.get("SAMOE_TEST_PG_URL", "")
-    if url:
-        yield url
-        return
-    pytest.importorskip("psycopg", reason="pip psycopg (the postgres extra)")
-    if server_bin() is None:
-        pytest.skip("no PostgreSQL server (apt postgresql) and SAMOE_TEST_PG_URL is not set")
-    with throwaway_cluster() as url:
-        yield url
 
 
 @pytest.fixture

@@ -9,12 +9,10 @@ and fail under CI=true.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from pg_cluster import server_bin, throwaway_cluster
 from sqlalchemy import text
 
 from desktop.domain.child import ChildInput
@@ -30,19 +28,6 @@ from desktop.store import migrate
 from desktop.store.db import Database
 from desktop.store.integrity import check_database
 from desktop.store.models import name_sort_key
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    url = os.environ.get("SAMOE_TEST_PG_URL", "")
-    if url:
-        yield url
-        return
-    pytest.importorskip("psycopg", reason="pip psycopg (the postgres extra)")
-    if server_bin() is None:
-        pytest.skip("no PostgreSQL server (apt postgresql) and SAMOE_TEST_PG_URL is not set")
-    with throwaway_cluster() as url:
-        yield url
 
 
 def _empty(db: Database) -> None:

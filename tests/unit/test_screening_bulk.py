@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
-from test_postgres import pg_url  # noqa: F401  (the throwaway PostgreSQL server)
 
 from desktop.domain.errors import ValidationFailed
 from desktop.domain.rulepack import RulePack, parse_pack
@@ -99,7 +98,7 @@ def test_the_sql_scores_as_the_domain_does(demo_db: Database, seed: int) -> None
             assert screening_bulk.preview(s, pack) == []
 
 
-def test_the_sql_scores_as_the_domain_does_on_postgresql(pg_url: str) -> None:  # noqa: F811
+def test_the_sql_scores_as_the_domain_does_on_postgresql(pg_url: str) -> None:
     db = Database.open(pg_url)
     try:
         with db.engine.begin() as conn:
