@@ -96,10 +96,12 @@ def ensure_shipped(session: Session) -> None:
             session.flush()
 
 
-def active_pack(session: Session) -> RulePack:
-    """The pack new screenings are scored with (the shipped one until another is chosen)."""
+def active_pack(session: Session, *, install: bool = True) -> RulePack:
+    """The pack new screenings are scored with (the shipped one until another is chosen).
+    On first use it installs the shipped packs; ``install=False`` (a reader: opening a
+    form, printing) writes nothing and gives the shipped pack as it is."""
     row = session.scalars(select(RulePackRow).where(RulePackRow.active)).first()
-    if row is None:
+    if row is None and install:
         ensure_shipped(session)
         row = session.scalars(select(RulePackRow).where(RulePackRow.active)).first()
     if row is None:  # no pack shipped: a broken installation

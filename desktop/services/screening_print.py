@@ -20,10 +20,8 @@ from desktop.domain.errors import ValidationFailed
 from desktop.domain.identity import format_national_id
 from desktop.domain.levels import level_by_code
 from desktop.domain.roles import Action
-from desktop.domain.rulepack import parse_pack
 from desktop.domain.screening import LEVEL_LABELS, PovertyLevel, classify
 from desktop.domain.screening_form import CHOICES, DIMENSION_LABELS, OWNED, Answers
-from desktop.exchange import canonical
 from desktop.i18n import thai_document
 from desktop.reports.pdf.document import Layout, Signature, render
 from desktop.reports.screening_form import (
@@ -42,7 +40,7 @@ from desktop.services.screening_photos import KINDS
 from desktop.services.screening_rows import answers_of, members_of
 from desktop.services.screenings import live_screening, status_label
 from desktop.store.models import AcademicYear, Child, Enrollment, Household, Institution, Term
-from desktop.store.screening_state import Certification, RulePackRow, ScreeningPhoto
+from desktop.store.screening_state import Certification, ScreeningPhoto
 
 
 def _answer_lines(breakdown: tuple[tuple[str, str, int], ...] | None,
@@ -92,8 +90,7 @@ def screening_pdf(session: Session, uuid: str, out: Path, *, today: date | None 
               str(place[3] or "") if place else "")
     members = members_of(session, screening.id)
     answers = answers_of(screening)
-    pack_row = session.scalars(select(RulePackRow).where(RulePackRow.active)).first()
-    pack = parse_pack(canonical.loads(pack_row.body.encode())) if pack_row is not None else active_pack(session)
+    pack = active_pack(session, install=False)
     try:
         result = classify(members, answers, pack)
         breakdown, reason, per_capita = result.breakdown, result.reason, result.per_capita_baht

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.screening import LEVEL_LABELS, classify
@@ -92,14 +91,9 @@ class ScreeningFormDialog(QDialog):
         self.detail = detail
         from desktop.services.rulepacks import active_pack
 
-        try:
-            with ctx.db.reader() as session:  # opening writes nothing (a read-only database opens too)
-                self.pack = active_pack(session)
-                actor = current_actor(session)
-        except SQLAlchemyError:  # no pack installed yet and the reader may not install it
-            with ctx.db.session() as session:
-                self.pack = active_pack(session)
-                actor = current_actor(session)
+        with ctx.db.reader() as session:  # opening writes nothing (a read-only database opens too)
+            self.pack = active_pack(session, install=False)
+            actor = current_actor(session)
         self.full_name = (actor.full_name or actor.name) if actor is not None else ""
         self.ui = ScreeningLayout(self)
         self._wire()
