@@ -9,7 +9,7 @@ import multiprocessing
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
-from test_postgres import pg, pg_url  # noqa: F401 - the fixtures
+from test_postgres import pg  # noqa: F401 - the fixture (pg_url: tests/conftest.py)
 
 from desktop.services import audit
 from desktop.store import audit_chain

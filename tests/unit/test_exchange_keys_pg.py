@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from actors import TEST_PASSWORD, add_test_admin
 from sqlalchemy import select
-from test_postgres import pg, pg_url  # noqa: F401 - the fixtures
+from test_postgres import pg  # noqa: F401 - the fixture (pg_url: tests/conftest.py)
 
 from desktop.domain.roles import Action
 from desktop.exchange.key_card import make_card

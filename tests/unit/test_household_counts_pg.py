@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 from test_household_counts import assert_counts_right
-from test_postgres import pg, pg_url  # noqa: F401 - the fixtures
+from test_postgres import pg  # noqa: F401 - the fixture (pg_url: tests/conftest.py)
 
 from desktop.services.children import delete_child, restore_child
 from desktop.services.demo import fill_demo

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from test_postgres import pg, pg_url  # noqa: F401 - the fixtures
+from test_postgres import pg  # noqa: F401 - the fixture (pg_url: tests/conftest.py)
 
 from desktop.domain.address import ADDRESS_FIELDS, Address
 from desktop.domain.households import address_key

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
-from test_postgres import pg, pg_url  # noqa: F401 - the fixtures
+from test_postgres import pg  # noqa: F401 - the fixture (pg_url: tests/conftest.py)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
 
