@@ -105,7 +105,7 @@ DATA: dict[str, set[str]] = {
     "desktop/services/children.py": {"RELATIONS"},  # stored as typed/chosen
     "desktop/services/office.py": {"DEMO_LABEL"},  # printed on Thai documents and exports
     "desktop/services/demo.py": {"DEMO_OFFICE"},  # the demo office's name and province
-    "desktop/services/children_query.py": {"_SEARCH_PREFIX", "normalise_search"},  # prefixes typed in a search
+    "desktop/services/children_terms.py": {"_SEARCH_PREFIX", "normalise_search"},  # prefixes typed in a search
     "desktop/services/households.py": {"_VILLAGE_TERM"},  # หมู่ 4 / ม.4 typed in a search
     # the import history as its PDF (pinned Thai) and export print it; the window's list
     # says its own headers and status (import_history_view.py, through tr)
