@@ -17,6 +17,7 @@ schema was released):
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0014   # samoe-0014.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0015   # samoe-0015.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0016   # samoe-0016.db
+    SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0017   # samoe-0017.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -46,8 +47,10 @@ records at 0013, plain and without users: 0014 can be seen to add the municipali
 name-order index to it (the list filtered to one office reads it). 0014 is the same
 records at 0014, plain and without users: 0015 can be seen to add the poverty screening's
 tables to it (empty). 0015 is the same records at 0015, plain and without users: 0016 can
-be seen to add the grant rounds' tables to it (empty). 0016 is the schema this release
-writes, plain and without users: the next migration's starting point.
+be seen to add the grant rounds' tables to it (empty). 0016 is the same records at 0016,
+plain and without users: 0017 can be seen to add the centres' rooms, placements, registers,
+absences, closed days and rates to it (empty). 0017 is the schema this release writes, plain
+and without users: the next migration's starting point.
 """
 
 from __future__ import annotations
