@@ -73,6 +73,7 @@ ACTIONS: dict[str, str] = {
     "grant_round_create": N_("สร้างรอบทุน"),
     "attendance_record": N_("บันทึกการมาเรียนของภาคเรียน"),
     "grant_payment": N_("บันทึกการจ่ายเงินทุน"),
+    "grant_payment_return": N_("บันทึกการคืนเงินทุน"),
 }
 ENTITIES: dict[str, str] = {
     "exchange": N_("ชุดข้อมูลแลกเปลี่ยน"),
