@@ -138,6 +138,7 @@ class MissingRow:
     level: str
     classroom: str
     what: str  # Thai: not screened, no photo, no position
+    screened: bool = True  # False: not screened in the term; True: screened, no photo or no position
 
 
 def missing(session: Session, year_be: int, term: int, *, limit: int = LIMIT) -> list[MissingRow]:
@@ -176,5 +177,6 @@ def missing(session: Session, year_be: int, term: int, *, limit: int = LIMIT) ->
             level = level_by_code(level_code).display_label if level_code else ""
         except KeyError:
             level = str(level_code)
-        out.append(MissingRow(uuid, f"{prefix}{first} {last}", inst, level, room or "", ", ".join(what)))
+        out.append(MissingRow(uuid, f"{prefix}{first} {last}", inst, level, room or "", ", ".join(what),
+                              sid is not None))
     return out
