@@ -50,6 +50,9 @@ class Action(StrEnum):
     SCREENING_RECORD = "screening.record"  # a teacher: own classes only (screening issue)
     SCREENING_CERTIFY = "screening.certify"
     GRANTS = "grants"  # grant rounds, the term's attendance, payments (screening issue)
+    CENTRE_READ = "centre.read"  # a centre's rooms, attendance and meal reports (centre issue)
+    CENTRE_ATTENDANCE = "centre.attendance"  # the daily register, closed days (a caregiver: own centre)
+    CENTRE_MANAGE = "centre.manage"  # rooms and placements (own centre); the rates (unlimited roles only)
     CASE_WORK = "case.work"  # out-of-school cases (case issue)
     CASE_SUPERVISE = "case.supervise"
 
@@ -59,10 +62,13 @@ ALLOWED: Mapping[Role, frozenset[Action]] = MappingProxyType({
     Role.ADMIN: frozenset({A.USERS_MANAGE, A.SETTINGS_MANAGE, A.BACKUP_MANAGE, A.AUDIT_READ,
                            A.KEYS_MANAGE, A.STATS_READ, A.DEMO}),
     Role.CLERK: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.REGISTRY_DELETE, A.IMPORT, A.EXPORT,
-                           A.REPORT, A.STATS_READ, A.DEMO, A.SCREENING_RECORD, A.GRANTS, A.CASE_WORK}),
+                           A.REPORT, A.STATS_READ, A.DEMO, A.SCREENING_RECORD, A.GRANTS, A.CASE_WORK,
+                           A.CENTRE_READ, A.CENTRE_ATTENDANCE, A.CENTRE_MANAGE}),
     Role.TEACHER: frozenset({A.SCREENING_RECORD}),
-    Role.CERTIFIER: frozenset({A.REGISTRY_READ, A.SCREENING_CERTIFY, A.EXPORT_APPROVE, A.STATS_READ}),
-    Role.CAREGIVER: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE}),
+    Role.CERTIFIER: frozenset({A.REGISTRY_READ, A.SCREENING_CERTIFY, A.EXPORT_APPROVE, A.STATS_READ,
+                               A.CENTRE_READ, A.CENTRE_MANAGE}),
+    Role.CAREGIVER: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.CENTRE_READ, A.CENTRE_ATTENDANCE,
+                               A.CENTRE_MANAGE}),
     Role.CASE_WORKER: frozenset({A.REGISTRY_READ, A.CASE_WORK}),
     Role.SUPERVISOR: frozenset({A.REGISTRY_READ, A.CASE_WORK, A.CASE_SUPERVISE, A.REPORT, A.STATS_READ}),
     Role.PROVINCE: frozenset({A.REGISTRY_READ, A.IMPORT, A.EXPORT, A.REPORT, A.PROVINCE_REPORT, A.MERGE,
@@ -103,6 +109,9 @@ ACTION_LABELS: Mapping[Action, str] = MappingProxyType({
     A.SCREENING_RECORD: N_("บันทึกผลคัดกรอง"),
     A.SCREENING_CERTIFY: N_("รับรองผลคัดกรอง"),
     A.GRANTS: N_("จัดรอบทุน บันทึกการมาเรียนและการจ่ายเงิน"),
+    A.CENTRE_READ: N_("ดูการมาเรียนและรายงานค่าอาหารของ ศพด."),
+    A.CENTRE_ATTENDANCE: N_("บันทึกการมาเรียนประจำวันของ ศพด."),
+    A.CENTRE_MANAGE: N_("จัดห้องเรียนและอัตราค่าอาหารของ ศพด."),
     A.CASE_WORK: N_("ติดตามเด็กนอกระบบ"),
     A.CASE_SUPERVISE: N_("กำกับงานติดตามเด็กนอกระบบ"),
 })
