@@ -40,11 +40,13 @@ import zstandard
 from sqlalchemy import (
     Connection,
     Select,
+    String,
     func,
     or_,
     select,
     update,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -65,7 +67,15 @@ from desktop.services.exchange_outbox import (
     province_keys,
 )
 from desktop.services.exchange_sqlite_rows import Finish, json_agrees, wire_lines, wire_rows
-from desktop.services.exchange_wire import SYNCED, TOMBSTONE, YEAR, WireTable, wire_value
+from desktop.services.exchange_wire import (
+    SYNCED,
+    TERM,
+    TOMBSTONE,
+    YEAR,
+    WireTable,
+    term_key,
+    wire_value,
+)
 from desktop.services.office import require_local_office
 from desktop.services.progress import Cancelled
 from desktop.store.exchange_state import Outbox, SentBundle, Tombstone
@@ -77,7 +87,9 @@ from desktop.store.models import (
     ChildGuardian,
     Enrollment,
     Institution,
+    Term,
 )
+from desktop.store.screening_state import Screening
 
 CHUNK = 5_000  # rows read at a time (PostgreSQL; SQLite: exchange_sqlite_rows.CHUNK)
 STAMP_CHUNK = 900  # ids in one stamping UPDATE (SQLite's variable limit is far above)
@@ -154,6 +166,13 @@ def _in_scope(t: WireTable, scope: _Scope) -> list[Any]:
     if t.name == "household":
         c = Child.__table__
         return [tbl.c.id.in_(select(c.c.household_id).where(c.c.id.in_(children)))]
+    if t.name in ("screening", "term_attendance", "grant_payment"):
+        return [tbl.c.child_id.in_(children)]
+    if t.name in ("screening_member", "screening_certification", "screening_photo"):
+        sc = Screening.__table__
+        return [tbl.c.screening_id.in_(select(sc.c.id).where(sc.c.child_id.in_(children)))]
+    if t.name == "grant_round":
+        return []  # the office's rounds (a few rows): every chosen school's payments refer to them
     raise ValueError(t.name)
 
 
@@ -184,6 +203,12 @@ def _with_refs(t: WireTable, scope: _Scope, columns: list[Any]) -> Select[Any]:
     for wire, column, target in t.refs:
         alias = target.alias(f"ref_{wire}")
         joined = joined.outerjoin(alias, alias.c.id == tbl.c[column])
+        if target.name == "term":  # "1/2569"
+            year = AcademicYear.__table__.alias(f"ref_{wire}_year")
+            joined = joined.outerjoin(year, year.c.id == alias.c.academic_year_id)
+            columns.append(sql_cast(alias.c.number, String).concat("/").concat(sql_cast(year.c.year_be, String))
+                           .label(wire))
+            continue
         columns.append((alias.c.year_be if target.name == "academic_year" else alias.c.uuid).label(wire))
     return select(*columns).select_from(joined).where(*_where(t, scope))
 
@@ -216,6 +241,7 @@ def _counts(session: Session, scope: _Scope) -> dict[str, int]:
     counts[TOMBSTONE] = int(session.scalar(select(func.count()).select_from(Tombstone)
                                            .where(*_tombstone_where(scope))) or 0)
     counts[YEAR] = int(session.scalar(select(func.count()).select_from(AcademicYear)) or 0)
+    counts[TERM] = int(session.scalar(select(func.count()).select_from(Term)) or 0)
     return counts
 
 
@@ -318,6 +344,15 @@ def _years(session: Session) -> Iterable[dict[str, Any]]:
             for y in session.scalars(select(AcademicYear).order_by(AcademicYear.year_be))]
 
 
+def _terms(session: Session) -> Iterable[dict[str, Any]]:
+    """Every term, whole (a few rows): what the rows' ``term`` references name."""
+    return [{"term": term_key(number, year_be), "start": start.isoformat(), "end": end.isoformat()}
+            for number, year_be, start, end in session.execute(
+                select(Term.number, AcademicYear.year_be, Term.start_date, Term.end_date)
+                .join(AcademicYear, AcademicYear.id == Term.academic_year_id)
+                .order_by(AcademicYear.year_be, Term.number)).tuples()]
+
+
 def _stamp(session: Session, collected: _Collector, sequence: int, scope: _Scope) -> None:
     """Stamp the rows the bundle carried that were pending. SQLite: one UPDATE a table by
     the export's own conditions (the transaction began IMMEDIATE: no other writer since
@@ -364,6 +399,7 @@ def export_bundle(session: Session, out: Path, *, password: str | None = None, f
         t.wire: collected.table_payload(session, t, scope) for t in SYNCED}
     tables[TOMBSTONE] = collected.tombstones(session, scope)
     tables[YEAR] = _years(session)
+    tables[TERM] = _terms(session)
     total = plan.total
 
     def step(done: int) -> None:

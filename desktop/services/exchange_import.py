@@ -49,6 +49,7 @@ from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.exchange.bundle import ChainRefusal, VerifiedBundle, verify_bundle
 from desktop.exchange.keypair import PrivateKeys
 from desktop.exchange.manifest import ChainState, Manifest
+from desktop.exchange.references import References
 from desktop.services.access import require
 from desktop.services.audit import record
 from desktop.services.exchange_keys import office_private_keys
@@ -57,6 +58,8 @@ from desktop.services.exchange_trust import DatabaseTrustList
 from desktop.services.exchange_wire import (
     BY_WIRE,
     SYNCED,
+    TERM,
+    TERM_REF,
     TOMBSTONE,
     YEAR,
     WireTable,
@@ -64,11 +67,13 @@ from desktop.services.exchange_wire import (
     column_values,
     parse_date,
     parse_time,
+    required_refs,
+    term_key,
 )
 from desktop.services.office import require_local_office
 from desktop.store.exchange_state import ReceivedBundle, SenderState
 from desktop.store.list_keys import refresh_children, refresh_institution
-from desktop.store.models import AcademicYear, Institution, Office, name_sort_key, utcnow
+from desktop.store.models import AcademicYear, Institution, Office, Term, name_sort_key, utcnow
 
 CHUNK = 900  # uuids in one IN (...)
 
@@ -136,12 +141,46 @@ def _fork_base(session: Session, manifest: Manifest) -> ChainState | None | bool
     return ChainState(base.sequence, base.manifest_hash) if base is not None else False
 
 
+def _references() -> References:
+    return References({t.wire: required_refs(t) for t in SYNCED}, keys={TERM: "term"})
+
+
+def _held(session: Session, office_code: str) -> Callable[[str, set[str]], set[str]]:
+    """What this province holds of a table, of those keys: the terms it knows, and the
+    rows it holds from the sender (another office's row is not the sender's to refer to)."""
+    office_id = session.scalar(select(Office.id).where(Office.code == office_code, Office.is_local.is_(False)))
+
+    def known(table: str, keys: set[str]) -> set[str]:
+        if table == TERM:
+            return {term_key(n, y) for n, y in session.execute(
+                select(Term.number, AcademicYear.year_be).join(AcademicYear)).tuples()} & keys
+        if office_id is None:
+            return set()
+        tbl = BY_WIRE[table].table
+        wanted = sorted(keys)
+        found: set[str] = set()
+        for i in range(0, len(wanted), CHUNK):
+            found.update(session.scalars(select(tbl.c.uuid).where(tbl.c.uuid.in_(wanted[i:i + CHUNK]),
+                                                                  tbl.c.origin_office_id == office_id)))
+        return found
+
+    return known
+
+
 def _check(session: Session, data: bytes, private: PrivateKeys, now: datetime) -> BundleCheck:
     trust = DatabaseTrustList(session)
 
     def verify(chain: ChainState | None) -> VerifiedBundle:
-        return verify_bundle(data, trust=trust, me=private.keys, box_private=private.box, chain=chain, now=now,
-                             row_check=check_row)
+        refs = _references()
+
+        def row_check(table: str, row: dict[str, Any]) -> None:
+            check_row(table, row)
+            refs.see(table, row)
+
+        verified = verify_bundle(data, trust=trust, me=private.keys, box_private=private.box, chain=chain, now=now,
+                                 row_check=row_check)
+        refs.check(_held(session, verified.manifest.sender_office))
+        return verified
 
     try:
         verified = verify(_chain_of(session, data))
@@ -241,6 +280,7 @@ class _Applier:
         self.restored = restored
         self.applied: dict[str, Counter[str]] = {}
         self.years: dict[int, int] = {}
+        self.terms: dict[str, int] = {}
         self.children: set[int] = set()
         self.new_children: list[str] = []
         self.renamed: list[tuple[int, str]] = []
@@ -254,6 +294,7 @@ class _Applier:
         total = sum(self.verified.manifest.counts.values())
         done = 0
         self.apply_years()
+        self.apply_terms()
         for t in SYNCED:
             for f in self.verified.manifest.files:
                 if f.table == t.wire:
@@ -281,6 +322,38 @@ class _Applier:
                 self.count(YEAR, "inserted")
         self.years = have
 
+    def apply_terms(self) -> None:
+        """Terms by their year and number (a bundle of format 1 before issue 11 has none)."""
+        table = cast(Table, Term.__table__)
+        have = {term_key(n, y): i for n, y, i in self.conn.execute(
+            select(table.c.number, AcademicYear.year_be, table.c.id).join(AcademicYear)).tuples()}
+        for _t, row in self.verified.rows(TERM):
+            if row["term"] in have:
+                continue
+            match = TERM_REF.fullmatch(row["term"])
+            assert match is not None  # check_row
+            year_id = self.years.get(int(match.group(2)))
+            if year_id is None:
+                year_id = self.add_year(int(match.group(2)))
+            self.conn.execute(table.insert().values(
+                academic_year_id=year_id, number=int(match.group(1)), start_date=parse_date(row["start"]),
+                end_date=parse_date(row["end"])))
+            have[row["term"]] = int(self.conn.execute(select(table.c.id).where(
+                table.c.academic_year_id == year_id, table.c.number == int(match.group(1)))).scalar_one())
+            self.count(TERM, "inserted")
+        self.terms = have
+
+    def add_year(self, year_be: int) -> int:
+        """A year a term names that the bundle did not carry (the usual calendar)."""
+        from desktop.services.years import year_bounds
+
+        table = cast(Table, AcademicYear.__table__)
+        start, end, _terms = year_bounds(year_be)
+        self.conn.execute(table.insert().values(year_be=year_be, start_date=start, end_date=end))
+        self.years[year_be] = int(self.conn.execute(select(table.c.id).where(table.c.year_be == year_be)).scalar_one())
+        self.count(YEAR, "inserted")
+        return self.years[year_be]
+
     def institution_name(self, institution_id: int) -> str:
         if institution_id not in self.names:
             self.names[institution_id] = self.conn.scalar(
@@ -290,7 +363,7 @@ class _Applier:
     def refs(self, t: WireTable, rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
         out = {}
         for wire, _column, target in t.refs:
-            if target.name != "academic_year":
+            if target.name not in ("academic_year", "term"):
                 out[wire] = _ids(self.conn, target, (r[wire] for r in rows))
         return out
 
@@ -299,6 +372,8 @@ class _Applier:
         for wire, column, target in t.refs:
             if target.name == "academic_year":
                 found = self.years.get(row[wire])
+            elif target.name == "term":
+                found = self.terms.get(row[wire])
             else:
                 found = refs[wire].get(row[wire]) if row[wire] is not None else None
             if found is None and not t.table.c[column].nullable:
@@ -314,6 +389,8 @@ class _Applier:
             name = self.institution_name(values["institution_id"])
             values["institution_key"], values["level_key"], values["classroom_key"] = enrolment_sort_keys(
                 name or "", values["level_code"], values["classroom"])
+        elif t.name == "screening_photo":
+            values["data"] = b""  # a photo's bytes never travel: its hash and size do
         values["origin_office_id"] = self.office_id  # changed_seq stays NULL: an export sends local rows only
         return values
 
@@ -344,14 +421,14 @@ class _Applier:
                 self.count(t.wire, "older")  # a newer version is here already
             else:
                 updates.append({**values, "_id": old["id"]})
-        if inserts:
-            self.conn.execute(tbl.insert(), inserts)
-            self.count(t.wire, "inserted", len(inserts))
-        if updates:
+        if updates:  # first: a row deleted and its successor made (one live screening a child and term)
             columns = [c for c in updates[0] if c not in ("_id", "uuid", "origin_office_id")]
             self.conn.execute(update(tbl).where(tbl.c.id == bindparam("_id"))
                               .values({c: bindparam(c) for c in columns}), updates)
             self.count(t.wire, "updated", len(updates))
+        if inserts:
+            self.conn.execute(tbl.insert(), inserts)
+            self.count(t.wire, "inserted", len(inserts))
         if t.name == "child":
             self.new_children += [v["uuid"] for v in inserts] + [v["uuid"] for v in updates]
             ids = _ids(self.conn, tbl, [v["uuid"] for v in inserts])

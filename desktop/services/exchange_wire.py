@@ -10,8 +10,18 @@ the import batch, the derived sort keys and member counts never travel: the rece
 computes its own. A hard delete travels as a ``tombstone`` row; academic years travel
 whole in every bundle (a few rows).
 
-Migration 0012 holds a frozen copy of the travelling columns (its triggers); a new field
-here needs a migration that adds it to the trigger.
+Issue 11's tables travel too: screenings with their members, certifications and photos
+(a photo's kind, SHA-256 and pixel size only, never its bytes: docs/exchange.md says
+why), grant rounds, the term's attendance and payments. They refer to a term as
+``"<number>/<Buddhist-Era year>"`` (``"1/2569"``); terms travel whole in every bundle as
+the ``term`` table, like academic years. Their required references (a screening's child,
+a certification's screening, a payment's round and child ...) must name a row of the same
+bundle or one the province holds from the same sender, or the bundle is refused
+(``payload.unresolved``: exchange/references.py).
+
+Migration 0012 holds a frozen copy of the travelling columns (its triggers; 0015 and 0016
+those of issue 11's tables); a new field here needs a migration that adds it to the
+trigger.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table
 
+from desktop.store.grant_state import GrantPayment, GrantRound, TermAttendance
 from desktop.store.models import (
     AcademicYear,
     Child,
@@ -32,15 +43,19 @@ from desktop.store.models import (
     Guardian,
     Household,
     Institution,
+    Term,
 )
+from desktop.store.screening_state import Certification, Screening, ScreeningMember, ScreeningPhoto
 
 ADDRESS = ("house_no", "village_no", "village_name", "soi", "road", "subdistrict", "district",
            "province", "postcode")
 COMMON = (("uuid", "uuid"), ("version", "version"), ("created", "created_at"), ("updated", "updated_at"),
           ("deleted", "deleted_at"))
 YEAR = "academic_year"
+TERM = "term"
 TOMBSTONE = "tombstone"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+TERM_REF = re.compile(r"([1-9])/(2[4-8][0-9][0-9])")  # "1/2569": term 1 of 2569
 
 
 @dataclass(frozen=True)
@@ -88,11 +103,48 @@ SYNCED: tuple[WireTable, ...] = (  # in the order an import applies them (refere
               (("child", "child_id", _t(Child)),
                ("institution", "institution_id", _t(Institution)),
                ("year", "academic_year_id", _t(AcademicYear)))),
+    # issue 11: the poverty screening (0015) and grant rounds (0016)
+    WireTable("screening", _t(Screening),
+              (*COMMON, *_same("status", "tenure", "housing", "land", "land_rai", "water", "electricity",
+                               "single_parent", "vehicles", "appliances", "travel_means", "travel_metres",
+                               "travel_minutes", "lat_e6", "lon_e6", "no_photo_reason", "note", "level", "score",
+                               "income_total", "members_count", "pack", "recorded_by", "submitted_by",
+                               "submitted_at", "returned_by", "returned_at", "returned_reason")),
+              (("child", "child_id", _t(Child)),
+               ("household", "household_id", _t(Household)),
+               ("term", "term_id", _t(Term)))),
+    WireTable("screening_member", _t(ScreeningMember),
+              (*COMMON, *_same("position", "name", "relation", "age", "occupation", "monthly_income", "disabled",
+                               "chronic_illness", "unemployed")),
+              (("screening", "screening_id", _t(Screening)),)),
+    WireTable("certification", _t(Certification),
+              (*COMMON, *_same("certifier", "certifier_name", "position", "certified_on", "data_sha256",
+                               "voided_at", "void_reason")),
+              (("screening", "screening_id", _t(Screening)),)),
+    WireTable("screening_photo", _t(ScreeningPhoto),  # never the photo's bytes (``data``)
+              (*COMMON, *_same("kind", "sha256", "width", "height")),
+              (("screening", "screening_id", _t(Screening)),)),
+    WireTable("grant_round", _t(GrantRound),
+              (*COMMON, *_same("programme", "name", "levels", "attendance_percent", "amounts", "pack", "status",
+                               "created_by")),
+              (("term", "term_id", _t(Term)),)),
+    WireTable("term_attendance", _t(TermAttendance),
+              (*COMMON, *_same("days_present", "days_open", "recorded_by")),
+              (("child", "child_id", _t(Child)),
+               ("term", "term_id", _t(Term)))),
+    WireTable("grant_payment", _t(GrantPayment),
+              (*COMMON, *_same("amount", "paid_on", "method", "reference", "status", "note", "recorded_by")),
+              (("round", "round_id", _t(GrantRound)),
+               ("child", "child_id", _t(Child)))),
 )
+# issue 11's tables: a required reference that resolves nowhere refuses the bundle
+STRICT = frozenset({"screening", "screening_member", "certification", "screening_photo", "grant_round",
+                    "term_attendance", "grant_payment"})
 BY_WIRE: Mapping[str, WireTable] = {t.wire: t for t in SYNCED}
 BY_TABLE: Mapping[str, WireTable] = {t.name: t for t in SYNCED}
-WIRE_TABLES = frozenset({*BY_WIRE, YEAR, TOMBSTONE})
+WIRE_TABLES = frozenset({*BY_WIRE, YEAR, TERM, TOMBSTONE})
 YEAR_FIELDS = ("year", "start", "end")
+TERM_FIELDS = ("term", "start", "end")
 TOMBSTONE_FIELDS = ("table", "uuid", "deleted")
 
 
@@ -159,6 +211,12 @@ def check_row(table: str, row: dict[str, Any]) -> None:
         parse_date(row["start"])
         parse_date(row["end"])
         return
+    if table == TERM:
+        if set(row) != set(TERM_FIELDS) or type(row["term"]) is not str or not TERM_REF.fullmatch(row["term"]):
+            raise ValueError("term row")
+        parse_date(row["start"])
+        parse_date(row["end"])
+        return
     if table == TOMBSTONE:
         if set(row) != set(TOMBSTONE_FIELDS) or row["table"] not in BY_WIRE:
             raise ValueError("tombstone row")
@@ -176,8 +234,29 @@ def check_row(table: str, row: dict[str, Any]) -> None:
         if target.name == "academic_year":
             if type(row[wire]) is not int:
                 raise ValueError(f"{table}.{wire}: not a year")
+        elif target.name == "term":
+            if type(row[wire]) is not str or not TERM_REF.fullmatch(row[wire]):
+                raise ValueError(f"{table}.{wire}: not a term")
         else:
             _check_uuid(row[wire], f"{table}.{wire}", nullable=t.table.c[column].nullable is True)
+
+
+def term_key(number: int, year_be: int) -> str:
+    """A term on the wire: ``"1/2569"``."""
+    return f"{number}/{year_be}"
+
+
+def required_refs(t: WireTable) -> list[tuple[str, str]]:
+    """(wire field, wire table referred to) of ``t``'s references that may not be empty
+    (``TERM`` for a term); only for the STRICT tables, the registry's keep their rule."""
+    if t.wire not in STRICT:
+        return []
+    out = []
+    for wire, column, target in t.refs:
+        if t.table.c[column].nullable:
+            continue
+        out.append((wire, TERM if target.name == "term" else BY_TABLE[target.name].wire))
+    return out
 
 
 def column_values(t: WireTable, row: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,16 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_kit import TOWN_A, Site, local_office_id, make_site
+from office_kit import TOWN_A, Site, local_office_id
+from screening_kit import add_grants, make_screened_site
 from sqlalchemy import select, text
 
 from desktop.services.exchange_export import _Collector, _Scope
 from desktop.services.exchange_wire import SYNCED, wire_value
+from desktop.store.models import Term
 
 
 @pytest.fixture
 def town(tmp_path: Path, cheap_wraps: None) -> Iterator[Site]:
-    site = make_site(tmp_path / "a.db", *TOWN_A, "municipality", children=30, seed=3)
+    site = make_screened_site(tmp_path / "a.db", *TOWN_A, children=30, seed=3)
+    add_grants(site, pay=1)
     yield site
     site.db.dispose()
 
@@ -30,6 +33,10 @@ def _reference(session: Any, t: Any) -> list[dict[str, Any]]:
     for row in session.execute(select(tbl).order_by(tbl.c.id)).mappings():
         wire = {w: wire_value(row[c]) for w, c in t.fields}
         for w, column, target in t.refs:
+            if target.name == "term":
+                term = session.get(Term, row[column])
+                wire[w] = f"{term.number}/{term.academic_year.year_be}"
+                continue
             key = "year_be" if target.name == "academic_year" else "uuid"
             wire[w] = session.scalar(select(target.c[key]).where(target.c.id == row[column]))
         out.append(wire)

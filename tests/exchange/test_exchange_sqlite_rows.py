@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from office_kit import PROVINCE, TOWN_A, Site, local_office_id, make_site, trust_each_other
+from screening_kit import add_grants, make_screened_site
 from sqlalchemy import text
 
 from desktop.exchange.canonical import MAX_SAFE_INT, NotCanonical, dumps_row
@@ -41,7 +42,8 @@ TRICKY = {
 
 @pytest.fixture
 def town(tmp_path: Path, cheap_wraps: None) -> Iterator[Site]:
-    site = make_site(tmp_path / "a.db", *TOWN_A, "municipality", children=30, seed=5)
+    site = make_screened_site(tmp_path / "a.db", *TOWN_A, children=30, seed=5)  # every wire table has rows
+    add_grants(site, pay=1)
     yield site
     site.db.dispose()
 
