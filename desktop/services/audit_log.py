@@ -74,6 +74,14 @@ ACTIONS: dict[str, str] = {
     "attendance_record": N_("บันทึกการมาเรียนของภาคเรียน"),
     "grant_payment": N_("บันทึกการจ่ายเงินทุน"),
     "grant_payment_return": N_("บันทึกการคืนเงินทุน"),
+    "centre_room": N_("เพิ่มห้องเรียนของ ศพด."),
+    "centre_place": N_("จัดเด็กเข้าห้องเรียน ศพด."),
+    "centre_register": N_("บันทึกการมาเรียนประจำวัน ศพด."),
+    "centre_closed": N_("กำหนดวันหยุดของ ศพด."),
+    "centre_opened": N_("ยกเลิกวันหยุดของ ศพด."),
+    "centre_rate": N_("บันทึกอัตราค่าอาหารกลางวัน/อาหารเสริม (นม)"),
+    "centre_feed_grants": N_("นำการมาเรียนของ ศพด. ไปใช้กับรอบทุน"),
+    "centre_import": N_("นำเข้าการมาเรียนประจำวัน ศพด."),
 }
 ENTITIES: dict[str, str] = {
     "exchange": N_("ชุดข้อมูลแลกเปลี่ยน"),
@@ -100,6 +108,9 @@ ENTITIES: dict[str, str] = {
     "rulepack": N_("ชุดเกณฑ์คัดกรอง"),
     "grant_round": N_("รอบทุน"),
     "term": N_("ภาคเรียน"),
+    "centre_room": N_("ห้องเรียน ศพด."),
+    "centre": N_("ศูนย์พัฒนาเด็กเล็ก"),
+    "centre_rate": N_("อัตราค่าอาหาร ศพด."),
 }
 FIELDS: dict[str, str] = {
     "id_type": N_("ประเภทเลขประจำตัว"),
