@@ -145,6 +145,11 @@ class MainWindow(QMainWindow):
         self.screenings_view = ScreeningsView(self.ctx, self)  # issue 11: the poverty screening
         self.add_page("screenings", self.tr("คัดกรองความยากจน"), self.tr("แบบคัดกรอง"), self.screenings_view)
         self.screenings_view.status_message.connect(self.show_message)
+        from desktop.gui.views.grant_rounds_view import GrantRoundsView
+
+        self.grant_rounds_view = GrantRoundsView(self.ctx, self)  # issue 11: the grant rounds
+        self.add_page("grant-rounds", self.tr("ทุนเสมอภาค"), self.tr("รอบการจ่ายทุน"), self.grant_rounds_view)
+        self.grant_rounds_view.status_message.connect(self.show_message)
         self.office_view = OfficeSettingsView(self.ctx, self)
         self.add_page("office-settings", self.tr("ตั้งค่า"), self.tr("ตั้งค่าหน่วยงาน"), self.office_view)
         self.office_view.status_message.connect(self.show_message)

@@ -77,10 +77,12 @@ def payments(session: Session, round_id: int) -> list[PaymentRow]:
 
 
 def record_payments(session: Session, round_id: int, child_uuids: Iterable[str], *, paid_on: date, method: str,
-                    reference: str = "", amount: int | None = None, today: date | None = None) -> list[str]:
+                    reference: str = "", amount: int | None = None, today: date | None = None,
+                    dry_run: bool = False) -> list[str]:
     """The same payment to each child (``amount`` each, or what is still due to each when
     None): every child checked first, nothing recorded when one is wrong; the payments'
-    uuids. Only the eligible, within their amount; a transfer needs its reference."""
+    uuids. Only the eligible, within their amount; a transfer needs its reference.
+    ``dry_run``: only the checks (a window asks for confirmation after them)."""
     actor = require(session, Action.GRANTS)
     r = round_of(session, round_id)
     chosen = list(dict.fromkeys(child_uuids))
@@ -115,6 +117,8 @@ def record_payments(session: Session, round_id: int, child_uuids: Iterable[str],
             due.append((uuid, pay))
     if problems:
         raise ValidationFailed(problems)
+    if dry_run:
+        return []
     ids = dict(session.execute(select(Child.uuid, Child.id).where(Child.uuid.in_([u for u, _a in due]))).tuples().all())
     made = []
     for uuid, pay in due:
