@@ -124,6 +124,12 @@ def list_rows(session: Session, q: ListQuery, *, limit: int = MAX_ROWS) -> list[
         rows = _dashboard(session, q)
     else:
         rows = _missing(session, q, limit)
+    return narrow(rows, q)
+
+
+def narrow(rows: list[ListRow], q: ListQuery) -> list[ListRow]:
+    """``rows`` of the list filtered by institution and class, searched and sorted as ``q``
+    says (the window narrows the rows it read with this, no new read)."""
     if q.kind != "dashboard":
         place = 2 if q.kind == "screened" else 1
         if q.institution:
@@ -136,7 +142,7 @@ def list_rows(session: Session, q: ListQuery, *, limit: int = MAX_ROWS) -> list[
         rows = [r for r in rows if all(w in str(r.cells[column]) for w in words)]
     if q.sort is not None:
         column, descending = q.sort
-        rows.sort(key=lambda r: sort_key(r.cells[column]), reverse=descending)
+        rows = sorted(rows, key=lambda r: sort_key(r.cells[column]), reverse=descending)
     return rows
 
 

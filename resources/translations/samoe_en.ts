@@ -4128,6 +4128,149 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>RulePackDialog</name>
+    <message>
+        <source>ชุดเกณฑ์คัดกรอง</source>
+        <translation>Screening rule packs</translation>
+    </message>
+    <message>
+        <source>ชุดเกณฑ์กำหนดเส้นรายได้ คะแนนของแต่ละคำตอบ และช่วงคะแนนของยากจนและยากจนพิเศษ ชุดใหม่ต้องเป็นไฟล์ที่สำนักงานจังหวัดลงนามแล้ว ติดตั้งแล้วยังไม่ใช้จนกว่าจะยืนยันคิดผลใหม่</source>
+        <translation>A rule pack sets the income threshold, each answer&apos;s points and the score bands for poor and extremely poor. A new pack must be a file signed by the provincial office; once installed it is not used until a re-score is confirmed.</translation>
+    </message>
+    <message>
+        <source>ชุดเกณฑ์</source>
+        <translation>Pack</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ที่มา</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>ติดตั้งเมื่อ</source>
+        <translation>Installed</translation>
+    </message>
+    <message>
+        <source>ติดตั้งจากไฟล์…</source>
+        <translation>Install from a file…</translation>
+    </message>
+    <message>
+        <source>ดูผลถ้าใช้ชุดนี้…</source>
+        <translation>Preview with this pack…</translation>
+    </message>
+    <message>
+        <source>ผลถ้าคิดใหม่ด้วยชุดนี้</source>
+        <translation>Results if re-scored with this pack</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>ชั้น</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>ผลเดิม</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>ผลใหม่</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>ยังไม่ใช้ชุดนี้</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ใช้อยู่</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>ไม่ได้ใช้</source>
+        <translation>Not in use</translation>
+    </message>
+    <message>
+        <source>ชุดตัวอย่างเพื่อทดลองใช้ ไม่ใช่เกณฑ์จริงของ กสศ.</source>
+        <translation>illustrative, for trying the program; not the EEF&apos;s real rules</translation>
+    </message>
+    <message>
+        <source>ลงนามโดยสำนักงาน %1</source>
+        <translation>Signed by office %1</translation>
+    </message>
+    <message>
+        <source>มากับโปรแกรม</source>
+        <translation>Shipped with the program</translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้ว ไม่มีอะไรเปลี่ยน</source>
+        <translation>Cancelled; nothing changed</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ชุดเกณฑ์ที่จังหวัดลงนาม</source>
+        <translation>Choose the rule pack file the province signed</translation>
+    </message>
+    <message>
+        <source>ชุดเกณฑ์ที่ลงนามแล้ว (*.samoe-rulepack);;ทุกไฟล์ (*)</source>
+        <translation>Signed rule packs (*.samoe-rulepack);;All files (*)</translation>
+    </message>
+    <message>
+        <source>ติดตั้งชุดเกณฑ์ %1 แล้ว (ยังไม่ได้ใช้) ดูผลที่จะเปลี่ยนด้านล่างก่อนยืนยัน</source>
+        <translation>Rule pack %1 installed (not in use yet). Check the changes below before confirming.</translation>
+    </message>
+    <message>
+        <source>ติดตั้งชุดเกณฑ์ %1 แล้ว</source>
+        <translation>Rule pack %1 installed</translation>
+    </message>
+    <message>
+        <source>กำลังตรวจลายมือชื่อและติดตั้งชุดเกณฑ์…</source>
+        <translation>Checking the signature and installing the rule pack…</translation>
+    </message>
+    <message>
+        <source>กำลังคิดผลตัวอย่างด้วยชุดเกณฑ์ %1…</source>
+        <translation>Scoring a preview with rule pack %1…</translation>
+    </message>
+    <message>
+        <source>ผลถ้าคิดใหม่ด้วยชุดเกณฑ์ %1</source>
+        <translation>Results if re-scored with rule pack %1</translation>
+    </message>
+    <message>
+        <source>ผลคัดกรองจะเปลี่ยน %1 แบบ (ยากจนหรือยากจนพิเศษ %2 แบบ) ยังไม่มีอะไรเปลี่ยนจนกว่าจะกดยืนยัน</source>
+        <translation>%1 screenings would change class (%2 to poor or extremely poor). Nothing changes until you confirm.</translation>
+    </message>
+    <message>
+        <source>ไม่มีแบบคัดกรองใดเปลี่ยนผล ใช้ชุดนี้แล้วทุกแบบจะบันทึกว่าคิดด้วยชุดนี้</source>
+        <translation>No screening changes class; using this pack records it on every screening.</translation>
+    </message>
+    <message>
+        <source>ใช้ชุดนี้และคิดผลใหม่ (%1 แบบเปลี่ยน)</source>
+        <translation>Use this pack and re-score (%1 change)</translation>
+    </message>
+    <message>
+        <source>ใช้ชุดเกณฑ์ %1 แล้ว คิดผลใหม่ทุกแบบ เปลี่ยน %2 แบบ</source>
+        <translation>Rule pack %1 is in force; every screening re-scored, %2 changed</translation>
+    </message>
+    <message>
+        <source>กำลังคิดผลคัดกรองใหม่ด้วยชุดเกณฑ์ %1…</source>
+        <translation>Re-scoring the screenings with rule pack %1…</translation>
+    </message>
+    <message>
+        <source>ไม่รับไฟล์ชุดเกณฑ์นี้: %1</source>
+        <translation>This rule pack file is refused: %1</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message>
         <source>Samoe — ล็อกหน้าจออยู่</source>
@@ -4466,30 +4609,101 @@ Enter the password to go on</translation>
     </message>
 </context>
 <context>
-    <name>ScreeningsView</name>
+    <name>ScreeningListPage</name>
     <message>
-        <source>แบบคัดกรองความยากจน (นร./กสศ.01)</source>
-        <translation>Poverty screenings (form EEF 01)</translation>
-    </message>
-    <message>
-        <source>ทุกสถานะ</source>
-        <translation>Any status</translation>
+        <source>ค้นหาสถานศึกษา (Ctrl+F)</source>
+        <translation>Find an institution (Ctrl+F)</translation>
     </message>
     <message>
         <source>ค้นหาชื่อเด็ก (Ctrl+F)</source>
         <translation>Find a child&apos;s name (Ctrl+F)</translation>
     </message>
     <message>
-        <source>ภาคเรียน</source>
-        <translation>Term</translation>
-    </message>
-    <message>
         <source>สถานะ</source>
         <translation>Status</translation>
     </message>
     <message>
-        <source>แสดงทุกสถานะและทุกชื่อในภาคเรียนนี้</source>
-        <translation>Show every status and name in this term</translation>
+        <source>แสดงทุกรายการของภาคเรียนนี้</source>
+        <translation>Show everything of this term</translation>
+    </message>
+    <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการตามที่แสดง (Ctrl+P)</source>
+        <translation>Print the list as shown (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>ทุกสถานศึกษา</source>
+        <translation>All institutions</translation>
+    </message>
+    <message>
+        <source>ทุกชั้น</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>เลือกภาคเรียนก่อน รายการนี้เป็นของภาคเรียนหนึ่ง</source>
+        <translation>Choose a term first: this list is of one term</translation>
+    </message>
+    <message>
+        <source>%1 แบบ · ยากจนพิเศษ %2 · ยากจน %3 · ยังไม่คิดผล %4</source>
+        <translation>%1 screenings · extremely poor %2 · poor %3 · not scored %4</translation>
+    </message>
+    <message>
+        <source>%1 แห่ง · นักเรียน %2 · คัดกรองแล้ว %3 · รับรองแล้ว %4 · ยากจน %5 · ยากจนพิเศษ %6 · ได้รับเงินแล้ว %7</source>
+        <translation>%1 institutions · pupils %2 · screened %3 · certified %4 · poor %5 · extremely poor %6 · paid %7</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้คัดกรอง %1 คน</source>
+        <translation>%1 not screened yet</translation>
+    </message>
+    <message>
+        <source>ต้องเพิ่มรูปถ่ายหรือพิกัดบ้าน %1 ครัวเรือน</source>
+        <translation>%1 households need a photo or the house&apos;s position</translation>
+    </message>
+    <message>
+        <source>รายชื่อเด็กที่คัดกรอง</source>
+        <translation>Screened children</translation>
+    </message>
+    <message>
+        <source>เด็กที่ยังไม่ได้คัดกรอง</source>
+        <translation>Children not screened yet</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนที่ไม่มีรูปหรือพิกัด</source>
+        <translation>Households with no photo or position</translation>
+    </message>
+    <message>
+        <source>สรุปการคัดกรองภาคเรียน</source>
+        <translation>Term screening summary</translation>
+    </message>
+    <message>
+        <source>ทุกภาคเรียน</source>
+        <translation>Every term</translation>
+    </message>
+    <message>
+        <source>คำค้น &quot;%1&quot;</source>
+        <translation>search &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningsView</name>
+    <message>
+        <source>แบบคัดกรองความยากจน (นร./กสศ.01)</source>
+        <translation>Poverty screenings (form EEF 01)</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation>Any status</translation>
     </message>
     <message>
         <source>ชื่อ</source>
@@ -4508,12 +4722,64 @@ Enter the password to go on</translation>
         <translation>Room</translation>
     </message>
     <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>ผลคัดกรอง</source>
         <translation>Result</translation>
     </message>
     <message>
         <source>คะแนน</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <source>สิ่งที่ยังขาด</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>นักเรียน</source>
+        <translation>Pupils</translation>
+    </message>
+    <message>
+        <source>คัดกรองแล้ว</source>
+        <translation>Screened</translation>
+    </message>
+    <message>
+        <source>รอรับรอง</source>
+        <translation>Awaiting certification</translation>
+    </message>
+    <message>
+        <source>รับรองแล้ว</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <source>ยากจน</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>ยากจนพิเศษ</source>
+        <translation>Extremely poor</translation>
+    </message>
+    <message>
+        <source>ได้รับเงินแล้ว</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>แบบคัดกรอง</source>
+        <translation>Screenings</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้คัดกรอง</source>
+        <translation>Not screened</translation>
+    </message>
+    <message>
+        <source>ไม่มีรูปหรือพิกัด</source>
+        <translation>No photo or position</translation>
+    </message>
+    <message>
+        <source>สรุปภาคเรียน</source>
+        <translation>Term summary</translation>
     </message>
     <message>
         <source>คัดกรองเด็กคนใหม่…</source>
@@ -4524,16 +4790,16 @@ Enter the password to go on</translation>
         <translation>Open screening</translation>
     </message>
     <message>
-        <source>การพิมพ์และส่งออกรายการนี้ยังไม่พร้อมใช้งาน</source>
-        <translation>Printing and exporting this list are not available yet</translation>
+        <source>ชุดเกณฑ์คัดกรอง…</source>
+        <translation>Rule packs…</translation>
     </message>
     <message>
         <source>ทุกภาคเรียน</source>
         <translation>Every term</translation>
     </message>
     <message>
-        <source>%1 แบบ · ยากจนพิเศษ %2 · ยากจน %3 · ยังไม่คิดผล %4</source>
-        <translation>%1 screenings · extremely poor %2 · poor %3 · not scored %4</translation>
+        <source>คัดกรองเด็กคนนี้</source>
+        <translation>Screen this child</translation>
     </message>
 </context>
 <context>

@@ -1,51 +1,34 @@
-"""คัดกรองความยากจน › แบบคัดกรอง: the screenings of a term, filtered by status and searched
-by name, sorted by any column; Enter (or a double-click) opens one in the form, and
-คัดกรองเด็กคนใหม่ chooses a child. A teacher sees their own class's only (the service,
-services/screening_list.py, decides). Printing and exporting this list are not built yet."""
+"""คัดกรองความยากจน › แบบคัดกรอง: a term's lists in tabs (screening_lists.py): the
+screenings (by status, institution and class), who is not screened yet, households with
+no photo or no position, and the term's dashboard per institution; each searched, sorted,
+printed and exported as shown. Enter (or a double-click) opens a screening in the form, a
+child not screened yet in a new one; คัดกรองเด็กคนใหม่ chooses a child; ชุดเกณฑ์… lists the
+rule packs (rulepack_dialog.py). A teacher sees their own class's screenings only (the
+service decides)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.sort_keys import natural_sort_key
 from desktop.gui.context import AppContext
 from desktop.gui.views.screening_form import ScreeningFormDialog, open_screening_form
+from desktop.gui.views.screening_lists import ScreeningListPage
 from desktop.gui.views.screening_picker import ScreeningChildPicker
-from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.access import NotPermitted
 from desktop.services.screening_detail import term_choices
-from desktop.services.screening_list import ScreeningRow, screening_rows
 from desktop.services.screenings import STATUSES, status_label
-
-UUID_ROLE = Qt.ItemDataRole.UserRole
-SEARCH_DELAY_MS = 200
-LEVEL_COLOURS = {"extreme": "#b00020", "poor": "#8a4b00"}
-
-
-class _Item(QTableWidgetItem):
-    """Sorts by the key in UserRole + 1 (Thai dictionary order, numbers by value)."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(UUID_ROLE + 1), other.data(UUID_ROLE + 1)
-        if mine is not None and theirs is not None:
-            return bool(mine < theirs)
-        return super().__lt__(other)
 
 
 class ScreeningsView(QWidget):
@@ -55,73 +38,70 @@ class ScreeningsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today = today
-        self.rows: list[ScreeningRow] = []
-        self.shown: list[ScreeningRow] = []
         self.form: ScreeningFormDialog | None = None
+        self.rulepacks: QWidget | None = None
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
         title = QLabel(self.tr("แบบคัดกรองความยากจน (นร./กสศ.01)"), self)
         title.setStyleSheet("font-weight: bold; font-size: 15px;")
-        layout.addWidget(title)
-        bar = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(QLabel(self.tr("ภาคเรียน"), self))
         self.term_combo = QComboBox(self)
         self.term_combo.setObjectName("termCombo")
+        top.addWidget(self.term_combo)
+        layout.addLayout(top)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("statusCombo")
         self.status_combo.addItem(self.tr("ทุกสถานะ"), None)
         for status in STATUSES:
             self.status_combo.addItem(status_label(status), status)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText(self.tr("ค้นหาชื่อเด็ก (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        bar.addWidget(QLabel(self.tr("ภาคเรียน"), self))
-        bar.addWidget(self.term_combo)
-        bar.addWidget(QLabel(self.tr("สถานะ"), self))
-        bar.addWidget(self.status_combo)
-        bar.addWidget(self.search_edit, 1)
-        self.filters = FilterMark(self, [self.status_combo, self.search_edit], self.clear_filter,
-                                  self.tr("แสดงทุกสถานะและทุกชื่อในภาคเรียนนี้"))
-        bar.addWidget(self.filters.button)
-        layout.addLayout(bar)
-        self.table = QTableWidget(0, 8, self)
-        self.table.setObjectName("screeningsTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("ภาคเรียน"), self.tr("ชื่อ"), self.tr("สถานศึกษา"), self.tr("ชั้น"), self.tr("ห้อง"),
-            self.tr("สถานะ"), self.tr("ผลคัดกรอง"), self.tr("คะแนน")])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        layout.addWidget(self.table, 1)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        layout.addWidget(self.count_label)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("screeningTabs")
+        headers = {
+            "screened": [self.tr("ภาคเรียน"), self.tr("ชื่อ"), self.tr("สถานศึกษา"), self.tr("ชั้น"), self.tr("ห้อง"),
+                         self.tr("สถานะ"), self.tr("ผลคัดกรอง"), self.tr("คะแนน")],
+            "unscreened": [self.tr("ชื่อ"), self.tr("สถานศึกษา"), self.tr("ชั้น"), self.tr("ห้อง")],
+            "no_photo_gps": [self.tr("ชื่อ"), self.tr("สถานศึกษา"), self.tr("ชั้น"), self.tr("ห้อง"),
+                             self.tr("สิ่งที่ยังขาด")],
+            "dashboard": [self.tr("สถานศึกษา"), self.tr("นักเรียน"), self.tr("คัดกรองแล้ว"), self.tr("รอรับรอง"),
+                          self.tr("รับรองแล้ว"), self.tr("ยากจน"), self.tr("ยากจนพิเศษ"), self.tr("ได้รับเงินแล้ว")],
+        }
+        names = {"screened": self.tr("แบบคัดกรอง"), "unscreened": self.tr("ยังไม่ได้คัดกรอง"),
+                 "no_photo_gps": self.tr("ไม่มีรูปหรือพิกัด"), "dashboard": self.tr("สรุปภาคเรียน")}
+        self.pages: dict[str, ScreeningListPage] = {}
+        for kind, words in headers.items():
+            page = ScreeningListPage(ctx, kind, self.term, words, self.tabs,
+                                     status=self.status_combo if kind == "screened" else None)
+            page.status_message.connect(self.status_message.emit)
+            self.tabs.addTab(page, names[kind])
+            self.pages[kind] = page
+        screened = self.pages["screened"]
+        screened.opened.connect(self._open_screening)
+        self.pages["unscreened"].opened.connect(self._screen_child)
+        self.pages["no_photo_gps"].opened.connect(self._open_childs)
+        # the screenings' list, as the page had it (tests and screenshots reach these)
+        self.table, self.search_edit, self.count_label = screened.table, screened.search_edit, screened.count_label
+        self.filters = screened.filters
+        layout.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("คัดกรองเด็กคนใหม่…"), self)
         self.new_button.setObjectName("newScreeningButton")
         self.open_button = QPushButton(self.tr("เปิดแบบคัดกรอง"), self)
         self.open_button.setObjectName("openScreeningButton")
+        self.packs_button = QPushButton(self.tr("ชุดเกณฑ์คัดกรอง…"), self)
+        self.packs_button.setObjectName("rulePacksButton")
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
-        note = QLabel(self.tr("การพิมพ์และส่งออกรายการนี้ยังไม่พร้อมใช้งาน"), self)
-        note.setStyleSheet("color: #777;")
-        buttons.addWidget(note)
+        buttons.addWidget(self.packs_button)
         layout.addLayout(buttons)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
         self.term_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(self.new_screening)
         self.open_button.clicked.connect(self.open_selected)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        list_keys(self, self.search_edit, self.table, open=self.open_selected)
+        self.packs_button.clicked.connect(self.show_rulepacks)
+        for page in self.pages.values():
+            page.table.itemSelectionChanged.connect(self._update_buttons)
         self._fill_terms()
 
     def _fill_terms(self) -> None:
@@ -147,81 +127,49 @@ class ScreeningsView(QWidget):
         data = self.term_combo.currentData()
         return divmod(int(data), 10) if data else None
 
-    def clear_filter(self) -> None:
-        self.status_combo.setCurrentIndex(0)
-        self.search_edit.clear()
-        self.apply_filter()
+    def page(self) -> ScreeningListPage:
+        current = self.tabs.currentWidget()
+        assert isinstance(current, ScreeningListPage)
+        return current
+
+    @property
+    def shown(self) -> list:  # type: ignore[type-arg]
+        return self.pages["screened"].shown
 
     def refresh(self) -> None:
-        term = self.term()
-        try:
-            with self.ctx.db.reader() as session:
-                self.rows = screening_rows(session, year_be=term[0] if term else None,
-                                           term=term[1] if term else None,
-                                           status=self.status_combo.currentData())
-        except NotPermitted as exc:
-            self.rows = []
-            self.count_label.setText(exc.message)
-            self._show([])
-            return
-        self.apply_filter()
-
-    def apply_filter(self) -> None:
-        self._timer.stop()
-        words = self.search_edit.text().split()
-        self.shown = [r for r in self.rows if all(w in r.child_name for w in words)]
-        self._show(self.shown)
-        self.filters.show_state()
-        counts: dict[str, int] = {}
-        for r in self.shown:
-            counts[r.poverty] = counts.get(r.poverty, 0) + 1
-        self.count_label.setText(self.tr("%1 แบบ · ยากจนพิเศษ %2 · ยากจน %3 · ยังไม่คิดผล %4").replace(
-            "%1", f"{len(self.shown):,}").replace("%2", f"{counts.get('extreme', 0):,}").replace(
-            "%3", f"{counts.get('poor', 0):,}").replace("%4", f"{counts.get('', 0):,}"))
-
-    def _show(self, rows: list[ScreeningRow]) -> None:
-        selected = self.selected_uuid()
-        table = self.table
-        table.setSortingEnabled(False)
-        table.setRowCount(len(rows))
-        for n, r in enumerate(rows):
-            cells: list[tuple[str, object]] = [
-                (r.term, tuple(int(x) for x in reversed(r.term.split("/")))), (r.child_name, None),
-                (r.institution, None), (r.level, None), (r.classroom, None), (r.status_label, None),
-                (r.level_label, None), ("" if r.score is None else str(r.score), -1 if r.score is None else r.score)]
-            for column, (text, key) in enumerate(cells):
-                item = _Item(text)
-                item.setData(UUID_ROLE, r.uuid)
-                item.setData(UUID_ROLE + 1, natural_sort_key(text) if key is None else key)
-                if column == 6 and r.poverty in LEVEL_COLOURS:
-                    item.setForeground(QBrush(QColor(LEVEL_COLOURS[r.poverty])))
-                if column == 7:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(n, column, item)
-        table.setSortingEnabled(True)
-        table.setColumnWidth(2, min(max(table.columnWidth(2), 160), 260))
-        if selected:
-            self.select_uuid(selected)
+        """The list in view, read again for the term."""
+        self.page().refresh()
         self._update_buttons()
 
+    def apply_filter(self) -> None:
+        self.page().apply_filter()
+
+    def clear_filter(self) -> None:
+        self.page().clear_filter()
+
     def selected_uuid(self) -> str | None:
-        item = self.table.item(self.table.currentRow(), 0) if self.table.selectedItems() else None
-        return None if item is None else str(item.data(UUID_ROLE))
+        return self.pages["screened"].selected_uuid()
 
     def select_uuid(self, uuid: str) -> None:
-        for n in range(self.table.rowCount()):
-            item = self.table.item(n, 0)
-            if item is not None and item.data(UUID_ROLE) == uuid:
-                self.table.selectRow(n)
-                return
+        self.pages["screened"].select_uuid(uuid)
 
     def _update_buttons(self) -> None:
-        self.open_button.setEnabled(self.selected_uuid() is not None)
+        kind = self.page().kind
+        self.open_button.setEnabled(kind != "dashboard" and self.page().selected_uuid() is not None)
+        self.open_button.setText(self.tr("คัดกรองเด็กคนนี้") if kind == "unscreened" else self.tr("เปิดแบบคัดกรอง"))
 
     def open_selected(self) -> None:
-        uuid = self.selected_uuid()
-        if uuid is not None:
-            self._open(open_screening_form(self.ctx, self, uuid=uuid))
+        self.page().open_selected()
+
+    def _open_screening(self, uuid: str) -> None:
+        self._open(open_screening_form(self.ctx, self, uuid=uuid))
+
+    def _screen_child(self, child_uuid: str) -> None:
+        term = self.term()
+        if term is not None:
+            self._open(open_screening_form(self.ctx, self, child_uuid=child_uuid, term=term))
+
+    _open_childs = _screen_child  # a screened child's form of the term: its photos and position
 
     def new_screening(self) -> None:
         picker = ScreeningChildPicker(self.ctx, self, term=self.term(), today=self.today)
@@ -243,3 +191,12 @@ class ScreeningsView(QWidget):
     def _saved(self, uuid: str) -> None:
         self.refresh()
         self.select_uuid(uuid)
+
+    def show_rulepacks(self) -> None:
+        from desktop.gui.views.rulepack_dialog import RulePackDialog
+
+        dialog = RulePackDialog(self.ctx, self)
+        dialog.rescored.connect(self.refresh)
+        dialog.status_message.connect(self.status_message.emit)
+        self.rulepacks = dialog
+        dialog.open()
