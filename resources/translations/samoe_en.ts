@@ -21,6 +21,135 @@
     </message>
 </context>
 <context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> วัน</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>วันเปิดเรียนของภาคเรียน ใช้กับแถวที่ช่องวันเปิดเรียนว่าง</source>
+        <translation>The term's school days, used for rows whose school days are blank</translation>
+    </message>
+    <message>
+        <source>ชั้นเรียน</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>วันเปิดเรียน</source>
+        <translation>School days</translation>
+    </message>
+    <message>
+        <source>พิมพ์จำนวนวันมาเรียน แล้วกด Enter ไปคนถัดไป · ลูกศรซ้าย/ขวา สลับช่องวันมาเรียนกับวันเปิดเรียน · ช่องวันเปิดเรียนที่ว่างใช้ค่าด้านบน · Ctrl+S บันทึกทั้งชั้น</source>
+        <translation>Type the days present, then Enter for the next child · Left/Right arrows switch between days present and school days · blank school days use the value above · Ctrl+S saves the whole class</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>วันมาเรียน</source>
+        <translation>Days present</translation>
+    </message>
+    <message>
+        <source>ร้อยละ</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>ผลในรอบนี้</source>
+        <translation>In this round</translation>
+    </message>
+    <message>
+        <source>บันทึกการมาเรียนของชั้นนี้</source>
+        <translation>Save this class's attendance</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการแก้</source>
+        <translation>Undo edits</translation>
+    </message>
+    <message>
+        <source>นำเข้าการมาเรียนจากไฟล์…</source>
+        <translation>Import attendance from a file…</translation>
+    </message>
+    <message>
+        <source> ห้อง %1</source>
+        <translation> room %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3 (%4 คน บันทึกแล้ว %5)</source>
+        <translation>%1 · %2%3 (%4 children, %5 recorded)</translation>
+    </message>
+    <message>
+        <source>การมาเรียนของชั้นก่อนหน้ายังไม่ได้บันทึก ทิ้งการแก้ไขนั้นหรือไม่</source>
+        <translation>The previous class's attendance is not saved. Discard those edits?</translation>
+    </message>
+    <message>
+        <source>มีสิทธิ์</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>รอ</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>ไม่มีสิทธิ์</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>ไม่ได้คัดกรองในภาคเรียนนี้</source>
+        <translation>Not screened this term</translation>
+    </message>
+    <message>
+        <source>
+… และอีก %1 ข้อ</source>
+        <translation>
+… and %1 more</translation>
+    </message>
+    <message>
+        <source>%1: มีวันเปิดเรียนแต่ยังไม่มีวันมาเรียน</source>
+        <translation>%1: school days given but no days present</translation>
+    </message>
+    <message>
+        <source>%1: ยังไม่มีวันเปิดเรียน ใส่ในแถวนี้หรือในช่องวันเปิดเรียนด้านบน</source>
+        <translation>%1: no school days yet; type them in this row or in the school days box above</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีวันมาเรียนให้บันทึกในชั้นนี้</source>
+        <translation>No days present to save in this class yet</translation>
+    </message>
+    <message>
+        <source>บันทึกการมาเรียนแล้ว %1 คน</source>
+        <translation>Attendance saved for %1 children</translation>
+    </message>
+    <message>
+        <source>นำเข้าการมาเรียนจากไฟล์</source>
+        <translation>Import attendance from a file</translation>
+    </message>
+    <message>
+        <source>ตารางข้อมูล (*.xlsx *.xls *.csv);;ทุกไฟล์ (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>กำลังนำเข้าการมาเรียนจาก %1…</source>
+        <translation>Importing attendance from %1…</translation>
+    </message>
+    <message>
+        <source>นำเข้าการมาเรียนแล้ว %1 คน</source>
+        <translation>Attendance imported for %1 children</translation>
+    </message>
+    <message>
+        <source>นำเข้าไม่สำเร็จ: %1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+    <message>
+        <source>การมาเรียน %1 %2</source>
+        <translation>Attendance %1 %2</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>สำรองข้อมูลไปยังโฟลเดอร์หรือแฟลชไดรฟ์…</source>
@@ -982,6 +1111,93 @@ You can restore it now; a copy of the damaged file is kept in the backups folder
     </message>
 </context>
 <context>
+    <name>EligibleTab</name>
+    <message>
+        <source>ทุกคน</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>มีสิทธิ์</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>รอ (ยังไม่ผ่านเงื่อนไข)</source>
+        <translation>Held (conditions not met yet)</translation>
+    </message>
+    <message>
+        <source>ไม่มีสิทธิ์</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>ค้นหาชื่อเด็ก สถานศึกษา หรือเหตุผล (Ctrl+F)</source>
+        <translation>Search child, school or reason (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>แสดง</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>แสดงทุกคนในรอบนี้</source>
+        <translation>Show everyone in this round</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>ชั้น</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>ผลคัดกรอง</source>
+        <translation>Screening result</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>จำนวนเงิน</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>จ่ายแล้ว</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>บันทึกการจ่ายเงินให้ที่เลือก…</source>
+        <translation>Record a payment to the selected…</translation>
+    </message>
+    <message>
+        <source>เลือกผู้มีสิทธิ์ที่ยังจ่ายไม่ครบ</source>
+        <translation>Select the eligible not paid in full</translation>
+    </message>
+    <message>
+        <source>รอ</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>แสดง %1 จาก %2 คน · มีสิทธิ์ %3 คน รวม %4 บาท · รอ %5 คน · ไม่มีสิทธิ์ %6 คน</source>
+        <translation>Showing %1 of %2 · eligible %3 (%4 baht) · held %5 · not eligible %6</translation>
+    </message>
+    <message>
+        <source>ไม่มีผู้มีสิทธิ์ที่ยังจ่ายไม่ครบในรายการที่แสดง</source>
+        <translation>No eligible child shown is still owed money</translation>
+    </message>
+    <message>
+        <source>บันทึกการจ่ายเงินแล้ว %1 คน รวม %2 บาท</source>
+        <translation>Payment recorded for %1 children, %2 baht in all</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeMenu</name>
     <message>
         <source>ส่งข้อมูลให้จังหวัด…</source>
@@ -1325,6 +1541,176 @@ Send this file to the province. When its receipt comes back, import it with File
     <message>
         <source>รหัสผ่านสองช่องไม่ตรงกัน พิมพ์ใหม่ให้เหมือนกัน</source>
         <translation>The two passwords differ: type them again, the same</translation>
+    </message>
+</context>
+<context>
+    <name>GrantRoundWindow</name>
+    <message>
+        <source>รอบทุน %1</source>
+        <translation>Grant round %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · ภาคเรียน %3 · จ่ายกลุ่ม %4 · มาเรียนไม่น้อยกว่า %5%</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · term %3 · pays %4 · attendance at least %5%</translation>
+    </message>
+    <message>
+        <source>รายชื่อผู้มีสิทธิ์</source>
+        <translation>Eligible list</translation>
+    </message>
+    <message>
+        <source>การมาเรียน</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>การจ่ายเงิน</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>กระทบยอด</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายชื่อรับเงิน…</source>
+        <translation>Print the list to sign…</translation>
+    </message>
+    <message>
+        <source>รายชื่อผู้มีสิทธิ์แยกตามสถานศึกษา มีช่องลายมือชื่อผู้ปกครอง (Ctrl+P)</source>
+        <translation>The eligible children per school, with a column for the guardian's signature (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>พิมพ์สรุปรอบ…</source>
+        <translation>Print the summary…</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายการนี้…</source>
+        <translation>Export this list…</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายการของแท็บที่เปิดอยู่เป็นไฟล์ Excel หรือ CSV</source>
+        <translation>Export the open tab's list as an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>กำลังคิดรายชื่อผู้มีสิทธิ์…</source>
+        <translation>Working out the eligible list…</translation>
+    </message>
+    <message>
+        <source>กำลังคิดรายชื่อผู้มีสิทธิ์ของรอบ %1…</source>
+        <translation>Working out the eligible list of %1…</translation>
+    </message>
+    <message>
+        <source>รายชื่อนักเรียนผู้มีสิทธิ์รับทุน</source>
+        <translation>Eligible students</translation>
+    </message>
+    <message>
+        <source>รายชื่อรับทุน-%1</source>
+        <translation>grant-list-%1</translation>
+    </message>
+    <message>
+        <source>สรุปรอบทุน</source>
+        <translation>Grant round summary</translation>
+    </message>
+    <message>
+        <source>สรุปรอบทุน-%1</source>
+        <translation>grant-summary-%1</translation>
+    </message>
+    <message>
+        <source>การจ่ายเงินทุน</source>
+        <translation>Grant payments</translation>
+    </message>
+    <message>
+        <source>กระทบยอดรอบทุน</source>
+        <translation>Grant round reconciliation</translation>
+    </message>
+    <message>
+        <source>รายชื่อผู้มีสิทธิ์รับทุน</source>
+        <translation>Eligible for the grant</translation>
+    </message>
+</context>
+<context>
+    <name>GrantRoundsView</name>
+    <message>
+        <source>รอบการจ่ายทุนเสมอภาคและเงินอุดหนุนนักเรียนยากจน</source>
+        <translation>Equity grant and poor students subsidy rounds</translation>
+    </message>
+    <message>
+        <source>ค้นหาชื่อรอบ ประเภททุน หรือภาคเรียน (Ctrl+F)</source>
+        <translation>Search round, programme or term (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>แสดงทุกรอบ</source>
+        <translation>Show every round</translation>
+    </message>
+    <message>
+        <source>รหัส</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>ชื่อรอบ</source>
+        <translation>Round name</translation>
+    </message>
+    <message>
+        <source>ประเภททุน</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>กลุ่มที่จ่าย</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>เกณฑ์มาเรียน</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>สร้างรอบทุนใหม่…</source>
+        <translation>New grant round…</translation>
+    </message>
+    <message>
+        <source>เปิดรอบทุน</source>
+        <translation>Open round</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายการรอบ…</source>
+        <translation>Export the rounds…</translation>
+    </message>
+    <message>
+        <source>ส่งออกยอดรวมตามประเภททุน…</source>
+        <translation>Export totals per programme…</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีรอบทุน กด "สร้างรอบทุนใหม่…" เพื่อเริ่ม</source>
+        <translation>No grant round yet: press "New grant round…" to start</translation>
+    </message>
+    <message>
+        <source>%1 รอบ</source>
+        <translation>%1 rounds</translation>
+    </message>
+    <message>
+        <source>เปิด</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>สร้างรอบทุนรหัส %1 แล้ว</source>
+        <translation>Grant round %1 created</translation>
+    </message>
+    <message>
+        <source>รอบทุน</source>
+        <translation>Grant rounds</translation>
+    </message>
+    <message>
+        <source>ยอดรวมทุนตามประเภททุน</source>
+        <translation>Grant totals per programme</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2760,21 @@ The children imported with this file are deleted; they can be restored from the 
     </message>
 </context>
 <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>นำเข้าการมาเรียนไม่ได้</source>
+        <translation>Attendance not imported</translation>
+    </message>
+    <message>
+        <source>ไฟล์มีปัญหา %1 จุด จึงยังไม่ได้บันทึกข้อมูลใดเลย โปรดแก้ในไฟล์แล้วนำเข้าอีกครั้ง</source>
+        <translation>The file has %1 problem(s), so nothing was saved. Please correct the file and import it again</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>InstitutionDialog</name>
     <message>
         <source>บันทึก</source>
@@ -3061,6 +3462,14 @@ Database: %2</translation>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
+    <message>
+        <source>ทุนเสมอภาค</source>
+        <translation>Equity grants</translation>
+    </message>
+    <message>
+        <source>รอบการจ่ายทุน</source>
+        <translation>Grant rounds</translation>
+    </message>
 </context>
 <context>
     <name>MembersGrid</name>
@@ -3099,6 +3508,89 @@ Database: %2</translation>
     <message>
         <source>ลบสมาชิกคนที่ %1</source>
         <translation>Remove member %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewRoundDialog</name>
+    <message>
+        <source>สร้างรอบทุนใหม่</source>
+        <translation>New grant round</translation>
+    </message>
+    <message>
+        <source>เช่น ทุนเสมอภาค ภาคเรียน 1/2569</source>
+        <translation>e.g. Equity grant term 1/2569</translation>
+    </message>
+    <message>
+        <source>ยากจนพิเศษ</source>
+        <translation>Extremely poor</translation>
+    </message>
+    <message>
+        <source>ยากจน</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>ชั้น</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>บาทต่อคน</source>
+        <translation>Baht per child</translation>
+    </message>
+    <message>
+        <source>ชื่อรอบ</source>
+        <translation>Round name</translation>
+    </message>
+    <message>
+        <source>ประเภททุน</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>ชุดเกณฑ์คัดกรอง</source>
+        <translation>Rule pack</translation>
+    </message>
+    <message>
+        <source>กลุ่มที่ทุนนี้จ่าย</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>เกณฑ์การมาเรียนอย่างน้อย</source>
+        <translation>Attendance at least</translation>
+    </message>
+    <message>
+        <source>จำนวนเงินต่อชั้น</source>
+        <translation>Amount per class level</translation>
+    </message>
+    <message>
+        <source>สร้างรอบทุน</source>
+        <translation>Create round</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source> — ชุดตัวอย่างสำหรับทดลองใช้ ไม่ใช่เกณฑ์จริงของ กสศ.</source>
+        <translation> — an illustrative pack for trying the program, not the EEF's real rules</translation>
+    </message>
+    <message>
+        <source>%1 (ชุดที่ใช้อยู่ จำนวนเงินและเกณฑ์ด้านล่างมาจากชุดนี้ แก้ได้)%2</source>
+        <translation>%1 (the pack in force; the amounts and threshold below come from it and can be changed)%2</translation>
+    </message>
+    <message>
+        <source>%1 ภาคเรียน %2</source>
+        <translation>%1 term %2</translation>
+    </message>
+    <message>
+        <source>จำนวนเงินของชั้น %1 ต้องเป็นจำนวนเต็มบาท (พิมพ์ "%2")</source>
+        <translation>The amount for %1 must be whole baht (typed "%2")</translation>
+    </message>
+    <message>
+        <source>ไม่มีภาคเรียนในทะเบียน โปรดเพิ่มปีการศึกษาก่อน</source>
+        <translation>The registry has no term: please add an academic year first</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3752,144 @@ Database: %2</translation>
     <message>
         <source>รหัสผ่านของคุณ</source>
         <translation>Your password</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>บันทึกการจ่ายเงินทุน</source>
+        <translation>Record a grant payment</translation>
+    </message>
+    <message>
+        <source> และอีก %1 คน</source>
+        <translation> and %1 more</translation>
+    </message>
+    <message>
+        <source>จ่ายให้ %1 คน: %2
+ยอดที่ยังค้างตามสิทธิ์รวม %3 บาท</source>
+        <translation>Paying %1 children: %2
+Still due to them: %3 baht</translation>
+    </message>
+    <message>
+        <source>ว่างไว้: จ่ายตามสิทธิ์ที่เหลือของแต่ละคน</source>
+        <translation>Blank: what is still due to each</translation>
+    </message>
+    <message>
+        <source>เช่น 15/12/2569</source>
+        <translation>e.g. 15/12/2569</translation>
+    </message>
+    <message>
+        <source>เลขที่อ้างอิงการโอน หรือเลขที่ใบสำคัญรับเงิน</source>
+        <translation>Transfer reference or receipt number</translation>
+    </message>
+    <message>
+        <source>จำนวนเงินต่อคน (บาท)</source>
+        <translation>Amount per child (baht)</translation>
+    </message>
+    <message>
+        <source>วันที่จ่าย</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <source>วิธีจ่าย</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>เลขที่อ้างอิง</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>บันทึกการจ่ายเงิน</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>จำนวนเงินต้องเป็นจำนวนเต็มบาท (พิมพ์ "%1")</source>
+        <translation>The amount must be whole baht (typed "%1")</translation>
+    </message>
+    <message>
+        <source>อ่านวันที่จ่ายไม่ออก</source>
+        <translation>The payment date cannot be read</translation>
+    </message>
+    <message>
+        <source>ยืนยันการจ่ายเงิน</source>
+        <translation>Confirm payment</translation>
+    </message>
+    <message>
+        <source>บันทึกการจ่ายเงินให้ %1 คน รวม %2 บาท
+วันที่ %3 วิธีจ่าย: %4
+
+ยืนยันหรือไม่</source>
+        <translation>Record a payment to %1 children, %2 baht in all
+Date %3, method: %4
+
+Confirm?</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>ค้นหาชื่อเด็ก สถานศึกษา หรือเลขที่อ้างอิง (Ctrl+F)</source>
+        <translation>Search child, school or reference (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>แสดงทุกรายการ</source>
+        <translation>Show every payment</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>จำนวนเงิน</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>วันที่จ่าย</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <source>วิธีจ่าย</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>เลขที่อ้างอิง</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>ผู้บันทึก</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>บันทึกการคืนเงิน…</source>
+        <translation>Record a return…</translation>
+    </message>
+    <message>
+        <source>%1 รายการ · จ่ายแล้ว %2 บาท · คืนเงิน %3 รายการ %4 บาท</source>
+        <translation>%1 payments · %2 baht paid · %3 returned (%4 baht)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 บาท · จ่ายวันที่ %3 (%4)</source>
+        <translation>%1 · %2 baht · paid on %3 (%4)</translation>
+    </message>
+    <message>
+        <source>บันทึกการคืนเงินแล้ว ยอดนี้กลับไปค้างจ่ายตามสิทธิ์</source>
+        <translation>Return recorded: the amount is due again</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +4526,53 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReconcileTab</name>
+    <message>
+        <source>สถานศึกษา</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>มีสิทธิ์ (คน)</source>
+        <translation>Eligible (children)</translation>
+    </message>
+    <message>
+        <source>เงินที่มีสิทธิ์</source>
+        <translation>Eligible amount</translation>
+    </message>
+    <message>
+        <source>รอ (คน)</source>
+        <translation>Held (children)</translation>
+    </message>
+    <message>
+        <source>เงินที่รอ</source>
+        <translation>Held amount</translation>
+    </message>
+    <message>
+        <source>จ่ายแล้ว (คน)</source>
+        <translation>Paid (children)</translation>
+    </message>
+    <message>
+        <source>จ่ายแล้ว (บาท)</source>
+        <translation>Paid (baht)</translation>
+    </message>
+    <message>
+        <source>คืนเงิน (รายการ)</source>
+        <translation>Returned (payments)</translation>
+    </message>
+    <message>
+        <source>คืนเงิน (บาท)</source>
+        <translation>Returned (baht)</translation>
+    </message>
+    <message>
+        <source>ยังจ่ายไม่ครบ (คน)</source>
+        <translation>Not paid in full (children)</translation>
+    </message>
+    <message>
+        <source>มีสิทธิ์ %1 คน รวม %2 บาท · จ่ายแล้ว %3 คน รวม %4 บาท · รอ %5 คน · คืนเงิน %6 รายการ รวม %7 บาท · ยังจ่ายไม่ครบ %8 คน</source>
+        <translation>Eligible %1 (%2 baht) · paid %3 (%4 baht) · held %5 · returned %6 (%7 baht) · not paid in full %8</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyBox</name>
     <message>
         <source>รหัสกู้คืนของฐานข้อมูล</source>
@@ -4099,6 +4776,14 @@ Database: %2</translation>
     <message>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>บันทึกการคืนเงิน</source>
+        <translation>Record a return</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่คืนเงิน เช่น ย้ายออกนอกพื้นที่ โอนไม่สำเร็จ</source>
+        <translation>Why it was returned, e.g. moved away, transfer failed</translation>
     </message>
 </context>
 <context>
