@@ -6,11 +6,11 @@ rounds' attendance condition."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from actors import actor_with
-from centre_kit import Kit, two_centres
+from centre_kit import CLOSED, MONDAYS, NOV, Kit, november, room_of_kit, two_centres
 from sqlalchemy import select
 
 from desktop.domain.centre import AbsenceReason, MealKind, baht_text
@@ -41,10 +41,6 @@ from desktop.store.grant_state import TermAttendance
 from desktop.store.models import AuditEntry
 
 S, L, A = AbsenceReason.SICK, AbsenceReason.LEAVE, AbsenceReason.ABSENT
-NOV = [date(2026, 11, d) for d in range(1, 31)]
-CLOSED = date(2026, 11, 13)
-NOT_TAKEN = date(2026, 11, 27)
-MONDAYS = [date(2026, 11, d) for d in (9, 16, 23, 30)]
 
 
 @pytest.fixture
@@ -52,29 +48,8 @@ def kit(office_db: Database) -> Kit:
     return two_centres(office_db)
 
 
-def _room(db: Database, kit: Kit, since: date = date(2026, 5, 16)) -> int:
-    with db.session() as s:
-        rid = add_room(s, kit.centre_a, 2569, "ห้องเด็กกลาง", age_group="3")
-        for uuid in kit.children_a:
-            place_child(s, uuid, rid, since)
-    return rid
-
-
-def _november(db: Database, kit: Kit, rid: int) -> None:
-    """Every weekday of November 2026 taken on its day but the 27th (not taken) and the 13th
-    (closed); the 2nd first saved with no absence, then corrected on 1 December (back-dated)."""
-    c = kit.children_a
-    with db.session() as s:
-        close_day(s, kit.centre_a, CLOSED, "ลอยกระทง")
-    for day in NOV:
-        if day.weekday() >= 5 or day in (CLOSED, NOT_TAKEN):
-            continue
-        absent = {c[0]: S} if day in MONDAYS else {}
-        with db.session() as s:
-            save_register(s, rid, day, absent, today=day + timedelta(days=1) if day == MONDAYS[-1] else day)
-    with db.session() as s:
-        saved = save_register(s, rid, date(2026, 11, 2), {c[0]: S, c[1]: L, c[2]: A}, today=date(2026, 12, 1))
-    assert (saved.absent, saved.present, saved.back_dated_days) == (3, 27, 29)
+_room = room_of_kit
+_november = november
 
 
 def test_a_month_of_registers_gives_the_hand_computed_attendance(office_db: Database, kit: Kit) -> None:
