@@ -25,8 +25,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import Problem, ValidationFailed
+from desktop.domain.roles import Action
 from desktop.domain.screening_form import in_thailand
 from desktop.i18n import N_, _
+from desktop.services.access import require_any
 from desktop.services.audit import record
 from desktop.services.screenings import live_screening, require_recorder, void_if_changed
 from desktop.store.models import Child, Term, utcnow
@@ -148,3 +150,44 @@ def add_photo(session: Session, screening_uuid: str, kind: str, raw: bytes) -> P
     record(session, "screening_photo", "screening", screening.uuid,
            {"kind": kind, "sha256": photo.sha256, "position_filled": filled}, subject_uuid=child.uuid)
     return PhotoAdded(kind, photo.sha256, filled, photo.position_problem, voided)
+
+
+THUMB_SIDE = 160  # pixels: the form shows each photo this big
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    kind: str
+    label: str  # the kind in words
+    data: bytes  # a small JPEG
+    width: int  # the kept photo's size
+    height: int
+
+
+def thumbnails(session: Session, screening_uuid: str, side: int = THUMB_SIDE) -> list[Thumbnail]:
+    """Small copies of the screening's photos for the form (outside, inside, school sign).
+    Who may open the screening's form may (services/screening_detail.open_screening)."""
+    from PIL import Image
+
+    from desktop.services.screening_detail import open_screening
+
+    require_any(session, Action.SCREENING_RECORD, Action.SCREENING_CERTIFY)
+    open_screening(session, screening_uuid)  # this class's, or NotPermitted
+    screening = live_screening(session, screening_uuid)
+    rows = session.execute(select(ScreeningPhoto.kind, ScreeningPhoto.data, ScreeningPhoto.width,
+                                  ScreeningPhoto.height)
+                           .where(ScreeningPhoto.screening_id == screening.id, ScreeningPhoto.deleted_at.is_(None)))
+    found = {str(k): (bytes(d), int(w), int(h)) for k, d, w, h in rows}
+    out = []
+    for kind in KINDS:
+        if kind not in found:
+            continue
+        data, width, height = found[kind]
+        image: Image.Image = Image.open(io.BytesIO(data))
+        image.draft("RGB", (side, side))  # a JPEG decoded at 1/2..1/8 scale: fast
+        image = image.convert("RGB")
+        image.thumbnail((side, side), Image.Resampling.LANCZOS)
+        small = io.BytesIO()
+        image.save(small, "JPEG", quality=80)
+        out.append(Thumbnail(kind, _(KINDS[kind]), small.getvalue(), width, height))
+    return out

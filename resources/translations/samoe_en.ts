@@ -4012,6 +4012,13 @@ Confirm?</translation>
     </message>
 </context>
 <context>
+    <name>PhotoThumbs</name>
+    <message>
+        <source>%1 (%2×%3 จุด)</source>
+        <translation>%1 (%2×%3 pixels)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>แถว</source>
@@ -5022,10 +5029,6 @@ Enter the password to go on</translation>
 <context>
     <name>ScreeningFormDialog</name>
     <message>
-        <source>แก้ไขข้อมูลในแบบนี้แล้วบันทึก การรับรองจะถูกยกเลิกและต้องส่งให้รับรองใหม่</source>
-        <translation>Editing and saving this form voids the certification; it must then be submitted again.</translation>
-    </message>
-    <message>
         <source>ยกเลิกการแก้ไข</source>
         <translation>Discard changes</translation>
     </message>
@@ -5052,6 +5055,10 @@ Enter the password to go on</translation>
     <message>
         <source>รับรองโดย %1 ตำแหน่ง %2 เมื่อ %3</source>
         <translation>Certified by %1, %2, on %3</translation>
+    </message>
+    <message>
+        <source>แก้ไขข้อมูลในแบบนี้แล้วบันทึก การรับรองจะถูกยกเลิกและต้องส่งให้รับรองใหม่</source>
+        <translation>Editing and saving this form voids the certification; it must then be submitted again.</translation>
     </message>
     <message>
         <source>ส่งกลับให้แก้ไข: %1</source>
@@ -5146,6 +5153,34 @@ Enter the password to go on</translation>
         <translation>Saved. The earlier certification was voided because the data changed; submit it for certification again.</translation>
     </message>
     <message>
+        <source>เลือกรูปถ่าย</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp);;ทุกไฟล์ (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>กำลังย่อรูปและลบข้อมูลแฝงในรูป…</source>
+        <translation>Shrinking the photo and removing its hidden data…</translation>
+    </message>
+    <message>
+        <source>แนบรูปแล้ว</source>
+        <translation>Photo attached</translation>
+    </message>
+    <message>
+        <source>ใส่พิกัดบ้านจากรูปให้แล้ว</source>
+        <translation>The house&apos;s position was filled from the photo</translation>
+    </message>
+    <message>
+        <source>การรับรองเดิมถูกยกเลิกเพราะรูปเปลี่ยน ต้องส่งให้รับรองใหม่</source>
+        <translation>The certification was voided because a photo changed: hand it in for certification again</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์รูปไม่ได้: %1</source>
+        <translation>Cannot open the photo file: %1</translation>
+    </message>
+    <message>
         <source>ยังส่งไม่ได้ โปรดกรอกรายการที่ทำเครื่องหมายสีแดงให้ครบ</source>
         <translation>Not submitted yet: complete the items marked in red</translation>
     </message>
@@ -5160,30 +5195,6 @@ Enter the password to go on</translation>
     <message>
         <source>ส่งแบบคัดกรองกลับให้ครูแก้ไขแล้ว</source>
         <translation>Screening returned to the teacher for correction</translation>
-    </message>
-    <message>
-        <source>เลือกรูปถ่าย</source>
-        <translation>Choose a photo</translation>
-    </message>
-    <message>
-        <source>รูปภาพ (*.jpg *.jpeg *.png *.heic *.webp);;ทุกไฟล์ (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp);;All files (*)</translation>
-    </message>
-    <message>
-        <source>เปิดไฟล์รูปไม่ได้: %1</source>
-        <translation>Cannot open the photo file: %1</translation>
-    </message>
-    <message>
-        <source>แนบรูปแล้ว</source>
-        <translation>Photo attached</translation>
-    </message>
-    <message>
-        <source>ใส่พิกัดบ้านจากรูปให้แล้ว</source>
-        <translation>The house's position was filled from the photo</translation>
-    </message>
-    <message>
-        <source>การรับรองเดิมถูกยกเลิกเพราะรูปเปลี่ยน ต้องส่งให้รับรองใหม่</source>
-        <translation>The certification was voided because a photo changed: hand it in for certification again</translation>
     </message>
 </context>
 <context>

@@ -103,3 +103,27 @@ def test_a_position_outside_thailand_or_half_given_is_refused(demo_db: Database)
         with demo_db.session() as s, pytest.raises(ValidationFailed) as caught:
             save_screening(s, _values(uuid, lat_e6=lat, lon_e6=lon))
         assert caught.value.problems[0].field == "position"
+
+
+def test_the_forms_thumbnails_are_small_and_only_for_who_may_open_it(demo_db: Database) -> None:
+    from actors import actor_with
+
+    from desktop.domain.roles import Role
+    from desktop.services.access import NotPermitted, sign_in
+    from desktop.services.screening_photos import THUMB_SIDE, thumbnails
+
+    uuid, *_ = _child(demo_db)
+    with demo_db.session() as s:
+        view = save_screening(s, _values(uuid))
+        add_photo(s, view.uuid, "inside", _jpeg((1200, 900)))
+        add_photo(s, view.uuid, "outside", _jpeg((900, 1200)))
+    with demo_db.reader() as s:
+        thumbs = thumbnails(s, view.uuid)
+    assert [t.kind for t in thumbs] == ["outside", "inside"]  # the form's order
+    assert [(t.width, t.height) for t in thumbs] == [(900, 1200), (1200, 900)]
+    sizes = [Image.open(io.BytesIO(t.data)).size for t in thumbs]
+    assert sizes[0][1] == THUMB_SIDE and sizes[0][0] < THUMB_SIDE and sizes[1][0] == THUMB_SIDE
+    assert thumbs[0].label == "รูปบ้านภายนอก"
+    sign_in(demo_db, actor_with(Role.TEACHER, institution_id=99_999))
+    with demo_db.reader() as s, pytest.raises(NotPermitted):
+        thumbnails(s, view.uuid)

@@ -99,6 +99,7 @@ class ScreeningFormDialog(QDialog):
         self._wire()
         self._show_detail(detail)
         self._pristine = self.collect()
+        self.load_thumbnails()
         self.resize(1180, 860)
         fit_to_screen(self)
         first = self.ui.members.rows[0].name if self.ui.members.rows else None
@@ -391,42 +392,97 @@ class ScreeningFormDialog(QDialog):
         return str(path)
 
     def attach_photo(self, kind: str) -> None:
-        """Save the form (a photo belongs to a saved screening), then attach the file."""
+        """Save the form (a photo belongs to a saved screening), then attach the file: read,
+        shrunk, stripped and hashed on the task runner, the form waiting meanwhile."""
         from pathlib import Path
 
-        from desktop.services.screening_photos import add_photo
+        from desktop.services.screening_photos import add_photo, thumbnails
 
         path = self.choose_photo_file()
         if not path:
             return
         if (self.has_edits() or not self.detail.uuid) and not self.save():
             return
-        try:
+        uuid = self.detail.uuid
+
+        def work(progress: object) -> tuple[object, list[object]]:
             data = Path(path).read_bytes()
             with self.ctx.db.session() as session:
-                added = add_photo(session, self.detail.uuid, kind, data)
-        except OSError as exc:
-            self.say(self.tr("เปิดไฟล์รูปไม่ได้: %1").replace("%1", str(exc.strerror or exc)), WARN_STYLE)
+                added = add_photo(session, uuid, kind, data)
+            with self.ctx.db.reader() as session:
+                return added, list(thumbnails(session, uuid))
+
+        self.ui.photo_buttons.setEnabled(False)
+        self.ui.set_error("photos", "")
+        self.say(self.tr("กำลังย่อรูปและลบข้อมูลแฝงในรูป…"), OK_STYLE)
+        self.ctx.tasks.run(work, on_done=self._photo_attached, on_error=self._photo_failed,
+                           on_cancel=lambda: self._alive(lambda: self.ui.photo_buttons.setEnabled(True)),
+                           label=self.tr("กำลังย่อรูปและลบข้อมูลแฝงในรูป…"), writes=True)
+
+    def _alive(self, then: object) -> None:
+        """Run ``then`` unless the dialog is gone (a photo's work ends after it closed)."""
+        from shiboken6 import isValid
+
+        if isValid(self) and callable(then):
+            then()
+
+    def _photo_attached(self, result: object) -> None:
+        def show() -> None:
+            assert isinstance(result, tuple)
+            added, thumbs = result
+            self.ui.photo_buttons.setEnabled(True)
+            with self.ctx.db.reader() as session:
+                self.detail = open_screening(session, self.detail.uuid)
+            self._show_detail(self.detail)
+            self._pristine = self.collect()
+            self.ui.photo_thumbs.set_thumbnails(thumbs)
+            words = [self.tr("แนบรูปแล้ว")]
+            if added.position_filled:
+                words.append(self.tr("ใส่พิกัดบ้านจากรูปให้แล้ว"))
+            if added.voided:
+                words.append(self.tr("การรับรองเดิมถูกยกเลิกเพราะรูปเปลี่ยน ต้องส่งให้รับรองใหม่"))
+            if added.position_problem:  # a phone set to another country: said beside the photos
+                self.ui.set_error("photos", added.position_problem)
+                words.append(added.position_problem)
+            self.say(" · ".join(words), WARN_STYLE if added.position_problem else OK_STYLE)
+            self.saved.emit(self.detail.uuid)
+
+        self._alive(show)
+
+    def _photo_failed(self, exc: BaseException, _tb: str) -> None:
+        def show() -> None:
+            self.ui.photo_buttons.setEnabled(True)
+            if isinstance(exc, OSError):
+                text = self.tr("เปิดไฟล์รูปไม่ได้: %1").replace("%1", str(exc.strerror or exc))
+            elif isinstance(exc, ValidationFailed):
+                text = exc.problems[0].message
+            elif isinstance(exc, (NotPermitted, ScreeningError)):
+                text = exc.message
+            else:
+                from desktop.gui.app import fault_text
+
+                text = fault_text(exc, None)
+            self.ui.set_error("photos", text)
+            self.say(text, WARN_STYLE)
+
+        self._alive(show)
+
+    def load_thumbnails(self) -> None:
+        """The saved photos, small (made on the task runner: opening the form never waits)."""
+        from desktop.services.screening_photos import thumbnails
+
+        uuid = self.detail.uuid
+        if not uuid or not self.detail.photo_kinds:
+            self.ui.photo_thumbs.set_thumbnails([])
             return
-        except ValidationFailed as exc:
-            self.say(exc.problems[0].message, WARN_STYLE)
-            return
-        except (NotPermitted, ScreeningError) as exc:
-            self._refused(exc.message)
-            return
-        with self.ctx.db.reader() as session:
-            self.detail = open_screening(session, self.detail.uuid)
-        self._show_detail(self.detail)
-        self._pristine = self.collect()
-        words = [self.tr("แนบรูปแล้ว")]
-        if added.position_filled:
-            words.append(self.tr("ใส่พิกัดบ้านจากรูปให้แล้ว"))
-        if added.position_problem:
-            words.append(added.position_problem)
-        if added.voided:
-            words.append(self.tr("การรับรองเดิมถูกยกเลิกเพราะรูปเปลี่ยน ต้องส่งให้รับรองใหม่"))
-        self.say(" · ".join(words), OK_STYLE)
-        self.saved.emit(self.detail.uuid)
+
+        def work(_progress: object) -> list[object]:
+            with self.ctx.db.reader() as session:
+                return list(thumbnails(session, uuid))
+
+        self.ctx.tasks.run(work, quiet=True,
+                           on_done=lambda thumbs: self._alive(lambda: self.ui.photo_thumbs.set_thumbnails(thumbs)),
+                           on_error=lambda _e, _t: None)  # no thumbnails: the kinds are still named
 
     def submit(self) -> None:
         """ส่ง: save, then hand in for certification (complete forms only)."""

@@ -188,10 +188,12 @@ class ScreeningLayout(QObject):
         group = QGroupBox(self.tr("5. รูปถ่ายบ้าน (ภายนอก ภายใน) หรือรูปเด็กกับป้ายโรงเรียน"), self.content)
         group.setObjectName("photosGroup")
         box = QVBoxLayout(group)
-        from desktop.gui.views.screening_photos_row import PhotoButtons
+        from desktop.gui.views.screening_photos_row import PhotoButtons, PhotoThumbs
 
         self.photo_buttons = PhotoButtons(group)
         box.addWidget(self.photo_buttons)
+        self.photo_thumbs = PhotoThumbs(group)
+        box.addWidget(self.photo_thumbs)
         self.photo_state = QLabel(group)
         self.photo_state.setObjectName("photoState")
         box.addWidget(self.photo_state)
