@@ -131,6 +131,8 @@ def test_attendance_typed_in_the_grid_at_above_and_below_the_threshold(qtbot, ct
     view = _page(qtbot, ctx)
     window = make_round(qtbot, view)
     window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.tabs.setCurrentWidget(window.attendance_tab)
     tab = window.attendance_tab
     index, rows = _held_class(window)
