@@ -100,6 +100,7 @@ class Manual:
     recheck_within_days: int
     due_window_months: int
     codes: dict[Outcome, str]  # the public health outcome codes (1B260 ...)
+    edition_th: str = ""  # the edition as a Thai document names it
 
     @property
     def label(self) -> str:
@@ -144,7 +145,7 @@ def parse_manual(data: Mapping[str, Any]) -> Manual:
     manual = data["manual"]
     return Manual(str(data["name"]), int(data["version"]), str(manual["title"]), str(manual["edition"]),
                   tuple(sorted(bands, key=lambda b: b.age_months)), int(rules["recheck_within_days"]),
-                  int(rules["due_window_months"]), codes)
+                  int(rules["due_window_months"]), codes, str(manual.get("edition_th", "")))
 
 
 @cache
