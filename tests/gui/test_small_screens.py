@@ -274,6 +274,17 @@ def _screenings(ctx: AppContext, _tmp: Path) -> QWidget:
     return ScreeningsView(ctx)  # a page: its smallest fits beside the menu
 
 
+def _rulepacks(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.rulepack_dialog import RulePackDialog
+    from desktop.services.screening_rescore import ChangeRow
+
+    dialog = RulePackDialog(ctx)
+    rows = [ChangeRow(f"u{n}", f"เด็กหญิงชื่อยาวมากเป็นพิเศษ {n} นามสกุลยาวมากเป็นพิเศษ", "โรงเรียนเทศบาล 1 (บ้านโนนสูง)",
+                      "ป.4", "1/2569", "ยากจน", "ยากจนพิเศษ", "extreme") for n in range(40)]
+    dialog._show_changes("samoe-illustrative v2", rows)  # the re-score offer: its tallest
+    return dialog
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
@@ -284,7 +295,7 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "province-bundles": _province_bundles, "province-municipalities": _province_municipalities,
     "province-reconcile": _province_reconcile,
     "screening-form": _screening_form, "screening-picker": _screening_picker,
-    "screening-certify": _screening_certify, "screenings": _screenings,
+    "screening-certify": _screening_certify, "screenings": _screenings, "rulepacks": _rulepacks,
 }
 
 
