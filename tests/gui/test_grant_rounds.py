@@ -278,3 +278,43 @@ def test_a_user_without_grants_is_told_in_thai(qtbot, ctx: AppContext) -> None: 
     assert "ไม่มีสิทธิ์" in window.attendance_tab.message.text()  # the grid: the clerk's
     assert not window.attendance_tab.save_button.isEnabled()
     sign_in(ctx.db, EVERY_ROLE)
+
+
+def test_attendance_imported_from_a_sheet_its_row_problems_in_thai(qtbot, ctx: AppContext, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch) -> None:
+    from openpyxl import Workbook
+
+    screen_some(ctx.db)
+    view = _page(qtbot, ctx)
+    window = make_round(qtbot, view)
+    tab = window.attendance_tab
+    held = [r for r in window.lists.eligible if r.outcome is Outcome.HELD][:2]  # type: ignore[union-attr]
+    with ctx.db.reader() as s:
+        ids = [s.scalar(select(Child.national_id).where(Child.uuid == r.child_uuid)) for r in held]
+    assert all(ids)
+
+    def sheet(path: Path, rows: list[tuple[object, ...]]) -> str:
+        wb = Workbook()
+        wb.active.append(["เลขประจำตัวประชาชน", "ชื่อ-สกุล", "มาเรียน", "วันเปิดเรียน"])
+        for r in rows:
+            wb.active.append(list(r))
+        wb.save(path)
+        return str(path)
+
+    bad = sheet(tmp_path / "bad.xlsx", [(ids[0], "", 90, 100), ("1111111111111", "", 90, 100), (ids[1], "", 120, 100)])
+    monkeypatch.setattr("desktop.gui.widgets.file_pickers.open_file_name", lambda *_a, **_k: (bad, ""))
+    tab.import_button.click()  # through the program's file picker
+    qtbot.waitUntil(lambda: tab.problems_dialog is not None and tab.problems_dialog.isVisible(), timeout=20_000)
+    text = tab.problems_dialog.text.toPlainText()  # type: ignore[union-attr]
+    assert "แถว 3: ไม่พบเด็ก 1111111111111" in text and "แถว 4: วันมาเรียน \"120\"" in text, text
+    tab.problems_dialog.reject()  # type: ignore[union-attr]
+    with ctx.db.reader() as s:
+        assert s.scalars(select(TermAttendance)).first() is None  # nothing of the file saved
+    good = sheet(tmp_path / "good.xlsx", [(ids[0], "", 90, 100), (ids[1], "", 70, 100)])
+    monkeypatch.setattr("desktop.gui.widgets.file_pickers.open_file_name", lambda *_a, **_k: (good, ""))
+    tab.import_button.click()
+    qtbot.waitUntil(lambda: "นำเข้าการมาเรียนแล้ว 2 คน" in tab.message.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
+    outcome = {r.child_uuid: r for r in window.lists.eligible}  # type: ignore[union-attr]
+    assert outcome[held[0].child_uuid].outcome is Outcome.ELIGIBLE
+    assert outcome[held[1].child_uuid].outcome is Outcome.HELD and "70/100" in outcome[held[1].child_uuid].reason

@@ -285,6 +285,70 @@ def _rulepacks(ctx: AppContext, _tmp: Path) -> QWidget:
     return dialog
 
 
+def _grant_round_info(ctx: AppContext) -> object:
+    """A grant round of term 1/2569 (made once per database) and its RoundInfo."""
+    from desktop.domain.grants import Programme
+    from desktop.services.grants import RoundValues, create_round, rounds
+
+    with ctx.db.session() as s:
+        if not rounds(s):
+            create_round(s, RoundValues(Programme.EEF, "ทุนเสมอภาค ภาคเรียน 1/2569 รอบที่มีชื่อยาวพอสมควร", 2569, 1))
+        return rounds(s)[0]
+
+
+def _grant_rounds(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.grant_rounds_view import GrantRoundsView
+
+    _grant_round_info(ctx)
+    return GrantRoundsView(ctx)  # a page: its smallest fits beside the menu
+
+
+def _grant_round_new(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.domain.errors import Problem
+    from desktop.gui.views.grant_round_new import NewRoundDialog
+
+    dialog = NewRoundDialog(ctx)
+    dialog.show_problems([Problem(f, "โปรดแก้ข้อมูลในช่องนี้ให้ถูกต้องก่อนสร้างรอบทุน ข้อความยาวพอที่จะขึ้นบรรทัดใหม่")
+                          for f in ("name", "term", "levels", "attendance_percent", "amounts")])
+    return dialog
+
+
+def _grant_round(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.grant_round_window import GrantRoundWindow
+
+    window = GrantRoundWindow(ctx, _grant_round_info(ctx))  # type: ignore[arg-type]
+    ctx.tasks.wait(20_000)
+    QApplication.processEvents()
+    window.tabs.setCurrentWidget(window.attendance_tab)  # the tallest tab
+    return window
+
+
+def _grant_payment(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.domain.errors import Problem
+    from desktop.domain.grants import Outcome
+    from desktop.gui.views.grant_payment_dialog import PaymentDialog
+    from desktop.services.grants import EligibilityRow
+
+    rows = [EligibilityRow(f"u{n}", f"เด็กหญิงทดสอบ ชื่อยาวมาก{n} นามสกุลยาวมากเป็นพิเศษ", "โรงเรียนเทศบาล 1", "p1", "poor",
+                           Outcome.ELIGIBLE, 3000, "", 0) for n in range(12)]
+    dialog = PaymentDialog(ctx, 1, rows)
+    dialog.show_problems([Problem(f, "โปรดแก้ช่องนี้ ข้อความยาวพอที่จะขึ้นบรรทัดใหม่ในหน้าต่างเล็ก")
+                          for f in ("amount", "paid_on", "reference", "child")])
+    return dialog
+
+
+def _grant_return(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.grant_payment_dialog import ReturnDialog
+
+    return ReturnDialog(ctx, "x", "เด็กหญิงทดสอบ ชื่อยาวมาก · 3,000 บาท · จ่ายวันที่ 15 ธ.ค. 2569 (เงินสดให้ผู้ปกครอง)")
+
+
+def _grant_import_problems(_ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.grant_attendance_tab import ImportProblemsDialog
+
+    return ImportProblemsDialog([f"แถว {n}: ไม่พบเด็ก 1111111111111 ที่ลงทะเบียนเรียนในปีการศึกษา 2569" for n in range(2, 90)])
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
@@ -296,6 +360,8 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "province-reconcile": _province_reconcile,
     "screening-form": _screening_form, "screening-picker": _screening_picker,
     "screening-certify": _screening_certify, "screenings": _screenings, "rulepacks": _rulepacks,
+    "grant-rounds": _grant_rounds, "grant-round-new": _grant_round_new, "grant-round": _grant_round,
+    "grant-payment": _grant_payment, "grant-return": _grant_return, "grant-import-problems": _grant_import_problems,
 }
 
 
