@@ -199,7 +199,7 @@ def eligibility(session: Session, round_id: int) -> list[EligibilityRow]:
             .outerjoin(TermAttendance, and_(TermAttendance.child_id == Child.id, TermAttendance.term_id == r.term_id,
                                             TermAttendance.deleted_at.is_(None)))
             .where(Child.deleted_at.is_(None))
-            .order_by(Institution.name, Enrollment.level_code, Child.first_name_key, Child.last_name_key, Child.id))
+            .order_by(Institution.name, Enrollment.level_key, Child.first_name_key, Child.last_name_key, Child.id))
     out = []
     for cid, uuid, prefix, first, last, status, poverty, inst, level, present, days in session.execute(stmt):
         d: Decision = decide(ChildFacts(status or "", poverty or "", level or "", present, days), rule)

@@ -142,3 +142,15 @@ def test_paying_and_returning_need_the_clerk(round_db: tuple[Database, int]) -> 
         record_payments(s, rid, ["x"], paid_on=PAID, method="cash")
     with db.session() as s, pytest.raises(NotPermitted):
         return_payment(s, "x", reason="r")
+
+
+def test_the_eligible_list_is_in_class_order(round_db: tuple[Database, int]) -> None:
+    from desktop.domain.levels import LEVELS
+
+    db, rid = round_db
+    order = {lv.code: n for n, lv in enumerate(LEVELS)}
+    with db.reader() as s:
+        rows = eligibility(s, rid)
+    first = rows[0].institution
+    levels = [order[r.class_level] for r in rows if r.institution == first and r.class_level]
+    assert levels == sorted(levels) and len(set(levels)) > 1  # ป.1 before ม.1, not by the codes' letters

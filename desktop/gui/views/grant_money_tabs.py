@@ -131,6 +131,7 @@ class ReconcileTab(QWidget):
                 item = self.table.item(len(rows) - 1, column)
                 if item is not None:
                     item.setFont(bold)
+            self.table.resizeColumnsToContents()  # the bold total's width
             t = rows[-1]
             self.summary.setText(
                 self.tr("มีสิทธิ์ %1 คน รวม %2 บาท · จ่ายแล้ว %3 คน รวม %4 บาท · รอ %5 คน · คืนเงิน %6 รายการ "

@@ -47,7 +47,7 @@ class PaymentDialog(QDialog):
         self.confirm = True  # tests answer the confirmation themselves or turn it off
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("บันทึกการจ่ายเงินทุน"))
-        self.resize(560, 460)
+        self.resize(560, 360)
         layout = QVBoxLayout(self)
         names = ", ".join(c.child_name for c in children[:NAMES_SHOWN])
         if len(children) > NAMES_SHOWN:

@@ -73,6 +73,8 @@ def fill(table: QTableWidget, rows: Sequence[tuple[str, Sequence[Cell]]], *, rig
             item = SortItem(text)
             item.setData(KEY_ROLE, key)
             item.setData(SORT_ROLE, natural_sort_key(text) if sort is None else sort)
+            if len(text) > 30:
+                item.setToolTip(text)  # a reason cut short by the column reads in full
             if column in right:
                 item.setTextAlignment(RIGHT)
             if colours is not None and colours[n]:
