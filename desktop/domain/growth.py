@@ -1,6 +1,7 @@
 """A child's weight and height against the WHO 2006 Child Growth Standards (0–5 years):
-z-scores of weight-for-age, length/height-for-age, weight-for-length/height and
-BMI-for-age, the Thai categories, and WHO's limits of a plausible measurement.
+z-scores of weight-for-age, length/height-for-age, weight-for-length/height, BMI-for-age
+and head circumference-for-age, the Thai categories, and WHO's limits of a plausible
+measurement.
 
     a = assess(Measurement(Sex.MALE, birth, on, weight_kg=12.1, height_cm=86.0,
                            method=Method.STANDING))
@@ -56,6 +57,7 @@ _FLAG_FIELDS: dict[Indicator, tuple[str, ...]] = {
     Indicator.HFA: ("height_cm",),
     Indicator.WFH: ("weight_kg", "height_cm"),
     Indicator.BMI: ("weight_kg", "height_cm"),
+    Indicator.HCA: ("head_cm",),
 }
 
 
@@ -156,6 +158,8 @@ def zscores(m: Measurement) -> Assessment:
     if m.height_cm is not None:
         h = adjusted_height(m.height_cm, m.method or expected_method(age), age)
         z[Indicator.HFA] = _z(obs.lhfa(Decimal(str(h)), recumbent=True, auto_adjust=False))
+    if m.head_cm is not None:
+        z[Indicator.HCA] = _z(obs.hcfa(Decimal(str(m.head_cm))))
     bmi = None
     if m.weight_kg is not None:
         w = Decimal(str(m.weight_kg))

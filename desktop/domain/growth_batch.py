@@ -2,7 +2,7 @@
 100k): the same z-scores, categories and WHO flags as growth.py, computed with numpy on
 the same WHO tables (growth_tables.py). A test holds the two paths together to 0.01.
 
-    r = assess_many(male, age_days, weight_kg, height_cm, method)
+    r = assess_many(male, age_days, weight_kg, height_cm, method, head_cm)
     r.z["wfa"], r.category["wfh"], r.implausible
 
 Inputs are equal-length arrays; a missing weight or height is NaN. ``method`` is 0 (the
@@ -19,7 +19,15 @@ import numpy.typing as npt
 
 from .growth import ADJUST_CM, BMI_RANGE, Method
 from .growth_categories import Indicator, categorise_many, category_codes, rules
-from .growth_tables import LAST_DAY, LENGTH_UNTIL_DAY, WFH_RANGE, WFL_RANGE, Table, lms
+from .growth_tables import (
+    LAST_DAY,
+    LENGTH_UNTIL_DAY,
+    WEIGHT_BASED,
+    WFH_RANGE,
+    WFL_RANGE,
+    Table,
+    lms,
+)
 from .people import Sex
 
 FloatArray = npt.NDArray[np.float64]
@@ -89,7 +97,8 @@ class BatchResult:
 
 
 def assess_many(male: npt.ArrayLike, age_days: npt.ArrayLike, weight_kg: npt.ArrayLike,
-                height_cm: npt.ArrayLike, method: npt.ArrayLike | None = None) -> BatchResult:
+                height_cm: npt.ArrayLike, method: npt.ArrayLike | None = None,
+                head_cm: npt.ArrayLike | None = None) -> BatchResult:
     sex = np.asarray(male, dtype=bool)
     age = np.asarray(age_days, dtype=np.int64)
     w = np.asarray(weight_kg, dtype=np.float64)
@@ -97,8 +106,10 @@ def assess_many(male: npt.ArrayLike, age_days: npt.ArrayLike, weight_kg: npt.Arr
     n = len(age)
     how = np.zeros(n, dtype=np.int8) if method is None else np.asarray(method, dtype=np.int8)
     r = rules()
+    head = np.full(n, np.nan) if head_cm is None else np.asarray(head_cm, dtype=np.float64)
     bad = ((w < r.ranges["weight_kg"][0]) | (w > r.ranges["weight_kg"][1])
-           | (h_in < r.ranges["height_cm"][0]) | (h_in > r.ranges["height_cm"][1]) | (age < 0))
+           | (h_in < r.ranges["height_cm"][0]) | (h_in > r.ranges["height_cm"][1]) | (age < 0)
+           | (head < r.ranges["head_cm"][0]) | (head > r.ranges["head_cm"][1]))
     in_age = (age >= 0) & (age <= LAST_DAY) & ~bad
     lying_age = age <= LENGTH_UNTIL_DAY
     # WHO's 0.7 cm: standing under 2 years counts +0.7, lying from 2 years −0.7
@@ -113,12 +124,13 @@ def assess_many(male: npt.ArrayLike, age_days: npt.ArrayLike, weight_kg: npt.Arr
         out = nan.copy()
         sel = np.nonzero(ok)[0]
         idx = (girl_offset[sel] * t.rows + age[sel]).astype(np.intp)
-        out[sel] = lms_z(t, idx, y[sel], table is not Table.LHFA)
+        out[sel] = lms_z(t, idx, y[sel], table in WEIGHT_BASED)
         return out
 
     has_w, has_h = in_age & ~np.isnan(w), in_age & ~np.isnan(h)
     z[Indicator.WFA] = by_age(Table.WFA, w, has_w)
     z[Indicator.HFA] = by_age(Table.LHFA, h, has_h)
+    z[Indicator.HCA] = by_age(Table.HCFA, head, in_age & ~np.isnan(head))
     both = has_w & has_h
     with np.errstate(invalid="ignore", divide="ignore"):
         bmi = w / (h / 100.0) ** 2

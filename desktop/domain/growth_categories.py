@@ -26,6 +26,7 @@ class Indicator(StrEnum):
     HFA = "hfa"  # length/height-for-age (ส่วนสูงตามเกณฑ์อายุ)
     WFH = "wfh"  # weight-for-length/height (น้ำหนักตามเกณฑ์ส่วนสูง)
     BMI = "bmi"  # BMI-for-age (no Thai category: shown as a z-score)
+    HCA = "hca"  # head circumference-for-age (no Thai category: shown as a z-score)
 
 
 INDICATOR_LABELS: dict[Indicator, str] = {
@@ -33,6 +34,7 @@ INDICATOR_LABELS: dict[Indicator, str] = {
     Indicator.HFA: N_("ส่วนสูงตามเกณฑ์อายุ"),
     Indicator.WFH: N_("น้ำหนักตามเกณฑ์ส่วนสูง"),
     Indicator.BMI: N_("ดัชนีมวลกายตามเกณฑ์อายุ"),
+    Indicator.HCA: N_("เส้นรอบศีรษะตามเกณฑ์อายุ"),
 }
 
 CATEGORY_LABELS: dict[str, str] = {

@@ -94,7 +94,9 @@ def test_many_at_once_give_the_numbers_and_categories_of_one_at_a_time() -> None
     weight[::37] = np.nan
     height[::41] = np.nan
     method = rng.integers(0, 3, n)
-    r = assess_many(male, age, weight, height, method)
+    head = np.round(34 + age / 1856 * 16 + rng.normal(0, 1.5, n), 1)
+    head[::5] = np.nan
+    r = assess_many(male, age, weight, height, method, head)
     birth = date(2020, 1, 1)
     methods = {v: k for k, v in METHOD_CODES.items()}
     refused = 0
@@ -102,7 +104,8 @@ def test_many_at_once_give_the_numbers_and_categories_of_one_at_a_time() -> None
         m = Measurement(Sex.MALE if male[i] else Sex.FEMALE, birth, birth + timedelta(days=int(age[i])),
                         None if np.isnan(weight[i]) else float(weight[i]),
                         None if np.isnan(height[i]) else float(height[i]),
-                        methods[int(method[i])] if not np.isnan(height[i]) else None)
+                        methods[int(method[i])] if not np.isnan(height[i]) else None,
+                        None if np.isnan(head[i]) else float(head[i]))
         try:
             one = zscores(m)
         except ValidationFailed:
