@@ -150,6 +150,12 @@ class MainWindow(QMainWindow):
         self.grant_rounds_view = GrantRoundsView(self.ctx, self)  # issue 11: the grant rounds
         self.add_page("grant-rounds", self.tr("ทุนเสมอภาค"), self.tr("รอบการจ่ายทุน"), self.grant_rounds_view)
         self.grant_rounds_view.status_message.connect(self.show_message)
+        from desktop.gui.views.centre_view import CentreView
+
+        self.centre_view = CentreView(self.ctx, self)  # issue 12: a centre's rooms and daily attendance
+        self.add_page("centre-attendance", self.tr("ศูนย์พัฒนาเด็กเล็ก"), self.tr("ห้องเรียนและการมาเรียน"),
+                      self.centre_view)
+        self.centre_view.status_message.connect(self.show_message)
         self.office_view = OfficeSettingsView(self.ctx, self)
         self.add_page("office-settings", self.tr("ตั้งค่า"), self.tr("ตั้งค่าหน่วยงาน"), self.office_view)
         self.office_view.status_message.connect(self.show_message)

@@ -21,6 +21,25 @@
     </message>
 </context>
 <context>
+    <name>AttendanceGrid</name>
+    <message>
+        <source>ที่</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>ชื่อ-สกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>การมาเรียน</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>มา</source>
+        <translation>present</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceTab</name>
     <message>
         <source>—</source>
@@ -401,6 +420,133 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>ยกเลิกแล้ว ข้อมูลในฐานข้อมูลไม่เปลี่ยน</source>
         <translation>Cancelled. The database is unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>CentreView</name>
+    <message>
+        <source>ห้องเรียนและการมาเรียนประจำวัน</source>
+        <translation>Rooms and daily attendance</translation>
+    </message>
+    <message>
+        <source>ศูนย์:</source>
+        <translation>Centre:</translation>
+    </message>
+    <message>
+        <source>◀ วันก่อน</source>
+        <translation>◀ Previous day</translation>
+    </message>
+    <message>
+        <source>พิมพ์วันที่ (พ.ศ.) แล้วกด Enter</source>
+        <translation>Type a date (Buddhist Era) and press Enter</translation>
+    </message>
+    <message>
+        <source>วันถัดไป ▶</source>
+        <translation>Next day ▶</translation>
+    </message>
+    <message>
+        <source>วันนี้</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>พิมพ์เลขที่ของเด็กแล้วกด ป (ป่วย) ล (ลา) หรือ ข (ขาด) · เว้นวรรค = มา · Ctrl+S บันทึก</source>
+        <translation>Type the child's number, then S (sick), L (leave) or A (absent) · Space = present · Ctrl+S saves</translation>
+    </message>
+    <message>
+        <source>บันทึกการมาเรียน (Ctrl+S)</source>
+        <translation>Save attendance (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>เหตุที่ศูนย์ปิด เช่น วันหยุดราชการ</source>
+        <translation>Why the centre is closed, e.g. a public holiday</translation>
+    </message>
+    <message>
+        <source>ศูนย์ปิดวันนี้</source>
+        <translation>Centre closed this day</translation>
+    </message>
+    <message>
+        <source>ยกเลิกวันปิด</source>
+        <translation>Reopen the day</translation>
+    </message>
+    <message>
+        <source>ชื่อห้องใหม่</source>
+        <translation>New room's name</translation>
+    </message>
+    <message>
+        <source>เพิ่มห้อง</source>
+        <translation>Add room</translation>
+    </message>
+    <message>
+        <source>จัดเด็กที่ยังไม่มีห้องเข้าห้องนี้</source>
+        <translation>Place children without a room here</translation>
+    </message>
+    <message>
+        <source>ย้ายเด็กที่เลือกไปห้อง</source>
+        <translation>Move the selected child to room</translation>
+    </message>
+    <message>
+        <source>พิมพ์บัญชีลงเวลาประจำเดือน…</source>
+        <translation>Print the month's attendance sheet…</translation>
+    </message>
+    <message>
+        <source>รายงานค่าอาหารประจำเดือน…</source>
+        <translation>The month's meal report…</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีศูนย์พัฒนาเด็กเล็กที่ท่านดูแล: เพิ่มศูนย์ในหน้าสถานศึกษา</source>
+        <translation>No child development centre of yours yet: add one on the institutions page</translation>
+    </message>
+    <message>
+        <source>%1 (%2 คน)</source>
+        <translation>%1 (%2 children)</translation>
+    </message>
+    <message>
+        <source>ศูนย์นี้ยังไม่มีห้องในปีการศึกษา %1: พิมพ์ชื่อห้องด้านล่างแล้วกดเพิ่มห้อง</source>
+        <translation>This centre has no room in academic year %1: type a room's name below and press Add room</translation>
+    </message>
+    <message>
+        <source>%1: ศูนย์ปิด (%2)</source>
+        <translation>%1: centre closed (%2)</translation>
+    </message>
+    <message>
+        <source>%1: ยังไม่ได้บันทึกการแก้ไข (Ctrl+S)</source>
+        <translation>%1: changes not saved yet (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>%1: บันทึกแล้วโดย %2</source>
+        <translation>%1: saved by %2</translation>
+    </message>
+    <message>
+        <source>%1: ยังไม่ได้บันทึก ทุกคนถือว่ามาเรียนจนกว่าจะทำเครื่องหมาย</source>
+        <translation>%1: not taken yet; everyone is present until marked</translation>
+    </message>
+    <message>
+        <source>มา %1 คน</source>
+        <translation>%1 present</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้บันทึกการมาเรียนของวันนี้ บันทึกก่อนหรือไม่</source>
+        <translation>This day's attendance is not saved. Save it first?</translation>
+    </message>
+    <message>
+        <source> (บันทึกย้อนหลัง %1 วัน)</source>
+        <translation> (back-dated %1 days)</translation>
+    </message>
+    <message>
+        <source>บันทึกการมาเรียน %1 ห้อง %2 แล้ว: มา %3 ไม่มา %4%5</source>
+        <translation>Saved attendance of %1, room %2: %3 present, %4 absent%5</translation>
+    </message>
+    <message>
+        <source>จัดเด็ก %1 คนเข้าห้องแล้ว</source>
+        <translation>Placed %1 children in the room</translation>
+    </message>
+    <message>
+        <source>บัญชีลงเวลามาเรียน ห้อง %1</source>
+        <translation>Attendance sheet, room %1</translation>
+    </message>
+    <message>
+        <source>รายงานค่าอาหารกลางวันและอาหารเสริม (นม)</source>
+        <translation>Lunch and milk report</translation>
     </message>
 </context>
 <context>
@@ -3470,6 +3616,14 @@ Database: %2</translation>
         <source>รอบการจ่ายทุน</source>
         <translation>Grant rounds</translation>
     </message>
+    <message>
+        <source>ศูนย์พัฒนาเด็กเล็ก</source>
+        <translation>Child development centre</translation>
+    </message>
+    <message>
+        <source>ห้องเรียนและการมาเรียน</source>
+        <translation>Rooms and attendance</translation>
+    </message>
 </context>
 <context>
     <name>MembersGrid</name>
@@ -4834,10 +4988,6 @@ Confirm?</translation>
         <translation>Pack</translation>
     </message>
     <message>
-        <source>ชื่อ</source>
-        <translation>First name</translation>
-    </message>
-    <message>
         <source>สถานะ</source>
         <translation>Status</translation>
     </message>
@@ -4848,6 +4998,10 @@ Confirm?</translation>
     <message>
         <source>ติดตั้งเมื่อ</source>
         <translation>Installed</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>First name</translation>
     </message>
     <message>
         <source>ติดตั้งจากไฟล์…</source>
@@ -4894,8 +5048,8 @@ Confirm?</translation>
         <translation>Not in use</translation>
     </message>
     <message>
-        <source>ชุดตัวอย่างเพื่อทดลองใช้ ไม่ใช่เกณฑ์จริงของ กสศ.</source>
-        <translation>illustrative, for trying the program; not the EEF&apos;s real rules</translation>
+        <source>ชุดตัวอย่าง ไม่ใช่เกณฑ์จริง</source>
+        <translation>illustrative, not real rules</translation>
     </message>
     <message>
         <source>ลงนามโดยสำนักงาน %1</source>

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 PROVINCE_PAGES = ("province-municipalities", "province-reconcile")
 # spreadsheet imports: a municipality's way in; the screening form: a school's work (the
 # province sees screenings in the bundles, later); the grant rounds: paid by the municipality
-MUNICIPAL_PAGES = ("imports", "screenings", "grant-rounds")
+MUNICIPAL_PAGES = ("imports", "screenings", "grant-rounds", "centre-attendance")  # a centre's day: the municipality's
 
 
 class ProvinceMode(QObject):
@@ -86,7 +86,7 @@ class ProvinceMode(QObject):
             if item is not None:
                 item.setHidden(on)
                 parent = item.parent()
-                if parent is not None and key in ("screenings", "grant-rounds"):  # their sections hold them alone
+                if parent is not None and key in ("screenings", "grant-rounds", "centre-attendance"):  # their sections hold them alone
                     parent.setHidden(on)
         self.window.ui.importAction.setVisible(not on)
         current = self.window.ui.navTree.currentItem()
