@@ -327,6 +327,8 @@ def check_move(case: Case, target: CaseStatus, roles: Iterable[Role], details: M
     reason_required: str | None = None
     if case.status is S.CLOSURE_REQUESTED:
         if target is S.CLOSED:
+            if case.requested_from not in CLOSABLE:  # the request's move records it
+                problems.append(Problem("status", _("ไม่ทราบสถานะก่อนขอปิดกรณี จึงบอกผลการปิดไม่ได้")))
             if not self_approval and details.by and details.by == case.requested_by:
                 problems.append(Problem("actor", _(
                     "ผู้ขอปิดกรณีอนุมัติเองไม่ได้ โปรดให้หัวหน้างานอีกคนหนึ่งอนุมัติ")))
@@ -373,7 +375,7 @@ def make_move(case: Case, target: CaseStatus, roles: Iterable[Role], details: Mo
     outcome: CaseOutcome | None = None
     approved_by = ""
     if target is S.CLOSED:
-        assert case.requested_from is not None  # the request's move recorded it
+        assert case.requested_from is not None  # check_move refused it otherwise
         outcome, approved_by = outcome_of(case.requested_from), details.by
     elif target is S.CLOSURE_REQUESTED:
         outcome = outcome_of(case.status)

@@ -133,6 +133,13 @@ def test_a_closure_records_the_outcome_and_the_approver() -> None:
     assert (closed.to_status, closed.outcome, closed.approved_by) == (S.CLOSED, CaseOutcome.IN_NFE, "boss")
 
 
+def test_a_closure_whose_request_lost_its_status_is_refused_not_crashed() -> None:
+    lost = case(S.CLOSURE_REQUESTED, requested_by="worker")
+    assert fields(check_move(lost, S.CLOSED, SUPERVISOR, details(by="boss"), today=TODAY)) == ["status"]
+    with pytest.raises(ValidationFailed):
+        make_move(lost, S.CLOSED, SUPERVISOR, details(by="boss"), today=TODAY)
+
+
 def test_a_closure_is_sent_back_only_to_where_it_came_from_with_a_reason() -> None:
     waiting = case(S.CLOSURE_REQUESTED, requested_from=S.NOT_FOUND, requested_by="worker")
     assert fields(check_move(waiting, S.DECLINED, SUPERVISOR, details(by="boss", reason="x"), today=TODAY)) == [
