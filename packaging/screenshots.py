@@ -11,6 +11,7 @@ the small one.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -51,7 +52,9 @@ def main() -> int:
             init_office(s, name="เทศบาลตำบลบ้านใหม่", code="6300101", province="นครราชสีมา")
         fill_demo(db.engine, children=2000, seed=1, today=TODAY)
         _last_import(db, Path(tmp))
-        province = _province_with_bundles(Path(tmp))  # the province's mode: a province that imported real bundles
+        only = [n for n in os.environ.get("SAMOE_SHOTS", "").split(",") if n]  # e.g. SAMOE_SHOTS=screening
+        # the province's mode: a province that imported real bundles (not for a part's run)
+        province = None if only else _province_with_bundles(Path(tmp))
         for width, height in SIZES:
             free = QRect(0, 0, width, height - TASK_BAR)
             QScreen.availableGeometry = lambda _self, free=free: free  # type: ignore[method-assign]
@@ -59,6 +62,10 @@ def main() -> int:
             ctx = AppContext(db, TaskRunner(app), settings)
             suffix = "" if width == SIZES[0][0] else f"-{width}x{height}"
             shots = Shots(app, ctx, out, suffix, (width, height - TASK_BAR), Path(tmp))
+            if only or province is None:
+                shots.only(only)
+                ctx.tasks.wait(10_000)
+                continue
             shots.all()
             ctx.tasks.wait(10_000)
             pctx = AppContext(province, TaskRunner(app), QSettings(str(Path(tmp) / f"p{width}.ini"),
@@ -66,7 +73,8 @@ def main() -> int:
             Shots(app, pctx, out, suffix, (width, height - TASK_BAR), Path(tmp)).province()
             pctx.tasks.wait(10_000)
         db.dispose()
-        province.dispose()
+        if province is not None:
+            province.dispose()
     return 0
 
 
@@ -123,6 +131,21 @@ class Shots:
         self.screening()
         window.close()
 
+    def only(self, names: list[str]) -> None:
+        """Some parts only (``SAMOE_SHOTS=screening``), in the main window as ``all`` has it."""
+        from desktop.gui.main_window import MainWindow
+        from desktop.gui.session_menu import SessionControls
+
+        window = MainWindow(self.ctx)
+        SessionControls(window, self.ctx.db.actor)
+        window.resize(*self.screen)
+        window.move(0, 0)
+        window.show()
+        self.window = window
+        for name in names:
+            getattr(self, name)()
+        window.close()
+
     def province(self) -> None:
         """The province's pages (its own database) and one municipality's bundles."""
         from desktop.gui.main_window import MainWindow
@@ -162,7 +185,63 @@ class Shots:
         def typed(dialog: QWidget) -> None:
             dialog.ui.members.rows[-1].income.setFocus()  # type: ignore[attr-defined]  # as if typing
 
+        _house_photos(self.ctx.db, uuid)  # the form shows them small
         self.dialog("screening-form", lambda: open_screening_form(self.ctx, window, uuid=uuid), typed)
+
+        def photos(dialog: QWidget) -> None:
+            self.settle()  # the thumbnails are made on the task runner
+            dialog.ui.scroll.ensureWidgetVisible(dialog.ui.photo_thumbs)  # type: ignore[attr-defined]
+            self.settle()
+
+        self.dialog("screening-form-photos", lambda: open_screening_form(self.ctx, window, uuid=uuid), photos)
+        for kind in ("unscreened", "no_photo_gps", "dashboard"):
+            view.tabs.setCurrentWidget(view.pages[kind])
+            self.save(window, f"screenings-{kind.replace('_', '-')}")
+        view.tabs.setCurrentWidget(view.pages["screened"])
+        self.screening_print(uuid)
+        self.rulepacks()
+
+    def screening_print(self, uuid: str) -> None:
+        """The printed form (นร./กสศ.01) of the screening with photos: its first page as
+        pdftoppm draws it, as wide as the screen, and in the window's preview."""
+        import shutil
+        import subprocess
+
+        from desktop.gui.views.pdf_preview import PdfPreview
+        from desktop.services.screening_print import screening_pdf
+
+        pdf = self.tmp / "screening-form.pdf"
+        with self.ctx.db.reader() as session:
+            screening_pdf(session, uuid, pdf, today=TODAY)
+        if shutil.which("pdftoppm"):
+            target = self.out / f"screenshot-screening-print{self.suffix}"
+            subprocess.run(["pdftoppm", "-png", "-singlefile", "-f", "1", "-l", "1", "-scale-to", str(self.screen[0]),
+                            str(pdf), str(target)], check=True)
+        self.dialog("screening-print-preview",
+                    lambda: PdfPreview(self.ctx, pdf, "แบบคัดกรอง", "แบบคัดกรอง.pdf", self.window),
+                    lambda p: p.show_page(0))  # type: ignore[attr-defined]
+
+    def rulepacks(self) -> None:
+        """The rule packs with the re-score offer of a second pack (installed here unsigned,
+        as the province's signed file would install it)."""
+        import json
+
+        from desktop.domain.rulepack import parse_pack
+        from desktop.gui.views.rulepack_dialog import RulePackDialog
+        from desktop.paths import resource_path
+        from desktop.services.rulepacks import add_pack, ensure_shipped
+
+        value = json.loads(resource_path("rulepacks", "samoe-illustrative-v1.json").read_bytes())
+        value |= {"version": 2, "title": value.get("title", "") + " (ปรับช่วงคะแนน)", "bands": {"poor": 12, "extreme": 18}}
+        with self.ctx.db.session() as s:
+            ensure_shipped(s)
+            add_pack(s, parse_pack(value), value)
+
+        def offer(dialog: QWidget) -> None:
+            dialog.show_preview("samoe-illustrative v2")  # type: ignore[attr-defined]
+            self.settle()
+
+        self.dialog("rulepacks", lambda: RulePackDialog(self.ctx, self.window), offer)
 
     def dialogs(self) -> None:
         from desktop.gui.views.child_form import ChildFormDialog
@@ -487,6 +566,27 @@ def _screenings(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
                                               travel_metres=1500, travel_minutes=20, lat_e6=14_975_300 + n * 700,
                                               lon_e6=102_100_200 + n * 500))
     return year, 1
+
+
+def _house_photos(db, uuid: str) -> None:  # type: ignore[no-untyped-def]
+    """Two drawn house photos (outside, inside) on the screening, as a phone's would be."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from desktop.services.screening_photos import add_photo
+
+    for kind, wall, sky in (("outside", (196, 160, 110), (150, 200, 235)), ("inside", (225, 210, 180), (120, 90, 60))):
+        image = Image.new("RGB", (1200, 900), sky)
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((0, 700, 1200, 900), fill=(90, 140, 70))
+        draw.rectangle((300, 380, 900, 760), fill=wall)
+        draw.polygon(((250, 400), (600, 150), (950, 400)), fill=(150, 60, 40))
+        draw.rectangle((540, 560, 660, 760), fill=(90, 60, 30))
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=85)
+        with db.session() as s:
+            add_photo(s, uuid, kind, out.getvalue())
 
 
 def _last_import(db, tmp: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.reports.pdf.document import Piece, Signature, heading, paragraph
+from desktop.reports.pdf.document import Piece, Signature, Spacer, heading, paragraph
 from desktop.reports.pdf.table import Column, simple_table
 from desktop.reports.registry import _with_signatures
 
@@ -105,10 +105,12 @@ def screening_form(f: ScreeningForm, width: float, signatures: Sequence[Signatur
     pieces += simple_table((Column("ที่", 18, "right"), Column("ชื่อ-สกุล", 130), Column("ความสัมพันธ์", 58),
                             Column("อายุ", 28, "right"), Column("อาชีพ", 80), Column("รายได้/เดือน", 60, "right"),
                             Column("หมายเหตุ", 70)), rows, width, bold_last=True, size=9.5)
+    pieces.append(Spacer(1.5))  # a line's upper marks (ได้, ลี่) clear the table's last rule
     pieces += paragraph(f"รายได้เฉลี่ยต่อคนต่อเดือน {f.per_capita} บาท (สมาชิก {len(f.members)} คน)", width, size=11)
     pieces += heading("ส่วนที่ 2 สถานะครัวเรือน", width, size=11.5)
     pieces += simple_table((Column("ด้าน", 120), Column("คำตอบ", 290), Column("คะแนน", 50, "right")),
                            [(a.dimension, a.answer, str(a.points)) for a in f.answers], width, size=9.5)
+    pieces.append(Spacer(1.5))
     pieces += paragraph(f"การเดินทางมาโรงเรียน: {f.travel}", width, size=10.5)
     pieces += paragraph(f"พิกัดที่ตั้งบ้าน: {f.position}", width, size=10.5)
     pieces += heading("ส่วนที่ 3 รูปถ่าย", width, size=11.5)

@@ -72,7 +72,7 @@ def test_packs_install_preview_and_rescore(qtbot, ctx: AppContext, signed: Path,
     assert isinstance(dialog, RulePackDialog) and dialog.isVisible()
     qtbot.addWidget(dialog)
     assert [p.label for p in dialog.packs] == ["samoe-illustrative v1"]
-    state = dialog.table.item(0, 2)
+    state = dialog.table.item(0, 1)
     assert state is not None and "ใช้อยู่" in state.text() and "ชุดตัวอย่าง" in state.text()
     assert not dialog.preview_button.isEnabled()  # the pack in force: nothing to preview
 

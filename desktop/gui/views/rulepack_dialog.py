@@ -60,10 +60,9 @@ class RulePackDialog(QDialog):
         layout.addWidget(intro)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("packsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("ชุดเกณฑ์"), self.tr("ชื่อ"), self.tr("สถานะ"),
-                                              self.tr("ที่มา"), self.tr("ติดตั้งเมื่อ")])
-        self._table(self.table, stretch=1)
-        self.table.setMaximumHeight(170)
+        self.table.setHorizontalHeaderLabels([self.tr("ชุดเกณฑ์"), self.tr("สถานะ"), self.tr("ที่มา"),
+                                              self.tr("ติดตั้งเมื่อ"), self.tr("ชื่อ")])
+        self._table(self.table, stretch=4)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.install_button = QPushButton(self.tr("ติดตั้งจากไฟล์…"), self)
@@ -142,20 +141,25 @@ class RulePackDialog(QDialog):
         for n, p in enumerate(self.packs):
             state = self.tr("ใช้อยู่") if p.active else self.tr("ไม่ได้ใช้")
             if p.illustrative:
-                state += " · " + self.tr("ชุดตัวอย่างเพื่อทดลองใช้ ไม่ใช่เกณฑ์จริงของ กสศ.")
+                state += " · " + self.tr("ชุดตัวอย่าง ไม่ใช่เกณฑ์จริง")
             source = (self.tr("ลงนามโดยสำนักงาน %1").replace("%1", p.signed_by) if p.signed_by
                       else self.tr("มากับโปรแกรม"))
-            cells = (p.label, p.title, state, source, p.installed_at.strftime("%d/%m/%Y %H:%M"))
+            cells = (p.label, state, source, p.installed_at.strftime("%d/%m/%Y %H:%M"), p.title)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.label)
+                item.setToolTip(p.title)
                 if p.active:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
-                if column == 2 and p.illustrative:
+                if column == 1 and p.illustrative:
                     item.setForeground(QBrush(QColor("#8a4b00")))
                 self.table.setItem(n, column, item)
+        rows = max(len(self.packs), 2)  # every pack in view: a list of a few, never scrolled
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth() + 4
+                                  + sum(self.table.rowHeight(n) for n in range(len(self.packs)))
+                                  + max(0, rows - len(self.packs)) * self.table.verticalHeader().defaultSectionSize())
         wanted = keep or next((p.label for p in self.packs if p.active), "")
         for n, p in enumerate(self.packs):
             if p.label == wanted:

@@ -114,8 +114,11 @@ class ScreeningListPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0 if kind in ("dashboard", "unscreened", "no_photo_gps") else 1,
-                                    QHeaderView.ResizeMode.Stretch)
+        if kind == "dashboard":  # the school's name whole, the counts share the rest
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            header.setSectionResizeMode(0 if kind != "screened" else 1, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sorted)
         layout.addWidget(self.table, 1)
