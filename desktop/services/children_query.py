@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session, aliased
 from desktop.domain.roles import Action
 from desktop.services.access import require
 from desktop.services.children_offices import by_rows, office_ids, parts_clause
-from desktop.services.children_pg import walked_page
+from desktop.services.children_pg import WALK, walked_page
+from desktop.services.children_pg_counts import kept_count, worth_walking
 from desktop.services.children_rare import rare_count
 from desktop.services.children_search import (
     _SEARCH_ORDER_SEEN,  # noqa: F401
@@ -271,6 +272,11 @@ def count_children(session: Session, flt: ChildFilter) -> int:
     sqlite = session.get_bind().dialect.name == "sqlite"
     query = _fts_query(session, term, live=_indexed(session, flt, term)) if term else None
     no_enrolment_filter = _no_enrolment_filter(flt)
+    if not sqlite:  # PostgreSQL's kept counts (0018): the total, a municipality's, a piece's
+        kept = kept_count(session, term, office_id=flt.office_id, deleted=flt.deleted,
+                          enrolment_filter=not _no_enrolment_filter(replace(flt, office_id=None)))
+        if kept is not None:
+            return kept
     if query is not None:  # a first page may have counted
         remembered = remembered_count(session, query, count_scope(flt))
         if remembered is not None:
@@ -459,8 +465,11 @@ def page_children(
         where = filter_conditions(session, flt, year_id, page=True, sort=sort)
         walked = None
         if (term and not flt.deleted and joined is None and flt.office_id is None
-                and session.get_bind().dialect.name == "postgresql"):
-            # a common term's page found along the order, not among all its matches
+                and session.get_bind().dialect.name == "postgresql"
+                and worth_walking(session, term, need=max(0, offset) + max(0, limit),
+                                  walk=WALK)):
+            # a common term's page found along the order, not among all its matches (a
+            # rare one's, by its kept count, is sorted from the trigram index's matches)
             walked = walked_page(session, stmt, where, order, offset=offset, limit=limit)
         base = walked if walked is not None else session.execute(stmt.where(*where)).all()
     if not base:

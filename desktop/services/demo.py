@@ -26,7 +26,7 @@ from desktop.services.audit import entry, per_child, record_many
 from desktop.services.office import mark_demo
 from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.years import year_bounds
-from desktop.store import search_heads
+from desktop.store import pg_counts, search_heads
 from desktop.store.db import (
     bulk_cache,
     checkpoint_after_commit,
@@ -115,6 +115,7 @@ class BulkLoad:
         self._search_by_chunk = search_by_chunk
         self._name_order_by_chunk = name_order_by_chunk
         self._name_text_by_chunk = name_text_by_chunk
+        self.pg_counts: pg_counts.Paused | None = None  # PostgreSQL's kept counts (0018)
 
     def children_added(self, first_id: int, last_id: int) -> None:
         """Index a chunk of new children for search while their pages are still cached
@@ -126,6 +127,8 @@ class BulkLoad:
         search heads (0010) take them at the end."""
         if self._heads is not None:
             self._heads.added(first_id, last_id)
+        if self.pg_counts is not None:
+            self.pg_counts.added(first_id, last_id)
         if self._search_by_chunk:
             self._conn.exec_driver_sql(
                 "INSERT INTO child_fts(rowid, name, ident) "
@@ -159,8 +162,10 @@ def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
     trigram at the end), and the indexes and triggers of ``tables`` deferred
     (``_deferred``). The heads are chosen again when the registry has doubled
     (search_heads.maybe_rebuild)."""
-    if conn.dialect.name != "sqlite":
-        with _deferred(conn, tables, counted=counted, heads=None) as load:
+    if conn.dialect.name != "sqlite":  # the kept counts' insert trigger paused (0018)
+        with pg_counts.paused(conn) as kept, _deferred(conn, tables, counted=counted,
+                                                       heads=None) as load:
+            load.pg_counts = kept
             yield load
         return
     raw = conn.connection.driver_connection
