@@ -57,26 +57,26 @@ def test_filter_search_sort_and_open(qtbot, ctx: AppContext) -> None:  # type: i
     children = _children(ctx, 3)
     uuids = [_screen(ctx, c[0], c[1]) for c in children[:2]]
     view = _view(qtbot, ctx)
-    assert view.table.rowCount() == 2 and "2 แบบ" in view.count_label.text()
+    assert view.pages["screened"].row_count() == 2 and "2 แบบ" in view.count_label.text()
     view.status_combo.setCurrentIndex(view.status_combo.findData("submitted"))
-    assert view.table.rowCount() == 0 and view.filters.button.isVisible()
+    assert view.pages["screened"].row_count() == 0 and view.filters.button.isVisible()
     view.status_combo.setCurrentIndex(view.status_combo.findData("draft"))
-    assert view.table.rowCount() == 2
+    assert view.pages["screened"].row_count() == 2
     view.filters.button.click()  # clears the filter
-    assert view.status_combo.currentData() is None and view.table.rowCount() == 2
+    assert view.status_combo.currentData() is None and view.pages["screened"].row_count() == 2
     view.search_edit.setText(children[1][1])
     view.apply_filter()
-    assert view.table.rowCount() == 1 and view.table.item(0, 0).data(Qt.ItemDataRole.UserRole) == uuids[1]
+    assert view.pages["screened"].row_count() == 1 and view.pages["screened"].uuid_at(0) == uuids[1]
     view.search_edit.clear()
     view.apply_filter()
-    view.table.sortItems(1, Qt.SortOrder.DescendingOrder)
-    names = [view.table.item(n, 1).text() for n in range(view.table.rowCount())]
+    view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    names = [view.pages["screened"].cell(n, 1) for n in range(view.pages["screened"].row_count())]
     assert names == sorted(names, key=natural_sort_key, reverse=True)
     view.table.setFocus()
     view.table.selectRow(0)
     QTest.keyClick(view.table, Qt.Key.Key_Return)  # Enter opens the form
     assert view.form is not None and view.form.isVisible()
-    assert view.form.detail.uuid == view.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
+    assert view.form.detail.uuid == view.pages["screened"].uuid_at(0)
     assert "ร่าง" in view.form.ui.status_label.text()
     view.form.close()
 
@@ -84,7 +84,7 @@ def test_filter_search_sort_and_open(qtbot, ctx: AppContext) -> None:  # type: i
 def test_new_screening_chooses_a_child_with_the_keyboard(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     uuid, first, *_ = _children(ctx, 1)[0]
     view = _view(qtbot, ctx)
-    assert view.table.rowCount() == 0
+    assert view.pages["screened"].row_count() == 0
 
     def pick(picker: QWidget) -> None:
         try:
@@ -109,7 +109,7 @@ def test_new_screening_chooses_a_child_with_the_keyboard(qtbot, ctx: AppContext)
     assert form is not None and form.isVisible() and form.detail.child_uuid == uuid and not form.detail.uuid
     form.ui.members.rows[0].name.setText("ด.ช.ทดสอบ")
     assert form.save()
-    assert view.table.rowCount() == 1  # the page shows what the form saved
+    assert view.pages["screened"].row_count() == 1  # the page shows what the form saved
     form.close()
 
 
@@ -122,7 +122,7 @@ def test_a_teacher_sees_their_own_class_only(qtbot, ctx: AppContext) -> None:  #
     sign_in(ctx.db, Actor(0, "ครูประจำชั้น", "", (Grant(Role.TEACHER, first[2], first[3], first[4]),)))
     view = _view(qtbot, ctx)
     view.refresh()
-    assert view.table.rowCount() == 1 and first[1] in view.table.item(0, 1).text()
+    assert view.pages["screened"].row_count() == 1 and first[1] in view.pages["screened"].cell(0, 1)
 
 
 def test_the_page_is_in_the_main_window(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from needs import require_tool
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 from test_screening_form import type_in
 from test_screening_list import _children, _screen, _view
@@ -44,12 +44,11 @@ def _click_header(page: ScreeningListPage, column: int) -> None:
 
 
 def _column(page: ScreeningListPage, column: int) -> list[str]:
-    return [(page.table.item(n, column) or QTableWidgetItem()).text() for n in range(page.table.rowCount())]
+    return [page.cell(n, column) for n in range(page.row_count())]
 
 
 def _uuids(page: ScreeningListPage) -> list[str]:
-    return [str((page.table.item(n, 0) or QTableWidgetItem()).data(Qt.ItemDataRole.UserRole))
-            for n in range(page.table.rowCount())]
+    return [page.uuid_at(n) for n in range(page.row_count())]
 
 
 def _quiet(page: ScreeningListPage, preview: bool = False) -> None:
@@ -74,7 +73,7 @@ def test_not_screened_yet_searched_sorted_and_opened(qtbot, ctx: AppContext, scr
     page = _tab(qtbot, view, "unscreened")
     with ctx.db.reader() as s:
         counts = term_dashboard(s, 2569, 1)
-    assert page.table.rowCount() == sum(c.enrolled - c.screened for c in counts) > 0
+    assert page.row_count() == sum(c.enrolled - c.screened for c in counts) > 0
     assert set(_uuids(page)).isdisjoint(screened)
     assert "ยังไม่ได้คัดกรอง" in page.count_label.text()
     _click_header(page, 0)
@@ -84,13 +83,13 @@ def test_not_screened_yet_searched_sorted_and_opened(qtbot, ctx: AppContext, scr
     assert page.sort == (0, True)
     word = names[0].split()[-1]
     type_in(word, page.search_edit)
-    qtbot.waitUntil(lambda: page.table.rowCount() < len(names))
+    qtbot.waitUntil(lambda: page.row_count() < len(names))
     assert all(word in n for n in _column(page, 0)) and page.filters.button.isVisible()
     page.institution_combo.setCurrentIndex(1)
     school = page.institution_combo.currentText()
     assert set(_column(page, 1)) <= {school}
     page.filters.button.click()
-    assert page.table.rowCount() == len(names) and page.search_edit.text() == ""
+    assert page.row_count() == len(names) and page.search_edit.text() == ""
     page.table.setFocus()
     page.table.selectRow(0)
     child = _uuids(page)[0]
@@ -170,4 +169,4 @@ def test_a_teacher_has_no_print_or_export(qtbot, ctx: AppContext, screened: list
     page = view.pages["screened"]
     assert not page.print_button.isEnabled() and not page.export_button.isEnabled()
     dash = _tab(qtbot, view, "dashboard")
-    assert dash.table.rowCount() == 0 and dash.count_label.text()  # the refusal, in Thai
+    assert dash.row_count() == 0 and dash.count_label.text()  # the refusal, in Thai

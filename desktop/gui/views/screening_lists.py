@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from desktop.domain.roles import Action
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
 from desktop.gui.session_menu import may
+from desktop.gui.views.screening_list_model import ListModel
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.access import NotPermitted
 from desktop.services.screening_documents import (
@@ -41,22 +40,9 @@ from desktop.services.screening_documents import (
     totals,
 )
 
-UUID_ROLE = Qt.ItemDataRole.UserRole
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 200
-LEVEL_COLOURS = {"extreme": "#b00020", "poor": "#8a4b00"}
 NUMBER_COLUMNS = {"screened": {7}, "dashboard": {1, 2, 3, 4, 5, 6, 7}}
 PLACE_COLUMN = {"screened": 2, "unscreened": 1, "no_photo_gps": 1}  # the institution's; the class's follows
-
-
-class SortItem(QTableWidgetItem):
-    """Sorts by the key in KEY_ROLE: the service's own key, so print sorts the same."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(KEY_ROLE), other.data(KEY_ROLE)
-        if mine is not None and theirs is not None:
-            return bool(mine < theirs)
-        return super().__lt__(other)
 
 
 class ScreeningListPage(QWidget):
@@ -103,9 +89,10 @@ class ScreeningListPage(QWidget):
         self.filters = FilterMark(self, controls, self.clear_filter, self.tr("แสดงทุกรายการของภาคเรียนนี้"))
         bar.addWidget(self.filters.button)
         layout.addLayout(bar)
-        self.table = QTableWidget(0, len(headers), self)
+        self.model = ListModel(headers, NUMBER_COLUMNS.get(kind, set()), 6 if kind == "screened" else None)
+        self.table = QTableView(self)
         self.table.setObjectName(f"{kind}Table")
-        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -121,6 +108,7 @@ class ScreeningListPage(QWidget):
             header.setSectionResizeMode(0 if kind != "screened" else 1, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sorted)
+        self.table.setSortingEnabled(True)  # a header click: ListModel.sort
         layout.addWidget(self.table, 1)
         foot = QHBoxLayout()
         self.count_label = QLabel(self)
@@ -238,36 +226,37 @@ class ScreeningListPage(QWidget):
 
     def _show(self, rows: list[ListRow]) -> None:
         selected = self.selected_uuid()
-        table = self.table
-        table.setSortingEnabled(False)
-        table.setRowCount(len(rows))
-        numbers = NUMBER_COLUMNS.get(self.kind, set())
-        for n, r in enumerate(rows):
-            for column, value in enumerate(r.cells):
-                text = "" if value is None else (f"{value:,}" if isinstance(value, int) else str(value))
-                item = SortItem(text)
-                item.setData(UUID_ROLE, r.uuid)
-                item.setData(KEY_ROLE, sort_key(value))
-                if column in numbers:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if self.kind == "screened" and column == 6 and r.poverty in LEVEL_COLOURS:
-                    item.setForeground(QBrush(QColor(LEVEL_COLOURS[r.poverty])))
-                table.setItem(n, column, item)
-        table.setSortingEnabled(True)
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        if self.sort is not None:  # the order chosen stays as the rows change
+            self.model.sort(self.sort[0], Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder)
+        else:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         if selected:
             self.select_uuid(selected)
 
     # ---- rows
     def selected_uuid(self) -> str | None:
-        item = self.table.item(self.table.currentRow(), 0) if self.table.selectedItems() else None
-        return None if item is None or not item.data(UUID_ROLE) else str(item.data(UUID_ROLE))
+        rows = self.table.selectionModel().selectedRows()
+        uuid = self.model.uuid_at(rows[0].row()) if rows else ""
+        return uuid or None
 
     def select_uuid(self, uuid: str) -> None:
-        for n in range(self.table.rowCount()):
-            item = self.table.item(n, 0)
-            if item is not None and item.data(UUID_ROLE) == uuid:
+        for n, row in enumerate(self.model.rows):
+            if row.uuid == uuid:
                 self.table.selectRow(n)
+                self.table.scrollTo(self.model.index(n, 0))
                 return
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def cell(self, row: int, column: int) -> str:
+        """The text shown in a cell (tests read the list as the clerk sees it)."""
+        return self.model.text(row, column)
+
+    def uuid_at(self, row: int) -> str:
+        return self.model.uuid_at(row)
 
     def open_selected(self) -> None:
         uuid = self.selected_uuid()

@@ -101,7 +101,7 @@ class ScreeningsView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.packs_button.clicked.connect(self.show_rulepacks)
         for page in self.pages.values():
-            page.table.itemSelectionChanged.connect(self._update_buttons)
+            page.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._fill_terms()
 
     def _fill_terms(self) -> None:
