@@ -494,5 +494,6 @@ from desktop.store import (  # noqa: E402, F401  (the exchange: 0011, 0012)
     exchange_keys,
     exchange_state,
     grant_state,  # noqa: E402, F401  (grant rounds: 0016)
+    growth_state,  # noqa: E402, F401  (growth measurements and DSPM checks: 0019)
     screening_state,  # noqa: E402, F401  (the poverty screening: 0015)
 )
