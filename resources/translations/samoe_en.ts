@@ -5335,6 +5335,14 @@ Enter the password to go on</translation>
         <translation>Cannot open the photo file: %1</translation>
     </message>
     <message>
+        <source>แบบคัดกรอง</source>
+        <translation>Screening form</translation>
+    </message>
+    <message>
+        <source>แบบคัดกรอง-%1</source>
+        <translation>Screening form-%1</translation>
+    </message>
+    <message>
         <source>ยังส่งไม่ได้ โปรดกรอกรายการที่ทำเครื่องหมายสีแดงให้ครบ</source>
         <translation>Not submitted yet: complete the items marked in red</translation>
     </message>
@@ -5422,10 +5430,6 @@ Enter the password to go on</translation>
         <translation>5. House photos (outside, inside) or the child at the school sign</translation>
     </message>
     <message>
-        <source>การแนบรูปถ่ายในแบบฟอร์มนี้จะมาในขั้นถัดไป (ยังไม่พร้อมใช้งาน)</source>
-        <translation>Attaching photos in this form comes in the next step (not available yet)</translation>
-    </message>
-    <message>
         <source>เหตุผลที่ถ่ายรูปบ้านไม่ได้</source>
         <translation>Why the house cannot be photographed</translation>
     </message>
@@ -5456,6 +5460,14 @@ Enter the password to go on</translation>
     <message>
         <source>ปิด</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>พิมพ์แบบ…</source>
+        <translation>Print form…</translation>
+    </message>
+    <message>
+        <source>พิมพ์แบบที่บันทึกแล้วพร้อมช่องลงชื่อครู ผู้ปกครอง และผู้รับรอง</source>
+        <translation>Print the saved form with signature lines for the teacher, the guardian and the certifier</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,12 @@
 """Photos attached in the screening form: the form is saved first, the photo is shrunk and
 stripped on the task runner (the form waits, its buttons off), the phone's position fills
 the house's, the photos show small in the form (again when it is opened), and the screening
-can be handed in; a file that is not an image, or a phone's position outside Thailand, is
+can be handed in and printed with its photos; a file that is not an image, or a phone's position outside Thailand, is
 said in Thai beside the photos and the image file attaches nothing or no position."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -72,3 +73,31 @@ def test_photos_attached_in_the_form(qtbot, ctx: AppContext, tmp_path: Path, mon
     qtbot.waitUntil(lambda: again.ui.photo_thumbs.isVisible(), timeout=10_000)
     assert sorted(again.ui.photo_thumbs.images) == ["inside", "outside"]
     again.close()
+
+
+def test_the_form_prints_with_its_photos(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from needs import require_tool
+
+    pdfimages = require_tool("pdfimages", "apt-get install poppler-utils")
+    uuid, *_ = _child(ctx.db)
+    dialog = _open(qtbot, ctx, child_uuid=uuid, term=TERM)
+    assert not dialog.ui.print_button.isEnabled()  # nothing saved yet
+    _fill_with_keys(dialog)
+    for kind in ("outside", "inside"):
+        photo = tmp_path / f"{kind}.jpg"
+        photo.write_bytes(_jpeg((1200, 900)))
+        _attach(qtbot, ctx, dialog, kind, photo, monkeypatch)
+    assert dialog.ui.print_button.isEnabled()
+    dialog.documents.show_preview = True
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.ui.print_button.click()
+    pdf = dialog.documents.last_pdf
+    assert pdf is not None and pdf.exists()
+    preview = dialog.documents.last_preview
+    assert preview is not None and preview.isVisible()
+    images = subprocess.run([pdfimages, "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) - 2 == 2  # a header of two lines, then one line an image
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert dialog.detail.child_name.split()[-1] in text and "ผู้ปกครอง" in text
+    preview.close()
+    dialog.close()

@@ -96,6 +96,10 @@ class ScreeningFormDialog(QDialog):
             actor = current_actor(session)
         self.full_name = (actor.full_name or actor.name) if actor is not None else ""
         self.ui = ScreeningLayout(self)
+        from desktop.gui.documents import Documents
+
+        self.documents = Documents(ctx, self, self.status_message.emit)
+        self.documents.ask_options = False  # the form's own layout: portrait, its three signatures
         self._wire()
         self._show_detail(detail)
         self._pristine = self.collect()
@@ -128,6 +132,7 @@ class ScreeningFormDialog(QDialog):
         ui.return_button.clicked.connect(self.send_back)
         ui.close_button.clicked.connect(self.cancel)
         ui.photo_buttons.chosen.connect(self.attach_photo)
+        ui.print_button.clicked.connect(self.print_form)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
 
     def _focus(self, widget: QWidget) -> None:
@@ -234,6 +239,7 @@ class ScreeningFormDialog(QDialog):
         ui.save_button.setVisible(d.may_record)
         ui.submit_button.setVisible(d.may_record)
         ui.submit_button.setEnabled(d.status in ("", "draft", "returned"))
+        ui.print_button.setEnabled(bool(d.uuid))  # the form as saved
         ui.certify_button.setVisible(d.may_certify and d.status == "submitted")
         ui.return_button.setVisible(d.may_certify and d.status == "submitted")
         if not d.may_record:
@@ -483,6 +489,20 @@ class ScreeningFormDialog(QDialog):
         self.ctx.tasks.run(work, quiet=True,
                            on_done=lambda thumbs: self._alive(lambda: self.ui.photo_thumbs.set_thumbnails(thumbs)),
                            on_error=lambda _e, _t: None)  # no thumbnails: the kinds are still named
+
+    def print_form(self) -> None:
+        """The form as saved (edits saved first), for signatures, in the preview."""
+        from desktop.services.screening_print import screening_pdf
+
+        if self.detail.may_record and self.has_edits() and not self.save():
+            return
+        uuid, name = self.detail.uuid, self.detail.child_name
+        if not uuid:
+            return
+        self.documents.report(self.tr("แบบคัดกรอง"), "screening-form",
+                              lambda session, out, _options, _progress: screening_pdf(session, uuid, out),
+                              detail=name, name=self.tr("แบบคัดกรอง-%1").replace("%1", name),
+                              subject_uuid=self.detail.child_uuid)
 
     def submit(self) -> None:
         """ส่ง: save, then hand in for certification (complete forms only)."""

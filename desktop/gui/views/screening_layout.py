@@ -246,8 +246,12 @@ class ScreeningLayout(QObject):
         self.return_button.setObjectName("returnButton")
         self.close_button = QPushButton(self.tr("ปิด"), dialog)
         self.close_button.setObjectName("closeButton")
+        self.print_button = QPushButton(self.tr("พิมพ์แบบ…"), dialog)
+        self.print_button.setObjectName("printFormButton")
+        self.print_button.setToolTip(self.tr("พิมพ์แบบที่บันทึกแล้วพร้อมช่องลงชื่อครู ผู้ปกครอง และผู้รับรอง"))
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.certify_button)
         buttons.addWidget(self.return_button)
@@ -294,7 +298,8 @@ class ScreeningLayout(QObject):
                 chain.append(self.land_rai)
         chain += [box for boxes in self.owned.values() for box in boxes.values()]
         chain += [self.means_combo, self.km_edit, self.minutes_edit, self.lat_edit, self.lon_edit,
-                  self.no_photo_edit, self.note_edit, self.save_button, self.submit_button, self.certify_button,
+                  self.no_photo_edit, self.note_edit, self.save_button, self.submit_button, self.print_button,
+                  self.certify_button,
                   self.return_button, self.close_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
