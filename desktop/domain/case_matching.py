@@ -32,9 +32,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from desktop.i18n import N_, _
 
@@ -93,6 +94,7 @@ class MatchResult:
     earlier_row: int | None = None  # the list's earlier row it repeats
 
 
+@lru_cache(maxsize=8)  # a row's key is asked for three times in a row by match_list
 def _key(row: ListRow) -> PersonKey:
     return PersonKey("", row.first_name, row.last_name, row.birth_date,
                      normalise_national_id(row.national_id), normalise_g_code(row.g_code))
@@ -173,11 +175,28 @@ def _by_id(row: ListRow, key: PersonKey, m: DuplicateMatch) -> MatchResult:
     return MatchResult(row.row, MatchKind.MATCHED, other.ref, reason, m.kind)
 
 
+Letters = dict[str, int]
+
+
+def letters_of(key: str) -> Letters:
+    """How many times each letter is in ``key`` (a plain dict: a Counter costs ~5x more
+    to make, and a registry's worth of names is made)."""
+    return {letter: key.count(letter) for letter in set(key)}
+
+
 @dataclass
 class _Index:
     national_id: dict[str, list[PersonKey]]
     g_code: dict[str, list[PersonKey]]
     birth: dict[date, list[PersonKey]]
+    names: dict[str, tuple[str, Letters]] = field(default_factory=dict)  # ref -> name_key, letters
+
+    def name_of(self, child: PersonKey) -> tuple[str, Letters]:
+        found = self.names.get(child.ref)
+        if found is None:
+            key = name_key(child.first_name, child.last_name)
+            found = self.names[child.ref] = (key, letters_of(key))
+        return found
 
 
 def _index(registry: Iterable[PersonKey]) -> _Index:
@@ -193,14 +212,45 @@ def _index(registry: Iterable[PersonKey]) -> _Index:
     return index
 
 
+def _may_be_similar(a: str, a_letters: Letters, b: str, b_letters: Letters) -> bool:
+    """False only when ``name_similarity`` (difflib's ratio of the two name keys) is surely
+    below the threshold: the ratio is 2M/(len a + len b) and M, the matched letters, is at
+    most the shorter length and at most the letters the two share (difflib's own
+    ``real_quick_ratio`` and ``quick_ratio`` bounds). A filter, never a verdict: what
+    passes is compared by ``find_duplicates`` itself."""
+    if a == b:
+        return bool(a)
+    total = len(a) + len(b)
+    least = (SIMILARITY_THRESHOLD - 1e-9) * total  # a hair under: a float at the bound is kept
+    if not a or not b or 2 * min(len(a), len(b)) < least:
+        return False
+    shared = 0
+    for letter, n in a_letters.items():
+        m = b_letters.get(letter)
+        if m:
+            shared += n if n < m else m
+    return 2 * shared >= least
+
+
 def candidates_of(row: ListRow, index: _Index) -> list[PersonKey]:
+    """The registry children the row may be: those with its national ID or G-code; when
+    there are none, those born the same day whose names may be similar enough
+    (``_may_be_similar``)."""
     key = _key(row)
     found: dict[str, PersonKey] = {}
     for group in (index.national_id.get(key.national_id, []) if key.national_id else [],
-                  index.g_code.get(key.g_code, []) if key.g_code else [],
-                  index.birth.get(row.birth_date, []) if row.birth_date is not None else []):
+                  index.g_code.get(key.g_code, []) if key.g_code else []):
         for child in group:
             found.setdefault(child.ref, child)
+    if found:  # a child with its ID decides the row (match_row never looks at names then)
+        return list(found.values())
+    born = index.birth.get(row.birth_date, []) if row.birth_date is not None else []
+    if born:
+        name = name_key(row.first_name, row.last_name)
+        letters = letters_of(name)
+        for child in born:
+            if child.ref not in found and _may_be_similar(name, letters, *index.name_of(child)):
+                found[child.ref] = child
     return list(found.values())
 
 

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 from desktop.domain.case_matching import (
     ListRow,
@@ -171,6 +172,44 @@ def test_match_list_finds_the_same_as_match_row_over_the_whole_registry() -> Non
     rows = [row(nid=NID, n=2), row("สมหญิง", "ใจดี", n=3), row("มาลี", "ศรีสุข", date(2010, 1, 5), n=4),
             row("ก", "ข", date(2015, 5, 5), n=5)]
     assert match_list(rows, registry) == [match_row(r, registry) for r in rows]
+
+
+def test_the_lists_name_filter_changes_no_result() -> None:
+    """match_list compares a row only with the children born that day whose names may be
+    similar (a bound on difflib's ratio); over random near-miss names it gives what
+    match_row gives against the whole registry."""
+    rng = random.Random(5)
+    letters = "กขคงจฉชซดตถทนบปผพมยรลวสหอะาิีุูเแโ่้"
+    births = [date(2012, 1, 1) + timedelta(days=d) for d in range(4)]
+
+    def name() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+
+    def mutate(text: str) -> str:
+        i = rng.randrange(len(text) + 1)
+        return text[:i] + rng.choice(letters) + text[i + rng.choice((0, 1)):]
+
+    registry = [RegistryChild(f"r{i}", name(), name(), rng.choice(births),
+                              make_national_id(f"3{i:011d}") if i % 3 == 0 else "") for i in range(300)]
+    rows = []
+    for n in range(600):
+        base = rng.choice(registry)
+        first, last = base.first_name, base.last_name
+        for _ in range(rng.choice((0, 0, 1, 2, 3))):
+            first, last = (mutate(first), last) if rng.random() < 0.5 else (first, mutate(last))
+        roll = rng.random()  # its own ID, another child's, a new one, none
+        nid = (base.national_id if roll < 0.3 else rng.choice(registry).national_id if roll < 0.4
+               else make_national_id(f"4{n:011d}") if roll < 0.5 else "")
+        rows.append(row(first, last, rng.choice(births), nid=nid, n=n + 2))
+    fast = match_list(rows, registry)
+    kinds = set()
+    for got, r in zip(fast, rows, strict=True):
+        if got.earlier_row is not None:
+            continue  # the list's own repeats: match_list's alone
+        want = match_row(r, registry)
+        kinds.add(want.kind)
+        assert (got.kind, got.child, set(got.candidates)) == (want.kind, want.child, set(want.candidates)), r
+    assert kinds == set(MatchKind)
 
 
 def test_counts_name_every_kind() -> None:
