@@ -4,8 +4,10 @@ with the child's measurements on them, and the measurements' table with z-scores
 Thai categories. Plain data in, pieces and PDF bytes out (no database, no Qt).
 
     pdf, pages = growth_pdf(ChildGrowth(name, sex, birth, [assess(m) ...]), office="...")
+    png = growth_png(child, office="...")   # the chart page as a picture, for the window
 
-The window can draw the same curves from ``chart_series`` (numbers only, no reportlab).
+The window can draw the same curves from ``chart_series`` (numbers only, no reportlab), or
+show ``growth_png`` (the printed page's pixels, drawn by PDFium as the report preview is).
 """
 
 from __future__ import annotations
@@ -194,3 +196,21 @@ def growth_pdf(child: ChildGrowth, *, office: str, printed: date | None = None) 
         layout = Layout(office=office, title=TITLE, subtitle=child.name, printed=printed or date.today())
         return render(layout, growth_pieces(child, layout.frame_w))
 
+
+def growth_png(child: ChildGrowth, *, office: str, dpi: int = 96, page: int = 0,
+               printed: date | None = None) -> bytes:
+    """One page of the chart document as PNG bytes (PDFium draws it: the same pixels as the
+    print preview, Thai shaping included)."""
+    import io
+
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    pdf_bytes, _pages = growth_pdf(child, office=office, printed=printed)
+    doc = pdfium.PdfDocument(pdf_bytes)
+    try:
+        image = doc[page].render(scale=dpi / 72).to_pil()
+    finally:
+        doc.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()

@@ -17,7 +17,7 @@ from desktop.domain.growth import Measurement, Method, assess
 from desktop.domain.growth_categories import Indicator
 from desktop.domain.growth_tables import Table
 from desktop.domain.people import Sex
-from desktop.reports.growth_chart import ChildGrowth, chart_series, growth_pdf
+from desktop.reports.growth_chart import ChildGrowth, chart_series, growth_pdf, growth_png
 
 BIRTH = date(2022, 3, 14)
 DATA = [(400, 8.2, 72.0, Method.LYING), (600, 9.1, 78.5, Method.LYING), (760, 9.8, 82.0, Method.STANDING),
@@ -100,3 +100,13 @@ def test_the_chart_is_thai_whatever_the_screen_says(tmp_path: Path) -> None:
     out.write_bytes(pdf)
     text = squeeze("".join(read_pages("pdfium", out)))
     assert squeeze("ค่อนข้างเตี้ย") in text and "Stunted" not in text and "Weight-for-age" not in text
+
+
+def test_the_chart_as_a_picture_for_the_window() -> None:
+    import io
+
+    png = growth_png(child(), office="เทศบาลตำบลทดสอบ", dpi=72, printed=date(2026, 12, 1))
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    assert abs(image.size[0] - 595) <= 1 and abs(image.size[1] - 842) <= 1  # A4 at 72 dpi
+    colours = {image.getpixel((x, y)) for x in range(0, 595, 3) for y in range(100, 700, 3)}
+    assert any(g > 110 and r < 80 and b < 90 for r, g, b in colours)  # WHO's median in green
