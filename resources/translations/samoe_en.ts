@@ -3982,6 +3982,14 @@ Date %3, method: %4
 
 Confirm?</translation>
     </message>
+    <message>
+        <source>กำลังบันทึกการจ่ายเงิน…</source>
+        <translation>Recording the payment…</translation>
+    </message>
+    <message>
+        <source>กำลังตรวจรายการจ่ายเงิน…</source>
+        <translation>Checking the payment…</translation>
+    </message>
 </context>
 <context>
     <name>PaymentsTab</name>

@@ -45,6 +45,7 @@ class PaymentDialog(QDialog):
         self.chosen = children
         self.today = today or date.today()
         self.confirm = True  # tests answer the confirmation themselves or turn it off
+        self.busy = False  # checking or recording on the task runner
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("บันทึกการจ่ายเงินทุน"))
         self.resize(560, 360)
@@ -126,6 +127,8 @@ class PaymentDialog(QDialog):
                                dry_run=dry_run)
 
     def record(self) -> None:
+        """The service's checks (on the task runner: a large round's list takes a second),
+        then the question, then the payments (on the task runner too)."""
         try:
             amount, paid_on = self._read()
         except ValidationFailed as exc:
@@ -134,33 +137,49 @@ class PaymentDialog(QDialog):
         method = str(self.method_combo.currentData())
         total = (amount * len(self.chosen) if amount is not None
                  else sum(max(c.amount - c.paid, 0) for c in self.chosen))
-        try:
-            with self.ctx.db.reader() as session:  # the service's checks first, then the question
-                self._pay(session, paid_on, method, amount, dry_run=True)
-        except ValidationFailed as exc:
-            self.show_problems(list(exc.problems))
-            return
-        except NotPermitted as exc:
-            self.show_problems([Problem("", str(exc))])
-            return
-        if self.confirm:
-            asked = QMessageBox.question(
-                self, self.tr("ยืนยันการจ่ายเงิน"),
-                self.tr("บันทึกการจ่ายเงินให้ %1 คน รวม %2 บาท\nวันที่ %3 วิธีจ่าย: %4\n\nยืนยันหรือไม่")
-                .replace("%1", f"{len(self.chosen):,}").replace("%2", f"{total:,}")
-                .replace("%3", format_be(paid_on)).replace("%4", method_label(method)))
-            if asked != QMessageBox.StandardButton.Yes:
+
+        def check(_progress: Any) -> list[str]:
+            with self.ctx.db.reader() as session:
+                return self._pay(session, paid_on, method, amount, dry_run=True)
+
+        def checked(_result: Any) -> None:
+            if self.confirm and QMessageBox.question(
+                    self, self.tr("ยืนยันการจ่ายเงิน"),
+                    self.tr("บันทึกการจ่ายเงินให้ %1 คน รวม %2 บาท\nวันที่ %3 วิธีจ่าย: %4\n\nยืนยันหรือไม่")
+                    .replace("%1", f"{len(self.chosen):,}").replace("%2", f"{total:,}")
+                    .replace("%3", format_be(paid_on)).replace("%4", method_label(method))) \
+                    != QMessageBox.StandardButton.Yes:
+                self._busy(False)
                 return
-        try:
-            with self.ctx.db.session() as session:
-                made = self._pay(session, paid_on, method, amount)
-        except ValidationFailed as exc:
+
+            def pay(_progress: Any) -> list[str]:
+                with self.ctx.db.session() as session:
+                    return self._pay(session, paid_on, method, amount)
+
+            self.ctx.tasks.run(pay, on_done=lambda made: self._done(len(made), total), on_error=self._refused,
+                               writes=True, label=self.tr("กำลังบันทึกการจ่ายเงิน…"))
+
+        self._busy(True)
+        self.ctx.tasks.run(check, on_done=checked, on_error=self._refused, label=self.tr("กำลังตรวจรายการจ่ายเงิน…"))
+
+    def _busy(self, on: bool) -> None:
+        self.busy = on
+        self.ok_button.setEnabled(not on)
+
+    def _refused(self, exc: BaseException, _tb: str) -> None:
+        self._busy(False)
+        if isinstance(exc, ValidationFailed):
             self.show_problems(list(exc.problems))
-            return
-        except NotPermitted as exc:
+        elif isinstance(exc, NotPermitted):
             self.show_problems([Problem("", str(exc))])
-            return
-        self.paid.emit(len(made), total)
+        else:
+            from desktop.gui.app import fault_text
+
+            self.show_problems([Problem("", fault_text(exc, None))])
+
+    def _done(self, count: int, total: int) -> None:
+        self._busy(False)
+        self.paid.emit(count, total)
         self.accept()
 
 
