@@ -5,6 +5,7 @@ design (built under ``pinned("th")``). No database, no Qt.
 
     pdf, pages = activity_sheet_pdf(ChildLine(...), result, office="...", assessor="...")
     pdf, pages = referral_letter_pdf(ChildLine(...), first, recheck, Referral(...), office="...")
+    pdf, pages = summary_pdf("ศพด. ...", "ภาคเรียน 1/2569", term_summary(rows, start, end, today), office="...")
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from desktop.domain.dspm import (
     manual,
     outcome_label,
 )
+from desktop.domain.dspm_summary import BandSummary, totals
 from desktop.i18n import _, pinned
 from desktop.reports.pdf.document import (
     Layout,
@@ -38,6 +40,7 @@ from desktop.reports.pdf.table import Column, simple_table
 
 ACTIVITY_TITLE = "กิจกรรมส่งเสริมพัฒนาการเด็กสำหรับผู้ปกครอง (DSPM)"
 REFERRAL_TITLE = "แบบส่งต่อเด็กเพื่อรับการประเมินพัฒนาการ (TEDA4I)"
+SUMMARY_TITLE = "สรุปผลการเฝ้าระวังและส่งเสริมพัฒนาการเด็กปฐมวัย (DSPM)"
 
 
 @dataclass(frozen=True)
@@ -181,3 +184,43 @@ def referral_letter_pdf(child: ChildLine, first: CheckResult, recheck: CheckResu
     with pinned("th"):
         layout = Layout(office=office, title=REFERRAL_TITLE, subtitle=child.name, printed=day)
         return render(layout, referral_pieces(child, first, recheck, referral, layout.frame_w, today=day))
+
+
+def _share(line: BandSummary) -> str:
+    share = line.on_track_share
+    return "-" if share is None else f"{share * 100:.1f}"
+
+
+def summary_pieces(centre: str, period: str, lines: list[BandSummary], width: float,
+                   m: Manual | None = None) -> list[Piece]:
+    """The centre's table: one row a screening age and the total."""
+    m = m or manual()
+    pieces = paragraph(f"{centre} · {period}", width, size=11.5)
+    columns = (Column("ช่วงอายุ", 52), Column("ประเมิน (คน)", 46, "right"), Column("สมวัย", 38, "right"),
+               Column("สงสัยล่าช้า", 50, "right"), Column("สมวัยหลังกระตุ้น", 62, "right"),
+               Column("ส่งต่อทันที", 48, "right"), Column("ส่งต่อ TEDA4I", 72, "right"),
+               Column("รอประเมินซ้ำ", 54, "right"), Column("เลยกำหนด", 46, "right"),
+               Column("สมวัย %", width - 468, "right"))
+
+    def row(label: str, x: BandSummary) -> tuple[str, ...]:
+        return (label, str(x.checked), str(x.on_track), str(x.suspected), str(x.on_track_after),
+                str(x.referred_now), str(x.referred_teda4i), str(x.waiting), str(x.overdue), _share(x))
+
+    rows = [row(m.band(x.age_months).label, x) for x in lines]
+    rows.append(row("รวม", totals(lines)))
+    pieces += simple_table(columns, rows, width, size=9.5, bold_last=True)
+    pieces += paragraph("สมวัย % = (สมวัยเมื่อประเมินครั้งแรก + สมวัยหลังกระตุ้นและประเมินซ้ำ) ÷ เด็กที่ได้รับการประเมิน "
+                        "· สงสัยล่าช้าให้ผู้ปกครองส่งเสริมพัฒนาการตามคู่มือแล้วประเมินซ้ำภายใน 30 วัน "
+                        "· ยังไม่ผ่านเมื่อประเมินซ้ำส่งต่อประเมินด้วย TEDA4I", width, size=9)
+    pieces.append(SignatureBlock([Signature("", "ผู้รายงาน"), Signature("", "หัวหน้าศูนย์พัฒนาเด็กเล็ก")]))
+    pieces += paragraph(f"ตามคู่มือ: {m.title} · {m.edition_th or m.edition}", width, size=8.5)
+    return pieces
+
+
+def summary_pdf(centre: str, period: str, lines: list[BandSummary], *, office: str,
+                printed: date | None = None) -> tuple[bytes, int]:
+    """The centre's DSPM summary for a period: PDF bytes and pages."""
+    with pinned("th"):
+        layout = Layout(office=office, title=SUMMARY_TITLE, subtitle=f"{centre} {period}",
+                        printed=printed or date.today())
+        return render(layout, summary_pieces(centre, period, lines, layout.frame_w))
