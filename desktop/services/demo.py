@@ -347,14 +347,20 @@ def fill_demo(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
-        screened = 0
+        screened = registers = 0
         if screenings:
             from desktop.services.demo_screenings import fill_screenings
 
             screened = fill_screenings(conn, office_id=office_id, year_id=year_id, seed=seed,
                                        today=today or date.today(), children=children)
+            from desktop.services.demo_centres import fill_centres  # rooms and a term of attendance
+
+            registers = fill_centres(conn, office_id=office_id, year_id=year_id, seed=seed,
+                                     today=today or date.today())
         detail: dict[str, object] = {"children": children, "seed": seed}
         if screened:
             detail["screenings"] = screened
+        if registers:
+            detail["centre_registers"] = registers
         record_many(conn, [entry("import", "demo", "", detail)])
     return DemoResult(children, rows, time.perf_counter() - started, office_name, screened)
