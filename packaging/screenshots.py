@@ -129,7 +129,19 @@ class Shots:
         view.apply_filter()
         self.dialogs()
         self.screening()
+        self.grants()
+        self.centre()
         window.close()
+
+    def grants(self) -> None:
+        """The grant rounds (issue 11): the page, a new round, a round's eligible list,
+        attendance grid and reconciliation, a payment (packaging/screenshots_grants.py)."""
+        here = str(Path(__file__).resolve().parent)
+        if here not in sys.path:
+            sys.path.insert(0, here)
+        from screenshots_grants import grant_shots
+
+        grant_shots(self)
 
     def only(self, names: list[str]) -> None:
         """Some parts only (``SAMOE_SHOTS=screening``), in the main window as ``all`` has it."""
@@ -200,6 +212,37 @@ class Shots:
         view.tabs.setCurrentWidget(view.pages["screened"])
         self.screening_print(uuid)
         self.rulepacks()
+
+    def centre(self) -> None:
+        """A centre's room (issue 12): today's register with three children marked absent by
+        the keyboard and not saved yet, and the room's printed monthly attendance sheet as
+        pdftoppm draws it, as wide as the screen."""
+        import shutil
+        import subprocess
+
+        from desktop.services.centre_print import attendance_sheet_pdf
+
+        _centre_rooms(self.ctx.db)
+        window = self.window
+        view = window.centre_view  # type: ignore[attr-defined]
+        view.today = view.day = TODAY
+        window.show_page("centre-attendance")
+        view.refresh()
+        for row, reason in ((2, "sick"), (16, "leave"), (24, "absent")):
+            from desktop.domain.centre import AbsenceReason
+
+            view.grid.mark(row, AbsenceReason(reason))
+        view.grid.setCurrentCell(24, 2)
+        self.save(window, "centre-register")
+        if view.room_id is None:
+            return
+        pdf = self.tmp / "centre-sheet.pdf"
+        with self.ctx.db.reader() as session:
+            attendance_sheet_pdf(session, view.room_id, TODAY.year, TODAY.month, pdf, today=TODAY)
+        if shutil.which("pdftoppm"):
+            target = self.out / f"screenshot-centre-sheet{self.suffix}"
+            subprocess.run(["pdftoppm", "-png", "-singlefile", "-f", "1", "-l", "1", "-scale-to", str(self.screen[0]),
+                            str(pdf), str(target)], check=True)
 
     def screening_print(self, uuid: str) -> None:
         """The printed form (นร./กสศ.01) of the screening with photos: its first page as
@@ -539,6 +582,20 @@ SCREENED = (  # members (name, relation, age, occupation, income), tenure, housi
     ((("นายประเสริฐ มั่นคง", "พ่อ", 45, "ข้าราชการ", 28000), ("นางวิไล มั่นคง", "แม่", 43, "ค้าขาย", 15000)),
      "own", "good", "bottled", {"car", "motorcycle"}, {"air_conditioner", "fridge", "washing_machine", "tv"}),
 )
+
+
+def _centre_rooms(db) -> None:  # type: ignore[no-untyped-def]
+    """The demo's centres with rooms and the year's registers so far (services/demo_centres.py)."""
+    from sqlalchemy import select
+
+    from desktop.services.demo_centres import fill_centres
+    from desktop.store.models import AcademicYear, Institution
+
+    with db.engine.begin() as conn:
+        office = conn.scalar(select(Institution.origin_office_id).where(Institution.kind == "cdc").limit(1))
+        year = conn.scalar(select(AcademicYear.id).where(AcademicYear.year_be == 2569))
+        if office is not None and year is not None:
+            fill_centres(conn, office_id=int(office), year_id=int(year), seed=1, today=TODAY)
 
 
 def _screenings(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]

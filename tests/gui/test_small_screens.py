@@ -338,15 +338,24 @@ def _grant_payment(ctx: AppContext, _tmp: Path) -> QWidget:
 
 
 def _grant_return(ctx: AppContext, _tmp: Path) -> QWidget:
-    from desktop.gui.views.grant_payment_dialog import ReturnDialog
+    from desktop.gui.views.grant_payment_dialog import PaymentReturnDialog
 
-    return ReturnDialog(ctx, "x", "เด็กหญิงทดสอบ ชื่อยาวมาก · 3,000 บาท · จ่ายวันที่ 15 ธ.ค. 2569 (เงินสดให้ผู้ปกครอง)")
+    return PaymentReturnDialog(ctx, "x", "เด็กหญิงทดสอบ ชื่อยาวมาก · 3,000 บาท · จ่ายวันที่ 15 ธ.ค. 2569 (เงินสดให้ผู้ปกครอง)")
 
 
 def _grant_import_problems(_ctx: AppContext, _tmp: Path) -> QWidget:
     from desktop.gui.views.grant_attendance_tab import ImportProblemsDialog
 
     return ImportProblemsDialog([f"แถว {n}: ไม่พบเด็ก 1111111111111 ที่ลงทะเบียนเรียนในปีการศึกษา 2569" for n in range(2, 90)])
+
+
+def _centre_page(ctx: AppContext, _tmp: Path) -> QWidget:
+    """The main window on the centre page (issue 12): rooms, register, placements, printouts."""
+    from desktop.gui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show_page("centre-attendance")
+    return window
 
 
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
@@ -362,6 +371,7 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "screening-certify": _screening_certify, "screenings": _screenings, "rulepacks": _rulepacks,
     "grant-rounds": _grant_rounds, "grant-round-new": _grant_round_new, "grant-round": _grant_round,
     "grant-payment": _grant_payment, "grant-return": _grant_return, "grant-import-problems": _grant_import_problems,
+    "centre-page": _centre_page,
 }
 
 

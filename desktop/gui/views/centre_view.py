@@ -80,15 +80,18 @@ class CentreView(QWidget):
         layout.addWidget(title)
         layout.addLayout(self._top_bar())
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.room_list = QListWidget(split)
+        left = QWidget(split)
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        self.room_list = QListWidget(left)
         self.room_list.setObjectName("roomList")
-        self.room_list.setMinimumWidth(150)
+        left_box.addWidget(self.room_list, 1)
+        self._manage_column(left_box)  # rooms, placements and printouts below the rooms: the page fits 1024 px
         right = QWidget(split)
         self._register_panel(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([190, 700])
+        split.setSizes([230, 700])
         layout.addWidget(split, 1)
-        layout.addLayout(self._manage_bar())
         self.room_list.currentRowChanged.connect(lambda _r: self.show_register())
         self.grid.changed.connect(self._marked)
         self.grid.save_requested.connect(self.save)
@@ -135,9 +138,13 @@ class CentreView(QWidget):
         self.count_label = QLabel(panel)
         self.count_label.setObjectName("registerCount")
         box.addWidget(self.count_label)
-        buttons = QHBoxLayout()
+        saving = QHBoxLayout()
         self.save_button = QPushButton(self.tr("บันทึกการมาเรียน (Ctrl+S)"), panel)
         self.save_button.setObjectName("saveRegisterButton")
+        saving.addWidget(self.save_button)
+        saving.addStretch(1)
+        box.addLayout(saving)
+        buttons = QHBoxLayout()
         self.closed_edit = QLineEdit(panel)
         self.closed_edit.setObjectName("closedReasonEdit")
         self.closed_edit.setPlaceholderText(self.tr("เหตุที่ศูนย์ปิด เช่น วันหยุดราชการ"))
@@ -145,8 +152,6 @@ class CentreView(QWidget):
         self.close_button.setObjectName("closeDayButton")
         self.reopen_button = QPushButton(self.tr("ยกเลิกวันปิด"), panel)
         self.reopen_button.setObjectName("reopenDayButton")
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.closed_edit, 1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.reopen_button)
@@ -155,8 +160,7 @@ class CentreView(QWidget):
         self.close_button.clicked.connect(self.close_today)
         self.reopen_button.clicked.connect(self.reopen_today)
 
-    def _manage_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _manage_column(self, bar: QVBoxLayout) -> None:
         self.room_edit = QLineEdit(self)
         self.room_edit.setObjectName("newRoomEdit")
         self.room_edit.setPlaceholderText(self.tr("ชื่อห้องใหม่"))
@@ -172,18 +176,15 @@ class CentreView(QWidget):
         self.sheet_button.setObjectName("sheetButton")
         self.meal_button = QPushButton(self.tr("รายงานค่าอาหารประจำเดือน…"), self)
         self.meal_button.setObjectName("mealButton")
-        for w in (self.room_edit, self.add_room_button, self.place_button, self.move_button, self.move_combo):
+        for w in (self.room_edit, self.add_room_button, self.place_button, self.move_combo, self.move_button,
+                  self.sheet_button, self.meal_button):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.sheet_button)
-        bar.addWidget(self.meal_button)
         self.add_room_button.clicked.connect(self.add_room)
         self.room_edit.returnPressed.connect(self.add_room)
         self.place_button.clicked.connect(self.place_unplaced)
         self.move_button.clicked.connect(self.move_selected)
         self.sheet_button.clicked.connect(self.print_sheet)
         self.meal_button.clicked.connect(self.print_meals)
-        return bar
 
     # ---- loading
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
