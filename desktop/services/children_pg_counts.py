@@ -49,3 +49,17 @@ def worth_walking(session: Session, term: str, *, need: int, walk: int) -> bool:
         return True
     live = pg_counts.total(conn)
     return bound * walk >= need * live  # matches expected among the walked, were it the term's
+
+
+def office_rare(session: Session, term: str, office_id: int | None) -> bool:
+    """Whether a term inside one municipality is better found through the trigram index
+    (its candidates, then the municipality's) than by testing each of its children: its
+    rarest piece is held by fewer children in all than half the municipality's (a
+    candidate's recheck costs about two rows' tests)."""
+    if office_id is None or session.get_bind().dialect.name != "postgresql":
+        return False
+    conn = session.connection()
+    if not pg_counts.has_counts(conn):
+        return False
+    bound = pg_counts.rarest(conn, term)
+    return bound is not None and 2 * bound < pg_counts.office_total(conn, office_id)

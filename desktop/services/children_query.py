@@ -32,7 +32,8 @@ from desktop.domain.roles import Action
 from desktop.services.access import require
 from desktop.services.children_offices import by_rows, office_ids, parts_clause
 from desktop.services.children_pg import WALK, walked_page
-from desktop.services.children_pg_counts import kept_count, worth_walking
+from desktop.services.children_pg_counts import kept_count, office_rare, worth_walking
+from desktop.services.children_pg_terms import walk_where
 from desktop.services.children_rare import rare_count
 from desktop.services.children_search import (
     _SEARCH_ORDER_SEEN,  # noqa: F401
@@ -216,7 +217,8 @@ def filter_conditions(
         # one municipality's children (a few thousand) are tested row by row
         where.append(parts_clause(term) if _by_rows(session, flt, term)
                      else search_clause(session, term, live=not flt.deleted,
-                                        trigrams=flt.office_id is None))
+                                        trigrams=flt.office_id is None or office_rare(
+                                            session, term, flt.office_id)))
     if flt.office_id is not None:  # ix_child_live_office_name (0014)
         where.append(Child.origin_office_id == flt.office_id)
     if page and _probe_page(session, flt, year_id, sort):
@@ -470,7 +472,8 @@ def page_children(
                                   walk=WALK)):
             # a common term's page found along the order, not among all its matches (a
             # rare one's, by its kept count, is sorted from the trigram index's matches)
-            walked = walked_page(session, stmt, where, order, offset=offset, limit=limit)
+            walked = walked_page(session, stmt, walk_where(where, term), order,
+                                 offset=offset, limit=limit)
         base = walked if walked is not None else session.execute(stmt.where(*where)).all()
     if not base:
         return []

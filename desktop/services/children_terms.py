@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.text import clean_text, to_ascii_digits
+from desktop.services.children_pg_terms import caseless, on_index, on_rows
 from desktop.services.children_search import FTS, FTS_MIN_CHARS
 from desktop.store.models import Child
 
@@ -66,6 +67,8 @@ def search_clause(session: Session, term: str, *, live: bool = True,
         # a term with no digit cannot be in an ID, one of digits only not in a name
         chosen = ids if term.isdigit() else names + ids if has_digit else names
         return or_(*chosen)
+    if caseless(term):  # Thai or digits: found as typed, without ILIKE (children_pg_terms)
+        return on_index(SEARCH_TEXT_PG, term) if trigrams else on_rows(term)
     pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     # PostgreSQL: the trigram index (0014) over the search text gives the candidates of a
     # term of 3+ characters; each is then tested field by field, as before. Without

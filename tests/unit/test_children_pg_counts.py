@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, select, text, update
 
-from desktop.services import children_pg_counts, children_query
+from desktop.services import children_pg_counts, children_query, children_terms
+from desktop.services.children_pg_terms import caseless
 from desktop.services.children_query import (
     ChildFilter,
     ChildSort,
@@ -210,6 +211,9 @@ def test_counts_and_pages_are_plain_sqls(pg_demo: Database,
     # without the kept counts (and so without their choice of way): the same answers
     monkeypatch.setattr(children_query, "kept_count", lambda *_a, **_k: None)
     monkeypatch.setattr(children_query, "worth_walking", lambda *_a, **_k: True)
+    monkeypatch.setattr(children_query, "office_rare", lambda *_a, **_k: False)
+    monkeypatch.setattr(children_terms, "caseless", lambda _t: False)  # ILIKE, as before
+    monkeypatch.setattr(children_query, "walk_where", lambda where, _t: where)
     for flt in flts:
         with pg_demo.reader() as s:
             assert count_children(s, flt) == counted[flt], flt
@@ -235,3 +239,9 @@ def test_a_rare_term_is_not_walked(pg_demo: Database, monkeypatch: pytest.Monkey
             page_children(s, ChildFilter(search=terms[key]), offset=0, limit=5)
         walked.append(key)
     assert walked == ["rare", "absent", "walk", "common"]
+
+
+def test_caseless_terms_are_thai_and_digits_only() -> None:
+    """Found as typed (LIKE, strpos) only where lowering can change nothing."""
+    assert caseless("ชัย") and caseless("110") and caseless("ศรี1")
+    assert not any(caseless(t) for t in ("", "som", "SOM", "ชัย ศรี", "ชั%", "ชั_", "é12", "Ａ"))
