@@ -490,6 +490,7 @@ class LoginFailure(Base):
 
 
 from desktop.store import (  # noqa: E402, F401  (the exchange: 0011, 0012)
+    case_state,  # noqa: E402, F401  (out-of-school cases: 0020)
     centre_state,  # noqa: E402, F401  (centres' rooms and attendance: 0017)
     exchange_keys,
     exchange_state,

@@ -20,6 +20,7 @@ schema was released):
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0017   # samoe-0017.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0018   # samoe-0018.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0019   # samoe-0019.db
+    SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0020   # samoe-0020.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -55,8 +56,9 @@ absences, closed days and rates to it (empty). 0017 is the same records at 0017,
 without users: 0018 can be seen to add nothing to it on SQLite (its kept counts are
 PostgreSQL's). 0018 is the same records at 0018, plain and without users: 0019 can be seen
 to add the growth measurements and DSPM checks, items and referrals to it (empty). 0019 is
-the schema this release writes, plain and without users: the next migration's starting
-point.
+the same records at 0019, plain and without users: 0020 can be seen to add the out-of-school
+cases' tables to it (empty). 0020 is the schema this release writes, plain and without
+users: the next migration's starting point.
 """
 
 from __future__ import annotations
