@@ -3992,6 +3992,21 @@ Confirm?</translation>
     </message>
 </context>
 <context>
+    <name>PaymentReturnDialog</name>
+    <message>
+        <source>บันทึกการคืนเงิน</source>
+        <translation>Record a return</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่คืนเงิน เช่น ย้ายออกนอกพื้นที่ โอนไม่สำเร็จ</source>
+        <translation>Why it was returned, e.g. moved away, transfer failed</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsTab</name>
     <message>
         <source>ค้นหาชื่อเด็ก สถานศึกษา หรือเลขที่อ้างอิง (Ctrl+F)</source>
@@ -4701,40 +4716,58 @@ Confirm?</translation>
         <translation>School</translation>
     </message>
     <message>
-        <source>มีสิทธิ์ (คน)</source>
-        <translation>Eligible (children)</translation>
+        <source>มีสิทธิ์
+(คน)</source>
+        <translation>Eligible
+(children)</translation>
     </message>
     <message>
-        <source>เงินที่มีสิทธิ์</source>
-        <translation>Eligible amount</translation>
+        <source>เงินที่มีสิทธิ์
+(บาท)</source>
+        <translation>Eligible
+(baht)</translation>
     </message>
     <message>
-        <source>รอ (คน)</source>
-        <translation>Held (children)</translation>
+        <source>รอ
+(คน)</source>
+        <translation>Held
+(children)</translation>
     </message>
     <message>
-        <source>เงินที่รอ</source>
-        <translation>Held amount</translation>
+        <source>เงินที่รอ
+(บาท)</source>
+        <translation>Held
+(baht)</translation>
     </message>
     <message>
-        <source>จ่ายแล้ว (คน)</source>
-        <translation>Paid (children)</translation>
+        <source>จ่ายแล้ว
+(คน)</source>
+        <translation>Paid
+(children)</translation>
     </message>
     <message>
-        <source>จ่ายแล้ว (บาท)</source>
-        <translation>Paid (baht)</translation>
+        <source>จ่ายแล้ว
+(บาท)</source>
+        <translation>Paid
+(baht)</translation>
     </message>
     <message>
-        <source>คืนเงิน (รายการ)</source>
-        <translation>Returned (payments)</translation>
+        <source>คืนเงิน
+(รายการ)</source>
+        <translation>Returned
+(payments)</translation>
     </message>
     <message>
-        <source>คืนเงิน (บาท)</source>
-        <translation>Returned (baht)</translation>
+        <source>คืนเงิน
+(บาท)</source>
+        <translation>Returned
+(baht)</translation>
     </message>
     <message>
-        <source>ยังจ่ายไม่ครบ (คน)</source>
-        <translation>Not paid in full (children)</translation>
+        <source>ยังจ่ายไม่ครบ
+(คน)</source>
+        <translation>Not paid in full
+(children)</translation>
     </message>
     <message>
         <source>มีสิทธิ์ %1 คน รวม %2 บาท · จ่ายแล้ว %3 คน รวม %4 บาท · รอ %5 คน · คืนเงิน %6 รายการ รวม %7 บาท · ยังจ่ายไม่ครบ %8 คน</source>
@@ -4945,14 +4978,6 @@ Confirm?</translation>
     <message>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>บันทึกการคืนเงิน</source>
-        <translation>Record a return</translation>
-    </message>
-    <message>
-        <source>เหตุผลที่คืนเงิน เช่น ย้ายออกนอกพื้นที่ โอนไม่สำเร็จ</source>
-        <translation>Why it was returned, e.g. moved away, transfer failed</translation>
     </message>
 </context>
 <context>

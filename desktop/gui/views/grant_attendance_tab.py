@@ -47,7 +47,7 @@ MOVE_DOWN = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
 BAD = QColor("#fde0e0")
 
 
-class AttendanceGrid(QTableWidget):
+class DaysGrid(QTableWidget):
     """Days typed straight into the cells: the first digit on a cell replaces it, the next
     ones add to it; Enter and Down go to the next child, Up back; Left and Right switch
     between present and open. Tab leaves the grid."""
@@ -155,7 +155,7 @@ class AttendanceTab(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
-        self.grid = AttendanceGrid(self)
+        self.grid = DaysGrid(self)
         self.grid.setHorizontalHeaderLabels([self.tr("เด็ก"), self.tr("วันมาเรียน"), self.tr("วันเปิดเรียน"),
                                              self.tr("ร้อยละ"), self.tr("ผลในรอบนี้")])
         header = self.grid.horizontalHeader()

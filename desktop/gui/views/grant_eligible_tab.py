@@ -121,6 +121,7 @@ class EligibleTab(QWidget):
             (f"{r.amount:,}" if r.amount else "", r.amount), (f"{r.paid:,}" if r.paid else "", r.paid),
             (r.reason, None)]) for r in self.shown], right=(5, 6),
             colours=[OUTCOME_COLOURS[r.outcome] for r in self.shown])
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 190))  # the reason gets the room
         self.filters.show_state()
         count = {o: 0 for o in Outcome}
         for r in self.rows:

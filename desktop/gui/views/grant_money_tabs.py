@@ -88,14 +88,14 @@ class PaymentsTab(QWidget):
         self.return_button.setEnabled(row is not None and row.status == "paid")
 
     def return_selected(self) -> None:
-        from desktop.gui.views.grant_payment_dialog import ReturnDialog
+        from desktop.gui.views.grant_payment_dialog import PaymentReturnDialog
 
         row = self.selected()
         if row is None or row.status != "paid":
             return
         what = self.tr("%1 · %2 บาท · จ่ายวันที่ %3 (%4)").replace("%1", row.child_name).replace(
             "%2", f"{row.amount:,}").replace("%3", format_be(row.paid_on)).replace("%4", method_label(row.method))
-        dialog = ReturnDialog(self.ctx, row.uuid, what, self)
+        dialog = PaymentReturnDialog(self.ctx, row.uuid, what, self)
         dialog.returned.connect(self._returned)
         self.return_dialog = dialog  # tests reach it
         dialog.open()
@@ -114,9 +114,9 @@ class ReconcileTab(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = make_table(self, "reconcileTable", [
-            self.tr("สถานศึกษา"), self.tr("มีสิทธิ์ (คน)"), self.tr("เงินที่มีสิทธิ์"), self.tr("รอ (คน)"),
-            self.tr("เงินที่รอ"), self.tr("จ่ายแล้ว (คน)"), self.tr("จ่ายแล้ว (บาท)"), self.tr("คืนเงิน (รายการ)"),
-            self.tr("คืนเงิน (บาท)"), self.tr("ยังจ่ายไม่ครบ (คน)")])
+            self.tr("สถานศึกษา"), self.tr("มีสิทธิ์\n(คน)"), self.tr("เงินที่มีสิทธิ์\n(บาท)"), self.tr("รอ\n(คน)"),
+            self.tr("เงินที่รอ\n(บาท)"), self.tr("จ่ายแล้ว\n(คน)"), self.tr("จ่ายแล้ว\n(บาท)"),
+            self.tr("คืนเงิน\n(รายการ)"), self.tr("คืนเงิน\n(บาท)"), self.tr("ยังจ่ายไม่ครบ\n(คน)")])
         self.table.horizontalHeader().setSortIndicatorShown(False)  # the total stays last
         layout.addWidget(self.table, 1)
 

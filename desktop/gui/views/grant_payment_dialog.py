@@ -183,7 +183,7 @@ class PaymentDialog(QDialog):
         self.accept()
 
 
-class ReturnDialog(QDialog):
+class PaymentReturnDialog(QDialog):
     """A payment given back: the reason, then services/grants_payments.return_payment."""
 
     returned = Signal()
