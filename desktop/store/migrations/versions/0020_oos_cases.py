@@ -80,7 +80,7 @@ def upgrade() -> None:
     )
     op.create_index('ix_oos_case_by_status_due', 'oos_case', ['status', 'follow_due_on'], unique=False)
     op.create_index('ix_oos_case_child', 'oos_case', ['child_id'], unique=False)
-    op.create_index('ix_oos_case_follow_due_on', 'oos_case', ['follow_due_on'], unique=False)
+    op.create_index('ix_oos_case_follow_due_on', 'oos_case', ['follow_due_on'], unique=False, sqlite_where=sa.text('deleted_at IS NULL AND follow_due_on IS NOT NULL'), postgresql_where=sa.text('deleted_at IS NULL AND follow_due_on IS NOT NULL'))
     op.create_index('ix_oos_case_open_child', 'oos_case', ['child_id'], unique=True, sqlite_where=sa.text("status <> 'closed' AND deleted_at IS NULL"), postgresql_where=sa.text("status <> 'closed' AND deleted_at IS NULL"))
     op.create_index('ix_oos_case_worker', 'oos_case', ['worker', 'status'], unique=False)
     op.create_table('oos_assessment',
