@@ -92,6 +92,20 @@ def test_every_status_has_a_label_and_every_closable_an_outcome() -> None:
     assert parse_status("lost") is None
 
 
+def test_labels_and_messages_are_english_in_english() -> None:
+    from desktop import i18n
+
+    i18n.set_language("en")
+    try:
+        assert status_label(S.IN_NFE) == "In non-formal education (NFE)"
+        assert parse_status("Not found") is S.NOT_FOUND
+        refused = check_move(case(S.TO_TRACE), S.MOVED_AWAY, WORKER, details(), today=TODAY)
+        assert refused[0].message.startswith("Say where the child moved to")
+    finally:
+        i18n.set_language("th")
+    assert status_label(S.IN_NFE) == "เรียน กศน."
+
+
 def test_only_closure_decisions_are_a_supervisors() -> None:
     supervised = {k for k, rule in MOVES.items() if rule.action is Action.CASE_SUPERVISE}
     assert supervised == {(S.CLOSURE_REQUESTED, t) for t in CLOSABLE | {S.CLOSED}}
