@@ -22,23 +22,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Action
 from desktop.domain.sort_keys import natural_sort_key
 from desktop.i18n import SOURCE_LANGUAGE, pinned, thai_document
-from desktop.reports.pdf.document import Layout, Piece, paragraph, render
-from desktop.reports.pdf.table import Column, simple_table
-from desktop.reports.province_lists import sheet_marks
-from desktop.reports.registry import plain_list
 from desktop.reports.sheets import write_table
 from desktop.services.access import require, require_any
 from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.progress import Progress
-from desktop.services.reports import MAX_ROWS, ReportOptions, ReportTooLarge, write_atomic
 from desktop.services.screening_list import missing, screening_rows, term_dashboard
 from desktop.services.screenings import status_label
+
+if TYPE_CHECKING:  # the document layer (reportlab) loads when a list is printed, not at start-up
+    from desktop.services.reports import ReportOptions
+
+MAX_ROWS = 50_000  # services/reports.MAX_ROWS: a printed list's most rows (a test holds them equal)
 
 Cell = str | int | None
 KINDS = ("screened", "unscreened", "no_photo_gps", "dashboard")
@@ -183,6 +184,11 @@ def list_pdf(session: Session, q: ListQuery, out: Path, options: ReportOptions |
              progress: Progress | None = None) -> int:
     """Print list ``q`` to ``out`` (atomically): the same rows in the same order as the
     window; the pages."""
+    from desktop.reports.pdf.document import Layout, Piece, paragraph, render
+    from desktop.reports.pdf.table import Column, simple_table
+    from desktop.reports.registry import plain_list
+    from desktop.services.reports import ReportOptions, ReportTooLarge, write_atomic
+
     require(session, Action.REPORT)
     options = options or ReportOptions()
     _check(progress, 0, "กำลังอ่านรายการ")
@@ -221,6 +227,8 @@ def list_pdf(session: Session, q: ListQuery, out: Path, options: ReportOptions |
 def export_list(session: Session, q: ListQuery, path: Path, *, progress: Progress | None = None) -> int:
     """List ``q`` as a spreadsheet (.xlsx or .csv): the rows written (with the dashboard's
     total row)."""
+    from desktop.reports.province_lists import sheet_marks
+
     require(session, Action.EXPORT)
     with pinned(SOURCE_LANGUAGE):  # a file's words are Thai, as every export's
         rows = list_rows(session, q)

@@ -81,3 +81,46 @@ def test_cli_does_not_import_heavy_modules_for_stats(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "HEAVY []" in result.stdout
+
+
+def test_the_window_does_not_import_the_document_layer_at_start_up(tmp_path: Path) -> None:
+    """Start-up cost (figure 1 of the benchmarks): the main window and every page it builds
+    load reportlab and pandas only when something is printed or read, not at start-up."""
+    import os
+
+    code = r"""
+import sys
+from desktop.store.db import Database
+from desktop.store import migrate
+from desktop.domain.roles import Role
+from desktop.services.access import Actor, Grant, sign_in
+from desktop.services.office import init_office
+db = Database.open(sys.argv[1])
+sign_in(db, Actor(0, "t", "t", tuple(Grant(r) for r in Role)))
+migrate.upgrade(db)
+with db.session() as s:
+    init_office(s, name="ทต.ทดสอบ", code="1234567", province="ขอนแก่น")
+for m in [m for m in sys.modules if m.split(".")[0] in ("pandas", "reportlab")]:
+    del sys.modules[m]  # what setting up the database needed is not the window's
+from desktop.gui.app import make_app
+from desktop.gui.context import AppContext
+from desktop.gui.tasks import TaskRunner
+from desktop.gui.main_window import MainWindow
+app, settings, _lang = make_app([sys.argv[0]])
+window = MainWindow(AppContext(db, TaskRunner(app), settings))
+window.show()
+app.processEvents()
+print("HEAVY", sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in ("pandas", "reportlab")}))
+sys.stdout.flush()
+os._exit(0)
+""".replace("os._exit", "__import__('os')._exit")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAMOE_NO_ENCRYPTION": "1"}
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.db")], capture_output=True,
+                            text=True, timeout=180, env=env)
+    assert "HEAVY []" in result.stdout, result.stdout + result.stderr[-2000:]
+
+
+def test_a_printed_screening_list_has_the_registry_lists_row_limit() -> None:
+    from desktop.services import reports, screening_documents
+
+    assert screening_documents.MAX_ROWS == reports.MAX_ROWS
