@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import subprocess
 import time
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from actors import actor_with
 from centre_kit import room_of_kit, two_centres
+from needs import require_tool
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -160,3 +162,22 @@ def test_a_caregiver_sees_only_their_own_centre(qtbot: Any, centre_ctx: Any) -> 
     assert set(view.grid.uuids) == theirs
     names = {view.grid.item(r, 1).text() for r in range(view.grid.rowCount())}
     assert all("ใจดี1" in n for n in names)  # centre B's made-up surnames; none of centre A's (ใจดี0..)
+
+
+def test_the_month_is_printed_from_the_page(qtbot: Any, centre_ctx: Any) -> None:
+    """Both printouts through the window's report runner: the sheet landscape, the meal
+    report portrait, each with its title."""
+    require_tool("pdfinfo", "apt-get install poppler-utils")
+    ctx, _kit = centre_ctx
+    view = _view(qtbot, ctx)
+    view.documents.ask_options = view.documents.show_preview = False
+    Keys(view.grid).type("3ป")
+    view.save()
+    for button, title, size in ((view.sheet_button, "บัญชีลงเวลามาเรียนของเด็ก ประจำเดือนธันวาคม 2569", "841.89 x 595.27"),
+                                (view.meal_button, "รายงานจำนวนเด็กและค่าอาหารกลางวัน", "595.276 x 841.89")):
+        view.documents.last_pdf = None
+        button.click()
+        qtbot.waitUntil(lambda: view.documents.last_pdf is not None, timeout=30_000)
+        info = subprocess.run(["pdfinfo", str(view.documents.last_pdf)], capture_output=True, text=True,
+                              check=True).stdout
+        assert title in info and size in info
