@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -71,6 +72,7 @@ from desktop.services.exchange_wire import (
     term_key,
 )
 from desktop.services.office import require_local_office
+from desktop.store import pg_counts
 from desktop.store.exchange_state import ReceivedBundle, SenderState
 from desktop.store.list_keys import refresh_children, refresh_institution
 from desktop.store.models import AcademicYear, Institution, Office, Term, name_sort_key, utcnow
@@ -426,8 +428,11 @@ class _Applier:
             self.conn.execute(update(tbl).where(tbl.c.id == bindparam("_id"))
                               .values({c: bindparam(c) for c in columns}), updates)
             self.count(t.wire, "updated", len(updates))
-        if inserts:
-            self.conn.execute(tbl.insert(), inserts)
+        if inserts:  # new children counted by id after, not by a trigger each (pg_counts)
+            with pg_counts.paused(self.conn) if t.name == "child" else nullcontext() as kept:
+                self.conn.execute(tbl.insert(), inserts)
+                if kept is not None:
+                    kept.added_ids(_ids(self.conn, tbl, [v["uuid"] for v in inserts]).values())
             self.count(t.wire, "inserted", len(inserts))
         if t.name == "child":
             self.new_children += [v["uuid"] for v in inserts] + [v["uuid"] for v in updates]
