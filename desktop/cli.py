@@ -17,6 +17,7 @@
     samoe exchange reconcile list|decide            the province's reconcile list (desktop/cli_province.py)
     samoe screening list|rescore|print, samoe rulepack list|install|sign, samoe grants rounds|create|eligible
                                                     the poverty screening and grant rounds (desktop/cli_screening.py)
+    samoe centre attendance export|import --centre C  a centre's daily attendance (desktop/cli_centre.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -105,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     from desktop.cli_screening import add_parsers as add_screening_parsers
 
     add_screening_parsers(sub)  # samoe screening, samoe rulepack (issue 11)
+    from desktop.cli_centre import add_parsers as add_centre_parsers
+
+    add_centre_parsers(sub)  # samoe centre attendance (issue 12)
     from desktop.cli_keys import add_parsers as add_key_parsers
 
     add_key_parsers(sub, db_sub)  # init/demo --no-encryption, db encrypt
@@ -213,6 +217,7 @@ WRITES = {
     "rulepack install": (False, "ติดตั้งชุดเกณฑ์"),
     "rulepack sign": (False, "ลงนามชุดเกณฑ์"),
     "grants create": (False, "สร้างรอบทุน"),
+    "centre attendance import": (False, "นำเข้าการมาเรียนประจำวัน ศพด."),  # desktop/cli_centre.py writes()
 }
 
 
@@ -277,6 +282,10 @@ def _run_unlocked(args: argparse.Namespace, name: str) -> int:
         from desktop.cli_screening import writes as screening_writes
 
         label = screening_writes(args)
+    if args.command == "centre":
+        from desktop.cli_centre import writes as centre_writes
+
+        label = centre_writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
@@ -356,6 +365,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_screening import run as run_screening
 
         return run_screening(args, db, _print, _err)
+    if args.command == "centre":
+        from desktop.cli_centre import run as run_centre
+
+        return run_centre(args, db, _print, _err)
     if args.command in ("report", "import", "export"):
         from desktop.cli_documents import run
 
