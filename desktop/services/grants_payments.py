@@ -27,7 +27,7 @@ from desktop.domain.roles import Action
 from desktop.i18n import N_, _
 from desktop.services.access import require, require_any
 from desktop.services.audit import record
-from desktop.services.grants import METHODS, eligibility, round_of, rounds
+from desktop.services.grants import METHODS, EligibilityRow, eligibility, round_of, rounds
 from desktop.store.grant_state import GrantPayment, GrantRound
 from desktop.store.models import Child, Enrollment, Institution, Term
 
@@ -171,7 +171,7 @@ class Totals:
     unpaid: int  # eligible children not paid in full
 
 
-def _totals(name: str, rows: list, returned: list[tuple[str, int]]) -> Totals:  # type: ignore[type-arg]
+def _totals(name: str, rows: list[EligibilityRow], returned: list[tuple[str, int]]) -> Totals:
     eligible = [r for r in rows if r.outcome is Outcome.ELIGIBLE]
     held = [r for r in rows if r.outcome is Outcome.HELD]
     paid = [r for r in rows if r.paid]
@@ -187,13 +187,14 @@ def _returned(session: Session, round_id: int) -> list[tuple[str, int]]:
                GrantPayment.deleted_at.is_(None)))]
 
 
-def reconciliation(session: Session, round_id: int) -> list[Totals]:
-    """Per institution (the eligible list's order), then the round's total (named รวม)."""
+def reconciliation(session: Session, round_id: int, rows: list[EligibilityRow] | None = None) -> list[Totals]:
+    """Per institution (the eligible list's order), then the round's total (named รวม);
+    ``rows``: the round's eligible list when the caller has it already (worked out once)."""
     require_any(session, Action.GRANTS, Action.REGISTRY_READ)
-    rows = eligibility(session, round_id)
+    rows = eligibility(session, round_id) if rows is None else rows
     returned = _returned(session, round_id)
     where = {r.child_uuid: r.institution for r in rows}
-    by_inst: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    by_inst: dict[str, list[EligibilityRow]] = defaultdict(list)
     for r in rows:
         by_inst[r.institution or _("ไม่ได้ลงทะเบียนเรียน")].append(r)
     back: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -208,8 +209,8 @@ def programme_totals(session: Session) -> list[Totals]:
     """One line per programme and term over every round (name: "programme · term"), the
     grand total last."""
     require_any(session, Action.GRANTS, Action.REGISTRY_READ)
-    groups: dict[str, tuple[list, list[tuple[str, int]]]] = {}  # type: ignore[type-arg]
-    every: list = []  # type: ignore[type-arg]
+    groups: dict[str, tuple[list[EligibilityRow], list[tuple[str, int]]]] = {}
+    every: list[EligibilityRow] = []
     every_back: list[tuple[str, int]] = []
     for info in rounds(session):
         rows, back = eligibility(session, info.id), _returned(session, info.id)

@@ -21,6 +21,7 @@ from desktop.domain.grants import Outcome
 from desktop.domain.roles import Role
 from desktop.gui.context import AppContext
 from desktop.gui.views.grant_attendance_tab import PRESENT, RESULT
+from desktop.gui.views.grant_table import cell_text
 from desktop.gui.views.screening_form import open_screening_form
 from desktop.services.access import Actor, Grant, sign_in
 from desktop.store.screening_state import Screening, ScreeningPhoto
@@ -105,4 +106,4 @@ def test_teacher_screens_certifier_certifies_and_the_child_is_on_the_round(qtbot
     assert [r.child_uuid for r in eligible.shown] == [uuid]
     shown = eligible.shown[0]
     assert shown.poverty == "poor" and shown.amount > 0 and "95.0%" in shown.reason
-    assert eligible.table.item(0, 4).text() == "มีสิทธิ์" and eligible.table.item(0, 0).text() == child_name
+    assert cell_text(eligible.table, 0, 4) == "มีสิทธิ์" and cell_text(eligible.table, 0, 0) == child_name

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from actors import EVERY_ROLE, actor_with
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from desktop.gui.views.grant_attendance_tab import PRESENT, RESULT
 from desktop.gui.views.grant_round_new import NewRoundDialog
 from desktop.gui.views.grant_round_window import GrantRoundWindow
 from desktop.gui.views.grant_rounds_view import GrantRoundsView
+from desktop.gui.views.grant_table import cell_text
 from desktop.services.access import sign_in
 from desktop.store.db import Database
 from desktop.store.grant_state import GrantPayment, GrantRound, TermAttendance
@@ -69,7 +70,7 @@ def _page(qtbot: Any, ctx: AppContext) -> GrantRoundsView:
 
 def test_a_round_made_in_its_dialog_and_a_wrong_amount_named(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     view = _page(qtbot, ctx)
-    assert view.table.rowCount() == 0 and "ยังไม่มีรอบทุน" in view.count_label.text()
+    assert view.model.rowCount() == 0 and "ยังไม่มีรอบทุน" in view.count_label.text()
     view.new_button.click()
     dialog = view.window_open
     assert isinstance(dialog, NewRoundDialog)
@@ -101,7 +102,7 @@ def test_a_round_made_in_its_dialog_and_a_wrong_amount_named(qtbot, ctx: AppCont
     window = view.window_open
     assert isinstance(window, GrantRoundWindow)
     qtbot.addWidget(window)
-    assert view.table.rowCount() == 1 and view.selected_id() == made.id
+    assert view.model.rowCount() == 1 and view.selected_id() == made.id
     window.close()
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
@@ -187,6 +188,10 @@ def test_pay_the_selected_confirm_return_and_reconcile(qtbot, ctx: AppContext) -
     window.reload()
     qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
     tab = window.eligible_tab
+    header = tab.table.horizontalHeader()  # a click on จำนวนเงิน sorts by the amount's value
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(5) + 5, 5))
+    amounts = [tab.model.rows[n].amount for n in range(tab.model.rowCount())]
+    assert amounts in (sorted(amounts), sorted(amounts, reverse=True)) and len(set(amounts)) > 1
     tab.select_unpaid()
     assert {r.child_uuid for r in tab.selected()} == {r.child_uuid for r in held}
     tab.pay_button.click()
@@ -217,8 +222,8 @@ def test_pay_the_selected_confirm_return_and_reconcile(qtbot, ctx: AppContext) -
     qtbot.waitUntil(lambda: not window.loading and len(window.payments_tab.rows) == 2, timeout=20_000)
     assert "บันทึกการจ่ายเงินแล้ว 2 คน" in window.message.text()
     total = window.reconcile_tab.table
-    last = total.rowCount() - 1
-    assert total.item(last, 0).text() == "รวม" and total.item(last, 5).text() == "2"
+    last = total.model().rowCount() - 1
+    assert cell_text(total, last, 0) == "รวม" and cell_text(total, last, 5) == "2"
     payments = window.payments_tab
     payments.table.selectRow(0)
     payments.return_button.click()
@@ -265,7 +270,7 @@ def test_a_user_without_grants_is_told_in_thai(qtbot, ctx: AppContext) -> None: 
     window.close()
     sign_in(ctx.db, actor_with(Role.CERTIFIER, name="director"))  # may read the lists, not pay
     view.refresh()
-    assert view.table.rowCount() == 1
+    assert view.model.rowCount() == 1
     view.new_button.click()
     dialog = view.window_open
     assert isinstance(dialog, NewRoundDialog)

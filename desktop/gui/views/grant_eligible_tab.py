@@ -22,7 +22,7 @@ from desktop.domain.grants import Outcome
 from desktop.domain.levels import level_by_code
 from desktop.domain.screening import LEVEL_LABELS, PovertyLevel
 from desktop.gui.context import AppContext
-from desktop.gui.views.grant_table import fill, make_table, select_keys, selected_keys
+from desktop.gui.views.grant_table import RowsModel, fill, make_table, select_keys, selected_keys
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.i18n import _
 from desktop.services.grants import EligibilityRow
@@ -72,9 +72,12 @@ class EligibleTab(QWidget):
                                   self.tr("แสดงทุกคนในรอบนี้"))
         bar.addWidget(self.filters.button)
         layout.addLayout(bar)
-        self.table = make_table(self, "eligibleTable", [
+        self.model = RowsModel([
             self.tr("เด็ก"), self.tr("สถานศึกษา"), self.tr("ชั้น"), self.tr("ผลคัดกรอง"), self.tr("ผล"),
-            self.tr("จำนวนเงิน"), self.tr("จ่ายแล้ว"), self.tr("เหตุผล")], stretch=7, multi=True)
+            self.tr("จำนวนเงิน"), self.tr("จ่ายแล้ว"), self.tr("เหตุผล")], self._cells, lambda r: r.child_uuid,
+            right=(5, 6), colour=lambda r: OUTCOME_COLOURS[r.outcome])
+        self.table = make_table(self, "eligibleTable", self.model, stretch=7, multi=True)
+        self.words = {Outcome.ELIGIBLE: self.tr("มีสิทธิ์"), Outcome.HELD: self.tr("รอ"), Outcome.OUT: self.tr("ไม่มีสิทธิ์")}
         layout.addWidget(self.table, 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("eligibleCount")
@@ -95,7 +98,7 @@ class EligibleTab(QWidget):
         self.outcome_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.pay_button.clicked.connect(self.pay_selected)
         self.unpaid_button.clicked.connect(self.select_unpaid)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         list_keys(self, self.search_edit, self.table, open=self.pay_selected)
         self._update_buttons()
 
@@ -114,13 +117,7 @@ class EligibleTab(QWidget):
         words = self.search_edit.text().split()
         self.shown = [r for r in self.rows if (outcome is None or r.outcome.value == outcome)
                       and all(w in f"{r.child_name} {r.institution} {r.reason}" for w in words)]
-        words_of = {Outcome.ELIGIBLE: self.tr("มีสิทธิ์"), Outcome.HELD: self.tr("รอ"), Outcome.OUT: self.tr("ไม่มีสิทธิ์")}
-        fill(self.table, [(r.child_uuid, [
-            (r.child_name, None), (r.institution, None), (level_label(r.class_level), None),
-            (poverty_label(r.poverty), None), (words_of[r.outcome], None),
-            (f"{r.amount:,}" if r.amount else "", r.amount), (f"{r.paid:,}" if r.paid else "", r.paid),
-            (r.reason, None)]) for r in self.shown], right=(5, 6),
-            colours=[OUTCOME_COLOURS[r.outcome] for r in self.shown])
+        fill(self.table, self.shown)
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 190))  # the reason gets the room
         self.filters.show_state()
         count = {o: 0 for o in Outcome}
@@ -134,6 +131,12 @@ class EligibleTab(QWidget):
             .replace("%5", f"{count[Outcome.HELD]:,}").replace("%6", f"{count[Outcome.OUT]:,}"))
         self._update_buttons()
 
+    def _cells(self, r: EligibilityRow) -> list[tuple[str, object]]:
+        return [(r.child_name, None), (r.institution, None), (level_label(r.class_level), None),
+                (poverty_label(r.poverty), None), (self.words[r.outcome], None),
+                (f"{r.amount:,}" if r.amount else "", r.amount), (f"{r.paid:,}" if r.paid else "", r.paid),
+                (r.reason, None)]
+
     def selected(self) -> list[EligibilityRow]:
         keys = set(selected_keys(self.table))
         return [r for r in self.shown if r.child_uuid in keys]
@@ -142,8 +145,8 @@ class EligibleTab(QWidget):
         self.pay_button.setEnabled(bool(self.selected()))
 
     def select_unpaid(self) -> None:
-        """The eligible not yet paid in full (shown first, when a filter hides some)."""
-        if self.outcome_combo.currentData() not in (None, Outcome.ELIGIBLE.value):
+        """The eligible not yet paid in full (the list shows the eligible only first)."""
+        if self.outcome_combo.currentData() != Outcome.ELIGIBLE.value:  # the eligible shown together
             self.outcome_combo.setCurrentIndex(self.outcome_combo.findData(Outcome.ELIGIBLE.value))
         keys = {r.child_uuid for r in self.shown if r.outcome is Outcome.ELIGIBLE and r.paid < r.amount}
         select_keys(self.table, keys)

@@ -5,17 +5,27 @@ last)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.dates import format_be
 from desktop.gui.context import AppContext
-from desktop.gui.views.grant_table import fill, make_table, selected_keys
+from desktop.gui.views.grant_table import RowsModel, fill, make_table, selected_keys
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.services.grants import RoundInfo
 from desktop.services.grants_payments import PaymentRow, Totals, method_label, payment_status_label
 
 SEARCH_DELAY_MS = 200
+
+
+def _payment_cells(p: PaymentRow) -> list[tuple[str, object]]:
+    return [(p.child_name, None), (p.institution, None), (f"{p.amount:,}", p.amount),
+            (format_be(p.paid_on), p.paid_on.toordinal()), (method_label(p.method), None), (p.reference, None),
+            (payment_status_label(p.status), None), (p.note, None), (p.recorded_by, None)]
+
+
+def _total_cells(t: Totals) -> list[tuple[str, object]]:
+    return [(t.name, None), *((f"{v:,}", v) for v in (t.eligible, t.eligible_amount, t.held, t.held_amount, t.paid,
+                                                       t.paid_amount, t.returned, t.returned_amount, t.unpaid))]
 
 
 class PaymentsTab(QWidget):
@@ -37,9 +47,11 @@ class PaymentsTab(QWidget):
         self.filters = FilterMark(self, [self.search_edit], self.search_edit.clear, self.tr("แสดงทุกรายการ"))
         bar.addWidget(self.filters.button)
         layout.addLayout(bar)
-        self.table = make_table(self, "paymentsTable", [
+        self.model = RowsModel([
             self.tr("เด็ก"), self.tr("สถานศึกษา"), self.tr("จำนวนเงิน"), self.tr("วันที่จ่าย"), self.tr("วิธีจ่าย"),
-            self.tr("เลขที่อ้างอิง"), self.tr("สถานะ"), self.tr("หมายเหตุ"), self.tr("ผู้บันทึก")], stretch=7)
+            self.tr("เลขที่อ้างอิง"), self.tr("สถานะ"), self.tr("หมายเหตุ"), self.tr("ผู้บันทึก")], _payment_cells,
+            lambda p: p.uuid, right=(2,), colour=lambda p: "#666666" if p.status == "returned" else None)
+        self.table = make_table(self, "paymentsTable", self.model, stretch=7)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("paymentsCount")
@@ -54,7 +66,7 @@ class PaymentsTab(QWidget):
         self._timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(lambda _t: self._timer.start())
         self.return_button.clicked.connect(self.return_selected)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         list_keys(self, self.search_edit, self.table, open=self.return_selected)
         self._update_buttons()
 
@@ -66,11 +78,7 @@ class PaymentsTab(QWidget):
         self._timer.stop()
         words = self.search_edit.text().split()
         self.shown = [p for p in self.rows if all(w in f"{p.child_name} {p.institution} {p.reference}" for w in words)]
-        fill(self.table, [(p.uuid, [
-            (p.child_name, None), (p.institution, None), (f"{p.amount:,}", p.amount),
-            (format_be(p.paid_on), p.paid_on.toordinal()), (method_label(p.method), None), (p.reference, None),
-            (payment_status_label(p.status), None), (p.note, None), (p.recorded_by, None)]) for p in self.shown],
-            right=(2,), colours=["#666666" if p.status == "returned" else None for p in self.shown])
+        fill(self.table, self.shown)
         self.filters.show_state()
         paid = [p for p in self.rows if p.status == "paid"]
         back = [p for p in self.rows if p.status == "returned"]
@@ -113,25 +121,17 @@ class ReconcileTab(QWidget):
         self.summary.setObjectName("reconcileSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = make_table(self, "reconcileTable", [
+        self.model = RowsModel([
             self.tr("สถานศึกษา"), self.tr("มีสิทธิ์\n(คน)"), self.tr("เงินที่มีสิทธิ์\n(บาท)"), self.tr("รอ\n(คน)"),
             self.tr("เงินที่รอ\n(บาท)"), self.tr("จ่ายแล้ว\n(คน)"), self.tr("จ่ายแล้ว\n(บาท)"),
-            self.tr("คืนเงิน\n(รายการ)"), self.tr("คืนเงิน\n(บาท)"), self.tr("ยังจ่ายไม่ครบ\n(คน)")])
-        self.table.horizontalHeader().setSortIndicatorShown(False)  # the total stays last
+            self.tr("คืนเงิน\n(รายการ)"), self.tr("คืนเงิน\n(บาท)"), self.tr("ยังจ่ายไม่ครบ\n(คน)")], _total_cells, lambda t: t.name,
+            right=tuple(range(1, 10)), bold_last=True)
+        self.table = make_table(self, "reconcileTable", self.model, sortable=False)  # the total stays last
         layout.addWidget(self.table, 1)
 
     def show_rows(self, rows: list[Totals]) -> None:
-        fill(self.table, [(str(n), [(t.name, n), *((f"{v:,}", v) for v in (
-            t.eligible, t.eligible_amount, t.held, t.held_amount, t.paid, t.paid_amount, t.returned,
-            t.returned_amount, t.unpaid))]) for n, t in enumerate(rows)], right=tuple(range(1, 10)), sortable=False)
+        fill(self.table, rows)
         if rows:
-            bold = QFont(self.font())
-            bold.setBold(True)
-            for column in range(self.table.columnCount()):
-                item = self.table.item(len(rows) - 1, column)
-                if item is not None:
-                    item.setFont(bold)
-            self.table.resizeColumnsToContents()  # the bold total's width
             t = rows[-1]
             self.summary.setText(
                 self.tr("มีสิทธิ์ %1 คน รวม %2 บาท · จ่ายแล้ว %3 คน รวม %4 บาท · รอ %5 คน · คืนเงิน %6 รายการ "

@@ -48,8 +48,8 @@ def load_lists(ctx: AppContext, round_id: int) -> RoundLists:
     from desktop.services.grants_payments import payments, reconciliation
 
     with ctx.db.reader() as session:
-        return RoundLists(eligibility(session, round_id), payments(session, round_id),
-                          reconciliation(session, round_id))
+        rows = eligibility(session, round_id)
+        return RoundLists(rows, payments(session, round_id), reconciliation(session, round_id, rows))
 
 
 class GrantRoundWindow(QDialog):

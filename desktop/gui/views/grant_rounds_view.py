@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from desktop.domain.screening import LEVEL_LABELS, PovertyLevel
 from desktop.gui.context import AppContext
 from desktop.gui.documents import Documents
-from desktop.gui.views.grant_table import fill, make_table, problem_text, select_keys, selected_keys
+from desktop.gui.views.grant_table import (
+    RowsModel,
+    fill,
+    make_table,
+    problem_text,
+    select_keys,
+    selected_keys,
+)
 from desktop.gui.widgets.list_page import FilterMark, list_keys
 from desktop.i18n import _
 from desktop.services.access import NotPermitted
@@ -54,9 +61,10 @@ class GrantRoundsView(QWidget):
         self.filters = FilterMark(self, [self.search_edit], self.clear_filter, self.tr("แสดงทุกรอบ"))
         bar.addWidget(self.filters.button)
         layout.addLayout(bar)
-        self.table = make_table(self, "roundsTable", [
+        self.model = RowsModel([
             self.tr("รหัส"), self.tr("ชื่อรอบ"), self.tr("ประเภททุน"), self.tr("ภาคเรียน"), self.tr("กลุ่มที่จ่าย"),
-            self.tr("เกณฑ์มาเรียน"), self.tr("สถานะ")], stretch=1)
+            self.tr("เกณฑ์มาเรียน"), self.tr("สถานะ")], self._cells, lambda r: str(r.id), right=(0, 5))
+        self.table = make_table(self, "roundsTable", self.model, stretch=1)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
@@ -84,7 +92,7 @@ class GrantRoundsView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.export_button.clicked.connect(self.export_rounds)
         self.totals_button.clicked.connect(self.export_totals)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         list_keys(self, self.search_edit, self.table, open=self.open_selected)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -119,13 +127,14 @@ class GrantRoundsView(QWidget):
             self.count_label.setText(self.tr("%1 รอบ").replace("%1", f"{len(self.shown):,}"))
 
     def _show(self, rows: list[RoundInfo]) -> None:
-        fill(self.table, [(str(r.id), [
-            (str(r.id), r.id), (r.name, None), (r.programme_label, None),
-            (r.term, tuple(int(x) for x in reversed(r.term.split("/")))),
-            (levels_text(r.levels), None),
-            (f"{r.attendance_percent}%", r.attendance_percent),
-            (self.tr("เปิด") if r.status == "open" else r.status, None)]) for r in rows], right=(0, 5))
+        fill(self.table, rows)
         self._update_buttons()
+
+    def _cells(self, r: RoundInfo) -> list[tuple[str, object]]:
+        return [(str(r.id), r.id), (r.name, None), (r.programme_label, None),
+                (r.term, tuple(int(x) for x in reversed(r.term.split("/")))), (levels_text(r.levels), None),
+                (f"{r.attendance_percent}%", r.attendance_percent),
+                (self.tr("เปิด") if r.status == "open" else r.status, None)]
 
     def selected_id(self) -> int | None:
         keys = selected_keys(self.table)
