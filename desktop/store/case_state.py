@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, LargeBinary, String, text
+from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models import Base, Imported, Synced
@@ -86,8 +86,8 @@ class OosTraceVisit(Synced, Base):
     visitors: Mapped[str] = mapped_column(String(200), default="")
     met: Mapped[str] = mapped_column(String(200), default="")
     result: Mapped[str] = mapped_column(String(30), default="")  # a trace result (domain.cases.TRACE_RESULTS)
-    latitude: Mapped[float | None] = mapped_column(Float, default=None)
-    longitude: Mapped[float | None] = mapped_column(Float, default=None)
+    lat_e6: Mapped[int | None] = mapped_column(Integer, default=None)  # micro-degrees, as the screening's
+    lon_e6: Mapped[int | None] = mapped_column(Integer, default=None)
     note: Mapped[str] = mapped_column(String(2000), default="")
 
 
