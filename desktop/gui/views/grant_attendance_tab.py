@@ -34,7 +34,7 @@ from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.grants import Outcome, attendance_text
 from desktop.domain.text import digits_only
 from desktop.gui.context import AppContext
-from desktop.gui.views.grant_eligible_tab import OUTCOME_COLOURS
+from desktop.gui.views.grant_eligible_tab import OUTCOME_COLOURS, level_label
 from desktop.gui.views.grant_table import problem_text
 from desktop.gui.widgets.error_line import error_line
 from desktop.gui.widgets.screen import fit_to_screen
@@ -206,7 +206,7 @@ class AttendanceTab(QWidget):
         for n, c in enumerate(self.classes):
             room = self.tr(" ห้อง %1").replace("%1", c.classroom) if c.classroom else ""
             self.class_combo.addItem(self.tr("%1 · %2%3 (%4 คน บันทึกแล้ว %5)").replace("%1", c.institution)
-                                     .replace("%2", c.level).replace("%3", room).replace("%4", str(c.children))
+                                     .replace("%2", level_label(c.level_code)).replace("%3", room).replace("%4", str(c.children))
                                      .replace("%5", str(c.recorded)), n)
         if keep is not None and keep < len(self.classes):
             self.class_combo.setCurrentIndex(int(keep))
@@ -441,6 +441,6 @@ class AttendanceTab(QWidget):
         if chosen is None or self.info is None:
             return
         rid = self.info.id
-        title = self.tr("การมาเรียน %1 %2").replace("%1", chosen.institution).replace("%2", chosen.level)
+        title = self.tr("การมาเรียน %1 %2").replace("%1", chosen.institution).replace("%2", level_label(chosen.level_code))
         documents.export(title, "grant-attendance", lambda session, path, _p: export_class_attendance(
             session, rid, chosen.institution_id, chosen.level_code, chosen.classroom, path), parent=self)

@@ -33,7 +33,7 @@ SEARCH_DELAY_MS = 200
 
 def level_label(code: str) -> str:
     try:
-        return level_by_code(code).label if code else ""
+        return level_by_code(code).display_label if code else ""
     except KeyError:
         return code
 

@@ -141,7 +141,7 @@ class NewRoundDialog(QDialog):
         order = {lv.code: n for n, lv in enumerate(LEVELS)}
         for n, (code, amount) in enumerate(sorted(pack.grants.items(), key=lambda kv: (order.get(kv[0], 999), kv[0]))):
             try:
-                label = level_by_code(code).label
+                label = level_by_code(code).display_label
             except KeyError:
                 label = code
             item = QTableWidgetItem(label)
