@@ -323,13 +323,15 @@ def check_move(case: Case, target: CaseStatus, roles: Iterable[Role], details: M
         else:
             message = _("ผู้ใช้นี้ไม่มีสิทธิ์ติดตามเด็กนอกระบบ")
         problems.append(Problem("actor", message))
+    if not clean_text(details.by):  # every change says who made it (and the self-approval rule needs it)
+        problems.append(Problem("actor", _("ไม่ทราบว่าใครเปลี่ยนสถานะ โปรดเข้าสู่ระบบก่อน")))
     place, reason, note = clean_text(details.place), clean_text(details.reason), clean_text(details.note)
     reason_required: str | None = None
     if case.status is S.CLOSURE_REQUESTED:
         if target is S.CLOSED:
             if case.requested_from not in CLOSABLE:  # the request's move records it
                 problems.append(Problem("status", _("ไม่ทราบสถานะก่อนขอปิดกรณี จึงบอกผลการปิดไม่ได้")))
-            if not self_approval and details.by and details.by == case.requested_by:
+            if not self_approval and details.by == case.requested_by:
                 problems.append(Problem("actor", _(
                     "ผู้ขอปิดกรณีอนุมัติเองไม่ได้ โปรดให้หัวหน้างานอีกคนหนึ่งอนุมัติ")))
         elif target is not case.requested_from:

@@ -147,6 +147,12 @@ def test_a_closure_records_the_outcome_and_the_approver() -> None:
     assert (closed.to_status, closed.outcome, closed.approved_by) == (S.CLOSED, CaseOutcome.IN_NFE, "boss")
 
 
+def test_every_move_says_who_made_it() -> None:
+    assert fields(check_move(case(S.TO_TRACE), S.FOUND, WORKER, details(by=" "), today=TODAY)) == ["actor"]
+    waiting = case(S.CLOSURE_REQUESTED, requested_from=S.DIED, requested_by="")
+    assert "actor" in fields(check_move(waiting, S.CLOSED, SUPERVISOR, details(by=""), today=TODAY))
+
+
 def test_a_closure_whose_request_lost_its_status_is_refused_not_crashed() -> None:
     lost = case(S.CLOSURE_REQUESTED, requested_by="worker")
     assert fields(check_move(lost, S.CLOSED, SUPERVISOR, details(by="boss"), today=TODAY)) == ["status"]
