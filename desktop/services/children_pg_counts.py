@@ -44,10 +44,9 @@ def worth_walking(session: Session, term: str, *, need: int, walk: int) -> bool:
     conn = session.connection()
     if need <= 0 or not pg_counts.has_counts(conn):
         return True
-    bound = pg_counts.rarest(conn, term)
+    bound, live = pg_counts.rarest_of(conn, term)
     if bound is None:
         return True
-    live = pg_counts.total(conn)
     return bound * walk >= need * live  # matches expected among the walked, were it the term's
 
 

@@ -19,8 +19,10 @@ after ~0.1 ms); deletions and changes are never paused. ``recount`` counts every
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -40,14 +42,26 @@ _RAREST = text(
     "SELECT min((SELECT coalesce(sum(docs), 0) FROM child_list_count WHERE key = 'p:' || t)) "
     "FROM (SELECT substr(lower(:t), i, 3) AS t FROM generate_series(1, length(:t) - 2) AS i) "
     "AS s WHERE t !~ '[[:space:]]'")
+_RAREST_AND_ALL = text(f"SELECT ({_RAREST.text}), (SELECT coalesce(sum(docs), 0) "
+                       "FROM child_list_count WHERE key = 'all')")
 _PAUSE = text("SELECT set_config('samoe.counts_paused', :on, true)")
 
 
+_SEEN: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()  # engines that have them
+
+
 def has_counts(conn: Connection) -> bool:
-    """Whether this is a PostgreSQL database with the counts of migration 0018."""
+    """Whether this is a PostgreSQL database with the counts of migration 0018 (a found
+    table remembered for the engine: one round trip less for each of the list's queries;
+    a missing one asked again, as a migration may add it)."""
     if conn.dialect.name != "postgresql":
         return False
-    return conn.execute(text("SELECT to_regclass('child_list_count')")).scalar() is not None
+    if _SEEN.get(conn.engine):
+        return True
+    found = conn.execute(text("SELECT to_regclass('child_list_count')")).scalar() is not None
+    if found:
+        _SEEN[conn.engine] = True
+    return found
 
 
 def total(conn: Connection) -> int:
@@ -79,6 +93,14 @@ def rarest(conn: Connection, term: str) -> int | None:
         return None
     found = conn.execute(_RAREST, {"t": term}).scalar()
     return None if found is None else int(found)
+
+
+def rarest_of(conn: Connection, term: str) -> tuple[int | None, int]:
+    """``rarest(term)`` and the live children, in one round trip."""
+    if len(term) < PIECE:
+        return None, total(conn)
+    row = conn.execute(_RAREST_AND_ALL, {"t": term}).one()
+    return (None if row[0] is None else int(row[0])), int(row[1] or 0)
 
 
 def add_range(conn: Connection, first_id: int, last_id: int) -> None:
