@@ -17,7 +17,8 @@
     samoe exchange reconcile list|decide            the province's reconcile list (desktop/cli_province.py)
     samoe screening list|rescore|print, samoe rulepack list|install|sign, samoe grants rounds|create|eligible
                                                     the poverty screening and grant rounds (desktop/cli_screening.py)
-    samoe centre attendance export|import --centre C  a centre's daily attendance (desktop/cli_centre.py)
+    samoe centre attendance export|import --centre C, samoe centre rates list|set
+                                                    a centre's daily attendance, meal rates (desktop/cli_centre.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -218,6 +219,7 @@ WRITES = {
     "rulepack sign": (False, "ลงนามชุดเกณฑ์"),
     "grants create": (False, "สร้างรอบทุน"),
     "centre attendance import": (False, "นำเข้าการมาเรียนประจำวัน ศพด."),  # desktop/cli_centre.py writes()
+    "centre rates set": (False, "บันทึกอัตราค่าอาหาร ศพด."),
 }
 
 

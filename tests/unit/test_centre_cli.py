@@ -110,3 +110,27 @@ def test_a_caregiver_of_another_centre_is_refused(capsys: pytest.CaptureFixture[
                         "--out", str(tmp_path / "x.csv"))
     assert code == 12 and "ไม่มีสิทธิ์" in err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_rates_listed_and_set(capsys: pytest.CaptureFixture[str], tmp_path: Path, office_db: Database) -> None:
+    kit = two_centres(office_db, n_a=2, n_b=1)
+    db = _db(office_db)
+    code, out, _e = run(capsys, "--db", db, "centre", "rates", "list")
+    assert code == 0 and "ใช้อัตราที่มากับโปรแกรม" in out and "21.00" in out and "ยังไม่ได้ตรวจสอบ" in out
+    code, out, err = run(capsys, "--db", db, "centre", "rates", "set", "--kind", "lunch", "--from", "1/10/2569",
+                         "--baht", "22.5", "--source", "หนังสือ สถ. ทดสอบ", "--checked")
+    assert code == 0, err
+    assert "บันทึกอัตราอาหารกลางวัน 22.50 บาทต่อคนต่อวัน ตั้งแต่ 1 ต.ค. 2569" in out
+    code, out, _e = run(capsys, "--db", db, "centre", "rates", "list")
+    assert code == 0 and "ที่มากับโปรแกรม" not in out and "22.50" in out and "ตรวจแล้ว" in out
+    code, _o, err = run(capsys, "--db", db, "centre", "rates", "set", "--kind", "milk", "--from", "1/10/2569",
+                        "--baht", "7.825")
+    assert code == 2 and "--baht" in err
+    from desktop.services.access import Grant
+    from desktop.services.users import add_user
+
+    with office_db.session() as s:
+        add_user(s, "carer", TEST_PASSWORD, roles=[Grant(Role.CAREGIVER, kit.centre_a)])
+    code, _o, err = run(capsys, "--db", db, "--user", "carer", "centre", "rates", "set", "--kind", "milk",
+                        "--from", "1/10/2569", "--baht", "8")
+    assert code == 12 and "ไม่มีสิทธิ์" in err
