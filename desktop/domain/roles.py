@@ -53,6 +53,9 @@ class Action(StrEnum):
     CENTRE_READ = "centre.read"  # a centre's rooms, attendance and meal reports (centre issue)
     CENTRE_ATTENDANCE = "centre.attendance"  # the daily register, closed days (a caregiver: own centre)
     CENTRE_MANAGE = "centre.manage"  # rooms and placements (own centre); the rates (unlimited roles only)
+    GROWTH_READ = "growth.read"  # a centre's children's growth and DSPM checks, their lists (a caregiver: own centre)
+    GROWTH_RECORD = "growth.record"  # weight, height and head circumference (a caregiver: own centre)
+    DSPM_RECORD = "dspm.record"  # DSPM checks, re-checks, referrals and their outcome (a caregiver: own centre)
     CASE_WORK = "case.work"  # out-of-school cases (case issue)
     CASE_SUPERVISE = "case.supervise"
 
@@ -63,12 +66,13 @@ ALLOWED: Mapping[Role, frozenset[Action]] = MappingProxyType({
                            A.KEYS_MANAGE, A.STATS_READ, A.DEMO}),
     Role.CLERK: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.REGISTRY_DELETE, A.IMPORT, A.EXPORT,
                            A.REPORT, A.STATS_READ, A.DEMO, A.SCREENING_RECORD, A.GRANTS, A.CASE_WORK,
-                           A.CENTRE_READ, A.CENTRE_ATTENDANCE, A.CENTRE_MANAGE}),
+                           A.CENTRE_READ, A.CENTRE_ATTENDANCE, A.CENTRE_MANAGE, A.GROWTH_READ, A.GROWTH_RECORD,
+                           A.DSPM_RECORD}),
     Role.TEACHER: frozenset({A.SCREENING_RECORD}),
     Role.CERTIFIER: frozenset({A.REGISTRY_READ, A.SCREENING_CERTIFY, A.EXPORT_APPROVE, A.STATS_READ,
-                               A.CENTRE_READ, A.CENTRE_MANAGE}),
+                               A.CENTRE_READ, A.CENTRE_MANAGE, A.GROWTH_READ}),
     Role.CAREGIVER: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.CENTRE_READ, A.CENTRE_ATTENDANCE,
-                               A.CENTRE_MANAGE}),
+                               A.CENTRE_MANAGE, A.GROWTH_READ, A.GROWTH_RECORD, A.DSPM_RECORD}),
     Role.CASE_WORKER: frozenset({A.REGISTRY_READ, A.CASE_WORK}),
     Role.SUPERVISOR: frozenset({A.REGISTRY_READ, A.CASE_WORK, A.CASE_SUPERVISE, A.REPORT, A.STATS_READ}),
     Role.PROVINCE: frozenset({A.REGISTRY_READ, A.IMPORT, A.EXPORT, A.REPORT, A.PROVINCE_REPORT, A.MERGE,
@@ -112,6 +116,9 @@ ACTION_LABELS: Mapping[Action, str] = MappingProxyType({
     A.CENTRE_READ: N_("ดูการมาเรียนและรายงานค่าอาหารของ ศพด."),
     A.CENTRE_ATTENDANCE: N_("บันทึกการมาเรียนประจำวันของ ศพด."),
     A.CENTRE_MANAGE: N_("จัดห้องเรียนและอัตราค่าอาหารของ ศพด."),
+    A.GROWTH_READ: N_("ดูการเจริญเติบโตและพัฒนาการ (DSPM) ของเด็ก ศพด."),
+    A.GROWTH_RECORD: N_("บันทึกน้ำหนัก ส่วนสูง และเส้นรอบศีรษะของเด็ก ศพด."),
+    A.DSPM_RECORD: N_("บันทึกผลประเมินพัฒนาการ (DSPM) และการส่งต่อ"),
     A.CASE_WORK: N_("ติดตามเด็กนอกระบบ"),
     A.CASE_SUPERVISE: N_("กำกับงานติดตามเด็กนอกระบบ"),
 })

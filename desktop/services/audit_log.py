@@ -82,6 +82,10 @@ ACTIONS: dict[str, str] = {
     "centre_rate": N_("บันทึกอัตราค่าอาหารกลางวัน/อาหารเสริม (นม)"),
     "centre_feed_grants": N_("นำการมาเรียนของ ศพด. ไปใช้กับรอบทุน"),
     "centre_import": N_("นำเข้าการมาเรียนประจำวัน ศพด."),
+    "growth_measure": N_("บันทึกน้ำหนักและส่วนสูง"),
+    "dspm_check": N_("บันทึกผลประเมินพัฒนาการ (DSPM)"),
+    "dspm_referral": N_("ส่งต่อประเมินพัฒนาการ (TEDA4I)"),
+    "dspm_referral_outcome": N_("บันทึกผลการประเมินที่โรงพยาบาล"),
 }
 ENTITIES: dict[str, str] = {
     "exchange": N_("ชุดข้อมูลแลกเปลี่ยน"),
@@ -111,6 +115,7 @@ ENTITIES: dict[str, str] = {
     "centre_room": N_("ห้องเรียน ศพด."),
     "centre": N_("ศูนย์พัฒนาเด็กเล็ก"),
     "centre_rate": N_("อัตราค่าอาหาร ศพด."),
+    "dspm_referral": N_("การส่งต่อประเมินพัฒนาการ"),
 }
 FIELDS: dict[str, str] = {
     "id_type": N_("ประเภทเลขประจำตัว"),
