@@ -234,6 +234,9 @@ class Shots:
             view.grid.mark(row, AbsenceReason(reason))
         view.grid.setCurrentCell(24, 2)
         self.save(window, "centre-register")
+        from desktop.gui.views.centre_rates import RatesDialog
+
+        self.dialog("centre-rates", lambda: RatesDialog(self.ctx, window))
         if view.room_id is None:
             return
         pdf = self.tmp / "centre-sheet.pdf"

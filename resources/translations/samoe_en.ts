@@ -548,6 +548,10 @@ Anything saved after that time will not be in the restored database. The current
         <source>รายงานค่าอาหารกลางวันและอาหารเสริม (นม)</source>
         <translation>Lunch and milk report</translation>
     </message>
+    <message>
+        <source>อัตราค่าอาหาร…</source>
+        <translation>Meal rates…</translation>
+    </message>
 </context>
 <context>
     <name>CertifyDialog</name>
@@ -4676,6 +4680,85 @@ Confirm?</translation>
     <message>
         <source>บันทึกผลของเลข %1: %2</source>
         <translation>Decision saved for %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <source>อัตราค่าอาหารกลางวันและอาหารเสริม (นม)</source>
+        <translation>Lunch and milk rates</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>ใช้ตั้งแต่</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <source>บาท/คน/วัน</source>
+        <translation>Baht/child/day</translation>
+    </message>
+    <message>
+        <source>ตรวจแล้ว</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>ที่มา</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>เช่น 1/10/2569</source>
+        <translation>e.g. 1/10/2569</translation>
+    </message>
+    <message>
+        <source>เช่น 21.00</source>
+        <translation>e.g. 21.00</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือสั่งการ</source>
+        <translation>The DLA letter's number</translation>
+    </message>
+    <message>
+        <source>ตรวจกับหนังสือสั่งการแล้ว</source>
+        <translation>Checked against the DLA's letter</translation>
+    </message>
+    <message>
+        <source>บาทต่อคนต่อวัน</source>
+        <translation>Baht per child per day</translation>
+    </message>
+    <message>
+        <source>บันทึกอัตรา</source>
+        <translation>Save rate</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้บันทึกอัตราของหน่วยงาน: ใช้อัตราที่มากับโปรแกรมซึ่งยังไม่ได้ตรวจสอบกับหนังสือสั่งการของกรมส่งเสริมการปกครองท้องถิ่น</source>
+        <translation>The office has recorded no rates yet: the rates shipped with the program are used, not checked against the DLA's letters</translation>
+    </message>
+    <message>
+        <source>อัตราของหน่วยงาน วันใดใช้อัตราที่เริ่มใช้ล่าสุดก่อนหรือในวันนั้น</source>
+        <translation>The office's rates: each day uses the latest rate in force on or before it</translation>
+    </message>
+    <message>
+        <source>ใช่</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ตรวจ</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>อัตราต้องเป็นจำนวนเงินบาท เช่น 21 หรือ 7.82</source>
+        <translation>The rate must be a sum in baht, e.g. 21 or 7.82</translation>
     </message>
 </context>
 <context>

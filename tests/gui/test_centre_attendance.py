@@ -181,3 +181,29 @@ def test_the_month_is_printed_from_the_page(qtbot: Any, centre_ctx: Any) -> None
         info = subprocess.run(["pdfinfo", str(view.documents.last_pdf)], capture_output=True, text=True,
                               check=True).stdout
         assert title in info and size in info
+
+
+def test_rates_are_recorded_in_their_dialog(qtbot: Any, centre_ctx: Any) -> None:
+    from desktop.gui.views.centre_rates import RatesDialog
+
+    ctx, kit = centre_ctx
+    view = _view(qtbot, ctx)
+    view.rates_button.click()
+    dialog = view.rates_dialog
+    assert isinstance(dialog, RatesDialog)
+    qtbot.addWidget(dialog)
+    assert "ยังไม่ได้ตรวจสอบ" in dialog.note.text() and dialog.table.rowCount() == 6  # the shipped ones
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("milk"))
+    dialog.from_edit.setText("1/10/2569")
+    dialog.baht_edit.setText("7.9x")
+    dialog.save_button.click()
+    assert "จำนวนเงินบาท" in dialog.message.text()
+    dialog.baht_edit.setText("8.25")
+    dialog.checked_box.setChecked(True)
+    dialog.save_button.click()
+    assert dialog.message.text() == "" and dialog.table.rowCount() == 1
+    assert [dialog.table.item(0, c).text() for c in range(5)] == ["อาหารเสริม (นม)", "2570", "1 ต.ค. 2569", "8.25", "ใช่"]
+    sign_in(ctx.db, actor_with(Role.CAREGIVER, institution_id=kit.centre_a))
+    dialog.baht_edit.setText("9")
+    dialog.save_button.click()
+    assert "ไม่มีสิทธิ์" in dialog.message.text() and dialog.table.rowCount() == 1

@@ -349,6 +349,15 @@ def _grant_import_problems(_ctx: AppContext, _tmp: Path) -> QWidget:
     return ImportProblemsDialog([f"แถว {n}: ไม่พบเด็ก 1111111111111 ที่ลงทะเบียนเรียนในปีการศึกษา 2569" for n in range(2, 90)])
 
 
+def _centre_rates(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.centre_rates import RatesDialog
+
+    dialog = RatesDialog(ctx)
+    dialog.baht_edit.setText("x")
+    dialog.save()  # its message shown: the tallest it gets
+    return dialog
+
+
 def _centre_page(ctx: AppContext, _tmp: Path) -> QWidget:
     """The main window on the centre page (issue 12): rooms, register, placements, printouts."""
     from desktop.gui.main_window import MainWindow
@@ -371,7 +380,7 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "screening-certify": _screening_certify, "screenings": _screenings, "rulepacks": _rulepacks,
     "grant-rounds": _grant_rounds, "grant-round-new": _grant_round_new, "grant-round": _grant_round,
     "grant-payment": _grant_payment, "grant-return": _grant_return, "grant-import-problems": _grant_import_problems,
-    "centre-page": _centre_page,
+    "centre-page": _centre_page, "centre-rates": _centre_rates,
 }
 
 

@@ -176,8 +176,11 @@ class CentreView(QWidget):
         self.sheet_button.setObjectName("sheetButton")
         self.meal_button = QPushButton(self.tr("รายงานค่าอาหารประจำเดือน…"), self)
         self.meal_button.setObjectName("mealButton")
+        self.rates_button = QPushButton(self.tr("อัตราค่าอาหาร…"), self)
+        self.rates_button.setObjectName("ratesButton")
+        self.rates_dialog: QWidget | None = None
         for w in (self.room_edit, self.add_room_button, self.place_button, self.move_combo, self.move_button,
-                  self.sheet_button, self.meal_button):
+                  self.sheet_button, self.meal_button, self.rates_button):
             bar.addWidget(w)
         self.add_room_button.clicked.connect(self.add_room)
         self.room_edit.returnPressed.connect(self.add_room)
@@ -185,6 +188,7 @@ class CentreView(QWidget):
         self.move_button.clicked.connect(self.move_selected)
         self.sheet_button.clicked.connect(self.print_sheet)
         self.meal_button.clicked.connect(self.print_meals)
+        self.rates_button.clicked.connect(self.open_rates)
 
     # ---- loading
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -406,6 +410,12 @@ class CentreView(QWidget):
             QMessageBox.warning(self, "Samoe", problem(exc))
             return
         self.load_rooms()
+
+    def open_rates(self) -> None:
+        from desktop.gui.views.centre_rates import RatesDialog
+
+        self.rates_dialog = RatesDialog(self.ctx, self)
+        self.rates_dialog.open()
 
     def print_sheet(self) -> None:
         from desktop.services.centre_print import attendance_sheet_pdf
