@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.roles import Action
 from desktop.gui.context import AppContext
+from desktop.gui.session_menu import may
 from desktop.gui.views.screening_form import ScreeningFormDialog, open_screening_form
 from desktop.gui.views.screening_lists import ScreeningListPage
 from desktop.gui.views.screening_picker import ScreeningChildPicker
@@ -121,7 +123,17 @@ class ScreeningsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._tabs_for_user()
         self.refresh()
+
+    def _tabs_for_user(self) -> None:
+        """The follow-up lists and the dashboard are the registry's: a teacher (their own
+        class's screenings only) does not see those tabs."""
+        everyone = may(self.ctx.db, Action.REGISTRY_READ)
+        for kind in ("unscreened", "no_photo_gps", "dashboard"):
+            self.tabs.setTabVisible(self.tabs.indexOf(self.pages[kind]), everyone)
+        if not everyone:
+            self.tabs.setCurrentWidget(self.pages["screened"])
 
     def term(self) -> tuple[int, int] | None:
         data = self.term_combo.currentData()
