@@ -178,3 +178,19 @@ def test_the_registers_feed_the_grant_rounds_attendance(office_db: Database, kit
     sign_in(office_db, actor_with(Role.CAREGIVER, institution_id=kit.centre_a))
     with office_db.session() as s, pytest.raises(NotPermitted):
         feed_grant_attendance(s, 2569, 2)
+
+
+def test_the_director_manages_rooms_and_rates_and_the_clerk_everything(office_db: Database, kit: Kit) -> None:
+    rid = _room(office_db, kit)
+    sign_in(office_db, actor_with(Role.CERTIFIER, name="ผอ."))
+    with office_db.session() as s:
+        add_room(s, kit.centre_b, 2569, "ห้องใหม่")
+        set_rate(s, MealKind.MILK, date(2026, 10, 1), 800, checked=True)
+    with office_db.reader() as s:
+        assert {c.id for c in centres(s)} == {kit.centre_a, kit.centre_b}
+        assert meal_report(s, kit.centre_a, 2026, 11).meals.meals == 0
+    with office_db.session() as s, pytest.raises(NotPermitted):
+        save_register(s, rid, date(2026, 11, 2), {}, today=date(2026, 11, 2))
+    sign_in(office_db, actor_with(Role.CLERK, name="clerk"))
+    with office_db.session() as s:
+        assert save_register(s, rid, date(2026, 11, 2), {}, today=date(2026, 11, 2)).present == 30
