@@ -114,7 +114,7 @@ def fold(conn: Connection) -> None:
 
 
 def recount(conn: Connection) -> None:
-    """Count every child again (a repair; ~1-2 minutes at 1M)."""
+    """Count every child again (a repair; minutes at 1M: as the upgrade to 0018)."""
     conn.execute(text("DELETE FROM child_list_count"))
     bounds = conn.execute(text("SELECT min(id), max(id) FROM child")).one()
     if bounds[0] is not None:

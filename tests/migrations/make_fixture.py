@@ -21,6 +21,7 @@ schema was released):
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0018   # samoe-0018.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0019   # samoe-0019.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0020   # samoe-0020.db
+    SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0021   # samoe-0021.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -57,8 +58,9 @@ without users: 0018 can be seen to add nothing to it on SQLite (its kept counts 
 PostgreSQL's). 0018 is the same records at 0018, plain and without users: 0019 can be seen
 to add the growth measurements and DSPM checks, items and referrals to it (empty). 0019 is
 the same records at 0019, plain and without users: 0020 can be seen to add the out-of-school
-cases' tables to it (empty). 0020 is the schema this release writes, plain and without
-users: the next migration's starting point.
+cases' tables to it (empty). 0020 is the same records at 0020, plain and without users:
+0021 can be seen to leave it as it is on SQLite (its index change is PostgreSQL's). 0021 is
+the schema this release writes, plain and without users: the next migration's starting point.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ versions behind each write), and every 4,096th write folds the rows into one a k
 bulk loader pauses the insert trigger for its transaction (``samoe.counts_paused``) and
 counts its new children by their ids at the end (pg_counts.paused).
 
-The upgrade counts the children already there (~1-2 minutes at 1M).
+The upgrade counts the children already there (at 1M over 150 municipalities: 2,375 keys,
+190 s with 0019 on a machine loaded 20 on 2 cores).
 
 Revision ID: 0018
 Revises: 0017
