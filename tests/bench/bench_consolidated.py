@@ -10,7 +10,9 @@ is installed; ``--no-pg`` leaves it out. The databases are filled once by the de
 (``fill_demo``: sort keys, the name order, the search heads), its children spread over
 the offices by id, and kept in ``--work`` (SQLite) or the server (a marker table) for the
 next run with the same size. On PostgreSQL the trigram index (0014) is dropped for the
-load and built after it, then ``VACUUM ANALYZE`` (what autovacuum does after an import).
+load and built after it, then ``VACUUM ANALYZE`` (what autovacuum does after an import);
+the kept counts (0018) are counted once at the load's end (store/pg_counts.paused), and a
+database kept from before 0018 is counted by its upgrade (``upgrade_s``).
 
 Measured, medians of ``--runs`` (Samoe and the baseline taken in turn), in ms:
 - first paint: ``page_children`` (the first 200 in name order) and ``count_children``,
