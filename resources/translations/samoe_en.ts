@@ -38,6 +38,10 @@
         <source>มา</source>
         <translation>present</translation>
     </message>
+    <message>
+        <source>เดือนนี้</source>
+        <translation>This month</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceTab</name>
@@ -551,6 +555,10 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>อัตราค่าอาหาร…</source>
         <translation>Meal rates…</translation>
+    </message>
+    <message>
+        <source>เดือนนี้ทั้งห้อง: มาเรียน %1 · ยังไม่ได้บันทึก %2 วัน-คน</source>
+        <translation>This month, the whole room: %1 present · %2 child-days not recorded</translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,9 @@ def test_thirty_children_three_absent_in_ten_key_presses(qtbot: Any, centre_ctx:
         taken = s.scalars(select(CentreRegister.day)).all()
     assert dict(rows) == uuids and taken == [TODAY]
     assert "บันทึกแล้ว" in view.state_label.text() and "มา 27" in view.count_label.text()
+    # the month so far (1 December only): the three absent 0%, the others 100%, the room 90%
+    assert [grid.item(r, 3).text() for r in (1, 2, 16, 24)] == ["100.0%", "0.0%", "0.0%", "0.0%"]
+    assert "มาเรียน 90.0%" in view.count_label.text()
     # a correction: row 3 came after all (Space), Latin keys work too (row 4 leave)
     keys.type("3 4l")
     keys.ctrl(Qt.Key.Key_S)

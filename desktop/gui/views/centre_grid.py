@@ -53,9 +53,9 @@ class AttendanceGrid(QTableWidget):
     save_requested = Signal()  # Ctrl+S while the grid has the focus
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 4, parent)
         self.setObjectName("attendanceGrid")
-        self.setHorizontalHeaderLabels([self.tr("ที่"), self.tr("ชื่อ-สกุล"), self.tr("การมาเรียน")])
+        self.setHorizontalHeaderLabels([self.tr("ที่"), self.tr("ชื่อ-สกุล"), self.tr("การมาเรียน"), self.tr("เดือนนี้")])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,6 +70,8 @@ class AttendanceGrid(QTableWidget):
         width = self.fontMetrics().horizontalAdvance
         self.setColumnWidth(0, width("000") + 16)
         self.setColumnWidth(2, max(width(self.tr("การมาเรียน")), width(reason_label(AbsenceReason.ABSENT)) * 3) + 24)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(3, max(width(self.tr("เดือนนี้")), width("100.0%")) + 24)
         self.uuids: list[str] = []
         self.marks: dict[int, AbsenceReason] = {}
         self.read_only = False
@@ -77,8 +79,10 @@ class AttendanceGrid(QTableWidget):
         self._since = QElapsedTimer()
         self._present_text = self.tr("มา")
 
-    def load(self, lines: Sequence[tuple[str, str, AbsenceReason | None]]) -> None:
-        """(uuid, name, absence) per child, in the register's order."""
+    def load(self, lines: Sequence[tuple[str, str, AbsenceReason | None]],
+             month: Sequence[str] = ()) -> None:
+        """(uuid, name, absence) per child, in the register's order; ``month``: each one's
+        attendance % of the month so far (as saved)."""
         self.setUpdatesEnabled(False)
         try:
             self.clearContents()
@@ -91,6 +95,9 @@ class AttendanceGrid(QTableWidget):
                 self.setItem(i, 0, number)
                 self.setItem(i, 1, QTableWidgetItem(name))
                 self.setItem(i, STATUS, QTableWidgetItem())
+                share = QTableWidgetItem(month[i] if i < len(month) else "")
+                share.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(i, 3, share)
                 self._paint(i)
         finally:
             self.setUpdatesEnabled(True)
@@ -120,7 +127,7 @@ class AttendanceGrid(QTableWidget):
         assert item is not None
         item.setText(self._present_text if reason is None else reason_label(reason))
         brush = QBrush() if reason is None else QBrush(QColor(COLOURS[reason]))
-        for col in range(3):
+        for col in range(4):
             cell = self.item(row, col)
             if cell is not None:
                 cell.setBackground(brush)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.centre import AbsenceReason, reason_label
+from desktop.domain.centre import AbsenceReason, percent_text, reason_label
 from desktop.domain.dates import DateParseError, format_be, parse_date
 from desktop.domain.errors import ValidationFailed
 from desktop.gui.context import AppContext
@@ -46,6 +46,7 @@ from desktop.services.centre_attendance import (
     close_day,
     open_register,
     reopen_day,
+    room_attendance,
     save_register,
 )
 
@@ -72,6 +73,7 @@ class CentreView(QWidget):
         self.centres: list[CentreInfo] = []
         self.rooms: list[RoomInfo] = []
         self.register: Register | None = None
+        self.month_text = ""
         self.dirty = False
         self.documents = Documents(ctx, self, self.status_message.emit)
         layout = QVBoxLayout(self)
@@ -250,6 +252,7 @@ class CentreView(QWidget):
         """Open the chosen room's register of the day into the grid (focus on it)."""
         self.register = None
         self.dirty = False
+        self.month_text = ""
         room = self.room_id
         if room is None:
             self.grid.load([])
@@ -261,13 +264,18 @@ class CentreView(QWidget):
         try:
             with self.ctx.db.reader() as s:
                 self.register = open_register(s, room, self.day)
+                month = room_attendance(s, room, self.day.replace(day=1), self.day)
         except (NotPermitted, ValidationFailed) as exc:
             self.grid.load([])
             self.state_label.setText(problem(exc))
             self._update()
             return
         reg = self.register
-        self.grid.load([(line.child_uuid, line.name, line.absence) for line in reg.lines])
+        shares = {line.child_uuid: percent_text(line.tally.percent) for line in month.lines}
+        self.grid.load([(line.child_uuid, line.name, line.absence) for line in reg.lines],
+                       [shares.get(line.child_uuid, "-") for line in reg.lines])
+        self.month_text = self.tr("เดือนนี้ทั้งห้อง: มาเรียน %1 · ยังไม่ได้บันทึก %2 วัน-คน").replace(
+            "%1", percent_text(month.total.percent)).replace("%2", str(month.total.not_recorded))
         self.grid.read_only = reg.closed is not None
         self._update()
         self.grid.setFocus()
@@ -298,7 +306,7 @@ class CentreView(QWidget):
             n = sum(1 for r in absent.values() if r is reason)
             if n:
                 parts.append(f"{reason_label(reason)} {n}")
-        self.count_label.setText(" · ".join(parts))
+        self.count_label.setText(" · ".join(parts) + (f"   ({self.month_text})" if self.month_text else ""))
 
     def _marked(self) -> None:
         self.dirty = True
