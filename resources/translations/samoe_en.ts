@@ -1331,16 +1331,16 @@ You can restore it now; a copy of the damaged file is kept in the backups folder
         <translation>Reason</translation>
     </message>
     <message>
+        <source>รอ</source>
+        <translation>Held</translation>
+    </message>
+    <message>
         <source>บันทึกการจ่ายเงินให้ที่เลือก…</source>
         <translation>Record a payment to the selected…</translation>
     </message>
     <message>
         <source>เลือกผู้มีสิทธิ์ที่ยังจ่ายไม่ครบ</source>
         <translation>Select the eligible not paid in full</translation>
-    </message>
-    <message>
-        <source>รอ</source>
-        <translation>Held</translation>
     </message>
     <message>
         <source>แสดง %1 จาก %2 คน · มีสิทธิ์ %3 คน รวม %4 บาท · รอ %5 คน · ไม่มีสิทธิ์ %6 คน</source>
@@ -1750,6 +1750,10 @@ Send this file to the province. When its receipt comes back, import it with File
     <message>
         <source>ปิด</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>การมาเรียนที่พิมพ์ไว้ยังไม่ได้บันทึก ปิดหน้าต่างและทิ้งการแก้ไขนั้นหรือไม่</source>
+        <translation>The attendance typed is not saved. Close the window and discard it?</translation>
     </message>
     <message>
         <source>กำลังคิดรายชื่อผู้มีสิทธิ์…</source>

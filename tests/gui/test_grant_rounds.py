@@ -174,6 +174,8 @@ def test_attendance_typed_in_the_grid_at_above_and_below_the_threshold(qtbot, ct
     assert tab.lines[rows[0]].child_name in tab.message.text() and "ไม่ถูกต้อง" in tab.message.text()
     with ctx.db.reader() as s:
         assert sorted(s.scalars(select(TermAttendance.days_present))) == [79, 80, 95]  # nothing half-saved
+    tab.revert_button.click()  # the days typed dropped: the window closes without a question
+    assert not tab.dirty and grid.item(rows[0], PRESENT).text() == "80"
 
 
 def test_pay_the_selected_confirm_return_and_reconcile(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -327,3 +329,21 @@ def test_attendance_imported_from_a_sheet_its_row_problems_in_thai(qtbot, ctx: A
     outcome = {r.child_uuid: r for r in window.lists.eligible}  # type: ignore[union-attr]
     assert outcome[held[0].child_uuid].outcome is Outcome.ELIGIBLE
     assert outcome[held[1].child_uuid].outcome is Outcome.HELD and "70/100" in outcome[held[1].child_uuid].reason
+
+
+def test_closing_with_days_not_saved_asks_first(qtbot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    screen_some(ctx.db)
+    view = _page(qtbot, ctx)
+    window = make_round(qtbot, view)
+    window.show()
+    window.tabs.setCurrentWidget(window.attendance_tab)
+    grid = window.attendance_tab.grid
+    grid.setFocus()
+    QTest.keyClicks(grid, "55")
+    asked: list[str] = []
+    answers = iter((QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or next(answers))
+    window.close()
+    assert window.isVisible() and "ยังไม่ได้บันทึก" in asked[0]  # kept open: the days are still there
+    window.close()
+    assert not window.isVisible() and len(asked) == 2

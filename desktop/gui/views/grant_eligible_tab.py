@@ -118,7 +118,8 @@ class EligibleTab(QWidget):
         self.shown = [r for r in self.rows if (outcome is None or r.outcome.value == outcome)
                       and all(w in f"{r.child_name} {r.institution} {r.reason}" for w in words)]
         fill(self.table, self.shown)
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 190))  # the reason gets the room
+        room = 260 if self.table.viewport().width() > 1000 else 190  # on a netbook the reason gets the room
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), room))
         self.filters.show_state()
         count = {o: 0 for o in Outcome}
         for r in self.rows:

@@ -12,11 +12,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -122,6 +123,15 @@ class GrantRoundWindow(QDialog):
     @property
     def round_id(self) -> int:
         return self.info.id
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Days typed in the grid and not saved are not lost without a word."""
+        if self.attendance_tab.dirty and QMessageBox.question(
+                self, "Samoe", self.tr("การมาเรียนที่พิมพ์ไว้ยังไม่ได้บันทึก ปิดหน้าต่างและทิ้งการแก้ไขนั้นหรือไม่")) \
+                != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def say(self, text: str, _undo: object = None) -> None:
         self.message.setText(text)
