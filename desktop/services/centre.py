@@ -239,3 +239,31 @@ def unplaced_children(session: Session, institution_id: int, year_be: int, on: d
                 Enrollment.deleted_at.is_(None), Child.deleted_at.is_(None), Child.id.not_in(placed))
          .order_by(Child.first_name_key, Child.last_name_key, Child.id))
     return [PlacedChild(c.id, c.uuid, child_name(c), on, None) for c in session.scalars(q)]
+
+
+def place_from_enrolment(session: Session, institution_id: int, year_be: int, on: date,
+                         fallback_room_id: int | None = None) -> dict[str, int]:
+    """Place every child enrolled at the centre that year and in no room on ``on``: in the
+    room whose age group is their enrolment's age (cdc3 → a room of age group "3"), else in
+    ``fallback_room_id`` (none: left unplaced). Returns {room name: children placed}."""
+    centre_of(session, institution_id, Action.CENTRE_MANAGE)
+    year = session.scalars(select(AcademicYear).where(AcademicYear.year_be == year_be)).first()
+    if year is None:
+        return {}
+    by_age = {r.age_group: r for r in session.scalars(select(CentreRoom).where(
+        CentreRoom.institution_id == institution_id, CentreRoom.academic_year_id == year.id,
+        CentreRoom.deleted_at.is_(None)).order_by(CentreRoom.position)) if r.age_group}
+    fallback = room_of(session, fallback_room_id, Action.CENTRE_MANAGE) if fallback_room_id is not None else None
+    levels = dict(session.execute(select(Enrollment.child_id, Enrollment.level_code).where(
+        Enrollment.institution_id == institution_id, Enrollment.academic_year_id == year.id,
+        Enrollment.deleted_at.is_(None))).tuples().all())
+    placed: dict[str, int] = {}
+    for child in unplaced_children(session, institution_id, year_be, on):
+        level = levels.get(child.child_id, "")
+        room = by_age.get(level[-1:]) if level.startswith("cdc") else None
+        room = room or fallback
+        if room is None:
+            continue
+        place_child(session, child.uuid, room.id, on)
+        placed[room.name] = placed.get(room.name, 0) + 1
+    return placed

@@ -560,6 +560,10 @@ Anything saved after that time will not be in the restored database. The current
         <source>เดือนนี้ทั้งห้อง: มาเรียน %1 · ยังไม่ได้บันทึก %2 วัน-คน</source>
         <translation>This month, the whole room: %1 present · %2 child-days not recorded</translation>
     </message>
+    <message>
+        <source>จัดเด็กที่ยังไม่มีห้องเข้าห้อง</source>
+        <translation>Place children without a room</translation>
+    </message>
 </context>
 <context>
     <name>CertifyDialog</name>

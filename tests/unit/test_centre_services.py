@@ -21,6 +21,7 @@ from desktop.services.centre import (
     add_room,
     centres,
     place_child,
+    place_from_enrolment,
     placements_of,
     room_children,
     rooms,
@@ -194,3 +195,24 @@ def test_the_director_manages_rooms_and_rates_and_the_clerk_everything(office_db
     sign_in(office_db, actor_with(Role.CLERK, name="clerk"))
     with office_db.session() as s:
         assert save_register(s, rid, date(2026, 11, 2), {}, today=date(2026, 11, 2)).present == 30
+
+
+def test_children_are_placed_from_their_enrolment(office_db: Database, kit: Kit) -> None:
+    """Centre A's 30 children are enrolled at cdc3: into the age-3 room; one moved to cdc4
+    goes to the age-4 room; with no room of its age a child goes to the room chosen."""
+    from desktop.store.models import Child, Enrollment
+
+    with office_db.session() as s:
+        small = add_room(s, kit.centre_a, 2569, "ห้องเด็ก 3 ขวบ", age_group="3")
+        big = add_room(s, kit.centre_a, 2569, "ห้องเด็ก 4 ขวบ", age_group="4")
+        other = add_room(s, kit.centre_b, 2569, "ห้องรวม")
+        first = s.scalars(select(Enrollment).join(Child).where(Child.uuid == kit.children_a[0])).one()
+        first.level_code = "cdc4"
+    with office_db.session() as s:
+        placed = place_from_enrolment(s, kit.centre_a, 2569, date(2026, 6, 1))
+        fallback = place_from_enrolment(s, kit.centre_b, 2569, date(2026, 6, 1), fallback_room_id=other)
+        again = place_from_enrolment(s, kit.centre_a, 2569, date(2026, 6, 1))
+    assert placed == {"ห้องเด็ก 3 ขวบ": 29, "ห้องเด็ก 4 ขวบ": 1} and fallback == {"ห้องรวม": 5} and again == {}
+    with office_db.reader() as s:
+        assert [c.uuid for c in room_children(s, big, date(2026, 6, 1))] == [kit.children_a[0]]
+        assert len(room_children(s, small, date(2026, 6, 1))) == 29

@@ -38,8 +38,8 @@ from desktop.services.centre import (
     add_room,
     centres,
     place_child,
+    place_from_enrolment,
     rooms,
-    unplaced_children,
 )
 from desktop.services.centre_attendance import (
     Register,
@@ -168,7 +168,7 @@ class CentreView(QWidget):
         self.room_edit.setPlaceholderText(self.tr("ชื่อห้องใหม่"))
         self.add_room_button = QPushButton(self.tr("เพิ่มห้อง"), self)
         self.add_room_button.setObjectName("addRoomButton")
-        self.place_button = QPushButton(self.tr("จัดเด็กที่ยังไม่มีห้องเข้าห้องนี้"), self)
+        self.place_button = QPushButton(self.tr("จัดเด็กที่ยังไม่มีห้องเข้าห้อง"), self)
         self.place_button.setObjectName("placeButton")
         self.move_combo = QComboBox(self)
         self.move_combo.setObjectName("moveCombo")
@@ -393,18 +393,18 @@ class CentreView(QWidget):
         self.room_list.setCurrentRow(len(self.rooms) - 1)
 
     def place_unplaced(self) -> None:
+        """Children without a room: into the room of their enrolled age group, the others
+        into the room chosen on the left."""
         room, centre = self.room_id, self.centre_id
         if room is None or centre is None:
             return
         try:
             with self.ctx.db.session() as s:
-                waiting = unplaced_children(s, centre, academic_year_of(self.day), self.day)
-                for child in waiting:
-                    place_child(s, child.uuid, room, self.day)
+                placed = place_from_enrolment(s, centre, academic_year_of(self.day), self.day, fallback_room_id=room)
         except (NotPermitted, ValidationFailed) as exc:
             QMessageBox.warning(self, "Samoe", problem(exc))
             return
-        self.status_message.emit(self.tr("จัดเด็ก %1 คนเข้าห้องแล้ว").replace("%1", str(len(waiting))), None)
+        self.status_message.emit(self.tr("จัดเด็ก %1 คนเข้าห้องแล้ว").replace("%1", str(sum(placed.values()))), None)
         self.load_rooms()
 
     def move_selected(self) -> None:
