@@ -19,6 +19,7 @@
                                                     the poverty screening and grant rounds (desktop/cli_screening.py)
     samoe centre attendance export|import --centre C, samoe centre rates list|set
                                                     a centre's daily attendance, meal rates (desktop/cli_centre.py)
+    samoe growth add|show|list, samoe dspm due      centre children's growth and DSPM checks (desktop/cli_growth.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -110,6 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     from desktop.cli_centre import add_parsers as add_centre_parsers
 
     add_centre_parsers(sub)  # samoe centre attendance (issue 12)
+    from desktop.cli_growth import add_parsers as add_growth_parsers
+
+    add_growth_parsers(sub)  # samoe growth, samoe dspm (issue 12)
     from desktop.cli_keys import add_parsers as add_key_parsers
 
     add_key_parsers(sub, db_sub)  # init/demo --no-encryption, db encrypt
@@ -220,6 +224,7 @@ WRITES = {
     "grants create": (False, "สร้างรอบทุน"),
     "centre attendance import": (False, "นำเข้าการมาเรียนประจำวัน ศพด."),  # desktop/cli_centre.py writes()
     "centre rates set": (False, "บันทึกอัตราค่าอาหาร ศพด."),
+    "growth add": (False, "บันทึกน้ำหนักและส่วนสูง"),  # desktop/cli_growth.py writes()
 }
 
 
@@ -288,6 +293,10 @@ def _run_unlocked(args: argparse.Namespace, name: str) -> int:
         from desktop.cli_centre import writes as centre_writes
 
         label = centre_writes(args)
+    if args.command in ("growth", "dspm"):
+        from desktop.cli_growth import writes as growth_writes
+
+        label = growth_writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
@@ -371,6 +380,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_centre import run as run_centre
 
         return run_centre(args, db, _print, _err)
+    if args.command in ("growth", "dspm"):
+        from desktop.cli_growth import run as run_growth
+
+        return run_growth(args, db, _print, _err)
     if args.command in ("report", "import", "export"):
         from desktop.cli_documents import run
 
