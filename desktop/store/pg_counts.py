@@ -155,10 +155,10 @@ def paused(conn: Connection) -> Iterator[Paused | None]:
         return
     state = Paused()
     conn.execute(_PAUSE, {"on": "on"})
-    try:
-        yield state
-    finally:
-        conn.execute(_PAUSE, {"on": "off"})
+    # a failure leaves the transaction to roll back, the setting with it: nothing is sent
+    # on it (an aborted transaction would answer with an error of its own, hiding the first)
+    yield state
+    conn.execute(_PAUSE, {"on": "off"})
     for first, last in state.ranges:
         add_range(conn, first, last)
     add_ids(conn, state.ids)

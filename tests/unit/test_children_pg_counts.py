@@ -148,6 +148,19 @@ def test_a_pause_pauses_inserts_only_and_ends_with_its_transaction(pg_demo: Data
             "", None)
 
 
+def test_a_failed_bulk_write_raises_its_own_error(pg_demo: Database) -> None:
+    """An insert refused inside the pause surfaces as itself, not as the aborted
+    transaction's complaint at resetting the pause; the counts stay as they were."""
+    from sqlalchemy.exc import IntegrityError
+
+    with pg_demo.engine.connect() as conn:
+        before = _kept(conn)
+    with pytest.raises(IntegrityError), pg_demo.engine.begin() as conn, pg_counts.paused(conn):
+        conn.execute(text("INSERT INTO child SELECT * FROM child WHERE id = (SELECT min(id) FROM child)"))
+    with pg_demo.engine.connect() as conn:
+        assert _kept(conn) == before
+
+
 def _pages(db: Database, flt: ChildFilter) -> list[list[int]]:
     out = []
     for sort in (ChildSort.NAME, ChildSort.LAST_NAME):
