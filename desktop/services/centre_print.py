@@ -33,8 +33,10 @@ def _office(session: Session) -> tuple[str, str]:
     return (office.name if office else ""), (DEMO_LABEL if is_demo(session) else "")
 
 
-def attendance_sheet_data(session: Session, room_id: int, year: int, month: int) -> centre_pdf.Sheet:
-    """The sheet's rows: every child in the room on some day of the month."""
+def attendance_sheet_data(session: Session, room_id: int, year: int, month: int, *,
+                          today: date | None = None) -> centre_pdf.Sheet:
+    """The sheet's rows: every child in the room on some day of the month (school days
+    after ``today`` are not counted as not recorded)."""
     require(session, Action.CENTRE_READ)
     room = room_of(session, room_id)
     centre = centre_of(session, room.institution_id)
@@ -57,7 +59,7 @@ def attendance_sheet_data(session: Session, room_id: int, year: int, month: int)
         rows.append(centre_pdf.SheetRow(name, tuple(marks), t.present, t.absent_total, percent_text(t.percent)))
     school = [data.days.school_day(d) for d in days]
     not_recorded = sum(1 for d, ok in zip(days, school, strict=True)
-                       if ok and d not in data.days.taken and d <= date.today()
+                       if ok and d not in data.days.taken and d <= (today or date.today())
                        and any(any(s.covers(d) for s in sp) for sp in data.spans.values()))
     office, notice = _office(session)
     return centre_pdf.Sheet(office, centre.name, room.name, year_of_room(session, room).year_be, year, month,
@@ -71,7 +73,8 @@ def attendance_sheet_data(session: Session, room_id: int, year: int, month: int)
 def attendance_sheet_pdf(session: Session, room_id: int, year: int, month: int, out: Path, *,
                          today: date | None = None) -> int:
     """The room's attendance sheet of the month (landscape); its pages."""
-    data, pages = centre_pdf.attendance_sheet(attendance_sheet_data(session, room_id, year, month), printed=today)
+    data, pages = centre_pdf.attendance_sheet(attendance_sheet_data(session, room_id, year, month, today=today),
+                                              printed=today)
     write_atomic(Path(out), data)
     return pages
 

@@ -50,7 +50,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pa
     with db.reader() as s:
         assert attendance_sheet_pdf(s, rid, 2026, 11, sheet, today=date(2026, 12, 1)) == 1
         assert meal_report_pdf(s, kit.centre_a, 2026, 11, meals, today=date(2026, 12, 1)) == 1
-        data = attendance_sheet_data(s, rid, 2026, 11)
+        data = attendance_sheet_data(s, rid, 2026, 11, today=date(2026, 12, 1))
     names = [r.name for r in data.rows]
     yield sheet, meals, names, db
     db.dispose()
@@ -59,7 +59,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pa
 def test_the_sheet_holds_a_row_per_child_and_a_column_per_day(printed: tuple[Path, Path, list[str], Database]) -> None:
     _sheet, _meals, names, db = printed
     with db.reader() as s:
-        data = attendance_sheet_data(s, 1, 2026, 11)
+        data = attendance_sheet_data(s, 1, 2026, 11, today=date(2026, 12, 1))
     assert len(data.rows) == 30 and all(len(r.marks) == 30 for r in data.rows)
     first = next(r for r in data.rows if r.present == 14)
     assert first.marks[1] == "ป" and first.marks[12] == "-" and first.marks[26] == "" and first.marks[0] == "-"
