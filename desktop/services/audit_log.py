@@ -135,6 +135,24 @@ FIELDS: dict[str, str] = {
     "demo": N_("ข้อมูลตัวอย่าง ชุดที่"),
     "import_batch": N_("รหัสการนำเข้า"),
     "undo_import": N_("ยกเลิกการนำเข้ารหัส"),
+    # a centre's register, rooms and rates (services/centre*.py)
+    "day": N_("วันที่"),
+    "absent": N_("ไม่มา (คน)"),
+    "present": N_("มา (คน)"),
+    "changed": N_("รายการที่เปลี่ยน"),
+    "back_dated_days": N_("บันทึกย้อนหลัง (วัน)"),
+    "first": N_("บันทึกครั้งแรก"),
+    "room": N_("ห้อง"),
+    "since": N_("ตั้งแต่วันที่"),
+    "moved_from": N_("ย้ายจากห้อง"),
+    "year": N_("ปีการศึกษา"),
+    "kind": N_("ประเภท"),
+    "from": N_("ใช้ตั้งแต่"),
+    "satang": N_("อัตรา (สตางค์)"),
+    "checked": N_("ตรวจแล้ว"),
+    "reason": N_("เหตุผล"),
+    "registers": N_("ห้อง-วันที่บันทึก"),
+    "closed": N_("วันที่ศูนย์ปิด (วัน)"),
 }
 SORTS = {"at": AuditEntry.id, "actor": AuditEntry.actor, "action": AuditEntry.action}
 

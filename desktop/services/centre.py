@@ -187,7 +187,8 @@ def place_child(session: Session, child_uuid: str, room_id: int, since: date) ->
             p.deleted_at = utcnow()  # a correction: the later placement is replaced
         elif p.until is None or p.until >= since:
             p.until = since - timedelta(days=1)
-            moved_from = p.room_id
+            before = session.get(CentreRoom, p.room_id)
+            moved_from = before.name if before is not None else None
     session.add(CentrePlacement(child_id=child.id, room_id=room.id, since=since, placed_by=actor.name,
                                 origin_office_id=office.id))
     session.flush()
