@@ -7,6 +7,8 @@
     samoe report registry-summary --out summary.pdf [--year 2569]
     samoe report households-list|institutions-list|import-batches --out FILE.pdf
     samoe report province-summary --out FILE.pdf [--year 2569]   (the province: per municipality)
+    samoe report province-screening [--term 1/2569] [--out FILE.pdf|.xlsx|.csv]
+                                (the province: screenings and grants; desktop/cli_province_screening.py)
     samoe import children FILE [--dry-run] [--sheet NAME|N] [--header-row N] [--institution X]
                                [--year 2569] [--level อ.2] [--room 1] [--relation แม่]
                                [--errors problems.xlsx] [--skip-invalid]
@@ -28,14 +30,16 @@ from typing import Any
 from desktop.cli_args import be_year, output_problem
 
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
-                "institutions-list", "import-batches", "province-summary")
+                "institutions-list", "import-batches", "province-summary", "province-screening")
 EXPORT_NAMES = ("children", "households", "institutions", "import-batches")
 
 
 def add_parsers(sub: Any) -> None:
     report = sub.add_parser("report", help="สร้างรายงาน PDF")
     report.add_argument("name", choices=REPORT_NAMES)
-    report.add_argument("--out", required=True, type=Path, help="ไฟล์ PDF ที่จะเขียน")
+    report.add_argument("--out", type=Path, help="ไฟล์ PDF ที่จะเขียน (ต้องระบุ ยกเว้น province-screening)")
+    report.add_argument("--term", type=_term, metavar="1/2569",
+                        help="province-screening: ภาคเรียน/ปีการศึกษา (ค่าเริ่มต้น: ภาคเรียนล่าสุดที่มีผลคัดกรอง)")
     report.add_argument("--child", help="child-profile: เลขประจำตัวประชาชน รหัส G หรือ uuid")
     report.add_argument("--landscape", action="store_true", help="กระดาษแนวนอน")
     report.add_argument("--sign", action="append", default=[], metavar="ชื่อ|ตำแหน่ง",
@@ -78,6 +82,12 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--level", help="ชั้น เช่น อ.1 ป.1 หรือรหัส p1")
     p.add_argument("--search", default="", help="คำค้น (ชื่อ นามสกุล เลขประจำตัว)")
     p.add_argument("--office", help="ที่จังหวัด: เฉพาะเด็กที่ อปท. นี้ส่งมา (ชื่อหรือรหัสหน่วยงาน)")
+
+
+def _term(text: str) -> tuple[int, int]:
+    from desktop.cli_province_screening import term_arg
+
+    return term_arg(text)
 
 
 class UsageError(Exception):
@@ -182,6 +192,13 @@ def _check_outputs(args: argparse.Namespace) -> None:
 
 def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
     from desktop.services import reports
+
+    if args.name == "province-screening":  # prints, or writes .pdf/.xlsx/.csv
+        from desktop.cli_province_screening import report
+
+        return report(args, db, out, err, progress)
+    if args.out is None:
+        raise UsageError(f"{args.name} ต้องระบุ --out ไฟล์ PDF ที่จะเขียน")
 
     signatures = tuple(
         reports.Signature(name=s.split("|", 1)[0].strip(),

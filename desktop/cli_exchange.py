@@ -47,7 +47,11 @@ EXIT_LOGIN = 11
 EXIT_NOT_PERMITTED = 12
 KIND_LABELS = {"institution": "สถานศึกษา", "household": "ครัวเรือน", "child": "เด็ก", "guardian": "ผู้ปกครอง",
                "guardianship": "ความสัมพันธ์เด็ก-ผู้ปกครอง", "enrolment": "การลงทะเบียนเรียน",
-               "academic_year": "ปีการศึกษา", "tombstone": "รายการที่ลบถาวร"}
+               "academic_year": "ปีการศึกษา", "term": "ภาคเรียน", "screening": "แบบคัดกรอง",
+               "screening_member": "สมาชิกครัวเรือนในแบบคัดกรอง", "certification": "การรับรองแบบคัดกรอง",
+               "screening_photo": "รูปถ่ายแบบคัดกรอง (เฉพาะรหัสตรวจสอบ)", "grant_round": "รอบทุน",
+               "term_attendance": "การมาเรียนรายภาคเรียน", "grant_payment": "การจ่ายเงินทุน",
+               "tombstone": "รายการที่ลบถาวร"}
 OUTCOME_LABELS = {"inserted": "เพิ่ม", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยน", "deleted": "ลบ",
                   "unknown": "ไม่พบ", "other_office": "เป็นของหน่วยงานอื่น", "unresolved": "อ้างถึงรายการที่ไม่มี",
                   "older": "เก่ากว่าที่มีอยู่"}

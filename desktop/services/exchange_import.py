@@ -29,6 +29,11 @@
   empty, an enrolment or guardianship whose child is unknown skipped, counted); the
   derived sort keys computed here. A child whose national ID is also a live child of
   another office goes on the reconcile list (services/exchange_province.py).
+- **Issue 11's rows** (screenings, their members, certifications and photos' hashes,
+  grant rounds, attendance, payments; terms by year and number): the same merge, but a
+  required reference (a screening's child, a payment's round ...) that is neither in the
+  bundle nor held here from the same sender refuses the bundle at verify, before
+  anything is written (``payload.unresolved``: exchange/references.py).
 """
 
 from __future__ import annotations

@@ -1498,6 +1498,38 @@ Sign in as a user who has this role (File › Switch user…), or ask an adminis
         <translation>An unexpected error occurred. The database is unchanged. Please tell your administrator.
 (%1)</translation>
     </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <source>แบบคัดกรอง</source>
+        <translation>Screenings</translation>
+    </message>
+    <message>
+        <source>สมาชิกครัวเรือนในแบบคัดกรอง</source>
+        <translation>Screened household members</translation>
+    </message>
+    <message>
+        <source>การรับรองแบบคัดกรอง</source>
+        <translation>Certifications</translation>
+    </message>
+    <message>
+        <source>รูปถ่ายแบบคัดกรอง (เฉพาะรหัสตรวจสอบ)</source>
+        <translation>Screening photos (hash only)</translation>
+    </message>
+    <message>
+        <source>รอบทุน</source>
+        <translation>Grant rounds</translation>
+    </message>
+    <message>
+        <source>การมาเรียนรายภาคเรียน</source>
+        <translation>Term attendance</translation>
+    </message>
+    <message>
+        <source>การจ่ายเงินทุน</source>
+        <translation>Grant payments</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -4355,6 +4387,10 @@ Confirm?</translation>
         <source>เด็กเลขซ้ำข้าม อปท.</source>
         <translation>Duplicate IDs</translation>
     </message>
+    <message>
+        <source>คัดกรองและทุนราย อปท.</source>
+        <translation>Screening and grants</translation>
+    </message>
 </context>
 <context>
     <name>ProvinceMunicipalitiesView</name>
@@ -4696,6 +4732,129 @@ Confirm?</translation>
     <message>
         <source>บันทึกผลของเลข %1: %2</source>
         <translation>Decision saved for %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceScreeningView</name>
+    <message>
+        <source>การคัดกรองความยากจนและทุนเสมอภาคราย อปท.</source>
+        <translation>Poverty screening and equity grants by municipality</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>ภาคเรียนที่มีผลคัดกรองจาก อปท. (ล่าสุดก่อน)</source>
+        <translation>Terms with screenings from the municipalities (latest first)</translation>
+    </message>
+    <message>
+        <source>ค้นหารหัสหรือชื่อ อปท. หรือสถานศึกษา (Ctrl+F)</source>
+        <translation>Search a municipality's code or name, or a school (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>อปท. / สถานศึกษา</source>
+        <translation>Municipality / school</translation>
+    </message>
+    <message>
+        <source>คัดกรอง</source>
+        <translation>Screened</translation>
+    </message>
+    <message>
+        <source>ยากจน</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>ยากจนพิเศษ</source>
+        <translation>Extremely poor</translation>
+    </message>
+    <message>
+        <source>รับรองแล้ว</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <source>มีสิทธิ์ (คน)</source>
+        <translation>Eligible (children)</translation>
+    </message>
+    <message>
+        <source>มีสิทธิ์ (บาท)</source>
+        <translation>Eligible (baht)</translation>
+    </message>
+    <message>
+        <source>จ่ายแล้ว (คน)</source>
+        <translation>Paid (children)</translation>
+    </message>
+    <message>
+        <source>จ่ายแล้ว (บาท)</source>
+        <translation>Paid (baht)</translation>
+    </message>
+    <message>
+        <source>เด็กที่คัดกรองในภาคเรียนนี้ (คน)</source>
+        <translation>Children screened this term</translation>
+    </message>
+    <message>
+        <source>ผลคัดกรอง ยากจน (คน)</source>
+        <translation>Screened as poor (children)</translation>
+    </message>
+    <message>
+        <source>ผลคัดกรอง ยากจนพิเศษ (คน)</source>
+        <translation>Screened as extremely poor (children)</translation>
+    </message>
+    <message>
+        <source>แบบคัดกรองที่รับรองแล้ว (คน)</source>
+        <translation>Certified screenings (children)</translation>
+    </message>
+    <message>
+        <source>เด็กที่มีสิทธิ์ในรอบทุนของภาคเรียนนี้อย่างน้อยหนึ่งรอบ (คน)</source>
+        <translation>Children eligible in at least one of this term's grant rounds</translation>
+    </message>
+    <message>
+        <source>เงินที่รอบทุนของภาคเรียนนี้จะจ่ายให้เด็กที่มีสิทธิ์ (บาท)</source>
+        <translation>What this term's grant rounds would pay the eligible children (baht)</translation>
+    </message>
+    <message>
+        <source>เด็กที่ได้รับเงินแล้ว (คน)</source>
+        <translation>Children paid</translation>
+    </message>
+    <message>
+        <source>เงินที่จ่ายแล้ว (บาท)</source>
+        <translation>Amount paid (baht)</translation>
+    </message>
+    <message>
+        <source>พิมพ์ (PDF)</source>
+        <translation>Print (PDF)</translation>
+    </message>
+    <message>
+        <source>พิมพ์สรุปของภาคเรียนนี้ (Ctrl+P)</source>
+        <translation>Print this term's summary (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel/CSV</source>
+        <translation>Export Excel/CSV</translation>
+    </message>
+    <message>
+        <source>คัดกรองและทุนราย อปท.</source>
+        <translation>Screening and grants by municipality</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีผลการคัดกรองจาก อปท. ใด (ผลคัดกรองมากับชุดข้อมูลที่ อปท. ส่ง)</source>
+        <translation>No screenings from any municipality yet (screenings come in the municipalities' bundles)</translation>
+    </message>
+    <message>
+        <source>รวมทั้งจังหวัด</source>
+        <translation>Province total</translation>
+    </message>
+    <message>
+        <source>หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้</source>
+        <translation>This page is for provincial officers: this user has no role that may see it</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน %1</source>
+        <translation>Term %1</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน %1 · อปท. %2 แห่ง · คัดกรอง %3 คน · รับรองแล้ว %4 คน · มีสิทธิ์ %5 คน · จ่ายแล้ว %6 คน %7 บาท</source>
+        <translation>Term %1 · %2 municipalities · %3 screened · %4 certified · %5 eligible · %6 paid, %7 baht</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from desktop.gui.context import AppContext
 
 KIND_ORDER = ("child", "household", "guardian", "guardianship", "enrolment", "institution", "academic_year",
-              "tombstone")
+              "term", "screening", "screening_member", "certification", "screening_photo", "grant_round",
+              "term_attendance", "grant_payment", "tombstone")
 NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
@@ -27,6 +28,11 @@ class ExchangeText(QObject):
             "child": self.tr("เด็ก"), "household": self.tr("ครัวเรือน"), "guardian": self.tr("ผู้ปกครอง"),
             "guardianship": self.tr("ความสัมพันธ์เด็ก-ผู้ปกครอง"), "enrolment": self.tr("การลงทะเบียนเรียน"),
             "institution": self.tr("สถานศึกษา"), "academic_year": self.tr("ปีการศึกษา"),
+            "term": self.tr("ภาคเรียน"), "screening": self.tr("แบบคัดกรอง"),
+            "screening_member": self.tr("สมาชิกครัวเรือนในแบบคัดกรอง"),
+            "certification": self.tr("การรับรองแบบคัดกรอง"),
+            "screening_photo": self.tr("รูปถ่ายแบบคัดกรอง (เฉพาะรหัสตรวจสอบ)"), "grant_round": self.tr("รอบทุน"),
+            "term_attendance": self.tr("การมาเรียนรายภาคเรียน"), "grant_payment": self.tr("การจ่ายเงินทุน"),
             "tombstone": self.tr("รายการที่ลบถาวร"),
         }.get(wire, wire)
 

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
     from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
     from desktop.gui.views.province_reconcile import ProvinceReconcileView
+    from desktop.gui.views.province_screening import ProvinceScreeningView
 
-PROVINCE_PAGES = ("province-municipalities", "province-reconcile")
+PROVINCE_PAGES = ("province-municipalities", "province-reconcile", "province-screening")
 # spreadsheet imports: a municipality's way in; the screening form: a school's work (the
 # province sees screenings in the bundles, later); the grant rounds: paid by the municipality
 MUNICIPAL_PAGES = ("imports", "screenings", "grant-rounds", "centre-attendance")  # a centre's day: the municipality's
@@ -31,10 +32,12 @@ class ProvinceMode(QObject):
         self.on = False
         self.municipalities: ProvinceMunicipalitiesView | None = None
         self.reconcile: ProvinceReconcileView | None = None
+        self.screening: ProvinceScreeningView | None = None
 
     def _install(self) -> None:
         from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
         from desktop.gui.views.province_reconcile import ProvinceReconcileView
+        from desktop.gui.views.province_screening import ProvinceScreeningView
 
         window = self.window
         section = self.tr("จังหวัด")
@@ -42,7 +45,9 @@ class ProvinceMode(QObject):
         self.reconcile = ProvinceReconcileView(window.ctx, window)
         window.add_page("province-municipalities", section, self.tr("อปท. ที่ส่งข้อมูล"), self.municipalities)
         window.add_page("province-reconcile", section, self.tr("เด็กเลขซ้ำข้าม อปท."), self.reconcile)
-        for view in (self.municipalities, self.reconcile):
+        self.screening = ProvinceScreeningView(window.ctx, window)
+        window.add_page("province-screening", section, self.tr("คัดกรองและทุนราย อปท."), self.screening)
+        for view in (self.municipalities, self.reconcile, self.screening):
             view.status_message.connect(window.show_message)
         self.reconcile.changed.connect(window.children_view.refresh)
         tree = window.ui.navTree
