@@ -26,10 +26,10 @@ from desktop.domain.grants import Outcome
 from desktop.domain.roles import Action
 from desktop.i18n import N_, _
 from desktop.services.access import require, require_any
-from desktop.services.audit import record
+from desktop.services.audit import entry, record, record_many
 from desktop.services.grants import METHODS, EligibilityRow, eligibility, round_of, rounds
 from desktop.store.grant_state import GrantPayment, GrantRound
-from desktop.store.models import Child, Enrollment, Institution, Term
+from desktop.store.models import Child, Enrollment, Institution, Term, new_uuid
 
 METHOD_LABELS = {"cash": N_("เงินสดให้ผู้ปกครอง"), "transfer": N_("โอนเข้าบัญชี")}
 STATUS_LABELS = {"paid": N_("จ่ายแล้ว"), "returned": N_("คืนเงินแล้ว")}
@@ -120,18 +120,15 @@ def record_payments(session: Session, round_id: int, child_uuids: Iterable[str],
     if dry_run:
         return []
     ids = dict(session.execute(select(Child.uuid, Child.id).where(Child.uuid.in_([u for u, _a in due]))).tuples().all())
-    made = []
-    for uuid, pay in due:
-        payment = GrantPayment(round_id=r.id, child_id=ids[uuid], amount=pay, paid_on=paid_on, method=method,
-                               reference=reference.strip(), recorded_by=actor.name,
-                               origin_office_id=r.origin_office_id)
-        session.add(payment)
-        session.flush()
-        record(session, "grant_payment", "grant_round", r.uuid,
-               {"payment": payment.uuid, "amount": pay, "method": method, "paid_on": paid_on.isoformat()},
-               subject_uuid=uuid)
-        made.append(payment.uuid)
-    return made
+    made = [GrantPayment(uuid=new_uuid(), round_id=r.id, child_id=ids[uuid], amount=pay, paid_on=paid_on,
+                         method=method, reference=reference.strip(), recorded_by=actor.name,
+                         origin_office_id=r.origin_office_id) for uuid, pay in due]
+    session.add_all(made)
+    session.flush()  # one flush and one audit batch: thousands of children paid at once
+    record_many(session, [entry("grant_payment", "grant_round", r.uuid,
+                                {"payment": p.uuid, "amount": p.amount, "method": method, "paid_on": paid_on.isoformat()},
+                                subject_uuid=uuid) for p, (uuid, _pay) in zip(made, due, strict=True)])
+    return [p.uuid for p in made]
 
 
 def return_payment(session: Session, payment_uuid: str, *, reason: str) -> None:

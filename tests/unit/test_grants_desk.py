@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from actors import actor_with
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from desktop.domain.errors import ValidationFailed
 from desktop.domain.grants import Outcome, Programme
@@ -35,6 +36,7 @@ from desktop.services.grants_payments import (
     return_payment,
 )
 from desktop.store.db import Database
+from desktop.store.models import AuditEntry
 
 PAID = date(2026, 12, 15)
 TODAY = date(2026, 12, 20)
@@ -91,6 +93,10 @@ def test_several_children_paid_at_once_all_or_none_and_a_return(round_db: tuple[
         due = {r.child_uuid: r for r in eligibility(s, rid)}
         listed = payments(s, rid)
     assert {p.child_uuid for p in listed} == {a, b} and all(p.amount == due[p.child_uuid].amount for p in listed)
+    with db.reader() as s:  # one audit entry per payment, in the child's history
+        audited = s.execute(select(AuditEntry.subject_uuid, AuditEntry.detail)
+                            .where(AuditEntry.action == "grant_payment")).all()
+    assert sorted(u for u, _d in audited) == sorted([a, b]) and all(m in " ".join(d for _u, d in audited) for m in made)
     with db.session() as s, pytest.raises(ValidationFailed) as caught:  # paid in full
         record_payments(s, rid, [a], paid_on=PAID, method="cash", today=TODAY)
     assert "จ่ายครบ" in caught.value.problems[0].message

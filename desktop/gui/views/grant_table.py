@@ -2,7 +2,7 @@
 20k-child round's list shows at once, only the rows in view are drawn), sorted by any
 column in Python (Thai dictionary order, numbers by value) and kept in the service's
 order until a header is clicked; the selection read back by each row's key; a Thai
-message for a refused or wrong action."""
+message for a refused or wrong action (problems beside their fields)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QTableView,
     QWidget,
 )
@@ -201,10 +200,6 @@ def problem_text(exc: BaseException) -> str:
     if isinstance(exc, ValidationFailed):
         return "\n".join(p.message for p in exc.problems)
     return str(exc)
-
-
-def tell(parent: QWidget, exc: BaseException) -> None:
-    QMessageBox.warning(parent, "Samoe", problem_text(exc))
 
 
 def show_problems(errors: dict[str, QLabel], message: QLabel, problems: Sequence[Problem]) -> None:
