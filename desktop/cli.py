@@ -336,7 +336,7 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.services.demo import fill_demo
 
         result = fill_demo(db.engine, children=args.children, seed=args.seed,
-                           progress=_progress_printer("สร้างข้อมูลตัวอย่าง"), screenings=True)
+                           progress=_progress_printer("สร้างข้อมูลตัวอย่าง"), screenings=True, grant_round=True)
         if sys.stderr is not None and sys.stderr.isatty():
             sys.stderr.write("\n")
         _print(f"เพิ่มเด็ก {result.children:,} คน ({result.rows:,} แถว) ใน {result.seconds:.1f} วินาที "

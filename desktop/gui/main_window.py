@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
 
         def work(progress: Progress) -> object:
             return fill_demo(self.ctx.db.engine, children=children, seed=0, progress=progress,
-                             screenings=True)
+                             screenings=True, grant_round=True)
 
         def done(result: object) -> None:
             self.refresh_all()

@@ -302,10 +302,12 @@ def fill_demo(
     progress: Progress = NO_PROGRESS,
     chunk_size: int = 10_000,
     screenings: bool = False,
+    grant_round: bool = False,
 ) -> DemoResult:
     """Add ``children`` synthetic children (with households, guardians and enrolments);
     ``screenings``: and poverty screenings of some of them (``samoe demo``, the window's
-    demo: services/demo_screenings.py; the tests' demo registries have none)."""
+    demo: services/demo_screenings.py; the tests' demo registries have none); ``grant_round``:
+    and a grant round of them with attendance and payments (services/demo_grants.py)."""
     require_actor(engine_actor(engine), Action.DEMO)
     started = time.perf_counter()
     year_be = academic_year_of(today or date.today())
@@ -353,6 +355,10 @@ def fill_demo(
 
             screened = fill_screenings(conn, office_id=office_id, year_id=year_id, seed=seed,
                                        today=today or date.today(), children=children)
+            if screened and grant_round:  # and a grant round of them, with attendance and some payments
+                from desktop.services.demo_grants import fill_grant_round
+
+                fill_grant_round(conn, office_id=office_id, year_id=year_id, seed=seed, today=today or date.today())
             from desktop.services.demo_centres import fill_centres  # rooms and a term of attendance
 
             registers = fill_centres(conn, office_id=office_id, year_id=year_id, seed=seed,
