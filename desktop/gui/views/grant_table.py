@@ -48,11 +48,12 @@ class RowsModel(QAbstractTableModel):
         self.cells, self.key, self.right, self.colour, self.bold_last = cells, key, set(right), colour, bold_last
         self.rows: list[Any] = []
         self._cells: dict[int, Sequence[Cell]] = {}
+        self._keys: dict[int, dict[int, Any]] = {}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self._cells = {}
+        self._cells, self._keys = {}, {}
         self.endResetModel()
 
     def cell(self, row: int, column: int) -> Cell:
@@ -105,12 +106,17 @@ class RowsModel(QAbstractTableModel):
         old = self.persistentIndexList()
         held = [(self.rows[i.row()], i.column()) for i in old]
 
+        known = self._keys.setdefault(column, {})  # a column's keys once: the next click only reverses
+
         def sort_key(row: Any) -> Any:
-            found = self._cells.get(id(row))
+            found = known.get(id(row))
             if found is None:
-                found = self._cells[id(row)] = self.cells(row)
-            text, key = found[column]
-            return (0, natural_sort_key(text)) if key is None else (1, key)
+                cells = self._cells.get(id(row))
+                if cells is None:
+                    cells = self._cells[id(row)] = self.cells(row)
+                text, key = cells[column]
+                found = known[id(row)] = (0, natural_sort_key(text)) if key is None else (1, key)
+            return found
 
         self.rows.sort(key=sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
         where = {id(r): n for n, r in enumerate(self.rows)}
