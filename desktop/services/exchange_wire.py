@@ -30,6 +30,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, cast
 
 from sqlalchemy import Table
@@ -71,6 +72,16 @@ class WireTable:
 
     def all_fields(self) -> list[str]:
         return [w for w, _c in self.fields] + [w for w, _c, _t in self.refs]
+
+    @cached_property
+    def specs(self) -> tuple[tuple[str, str, type, int | None, bool], ...]:
+        """(wire field, column, Python type, text length, nullable) of each own field, read
+        from the table once (the row check and the import run them for every row)."""
+        out = []
+        for w, c in self.fields:
+            col = self.table.c[c]
+            out.append((w, c, col.type.python_type, getattr(col.type, "length", None), col.nullable is True))
+        return tuple(out)
 
 
 def _t(model: Any) -> Table:
@@ -176,16 +187,14 @@ def _check_uuid(value: Any, what: str, *, nullable: bool = False) -> None:
         raise ValueError(f"{what}: not a uuid")
 
 
-def _check_value(t: WireTable, wire: str, column: str, value: Any) -> None:
-    col = t.table.c[column]
+def _check_value(t: WireTable, wire: str, kind: type, length: int | None, nullable: bool, value: Any) -> None:
     if wire == "uuid":
         _check_uuid(value, "uuid")
         return
     if value is None:
-        if not col.nullable or wire in ("created", "updated", "version"):
+        if not nullable or wire in ("created", "updated", "version"):
             raise ValueError(f"{t.wire}.{wire} may not be null")
         return
-    kind = col.type.python_type
     if kind is datetime:
         parse_time(value)
     elif kind is date:
@@ -197,7 +206,6 @@ def _check_value(t: WireTable, wire: str, column: str, value: Any) -> None:
         if type(value) is not int or value < (1 if wire == "version" else 0):
             raise ValueError(f"{t.wire}.{wire}: not a whole number")
     else:
-        length = getattr(col.type, "length", None)
         if type(value) is not str or (length is not None and len(value) > length) or "\x00" in value:
             raise ValueError(f"{t.wire}.{wire}: not a text of its length")
 
@@ -228,8 +236,8 @@ def check_row(table: str, row: dict[str, Any]) -> None:
         raise ValueError(f"unknown wire table {table!r}")
     if set(row) != set(t.all_fields()):
         raise ValueError(f"{table}: fields {sorted(set(row) ^ set(t.all_fields()))}")
-    for wire, column in t.fields:
-        _check_value(t, wire, column, row[wire])
+    for wire, _column, kind, length, nullable in t.specs:
+        _check_value(t, wire, kind, length, nullable, row[wire])
     for wire, column, target in t.refs:
         if target.name == "academic_year":
             if type(row[wire]) is not int:
@@ -262,9 +270,8 @@ def required_refs(t: WireTable) -> list[tuple[str, str]]:
 def column_values(t: WireTable, row: Mapping[str, Any]) -> dict[str, Any]:
     """The SQL column values of a wire row's own fields (references resolved elsewhere)."""
     out: dict[str, Any] = {}
-    for wire, column in t.fields:
+    for wire, column, kind, _length, _nullable in t.specs:
         value = row[wire]
-        kind = t.table.c[column].type.python_type
         if value is not None and kind is datetime:
             value = parse_time(value)
         elif value is not None and kind is date:
