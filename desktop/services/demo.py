@@ -350,6 +350,7 @@ def fill_demo(
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
         screened = registers = 0
+        grown = (0, 0)
         if screenings:
             from desktop.services.demo_screenings import fill_screenings
 
@@ -363,10 +364,15 @@ def fill_demo(
 
             registers = fill_centres(conn, office_id=office_id, year_id=year_id, seed=seed,
                                      today=today or date.today())
+            from desktop.services.demo_growth import fill_growth  # measurements and DSPM checks
+
+            grown = fill_growth(conn, office_id=office_id, year_id=year_id, seed=seed, today=today or date.today())
         detail: dict[str, object] = {"children": children, "seed": seed}
         if screened:
             detail["screenings"] = screened
         if registers:
             detail["centre_registers"] = registers
+        if any(grown):
+            detail["growth_measurements"], detail["dspm_checks"] = grown
         record_many(conn, [entry("import", "demo", "", detail)])
     return DemoResult(children, rows, time.perf_counter() - started, office_name, screened)

@@ -140,20 +140,25 @@ def _children(session: Session, start: date, end: date, institution_id: int | No
                                                            AcademicYear.end_date >= end).limit(1))
     if year_id is None or (allowed is not None and not allowed):
         return None
-    rooms = (select(CentrePlacement.child_id, CentreRoom.name, CentreRoom.position)
-             .join(CentreRoom, CentreRoom.id == CentrePlacement.room_id)
-             .where(CentreRoom.academic_year_id == year_id, CentreRoom.deleted_at.is_(None),
-                    CentrePlacement.deleted_at.is_(None), CentrePlacement.since <= end,
-                    or_(CentrePlacement.until.is_(None), CentrePlacement.until >= end))).subquery()
+    # the room on the period's last day: a lookup per child through ix_centre_placement_child
+    # (a join here let PostgreSQL, without statistics after a bulk load, loop over every
+    # placement for every child)
+    placed = (select(CentreRoom).join(CentrePlacement, CentrePlacement.room_id == CentreRoom.id)
+              .where(CentrePlacement.child_id == Child.id, CentreRoom.academic_year_id == year_id,
+                     CentreRoom.deleted_at.is_(None), CentrePlacement.deleted_at.is_(None),
+                     CentrePlacement.since <= end,
+                     or_(CentrePlacement.until.is_(None), CentrePlacement.until >= end))
+              .order_by(CentrePlacement.since.desc()).limit(1))
+    room = func.coalesce(placed.with_only_columns(CentreRoom.name).scalar_subquery(), literal(""))
+    position = func.coalesce(placed.with_only_columns(CentreRoom.position).scalar_subquery(), 1_000_000)
     q = (select(Child.id, Child.uuid, Child.prefix, Child.first_name, Child.last_name, Child.sex, Child.birth_date,
-                Institution.name.label("centre"), func.coalesce(rooms.c.name, literal("")).label("room"))
+                Institution.name.label("centre"), room.label("room"), position.label("room_position"))
          .join(Enrollment, Enrollment.child_id == Child.id)
          .join(Institution, Institution.id == Enrollment.institution_id)
-         .outerjoin(rooms, rooms.c.child_id == Child.id)
          .where(Enrollment.academic_year_id == year_id, Enrollment.deleted_at.is_(None), Child.deleted_at.is_(None),
                 Institution.kind == InstitutionKind.CDC.value, Institution.deleted_at.is_(None))
-         .order_by(Institution.name, Institution.id, func.coalesce(rooms.c.position, 1_000_000),
-                   func.coalesce(rooms.c.name, literal("")), Child.first_name_key, Child.last_name_key, Child.id))
+         .order_by(Institution.name, Institution.id, "room_position", "room", Child.first_name_key,
+                   Child.last_name_key, Child.id))
     if allowed is not None:
         q = q.where(Enrollment.institution_id.in_(allowed))
     if institution_id is not None:
