@@ -170,7 +170,8 @@ class Shots:
         window.move(0, 0)
         window.show()
         for page, name in (("province-municipalities", "province-municipalities"),
-                           ("province-reconcile", "province-reconcile")):
+                           ("province-reconcile", "province-reconcile"),
+                           ("province-screening", "province-screening")):
             window.show_page(page)
             self.save(window, name)
         view = window.province_mode.municipalities
@@ -526,8 +527,8 @@ def _province_with_bundles(tmp: Path):  # type: ignore[no-untyped-def]
             init_office(s, name=name, code=code, role=role, province="นครราชสีมา")
         with db.session() as s:
             card = make_office_keys(s, password=password).to_bytes()
-        if children:
-            fill_demo(db.engine, children=children, seed=seed, today=TODAY)
+        if children:  # with screenings: the province's screening page shows them per municipality
+            fill_demo(db.engine, children=children, seed=seed, today=TODAY, screenings=True)
         sites.append((db, card))
     province = sites[-1][0]
     for db, card in sites[:-1]:
