@@ -153,7 +153,8 @@ def checks_due(session: Session, year: int, month: int, *, institution_id: int |
         DspmCheck.age_months == _age_expr(year, month)).scalar_subquery())
     q = (select(*_CHILD, _centre_name(centres, years).label("centre"), done.label("checked_on"))
          .where(Child.deleted_at.is_(None), or_(*ranges), _enrolled(centres, years))
-         .order_by("centre", Child.birth_date, Child.first_name_key, Child.last_name_key, Child.id))
+         .order_by("centre", extract("day", Child.birth_date), Child.first_name_key, Child.last_name_key,
+                   Child.id))  # by the day they reach the age (the birth day, clamped to the month)
     rows, total = _page(session, q, offset, limit)
     out = []
     for r in rows:

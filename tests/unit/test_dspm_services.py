@@ -128,14 +128,14 @@ def test_the_lists(office_db: Database, kit: Kit) -> None:
     a = kit.children_a
     with office_db.reader() as s:
         nov = checks_due(s, 2026, 11, institution_id=kit.centre_a)
-        assert [(r.child.uuid, r.age_months) for r in nov.rows] == [
-            (a[0], 42), (a[3], 42), (a[1], 30), (a[2], 18), (a[4], 9)]
-        assert [r.reaches_on for r in nov.rows][:2] == [date(2023 + 3, 11, 10), date(2026, 11, 30)]  # 31 May + 42
-        assert [r.checked_on for r in nov.rows] == [date(2026, 11, 12), None, date(2026, 11, 20), date(2026, 11, 5),
-                                                    date(2026, 11, 16)]
+        assert [(r.child.uuid, r.age_months) for r in nov.rows] == [  # by the day they reach the age
+            (a[2], 18), (a[0], 42), (a[4], 9), (a[1], 30), (a[3], 42)]
+        assert [r.reaches_on.day for r in nov.rows] == [3, 10, 14, 20, 30]  # 31 May + 42 months: 30 November
+        assert [r.checked_on for r in nov.rows] == [date(2026, 11, 5), date(2026, 11, 12), date(2026, 11, 16),
+                                                    date(2026, 11, 20), None]
         assert checks_due(s, 2026, 11).total == 6  # and centre B's child
         page = checks_due(s, 2026, 11, institution_id=kit.centre_a, offset=2, limit=2)
-        assert [r.child.uuid for r in page.rows] == [a[1], a[2]] and page.total == 5
+        assert [r.child.uuid for r in page.rows] == [a[4], a[1]] and page.total == 5
         jan = checks_due(s, 2027, 1, institution_id=kit.centre_a)
         assert jan.total == 7 and {r.age_months for r in jan.rows} == {60}
         waiting = rechecks_due(s, TODAY)
