@@ -528,7 +528,7 @@ def _province_with_bundles(tmp: Path):  # type: ignore[no-untyped-def]
         with db.session() as s:
             card = make_office_keys(s, password=password).to_bytes()
         if children:  # with screenings: the province's screening page shows them per municipality
-            fill_demo(db.engine, children=children, seed=seed, today=TODAY, screenings=True)
+            fill_demo(db.engine, children=children, seed=seed, today=TODAY, screenings=True, grant_round=True)
         sites.append((db, card))
     province = sites[-1][0]
     for db, card in sites[:-1]:
