@@ -18,6 +18,7 @@ from desktop.domain.roles import Role
 from desktop.services.access import NotPermitted, sign_in
 from desktop.services.dspm import (
     ReferralOutcome,
+    check_result,
     child_checks,
     parse_referral_outcome,
     record_check,
@@ -72,6 +73,8 @@ def test_a_failed_item_then_the_recheck_and_the_referral(office_db: Database, ki
         stored = s.scalars(select(DspmCheck).where(DspmCheck.id == ids["first"])).one()
         items = s.scalars(select(DspmCheckItem).where(DspmCheckItem.check_id == ids["first"])).all()
         actions = [e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.action.like("dspm%")))]
+        printed = check_result(s, ids["first"])  # for the activity sheet
+    assert ([i.no for i in printed.failed], printed.recheck_due) == ([91], date(2026, 12, 12))
     [first] = mine
     assert (first.outcome, first.code, first.recheck_due) == (Outcome.SUSPECTED_DELAY, "1B261", date(2026, 12, 12))
     assert [i.no for i in first.failed] == [91] and first.assessor == "ครูเอ" and first.rechecked_by is None
