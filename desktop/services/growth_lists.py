@@ -156,7 +156,9 @@ def _children(session: Session, start: date, end: date, institution_id: int | No
          .join(Enrollment, Enrollment.child_id == Child.id)
          .join(Institution, Institution.id == Enrollment.institution_id)
          .where(Enrollment.academic_year_id == year_id, Enrollment.deleted_at.is_(None), Child.deleted_at.is_(None),
-                Institution.kind == InstitutionKind.CDC.value, Institution.deleted_at.is_(None))
+                # the centres first: the year's enrolments through ix_enrollment_filter (year, institution)
+                Enrollment.institution_id.in_(select(Institution.id).where(
+                    Institution.kind == InstitutionKind.CDC.value, Institution.deleted_at.is_(None))))
          .order_by(Institution.name, Institution.id, "room_position", "room", Child.first_name_key,
                    Child.last_name_key, Child.id))
     if allowed is not None:
@@ -186,7 +188,8 @@ def growth_list(session: Session, category: ListCategory, start: date, end: date
     if category is ListCategory.NOT_MEASURED:
         measured = select(GrowthMeasurement.id).where(GrowthMeasurement.child_id == Child.id, *_in_period(start, end))
         q = base.where(~measured.exists())
-        total = int(session.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0)
+        counted = q.with_only_columns(Child.id, maintain_column_froms=True).order_by(None)  # no room lookups
+        total = int(session.scalar(select(func.count()).select_from(counted.subquery())) or 0)
         rows = [_row(r, measured_on=None, weight_kg=None, height_cm=None)
                 for r in session.execute(q.offset(offset).limit(limit))]
         return ListPage(category, start, end, rows, total, offset)
