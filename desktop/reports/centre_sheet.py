@@ -19,6 +19,7 @@ ALIASES = {DAY: ("วันที่", "date"), ROOM: ("ห้อง", "ห้�
            STATUS: ("การมาเรียน", "สถานะ", "status")}
 PRESENT = "มา"
 CLOSED = "ปิด"
+CLOSED_WORDS = (CLOSED, "closed")  # what a clerk may type for a closed day
 WORDS: dict[str, AbsenceReason | None] = {
     "มา": None, "/": None, "present": None,
     "ป่วย": AbsenceReason.SICK, "ป": AbsenceReason.SICK, "sick": AbsenceReason.SICK,

@@ -109,7 +109,7 @@ def import_attendance_file(session: Session, institution_id: int, path: Path, *,
             day = None
             row_problems.append(_("วันที่ \"{text}\" อ่านไม่ได้ (เช่น 2/11/2569)").format(text=cell(cs.DAY)))
         word = cell(cs.STATUS).lower()
-        if word not in cs.WORDS and word != cs.CLOSED:
+        if word not in cs.WORDS and word not in cs.CLOSED_WORDS:
             row_problems.append(_("การมาเรียน \"{text}\" ต้องเป็น มา ป่วย ลา ขาด หรือ ปิด").format(text=cell(cs.STATUS)))
         ident = cell(cs.IDENT)
         uuid = by_code.get(cell(cs.CODE)) or by_ident.get(digits_only(ident) if ident.isdigit() else ident)
@@ -129,7 +129,7 @@ def import_attendance_file(session: Session, institution_id: int, path: Path, *,
             problems += [Problem(f"row.{number}", _("แถว {row}: {what}").format(row=number, what=p)) for p in row_problems]
             continue
         assert day is not None and room is not None and uuid is not None
-        if word == cs.CLOSED:
+        if word in cs.CLOSED_WORDS:
             closed.add(day)
             continue
         reason = cs.WORDS[word]

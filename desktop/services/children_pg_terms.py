@@ -26,7 +26,7 @@ _FIELDS = (Child.first_name, Child.last_name, Child.first_name_en, Child.last_na
 
 
 def _plain_char(ch: str) -> bool:
-    return "\u0e00" <= ch <= "\u0e7f" or "0" <= ch <= "9"
+    return 0x0E00 <= ord(ch) <= 0x0E7F or "0" <= ch <= "9"  # the Thai block, ASCII digits
 
 
 def caseless(term: str) -> bool:
