@@ -8,7 +8,15 @@ from datetime import date
 
 import pytest
 
-from desktop.domain.dspm import Domain, Outcome, evaluate, evaluate_recheck, manual, parse_manual, recheck_due
+from desktop.domain.dspm import (
+    Domain,
+    Outcome,
+    evaluate,
+    evaluate_recheck,
+    manual,
+    parse_manual,
+    recheck_due,
+)
 from desktop.domain.dspm_schedule import (
     OpenCheck,
     Status,
