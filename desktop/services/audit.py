@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session
 
-from desktop.store.audit_chain import Entry, append, append_each, start_each
+from desktop.store.audit_chain import Entry, append, append_each
 from desktop.store.models import AuditEntry, Setting
 
 if TYPE_CHECKING:
@@ -163,23 +163,6 @@ def record_per_child(session: Session, action: str, uuids: Sequence[str],
     append_each(session.connection(), action, "child", uuids, detail=detail_text(detail),
                 actor=who, at=at)
     return len(uuids)
-
-
-def start_per_child(session: Session, action: str, uuids: Sequence[str],
-                    detail: Mapping[str, object] | None = None, *, at: datetime | None = None,
-                    actor: str = "") -> Callable[[], int]:
-    """``record_per_child`` hashed on a thread while the caller's next statements run in
-    SQLite (store/audit_chain.start_each); the returned function writes the entries and
-    returns how many. Call it before anything else is recorded in this transaction."""
-    who = actor or signed_in_name(session) or default_actor()
-    finish = start_each(session.connection(), action, "child", uuids, detail=detail_text(detail),
-                        actor=who, at=at)
-
-    def write() -> int:
-        finish()
-        return len(uuids)
-
-    return write
 
 
 def record_many(target: Session | Connection, entries: Iterable[Entry], *, actor: str = "") -> int:

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -181,58 +179,7 @@ def append_each(conn: Connection, action: str, entity: str, uuids: Sequence[str]
     if not uuids:
         return None
     next_id, prev = _chain_start(conn)
-    rows, head = _each_rows(conn.dialect.name == "sqlite", next_id, prev, action, entity, uuids,
-                            detail=detail, actor=actor, at=at)
-    return _chain_end(conn, rows, head)
-
-
-def start_each(conn: Connection, action: str, entity: str, uuids: Sequence[str], *,
-               detail: str = "", actor: str, at: datetime | None = None) -> Callable[[], Head | None]:
-    """``append_each`` in two halves, for a bulk load whose next statements run long inside
-    SQLite (an import's index rebuild): the chain's start is read now and the entries are
-    hashed on a thread of their own while those statements run (SQLite lets go of Python's
-    lock while it works; hashing 50k entries takes about 0.3 s of it); the returned function
-    waits for the hashes and writes the rows, on ``conn``, in the caller's transaction: call
-    it before anything else appends to the chain. The rows and hashes are ``append_each``'s."""
-    if not uuids:
-        return lambda: None
-    next_id, prev = _chain_start(conn)
     sqlite = conn.dialect.name == "sqlite"
-    done: list[tuple[list[tuple[Any, ...]], Head]] = []
-    failed: list[BaseException] = []
-
-    def hash_all() -> None:
-        try:
-            done.append(_each_rows(sqlite, next_id, prev, action, entity, uuids, detail=detail,
-                                   actor=actor, at=at))
-        except BaseException as e:  # noqa: BLE001 - handed to the caller's thread by finish()
-            failed.append(e)
-        finally:  # also when the caller's statements fail and finish() is never called
-            sys.setswitchinterval(interval)
-
-    # A statement returning from SQLite waits for the hashing thread to give Python's lock
-    # back: at most this long (the default 5 ms, times each statement of the rebuild)
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, SWITCH_S))
-    worker = threading.Thread(target=hash_all, name="audit-hash", daemon=True)
-    worker.start()
-
-    def finish() -> Head | None:
-        worker.join()
-        if failed:
-            raise failed[0]
-        rows, head = done[0]
-        return _chain_end(conn, rows, head)
-
-    return finish
-
-
-SWITCH_S = 0.0002
-
-
-def _each_rows(sqlite: bool, next_id: int, prev: str, action: str, entity: str, uuids: Sequence[str], *,
-               detail: str, actor: str, at: datetime | None) -> tuple[list[tuple[Any, ...]], Head]:
-    """``append_each``'s rows (ids from ``next_id``, chained on ``prev``) and the new head."""
     at_text = canonical_at(at or utcnow())
     stored_at: object = at_text if sqlite else datetime.fromisoformat(at_text)
     enc, sha = _encode, _sha256
@@ -249,7 +196,7 @@ def _each_rows(sqlite: bool, next_id: int, prev: str, action: str, entity: str, 
                      detail, prev, digest))
         prev = digest
         next_id += 1
-    return rows, Head(next_id - 1, prev)
+    return _chain_end(conn, rows, Head(next_id - 1, prev))
 
 
 def _chain_start(conn: Connection) -> tuple[int, str]:

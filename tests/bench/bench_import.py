@@ -238,35 +238,33 @@ def main() -> None:
             return True
 
     def timed(fn):  # type: ignore[no-untyped-def]
-        """(result, wall seconds, CPU seconds of this process, of this thread) of ``fn()``."""
+        """(result, wall seconds, CPU seconds of this process) of ``fn()``."""
         gc.collect()
-        t, c, h = time.perf_counter(), time.process_time(), time.thread_time()
+        t, c = time.perf_counter(), time.process_time()
         out = fn()
-        return out, time.perf_counter() - t, time.process_time() - c, time.thread_time() - h
+        return out, time.perf_counter() - t, time.process_time() - c
 
     rounds: list[dict[str, float]] = []
     for n in range(args.rounds):
-        frame, bare, bare_cpu, _ = timed(lambda: pd.read_excel(xlsx, engine="calamine", dtype=str))
+        frame, bare, bare_cpu = timed(lambda: pd.read_excel(xlsx, engine="calamine", dtype=str))
         assert len(frame) == args.rows, len(frame)
         del frame
-        sheet, read_s, read_cpu, read_thread = timed(lambda: read_sheet(xlsx))  # noqa: B023
+        sheet, read_s, read_cpu = timed(lambda: read_sheet(xlsx))  # noqa: B023
         assert len(sheet.rows) == args.rows
         db = fresh_database(args.work / "import-bench.db")
         try:
             with db.session() as session:
                 gc.collect()
-                t, c, h = time.perf_counter(), time.process_time(), time.thread_time()
+                t, c = time.perf_counter(), time.process_time()
                 mapping = imports.suggest_mapping(session, sheet.headers)
                 plan = imports.plan_import(session, sheet, mapping, today=today, progress=Progress())
                 plan_s, plan_cpu = time.perf_counter() - t, time.process_time() - c
-                plan_thread = time.thread_time() - h
-                t, c, h = time.perf_counter(), time.process_time(), time.thread_time()
+                t, c = time.perf_counter(), time.process_time()
                 batch = imports.commit_import(session, plan, actor="bench", progress=Progress())
                 commit_body = time.perf_counter() - t
             # with the COMMIT itself (the WAL written and fsynced: durable from here; its copy
             # into the database file runs after, on a thread of its own: store/db.py)
             commit_s, commit_cpu = time.perf_counter() - t, time.process_time() - c
-            commit_thread = time.thread_time() - h
             settle_checkpoint(db.engine)  # not timed: nobody waits for it (nor the lookups)
             if n == args.rounds - 1:
                 join_s, one_by_one_s, joined = households_lookup(db, plan)
@@ -274,13 +272,11 @@ def main() -> None:
             db.dispose()
         rounds.append({"bare": bare, "read": read_s, "plan": plan_s, "commit": commit_s,
                        "body": commit_body, "bare_cpu": bare_cpu,
-                       "cpu": read_cpu + plan_cpu + commit_cpu,
-                       "thread": read_thread + plan_thread + commit_thread})
+                       "cpu": read_cpu + plan_cpu + commit_cpu})
         whole = read_s + plan_s + commit_s
         print(f"round {n + 1}: bare {bare:.2f} s, read {read_s:.2f} + plan {plan_s:.2f} + commit "
               f"{commit_s:.2f} = {whole:.2f} s ({whole / bare:.2f}x); CPU {rounds[-1]['cpu']:.2f} "
-              f"s against {bare_cpu:.2f} s ({rounds[-1]['cpu'] / bare_cpu:.2f}x), the clerk's thread "
-              f"{rounds[-1]['thread']:.2f} s ({rounds[-1]['thread'] / bare_cpu:.2f}x); load "
+              f"s against {bare_cpu:.2f} s ({rounds[-1]['cpu'] / bare_cpu:.2f}x); load "
               f"{os.getloadavg()[0]:.1f}", file=sys.stderr)
 
     def median(key: str) -> float:
@@ -289,10 +285,6 @@ def main() -> None:
     bare, read_s, plan_s, commit_s, commit_body = (median(k) for k in ("bare", "read", "plan", "commit", "body"))
     ratios = sorted((r["read"] + r["plan"] + r["commit"]) / r["bare"] for r in rounds)
     cpu_ratios = sorted(r["cpu"] / r["bare_cpu"] for r in rounds)
-    # the CPU of the thread the clerk waits on (the audit entries are hashed on another while
-    # SQLite builds the indexes): what the wall time is on an idle PC of two cores or more,
-    # and a figure a busy machine (other processes on the cores) does not stretch as much
-    thread_ratios = sorted(r["thread"] / r["bare_cpu"] for r in rounds)
 
     # Where plan time goes: the child form's own rule (validate_child, shared with the form
     # and not the import's to change) over the same rows, measured alone.
@@ -307,7 +299,6 @@ def main() -> None:
 
     total = read_s + plan_s + commit_s
     record(kind="import", rows=args.rows, rounds=args.rounds, whole_ratios=ratios, cpu_ratios=cpu_ratios,
-           thread_ratios=thread_ratios,
            bare_read_s=bare, read_sheet_s=read_s, plan_s=plan_s,
            commit_s=commit_s, commit_body_s=commit_body, households_at_s=join_s,
            household_at_each_s=one_by_one_s, validate_child_s=rules_s, valid=plan.valid_count,
@@ -331,9 +322,6 @@ def main() -> None:
             passed=statistics.median(ratios) <= 3,
             note=f"{len(ratios)} rounds: {', '.join(f'{r:.2f}' for r in ratios)}; CPU time "
                  f"{', '.join(f'{r:.2f}' for r in cpu_ratios)}"),
-        Row(args.rows, "the clerk's thread's CPU / the bare read's CPU, median", round(statistics.median(
-            thread_ratios), 2), None, "×", goal="<= 3x", passed=statistics.median(thread_ratios) <= 3,
-            note=f"{', '.join(f'{r:.2f}' for r in thread_ratios)}: the wall time on an idle PC of 2+ cores"),
     ]
     print(text_table(table))
     print(f"\nrows {args.rows:,}: valid {plan.valid_count:,}, errors {plan.error_count:,}, "

@@ -89,7 +89,6 @@ EXEMPT: dict[str, str] = {
     "audit.actor_name": "who is signed in",
     "audit.record": "writes the audit entry of checked work",
     "audit.record_per_child": "writes the entries of a checked bulk write (an import, its undo)",
-    "audit.start_per_child": "record_per_child in two halves, for the same checked import",
     "audit.views_recorded": "a setting: whether views are logged",
     "audit.set_views_recorded": "a setting written by the checked settings page",
     "audit.record_view": "writes the audit entry of a checked view",

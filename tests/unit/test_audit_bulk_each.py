@@ -62,35 +62,3 @@ def test_record_per_child_is_record_many_of_per_child(office_db: Database) -> No
         record_per_child(s, "create", UUIDS[:50], {"import_batch": "a"}, actor="clerk")
     with office_db.engine.connect() as conn:
         assert audit_chain.verify(conn) is None
-
-
-def test_start_each_hashes_on_a_thread_and_writes_what_append_each_writes(office_db: Database) -> None:
-    """An import hashes its entries while SQLite rebuilds the indexes (start_each): the same
-    rows and hashes, written when the returned function is called, statements run between;
-    the switch interval it lowered for that window is given back."""
-    import sys
-
-    detail = '{"import_batch": "x"}'
-    interval = sys.getswitchinterval()
-
-    def later(conn: Any) -> None:
-        finish = audit_chain.start_each(conn, "create", "child", UUIDS, detail=detail, actor="clerk", at=AT)
-        conn.execute(text("CREATE TEMP TABLE meanwhile AS SELECT 1 AS one"))  # the caller's work
-        assert finish() is not None
-
-    each = _written(office_db, lambda conn: audit_chain.append_each(
-        conn, "create", "child", UUIDS, detail=detail, actor="clerk", at=AT))
-    assert _written(office_db, later) == each
-    assert sys.getswitchinterval() == interval
-    with office_db.engine.connect() as conn:
-        assert audit_chain.start_each(conn, "create", "child", [], actor="clerk")() is None
-
-
-def test_start_each_hands_a_failure_of_its_thread_to_the_caller(office_db: Database) -> None:
-    with office_db.engine.connect() as conn:
-        trans = conn.begin()
-        finish = audit_chain.start_each(conn, "create", "child", [object()],  # type: ignore[list-item]
-                                        actor="clerk", at=AT)
-        with pytest.raises(TypeError):
-            finish()
-        trans.rollback()

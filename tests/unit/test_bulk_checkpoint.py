@@ -120,11 +120,10 @@ def test_a_failed_import_gives_its_connection_the_automatic_checkpoint_back(
     raws: list[Any] = []
     event.listen(office_db.engine, "rollback",
                  lambda conn: raws.append(conn.connection.driver_connection))
-    def failing() -> None:
+    def failing(*_a: Any, **_k: Any) -> None:
         raise RuntimeError("disk full")
 
-    # the audit entries' write fails: after the load and the index rebuild, before COMMIT
-    monkeypatch.setattr(commit_mod, "start_per_child", lambda *_a, **_k: failing)
+    monkeypatch.setattr(commit_mod, "record_per_child", failing)  # after the load, before COMMIT
     with pytest.raises(RuntimeError, match="disk full"):
         import_children(office_db, 20)
     assert db_mod.settle_checkpoint(office_db.engine, timeout=30)

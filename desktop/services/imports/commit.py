@@ -42,7 +42,7 @@ from desktop.domain.roles import Action
 from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.i18n import _
 from desktop.services.access import require
-from desktop.services.audit import default_actor, record, record_per_child, start_per_child
+from desktop.services.audit import default_actor, record, record_per_child
 from desktop.services.backup import BEFORE_IMPORT, BEFORE_UNDO, backup_before
 from desktop.services.demo import deferred_indexes, insert_sql
 from desktop.services.office import require_local_office
@@ -253,10 +253,6 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
         joined = {hid: m for hid, m in out.members.items() if hid < out.first["household"]}
         if load.counts_dropped and joined:
             _add_member_counts(conn, joined)
-        # one audit entry per new child, hashed while SQLite rebuilds the indexes below
-        write_audit = start_per_child(session, "create", created, {"import_batch": batch.uuid},
-                                      at=now, actor=actor)
-    write_audit()
     if conn.dialect.name == "postgresql":
         # explicit ids do not move PostgreSQL's sequences; later inserts would collide
         for table in TABLES:
@@ -271,6 +267,7 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
               **whole_file_detail(session, plan.whole or WholeFile(), plan.headers)}
     batch.child_count = counts["child"]
     batch.detail = json.dumps(detail, ensure_ascii=False)
+    record_per_child(session, "create", created, {"import_batch": batch.uuid}, at=now, actor=actor)
     record(session, "import", "import_batch", batch.uuid, detail, actor=actor)
     session.flush()
     return _info(batch, 0)
