@@ -58,6 +58,7 @@ class Action(StrEnum):
     DSPM_RECORD = "dspm.record"  # DSPM checks, re-checks, referrals and their outcome (a caregiver: own centre)
     CASE_WORK = "case.work"  # out-of-school cases (case issue)
     CASE_SUPERVISE = "case.supervise"
+    CASE_IMPORT = "case.import"  # import a list of out-of-school children into cases (creates children)
 
 
 A = Action
@@ -66,6 +67,7 @@ ALLOWED: Mapping[Role, frozenset[Action]] = MappingProxyType({
                            A.KEYS_MANAGE, A.STATS_READ, A.DEMO}),
     Role.CLERK: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.REGISTRY_DELETE, A.IMPORT, A.EXPORT,
                            A.REPORT, A.STATS_READ, A.DEMO, A.SCREENING_RECORD, A.GRANTS, A.CASE_WORK,
+                           A.CASE_IMPORT,
                            A.CENTRE_READ, A.CENTRE_ATTENDANCE, A.CENTRE_MANAGE, A.GROWTH_READ, A.GROWTH_RECORD,
                            A.DSPM_RECORD}),
     Role.TEACHER: frozenset({A.SCREENING_RECORD}),
@@ -74,7 +76,8 @@ ALLOWED: Mapping[Role, frozenset[Action]] = MappingProxyType({
     Role.CAREGIVER: frozenset({A.REGISTRY_READ, A.REGISTRY_WRITE, A.CENTRE_READ, A.CENTRE_ATTENDANCE,
                                A.CENTRE_MANAGE, A.GROWTH_READ, A.GROWTH_RECORD, A.DSPM_RECORD}),
     Role.CASE_WORKER: frozenset({A.REGISTRY_READ, A.CASE_WORK}),
-    Role.SUPERVISOR: frozenset({A.REGISTRY_READ, A.CASE_WORK, A.CASE_SUPERVISE, A.REPORT, A.STATS_READ}),
+    Role.SUPERVISOR: frozenset({A.REGISTRY_READ, A.CASE_WORK, A.CASE_SUPERVISE, A.CASE_IMPORT, A.REPORT,
+                                A.STATS_READ}),
     Role.PROVINCE: frozenset({A.REGISTRY_READ, A.IMPORT, A.EXPORT, A.REPORT, A.PROVINCE_REPORT, A.MERGE,
                               A.STATS_READ}),
 })
@@ -121,6 +124,7 @@ ACTION_LABELS: Mapping[Action, str] = MappingProxyType({
     A.DSPM_RECORD: N_("บันทึกผลประเมินพัฒนาการ (DSPM) และการส่งต่อ"),
     A.CASE_WORK: N_("ติดตามเด็กนอกระบบ"),
     A.CASE_SUPERVISE: N_("กำกับงานติดตามเด็กนอกระบบ"),
+    A.CASE_IMPORT: N_("นำเข้ารายชื่อเด็กนอกระบบ"),
 })
 
 
