@@ -86,6 +86,10 @@ ACTIONS: dict[str, str] = {
     "dspm_check": N_("บันทึกผลประเมินพัฒนาการ (DSPM)"),
     "dspm_referral": N_("ส่งต่อประเมินพัฒนาการ (TEDA4I)"),
     "dspm_referral_outcome": N_("บันทึกผลการประเมินที่โรงพยาบาล"),
+    "growth_measure_edit": N_("แก้ไขน้ำหนักและส่วนสูง"),
+    "growth_measure_delete": N_("ลบผลการชั่งน้ำหนักและวัดส่วนสูง"),
+    "dspm_check_edit": N_("แก้ไขผลประเมินพัฒนาการ (DSPM)"),
+    "dspm_check_delete": N_("ลบผลประเมินพัฒนาการ (DSPM)"),
 }
 ENTITIES: dict[str, str] = {
     "exchange": N_("ชุดข้อมูลแลกเปลี่ยน"),

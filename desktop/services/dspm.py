@@ -9,6 +9,8 @@ the referral for TEDA4I and the hospital's outcome. No Qt.
     ref = refer(session, again.id, "โรงพยาบาลโนนสูง", date(2026, 12, 16), letter_no="นม 123/2569")
     record_referral_outcome(session, ref, "delayed", date(2027, 1, 10), note="...")
     child_checks(session, child_uuid)          # the child's development page
+    edit_check(session, view.id, date(2026, 11, 21), {...})   # a correction: the outcome worked out again
+    delete_check(session, again.id)            # soft (deleted_at), audit logged; the re-check before its first
 
 The result is the domain's (desktop/domain/dspm.py ``evaluate`` / ``evaluate_recheck``):
 every item passed → on track (1B260); a failure → suspected delay (1B261), re-checked
@@ -277,6 +279,91 @@ def record_referral_outcome(session: Session, referral_id: int, outcome: Referra
     session.flush()
     record(session, "dspm_referral_outcome", "dspm_referral", row.uuid,
            {"outcome": outcome.value, "outcome_on": outcome_on.isoformat()}, subject_uuid=child.uuid)
+
+
+def _editable(session: Session, check_id: int, *, deleting: bool) -> tuple[DspmCheck, Child]:
+    """A live check the user may record for; a first check already re-checked is changed
+    only after its re-check is (the re-check's result rests on it)."""
+    require(session, Action.DSPM_RECORD)
+    row = _live_check(session, check_id)
+    child = session.get(Child, row.child_id)
+    if child is None or child.deleted_at is not None:
+        raise ValidationFailed([Problem("check", _("ไม่พบผลการประเมินนี้"))])
+    require_child(session, Action.DSPM_RECORD, child.uuid)
+    if row.first_check_id is None and _recheck_of(session, row.id) is not None:
+        raise ValidationFailed([Problem("check", _(
+            "ผลนี้ได้ประเมินซ้ำแล้ว: แก้ไขหรือลบผลการประเมินซ้ำก่อน"))])
+    if not deleting and _referral(session, row.id) is not None:
+        raise ValidationFailed([Problem("check", _(
+            "ผลนี้ได้ส่งต่อโรงพยาบาลแล้ว: แก้ไขไม่ได้ (ลบผลนี้แล้วบันทึกใหม่หากบันทึกผิด)"))])
+    return row, child
+
+
+def edit_check(session: Session, check_id: int, checked_on: date, answers: Mapping[int, bool], *,
+               assessor: str = "", refer_now: bool = False, today: date | None = None) -> CheckView:
+    """Correct a stored check or re-check (its date, items, assessor): the outcome and the
+    re-check's due date are worked out again as for a new one; the audit entry keeps the
+    outcome and failed items before and after."""
+    row, child = _editable(session, check_id, deleting=False)
+    actor = require_child(session, Action.DSPM_RECORD, child.uuid)
+    assessor = " ".join(assessor.split()) or row.assessor or actor.full_name or actor.name
+    problems = _check_problems(child, checked_on, assessor, today or date.today())
+    first = session.get(DspmCheck, row.first_check_id) if row.first_check_id is not None else None
+    if first is None:
+        reached = reaches(child.birth_date, row.age_months)
+        if checked_on < reached:
+            problems.append(Problem("checked_on", _(
+                "เด็กอายุครบ {age} เดือนวันที่ {on}: ประเมินช่วงอายุนี้ได้ตั้งแต่วันนั้น")
+                .format(age=row.age_months, on=format_be(reached))))
+    if problems:
+        raise ValidationFailed(problems)
+    before = _result(session, row)
+    if first is None:
+        result = evaluate(row.age_months, checked_on, answers, refer_now=refer_now)
+    else:
+        result = evaluate_recheck(_result(session, first), checked_on, answers)
+    row.checked_on, row.assessor, row.outcome = checked_on, assessor, result.outcome.value
+    row.code, row.recheck_due, row.updated_at = result.code or "", result.recheck_due, utcnow()
+    office = require_local_office(session)
+    items = {i.item_no: i for i in session.scalars(select(DspmCheckItem).where(
+        DspmCheckItem.check_id == row.id, DspmCheckItem.deleted_at.is_(None)))}
+    now = utcnow()
+    for no, item in items.items():
+        if no not in answers:
+            item.deleted_at = item.updated_at = now
+        elif item.passed != answers[no]:
+            item.passed, item.updated_at = answers[no], now
+    session.flush()
+    session.add_all(DspmCheckItem(check_id=row.id, item_no=no, passed=passed, origin_office_id=office.id)
+                    for no, passed in sorted(answers.items()) if no not in items)
+    session.flush()
+    record(session, "dspm_check_edit", "child", child.uuid,
+           {"age_months": row.age_months, "checked_on": checked_on.isoformat(),
+            "before": {"checked_on": before.checked_on.isoformat(), "outcome": before.outcome.value,
+                       "failed": [i.no for i in before.failed]},
+            "after": {"outcome": result.outcome.value, "failed": [i.no for i in result.failed]}},
+           subject_uuid=child.uuid)
+    return _view(session, row, child)
+
+
+def delete_check(session: Session, check_id: int) -> None:
+    """Delete a check (or re-check) with its items and referral, kept with ``deleted_at``;
+    a first check already re-checked only after its re-check."""
+    row, child = _editable(session, check_id, deleting=True)
+    now = utcnow()
+    row.deleted_at = row.updated_at = now
+    for item in session.scalars(select(DspmCheckItem).where(DspmCheckItem.check_id == row.id,
+                                                            DspmCheckItem.deleted_at.is_(None))):
+        item.deleted_at = item.updated_at = now
+    referral = session.scalars(select(DspmReferral).where(DspmReferral.check_id == row.id,
+                                                          DspmReferral.deleted_at.is_(None))).first()
+    if referral is not None:
+        referral.deleted_at = referral.updated_at = now
+    session.flush()
+    record(session, "dspm_check_delete", "child", child.uuid,
+           {"age_months": row.age_months, "checked_on": row.checked_on.isoformat(), "outcome": row.outcome,
+            "recheck": row.first_check_id is not None, "referral": referral.uuid if referral else None},
+           subject_uuid=child.uuid)
 
 
 def _referral(session: Session, check_id: int) -> ReferralView | None:

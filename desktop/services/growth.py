@@ -4,13 +4,15 @@
     view = add_measurement(session, child.uuid, date(2026, 11, 20), weight_kg=14.2, height_cm=98.5)
     view.z[Indicator.WFH], view.category_label(Indicator.WFH)   # 0.35, "สมส่วน"
     measurements(session, child.uuid)                           # oldest first, each with its z-scores
+    edit_measurement(session, view.id, date(2026, 11, 20), weight_kg=14.0, height_cm=98.5)  # a correction
+    delete_measurement(session, view.id)                        # soft: deleted_at, audit logged
 
 A measurement is assessed by desktop/domain/growth.py before it is stored: an impossible
 value or a z-score outside WHO's plausible limits is refused with the domain's Thai
 message (``ValidationFailed``) and nothing is written. Stored as whole grams and
 millimetres; z-scores are recomputed when read (never stored).
 
-Who: reading needs ``growth.read``, adding ``growth.record``; a caregiver only for the
+Who: reading needs ``growth.read``, adding, correcting and deleting ``growth.record``; a caregiver only for the
 children enrolled at their own centre (``require_child``). The term's lists are
 growth_lists.py.
 """
@@ -31,11 +33,11 @@ from desktop.domain.people import Sex
 from desktop.domain.roles import Action
 from desktop.domain.text import digits_only
 from desktop.i18n import _
-from desktop.services.access import NotPermitted, require_child
+from desktop.services.access import NotPermitted, require, require_child
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.store.growth_state import GrowthMeasurement
-from desktop.store.models import Child
+from desktop.store.models import Child, utcnow
 
 MEASURED_BY_MAX = 50
 NOTE_MAX = 200
@@ -144,6 +146,31 @@ def _view(child: Child, row: GrowthMeasurement) -> MeasurementView:
                            method, row.measured_by, row.note, z, cats, notes)
 
 
+def _checked(session: Session, child: Child, actor_name: str, measured_on: date, weight_kg: float | None,
+             height_cm: float | None, head_cm: float | None, method: Method | None, measured_by: str, note: str,
+             today: date | None) -> tuple[int | None, int | None, int | None, str, str]:
+    """The values as stored (whole grams and millimetres) after the domain's checks, so the
+    z-scores shown are those of the stored values; ValidationFailed (Thai) otherwise."""
+    problems = []
+    if measured_on > (today or date.today()):
+        problems.append(Problem("measured_on", _("วันที่ชั่ง/วัดอยู่ในอนาคต: โปรดแก้วันที่")))
+    if weight_kg is None and height_cm is None:
+        problems.append(Problem("weight_kg", _("โปรดกรอกน้ำหนักหรือส่วนสูงอย่างน้อยหนึ่งอย่าง")))
+    measured_by = " ".join(measured_by.split()) or actor_name
+    note = " ".join(note.split())
+    if len(measured_by) > MEASURED_BY_MAX or len(note) > NOTE_MAX:
+        problems.append(Problem("note", _("ชื่อผู้ชั่ง/วัดยาวได้ไม่เกิน {who} ตัวอักษร หมายเหตุไม่เกิน {note} ตัวอักษร")
+                                .format(who=MEASURED_BY_MAX, note=NOTE_MAX)))
+    if problems:
+        raise ValidationFailed(problems)
+    weight_g = None if weight_kg is None else round(weight_kg * 1000)
+    height_mm = None if height_cm is None else round(height_cm * 10)
+    head_mm = None if head_cm is None else round(head_cm * 10)
+    assess(Measurement(Sex(child.sex), child.birth_date, measured_on, _kg(weight_g), _cm(height_mm), method,
+                       _cm(head_mm)))
+    return weight_g, height_mm, head_mm, measured_by, note
+
+
 def add_measurement(session: Session, child_uuid: str, measured_on: date, *, weight_kg: float | None,
                     height_cm: float | None, head_cm: float | None = None, method: Method | None = None,
                     measured_by: str = "", note: str = "", today: date | None = None) -> MeasurementView:
@@ -153,24 +180,9 @@ def add_measurement(session: Session, child_uuid: str, measured_on: date, *, wei
     actor = require_child(session, Action.GROWTH_RECORD, child_uuid)
     child = _child(session, child_uuid, Action.GROWTH_RECORD)
     office = require_local_office(session)
-    problems = []
-    if measured_on > (today or date.today()):
-        problems.append(Problem("measured_on", _("วันที่ชั่ง/วัดอยู่ในอนาคต: โปรดแก้วันที่")))
-    if weight_kg is None and height_cm is None:
-        problems.append(Problem("weight_kg", _("โปรดกรอกน้ำหนักหรือส่วนสูงอย่างน้อยหนึ่งอย่าง")))
-    measured_by = " ".join(measured_by.split()) or actor.full_name or actor.name
-    note = " ".join(note.split())
-    if len(measured_by) > MEASURED_BY_MAX or len(note) > NOTE_MAX:
-        problems.append(Problem("note", _("ชื่อผู้ชั่ง/วัดยาวได้ไม่เกิน {who} ตัวอักษร หมายเหตุไม่เกิน {note} ตัวอักษร")
-                                .format(who=MEASURED_BY_MAX, note=NOTE_MAX)))
-    if problems:
-        raise ValidationFailed(problems)
-    # as stored: whole grams and millimetres, so the z-scores shown are those of the stored values
-    weight_g = None if weight_kg is None else round(weight_kg * 1000)
-    height_mm = None if height_cm is None else round(height_cm * 10)
-    head_mm = None if head_cm is None else round(head_cm * 10)
-    assess(Measurement(Sex(child.sex), child.birth_date, measured_on, _kg(weight_g), _cm(height_mm), method,
-                       _cm(head_mm)))
+    weight_g, height_mm, head_mm, measured_by, note = _checked(
+        session, child, actor.full_name or actor.name, measured_on, weight_kg, height_cm, head_cm, method,
+        measured_by, note, today)
     row = GrowthMeasurement(child_id=child.id, measured_on=measured_on, weight_g=weight_g, height_mm=height_mm,
                             method=method.value if method else "", head_mm=head_mm, measured_by=measured_by,
                             note=note, origin_office_id=office.id)
@@ -180,6 +192,49 @@ def add_measurement(session: Session, child_uuid: str, measured_on: date, *, wei
            {"measured_on": measured_on.isoformat(), "weight_g": weight_g, "height_mm": height_mm,
             "head_mm": head_mm, "method": row.method}, subject_uuid=child.uuid)
     return _view(child, row)
+
+
+def _live_measurement(session: Session, measurement_id: int) -> tuple[GrowthMeasurement, Child]:
+    """The measurement and its child, when the user may record for the child."""
+    require(session, Action.GROWTH_RECORD)
+    row = session.get(GrowthMeasurement, measurement_id)
+    child = session.get(Child, row.child_id) if row is not None else None
+    if row is None or row.deleted_at is not None or child is None or child.deleted_at is not None:
+        raise ValidationFailed([Problem("measurement", _("ไม่พบผลการชั่ง/วัดนี้ (อาจถูกลบไปแล้ว)"))])
+    require_child(session, Action.GROWTH_RECORD, child.uuid)
+    return row, child
+
+
+def edit_measurement(session: Session, measurement_id: int, measured_on: date, *, weight_kg: float | None,
+                     height_cm: float | None, head_cm: float | None = None, method: Method | None = None,
+                     measured_by: str = "", note: str = "", today: date | None = None) -> MeasurementView:
+    """Correct a stored measurement: the same checks as a new one; the audit entry keeps the
+    values before and after."""
+    row, child = _live_measurement(session, measurement_id)
+    actor = require_child(session, Action.GROWTH_RECORD, child.uuid)
+    weight_g, height_mm, head_mm, measured_by, note = _checked(
+        session, child, actor.full_name or actor.name, measured_on, weight_kg, height_cm, head_cm, method,
+        measured_by or row.measured_by, note, today)
+    before = {"measured_on": row.measured_on.isoformat(), "weight_g": row.weight_g, "height_mm": row.height_mm,
+              "head_mm": row.head_mm, "method": row.method}
+    row.measured_on, row.weight_g, row.height_mm, row.head_mm = measured_on, weight_g, height_mm, head_mm
+    row.method, row.measured_by, row.note, row.updated_at = method.value if method else "", measured_by, note, utcnow()
+    session.flush()
+    after = {"measured_on": measured_on.isoformat(), "weight_g": weight_g, "height_mm": height_mm,
+             "head_mm": head_mm, "method": row.method}
+    record(session, "growth_measure_edit", "child", child.uuid, {"before": before, "after": after},
+           subject_uuid=child.uuid)
+    return _view(child, row)
+
+
+def delete_measurement(session: Session, measurement_id: int) -> None:
+    """Delete a measurement (kept with ``deleted_at`` for the exchange and the audit log)."""
+    row, child = _live_measurement(session, measurement_id)
+    row.deleted_at = row.updated_at = utcnow()
+    session.flush()
+    record(session, "growth_measure_delete", "child", child.uuid,
+           {"measured_on": row.measured_on.isoformat(), "weight_g": row.weight_g, "height_mm": row.height_mm,
+            "head_mm": row.head_mm}, subject_uuid=child.uuid)
 
 
 def measurements(session: Session, child_uuid: str) -> list[MeasurementView]:
