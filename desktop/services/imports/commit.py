@@ -41,7 +41,7 @@ from desktop.domain.identity import IdType
 from desktop.domain.roles import Action
 from desktop.domain.sort_keys import enrolment_sort_keys, household_sort_keys
 from desktop.i18n import _
-from desktop.services.access import require
+from desktop.services.access import require, require_any
 from desktop.services.audit import default_actor, record, record_per_child
 from desktop.services.backup import BEFORE_IMPORT, BEFORE_UNDO, backup_before
 from desktop.services.demo import deferred_indexes, insert_sql
@@ -424,11 +424,14 @@ def batch_cells(b: BatchInfo) -> list[object]:
 
 def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     """Soft-delete every record the batch created that is still live (children, their
-    enrolments and guardian links; guardians and households no other live record uses).
+    enrolments and guardian links; guardians and households no other live record uses;
+    a case list's cases and their history, services/case_import.py).
     Returns the number of children removed. Raises ValueError (Thai) for an unknown batch
-    or one already undone."""
-    require(session, Action.IMPORT)
+    or one already undone. A case list's batch needs ``case.import`` (a supervisor may
+    undo it), any other ``import``."""
+    require_any(session, Action.IMPORT, Action.CASE_IMPORT)
     b = session.scalars(select(ImportBatch).where(ImportBatch.uuid == batch_uuid)).first()
+    require(session, Action.CASE_IMPORT if b is not None and b.kind == "cases" else Action.IMPORT)
     if b is None:
         raise ValueError(_("ไม่พบรายการนำเข้านี้ อาจถูกลบไปแล้ว โปรดเปิดรายการนำเข้าใหม่"))
     if b.undone_at is not None:
@@ -452,6 +455,12 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     c, g, link, h = tables["child"], tables["guardian"], tables["child_guardian"], tables["household"]
     removed = list(session.scalars(select(Child.uuid).where(Child.import_batch_id == b.id,
                                                             Child.deleted_at.is_(None))))
+    cases, history = tables["oos_case"], tables["oos_case_status"]
+    session.execute(update(history).where(  # a case list's cases: their history first, then them
+        history.c.deleted_at.is_(None), history.c.case_id.in_(
+            select(cases.c.id).where(cases.c.import_batch_id == b.id, cases.c.deleted_at.is_(None))))
+        .values(version=history.c.version + 1, **gone))
+    case_count = soft_delete(cases)
     children = soft_delete(c)
     enrolments = soft_delete(tables["enrollment"])
     links = soft_delete(link)
@@ -463,6 +472,8 @@ def undo_batch(session: Session, batch_uuid: str, *, actor: str = "") -> int:
     detail = json.loads(b.detail or "{}")
     counts = {"children": children, "enrollments": enrolments, "links": links,
               "guardians": guardians, "households": households, "edited_before_undo": edited}
+    if case_count:
+        counts["cases"] = case_count
     detail["undo"] = counts
     detail["edited_before_undo"] = edited
     b.detail = json.dumps(detail, ensure_ascii=False)

@@ -1,0 +1,386 @@
+"""Planning the import of a list of out-of-school children (issue 13): each row read and
+checked by the registry import's own planner (imports/plan.py: the same column keys,
+parsers and row checks, footers and formulas without a value), the registry's children that
+share a row's national ID, G-code or birth date read in bulk (``json_each`` on SQLite,
+chunked ``IN`` on PostgreSQL, as imports/duplicates.py does), ``match_list`` of the domain
+(desktop/domain/case_matching.py), then each row's kind: matched, new, ambiguous, invalid,
+or already an open case. Nothing is written.
+
+The registry import's required columns are not this list's: a list names the child (first
+and last name, or a full name) and gives something to match by (national ID, G-code or
+birth date). Sex and birth date are needed only for a row that becomes a new child (a
+prefix gives the sex); a row matched to a registry child needs neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.case_matching import ListRow, MatchKind, MatchResult, RegistryChild, match_list
+from desktop.domain.cases import (
+    NOTE_MAX,
+    CaseSource,
+    CaseStatus,
+    open_case_problem,
+    open_problems,
+    text_problem,
+)
+from desktop.domain.columns import COLUMN_BY_KEY, guess_mapping, header_key
+from desktop.domain.identity import normalise_g_code
+from desktop.domain.roles import Action
+from desktop.domain.text import clean_text
+from desktop.i18n import N_, _
+from desktop.services.access import require
+from desktop.services.imports.duplicates import _chunks, _sqlite, _text_in
+from desktop.services.imports.footers import RowSkipper
+from desktop.services.imports.joins import household_guardians, registry_addresses
+from desktop.services.imports.model import ERROR, WARNING, CellProblem, PlannedRow, SheetLike
+from desktop.services.imports.names import row_name
+from desktop.services.imports.plan import _bad_cells, _no_child_data, _Planner
+from desktop.services.imports.wholefile import WholeFile
+from desktop.services.progress import Progress
+from desktop.store.case_state import OosCase
+from desktop.store.models import Child
+
+from .case_import_model import CASE_NOTE, LAST_SCHOOL, NEW_CHILD, CasePlan, CaseRow, RowKind
+
+# Enrolment columns mean the last school in a list of children out of school: the school
+# column is kept as the case's last school, the others are not read.
+_ENROLMENT = frozenset({"institution", "level", "classroom", "year_be"})
+_CASE_HEADERS = {
+    LAST_SCHOOL: ("สถานศึกษาล่าสุด", "โรงเรียนล่าสุด", "โรงเรียนเดิม", "สถานศึกษาเดิม",
+                  "โรงเรียนสุดท้าย", "สถานศึกษาสุดท้าย", "last school"),
+    CASE_NOTE: ("หมายเหตุ", "note", "remark", "หมายเหตุ/สาเหตุ", "สาเหตุที่ออกจากโรงเรียน"),
+}
+_CASE_BY_HEADER = {header_key(h): key for key, names in _CASE_HEADERS.items() for h in names}
+CASE_KEYS = frozenset(_CASE_HEADERS)
+LAST_SCHOOL_LABEL = N_("สถานศึกษาล่าสุด")
+NOTE_LABEL = N_("บันทึกเพิ่มเติม")
+
+
+def suggest_case_mapping(headers: Sequence[str]) -> dict[int, str]:
+    """``{column index: key}``: the registry's column keys (``domain.columns``) the headers
+    name, the school column as the last school, a remark column as the case's note."""
+    mapping: dict[int, str] = {}
+    for i, key in guess_mapping(headers).items():
+        if key == "institution":
+            mapping[i] = LAST_SCHOOL
+        elif key not in _ENROLMENT:
+            mapping[i] = key
+    for i, header in enumerate(headers):
+        case_key = _CASE_BY_HEADER.get(header_key(header))
+        if case_key is not None and i not in mapping and case_key not in mapping.values():
+            mapping[i] = case_key
+    return dict(sorted(mapping.items()))
+
+
+def _registry_mapping(mapping: Mapping[int, str]) -> dict[int, str]:
+    unknown = set(mapping.values()) - COLUMN_BY_KEY.keys() - CASE_KEYS
+    if unknown:
+        raise ValueError(f"unknown column keys in mapping: {sorted(unknown)}")
+    return {i: k for i, k in mapping.items() if k in COLUMN_BY_KEY and k not in _ENROLMENT}
+
+
+def _file_checks(planner: _Planner, keys: set[str], source: str, today: date) -> None:
+    """The registry planner's file checks (a column mapped twice, no rows), less its
+    required columns: this list needs a name and something to match by."""
+    planner.check_file()  # sex and birth date missing: quiet on every row (said below if needed)
+    planner.file_problems[:] = [p for p in planner.file_problems
+                                if not (p.row == 0 and not p.column
+                                        and p.field in ("sex", "birth_date", "first_name", "last_name"))]
+    if "full_name" not in keys and not {"first_name", "last_name"} <= keys:
+        planner.file_problems.append(CellProblem(0, "", "first_name", "", _(
+            "ไฟล์ไม่มีคอลัมน์ชื่อและนามสกุลของเด็ก (หรือชื่อ-นามสกุลในคอลัมน์เดียว) "
+            "โปรดเพิ่มคอลัมน์หรือจับคู่คอลัมน์ให้ตรงกัน จึงจะนำเข้าได้")))
+    if not keys & {"national_id", "g_code", "birth_date"}:
+        planner.file_problems.append(CellProblem(0, "", "national_id", "", _(
+            "ไฟล์ไม่มีคอลัมน์เลขประจำตัวประชาชน รหัส G หรือวันเกิด จึงเทียบกับทะเบียนไม่ได้ "
+            "โปรดเพิ่มอย่างน้อยหนึ่งคอลัมน์")))
+    for p in open_problems(today, source, [], today=today):
+        planner.file_problems.append(CellProblem(0, "", p.field, "", p.message))
+
+
+def _rows(planner: _Planner, sheet: SheetLike, progress: Progress | None) -> list[PlannedRow]:
+    """Every row read and checked as the registry import does (footers, separator and
+    repeated header rows skipped with a note; formulas without a value: the row's error)."""
+    rows: list[PlannedRow] = []
+    total = len(sheet.rows)
+    step = max(1000, total // 100)
+    skipper = RowSkipper(sheet.headers)
+    skipped: set[int] = set()
+    if progress is not None:
+        progress.step(0, total, _("ตรวจข้อมูล"))
+    for n, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True), start=1):
+        planned = planner.plan_row(number, cells)
+        if (planned is not None and not planned.ok and _no_child_data(planned)) or (
+                planned is None and any(cells)):
+            note = skipper.reason(number, cells)
+            if note is not None:
+                planner.file_problems.append(CellProblem(number, "", "", skipper.shown(cells), note, WARNING))
+                skipped.add(number)
+                continue
+        if planned is not None:
+            rows.append(planned)
+        if progress is not None and n % step == 0:
+            progress.step(n, total, _("ตรวจข้อมูล"))
+    bad_cells = getattr(sheet, "bad_cells", None)
+    if bad_cells:
+        _bad_cells(planner, sheet, rows, bad_cells, skipped)
+    return rows
+
+
+_NEW_CHILD_FIELDS = ("prefix", "sex", "birth_date")
+
+
+def _for_new_child_only(row: PlannedRow) -> list[CellProblem]:
+    """A missing prefix, sex or birth date is the registry's error for any row; here it
+    matters only when the row becomes a new child (``_new_child_problems`` puts it back).
+    Returns the problems set aside."""
+    aside = [p for p in row.problems if p.severity == ERROR and p.field in _NEW_CHILD_FIELDS and not p.value]
+    if aside:
+        row.problems[:] = [p for p in row.problems if p not in aside]
+    return aside
+
+
+def _list_row(row: PlannedRow) -> ListRow:
+    assert row.parsed is not None
+    c = row.parsed.child
+    g_code = c.g_code or normalise_g_code(clean_text(row.values.get("g_code", "")))
+    return ListRow(row.row, c.first_name, c.last_name, c.birth_date, c.national_id, g_code)
+
+
+# ------------------------------------------------------------------ the registry in bulk
+_COLUMNS = ("uuid", "id", "first_name", "last_name", "birth_date", "national_id", "g_code", "deleted_at")
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def registry_candidates(session: Session, rows: Iterable[ListRow]) -> tuple[list[RegistryChild], dict[str, int]]:
+    """The registry's children, live or in the bin, with one of the rows' national IDs or
+    G-codes or born on one of their birth dates (``match_list``'s candidates), and their
+    ids by uuid. One statement a column on SQLite, chunks of ``IN`` on PostgreSQL."""
+    require(session, Action.CASE_IMPORT)
+    nids: set[str] = set()
+    g_codes: set[str] = set()
+    births: set[date] = set()
+    for r in rows:
+        if r.national_id:
+            nids.add(r.national_id)
+        if r.g_code:
+            g_codes.add(r.g_code)
+        if r.birth_date is not None:
+            births.add(r.birth_date)
+    found: dict[str, RegistryChild] = {}
+    ids: dict[str, int] = {}
+    for uuid, cid, first, last, birth, nid, g_code, deleted in _children_with(session, nids, g_codes, births):
+        if uuid in found:
+            continue
+        found[uuid] = RegistryChild(uuid, first, last, _as_date(birth), nid or "", g_code or "",
+                                    deleted=deleted is not None)
+        ids[uuid] = int(cid)
+    return list(found.values()), ids
+
+
+def _children_with(session: Session, nids: set[str], g_codes: set[str], births: set[date]) -> Iterable[Sequence[Any]]:
+    columns = ", ".join(_COLUMNS)
+    if _sqlite(session):
+        yield from _text_in(session, columns, "child", "national_id", nids)
+        yield from _text_in(session, columns, "child", "g_code", g_codes)
+        yield from _text_in(session, columns, "child", "birth_date", (b.isoformat() for b in births))
+        return
+    wanted = [getattr(Child, c) for c in _COLUMNS]
+    for column, values in ((Child.national_id, nids), (Child.g_code, g_codes), (Child.birth_date, births)):
+        for chunk in _chunks(values):
+            yield from session.execute(select(*wanted).where(column.in_(chunk)))
+
+
+def open_cases_of(session: Session, child_ids: Iterable[int]) -> dict[int, list[CaseStatus]]:
+    """The statuses of the live cases not closed of these children (at most one each)."""
+    require(session, Action.CASE_IMPORT)
+    out: dict[int, list[CaseStatus]] = {}
+    if _sqlite(session):
+        found: Iterable[Sequence[Any]] = _text_in(session, "child_id, status", "oos_case", "child_id",
+                                                  child_ids,  # type: ignore[arg-type]  # ints: json_each's numbers
+                                                  " AND deleted_at IS NULL AND status <> 'closed'")
+    else:
+        found = (r for chunk in _chunks(child_ids) for r in session.execute(
+            select(OosCase.child_id, OosCase.status).where(OosCase.child_id.in_(chunk),
+                                                           OosCase.deleted_at.is_(None),
+                                                           OosCase.status != CaseStatus.CLOSED.value)))
+    for child_id, status in found:
+        out.setdefault(int(child_id), []).append(CaseStatus(status))
+    return out
+
+
+# ------------------------------------------------------------------ the plan
+def build_plan(session: Session, sheet: SheetLike, mapping: Mapping[int, str], *, today: date, source: str,
+               resolutions: Mapping[int, str], progress: Progress | None,
+               ignored: Collection[int]) -> CasePlan:
+    """The plan (services/case_import.plan_case_import)."""
+    require(session, Action.CASE_IMPORT)
+    registry_map = _registry_mapping(mapping)
+    case_columns = {k: i for i, k in mapping.items() if k in CASE_KEYS}
+    planner = _Planner(session, sheet, registry_map, today, WholeFile(),
+                       set(ignored) | set(case_columns.values()))
+    try:
+        _file_checks(planner, set(planner.mapping.values()), source, today)
+        planned = _rows(planner, sheet, progress)
+        rows, ids = _kinds(session, planner, planned, case_columns, resolutions, source, today)
+        new = [r.planned for r in rows if r.kind is RowKind.NEW and r.planned is not None]
+        db_households, db_guardians = planner._registry_households(new), planner._registry_guardians(new)
+        db_addresses, joins = registry_addresses(session, new)
+        if joins is not None:
+            planner.file_problems.append(joins)
+        db_household_guardians = household_guardians(session, [*db_households.values(), *db_addresses.values()])
+        for r in rows:  # the warnings the joins add (an address that differs from the registry's)
+            if r.planned is not None and r.kind is RowKind.NEW:
+                r.problems += [p for p in r.planned.problems if p not in r.problems]
+        child_ids = {r.child: ids[r.child] for r in rows if r.child is not None and r.child in ids}
+        return CasePlan(sheet.file_name, sheet.sheet, list(sheet.headers), dict(sorted(mapping.items())), source,
+                        today, rows, planner.file_problems, child_ids=child_ids,
+                        db_households=db_households, db_guardians=db_guardians, db_addresses=db_addresses,
+                        db_household_guardians=db_household_guardians)
+    finally:
+        planner.release()
+
+
+def _case_text(sheet_cells: list[str], case_columns: Mapping[str, int]) -> tuple[str, str]:
+    def cell(key: str) -> str:
+        i = case_columns.get(key)
+        return clean_text(sheet_cells[i]) if i is not None and i < len(sheet_cells) else ""
+
+    school, remark = cell(LAST_SCHOOL), cell(CASE_NOTE)
+    parts = [_("สถานศึกษาล่าสุด (ตามรายชื่อ): {school}").format(school=school)] if school else []
+    if remark:
+        parts.append(remark)
+    return school, "\n".join(parts)
+
+
+def _problem(planner: _Planner, row: PlannedRow, key: str, message: str) -> CellProblem:
+    before = len(row.problems)
+    planner.problem(row, key, message)
+    found = row.problems[before]
+    del row.problems[before:]
+    return found
+
+
+def _kinds(session: Session, planner: _Planner, planned: list[PlannedRow], case_columns: Mapping[str, int],
+           resolutions: Mapping[int, str], source: str, today: date) -> tuple[list[CaseRow], dict[str, int]]:
+    out: list[CaseRow] = []
+    to_match: list[PlannedRow] = []
+    aside: dict[int, list[CellProblem]] = {}
+    for p in planned:
+        aside[p.row] = _for_new_child_only(p)
+        school, note = _case_text(p.cells, case_columns)
+        r = CaseRow(p.row, RowKind.INVALID, "", name=row_name(p.values, planner.clean),
+                    last_school=school, note=note, planned=p)
+        found = text_problem("note", note, NOTE_MAX, N_("บันทึกเพิ่มเติม"))
+        if found is not None:
+            p.problems.append(_problem(planner, p, CASE_NOTE if CASE_NOTE in case_columns else LAST_SCHOOL,
+                                       found.message))
+        r.problems = list(p.problems)
+        if p.ok and p.parsed is not None:
+            to_match.append(p)
+        else:
+            r.reason = _("ข้อมูลในแถวไม่ถูกต้อง โปรดแก้ตามที่แจ้งแล้วนำเข้าใหม่")
+        out.append(r)
+    list_rows = [_list_row(p) for p in to_match]
+    registry, ids = registry_candidates(session, list_rows)
+    results = {m.row: m for m in match_list(list_rows, registry)}
+    live = {c.ref for c in registry if not c.deleted}
+    by_row = {r.row: r for r in out}
+    for p in to_match:
+        _apply(by_row[p.row], results[p.row], resolutions.get(p.row))
+    _resolved_ids(session, out, ids, live)
+    _same_child_twice(out)
+    _open_cases(session, out, ids, source, today)
+    for r in out:
+        if r.kind is RowKind.NEW and r.planned is not None:
+            _new_child_problems(planner, r, aside.get(r.row, []))
+    return out, ids
+
+
+def _apply(r: CaseRow, m: MatchResult, resolution: str | None) -> None:
+    r.reason = m.reason
+    if m.kind is MatchKind.MATCHED:
+        r.kind, r.child = RowKind.MATCHED, m.child
+    elif m.kind is MatchKind.NEW:
+        r.kind = RowKind.NEW
+    else:
+        r.kind, r.candidates = RowKind.AMBIGUOUS, m.candidates
+        if resolution == NEW_CHILD:
+            r.kind, r.resolved = RowKind.NEW, True
+            r.reason = _("ผู้นำเข้าเลือกให้เพิ่มเป็นเด็กใหม่ ({reason})").format(reason=m.reason)
+        elif resolution:
+            r.kind, r.child, r.resolved = RowKind.MATCHED, resolution, True
+            r.reason = _("ผู้นำเข้าเลือกเด็กในทะเบียนเอง ({reason})").format(reason=m.reason)
+
+
+def _resolved_ids(session: Session, rows: list[CaseRow], ids: dict[str, int], live: set[str]) -> None:
+    """A child the clerk picked who is not among the candidates: looked up by uuid (live only)."""
+    wanted = {r.child for r in rows if r.resolved and r.child is not None and r.child not in live}
+    if wanted:
+        for uuid, cid in session.execute(select(Child.uuid, Child.id).where(Child.uuid.in_(sorted(wanted)),
+                                                                            Child.deleted_at.is_(None))):
+            ids[uuid] = int(cid)
+            live.add(uuid)
+    for r in rows:
+        if r.resolved and r.child is not None and r.child not in live:
+            r.kind, r.child = RowKind.INVALID, None
+            r.reason = _("ไม่พบเด็กที่เลือกไว้ในทะเบียน (อาจถูกลบไปแล้ว) โปรดเลือกใหม่")
+            r.problems.append(CellProblem(r.row, "", "child", "", r.reason, ERROR, r.name))
+
+
+def _same_child_twice(rows: list[CaseRow]) -> None:
+    """Two rows on one registry child (a clerk's pick the same as another row's match)."""
+    first: dict[str, int] = {}
+    for r in rows:
+        if r.kind is RowKind.MATCHED and r.child is not None:
+            before = first.setdefault(r.child, r.row)
+            if before != r.row:
+                r.kind, r.candidates, r.child = RowKind.AMBIGUOUS, (r.child,), None
+                r.reason = _("ตรงกับเด็กในทะเบียนคนเดียวกับแถวที่ {row} ในรายชื่อนี้").format(row=before)
+
+
+def _open_cases(session: Session, rows: list[CaseRow], ids: dict[str, int], source: str, today: date) -> None:
+    matched = [r for r in rows if r.kind is RowKind.MATCHED and r.child is not None]
+    statuses = open_cases_of(session, {ids[r.child] for r in matched if r.child in ids})
+    for r in matched:
+        assert r.child is not None
+        found = open_case_problem(statuses.get(ids.get(r.child, -1), []))
+        if found is not None:
+            r.kind, r.reason = RowKind.OPEN_CASE, found.message
+
+
+def _new_child_problems(planner: _Planner, r: CaseRow, aside: list[CellProblem]) -> None:
+    """What a new child needs that a matched row does not: the registry's own problems set
+    aside (a prefix, sex or birth date left empty), and the sex (or a prefix that says it)
+    and the birth date when the file has no such column."""
+    p = r.planned
+    assert p is not None and p.parsed is not None
+    c = p.parsed.child
+    found = list(aside)
+    said = {x.field for x in aside}
+    if c.sex is None and "sex" not in said:
+        found.append(_problem(planner, p, "sex", _(
+            "ไม่มีเพศ (หรือคำนำหน้าชื่อที่บอกเพศ) จึงเพิ่มเป็นเด็กใหม่ในทะเบียนไม่ได้ โปรดกรอกเพศ ชาย หรือ หญิง")))
+    if c.birth_date is None and "birth_date" not in said:
+        found.append(_problem(planner, p, "birth_date", _(
+            "ไม่มีวันเกิด จึงเพิ่มเป็นเด็กใหม่ในทะเบียนไม่ได้ โปรดกรอกวันเกิด")))
+    if found:
+        r.kind = RowKind.INVALID
+        r.reason = _("ไม่พบในทะเบียน และข้อมูลไม่พอสำหรับเพิ่มเป็นเด็กใหม่")
+        r.problems += found
+        p.problems += found
+
+
+__all__ = ["CaseSource", "build_plan", "open_cases_of", "registry_candidates", "suggest_case_mapping"]
