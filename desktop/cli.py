@@ -20,6 +20,7 @@
     samoe centre attendance export|import --centre C, samoe centre rates list|set
                                                     a centre's daily attendance, meal rates (desktop/cli_centre.py)
     samoe growth add|show|list, samoe dspm due      centre children's growth and DSPM checks (desktop/cli_growth.py)
+    samoe cases list|overdue                        out-of-school children's cases (desktop/cli_cases.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -114,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     from desktop.cli_growth import add_parsers as add_growth_parsers
 
     add_growth_parsers(sub)  # samoe growth, samoe dspm (issue 12)
+    from desktop.cli_cases import add_parsers as add_case_parsers
+
+    add_case_parsers(sub)  # samoe cases (issue 13)
     from desktop.cli_keys import add_parsers as add_key_parsers
 
     add_key_parsers(sub, db_sub)  # init/demo --no-encryption, db encrypt
@@ -297,6 +301,10 @@ def _run_unlocked(args: argparse.Namespace, name: str) -> int:
         from desktop.cli_growth import writes as growth_writes
 
         label = growth_writes(args)
+    if args.command == "cases":
+        from desktop.cli_cases import writes as case_writes
+
+        label = case_writes(args)
     write = bool(label) and not (name == "import children" and args.dry_run)
     db, upgraded = open_database(args.db, create=create, write=write)
     try:
@@ -384,6 +392,10 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
         from desktop.cli_growth import run as run_growth
 
         return run_growth(args, db, _print, _err)
+    if args.command == "cases":
+        from desktop.cli_cases import run as run_cases
+
+        return run_cases(args, db, _print, _err)
     if args.command in ("report", "import", "export"):
         from desktop.cli_documents import run
 

@@ -86,6 +86,13 @@ ACTIONS: dict[str, str] = {
     "dspm_check": N_("บันทึกผลประเมินพัฒนาการ (DSPM)"),
     "dspm_referral": N_("ส่งต่อประเมินพัฒนาการ (TEDA4I)"),
     "dspm_referral_outcome": N_("บันทึกผลการประเมินที่โรงพยาบาล"),
+    # out-of-school children's cases: opening, moves, closure, transfer, tracing (issue 13, services/cases.py)
+    "case_open": N_("เปิดกรณีเด็กนอกระบบการศึกษา"),
+    "case_move": N_("เปลี่ยนสถานะกรณีเด็กนอกระบบ"),
+    "case_close": N_("อนุมัติปิดกรณีเด็กนอกระบบ"),
+    "case_transfer": N_("ส่งต่อกรณีเด็กนอกระบบให้ อปท. อื่น"),
+    "case_assign": N_("มอบหมายเจ้าหน้าที่ผู้รับผิดชอบกรณี"),
+    "trace_visit": N_("บันทึกการออกติดตามเด็กนอกระบบ"),
     "growth_measure_edit": N_("แก้ไขน้ำหนักและส่วนสูง"),
     "growth_measure_delete": N_("ลบผลการชั่งน้ำหนักและวัดส่วนสูง"),
     "dspm_check_edit": N_("แก้ไขผลประเมินพัฒนาการ (DSPM)"),
@@ -120,6 +127,7 @@ ENTITIES: dict[str, str] = {
     "centre": N_("ศูนย์พัฒนาเด็กเล็ก"),
     "centre_rate": N_("อัตราค่าอาหาร ศพด."),
     "dspm_referral": N_("การส่งต่อประเมินพัฒนาการ"),
+    "oos_case": N_("กรณีเด็กนอกระบบการศึกษา"),
 }
 FIELDS: dict[str, str] = {
     "id_type": N_("ประเภทเลขประจำตัว"),

@@ -1,0 +1,139 @@
+"""``samoe cases``: out-of-school children's cases from the command line (issue 13).
+
+    samoe cases list [--status S] [--worker W] [--village N] [--search T] [--open] [--by-village] [--page N]
+    samoe cases overdue [--date 1/12/2569] [--page N]
+
+``--status`` takes the code (``to_trace``) or the Thai label (``รอติดตาม``); ``--worker`` a
+user name (``-`` for the cases no worker follows); ``--village`` the หมู่ of the child's
+household (``4``, ``ม.4``, ``หมู่ที่ ๔``) or a village's name. The list shows the overdue
+follow-ups first (most overdue first), then the newest case; ``--by-village`` orders it by
+village and house instead (a tracing trip's list).
+
+Exit codes: 0 done, 2 wrong arguments, 4 the case not found, 12 not permitted.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+EXIT_INVALID = 1
+EXIT_ARGS = 2
+EXIT_MISSING = 4
+PAGE_SIZE = 100
+WRITING: dict[str, str] = {}  # sub-command → the label of its write (the import adds itself here)
+
+
+def _page(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"หน้าต้องเป็นจำนวนเต็มตั้งแต่ 1 (ได้รับ {text!r})") from None
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"หน้าต้องอยู่ระหว่าง 1 ถึง 100,000 (ได้รับ {text!r})")
+    return value
+
+
+def _status(text: str) -> str:
+    from desktop.domain.cases import CaseStatus, parse_status
+
+    status = parse_status(text)
+    if status is None:
+        codes = ", ".join(s.value for s in CaseStatus)
+        raise argparse.ArgumentTypeError(f"ไม่รู้จักสถานะ {text!r} ใช้รหัสหรือชื่อภาษาไทย เช่น to_trace หรือ รอติดตาม "
+                                         f"(รหัส: {codes})")
+    return status.value
+
+
+def _date(text: str) -> date:
+    from desktop.domain.dates import DateParseError, parse_date
+
+    try:
+        return parse_date(text)
+    except DateParseError as exc:
+        raise argparse.ArgumentTypeError(f"วันที่ไม่ถูกต้อง: {exc}") from None
+
+
+def add_parsers(sub: Any) -> None:
+    cases = sub.add_parser("cases", help="เด็กนอกระบบการศึกษา: รายชื่อกรณี การนิเทศติดตามที่เลยกำหนด")
+    cases_sub = cases.add_subparsers(dest="cases_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
+    lst = cases_sub.add_parser("list", help="รายชื่อกรณี แยกตามสถานะ เจ้าหน้าที่ และหมู่บ้าน (ที่เลยกำหนดติดตามขึ้นก่อน)")
+    lst.add_argument("--status", type=_status, help="สถานะ: รหัสหรือชื่อภาษาไทย เช่น to_trace หรือ รอติดตาม")
+    lst.add_argument("--worker", help="ชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ (- : กรณีที่ยังไม่มีผู้รับผิดชอบ)")
+    lst.add_argument("--village", default="", help="หมู่ที่ของบ้านเด็ก (4, ม.4, หมู่ที่ 4) หรือชื่อหมู่บ้าน")
+    lst.add_argument("--search", default="", help="ชื่อ นามสกุล เลขประจำตัวประชาชน หรือรหัส G ของเด็ก")
+    lst.add_argument("--open", action="store_true", help="เฉพาะกรณีที่ยังไม่ปิด")
+    lst.add_argument("--by-village", action="store_true", help="เรียงตามหมู่บ้านและบ้านเลขที่ (วางแผนออกติดตาม)")
+    lst.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
+    over = cases_sub.add_parser("overdue", help="กรณีที่เลยกำหนดนิเทศติดตาม (เลยนานที่สุดขึ้นก่อน)")
+    over.add_argument("--date", type=_date, help="นับถึงวันที่ เช่น 1/12/2569 (ไม่ระบุ: วันนี้)")
+    over.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
+
+
+def writes(args: argparse.Namespace) -> str:
+    """The label of the write this command makes ("" for a read)."""
+    return WRITING.get(getattr(args, "cases_command", ""), "")
+
+
+def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.domain.errors import ValidationFailed
+
+    try:
+        if args.cases_command == "overdue":
+            return _overdue(args, db, out)
+        return _list(args, db, out)
+    except ValidationFailed as exc:
+        for p in exc.problems:
+            err(p.message)
+        return EXIT_MISSING if any(p.field == "case" for p in exc.problems) else EXIT_INVALID
+
+
+def _list(args: argparse.Namespace, db: Any, out: Any) -> int:
+    from desktop.domain.case_followup import due_text
+    from desktop.domain.cases import CaseStatus, status_label
+    from desktop.services.cases_lists import CaseOrder, CaseQuery, list_cases
+
+    worker = None if args.worker is None else ("" if args.worker.strip() == "-" else args.worker)
+    query = CaseQuery(CaseStatus(args.status) if args.status else None, worker, args.village, args.search,
+                      open_only=args.open)
+    today = date.today()
+    order = CaseOrder.VILLAGE if args.by_village else CaseOrder.OVERDUE_FIRST
+    with db.reader() as s:
+        page = list_cases(s, query, today=today, offset=(args.page - 1) * PAGE_SIZE, limit=PAGE_SIZE, order=order)
+    for r in page.rows:
+        village = f"ม.{r.village_no}" if r.village_no.isdigit() else r.village_no
+        due = due_text(r.follow_due_on, today)
+        out("  ".join(x for x in (str(r.id), r.child_name, status_label(r.status), r.worker or "-",
+                                  f"{r.house_no} {village}".strip(), due) if x))
+    _summary(out, page.total, page.overdue, args.page, len(page.rows))
+    return 0
+
+
+def _summary(out: Any, total: int, overdue: int, page: int, shown: int) -> None:
+    pages = max(1, -(-total // PAGE_SIZE))
+    line = f"ทั้งหมด {total:,} กรณี เลยกำหนดนิเทศติดตาม {overdue:,} กรณี"
+    if total > PAGE_SIZE or page > 1:
+        line += f" (หน้า {page}/{pages:,})"
+    if not shown and page > 1 and total:
+        line += f" หน้านี้ไม่มีกรณี: มี {pages:,} หน้า"
+    out(line)
+
+
+def _overdue(args: argparse.Namespace, db: Any, out: Any) -> int:
+    from desktop.domain.cases import status_label
+    from desktop.domain.dates import format_be
+    from desktop.services.cases_lists import overdue_cases, overdue_count
+
+    today = args.date or date.today()
+    with db.reader() as s:
+        rows = overdue_cases(s, today, (args.page - 1) * PAGE_SIZE, PAGE_SIZE)
+        total = overdue_count(s, today)
+    for r in rows:
+        village = f"ม.{r.village_no}" if r.village_no.isdigit() else r.village_no
+        out("  ".join(x for x in (str(r.case_id), r.child_name, status_label(r.status), r.worker or "-", village,
+                                  f"เลยกำหนด {r.days} วัน (ครบกำหนด {format_be(r.due)})") if x))
+    pages = max(1, -(-total // PAGE_SIZE))
+    out(f"เลยกำหนดนิเทศติดตาม {total:,} กรณี (นับถึง {format_be(today)})"
+        + (f" (หน้า {args.page}/{pages:,})" if total > PAGE_SIZE or args.page > 1 else ""))
+    return 0

@@ -1,0 +1,291 @@
+"""Lists of out-of-school children's cases (issue 13), paged in SQL. No Qt.
+
+    page = list_cases(session, CaseQuery(status=CaseStatus.TO_TRACE, village="ม.4"), today=today)
+    page.rows, page.total, page.overdue        # overdue follow-ups first, most overdue first
+    overdue_cases(session, today, 0, 50)       # the overdue list alone, on its partial index
+    overdue_count(session, today); case_counts(session, today)
+    case_detail(session, case_id)              # the case page: the case, the child, history, visits
+
+The overdue list reads ``oos_case.follow_due_on`` (kept by services/cases.py) through the
+partial index ``ix_oos_case_follow_due_on``: the page's ids come from the index alone,
+then their child and household are read for that page only. Filters: status, case
+worker, village (หมู่ of the child's household: ``4``, ``ม.4``, ``หมู่ที่ ๔`` or a village's
+name), a search by name, national ID or G-code. Orders: overdue first (then the newest
+case first), or by village and house (a tracing trip's list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.address import address_of, format_address
+from desktop.domain.case_followup import days_overdue
+from desktop.domain.cases import CaseStatus
+from desktop.domain.households import village_number, village_variants
+from desktop.domain.identity import normalise_g_code
+from desktop.domain.roles import Action
+from desktop.domain.text import clean_text, digits_only
+from desktop.services.access import require
+from desktop.services.cases import CaseInfo, case_row, child_name, get_case
+from desktop.store.case_state import OosCase, OosCaseStatus
+from desktop.store.models import Child, Household
+
+PAGE = 100
+MAX_PAGE = 1000
+
+
+class CaseOrder(StrEnum):
+    OVERDUE_FIRST = "overdue_first"  # overdue follow-ups (most overdue first), then the newest case
+    VILLAGE = "village"  # by village (หมู่), house, name: a tracing trip
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    status: CaseStatus | None = None
+    worker: str | None = None  # a user name; "" for cases with no worker; None: any
+    village: str = ""
+    search: str = ""  # a name, a national ID or a G-code
+    open_only: bool = False  # not closed
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    uuid: str
+    child_uuid: str
+    child_name: str
+    national_id: str
+    status: CaseStatus
+    status_on: date
+    worker: str
+    village_no: str
+    house_no: str
+    follow_due_on: date | None
+    days_overdue: int  # 0: not overdue
+
+
+@dataclass(frozen=True)
+class CasePage:
+    rows: list[CaseRow]
+    total: int  # every case the filters match
+    overdue: int  # of which overdue
+
+
+def _limit(limit: int) -> int:
+    return max(1, min(int(limit), MAX_PAGE))
+
+
+def _overdue_condition(today: date) -> ColumnElement[bool]:
+    # the partial index's own WHERE (deleted_at IS NULL AND follow_due_on IS NOT NULL), so it serves
+    return and_(OosCase.deleted_at.is_(None), OosCase.follow_due_on.is_not(None), OosCase.follow_due_on < today)
+
+
+def village_clause(text: str) -> ColumnElement[bool] | None:
+    """The household's village (หมู่) as typed: a number in any of its stored forms, else
+    a part of the village's name."""
+    v = clean_text(text)
+    if not v:
+        return None
+    number = village_number(v)
+    if number.isdigit():
+        return Household.village_no.in_(village_variants(number))
+    return Household.village_name.contains(v, autoescape=True)
+
+
+def search_clause(text: str) -> ColumnElement[bool] | None:
+    """A child by national ID (13 digits), G-code, or every word in the first or last name."""
+    v = clean_text(text)
+    if not v:
+        return None
+    digits = digits_only(v)
+    if len(digits) == 13 and digits.isascii() and len(digits) >= len(v.replace("-", "").replace(" ", "")):
+        return Child.national_id == digits
+    g = normalise_g_code(v)
+    if g.startswith("G") and any(ch.isdigit() for ch in g):
+        return Child.g_code == g
+    words = [w for w in v.split() if w]
+    return and_(*(or_(Child.first_name.contains(w, autoescape=True), Child.last_name.contains(w, autoescape=True))
+                  for w in words))
+
+
+def _filtered(query: CaseQuery, *, joined: bool = False) -> Select[tuple[int]]:
+    """The ids of the cases ``query`` matches; ``joined``: with the child and (outer) its
+    household joined, for an order by them."""
+    q = select(OosCase.id).where(OosCase.deleted_at.is_(None))
+    if query.status is not None:
+        q = q.where(OosCase.status == CaseStatus(query.status).value)
+    elif query.open_only:
+        q = q.where(OosCase.status != CaseStatus.CLOSED.value)
+    if query.worker is not None:
+        q = q.where(OosCase.worker == clean_text(query.worker))
+    village, search = village_clause(query.village), search_clause(query.search)
+    if joined or village is not None or search is not None:
+        q = q.join(Child, Child.id == OosCase.child_id)
+    if village is not None:
+        q = q.join(Household, Household.id == Child.household_id).where(village)
+    elif joined:
+        q = q.outerjoin(Household, Household.id == Child.household_id)
+    if search is not None:
+        q = q.where(search)
+    return q
+
+
+def _count(session: Session, q: Select[tuple[int]]) -> int:
+    return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
+
+
+def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
+    """The page's cases with their child and household, in the order of ``ids``."""
+    if not ids:
+        return []
+    found = session.execute(
+        select(OosCase.id, OosCase.uuid, Child.uuid, Child.prefix, Child.first_name, Child.last_name,
+               Child.national_id, OosCase.status, OosCase.status_on, OosCase.worker, Household.village_no,
+               Household.house_no, OosCase.follow_due_on)
+        .join(Child, Child.id == OosCase.child_id).outerjoin(Household, Household.id == Child.household_id)
+        .where(OosCase.id.in_(ids))).all()
+    by_id = {}
+    for (cid, uuid, child_uuid, prefix, first, last, nid, status, status_on, worker, village, house,
+         due) in found:
+        by_id[cid] = CaseRow(cid, uuid, child_uuid, f"{prefix}{first} {last}".strip(), nid or "",
+                             CaseStatus(status), status_on, worker, village or "", house or "", due,
+                             days_overdue(due, today))
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_cases(session: Session, query: CaseQuery = CaseQuery(), *, today: date | None = None, offset: int = 0,
+               limit: int = PAGE, order: CaseOrder = CaseOrder.OVERDUE_FIRST) -> CasePage:
+    """One page of the cases ``query`` matches (``case.work``)."""
+    require(session, Action.CASE_WORK)
+    today = today or date.today()
+    offset, limit = max(0, int(offset)), _limit(limit)
+    base = _filtered(query)
+    over = base.where(_overdue_condition(today))
+    total, n_over = _count(session, base), _count(session, over)
+    if order is CaseOrder.VILLAGE:
+        q = _filtered(query, joined=True)
+        ids = list(session.scalars(q.order_by(Household.village_key, Household.house_key, Child.first_name_key,
+                                              Child.last_name_key, OosCase.id).offset(offset).limit(limit)))
+        return CasePage(_rows(session, ids, today), total, n_over)
+    ids = []
+    if offset < n_over:
+        ids = list(session.scalars(over.order_by(OosCase.follow_due_on, OosCase.id).offset(offset).limit(limit)))
+    if len(ids) < limit:
+        rest = base.where(or_(OosCase.follow_due_on.is_(None), OosCase.follow_due_on >= today))
+        ids += list(session.scalars(rest.order_by(OosCase.id.desc()).offset(max(0, offset - n_over))
+                                    .limit(limit - len(ids))))
+    return CasePage(_rows(session, ids, today), total, n_over)
+
+
+@dataclass(frozen=True)
+class OverdueCase:
+    case_id: int
+    case_uuid: str
+    child_name: str
+    status: CaseStatus
+    worker: str
+    village_no: str
+    due: date
+    days: int
+
+
+def overdue_cases(session: Session, today: date, offset: int = 0, limit: int = PAGE) -> list[OverdueCase]:
+    """The cases whose follow-up is overdue on ``today``, most overdue first (then by id):
+    the page's ids from the partial index, then their names."""
+    require(session, Action.CASE_WORK)
+    page = (select(OosCase.id, OosCase.follow_due_on).where(_overdue_condition(today))
+            .order_by(OosCase.follow_due_on, OosCase.id).offset(max(0, int(offset))).limit(_limit(limit))
+            .subquery())
+    rows = session.execute(
+        select(page.c.id, OosCase.uuid, Child.prefix, Child.first_name, Child.last_name, OosCase.status,
+               OosCase.worker, Household.village_no, page.c.follow_due_on)
+        .join(OosCase, OosCase.id == page.c.id).join(Child, Child.id == OosCase.child_id)
+        .outerjoin(Household, Household.id == Child.household_id)
+        .order_by(page.c.follow_due_on, page.c.id)).all()
+    return [OverdueCase(cid, uuid, f"{prefix}{first} {last}".strip(), CaseStatus(status), worker, village or "",
+                        due, (today - due).days)
+            for cid, uuid, prefix, first, last, status, worker, village, due in rows]
+
+
+def overdue_count(session: Session, today: date) -> int:
+    """How many cases are overdue (the partial index alone)."""
+    require(session, Action.CASE_WORK)
+    return int(session.scalar(select(func.count()).select_from(OosCase).where(_overdue_condition(today))) or 0)
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    by_status: dict[CaseStatus, int]
+    open: int
+    overdue: int
+
+
+def case_counts(session: Session, today: date | None = None) -> CaseCounts:
+    """Cases by status (every status listed, 0 included), the open ones, the overdue."""
+    require(session, Action.CASE_WORK)
+    counted = dict(session.execute(select(OosCase.status, func.count()).where(OosCase.deleted_at.is_(None))
+                                   .group_by(OosCase.status)).tuples().all())
+    by_status = {s: int(counted.get(s.value, 0)) for s in CaseStatus}
+    open_ = sum(n for s, n in by_status.items() if s is not CaseStatus.CLOSED)
+    return CaseCounts(by_status, open_, overdue_count(session, today or date.today()))
+
+
+# --------------------------------------------------------------------------- the case page
+
+
+@dataclass(frozen=True)
+class CaseChild:
+    uuid: str
+    name: str
+    birth_date: date
+    national_id: str
+    g_code: str
+    address: str  # the household's address in one line ("" without a household)
+    village_no: str
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    from_status: CaseStatus | None  # None: the opening
+    to_status: CaseStatus
+    on: date
+    by: str
+    place: str
+    reason: str
+    note: str
+    outcome: str
+    approved_by: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: CaseInfo
+    child: CaseChild
+    history: list[HistoryLine]  # oldest first
+    visits: list[object] = field(default_factory=list)  # services.case_trace.VisitView, newest first
+
+
+def case_detail(session: Session, ref: int | str) -> CaseDetail:
+    """What the case page shows: the case, its child, its status history, its trace visits."""
+    from desktop.services.case_trace import visits
+
+    require(session, Action.CASE_WORK)
+    info = get_case(session, ref)
+    row = case_row(session, info.id)
+    child = session.get(Child, row.child_id)
+    assert child is not None
+    household = session.get(Household, child.household_id) if child.household_id else None
+    address = format_address(address_of(household)) if household is not None else ""
+    lines = [HistoryLine(CaseStatus(h.from_status) if h.from_status else None, CaseStatus(h.to_status), h.changed_on,
+                         h.changed_by, h.place, h.reason, h.note, h.outcome, h.approved_by)
+             for h in session.scalars(select(OosCaseStatus).where(OosCaseStatus.case_id == row.id,
+                                                                   OosCaseStatus.deleted_at.is_(None))
+                                      .order_by(OosCaseStatus.id))]
+    return CaseDetail(info, CaseChild(child.uuid, child_name(child), child.birth_date, child.national_id or "",
+                                      child.g_code or "", address, household.village_no if household else ""),
+                      lines, list(visits(session, row.id)))

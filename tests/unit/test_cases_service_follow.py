@@ -1,0 +1,103 @@
+"""The follow-up's due date kept in SQL (services/cases.py): ``follow_due_on`` equals the
+domain's ``case_followup.due_on`` after ``refresh_follow_due`` and after a change of the
+interval (one UPDATE), and the overdue list read from the partial index equals the
+domain's ``case_followup.overdue``, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from case_core_kit import case_children, random_states
+from sqlalchemy import select, text
+
+from desktop.domain.case_followup import Schedule, due_on, overdue
+from desktop.domain.cases import CaseStatus
+from desktop.domain.errors import ValidationFailed
+from desktop.domain.roles import Role
+from desktop.services.access import NotPermitted, sign_in
+from desktop.services.cases import follow_up_days, refresh_follow_due, set_follow_up_days
+from desktop.services.cases_lists import overdue_cases, overdue_count
+from desktop.services.office import init_office
+from desktop.store import migrate
+from desktop.store.case_state import OosCase
+from desktop.store.db import Database
+
+TODAY = date(2026, 12, 1)
+
+
+def _schedules(db: Database) -> list[tuple[int, Schedule, date | None]]:
+    with db.reader() as s:
+        rows = s.scalars(select(OosCase).order_by(OosCase.id)).all()
+        return [(r.id, Schedule(str(r.id), CaseStatus(r.status), r.followed_since, r.last_visit_on, r.last_next_on),
+                 r.follow_due_on) for r in rows]
+
+
+def _check_equal(db: Database, days: int) -> None:
+    rows = _schedules(db)
+    assert rows and [stored for _i, _s, stored in rows] == [due_on(s, days) for _i, s, _d in rows]
+    expected = overdue([s for _i, s, _d in rows], TODAY, days)
+    with db.reader() as s:
+        listed = overdue_cases(s, TODAY, 0, 1000)
+        count = overdue_count(s, TODAY)
+        page2 = overdue_cases(s, TODAY, 3, 4)
+    # the domain breaks ties by ref (text); the list by id: compare as sets of (due, id) in due order
+    assert [(o.due, o.days) for o in listed] == [(o.due, o.days) for o in expected]
+    assert sorted((o.due, o.case_id) for o in listed) == sorted((o.due, int(o.ref)) for o in expected)
+    assert count == len(expected) > 5
+    assert [o.case_id for o in page2] == [o.case_id for o in listed[3:7]]
+
+
+def _scenario(db: Database) -> None:
+    kit = case_children(db, 160)
+    random_states(db, kit)
+    with db.session() as s:  # every case once through refresh_follow_due (what each write does)
+        for row in s.scalars(select(OosCase)):
+            refresh_follow_due(s, row)
+    _check_equal(db, 30)
+    with db.session() as s:
+        changed = set_follow_up_days(s, 14)
+    assert changed > 0
+    _check_equal(db, 14)
+    with db.session() as s:
+        assert set_follow_up_days(s, 14) == 0  # nothing changes: nothing written
+        assert follow_up_days(s) == 14
+    with db.session() as s:
+        set_follow_up_days(s, 45)
+    _check_equal(db, 45)
+
+
+def test_follow_due_on_and_the_overdue_list_equal_the_domain_on_sqlite(office_db: Database) -> None:
+    _scenario(office_db)
+
+
+@pytest.fixture
+def pg(pg_url: str) -> Iterator[Database]:
+    db = Database.open(pg_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    migrate.upgrade(db)
+    with db.session() as s:
+        init_office(s, name="เทศบาลตำบลทดสอบ", code="9999999", province="นครราชสีมา")
+    yield db
+    db.dispose()
+
+
+def test_follow_due_on_and_the_overdue_list_equal_the_domain_on_postgresql(pg: Database) -> None:
+    _scenario(pg)
+
+
+def test_the_interval_is_checked_and_only_an_administrator_or_a_supervisor_sets_it(office_db: Database) -> None:
+    with office_db.session() as s, pytest.raises(ValidationFailed, match="7 ถึง 180"):
+        set_follow_up_days(s, 200)
+    from actors import actor_with
+
+    sign_in(office_db, actor_with(Role.CASE_WORKER))
+    with office_db.session() as s, pytest.raises(NotPermitted):
+        set_follow_up_days(s, 20)
+    sign_in(office_db, actor_with(Role.SUPERVISOR))
+    with office_db.session() as s:
+        set_follow_up_days(s, 20)
+        assert follow_up_days(s) == 20

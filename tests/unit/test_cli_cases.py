@@ -1,0 +1,62 @@
+"""``samoe cases list`` and ``samoe cases overdue`` (desktop/cli_cases.py): filters by
+status (code or Thai), worker and village, the overdue first, pages; bad arguments end
+in a Thai message and exit 2."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from case_core_kit import case_children
+from cli_run import run
+
+from desktop.services.cases import open_case
+from desktop.store.case_state import OosCase
+from desktop.store.db import Database
+
+
+@pytest.fixture
+def cases_db(office_db: Database) -> str:
+    kit = case_children(office_db, 8)
+    today = date.today()
+    with office_db.session() as s:
+        ids = [open_case(s, uuid, today - timedelta(days=90), source="teacher",
+                         worker="worker1" if i % 2 else "").id for i, uuid in enumerate(kit.children)]
+        row = s.get(OosCase, ids[2])  # child 2 lives in หมู่ 3: followed up, 20 days overdue
+        assert row is not None
+        row.status, row.followed_since = "in_plan", today - timedelta(days=50)
+        row.follow_due_on = today - timedelta(days=20)
+    return str(office_db.path)
+
+
+def test_list_filters_and_shows_the_overdue_first(capsys: pytest.CaptureFixture[str], cases_db: str) -> None:
+    code, out, err = run(capsys, "--db", cases_db, "cases", "list")
+    lines = out.splitlines()
+    assert code == 0, err
+    assert "ใจงาม002" in lines[0] and "เกินกำหนด 20 วัน" in lines[0]
+    assert lines[-1] == "ทั้งหมด 8 กรณี เลยกำหนดนิเทศติดตาม 1 กรณี"
+    code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--status", "รอติดตาม", "--worker", "worker1")
+    assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 4 กรณี")
+    code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--village", "ม.3", "--by-village")
+    assert code == 0 and "ใจงาม002" in out and "ใจงาม006" in out and out.splitlines()[-1].startswith("ทั้งหมด 2 กรณี")
+    code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--status", "in_plan")
+    assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 1 กรณี")
+
+
+def test_overdue_lists_the_late_follow_ups(capsys: pytest.CaptureFixture[str], cases_db: str) -> None:
+    code, out, err = run(capsys, "--db", cases_db, "cases", "overdue")
+    assert code == 0, err
+    assert "ใจงาม002" in out and "เลยกำหนด 20 วัน" in out and "เลยกำหนดนิเทศติดตาม 1 กรณี" in out
+    later = (date.today() + timedelta(days=30))
+    code, out, _ = run(capsys, "--db", cases_db, "cases", "overdue", "--date", later.strftime("%d/%m/") +
+                       str(later.year + 543))
+    assert code == 0 and "เลยกำหนด 50 วัน" in out
+
+
+@pytest.mark.parametrize("args", [("list", "--status", "lost"), ("list", "--page", "0"), ("overdue", "--date", "31/02/2569"),
+                                  ("overdue", "--page", "x")])
+def test_bad_arguments_say_so_in_thai(capsys: pytest.CaptureFixture[str], cases_db: str, args: tuple[str, ...]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(capsys, "--db", cases_db, "cases", *args)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and any("\u0e00" <= ch <= "\u0e7f" for ch in err) and "Traceback" not in err
