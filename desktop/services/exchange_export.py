@@ -9,7 +9,8 @@ incremental, of all data or chosen institutions (issue 10; docs/exchange.md). No
   sequence; tombstones alike); **full**: every local row. After a restore the next
   bundle is always full.
 - **Chosen institutions**: their enrolments, the children enrolled there, those
-  children's guardianships, guardians and households. Tombstones always all go (a
+  children's guardianships, guardians and households (and their screenings, grants,
+  centre days, growth and DSPM: ``_in_scope``). Tombstones always all go (a
   deleted row's institution is not known any more).
 - Every bundle names the last receipt it was built on (the manifest's ``base``), so the
   province may accept it in place of lost bundles after that receipt.
@@ -78,7 +79,9 @@ from desktop.services.exchange_wire import (
 )
 from desktop.services.office import require_local_office
 from desktop.services.progress import Cancelled
+from desktop.store.centre_state import CentreRoom
 from desktop.store.exchange_state import Outbox, SentBundle, Tombstone
+from desktop.store.growth_state import DspmCheck
 from desktop.store.migrate import HEAD_REVISION
 from desktop.store.models import (
     AcademicYear,
@@ -173,6 +176,28 @@ def _in_scope(t: WireTable, scope: _Scope) -> list[Any]:
         return [tbl.c.screening_id.in_(select(sc.c.id).where(sc.c.child_id.in_(children)))]
     if t.name == "grant_round":
         return []  # the office's rounds (a few rows): every chosen school's payments refer to them
+    return _centre_scope(t, ids, children)
+
+
+def _centre_scope(t: WireTable, ids: tuple[int, ...], children: Any) -> list[Any]:
+    """Issue 12's rows of the chosen institutions: their rooms and closed days, the rooms'
+    registers, the placements there of children enrolled there, and those children's
+    absences, measurements and DSPM checks (with the checks' items and referrals); every
+    rate of the office (a few rows)."""
+    tbl = t.table
+    rooms = select(CentreRoom.id).where(CentreRoom.institution_id.in_(ids))
+    if t.name in ("centre_room", "centre_closed_day"):
+        return [tbl.c.institution_id.in_(ids)]
+    if t.name == "centre_register":
+        return [tbl.c.room_id.in_(rooms)]
+    if t.name == "centre_placement":
+        return [tbl.c.room_id.in_(rooms), tbl.c.child_id.in_(children)]
+    if t.name in ("centre_absence", "growth_measurement", "dspm_check"):
+        return [tbl.c.child_id.in_(children)]
+    if t.name in ("dspm_check_item", "dspm_referral"):
+        return [tbl.c.check_id.in_(select(DspmCheck.id).where(DspmCheck.child_id.in_(children)))]
+    if t.name == "centre_rate":
+        return []
     raise ValueError(t.name)
 
 
@@ -354,7 +379,9 @@ def _terms(session: Session) -> Iterable[dict[str, Any]]:
 
 
 def _stamp(session: Session, collected: _Collector, sequence: int, scope: _Scope) -> None:
-    """Stamp the rows the bundle carried that were pending. SQLite: one UPDATE a table by
+    """Stamp the rows the bundle carried that were pending, their ``updated_at`` kept (the
+    column's onupdate would move it: the same rows sent again would then differ at the
+    province and replace themselves, for nothing). SQLite: one UPDATE a table by
     the export's own conditions (the transaction began IMMEDIATE: no other writer since
     the rows were read); PostgreSQL: by the ids read (a row another session committed in
     between must stay pending)."""
@@ -362,7 +389,7 @@ def _stamp(session: Session, collected: _Collector, sequence: int, scope: _Scope
     if conn.dialect.name == "sqlite":
         for t in SYNCED:
             conn.execute(update(t.table).where(*_where(t, scope), t.table.c.changed_seq.is_(None))
-                         .values(changed_seq=sequence))
+                         .values(changed_seq=sequence, updated_at=t.table.c.updated_at))
         conn.execute(update(Tombstone).where(Tombstone.changed_seq.is_(None)).values(changed_seq=sequence))
         return
     by_name = {t.name: t for t in SYNCED}
@@ -370,7 +397,7 @@ def _stamp(session: Session, collected: _Collector, sequence: int, scope: _Scope
         tbl = by_name[name].table
         for i in range(0, len(ids), STAMP_CHUNK):
             session.execute(update(tbl).where(tbl.c.id.in_(ids[i:i + STAMP_CHUNK]), tbl.c.changed_seq.is_(None))
-                            .values(changed_seq=sequence))
+                            .values(changed_seq=sequence, updated_at=tbl.c.updated_at))
     for i in range(0, len(collected.stones), STAMP_CHUNK):
         session.execute(update(Tombstone).where(Tombstone.id.in_(collected.stones[i:i + STAMP_CHUNK]))
                         .values(changed_seq=sequence))

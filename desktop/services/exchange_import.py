@@ -34,6 +34,11 @@
   required reference (a screening's child, a payment's round ...) that is neither in the
   bundle nor held here from the same sender refuses the bundle at verify, before
   anything is written (``payload.unresolved``: exchange/references.py).
+- **Issue 12's rows** (a centre's rooms, placements, registers, absences, closed days,
+  rates; growth measurements, DSPM checks, their items and referrals): the same, and every
+  reference they name must resolve, a nullable one too (``exchange_wire.NAMED``); a
+  re-check whose first check came in the same file gets its reference once both rows are
+  written (``_Applier.link_within``).
 """
 
 from __future__ import annotations
@@ -439,6 +444,8 @@ class _Applier:
                 if kept is not None:
                     kept.added_ids(_ids(self.conn, tbl, [v["uuid"] for v in inserts]).values())
             self.count(t.wire, "inserted", len(inserts))
+        if any(target is tbl for _w, _c, target in t.refs):
+            self.link_within(t, [r for r in rows if r["uuid"] in {v["uuid"] for v in (*inserts, *updates)}])
         if t.name == "child":
             self.new_children += [v["uuid"] for v in inserts] + [v["uuid"] for v in updates]
             ids = _ids(self.conn, tbl, [v["uuid"] for v in inserts])
@@ -448,6 +455,22 @@ class _Applier:
             self.children.update(v["child_id"] for v in (*inserts, *updates))
         elif t.name == "institution":
             self.renamed += [(v["_id"], v["name"]) for v in updates]
+
+    def link_within(self, t: WireTable, rows: list[dict[str, Any]]) -> None:
+        """A reference within the same table (a re-check's first check): a row it names that
+        came in the same file had no id yet when the rows were written; filled now."""
+        tbl = t.table
+        for wire, column, target in t.refs:
+            if target is not tbl:
+                continue
+            named = [r for r in rows if r[wire] is not None]
+            ids = _ids(self.conn, tbl, [*(r["uuid"] for r in named), *(r[wire] for r in named)])
+            links = [{"_id": ids[r["uuid"]], "_to": ids[r[wire]]} for r in named
+                     if r["uuid"] in ids and r[wire] in ids]
+            if links:
+                self.conn.execute(update(tbl).where(tbl.c.id == bindparam("_id"),
+                                                    tbl.c[column].is_distinct_from(bindparam("_to")))
+                                  .values({column: bindparam("_to"), "updated_at": tbl.c.updated_at}), links)
 
     def apply_tombstones(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:

@@ -19,6 +19,13 @@ a certification's screening, a payment's round and child ...) must name a row of
 bundle or one the province holds from the same sender, or the bundle is refused
 (``payload.unresolved``: exchange/references.py).
 
+Issue 12's tables travel too: a centre's rooms (of an institution and academic year),
+placements, registers, absences, closed days and subsidy rates (0017), growth
+measurements, DSPM checks with their items and referrals (0019). A re-check names its
+first check (``first_check``, a reference within the same table: the import fills it
+once both rows are in). Every reference they name, required or not, must resolve like
+issue 11's (``NAMED``).
+
 Migration 0012 holds a frozen copy of the travelling columns (its triggers; 0015 and 0016
 those of issue 11's tables); a new field here needs a migration that adds it to the
 trigger.
@@ -35,7 +42,16 @@ from typing import Any, cast
 
 from sqlalchemy import Table
 
+from desktop.store.centre_state import (
+    CentreAbsence,
+    CentreClosedDay,
+    CentrePlacement,
+    CentreRate,
+    CentreRegister,
+    CentreRoom,
+)
 from desktop.store.grant_state import GrantPayment, GrantRound, TermAttendance
+from desktop.store.growth_state import DspmCheck, DspmCheckItem, DspmReferral, GrowthMeasurement
 from desktop.store.models import (
     AcademicYear,
     Child,
@@ -147,10 +163,50 @@ SYNCED: tuple[WireTable, ...] = (  # in the order an import applies them (refere
               (*COMMON, *_same("amount", "paid_on", "method", "reference", "status", "note", "recorded_by")),
               (("round", "round_id", _t(GrantRound)),
                ("child", "child_id", _t(Child)))),
+    # issue 12: a centre's day (0017), growth and DSPM (0019)
+    WireTable("centre_room", _t(CentreRoom),
+              (*COMMON, *_same("name", "age_group", "position")),
+              (("institution", "institution_id", _t(Institution)),
+               ("year", "academic_year_id", _t(AcademicYear)))),
+    WireTable("centre_placement", _t(CentrePlacement),
+              (*COMMON, *_same("since", "until", "placed_by")),
+              (("child", "child_id", _t(Child)),
+               ("room", "room_id", _t(CentreRoom)))),
+    WireTable("centre_register", _t(CentreRegister),
+              (*COMMON, *_same("day", "taken_by", "back_dated")),
+              (("room", "room_id", _t(CentreRoom)),)),
+    WireTable("centre_absence", _t(CentreAbsence),
+              (*COMMON, *_same("day", "reason")),
+              (("child", "child_id", _t(Child)),)),
+    WireTable("centre_closed_day", _t(CentreClosedDay),
+              (*COMMON, *_same("day", "reason")),
+              (("institution", "institution_id", _t(Institution)),)),
+    WireTable("centre_rate", _t(CentreRate),
+              (*COMMON, *_same("kind", "fiscal_year_be", "valid_from", "satang", "source", "checked")), ()),
+    WireTable("growth_measurement", _t(GrowthMeasurement),
+              (*COMMON, *_same("measured_on", "weight_g", "height_mm", "method", "head_mm", "measured_by", "note")),
+              (("child", "child_id", _t(Child)),)),
+    WireTable("dspm_check", _t(DspmCheck),
+              (*COMMON, *_same("age_months", "checked_on", "assessor", "outcome", "code", "recheck_due", "manual")),
+              (("child", "child_id", _t(Child)),
+               ("first_check", "first_check_id", _t(DspmCheck)))),  # a re-check's first check (may be null)
+    WireTable("dspm_check_item", _t(DspmCheckItem),
+              (*COMMON, *_same("item_no", "passed")),
+              (("check", "check_id", _t(DspmCheck)),)),
+    WireTable("dspm_referral", _t(DspmReferral),
+              (*COMMON, *_same("hospital", "letter_no", "sent_on", "outcome", "outcome_on", "outcome_note")),
+              (("check", "check_id", _t(DspmCheck)),)),
 )
-# issue 11's tables: a required reference that resolves nowhere refuses the bundle
+# issue 11's and 12's tables: a required reference that resolves nowhere refuses the bundle
 STRICT = frozenset({"screening", "screening_member", "certification", "screening_photo", "grant_round",
-                    "term_attendance", "grant_payment"})
+                    "term_attendance", "grant_payment", "centre_room", "centre_placement", "centre_register",
+                    "centre_absence", "centre_closed_day", "centre_rate", "growth_measurement", "dspm_check",
+                    "dspm_check_item", "dspm_referral"})
+# of those, the tables whose every reference that names a row must resolve, also one that
+# may be null (a re-check's first check); issue 11's keep their rule (a screening's
+# household may be left empty)
+NAMED = frozenset({"centre_room", "centre_placement", "centre_register", "centre_absence", "centre_closed_day",
+                   "centre_rate", "growth_measurement", "dspm_check", "dspm_check_item", "dspm_referral"})
 BY_WIRE: Mapping[str, WireTable] = {t.wire: t for t in SYNCED}
 BY_TABLE: Mapping[str, WireTable] = {t.name: t for t in SYNCED}
 WIRE_TABLES = frozenset({*BY_WIRE, YEAR, TERM, TOMBSTONE})
@@ -256,13 +312,14 @@ def term_key(number: int, year_be: int) -> str:
 
 def required_refs(t: WireTable) -> list[tuple[str, str]]:
     """(wire field, wire table referred to) of ``t``'s references that may not be empty
-    (``TERM`` for a term); only for the STRICT tables, the registry's keep their rule."""
+    (``TERM`` for a term), and for the NAMED tables those that may be, when they name a
+    row; only for the STRICT tables, the registry's keep their rule."""
     if t.wire not in STRICT:
         return []
     out = []
     for wire, column, target in t.refs:
-        if t.table.c[column].nullable:
-            continue
+        if (t.table.c[column].nullable and t.wire not in NAMED) or target.name == "academic_year":
+            continue  # (every bundle carries every academic year)
         out.append((wire, TERM if target.name == "term" else BY_TABLE[target.name].wire))
     return out
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from centre_kit import add_centre_extras
 from office_kit import PROVINCE, TOWN_A, Site, local_office_id, make_site, trust_each_other
 from screening_kit import add_grants, make_screened_site
 from sqlalchemy import text
@@ -44,6 +45,7 @@ TRICKY = {
 def town(tmp_path: Path, cheap_wraps: None) -> Iterator[Site]:
     site = make_screened_site(tmp_path / "a.db", *TOWN_A, children=30, seed=5)  # every wire table has rows
     add_grants(site, pay=1)
+    add_centre_extras(site)  # rates, a re-check and a referral (issue 12's tables)
     yield site
     site.db.dispose()
 
