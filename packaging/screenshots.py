@@ -131,6 +131,7 @@ class Shots:
         self.screening()
         self.grants()
         self.centre()
+        self.child_page()
         window.close()
 
     def grants(self) -> None:
@@ -247,6 +248,15 @@ class Shots:
             target = self.out / f"screenshot-centre-sheet{self.suffix}"
             subprocess.run(["pdftoppm", "-png", "-singlefile", "-f", "1", "-l", "1", "-scale-to", str(self.screen[0]),
                             str(pdf), str(target)], check=True)
+
+    def child_page(self) -> None:
+        """The child's page across the modules (issue 13): packaging/screenshots_child.py."""
+        here = str(Path(__file__).resolve().parent)
+        if here not in sys.path:
+            sys.path.insert(0, here)
+        from screenshots_child import child_page_shots
+
+        child_page_shots(self, TODAY)
 
     def screening_print(self, uuid: str) -> None:
         """The printed form (นร./กสศ.01) of the screening with photos: its first page as

@@ -961,6 +961,37 @@ Anything saved after that time will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>ChildPageDialog</name>
+    <message>
+        <source>ภาพรวมเด็ก</source>
+        <translation>Child overview</translation>
+    </message>
+    <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>พิมพ์หรือบันทึกหน้านี้เป็น PDF (Ctrl+P)</source>
+        <translation>Print this page or save it as a PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ภาพรวมเด็ก: %1</source>
+        <translation>Child overview: %1</translation>
+    </message>
+    <message>
+        <source>ระเบียนนี้อยู่ในถังขยะ (ลบแล้ว)</source>
+        <translation>This record is in the bin (deleted)</translation>
+    </message>
+    <message>
+        <source>ภาพรวมข้อมูลเด็กรายบุคคล</source>
+        <translation>A child across every module</translation>
+    </message>
+    <message>
+        <source>ภาพรวม-%1</source>
+        <translation>overview-%1</translation>
+    </message>
+</context>
+<context>
     <name>ChildrenTableModel</name>
     <message>
         <source>เลขประจำตัว</source>
@@ -1194,6 +1225,14 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>แสดงเด็กที่ลบไปแล้ว เพื่อกู้คืน</source>
         <translation>Show deleted children so they can be restored</translation>
+    </message>
+    <message>
+        <source>ภาพรวม…</source>
+        <translation>Overview…</translation>
+    </message>
+    <message>
+        <source>ข้อมูลทุกด้านของเด็กที่เลือก: ทะเบียน คัดกรองและทุน ศพด. การเจริญเติบโตและพัฒนาการ เด็กนอกระบบ (Ctrl+Enter)</source>
+        <translation>Everything about the selected child: registry, screening and grants, centre, growth and development, out-of-school case (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>

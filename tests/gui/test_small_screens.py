@@ -81,6 +81,16 @@ def _child_history(ctx: AppContext, _tmp: Path) -> QWidget:
     return ChildHistoryDialog(ctx, uuid, "เด็กหญิงทดสอบ ชื่อยาวมากเป็นพิเศษ นามสกุลยาวมากเป็นพิเศษ")
 
 
+def _child_page(ctx: AppContext, _tmp: Path) -> QWidget:
+    """The child's page across the modules (issue 13), opened from the list."""
+    from desktop.gui.views.child_page import ChildPageDialog
+    from desktop.gui.views.children_view import ChildrenView
+
+    uuid = ChildrenView(ctx).model.uuid_at(0)
+    assert uuid is not None
+    return ChildPageDialog(ctx, uuid)
+
+
 def _import(ctx: AppContext, _tmp: Path) -> QWidget:
     from desktop.gui.views.import_dialog import ImportDialog
 
@@ -381,6 +391,7 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "grant-rounds": _grant_rounds, "grant-round-new": _grant_round_new, "grant-round": _grant_round,
     "grant-payment": _grant_payment, "grant-return": _grant_return, "grant-import-problems": _grant_import_problems,
     "centre-page": _centre_page, "centre-rates": _centre_rates,
+    "child-page": _child_page,
 }
 
 

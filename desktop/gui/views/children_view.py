@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHeaderView, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QMenu, QMessageBox, QPushButton, QWidget
 
 from desktop.domain.levels import LEVELS
 from desktop.domain.roles import Action
@@ -86,6 +86,12 @@ class ChildrenView(QWidget):
         self.ui.deletedCheck.toggled.connect(self._deleted_toggled)
         self.ui.newButton.clicked.connect(self.new_child.emit)
         self.ui.openButton.clicked.connect(self.open_selected)
+        self.overview_button = QPushButton(self.tr("ภาพรวม…"), self)  # views/child_page.py
+        self.overview_button.setObjectName("overviewButton")
+        self.overview_button.setToolTip(self.tr("ข้อมูลทุกด้านของเด็กที่เลือก: ทะเบียน คัดกรองและทุน ศพด. "
+                                                "การเจริญเติบโตและพัฒนาการ เด็กนอกระบบ (Ctrl+Enter)"))
+        self.overview_button.clicked.connect(self.open_overview)
+        self.ui.titleRow.insertWidget(self.ui.titleRow.indexOf(self.ui.openButton) + 1, self.overview_button)
         self.ui.deleteButton.clicked.connect(self.delete_or_restore_selected)
         self.documents = Documents(ctx, self, self.status_message.emit)
         menu = QMenu(self)
@@ -99,6 +105,8 @@ class ChildrenView(QWidget):
         self.model.modelReset.connect(self._update_buttons)
 
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_child.emit)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.open_overview)
         list_keys(self, self.ui.searchEdit, table, open=self.open_selected,
                   delete=self.delete_or_restore_selected, print_=self.print_list)
         self._loading = False
@@ -233,6 +241,7 @@ class ChildrenView(QWidget):
         has_rows = self.model.rowCount() > 0
         self.ui.openButton.setEnabled(has_rows)
         self.ui.deleteButton.setEnabled(has_rows)
+        self.overview_button.setEnabled(has_rows)
         self.profile_action.setEnabled(has_rows)
 
     def filter_description(self) -> str:
@@ -314,6 +323,14 @@ class ChildrenView(QWidget):
         uuid = self.selected_uuid()
         if uuid:
             self.open_child.emit(uuid)
+
+    def open_overview(self) -> None:
+        from desktop.gui.views.child_page import ChildPageDialog
+
+        uuid = self.selected_uuid()
+        if uuid:
+            self.overview = ChildPageDialog(self.ctx, uuid, self)
+            self.overview.show()
 
     def delete_or_restore_selected(self) -> None:
         index = self.ui.table.currentIndex()
