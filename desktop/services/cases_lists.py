@@ -160,18 +160,16 @@ def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
 
 def list_cases(session: Session, query: CaseQuery = CaseQuery(), *, today: date | None = None, offset: int = 0,
                limit: int = PAGE, order: CaseOrder = CaseOrder.OVERDUE_FIRST) -> CasePage:
-    """One page of the cases ``query`` matches (``case.work``)."""
+    """One page of the cases ``query`` matches (``case.work``), with how many match and
+    how many of them are overdue."""
     require(session, Action.CASE_WORK)
     today = today or date.today()
     offset, limit = max(0, int(offset)), _limit(limit)
+    if order is CaseOrder.VILLAGE or village_clause(query.village) is not None or search_clause(query.search) is not None:
+        return _one_pass(session, query, today, offset, limit, order)
     base = _filtered(query)
     over = base.where(_overdue_condition(today))
     total, n_over = _count(session, base), _count(session, over)
-    if order is CaseOrder.VILLAGE:
-        q = _filtered(query, joined=True)
-        ids = list(session.scalars(q.order_by(Household.village_key, Household.house_key, Child.first_name_key,
-                                              Child.last_name_key, OosCase.id).offset(offset).limit(limit)))
-        return CasePage(_rows(session, ids, today), total, n_over)
     ids = []
     if offset < n_over:
         ids = list(session.scalars(over.order_by(OosCase.follow_due_on, OosCase.id).offset(offset).limit(limit)))
@@ -180,6 +178,25 @@ def list_cases(session: Session, query: CaseQuery = CaseQuery(), *, today: date 
         ids += list(session.scalars(rest.order_by(OosCase.id.desc()).offset(max(0, offset - n_over))
                                     .limit(limit - len(ids))))
     return CasePage(_rows(session, ids, today), total, n_over)
+
+
+def _one_pass(session: Session, query: CaseQuery, today: date, offset: int, limit: int,
+              order: CaseOrder) -> CasePage:
+    """A list filtered through the child or its household (village, search) or ordered by
+    them: the matches' ids and keys read once (no index serves a village: three queries
+    would each walk the cases), counted and ordered here."""
+    q = _filtered(query, joined=True).with_only_columns(
+        OosCase.id, OosCase.follow_due_on, Household.village_key, Household.house_key, Child.first_name_key,
+        Child.last_name_key)
+    found = session.execute(q).all()
+    late = [(due, cid) for cid, due, *_keys in found if due is not None and due < today]
+    if order is CaseOrder.VILLAGE:
+        ordered = [r[0] for r in sorted(found, key=lambda r: (r[2] or "", r[3] or "", r[4], r[5], r[0]))]
+    else:
+        late_ids = {cid for _due, cid in late}
+        ordered = [cid for _due, cid in sorted(late)] + sorted((r[0] for r in found if r[0] not in late_ids),
+                                                              reverse=True)
+    return CasePage(_rows(session, ordered[offset:offset + limit], today), len(found), len(late))
 
 
 @dataclass(frozen=True)
