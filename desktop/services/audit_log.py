@@ -97,6 +97,16 @@ ACTIONS: dict[str, str] = {
     "growth_measure_delete": N_("ลบผลการชั่งน้ำหนักและวัดส่วนสูง"),
     "dspm_check_edit": N_("แก้ไขผลประเมินพัฒนาการ (DSPM)"),
     "dspm_check_delete": N_("ลบผลประเมินพัฒนาการ (DSPM)"),
+    # out-of-school children's cases: the assessment, the plan, follow-ups, referrals (issue 13)
+    "assessment_save": N_("บันทึกการประเมินความต้องการของเด็กนอกระบบ"),
+    "plan_save": N_("บันทึกแผนการช่วยเหลือเด็กรายบุคคล"),
+    "plan_submit": N_("เสนอแผนการช่วยเหลือเด็กรายบุคคลเพื่ออนุมัติ"),
+    "plan_approve": N_("อนุมัติแผนการช่วยเหลือเด็กรายบุคคล"),
+    "plan_return": N_("ส่งแผนการช่วยเหลือเด็กรายบุคคลกลับให้แก้ไข"),
+    "plan_outcome": N_("บันทึกผลการดำเนินงานตามแผนการช่วยเหลือ"),
+    "follow_up": N_("บันทึกการนิเทศติดตามเด็กนอกระบบ"),
+    "referral_send": N_("ส่งต่อเด็กนอกระบบไปยังหน่วยงานอื่น"),
+    "referral_move": N_("บันทึกคำตอบของหน่วยงานที่รับการส่งต่อ"),
 }
 ENTITIES: dict[str, str] = {
     "exchange": N_("ชุดข้อมูลแลกเปลี่ยน"),
@@ -128,6 +138,7 @@ ENTITIES: dict[str, str] = {
     "centre_rate": N_("อัตราค่าอาหาร ศพด."),
     "dspm_referral": N_("การส่งต่อประเมินพัฒนาการ"),
     "oos_case": N_("กรณีเด็กนอกระบบการศึกษา"),
+    "oos_referral": N_("การส่งต่อเด็กนอกระบบ"),
 }
 FIELDS: dict[str, str] = {
     "id_type": N_("ประเภทเลขประจำตัว"),
