@@ -57,8 +57,10 @@ def office_rare(session: Session, term: str, office_id: int | None) -> bool:
     candidate's recheck costs about two rows' tests)."""
     if office_id is None or session.get_bind().dialect.name != "postgresql":
         return False
-    conn = session.connection()
-    if not pg_counts.has_counts(conn):
-        return False
-    bound = pg_counts.rarest(conn, term)
-    return bound is not None and 2 * bound < pg_counts.office_total(conn, office_id)
+    key = ("office_rare", term, office_id)  # a page asks, then its count: asked once
+    if key not in session.info:
+        conn = session.connection()
+        bound = pg_counts.rarest(conn, term) if pg_counts.has_counts(conn) else None
+        session.info[key] = bound is not None and 2 * bound < pg_counts.office_total(
+            conn, office_id)
+    return bool(session.info[key])

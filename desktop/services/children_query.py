@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.roles import Action
 from desktop.services.access import require
-from desktop.services.children_offices import by_rows, office_ids, parts_clause
+from desktop.services.children_offices import by_rows, office_ids, office_term_page, parts_clause
 from desktop.services.children_pg import WALK, walked_page
 from desktop.services.children_pg_counts import kept_count, office_rare, worth_walking
 from desktop.services.children_pg_terms import walk_where
@@ -474,7 +474,10 @@ def page_children(
             # rare one's, by its kept count, is sorted from the trigram index's matches)
             walked = walked_page(session, stmt, walk_where(where, term), order,
                                  offset=offset, limit=limit)
-        base = walked if walked is not None else session.execute(stmt.where(*where)).all()
+        if walked is None and term and flt.office_id is not None and joined is None:
+            base = office_term_page(session, stmt, where, order, offset=offset, limit=limit)
+        else:
+            base = walked if walked is not None else session.execute(stmt.where(*where)).all()
     if not base:
         return []
     enrolments = _enrolments_for(session, [r.id for r in base], flt, year_id)

@@ -278,10 +278,13 @@ class Child(Synced, Imported, Base):
         Index("ix_child_national_id", "national_id"),
         Index("ix_child_g_code", "g_code"),
         Index("ix_child_household_id", "household_id"),
-        # the province's list filtered to one municipality, in name order (0014); on
-        # PostgreSQL 0014 also adds ix_child_live_search_trgm (raw DDL: pg_trgm, GIN)
+        # the province's list filtered to one municipality, in name order (0014), with
+        # the fields a term is tested on (SQLite: as keys, 0022; PostgreSQL: as INCLUDE
+        # columns after these three keys, 0021); on PostgreSQL 0014 also adds
+        # ix_child_live_search_trgm (raw DDL: pg_trgm, GIN)
         Index("ix_child_live_office_name", "origin_office_id", "first_name_key",
-              "last_name_key", sqlite_where=LIVE, postgresql_where=LIVE),
+              "last_name_key", "first_name", "last_name", "first_name_en", "last_name_en",
+              "national_id", "g_code", sqlite_where=LIVE, postgresql_where=LIVE),
         Index("ix_child_import_batch_id", "import_batch_id", sqlite_where=IMPORTED,
               postgresql_where=IMPORTED),
     )
