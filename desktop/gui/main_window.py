@@ -156,6 +156,12 @@ class MainWindow(QMainWindow):
         self.add_page("centre-attendance", self.tr("ศูนย์พัฒนาเด็กเล็ก"), self.tr("ห้องเรียนและการมาเรียน"),
                       self.centre_view)
         self.centre_view.status_message.connect(self.show_message)
+        from desktop.gui.views.growth_lists import GrowthView
+
+        self.growth_view = GrowthView(self.ctx, self)  # issue 12: growth and DSPM lists, a child's development page
+        self.add_page("centre-growth", self.tr("ศูนย์พัฒนาเด็กเล็ก"), self.tr("การเจริญเติบโตและพัฒนาการ"),
+                      self.growth_view)
+        self.growth_view.status_message.connect(self.show_message)
         self.office_view = OfficeSettingsView(self.ctx, self)
         self.add_page("office-settings", self.tr("ตั้งค่า"), self.tr("ตั้งค่าหน่วยงาน"), self.office_view)
         self.office_view.status_message.connect(self.show_message)

@@ -123,13 +123,14 @@ def summary_lines(session: Session, institution_id: int, start: date, end: date,
 @thai_document
 def summary(session: Session, institution_id: int, start: date, end: date, period: str, out: Path,
             options: ReportOptions | None = None, progress: Progress | None = None) -> int:
-    """The centre's DSPM summary for the term, printed; the pages."""
+    """The centre's DSPM summary for the term (``period``: its label, 2/2569), printed; the pages."""
     from desktop.services.reports import write_atomic
 
     require(session, Action.REPORT)
     today = _today(options)
     lines = summary_lines(session, institution_id, start, end, today)
     centre = session.scalar(select(Institution.name).where(Institution.id == institution_id)) or ""
+    period = period if period.startswith("ภาค") else f"ภาคเรียน {period}"
     data, pages = docs.summary_pdf(centre, period, lines, office=_office(session), printed=today)
     write_atomic(Path(out), data)
     return pages

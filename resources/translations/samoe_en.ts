@@ -429,6 +429,14 @@ Anything saved after that time will not be in the restored database. The current
 <context>
     <name>CentreView</name>
     <message>
+        <source>พัฒนาการของเด็กที่เลือก…</source>
+        <translation>Development of the selected child…</translation>
+    </message>
+    <message>
+        <source>น้ำหนัก ส่วนสูง กราฟ และการประเมิน DSPM ของเด็กที่เลือกในตาราง</source>
+        <translation>Weight, height, chart and DSPM checks of the child selected in the table</translation>
+    </message>
+    <message>
         <source>ห้องเรียนและการมาเรียนประจำวัน</source>
         <translation>Rooms and daily attendance</translation>
     </message>
@@ -3444,6 +3452,10 @@ Go back and fill them in, or quit and finish next time?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>การเจริญเติบโตและพัฒนาการ</source>
+        <translation>Growth and development</translation>
+    </message>
+    <message>
         <source>คัดกรองความยากจน</source>
         <translation>Poverty screening</translation>
     </message>
@@ -6195,6 +6207,653 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>แนบรูปเด็กกับป้ายโรงเรียน…</source>
         <translation>Attach the child at the school sign…</translation>
+    </message>
+</context>
+<context>
+    <name>ChildDevelopmentDialog</name>
+    <message>
+        <source>พัฒนาการของเด็ก</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <source>น้ำหนักและส่วนสูง</source>
+        <translation>Weight and height</translation>
+    </message>
+    <message>
+        <source>กราฟการเจริญเติบโต</source>
+        <translation>Growth chart</translation>
+    </message>
+    <message>
+        <source>พัฒนาการ (DSPM)</source>
+        <translation>Development (DSPM)</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>อายุ</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>น้ำหนัก (กก.)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>ส่วนสูง (ซม.)</source>
+        <translation>Height (cm)</translation>
+    </message>
+    <message>
+        <source>รอบศีรษะ (ซม.)</source>
+        <translation>Head (cm)</translation>
+    </message>
+    <message>
+        <source>การแปลผล</source>
+        <translation>Interpretation</translation>
+    </message>
+    <message>
+        <source>เพิ่มการชั่ง/วัด… (Ctrl+N)</source>
+        <translation>Add a measurement… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>แก้ไข…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>ลบ…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>พิมพ์กราฟ… (Ctrl+P)</source>
+        <translation>Print the chart… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีผลการชั่งน้ำหนักวัดส่วนสูง</source>
+        <translation>No measurement yet</translation>
+    </message>
+    <message>
+        <source>เส้นเขียว = ค่ามัธยฐาน · เส้นแดง = ±2 SD · เส้นดำ = ±3 SD · จุดน้ำเงิน = เด็กคนนี้ (มาตรฐาน WHO 2006)</source>
+        <translation>Green line = median · red lines = ±2 SD · black lines = ±3 SD · blue points = this child (WHO 2006 standards)</translation>
+    </message>
+    <message>
+        <source>ช่วงอายุ</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <source>การประเมิน</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>ข้อที่ไม่ผ่าน</source>
+        <translation>Items not passed</translation>
+    </message>
+    <message>
+        <source>ประเมินซ้ำภายใน</source>
+        <translation>Re-check by</translation>
+    </message>
+    <message>
+        <source>ส่งต่อ</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>ประเมินพัฒนาการ…</source>
+        <translation>Record a check…</translation>
+    </message>
+    <message>
+        <source>ประเมินซ้ำ…</source>
+        <translation>Re-check…</translation>
+    </message>
+    <message>
+        <source>ส่งต่อ…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <source>ผลจากโรงพยาบาล…</source>
+        <translation>Hospital's outcome…</translation>
+    </message>
+    <message>
+        <source>พิมพ์กิจกรรมสำหรับผู้ปกครอง…</source>
+        <translation>Print the parent's activity sheet…</translation>
+    </message>
+    <message>
+        <source>พิมพ์หนังสือส่งต่อ…</source>
+        <translation>Print the referral letter…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · เกิด %3 · อายุ %4</source>
+        <translation>%1 · %2 · born %3 · age %4</translation>
+    </message>
+    <message>
+        <source>พัฒนาการของเด็ก: %1</source>
+        <translation>Child development: %1</translation>
+    </message>
+    <message>
+        <source>ล่าสุด %1: %2</source>
+        <translation>Latest %1: %2</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีผลการชั่งน้ำหนักวัดส่วนสูง: กดเพิ่มการชั่ง/วัด</source>
+        <translation>No measurement yet: press Add a measurement</translation>
+    </message>
+    <message>
+        <source>ประเมินซ้ำ</source>
+        <translation>Re-check</translation>
+    </message>
+    <message>
+        <source>ครั้งแรก</source>
+        <translation>First check</translation>
+    </message>
+    <message>
+        <source> (เลยกำหนด)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>%1 เมื่อ %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>รอผล</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>ได้รับผลแล้ว %1</source>
+        <translation>outcome received %1</translation>
+    </message>
+    <message>
+        <source>ได้รับผลแล้ว</source>
+        <translation>outcome received</translation>
+    </message>
+    <message>
+        <source>%1 เดือน</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <source>เลยกำหนดประเมินซ้ำ (ภายใน %1): ประเมินซ้ำโดยเร็ว</source>
+        <translation>Re-check overdue (due by %1): re-check soon</translation>
+    </message>
+    <message>
+        <source>ต้องประเมินซ้ำภายใน %1 (ข้อ %2)</source>
+        <translation>Re-check due by %1 (items %2)</translation>
+    </message>
+    <message>
+        <source>ต้องส่งต่อประเมิน TEDA4I: เลือกผลแล้วกดส่งต่อ</source>
+        <translation>Refer for TEDA4I: select the check and press Refer</translation>
+    </message>
+    <message>
+        <source>อายุ (เดือน)</source>
+        <translation>Age (months)</translation>
+    </message>
+    <message>
+        <source>ความยาว (ซม.)</source>
+        <translation>Length (cm)</translation>
+    </message>
+    <message>
+        <source> (WHO 2006, -3 ถึง +3 SD)</source>
+        <translation> (WHO 2006, -3 to +3 SD)</translation>
+    </message>
+    <message>
+        <source>ลบผลการชั่ง/วัดวันที่ %1 (น้ำหนัก %2 กก. ส่วนสูง %3 ซม.) หรือไม่</source>
+        <translation>Delete the measurement of %1 (weight %2 kg, height %3 cm)?</translation>
+    </message>
+    <message>
+        <source>ลบผลการชั่ง/วัดแล้ว</source>
+        <translation>Measurement deleted</translation>
+    </message>
+    <message>
+        <source>ลบผลการประเมินพัฒนาการวันที่ %1 (%2) หรือไม่</source>
+        <translation>Delete the development check of %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>ลบผลการประเมินแล้ว</source>
+        <translation>Check deleted</translation>
+    </message>
+    <message>
+        <source>บันทึกการส่งต่อแล้ว</source>
+        <translation>Referral recorded</translation>
+    </message>
+    <message>
+        <source>บันทึกผลจากโรงพยาบาลแล้ว</source>
+        <translation>Hospital's outcome recorded</translation>
+    </message>
+    <message>
+        <source>กราฟการเจริญเติบโต %1</source>
+        <translation>Growth chart %1</translation>
+    </message>
+    <message>
+        <source>กิจกรรมส่งเสริมพัฒนาการ %1</source>
+        <translation>Development activities %1</translation>
+    </message>
+    <message>
+        <source>หนังสือส่งต่อ %1</source>
+        <translation>Referral letter %1</translation>
+    </message>
+    <message>
+        <source>พัฒนาการ…</source>
+        <translation>Development…</translation>
+    </message>
+    <message>
+        <source>น้ำหนัก ส่วนสูง กราฟการเจริญเติบโต และการประเมินพัฒนาการ (DSPM)</source>
+        <translation>Weight, height, growth chart and development checks (DSPM)</translation>
+    </message>
+</context>
+<context>
+    <name>DspmCheckDialog</name>
+    <message>
+        <source>แก้ไขผลการประเมินพัฒนาการ</source>
+        <translation>Correct a development check</translation>
+    </message>
+    <message>
+        <source>ประเมินพัฒนาการซ้ำ</source>
+        <translation>Development re-check</translation>
+    </message>
+    <message>
+        <source>ประเมินพัฒนาการ (DSPM)</source>
+        <translation>Development check (DSPM)</translation>
+    </message>
+    <message>
+        <source>ว่างไว้ = ชื่อผู้ใช้ที่เข้าระบบ</source>
+        <translation>Blank = the signed-in user's name</translation>
+    </message>
+    <message>
+        <source>ส่งต่อทันที (ไม่ต้องส่งเสริมแล้วประเมินซ้ำ)</source>
+        <translation>Refer at once (no stimulation and re-check)</translation>
+    </message>
+    <message>
+        <source>ช่วงอายุ</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <source>วันที่ประเมิน (พ.ศ.)</source>
+        <translation>Date of the check (B.E.)</translation>
+    </message>
+    <message>
+        <source>ผู้ประเมิน</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>ผ หรือ p = ผ่าน · ม หรือ f = ไม่ผ่าน · เว้นวรรค = สลับ · Ctrl+S บันทึก</source>
+        <translation>ผ or p = passed · ม or f = not passed · Space = turn over · Ctrl+S saves</translation>
+    </message>
+    <message>
+        <source>บันทึก (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>ประเมินแล้ว %1 จาก %2 ข้อ · ไม่ผ่าน %3 ข้อ</source>
+        <translation>%1 of %2 items answered · %3 not passed</translation>
+    </message>
+    <message>
+        <source>วันที่ประเมินไม่ถูกต้อง: พิมพ์เป็นวัน/เดือน/ปี พ.ศ.</source>
+        <translation>The check's date is not valid: type day/month/year (B.E.)</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthListPage</name>
+    <message>
+        <source>เฉพาะที่เลยกำหนด</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>ค้นหาชื่อเด็ก (Ctrl+F)</source>
+        <translation>Search a child's name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>แสดงทุกรายการ</source>
+        <translation>Show every row</translation>
+    </message>
+    <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายการตามที่แสดง (Ctrl+P)</source>
+        <translation>Print the list as shown (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>ทุกห้อง</source>
+        <translation>Every room</translation>
+    </message>
+    <message>
+        <source>%1 คน</source>
+        <translation>%1 children</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthView</name>
+    <message>
+        <source>การเจริญเติบโตและพัฒนาการ</source>
+        <translation>Growth and development</translation>
+    </message>
+    <message>
+        <source>ศูนย์:</source>
+        <translation>Centre:</translation>
+    </message>
+    <message>
+        <source>สรุป DSPM ภาคเรียน…</source>
+        <translation>Term's DSPM summary…</translation>
+    </message>
+    <message>
+        <source>เลขประจำตัว / รหัส G แล้วกด Enter</source>
+        <translation>National ID / G-code, then Enter</translation>
+    </message>
+    <message>
+        <source>ผอม</source>
+        <translation>Wasted</translation>
+    </message>
+    <message>
+        <source>เตี้ย</source>
+        <translation>Stunted</translation>
+    </message>
+    <message>
+        <source>อ้วน</source>
+        <translation>Obese</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ชั่ง/วัด</source>
+        <translation>Not measured</translation>
+    </message>
+    <message>
+        <source>ถึงกำหนดประเมิน DSPM</source>
+        <translation>DSPM checks due</translation>
+    </message>
+    <message>
+        <source>ประเมินซ้ำ</source>
+        <translation>Re-check</translation>
+    </message>
+    <message>
+        <source>รอผลส่งต่อ</source>
+        <translation>Referrals waiting</translation>
+    </message>
+    <message>
+        <source>เด็กผอมในภาคเรียน</source>
+        <translation>Wasted children this term</translation>
+    </message>
+    <message>
+        <source>เด็กเตี้ยในภาคเรียน</source>
+        <translation>Stunted children this term</translation>
+    </message>
+    <message>
+        <source>เด็กอ้วนในภาคเรียน</source>
+        <translation>Obese children this term</translation>
+    </message>
+    <message>
+        <source>เด็กที่ยังไม่ได้ชั่งน้ำหนักวัดส่วนสูง</source>
+        <translation>Children not measured</translation>
+    </message>
+    <message>
+        <source>เด็กที่ถึงกำหนดประเมินพัฒนาการเดือนนี้</source>
+        <translation>Children due for a development check this month</translation>
+    </message>
+    <message>
+        <source>เด็กที่ต้องประเมินพัฒนาการซ้ำ</source>
+        <translation>Children due for a development re-check</translation>
+    </message>
+    <message>
+        <source>เด็กที่ส่งต่อและรอผล</source>
+        <translation>Children referred, waiting for the outcome</translation>
+    </message>
+    <message>
+        <source>ชื่อ-สกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ศูนย์</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>ห้อง</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>วันที่ชั่ง/วัด</source>
+        <translation>Measured on</translation>
+    </message>
+    <message>
+        <source>น้ำหนัก (กก.)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>ส่วนสูง (ซม.)</source>
+        <translation>Height (cm)</translation>
+    </message>
+    <message>
+        <source>การแปลผล</source>
+        <translation>Interpretation</translation>
+    </message>
+    <message>
+        <source>วันเกิด</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>ช่วงอายุ (เดือน)</source>
+        <translation>Age band (months)</translation>
+    </message>
+    <message>
+        <source>อายุครบวันที่</source>
+        <translation>Reaches the age on</translation>
+    </message>
+    <message>
+        <source>ประเมินแล้วเมื่อ</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>ประเมินเมื่อ</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>ประเมินซ้ำภายใน</source>
+        <translation>Re-check by</translation>
+    </message>
+    <message>
+        <source>เหลือ (วัน)</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>โรงพยาบาล</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือ</source>
+        <translation>Letter no.</translation>
+    </message>
+    <message>
+        <source>ส่งต่อเมื่อ</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>รอผล (วัน)</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน %1 · เดือน %2</source>
+        <translation>Term %1 · month %2</translation>
+    </message>
+    <message>
+        <source>สรุปผลการประเมินพัฒนาการ (DSPM)</source>
+        <translation>Development surveillance summary (DSPM)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsGrid</name>
+    <message>
+        <source>ข้อ</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>ด้าน</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>ทักษะ</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ประเมิน</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>ผ่าน</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>ไม่ผ่าน</source>
+        <translation>Not passed</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementDialog</name>
+    <message>
+        <source>แก้ไขผลการชั่งน้ำหนักวัดส่วนสูง</source>
+        <translation>Correct a measurement</translation>
+    </message>
+    <message>
+        <source>บันทึกการชั่งน้ำหนักวัดส่วนสูง</source>
+        <translation>Record a measurement</translation>
+    </message>
+    <message>
+        <source>เช่น 14.2</source>
+        <translation>e.g. 14.2</translation>
+    </message>
+    <message>
+        <source>เช่น 98.5</source>
+        <translation>e.g. 98.5</translation>
+    </message>
+    <message>
+        <source>ตามอายุ (ต่ำกว่า 2 ปีนอนวัด)</source>
+        <translation>By age (lying under 2 years)</translation>
+    </message>
+    <message>
+        <source>ว่างไว้ = ชื่อผู้ใช้ที่เข้าระบบ</source>
+        <translation>Blank = the signed-in user's name</translation>
+    </message>
+    <message>
+        <source>วันที่ชั่ง/วัด (พ.ศ.)</source>
+        <translation>Measured on (B.E.)</translation>
+    </message>
+    <message>
+        <source>น้ำหนัก (กก.)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>ความยาว/ส่วนสูง (ซม.)</source>
+        <translation>Length/height (cm)</translation>
+    </message>
+    <message>
+        <source>วิธีวัด</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>เส้นรอบศีรษะ (ซม.)</source>
+        <translation>Head circumference (cm)</translation>
+    </message>
+    <message>
+        <source>ผู้ชั่ง/วัด</source>
+        <translation>Measured by</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>บันทึก (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง: พิมพ์เป็นวัน/เดือน/ปี พ.ศ.</source>
+        <translation>The date is not valid: type day/month/year (B.E.)</translation>
+    </message>
+    <message>
+        <source>น้ำหนัก ส่วนสูง และเส้นรอบศีรษะต้องเป็นตัวเลข เช่น 14.2</source>
+        <translation>Weight, height and head circumference must be numbers, e.g. 14.2</translation>
+    </message>
+    <message>
+        <source>พิมพ์น้ำหนักและส่วนสูงแล้วผลการแปลผลจะแสดงที่นี่</source>
+        <translation>Type the weight and height: the interpretation shows here</translation>
+    </message>
+    <message>
+        <source>ไม่มีเกณฑ์สำหรับอายุนี้</source>
+        <translation>No standard for this age</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>ผลการประเมินจากโรงพยาบาล</source>
+        <translation>The hospital's outcome</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>วันที่ได้รับผล (พ.ศ.)</source>
+        <translation>Outcome received on (B.E.)</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <source>ส่งต่อประเมินพัฒนาการ (TEDA4I)</source>
+        <translation>Refer for a development assessment (TEDA4I)</translation>
+    </message>
+    <message>
+        <source>โรงพยาบาล</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>วันที่ส่งต่อ (พ.ศ.)</source>
+        <translation>Referred on (B.E.)</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือ</source>
+        <translation>Letter no.</translation>
+    </message>
+</context>
+<context>
+    <name>SmallForm</name>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง: พิมพ์เป็นวัน/เดือน/ปี พ.ศ.</source>
+        <translation>The date is not valid: type day/month/year (B.E.)</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ the buttons off the screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -377,6 +378,78 @@ def _centre_page(ctx: AppContext, _tmp: Path) -> QWidget:
     return window
 
 
+def _growth_page(ctx: AppContext, _tmp: Path) -> QWidget:
+    """The main window on the growth and DSPM lists (issue 12)."""
+    from desktop.gui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show_page("centre-growth")
+    return window
+
+
+def _measured_child(ctx: AppContext) -> str:
+    """A demo child with measurements and a DSPM check (the demo fills both)."""
+    from sqlalchemy import select
+
+    from desktop.store.growth_state import DspmCheck, GrowthMeasurement
+    from desktop.store.models import Child
+
+    with ctx.db.reader() as s:
+        found = s.scalars(select(Child.uuid).join(GrowthMeasurement, GrowthMeasurement.child_id == Child.id)
+                          .join(DspmCheck, DspmCheck.child_id == Child.id).order_by(Child.id).limit(1)).first()
+    if found is not None:
+        return str(found)
+    from desktop.domain.dspm import manual
+    from desktop.services.dspm import record_check
+    from desktop.services.growth import add_measurement
+    from desktop.store.models import Enrollment, Institution
+
+    with ctx.db.session() as s:  # a demo centre's child, born 1/1/2565 here
+        child = s.scalars(select(Child).join(Enrollment, Enrollment.child_id == Child.id)
+                          .join(Institution, Institution.id == Enrollment.institution_id)
+                          .where(Institution.kind == "cdc").order_by(Child.id).limit(1)).one()
+        child.birth_date, uuid = date(2022, 1, 1), child.uuid
+    with ctx.db.session() as s:
+        for day, kg, cm in ((date(2025, 6, 1), 13.0, 95.0), (date(2025, 11, 1), 14.0, 98.0), (date(2026, 6, 1), 15.2, 103.0)):
+            add_measurement(s, uuid, day, weight_kg=kg, height_cm=cm)
+        record_check(s, uuid, 42, date(2025, 8, 1), {i.no: i.no != 91 for i in manual().band(42).items}, refer_now=True)
+    return uuid
+
+
+def _child_development(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.growth_child import ChildDevelopmentDialog
+
+    dialog = ChildDevelopmentDialog(ctx, _measured_child(ctx))
+    dialog.tabs.setCurrentIndex(2)  # the DSPM tab: two rows of buttons, the tallest
+    return dialog
+
+
+def _measurement(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.domain.people import Sex
+    from desktop.gui.views.growth_measure import MeasurementDialog
+
+    dialog = MeasurementDialog(ctx, _measured_child(ctx), "เด็กหญิงทดสอบ ชื่อยาวมาก นามสกุลยาวมากเป็นพิเศษ", Sex.FEMALE,
+                               date(2022, 1, 1))
+    dialog.weight_edit.setText("45")
+    dialog.height_edit.setText("80")  # refused: the longest message it shows
+    return dialog
+
+
+def _dspm_check(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.dspm_check import DspmCheckDialog
+
+    return DspmCheckDialog(ctx, _measured_child(ctx), "เด็กหญิงทดสอบ ชื่อยาวมาก นามสกุลยาวมากเป็นพิเศษ", date(2021, 6, 1))
+
+
+def _dspm_refer(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.dspm_check import ReferDialog
+    from desktop.services.dspm import child_checks
+
+    with ctx.db.reader() as s:
+        check = child_checks(s, _measured_child(ctx))[0]
+    return ReferDialog(ctx, check, None, date.today(), lambda: None)
+
+
 WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "child-form": _child_form, "child-history": _child_history, "import": _import, "preview": _preview,
     "institution": _institution, "office": _office, "household-picker": _picker,
@@ -392,6 +465,8 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "grant-payment": _grant_payment, "grant-return": _grant_return, "grant-import-problems": _grant_import_problems,
     "centre-page": _centre_page, "centre-rates": _centre_rates,
     "child-page": _child_page,
+    "growth-page": _growth_page, "child-development": _child_development, "measurement": _measurement,
+    "dspm-check": _dspm_check, "dspm-refer": _dspm_refer,
 }
 
 

@@ -181,8 +181,12 @@ class CentreView(QWidget):
         self.rates_button = QPushButton(self.tr("อัตราค่าอาหาร…"), self)
         self.rates_button.setObjectName("ratesButton")
         self.rates_dialog: QWidget | None = None
+        self.development_button = QPushButton(self.tr("พัฒนาการของเด็กที่เลือก…"), self)
+        self.development_button.setObjectName("developmentButton")
+        self.development_button.setToolTip(self.tr("น้ำหนัก ส่วนสูง กราฟ และการประเมิน DSPM ของเด็กที่เลือกในตาราง"))
+        self.development_button.clicked.connect(self.open_development)
         for w in (self.room_edit, self.add_room_button, self.place_button, self.move_combo, self.move_button,
-                  self.sheet_button, self.meal_button, self.rates_button):
+                  self.sheet_button, self.meal_button, self.rates_button, self.development_button):
             bar.addWidget(w)
         self.add_room_button.clicked.connect(self.add_room)
         self.room_edit.returnPressed.connect(self.add_room)
@@ -418,6 +422,17 @@ class CentreView(QWidget):
             QMessageBox.warning(self, "Samoe", problem(exc))
             return
         self.load_rooms()
+
+    def open_development(self) -> None:
+        """The chosen child's development page (issue 12: growth and DSPM)."""
+        from desktop.gui.views.growth_child import ChildDevelopmentDialog
+
+        row = self.grid.currentRow()
+        if not 0 <= row < len(self.grid.uuids):
+            return
+        self.development_dialog = ChildDevelopmentDialog(self.ctx, self.grid.uuids[row], self, today=self.today)
+        self.development_dialog.status_message.connect(self.status_message.emit)
+        self.development_dialog.show()
 
     def open_rates(self) -> None:
         from desktop.gui.views.centre_rates import RatesDialog

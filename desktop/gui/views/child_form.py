@@ -40,7 +40,7 @@ from desktop.domain.levels import InstitutionKind, levels_for
 from desktop.domain.people import PREFIXES, SEX_LABELS, Sex, sex_of_prefix
 from desktop.gui.context import AppContext
 from desktop.gui.forms.child_form_ui import Ui_ChildForm
-from desktop.gui.views import child_history
+from desktop.gui.views import child_history, growth_child
 from desktop.gui.views.child_household import ChildHousehold
 from desktop.gui.widgets.screen import fit_to_screen
 from desktop.services.children import (
@@ -91,6 +91,7 @@ class ChildFormDialog(QDialog):
         self._show(self._form)
         self._add_print_button(uuid)
         child_history.attach(self, ctx, uuid)  # the opening is audited; the ประวัติ button
+        growth_child.attach(self, ctx, uuid)  # issue 12: the พัฒนาการ… button
         self.ui.duplicateLabel.hide()
         self.ui.firstNameEdit.setFocus()
         self._pristine = self.collect()

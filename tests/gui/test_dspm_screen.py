@@ -1,0 +1,148 @@
+"""DSPM on the child's development page (issue 12), by the keyboard: record a check with a
+failed item and see "re-check due by" (30 days later); the re-check still failed calls
+for a referral: refer, and record the hospital's outcome; delete a check after a
+confirmation; the items' keys (ผ / ม, Space) counted."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from centre_kit import room_of_kit, two_centres
+from modals import answer, click
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
+from sqlalchemy import select
+
+from desktop.domain.dspm import manual
+from desktop.gui.context import AppContext
+from desktop.gui.tasks import TaskRunner
+from desktop.gui.views.dspm_check import DspmCheckDialog, OutcomeDialog, ReferDialog
+from desktop.gui.views.growth_child import ChildDevelopmentDialog
+from desktop.store.db import Database
+from desktop.store.growth_state import DspmCheck, DspmReferral
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture
+def ctx_kit(qapp: Any, office_db: Database, tmp_path: Path) -> Any:
+    from desktop.gui.resources import register_fonts
+
+    register_fonts(qapp)
+    kit = two_centres(office_db, n_a=2, n_b=1)
+    room_of_kit(office_db, kit)
+    ctx = AppContext(office_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    yield ctx, kit
+    ctx.tasks.wait(10_000)
+
+
+def _type(widget: QWidget, ch: str) -> None:
+    """A Thai key as the Thai keyboard sends it (QTest.keyClicks takes ASCII only)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def _page(qtbot: Any, ctx: AppContext, uuid: str) -> ChildDevelopmentDialog:
+    page = ChildDevelopmentDialog(ctx, uuid, today=TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.tabs.setCurrentIndex(2)
+    return page
+
+
+def _record(qtbot: Any, page: ChildDevelopmentDialog, day: str, failed: set[int], *, recheck: bool = False) -> int:
+    """Answer every item by the keyboard (ผ passed, ม not passed), Ctrl+S; the keys pressed."""
+    (page.recheck_button if recheck else page.check_button).click()
+    dialog = page.dialog
+    assert isinstance(dialog, DspmCheckDialog)
+    dialog.date_edit.setText(day)
+    dialog.grid.setFocus()
+    presses = 0
+    for item in dialog.grid.items_:
+        _type(dialog.grid, "ม" if item.no in failed else "ผ")
+        presses += 1
+    QTest.keyClick(dialog.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible(), dialog.state_label.text()
+    return presses + 1
+
+
+def test_a_failed_item_shows_the_recheck_due_then_the_referral(qtbot: Any, ctx_kit: Any) -> None:
+    ctx, kit = ctx_kit
+    page = _page(qtbot, ctx, kit.children_a[0])  # born 1/1/2565: the 42-month band
+    band = manual().band(42)
+    presses = _record(qtbot, page, "12/11/2569", {91})
+    assert presses == len(band.items) + 1  # one key an item and Ctrl+S
+    assert page.check_table.rowCount() == 1
+    assert "ต้องประเมินซ้ำภายใน 12 ธ.ค. 2569" in page.due_label.text() and "91" in page.due_label.text()
+    assert _cell(page.check_table, 0, 5) == "12 ธ.ค. 2569" and _cell(page.check_table, 0, 4) == "91"
+    assert page.recheck_button.isEnabled() and page.sheet_button.isEnabled() and not page.refer_button.isEnabled()
+    _record(qtbot, page, "25/11/2569", {91}, recheck=True)  # still not passed
+    assert page.check_table.rowCount() == 2 and "TEDA4I" in _cell(page.check_table, 1, 3)
+    assert "ส่งต่อ" in page.due_label.text() and page.refer_button.isEnabled() and page.letter_button.isEnabled()
+    page.refer_button.click()
+    refer = page.dialog
+    assert isinstance(refer, ReferDialog)
+    refer.hospital.setText("โรงพยาบาลโนนสูง")
+    refer.letter.setText("นม 0023/9")
+    refer.buttons.accepted.emit()
+    assert not refer.isVisible()
+    assert "โรงพยาบาลโนนสูง" in _cell(page.check_table, 1, 6) and "รอผล" in _cell(page.check_table, 1, 6)
+    page.check_table.selectRow(1)
+    page.outcome_button.click()
+    outcome = page.dialog
+    assert isinstance(outcome, OutcomeDialog)
+    outcome.combo.setCurrentIndex(1)
+    outcome.buttons.accepted.emit()
+    with ctx.db.reader() as s:
+        assert s.scalars(select(DspmReferral.outcome)).one() == "delayed"
+    assert "ได้รับผลแล้ว" in _cell(page.check_table, 1, 6)
+
+
+def test_a_check_is_deleted_after_the_confirmation(qtbot: Any, ctx_kit: Any) -> None:
+    ctx, kit = ctx_kit
+    page = _page(qtbot, ctx, kit.children_a[0])
+    _record(qtbot, page, "12/11/2569", set())
+    assert _cell(page.check_table, 0, 3) == "สมวัย" and not page.due_label.isVisible()
+    page.check_table.selectRow(0)
+    left = answer(click("&No"))
+    page.delete_check_button.click()
+    qtbot.waitUntil(lambda: not left)
+    assert page.check_table.rowCount() == 1
+    left = answer(click("&Yes"))
+    page.delete_check_button.click()
+    qtbot.waitUntil(lambda: not left)
+    assert page.check_table.rowCount() == 0
+    with ctx.db.reader() as s:
+        assert s.scalars(select(DspmCheck)).one().deleted_at is not None
+
+
+def test_an_unanswered_item_is_refused_with_the_services_message(qtbot: Any, ctx_kit: Any) -> None:
+    ctx, kit = ctx_kit
+    page = _page(qtbot, ctx, kit.children_a[0])
+    page.check_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, DspmCheckDialog)
+    dialog.grid.setFocus()
+    _type(dialog.grid, "ม")
+    QTest.keyClick(dialog.grid, Qt.Key.Key_Space)  # the cursor moved on: the second item, turned to passed
+    QTest.keyClick(dialog.grid, Qt.Key.Key_Space)  # and over again: not passed (Space does not move)
+    assert list(dialog.grid.answers.values()) == [False, False]
+    seen: list[str] = []
+    left = answer(click("OK", seen))
+    QTest.keyClick(dialog.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not left)
+    assert "ยังไม่ได้บันทึกผลข้อ" in seen[0] and dialog.isVisible()
+    dialog.reject()
