@@ -349,7 +349,7 @@ def fill_demo(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
-        screened = registers = 0
+        screened = registers = cases = 0
         grown = (0, 0)
         if screenings:
             from desktop.services.demo_screenings import fill_screenings
@@ -367,6 +367,10 @@ def fill_demo(
             from desktop.services.demo_growth import fill_growth  # measurements and DSPM checks
 
             grown = fill_growth(conn, office_id=office_id, year_id=year_id, seed=seed, today=today or date.today())
+            # out-of-school cases in every status (issue 13)
+            from desktop.services.demo_cases import fill_cases
+
+            cases = fill_cases(conn, office_id=office_id, seed=seed, today=today or date.today())
         detail: dict[str, object] = {"children": children, "seed": seed}
         if screened:
             detail["screenings"] = screened
@@ -374,5 +378,7 @@ def fill_demo(
             detail["centre_registers"] = registers
         if any(grown):
             detail["growth_measurements"], detail["dspm_checks"] = grown
+        if cases:
+            detail["oos_cases"] = cases
         record_many(conn, [entry("import", "demo", "", detail)])
     return DemoResult(children, rows, time.perf_counter() - started, office_name, screened)
