@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import version
+from desktop.domain.roles import Action
 from desktop.gui.context import AppContext
 from desktop.gui.forms.main_window_ui import Ui_MainWindow
 from desktop.gui.views.backup_actions import BackupActions
@@ -156,6 +157,12 @@ class MainWindow(QMainWindow):
         self.add_page("centre-attendance", self.tr("ศูนย์พัฒนาเด็กเล็ก"), self.tr("ห้องเรียนและการมาเรียน"),
                       self.centre_view)
         self.centre_view.status_message.connect(self.show_message)
+        from desktop.gui.views.cases_view import CasesView
+
+        self.cases_view = CasesView(self.ctx, self)  # issue 13: out-of-school children's cases
+        self.add_page("cases", self.tr("เด็กนอกระบบการศึกษา"), self.tr("กรณีเด็กนอกระบบ"), self.cases_view)
+        self.cases_view.status_message.connect(self.show_message)
+        self._hide_page_without("cases", Action.CASE_WORK)
         from desktop.gui.views.growth_lists import GrowthView
 
         self.growth_view = GrowthView(self.ctx, self)  # issue 12: growth and DSPM lists, a child's development page
@@ -171,6 +178,22 @@ class MainWindow(QMainWindow):
         self.province_mode = ProvinceMode(self)  # the province's pages (on a province's database)
         self.ui.navTree.expandAll()
         self.ui.navTree.currentItemChanged.connect(self._nav_changed)
+
+    def _hide_page_without(self, key: str, action: Action) -> None:
+        """A page (and its section, left empty) hidden from a user none of whose roles may
+        ``action``: what they cannot do they do not see (the services refuse it anyway)."""
+        from desktop.gui.session_menu import may
+
+        if may(self.ctx.db, action):
+            return
+        tree = self.ui.navTree
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, Qt.ItemDataRole.UserRole) == key:
+                    top.child(j).setHidden(True)
+            if top.childCount() and all(top.child(j).isHidden() for j in range(top.childCount())):
+                top.setHidden(True)
 
     def show_page(self, key: str) -> None:
         tree = self.ui.navTree

@@ -50,6 +50,8 @@ class Section:
     rows: tuple[tuple[str, ...], ...] = ()
     weights: tuple[int, ...] = ()  # the columns' relative widths (the printout)
     empty: str = ""  # nothing recorded: the one line shown instead
+    ref: str = ""  # the record the section is about, for a screen to open (the case's uuid)
+    active: bool = False  # that record is still open (a case not closed)
 
     @property
     def has_data(self) -> bool:

@@ -247,7 +247,8 @@ def oos_case(session: Session, actor: Actor, child: Child, today: date) -> Secti
     rows = _plan_rows(session, found.id, fields)
     return Section("case", _("เด็กนอกระบบการศึกษา"), tuple(fields),
                    columns=(_("เป้าหมาย"), _("กิจกรรม"), _("หน่วยงาน/ผู้รับผิดชอบ"), _("กำหนด"), _("ผล")),
-                   rows=rows, weights=(22, 24, 22, 12, 20), empty=empty)
+                   rows=rows, weights=(22, 24, 22, 12, 20), empty=empty, ref=found.uuid,
+                   active=found.status != CaseStatus.CLOSED.value)
 
 
 def _plan_rows(session: Session, case_id: int, fields: list[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:

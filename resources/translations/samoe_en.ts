@@ -427,6 +427,227 @@ Anything saved after that time will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <source>กรณีเด็กนอกระบบ</source>
+        <translation>Out-of-school case</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Case worker</translation>
+    </message>
+    <message>
+        <source>เปิดกรณี</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>นิเทศติดตามครั้งถัดไป</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>ที่อยู่</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>การติดตามตัว</source>
+        <translation>Tracing</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนเป็น</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>สถานที่ (ย้ายไปที่ใด เรียนที่ใด ทำงานที่ใด)</source>
+        <translation>Place (moved to, studying at, working at)</translation>
+    </message>
+    <message>
+        <source>เหตุผล (ไม่ประสงค์รับความช่วยเหลือ หรือส่งกลับ)</source>
+        <translation>Reason (declined, or sent back)</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนสถานะ</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>สถานะและประวัติ</source>
+        <translation>Status and history</translation>
+    </message>
+    <message>
+        <source>กรณีเด็กนอกระบบ: %1</source>
+        <translation>Out-of-school case: %1</translation>
+    </message>
+    <message>
+        <source>ยังไม่มี</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>อนุมัติโดย %1</source>
+        <translation>approved by %1</translation>
+    </message>
+    <message>
+        <source>โดย</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนสถานะเป็น "%1" แล้ว</source>
+        <translation>Status changed to "%1"</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>เลขประจำตัวประชาชน</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ตั้งแต่</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Case worker</translation>
+    </message>
+    <message>
+        <source>หมู่</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>บ้านเลขที่</source>
+        <translation>House no.</translation>
+    </message>
+    <message>
+        <source>นิเทศติดตามครั้งถัดไป</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>%1 (เลย %2 วัน)</source>
+        <translation>%1 (%2 days overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>เด็กนอกระบบการศึกษา</source>
+        <translation>Out-of-school children</translation>
+    </message>
+    <message>
+        <source>เปิดกรณี</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>เปิดหน้ากรณีที่เลือก (Enter)</source>
+        <translation>Open the selected case (Enter)</translation>
+    </message>
+    <message>
+        <source>พิมพ์/PDF</source>
+        <translation>Print/PDF</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายชื่อตามตัวกรอง (Ctrl+P)</source>
+        <translation>Print the list as filtered (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายชื่อตามตัวกรองเป็น Excel หรือ CSV</source>
+        <translation>Export the list as filtered to Excel or CSV</translation>
+    </message>
+    <message>
+        <source>ค้นหาชื่อ นามสกุล เลขประจำตัวประชาชน หรือรหัส G… (Ctrl+F)</source>
+        <translation>Search a name, national ID or G-code… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>ยังไม่ปิด</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Case worker</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ</source>
+        <translation>The case worker's user name</translation>
+    </message>
+    <message>
+        <source>หมู่</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>หมู่ที่หรือชื่อหมู่บ้านของครัวเรือนเด็ก</source>
+        <translation>The village number or name of the child's household</translation>
+    </message>
+    <message>
+        <source>เลยกำหนดติดตามก่อน</source>
+        <translation>Overdue follow-ups first</translation>
+    </message>
+    <message>
+        <source>เรียงตามหมู่และบ้านเลขที่ (ออกติดตาม)</source>
+        <translation>By village and house (a tracing trip)</translation>
+    </message>
+    <message>
+        <source>เฉพาะของฉัน</source>
+        <translation>Mine only</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ %1</source>
+        <translation>case worker %1</translation>
+    </message>
+    <message>
+        <source>หมู่ %1</source>
+        <translation>village %1</translation>
+    </message>
+    <message>
+        <source>คำค้น "%1"</source>
+        <translation>search "%1"</translation>
+    </message>
+    <message>
+        <source>%1 กรณี</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>เลยกำหนดนิเทศติดตาม %1 กรณี</source>
+        <translation>%1 follow-ups overdue</translation>
+    </message>
+    <message>
+        <source>รายชื่อกรณีเด็กนอกระบบ</source>
+        <translation>Out-of-school cases</translation>
+    </message>
+</context>
+<context>
     <name>CentreView</name>
     <message>
         <source>พัฒนาการของเด็กที่เลือก…</source>
@@ -997,6 +1218,22 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>ภาพรวม-%1</source>
         <translation>overview-%1</translation>
+    </message>
+    <message>
+        <source>เปิดกรณีเด็กนอกระบบ…</source>
+        <translation>Open an out-of-school case…</translation>
+    </message>
+    <message>
+        <source>หน้ากรณีเด็กนอกระบบ…</source>
+        <translation>Out-of-school case…</translation>
+    </message>
+    <message>
+        <source>ดูและบันทึกการติดตาม แผนช่วยเหลือ การส่งต่อของกรณีนี้</source>
+        <translation>See and record this case's tracing, plan and referrals</translation>
+    </message>
+    <message>
+        <source>เปิดกรณีใหม่ให้เด็กคนนี้ (เด็กออกจากระบบการศึกษา)</source>
+        <translation>Open a new case for this child (out of education)</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3964,14 @@ Database: %2</translation>
         <source>ห้องเรียนและการมาเรียน</source>
         <translation>Rooms and attendance</translation>
     </message>
+    <message>
+        <source>เด็กนอกระบบการศึกษา</source>
+        <translation>Out-of-school children</translation>
+    </message>
+    <message>
+        <source>กรณีเด็กนอกระบบ</source>
+        <translation>Cases</translation>
+    </message>
 </context>
 <context>
     <name>MembersGrid</name>
@@ -3961,6 +4206,41 @@ Database: %2</translation>
     <message>
         <source>บันทึกการใช้งาน</source>
         <translation>Audit trail</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>เปิดกรณีเด็กนอกระบบ: %1</source>
+        <translation>Open an out-of-school case: %1</translation>
+    </message>
+    <message>
+        <source>วันที่เปิดกรณี</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>ได้รับแจ้งจาก</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ (เว้นว่างได้)</source>
+        <translation>The case worker's user name (may be left blank)</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Case worker</translation>
+    </message>
+    <message>
+        <source>เช่น ใครแจ้ง เด็กออกจากโรงเรียนเมื่อใด</source>
+        <translation>e.g. who reported it, when the child left school</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>เปิดกรณี</source>
+        <translation>Open case</translation>
     </message>
 </context>
 <context>
@@ -6098,6 +6378,140 @@ Demo data never mixes with real data. You can start the real database later with
         <translation>This database has no users yet and is where nothing can be written (a CD, a locked USB stick, or a folder without write permission), so no administrator can be set up and its data cannot be opened.
 
 Copy the file to this computer and open it with File › Open database…</translation>
+    </message>
+</context>
+<context>
+    <name>TraceTab</name>
+    <message>
+        <source>บันทึกการติดตามตัว…</source>
+        <translation>Record a tracing visit…</translation>
+    </message>
+    <message>
+        <source>ติดตามตัวแล้ว %1 ครั้ง</source>
+        <translation>%1 tracing visits</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>ผู้ไปติดตาม</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <source>ผู้ที่พบ</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>พิกัด</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>รูป</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>TraceVisitDialog</name>
+    <message>
+        <source>บันทึกการติดตามตัว</source>
+        <translation>Record a tracing visit</translation>
+    </message>
+    <message>
+        <source>วันที่ไปติดตาม</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ที่ไปติดตาม</source>
+        <translation>Who went</translation>
+    </message>
+    <message>
+        <source>ผู้ไปติดตาม</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <source>เช่น ตัวเด็ก มารดา ผู้ใหญ่บ้าน</source>
+        <translation>e.g. the child, the mother, the village head</translation>
+    </message>
+    <message>
+        <source>ผู้ที่พบ</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>ผลการติดตาม</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนสถานะของกรณีเป็นผลนี้ด้วย</source>
+        <translation>Also move the case to this result</translation>
+    </message>
+    <message>
+        <source>ย้ายไปที่ใด หรือเรียนอยู่ที่ใด</source>
+        <translation>Where the child moved to, or studies</translation>
+    </message>
+    <message>
+        <source>สถานที่</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>เหตุที่ไม่ประสงค์รับความช่วยเหลือ</source>
+        <translation>Why help was declined</translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>ละติจูด เช่น 14.97053</source>
+        <translation>Latitude, e.g. 14.97053</translation>
+    </message>
+    <message>
+        <source>ลองจิจูด เช่น 102.10021</source>
+        <translation>Longitude, e.g. 102.10021</translation>
+    </message>
+    <message>
+        <source>พิกัด</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>เพิ่มรูป…</source>
+        <translation>Add a photo…</translation>
+    </message>
+    <message>
+        <source>รูปถ่าย</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>%1 รูป (ไม่เกิน 5 รูป)</source>
+        <translation>%1 photos (at most 5)</translation>
+    </message>
+    <message>
+        <source>เลือกรูปถ่าย</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>รูปภาพ (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>พิกัดต้องเป็นตัวเลของศา เช่น 14.97053 และ 102.10021 (หรือเว้นว่างทั้งคู่)</source>
+        <translation>The position is in degrees, e.g. 14.97053 and 102.10021 (or leave both blank)</translation>
+    </message>
+    <message>
+        <source>บันทึกการติดตามตัวแล้ว</source>
+        <translation>Tracing visit recorded</translation>
     </message>
 </context>
 <context>

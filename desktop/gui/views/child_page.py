@@ -101,6 +101,13 @@ class ChildPageDialog(QDialog):
         self.print_button.clicked.connect(self.print_page)
         self.may_print = may(ctx.db, Action.REPORT)  # the service refuses anyway
         self.print_button.setVisible(self.may_print)
+        self.case_button = self.buttons.addButton(self.tr("เปิดกรณีเด็กนอกระบบ…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.case_button.setObjectName("caseButton")
+        self.case_button.clicked.connect(self.open_case)
+        self.case_button.hide()
+        self.case_ref = ""
+        self.case_open = False
+        self.case_dialog: QDialog | None = None
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_page)
         layout.addWidget(self.buttons)
         from desktop.gui.documents import Documents
@@ -143,6 +150,36 @@ class ChildPageDialog(QDialog):
             self.sections[section.key] = widget
         column.addStretch(1)
         self.scroll_area.setWidget(content)
+        case = page.section("case")
+        self.case_ref, self.case_open = (case.ref, case.active) if case is not None else ("", False)
+        self.case_button.setVisible(case is not None and not page.deleted)
+        self.case_button.setText(self.tr("หน้ากรณีเด็กนอกระบบ…") if self.case_open
+                                 else self.tr("เปิดกรณีเด็กนอกระบบ…"))
+        self.case_button.setToolTip(self.tr("ดูและบันทึกการติดตาม แผนช่วยเหลือ การส่งต่อของกรณีนี้") if self.case_open
+                                    else self.tr("เปิดกรณีใหม่ให้เด็กคนนี้ (เด็กออกจากระบบการศึกษา)"))
+
+    def open_case(self) -> None:
+        """The open case's page, or a new case opened for the child (then its page)."""
+        if self.case_open:
+            self._show_case(self.case_ref)
+            return
+        from desktop.gui.views.case_open import OpenCaseDialog
+
+        dialog = OpenCaseDialog(self.ctx, self.uuid, self.name, self)
+        self.open_dialog = dialog
+        dialog.opened.connect(self._opened)
+        dialog.open()
+
+    def _opened(self, case_id: int) -> None:
+        self.refresh()
+        self._show_case(case_id)
+
+    def _show_case(self, ref: int | str) -> None:
+        from desktop.gui.views.case_page import CaseDialog
+
+        self.case_dialog = CaseDialog(self.ctx, ref, self)
+        self.case_dialog.changed.connect(self.refresh)
+        self.case_dialog.show()
 
     @staticmethod
     def _section(section: Section, parent: QWidget) -> QWidget:

@@ -1,0 +1,69 @@
+"""What the case screens share (issue 13): a date typed in the Buddhist Era, a refusal's
+text, a small read-only table. Qt only; the rules are the services'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop.domain.dates import format_be, parse_date
+from desktop.domain.errors import ValidationFailed
+
+
+def problem_text(exc: BaseException) -> str:
+    """Every problem of a refusal on its own line; anything else as the app says it."""
+    if isinstance(exc, ValidationFailed):
+        return "\n".join(p.message for p in exc.problems)
+    if isinstance(exc, ValueError):  # a date that is not one (DateParseError): Thai already
+        return str(exc)
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    from desktop.gui.app import fault_text
+
+    return fault_text(exc, None)
+
+
+def date_edit(parent: QWidget, on: date | None = None) -> QLineEdit:
+    """A date typed as the clerk writes it (1 ธ.ค. 2569, 1/12/2569), today's to start."""
+    edit = QLineEdit(format_be(on or date.today()), parent)
+    edit.setMaximumWidth(140)
+    return edit
+
+
+def date_of(edit: QLineEdit) -> date:
+    """The edit's date; ValueError (DateParseError, a Thai message) when it is not one."""
+    return parse_date(edit.text(), era="auto")
+
+
+def fill_table(table: QTableWidget, columns: list[str], rows: list[list[str]]) -> None:
+    table.clear()
+    table.setColumnCount(len(columns))
+    table.setRowCount(len(rows))
+    table.setHorizontalHeaderLabels(columns)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+
+
+def read_only_table(parent: QWidget) -> QTableWidget:
+    table = QTableWidget(parent)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table

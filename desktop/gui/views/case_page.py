@@ -1,0 +1,211 @@
+"""หน้ากรณีเด็กนอกระบบ: one out-of-school child's case (issue 13): where it stands and its
+history, the move to a next status (only those the rules allow from here, and only those
+the user's roles may make: a case worker is not offered a supervisor's decision; the
+service refuses it anyway), the tracing visits with their photos and position
+(views/case_trace_tab.py) and, where the case services are there, the plan, follow-ups
+and referrals (views/case_work_tabs.py). Qt only: services/cases*.py hold the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.cases import (
+    MOVES,
+    NEEDS_PLACE,
+    CaseStatus,
+    next_statuses,
+    outcome_label,
+    source_label,
+    status_label,
+)
+from desktop.domain.dates import format_be
+from desktop.gui.context import AppContext
+from desktop.gui.views.case_common import (
+    date_edit,
+    date_of,
+    fill_table,
+    problem_text,
+    read_only_table,
+)
+from desktop.gui.widgets.screen import fit_to_screen
+
+
+def offered_moves(status: CaseStatus, actor: object) -> list[CaseStatus]:
+    """The next statuses a screen offers this user: the rules' moves from ``status`` that
+    one of the user's roles may make."""
+    may = getattr(actor, "may", None)
+    return [s for s in next_statuses(status) if may is not None and may(MOVES[(status, s)].action)]
+
+
+class CaseDialog(QDialog):
+    changed = Signal()  # the case moved or gained a record: the list reloads
+
+    def __init__(self, ctx: AppContext, case_id: int | str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.case_id = ctx, case_id
+        self.detail: Any = None
+        self.setObjectName("caseDialog")
+        self.setWindowTitle(self.tr("กรณีเด็กนอกระบบ"))
+        self.resize(1000, 700)
+        layout = QVBoxLayout(self)
+        self.title_label = QLabel(self)
+        self.title_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        layout.addWidget(self.title_label)
+        head = QGridLayout()
+        self.facts: dict[str, QLabel] = {}
+        for i, (key, label) in enumerate((("status", self.tr("สถานะ")), ("worker", self.tr("ผู้รับผิดชอบ")),
+                                          ("opened", self.tr("เปิดกรณี")), ("follow", self.tr("นิเทศติดตามครั้งถัดไป")),
+                                          ("child", self.tr("เด็ก")), ("address", self.tr("ที่อยู่")))):
+            name = QLabel(label, self)
+            name.setStyleSheet("font-weight: bold;")
+            value = QLabel(self)
+            value.setWordWrap(True)
+            head.addWidget(name, i // 2, (i % 2) * 2)
+            head.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            self.facts[key] = value
+        head.setColumnStretch(1, 1)
+        head.setColumnStretch(3, 1)
+        layout.addLayout(head)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        layout.addWidget(self.message_label)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        self._status_tab()
+        from desktop.gui.views.case_trace_tab import TraceTab
+
+        self.trace_tab = TraceTab(self)
+        self.tabs.addTab(self.trace_tab, self.tr("การติดตามตัว"))
+        self.extra_tabs: list[Any] = []  # the plan, follow-ups and referrals (case_work_tabs.py)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.refresh()
+        fit_to_screen(self)
+
+    # ---- the status and its history
+    def _status_tab(self) -> None:
+        tab = QWidget(self)
+        column = QVBoxLayout(tab)
+        self.history = read_only_table(tab)
+        column.addWidget(self.history, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("เปลี่ยนเป็น"), tab))
+        self.move_combo = QComboBox(tab)
+        self.move_combo.setObjectName("moveCombo")
+        row.addWidget(self.move_combo, 2)
+        row.addWidget(QLabel(self.tr("วันที่"), tab))
+        self.move_date = date_edit(tab)
+        row.addWidget(self.move_date)
+        column.addLayout(row)
+        more = QHBoxLayout()
+        self.place_edit = QLineEdit(tab)
+        self.place_edit.setPlaceholderText(self.tr("สถานที่ (ย้ายไปที่ใด เรียนที่ใด ทำงานที่ใด)"))
+        more.addWidget(self.place_edit, 2)
+        self.reason_edit = QLineEdit(tab)
+        self.reason_edit.setPlaceholderText(self.tr("เหตุผล (ไม่ประสงค์รับความช่วยเหลือ หรือส่งกลับ)"))
+        more.addWidget(self.reason_edit, 2)
+        self.note_edit = QLineEdit(tab)
+        self.note_edit.setPlaceholderText(self.tr("หมายเหตุ"))
+        more.addWidget(self.note_edit, 1)
+        self.move_button = QPushButton(self.tr("เปลี่ยนสถานะ"), tab)
+        self.move_button.setObjectName("moveButton")
+        self.move_button.clicked.connect(self.apply_move)
+        more.addWidget(self.move_button)
+        column.addLayout(more)
+        self.move_combo.currentIndexChanged.connect(self._target_changed)
+        self.tabs.addTab(tab, self.tr("สถานะและประวัติ"))
+
+    def _target_changed(self) -> None:
+        target = self.move_combo.currentData()
+        self.place_edit.setEnabled(target is not None and CaseStatus(target) in NEEDS_PLACE)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        from desktop.services.cases_lists import case_detail
+
+        try:
+            with self.ctx.db.reader() as session:
+                self.detail = detail = case_detail(session, self.case_id)
+            self.case_id = detail.case.id
+        except Exception as exc:  # noqa: BLE001 - said in the window
+            self.say(problem_text(exc), error=True)
+            self.tabs.setEnabled(False)
+            return
+        info = detail.case
+        self.setWindowTitle(self.tr("กรณีเด็กนอกระบบ: %1").replace("%1", info.child_name))
+        self.title_label.setText(info.child_name)
+        status = f"{status_label(info.status)} ({format_be(info.status_on)})"
+        if info.place:
+            status += f" · {info.place}"
+        if info.outcome is not None:
+            status += f" · {outcome_label(info.outcome)}"
+        self.facts["status"].setText(status)
+        self.facts["worker"].setText(info.worker or self.tr("ยังไม่มี"))
+        self.facts["opened"].setText(f"{format_be(info.opened_on)} · {source_label(info.source)}")
+        self.facts["follow"].setText(format_be(info.follow_due_on) if info.follow_due_on else "-")
+        ident = detail.child.national_id or detail.child.g_code
+        self.facts["child"].setText(" · ".join(p for p in (ident, format_be(detail.child.birth_date)) if p))
+        self.facts["address"].setText(detail.child.address or "-")
+        rows = []
+        for h in reversed(detail.history):
+            move = status_label(h.to_status) if h.from_status is None else \
+                f"{status_label(h.from_status)} → {status_label(h.to_status)}"
+            extra = " · ".join(p for p in (h.place, h.reason, h.note,
+                                            outcome_label(h.outcome) if h.outcome else "",
+                                            self.tr("อนุมัติโดย %1").replace("%1", h.approved_by) if h.approved_by
+                                            else "") if p)
+            rows.append([format_be(h.on), move, h.by, extra])
+        fill_table(self.history, [self.tr("วันที่"), self.tr("สถานะ"), self.tr("โดย"), self.tr("รายละเอียด")], rows)
+        self.move_combo.clear()
+        for target in offered_moves(info.status, self.ctx.db.actor):
+            self.move_combo.addItem(status_label(target), target.value)
+        can_move = self.move_combo.count() > 0
+        for w in (self.move_combo, self.move_date, self.reason_edit, self.note_edit, self.move_button):
+            w.setEnabled(can_move)
+        self._target_changed()
+        self.trace_tab.refresh(detail)
+        for tab in self.extra_tabs:
+            tab.refresh(detail)
+
+    def apply_move(self) -> None:
+        from desktop.services.cases import move_case
+
+        target = self.move_combo.currentData()
+        if target is None:
+            return
+        try:
+            on = date_of(self.move_date)
+            with self.ctx.db.session() as session:
+                info = move_case(session, self.case_id, CaseStatus(target), on, place=self.place_edit.text(),
+                                 reason=self.reason_edit.text(), note=self.note_edit.text())
+        except Exception as exc:  # noqa: BLE001 - every problem of the move, said at once
+            self.say(problem_text(exc), error=True)
+            return
+        for edit in (self.place_edit, self.reason_edit, self.note_edit):
+            edit.clear()
+        self.refresh()
+        said = self.tr("เปลี่ยนสถานะเป็น \"%1\" แล้ว").replace("%1", status_label(info.status))
+        self.say("\n".join((said, *info.warnings)))
+        self.changed.emit()

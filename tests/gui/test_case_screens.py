@@ -1,0 +1,185 @@
+"""The out-of-school case screens clicked like a case worker and a supervisor would (issue
+13): a case opened from the child's page, found in the cases list, a tracing visit with a
+photo and its position that moves the case, a decline and the closure asked by the case
+worker (who is not offered the approval), approved by the supervisor; the list filtered,
+printed; the page hidden from a role without case work."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from actors import EVERY_ROLE, actor_with
+from case_core_kit import CaseKit, case_children
+from PIL import Image
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+from desktop.domain.cases import CaseStatus, status_label
+from desktop.domain.roles import Role
+from desktop.gui.context import AppContext
+from desktop.gui.resources import register_fonts
+from desktop.gui.tasks import TaskRunner
+from desktop.gui.views.case_page import CaseDialog
+from desktop.gui.views.cases_view import CasesView
+from desktop.gui.views.child_page import ChildPageDialog
+from desktop.services.access import sign_in
+from desktop.store.db import Database
+
+
+@pytest.fixture
+def case_ctx(qapp, office_db: Database, tmp_path: Path) -> Iterator[tuple[AppContext, CaseKit]]:  # type: ignore[no-untyped-def]
+    register_fonts(qapp)
+    kit = case_children(office_db, 6)
+    context = AppContext(office_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    sign_in(office_db, actor_with(Role.CASE_WORKER, name="worker1"))
+    yield context, kit
+    context.tasks.wait(10_000)
+    sign_in(office_db, EVERY_ROLE)
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (120, 160, 200)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _offered(dialog: CaseDialog) -> list[str]:
+    return [dialog.move_combo.itemData(i) for i in range(dialog.move_combo.count())]
+
+
+def _move(qtbot, dialog: CaseDialog, to: CaseStatus, **edits: str) -> None:  # type: ignore[no-untyped-def]
+    dialog.move_combo.setCurrentIndex(dialog.move_combo.findData(to.value))
+    for name, text in edits.items():
+        getattr(dialog, f"{name}_edit").setText(text)
+    qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_case_from_the_child_page_to_its_approved_closure(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
+    ctx, kit = case_ctx
+    uuid = kit.children[0]
+    page = ChildPageDialog(ctx, uuid)
+    qtbot.addWidget(page)
+    assert list(page.sections) == ["registry", "case"]  # a case worker reads the registry and cases
+    assert page.case_button.text() == "เปิดกรณีเด็กนอกระบบ…"
+    qtbot.mouseClick(page.case_button, Qt.MouseButton.LeftButton)
+    opening = page.open_dialog
+    opening.note_edit.setPlainText("ครูประจำชั้นแจ้งว่าไม่มาเรียนตั้งแต่เดือนกรกฎาคม")
+    qtbot.mouseClick(opening.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    case = page.case_dialog
+    assert case is not None and opening.case_id is not None
+    qtbot.addWidget(case)
+    assert status_label(CaseStatus.TO_TRACE) in case.facts["status"].text()
+    assert page.case_button.text() == "หน้ากรณีเด็กนอกระบบ…"  # the child's page shows the open case now
+
+    # a tracing visit with a photo and the house's position, which moves the case to "found"
+    qtbot.mouseClick(case.trace_tab.record_button, Qt.MouseButton.LeftButton)
+    visit = case.visit_dialog
+    visit.met_edit.setText("มารดา")
+    visit.result_combo.setCurrentIndex(visit.result_combo.findData(CaseStatus.FOUND.value))
+    visit.lat_edit.setText("14.97053")
+    visit.lon_edit.setText("102.10021")
+    visit.add_photo(_jpeg())
+    qtbot.mouseClick(visit.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not visit.error_label.isVisible(), visit.error_label.text()
+    assert status_label(CaseStatus.FOUND) in case.facts["status"].text()
+    table = case.trace_tab.table
+    assert table.rowCount() == 1 and table.item(0, 2).text() == "มารดา"
+    assert table.item(0, 4).text() == "14.97053, 102.10021" and table.item(0, 5).text() == "1"
+    assert len([w for w in case.trace_tab.findChildren(QLabel) if w.objectName() == "visitPhoto"]) == 1
+
+    # declined needs a reason: refused without one, every problem said; then with it
+    _move(qtbot, case, CaseStatus.DECLINED)
+    assert case.message_label.isVisible() and "เหตุผล" in case.message_label.text()
+    assert status_label(CaseStatus.FOUND) in case.facts["status"].text()
+    _move(qtbot, case, CaseStatus.DECLINED, reason="ครอบครัวย้ายไปทำงานต่างจังหวัดตามฤดูกาล")
+    _move(qtbot, case, CaseStatus.CLOSURE_REQUESTED)
+    assert status_label(CaseStatus.CLOSURE_REQUESTED) in case.facts["status"].text()
+    assert _offered(case) == []  # a case worker is not offered the supervisor's decision
+    assert not case.move_button.isEnabled()
+
+    sign_in(ctx.db, actor_with(Role.SUPERVISOR, name="boss1"))
+    boss = CaseDialog(ctx, opening.case_id)
+    qtbot.addWidget(boss)
+    boss.show()
+    assert CaseStatus.CLOSED.value in _offered(boss) and CaseStatus.DECLINED.value in _offered(boss)
+    _move(qtbot, boss, CaseStatus.CLOSED)
+    assert "ปิดกรณีแล้ว" in boss.message_label.text(), boss.message_label.text()
+    assert status_label(CaseStatus.CLOSED) in boss.facts["status"].text()
+    history = [boss.history.item(r, 1).text() for r in range(boss.history.rowCount())]
+    assert history[0].endswith(status_label(CaseStatus.CLOSED)) and len(history) == 5
+    assert "อนุมัติโดย boss1" in boss.history.item(0, 3).text()
+    assert not boss.trace_tab.record_button.isEnabled()
+
+
+def test_the_list_filters_opens_and_prints(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from desktop.services.cases import open_case
+
+    ctx, kit = case_ctx
+    with ctx.db.session() as s:
+        for i, uuid in enumerate(kit.children[:4]):
+            open_case(s, uuid, date(2026, 10, 1), source="teacher", worker="worker1" if i % 2 else "")
+    view = CasesView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.total == 4 and view.model.rowCount() == 4
+    view.mine_check.setChecked(True)
+    assert view.model.total == 2
+    view.mine_check.setChecked(False)
+    view.village_edit.setText("2")
+    view.refresh()
+    assert view.model.total == 1 and view.model.rows[0].village_no == "2"
+    assert not view.print_button.isVisible()  # a case worker has no report right
+    view.table.selectRow(0)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=2000)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus, timeout=2000)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.case_dialog is not None and view.case_dialog.case_id == view.model.rows[0].id
+    qtbot.addWidget(view.case_dialog)
+
+    sign_in(ctx.db, actor_with(Role.SUPERVISOR, name="boss1"))
+    boss = CasesView(ctx)
+    qtbot.addWidget(boss)
+    boss.documents.ask_options = False
+    boss.documents.show_preview = False
+    assert boss.print_button.isVisibleTo(boss)
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(boss.print_button, Qt.MouseButton.LeftButton)
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(boss.documents.last_pdf))
+    text = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    assert "รายชื่อกรณีเด็กนอกระบบการศึกษา" in text and "ใจงาม000" in text and "4 กรณี" in text
+
+
+def test_the_cases_page_is_hidden_without_case_work(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.main_window import MainWindow
+
+    ctx, _kit = case_ctx
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert _nav_item(window, "cases") is not None and not _nav_item(window, "cases").isHidden()
+    sign_in(ctx.db, actor_with(Role.CAREGIVER, institution_id=1))
+    other = MainWindow(ctx)
+    qtbot.addWidget(other)
+    item = _nav_item(other, "cases")
+    assert item is not None and item.isHidden() and item.parent().isHidden()
+
+
+def _nav_item(window, key: str):  # type: ignore[no-untyped-def]
+    tree = window.ui.navTree
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        for j in range(top.childCount()):
+            if top.child(j).data(0, Qt.ItemDataRole.UserRole) == key:
+                return top.child(j)
+    return None
