@@ -42,8 +42,6 @@ from desktop.domain.case_followup import (
     interval_problem,
     parse_interval,
 )
-from desktop.domain.case_needs import Area, AreaRating, Assessment, LeaveReason, Level, is_complete
-from desktop.domain.case_plan import PlanStatus
 from desktop.domain.case_referral import ReferralStatus, open_referrals_warning
 from desktop.domain.cases import (
     FOLLOWED_UP,
@@ -64,7 +62,6 @@ from desktop.domain.cases import (
     text_problem,
 )
 from desktop.domain.errors import Problem, ValidationFailed
-from desktop.domain.identity import IdType
 from desktop.domain.roles import Action
 from desktop.domain.text import clean_text
 from desktop.i18n import N_, _
@@ -72,11 +69,8 @@ from desktop.services.access import Actor, require, require_any
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
 from desktop.store.case_state import (
-    OosAssessment,
-    OosAssessmentArea,
     OosCase,
     OosCaseStatus,
-    OosPlanVersion,
     OosReferral,
 )
 from desktop.store.models import AppUser, Child, Setting
@@ -256,46 +250,18 @@ def get_case(session: Session, ref: int | str) -> CaseInfo:
     return _info(row, _child(session, row))
 
 
-def _assessment_complete(session: Session, row: OosCase, child: Child, today: date) -> bool:
-    """The latest live assessment of the case is complete (case_needs.is_complete)."""
-    a = session.scalars(select(OosAssessment).where(OosAssessment.case_id == row.id,
-                                                    OosAssessment.deleted_at.is_(None))
-                        .order_by(OosAssessment.assessed_on.desc(), OosAssessment.id.desc()).limit(1)).first()
-    if a is None:
-        return False
-    areas: dict[Area, AreaRating] = {}
-    for r in session.scalars(select(OosAssessmentArea).where(OosAssessmentArea.assessment_id == a.id,
-                                                             OosAssessmentArea.deleted_at.is_(None))):
-        try:
-            area = Area(r.area)
-            level = Level(r.level) if r.level else None
-        except ValueError:  # a code from a newer catalogue: not complete here
-            return False
-        areas[area] = AreaRating(level, frozenset(c for c in r.needs.split(",") if c), r.note)
-    try:
-        reasons = frozenset(LeaveReason(c) for c in a.reasons.split(",") if c)
-        id_type: IdType | None = IdType(child.id_type)
-    except ValueError:
-        return False
-    assessment = Assessment(a.assessed_on, a.assessed_by, areas, reasons, a.other_reason, a.last_school, a.left_on,
-                            a.note, a.catalogue_version)
-    return is_complete(assessment, today=today, opened_on=row.opened_on, id_type=id_type)
+def _domain_case(session: Session, row: OosCase, target: CaseStatus | None, today: date) -> Case:
+    """What the rules need of the stored case (the facts only when the move asks for them:
+    case_assess.py and case_plans.py read them, as their own screens do)."""
+    from desktop.services.case_assess import assessment_complete
+    from desktop.services.case_plans import plan_approved
 
-
-def _plan_approved(session: Session, row: OosCase) -> bool:
-    return session.scalar(select(OosPlanVersion.id).where(
-        OosPlanVersion.case_id == row.id, OosPlanVersion.deleted_at.is_(None),
-        OosPlanVersion.status == PlanStatus.APPROVED.value).limit(1)) is not None
-
-
-def _domain_case(session: Session, row: OosCase, child: Child, target: CaseStatus | None, today: date) -> Case:
-    """What the rules need of the stored case (the facts only when the move asks for them)."""
     rule = MOVES.get((CaseStatus(row.status), target)) if target is not None else None
     return Case(CaseStatus(row.status), row.opened_on, row.status_on,
                 CaseStatus(row.requested_from) if row.requested_from else None, row.requested_by,
                 assessment_complete=(rule is not None and rule.fact is Fact.ASSESSMENT_COMPLETE
-                                     and _assessment_complete(session, row, child, today)),
-                plan_approved=(rule is not None and rule.fact is Fact.PLAN_APPROVED and _plan_approved(session, row)))
+                                     and assessment_complete(session, row.id, today=today)),
+                plan_approved=(rule is not None and rule.fact is Fact.PLAN_APPROVED and plan_approved(session, row.id)))
 
 
 # --------------------------------------------------------------------------- opening
@@ -392,7 +358,7 @@ def prepare_move(session: Session, ref: int | str, to_status: CaseStatus | str, 
         target = CaseStatus(to_status)
     except ValueError:
         raise ValidationFailed([Problem("status", _("ไม่รู้จักสถานะ {code}").format(code=to_status))]) from None
-    c = _domain_case(session, row, child, target, today)
+    c = _domain_case(session, row, target, today)
     details = MoveDetails(on=on, by=actor.name, place=place, reason=reason, note=note)
     allowed = _self_approval(session)
     problems = check_move(c, target, actor.roles, details, today=today, self_approval=allowed)
@@ -467,7 +433,7 @@ def transfer_close(session: Session, ref: int | str, on: date, *, office: str, n
     row = case_row(session, ref, for_update=True)
     child = _child(session, row)
     today = today or date.today()
-    c = _domain_case(session, row, child, None, today)
+    c = _domain_case(session, row, None, today)
     details = MoveDetails(on=on, by=actor.name, place=office, note=note)
     problems = check_transfer(c, actor.roles, details, today=today)
     p = text_problem("note", clean_text(note), NOTE_MAX, N_("บันทึกเพิ่มเติม"))
