@@ -58,6 +58,7 @@ class LetterData:
     signer_position: str = ""
     worker: str = ""  # the case worker to contact
     contact: str = ""  # their unit and phone
+    addressee: str = ""  # to whom (เรียน ...): by default the head of the agency
     notice: str = ""  # demo data
 
 
@@ -68,6 +69,15 @@ def head_title(office: str) -> str:
     if name.startswith("เทศบาล"):
         return "นายกเทศมนตรี" + name[len("เทศบาล"):]
     return "นายก" + name if name else ""
+
+
+def addressee(d: LetterData) -> str:
+    """To whom the letter is addressed: as given, else the head of the agency."""
+    if d.addressee:
+        return d.addressee
+    if d.agency_name.startswith(("ผู้", "นาย", "หัวหน้า", "พัฒนาสังคม")):
+        return d.agency_name
+    return f"ผู้อำนวยการ{d.agency_name}"
 
 
 def child_lines(c: CaseChild, on: date, width: float, size: float = 11) -> list[Piece]:
@@ -95,8 +105,7 @@ def letter_pieces(d: LetterData, width: float) -> list[Piece]:
     pieces += paragraph(f"{format_be_long(d.sent_on, 'th')}", width, size=11, align="center")
     pieces.append(Spacer(4))
     pieces += paragraph(f"เรื่อง  {SUBJECT}", width, size=11)
-    pieces += paragraph(f"เรียน  ผู้อำนวยการ{d.agency_name}" if not d.agency_name.startswith(("ผู้", "นาย", "หัวหน้า"))
-                        else f"เรียน  {d.agency_name}", width, size=11)
+    pieces += paragraph(f"เรียน  {addressee(d)}", width, size=11)
     pieces.append(Spacer(6))
     pieces += paragraph(f"ด้วย{d.office} ได้ค้นหาและติดตามเด็กและเยาวชนนอกระบบการศึกษาในพื้นที่ "
                         "เพื่อช่วยเหลือให้กลับเข้าสู่ระบบการศึกษาหรือได้รับการพัฒนาตามความต้องการ "
@@ -123,8 +132,10 @@ def letter_pieces(d: LetterData, width: float) -> list[Piece]:
                             width, size=10)
     pieces.append(Spacer(10))
     pieces += heading("ส่วนตอบกลับ (หน่วยงานกรอกแล้วส่งคืน)", width, size=11.5)
-    pieces += paragraph(f"เรียน {head_title(d.office) or d.office}   ตามหนังสือที่ {d.letter_no or '.' * 20} "
-                        f"ลงวันที่ {format_be(d.sent_on)} เรื่องการส่งต่อ {d.child.name}", width, size=11)
+    pieces += paragraph(f"เรียน  {head_title(d.office) or d.office}", width, size=11)
+    pieces += paragraph(f"ตามหนังสือที่ {d.letter_no or '.' * 20} ลงวันที่ {format_be(d.sent_on)} "
+                        "เรื่องการส่งต่อเด็กและเยาวชนนอกระบบการศึกษา", width, size=11)
+    pieces += paragraph(f"ชื่อเด็ก {d.child.name}", width, size=11)
     pieces += paragraph("[ ] รับไว้ดำเนินการแล้ว   [ ] ดำเนินการเสร็จแล้ว   [ ] ไม่อาจให้ความช่วยเหลือได้ เพราะ "
                         + "." * 40, width, size=11)
     pieces += paragraph("ผลการดำเนินการ " + "." * 110, width, size=11)

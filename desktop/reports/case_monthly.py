@@ -55,6 +55,7 @@ class MonthData:
     province: str
     year: int  # Christian era
     month: int
+    as_of: date  # the month's last day, or today within the month
     by_status: tuple[tuple[str, int], ...]  # at the month's end (label, cases), in the statuses' order
     in_month: tuple[tuple[str, int], ...]  # what happened in the month (label, count)
     year_name: str  # ปีงบประมาณ 2570
@@ -77,7 +78,7 @@ def _n(n: int) -> str:
 
 def month_pieces(d: MonthData, width: float) -> list[Piece]:
     half = width / 2 - 6
-    pieces: list[Piece] = heading("1. จำนวนกรณีจำแนกตามสถานะ ณ สิ้นเดือน", width, size=12)
+    pieces: list[Piece] = heading(f"1. จำนวนกรณีจำแนกตามสถานะ ณ วันที่ {format_be(d.as_of)}", width, size=12)
     rows = [(label, _n(n)) for label, n in d.by_status]
     rows.append(("รวม", _n(sum(n for _l, n in d.by_status))))
     pieces += simple_table((Column("สถานะ", half * 0.75), Column("กรณี", half * 0.25, "right")), rows, width,
@@ -97,7 +98,8 @@ def month_pieces(d: MonthData, width: float) -> list[Piece]:
                                 for i, r in enumerate(d.returned, start=1)], width, size=9.5)
     else:
         pieces += paragraph("ไม่มี", width, size=11)
-    pieces += heading(f"5. การนิเทศติดตามที่เกินกำหนด ณ สิ้นเดือน ({_n(d.overdue_total)} กรณี)", width, size=12)
+    pieces += heading(f"5. การนิเทศติดตามที่เกินกำหนด ณ วันที่ {format_be(d.as_of)} ({_n(d.overdue_total)} กรณี)",
+                      width, size=12)
     if d.overdue:
         pieces += simple_table((Column("ที่", 24, "right"), Column("ชื่อ-สกุล", 160), Column("หมู่", 34, "center"),
                                 Column("ผู้รับผิดชอบ", width - 368), Column("ครบกำหนด", 80),

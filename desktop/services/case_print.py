@@ -105,9 +105,10 @@ def _needs(session: Session, case_id: int, today: date) -> tuple[tuple[str, ...]
 
 @thai_document
 def referral_letter_data(session: Session, referral_id: int, *, signer: str = "", signer_position: str = "",
-                         contact: str = "", today: date | None = None) -> case_letter.LetterData:
+                         contact: str = "", addressee: str = "", today: date | None = None) -> case_letter.LetterData:
     """What the referral letter prints (the municipality's header; ``signer`` and
-    ``signer_position``: who signs for the office, by default the head of the office)."""
+    ``signer_position``: who signs for the office, by default the head of the office;
+    ``addressee``: to whom, by default the head of the agency)."""
     require(session, Action.CASE_WORK)
     r = referral(session, referral_id)
     case = case_for(session, r.case_id)
@@ -117,15 +118,16 @@ def referral_letter_data(session: Session, referral_id: int, *, signer: str = ""
     return case_letter.LetterData(
         office.name, office.province, _case_child(session, case), r.agency_name, agency_label(r.agency), r.reason,
         r.sent_on, r.letter_no, needs, school, status_label(case.status), signer, signer_position, worker,
-        contact, _notice(session))
+        contact, addressee, _notice(session))
 
 
 @thai_document
 def referral_letter_file(session: Session, referral_id: int, out: Path, *, signer: str = "",
-                         signer_position: str = "", contact: str = "", today: date | None = None) -> int:
+                         signer_position: str = "", contact: str = "", addressee: str = "",
+                         today: date | None = None) -> int:
     """Write the referral letter to ``out``; its pages."""
     data = referral_letter_data(session, referral_id, signer=signer, signer_position=signer_position,
-                                contact=contact, today=today)
+                                contact=contact, addressee=addressee, today=today)
     pdf, pages = case_letter.referral_letter_pdf(data, printed=today)
     write_atomic(Path(out), pdf)
     return pages
@@ -258,7 +260,7 @@ def monthly_data(session: Session, year: int, month: int, *, today: date | None 
     overdue = _overdue_at(session, at_end, as_of, people)
     dash = case_dashboard(session, as_of)
     return case_monthly.MonthData(
-        office.name, office.province, year, month, by_status, tuple(in_month), dash.year_name, dash.returned,
+        office.name, office.province, year, month, as_of, by_status, tuple(in_month), dash.year_name, dash.returned,
         dash.median_days, returned, tuple(overdue[:OVERDUE_LISTED]), len(overdue), "", _notice(session))
 
 

@@ -24,7 +24,7 @@ from desktop.domain.case_referral import Referral, ReferralStatus
 from desktop.domain.cases import CaseStatus
 from desktop.domain.identity import format_national_id
 from desktop.domain.roles import Role
-from desktop.reports.case_letter import head_title
+from desktop.reports.case_letter import addressee, head_title
 from desktop.services.access import NotPermitted, sign_in
 from desktop.services.case_followups import record_follow_up
 from desktop.services.case_plans import record_action_outcome
@@ -32,6 +32,7 @@ from desktop.services.case_print import (
     case_summary_file,
     monthly_data,
     monthly_report_file,
+    referral_letter_data,
     referral_letter_file,
 )
 from desktop.services.case_referrals import move_referral, send_referral
@@ -102,9 +103,16 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Printed]:
     db.dispose()
 
 
-def test_the_office_head(printed: Printed) -> None:
+def test_the_office_head_and_the_addressee(printed: Printed) -> None:
     assert head_title("เทศบาลตำบลบ้านใหม่") == "นายกเทศมนตรีตำบลบ้านใหม่"
     assert head_title("องค์การบริหารส่วนตำบลนาดี") == "นายกองค์การบริหารส่วนตำบลนาดี"
+    with as_user(printed.db, "worker1"), printed.db.reader() as s:
+        data = referral_letter_data(s, printed.referral_id, today=TODAY)
+        given = referral_letter_data(s, printed.referral_id, addressee="พัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดนครราชสีมา",
+                                     today=TODAY)
+    assert addressee(data) == f"ผู้อำนวยการ{PMJ}" and data.signer_position == ""
+    assert addressee(given) == "พัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดนครราชสีมา"
+    assert data.needs[0] == "ด้านเศรษฐกิจ (ต้องช่วยเหลือเร่งด่วน): รายได้ครัวเรือนไม่พอใช้จ่าย, เด็กต้องทำงานหารายได้"
 
 
 def test_the_months_figures_by_hand(printed: Printed) -> None:
@@ -127,7 +135,7 @@ def test_the_printouts_read_back_in_every_reader(printed: Printed, reader: str) 
     letter = ["หนังสือส่งต่อเด็กและเยาวชนนอกระบบการศึกษา", "ที่ นม 52301/0456", "เทศบาลตำบลทดสอบ", "จังหวัดนครราชสีมา",
               f"เรียน ผู้อำนวยการ{PMJ}", "เด็กชายกมล ใจงาม000", printed.names[0],
               "ขอรับการสงเคราะห์เงินอุดหนุนครอบครัวและค่าเดินทางไปเรียน กศน.", "นางสมใจ ใจงาม (แม่)",
-              "ขอแสดงความนับถือ", "(นายสมศักดิ์ รักถิ่น)", "ตำแหน่ง นายกเทศมนตรีตำบลทดสอบ", "ส่วนตอบกลับ",
+              "ขอแสดงความนับถือ", "(นายสมศักดิ์ รักถิ่น)", "ตำแหน่ง นายกเทศมนตรีตำบลทดสอบ", "ส่วนตอบกลับ", "ชื่อเด็ก เด็กชายกมล ใจงาม000",
               "ด้านเศรษฐกิจ (ต้องช่วยเหลือเร่งด่วน): รายได้ครัวเรือนไม่พอใช้จ่าย", "กองการศึกษา โทร. 044-123456"]
     summary = ["สรุปกรณีและแผนการช่วยเหลือเด็กรายบุคคล", "เด็กชายกมล ใจงาม000", "เรียน กศน.",
                "เป้าหมายที่ 1 กลับเข้าเรียน กศน. ภาคเรียนที่ 2/2569", "พาไปสมัครเรียนที่ กศน.อำเภอเมือง",
@@ -135,7 +143,7 @@ def test_the_printouts_read_back_in_every_reader(printed: Printed, reader: str) 
                "หัวหน้างาน (ผู้อนุมัติแผน)", "ผู้ปกครอง", "มาเรียนทุกสัปดาห์", "หน่วยงานรับแล้ว", "ครอบครัวยากจน"]
     month = ["รายงานการช่วยเหลือเด็กนอกระบบการศึกษา ประจำเดือนพฤศจิกายน 2569", "กลับเข้าเรียนในโรงเรียน",
              "ปีงบประมาณ 2570", "โรงเรียนบ้านใหม่วิทยา", "กศน.อำเภอเมืองนครราชสีมา", "นายกเทศมนตรีตำบลทดสอบ",
-             "12 ต.ค. 2569", "เด็กหญิงจิรา ใจงาม003", "ผู้รายงาน"]
+             "12 ต.ค. 2569", "เด็กหญิงจิรา ใจงาม003", "ผู้รายงาน", "ณ วันที่ 30 พ.ย. 2569 (3 กรณี)"]
     for path, words in ((printed.letter, letter), (printed.summary, summary), (printed.month, month)):
         text = squeeze("".join(read_pages(reader, path)))
         missing = [w for w in words if squeeze(w) not in text]
