@@ -18,7 +18,13 @@ from desktop.domain.errors import ValidationFailed
 from desktop.domain.roles import Role
 from desktop.services.access import NotPermitted, sign_in
 from desktop.services.cases import follow_up_days, refresh_follow_due, set_follow_up_days
-from desktop.services.cases_lists import overdue_cases, overdue_count
+from desktop.services.cases_lists import (
+    CaseOrder,
+    CaseQuery,
+    list_cases,
+    overdue_cases,
+    overdue_count,
+)
 from desktop.services.office import init_office
 from desktop.store import migrate
 from desktop.store.case_state import OosCase
@@ -66,6 +72,18 @@ def _scenario(db: Database) -> None:
     with db.session() as s:
         set_follow_up_days(s, 45)
     _check_equal(db, 45)
+    with db.reader() as s:  # the lists' SQL on this backend: filters, the overdue first, by village
+        everything = list_cases(s, today=TODAY, limit=1000)
+        late = [r for r in everything.rows if r.days_overdue]
+        assert everything.total == 160 and len(late) == everything.overdue == overdue_count(s, TODAY)
+        assert everything.rows[:len(late)] == late and [r.follow_due_on for r in late] == sorted(
+            r.follow_due_on for r in late if r.follow_due_on)
+        village = list_cases(s, CaseQuery(village="หมู่ 2"), today=TODAY, limit=1000)
+        assert village.total == 40 and {r.village_no for r in village.rows} == {"2"}
+        assert village.overdue == sum(1 for r in village.rows if r.days_overdue)
+        trip = list_cases(s, CaseQuery(), today=TODAY, limit=1000, order=CaseOrder.VILLAGE)
+        assert [r.village_no for r in trip.rows] == sorted(r.village_no for r in trip.rows)
+        assert list_cases(s, CaseQuery(search="ใจงาม007"), today=TODAY).total == 1
 
 
 def test_follow_due_on_and_the_overdue_list_equal_the_domain_on_sqlite(office_db: Database) -> None:
