@@ -172,6 +172,10 @@ def _write(session: Session, case: OosCase, rows: dict[int, OosPlanVersion], old
            new: Sequence[PlanVersion]) -> None:
     office = require_local_office(session)
     before = {v.number: v for v in old}
+    for v in new:  # first, before anything is written: an approved version's content stays
+        was = before.get(v.number)
+        if was is not None and was.status in FINAL and content_hash(was.content) != content_hash(v.content):
+            raise RuntimeError(f"plan version {v.number}: an approved version's content would change")
     for v in new:
         was = before.get(v.number)
         if was == v:
@@ -192,9 +196,7 @@ def _write(session: Session, case: OosCase, rows: dict[int, OosPlanVersion], old
         if was is None:
             _insert_content(session, row.id, v.content, office.id)
         elif was.content != v.content:
-            if was.status in FINAL:
-                if content_hash(was.content) != content_hash(v.content):  # the domain never does this
-                    raise RuntimeError(f"plan version {v.number}: an approved version's content would change")
+            if was.status in FINAL:  # outcomes only (checked above)
                 _progress(session, row.id, v.content)
             else:
                 _drop_content(session, row.id)

@@ -178,3 +178,42 @@ def test_a_closed_case_takes_no_plan_and_a_missing_one_is_said(office_db: Databa
         save_plan(s, 999, plan(), today=TODAY)
     with as_user(office_db, "boss1"), office_db.session() as s, pytest.raises(ValidationFailed):
         submit_plan(s, 999, today=TODAY)
+
+
+def test_an_approved_versions_content_is_never_rewritten(found_case: tuple[Database, int],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were the domain ever to hand back an approved version with other goals or actions
+    (not only outcomes), the service refuses to write it and nothing changes."""
+    from desktop.domain import case_plan
+
+    db, case_id = found_case
+    with as_user(db, "worker1"), db.session() as s:
+        save_plan(s, case_id, plan(), today=TODAY)
+        v = submit_plan(s, case_id, today=TODAY)
+    with as_user(db, "boss1"), db.session() as s:
+        approve_plan(s, case_id, 1, content_hash(v.content), today=TODAY)
+
+    def rewrite(line: tuple[case_plan.PlanVersion, ...], *_a: object, **_k: object) -> tuple[case_plan.PlanVersion, ...]:
+        return (replace(line[0], content=replace(line[0].content, note="แก้หลังอนุมัติ")),)
+
+    monkeypatch.setattr(case_plan, "record_outcome", rewrite)
+    with as_user(db, "worker1"), db.session() as s, pytest.raises(RuntimeError):
+        record_action_outcome(s, case_id, 1, 1, "x", None, today=TODAY)
+    with as_user(db, "worker1"), db.reader() as s:
+        line = plan_line(s, case_id)
+    assert line.versions[0].content == plan() and line.faults == []
+
+
+def test_a_closed_case_takes_no_plan(office_db: Database) -> None:
+    from desktop.services.cases import move_case, open_case
+
+    kit = case_children(office_db, 1)
+    with as_user(office_db, "worker1"), office_db.session() as s:
+        case_id = open_case(s, kit.children[0], date(2026, 11, 1), source="teacher", today=TODAY).id
+        move_case(s, case_id, CaseStatus.NOT_FOUND, date(2026, 11, 5), today=TODAY)
+        move_case(s, case_id, CaseStatus.CLOSURE_REQUESTED, date(2026, 11, 6), today=TODAY)
+    with as_user(office_db, "boss1"), office_db.session() as s:
+        move_case(s, case_id, CaseStatus.CLOSED, date(2026, 11, 7), today=TODAY)
+    with as_user(office_db, "worker1"), office_db.session() as s, pytest.raises(ValidationFailed) as caught:
+        save_plan(s, case_id, plan(), today=TODAY)
+    assert [p.field for p in caught.value.problems] == ["status"]
