@@ -132,6 +132,7 @@ class Shots:
         self.grants()
         self.centre()
         self.child_page()
+        self.growth()  # after the child's page, which fills the demo's growth and DSPM
         window.close()
 
     def grants(self) -> None:
@@ -248,6 +249,15 @@ class Shots:
             target = self.out / f"screenshot-centre-sheet{self.suffix}"
             subprocess.run(["pdftoppm", "-png", "-singlefile", "-f", "1", "-l", "1", "-scale-to", str(self.screen[0]),
                             str(pdf), str(target)], check=True)
+
+    def growth(self) -> None:
+        """Growth and DSPM (issue 12): packaging/screenshots_growth.py."""
+        here = str(Path(__file__).resolve().parent)
+        if here not in sys.path:
+            sys.path.insert(0, here)
+        from screenshots_growth import growth_shots
+
+        growth_shots(self, TODAY)
 
     def child_page(self) -> None:
         """The child's page across the modules (issue 13): packaging/screenshots_child.py."""

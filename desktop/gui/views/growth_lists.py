@@ -165,7 +165,7 @@ class GrowthListPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sorted)
         self.table.setSortingEnabled(True)
@@ -237,6 +237,7 @@ class GrowthListPage(QWidget):
         self._timer.stop()
         shown = narrow(self.rows, replace(self.query(), sort=None))
         self.model.set_rows(shown)
+        self.table.setColumnHidden(1, self.query().centre_id is not None)  # one centre chosen: its name is above
         if self.sort is not None:
             self.model.sort(self.sort[0], Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder)
         self.filters.show_state()
