@@ -176,6 +176,19 @@ FIELDS: dict[str, str] = {
     "reason": N_("เหตุผล"),
     "registers": N_("ห้อง-วันที่บันทึก"),
     "closed": N_("วันที่ศูนย์ปิด (วัน)"),
+    # an out-of-school case's entries (services/cases.py, case_trace.py)
+    "from_status": N_("จากสถานะ"),
+    "to_status": N_("เป็นสถานะ"),
+    "changed_on": N_("วันที่เปลี่ยนสถานะ"),
+    "place": N_("สถานที่"),
+    "outcome": N_("ผลการปิดกรณี"),
+    "opened_on": N_("วันเปิดกรณี"),
+    "source": N_("ที่มาของกรณี"),
+    "worker": N_("เจ้าหน้าที่ผู้รับผิดชอบ"),
+    "visited_on": N_("วันที่ไปติดตาม"),
+    "result": N_("ผลการติดตาม"),
+    "photos": N_("รูป (SHA-256)"),
+    "position": N_("มีพิกัด"),
 }
 SORTS = {"at": AuditEntry.id, "actor": AuditEntry.actor, "action": AuditEntry.action}
 

@@ -398,7 +398,8 @@ def _apply(session: Session, actor: Actor, move: PreparedMove, change: StatusCha
                               outcome=change.outcome.value if change.outcome else "",
                               approved_by=change.approved_by, origin_office_id=row.origin_office_id))
     session.flush()
-    detail: dict[str, object] = {"from": old.value, "to": target.value, "on": change.on.isoformat()}
+    detail: dict[str, object] = {"from_status": old.value, "to_status": target.value,
+                                 "changed_on": change.on.isoformat()}
     for key, value in (("place", change.place), ("reason", change.reason),
                        ("outcome", change.outcome.value if change.outcome else "")):
         if value:
