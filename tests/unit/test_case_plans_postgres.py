@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from case_plan_kit import plan
 from sqlalchemy import select, text
 
 from desktop.domain.case_plan import PlanStatus, content_hash
@@ -68,8 +69,6 @@ def test_the_plans_services_on_postgresql_are_those_on_sqlite(pg: Database, offi
     with pg.reader() as s:  # a new plan on a demo case assessed
         case_id = s.scalars(select(OosCase.id).where(OosCase.status == CaseStatus.FOUND.value)).first()
     assert case_id is not None
-    from case_plan_kit import plan
-
     with pg.session() as s:
         set_self_approval(s, True)  # the tests' user writes and approves
         save_plan(s, case_id, plan(), today=TODAY)
