@@ -20,7 +20,7 @@
     samoe centre attendance export|import --centre C, samoe centre rates list|set
                                                     a centre's daily attendance, meal rates (desktop/cli_centre.py)
     samoe growth add|show|list, samoe dspm due      centre children's growth and DSPM checks (desktop/cli_growth.py)
-    samoe cases list|overdue                        out-of-school children's cases (desktop/cli_cases.py)
+    samoe cases list|overdue|import                 out-of-school children's cases (desktop/cli_cases.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
 admin), the password from ``SAMOE_PASSWORD`` or a prompt (desktop/cli_login.py). ``init``
@@ -229,6 +229,7 @@ WRITES = {
     "centre attendance import": (False, "นำเข้าการมาเรียนประจำวัน ศพด."),  # desktop/cli_centre.py writes()
     "centre rates set": (False, "บันทึกอัตราค่าอาหาร ศพด."),
     "growth add": (False, "บันทึกน้ำหนักและส่วนสูง"),  # desktop/cli_growth.py writes()
+    "cases import": (False, "นำเข้ารายชื่อเด็กนอกระบบ"),  # desktop/cli_cases.py writes() (not --dry-run)
 }
 
 

@@ -2,6 +2,8 @@
 
     samoe cases list [--status S] [--worker W] [--village N] [--search T] [--open] [--by-village] [--page N]
     samoe cases overdue [--date 1/12/2569] [--page N]
+    samoe cases import FILE [--dry-run] [--source zero_dropout|volunteer_list] [--skip-invalid]
+                                (a list into cases: desktop/cli_case_import.py)
 
 ``--status`` takes the code (``to_trace``) or the Thai label (``รอติดตาม``); ``--worker`` a
 user name (``-`` for the cases no worker follows); ``--village`` the หมู่ of the child's
@@ -69,17 +71,29 @@ def add_parsers(sub: Any) -> None:
     over = cases_sub.add_parser("overdue", help="กรณีที่เลยกำหนดนิเทศติดตาม (เลยนานที่สุดขึ้นก่อน)")
     over.add_argument("--date", type=_date, help="นับถึงวันที่ เช่น 1/12/2569 (ไม่ระบุ: วันนี้)")
     over.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
+    from desktop.cli_case_import import add_parser as add_import_parser
+
+    add_import_parser(cases_sub)  # samoe cases import FILE (desktop/cli_case_import.py)
 
 
 def writes(args: argparse.Namespace) -> str:
     """The label of the write this command makes ("" for a read)."""
-    return WRITING.get(getattr(args, "cases_command", ""), "")
+    command = getattr(args, "cases_command", "")
+    if command == "import":
+        from desktop.cli_case_import import writes as import_writes
+
+        return import_writes(args)  # a dry run only reads
+    return WRITING.get(command, "")
 
 
 def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.domain.errors import ValidationFailed
 
     try:
+        if args.cases_command == "import":
+            from desktop.cli_case_import import run as run_import
+
+            return run_import(args, db, out, err)
         if args.cases_command == "overdue":
             return _overdue(args, db, out)
         return _list(args, db, out)

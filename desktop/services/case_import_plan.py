@@ -137,11 +137,13 @@ def _rows(planner: _Planner, sheet: SheetLike, progress: Progress | None) -> lis
 _NEW_CHILD_FIELDS = ("prefix", "sex", "birth_date")
 
 
-def _for_new_child_only(row: PlannedRow) -> list[CellProblem]:
+def _for_new_child_only(row: PlannedRow, unread: Collection[tuple[int, str]]) -> list[CellProblem]:
     """A missing prefix, sex or birth date is the registry's error for any row; here it
     matters only when the row becomes a new child (``_new_child_problems`` puts it back).
-    Returns the problems set aside."""
-    aside = [p for p in row.problems if p.severity == ERROR and p.field in _NEW_CHILD_FIELDS and not p.value]
+    A cell the reader could not read (``unread``: a formula without its value) stays an
+    error of the row. Returns the problems set aside."""
+    aside = [p for p in row.problems if p.severity == ERROR and p.field in _NEW_CHILD_FIELDS and not p.value
+             and (row.row, p.field) not in unread]
     if aside:
         row.problems[:] = [p for p in row.problems if p not in aside]
     return aside
@@ -158,49 +160,51 @@ def _list_row(row: PlannedRow) -> ListRow:
 _COLUMNS = ("uuid", "id", "first_name", "last_name", "birth_date", "national_id", "g_code", "deleted_at")
 
 
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 def registry_candidates(session: Session, rows: Iterable[ListRow]) -> tuple[list[RegistryChild], dict[str, int]]:
-    """The registry's children, live or in the bin, with one of the rows' national IDs or
-    G-codes or born on one of their birth dates (``match_list``'s candidates), and their
-    ids by uuid. One statement a column on SQLite, chunks of ``IN`` on PostgreSQL."""
+    """The registry's children, live or in the bin, that ``match_list`` may compare a row
+    with: those with one of the rows' national IDs or G-codes, then those born on the birth
+    date of a row whose IDs no registry child holds (a child with the row's ID decides the
+    row: ``case_matching.candidates_of`` compares no name then). Returns them and their ids
+    by uuid. One statement a column on SQLite, chunks of ``IN`` on PostgreSQL."""
     require(session, Action.CASE_IMPORT)
-    nids: set[str] = set()
-    g_codes: set[str] = set()
-    births: set[date] = set()
-    for r in rows:
-        if r.national_id:
-            nids.add(r.national_id)
-        if r.g_code:
-            g_codes.add(r.g_code)
-        if r.birth_date is not None:
-            births.add(r.birth_date)
+    rows = list(rows)
+    nids = {r.national_id for r in rows if r.national_id}
+    g_codes = {r.g_code for r in rows if r.g_code}
     found: dict[str, RegistryChild] = {}
     ids: dict[str, int] = {}
-    for uuid, cid, first, last, birth, nid, g_code, deleted in _children_with(session, nids, g_codes, births):
-        if uuid in found:
-            continue
-        found[uuid] = RegistryChild(uuid, first, last, _as_date(birth), nid or "", g_code or "",
-                                    deleted=deleted is not None)
-        ids[uuid] = int(cid)
+    dates: dict[Any, date | None] = {None: None}  # a stored birth date -> date (a few thousand repeat)
+
+    def take(children: Iterable[Sequence[Any]]) -> None:
+        for uuid, cid, first, last, birth, nid, g_code, deleted in children:
+            if uuid in found:
+                continue
+            day = dates.get(birth, dates)
+            if day is dates:
+                day = dates[birth] = birth if isinstance(birth, date) else date.fromisoformat(str(birth)[:10])
+            found[uuid] = RegistryChild(uuid, first, last, day, nid or "", g_code or "",  # type: ignore[arg-type]
+                                        deleted=deleted is not None)
+            ids[uuid] = int(cid)
+
+    take(_children_with(session, "national_id", nids))
+    take(_children_with(session, "g_code", g_codes))
+    held_nids = {c.national_id for c in found.values() if c.national_id}
+    held_g = {c.g_code for c in found.values() if c.g_code}
+    births = {r.birth_date for r in rows if r.birth_date is not None
+              and not (r.national_id and r.national_id in held_nids) and not (r.g_code and r.g_code in held_g)}
+    take(_children_with(session, "birth_date", births))
     return list(found.values()), ids
 
 
-def _children_with(session: Session, nids: set[str], g_codes: set[str], births: set[date]) -> Iterable[Sequence[Any]]:
-    columns = ", ".join(_COLUMNS)
+def _children_with(session: Session, column: str, values: Collection[Any]) -> Iterable[Sequence[Any]]:
+    """(uuid, id, first name, last name, birth date, national ID, G-code, deleted_at) of the
+    children whose ``column`` is one of ``values``."""
     if _sqlite(session):
-        yield from _text_in(session, columns, "child", "national_id", nids)
-        yield from _text_in(session, columns, "child", "g_code", g_codes)
-        yield from _text_in(session, columns, "child", "birth_date", (b.isoformat() for b in births))
+        texts = (v.isoformat() for v in values) if column == "birth_date" else values
+        yield from _text_in(session, ", ".join(_COLUMNS), "child", column, texts)
         return
     wanted = [getattr(Child, c) for c in _COLUMNS]
-    for column, values in ((Child.national_id, nids), (Child.g_code, g_codes), (Child.birth_date, births)):
-        for chunk in _chunks(values):
-            yield from session.execute(select(*wanted).where(column.in_(chunk)))
+    for chunk in _chunks(values):
+        yield from session.execute(select(*wanted).where(getattr(Child, column).in_(chunk)))
 
 
 def open_cases_of(session: Session, child_ids: Iterable[int]) -> dict[int, list[CaseStatus]]:
@@ -278,8 +282,9 @@ def _kinds(session: Session, planner: _Planner, planned: list[PlannedRow], case_
     out: list[CaseRow] = []
     to_match: list[PlannedRow] = []
     aside: dict[int, list[CellProblem]] = {}
+    unread = {(n, planner.mapping.get(col, "")) for n, col in getattr(planner.sheet, "bad_cells", None) or {}}
     for p in planned:
-        aside[p.row] = _for_new_child_only(p)
+        aside[p.row] = _for_new_child_only(p, unread)
         school, note = _case_text(p.cells, case_columns)
         r = CaseRow(p.row, RowKind.INVALID, "", name=row_name(p.values, planner.clean),
                     last_school=school, note=note, planned=p)

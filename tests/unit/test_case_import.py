@@ -261,3 +261,27 @@ def test_the_clerk_and_the_supervisor_may_import(reg: Database, role: Role) -> N
     with reg.reader() as s:
         case = s.scalars(select(OosCase)).one()
         assert case.status_by == "ผู้นำเข้า"
+
+
+def test_progress_is_reported_and_a_cancel_leaves_nothing(reg: Database) -> None:
+    from desktop.services.progress import Cancelled, Progress
+
+    sh = Sheet(HEAD, [["1", "ด.ช.", "ภูผา", "ใจกล้า", "2012-03-04", NID[0]],
+                      ["2", "ด.ช.", "ใหม่", "มาก", "2014-01-02", NID[5]]])
+    steps: list[tuple[int, int, str]] = []
+    with reg.reader() as s:
+        plan = plan_case_import(s, sh, suggest_case_mapping(sh.headers), today=TODAY,
+                                progress=Progress(lambda d, t, m: steps.append((d, t, m))))
+    assert steps and steps[0][0] == 0
+    saving: list[tuple[int, int, str]] = []
+
+    def step(done: int, total: int, message: str) -> None:
+        saving.append((done, total, message))
+        if done:
+            progress.cancel()  # the clerk presses cancel after the first chunk
+
+    progress = Progress(step)
+    before = count(reg, Child)
+    with pytest.raises(Cancelled), reg.session() as s:
+        commit_case_import(s, plan, progress=progress)
+    assert saving and count(reg, Child) == before and count(reg, OosCase) == 0

@@ -118,6 +118,7 @@ DATA: dict[str, set[str]] = {
     "desktop/services/imports/names.py": {"_PREFIX_STARTS", "_ADULT_START"},
     # stored values: a child's reason for having no ID, the nationality of a Thai ID's holder
     "desktop/services/imports/plan.py": {"NO_ID_REASON", "THAI_NATIONALITY"},
+    "desktop/services/case_import_plan.py": {"_CASE_HEADERS"},  # headers files carry, as CHILD_COLUMNS
     "desktop/services/imports/guardian_rules.py": {"_QUIET_FORM"},  # a form's values, never shown
     "desktop/services/exchange_sqlite_rows.py": {"_PROBE"},  # a probe row for the JSON writers, never shown
     # the eligible list's spreadsheet: its words are Thai as every export's (pinned)

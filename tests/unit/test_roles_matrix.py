@@ -103,6 +103,19 @@ def _keys(db: Database, tmp: Path) -> object:
         return office_key_list(s)
 
 
+def _case_import(db: Database, tmp: Path) -> object:
+    from desktop.services.case_import import plan_case_import, suggest_case_mapping
+
+    class OneRow:  # a list of one out-of-school child (desktop.reports.sheets.SheetData's shape)
+        file_name, sheet = "zero-dropout.csv", ""
+        headers = ["ชื่อ", "นามสกุล", "วันเกิด"]
+        rows = [["ภูผา", "ใจกล้า", "2012-03-04"]]
+        row_numbers = [2]
+
+    with db.reader() as s:
+        return plan_case_import(s, OneRow(), suggest_case_mapping(OneRow.headers), today=date(2026, 11, 24))
+
+
 def _check_only(action: Action) -> Probe:
     """The module that does this action is not built yet (screening, cases, the exchange)
     or is another part of issue 9 (backups, the audit chain): its check is what exists."""
@@ -124,6 +137,7 @@ PROBES: dict[Action, Probe] = {
     Action.USERS_MANAGE: _users,
     Action.SETTINGS_MANAGE: _settings,
     Action.KEYS_MANAGE: _keys,
+    Action.CASE_IMPORT: _case_import,
 }
 for _action in Action:
     PROBES.setdefault(_action, _check_only(_action))

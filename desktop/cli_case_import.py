@@ -1,0 +1,101 @@
+"""``samoe cases import FILE [--dry-run] [--source zero_dropout|volunteer_list] [--skip-invalid]``:
+a list of out-of-school children into cases (issue 13; services/case_import.py). Its
+parser is in desktop/cli_cases.py.
+
+Says how many rows matched a child already in the registry, how many become new children,
+how many need a look (ambiguous: left out; the window's import lets the clerk pick the
+child), how many already have an open case, and every invalid row's problem (row, column
+and a Thai message). Exit codes: 0 done (or checked with nothing wrong), 1 invalid rows or
+file (nothing written unless ``--skip-invalid``), 4 the file not found.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+SOURCES = ("zero_dropout", "volunteer_list")
+LABEL = "นำเข้ารายชื่อเด็กนอกระบบ"
+
+
+def add_parser(cases_sub: Any) -> None:
+    imp = cases_sub.add_parser("import", help="นำเข้ารายชื่อเด็กนอกระบบ (Thailand Zero Dropout หรือรายชื่อจากอาสาสมัคร) "
+                                              "เทียบกับทะเบียนแล้วเปิดเป็นกรณี")
+    imp.add_argument("file", type=Path, help="ไฟล์รายชื่อ .xlsx .xls .ods หรือ .csv")
+    imp.add_argument("--dry-run", action="store_true", help="ตรวจและเทียบกับทะเบียนอย่างเดียว ไม่บันทึก")
+    imp.add_argument("--source", choices=SOURCES, default=SOURCES[0],
+                     help="ที่มาของรายชื่อ: zero_dropout (จากจังหวัด) หรือ volunteer_list (จากอาสาสมัครหรือเครือข่าย)")
+    imp.add_argument("--skip-invalid", action="store_true", help="นำเข้าเฉพาะแถวที่ถูกต้อง (แถวที่ผิดไม่นำเข้า)")
+
+
+def writes(args: argparse.Namespace) -> str:
+    return "" if args.dry_run else LABEL
+
+
+def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.cli_errors import exit_code_for_os_error, os_error_message
+    from desktop.reports.sheets import SheetError, read_sheet
+
+    try:
+        sheet = read_sheet(args.file)
+    except SheetError as exc:
+        err(str(exc))  # Thai: which file, what is wrong, what to do
+        return exit_code_for_os_error(exc)
+    except OSError as exc:
+        err(os_error_message(exc))
+        return exit_code_for_os_error(exc)
+    for note in sheet.notes:  # the sheet and header row used, and what was left out
+        out(f"หมายเหตุ: {note}")
+    return _plan_and_write(args, db, sheet, out, err)
+
+
+def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err: Any) -> int:
+    from desktop.services.case_import import (
+        RowKind,
+        commit_case_import,
+        plan_case_import,
+        suggest_case_mapping,
+    )
+
+    with db.reader() as s:
+        plan = plan_case_import(s, sheet, suggest_case_mapping(sheet.headers), today=date.today(),
+                                source=args.source)
+    _say_problems(plan, out, err)
+    n = plan.counts()
+    summary = (f"{sheet.file_name}: ตรงกับเด็กในทะเบียน {n[RowKind.MATCHED]:,} แถว เป็นเด็กใหม่ {n[RowKind.NEW]:,} แถว "
+               f"ต้องตรวจสอบ {n[RowKind.AMBIGUOUS]:,} แถว มีกรณีที่ยังไม่ปิดอยู่แล้ว {n[RowKind.OPEN_CASE]:,} แถว "
+               f"ข้อมูลผิด {n[RowKind.INVALID]:,} แถว")
+    invalid = plan.blocked or n[RowKind.INVALID] > 0
+    importable = n[RowKind.MATCHED] + n[RowKind.NEW]
+    if args.dry_run or (invalid and not args.skip_invalid) or importable == 0:
+        out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
+        if invalid and not args.dry_run and not plan.blocked:
+            err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")
+        return 1 if invalid or importable == 0 else 0
+    try:
+        with db.session() as s:
+            batch = commit_case_import(s, plan)
+    except ValueError as exc:  # nothing left to import (Thai)
+        err(str(exc))
+        return 1
+    out(summary)
+    out(f"เปิดกรณีแล้ว {batch.cases:,} กรณี (เด็กในทะเบียน {batch.matched:,} คน เพิ่มเด็กใหม่ {batch.new_children:,} คน) "
+        f"ชุด {batch.uuid} (ยกเลิกได้: samoe import undo {batch.uuid})")
+    return 0
+
+
+def _say_problems(plan: Any, out: Any, err: Any) -> None:
+    from desktop.services.case_import import RowKind
+
+    for p in plan.problems():
+        where = (f"แถว {p.row}" + (f" ({p.name})" if p.name else "")) if p.row else "ทั้งไฟล์"
+        column = f" คอลัมน์ {p.column}" if p.column else ""
+        value = f' ("{p.value}")' if p.value else ""
+        level = "ผิด" if p.severity == "error" else "เตือน"
+        err(f"{where}{column}{value}: [{level}] {p.message}")
+    for r in plan.rows:
+        if r.kind in (RowKind.AMBIGUOUS, RowKind.OPEN_CASE):
+            name = f" ({r.name})" if r.name else ""
+            out(f"แถว {r.row}{name}: [{'ต้องตรวจสอบ' if r.kind is RowKind.AMBIGUOUS else 'ไม่นำเข้า'}] {r.reason}")
