@@ -103,7 +103,7 @@ def search_clause(text: str) -> ColumnElement[bool] | None:
     if not v:
         return None
     digits = digits_only(v)
-    if len(digits) == 13 and digits.isascii() and len(digits) >= len(v.replace("-", "").replace(" ", "")):
+    if len(digits) == 13 and digits.isascii() and digits.isdigit():
         return Child.national_id == digits
     g = normalise_g_code(v)
     if g.startswith("G") and any(ch.isdigit() for ch in g):

@@ -35,7 +35,7 @@ from desktop.store.case_state import (
     OosPlanVersion,
 )
 from desktop.store.db import Database
-from desktop.store.models import AuditEntry
+from desktop.store.models import AuditEntry, Child
 
 TODAY = date(2026, 12, 1)
 S = CaseStatus
@@ -236,6 +236,9 @@ def test_the_lists_filter_by_status_worker_village_and_name_with_the_overdue_fir
             assert row is not None
             row.status, row.status_on, row.followed_since = "in_plan", since, since
             row.follow_due_on = date.fromordinal(since.toordinal() + 30)
+        child = s.get(Child, s.get(OosCase, ids[11]).child_id)  # type: ignore[union-attr]
+        assert child is not None
+        child.g_code = "G640000000011"
     with office_db.reader() as s:
         everything = list_cases(s, today=TODAY)
         assert (everything.total, everything.overdue) == (12, 1)
@@ -251,6 +254,8 @@ def test_the_lists_filter_by_status_worker_village_and_name_with_the_overdue_fir
         assert list_cases(s, CaseQuery(status=S.IN_PLAN), today=TODAY).total == 2
         assert [r.id for r in list_cases(s, CaseQuery(search=kit.national_ids[4]), today=TODAY).rows] == [ids[4]]
         assert [r.id for r in list_cases(s, CaseQuery(search="ใจงาม003"), today=TODAY).rows] == [ids[3]]
+        assert [r.id for r in list_cases(s, CaseQuery(search="g6400 0000 0011"), today=TODAY).rows] == [ids[11]]
+        assert list_cases(s, CaseQuery(search="1234567890abc"), today=TODAY).total == 0
         trip = list_cases(s, CaseQuery(status=S.TO_TRACE), today=TODAY, order=CaseOrder.VILLAGE)
         assert [r.village_no for r in trip.rows] == sorted(r.village_no for r in trip.rows)
         counts = case_counts(s, TODAY)
