@@ -31,6 +31,7 @@ from desktop.domain.identity import normalise_g_code
 from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, digits_only
 from desktop.services.access import require
+from desktop.services.case_trace import VisitView, visits
 from desktop.services.cases import CaseInfo, case_row, child_name, get_case
 from desktop.store.case_state import OosCase, OosCaseStatus
 from desktop.store.models import Child, Household
@@ -284,13 +285,11 @@ class CaseDetail:
     case: CaseInfo
     child: CaseChild
     history: list[HistoryLine]  # oldest first
-    visits: list[object] = field(default_factory=list)  # services.case_trace.VisitView, newest first
+    visits: list[VisitView] = field(default_factory=list)  # newest first
 
 
 def case_detail(session: Session, ref: int | str) -> CaseDetail:
     """What the case page shows: the case, its child, its status history, its trace visits."""
-    from desktop.services.case_trace import visits
-
     require(session, Action.CASE_WORK)
     info = get_case(session, ref)
     row = case_row(session, info.id)

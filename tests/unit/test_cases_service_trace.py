@@ -66,7 +66,7 @@ def test_a_visit_keeps_its_photos_shrunk_and_stripped_and_shows_on_the_case_page
     assert max(image.size) == 1600 and 0x010F not in image.getexif()
     assert stored.sha256 == hashlib.sha256(kept).hexdigest() and (stored.width, stored.height) == image.size
     assert audit.subject_uuid == kit.children[0] and stored.sha256 in audit.detail
-    assert [v.uuid for v in page.visits] == [shown[0].uuid]  # type: ignore[attr-defined]
+    assert [v.uuid for v in page.visits] == [shown[0].uuid]
 
 
 def test_a_visit_that_moves_the_case_reports_every_problem_at_once_and_writes_nothing(
