@@ -133,8 +133,8 @@ def write_plan(session: Session, plan: CasePlan, rows: list[CaseRow], actor: str
     uuids = {v: k for k, v in plan.child_ids.items()}
     opened = [uuids[child_ids[r.row]] if r.kind is RowKind.MATCHED else created[i]
               for i, r in _numbered(rows)]
-    record_per_child(session, "import", opened, {"case_list": batch.uuid, "source": plan.source}, at=now,
-                     actor=actor)  # each child's history: a case opened from the list
+    record_per_child(session, "case_open", opened, {"import_batch": batch.uuid, "source": plan.source}, at=now,
+                     actor=actor)  # each child's history: a case opened from the list (cases.open_case's action)
     record(session, "import", "import_batch", batch.uuid, detail, actor=actor)
     session.flush()
     return CaseBatch(batch.uuid, len(rows), matched, counts["child"], len(plan.rows) - len(rows))

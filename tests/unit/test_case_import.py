@@ -29,7 +29,7 @@ from desktop.services.case_import import (
 )
 from desktop.store.case_state import OosCase, OosCaseStatus
 from desktop.store.db import Database
-from desktop.store.models import Child, Household, ImportBatch
+from desktop.store.models import AuditEntry, Child, Household, ImportBatch
 
 TODAY = date(2026, 11, 24)
 NID = [make_national_id(f"1103702081{i:02d}") for i in range(20)]
@@ -122,6 +122,12 @@ def test_rows_match_by_id_by_g_code_by_name_and_birth_date_or_are_new(reg: Datab
         assert s.scalar(select(func.count()).select_from(Child).where(Child.import_batch_id.is_not(None))) == 1
         order = s.connection().exec_driver_sql("SELECT count(*) FROM child_name_order WHERE id = ?", (new.id,))
         assert order.scalar() == 1  # the name order the children list walks
+        opened = s.execute(select(AuditEntry.entity_uuid, AuditEntry.subject_uuid)
+                           .where(AuditEntry.action == "case_open")).all()
+        children = set(s.scalars(select(Child.uuid).where(Child.id.in_([c.child_id for c in cases]))))
+        assert {u for u, _ in opened} == {u for _, u in opened} == children  # in each child's history
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "create", AuditEntry.entity_uuid == new.uuid)) == 1
 
 
 def test_ambiguous_rows_are_left_out_until_resolved(reg: Database) -> None:
