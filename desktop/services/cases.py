@@ -194,13 +194,16 @@ def recompute_follow_due(session: Session) -> int:
     changed, or after cases arrived in bulk); how many rows changed."""
     require_any(session, Action.SETTINGS_MANAGE, Action.CASE_WORK)
     due = _due_expression(session, _interval(session))
+    session.flush()  # the caller's pending changes first: the UPDATE reads the stored columns
     result = session.execute(
         update(OosCase)
         .where(or_(OosCase.follow_due_on.is_not(None), OosCase.status.in_(sorted(s.value for s in FOLLOWED_UP))),
                OosCase.follow_due_on.is_distinct_from(due))
         .values(follow_due_on=due)
         .execution_options(synchronize_session=False))
-    session.expire_all()  # ORM rows loaded before see the new dates
+    for obj in list(session.identity_map.values()):  # cases loaded before read the new dates
+        if isinstance(obj, OosCase):
+            session.expire(obj, ["follow_due_on"])
     return int(getattr(result, "rowcount", 0) or 0)
 
 

@@ -119,3 +119,19 @@ def test_the_interval_is_checked_and_only_an_administrator_or_a_supervisor_sets_
     with office_db.session() as s:
         set_follow_up_days(s, 20)
         assert follow_up_days(s) == 20
+
+
+def test_a_case_loaded_before_the_interval_changes_reads_its_new_date_and_keeps_its_edits(
+        office_db: Database) -> None:
+    kit = case_children(office_db, 2)
+    random_states(office_db, kit)
+    with office_db.session() as s:
+        row = s.scalars(select(OosCase).where(OosCase.status == "in_plan")).first() or s.scalars(select(OosCase)).first()
+        assert row is not None
+        row.status, row.followed_since, row.last_visit_on, row.last_next_on = "in_plan", date(2026, 11, 1), None, None
+        row.note = "แก้ไขก่อนเปลี่ยนระยะ"  # pending, not flushed
+        set_follow_up_days(s, 20)
+        assert row.follow_due_on == date(2026, 11, 21)
+    with office_db.reader() as s:
+        stored = s.get(OosCase, row.id)
+        assert stored is not None and (stored.note, stored.follow_due_on) == ("แก้ไขก่อนเปลี่ยนระยะ", date(2026, 11, 21))
