@@ -387,8 +387,8 @@ def _apply(session: Session, actor: Actor, move: PreparedMove, change: StatusCha
         row.requested_from, row.requested_by = old.value, actor.name
     elif old is CaseStatus.CLOSURE_REQUESTED:
         row.requested_from, row.requested_by = "", ""
-    if change.place or target not in (CaseStatus.CLOSURE_REQUESTED,) and old is not CaseStatus.CLOSURE_REQUESTED:
-        row.place = change.place  # a closure asked or sent back keeps the status's place
+    if change.place or (target is not CaseStatus.CLOSURE_REQUESTED and old is not CaseStatus.CLOSURE_REQUESTED):
+        row.place = change.place  # a closure asked, approved or sent back keeps the status's place
     if target is CaseStatus.CLOSED:
         row.outcome = change.outcome.value if change.outcome else ""
         row.closed_on, row.approved_by = change.on, change.approved_by
