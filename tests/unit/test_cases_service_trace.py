@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 from case_core_kit import CaseKit, case_children
@@ -26,10 +27,16 @@ from desktop.store.models import AuditEntry
 TODAY = date(2026, 12, 1)
 
 
-def _jpeg(width: int = 3000, height: int = 2000) -> bytes:
+KORAT = {1: "N", 2: (14.0, 58.0, 30.0), 3: "E", 4: (102.0, 6.0, 0.0)}  # 14.975, 102.1
+PARIS = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 7.0)}
+
+
+def _jpeg(width: int = 3000, height: int = 2000, gps: dict[int, Any] | None = None) -> bytes:
     image = Image.new("RGB", (width, height), (120, 160, 200))
     exif = Image.Exif()
     exif[0x010F] = "PhoneMaker"  # a maker tag the kept photo must not carry
+    if gps is not None:
+        exif[0x8825] = gps
     out = io.BytesIO()
     image.save(out, "JPEG", exif=exif.tobytes())
     return out.getvalue()
@@ -95,3 +102,19 @@ def test_a_case_waiting_for_closure_takes_no_visit(office_db: Database, kit: Cas
         record_visit(s, case_id, date(2026, 10, 5), visitors="สมชาย", result=CaseStatus.FOUND, today=TODAY)
     with office_db.reader() as s:
         assert get_case(s, case_id).status is CaseStatus.CLOSURE_REQUESTED
+
+
+def test_a_photos_position_fills_a_visit_without_one_and_one_abroad_is_said_not_used(
+        office_db: Database, kit: CaseKit) -> None:
+    case_id = _case(office_db, kit.children[0])
+    with office_db.session() as s:
+        abroad = record_visit(s, case_id, date(2026, 10, 4), visitors="สมชาย", result=CaseStatus.NOT_FOUND,
+                              photos=[_jpeg(800, 600, PARIS)], today=TODAY)
+        filled = record_visit(s, case_id, date(2026, 10, 5), visitors="สมชาย", result=CaseStatus.FOUND,
+                              photos=[_jpeg(800, 600, PARIS), _jpeg(800, 600, KORAT)], today=TODAY)
+        typed = record_visit(s, case_id, date(2026, 10, 6), visitors="สมชาย", result=CaseStatus.FOUND,
+                             lat_e6=15_000_000, lon_e6=103_000_000, photos=[_jpeg(800, 600, KORAT)], today=TODAY)
+    assert (abroad.visit.lat_e6, abroad.visit.lon_e6) == (None, None) and "นอกประเทศไทย" in abroad.position_problem
+    assert (filled.visit.lat_e6, filled.visit.lon_e6) == (14_975_000, 102_100_000)
+    assert (typed.visit.lat_e6, typed.visit.lon_e6) == (15_000_000, 103_000_000)  # what was typed wins
+    assert len(filled.visit.photos) == 2
