@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from centre_kit import CENTRE_WIRES, add_centre_extras, wire_rows
+from centre_wire_kit import CENTRE_WIRES, add_centre_extras, wire_rows
 from office_kit import PROVINCE, TOWN_A, Site, make_site, snapshot, trust_each_other
 from screening_kit import make_screened_site
 from sqlalchemy import delete, select, text

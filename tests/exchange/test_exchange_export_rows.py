@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from centre_kit import add_centre_extras
+from centre_wire_kit import add_centre_extras
 from office_kit import TOWN_A, Site, local_office_id
 from screening_kit import add_grants, make_screened_site
 from sqlalchemy import select, text

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from centre_kit import add_centre_extras
+from centre_wire_kit import add_centre_extras
 from office_kit import PROVINCE, TOWN_A, Site, local_office_id, make_site, trust_each_other
 from screening_kit import add_grants, make_screened_site
 from sqlalchemy import text

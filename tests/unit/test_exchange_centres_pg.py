@@ -15,7 +15,7 @@ from test_postgres import pg  # noqa: F401 - the fixture (pg_url: tests/conftest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
 
-from centre_kit import CENTRE_WIRES, add_centre_extras, wire_rows  # noqa: E402
+from centre_wire_kit import CENTRE_WIRES, add_centre_extras, wire_rows  # noqa: E402
 from office_kit import (  # noqa: E402
     PROVINCE,
     TODAY,
