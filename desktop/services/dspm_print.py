@@ -130,7 +130,7 @@ def summary(session: Session, institution_id: int, start: date, end: date, perio
     today = _today(options)
     lines = summary_lines(session, institution_id, start, end, today)
     centre = session.scalar(select(Institution.name).where(Institution.id == institution_id)) or ""
-    period = period if period.startswith("ภาค") else f"ภาคเรียน {period}"
+    period = _("ภาคเรียน {term}").format(term=period)  # Thai: the document is pinned
     data, pages = docs.summary_pdf(centre, period, lines, office=_office(session), printed=today)
     write_atomic(Path(out), data)
     return pages

@@ -12,7 +12,8 @@ The lists (each read page by page from growth_lists.py / dspm_lists.py, which pa
 delays not re-checked: due and overdue), ``referrals`` (waiting for the hospital's outcome).
 
 Who: ``growth.read`` (a caregiver: their own centre); printing needs ``report`` as well,
-exporting ``export``. Documents and files are Thai.
+exporting ``export``. Thai by design, as screening_documents.py: the rows are what is
+printed and exported (pinned Thai); the window translates its own headers.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from desktop.domain.dates import format_be
 from desktop.domain.growth_categories import Indicator
 from desktop.domain.roles import Action
 from desktop.domain.sort_keys import natural_sort_key
-from desktop.i18n import SOURCE_LANGUAGE, _, pinned, thai_document
+from desktop.i18n import SOURCE_LANGUAGE, pinned, thai_document
 from desktop.services.access import require
 from desktop.services.dspm_lists import checks_due, rechecks_due, referrals_waiting
 from desktop.services.growth_lists import ListCategory, growth_list
@@ -163,7 +164,7 @@ def _dspm(session: Session, q: ListQuery, limit: int) -> list[ListRow]:
         again = _pages(lambda off: rechecks_due(session, today, institution_id=q.centre_id,
                                                 overdue_only=q.overdue_only, offset=off, limit=PAGE), limit)
         return [ListRow(r.child.uuid, (r.child.name, r.child.centre, r.age_months, r.checked_on, r.due, r.days_left,
-                                       _("เลยกำหนด") if r.overdue else _("ถึงกำหนด")), "overdue" if r.overdue else "")
+                                       "เลยกำหนด" if r.overdue else "ถึงกำหนด"), "overdue" if r.overdue else "")
                 for r in again]
     waiting = _pages(lambda off: referrals_waiting(session, today, institution_id=q.centre_id, offset=off,
                                                    limit=PAGE), limit)

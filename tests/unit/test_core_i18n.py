@@ -146,6 +146,7 @@ THAI_BY_DESIGN: set[str] = {
     "desktop/services/screening_print.py",  # the printed นร./กสศ.01 form (under i18n.pinned("th"))
     "desktop/services/grant_print.py",  # a round's printed list and summary
     "desktop/services/screening_documents.py",  # the screenings page's lists printed and exported (pinned Thai)
+    "desktop/services/growth_documents.py",  # the growth and DSPM lists printed and exported (pinned Thai)
     "desktop/services/grants_exports.py",  # a round's lists as spreadsheets (pinned Thai)
     "desktop/services/case_print.py",  # the case letter, summary and monthly report (pinned Thai)
 }
