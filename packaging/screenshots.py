@@ -264,9 +264,10 @@ class Shots:
         here = str(Path(__file__).resolve().parent)
         if here not in sys.path:
             sys.path.insert(0, here)
-        from screenshots_child import child_page_shots
+        from screenshots_child import case_shots, child_page_shots
 
         child_page_shots(self, TODAY)
+        case_shots(self, TODAY)
 
     def screening_print(self, uuid: str) -> None:
         """The printed form (นร./กสศ.01) of the screening with photos: its first page as

@@ -21,6 +21,73 @@
     </message>
 </context>
 <context>
+    <name>AssessTab</name>
+    <message>
+        <source>ยังไม่ประเมิน</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>ความต้องการ %1 ข้อ</source>
+        <translation>%1 needs</translation>
+    </message>
+    <message>
+        <source>ความต้องการ 6 ด้าน</source>
+        <translation>Needs in six areas</translation>
+    </message>
+    <message>
+        <source>สาเหตุที่ออกจากการศึกษา</source>
+        <translation>Why the child left education</translation>
+    </message>
+    <message>
+        <source>เหตุผลอื่น (เมื่อเลือก "อื่น ๆ")</source>
+        <translation>Another reason (with "Other")</translation>
+    </message>
+    <message>
+        <source>สถานศึกษาเดิม</source>
+        <translation>Last school</translation>
+    </message>
+    <message>
+        <source>ออกเมื่อ</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>เช่น 1/7/2569 (เว้นว่างได้)</source>
+        <translation>e.g. 1/7/2569 (may be left blank)</translation>
+    </message>
+    <message>
+        <source>วันที่ประเมิน</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <source>บันทึกเพิ่มเติม</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>บันทึกการประเมิน</source>
+        <translation>Save the assessment</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ประเมินความต้องการ</source>
+        <translation>Needs not assessed yet</translation>
+    </message>
+    <message>
+        <source>ประเมินครบทุกด้านแล้ว (%1 โดย %2)</source>
+        <translation>Every area assessed (%1 by %2)</translation>
+    </message>
+    <message>
+        <source>บันทึกไว้แต่ยังไม่ครบ: ประเมินให้ครบทุกด้านและระบุสาเหตุ จึงจะเปลี่ยนสถานะเป็น "ประเมินความต้องการแล้ว" ได้</source>
+        <translation>Saved but not complete: rate every area and give a reason before the case can move to "Needs assessed"</translation>
+    </message>
+    <message>
+        <source>บันทึกการประเมินความต้องการแล้ว</source>
+        <translation>Needs assessment saved</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceGrid</name>
     <message>
         <source>ที่</source>
@@ -427,6 +494,61 @@ Anything saved after that time will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>CaseDashboardView</name>
+    <message>
+        <source>ปีงบประมาณ</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>ปีการศึกษา</source>
+        <translation>Academic year</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานประจำเดือน…</source>
+        <translation>Print the monthly report…</translation>
+    </message>
+    <message>
+        <source>รายงานกรณีเด็กนอกระบบของเดือนนี้ สำหรับนายกฯ และจังหวัด</source>
+        <translation>This month's report of cases for the mayor and the province</translation>
+    </message>
+    <message>
+        <source>กรณีที่ยังไม่ปิด</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>เลยกำหนดนิเทศติดตาม</source>
+        <translation>Follow-ups overdue</translation>
+    </message>
+    <message>
+        <source>กลับเข้าเรียนหรือทำงานในปีนี้</source>
+        <translation>Back in education or work this year</translation>
+    </message>
+    <message>
+        <source>มัธยฐานวันจากพบตัวถึงกลับเข้าเรียน</source>
+        <translation>Median days from found to back</translation>
+    </message>
+    <message>
+        <source>%1 วัน</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>จำนวนกรณี</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>รวม</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>รายงานกรณีเด็กนอกระบบประจำเดือน</source>
+        <translation>Monthly report of out-of-school cases</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>กรณีเด็กนอกระบบ</source>
@@ -511,6 +633,38 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>เปลี่ยนสถานะเป็น "%1" แล้ว</source>
         <translation>Status changed to "%1"</translation>
+    </message>
+    <message>
+        <source>ประเมินความต้องการ</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>แผนช่วยเหลือ</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>นิเทศติดตาม</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>การส่งต่อ</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>พิมพ์สรุปกรณีและแผน…</source>
+        <translation>Print the case and plan…</translation>
+    </message>
+    <message>
+        <source>สรุปกรณีพร้อมแผนช่วยเหลือ สำหรับลงนาม (Ctrl+P)</source>
+        <translation>The case summary with its plan, for signatures (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>สรุปกรณีเด็กนอกระบบและแผนช่วยเหลือ</source>
+        <translation>Out-of-school case and assistance plan</translation>
+    </message>
+    <message>
+        <source>สรุปกรณี-%1</source>
+        <translation>case-%1</translation>
     </message>
 </context>
 <context>
@@ -645,6 +799,14 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>รายชื่อกรณีเด็กนอกระบบ</source>
         <translation>Out-of-school cases</translation>
+    </message>
+    <message>
+        <source>รายชื่อกรณี</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>สรุป</source>
+        <translation>Dashboard</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2181,53 @@ Send this file to the province. When its receipt comes back, import it with File
     <message>
         <source>รหัสผ่านสองช่องไม่ตรงกัน พิมพ์ใหม่ให้เหมือนกัน</source>
         <translation>The two passwords differ: type them again, the same</translation>
+    </message>
+</context>
+<context>
+    <name>FollowTab</name>
+    <message>
+        <source>สิ่งที่พบและสิ่งที่จะทำต่อ</source>
+        <translation>What was found and what comes next</translation>
+    </message>
+    <message>
+        <source>นัดครั้งถัดไป (เว้นว่าง: ตามรอบ)</source>
+        <translation>Next visit (blank: on schedule)</translation>
+    </message>
+    <message>
+        <source>บันทึกการนิเทศติดตาม</source>
+        <translation>Record the follow-up</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>โดย</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>นัดครั้งถัดไป</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>ครั้งถัดไปภายใน %1</source>
+        <translation>Next one by %1</translation>
+    </message>
+    <message>
+        <source>นิเทศติดตามได้เมื่อกรณีอยู่ระหว่างดำเนินการตามแผน หรือเด็กกลับเข้าเรียนหรือทำงานแล้ว</source>
+        <translation>A case is followed up while its plan runs, or once the child is back in education or work</translation>
+    </message>
+    <message>
+        <source>บันทึกการนิเทศติดตามแล้ว</source>
+        <translation>Follow-up recorded</translation>
     </message>
 </context>
 <context>
@@ -4579,6 +4788,176 @@ Confirm?</translation>
     </message>
 </context>
 <context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <source>แผนการช่วยเหลือเด็กรายบุคคล (ฉบับร่าง)</source>
+        <translation>Individual assistance plan (draft)</translation>
+    </message>
+    <message>
+        <source>หนึ่งแถวต่อหนึ่งกิจกรรม แถวที่ติดกันซึ่งเป้าหมายเหมือนกันรวมเป็นเป้าหมายเดียว วันที่เป็น พ.ศ. งบประมาณเป็นบาท</source>
+        <translation>One row per action; consecutive rows with the same goal make one goal. Dates in the Buddhist Era, budgets in baht</translation>
+    </message>
+    <message>
+        <source>เป้าหมาย</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>ด้าน</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>กิจกรรม</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>ชื่อหน่วยงาน</source>
+        <translation>Agency's name</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จ</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>งบประมาณ (บาท)</source>
+        <translation>Budget (baht)</translation>
+    </message>
+    <message>
+        <source>เพิ่มเป้าหมาย</source>
+        <translation>Add a goal</translation>
+    </message>
+    <message>
+        <source>เพิ่มกิจกรรมในเป้าหมายนี้</source>
+        <translation>Add an action to this goal</translation>
+    </message>
+    <message>
+        <source>ลบแถว</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>บันทึกของแผน</source>
+        <translation>The plan's note</translation>
+    </message>
+    <message>
+        <source>แถวที่ %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <source>แถวที่ %1: งบประมาณต้องเป็นตัวเลข (บาท)</source>
+        <translation>Row %1: the budget must be a number (baht)</translation>
+    </message>
+    <message>
+        <source>บันทึกร่างแผนฉบับที่ %1 แล้ว</source>
+        <translation>Draft version %1 saved</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>ฉบับ</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>ร่าง/แก้ไขแผน…</source>
+        <translation>Draft or edit the plan…</translation>
+    </message>
+    <message>
+        <source>เสนออนุมัติ</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <source>บันทึกผลกิจกรรม…</source>
+        <translation>Record an outcome…</translation>
+    </message>
+    <message>
+        <source>อนุมัติแผนฉบับนี้</source>
+        <translation>Approve this version</translation>
+    </message>
+    <message>
+        <source>ส่งกลับให้แก้ไข…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <source>ฉบับที่ %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>เป้าหมาย</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>ด้าน</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>กิจกรรม</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>กำหนด</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>งบประมาณ (บาท)</source>
+        <translation>Budget (baht)</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีแผนช่วยเหลือ</source>
+        <translation>No assistance plan yet</translation>
+    </message>
+    <message>
+        <source>โดย %1 เมื่อ %2</source>
+        <translation>by %1 on %2</translation>
+    </message>
+    <message>
+        <source>พบการแก้ไขแผนที่อนุมัติแล้วนอกโปรแกรม</source>
+        <translation>An approved plan was changed outside Samoe</translation>
+    </message>
+    <message>
+        <source>งบประมาณรวม %1 บาท</source>
+        <translation>Total budget %1 baht</translation>
+    </message>
+    <message>
+        <source>เสนอแผนให้หัวหน้างานอนุมัติแล้ว</source>
+        <translation>Plan submitted to the supervisor</translation>
+    </message>
+    <message>
+        <source>อนุมัติแผนฉบับที่ %1 แล้ว</source>
+        <translation>Version %1 approved</translation>
+    </message>
+    <message>
+        <source>ส่งกลับให้แก้ไข</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่ส่งกลับ</source>
+        <translation>Why it is returned</translation>
+    </message>
+    <message>
+        <source>ส่งแผนกลับให้แก้ไขแล้ว</source>
+        <translation>Plan returned for correction</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>แถว</source>
@@ -5451,6 +5830,73 @@ Confirm?</translation>
     <message>
         <source>รหัสผ่านใหม่สองช่องไม่ตรงกัน พิมพ์ใหม่ให้เหมือนกัน</source>
         <translation>The two new passwords differ: type the same one twice</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTab</name>
+    <message>
+        <source>คำตอบของหน่วยงาน</source>
+        <translation>The agency's answer</translation>
+    </message>
+    <message>
+        <source>บันทึกสถานะการส่งต่อ</source>
+        <translation>Save the referral's status</translation>
+    </message>
+    <message>
+        <source>พิมพ์หนังสือส่งต่อ…</source>
+        <translation>Print the referral letter…</translation>
+    </message>
+    <message>
+        <source>ชื่อหน่วยงานตามที่จะพิมพ์ในหนังสือ</source>
+        <translation>The agency's name as the letter prints it</translation>
+    </message>
+    <message>
+        <source>เหตุที่ส่งต่อ: เด็กต้องการอะไรจากหน่วยงาน</source>
+        <translation>Why: what the child needs from the agency</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือ</source>
+        <translation>Letter no.</translation>
+    </message>
+    <message>
+        <source>ส่งต่อ</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <source>ส่งเมื่อ</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>เหตุที่ส่งต่อ</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>คำตอบ</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>บันทึกการส่งต่อแล้ว</source>
+        <translation>Referral recorded</translation>
+    </message>
+    <message>
+        <source>บันทึกสถานะการส่งต่อแล้ว</source>
+        <translation>Referral status saved</translation>
+    </message>
+    <message>
+        <source>หนังสือส่งต่อ</source>
+        <translation>Referral letter</translation>
+    </message>
+    <message>
+        <source>หนังสือส่งต่อ-%1</source>
+        <translation>referral-%1</translation>
     </message>
 </context>
 <context>
@@ -7234,6 +7680,30 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>หมายเหตุ</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>บันทึกผลกิจกรรมตามแผน</source>
+        <translation>Record an action's outcome</translation>
+    </message>
+    <message>
+        <source>กิจกรรม</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>ผลการดำเนินงาน</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>วันที่เสร็จ (เว้นว่างถ้ายังไม่เสร็จ)</source>
+        <translation>Done on (blank if not done yet)</translation>
+    </message>
+    <message>
+        <source>เสร็จเมื่อ</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>บันทึกผลกิจกรรมแล้ว</source>
+        <translation>Outcome recorded</translation>
     </message>
 </context>
 <context>

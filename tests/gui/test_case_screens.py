@@ -148,6 +148,7 @@ def test_the_list_filters_opens_and_prints(qtbot, case_ctx) -> None:  # type: ig
     sign_in(ctx.db, actor_with(Role.SUPERVISOR, name="boss1"))
     boss = CasesView(ctx)
     qtbot.addWidget(boss)
+    boss.show()
     boss.documents.ask_options = False
     boss.documents.show_preview = False
     assert boss.print_button.isVisibleTo(boss)
@@ -159,6 +160,14 @@ def test_the_list_filters_opens_and_prints(qtbot, case_ctx) -> None:  # type: ig
     text = pdf[0].get_textpage().get_text_range()
     pdf.close()
     assert "รายชื่อกรณีเด็กนอกระบบการศึกษา" in text and "ใจงาม000" in text and "4 กรณี" in text
+    # the dashboard tab: counts only, and the month's report printed
+    boss.tabs.setCurrentIndex(1)
+    board = boss.dashboard
+    assert board.figures["open"].text() == "4" and board.figures["returned"].text() == "0"
+    assert board.table.item(0, 1).text() == "4"  # รอติดตาม
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(board.month_button, Qt.MouseButton.LeftButton)
+    assert boss.documents.last_pdf is not None and boss.documents.last_pdf.name.startswith("cases-month")
 
 
 def test_the_cases_page_is_hidden_without_case_work(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
@@ -183,3 +192,108 @@ def _nav_item(window, key: str):  # type: ignore[no-untyped-def]
             if top.child(j).data(0, Qt.ItemDataRole.UserRole) == key:
                 return top.child(j)
     return None
+
+
+def test_assess_plan_approve_follow_refer_and_close(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]
+    """The whole path of a case that ends well: found, needs assessed, a plan drafted and
+    submitted by the case worker (who sees no approve button), approved by the supervisor
+    as shown, followed up, referred (the letter printed), back in school, closed."""
+    from datetime import date, timedelta
+
+    from desktop.domain.case_needs import Area, Level
+    from desktop.domain.case_plan import Agency
+    from desktop.domain.case_referral import ReferralStatus, referral_label
+    from desktop.domain.dates import format_be
+    from desktop.services.cases import move_case, open_case
+
+    ctx, kit = case_ctx
+    with ctx.db.session() as s:
+        case_id = open_case(s, kit.children[1], date.today() - timedelta(days=20), source="volunteer",
+                            worker="worker1").id
+        move_case(s, case_id, CaseStatus.FOUND, date.today() - timedelta(days=10))
+    page = CaseDialog(ctx, case_id)
+    qtbot.addWidget(page)
+    page.show()
+    page.documents.ask_options = False
+    page.documents.show_preview = False
+
+    # the needs assessment: every area rated, a need ticked where help is needed, a reason
+    assess = page.assess_tab
+    for area, row in assess.rows.items():
+        row.level.setCurrentIndex(row.level.findData((Level.SOME if area is Area.ECONOMIC else Level.NONE).value))
+    assess.rows[Area.ECONOMIC].actions["low_income"].setChecked(True)
+    assess.reason_checks[next(iter(assess.reason_checks))].setChecked(True)
+    assess.school_edit.setText("โรงเรียนบ้านหนองบัว")
+    qtbot.mouseClick(assess.save_button, Qt.MouseButton.LeftButton)
+    assert "ครบทุกด้าน" in assess.state_label.text(), page.message_label.text()
+    _move(qtbot, page, CaseStatus.ASSESSED)
+    assert status_label(CaseStatus.ASSESSED) in page.facts["status"].text(), page.message_label.text()
+
+    # a plan drafted in the editor and submitted; a case worker has no approve button
+    plan = page.plan_tab
+    assert not plan.approve_button.isVisibleTo(page) and not plan.return_button.isVisibleTo(page)
+    qtbot.mouseClick(plan.edit_button, Qt.MouseButton.LeftButton)
+    editor = page.plan_editor
+    editor.set_row(0, goal="กลับเข้าเรียนชั้น ม.1 ภาคเรียนหน้า", area=Area.ECONOMIC, text="ขอทุนค่าเครื่องแบบและอุปกรณ์",
+                   agency=Agency.MUNICIPALITY, agency_name="กองการศึกษา", person="นางสมใจ",
+                   due=format_be(date.today() + timedelta(days=60)), budget="1,500")
+    qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not editor.error_label.isVisible(), editor.error_label.text()
+    assert plan.table.rowCount() == 1 and plan.table.item(0, 6).text() == "1,500.00"
+    qtbot.mouseClick(plan.submit_button, Qt.MouseButton.LeftButton)
+    assert "เสนอแล้ว" in plan.state_label.text(), page.message_label.text()
+    _move(qtbot, page, CaseStatus.IN_PLAN)  # refused: the plan is not approved yet
+    assert page.message_label.isVisible() and status_label(CaseStatus.ASSESSED) in page.facts["status"].text()
+
+    sign_in(ctx.db, actor_with(Role.SUPERVISOR, name="boss1"))
+    boss = CaseDialog(ctx, case_id)
+    qtbot.addWidget(boss)
+    boss.show()
+    boss.documents.ask_options = False
+    boss.documents.show_preview = False
+    boss.tabs.setCurrentWidget(boss.plan_tab)
+    assert boss.plan_tab.approve_button.isVisible() and boss.plan_tab.approve_button.isEnabled()
+    qtbot.mouseClick(boss.plan_tab.approve_button, Qt.MouseButton.LeftButton)
+    assert "อนุมัติแล้ว" in boss.plan_tab.state_label.text(), boss.message_label.text()
+
+    sign_in(ctx.db, actor_with(Role.CASE_WORKER, name="worker1"))
+    page.refresh()
+    _move(qtbot, page, CaseStatus.IN_PLAN)
+    assert status_label(CaseStatus.IN_PLAN) in page.facts["status"].text(), page.message_label.text()
+
+    # a follow-up visit, and a referral to the social development office, accepted
+    follow = page.follow_tab
+    assert follow.record_button.isEnabled()
+    follow.note_edit.setText("เด็กไปเรียนสม่ำเสมอ")
+    qtbot.mouseClick(follow.record_button, Qt.MouseButton.LeftButton)
+    assert follow.table.rowCount() == 1, page.message_label.text()
+    refer = page.referral_tab
+    refer.agency_combo.setCurrentIndex(refer.agency_combo.findData(Agency.SOCIAL_DEVELOPMENT.value))
+    refer.agency_edit.setText("สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดนครราชสีมา")
+    refer.reason_edit.setText("ขอรับเงินอุดหนุนเด็กในครอบครัวยากจน")
+    qtbot.mouseClick(refer.send_button, Qt.MouseButton.LeftButton)
+    assert refer.table.rowCount() == 1, page.message_label.text()
+    assert refer.move_combo.findData("accepted") >= 0
+    refer.move_combo.setCurrentIndex(refer.move_combo.findData("accepted"))
+    qtbot.mouseClick(refer.move_button, Qt.MouseButton.LeftButton)
+    assert refer.table.item(0, 3).text().startswith(referral_label(ReferralStatus.ACCEPTED)), page.message_label.text()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(refer.letter_button, Qt.MouseButton.LeftButton)
+    assert page.documents.last_pdf is not None and page.documents.last_pdf.exists()
+
+    # back in school, the closure asked and approved
+    _move(qtbot, page, CaseStatus.BACK_IN_SCHOOL, place="โรงเรียนบ้านหนองบัว")
+    _move(qtbot, page, CaseStatus.CLOSURE_REQUESTED)
+    assert status_label(CaseStatus.CLOSURE_REQUESTED) in page.facts["status"].text(), page.message_label.text()
+    sign_in(ctx.db, actor_with(Role.SUPERVISOR, name="boss1"))
+    boss.refresh()
+    _move(qtbot, boss, CaseStatus.CLOSED)
+    assert status_label(CaseStatus.CLOSED) in boss.facts["status"].text(), boss.message_label.text()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(boss.print_button, Qt.MouseButton.LeftButton)
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(boss.documents.last_pdf))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    assert "ขอทุนค่าเครื่องแบบและอุปกรณ์" in text

@@ -92,6 +92,55 @@ def _child_page(ctx: AppContext, _tmp: Path) -> QWidget:
     return ChildPageDialog(ctx, uuid)
 
 
+def _a_case(ctx: AppContext) -> int:
+    """A case opened for the list's first child (issue 13)."""
+    from datetime import date
+
+    from desktop.gui.views.children_view import ChildrenView
+    from desktop.services.cases import open_case
+
+    uuid = ChildrenView(ctx).model.uuid_at(0)
+    assert uuid is not None
+    with ctx.db.session() as s:
+        return open_case(s, uuid, date.today(), source="teacher", worker="", note="ครูประจำชั้นแจ้ง").id
+
+
+def _case_page(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.case_page import CaseDialog
+
+    return CaseDialog(ctx, _a_case(ctx))
+
+
+def _case_open(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.case_open import OpenCaseDialog
+    from desktop.gui.views.children_view import ChildrenView
+
+    uuid = ChildrenView(ctx).model.uuid_at(0)
+    assert uuid is not None
+    return OpenCaseDialog(ctx, uuid, "เด็กหญิงทดสอบ ชื่อยาวมากเป็นพิเศษ นามสกุลยาวมากเป็นพิเศษ")
+
+
+def _case_visit(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.case_trace_tab import TraceVisitDialog
+
+    return TraceVisitDialog(ctx, _a_case(ctx))
+
+
+def _case_plan_editor(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.case_plan_editor import PlanEditorDialog
+
+    return PlanEditorDialog(ctx, _a_case(ctx), None)
+
+
+def _cases(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.main_window import MainWindow
+
+    _a_case(ctx)
+    window = MainWindow(ctx)
+    window.show_page("cases")
+    return window
+
+
 def _import(ctx: AppContext, _tmp: Path) -> QWidget:
     from desktop.gui.views.import_dialog import ImportDialog
 
@@ -464,7 +513,8 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "grant-rounds": _grant_rounds, "grant-round-new": _grant_round_new, "grant-round": _grant_round,
     "grant-payment": _grant_payment, "grant-return": _grant_return, "grant-import-problems": _grant_import_problems,
     "centre-page": _centre_page, "centre-rates": _centre_rates,
-    "child-page": _child_page,
+    "child-page": _child_page, "cases": _cases, "case-page": _case_page, "case-open": _case_open,
+    "case-visit": _case_visit, "case-plan-editor": _case_plan_editor,
     "growth-page": _growth_page, "child-development": _child_development, "measurement": _measurement,
     "dspm-check": _dspm_check, "dspm-refer": _dspm_refer,
 }

@@ -2,14 +2,16 @@
 history, the move to a next status (only those the rules allow from here, and only those
 the user's roles may make: a case worker is not offered a supervisor's decision; the
 service refuses it anyway), the tracing visits with their photos and position
-(views/case_trace_tab.py) and, where the case services are there, the plan, follow-ups
-and referrals (views/case_work_tabs.py). Qt only: services/cases*.py hold the rules."""
+(views/case_trace_tab.py), the needs assessment, the plan with its versions and approval,
+the follow-ups and the referrals (views/case_assess_tab.py, case_plan_tab.py,
+case_follow_tab.py); the case summary with the plan printed for signatures. Qt only: services/cases*.py hold the rules."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,7 +59,8 @@ class CaseDialog(QDialog):
 
     def __init__(self, ctx: AppContext, case_id: int | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.case_id = ctx, case_id
+        self.ctx = ctx
+        self.case_id: Any = case_id  # the id once read (a uuid may open the page)
         self.detail: Any = None
         self.setObjectName("caseDialog")
         self.setWindowTitle(self.tr("กรณีเด็กนอกระบบ"))
@@ -93,10 +96,28 @@ class CaseDialog(QDialog):
 
         self.trace_tab = TraceTab(self)
         self.tabs.addTab(self.trace_tab, self.tr("การติดตามตัว"))
-        self.extra_tabs: list[Any] = []  # the plan, follow-ups and referrals (case_work_tabs.py)
+        from desktop.gui.views.case_assess_tab import AssessTab
+        from desktop.gui.views.case_follow_tab import FollowTab, ReferralTab
+        from desktop.gui.views.case_plan_tab import PlanTab
+
+        self.assess_tab, self.plan_tab = AssessTab(self), PlanTab(self)
+        self.follow_tab, self.referral_tab = FollowTab(self), ReferralTab(self)
+        self.extra_tabs: list[Any] = [self.assess_tab, self.plan_tab, self.follow_tab, self.referral_tab]
+        for tab, title in zip(self.extra_tabs, (self.tr("ประเมินความต้องการ"), self.tr("แผนช่วยเหลือ"),
+                                                self.tr("นิเทศติดตาม"), self.tr("การส่งต่อ")), strict=True):
+            self.tabs.addTab(tab, title)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.print_button = self.buttons.addButton(self.tr("พิมพ์สรุปกรณีและแผน…"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("printSummaryButton")
+        self.print_button.setToolTip(self.tr("สรุปกรณีพร้อมแผนช่วยเหลือ สำหรับลงนาม (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_summary)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_summary)
         layout.addWidget(self.buttons)
+        from desktop.gui.documents import Documents
+
+        self.documents = Documents(ctx, self, lambda text, _undo: self.say(text))
         self.refresh()
         fit_to_screen(self)
 
@@ -188,6 +209,18 @@ class CaseDialog(QDialog):
         self.trace_tab.refresh(detail)
         for tab in self.extra_tabs:
             tab.refresh(detail)
+
+    def print_summary(self) -> None:
+        from desktop.services.case_print import case_summary_file
+
+        if self.detail is None:
+            return
+        case_id, name = self.case_id, self.detail.case.child_name
+        self.documents.report(
+            self.tr("สรุปกรณีเด็กนอกระบบและแผนช่วยเหลือ"), "case-summary",
+            lambda session, out, _options, _progress: case_summary_file(session, case_id, out),
+            detail=name, parent=self, name=self.tr("สรุปกรณี-%1").replace("%1", name),
+            subject_uuid=self.detail.child.uuid)
 
     def apply_move(self) -> None:
         from desktop.services.cases import move_case

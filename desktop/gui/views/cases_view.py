@@ -2,7 +2,8 @@
 case worker and village (หมู่), searched by name or ID, overdue follow-ups first (or by
 village and house for a tracing trip), paged from SQL as the clerk scrolls
 (services/cases_lists.py); a case opened in its page (views/case_page.py); the list
-printed and exported as shown (services/case_list_documents.py)."""
+printed and exported as shown (services/case_list_documents.py); the dashboard in its own
+tab (views/case_dashboard_view.py)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -174,7 +176,6 @@ class CasesView(QWidget):
         filters.addWidget(self.order_combo, 2)
         self.mine_check = QCheckBox(self.tr("เฉพาะของฉัน"), self)
         filters.addWidget(self.mine_check)
-        layout.addLayout(filters)
         self.model = CasesModel(ctx, self)
         self.table = QTableView(self)
         self.table.setObjectName("casesTable")
@@ -190,9 +191,23 @@ class CasesView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (5, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
         self.count_label = QLabel(self)
-        layout.addWidget(self.count_label)
+        from desktop.gui.documents import Documents
+        from desktop.gui.views.case_dashboard_view import CaseDashboardView
+
+        self.documents = Documents(ctx, self, self.status_message.emit)
+        self.tabs = QTabWidget(self)
+        listing = QWidget(self.tabs)
+        inner = QVBoxLayout(listing)
+        inner.setContentsMargins(0, 4, 0, 0)
+        inner.addLayout(filters)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.count_label)
+        self.tabs.addTab(listing, self.tr("รายชื่อกรณี"))
+        self.dashboard = CaseDashboardView(ctx, self.documents, self.tabs)
+        self.tabs.addTab(self.dashboard, self.tr("สรุป"))
+        self.tabs.currentChanged.connect(lambda i: self.dashboard.refresh() if i == 1 else None)
+        layout.addWidget(self.tabs, 1)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         for edit in (self.search_edit, self.worker_edit, self.village_edit):
@@ -204,9 +219,6 @@ class CasesView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.print_button.clicked.connect(self.print_list)
         self.export_button.clicked.connect(self.export_list)
-        from desktop.gui.documents import Documents
-
-        self.documents = Documents(ctx, self, self.status_message.emit)
         list_keys(self, self.search_edit, self.table, open=self.open_selected, print_=self.print_list)
         self.case_dialog: Any = None
         if may(ctx.db, Action.CASE_WORK):
