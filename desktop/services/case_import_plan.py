@@ -31,7 +31,7 @@ from desktop.domain.cases import (
     text_problem,
 )
 from desktop.domain.columns import COLUMN_BY_KEY, guess_mapping, header_key
-from desktop.domain.identity import normalise_g_code
+from desktop.domain.identity import IdType, normalise_g_code
 from desktop.domain.roles import Action
 from desktop.domain.text import clean_text
 from desktop.i18n import N_, _
@@ -41,7 +41,7 @@ from desktop.services.imports.footers import RowSkipper
 from desktop.services.imports.joins import household_guardians, registry_addresses
 from desktop.services.imports.model import ERROR, WARNING, CellProblem, PlannedRow, SheetLike
 from desktop.services.imports.names import row_name
-from desktop.services.imports.plan import _bad_cells, _no_child_data, _Planner
+from desktop.services.imports.plan import NO_ID_REASON, _bad_cells, _no_child_data, _Planner
 from desktop.services.imports.wholefile import WholeFile
 from desktop.services.progress import Progress
 from desktop.store.case_state import OosCase
@@ -134,16 +134,21 @@ def _rows(planner: _Planner, sheet: SheetLike, progress: Progress | None) -> lis
     return rows
 
 
-_NEW_CHILD_FIELDS = ("prefix", "sex", "birth_date")
-
-
 def _for_new_child_only(row: PlannedRow, unread: Collection[tuple[int, str]]) -> list[CellProblem]:
     """A missing prefix, sex or birth date is the registry's error for any row; here it
-    matters only when the row becomes a new child (``_new_child_problems`` puts it back).
-    A cell the reader could not read (``unread``: a formula without its value) stays an
-    error of the row. Returns the problems set aside."""
-    aside = [p for p in row.problems if p.severity == ERROR and p.field in _NEW_CHILD_FIELDS and not p.value
-             and (row.row, p.field) not in unread]
+    matters only when the row becomes a new child (``_new_child_problems`` puts it back):
+    no prefix read (its own column empty, or a full name without one), no sex cell, no
+    birth date cell; so is the warning that a child without an ID is saved so. A cell the
+    reader could not read (``unread``: a formula without its value) stays an error of the
+    row, as does a value that is wrong. Returns the problems set aside."""
+    child = row.parsed.child if row.parsed is not None else None
+    if child is None:
+        return []
+    missing = {"prefix"} if not child.prefix else set()
+    missing |= {key for key in ("sex", "birth_date") if not row.values.get(key) and (row.row, key) not in unread}
+    aside = [p for p in row.problems if (p.severity == ERROR and p.field in missing) or (
+        p.severity == WARNING and p.field == "national_id" and child.id_type is IdType.NONE
+        and NO_ID_REASON in p.message)]
     if aside:
         row.problems[:] = [p for p in row.problems if p not in aside]
     return aside
@@ -373,8 +378,11 @@ def _new_child_problems(planner: _Planner, r: CaseRow, aside: list[CellProblem])
     p = r.planned
     assert p is not None and p.parsed is not None
     c = p.parsed.child
-    found = list(aside)
-    said = {x.field for x in aside}
+    warnings = [x for x in aside if x.severity == WARNING]
+    r.problems += warnings
+    p.problems += warnings
+    found = [x for x in aside if x.severity == ERROR]
+    said = {x.field for x in found}
     if c.sex is None and "sex" not in said:
         found.append(_problem(planner, p, "sex", _(
             "ไม่มีเพศ (หรือคำนำหน้าชื่อที่บอกเพศ) จึงเพิ่มเป็นเด็กใหม่ในทะเบียนไม่ได้ โปรดกรอกเพศ ชาย หรือ หญิง")))

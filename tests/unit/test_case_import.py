@@ -291,3 +291,15 @@ def test_progress_is_reported_and_a_cancel_leaves_nothing(reg: Database) -> None
     with pytest.raises(Cancelled), reg.session() as s:
         commit_case_import(s, plan, progress=progress)
     assert saving and count(reg, Child) == before and count(reg, OosCase) == 0
+
+
+def test_a_list_of_full_names_without_prefixes_matches_and_warns_only_new_children(reg: Database) -> None:
+    sh = Sheet(["ชื่อ-นามสกุล", "วันเกิด", "เลขประจำตัวประชาชน"], [
+        ["ภูผา ใจกล้า", "2012-03-04", NID[0]],  # in the registry: no prefix needed
+        ["สมหญิง ดีงาม", "2011-07-08", ""],  # in the registry by name and birth date: no ID is no matter
+        ["ไร้ คำนำหน้า", "2014-01-02", ""],  # new: needs a prefix or a sex
+    ])
+    plan = plan_of(reg, sh)
+    assert kinds(plan) == {2: RowKind.MATCHED, 3: RowKind.MATCHED, 4: RowKind.INVALID}
+    assert plan.rows[0].problems == [] and plan.rows[1].problems == []
+    assert {p.field for p in plan.rows[2].problems} >= {"prefix", "sex"}
