@@ -9,6 +9,8 @@
     samoe report province-summary --out FILE.pdf [--year 2569]   (the province: per municipality)
     samoe report province-screening [--term 1/2569] [--out FILE.pdf|.xlsx|.csv]
                                 (the province: screenings and grants; desktop/cli_province_screening.py)
+    samoe report province-centres [--term 2/2569] [--from D --to D] [--out FILE.pdf|.xlsx|.csv]
+                                (the province: centres' growth, DSPM, attendance; desktop/cli_province_centres.py)
     samoe import children FILE [--dry-run] [--sheet NAME|N] [--header-row N] [--institution X]
                                [--year 2569] [--level อ.2] [--room 1] [--relation แม่]
                                [--errors problems.xlsx] [--skip-invalid]
@@ -30,16 +32,22 @@ from typing import Any
 from desktop.cli_args import be_year, output_problem
 
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
-                "institutions-list", "import-batches", "province-summary", "province-screening")
+                "institutions-list", "import-batches", "province-summary", "province-screening",
+                "province-centres")
 EXPORT_NAMES = ("children", "households", "institutions", "import-batches")
 
 
 def add_parsers(sub: Any) -> None:
     report = sub.add_parser("report", help="สร้างรายงาน PDF")
     report.add_argument("name", choices=REPORT_NAMES)
-    report.add_argument("--out", type=Path, help="ไฟล์ PDF ที่จะเขียน (ต้องระบุ ยกเว้น province-screening)")
+    report.add_argument("--out", type=Path,
+                        help="ไฟล์ PDF ที่จะเขียน (ต้องระบุ ยกเว้น province-screening และ province-centres)")
     report.add_argument("--term", type=_term, metavar="1/2569",
                         help="province-screening: ภาคเรียน/ปีการศึกษา (ค่าเริ่มต้น: ภาคเรียนล่าสุดที่มีผลคัดกรอง)")
+    report.add_argument("--from", dest="first", type=_day, metavar="1/11/2569",
+                        help="province-centres: วันแรกที่นับการมาเรียน (ค่าเริ่มต้น: วันเปิดภาคเรียน)")
+    report.add_argument("--to", dest="last", type=_day, metavar="30/11/2569",
+                        help="province-centres: วันสุดท้ายที่นับการมาเรียน (ค่าเริ่มต้น: วันนี้หรือวันปิดภาคเรียน)")
     report.add_argument("--child", help="child-profile: เลขประจำตัวประชาชน รหัส G หรือ uuid")
     report.add_argument("--landscape", action="store_true", help="กระดาษแนวนอน")
     report.add_argument("--sign", action="append", default=[], metavar="ชื่อ|ตำแหน่ง",
@@ -88,6 +96,12 @@ def _term(text: str) -> tuple[int, int]:
     from desktop.cli_province_screening import term_arg
 
     return term_arg(text)
+
+
+def _day(text: str) -> date:
+    from desktop.cli_province_centres import day_arg
+
+    return day_arg(text)
 
 
 class UsageError(Exception):
@@ -197,6 +211,10 @@ def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         from desktop.cli_province_screening import report
 
         return report(args, db, out, err, progress)
+    if args.name == "province-centres":  # prints, or writes .pdf/.xlsx/.csv
+        from desktop.cli_province_centres import report as centres_report
+
+        return centres_report(args, db, out, err, progress)
     if args.out is None:
         raise UsageError(f"{args.name} ต้องระบุ --out ไฟล์ PDF ที่จะเขียน")
 

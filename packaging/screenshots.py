@@ -171,9 +171,12 @@ class Shots:
         window.resize(*self.screen)
         window.move(0, 0)
         window.show()
+        if window.province_mode.centres is not None:
+            window.province_mode.centres.today = TODAY  # the demo's day: the term's attendance so far
         for page, name in (("province-municipalities", "province-municipalities"),
                            ("province-reconcile", "province-reconcile"),
-                           ("province-screening", "province-screening")):
+                           ("province-screening", "province-screening"),
+                           ("province-centres", "province-centres")):
             window.show_page(page)
             self.save(window, name)
         view = window.province_mode.municipalities

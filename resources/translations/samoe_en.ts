@@ -5084,6 +5084,179 @@ Confirm?</translation>
     </message>
 </context>
 <context>
+    <name>ProvinceCentresView</name>
+    <message>
+        <source>พัฒนาการเด็กในศูนย์พัฒนาเด็กเล็กราย อปท.</source>
+        <translation>Child development in the child development centres by municipality</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>ภาคเรียนที่มีข้อมูลศูนย์พัฒนาเด็กเล็กจาก อปท. (ล่าสุดก่อน)</source>
+        <translation>Terms with centre data from the municipalities (latest first)</translation>
+    </message>
+    <message>
+        <source>มาเรียนตั้งแต่</source>
+        <translation>Attendance from</translation>
+    </message>
+    <message>
+        <source>วว/ดด/ปปปป</source>
+        <translation>dd/mm/yyyy (BE)</translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>นับช่วงนี้</source>
+        <translation>Count this period</translation>
+    </message>
+    <message>
+        <source>นับการมาเรียนในช่วงวันที่ที่พิมพ์ (การเจริญเติบโตและ DSPM นับทั้งภาคเรียน)</source>
+        <translation>Count attendance over the dates typed (growth and DSPM count the whole term)</translation>
+    </message>
+    <message>
+        <source>ค้นหารหัสหรือชื่อ อปท. หรือศูนย์ (Ctrl+F)</source>
+        <translation>Search a municipality's or centre's code or name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>อปท. / ศูนย์พัฒนาเด็กเล็ก</source>
+        <translation>Municipality / child development centre</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>ชั่ง/
+วัด</source>
+        <translation>Mea-
+sured</translation>
+    </message>
+    <message>
+        <source>ผอม</source>
+        <translation>Wasted</translation>
+    </message>
+    <message>
+        <source>เตี้ย</source>
+        <translation>Stunted</translation>
+    </message>
+    <message>
+        <source>อ้วน</source>
+        <translation>Overweight</translation>
+    </message>
+    <message>
+        <source>DSPM</source>
+        <translation>DSPM</translation>
+    </message>
+    <message>
+        <source>สงสัย
+ล่าช้า</source>
+        <translation>Suspected
+delay</translation>
+    </message>
+    <message>
+        <source>เลยนัด
+ซ้ำ</source>
+        <translation>Re-check
+overdue</translation>
+    </message>
+    <message>
+        <source>รอ
+ส่งต่อ</source>
+        <translation>Referral
+waiting</translation>
+    </message>
+    <message>
+        <source>มา
+เรียน</source>
+        <translation>Atten-
+dance</translation>
+    </message>
+    <message>
+        <source>เด็กที่ลงทะเบียนในศูนย์ ปีการศึกษาของภาคเรียนนี้ (คน)</source>
+        <translation>Children enrolled at the centre in this term's academic year</translation>
+    </message>
+    <message>
+        <source>เด็กที่ชั่งน้ำหนักหรือวัดส่วนสูงในภาคเรียนนี้ (คน)</source>
+        <translation>Children weighed or measured in this term</translation>
+    </message>
+    <message>
+        <source>น้ำหนักตามเกณฑ์ส่วนสูงต่ำกว่า −2 SD ครั้งล่าสุดในภาคเรียน (คน)</source>
+        <translation>Weight-for-height below −2 SD at the term's latest measurement (children)</translation>
+    </message>
+    <message>
+        <source>ส่วนสูงตามเกณฑ์อายุต่ำกว่า −2 SD ครั้งล่าสุดในภาคเรียน (คน)</source>
+        <translation>Height-for-age below −2 SD at the term's latest measurement (children)</translation>
+    </message>
+    <message>
+        <source>น้ำหนักตามเกณฑ์ส่วนสูงเกิน +2 SD: เริ่มอ้วนและอ้วน (คน)</source>
+        <translation>Weight-for-height above +2 SD: overweight and obese (children)</translation>
+    </message>
+    <message>
+        <source>เด็กที่ประเมินพัฒนาการครั้งแรกในภาคเรียนนี้ (คนต่อช่วงอายุ)</source>
+        <translation>Children given a first development check in this term (per screening age)</translation>
+    </message>
+    <message>
+        <source>ผลประเมินครั้งแรกสงสัยล่าช้า: ส่งเสริมแล้วประเมินซ้ำ หรือส่งต่อทันที</source>
+        <translation>Suspected delay at the first check: stimulate and re-check, or referred at once</translation>
+    </message>
+    <message>
+        <source>สงสัยล่าช้า ยังไม่ได้ประเมินซ้ำ และเลยวันนัดแล้ว (ณ วันนี้)</source>
+        <translation>Suspected delay not re-checked, past its due date (as of today)</translation>
+    </message>
+    <message>
+        <source>ส่งต่อประเมินด้วย TEDA4I แล้ว ยังไม่ได้รับผลจากโรงพยาบาล</source>
+        <translation>Referred for TEDA4I, no outcome from the hospital yet</translation>
+    </message>
+    <message>
+        <source>วันที่มาเรียนต่อวันที่บันทึกการมาเรียนในช่วงที่เลือก (%)</source>
+        <translation>Days present of the days recorded in the chosen period (%)</translation>
+    </message>
+    <message>
+        <source>พิมพ์ (PDF)</source>
+        <translation>Print (PDF)</translation>
+    </message>
+    <message>
+        <source>พิมพ์สรุปของภาคเรียนนี้ (Ctrl+P)</source>
+        <translation>Print this term's summary (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel/CSV</source>
+        <translation>Export Excel/CSV</translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง: พิมพ์เป็น วว/ดด/ปปปป เช่น 01/11/2569</source>
+        <translation>Not a date: type dd/mm/yyyy in the Buddhist Era, e.g. 01/11/2569</translation>
+    </message>
+    <message>
+        <source>หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้</source>
+        <translation>This page is for provincial officers: this user has no role that may see it</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อมูลศูนย์พัฒนาเด็กเล็กจาก อปท. ใด (ข้อมูลมากับชุดข้อมูลที่ อปท. ส่ง)</source>
+        <translation>No centre data from any municipality yet (it comes with the municipalities' bundles)</translation>
+    </message>
+    <message>
+        <source>รวมทั้งจังหวัด: เด็ก %1 คน · ชั่ง/วัดแล้ว %2 · ผอม %3 · เตี้ย %4 · อ้วน %5 · ประเมิน DSPM %6 · สงสัยล่าช้า %7 · เลยนัดประเมินซ้ำ %8 · รอผลส่งต่อ %9 · มาเรียน %10</source>
+        <translation>Whole province: %1 children · measured %2 · wasted %3 · stunted %4 · overweight %5 · DSPM checks %6 · suspected delay %7 · re-check overdue %8 · referral waiting %9 · attendance %10</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน %1 · อปท. %2 แห่ง · การมาเรียนนับวันที่ %3 ถึง %4 · ผอม เตี้ย อ้วน จากการชั่ง/วัดครั้งล่าสุดในภาคเรียน</source>
+        <translation>Term %1 · %2 municipalities · attendance counted %3 to %4 · wasted, stunted, overweight from the term's latest measurement</translation>
+    </message>
+    <message>
+        <source>ศูนย์พัฒนาเด็กเล็กราย อปท.</source>
+        <translation>Child development centres by municipality</translation>
+    </message>
+    <message>
+        <source>ภาคเรียน %1</source>
+        <translation>Term %1</translation>
+    </message>
+</context>
+<context>
     <name>ProvinceMode</name>
     <message>
         <source>จังหวัด</source>
@@ -5100,6 +5273,10 @@ Confirm?</translation>
     <message>
         <source>คัดกรองและทุนราย อปท.</source>
         <translation>Screening and grants</translation>
+    </message>
+    <message>
+        <source>ศูนย์พัฒนาเด็กเล็กราย อปท.</source>
+        <translation>Child development centres by municipality</translation>
     </message>
 </context>
 <context>

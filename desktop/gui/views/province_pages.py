@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.views.province_centres import ProvinceCentresView
     from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
     from desktop.gui.views.province_reconcile import ProvinceReconcileView
     from desktop.gui.views.province_screening import ProvinceScreeningView
 
-PROVINCE_PAGES = ("province-municipalities", "province-reconcile", "province-screening")
+PROVINCE_PAGES = ("province-municipalities", "province-reconcile", "province-screening", "province-centres")
 # spreadsheet imports: a municipality's way in; the screening form: a school's work (the
 # province sees screenings in the bundles, later); the grant rounds: paid by the municipality
 MUNICIPAL_PAGES = ("imports", "screenings", "grant-rounds", "centre-attendance")  # a centre's day: the municipality's
@@ -33,8 +34,10 @@ class ProvinceMode(QObject):
         self.municipalities: ProvinceMunicipalitiesView | None = None
         self.reconcile: ProvinceReconcileView | None = None
         self.screening: ProvinceScreeningView | None = None
+        self.centres: ProvinceCentresView | None = None
 
     def _install(self) -> None:
+        from desktop.gui.views.province_centres import ProvinceCentresView
         from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
         from desktop.gui.views.province_reconcile import ProvinceReconcileView
         from desktop.gui.views.province_screening import ProvinceScreeningView
@@ -47,7 +50,9 @@ class ProvinceMode(QObject):
         window.add_page("province-reconcile", section, self.tr("เด็กเลขซ้ำข้าม อปท."), self.reconcile)
         self.screening = ProvinceScreeningView(window.ctx, window)
         window.add_page("province-screening", section, self.tr("คัดกรองและทุนราย อปท."), self.screening)
-        for view in (self.municipalities, self.reconcile, self.screening):
+        self.centres = ProvinceCentresView(window.ctx, window)
+        window.add_page("province-centres", section, self.tr("ศูนย์พัฒนาเด็กเล็กราย อปท."), self.centres)
+        for view in (self.municipalities, self.reconcile, self.screening, self.centres):
             view.status_message.connect(window.show_message)
         self.reconcile.changed.connect(window.children_view.refresh)
         tree = window.ui.navTree
