@@ -668,6 +668,85 @@ Anything saved after that time will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>CaseImportDialog</name>
+    <message>
+        <source>นำเข้ารายชื่อเด็กนอกระบบการศึกษา</source>
+        <translation>Import a list of out-of-school children</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เลือกไฟล์</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>ตรวจสอบ</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>นำเข้า</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์รายชื่อ</source>
+        <translation>Choose the list</translation>
+    </message>
+    <message>
+        <source>ตาราง (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>กำลังตรวจสอบรายชื่อ…</source>
+        <translation>Checking the list…</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ที่ใช้: %1</source>
+        <translation>Columns used: %1</translation>
+    </message>
+    <message>
+        <source>แถว</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>เลือกเด็ก</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>(เลือก)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>เป็นเด็กใหม่</source>
+        <translation>A new child</translation>
+    </message>
+    <message>
+        <source>เลือกแล้ว กด "ตรวจสอบ" อีกครั้งก่อนนำเข้า</source>
+        <translation>Chosen: press "Check" again before importing</translation>
+    </message>
+    <message>
+        <source>กำลังนำเข้ารายชื่อ…</source>
+        <translation>Importing the list…</translation>
+    </message>
+    <message>
+        <source>นำเข้าแล้ว: เด็กในทะเบียน %1 คน เด็กใหม่ %2 คน</source>
+        <translation>Imported: %1 registry children, %2 new children</translation>
+    </message>
+</context>
+<context>
     <name>CasesModel</name>
     <message>
         <source>ชื่อ-นามสกุล</source>
@@ -807,6 +886,14 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>สรุป</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อ…</source>
+        <translation>Import a list…</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อเด็กนอกระบบจากจังหวัดหรืออาสาสมัคร (Excel หรือ CSV)</source>
+        <translation>Import a list of out-of-school children from the province or a volunteer (Excel or CSV)</translation>
     </message>
 </context>
 <context>

@@ -297,3 +297,43 @@ def test_assess_plan_approve_follow_refer_and_close(qtbot, case_ctx) -> None:  #
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     pdf.close()
     assert "ขอทุนค่าเครื่องแบบและอุปกรณ์" in text
+
+
+def test_a_list_imported_as_cases(qtbot, case_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A supervisor imports a province's list: one row a registry child (by national ID),
+    one a new child, one with a date that is no date; the rows said, then two cases."""
+    from desktop.domain.identity import make_national_id
+    from desktop.gui.views.case_import_view import CaseImportDialog
+
+    ctx, kit = case_ctx
+    sign_in(ctx.db, actor_with(Role.SUPERVISOR, name="boss1"))
+    head = "ลำดับ,คำนำหน้า,ชื่อ,นามสกุล,วันเกิด,เลขประจำตัวประชาชน,โรงเรียนเดิม,บ้านเลขที่,หมู่ที่,ตำบล,อำเภอ,จังหวัด"
+    rows = [f"1,ด.ช.,กมล,ใจงาม,1/1/2555,{kit.national_ids[0]},โรงเรียนบ้านใหม่,1,1,บ้านใหม่,เมือง,นครราชสีมา",
+            f"2,ด.ญ.,ใหม่มาก,ดีงาม,8/7/2554,{make_national_id('110370208199')},โรงเรียนบ้านหนองบัว,9,2,บ้านใหม่,"
+            "เมือง,นครราชสีมา",
+            "3,ด.ช.,ดี,มาก,31/02/2555,,,,,,,"]
+    path = tmp_path / "zero-dropout.csv"
+    path.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8-sig")
+    view = CasesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.import_button.isVisible()  # case.import: the supervisor and the clerk
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    dialog = view.import_dialog
+    assert isinstance(dialog, CaseImportDialog)
+    dialog.set_file(path)
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    kinds = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    reasons = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert kinds == ["ตรงกับเด็กในทะเบียน", "เด็กใหม่", "ข้อมูลไม่ถูกต้อง"], (reasons, dialog.columns_label.text())
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert view.model.total == 2
+    assert sorted(r.child_name for r in view.model.rows) == ["เด็กชายกมล ใจงาม000", "เด็กหญิงใหม่มาก ดีงาม"]
+
+    sign_in(ctx.db, actor_with(Role.CASE_WORKER, name="worker1"))
+    worker = CasesView(ctx)
+    qtbot.addWidget(worker)
+    assert not worker.import_button.isVisibleTo(worker)  # a case worker may not import

@@ -132,6 +132,12 @@ def _case_plan_editor(ctx: AppContext, _tmp: Path) -> QWidget:
     return PlanEditorDialog(ctx, _a_case(ctx), None)
 
 
+def _case_import(ctx: AppContext, _tmp: Path) -> QWidget:
+    from desktop.gui.views.case_import_view import CaseImportDialog
+
+    return CaseImportDialog(ctx)
+
+
 def _cases(ctx: AppContext, _tmp: Path) -> QWidget:
     from desktop.gui.main_window import MainWindow
 
@@ -514,7 +520,7 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "grant-payment": _grant_payment, "grant-return": _grant_return, "grant-import-problems": _grant_import_problems,
     "centre-page": _centre_page, "centre-rates": _centre_rates,
     "child-page": _child_page, "cases": _cases, "case-page": _case_page, "case-open": _case_open,
-    "case-visit": _case_visit, "case-plan-editor": _case_plan_editor,
+    "case-visit": _case_visit, "case-plan-editor": _case_plan_editor, "case-import": _case_import,
     "growth-page": _growth_page, "child-development": _child_development, "measurement": _measurement,
     "dspm-check": _dspm_check, "dspm-refer": _dspm_refer,
 }

@@ -145,7 +145,10 @@ class CasesView(QWidget):
         self.print_button.setToolTip(self.tr("พิมพ์รายชื่อตามตัวกรอง (Ctrl+P)"))
         self.export_button = QPushButton(self.tr("ส่งออก…"), self)
         self.export_button.setToolTip(self.tr("ส่งออกรายชื่อตามตัวกรองเป็น Excel หรือ CSV"))
-        for b in (self.open_button, self.print_button, self.export_button):
+        self.import_button = QPushButton(self.tr("นำเข้ารายชื่อ…"), self)
+        self.import_button.setToolTip(self.tr("นำเข้ารายชื่อเด็กนอกระบบจากจังหวัดหรืออาสาสมัคร (Excel หรือ CSV)"))
+        self.import_button.setVisible(may(ctx.db, Action.CASE_IMPORT))
+        for b in (self.import_button, self.open_button, self.print_button, self.export_button):
             title_row.addWidget(b)
         self.print_button.setVisible(may(ctx.db, Action.REPORT))
         self.export_button.setVisible(may(ctx.db, Action.EXPORT))
@@ -217,6 +220,7 @@ class CasesView(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         self.mine_check.toggled.connect(self.refresh)
         self.open_button.clicked.connect(self.open_selected)
+        self.import_button.clicked.connect(self.import_list)
         self.print_button.clicked.connect(self.print_list)
         self.export_button.clicked.connect(self.export_list)
         list_keys(self, self.search_edit, self.table, open=self.open_selected, print_=self.print_list)
@@ -285,6 +289,17 @@ class CasesView(QWidget):
         self.case_dialog = CaseDialog(self.ctx, case_id, self)
         self.case_dialog.changed.connect(self.refresh)
         self.case_dialog.show()
+
+    def import_list(self) -> None:
+        from desktop.gui.views.case_import_view import CaseImportDialog
+
+        self.import_dialog = CaseImportDialog(self.ctx, self)
+        self.import_dialog.imported.connect(self._imported)
+        self.import_dialog.open()
+
+    def _imported(self, text: str) -> None:
+        self.refresh()
+        self.status_message.emit(text, None)
 
     def print_list(self) -> None:
         from desktop.services.case_list_documents import case_list_pdf

@@ -1,0 +1,217 @@
+"""นำเข้ารายชื่อเด็กนอกระบบ: a list of out-of-school children (the province's Zero Dropout
+list or a volunteer's) imported as cases (issue 13): the file chosen, its columns
+recognised as the registry import recognises them, every row checked and matched against
+the registry (services/case_import.py) and shown with what it will become: a case for a
+child already known, a new child and a case, a row to look at (the clerk picks the child or
+"new child"), an invalid row, a child whose case is open already. Then imported in one
+transaction (undone from the import history like every import). Checking and importing
+run in the background."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.cases import CaseSource, source_label
+from desktop.gui.views.case_common import fill_table, problem_text, read_only_table
+from desktop.gui.widgets.screen import fit_to_screen
+
+SHOWN_ROWS = 2000  # the table shows the first rows; the counts are the whole file's
+PICK, NEW = "", "new"
+
+
+class CaseImportDialog(QDialog):
+    imported = Signal(str)  # what was imported, to say on the page
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path: Path | None = None
+        self.plan: Any = None
+        self.names: dict[str, str] = {}
+        self.resolutions: dict[int, str] = {}
+        self.setWindowTitle(self.tr("นำเข้ารายชื่อเด็กนอกระบบการศึกษา"))
+        self.resize(980, 620)
+        column = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.file_label = QLabel(self.tr("ยังไม่ได้เลือกไฟล์"), self)
+        self.file_label.setWordWrap(True)
+        top.addWidget(self.file_label, 3)
+        self.pick_button = QPushButton(self.tr("เลือกไฟล์…"), self)
+        self.pick_button.clicked.connect(self.pick)
+        top.addWidget(self.pick_button)
+        self.source_combo = QComboBox(self)
+        for source in (CaseSource.ZERO_DROPOUT, CaseSource.VOLUNTEER_LIST):
+            self.source_combo.addItem(source_label(source), source.value)
+        top.addWidget(self.source_combo, 2)
+        self.check_button = QPushButton(self.tr("ตรวจสอบ"), self)
+        self.check_button.setObjectName("checkButton")
+        self.check_button.clicked.connect(self.check)
+        self.check_button.setEnabled(False)
+        top.addWidget(self.check_button)
+        column.addLayout(top)
+        self.columns_label = QLabel(self)
+        self.columns_label.setWordWrap(True)
+        column.addWidget(self.columns_label)
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.counts_label.setWordWrap(True)
+        column.addWidget(self.counts_label)
+        self.table = read_only_table(self)
+        column.addWidget(self.table, 1)
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.hide()
+        column.addWidget(self.message_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.import_button = self.buttons.addButton(self.tr("นำเข้า"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        column.addWidget(self.buttons)
+        fit_to_screen(self)
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def pick(self) -> None:
+        from desktop.gui.widgets.file_pickers import open_file_name
+
+        name, _filter = open_file_name(self, self.tr("เลือกไฟล์รายชื่อ"), "",
+                                       self.tr("ตาราง (*.xlsx *.xls *.csv)"))
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path) -> None:
+        self.path, self.plan, self.resolutions = path, None, {}
+        self.file_label.setText(str(path))
+        self.check_button.setEnabled(True)
+        self.import_button.setEnabled(False)
+
+    def check(self) -> None:
+        """Read, check and match the file (in the background); the rows shown."""
+        from desktop.reports.sheets import read_sheet
+        from desktop.services.case_import import plan_case_import, suggest_case_mapping
+
+        if self.path is None:
+            return
+        path, source, resolutions = self.path, str(self.source_combo.currentData()), dict(self.resolutions)
+        self._say("")
+
+        def work(progress: Any) -> Any:
+            sheet = read_sheet(path)
+            with self.ctx.db.reader() as session:
+                return plan_case_import(session, sheet, suggest_case_mapping(sheet.headers), today=date.today(),
+                                        source=source, resolutions=resolutions, progress=progress)
+
+        self.check_button.setEnabled(False)
+        self.ctx.tasks.run(work, on_done=self._checked, on_error=self._failed,
+                           label=self.tr("กำลังตรวจสอบรายชื่อ…"))
+
+    def _failed(self, exc: BaseException, _trace: str) -> None:
+        self.check_button.setEnabled(self.path is not None)
+        self._say(problem_text(exc))
+
+    def _checked(self, plan: Any) -> None:
+        from desktop.services.case_import import RowKind, kind_label
+
+        self.plan = plan
+        self.check_button.setEnabled(True)
+        known = [f"{plan.headers[i]} → {key}" for i, key in sorted(plan.mapping.items()) if i < len(plan.headers)]
+        self.columns_label.setText(self.tr("คอลัมน์ที่ใช้: %1").replace("%1", " · ".join(known) or "-"))
+        counts = plan.counts()
+        self.counts_label.setText(" · ".join(f"{kind_label(k)} {counts[k]:,}" for k in RowKind))
+        self._load_names(plan)
+        rows = plan.rows[:SHOWN_ROWS]
+        fill_table(self.table, [self.tr("แถว"), self.tr("ผล"), self.tr("ชื่อ"), self.tr("เหตุผล"),
+                                self.tr("เลือกเด็ก")],
+                   [[str(r.row), kind_label(r.kind), r.name, self._why(r), ""] for r in rows])
+        for i, r in enumerate(rows):
+            if r.kind is RowKind.AMBIGUOUS or r.resolved:
+                combo = QComboBox(self.table)
+                combo.addItem(self.tr("(เลือก)"), PICK)
+                combo.addItem(self.tr("เป็นเด็กใหม่"), NEW)
+                for uuid in r.candidates:
+                    combo.addItem(self.names.get(uuid, uuid), uuid)
+                combo.setCurrentIndex(max(0, combo.findData(self.resolutions.get(r.row, PICK))))
+                combo.currentIndexChanged.connect(lambda _i, row=r.row, c=combo: self._resolve(row, c))
+                self.table.setCellWidget(i, 4, combo)
+            else:
+                self.table.setItem(i, 4, QTableWidgetItem(""))
+        for p in plan.file_problems:
+            self._say(p.message)
+        importable = not plan.blocked and any(r.imported for r in plan.rows)
+        self.import_button.setEnabled(importable)
+
+    @staticmethod
+    def _why(r: Any) -> str:
+        """The row's reason, and for a row that is not imported its checks' errors."""
+        from desktop.services.imports.model import ERROR
+
+        errors = [p.message for p in r.problems if p.severity == ERROR]
+        return " · ".join([r.reason, *errors]) if errors and not r.imported else r.reason
+
+    def _load_names(self, plan: Any) -> None:
+        from desktop.services.children import load_child
+
+        wanted = {u for r in plan.rows for u in r.candidates} - set(self.names)
+        if not wanted:
+            return
+        with self.ctx.db.reader() as session:
+            for uuid in list(wanted)[:200]:
+                try:
+                    c = load_child(session, uuid).child
+                except Exception:  # noqa: BLE001 - a name not shown is shown as its id
+                    continue
+                self.names[uuid] = f"{c.prefix}{c.first_name} {c.last_name} ({c.birth_date})"
+
+    def _resolve(self, row: int, combo: QComboBox) -> None:
+        value = combo.currentData()
+        if value:
+            self.resolutions[row] = value
+        else:
+            self.resolutions.pop(row, None)
+        self.import_button.setEnabled(False)  # checked again with the choices first
+        self._say(self.tr("เลือกแล้ว กด \"ตรวจสอบ\" อีกครั้งก่อนนำเข้า"))
+
+    def run_import(self) -> None:
+        from desktop.services.case_import import commit_case_import
+
+        plan = self.plan
+        if plan is None or not self.import_button.isEnabled():
+            return
+
+        def work(progress: Any) -> Any:
+            with self.ctx.db.session() as session:
+                return commit_case_import(session, plan, progress=progress)
+
+        self.import_button.setEnabled(False)
+        self.ctx.tasks.run(work, on_done=self._done, on_error=self._failed, writes=True,
+                           label=self.tr("กำลังนำเข้ารายชื่อ…"))
+
+    def _done(self, batch: Any) -> None:
+        from desktop.services.case_import import RowKind
+
+        counts = self.plan.counts() if self.plan is not None else {}
+        text = self.tr("นำเข้าแล้ว: เด็กในทะเบียน %1 คน เด็กใหม่ %2 คน").replace(
+            "%1", f"{counts.get(RowKind.MATCHED, 0):,}").replace("%2", f"{counts.get(RowKind.NEW, 0):,}")
+        self.batch = batch
+        self.imported.emit(text)
+        self.accept()
