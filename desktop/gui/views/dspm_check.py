@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -265,7 +265,8 @@ class DspmCheckDialog(QDialog):
 
 
 class SmallForm(QDialog):
-    """A few fields and Save/Cancel: the referral, and the hospital's outcome."""
+    """A few fields and Save/Cancel: the referral, and the hospital's outcome (its own words
+    under its own context: ``self.tr`` in a subclass would look them up under the subclass's)."""
 
     def __init__(self, ctx: AppContext, check: CheckView, parent: QWidget | None, today: date,
                  done: Callable[[], None]) -> None:
@@ -274,8 +275,8 @@ class SmallForm(QDialog):
         self.form = QFormLayout(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("บันทึก"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("ยกเลิก"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("SmallForm", "บันทึก"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("SmallForm", "ยกเลิก"))
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self._save)
 
@@ -290,7 +291,7 @@ class SmallForm(QDialog):
     def day_of(self, edit: QLineEdit) -> date | None:
         day = read_date(edit)
         if day is None:
-            QMessageBox.warning(self, "Samoe", self.tr("วันที่ไม่ถูกต้อง: พิมพ์เป็นวัน/เดือน/ปี พ.ศ."))
+            QMessageBox.warning(self, "Samoe", QCoreApplication.translate("SmallForm", "วันที่ไม่ถูกต้อง: พิมพ์เป็นวัน/เดือน/ปี พ.ศ."))
         return day
 
     def _save(self) -> None:
