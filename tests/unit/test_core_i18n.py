@@ -143,6 +143,7 @@ THAI_BY_DESIGN: set[str] = {
     "desktop/services/demo_grants.py",  # the demo's made-up grant round
     "desktop/services/demo_centres.py",  # the demo's made-up rooms (ห้อง…) and holidays
     "desktop/services/demo_growth.py",  # the demo's made-up assessor and hospital (stored data)
+    "desktop/services/demo_cases.py",  # the demo's made-up case workers, places, plans (stored data)
     "desktop/services/screening_print.py",  # the printed นร./กสศ.01 form (under i18n.pinned("th"))
     "desktop/services/grant_print.py",  # a round's printed list and summary
     "desktop/services/screening_documents.py",  # the screenings page's lists printed and exported (pinned Thai)
