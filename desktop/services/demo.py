@@ -44,6 +44,7 @@ from desktop.store.models import (
     new_uuid,
     utcnow,
 )
+from desktop.store.pg_stats import analyze
 
 BULK_TABLES = ("household", "child", "guardian", "child_guardian", "enrollment")
 # What child_name_text (0009) holds as a child's search text: its trigger's expression
@@ -53,6 +54,11 @@ NAME_TEXT = ("first_name || ' ' || last_name || ' ' || first_name_en || ' ' || l
 # Tables whose triggers and indexes a bulk load of children defers with the child's: the
 # name order (0006) and the walked text (0009), filled chunk by chunk (BulkLoad)
 NAME_TABLES = ("child_name_order", "child_name_text")
+# what fill_demo(screenings=True) adds (growth and DSPM: demo_growth analyses its own) and
+# the grant round's
+DEMO_RECORDS = ("screening", "screening_member", "screening_certification", "screening_photo", "centre_room",
+                "centre_placement", "centre_register", "centre_absence", "centre_closed_day")
+DEMO_GRANTS = ("grant_round", "term_attendance", "grant_payment")
 DEMO_OFFICE = {"code": "6300101", "name": "เทศบาลตำบลบ้านใหม่", "province": "นครราชสีมา"}
 
 
@@ -371,6 +377,9 @@ def fill_demo(
             from desktop.services.demo_cases import fill_cases
 
             cases = fill_cases(conn, office_id=office_id, seed=seed, today=today or date.today())
+        if conn.dialect.name == "postgresql":  # planner statistics of what was loaded (store/pg_stats.py)
+            analyze(conn, [*BULK_TABLES, "institution", *(DEMO_RECORDS if screenings else ()),
+                           *(DEMO_GRANTS if screenings and grant_round else ())])
         detail: dict[str, object] = {"children": children, "seed": seed}
         if screened:
             detail["screenings"] = screened

@@ -86,6 +86,7 @@ from desktop.store import pg_counts
 from desktop.store.exchange_state import ReceivedBundle, SenderState
 from desktop.store.list_keys import refresh_children, refresh_institution
 from desktop.store.models import AcademicYear, Institution, Office, Term, name_sort_key, utcnow
+from desktop.store.pg_stats import analyze_grown
 
 CHUNK = 900  # uuids in one IN (...)
 
@@ -321,6 +322,10 @@ class _Applier:
             refresh_institution(self.conn, institution_id, name)
         if self.children:
             refresh_children(self.conn, self.children)
+        # PostgreSQL: the tables this bundle grew enough get their planner statistics now
+        # (a province's first bundles fill empty tables; autovacuum comes later)
+        analyze_grown(self.conn, {BY_WIRE[w].name: c["inserted"] + c["updated"]
+                                  for w, c in self.applied.items() if w in BY_WIRE})
 
     def apply_years(self) -> None:
         table = cast(Table, AcademicYear.__table__)
