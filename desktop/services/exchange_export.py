@@ -79,6 +79,13 @@ from desktop.services.exchange_wire import (
 )
 from desktop.services.office import require_local_office
 from desktop.services.progress import Cancelled
+from desktop.store.case_state import (
+    OosAssessment,
+    OosCase,
+    OosPlanGoal,
+    OosPlanVersion,
+    OosTraceVisit,
+)
 from desktop.store.centre_state import CentreRoom
 from desktop.store.exchange_state import Outbox, SentBundle, Tombstone
 from desktop.store.growth_state import DspmCheck
@@ -198,6 +205,28 @@ def _centre_scope(t: WireTable, ids: tuple[int, ...], children: Any) -> list[Any
         return [tbl.c.check_id.in_(select(DspmCheck.id).where(DspmCheck.child_id.in_(children)))]
     if t.name == "centre_rate":
         return []
+    return _case_scope(t, children)
+
+
+def _case_scope(t: WireTable, children: Any) -> list[Any]:
+    """Issue 13's rows of the chosen institutions: the cases of the children enrolled there
+    (a case's child was enrolled somewhere once: a case of a child never enrolled goes in
+    a bundle of all data), and every row of those cases."""
+    tbl = t.table
+    cases = select(OosCase.id).where(OosCase.child_id.in_(children))
+    if t.name == "oos_case":
+        return [tbl.c.child_id.in_(children)]
+    if "case_id" in tbl.c:
+        return [tbl.c.case_id.in_(cases)]
+    if t.name == "oos_trace_photo":
+        return [tbl.c.visit_id.in_(select(OosTraceVisit.id).where(OosTraceVisit.case_id.in_(cases)))]
+    if t.name == "oos_assessment_area":
+        return [tbl.c.assessment_id.in_(select(OosAssessment.id).where(OosAssessment.case_id.in_(cases)))]
+    versions = select(OosPlanVersion.id).where(OosPlanVersion.case_id.in_(cases))
+    if t.name == "oos_plan_goal":
+        return [tbl.c.version_id.in_(versions)]
+    if t.name == "oos_plan_action":
+        return [tbl.c.goal_id.in_(select(OosPlanGoal.id).where(OosPlanGoal.version_id.in_(versions)))]
     raise ValueError(t.name)
 
 

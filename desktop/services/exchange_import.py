@@ -406,7 +406,7 @@ class _Applier:
             name = self.institution_name(values["institution_id"])
             values["institution_key"], values["level_key"], values["classroom_key"] = enrolment_sort_keys(
                 name or "", values["level_code"], values["classroom"])
-        elif t.name == "screening_photo":
+        elif t.name in ("screening_photo", "oos_trace_photo"):
             values["data"] = b""  # a photo's bytes never travel: its hash and size do
         values["origin_office_id"] = self.office_id  # changed_seq stays NULL: an export sends local rows only
         return values

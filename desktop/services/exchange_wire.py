@@ -26,6 +26,11 @@ first check (``first_check``, a reference within the same table: the import fill
 once both rows are in). Every reference they name, required or not, must resolve like
 issue 11's (``NAMED``).
 
+Issue 13's tables travel the same way: out-of-school children's cases with their status
+history, tracing visits and their photos (hash and size only, as a screening's), needs
+assessments by area, plan versions with goals and actions, follow-ups and referrals
+(0020). A goal names its plan version as ``plan`` (``version`` is every row's own field).
+
 Migration 0012 holds a frozen copy of the travelling columns (its triggers; 0015 and 0016
 those of issue 11's tables); a new field here needs a migration that adds it to the
 trigger.
@@ -42,6 +47,19 @@ from typing import Any, cast
 
 from sqlalchemy import Table
 
+from desktop.store.case_state import (
+    OosAssessment,
+    OosAssessmentArea,
+    OosCase,
+    OosCaseStatus,
+    OosFollowUp,
+    OosPlanAction,
+    OosPlanGoal,
+    OosPlanVersion,
+    OosReferral,
+    OosTracePhoto,
+    OosTraceVisit,
+)
 from desktop.store.centre_state import (
     CentreAbsence,
     CentreClosedDay,
@@ -196,17 +214,62 @@ SYNCED: tuple[WireTable, ...] = (  # in the order an import applies them (refere
     WireTable("dspm_referral", _t(DspmReferral),
               (*COMMON, *_same("hospital", "letter_no", "sent_on", "outcome", "outcome_on", "outcome_note")),
               (("check", "check_id", _t(DspmCheck)),)),
+    # issue 13: out-of-school children's cases (0020)
+    WireTable("oos_case", _t(OosCase),
+              (*COMMON, *_same("status", "status_on", "status_by", "opened_on", "source", "source_row", "worker",
+                               "place", "requested_from", "requested_by", "outcome", "closed_on", "approved_by",
+                               "followed_since", "last_visit_on", "last_next_on", "follow_due_on", "note")),
+              (("child", "child_id", _t(Child)),)),
+    WireTable("oos_case_status", _t(OosCaseStatus),
+              (*COMMON, *_same("from_status", "to_status", "changed_on", "changed_by", "place", "reason", "note",
+                               "outcome", "approved_by")),
+              (("case", "case_id", _t(OosCase)),)),
+    WireTable("oos_trace_visit", _t(OosTraceVisit),
+              (*COMMON, *_same("visited_on", "visitors", "met", "result", "lat_e6", "lon_e6", "note")),
+              (("case", "case_id", _t(OosCase)),)),
+    WireTable("oos_trace_photo", _t(OosTracePhoto),  # never the photo's bytes (``data``), as a screening's
+              (*COMMON, *_same("sha256", "width", "height")),
+              (("visit", "visit_id", _t(OosTraceVisit)),)),
+    WireTable("oos_assessment", _t(OosAssessment),
+              (*COMMON, *_same("assessed_on", "assessed_by", "catalogue_version", "reasons", "other_reason",
+                               "last_school", "left_on", "note")),
+              (("case", "case_id", _t(OosCase)),)),
+    WireTable("oos_assessment_area", _t(OosAssessmentArea),
+              (*COMMON, *_same("area", "level", "needs", "note")),
+              (("assessment", "assessment_id", _t(OosAssessment)),)),
+    WireTable("oos_plan_version", _t(OosPlanVersion),
+              (*COMMON, *_same("number", "status", "authors", "edited_on", "submitted_by", "submitted_on",
+                               "decided_by", "decided_on", "returned_reason", "approved_hash", "note")),
+              (("case", "case_id", _t(OosCase)),)),
+    WireTable("oos_plan_goal", _t(OosPlanGoal),
+              (*COMMON, *_same("position", "text", "area")),
+              (("plan", "version_id", _t(OosPlanVersion)),)),  # "version" is every row's own
+    WireTable("oos_plan_action", _t(OosPlanAction),
+              (*COMMON, *_same("position", "text", "agency", "agency_name", "person", "due", "budget_satang",
+                               "outcome", "done_on")),
+              (("goal", "goal_id", _t(OosPlanGoal)),)),
+    WireTable("oos_follow_up", _t(OosFollowUp),
+              (*COMMON, *_same("visited_on", "visited_by", "result", "note", "next_on")),
+              (("case", "case_id", _t(OosCase)),)),
+    WireTable("oos_referral", _t(OosReferral),
+              (*COMMON, *_same("agency", "agency_name", "reason", "sent_on", "sent_by", "status", "status_on",
+                               "answer", "letter_no", "note")),
+              (("case", "case_id", _t(OosCase)),)),
 )
+CASE_WIRES = ("oos_case", "oos_case_status", "oos_trace_visit", "oos_trace_photo", "oos_assessment",
+              "oos_assessment_area", "oos_plan_version", "oos_plan_goal", "oos_plan_action", "oos_follow_up",
+              "oos_referral")
 # issue 11's and 12's tables: a required reference that resolves nowhere refuses the bundle
 STRICT = frozenset({"screening", "screening_member", "certification", "screening_photo", "grant_round",
                     "term_attendance", "grant_payment", "centre_room", "centre_placement", "centre_register",
                     "centre_absence", "centre_closed_day", "centre_rate", "growth_measurement", "dspm_check",
-                    "dspm_check_item", "dspm_referral"})
+                    "dspm_check_item", "dspm_referral", *CASE_WIRES})
 # of those, the tables whose every reference that names a row must resolve, also one that
 # may be null (a re-check's first check); issue 11's keep their rule (a screening's
 # household may be left empty)
 NAMED = frozenset({"centre_room", "centre_placement", "centre_register", "centre_absence", "centre_closed_day",
-                   "centre_rate", "growth_measurement", "dspm_check", "dspm_check_item", "dspm_referral"})
+                   "centre_rate", "growth_measurement", "dspm_check", "dspm_check_item", "dspm_referral",
+                   *CASE_WIRES})
 BY_WIRE: Mapping[str, WireTable] = {t.wire: t for t in SYNCED}
 BY_TABLE: Mapping[str, WireTable] = {t.name: t for t in SYNCED}
 WIRE_TABLES = frozenset({*BY_WIRE, YEAR, TERM, TOMBSTONE})

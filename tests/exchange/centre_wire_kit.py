@@ -6,6 +6,7 @@ its first check). Rows written through the ORM, as the services write them."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -14,6 +15,7 @@ from office_kit import Site, local_office_id
 from sqlalchemy import select
 
 from desktop.services.exchange_wire import BY_WIRE, WireTable, wire_value
+from desktop.store.case_state import OosCase, OosTracePhoto, OosTraceVisit
 from desktop.store.centre_state import CentreRate
 from desktop.store.growth_state import DspmCheck, DspmCheckItem, DspmReferral
 
@@ -74,3 +76,22 @@ def wire_rows(site: Site, wire: str, office_code: str | None = None) -> dict[str
                     if row[column] is not None else None
             out[str(row["uuid"])] = wired
         return out
+
+
+def add_case_trace(site: Site) -> str:
+    """A tracing visit with a photo on the first case (the demo makes none); the photo's uuid."""
+    office = local_office_id(site.db)
+    with site.db.session() as s:
+        case = s.scalars(select(OosCase).order_by(OosCase.id)).first()
+        assert case is not None, "the demo made no case"
+        visit = OosTraceVisit(case_id=case.id, visited_on=case.opened_on + timedelta(days=3), visitors="ครูทดสอบ",
+                              met="ยาย", result="found", lat_e6=14_970_000, lon_e6=102_100_000, note="พบที่บ้าน",
+                              origin_office_id=office)
+        s.add(visit)
+        s.flush()
+        data = b"\xff\xd8not really a jpeg\xff\xd9"
+        photo = OosTracePhoto(visit_id=visit.id, data=data, sha256=hashlib.sha256(data).hexdigest(), width=640,
+                              height=480, origin_office_id=office)
+        s.add(photo)
+        s.flush()
+        return photo.uuid

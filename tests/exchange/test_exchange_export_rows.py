@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from centre_wire_kit import add_centre_extras
+from centre_wire_kit import add_case_trace, add_centre_extras
 from office_kit import TOWN_A, Site, local_office_id
 from screening_kit import add_grants, make_screened_site
 from sqlalchemy import select, text
@@ -25,6 +25,7 @@ def town(tmp_path: Path, cheap_wraps: None) -> Iterator[Site]:
     site = make_screened_site(tmp_path / "a.db", *TOWN_A, children=30, seed=3)
     add_grants(site, pay=1)
     add_centre_extras(site)  # rates, a re-check and a referral (issue 12's tables)
+    add_case_trace(site)  # a case's tracing visit and photo (issue 13's)
     yield site
     site.db.dispose()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from centre_wire_kit import add_centre_extras
+from centre_wire_kit import add_case_trace, add_centre_extras
 from office_kit import PROVINCE, TOWN_A, Site, local_office_id, make_site, trust_each_other
 from screening_kit import add_grants, make_screened_site
 from sqlalchemy import text
@@ -46,6 +46,7 @@ def town(tmp_path: Path, cheap_wraps: None) -> Iterator[Site]:
     site = make_screened_site(tmp_path / "a.db", *TOWN_A, children=30, seed=5)  # every wire table has rows
     add_grants(site, pay=1)
     add_centre_extras(site)  # rates, a re-check and a referral (issue 12's tables)
+    add_case_trace(site)  # a case's tracing visit and photo (issue 13's)
     yield site
     site.db.dispose()
 
