@@ -353,13 +353,15 @@ def _run_open(args: argparse.Namespace, name: str, db: Any, upgraded: Any) -> in
                + (f" แบบคัดกรองความยากจน {result.screenings:,} แบบ" if result.screenings else ""))
         return 0
     if name == "stats":
-        from desktop.services.stats import LABELS, registry_counts
+        from desktop.services.stats import LABELS, MODULE_LABELS, module_counts, registry_counts
 
         with db.reader() as s:
             counts = registry_counts(s)
-        width = max(len(k) for k in counts)
-        for key, value in counts.items():
-            _print(f"{key:<{width}}  {value:>10,}  {LABELS[key]}")
+            modules = module_counts(s)
+        labels = {**LABELS, **MODULE_LABELS}
+        width = max(len(k) for k in [*counts, *modules])
+        for key, value in [*counts.items(), *modules.items()]:
+            _print(f"{key:<{width}}  {value:>10,}  {labels[key]}")
         return 0
     if args.command == "users":
         from desktop.cli_users import run as run_users

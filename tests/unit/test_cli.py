@@ -25,6 +25,12 @@ def test_init_demo_stats_check(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert counts["children"] == conn.execute("SELECT count(*) FROM child").fetchone()[0] == 250
     assert counts["households"] == conn.execute("SELECT count(*) FROM household").fetchone()[0]
     assert counts["offices"] == 1  # demo used the office that init made
+    # the modules' records too, each as the table holds its live rows
+    for key, table in (("screenings", "screening"), ("centre_rooms", "centre_room"),
+                       ("growth_measurements", "growth_measurement"), ("dspm_checks", "dspm_check"),
+                       ("cases", "oos_case"), ("case_plans", "oos_plan_version")):
+        live = conn.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
+        assert counts[key] == live > 0, key
     conn.close()
     code, out, _ = run(capsys, "--db", path, "db", "check")
     assert code == 0
