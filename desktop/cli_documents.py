@@ -11,6 +11,7 @@
                                 (the province: screenings and grants; desktop/cli_province_screening.py)
     samoe report province-centres [--term 2/2569] [--from D --to D] [--out FILE.pdf|.xlsx|.csv]
                                 (the province: centres' growth, DSPM, attendance; desktop/cli_province_centres.py)
+    samoe report province-cases (the province: out-of-school cases per municipality; desktop/cli_province_cases.py)
     samoe import children FILE [--dry-run] [--sheet NAME|N] [--header-row N] [--institution X]
                                [--year 2569] [--level อ.2] [--room 1] [--relation แม่]
                                [--errors problems.xlsx] [--skip-invalid]
@@ -33,7 +34,7 @@ from desktop.cli_args import be_year, output_problem
 
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
                 "institutions-list", "import-batches", "province-summary", "province-screening",
-                "province-centres")
+                "province-centres", "province-cases")
 EXPORT_NAMES = ("children", "households", "institutions", "import-batches")
 
 
@@ -215,6 +216,10 @@ def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         from desktop.cli_province_centres import report as centres_report
 
         return centres_report(args, db, out, err, progress)
+    if args.name == "province-cases":  # prints the figures
+        from desktop.cli_province_cases import report as cases_report
+
+        return cases_report(args, db, out, err, progress)
     if args.out is None:
         raise UsageError(f"{args.name} ต้องระบุ --out ไฟล์ PDF ที่จะเขียน")
 
