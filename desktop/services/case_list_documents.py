@@ -38,6 +38,7 @@ MAX_ROWS = 50_000
 def case_rows(session: Session, q: CaseQuery, *, order: CaseOrder = CaseOrder.OVERDUE_FIRST,
               today: date | None = None, limit: int = MAX_ROWS) -> tuple[list[CaseRow], int, int]:
     """The list's rows in the window's order (at most ``limit``), its total and overdue."""
+    require(session, Action.CASE_WORK)
     rows: list[CaseRow] = []
     total = overdue = 0
     while len(rows) < limit:

@@ -17,7 +17,7 @@ from desktop.domain.growth_categories import Indicator
 from desktop.domain.roles import Action
 from desktop.domain.screening import LEVEL_LABELS, PovertyLevel
 from desktop.i18n import _
-from desktop.services.access import Actor
+from desktop.services.access import Actor, require, require_any, require_child
 from desktop.services.centre_attendance import room_data, tallies
 from desktop.services.child_page import Section
 from desktop.services.dspm import REFERRAL_OUTCOME_LABELS, child_checks
@@ -54,6 +54,7 @@ def _baht(amount: int) -> str:
 def screenings(session: Session, actor: Actor, child: Child, today: date) -> Section:
     """The child's screenings, newest term first (a role limited to institutions: the terms
     the child was enrolled at one of them)."""
+    require_any(session, Action.SCREENING_RECORD, Action.SCREENING_CERTIFY)
     q = (select(Screening, AcademicYear.year_be, Term.number)
          .join(Term, Term.id == Screening.term_id)
          .join(AcademicYear, AcademicYear.id == Term.academic_year_id)
@@ -86,6 +87,7 @@ def screenings(session: Session, actor: Actor, child: Child, today: date) -> Sec
 def grants(session: Session, actor: Actor, child: Child, today: date) -> Section:
     """The payments to the child, newest first, and each term's attendance as recorded for
     the grants."""
+    require(session, Action.GRANTS)
     rows = []
     for p, name, year_be, number in session.execute(
             select(GrantPayment, GrantRound.name, AcademicYear.year_be, Term.number)
@@ -128,6 +130,7 @@ def _term_around(session: Session, on: date) -> tuple[int, int, date, date] | No
 def centre(session: Session, actor: Actor, child: Child, today: date) -> Section:
     """The child's rooms (a caregiver: those of their own centres) and the attendance of
     the current term so far, from the centre's daily registers."""
+    require(session, Action.CENTRE_READ)
     allowed = actor.institutions_for(Action.CENTRE_READ)
     q = (select(CentreRoom, Institution.name, CentrePlacement.since, CentrePlacement.until)
          .join(CentrePlacement, CentrePlacement.room_id == CentreRoom.id)
@@ -169,6 +172,7 @@ def _number(value: float | None, unit: str) -> str:
 
 def growth(session: Session, actor: Actor, child: Child, today: date) -> Section:
     """The latest measurements, newest first, with their Thai categories."""
+    require_child(session, Action.GROWTH_READ, child.uuid)
     views = measurements(session, child.uuid)
     rows = tuple((format_be(v.measured_on), _number(v.weight_kg, _("กก.")), _number(v.height_cm, _("ซม.")),
                   v.category_label(Indicator.WFA) or "-", v.category_label(Indicator.HFA) or "-",
@@ -183,6 +187,7 @@ def growth(session: Session, actor: Actor, child: Child, today: date) -> Section
 
 def dspm(session: Session, actor: Actor, child: Child, today: date) -> Section:
     """The DSPM checks, newest first, with the re-check due and the referral's answer."""
+    require_child(session, Action.GROWTH_READ, child.uuid)
     checks = child_checks(session, child.uuid)
     rows = []
     for c in reversed(checks[-DSPM_ROWS:]):
@@ -206,6 +211,7 @@ def dspm(session: Session, actor: Actor, child: Child, today: date) -> Section:
 def oos_case(session: Session, actor: Actor, child: Child, today: date) -> Section:
     """The child's open case (else the latest closed one): its status, worker, follow-up
     and referrals, and the actions of the plan in force (else of the latest draft)."""
+    require(session, Action.CASE_WORK)
     found = session.scalars(select(OosCase).where(OosCase.child_id == child.id, OosCase.deleted_at.is_(None))
                             .order_by(sql_case((OosCase.status == CaseStatus.CLOSED.value, 1), else_=0), OosCase.opened_on.desc(), OosCase.id.desc())).first()
     empty = _("ไม่มีกรณีเด็กนอกระบบการศึกษา")
