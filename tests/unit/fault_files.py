@@ -79,26 +79,33 @@ def _schema_pages(path: Path) -> set[int]:
         conn.close()
 
 
-def _child_pages(path: Path) -> list[int]:
-    """The pages (1-based) of the children's table and its indexes."""
+def _child_pages(path: Path) -> dict[str, list[int]]:
+    """The pages (1-based) of the children's table and of each of its indexes, by name."""
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        return sorted(r[0] for r in conn.execute(
-            "SELECT pageno FROM dbstat WHERE name IN "
-            "(SELECT name FROM sqlite_schema WHERE tbl_name = 'child')"))
+        found: dict[str, list[int]] = {}
+        for name, page in conn.execute(
+                "SELECT name, pageno FROM dbstat WHERE name IN "
+                "(SELECT name FROM sqlite_schema WHERE tbl_name = 'child') ORDER BY name, pageno"):
+            found.setdefault(name, []).append(page)
+        return found
     finally:
         conn.close()
 
 
 def damage_middle(source: Path, target: Path) -> Path:
-    """Garbage over a few b-tree pages of the children's records (a bad sector in the
-    records, not in the schema: a file whose schema cannot be read is refused at open).
-    Chosen among the children's table and its indexes, so that every command reading
-    the registry meets them, whatever else the schema has grown to hold."""
+    """Garbage over b-tree pages of the children's records (a bad sector in the records,
+    not in the schema: a file whose schema cannot be read is refused at open): a page in
+    the middle of the table and of each of its indexes, so that every command reading the
+    registry meets one, whichever b-tree its plan reads (a count reads the narrowest
+    index), whatever else the schema has grown to hold."""
     shutil.copyfile(source, target)
     schema = _schema_pages(target)
-    records = [p for p in _child_pages(target) if p not in schema]
-    chosen = records[len(records) // 4::max(1, len(records) // 6)][:6]
+    chosen = []
+    for pages in _child_pages(target).values():
+        records = [p for p in pages if p not in schema]
+        if records:
+            chosen.append(records[len(records) // 2])
     with open(target, "r+b") as f:
         for page in (p - 1 for p in chosen):  # 1-based page numbers, 0-based offsets
             f.seek(page * PAGE)
