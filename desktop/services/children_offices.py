@@ -15,6 +15,7 @@ ms, "วงศ์" 207 / 434, "ศรีสุข" 170 / 185, "คำด" 109 / 
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,17 +80,42 @@ def by_rows(session: Session, term: str) -> bool:
     return int(common[0]) == len(trigrams)
 
 
+_COUNTED = "samoe_office_term_count"  # session.info: (transaction, key, count)
+
+
 def office_term_page(session: Session, stmt: Select[Any], where: list[Any], order: list[Any], *,
-                     offset: int, limit: int) -> list[Any]:
+                     offset: int, limit: int, count_key: Hashable = None) -> list[Any]:
     """A page of a term inside one municipality: its ids in order from the municipality's
     index alone (ix_child_live_office_name carries the fields a term is tested on, 0021 and
     0022), then only those rows (``stmt``: the list's columns and order). Reading the
     rows while walking the order read every child passed over (~2,100 for a page of
-    "ชัย", ~6,700 for a rare term), spread through a province's file."""
-    ids = (select(Child.id).where(*where).order_by(*order)
-           .offset(max(0, offset)).limit(max(0, limit)).subquery("office_page"))
-    rows = stmt.offset(None).limit(None).where(Child.id.in_(select(ids.c.id)))
-    return list(session.execute(rows).all())
+    "ชัย", ~6,700 for a rare term), spread through a province's file.
+
+    With ``count_key`` (a first page on PostgreSQL) the same reading of the index counts
+    every match (a window over them, before the page's LIMIT) and keeps the count for
+    ``office_term_count`` until the transaction ends: the count's own pass over the municipality's
+    ~7,000 index entries was a third of the page and count ("ชัย" at 1M, 21 -> 16 ms)."""
+    counting = count_key is not None and offset <= 0
+    ids = select(Child.id, *([func.count().over().label("matches")] if counting else []))
+    ids = (ids.where(*where).order_by(*order).offset(max(0, offset)).limit(max(0, limit))
+           .subquery("office_page"))
+    if not counting:
+        rows = stmt.offset(None).limit(None).where(Child.id.in_(select(ids.c.id)))
+        return list(session.execute(rows).all())
+    page = stmt.offset(None).limit(None).add_columns(ids.c.matches).join(ids, ids.c.id == Child.id)
+    found = list(session.execute(page).all())
+    if found:
+        session.info[_COUNTED] = (session.get_transaction(), count_key, int(found[0].matches))
+    return found
+
+
+def office_term_count(session: Session, count_key: Hashable) -> int | None:
+    """The count a first page of ``office_term_page`` kept for ``count_key`` in this same
+    transaction (the same snapshot of the rows); None otherwise."""
+    kept = session.info.get(_COUNTED)
+    if kept is None or kept[0] is not session.get_transaction() or kept[1] != count_key:
+        return None
+    return int(kept[2])
 
 
 def parts_clause(term: str) -> ColumnElement[bool]:

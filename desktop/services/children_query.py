@@ -30,7 +30,13 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.roles import Action
 from desktop.services.access import require
-from desktop.services.children_offices import by_rows, office_ids, office_term_page, parts_clause
+from desktop.services.children_offices import (
+    by_rows,
+    office_ids,
+    office_term_count,
+    office_term_page,
+    parts_clause,
+)
 from desktop.services.children_pg import WALK, walked_page
 from desktop.services.children_pg_counts import kept_count, office_rare, worth_walking
 from desktop.services.children_pg_terms import walk_where
@@ -255,6 +261,11 @@ def count_scope(flt: ChildFilter) -> Hashable:
     return (flt.year_be, flt.institution_id, flt.level_code, flt.deleted, flt.office_id)
 
 
+def _office_count_key(flt: ChildFilter, term: str) -> Hashable:
+    """What a term's count inside one municipality depends on (children_offices.counted)."""
+    return (term, flt.office_id, flt.deleted, count_scope(flt))
+
+
 def scoped_filter(session: Session, flt: ChildFilter) -> ChildFilter:
     """``flt`` as the signed-in user may see it (NotPermitted without registry.read): a
     caregiver sees their own centre's children only (of several centres, one at a time:
@@ -279,6 +290,10 @@ def count_children(session: Session, flt: ChildFilter) -> int:
                           enrolment_filter=not _no_enrolment_filter(replace(flt, office_id=None)))
         if kept is not None:
             return kept
+        if term and flt.office_id is not None:  # the first page may have counted
+            found = office_term_count(session, _office_count_key(flt, term))
+            if found is not None:
+                return found
     if query is not None:  # a first page may have counted
         remembered = remembered_count(session, query, count_scope(flt))
         if remembered is not None:
@@ -475,7 +490,9 @@ def page_children(
             walked = walked_page(session, stmt, walk_where(where, term), order,
                                  offset=offset, limit=limit)
         if walked is None and term and flt.office_id is not None and joined is None:
-            base = office_term_page(session, stmt, where, order, offset=offset, limit=limit)
+            pg = session.get_bind().dialect.name == "postgresql"
+            base = office_term_page(session, stmt, where, order, offset=offset, limit=limit,
+                                    count_key=_office_count_key(flt, term) if pg else None)
         else:
             base = walked if walked is not None else session.execute(stmt.where(*where)).all()
     if not base:

@@ -95,3 +95,37 @@ def test_a_municipality_search_on_postgresql(pg_demo: Database) -> None:
                 kept = [i for i in whole if i in theirs]
                 assert got == kept[:5], (term, sort)
                 assert count_children(s, flt) == len(kept), (term, sort)
+
+
+def test_a_municipality_first_page_counts_for_its_transaction_only(pg_demo: Database) -> None:
+    """A first page of a term inside one municipality counts its matches as it reads them
+    (children_offices.office_term_page); count_children takes that count in the same
+    transaction only, and only for the same term, municipality and bin."""
+    from dataclasses import replace
+
+    from desktop.services import children_offices
+    from desktop.services.children_query import count_children
+
+    with pg_demo.reader() as s:
+        office = s.scalar(select(Office.id).where(Office.is_local.is_(False)))
+        plain = count_children(s, ChildFilter(search="ชัย", office_id=office))
+        other = count_children(s, ChildFilter(search="ศรี", office_id=office))
+        binned = count_children(s, ChildFilter(search="ชัย", office_id=office, deleted=True))
+    assert plain > 1 and other > 0
+    with pg_demo.session() as s:
+        flt = ChildFilter(search="ชัย", office_id=office)
+        first = page_children(s, flt, offset=0, limit=2)[0].id
+        key = children_query._office_count_key(flt, "ชัย")
+        assert children_offices.office_term_count(s, key) == plain
+        assert count_children(s, flt) == plain
+        assert count_children(s, ChildFilter(search="ศรี", office_id=office)) == other
+        assert count_children(s, replace(flt, deleted=True)) == binned
+        page_children(s, flt, offset=1, limit=2)  # a later page counts nothing new
+        assert count_children(s, flt) == plain
+        local = s.scalar(select(Office.id).where(Office.is_local.is_(True)))
+    assert children_offices.office_term_count(s, key) is None  # its transaction ended
+    with pg_demo.session() as w:  # one of its children was another office's
+        w.execute(update(Child).where(Child.id == first).values(origin_office_id=local))
+    with pg_demo.reader() as s:
+        page_children(s, flt, offset=0, limit=2)
+        assert count_children(s, flt) == plain - 1
