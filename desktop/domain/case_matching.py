@@ -184,18 +184,32 @@ def letters_of(key: str) -> Letters:
     return {letter: key.count(letter) for letter in set(key)}
 
 
+Named = tuple[PersonKey, str, int, frozenset[str]]  # a child, its name key, the key's length, its letters
+
+
 @dataclass
 class _Index:
     national_id: dict[str, list[PersonKey]]
     g_code: dict[str, list[PersonKey]]
     birth: dict[date, list[PersonKey]]
-    names: dict[str, tuple[str, Letters]] = field(default_factory=dict)  # ref -> name_key, letters
+    born_named: dict[date, list[Named]] = field(default_factory=dict)  # birth -> its children's names
+    letters: dict[str, Letters] = field(default_factory=dict)  # a name key -> its letters, when asked
 
-    def name_of(self, child: PersonKey) -> tuple[str, Letters]:
-        found = self.names.get(child.ref)
+    def named_born(self, day: date) -> list[Named]:
+        """The children born on ``day`` with their name keys, made once a day (the rows
+        that fall back to a birth date share a few thousand days between them)."""
+        found = self.born_named.get(day)
         if found is None:
-            key = name_key(child.first_name, child.last_name)
-            found = self.names[child.ref] = (key, letters_of(key))
+            found = self.born_named[day] = []
+            for child in self.birth.get(day, ()):
+                key = name_key(child.first_name, child.last_name)
+                found.append((child, key, len(key), frozenset(key)))
+        return found
+
+    def letters_of(self, key: str) -> Letters:
+        found = self.letters.get(key)
+        if found is None:
+            found = self.letters[key] = letters_of(key)
         return found
 
 
@@ -212,30 +226,14 @@ def _index(registry: Iterable[PersonKey]) -> _Index:
     return index
 
 
-def _may_be_similar(a: str, a_letters: Letters, b: str, b_letters: Letters) -> bool:
-    """False only when ``name_similarity`` (difflib's ratio of the two name keys) is surely
-    below the threshold: the ratio is 2M/(len a + len b) and M, the matched letters, is at
-    most the shorter length and at most the letters the two share (difflib's own
-    ``real_quick_ratio`` and ``quick_ratio`` bounds). A filter, never a verdict: what
-    passes is compared by ``find_duplicates`` itself."""
-    if a == b:
-        return bool(a)
-    total = len(a) + len(b)
-    least = (SIMILARITY_THRESHOLD - 1e-9) * total  # a hair under: a float at the bound is kept
-    if not a or not b or 2 * min(len(a), len(b)) < least:
-        return False
-    shared = 0
-    for letter, n in a_letters.items():
-        m = b_letters.get(letter)
-        if m:
-            shared += n if n < m else m
-    return 2 * shared >= least
-
-
 def candidates_of(row: ListRow, index: _Index) -> list[PersonKey]:
     """The registry children the row may be: those with its national ID or G-code; when
-    there are none, those born the same day whose names may be similar enough
-    (``_may_be_similar``)."""
+    there are none, those born the same day whose names may be similar enough: a filter,
+    never a verdict (what passes is compared by ``find_duplicates`` itself). It leaves out
+    only a name whose ``name_similarity`` (difflib's ratio of the two name keys, 2M/(len a +
+    len b)) is surely below the threshold: M, the matched letters, is at most the shorter
+    length and at most the letters the two share (difflib's own ``real_quick_ratio`` and
+    ``quick_ratio`` bounds)."""
     key = _key(row)
     found: dict[str, PersonKey] = {}
     for group in (index.national_id.get(key.national_id, []) if key.national_id else [],
@@ -244,13 +242,38 @@ def candidates_of(row: ListRow, index: _Index) -> list[PersonKey]:
             found.setdefault(child.ref, child)
     if found:  # a child with its ID decides the row (match_row never looks at names then)
         return list(found.values())
-    born = index.birth.get(row.birth_date, []) if row.birth_date is not None else []
-    if born:
-        name = name_key(row.first_name, row.last_name)
-        letters = letters_of(name)
-        for child in born:
-            if child.ref not in found and _may_be_similar(name, letters, *index.name_of(child)):
+    if row.birth_date is None:
+        return []
+    a = name_key(row.first_name, row.last_name)
+    a_len = len(a)
+    a_letters = letters_of(a)
+    a_set = a_letters.keys()
+    ratio = SIMILARITY_THRESHOLD - 1e-9  # a hair under: a float at the bound is kept
+    for child, b, b_len, b_set in index.named_born(row.birth_date):
+        if child.ref in found:
+            continue
+        if a == b:
+            if a:
                 found[child.ref] = child
+            continue
+        least = ratio * (a_len + b_len)
+        if not a_len or not b_len or 2 * (a_len if a_len < b_len else b_len) < least:
+            continue
+        # the shared letters are at most a's letters less those b lacks (sets: cheap), then
+        # exactly the sum of the smaller counts (b's counted only for the few that get here)
+        shared = a_len
+        for letter in a_set - b_set:
+            shared -= a_letters[letter]
+        if 2 * shared < least:
+            continue
+        b_letters = index.letters_of(b)
+        shared = 0
+        for letter, n in a_letters.items():
+            m = b_letters.get(letter)
+            if m:
+                shared += n if n < m else m
+        if 2 * shared >= least:
+            found[child.ref] = child
     return list(found.values())
 
 

@@ -9,10 +9,9 @@ batch is undone by ``imports.undo_batch`` (its cases with it)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from desktop.domain.case_followup import Schedule, due_on
@@ -21,21 +20,20 @@ from desktop.domain.roles import Action
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.audit import record, record_per_child
-from desktop.services.demo import deferred_indexes, insert_sql
+from desktop.services.demo import insert_sql
 from desktop.services.imports.commit import (
     CHUNK,
-    COLUMNS,
     TABLES,
-    _add_member_counts,
-    _build,
-    _next_id,
-    _Rows,
-    _with_counts,
+    BulkRows,
+    build_rows,
+    move_pg_sequences,
+    next_id,
+    write_tables,
 )
 from desktop.services.imports.model import ImportPlan, PlannedRow
 from desktop.services.office import require_local_office
 from desktop.services.progress import Progress
-from desktop.store.models import Child, ImportBatch, new_uuid, utcnow
+from desktop.store.models import ImportBatch, new_uuid, utcnow
 
 from .case_import_model import CasePlan, CaseRow, RowKind
 
@@ -62,42 +60,6 @@ def _registry_plan(plan: CasePlan) -> ImportPlan:
                       db_addresses=plan.db_addresses, db_household_guardians=plan.db_household_guardians)
 
 
-def _write_children(conn: Connection, out: _Rows, progress: Progress | None, total: int) -> list[str]:
-    """The registry import's tables, written as ``imports.commit`` writes them (indexes and
-    triggers deferred into a smaller registry). Returns the new children's uuids."""
-    existing = conn.execute(select(func.count()).select_from(Child)).scalar() or 0
-    defer = TABLES if existing < out.count("child") else ()
-    created: list[str] = []
-    done = 0
-    with deferred_indexes(conn, defer, counted=True) as load:
-        for table in TABLES:
-            sql = insert_sql(conn, table, COLUMNS[table], fixed=out.fixed())
-            table_rows = out.table_rows(table)
-            if table == "household":
-                table_rows = _with_counts(table_rows, out.members if load.counts_dropped else {})
-            for i in range(0, len(table_rows), CHUNK):
-                part = table_rows[i : i + CHUNK]
-                conn.exec_driver_sql(sql, part)
-                if table == "child":
-                    load.children_added(int(part[0][0]), int(part[-1][0]))  # type: ignore[call-overload]
-                    created += [str(r[1]) for r in part]
-                done += len(part)
-                if progress is not None:
-                    progress.step(done, total, _("บันทึก"))
-        joined = {hid: m for hid, m in out.members.items() if hid < out.first["household"]}
-        if load.counts_dropped and joined:
-            _add_member_counts(conn, joined)
-    return created
-
-
-def _pg_sequences(conn: Connection, tables: Sequence[str]) -> None:
-    if conn.dialect.name == "postgresql":  # explicit ids do not move PostgreSQL's sequences
-        for table in tables:
-            conn.exec_driver_sql(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 (constant names)
-                f"(SELECT coalesce(max(id), 1) FROM {table}))")
-
-
 def write_plan(session: Session, plan: CasePlan, rows: list[CaseRow], actor: str,
                progress: Progress | None) -> CaseBatch:
     """Write ``rows`` (the plan's importable rows; services/case_import.commit_case_import)."""
@@ -110,18 +72,18 @@ def write_plan(session: Session, plan: CasePlan, rows: list[CaseRow], actor: str
     session.flush()  # the first write: from here this transaction holds the write lock
     conn = session.connection()
     stamp = now.isoformat(sep=" ", timespec="microseconds")
-    out = _Rows(conn, stamp, office.id, batch.id)
+    out = BulkRows(conn, stamp, office.id, batch.id)
     new = [r for r in rows if r.kind is RowKind.NEW]
     planned: list[PlannedRow] = [r.planned for r in new if r.planned is not None]
-    counts = _build(out, planned, _registry_plan(plan), {}, {})
+    counts = build_rows(out, planned, _registry_plan(plan), {}, {})
     total = sum(out.count(t) for t in TABLES) + 2 * len(rows)
     if progress is not None:
         progress.step(0, total, _("บันทึก"))
-    created = _write_children(conn, out, progress, total)
+    created = write_tables(conn, out, progress, total)
     new_ids = {r.row: out.first["child"] + i for i, r in enumerate(new)}
     child_ids = {r.row: new_ids[r.row] if r.kind is RowKind.NEW else plan.child_ids[str(r.child)] for r in rows}
     _write_cases(conn, plan, rows, child_ids, out, actor, progress, total)
-    _pg_sequences(conn, (*TABLES, "oos_case", "oos_case_status"))
+    move_pg_sequences(conn, (*TABLES, "oos_case", "oos_case_status"))
     matched = sum(1 for r in rows if r.kind is RowKind.MATCHED)
     detail = {"kind": CASE_KIND, "source": plan.source, "rows": len(plan.rows), "cases": len(rows),
               "matched": matched, "children": counts["child"], "skipped": len(plan.rows) - len(rows),
@@ -153,18 +115,18 @@ def _numbered(rows: list[CaseRow]) -> list[tuple[int, CaseRow]]:
     return out
 
 
-def _write_cases(conn: Connection, plan: CasePlan, rows: list[CaseRow], child_ids: dict[int, int], out: _Rows,
+def _write_cases(conn: Connection, plan: CasePlan, rows: list[CaseRow], child_ids: dict[int, int], out: BulkRows,
                  actor: str, progress: Progress | None, total: int) -> None:
     """One case a row, ``to_trace`` from today, and its opening in the status history. A
     case waiting to be traced has no follow-up due (``case_followup.due_on``)."""
     today = plan.today.isoformat()
     status = CaseStatus.TO_TRACE
     due = due_on(Schedule("", status, None))
-    first_case = _next_id(conn, "oos_case")
+    first_case = next_id(conn, "oos_case")
     case_uuids = out.uuid.many(len(rows))
     cases = [(first_case + i, case_uuids[i], child_ids[r.row], status.value, today, actor, today, plan.source,
               r.row, r.note, due.isoformat() if due else None) for i, r in enumerate(rows)]
-    first_status = _next_id(conn, "oos_case_status")
+    first_status = next_id(conn, "oos_case_status")
     status_uuids = out.uuid.many(len(rows))
     statuses = [(first_status + i, status_uuids[i], first_case + i, "", status.value, today, actor)
                 for i in range(len(rows))]

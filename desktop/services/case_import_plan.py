@@ -1,5 +1,5 @@
 """Planning the import of a list of out-of-school children (issue 13): each row read and
-checked by the registry import's own planner (imports/plan.py: the same column keys,
+checked by the registry import's own planner (imports/plan.py ``RowPlanner``, imports/read_rows.py: the same column keys,
 parsers and row checks, footers and formulas without a value), the registry's children that
 share a row's national ID, G-code or birth date read in bulk (``json_each`` on SQLite,
 chunked ``IN`` on PostgreSQL, as imports/duplicates.py does), ``match_list`` of the domain
@@ -36,12 +36,11 @@ from desktop.domain.roles import Action
 from desktop.domain.text import clean_text
 from desktop.i18n import N_, _
 from desktop.services.access import require
-from desktop.services.imports.duplicates import _chunks, _sqlite, _text_in
-from desktop.services.imports.footers import RowSkipper
+from desktop.services.imports.duplicates import in_chunks, on_sqlite, text_in
 from desktop.services.imports.joins import household_guardians, registry_addresses
 from desktop.services.imports.model import ERROR, WARNING, CellProblem, PlannedRow, SheetLike
 from desktop.services.imports.names import row_name
-from desktop.services.imports.plan import NO_ID_REASON, _bad_cells, _no_child_data, _Planner
+from desktop.services.imports.plan import NO_ID_REASON, RowPlanner, read_rows
 from desktop.services.imports.wholefile import WholeFile
 from desktop.services.progress import Progress
 from desktop.store.case_state import OosCase
@@ -86,7 +85,7 @@ def _registry_mapping(mapping: Mapping[int, str]) -> dict[int, str]:
     return {i: k for i, k in mapping.items() if k in COLUMN_BY_KEY and k not in _ENROLMENT}
 
 
-def _file_checks(planner: _Planner, keys: set[str], source: str, today: date) -> None:
+def _file_checks(planner: RowPlanner, keys: set[str], source: str, today: date) -> None:
     """The registry planner's file checks (a column mapped twice, no rows), less its
     required columns: this list needs a name and something to match by."""
     planner.check_file()  # sex and birth date missing: quiet on every row (said below if needed)
@@ -103,35 +102,6 @@ def _file_checks(planner: _Planner, keys: set[str], source: str, today: date) ->
             "โปรดเพิ่มอย่างน้อยหนึ่งคอลัมน์")))
     for p in open_problems(today, source, [], today=today):
         planner.file_problems.append(CellProblem(0, "", p.field, "", p.message))
-
-
-def _rows(planner: _Planner, sheet: SheetLike, progress: Progress | None) -> list[PlannedRow]:
-    """Every row read and checked as the registry import does (footers, separator and
-    repeated header rows skipped with a note; formulas without a value: the row's error)."""
-    rows: list[PlannedRow] = []
-    total = len(sheet.rows)
-    step = max(1000, total // 100)
-    skipper = RowSkipper(sheet.headers)
-    skipped: set[int] = set()
-    if progress is not None:
-        progress.step(0, total, _("ตรวจข้อมูล"))
-    for n, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True), start=1):
-        planned = planner.plan_row(number, cells)
-        if (planned is not None and not planned.ok and _no_child_data(planned)) or (
-                planned is None and any(cells)):
-            note = skipper.reason(number, cells)
-            if note is not None:
-                planner.file_problems.append(CellProblem(number, "", "", skipper.shown(cells), note, WARNING))
-                skipped.add(number)
-                continue
-        if planned is not None:
-            rows.append(planned)
-        if progress is not None and n % step == 0:
-            progress.step(n, total, _("ตรวจข้อมูล"))
-    bad_cells = getattr(sheet, "bad_cells", None)
-    if bad_cells:
-        _bad_cells(planner, sheet, rows, bad_cells, skipped)
-    return rows
 
 
 def _for_new_child_only(row: PlannedRow, unread: Collection[tuple[int, str]]) -> list[CellProblem]:
@@ -203,12 +173,12 @@ def registry_candidates(session: Session, rows: Iterable[ListRow]) -> tuple[list
 def _children_with(session: Session, column: str, values: Collection[Any]) -> Iterable[Sequence[Any]]:
     """(uuid, id, first name, last name, birth date, national ID, G-code, deleted_at) of the
     children whose ``column`` is one of ``values``."""
-    if _sqlite(session):
+    if on_sqlite(session):
         texts = (v.isoformat() for v in values) if column == "birth_date" else values
-        yield from _text_in(session, ", ".join(_COLUMNS), "child", column, texts)
+        yield from text_in(session, ", ".join(_COLUMNS), "child", column, texts)
         return
     wanted = [getattr(Child, c) for c in _COLUMNS]
-    for chunk in _chunks(values):
+    for chunk in in_chunks(values):
         yield from session.execute(select(*wanted).where(getattr(Child, column).in_(chunk)))
 
 
@@ -216,12 +186,12 @@ def open_cases_of(session: Session, child_ids: Iterable[int]) -> dict[int, list[
     """The statuses of the live cases not closed of these children (at most one each)."""
     require(session, Action.CASE_IMPORT)
     out: dict[int, list[CaseStatus]] = {}
-    if _sqlite(session):
-        found: Iterable[Sequence[Any]] = _text_in(session, "child_id, status", "oos_case", "child_id",
+    if on_sqlite(session):
+        found: Iterable[Sequence[Any]] = text_in(session, "child_id, status", "oos_case", "child_id",
                                                   child_ids,  # type: ignore[arg-type]  # ints: json_each's numbers
                                                   " AND deleted_at IS NULL AND status <> 'closed'")
     else:
-        found = (r for chunk in _chunks(child_ids) for r in session.execute(
+        found = (r for chunk in in_chunks(child_ids) for r in session.execute(
             select(OosCase.child_id, OosCase.status).where(OosCase.child_id.in_(chunk),
                                                            OosCase.deleted_at.is_(None),
                                                            OosCase.status != CaseStatus.CLOSED.value)))
@@ -238,14 +208,14 @@ def build_plan(session: Session, sheet: SheetLike, mapping: Mapping[int, str], *
     require(session, Action.CASE_IMPORT)
     registry_map = _registry_mapping(mapping)
     case_columns = {k: i for i, k in mapping.items() if k in CASE_KEYS}
-    planner = _Planner(session, sheet, registry_map, today, WholeFile(),
+    planner = RowPlanner(session, sheet, registry_map, today, WholeFile(),
                        set(ignored) | set(case_columns.values()))
     try:
         _file_checks(planner, set(planner.mapping.values()), source, today)
-        planned = _rows(planner, sheet, progress)
+        planned = read_rows(planner, sheet, progress)
         rows, ids = _kinds(session, planner, planned, case_columns, resolutions, source, today)
         new = [r.planned for r in rows if r.kind is RowKind.NEW and r.planned is not None]
-        db_households, db_guardians = planner._registry_households(new), planner._registry_guardians(new)
+        db_households, db_guardians = planner.registry_joins(new)
         db_addresses, joins = registry_addresses(session, new)
         if joins is not None:
             planner.file_problems.append(joins)
@@ -274,7 +244,7 @@ def _case_text(sheet_cells: list[str], case_columns: Mapping[str, int]) -> tuple
     return school, "\n".join(parts)
 
 
-def _problem(planner: _Planner, row: PlannedRow, key: str, message: str) -> CellProblem:
+def _problem(planner: RowPlanner, row: PlannedRow, key: str, message: str) -> CellProblem:
     before = len(row.problems)
     planner.problem(row, key, message)
     found = row.problems[before]
@@ -282,7 +252,7 @@ def _problem(planner: _Planner, row: PlannedRow, key: str, message: str) -> Cell
     return found
 
 
-def _kinds(session: Session, planner: _Planner, planned: list[PlannedRow], case_columns: Mapping[str, int],
+def _kinds(session: Session, planner: RowPlanner, planned: list[PlannedRow], case_columns: Mapping[str, int],
            resolutions: Mapping[int, str], source: str, today: date) -> tuple[list[CaseRow], dict[str, int]]:
     out: list[CaseRow] = []
     to_match: list[PlannedRow] = []
@@ -371,7 +341,7 @@ def _open_cases(session: Session, rows: list[CaseRow], ids: dict[str, int], sour
             r.kind, r.reason = RowKind.OPEN_CASE, found.message
 
 
-def _new_child_problems(planner: _Planner, r: CaseRow, aside: list[CellProblem]) -> None:
+def _new_child_problems(planner: RowPlanner, r: CaseRow, aside: list[CellProblem]) -> None:
     """What a new child needs that a matched row does not: the registry's own problems set
     aside (a prefix, sex or birth date left empty), and the sex (or a prefix that says it)
     and the birth date when the file has no such column."""

@@ -160,32 +160,35 @@ class BulkLoad:
 
 @contextmanager
 def deferred_indexes(conn: Connection, tables: tuple[str, ...], *,
-                     counted: bool = False) -> Iterator[BulkLoad]:
+                     counted: bool = False, triggers_only: bool = False) -> Iterator[BulkLoad]:
     """A bulk load of children (the demo, an import): on SQLite with a large page cache
     (store/db.bulk_cache: its pages are not read back, nor decrypted again, to build the
     indexes), the search heads' triggers
     paused (search_heads.paused: the new children join their heads in one query per
     trigram at the end), and the indexes and triggers of ``tables`` deferred
     (``_deferred``). The heads are chosen again when the registry has doubled
-    (search_heads.maybe_rebuild)."""
+    (search_heads.maybe_rebuild). ``triggers_only``: a load smaller than the registry keeps
+    the indexes (rebuilding them would re-read every row) and sets aside only the triggers,
+    whose per-row work (the trigram index, the name tables, the member counts) is done a
+    chunk at a time (``BulkLoad.children_added``) or once at the end."""
     if conn.dialect.name != "sqlite":  # the kept counts' insert trigger paused (0018)
         with pg_counts.paused(conn) as kept, _deferred(conn, tables, counted=counted,
-                                                       heads=None) as load:
+                                                       heads=None, triggers_only=triggers_only) as load:
             load.pg_counts = kept
             yield load
         return
     raw = conn.connection.driver_connection
     checkpoint_after_commit(conn)  # its COMMIT does not wait to copy the WAL (store/db.py)
     with bulk_cache(raw):  # the heads' rebuild too: it reads the trigram index per piece
-        with search_heads.paused(raw) as heads, _deferred(conn, tables, counted=counted,
-                                                          heads=heads) as load:
+        with search_heads.paused(raw) as heads, _deferred(conn, tables, counted=counted, heads=heads,
+                                                          triggers_only=triggers_only) as load:
             yield load
         search_heads.maybe_rebuild(raw)
 
 
 @contextmanager
 def _deferred(conn: Connection, tables: tuple[str, ...], *, counted: bool,
-              heads: search_heads.Paused | None) -> Iterator[BulkLoad]:
+              heads: search_heads.Paused | None, triggers_only: bool = False) -> Iterator[BulkLoad]:
     """SQLite: drop secondary indexes and triggers of ``tables``, rebuild them after.
 
     Only the named, explicitly created ones (``sql IS NOT NULL``): unique constraints stay.
@@ -206,7 +209,7 @@ def _deferred(conn: Connection, tables: tuple[str, ...], *, counted: bool,
         ).all(),
         # a table's indexes one after another, each built while the last one's read of the
         # table is still in the page cache (the migrations made them table by table in turn)
-        key=lambda r: names.index(r[3]))]
+        key=lambda r: names.index(r[3])) if not (triggers_only and kind == "index")]
     for kind, name, _sql in saved:
         conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
     has_fts = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'child_fts'").first()

@@ -87,6 +87,8 @@ EXEMPT: dict[str, str] = {
     "imports.joins.household_guardians": "a step of plan_import (checked)",
     "imports.joins.registry_addresses": "a step of plan_import (checked)",
     "imports.joins.households_at": "a step of plan_import (checked)",
+    "imports.duplicates.text_in": "a step of plan_import and the case import's plan (both checked)",
+    "imports.duplicates.on_sqlite": "reads no records: which database the session is on",
     "audit.signed_in_name": "who is signed in",
     "audit.actor_name": "who is signed in",
     "audit.record": "writes the audit entry of checked work",

@@ -35,3 +35,26 @@ def test_a_bulk_commit_fills_the_walked_text_counts_and_search(office_db: Databa
     assert assert_counts_right(office_db) >= 4  # the households' member counts (0008)
     assert _schema(office_db) == before  # every index and trigger back as it was
     assert check_database(office_db.engine) == []
+
+
+def test_a_commit_into_a_larger_registry_sets_aside_only_the_triggers(demo_db: Database) -> None:
+    """A file smaller than the registry keeps the indexes (services/imports/commit.py
+    write_tables: ``triggers_only``): the search, the name tables and the member counts are
+    written a chunk at a time as the triggers would, and the schema comes back whole."""
+    before = _schema(demo_db)
+    with demo_db.reader() as s:
+        registry = s.execute(text("SELECT count(*) FROM child")).scalar()
+    plan = plan_of(demo_db, messy_sheet())
+    assert 0 < plan.valid_count < (registry or 0)
+    batch = commit(demo_db, plan)
+    assert batch.children == plan.valid_count
+    stored, wanted = _text_rows(demo_db)  # child_name_text (0009): every live child, the new ones too
+    assert stored == wanted and len(stored) == (registry or 0) + batch.children
+    with demo_db.reader() as s:
+        order = s.execute(text("SELECT count(*) FROM child_name_order")).scalar()
+        fts = s.execute(text("SELECT count(*) FROM child_fts WHERE child_fts MATCH 'มานี'")).scalar()
+        s.execute(text("INSERT INTO child_fts(child_fts, rank) VALUES ('integrity-check', 1)"))
+    assert order == (registry or 0) + batch.children and fts >= 1
+    assert assert_counts_right(demo_db) >= 4  # the households' member counts (0008)
+    assert _schema(demo_db) == before  # every index and trigger back as it was
+    assert check_database(demo_db.engine) == []

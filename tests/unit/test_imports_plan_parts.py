@@ -145,7 +145,7 @@ def test_the_registry_read_in_one_statement_gives_what_the_chunks_give(
         demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     sh = registry_sheet(demo_db)
     fast = plan_of(demo_db, sh)
-    monkeypatch.setattr(duplicates, "_sqlite", lambda _session: False)  # PostgreSQL's way
+    monkeypatch.setattr(duplicates, "on_sqlite", lambda _session: False)  # PostgreSQL's way
     chunked = plan_of(demo_db, sh)
 
     def problems(plan: ImportPlan) -> list[tuple[int, str, str, str]]:

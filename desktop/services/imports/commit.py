@@ -64,7 +64,7 @@ from .model import ImportPlan, PlannedRow
 from .wholefile import WholeFile
 
 TABLES = ("household", "guardian", "child", "child_guardian", "enrollment")
-SYNC = ("id", "uuid")  # then version, times, office, batch: the same for every row (_Rows.fixed)
+SYNC = ("id", "uuid")  # then version, times, office, batch: the same for every row (BulkRows.fixed)
 COLUMNS: dict[str, tuple[str, ...]] = {
     "household": SYNC + ("house_code", "phone", "note", "house_no", "village_no", "village_name",
                          "soi", "road", "subdistrict", "district", "province", "postcode",
@@ -103,7 +103,7 @@ def _info(b: ImportBatch, edited: int) -> BatchInfo:
                      b.undone_at, edited, batch_whole(b.detail))
 
 
-def _next_id(conn: Connection, table: str) -> int:
+def next_id(conn: Connection, table: str) -> int:
     top = conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar()  # noqa: S608
     return int(top or 0) + 1
 
@@ -162,14 +162,14 @@ _VARIANT = bytes(0x80 | b & 0x3F for b in range(256))  # a byte's top bits -> 0b
 _COUNTERS = [f"{c:03x}-" for c in range(0x1000)]  # the 12-bit counter and its dash
 
 
-class _Rows:
+class BulkRows:
     """The tuples of one commit, table by table: a row's primary key is the table's next id
-    and its place in ``values`` (ids are consecutive; ``_build`` appends); ``table_rows``
+    and its place in ``values`` (ids are consecutive; ``build_rows`` appends); ``table_rows``
     adds the uuids when the table is written, ``fixed`` the columns every row shares."""
 
     def __init__(self, conn: Connection, stamp: str, office_id: int, batch_id: int) -> None:
         self.values: dict[str, list[tuple[object, ...]]] = {t: [] for t in TABLES}
-        self.first = {t: _next_id(conn, t) for t in TABLES}
+        self.first = {t: next_id(conn, t) for t in TABLES}
         self.stamp, self.office_id, self.batch_id = stamp, office_id, batch_id
         self.uuid = Uuid7Batch()
         # household id -> [children, guardians] this commit adds to it (new and joined ones)
@@ -224,18 +224,39 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
     session.flush()
     conn = session.connection()
     stamp = now.isoformat(sep=" ", timespec="microseconds")
-    out = _Rows(conn, stamp, office.id, batch.id)
+    out = BulkRows(conn, stamp, office.id, batch.id)
     names = dict(session.execute(select(Institution.id, Institution.name)).tuples().all())
-    counts = _build(out, rows, plan, year_ids, names)
-    existing = conn.execute(select(func.count()).select_from(Child)).scalar() or 0
+    counts = build_rows(out, rows, plan, year_ids, names)
     total = sum(out.count(t) for t in TABLES)
-    done = 0
     if progress is not None:
         progress.step(0, total, _("บันทึก"))
-    defer = TABLES if existing < out.count("child") else ()
-    created: list[str] = []  # the new children's uuids: one audit entry each
+    created = write_tables(conn, out, progress, total)  # the new children's uuids: an audit entry each
+    move_pg_sequences(conn, TABLES)
+    detail = {"rows": len(plan.rows), "children": counts["child"], "skipped": len(plan.rows) - len(rows),
+              "warnings": sum(1 for r in rows if r.has_warning),  # = plan.warning_count
+              **{k: v for k, v in counts.items() if k != "child"},
+              "mapping": {plan.headers[i]: key for i, key in plan.mapping.items()},
+              **whole_file_detail(session, plan.whole or WholeFile(), plan.headers)}
+    batch.child_count = counts["child"]
+    batch.detail = json.dumps(detail, ensure_ascii=False)
+    record_per_child(session, "create", created, {"import_batch": batch.uuid}, at=now, actor=actor)
+    record(session, "import", "import_batch", batch.uuid, detail, actor=actor)
+    session.flush()
+    return _info(batch, 0)
+
+
+def write_tables(conn: Connection, out: BulkRows, progress: Progress | None, total: int, done: int = 0
+                 ) -> list[str]:
+    """Insert ``out``'s rows table by table in chunks (the children and case imports' one
+    writer). Into a registry smaller than the load, the secondary indexes and the triggers
+    of the tables are set aside and rebuilt at the end; into a larger one, only the triggers
+    (the trigram index, the name tables, the member counts: a chunk at a time instead of a
+    trigger program per row), the indexes kept (``demo.deferred_indexes``). Progress counts
+    on from ``done`` towards ``total``. Returns the new children's uuids."""
+    existing = conn.execute(select(func.count()).select_from(Child)).scalar() or 0
+    created: list[str] = []
     # counted: the households' member counts are added below, not recounted for every household
-    with deferred_indexes(conn, defer, counted=True) as load:
+    with deferred_indexes(conn, TABLES, counted=True, triggers_only=existing >= out.count("child")) as load:
         for table in TABLES:
             sql = insert_sql(conn, table, COLUMNS[table], fixed=out.fixed())
             table_rows = out.table_rows(table)
@@ -253,24 +274,16 @@ def _commit(session: Session, plan: ImportPlan, rows: list[PlannedRow], actor: s
         joined = {hid: m for hid, m in out.members.items() if hid < out.first["household"]}
         if load.counts_dropped and joined:
             _add_member_counts(conn, joined)
+    return created
+
+
+def move_pg_sequences(conn: Connection, tables: Sequence[str]) -> None:
+    """PostgreSQL: explicit ids do not move the tables' sequences (later inserts would collide)."""
     if conn.dialect.name == "postgresql":
-        # explicit ids do not move PostgreSQL's sequences; later inserts would collide
-        for table in TABLES:
+        for table in tables:
             conn.exec_driver_sql(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
-                f"(SELECT coalesce(max(id), 1) FROM {table}))"
-            )
-    detail = {"rows": len(plan.rows), "children": counts["child"], "skipped": len(plan.rows) - len(rows),
-              "warnings": sum(1 for r in rows if r.has_warning),  # = plan.warning_count
-              **{k: v for k, v in counts.items() if k != "child"},
-              "mapping": {plan.headers[i]: key for i, key in plan.mapping.items()},
-              **whole_file_detail(session, plan.whole or WholeFile(), plan.headers)}
-    batch.child_count = counts["child"]
-    batch.detail = json.dumps(detail, ensure_ascii=False)
-    record_per_child(session, "create", created, {"import_batch": batch.uuid}, at=now, actor=actor)
-    record(session, "import", "import_batch", batch.uuid, detail, actor=actor)
-    session.flush()
-    return _info(batch, 0)
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 (constant names)
+                f"(SELECT coalesce(max(id), 1) FROM {table}))")
 
 
 def _with_counts(rows: list[tuple[object, ...]], members: dict[int, list[int]]
@@ -293,7 +306,7 @@ def _add_member_counts(conn: Connection, members: dict[int, list[int]]) -> None:
     )
 
 
-def _build(out: _Rows, rows: Sequence[PlannedRow], plan: ImportPlan,
+def build_rows(out: BulkRows, rows: Sequence[PlannedRow], plan: ImportPlan,
            year_ids: dict[int, int], names: dict[int, str]) -> dict[str, int]:
     households: dict[tuple[str, ...], int] = {}
     guardians: dict[tuple[str, ...], int] = {}

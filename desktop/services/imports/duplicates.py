@@ -1,7 +1,7 @@
 """Duplicates of an import plan's rows, in the file and against the registry, and the
 registry's households and guardians (by house code, by national ID) the rows join.
 
-A part of the planner (plan.py): ``_Planner`` inherits these methods; everything that
+A part of the planner (plan.py): ``RowPlanner`` inherits these methods; everything that
 touches the database is done in bulk by chunked ``IN (...)`` queries, so the number of
 queries does not grow with the rows.
 """
@@ -29,13 +29,14 @@ from .model import ERROR, WARNING, PlannedRow
 IN_CHUNK = 500  # values per IN (...) query
 
 
-def _chunks(values: Iterable[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+def in_chunks(values: Iterable[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+    """The distinct values sorted, ``size`` at a time (PostgreSQL's ``IN (...)`` lists)."""
     items = sorted(set(values))
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
-def _text_in(session: Session, columns: str, table: str, column: str, values: Iterable[str],
+def text_in(session: Session, columns: str, table: str, column: str, values: Iterable[str],
              where: str = "") -> Iterator[Sequence[Any]]:
     """SQLite: the rows of ``table`` whose text ``column`` is one of ``values``, in one
     statement that takes them all as one JSON array (``IN (SELECT value FROM json_each(?))``,
@@ -58,7 +59,8 @@ def name_part(name: str) -> str:
     return name_key(name, "")
 
 
-def _sqlite(session: Session) -> bool:
+def on_sqlite(session: Session) -> bool:
+    """The session's database is SQLite (``text_in``), not PostgreSQL (``in_chunks``)."""
     return session.get_bind().dialect.name == "sqlite"
 
 
@@ -105,6 +107,11 @@ class Duplicates:
             births.setdefault(c.birth_date, []).append(r)
         self._registry_ids(by_id)
         self._registry_names(births)
+        return self.registry_joins(rows)
+
+    def registry_joins(self, rows: list[PlannedRow]) -> tuple[dict[str, int], dict[str, int]]:
+        """The registry's households (by house code) and guardians (by national ID) that
+        ``rows`` join."""
         return self._registry_households(rows), self._registry_guardians(rows)
 
     def _registry_ids(self, by_id: dict[tuple[str, str], list[PlannedRow]]) -> None:
@@ -124,17 +131,17 @@ class Duplicates:
     def _children_with(self, kind: str, column: Any, wanted: list[str]) -> Iterator[Sequence[Any]]:
         """(ID, prefix, first name, last name, deleted_at) of the registry's children, live
         or in the bin, with one of the ``wanted`` national IDs (``kind``) or G-codes."""
-        if _sqlite(self.session):
-            yield from _text_in(self.session, f"{kind}, prefix, first_name, last_name, deleted_at",
+        if on_sqlite(self.session):
+            yield from text_in(self.session, f"{kind}, prefix, first_name, last_name, deleted_at",
                                 "child", kind, wanted)
             return
-        for chunk in _chunks(wanted):
+        for chunk in in_chunks(wanted):
             yield from self.session.execute(
                 select(column, Child.prefix, Child.first_name, Child.last_name, Child.deleted_at)
                 .where(column.in_(chunk)).order_by(column, Child.id))
 
     def _registry_names(self, births: dict[date, list[PlannedRow]]) -> None:
-        for chunk in _chunks(births):
+        for chunk in in_chunks(births):
             stmt = (select(Child.uuid, Child.first_name, Child.last_name, Child.birth_date)
                     .where(Child.birth_date.in_(chunk), Child.deleted_at.is_(None)))
             others: dict[date, list[PersonKey]] = {}
@@ -177,13 +184,13 @@ class Duplicates:
     def _households_with(self, codes: Iterable[str]) -> Iterator[Sequence[Any]]:
         """(house code, id, *address) of the registry's live households with one of
         ``codes``, by code then id (the first of a code is the one joined)."""
-        if _sqlite(self.session):
-            yield from _text_in(self.session, f"house_code, id, {', '.join(ADDRESS_FIELDS)}",
+        if on_sqlite(self.session):
+            yield from text_in(self.session, f"house_code, id, {', '.join(ADDRESS_FIELDS)}",
                                 "household", "house_code", codes,
                                 " AND house_code != '' AND deleted_at IS NULL")
             return
         parts = [getattr(Household, name) for name in ADDRESS_FIELDS]
-        for chunk in _chunks(codes):
+        for chunk in in_chunks(codes):
             yield from self.session.execute(
                 select(Household.house_code, Household.id, *parts)
                 .where(Household.house_code.in_(chunk), Household.house_code != "",
@@ -193,12 +200,12 @@ class Duplicates:
         nids = {r.parsed.guardian.national_id for r in rows
                 if r.ok and r.parsed and r.parsed.guardian and r.parsed.guardian.national_id}
         found: dict[str, int] = {}
-        if _sqlite(self.session):
-            pairs: Iterable[Sequence[Any]] = _text_in(
+        if on_sqlite(self.session):
+            pairs: Iterable[Sequence[Any]] = text_in(
                 self.session, "national_id, id", "guardian", "national_id", nids,
                 " AND deleted_at IS NULL")
         else:
-            pairs = (row for chunk in _chunks(nids) for row in self.session.execute(
+            pairs = (row for chunk in in_chunks(nids) for row in self.session.execute(
                 select(Guardian.national_id, Guardian.id)
                 .where(Guardian.national_id.in_(chunk), Guardian.deleted_at.is_(None))
                 .order_by(Guardian.national_id, Guardian.id)))

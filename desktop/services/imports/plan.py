@@ -63,7 +63,6 @@ from .cells import (
     split_full_name,
 )
 from .duplicates import Duplicates, name_part
-from .footers import RowSkipper
 from .guardian_rules import GuardianRules
 from .idcolumns import decide_id_columns
 from .joins import household_guardians, registry_addresses
@@ -77,12 +76,13 @@ from .model import (
     SheetLike,
 )
 from .names import child_prefix, guardian_name, row_name
+from .read_rows import read_rows
 from .row_address import RowAddresses
 from .wholefile import WholeFile, whole_file_notes
 
 __all__ = [
-    "NO_ID_REASON", "CellProblem", "ImportPlan", "PlannedRow", "SheetLike", "no_gc",
-    "parse_sex", "parse_year_be", "plan_import", "split_full_name",
+    "NO_ID_REASON", "CellProblem", "ImportPlan", "PlannedRow", "RowPlanner", "SheetLike", "no_gc",
+    "parse_sex", "parse_year_be", "plan_import", "read_rows", "split_full_name",
 ]
 
 NO_ID_REASON = "ไม่ระบุในไฟล์นำเข้า"  # stored as the child's reason: data, Thai in any language
@@ -121,7 +121,7 @@ def _level_label(code: str) -> str:
 
 
 # ---------------------------------------------------------------------------- the planner
-class _Planner(Duplicates):
+class RowPlanner(Duplicates):
     def __init__(self, session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
                  whole: WholeFile, ignored: Collection[int] = ()) -> None:
         self.session = session
@@ -508,72 +508,18 @@ def plan_import(
 
 def _plan(session: Session, sheet: SheetLike, mapping: dict[int, str], today: date,
           whole: WholeFile, progress: Progress | None, ignored: Collection[int] = ()) -> ImportPlan:
-    planner = _Planner(session, sheet, mapping, today, whole, ignored)
+    planner = RowPlanner(session, sheet, mapping, today, whole, ignored)
     try:
         return _plan_rows(planner, sheet, whole.institution_id, whole.year_be or 0, today, progress)
     finally:
         planner.release()
 
 
-def _no_child_data(row: PlannedRow) -> bool:
-    """Neither a birth date nor an ID was read: the row may be a footer or a line (the
-    usual row with an error, a child's, is passed by here at no cost)."""
-    child = row.parsed.child if row.parsed is not None else None
-    return child is None or not (child.birth_date or child.national_id[:1].isdigit()
-                                 or child.g_code[:1].upper() == "G")
-
-
-def _bad_cells(planner: _Planner, sheet: SheetLike, rows: list[PlannedRow],
-               bad_cells: dict[tuple[int, int], str], skipped: set[int]) -> None:
-    """Cells the reader could not read as they are (a formula without a stored value, read
-    as empty): an error of their row when their column is imported."""
-    by_number = {r.row: r for r in rows}
-    for (number, col), message in sorted(bad_cells.items()):
-        key = planner.mapping.get(col)
-        if key is None:
-            continue
-        row = by_number.get(number)
-        if row is None and number in skipped:
-            continue  # a footer's total as a formula without its value
-        if row is None:  # the row looked empty: it is not
-            if number not in sheet.row_numbers:
-                continue
-            cells = sheet.rows[sheet.row_numbers.index(number)]
-            row = by_number[number] = PlannedRow(number, {}, cells=cells)
-            rows.append(row)
-        planner.problem(row, key, message, value="")
-    if len(rows) > 1 and rows[-1].row < rows[-2].row:  # a row was added
-        rows.sort(key=lambda r: r.row)
-
-
-def _plan_rows(planner: _Planner, sheet: SheetLike, institution_id: int | None, year: int,
+def _plan_rows(planner: RowPlanner, sheet: SheetLike, institution_id: int | None, year: int,
                today: date, progress: Progress | None) -> ImportPlan:
     planner.check_file()
-    rows: list[PlannedRow] = []
+    rows = read_rows(planner, sheet, progress)
     total = len(sheet.rows)
-    step = max(1000, total // 100)
-    if progress is not None:
-        progress.step(0, total, _("ตรวจข้อมูล"))
-    skipper = RowSkipper(sheet.headers)
-    skipped: set[int] = set()
-    for n, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True), start=1):
-        planned = planner.plan_row(number, cells)
-        # a row that would not import may be no child at all: a footer, a line, a header
-        if (planned is not None and not planned.ok and _no_child_data(planned)) or (
-                planned is None and any(cells)):
-            note = skipper.reason(number, cells)
-            if note is not None:
-                planner.file_problems.append(CellProblem(number, "", "", skipper.shown(cells), note,
-                                                         WARNING))
-                skipped.add(number)
-                continue
-        if planned is not None:
-            rows.append(planned)
-        if progress is not None and n % step == 0:
-            progress.step(n, total, _("ตรวจข้อมูล"))
-    bad_cells = getattr(sheet, "bad_cells", None)
-    if bad_cells:
-        _bad_cells(planner, sheet, rows, bad_cells, skipped)
     db_households, db_guardians = planner.duplicates(rows)
     db_addresses, joins = registry_addresses(planner.session, rows)
     if joins is not None:
