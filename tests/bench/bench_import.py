@@ -274,6 +274,8 @@ def main() -> None:
                        "body": commit_body, "bare_cpu": bare_cpu,
                        "cpu": read_cpu + plan_cpu + commit_cpu})
         whole = read_s + plan_s + commit_s
+        if n < args.rounds - 1:  # the next round starts as the first did: nothing of this one alive
+            del sheet, plan, batch
         print(f"round {n + 1}: bare {bare:.2f} s, read {read_s:.2f} + plan {plan_s:.2f} + commit "
               f"{commit_s:.2f} = {whole:.2f} s ({whole / bare:.2f}x); CPU {rounds[-1]['cpu']:.2f} "
               f"s against {bare_cpu:.2f} s ({rounds[-1]['cpu'] / bare_cpu:.2f}x); load "
