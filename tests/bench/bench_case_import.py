@@ -184,6 +184,7 @@ def main() -> None:
               f"{counts[RowKind.AMBIGUOUS]:,}, invalid {counts[RowKind.INVALID]:,}, open case "
               f"{counts[RowKind.OPEN_CASE]:,}; cases {batch.cases:,}, new children {batch.new_children:,}",
               flush=True)
+        sheet = plan = batch = None  # type: ignore[assignment]  # the next round starts as the first did
 
     def med(key: str) -> float:
         return statistics.median(r[key] for r in rounds)
