@@ -160,8 +160,9 @@ class DspmCheckDialog(QDialog):
         self.age_combo = QComboBox(self)
         self.age_combo.setObjectName("ageCombo")
         m = manual()
-        for band in m.bands:
-            self.age_combo.addItem(band.label, band.age_months)
+        for band in m.bands:  # every band in the item file is a screening age: say so, in the window's language
+            self.age_combo.addItem(self.tr("%1 เดือน (อายุคัดกรอง)").replace("%1", str(band.age_months)),
+                                   band.age_months)
         self.date_edit = QLineEdit(format_be(editing.checked_on if editing else self.today), self)
         self.date_edit.setObjectName("checkDateEdit")
         self.assessor_edit = QLineEdit(editing.assessor if editing else "", self)
