@@ -244,3 +244,10 @@ def measurements(session: Session, child_uuid: str) -> list[MeasurementView]:
         GrowthMeasurement.child_id == child.id, GrowthMeasurement.deleted_at.is_(None))
         .order_by(GrowthMeasurement.measured_on, GrowthMeasurement.id))
     return [_view(child, r) for r in rows]
+
+
+def measurement_by_id(session: Session, measurement_id: int) -> tuple[MeasurementView, str]:
+    """A live measurement the user may correct, with its child's name (the CLI's edit and
+    delete show what they change); not found for another centre's child, as everywhere."""
+    row, child = _live_measurement(session, measurement_id)
+    return _view(child, row), _name(child)
