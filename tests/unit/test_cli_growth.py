@@ -167,6 +167,9 @@ def test_edit_and_delete_a_measurement(capsys: pytest.CaptureFixture[str], offic
     (mid,) = _measurement_ids(office_db)
     code, out, err = run(capsys, "--db", db, "growth", "show", "--child", child)
     assert f"[เลขที่ {mid}]" in out
+    code, _o, err = run(capsys, "--db", db, "growth", "add", "--child", child, "--date", "20/11/2569",
+                        "--weight", "14.2", "--height", "109")  # the same day again: correct the first instead
+    assert code == 1 and f"(เลขที่ {mid})" in err and _measurement_ids(office_db) == [mid]
     code, out, err = run(capsys, "--db", db, "growth", "edit", "--measurement", str(mid), "--weight", "18")
     assert code == 0, err
     assert "เดิม:" in out and "น้ำหนัก 14.2 กก." in out and "น้ำหนัก 18 กก.  ส่วนสูง 109 ซม.  เส้นรอบศีรษะ 50.2 ซม." in out
