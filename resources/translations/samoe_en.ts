@@ -7408,8 +7408,8 @@ Copy the file to this computer and open it with File › Open database…</trans
         <translation>No measurement yet</translation>
     </message>
     <message>
-        <source>เส้นเขียว = ค่ามัธยฐาน · เส้นแดง = ±2 SD · เส้นดำ = ±3 SD · จุดน้ำเงิน = เด็กคนนี้ (มาตรฐาน WHO 2006)</source>
-        <translation>Green line = median · red lines = ±2 SD · black lines = ±3 SD · blue points = this child (WHO 2006 standards)</translation>
+        <source>เส้นเขียว = ค่ามัธยฐาน · เส้นเหลือง = ±1 SD · เส้นแดง = ±2 SD · เส้นดำ = ±3 SD · จุดน้ำเงิน = เด็กคนนี้ (มาตรฐาน WHO 2006)</source>
+        <translation>Green line = median · yellow lines = ±1 SD · red lines = ±2 SD · black lines = ±3 SD · blue points = this child (WHO 2006 standards)</translation>
     </message>
     <message>
         <source>ช่วงอายุ</source>
@@ -7579,6 +7579,14 @@ Copy the file to this computer and open it with File › Open database…</trans
 <context>
     <name>DspmCheckDialog</name>
     <message>
+        <source>อายุ %1 ไม่ใช่อายุคัดกรอง: ข้อประเมินของช่วงอายุอื่นยังไม่มีในโปรแกรม ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน</source>
+        <translation>Age %1 is not a screening age: the items of the other age bands are not in the program yet; use the printed DSPM manual for surveillance meanwhile</translation>
+    </message>
+    <message>
+        <source> · อายุคัดกรองครั้งถัดไป %1 เดือน ตั้งแต่ %2</source>
+        <translation> · next screening age: %1 months, from %2</translation>
+    </message>
+    <message>
         <source>%1 เดือน (อายุคัดกรอง)</source>
         <translation>%1 months (screening age)</translation>
     </message>
@@ -7672,6 +7680,10 @@ Copy the file to this computer and open it with File › Open database…</trans
 </context>
 <context>
     <name>GrowthView</name>
+    <message>
+        <source>เปิดหน้าพัฒนาการของเด็ก: พิมพ์เลขประจำตัวประชาชนหรือรหัส G แล้วกด Enter</source>
+        <translation>Open a child's development page: type the national ID or the G-code and press Enter</translation>
+    </message>
     <message>
         <source>น้ำหนักตามเกณฑ์อายุ (z-score)</source>
         <translation>Weight-for-age (z-score)</translation>

@@ -69,6 +69,8 @@ def test_the_growth_lists_fit_without_a_sideways_scroll(qtbot: Any, ctx: AppCont
     window.show()
     view = window.growth_view
     assert clipped_buttons(view) == []
+    edit = view.child_edit  # what to type to open a child: the whole placeholder shows
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText()), edit.width()
     for kind, page in view.pages.items():
         view.tabs.setCurrentWidget(page)
         page.refresh()
@@ -86,3 +88,21 @@ def test_the_growth_lists_fit_without_a_sideways_scroll(qtbot: Any, ctx: AppCont
             assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == model.texts[0][0]
         if kind in WIDE:  # the name and the long text share the width, neither squeezed out
             assert page.table.columnWidth(0) >= 150 and page.table.columnWidth(page.flex or 0) >= 150, kind
+
+
+def test_the_dspm_check_shows_its_items_at_their_own_height(qtbot: Any, ctx: AppContext, tmp_path: Any,
+                                                            netbook: tuple[int, int]) -> None:
+    """The items were sized while the table was still narrow: a one-line skill took three
+    lines' height and three items showed on a netbook; each row is now as tall as its text."""
+    from test_small_screens import _dspm_check
+
+    dialog = _dspm_check(ctx, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    grid = dialog.grid
+    line = grid.fontMetrics().height()
+    for row in range(grid.rowCount()):
+        skill = grid.item(row, 2).text()
+        if grid.fontMetrics().horizontalAdvance(skill) < grid.columnWidth(2) - 16:  # fits one line
+            assert grid.rowHeight(row) < 2 * line + 4, (skill, grid.rowHeight(row), line)

@@ -171,8 +171,8 @@ class ChildDevelopmentDialog(QDialog):
         self.chart = GrowthChartWidget(page)
         self.chart.empty_text = self.tr("ยังไม่มีผลการชั่งน้ำหนักวัดส่วนสูง")
         box.addWidget(self.chart, 1)
-        legend = QLabel(self.tr("เส้นเขียว = ค่ามัธยฐาน · เส้นแดง = ±2 SD · เส้นดำ = ±3 SD · จุดน้ำเงิน = เด็กคนนี้ "
-                                "(มาตรฐาน WHO 2006)"), page)
+        legend = QLabel(self.tr("เส้นเขียว = ค่ามัธยฐาน · เส้นเหลือง = ±1 SD · เส้นแดง = ±2 SD · เส้นดำ = ±3 SD · "
+                                "จุดน้ำเงิน = เด็กคนนี้ (มาตรฐาน WHO 2006)"), page)
         legend.setWordWrap(True)
         box.addWidget(legend)
         self.chart_combo.currentIndexChanged.connect(lambda _i: self._draw())
