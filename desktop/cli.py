@@ -19,7 +19,7 @@
                                                     the poverty screening and grant rounds (desktop/cli_screening.py)
     samoe centre attendance export|import --centre C, samoe centre rates list|set
                                                     a centre's daily attendance, meal rates (desktop/cli_centre.py)
-    samoe growth add|show|list, samoe dspm due      centre children's growth and DSPM checks (desktop/cli_growth.py)
+    samoe growth add|show|edit|delete|list, samoe dspm due      centre children's growth and DSPM checks (desktop/cli_growth.py)
     samoe cases list|overdue|import                 out-of-school children's cases (desktop/cli_cases.py)
 
 Every command that reads or changes records runs as a user: ``--user NAME`` (default
@@ -229,6 +229,8 @@ WRITES = {
     "centre attendance import": (False, "นำเข้าการมาเรียนประจำวัน ศพด."),  # desktop/cli_centre.py writes()
     "centre rates set": (False, "บันทึกอัตราค่าอาหาร ศพด."),
     "growth add": (False, "บันทึกน้ำหนักและส่วนสูง"),  # desktop/cli_growth.py writes()
+    "growth edit": (False, "แก้ไขผลการชั่ง/วัด"),
+    "growth delete": (False, "ลบผลการชั่ง/วัด"),
     "cases import": (False, "นำเข้ารายชื่อเด็กนอกระบบ"),  # desktop/cli_cases.py writes() (not --dry-run)
 }
 

@@ -178,6 +178,6 @@ def _rates(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         out("ใช้อัตราที่มากับโปรแกรม (ยังไม่ได้ตรวจสอบกับหนังสือสั่งการ): บันทึกอัตราของหน่วยงานด้วย samoe centre rates set")
     for r in rates:
         mark = "ตรวจแล้ว" if r.checked else "ยังไม่ได้ตรวจสอบ"
-        out(f"{r.kind.value:5}  ปีงบประมาณ {r.fiscal_year_be}  ตั้งแต่ {format_be(r.valid_from)}  "
+        out(f"{MEAL_LABELS[r.kind]} ({r.kind.value})  ปีงบประมาณ {r.fiscal_year_be}  ตั้งแต่ {format_be(r.valid_from)}  "
             f"{baht_text(r.satang):>8} บาท  {mark}  {r.source}")
     return 0

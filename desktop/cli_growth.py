@@ -2,7 +2,10 @@
 command line (issue 12).
 
     samoe growth add --child ID --date 20/11/2569 --weight 14.2 --height 98.5 [--head 49.5] [--method lying|standing]
-    samoe growth show --child ID          each measurement with its z-scores (two decimals) and Thai categories
+    samoe growth show --child ID          each measurement (its number) with its z-scores and Thai categories
+    samoe growth edit --measurement N [--date D] [--weight KG] [--height CM] [--head CM|--no-head] [--method M]
+                                          correct a measurement: the values not given stay as they are
+    samoe growth delete --measurement N   delete a measurement (kept in the audit log)
     samoe growth list [--category ผอม|เตี้ย|อ้วน|ไม่ได้ชั่ง] [--centre C] [--term 2/2569] [--page N]
     samoe dspm due [--month 12/2569] [--centre C] [--page N]
                                           checks due in the month, re-checks due or overdue, referrals waiting
@@ -49,6 +52,16 @@ def _page(text: str) -> int:
     return value
 
 
+def _number(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"เลขที่ต้องเป็นจำนวนเต็ม เช่น 12 (ได้รับ {text!r})") from None
+    if not 1 <= value < 2**62:
+        raise argparse.ArgumentTypeError(f"เลขที่ต้องเป็นจำนวนเต็มตั้งแต่ 1 (ได้รับ {text!r})")
+    return value
+
+
 def _month(text: str) -> tuple[int, int]:
     """``12/2569`` (พ.ศ.) or ``12/2026`` → (CE year, month)."""
     parts = text.strip().split("/")
@@ -75,6 +88,20 @@ def add_parsers(sub: Any) -> None:
                      help="lying นอนวัด, standing ยืนวัด (ไม่ระบุ: ตามที่ WHO กำหนดตามอายุ)")
     show = gr_sub.add_parser("show", help="น้ำหนักและส่วนสูงทุกครั้งของเด็ก พร้อม z-score และภาวะโภชนาการ")
     show.add_argument("--child", required=True, help="เลขลำดับ เลขประจำตัวประชาชน รหัส G หรือ uuid ของเด็ก")
+    edit = gr_sub.add_parser("edit", help="แก้ไขผลการชั่ง/วัด (ค่าที่ไม่ระบุคงเดิม ตรวจกับเกณฑ์ WHO ก่อนบันทึก)")
+    edit.add_argument("--measurement", type=_number, required=True,
+                      help="เลขที่ของผลการชั่ง/วัด (ดูได้จาก samoe growth show --child ID)")
+    edit.add_argument("--date", help="วันที่ชั่ง/วัด เช่น 20/11/2569")
+    edit.add_argument("--weight", type=_size, help="น้ำหนัก (กิโลกรัม) เช่น 14.2")
+    edit.add_argument("--height", type=_size, help="ส่วนสูงหรือความยาว (เซนติเมตร) เช่น 98.5")
+    head = edit.add_mutually_exclusive_group()
+    head.add_argument("--head", type=_size, help="เส้นรอบศีรษะ (เซนติเมตร)")
+    head.add_argument("--no-head", action="store_true", help="ลบค่าเส้นรอบศีรษะ")
+    edit.add_argument("--method", choices=("lying", "standing", "auto"),
+                      help="lying นอนวัด, standing ยืนวัด, auto ตามที่ WHO กำหนดตามอายุ")
+    delete = gr_sub.add_parser("delete", help="ลบผลการชั่ง/วัด (บันทึกไว้ในประวัติการใช้งาน)")
+    delete.add_argument("--measurement", type=_number, required=True,
+                        help="เลขที่ของผลการชั่ง/วัด (ดูได้จาก samoe growth show --child ID)")
     lst = gr_sub.add_parser("list", help="รายชื่อเด็กผอม เตี้ย อ้วน หรือยังไม่ได้ชั่ง/วัด ในภาคเรียน แยกตามห้อง")
     lst.add_argument("--category", default="", help="ผอม เตี้ย อ้วน หรือ ไม่ได้ชั่ง (ไม่ระบุ: ทุกกลุ่ม)")
     lst.add_argument("--centre", default="", help="รหัสหรือเลขลำดับ (id) ของศูนย์ (ไม่ระบุ: ทุกศูนย์ที่ดูได้)")
@@ -90,7 +117,8 @@ def add_parsers(sub: Any) -> None:
 
 def writes(args: argparse.Namespace) -> str:
     """The label of the write this command makes ("" for a read)."""
-    return "บันทึกน้ำหนักและส่วนสูง" if getattr(args, "growth_command", "") == "add" else ""
+    return {"add": "บันทึกน้ำหนักและส่วนสูง", "edit": "แก้ไขผลการชั่ง/วัด",
+            "delete": "ลบผลการชั่ง/วัด"}.get(getattr(args, "growth_command", ""), "")
 
 
 def _centre_id(session: Any, text: str) -> int | None:
@@ -121,11 +149,15 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
             return _add(args, db, out, err)
         if args.growth_command == "show":
             return _show(args, db, out, err)
+        if args.growth_command in ("edit", "delete"):
+            from desktop.cli_growth_edit import run_edit
+
+            return run_edit(args, db, out, err)
         return _list(args, db, out, err)
     except ValidationFailed as exc:
         for p in exc.problems:
             err(p.message)
-        missing = any(p.field in ("child", "centre") for p in exc.problems)
+        missing = any(p.field in ("child", "centre", "measurement") for p in exc.problems)
         return EXIT_MISSING if missing else EXIT_INVALID
 
 
@@ -159,7 +191,8 @@ def _print_measurement(view: Any, out: Any) -> None:
     sizes = [f"น้ำหนัก {view.weight_kg:g} กก." if view.weight_kg is not None else "",
              f"ส่วนสูง {view.height_cm:g} ซม." if view.height_cm is not None else "",
              f"เส้นรอบศีรษะ {view.head_cm:g} ซม." if view.head_cm is not None else ""]
-    out(f"{format_be(view.measured_on)}  อายุ {format_age(years, months)}  " + "  ".join(s for s in sizes if s))
+    out(f"[เลขที่ {view.id}]  {format_be(view.measured_on)}  อายุ {format_age(years, months)}  "
+        + "  ".join(s for s in sizes if s))
     for ind in Indicator:
         z = view.z.get(ind)
         if z is None and ind in (Indicator.HCA, Indicator.BMI):

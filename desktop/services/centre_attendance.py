@@ -93,6 +93,13 @@ def _placed_children(session: Session, room_id: int, day: date) -> list[tuple[in
     return [(r.id, r.uuid, f"{r.prefix}{r.first_name} {r.last_name}".strip()) for r in session.execute(q)]
 
 
+def placed_in_room(session: Session, room_id: int, day: date) -> dict[str, str]:
+    """uuid → name of the children in the room on ``day`` (an import checks each row's
+    child is there before anything is saved)."""
+    require(session, Action.CENTRE_READ)
+    return {uuid: name for _id, uuid, name in _placed_children(session, room_id, day)}
+
+
 def open_register(session: Session, room_id: int, day: date) -> Register:
     """The room's register of ``day``: its children, each present unless an absence is kept."""
     require(session, Action.CENTRE_READ)

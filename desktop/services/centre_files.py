@@ -35,7 +35,7 @@ from desktop.reports.sheets.writing import write_table
 from desktop.services.access import require
 from desktop.services.audit import record
 from desktop.services.centre import centre_of
-from desktop.services.centre_attendance import close_day, room_data, save_register
+from desktop.services.centre_attendance import close_day, placed_in_room, room_data, save_register
 from desktop.store.centre_state import CentreRoom
 from desktop.store.models import AcademicYear, Child
 
@@ -98,6 +98,7 @@ def import_attendance_file(session: Session, institution_id: int, path: Path, *,
     registers: dict[tuple[int, date], dict[str, AbsenceReason]] = defaultdict(dict)
     closed: set[date] = set()
     seen: dict[tuple[str, date], int] = {}
+    placed: dict[tuple[int, date], dict[str, str]] = {}
     for number, cells in zip(sheet.row_numbers, sheet.rows, strict=True):
         def cell(field: int, cells: list[str] = cells) -> str:
             i = col.get(field)
@@ -121,6 +122,15 @@ def import_attendance_file(session: Session, institution_id: int, path: Path, *,
             room = rooms.get((cell(cs.ROOM), year))
             if room is None:
                 row_problems.append(_("ศูนย์นี้ไม่มีห้อง \"{room}\" ในปีการศึกษา {year}").format(room=cell(cs.ROOM), year=year))
+        if uuid is not None and day is not None and room is not None and cell(cs.STATUS).lower() not in cs.CLOSED_WORDS:
+            if (room, day) not in placed:
+                placed[(room, day)] = placed_in_room(session, room, day)
+            there = placed[(room, day)]
+            if uuid not in there:
+                row_problems.append(_("เด็ก {who} ไม่ได้อยู่ในห้อง \"{room}\" ของศูนย์นี้ในวันที่ {day}: ตรวจว่าเป็นไฟล์ของศูนย์นี้ "
+                                      "หรือจัดเด็กเข้าห้องก่อนนำเข้า").format(
+                    who=cell(cs.NAME) or cell(cs.CODE) or ident,
+                    room=cell(cs.ROOM), day=format_be_numeric(day)))
         if uuid is not None and day is not None:
             if (uuid, day) in seen:
                 row_problems.append(_("เด็กคนนี้ในวันนี้อยู่ในแถว {first} แล้ว").format(first=seen[(uuid, day)]))

@@ -91,7 +91,7 @@ def fill_growth(conn: Connection, *, office_id: int, year_id: int, seed: int, to
     stamp = now.isoformat(sep=" ")
     fixed: dict[str, int | str] = {"version": 1, "created_at": stamp, "updated_at": stamp,
                                    "origin_office_id": office_id}
-    measured = _measurements(conn, kids, _terms(conn, year_id, today), rng, fixed)
+    measured = _measurements(conn, kids, _terms(conn, year_id, today), today, rng, fixed)
     year_start = conn.execute(select(AcademicYear.start_date).where(AcademicYear.id == year_id)).scalar_one()
     checks = _checks(conn, kids, year_start, today, rng, office_id, fixed)
     if conn.dialect.name == "postgresql":  # statistics for the lists' plans, as autovacuum would give later
@@ -99,8 +99,8 @@ def fill_growth(conn: Connection, *, office_id: int, year_id: int, seed: int, to
     return measured, checks
 
 
-def _measurements(conn: Connection, kids: Sequence[Row[Any]], days: list[date], rng: random.Random,
-                  fixed: dict[str, int | str]) -> int:
+def _measurements(conn: Connection, kids: Sequence[Row[Any]], days: list[date], today: date,
+                  rng: random.Random, fixed: dict[str, int | str]) -> int:
     rows: list[tuple[int, date, float, float, bool, int]] = []
     for child_id, sex_code, birth in kids:
         sex = Sex(sex_code)
@@ -111,7 +111,8 @@ def _measurements(conn: Connection, kids: Sequence[Row[Any]], days: list[date], 
         for k, day in enumerate(days):
             if k == len(days) - 1 and rng.random() < UNMEASURED_SHARE:
                 continue
-            on = day + timedelta(days=rng.randint(0, 6))
+            # spread over the week after the measuring day, never after the demo's today
+            on = min(day + timedelta(days=rng.randint(0, 6)), today)
             age = (on - birth).days
             if not 0 <= age <= LAST_DAY:
                 continue

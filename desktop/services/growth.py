@@ -25,6 +25,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.dates import format_be
 from desktop.domain.errors import Problem, ValidationFailed
 from desktop.domain.growth import Measurement, Method, assess, zscores
 from desktop.domain.growth_categories import Indicator, category_label
@@ -171,6 +172,21 @@ def _checked(session: Session, child: Child, actor_name: str, measured_on: date,
     return weight_g, height_mm, head_mm, measured_by, note
 
 
+def _one_a_day(session: Session, child: Child, measured_on: date, keep: int | None = None) -> None:
+    """A child's day has one measurement: a second (typed twice, a command run again) would
+    count twice in the chart and the table; the first is corrected instead."""
+    q = select(GrowthMeasurement.id).where(GrowthMeasurement.child_id == child.id,
+                                           GrowthMeasurement.measured_on == measured_on,
+                                           GrowthMeasurement.deleted_at.is_(None))
+    if keep is not None:
+        q = q.where(GrowthMeasurement.id != keep)
+    found = session.scalar(q.limit(1))
+    if found is not None:
+        raise ValidationFailed([Problem("measured_on", _(
+            "เด็กคนนี้มีผลการชั่ง/วัดของวันที่ {day} แล้ว (เลขที่ {id}): แก้ไขรายการนั้นแทนการเพิ่มใหม่").format(
+            day=format_be(measured_on), id=found))])
+
+
 def add_measurement(session: Session, child_uuid: str, measured_on: date, *, weight_kg: float | None,
                     height_cm: float | None, head_cm: float | None = None, method: Method | None = None,
                     measured_by: str = "", note: str = "", today: date | None = None) -> MeasurementView:
@@ -183,6 +199,7 @@ def add_measurement(session: Session, child_uuid: str, measured_on: date, *, wei
     weight_g, height_mm, head_mm, measured_by, note = _checked(
         session, child, actor.full_name or actor.name, measured_on, weight_kg, height_cm, head_cm, method,
         measured_by, note, today)
+    _one_a_day(session, child, measured_on)
     row = GrowthMeasurement(child_id=child.id, measured_on=measured_on, weight_g=weight_g, height_mm=height_mm,
                             method=method.value if method else "", head_mm=head_mm, measured_by=measured_by,
                             note=note, origin_office_id=office.id)
@@ -215,6 +232,7 @@ def edit_measurement(session: Session, measurement_id: int, measured_on: date, *
     weight_g, height_mm, head_mm, measured_by, note = _checked(
         session, child, actor.full_name or actor.name, measured_on, weight_kg, height_cm, head_cm, method,
         measured_by or row.measured_by, note, today)
+    _one_a_day(session, child, measured_on, keep=row.id)
     before = {"measured_on": row.measured_on.isoformat(), "weight_g": row.weight_g, "height_mm": row.height_mm,
               "head_mm": row.head_mm, "method": row.method}
     row.measured_on, row.weight_g, row.height_mm, row.head_mm = measured_on, weight_g, height_mm, head_mm
@@ -244,3 +262,10 @@ def measurements(session: Session, child_uuid: str) -> list[MeasurementView]:
         GrowthMeasurement.child_id == child.id, GrowthMeasurement.deleted_at.is_(None))
         .order_by(GrowthMeasurement.measured_on, GrowthMeasurement.id))
     return [_view(child, r) for r in rows]
+
+
+def measurement_by_id(session: Session, measurement_id: int) -> tuple[MeasurementView, str]:
+    """A live measurement the user may correct, with its child's name (the CLI's edit and
+    delete show what they change); not found for another centre's child, as everywhere."""
+    row, child = _live_measurement(session, measurement_id)
+    return _view(child, row), _name(child)

@@ -7336,6 +7336,14 @@ Copy the file to this computer and open it with File › Open database…</trans
 <context>
     <name>ChildDevelopmentDialog</name>
     <message>
+        <source>บันทึกน้ำหนัก ส่วนสูง และรอบศีรษะครั้งใหม่ (Ctrl+N)</source>
+        <translation>Record a new weight, height and head circumference (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>ดูตัวอย่างก่อนพิมพ์: กราฟทั้งสามแบบและตารางผลการชั่งวัด (Ctrl+P)</source>
+        <translation>Preview before printing: the three charts and the table of measurements (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>พัฒนาการของเด็ก</source>
         <translation>Child development</translation>
     </message>
@@ -7380,8 +7388,8 @@ Copy the file to this computer and open it with File › Open database…</trans
         <translation>Interpretation</translation>
     </message>
     <message>
-        <source>เพิ่มการชั่ง/วัด… (Ctrl+N)</source>
-        <translation>Add a measurement… (Ctrl+N)</translation>
+        <source>เพิ่มการชั่ง/วัด (Ctrl+N)</source>
+        <translation>Add a measurement (Ctrl+N)</translation>
     </message>
     <message>
         <source>แก้ไข…</source>
@@ -7392,16 +7400,16 @@ Copy the file to this computer and open it with File › Open database…</trans
         <translation>Delete…</translation>
     </message>
     <message>
-        <source>พิมพ์กราฟ… (Ctrl+P)</source>
-        <translation>Print the chart… (Ctrl+P)</translation>
+        <source>พิมพ์กราฟ (Ctrl+P)</source>
+        <translation>Print the chart (Ctrl+P)</translation>
     </message>
     <message>
         <source>ยังไม่มีผลการชั่งน้ำหนักวัดส่วนสูง</source>
         <translation>No measurement yet</translation>
     </message>
     <message>
-        <source>เส้นเขียว = ค่ามัธยฐาน · เส้นแดง = ±2 SD · เส้นดำ = ±3 SD · จุดน้ำเงิน = เด็กคนนี้ (มาตรฐาน WHO 2006)</source>
-        <translation>Green line = median · red lines = ±2 SD · black lines = ±3 SD · blue points = this child (WHO 2006 standards)</translation>
+        <source>เส้นเขียว = ค่ามัธยฐาน · เส้นเหลือง = ±1 SD · เส้นแดง = ±2 SD · เส้นดำ = ±3 SD · จุดน้ำเงิน = เด็กคนนี้ (มาตรฐาน WHO 2006)</source>
+        <translation>Green line = median · yellow lines = ±1 SD · red lines = ±2 SD · black lines = ±3 SD · blue points = this child (WHO 2006 standards)</translation>
     </message>
     <message>
         <source>ช่วงอายุ</source>
@@ -7571,6 +7579,18 @@ Copy the file to this computer and open it with File › Open database…</trans
 <context>
     <name>DspmCheckDialog</name>
     <message>
+        <source>อายุ %1 ไม่ใช่อายุคัดกรอง: ข้อประเมินของช่วงอายุอื่นยังไม่มีในโปรแกรม ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน</source>
+        <translation>Age %1 is not a screening age: the items of the other age bands are not in the program yet; use the printed DSPM manual for surveillance meanwhile</translation>
+    </message>
+    <message>
+        <source> · อายุคัดกรองครั้งถัดไป %1 เดือน ตั้งแต่ %2</source>
+        <translation> · next screening age: %1 months, from %2</translation>
+    </message>
+    <message>
+        <source>%1 เดือน (อายุคัดกรอง)</source>
+        <translation>%1 months (screening age)</translation>
+    </message>
+    <message>
         <source>แก้ไขผลการประเมินพัฒนาการ</source>
         <translation>Correct a development check</translation>
     </message>
@@ -7660,6 +7680,38 @@ Copy the file to this computer and open it with File › Open database…</trans
 </context>
 <context>
     <name>GrowthView</name>
+    <message>
+        <source>เปิดหน้าพัฒนาการของเด็ก: พิมพ์เลขประจำตัวประชาชนหรือรหัส G แล้วกด Enter</source>
+        <translation>Open a child's development page: type the national ID or the G-code and press Enter</translation>
+    </message>
+    <message>
+        <source>น้ำหนักตามเกณฑ์อายุ (z-score)</source>
+        <translation>Weight-for-age (z-score)</translation>
+    </message>
+    <message>
+        <source>ส่วนสูงตามเกณฑ์อายุ (z-score)</source>
+        <translation>Height-for-age (z-score)</translation>
+    </message>
+    <message>
+        <source>น้ำหนักตามเกณฑ์ส่วนสูง (z-score)</source>
+        <translation>Weight-for-height (z-score)</translation>
+    </message>
+    <message>
+        <source>การแปลผล: น้ำหนักตามอายุ / ส่วนสูงตามอายุ / น้ำหนักตามส่วนสูง</source>
+        <translation>Reading: weight-for-age / height-for-age / weight-for-height</translation>
+    </message>
+    <message>
+        <source>วันที่วัด</source>
+        <translation>Measured (BE)</translation>
+    </message>
+    <message>
+        <source>กก.</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>ซม.</source>
+        <translation>cm</translation>
+    </message>
     <message>
         <source>การเจริญเติบโตและพัฒนาการ</source>
         <translation>Growth and development</translation>
@@ -7987,6 +8039,17 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>เลขที่หนังสือ</source>
         <translation>Letter no.</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <source>เลยกำหนด</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>ถึงกำหนด</source>
+        <translation>Due</translation>
     </message>
 </context>
 <context>

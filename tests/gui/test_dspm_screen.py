@@ -146,3 +146,21 @@ def test_an_unanswered_item_is_refused_with_the_services_message(qtbot: Any, ctx
     qtbot.waitUntil(lambda: not left)
     assert "ยังไม่ได้บันทึกผลข้อ" in seen[0] and dialog.isVisible()
     dialog.reject()
+
+
+def test_between_screening_ages_the_check_says_what_to_do(qtbot: Any, ctx_kit: Any) -> None:
+    """The item file holds the five screening ages only: a child between them is told so,
+    with the paper manual to use meanwhile and the day the next screening age comes; the
+    ages offered say they are screening ages; at a screening age no note shows."""
+    ctx, kit = ctx_kit
+    dialog = DspmCheckDialog(ctx, kit.children_a[0], "เด็กทดสอบ", date(2023, 6, 15), today=TODAY)  # 3 y 5 m
+    qtbot.addWidget(dialog)
+    dialog.show()
+    note = dialog.band_label.text()
+    assert dialog.band_label.isVisible() and "3 ปี 5 เดือน" in note and "คู่มือ DSPM" in note
+    assert "42 เดือน ตั้งแต่ 15 ธ.ค. 2569" in note
+    assert all("(อายุคัดกรอง)" in dialog.age_combo.itemText(i) for i in range(dialog.age_combo.count()))
+    at_age = DspmCheckDialog(ctx, kit.children_a[0], "เด็กทดสอบ", date(2023, 6, 1), today=TODAY)  # 42 months
+    qtbot.addWidget(at_age)
+    at_age.show()
+    assert not at_age.band_label.isVisible()

@@ -331,3 +331,97 @@ def test_english_list_headers_say_buddhist_era(english, qtbot, ctx: AppContext, 
         qtbot.wait(50)
         missing += [f"{cls.__name__} {m}" for m in _be_headers_missing(view)]
     assert not missing, "English headers of Buddhist Era dates without (BE):\n" + "\n".join(missing)
+
+
+# --------------------------------------------------------------------------- growth and DSPM (issue 12)
+
+
+def _growth_data(ctx: AppContext) -> tuple[str, list[str]]:
+    """A demo centre child measured (ผอม this term) with a DSPM check waiting for its
+    re-check and one referred; and what stays as written: rooms, hospitals, assessors,
+    the manual's items and activities (the manual is Thai: its text is data here)."""
+    from test_small_screens import _measured_child
+
+    from desktop.domain.dspm import manual
+    from desktop.services.dspm import record_check
+    from desktop.services.growth import add_measurement
+    from desktop.store.centre_state import CentreRoom
+    from desktop.store.growth_state import DspmCheck, DspmReferral, GrowthMeasurement
+    from desktop.store.models import Child
+
+    uuid = _measured_child(ctx)
+    with ctx.db.session() as s:
+        s.scalars(select(Child).where(Child.uuid == uuid)).one().birth_date = date(2022, 3, 1)
+    with ctx.db.session() as s:
+        add_measurement(s, uuid, date(2026, 11, 20), weight_kg=13.0, height_cm=107.0, today=TODAY)  # ผอม
+        record_check(s, uuid, 42, date(2026, 11, 10), {i.no: i.no != manual().band(42).items[0].no
+                                                       for i in manual().band(42).items}, today=TODAY)
+    m = manual()
+    data = {m.label, m.title, m.edition_th}
+    for band in m.bands:
+        for item in band.items:
+            data |= {item.skill, *item.activity}
+    with ctx.db.reader() as s:
+        data |= {str(v) for v in s.scalars(select(CentreRoom.name)) if v}
+        data |= {str(v) for v in s.scalars(select(DspmReferral.hospital)) if v}
+        data |= {str(v) for v in s.scalars(select(DspmCheck.assessor)) if v}
+        data |= {str(v) for v in s.scalars(select(GrowthMeasurement.measured_by)) if v}
+    return uuid, sorted({*data, *_data_strings(ctx)}, key=len, reverse=True)
+
+
+def _assert_english_with(top: QWidget, data: list[str]) -> None:
+    texts = screen_texts(top)
+    assert len(texts) > 5
+    left = _strip(texts, data)
+    assert not left, "Thai left on an English screen:\n" + "\n".join(left[:40])
+
+
+def test_growth_lists_in_english(english, qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.views.growth_lists import GrowthView
+
+    _uuid, data = _growth_data(ctx)
+    view = GrowthView(ctx, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    shown = {}
+    for centre in range(view.centre_combo.count()):  # the measured child's centre among them
+        view.centre_combo.setCurrentIndex(centre)
+        for kind, page in view.pages.items():
+            view.tabs.setCurrentWidget(page)
+            page.refresh()
+            shown[kind] = shown.get(kind, 0) + page.row_count()
+            _assert_english_with(view, data)
+    assert shown["thin"] and shown["rechecks"] and shown["not_measured"], shown
+
+
+def test_child_development_in_english(english, qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.gui.views.growth_child import ChildDevelopmentDialog
+
+    uuid, data = _growth_data(ctx)
+    dialog = ChildDevelopmentDialog(ctx, uuid, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.measure_table.rowCount() and dialog.check_table.rowCount()
+    for tab in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(tab)
+        _assert_english_with(dialog, data)
+
+
+def test_measurement_and_dspm_check_in_english(english, qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.domain.people import Sex
+    from desktop.gui.views.dspm_check import DspmCheckDialog
+    from desktop.gui.views.growth_measure import MeasurementDialog
+
+    uuid, data = _growth_data(ctx)
+    dialog = MeasurementDialog(ctx, uuid, "Test child", Sex.FEMALE, date(2022, 1, 1), today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.weight_edit.setText("15.2")
+    dialog.height_edit.setText("103")
+    _assert_english_with(dialog, data)
+    dialog.height_edit.setText("60")  # refused: the domain's message, in English
+    _assert_english_with(dialog, data)
+    check = DspmCheckDialog(ctx, uuid, "Test child", date(2022, 1, 1), today=TODAY)
+    qtbot.addWidget(check)
+    check.show()
+    _assert_english_with(check, sorted({*data, "ผ", "ม"}, key=len, reverse=True))  # the Thai keyboard's keys

@@ -117,6 +117,7 @@ def test_the_rates_listed_and_set(capsys: pytest.CaptureFixture[str], tmp_path: 
     db = _db(office_db)
     code, out, _e = run(capsys, "--db", db, "centre", "rates", "list")
     assert code == 0 and "ใช้อัตราที่มากับโปรแกรม" in out and "21.00" in out and "ยังไม่ได้ตรวจสอบ" in out
+    assert "อาหารกลางวัน (lunch)" in out  # in Thai, with the word --kind takes
     code, out, err = run(capsys, "--db", db, "centre", "rates", "set", "--kind", "lunch", "--from", "1/10/2569",
                          "--baht", "22.5", "--source", "หนังสือ สถ. ทดสอบ", "--checked")
     assert code == 0, err
@@ -134,3 +135,23 @@ def test_the_rates_listed_and_set(capsys: pytest.CaptureFixture[str], tmp_path: 
     code, _o, err = run(capsys, "--db", db, "--user", "carer", "centre", "rates", "set", "--kind", "milk",
                         "--from", "1/10/2569", "--baht", "8")
     assert code == 12 and "ไม่มีสิทธิ์" in err
+
+
+def test_a_child_not_in_the_room_names_its_row_even_in_a_dry_run(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                                 month: tuple[Database, Kit, int]) -> None:
+    """A file of another centre (its rooms named alike) or a child moved out: the row and
+    the child are named, with what to do, and the dry run finds it too (it used to say
+    "checked" and then the real import failed with no row named)."""
+    db, kit, _rid = month
+    wrong = tmp_path / "other.csv"
+    wrong.write_text("วันที่,ห้อง,รหัสเด็ก,การมาเรียน\n"
+                     f"1/12/2569,ห้องเด็กกลาง,{kit.children_a[0]},มา\n"
+                     f"1/12/2569,ห้องเด็กกลาง,{kit.children_b[0]},ป่วย\n", encoding="utf-8-sig")
+    for dry in (["--dry-run"], []):
+        code, _o, err = run(capsys, "--db", _db(db), "centre", "attendance", "import", str(wrong),
+                            "--centre", "3300100001", *dry)
+        assert code == 1, (dry, err)
+        assert "แถว 3:" in err and "ไม่ได้อยู่ในห้อง \"ห้องเด็กกลาง\"" in err and "ตรวจ" in err, err
+        assert "แถว 2" not in err and "Traceback" not in err
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(CentreRegister).where(CentreRegister.day == date(2026, 12, 1))) == 0

@@ -147,3 +147,77 @@ def test_a_caregiver_of_another_centre_is_refused(capsys: pytest.CaptureFixture[
     with office_db.reader() as s:
         assert s.scalar(select(func.count()).select_from(GrowthMeasurement)) == 1
         assert s.scalar(select(GrowthMeasurement.measured_by)) == "ครูบี"
+
+
+def _measurement_ids(db: Database) -> list[int]:
+    with db.reader() as s:
+        return list(s.scalars(select(GrowthMeasurement.id).where(GrowthMeasurement.deleted_at.is_(None))
+                              .order_by(GrowthMeasurement.id)))
+
+
+def test_edit_and_delete_a_measurement(capsys: pytest.CaptureFixture[str], office_db: Database, kit: Kit) -> None:
+    """``samoe growth show`` names each measurement's number; ``edit`` corrects the values
+    given (the others stay), with the same checks as a new one; ``delete`` is soft and
+    audited; bad arguments end in Thai with an exit code, nothing changed."""
+    from desktop.store.models import AuditEntry
+
+    db, child = _db(office_db), _id(office_db, kit.children_a[0])
+    run(capsys, "--db", db, "growth", "add", "--child", child, "--date", "20/11/2569", "--weight", "14.2",
+        "--height", "109", "--head", "50.2")
+    (mid,) = _measurement_ids(office_db)
+    code, out, err = run(capsys, "--db", db, "growth", "show", "--child", child)
+    assert f"[เลขที่ {mid}]" in out
+    code, _o, err = run(capsys, "--db", db, "growth", "add", "--child", child, "--date", "20/11/2569",
+                        "--weight", "14.2", "--height", "109")  # the same day again: correct the first instead
+    assert code == 1 and f"(เลขที่ {mid})" in err and _measurement_ids(office_db) == [mid]
+    code, out, err = run(capsys, "--db", db, "growth", "edit", "--measurement", str(mid), "--weight", "18")
+    assert code == 0, err
+    assert "เดิม:" in out and "น้ำหนัก 14.2 กก." in out and "น้ำหนัก 18 กก.  ส่วนสูง 109 ซม.  เส้นรอบศีรษะ 50.2 ซม." in out
+    with office_db.reader() as s:
+        row = s.get(GrowthMeasurement, mid)
+        assert row is not None and (row.weight_g, row.height_mm, row.head_mm) == (18000, 1090, 502)
+    for bad, want_code, words in ((["--weight", "45"], 1, "ไม่น่าเป็นไปได้"),
+                                  (["--date", "1/1/2580"], 1, "อนาคต"),
+                                  (["--date", "31/02/2569"], 2, "วันที่ไม่ถูกต้อง"),
+                                  ([], 2, "อย่างน้อยหนึ่งค่า")):
+        code, _o, err = run(capsys, "--db", db, "growth", "edit", "--measurement", str(mid), *bad)
+        assert code == want_code and words in err and "Traceback" not in err, (bad, code, err)
+    for bad, words in ((["--measurement", str(mid), "--weight", "abc"], "ต้องเป็นตัวเลข"),
+                       (["--measurement", "x1", "--weight", "18"], "เลขที่ต้องเป็นจำนวนเต็ม"),
+                       (["--measurement", str(mid), "--head", "50", "--no-head"], "ใช้ร่วมกับ --head ไม่ได้")):
+        with pytest.raises(SystemExit) as stopped:
+            run(capsys, "--db", db, "growth", "edit", *bad)
+        assert stopped.value.code == 2 and words in capsys.readouterr().err, bad
+    code, _o, err = run(capsys, "--db", db, "growth", "edit", "--measurement", "99999", "--weight", "18")
+    assert code == 4 and "ไม่พบผลการชั่ง/วัด" in err
+    with office_db.reader() as s:
+        row = s.get(GrowthMeasurement, mid)
+        assert row is not None and row.weight_g == 18000  # nothing the refusals changed
+    code, out, err = run(capsys, "--db", db, "growth", "edit", "--measurement", str(mid), "--no-head")
+    assert code == 0 and "เส้นรอบศีรษะ" not in out.split("ใหม่:")[1]
+    code, out, err = run(capsys, "--db", db, "growth", "delete", "--measurement", str(mid))
+    assert code == 0 and "ลบผลการชั่ง/วัดแล้ว" in out, err
+    assert _measurement_ids(office_db) == []
+    with office_db.reader() as s:
+        assert s.get(GrowthMeasurement, mid).deleted_at is not None  # type: ignore[union-attr]
+        actions = set(s.scalars(select(AuditEntry.action)))
+    assert {"growth_measure_edit", "growth_measure_delete"} <= actions
+    code, _o, err = run(capsys, "--db", db, "growth", "delete", "--measurement", str(mid))
+    assert code == 4 and "ถูกลบไปแล้ว" in err
+
+
+def test_a_caregiver_cannot_edit_another_centres_measurement(capsys: pytest.CaptureFixture[str],
+                                                             office_db: Database, kit: Kit) -> None:
+    from desktop.services.access import Grant
+    from desktop.services.users import add_user
+
+    db = _db(office_db)
+    run(capsys, "--db", db, "growth", "add", "--child", _id(office_db, kit.children_a[0]), "--date", "20/11/2569",
+        "--weight", "14.2", "--height", "109")
+    (mid,) = _measurement_ids(office_db)
+    with office_db.session() as s:
+        add_user(s, "carer", TEST_PASSWORD, full_name="ครูบี", roles=[Grant(Role.CAREGIVER, kit.centre_b)])
+    for cmd in (["edit", "--measurement", str(mid), "--weight", "15"], ["delete", "--measurement", str(mid)]):
+        code, _o, err = run(capsys, "--db", db, "--user", "carer", "growth", *cmd)
+        assert code in (4, 12) and "Traceback" not in err, (cmd, code, err)
+    assert _measurement_ids(office_db) == [mid]

@@ -18,7 +18,7 @@ from desktop.services.demo_growth import fill_growth
 from desktop.services.dspm_lists import checks_due, rechecks_due, referrals_waiting
 from desktop.services.growth_lists import ListCategory, growth_list, term_period
 from desktop.store.db import Database
-from desktop.store.growth_state import DspmCheck, DspmCheckItem, GrowthMeasurement
+from desktop.store.growth_state import DspmCheck, DspmCheckItem, DspmReferral, GrowthMeasurement
 from desktop.store.models import AcademicYear, AuditEntry, Child, Institution
 
 TODAY = date(2026, 12, 1)
@@ -60,3 +60,21 @@ def test_filling_growth_is_fast_and_once(office_db: Database) -> None:
     print(f"demo growth: {made} in {took * 1000:.0f} ms")
     assert made[0] > 100 and made[1] > 10 and again == (0, 0)
     assert took < 5.0
+
+
+def test_no_demo_record_is_dated_after_today(office_db: Database) -> None:
+    """A demo made a few days after the term's measuring day (20 November) must not date a
+    measurement, a check or a referral after its own "today": the services refuse a
+    future date from a person, and a caregiver would see a measurement not yet taken."""
+    today = date(2026, 11, 22)  # the measuring days run 20-26 November
+    fill_demo(office_db.engine, children=1500, seed=7, today=today, screenings=True)
+    with office_db.reader() as s:
+        last_measured = s.scalar(select(func.max(GrowthMeasurement.measured_on)))
+        last_checked = s.scalar(select(func.max(DspmCheck.checked_on)))
+        last_sent = s.scalar(select(func.max(DspmReferral.sent_on)))
+        measured_in_term = s.scalar(select(func.count()).select_from(GrowthMeasurement)
+                                    .where(GrowthMeasurement.measured_on >= date(2026, 11, 20)))
+    assert last_measured is not None and last_measured <= today, last_measured
+    assert last_checked is not None and last_checked <= today, last_checked
+    assert last_sent is None or last_sent <= today, last_sent
+    assert measured_in_term, "the term's measuring days up to today still have measurements"

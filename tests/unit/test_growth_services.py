@@ -156,3 +156,27 @@ def test_a_caregiver_of_one_centre_is_refused_another_centres_child(office_db: D
         assert len(measurements(s, other)) == 1
         with pytest.raises(NotPermitted):
             add_measurement(s, other, ON, weight_kg=17.0, height_cm=108.0, today=TODAY)
+
+
+def test_a_second_measurement_of_the_same_day_is_refused(office_db: Database, kit: Kit) -> None:
+    """Typed twice (or the command run again), a day's measurement would count twice in
+    the child's chart and table: refused with the first one's number to correct instead;
+    an edit may not move a measurement onto another's day either, but may keep its own."""
+    from desktop.services.growth import edit_measurement
+
+    child = kit.children_a[0]
+    _add(office_db, child, 14.2, 109.0)
+    with office_db.session() as s, pytest.raises(ValidationFailed) as refused:
+        add_measurement(s, child, ON, weight_kg=14.3, height_cm=109.1, today=TODAY)
+    with office_db.reader() as s:
+        first = s.scalar(select(GrowthMeasurement.id))
+    assert refused.value.problems[0].field == "measured_on"
+    assert f"เลขที่ {first}" in refused.value.problems[0].message and "แก้ไข" in refused.value.problems[0].message
+    _add(office_db, child, 14.0, 108.5, on=date(2026, 11, 1))
+    with office_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(GrowthMeasurement)) == 2
+        second = s.scalar(select(GrowthMeasurement.id).where(GrowthMeasurement.measured_on == date(2026, 11, 1)))
+    with office_db.session() as s, pytest.raises(ValidationFailed):
+        edit_measurement(s, int(second or 0), ON, weight_kg=14.0, height_cm=108.5, today=TODAY)
+    with office_db.session() as s:  # its own day, new values: fine
+        edit_measurement(s, int(second or 0), date(2026, 11, 1), weight_kg=14.1, height_cm=108.5, today=TODAY)

@@ -73,6 +73,9 @@ class ItemsGrid(QTableWidget):
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
         self.verticalHeader().hide()
+        # each row as tall as its text at the table's width now (sized once at load, while the
+        # table was still narrow, a one-line skill took three lines and a netbook showed three items)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -160,8 +163,9 @@ class DspmCheckDialog(QDialog):
         self.age_combo = QComboBox(self)
         self.age_combo.setObjectName("ageCombo")
         m = manual()
-        for band in m.bands:
-            self.age_combo.addItem(band.label, band.age_months)
+        for band in m.bands:  # every band in the item file is a screening age: say so, in the window's language
+            self.age_combo.addItem(self.tr("%1 เดือน (อายุคัดกรอง)").replace("%1", str(band.age_months)),
+                                   band.age_months)
         self.date_edit = QLineEdit(format_be(editing.checked_on if editing else self.today), self)
         self.date_edit.setObjectName("checkDateEdit")
         self.assessor_edit = QLineEdit(editing.assessor if editing else "", self)
@@ -176,6 +180,11 @@ class DspmCheckDialog(QDialog):
         layout.addWidget(self.refer_check)
         self.grid = ItemsGrid(self)
         layout.addWidget(self.grid, 1)
+        self.band_label = QLabel(self)  # the child's age between screening ages: what to do meanwhile
+        self.band_label.setObjectName("bandNote")
+        self.band_label.setWordWrap(True)
+        self.band_label.setStyleSheet("color: #8a4b00;")
+        layout.addWidget(self.band_label)
         self.help_label = QLabel(self.tr("ผ หรือ p = ผ่าน · ม หรือ f = ไม่ผ่าน · เว้นวรรค = สลับ · Ctrl+S บันทึก"), self)
         self.help_label.setWordWrap(True)
         layout.addWidget(self.help_label)
@@ -195,6 +204,8 @@ class DspmCheckDialog(QDialog):
         self.grid.changed.connect(self._counted)
         self.age_combo.currentIndexChanged.connect(lambda _i: self._load_items())
         self._set_up(recheck)
+        self.band_label.setText(self._band_note())
+        self.band_label.setVisible(bool(self.band_label.text()))
         self.resize(760, 620)
         fit_to_screen(self)
         self.grid.setFocus()
@@ -218,6 +229,24 @@ class DspmCheckDialog(QDialog):
             answers = {i.no: i not in self.editing.failed for i in band.items} if self.editing else {}
             self.grid.load(list(band.items), answers)
         self._counted()
+
+    def _band_note(self) -> str:
+        """Between screening ages (a first check): the file holds only their items, so say
+        so, what to use meanwhile and when the next screening age comes."""
+        from desktop.domain.dates import age_on, format_age
+        from desktop.domain.dspm_schedule import reaches
+
+        years, months = age_on(self.birth, self.today)
+        ages = manual().screening_ages
+        if self.first is not None or self.editing is not None or years * 12 + months in ages:
+            return ""
+        coming = [a for a in ages if reaches(self.birth, a) > self.today]
+        note = self.tr("อายุ %1 ไม่ใช่อายุคัดกรอง: ข้อประเมินของช่วงอายุอื่นยังไม่มีในโปรแกรม "
+                       "ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน").replace("%1", format_age(years, months))
+        if coming:
+            note += self.tr(" · อายุคัดกรองครั้งถัดไป %1 เดือน ตั้งแต่ %2").replace("%1", str(coming[0])).replace(
+                "%2", format_be(reaches(self.birth, coming[0])))
+        return note
 
     def _age_now(self) -> int:
         """The screening age the child has reached most recently (the first band otherwise)."""

@@ -13,7 +13,9 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -59,14 +61,19 @@ Index = QModelIndex | QPersistentModelIndex
 FLAG_COLOURS = {"wfh_wasted": "#b00020", "hfa_short": "#8a4b00", "wfh_obese": "#b00020", "wfh_overweight": "#8a4b00",
                 "overdue": "#b00020"}
 NUMBER_HEADERS = {"น้ำหนัก (กก.)", "ส่วนสูง (ซม.)", "W/A", "H/A", "W/H", "ช่วงอายุ (เดือน)", "เหลือ (วัน)", "รอผล (วัน)"}
+STRETCH_COLUMN = 0  # the child's name takes the room left
+FLEX_HEADERS = {"การแปลผล", "โรงพยาบาล"}  # long texts that give way to the name on a narrow screen
 
 
 class RowsModel(QAbstractTableModel):
     """The list's rows; a header click sorts by the service's own key (as the printout)."""
 
-    def __init__(self, headers: list[str], numbers: set[int]) -> None:
+    def __init__(self, headers: list[str], numbers: set[int], tips: list[str] | None = None) -> None:
         super().__init__()
         self.headers, self.numbers = headers, numbers
+        self.tips = tips or list(headers)
+        # the service's own words in a cell (the printout and the file keep them Thai)
+        self.words = {"เลยกำหนด": self.tr("เลยกำหนด"), "ถึงกำหนด": self.tr("ถึงกำหนด")}
         self.rows: list[ListRow] = []
         self.texts: list[list[str]] = []
         self._brushes = {k: QBrush(QColor(v)) for k, v in FLAG_COLOURS.items()}
@@ -74,7 +81,7 @@ class RowsModel(QAbstractTableModel):
     def set_rows(self, rows: list[ListRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self.texts = [[cell_text(c) for c in r.cells] for r in self.rows]
+        self.texts = [[self.words.get(t, t) for t in (cell_text(c) for c in r.cells)] for r in self.rows]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's names)
@@ -87,13 +94,15 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tips[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.texts[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the whole text, if cut short
+            return self.texts[index.row()][index.column()] or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numbers:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -120,8 +129,9 @@ class GrowthListPage(QWidget):
     status_message = Signal(str, object)
     opened = Signal(str)  # the child's uuid
 
-    def __init__(self, ctx: AppContext, kind: str, headers: list[str], base: object, title: str,
+    def __init__(self, ctx: AppContext, kind: str, headers: list[tuple[str, str, str]], base: object, title: str,
                  parent: QWidget | None = None) -> None:
+        """``headers``: (the service's header, the short one shown, the full one as its tooltip)."""
         super().__init__(parent)
         self.ctx, self.kind, self.base, self.title = ctx, kind, base, title
         self.rows: list[ListRow] = []
@@ -153,8 +163,9 @@ class GrowthListPage(QWidget):
         self.filters = FilterMark(self, controls, self.clear_filter, self.tr("แสดงทุกรายการ"))
         bar.addWidget(self.filters.button)
         layout.addLayout(bar)
-        numbers = {i for i, h in enumerate(headers) if h in NUMBER_HEADERS}
-        self.model = RowsModel(headers, numbers)
+        numbers = {i for i, h in enumerate(headers) if h[0] in NUMBER_HEADERS}
+        self.flex = next((i for i, h in enumerate(headers) if h[0] in FLEX_HEADERS), None)
+        self.model = RowsModel([h[1] for h in headers], numbers, [h[2] for h in headers])
         self.table = QTableView(self)
         self.table.setObjectName(f"{kind}Table")
         self.table.setModel(self.model)
@@ -165,7 +176,13 @@ class GrowthListPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Interactive)
+        if self.flex is not None:
+            header.setSectionResizeMode(self.flex, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sorted)
         self.table.setSortingEnabled(True)
@@ -191,6 +208,39 @@ class GrowthListPage(QWidget):
         self.print_button.clicked.connect(self.print_list)
         self.export_button.clicked.connect(self.export_list)
         list_keys(self, self.search_edit, self.table, open=self.open_selected, print_=self.print_list)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """The columns fill the table's width, no sideways scrolling: the short ones their
+        contents, the name what is left; on a narrow screen a long text (the reading, the
+        hospital) gives way first, down to what the name leaves it, each cut text whole in
+        its tooltip."""
+        header, table = self.table.horizontalHeader(), self.table
+        loose = [c for c in (STRETCH_COLUMN, self.flex) if c is not None]
+
+        def natural(c: int) -> int:  # as ResizeToContents sizes it (the header may not have yet)
+            return max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+
+        fixed = sum(natural(c) for c in range(self.model.columnCount())
+                    if c not in loose and not header.isSectionHidden(c))
+        room = max(table.viewport().width() - fixed, 0)
+
+        name = natural(STRETCH_COLUMN)
+        if self.flex is None:
+            header.resizeSection(STRETCH_COLUMN, max(room, 40))
+            return
+        flex = natural(self.flex)
+        if name + flex <= room:  # both whole: the name takes the rest
+            name = room - flex
+        else:  # the name whole if it leaves the reading half, else each at least half
+            name = min(name, max(room // 2, room - flex))
+            flex = room - name
+        header.resizeSection(STRETCH_COLUMN, max(name, 40))
+        header.resizeSection(self.flex, max(flex, 40))
 
     def query(self, *, filtered: bool = True) -> ListQuery:
         base = self.base() if callable(self.base) else ListQuery(self.kind)
@@ -241,6 +291,7 @@ class GrowthListPage(QWidget):
         if self.sort is not None:
             self.model.sort(self.sort[0], Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder)
         self.filters.show_state()
+        self.fit_columns()
         self.count_label.setText(self.tr("%1 คน").replace("%1", f"{len(shown):,}"))
         self.print_button.setEnabled(may(self.ctx.db, Action.REPORT))
         self.export_button.setEnabled(may(self.ctx.db, Action.EXPORT) and bool(shown))
@@ -290,7 +341,10 @@ class GrowthView(QWidget):
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("การเจริญเติบโตและพัฒนาการ"), self)
         title.setStyleSheet("font-weight: bold; font-size: 15px;")
-        layout.addWidget(title)
+        top = QHBoxLayout()  # the title and the child to open: the placeholder whole, even at 1024 wide
+        top.addWidget(title)
+        top.addStretch(1)
+        layout.addLayout(top)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("ศูนย์:"), self))
         self.centre_combo = QComboBox(self)
@@ -307,8 +361,10 @@ class GrowthView(QWidget):
         self.child_edit = QLineEdit(self)
         self.child_edit.setObjectName("childRefEdit")
         self.child_edit.setPlaceholderText(self.tr("เลขประจำตัว / รหัส G แล้วกด Enter"))
-        self.child_edit.setMaximumWidth(240)
-        bar.addWidget(self.child_edit)
+        self.child_edit.setToolTip(self.tr("เปิดหน้าพัฒนาการของเด็ก: พิมพ์เลขประจำตัวประชาชนหรือรหัส G แล้วกด Enter"))
+        self.child_edit.setMinimumWidth(self.child_edit.fontMetrics().horizontalAdvance(
+            self.child_edit.placeholderText()) + 24)
+        top.addWidget(self.child_edit)
         layout.addLayout(bar)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("growthTabs")
@@ -335,16 +391,25 @@ class GrowthView(QWidget):
         self.summary_button.clicked.connect(self.print_summary)
         self.child_edit.returnPressed.connect(lambda: self.open_child(self.child_edit.text()))
 
-    def _header(self, text: str) -> str:
-        return {"ชื่อ-สกุล": self.tr("ชื่อ-สกุล"), "ศูนย์": self.tr("ศูนย์"), "ห้อง": self.tr("ห้อง"),
+    def _header(self, text: str) -> tuple[str, str, str]:
+        """(the service's header, the one shown, the tooltip): short where the list is wide."""
+        full = {"ชื่อ-สกุล": self.tr("ชื่อ-สกุล"), "ศูนย์": self.tr("ศูนย์"), "ห้อง": self.tr("ห้อง"),
                 "วันที่ชั่ง/วัด": self.tr("วันที่ชั่ง/วัด"), "น้ำหนัก (กก.)": self.tr("น้ำหนัก (กก.)"),
-                "ส่วนสูง (ซม.)": self.tr("ส่วนสูง (ซม.)"), "การแปลผล": self.tr("การแปลผล"),
+                "ส่วนสูง (ซม.)": self.tr("ส่วนสูง (ซม.)"),
+                "W/A": self.tr("น้ำหนักตามเกณฑ์อายุ (z-score)"), "H/A": self.tr("ส่วนสูงตามเกณฑ์อายุ (z-score)"),
+                "W/H": self.tr("น้ำหนักตามเกณฑ์ส่วนสูง (z-score)"),
+                "การแปลผล": self.tr("การแปลผล: น้ำหนักตามอายุ / ส่วนสูงตามอายุ / น้ำหนักตามส่วนสูง"),
                 "วันเกิด": self.tr("วันเกิด"), "ช่วงอายุ (เดือน)": self.tr("ช่วงอายุ (เดือน)"),
                 "อายุครบวันที่": self.tr("อายุครบวันที่"), "ประเมินแล้วเมื่อ": self.tr("ประเมินแล้วเมื่อ"),
                 "ประเมินเมื่อ": self.tr("ประเมินเมื่อ"), "ประเมินซ้ำภายใน": self.tr("ประเมินซ้ำภายใน"),
                 "เหลือ (วัน)": self.tr("เหลือ (วัน)"), "สถานะ": self.tr("สถานะ"), "โรงพยาบาล": self.tr("โรงพยาบาล"),
                 "เลขที่หนังสือ": self.tr("เลขที่หนังสือ"), "ส่งต่อเมื่อ": self.tr("ส่งต่อเมื่อ"),
-                "รอผล (วัน)": self.tr("รอผล (วัน)")}.get(text, text)
+                "รอผล (วัน)": self.tr("รอผล (วัน)")}
+        short = {"วันที่ชั่ง/วัด": self.tr("วันที่วัด"), "น้ำหนัก (กก.)": self.tr("กก."),
+                 "ส่วนสูง (ซม.)": self.tr("ซม."), "W/A": "W/A", "H/A": "H/A", "W/H": "W/H",
+                 "การแปลผล": self.tr("การแปลผล")}
+        shown = full.get(text, text)
+        return text, short.get(text, shown), full.get(text, text)
 
     def current_page(self) -> GrowthListPage:
         page = self.tabs.currentWidget()
