@@ -147,6 +147,7 @@ class CaseSource(StrEnum):
     VOLUNTEER = "volunteer"  # spotted by a community education volunteer (อสม.การศึกษา)
     TEACHER = "teacher"
     OTHER = "other"
+    TRANSFER = "transfer"  # received from another municipality (services/case_transfer_receive.py)
 
 
 SOURCE_LABELS: Mapping[CaseSource, str] = MappingProxyType({
@@ -155,6 +156,7 @@ SOURCE_LABELS: Mapping[CaseSource, str] = MappingProxyType({
     CaseSource.VOLUNTEER: N_("อสม.การศึกษาแจ้ง"),
     CaseSource.TEACHER: N_("ครูแจ้ง"),
     CaseSource.OTHER: N_("อื่น ๆ"),
+    CaseSource.TRANSFER: N_("รับโอนจาก อปท. อื่น"),
 })
 
 

@@ -6,7 +6,7 @@ and keep its next follow-up's due date. No Qt.
     case = move_case(session, case.uuid, CaseStatus.MOVED_AWAY, on, place="อบต.บ้านนา อ.เมือง จ.ลำปาง")
     move_case(session, case.id, CaseStatus.CLOSURE_REQUESTED, on)    # a case worker asks
     move_case(session, case.id, CaseStatus.CLOSED, on)               # a supervisor approves
-    transfer_close(session, case.id, on, office="เทศบาลตำบลบ้านใหม่")  # a supervisor: the child moved
+    transfer_close(session, case.id, on, office="เทศบาลตำบลบ้านใหม่", office_code="6300202")  # the child moved
 
 Every entry checks the user first (``case.work``; the domain then refuses a
 ``case.supervise`` move to whoever lacks it, with every other problem of the move at
@@ -62,6 +62,7 @@ from desktop.domain.cases import (
     text_problem,
 )
 from desktop.domain.errors import Problem, ValidationFailed
+from desktop.domain.office import normalise_office_code, office_code_problem
 from desktop.domain.roles import Action
 from desktop.domain.text import clean_text
 from desktop.i18n import N_, _
@@ -72,6 +73,7 @@ from desktop.store.case_state import (
     OosCase,
     OosCaseStatus,
     OosReferral,
+    OosTransfer,
 )
 from desktop.store.models import AppUser, Child, Setting
 
@@ -428,11 +430,13 @@ def move_case(session: Session, ref: int | str, to_status: CaseStatus | str, on:
     return _apply(session, actor, move, change, "case_close" if move.target is CaseStatus.CLOSED else "case_move")
 
 
-def transfer_close(session: Session, ref: int | str, on: date, *, office: str, note: str = "",
-                   today: date | None = None) -> CaseInfo:
-    """Close an open case as transferred to another municipality (``office``: the
-    receiving office's name as the letter gives it): a supervisor's move. The exchange
-    carries the case to that office (services/exchange_*.py)."""
+def transfer_close(session: Session, ref: int | str, on: date, *, office: str, office_code: str,
+                   note: str = "", today: date | None = None) -> CaseInfo:
+    """Close an open case as transferred to another municipality: a supervisor's move.
+    ``office_code`` is the receiving office's 7-digit code (the province routes the case
+    to it), ``office`` its name as the letter gives it. The case's ``oos_transfer`` row
+    names them; the next bundle carries it to the province, which writes the case into a
+    transfer file for that office (services/case_transfer.py)."""
     actor = require(session, Action.CASE_WORK)
     row = case_row(session, ref, for_update=True)
     child = _child(session, row)
@@ -443,8 +447,18 @@ def transfer_close(session: Session, ref: int | str, on: date, *, office: str, n
     p = text_problem("note", clean_text(note), NOTE_MAX, N_("บันทึกเพิ่มเติม"))
     if p:
         problems.append(p)
+    code = normalise_office_code(office_code)
+    code_problem = office_code_problem(code)
+    if code_problem is None and code == require_local_office(session).code:
+        code_problem = _("รหัสนี้เป็นของหน่วยงานนี้เอง โปรดกรอกรหัสของ อปท. ปลายทาง")
+    if code_problem:
+        problems.append(Problem("office_code", code_problem))
     if problems:
         raise ValidationFailed(problems)
     change = make_transfer(c, actor.roles, details, today=today)
     move = PreparedMove(row, child, c, CaseStatus.CLOSED, details, [], today, False)
-    return _apply(session, actor, move, change, "case_transfer")
+    info = _apply(session, actor, move, change, "case_transfer")
+    session.add(OosTransfer(case_id=row.id, to_office=code, to_office_name=clean_text(office), transferred_on=on,
+                            transferred_by=actor.name, origin_office_id=row.origin_office_id))
+    session.flush()
+    return info

@@ -30,6 +30,7 @@ Issue 13's tables travel the same way: out-of-school children's cases with their
 history, tracing visits and their photos (hash and size only, as a screening's), needs
 assessments by area, plan versions with goals and actions, follow-ups and referrals
 (0020). A goal names its plan version as ``plan`` (``version`` is every row's own field).
+A case closed as transferred names the receiving office's code in ``oos_transfer`` (0023).
 
 Migration 0012 holds a frozen copy of the travelling columns (its triggers; 0015 and 0016
 those of issue 11's tables); a new field here needs a migration that adds it to the
@@ -59,6 +60,7 @@ from desktop.store.case_state import (
     OosReferral,
     OosTracePhoto,
     OosTraceVisit,
+    OosTransfer,
 )
 from desktop.store.centre_state import (
     CentreAbsence,
@@ -255,21 +257,27 @@ SYNCED: tuple[WireTable, ...] = (  # in the order an import applies them (refere
               (*COMMON, *_same("agency", "agency_name", "reason", "sent_on", "sent_by", "status", "status_on",
                                "answer", "letter_no", "note")),
               (("case", "case_id", _t(OosCase)),)),
+    # a case closed as transferred: the receiving office by its code (0023); the receiving
+    # office's own columns (received_case_id, received_at) never travel
+    WireTable("oos_transfer", _t(OosTransfer),
+              (*COMMON, *_same("to_office", "to_office_name", "transferred_on", "transferred_by")),
+              (("case", "case_id", _t(OosCase)),)),
 )
 CASE_WIRES = ("oos_case", "oos_case_status", "oos_trace_visit", "oos_trace_photo", "oos_assessment",
               "oos_assessment_area", "oos_plan_version", "oos_plan_goal", "oos_plan_action", "oos_follow_up",
               "oos_referral")
+TRANSFER_WIRE = "oos_transfer"  # a transfer's target (0023): apart from CASE_WIRES, few cases have one
 # issue 11's and 12's tables: a required reference that resolves nowhere refuses the bundle
 STRICT = frozenset({"screening", "screening_member", "certification", "screening_photo", "grant_round",
                     "term_attendance", "grant_payment", "centre_room", "centre_placement", "centre_register",
                     "centre_absence", "centre_closed_day", "centre_rate", "growth_measurement", "dspm_check",
-                    "dspm_check_item", "dspm_referral", *CASE_WIRES})
+                    "dspm_check_item", "dspm_referral", *CASE_WIRES, TRANSFER_WIRE})
 # of those, the tables whose every reference that names a row must resolve, also one that
 # may be null (a re-check's first check); issue 11's keep their rule (a screening's
 # household may be left empty)
 NAMED = frozenset({"centre_room", "centre_placement", "centre_register", "centre_absence", "centre_closed_day",
                    "centre_rate", "growth_measurement", "dspm_check", "dspm_check_item", "dspm_referral",
-                   *CASE_WIRES})
+                   *CASE_WIRES, TRANSFER_WIRE})
 BY_WIRE: Mapping[str, WireTable] = {t.wire: t for t in SYNCED}
 BY_TABLE: Mapping[str, WireTable] = {t.name: t for t in SYNCED}
 WIRE_TABLES = frozenset({*BY_WIRE, YEAR, TERM, TOMBSTONE})

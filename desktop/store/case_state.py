@@ -14,9 +14,9 @@ Codes (statuses, areas, agencies, results) are the domain's enums' values.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models import Base, Imported, Synced
@@ -206,3 +206,23 @@ class OosReferral(Synced, Base):
     answer: Mapped[str] = mapped_column(String(1000), default="")
     letter_no: Mapped[str] = mapped_column(String(50), default="")
     note: Mapped[str] = mapped_column(String(2000), default="")
+
+
+class OosTransfer(Synced, Base):
+    """A case closed as transferred to another municipality (0023): the receiving office by
+    its code (and its name, for letters). It travels with the case to the province, which
+    writes it and the whole case into a signed transfer file for that office
+    (services/case_transfer.py). At the receiving office the received row keeps the case
+    it opened there (``received_case_id``, local: never travels)."""
+
+    __tablename__ = "oos_transfer"
+    __table_args__ = (Index("ix_oos_transfer_case", "case_id"),
+                      Index("ix_oos_transfer_to_office", "to_office"),
+                      Index("ix_oos_transfer_received_case", "received_case_id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("oos_case.id"))
+    to_office: Mapped[str] = mapped_column(String(20))  # the receiving office's code (7 digits)
+    to_office_name: Mapped[str] = mapped_column(String(200), default="")
+    transferred_on: Mapped[date] = mapped_column(Date)
+    transferred_by: Mapped[str] = mapped_column(String(50), default="")
+    received_case_id: Mapped[int | None] = mapped_column(ForeignKey("oos_case.id"), default=None)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

@@ -33,6 +33,7 @@ from desktop.store.case_state import (
     OosCase,
     OosCaseStatus,
     OosPlanVersion,
+    OosTransfer,
 )
 from desktop.store.db import Database
 from desktop.store.models import AuditEntry, Child
@@ -197,14 +198,17 @@ def test_a_transfer_is_a_supervisors_and_names_the_receiving_office(office_db: D
     _move(office_db, case_id, S.FOUND, date(2026, 10, 5))
     _as(office_db, Role.CASE_WORKER, "worker1")
     with office_db.session() as s, pytest.raises(ValidationFailed) as caught:
-        transfer_close(s, case_id, date(2026, 10, 9), office="", today=TODAY)
-    assert {p.field for p in caught.value.problems} == {"actor", "place"}
+        transfer_close(s, case_id, date(2026, 10, 9), office="", office_code="63-001", today=TODAY)
+    assert {p.field for p in caught.value.problems} == {"actor", "place", "office_code"}
     _as(office_db, Role.SUPERVISOR, "boss1")
     with office_db.session() as s:
-        info = transfer_close(s, case_id, date(2026, 10, 9), office="เทศบาลตำบลบ้านใหม่", today=TODAY)
+        info = transfer_close(s, case_id, date(2026, 10, 9), office="เทศบาลตำบลบ้านใหม่", office_code="๖๓๐๐ ๒๐๒",
+                              today=TODAY)
     assert (info.status, info.outcome, info.place) == (S.CLOSED, CaseOutcome.TRANSFERRED, "เทศบาลตำบลบ้านใหม่")
     with office_db.reader() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "case_transfer")) == 1
+        sent = s.scalars(select(OosTransfer)).one()  # the receiving office by its code: it travels
+        assert (sent.case_id, sent.to_office, sent.to_office_name) == (case_id, "6300202", "เทศบาลตำบลบ้านใหม่")
 
 
 def test_who_may_do_what(office_db: Database, kit: CaseKit) -> None:
