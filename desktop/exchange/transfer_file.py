@@ -1,0 +1,124 @@
+"""A transfer file: the province hands a case to the municipality the child moved to
+(issue 13; docs/cases.md, "Transfer to another municipality").
+
+It is a bundle (desktop/exchange/bundle.py: signed by the province, its payload encrypted
+to the receiving office's box key), always sequence 1 with no ``previous`` (it stands
+alone, in no chain), named ``*.samoe-transfer``. Its tables:
+
+- ``transfer``: one row per case handed over, ``{"transfer": <uuid of the oos_transfer
+  row>, "from_office": <sending municipality's code>, "from_name": <its name>}``;
+- ``oos_transfer``, ``child`` (its ``household`` always null: the household stays with the
+  sender) and the case's rows (``oos_case`` and every table under it), as they travel in a
+  bundle (services/exchange_wire.py).
+
+``read_transfers`` checks what only a transfer file must hold, after ``verify_bundle``
+and the wire row check: signed by a province (``transfer.not_province``), each transfer
+for this office (``transfer.other_office``), each header naming a transfer, its case and
+the case's child, and every row of a case's tree naming a parent in the file
+(``transfer.incomplete``). No database, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.exchange.bundle import VerifiedBundle
+from desktop.exchange.reasons import Refusal
+
+SUFFIX = ".samoe-transfer"
+HEADER = "transfer"
+HEADER_FIELDS = frozenset({"transfer", "from_office", "from_name"})
+ZIP_MAGIC = b"PK\x03\x04"
+OFFICE_CODE = re.compile(r"[0-9]{7}")
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# a case's tree: wire table → (its reference field, the wire table it names), parents first
+TREE: Mapping[str, tuple[str, str]] = {
+    "oos_case_status": ("case", "oos_case"),
+    "oos_trace_visit": ("case", "oos_case"),
+    "oos_trace_photo": ("visit", "oos_trace_visit"),
+    "oos_assessment": ("case", "oos_case"),
+    "oos_assessment_area": ("assessment", "oos_assessment"),
+    "oos_plan_version": ("case", "oos_case"),
+    "oos_plan_goal": ("plan", "oos_plan_version"),
+    "oos_plan_action": ("goal", "oos_plan_goal"),
+    "oos_follow_up": ("case", "oos_case"),
+    "oos_referral": ("case", "oos_case"),
+}
+TABLES = frozenset({HEADER, "oos_transfer", "child", "oos_case", *TREE})
+
+
+def looks_like_bundle(data: bytes) -> bool:
+    """A bundle (a ZIP archive) rather than a receipt (canonical JSON)."""
+    return data[:4] == ZIP_MAGIC
+
+
+def check_header(row: dict[str, Any]) -> None:
+    """A ``transfer`` row's schema (ValueError otherwise)."""
+    if set(row) != HEADER_FIELDS:
+        raise ValueError("transfer row: fields")
+    if type(row["transfer"]) is not str or not UUID.fullmatch(row["transfer"]):
+        raise ValueError("transfer row: transfer")
+    if type(row["from_office"]) is not str or not OFFICE_CODE.fullmatch(row["from_office"]):
+        raise ValueError("transfer row: from_office")
+    if type(row["from_name"]) is not str or not 0 < len(row["from_name"]) <= 200 or "\x00" in row["from_name"]:
+        raise ValueError("transfer row: from_name")
+
+
+@dataclass
+class Transfer:
+    """One case handed over: its rows by wire table (the case's tree only)."""
+
+    uuid: str  # the oos_transfer row's
+    from_office: str
+    from_name: str
+    transfer: dict[str, Any]
+    child: dict[str, Any]
+    case: dict[str, Any]
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # TREE's tables
+
+
+def _by_uuid(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {r["uuid"]: r for r in rows}
+
+
+def read_transfers(verified: VerifiedBundle, *, signer_role: str, me: str) -> list[Transfer]:
+    """The transfers of a verified transfer file for office ``me`` (module text)."""
+    if signer_role != "province":
+        raise Refusal("transfer.not_province", verified.manifest.sender_office)
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for table, row in verified.rows():
+        if table not in TABLES:
+            raise Refusal("transfer.incomplete", f"table {table}")
+        tables.setdefault(table, []).append(row)
+    headers = tables.get(HEADER, [])
+    if not headers:
+        raise Refusal("transfer.incomplete", "no transfer")
+    transfers = _by_uuid(tables.get("oos_transfer", []))
+    cases = _by_uuid(tables.get("oos_case", []))
+    children = _by_uuid(tables.get("child", []))
+    owner: dict[str, dict[str, str]] = {"oos_case": {}}  # wire table → row uuid → its case's uuid
+    out: list[Transfer] = []
+    for h in headers:
+        t = transfers.get(h["transfer"])
+        case = cases.get(t["case"]) if t is not None else None
+        child = children.get(case["child"]) if case is not None else None
+        if t is None or case is None or child is None:
+            raise Refusal("transfer.incomplete", f"transfer {h['transfer']}")
+        if t["to_office"] != me:
+            raise Refusal("transfer.other_office", t["to_office"])
+        owner["oos_case"][case["uuid"]] = case["uuid"]
+        out.append(Transfer(h["transfer"], h["from_office"], h["from_name"], t, child, case,
+                            {name: [] for name in TREE}))
+    by_case = {x.case["uuid"]: x for x in out}
+    for table, (ref, parent) in TREE.items():
+        owner[table] = {}
+        for row in tables.get(table, []):
+            case_uuid = owner[parent].get(row[ref]) if row[ref] is not None else None
+            if case_uuid is None:
+                raise Refusal("transfer.incomplete", f"{table} {row['uuid']}")
+            owner[table][row["uuid"]] = case_uuid
+            by_case[case_uuid].rows[table].append(row)
+    return out

@@ -1,0 +1,93 @@
+"""Two municipalities and their province for the transfer of a case (issue 13): A has a
+child with a case driven through the real services (two tracing visits, an assessment, a
+plan approved in two versions, follow-ups, a referral), then closed as transferred to B;
+A's bundle is imported at the province. The province then writes B's transfer file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from actors import TEST_PASSWORD
+from case_core_kit import case_children
+from case_plan_kit import approved_plan, as_user, case_at, plan
+from office_kit import PROVINCE, TOWN_A, TOWN_B, Site, make_site, trust_each_other
+
+from desktop.domain.case_followup import FollowUp, FollowUpResult
+from desktop.domain.case_plan import Agency
+from desktop.domain.case_referral import Referral
+from desktop.domain.cases import CaseStatus
+from desktop.services.access import authenticate, sign_in
+from desktop.services.case_followups import record_follow_up
+from desktop.services.case_referrals import send_referral
+from desktop.services.case_trace import record_visit
+from desktop.services.case_transfer import write_transfer_file
+from desktop.services.cases import transfer_close
+from desktop.services.exchange_export import export_bundle
+from desktop.services.exchange_import import import_file
+
+PW = TEST_PASSWORD
+TODAY = date(2026, 12, 1)
+MOVED = date(2026, 11, 20)
+
+
+@dataclass
+class Transfer:
+    a: Site
+    b: Site
+    p: Site
+    child: str  # A's child uuid
+    national_id: str
+    case_id: int  # A's case id
+
+    def close(self) -> None:
+        for site in (self.a, self.b, self.p):
+            site.db.dispose()
+
+
+def as_admin(site: Site) -> None:
+    sign_in(site.db, authenticate(site.db, "admin", TEST_PASSWORD))
+
+
+def make_transfer(tmp: Path) -> Transfer:
+    """A's case, transferred to B and sent to the province (imported there)."""
+    a = make_site(tmp / "a.db", *TOWN_A, "municipality")
+    b = make_site(tmp / "b.db", *TOWN_B, "municipality")
+    p = make_site(tmp / "p.db", *PROVINCE, "province")
+    trust_each_other(p, a, b)
+    kit = case_children(a.db, 2)
+    child = kit.children[1]
+    case_id = case_at(a.db, child, CaseStatus.IN_PLAN)  # found, assessed, plan v1 approved, in plan
+    with as_user(a.db, "worker1"), a.db.session() as s:
+        record_visit(s, case_id, date(2026, 9, 3), visitors="ครูสมศรี", result=CaseStatus.NOT_FOUND, met="ยาย",
+                     lat_e6=14_970_000, lon_e6=102_100_000, note="ไม่พบเด็ก ยายบอกว่าไปทำงานไร่", today=TODAY)
+        record_visit(s, case_id, date(2026, 9, 4), visitors="ครูสมศรี, อสม.การศึกษา", result=CaseStatus.FOUND, met="เด็กและแม่",
+                     note="พบเด็กที่บ้าน", photos=(), today=TODAY)
+    approved_plan(a.db, case_id, date(2026, 10, 1))  # version 2
+    with as_user(a.db, "worker1"), a.db.session() as s:
+        record_follow_up(s, case_id, FollowUp(date(2026, 10, 10), "", FollowUpResult.ON_TRACK, "ไปเรียน กศน. ทุกสัปดาห์"),
+                         today=TODAY)
+        record_follow_up(s, case_id, FollowUp(date(2026, 11, 10), "", FollowUpResult.AT_RISK, "ขาดเรียนสองครั้ง",
+                                              date(2026, 11, 25)), today=TODAY)
+        send_referral(s, case_id, Referral(Agency.SOCIAL_DEVELOPMENT, "พมจ.นครราชสีมา", "ขอเงินสงเคราะห์ครอบครัว",
+                                           date(2026, 10, 2), ""), letter_no="นม 0023/2569", today=TODAY)
+    with as_user(a.db, "boss1"), a.db.session() as s:
+        transfer_close(s, case_id, MOVED, office=TOWN_B[1], office_code=TOWN_B[0], note="ย้ายตามแม่ไปทำงาน",
+                       today=TODAY)
+    for site in (a, b, p):
+        as_admin(site)
+    with a.db.session() as s:
+        export_bundle(s, tmp / "a1.samoe", password=PW)
+    with p.db.session() as s:
+        import_file(s, tmp / "a1.samoe", password=PW)
+    return Transfer(a, b, p, child, kit.national_ids[1], case_id)
+
+
+def write_for_b(t: Transfer, out: Path, **kw: Any) -> Any:
+    with t.p.db.session() as s:
+        return write_transfer_file(s, TOWN_B[0], out, password=PW, **kw)
+
+
+__all__ = ["PW", "TODAY", "Transfer", "make_transfer", "plan", "write_for_b"]
