@@ -9,6 +9,8 @@ At a municipality (a user whose role may approve exports, e.g. ผู้รั�
                                     those schools/centres); prints the counts first
     samoe exchange import RECEIPT   record the province's receipt (the next export starts
                                     after the bundle it acknowledges)
+    samoe exchange import TRANSFER  take the cases the province handed on to this office
+                                    (a .samoe-transfer file; the same file again changes nothing)
     samoe exchange status           where this office's line of bundles stands
 
 At the province (a provincial officer, ``merge``):
@@ -18,10 +20,14 @@ At the province (a provincial officer, ``merge``):
                                     again changes nothing)
     samoe exchange receipt --for FILE --out RECEIPT
                                     the signed receipt for the municipality that sent FILE
+    samoe exchange transfers [--for CODE --out FILE]
+                                    the cases municipalities transferred to another one; with
+                                    --for and --out the signed transfer file for that office
     samoe exchange reconcile list [--open] | reconcile decide ID moved|error|same [--note TEXT]
                                     one child from two municipalities (desktop/cli_province.py)
 
-``import`` tells a bundle (a ZIP archive) from a receipt (JSON) by its first bytes.
+``import`` tells a bundle (a ZIP archive) from a receipt (JSON) by its first bytes; at a
+municipality a bundle is a transfer file (services/case_transfer_receive.py).
 A plain database asks the user's password again to open the office's keys (the same one).
 
 Exit codes: 0 done (also: the file was imported before, nothing changed), 1 the file is
@@ -40,7 +46,7 @@ from typing import Any
 from desktop.cli_args import output_problem
 
 WRITING = {"export": "ส่งออกชุดข้อมูลถึงจังหวัด", "import": "นำเข้าชุดข้อมูลแลกเปลี่ยน",
-           "receipt": "ออกใบตอบรับ"}
+           "receipt": "ออกใบตอบรับ", "transfers": "เขียนไฟล์ส่งต่อกรณีเด็กนอกระบบ"}
 EXIT_REFUSED = 1
 EXIT_ARGS = 2
 EXIT_LOGIN = 11
@@ -69,11 +75,15 @@ def add_parsers(sub: Any) -> None:
     verify = ex_sub.add_parser("verify", help="ตรวจชุดข้อมูลจาก อปท. โดยไม่นำเข้า (ที่จังหวัด)")
     verify.add_argument("file", type=Path, metavar="FILE", help="ไฟล์ชุดข้อมูล (.samoe)")
     imp = ex_sub.add_parser("import", help="นำเข้าชุดข้อมูล (ที่จังหวัด) หรือใบตอบรับ (ที่ อปท.)")
-    imp.add_argument("file", type=Path, metavar="FILE", help="ไฟล์ชุดข้อมูล (.samoe) หรือใบตอบรับ (.samoe-receipt)")
+    imp.add_argument("file", type=Path, metavar="FILE",
+                     help="ไฟล์ชุดข้อมูล (.samoe), ใบตอบรับ (.samoe-receipt) หรือไฟล์ส่งต่อกรณี (.samoe-transfer)")
     rec = ex_sub.add_parser("receipt", help="ออกใบตอบรับที่ลงนามให้ อปท. ที่ส่งชุดข้อมูลนี้ (ที่จังหวัด)")
     rec.add_argument("--for", dest="bundle", type=Path, required=True, metavar="FILE",
                      help="ไฟล์ชุดข้อมูลที่นำเข้าแล้ว")
     rec.add_argument("--out", type=Path, required=True, metavar="RECEIPT", help="ไฟล์ใบตอบรับที่จะเขียน")
+    tr = ex_sub.add_parser("transfers", help="กรณีเด็กนอกระบบที่ อปท. ส่งต่อให้ อปท. อื่น และเขียนไฟล์ส่งต่อ (ที่จังหวัด)")
+    tr.add_argument("--for", dest="office", metavar="CODE", help="รหัส อปท. ปลายทาง (7 หลัก)")
+    tr.add_argument("--out", type=Path, metavar="FILE", help="ไฟล์ส่งต่อกรณี (.samoe-transfer) ที่จะเขียน")
     ex_sub.add_parser("status", help="สถานะการส่งข้อมูลถึงจังหวัด (ที่ อปท.) หรือรายการ อปท. ที่ส่งมา (ที่จังหวัด)")
     from desktop.cli_province import add_parsers as add_province_parsers
 
@@ -82,6 +92,8 @@ def add_parsers(sub: Any) -> None:
 
 def writes(args: argparse.Namespace) -> str:
     """The label of the write this command makes ("" for a read)."""
+    if getattr(args, "exchange_command", "") == "transfers" and getattr(args, "out", None) is None:
+        return ""
     if getattr(args, "exchange_command", "") == "reconcile":
         from desktop.cli_province import writes as province_writes
 
@@ -110,6 +122,10 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
             return _import(args, db, out, err)
         if command == "receipt":
             return _receipt(args, db, out, err)
+        if command == "transfers":
+            from desktop.cli_case_transfer import run_transfers
+
+            return run_transfers(args, db, out, err, _password)
         if command == "reconcile":
             from desktop.cli_province import run as run_reconcile
 
@@ -220,6 +236,10 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if got.restored:
             out("ใบตอบรับนี้ใหม่กว่าฐานข้อมูลนี้ (กู้คืนจากไฟล์สำรอง): ชุดต่อไปจะส่งข้อมูลทั้งหมดและแจ้งจังหวัด")
         return 0
+    from desktop.cli_case_transfer import at_municipality, receive
+
+    if at_municipality(db):
+        return receive(args, db, out, _password)
     from desktop.services.exchange_import import import_file
 
     with db.session() as s:

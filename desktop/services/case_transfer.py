@@ -95,8 +95,8 @@ def _pending(session: Session, office_code: str | None) -> list[PendingTransfer]
 def pending_transfers(session: Session, office_code: str | None = None) -> list[PendingTransfer]:
     """Every case transferred between municipalities held here (to ``office_code`` only,
     when given), by receiving office then date. ``merge`` or ``report.province``."""
-    require_any(session, Action.MERGE, Action.PROVINCE_REPORT)
     _require_province(session)
+    require_any(session, Action.MERGE, Action.PROVINCE_REPORT)
     return _pending(session, normalise_office_code(office_code) if office_code else None)
 
 
