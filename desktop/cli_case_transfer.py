@@ -42,7 +42,7 @@ def receive(args: argparse.Namespace, db: Any, out: Any, password: Callable[[arg
             out(f"รับโอนกรณีของ {r.child_name} จาก {r.from_name} ไว้แล้ว ไม่มีอะไรเปลี่ยน")
         else:
             out(f"รับโอนจาก {r.from_name} ({r.from_office}): {r.child_name} ({HOW.get(r.child, r.child)}) "
-                f"กรณีใหม่ {r.case_uuid}")
+                f"กรณีเลขที่ {r.case_id}")
     return 0
 
 

@@ -65,7 +65,8 @@ class Received:
     transfer_uuid: str
     from_office: str
     from_name: str
-    case_uuid: str  # the case here (new, or the child's open case)
+    case_id: int  # the case here (new, or the child's open case): its number on the case pages
+    case_uuid: str
     child_uuid: str
     child_name: str
     child: str  # how the child was found: national_id | name_birth | new
@@ -155,19 +156,20 @@ def _take(session: Session, applier: _Applier, x: Transfer, *, local_id: int, by
         "from_office": x.from_office, "from_name": x.from_name, "from_case": x.case["uuid"], "transfer": x.uuid,
         "bundle": bundle_id, "child": how}, subject_uuid=child.uuid)
     name = f"{child.first_name} {child.last_name}".strip()
-    return Received(x.uuid, x.from_office, x.from_name, case.uuid, child.uuid, name, how, False)
+    return Received(x.uuid, x.from_office, x.from_name, case.id, case.uuid, child.uuid, name, how, False)
 
 
 def _taken(session: Session, x: Transfer) -> Received | None:
-    got = session.execute(select(OosTransfer, OosCase.uuid, Child.uuid, Child.first_name, Child.last_name)
+    got = session.execute(select(OosCase.id, OosCase.uuid, Child.uuid, Child.first_name, Child.last_name)
+                          .select_from(OosTransfer)
                           .join(OosCase, OosCase.id == OosTransfer.received_case_id)
                           .join(Child, Child.id == OosCase.child_id)
                           .where(OosTransfer.uuid == x.uuid)).first()
     if got is None:
         return None
-    _t, case_uuid, child_uuid, first, last = got
-    return Received(x.uuid, x.from_office, x.from_name, case_uuid, child_uuid, f"{first} {last}".strip(), "",
-                    True)
+    case_id, case_uuid, child_uuid, first, last = got
+    return Received(x.uuid, x.from_office, x.from_name, case_id, case_uuid, child_uuid, f"{first} {last}".strip(),
+                    "", True)
 
 
 def receive_transfer(session: Session, source: Path | str | bytes, *, password: str | None = None,

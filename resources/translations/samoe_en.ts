@@ -5913,12 +5913,12 @@ dance</translation>
 <context>
     <name>ReceiptImport</name>
     <message>
-        <source>เลือกใบตอบรับจากจังหวัด</source>
-        <translation>Choose the receipt from the province</translation>
+        <source>เลือกใบตอบรับหรือไฟล์ส่งต่อกรณีจากจังหวัด</source>
+        <translation>Choose the receipt or case transfer file from the province</translation>
     </message>
     <message>
-        <source>ใบตอบรับ Samoe (*.samoe-receipt);;ทุกไฟล์ (*)</source>
-        <translation>Samoe receipts (*.samoe-receipt);;All files (*)</translation>
+        <source>ใบตอบรับหรือไฟล์ส่งต่อกรณี (*.samoe-receipt *.samoe-transfer);;ทุกไฟล์ (*)</source>
+        <translation>Receipts or case transfer files (*.samoe-receipt *.samoe-transfer);;All files (*)</translation>
     </message>
     <message>
         <source>นำเข้าใบตอบรับไม่สำเร็จ</source>
@@ -5939,6 +5939,26 @@ dance</translation>
     <message>
         <source>นำเข้าใบตอบรับ</source>
         <translation>Import a receipt</translation>
+    </message>
+    <message>
+        <source>รับโอนกรณีจากจังหวัด</source>
+        <translation>Receive cases from the province</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านที่ใช้เข้าสู่ระบบ (เพื่อเปิดกุญแจของหน่วยงาน)</source>
+        <translation>The password you sign in with (to open the office's keys)</translation>
+    </message>
+    <message>
+        <source>รับโอนกรณีไม่สำเร็จ</source>
+        <translation>The cases were not received</translation>
+    </message>
+    <message>
+        <source>กรณีเลขที่ %1 %2 รับโอนจาก %3</source>
+        <translation>Case no. %1 %2 received from %3</translation>
+    </message>
+    <message>
+        <source> (รับไว้แล้ว ไม่มีอะไรเปลี่ยน)</source>
+        <translation> (received before: nothing changed)</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@
   write the signed receipt for the sender (exchange_province.write_receipt_for) where
   the officer chooses;
 - at the municipality, แฟ้ม › นำเข้าใบตอบรับจากจังหวัด…: record the province's receipt
-  (exchange_outbox.import_receipt) and say what it means for the next export.
+  (exchange_outbox.import_receipt) and say what it means for the next export; a transfer
+  file from the province (``.samoe-transfer``, told by its first bytes) is taken there too
+  (case_transfer_receive.receive_transfer): each case's number, child and sending office.
 """
 
 from __future__ import annotations
@@ -396,16 +398,24 @@ class ReceiptImport(QObject):
         self.text = ExchangeText(self)
 
     def choose_and_import(self) -> str:
-        chosen, _ = open_file_name(self.parent_widget, self.tr("เลือกใบตอบรับจากจังหวัด"),
+        chosen, _ = open_file_name(self.parent_widget, self.tr("เลือกใบตอบรับหรือไฟล์ส่งต่อกรณีจากจังหวัด"),
                                    _start_folder(self.ctx, RECEIPT_KEY),
-                                   self.tr("ใบตอบรับ Samoe (*.samoe-receipt);;ทุกไฟล์ (*)"))
+                                   self.tr("ใบตอบรับหรือไฟล์ส่งต่อกรณี (*.samoe-receipt *.samoe-transfer);;"
+                                           "ทุกไฟล์ (*)"))
         return self.import_file(Path(chosen)) if chosen else ""
 
     def import_file(self, path: Path) -> str:
         """Record the receipt at ``path``; says the outcome in a box and returns its text."""
+        from desktop.exchange.transfer_file import looks_like_bundle
         from desktop.services.exchange_outbox import import_receipt
 
         self.ctx.settings.setValue(RECEIPT_KEY, str(path.parent))
+        try:
+            with open(path, "rb") as f:
+                if looks_like_bundle(f.read(4)):
+                    return self.receive(path)
+        except OSError:
+            pass  # import_receipt says what is wrong with the file
         try:
             with self.ctx.db.session() as session:
                 got = import_receipt(session, path)
@@ -425,4 +435,34 @@ class ReceiptImport(QObject):
                 text += "\n" + self.tr("ใบตอบรับนี้ใหม่กว่าฐานข้อมูลนี้ (กู้คืนจากไฟล์สำรอง): "
                                        "ชุดต่อไปจะส่งข้อมูลทั้งหมดและแจ้งจังหวัด")
         QMessageBox.information(self.parent_widget, self.tr("นำเข้าใบตอบรับ"), text)
+        return text
+
+    def receive(self, path: Path, password: str | None = None) -> str:
+        """Take the cases of the transfer file at ``path`` (the password asked for in a
+        plain database when not given); says the outcome in a box and returns its text."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.gui.views.exchange_common import needs_password
+        from desktop.services.case_transfer_receive import receive_transfer
+
+        if password is None and needs_password(self.ctx):
+            password, ok = QInputDialog.getText(self.parent_widget, self.tr("รับโอนกรณีจากจังหวัด"),
+                                                self.tr("รหัสผ่านที่ใช้เข้าสู่ระบบ (เพื่อเปิดกุญแจของหน่วยงาน)"),
+                                                QLineEdit.EchoMode.Password)
+            if not ok:
+                return ""
+        try:
+            with self.ctx.db.session() as session:
+                result = receive_transfer(session, path, password=password or None)
+        except Exception as exc:  # noqa: BLE001 - said in a box, never a traceback
+            text = self.text.failure(exc, path)
+            QMessageBox.warning(self.parent_widget, self.tr("รับโอนกรณีไม่สำเร็จ"), text)
+            return text
+        lines = []
+        for r in result.received:
+            line = self.tr("กรณีเลขที่ %1 %2 รับโอนจาก %3").replace("%1", str(r.case_id)).replace(
+                "%2", r.child_name).replace("%3", r.from_name)
+            lines.append(line + (self.tr(" (รับไว้แล้ว ไม่มีอะไรเปลี่ยน)") if r.already else ""))
+        text = "\n".join(lines)
+        QMessageBox.information(self.parent_widget, self.tr("รับโอนกรณีจากจังหวัด"), text)
         return text
