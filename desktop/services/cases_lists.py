@@ -33,8 +33,8 @@ from desktop.domain.text import clean_text, digits_only
 from desktop.services.access import require
 from desktop.services.case_trace import VisitView, visits
 from desktop.services.cases import CaseInfo, case_row, child_name, get_case
-from desktop.store.case_state import OosCase, OosCaseStatus
-from desktop.store.models import Child, Household
+from desktop.store.case_state import OosCase, OosCaseStatus, OosTransfer
+from desktop.store.models import Child, Household, Office
 
 PAGE = 100
 MAX_PAGE = 1000
@@ -281,11 +281,39 @@ class HistoryLine:
 
 
 @dataclass(frozen=True)
+class TransferNote:
+    """Where a case went or came from (issue 13's transfer; case_transfer*.py)."""
+
+    kind: str  # "sent": closed here as transferred; "received": opened here for one; "held": the sender's copy
+    office_code: str  # the other office
+    office_name: str
+    on: date  # the day the sender transferred it
+    other_case_id: int | None  # "received": the sender's case as held here; "held": the case opened here
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     case: CaseInfo
     child: CaseChild
     history: list[HistoryLine]  # oldest first
     visits: list[VisitView] = field(default_factory=list)  # newest first
+    transfer: TransferNote | None = None
+
+
+def transfer_note(session: Session, case: OosCase) -> TransferNote | None:
+    """The case's transfer, when it has one (read with the case page's ``case.work``)."""
+    require(session, Action.CASE_WORK)
+    got = session.execute(select(OosTransfer, Office).join(Office, Office.id == OosTransfer.origin_office_id)
+                          .where(or_(OosTransfer.case_id == case.id, OosTransfer.received_case_id == case.id),
+                                 OosTransfer.deleted_at.is_(None)).order_by(OosTransfer.id.desc())).first()
+    if got is None:
+        return None
+    t, sender = got
+    if t.received_case_id == case.id:
+        return TransferNote("received", sender.code, sender.name, t.transferred_on, t.case_id)
+    if sender.is_local:
+        return TransferNote("sent", t.to_office, t.to_office_name, t.transferred_on, None)
+    return TransferNote("held", sender.code, sender.name, t.transferred_on, t.received_case_id)
 
 
 def case_detail(session: Session, ref: int | str) -> CaseDetail:
@@ -304,4 +332,4 @@ def case_detail(session: Session, ref: int | str) -> CaseDetail:
                                       .order_by(OosCaseStatus.id))]
     return CaseDetail(info, CaseChild(child.uuid, child_name(child), child.birth_date, child.national_id or "",
                                       child.g_code or "", address, household.village_no if household else ""),
-                      lines, list(visits(session, row.id)))
+                      lines, list(visits(session, row.id)), transfer_note(session, row))

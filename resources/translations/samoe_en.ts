@@ -666,6 +666,18 @@ Anything saved after that time will not be in the restored database. The current
         <source>สรุปกรณี-%1</source>
         <translation>case-%1</translation>
     </message>
+    <message>
+        <source>รับโอนจาก %1 (ส่งต่อเมื่อ %2) ประวัติเดิมอยู่ที่กรณีเลขที่ %3 (อ่านอย่างเดียว)</source>
+        <translation>Received from %1 (transferred on %2); its earlier history is case no. %3 (read-only)</translation>
+    </message>
+    <message>
+        <source>ส่งต่อให้ %1 เมื่อ %2 ผ่านจังหวัด</source>
+        <translation>Transferred to %1 on %2 through the province</translation>
+    </message>
+    <message>
+        <source>กรณีเดิมของ %1 ที่ส่งต่อมาเมื่อ %2 (อ่านอย่างเดียว) กรณีที่เปิดที่นี่: เลขที่ %3</source>
+        <translation>The earlier case of %1, transferred here on %2 (read-only); the case opened here: no. %3</translation>
+    </message>
 </context>
 <context>
     <name>CaseImportDialog</name>

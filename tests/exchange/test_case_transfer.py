@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from case_plan_kit import as_user
 from centre_wire_kit import wire_rows
 from office_kit import TOWN_A, TOWN_B, Site, make_site, snapshot
 from sqlalchemy import select
@@ -28,6 +29,7 @@ from desktop.exchange.reasons import Refusal
 from desktop.exchange.transfer_file import TREE
 from desktop.services.case_transfer import pending_transfers
 from desktop.services.case_transfer_receive import receive_transfer
+from desktop.services.cases_lists import case_detail
 from desktop.services.exchange_keys import office_private_keys
 from desktop.services.exchange_outbox import ExchangeError
 from desktop.services.exchange_trust import DatabaseTrustList
@@ -97,6 +99,18 @@ def test_a_case_transferred_through_the_province_arrives_whole(moved: Transfer, 
         assert [(h.from_status, h.to_status, h.place) for h in history] == [("", "to_trace", TOWN_A[1])]
         assert s.scalars(select(AuditEntry.action).where(AuditEntry.action == "case_receive")).all() == \
             ["case_receive"]
+
+    with as_user(t.a.db, "boss1"), t.a.db.reader() as s:  # A's case page: where it went
+        sent_note = case_detail(s, t.case_id).transfer
+    assert sent_note is not None and (sent_note.kind, sent_note.office_code) == ("sent", TOWN_B[0])
+    with as_user(t.b.db, "boss1"), t.b.db.reader() as s:  # B's: where it came from, and the sender's copy
+        note = case_detail(s, got.case_id).transfer
+        assert note is not None and (note.kind, note.office_code, note.office_name) == ("received", *TOWN_A)
+        assert note.other_case_id is not None
+        held = case_detail(s, note.other_case_id)
+        assert held.transfer is not None and (held.transfer.kind, held.transfer.other_case_id) == ("held", got.case_id)
+        assert held.case.status is CaseStatus.CLOSED and len(held.history) == len(sent["oos_case_status"])
+    as_admin(t.b)
 
     before = snapshot(t.b.db)  # the same file again: nothing changes
     again = _receive(t, out)

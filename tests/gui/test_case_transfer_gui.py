@@ -59,6 +59,24 @@ def test_a_transfer_file_is_taken_where_receipts_are(qtbot, qapp, tmp_path: Path
         again = ReceiptImport(ctx, parent).import_file(path)
         assert not left and "รับไว้แล้ว ไม่มีอะไรเปลี่ยน" in again
         assert snapshot(t.b.db) == before
+
+        from actors import EVERY_ROLE
+
+        from desktop.gui.views.case_page import CaseDialog
+        from desktop.services.access import sign_in
+
+        sign_in(t.b.db, EVERY_ROLE)  # the case page: a case worker's
+        number = int(text.split()[1])
+        page = CaseDialog(ctx, number)
+        qtbot.addWidget(page)
+        page.refresh()
+        shown = page.transfer_label.text()
+        assert page.transfer_label.isVisibleTo(page) and shown.startswith(f"รับโอนจาก {TOWN_A[1]} ({TOWN_A[0]})")
+        held = int(shown.split("กรณีเลขที่ ")[1].split()[0])
+        old = CaseDialog(ctx, held)  # the sender's case, kept read-only: closed as transferred
+        qtbot.addWidget(old)
+        old.refresh()
+        assert old.transfer_label.text().startswith(f"กรณีเดิมของ {TOWN_A[1]}") and old.move_combo.count() == 0
         ctx.tasks.wait(10_000)
     finally:
         t.close()

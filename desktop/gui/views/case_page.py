@@ -84,6 +84,11 @@ class CaseDialog(QDialog):
         head.setColumnStretch(1, 1)
         head.setColumnStretch(3, 1)
         layout.addLayout(head)
+        self.transfer_label = QLabel(self)  # where the case went or came from (issue 13)
+        self.transfer_label.setObjectName("transferLabel")
+        self.transfer_label.setWordWrap(True)
+        self.transfer_label.hide()
+        layout.addWidget(self.transfer_label)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
@@ -189,6 +194,7 @@ class CaseDialog(QDialog):
         ident = detail.child.national_id or detail.child.g_code
         self.facts["child"].setText(" · ".join(p for p in (ident, format_be(detail.child.birth_date)) if p))
         self.facts["address"].setText(detail.child.address or "-")
+        self._show_transfer(detail.transfer)
         rows = []
         for h in reversed(detail.history):
             move = status_label(h.to_status) if h.from_status is None else \
@@ -209,6 +215,21 @@ class CaseDialog(QDialog):
         self.trace_tab.refresh(detail)
         for tab in self.extra_tabs:
             tab.refresh(detail)
+
+    def _show_transfer(self, note: Any) -> None:
+        if note is None:
+            self.transfer_label.hide()
+            return
+        office = f"{note.office_name} ({note.office_code})"
+        if note.kind == "received":
+            text = self.tr("รับโอนจาก %1 (ส่งต่อเมื่อ %2) ประวัติเดิมอยู่ที่กรณีเลขที่ %3 (อ่านอย่างเดียว)")
+        elif note.kind == "sent":
+            text = self.tr("ส่งต่อให้ %1 เมื่อ %2 ผ่านจังหวัด")
+        else:
+            text = self.tr("กรณีเดิมของ %1 ที่ส่งต่อมาเมื่อ %2 (อ่านอย่างเดียว) กรณีที่เปิดที่นี่: เลขที่ %3")
+        self.transfer_label.setText(text.replace("%1", office).replace("%2", format_be(note.on)).replace(
+            "%3", str(note.other_case_id or "-")))
+        self.transfer_label.show()
 
     def print_summary(self) -> None:
         from desktop.services.case_print import case_summary_file
