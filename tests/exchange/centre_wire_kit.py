@@ -95,3 +95,19 @@ def add_case_trace(site: Site) -> str:
         s.add(photo)
         s.flush()
         return photo.uuid
+
+
+def add_case_transfer(site: Site) -> str:
+    """A transfer row on the last case (the demo makes none; 0023's table); its uuid."""
+    from desktop.store.case_state import OosTransfer
+
+    office = local_office_id(site.db)
+    with site.db.session() as s:
+        case = s.scalars(select(OosCase).order_by(OosCase.id.desc())).first()
+        assert case is not None, "the demo made no case"
+        row = OosTransfer(case_id=case.id, to_office="6300202", to_office_name="อบต.\"โนนสูง\" \\ ทดสอบ",
+                          transferred_on=case.opened_on + timedelta(days=30), transferred_by="boss",
+                          origin_office_id=office)
+        s.add(row)
+        s.flush()
+        return row.uuid

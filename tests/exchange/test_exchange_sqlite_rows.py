@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from centre_wire_kit import add_case_trace, add_centre_extras
+from centre_wire_kit import add_case_trace, add_case_transfer, add_centre_extras
 from office_kit import PROVINCE, TOWN_A, Site, local_office_id, make_site, trust_each_other
 from screening_kit import add_grants, make_screened_site
 from sqlalchemy import text
@@ -47,6 +47,7 @@ def town(tmp_path: Path, cheap_wraps: None) -> Iterator[Site]:
     add_grants(site, pay=1)
     add_centre_extras(site)  # rates, a re-check and a referral (issue 12's tables)
     add_case_trace(site)  # a case's tracing visit and photo (issue 13's)
+    add_case_transfer(site)  # and a case's transfer (0023)
     yield site
     site.db.dispose()
 
