@@ -5556,6 +5556,18 @@ dance</translation>
         <source>ปีการศึกษา %1</source>
         <translation>Academic year %1</translation>
     </message>
+    <message>
+        <source>ไฟล์ส่งต่อกรณี…</source>
+        <translation>Case transfer file…</translation>
+    </message>
+    <message>
+        <source>กรณีเด็กนอกระบบที่ อปท. อื่นส่งต่อให้ อปท. ที่เลือก: เขียนไฟล์ที่ลงนามให้นำเข้า</source>
+        <translation>Out-of-school cases other local governments transferred to the selected one: write the signed file for it to import</translation>
+    </message>
+    <message>
+        <source>ไฟล์ส่งต่อกรณี (%1)…</source>
+        <translation>Case transfer file (%1)…</translation>
+    </message>
 </context>
 <context>
     <name>ProvinceReconcileView</name>
@@ -8097,6 +8109,33 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>วันที่ไม่ถูกต้อง: พิมพ์เป็นวัน/เดือน/ปี พ.ศ.</source>
         <translation>The date is not valid: type day/month/year (B.E.)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferFileWriter</name>
+    <message>
+        <source>บันทึกไฟล์ส่งต่อกรณีถึง %1</source>
+        <translation>Save the case transfer file for %1</translation>
+    </message>
+    <message>
+        <source>ไฟล์ส่งต่อกรณี (*.samoe-transfer)</source>
+        <translation>Case transfer files (*.samoe-transfer)</translation>
+    </message>
+    <message>
+        <source>ไฟล์ส่งต่อกรณี</source>
+        <translation>Case transfer file</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านที่ใช้เข้าสู่ระบบ (เพื่อเปิดกุญแจของหน่วยงาน)</source>
+        <translation>The password you sign in with (to open the office's keys)</translation>
+    </message>
+    <message>
+        <source>เขียนไฟล์ส่งต่อกรณีไม่สำเร็จ</source>
+        <translation>The case transfer file was not written</translation>
+    </message>
+    <message>
+        <source>เขียนไฟล์ส่งต่อกรณีถึง %1 (%2) %3 กรณี ลงไฟล์ %4 แล้ว ส่งไฟล์นี้ให้ อปท. ปลายทางนำเข้า</source>
+        <translation>Wrote the case transfer file for %1 (%2), %3 case(s), to %4. Give this file to the receiving local government to import.</translation>
     </message>
 </context>
 </TS>

@@ -80,3 +80,30 @@ def test_a_transfer_file_is_taken_where_receipts_are(qtbot, qapp, tmp_path: Path
         ctx.tasks.wait(10_000)
     finally:
         t.close()
+
+
+def test_the_province_writes_the_file_from_the_municipalities_page(qtbot, qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   cheap_wraps: None) -> None:
+    from office_kit import TOWN_B
+
+    from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
+
+    t = make_transfer(tmp_path / "sites")
+    try:
+        ctx = AppContext(t.p.db, TaskRunner(), QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+        page = ProvinceMunicipalitiesView(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        page.select_code(TOWN_A[0])  # A sent the case: nothing waits for A
+        assert not page.transfer_button.isEnabled()
+        page.select_code(TOWN_B[0])
+        assert page.transfer_button.isEnabled() and "(1)" in page.transfer_button.text()
+        out = tmp_path / "for-b"
+        seen: list[str] = []
+        left = answer(*([_type_password] if needs_password(ctx) else []), accept_box(seen))
+        text = page.write_transfers(out=out)
+        assert not left and seen == [text] and "1 กรณี" in text and TOWN_B[1] in text
+        assert (tmp_path / "for-b.samoe-transfer").is_file()
+        ctx.tasks.wait(10_000)
+    finally:
+        t.close()

@@ -6,6 +6,8 @@ every list. The data: services/province_senders.py."""
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -166,7 +168,13 @@ class ProvinceMunicipalitiesView(QWidget):
         self.export_button = QPushButton(self.tr("ส่งออก Excel/CSV"), self)
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export_list)
+        self.transfer_button = QPushButton(self.tr("ไฟล์ส่งต่อกรณี…"), self)
+        self.transfer_button.setObjectName("transferButton")
+        self.transfer_button.setToolTip(self.tr("กรณีเด็กนอกระบบที่ อปท. อื่นส่งต่อให้ อปท. ที่เลือก: เขียนไฟล์ที่ลงนามให้นำเข้า"))
+        self.transfer_button.clicked.connect(self.write_transfers)
+        self.table.itemSelectionChanged.connect(self._update_buttons)  # the buttons follow the row chosen
         buttons.addWidget(self.bundles_button)
+        buttons.addWidget(self.transfer_button)
         buttons.addStretch(1)
         for b in (self.summary_button, self.print_button, self.export_button):
             buttons.addWidget(b)
@@ -174,6 +182,7 @@ class ProvinceMunicipalitiesView(QWidget):
         self.documents = Documents(ctx, self, self.status_message.emit)
         list_keys(self, self.search, self.table, open=self.open_bundles, print_=self.print_list)
         self.dialog: ProvinceBundlesDialog | None = None
+        self.waiting: dict[str, int] = {}  # office code → cases transferred to it, held here
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -181,12 +190,14 @@ class ProvinceMunicipalitiesView(QWidget):
 
     def refresh(self) -> None:
         from desktop.services.access import NotPermitted
+        from desktop.services.case_transfer import pending_transfers
         from desktop.services.province_senders import municipalities, stale_days
 
         try:
             with self.ctx.db.reader() as session:
                 days = stale_days(session)
                 self.rows = municipalities(session, stale_after=days)
+                self.waiting = dict(Counter(p.to_office for p in pending_transfers(session)))
         except NotPermitted:  # a user without the province's roles: said, not a fault
             self.rows = []
             self.table.setRowCount(0)
@@ -288,7 +299,21 @@ class ProvinceMunicipalitiesView(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.bundles_button.setEnabled(bool(self.selected_code()))
+        code = self.selected_code()
+        self.bundles_button.setEnabled(bool(code))
+        waiting = self.waiting.get(code, 0)
+        self.transfer_button.setEnabled(waiting > 0)
+        self.transfer_button.setText(self.tr("ไฟล์ส่งต่อกรณี (%1)…").replace("%1", str(waiting)) if waiting
+                                     else self.tr("ไฟล์ส่งต่อกรณี…"))
+
+    def write_transfers(self, _checked: bool = False, out: Path | None = None) -> str:
+        from desktop.gui.views.province_transfers import TransferFileWriter
+
+        code = self.selected_code()
+        row = next((r for r in self.rows if r.office_code == code), None)
+        if row is None or not self.waiting.get(code):
+            return ""
+        return TransferFileWriter(self.ctx, self).write_for(row.office_code, row.office_name, out)
 
     def open_bundles(self) -> None:
         code = self.selected_code()
