@@ -38,7 +38,6 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.case_followup import Schedule, due_on
 from desktop.domain.cases import CaseSource, CaseStatus
 from desktop.domain.roles import Action
 from desktop.exchange.bundle import verify_bundle
@@ -46,7 +45,6 @@ from desktop.exchange.transfer_file import HEADER, Transfer, check_header, read_
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.audit import record
-from desktop.services.cases import _interval
 from desktop.services.exchange_import import _Applier, _read
 from desktop.services.exchange_keys import office_private_keys
 from desktop.services.exchange_outbox import ExchangeError, naive, now_utc
@@ -128,7 +126,7 @@ def _open_case(session: Session, child: Child, from_name: str, on: date, by: str
         return case
     case = OosCase(child_id=child.id, status=CaseStatus.TO_TRACE.value, status_on=on, status_by=by, opened_on=on,
                    source=CaseSource.TRANSFER.value, place=from_name[:200], origin_office_id=office_id)
-    case.follow_due_on = due_on(Schedule(case.uuid, CaseStatus.TO_TRACE, None, None, None), _interval(session))
+    # to_trace is not followed up (cases.FOLLOWED_UP): follow_due_on stays NULL until in_plan
     session.add(case)
     session.flush()
     session.add(OosCaseStatus(case_id=case.id, from_status="", to_status=CaseStatus.TO_TRACE.value, changed_on=on,
