@@ -35,6 +35,7 @@ from desktop.domain.dates import academic_year_of, to_be_year
 from desktop.domain.roles import Action
 from desktop.i18n import _
 from desktop.services.access import require_any
+from desktop.services.cases_lists import own_cases
 from desktop.store.case_state import OosCase, OosCaseStatus
 
 YearKind = Literal["fiscal", "academic"]
@@ -76,9 +77,10 @@ def case_dashboard(session: Session, today: date, *, year: YearKind = "fiscal") 
     require_any(session, Action.CASE_WORK, Action.STATS_READ)
     start, end, name = year_of(today, year)
     by_status = {CaseStatus(s): int(n) for s, n in session.execute(
-        select(OosCase.status, func.count()).where(OosCase.deleted_at.is_(None)).group_by(OosCase.status))}
+        select(OosCase.status, func.count()).where(OosCase.deleted_at.is_(None), own_cases())
+        .group_by(OosCase.status))}
     h = OosCaseStatus
-    live = select(OosCase.id).where(OosCase.deleted_at.is_(None))
+    live = select(OosCase.id).where(OosCase.deleted_at.is_(None), own_cases())  # not a received case's sender copy
     in_year = (h.to_status.in_([s.value for s in RETURNED]), h.changed_on >= start, h.changed_on <= min(end, today),
                h.deleted_at.is_(None), h.case_id.in_(live))
     returned = select(h.case_id).where(*in_year)

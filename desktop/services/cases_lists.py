@@ -114,10 +114,18 @@ def search_clause(text: str) -> ColumnElement[bool] | None:
                   for w in words))
 
 
+def own_cases() -> ColumnElement[bool]:
+    """This office's own cases: not the sender's copy of a case received by transfer
+    (case_transfer_receive.py keeps it read-only, with its origin office): the lists and
+    figures count this office's work once (the child's page and the received case's page
+    still show it)."""
+    return OosCase.origin_office_id.in_(select(Office.id).where(Office.is_local.is_(True)))
+
+
 def _filtered(query: CaseQuery, *, joined: bool = False) -> Select[tuple[int]]:
     """The ids of the cases ``query`` matches; ``joined``: with the child and (outer) its
     household joined, for an order by them."""
-    q = select(OosCase.id).where(OosCase.deleted_at.is_(None))
+    q = select(OosCase.id).where(OosCase.deleted_at.is_(None), own_cases())
     if query.status is not None:
         q = q.where(OosCase.status == CaseStatus(query.status).value)
     elif query.open_only:
@@ -246,7 +254,8 @@ class CaseCounts:
 def case_counts(session: Session, today: date | None = None) -> CaseCounts:
     """Cases by status (every status listed, 0 included), the open ones, the overdue."""
     require(session, Action.CASE_WORK)
-    counted = dict(session.execute(select(OosCase.status, func.count()).where(OosCase.deleted_at.is_(None))
+    counted = dict(session.execute(select(OosCase.status, func.count()).where(OosCase.deleted_at.is_(None),
+                                                                              own_cases())
                                    .group_by(OosCase.status)).tuples().all())
     by_status = {s: int(counted.get(s.value, 0)) for s in CaseStatus}
     open_ = sum(n for s, n in by_status.items() if s is not CaseStatus.CLOSED)

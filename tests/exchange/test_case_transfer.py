@@ -18,7 +18,7 @@ from case_plan_kit import as_user
 from centre_wire_kit import wire_rows
 from office_kit import TOWN_A, TOWN_B, Site, make_site, snapshot
 from sqlalchemy import select
-from transfer_kit import PW, Transfer, as_admin, make_transfer, write_for_b
+from transfer_kit import PW, TODAY, Transfer, as_admin, make_transfer, write_for_b
 
 from desktop.domain.cases import CaseOutcome, CaseSource, CaseStatus
 from desktop.domain.roles import Action
@@ -27,9 +27,10 @@ from desktop.exchange.bundle import verify_bundle, write_bundle
 from desktop.exchange.key_card import read_card
 from desktop.exchange.reasons import Refusal
 from desktop.exchange.transfer_file import TREE
+from desktop.services.case_dashboard import case_dashboard
 from desktop.services.case_transfer import pending_transfers
 from desktop.services.case_transfer_receive import receive_transfer
-from desktop.services.cases_lists import case_detail
+from desktop.services.cases_lists import CaseQuery, case_counts, case_detail, list_cases
 from desktop.services.exchange_keys import office_private_keys
 from desktop.services.exchange_outbox import ExchangeError
 from desktop.services.exchange_trust import DatabaseTrustList
@@ -110,6 +111,11 @@ def test_a_case_transferred_through_the_province_arrives_whole(moved: Transfer, 
         held = case_detail(s, note.other_case_id)
         assert held.transfer is not None and (held.transfer.kind, held.transfer.other_case_id) == ("held", got.case_id)
         assert held.case.status is CaseStatus.CLOSED and len(held.history) == len(sent["oos_case_status"])
+        # B's lists and figures count B's own case only, not the sender's copy
+        page = list_cases(s, CaseQuery(open_only=False), today=TODAY)
+        assert page.total == 1 and [r.id for r in page.rows] == [got.case_id]
+        assert case_counts(s, TODAY).by_status[CaseStatus.CLOSED] == 0
+        assert sum(case_dashboard(s, TODAY).by_status.values()) == 1
     as_admin(t.b)
 
     before = snapshot(t.b.db)  # the same file again: nothing changes
