@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from desktop.cli_args import output_problem
@@ -24,12 +25,20 @@ HOW = {"national_id": "พบในทะเบียนด้วยเลขป
        "new": "เพิ่มเด็กเข้าทะเบียนใหม่"}
 
 
-def at_municipality(db: Any) -> bool:
+def is_transfer_here(db: Any, path: Path) -> bool:
+    """A transfer file given to a municipality (a municipality's bundle goes on to the
+    province's import, which says it is not this office's work)."""
+    from desktop.exchange.transfer_file import plain_bundle
     from desktop.services.office import local_office
 
     with db.reader() as s:
         office = local_office(s)
-    return office is not None and office.role != "province"
+    if office is None or office.role == "province":
+        return False
+    try:
+        return not plain_bundle(path.read_bytes())
+    except OSError:
+        return False
 
 
 def receive(args: argparse.Namespace, db: Any, out: Any, password: Callable[[argparse.Namespace, Any], str]) -> int:

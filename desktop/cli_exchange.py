@@ -236,9 +236,9 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if got.restored:
             out("ใบตอบรับนี้ใหม่กว่าฐานข้อมูลนี้ (กู้คืนจากไฟล์สำรอง): ชุดต่อไปจะส่งข้อมูลทั้งหมดและแจ้งจังหวัด")
         return 0
-    from desktop.cli_case_transfer import at_municipality, receive
+    from desktop.cli_case_transfer import is_transfer_here, receive
 
-    if at_municipality(db):
+    if is_transfer_here(db, args.file):
         return receive(args, db, out, _password)
     from desktop.services.exchange_import import import_file
 
