@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli_args import output_problem
+from desktop.cli_exchange_keys import keys_password
 
 WRITING = {"export": "ส่งออกชุดข้อมูลถึงจังหวัด", "import": "นำเข้าชุดข้อมูลแลกเปลี่ยน",
            "receipt": "ออกใบตอบรับ", "transfers": "เขียนไฟล์ส่งต่อกรณีเด็กนอกระบบ"}
@@ -101,12 +102,6 @@ def writes(args: argparse.Namespace) -> str:
     return WRITING.get(getattr(args, "exchange_command", ""), "")
 
 
-def _password(args: argparse.Namespace, db: Any) -> str:
-    from desktop.cli_login import login_password
-
-    return login_password(getattr(db.actor, "name", "") or args.user)
-
-
 def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.exchange.reasons import Refusal
     from desktop.services.exchange_keys import OfficeKeyError
@@ -125,7 +120,7 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if command == "transfers":
             from desktop.cli_case_transfer import run_transfers
 
-            return run_transfers(args, db, out, err, _password)
+            return run_transfers(args, db, out, err, keys_password)
         if command == "reconcile":
             from desktop.cli_province import run as run_reconcile
 
@@ -140,9 +135,9 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     except OfficeKeyError as exc:
         err(exc.message)
         if exc.code == "keys.not_shared":
-            from desktop.cli_exchange_keys import _ask_for_keys
+            from desktop.cli_exchange_keys import ask_for_keys
 
-            _ask_for_keys(args, db, err)  # noted as waiting: ``samoe keys share`` gives them the keys
+            ask_for_keys(args, db, err)  # noted as waiting: ``samoe keys share`` gives them the keys
             return EXIT_NOT_PERMITTED
         return EXIT_LOGIN if exc.code == "keys.password" else EXIT_REFUSED
 
@@ -175,7 +170,7 @@ def _export(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         _counts(plan.counts, out)
         if plan.restored:
             out("ฐานข้อมูลนี้ถูกกู้คืนจากไฟล์สำรอง: ชุดนี้ต่อจากใบตอบรับล่าสุดและแจ้งจังหวัดว่ากู้คืนแล้ว")
-        result = export_bundle(s, args.to, password=_password(args, db), full=args.full,
+        result = export_bundle(s, args.to, password=keys_password(args, db), full=args.full,
                                institutions=args.institution)
     out(f"เขียนชุดข้อมูลลงไฟล์ {result.path} แล้ว ({result.size:,} ไบต์) รหัสชุด {result.bundle_id}")
     out("ส่งไฟล์นี้ให้จังหวัด เมื่อได้ใบตอบรับกลับมา สั่ง samoe exchange import ใบตอบรับ")
@@ -190,7 +185,7 @@ def _verify(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         err(problem)
         return EXIT_ARGS
     with db.reader() as s:
-        check = verify_file(s, args.file, password=_password(args, db))
+        check = verify_file(s, args.file, password=keys_password(args, db))
     m = check.manifest
     out(f"ไฟล์ถูกต้อง: ชุดข้อมูลลำดับที่ {m.sequence} จาก {check.sender_name} ({m.sender_office}) รหัสชุด {m.bundle}")
     _counts(dict(m.counts), out)
@@ -239,11 +234,11 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.cli_case_transfer import is_transfer_here, receive
 
     if is_transfer_here(db, args.file):
-        return receive(args, db, out, _password)
+        return receive(args, db, out, keys_password)
     from desktop.services.exchange_import import import_file
 
     with db.session() as s:
-        result = import_file(s, args.file, password=_password(args, db))
+        result = import_file(s, args.file, password=keys_password(args, db))
     m = result.check.manifest
     if result.already:
         out(f"นำเข้าชุดข้อมูลนี้แล้ว (ลำดับที่ {m.sequence} จาก {result.check.sender_name}) ไม่มีอะไรเปลี่ยน")
@@ -270,7 +265,7 @@ def _receipt(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         err(problem)
         return EXIT_ARGS
     with db.session() as s:
-        sequence, office = write_receipt_for(s, args.bundle, args.out, password=_password(args, db))
+        sequence, office = write_receipt_for(s, args.bundle, args.out, password=keys_password(args, db))
     out(f"เขียนใบตอบรับถึง {office} (รับถึงลำดับที่ {sequence}) ลงไฟล์ {args.out} แล้ว")
     return 0
 

@@ -104,24 +104,24 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     except OfficeKeyError as exc:
         err(exc.message)
         if exc.code == "keys.not_shared":
-            _ask_for_keys(args, db, err)
+            ask_for_keys(args, db, err)
             return EXIT_NOT_PERMITTED
         return {"keys.password": EXIT_LOGIN, "keys.damaged": EXIT_DAMAGED}.get(exc.code, EXIT_REFUSED)
 
 
-def _password(args: argparse.Namespace, db: Any) -> str:
+def keys_password(args: argparse.Namespace, db: Any) -> str:
     from desktop.cli_login import login_password
 
     return login_password(getattr(db.actor, "name", "") or args.user)
 
 
-def _ask_for_keys(args: argparse.Namespace, db: Any, err: Any) -> None:
+def ask_for_keys(args: argparse.Namespace, db: Any, err: Any) -> None:
     """Not shared with this user yet: note them as waiting (their own key pair under
     their password), so the next holder's ``samoe keys share`` gives them the keys."""
     from desktop.services.exchange_keys import ensure_holder
 
     with db.session() as s:
-        made = ensure_holder(s, _password(args, db))
+        made = ensure_holder(s, keys_password(args, db))
     if made:
         err("บันทึกคำขอแล้ว: เมื่อผู้ดูแลระบบสั่ง samoe keys share ผู้ใช้นี้จะใช้กุญแจของหน่วยงานได้")
 
@@ -134,7 +134,7 @@ def after_init(args: argparse.Namespace, db: Any, out: Any, err: Any) -> None:
     try:
         with db.session() as s:
             had = current_card(s)
-            card = ensure_office_keys(s, password=_password(args, db))
+            card = ensure_office_keys(s, password=keys_password(args, db))
     except OfficeKeyError as exc:
         err(exc.message + " (สร้างกุญแจของหน่วยงานภายหลังได้ด้วย samoe keys card)")
         return
@@ -168,9 +168,9 @@ def _card(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         return EXIT_ARGS
     with db.session() as s:
         if args.keys_command == "rotate":
-            new = rotate_office_keys(s, password=_password(args, db))
+            new = rotate_office_keys(s, password=keys_password(args, db))
             out(f"เปลี่ยนกุญแจแล้ว กุญแจใหม่แทน {new.replaces} (บัตรใหม่ลงนามด้วยกุญแจเดิม)")
-        card = write_key_card(s, args.out, pdf=args.pdf, password=_password(args, db))
+        card = write_key_card(s, args.out, pdf=args.pdf, password=keys_password(args, db))
     _show_card(card, out)
     out(f"เขียนบัตรกุญแจลงไฟล์ {args.out}" + (f" และหน้าสำหรับพิมพ์ {args.pdf}" if args.pdf else ""))
     out("ส่งไฟล์บัตรให้หน่วยงานปลายทาง แล้วอ่านเลขลายนิ้วมือให้ทางโทรศัพท์ก่อนที่เขาจะลงทะเบียน")
@@ -228,7 +228,7 @@ def _share(args: argparse.Namespace, db: Any, out: Any) -> int:
     from desktop.services.exchange_keys import share_office_keys
 
     with db.session() as s:
-        names = share_office_keys(s, password=_password(args, db))
+        names = share_office_keys(s, password=keys_password(args, db))
     out("มอบกุญแจของหน่วยงานให้: " + ", ".join(names) if names else "ไม่มีผู้ใช้ที่รอรับกุญแจของหน่วยงาน")
     return 0
 

@@ -178,11 +178,11 @@ def _add(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         view = add_measurement(s, child.uuid, on, weight_kg=args.weight, height_cm=args.height, head_cm=args.head,
                                method=Method(args.method) if args.method else None)
     out(f"บันทึกแล้ว: {child.name}")
-    _print_measurement(view, out)
+    print_measurement(view, out)
     return 0
 
 
-def _print_measurement(view: Any, out: Any) -> None:
+def print_measurement(view: Any, out: Any) -> None:
     from desktop.domain.dates import age_on, format_age, format_be
     from desktop.domain.growth_categories import INDICATOR_LABELS, Indicator
     from desktop.i18n import _
@@ -213,7 +213,7 @@ def _show(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     sex = "ชาย" if child.sex.value == "M" else "หญิง"
     out(f"{child.name} ({sex} เกิด {format_be(child.birth)}) ชั่ง/วัด {len(views)} ครั้ง")
     for view in views:
-        _print_measurement(view, out)
+        print_measurement(view, out)
     return 0
 
 

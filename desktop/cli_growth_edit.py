@@ -16,7 +16,7 @@ EXIT_ARGS = 2
 
 
 def run_edit(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
-    from desktop.cli_growth import _print_measurement
+    from desktop.cli_growth import print_measurement
     from desktop.domain.dates import DateParseError, parse_date
     from desktop.domain.growth import Method
     from desktop.services.growth import delete_measurement, edit_measurement, measurement_by_id
@@ -26,7 +26,7 @@ def run_edit(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
             view, name = measurement_by_id(s, args.measurement)
             delete_measurement(s, args.measurement)
         out(f"ลบผลการชั่ง/วัดแล้ว: {name}")
-        _print_measurement(view, out)
+        print_measurement(view, out)
         return 0
     if not any((args.date, args.weight, args.height, args.head, args.no_head, args.method)):
         err("ไม่ได้ระบุค่าที่จะแก้: ใส่ --date --weight --height --head --no-head หรือ --method อย่างน้อยหนึ่งค่า")
@@ -49,7 +49,7 @@ def run_edit(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
             method=method, note=before.note)
     out(f"แก้ไขแล้ว: {name}")
     out("เดิม:")
-    _print_measurement(before, out)
+    print_measurement(before, out)
     out("ใหม่:")
-    _print_measurement(view, out)
+    print_measurement(view, out)
     return 0

@@ -315,7 +315,7 @@ def _install(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
 
 
 def _sign(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
-    from desktop.cli_exchange import _password
+    from desktop.cli_exchange_keys import keys_password
     from desktop.services.rulepacks import sign_pack_file
 
     if not args.pack.is_file():
@@ -326,6 +326,6 @@ def _sign(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         err(problem)
         return EXIT_ARGS
     with db.session() as s:
-        label = sign_pack_file(s, args.pack, args.out, password=_password(args, db))
+        label = sign_pack_file(s, args.pack, args.out, password=keys_password(args, db))
     out(f"ลงนามชุดเกณฑ์ {label} ลงไฟล์ {args.out} แล้ว ส่งไฟล์นี้ให้เทศบาลติดตั้งด้วย samoe rulepack install")
     return 0

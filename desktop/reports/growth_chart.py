@@ -24,7 +24,7 @@ from desktop.domain.people import SEX_LABELS, Sex
 from desktop.i18n import _, pinned
 from desktop.reports.pdf.document import Layout, Painter, Piece, Spacer, heading, paragraph, render
 from desktop.reports.pdf.fonts import BOLD, REGULAR
-from desktop.reports.pdf.shaping import _fmt
+from desktop.reports.pdf.shaping import pdf_number
 from desktop.reports.pdf.table import Column, simple_table
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -121,20 +121,20 @@ class GrowthChart(Piece):
         y_step = 10.0 if s.indicator is Indicator.HFA else 2.0
         v = x0
         while v <= x1 + 1e-9:
-            p.ops(f"q 0.3 w 0.85 G {_fmt(px(v))} {_fmt(lower)} m {_fmt(px(v))} {_fmt(upper)} l S Q")
+            p.ops(f"q 0.3 w 0.85 G {pdf_number(px(v))} {pdf_number(lower)} m {pdf_number(px(v))} {pdf_number(upper)} l S Q")
             p.draw(px(v), lower - 10, f"{v:g}", REGULAR, 7.5, "center")
             v += x_step
         v = y0
         while v <= y1 + 1e-9:
-            p.ops(f"q 0.3 w 0.85 G {_fmt(left)} {_fmt(py(v))} m {_fmt(right)} {_fmt(py(v))} l S Q")
+            p.ops(f"q 0.3 w 0.85 G {pdf_number(left)} {pdf_number(py(v))} m {pdf_number(right)} {pdf_number(py(v))} l S Q")
             p.draw(left - 3, py(v) - 2.5, f"{v:g}", REGULAR, 7.5, "right")
             v += y_step
-        p.ops(f"q 0.8 w 0 G {_fmt(left)} {_fmt(lower)} {_fmt(right - left)} {_fmt(upper - lower)} re S Q")
+        p.ops(f"q 0.8 w 0 G {pdf_number(left)} {pdf_number(lower)} {pdf_number(right - left)} {pdf_number(upper - lower)} re S Q")
         for z, ys in sorted(s.lines.items()):
             (r, g, b), w = _STYLE[abs(z)]
-            path = [f"{_fmt(px(xv))} {_fmt(py(yv))}" for xv, yv in zip(s.x, ys, strict=True) if y0 <= yv <= y1]
+            path = [f"{pdf_number(px(xv))} {pdf_number(py(yv))}" for xv, yv in zip(s.x, ys, strict=True) if y0 <= yv <= y1]
             if len(path) > 1:
-                p.ops(f"q {_fmt(w)} w {_fmt(r)} {_fmt(g)} {_fmt(b)} RG {path[0]} m "
+                p.ops(f"q {pdf_number(w)} w {pdf_number(r)} {pdf_number(g)} {pdf_number(b)} RG {path[0]} m "
                       + " ".join(f"{pt} l" for pt in path[1:]) + " S Q")
                 last_y = next((yv for yv in reversed(ys) if y0 <= yv <= y1), None)
                 if last_y is not None:
@@ -143,8 +143,8 @@ class GrowthChart(Piece):
             r, g, b = POINT
             pts = [(px(a), py(c)) for a, c in s.points]
             if len(pts) > 1:
-                p.ops(f"q 0.8 w {_fmt(r)} {_fmt(g)} {_fmt(b)} RG {_fmt(pts[0][0])} {_fmt(pts[0][1])} m "
-                      + " ".join(f"{_fmt(a)} {_fmt(c)} l" for a, c in pts[1:]) + " S Q")
+                p.ops(f"q 0.8 w {pdf_number(r)} {pdf_number(g)} {pdf_number(b)} RG {pdf_number(pts[0][0])} {pdf_number(pts[0][1])} m "
+                      + " ".join(f"{pdf_number(a)} {pdf_number(c)} l" for a, c in pts[1:]) + " S Q")
             p.canvas.setFillColorRGB(r, g, b)
             for a, c in pts:
                 p.canvas.circle(a, c, 2.2, stroke=0, fill=1)

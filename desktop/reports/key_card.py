@@ -30,7 +30,7 @@ from desktop.reports.pdf.document import (
     render,
 )
 from desktop.reports.pdf.fonts import BOLD, REGULAR
-from desktop.reports.pdf.shaping import _fmt
+from desktop.reports.pdf.shaping import pdf_number
 from desktop.reports.pdf.thai_text import measure, wrap
 
 TITLE = "บัตรกุญแจของหน่วยงาน (สำหรับการส่งข้อมูลที่ลงนาม)"
@@ -69,7 +69,7 @@ class Fingerprint(Piece):
         for i, group in enumerate(self.groups):
             cx = x + i * (cell_w + gap)
             p.fill_rect(cx, top - CELL_H, cell_w, CELL_H, 0.94)
-            p.ops(f"q 0.8 w {_fmt(cx)} {_fmt(top - CELL_H)} {_fmt(cell_w)} {_fmt(CELL_H)} re S Q")
+            p.ops(f"q 0.8 w {pdf_number(cx)} {pdf_number(top - CELL_H)} {pdf_number(cell_w)} {pdf_number(CELL_H)} re S Q")
             p.draw(cx + 5, top - ASCENT * 9 - 2, f"ชุดที่ {i + 1}", REGULAR, 9)
             p.draw(cx + cell_w / 2, top - CELL_H + 12, group, BOLD, size, "center")
 
@@ -104,8 +104,8 @@ class QrCode(Piece):
                 start = c
                 while c < len(row) and row[c]:
                     c += 1
-                rects.append(f"{_fmt(left + start * module)} {_fmt(y)} {_fmt((c - start) * module)} "
-                             f"{_fmt(module)} re")
+                rects.append(f"{pdf_number(left + start * module)} {pdf_number(y)} {pdf_number((c - start) * module)} "
+                             f"{pdf_number(module)} re")
         p.ops("q 0 g " + " ".join(rects) + " f Q")
 
 

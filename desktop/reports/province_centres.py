@@ -19,7 +19,7 @@ from datetime import date
 from desktop.domain.dates import format_be
 from desktop.reports.pdf.document import Piece, Signature, heading, paragraph
 from desktop.reports.pdf.table import GROUP_GRAY, PAD_X, Column, Table
-from desktop.reports.registry import _with_signatures
+from desktop.reports.registry import with_signatures
 
 TITLE = "สรุปพัฒนาการเด็กในศูนย์พัฒนาเด็กเล็กรายองค์กรปกครองส่วนท้องถิ่น"
 SHEET = "ศพด. ราย อปท."
@@ -160,4 +160,4 @@ def province_centres_pieces(data: ProvinceCentres, width: float, signatures: Seq
         for c in m.centres:
             pieces.append(centres.row((c.name, *print_cells(c.figures))))
         pieces.append(centres.row(("รวม", *print_cells(m.figures)), bold=True, shade=GROUP_GRAY))
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)

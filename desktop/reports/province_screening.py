@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop.reports.pdf.document import Piece, Signature, heading, paragraph
 from desktop.reports.pdf.table import GROUP_GRAY, PAD_X, Column, Table
-from desktop.reports.registry import _with_signatures
+from desktop.reports.registry import with_signatures
 
 TITLE = "สรุปการคัดกรองความยากจนและทุนเสมอภาครายองค์กรปกครองส่วนท้องถิ่น"
 SHEET = "คัดกรองราย อปท."
@@ -119,4 +119,4 @@ def province_screening_pieces(data: ProvinceScreening, width: float, signatures:
         for s in m.schools:
             pieces.append(schools.row((s.name, *map(_n, s.figures.cells()))))
         pieces.append(schools.row(("รวม", *map(_n, m.figures.cells())), bold=True, shade=GROUP_GRAY))
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)

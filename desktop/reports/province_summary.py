@@ -10,7 +10,7 @@ from datetime import datetime
 from desktop.domain.dates import format_be, format_be_local, utc_to_local
 from desktop.reports.pdf.document import Piece, Signature, heading, paragraph
 from desktop.reports.pdf.table import GROUP_GRAY, PAD_X, Column, Table, simple_table
-from desktop.reports.registry import LevelCount, _with_signatures
+from desktop.reports.registry import LevelCount, with_signatures
 
 OVERVIEW_COLUMNS = (  # weights: points on A4 portrait (523 between the margins)
     Column("รหัส", 58),
@@ -103,4 +103,4 @@ def province_summary(s: ProvinceSummary, width: float, signatures: Sequence[Sign
             pieces += simple_table((Column("ชั้น", 58), *counts), level_rows, width, bold_last=True)
         else:
             pieces += paragraph("ไม่มีการลงทะเบียนเรียนในปีการศึกษานี้", width, size=10.5)
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)

@@ -33,7 +33,7 @@ CHILD_COLUMNS = (  # weights are points on A4 portrait (523 pt between the margi
 SIGN_ROW_HEIGHT = 20.0  # room to sign in the last column
 
 
-def _with_signatures(pieces: list[Piece], signatures: Sequence[Signature]) -> list[Piece]:
+def with_signatures(pieces: list[Piece], signatures: Sequence[Signature]) -> list[Piece]:
     if signatures:
         if pieces:
             pieces[-1].keep_with_next = True  # the block never stands alone on a page
@@ -63,7 +63,7 @@ def children_list(groups: Iterable[tuple[str, Sequence[ChildCells]]], width: flo
                 on_row(done)
     if len(pieces) == 1:
         pieces.append(table.span("ไม่มีรายชื่อเด็กตามเงื่อนไขที่เลือก", bold=False, shade=None))
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def child_profile(profile: ChildProfile, width: float,
              Column("ห้อง", 10), Column("สถานะ", 18)), profile.enrolments, width, size=10.5)
     else:
         pieces += paragraph("ยังไม่มีการลงทะเบียนเรียน", width, size=10.5)
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)
 
 
 LevelCount = tuple[str, int, int, int]  # level label, boys, girls, total
@@ -169,7 +169,7 @@ def registry_summary(s: RegistrySummary, width: float,
                    for lbl, b, g, t in levels]
     if not s.by_institution:
         pieces.append(table.span("ไม่มีการลงทะเบียนเรียนในปีการศึกษานี้", bold=False, shade=None))
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)
 
 
 def plain_list(columns: Sequence[Column], rows: Iterable[Sequence[str]], width: float,
@@ -181,4 +181,4 @@ def plain_list(columns: Sequence[Column], rows: Iterable[Sequence[str]], width: 
         pieces.append(table.row((str(i), *row)))
     if len(pieces) == 1:
         pieces.append(table.span(empty, bold=False, shade=None))
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from desktop.reports.pdf.document import Piece, Signature, Spacer, heading, paragraph
 from desktop.reports.pdf.table import Column, simple_table
-from desktop.reports.registry import _with_signatures
+from desktop.reports.registry import with_signatures
 
 TITLE = "แบบคัดกรองความยากจน (นร./กสศ.01)"
 PHOTO_HEIGHT = 64  # points: three photos side by side, and the whole form on one A4 page
@@ -127,4 +127,4 @@ def screening_form(f: ScreeningForm, width: float, signatures: Sequence[Signatur
         pieces += paragraph(f.certified, width, size=10.5)
     for line in f.voided:
         pieces += paragraph(line, width, size=10)
-    return _with_signatures(pieces, signatures)
+    return with_signatures(pieces, signatures)

@@ -45,7 +45,7 @@ from desktop.exchange.transfer_file import HEADER, Transfer, check_header, read_
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.audit import record
-from desktop.services.exchange_import import _Applier, _read
+from desktop.services.exchange_import import BundleApplier, read_bundle_bytes
 from desktop.services.exchange_keys import office_private_keys
 from desktop.services.exchange_outbox import ExchangeError, naive, now_utc
 from desktop.services.exchange_trust import DatabaseTrustList
@@ -134,7 +134,7 @@ def _open_case(session: Session, child: Child, from_name: str, on: date, by: str
     return case
 
 
-def _take(session: Session, applier: _Applier, x: Transfer, *, local_id: int, by: str, at: datetime,
+def _take(session: Session, applier: BundleApplier, x: Transfer, *, local_id: int, by: str, at: datetime,
           bundle_id: str) -> Received:
     sender_id = _office(session, x.from_office, x.from_name)
     child, how = _child(session, x.child, local_id)
@@ -181,14 +181,14 @@ def receive_transfer(session: Session, source: Path | str | bytes, *, password: 
         raise ExchangeError("exchange.not_municipality", _(
             "ฐานข้อมูลนี้เป็นของจังหวัด ไฟล์ส่งต่อกรณีนำเข้าที่ อปท. ปลายทางเท่านั้น"))
     at = now_utc(now)
-    verified = verify_bundle(_read(source), trust=DatabaseTrustList(session), me=private.keys,
+    verified = verify_bundle(read_bundle_bytes(source), trust=DatabaseTrustList(session), me=private.keys,
                              box_private=private.box, chain=None, now=at, row_check=_row_check)
     role = session.scalars(select(TrustEntry.office_role).where(
         TrustEntry.key_id == verified.manifest.sender_key)).first()
     transfers = read_transfers(verified, signer_role=role or "", me=office.code)
     local_id = session.scalars(select(Office.id).where(Office.is_local.is_(True))).one()
     by = require(session, Action.EXPORT_APPROVE).name
-    applier = _Applier(session, verified, local_id, False)
+    applier = BundleApplier(session, verified, local_id, False)
     out = []
     for x in transfers:
         taken = _taken(session, x)

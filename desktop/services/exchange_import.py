@@ -38,7 +38,7 @@
   rates; growth measurements, DSPM checks, their items and referrals): the same, and every
   reference they name must resolve, a nullable one too (``exchange_wire.NAMED``); a
   re-check whose first check came in the same file gets its reference once both rows are
-  written (``_Applier.link_within``).
+  written (``BundleApplier.link_within``).
 """
 
 from __future__ import annotations
@@ -228,7 +228,7 @@ def _chain_of(session: Session, data: bytes) -> ChainState | None:
     return _state(session, office) if isinstance(office, str) else None
 
 
-def _read(source: Path | str | bytes) -> bytes:
+def read_bundle_bytes(source: Path | str | bytes) -> bytes:
     from desktop.exchange import archive
     from desktop.exchange.reasons import Refusal
 
@@ -256,7 +256,7 @@ def verify_file(session: Session, source: Path | str | bytes, *, password: str |
     """Every check of a bundle against this province (``merge``); writes nothing.
     Raises Refusal (its code and Thai message), ExchangeError, OfficeKeyError."""
     private = _open(session, password)
-    return _check(session, _read(source), private, now_utc(now))
+    return _check(session, read_bundle_bytes(source), private, now_utc(now))
 
 
 # --------------------------------------------------------------------------- applying
@@ -284,7 +284,7 @@ def _ids(conn: Connection, table: Table, uuids: Iterable[str]) -> dict[str, int]
     return out
 
 
-class _Applier:
+class BundleApplier:
     def __init__(self, session: Session, verified: VerifiedBundle, office_id: int, restored: bool) -> None:
         self.session = session
         self.conn = session.connection()
@@ -498,13 +498,13 @@ def import_file(session: Session, source: Path | str | bytes, *, password: str |
 
     private = _open(session, password)
     at = now_utc(now)
-    data = _read(source)
+    data = read_bundle_bytes(source)
     check = _check(session, data, private, at)
     if check.already or check.verified is None:
         return ImportResult(check)
     manifest = check.manifest
     office_id = _sender_office(session, manifest.sender_office, check.sender_name)
-    applier = _Applier(session, check.verified, office_id, check.restored)
+    applier = BundleApplier(session, check.verified, office_id, check.restored)
     applier.run(progress)
     pairs = find_reconcile(session, office_id, manifest.sender_office, applier.new_children, manifest.bundle)
     applied = {table: dict(sorted(c.items())) for table, c in sorted(applier.applied.items())}

@@ -126,12 +126,12 @@ def test_refusals_print_their_code_and_thai(offices: tuple[str, str], tmp_path: 
 KILLER = """
 import os, signal, sys
 from desktop.services import exchange_import as ei
-original = ei._Applier.apply_file
+original = ei.BundleApplier.apply_file
 def killing(self, t, rows):
     original(self, t, rows)
     if t.wire == "child":
         os.kill(os.getpid(), signal.SIGKILL)  # midway: households and children written, not committed
-ei._Applier.apply_file = killing
+ei.BundleApplier.apply_file = killing
 from desktop.cli import main
 sys.exit(main(sys.argv[1:]))
 """

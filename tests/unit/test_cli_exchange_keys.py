@@ -182,7 +182,7 @@ def test_a_wrong_password_for_the_keys_exits_11(offices: tuple[str, str], tmp_pa
     from desktop import cli_exchange_keys
 
     town, _ = offices
-    monkeypatch.setattr(cli_exchange_keys, "_password", lambda args, db: "not-the-password")
+    monkeypatch.setattr(cli_exchange_keys, "keys_password", lambda args, db: "not-the-password")
     code, _out, err = run(capsys, "--db", town, "keys", "rotate", "--out", str(tmp_path / "r.json"))
     assert code == 11 and "รหัสผ่าน" in err
     assert not (tmp_path / "r.json").exists()

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.domain.dates import format_be
 from desktop.reports.pdf.fonts import BOLD, REGULAR, ensure_fonts
-from desktop.reports.pdf.shaping import TextPainter, _fmt
+from desktop.reports.pdf.shaping import TextPainter, pdf_number
 from desktop.reports.pdf.thai_text import wrap
 
 ASCENT = 0.98  # first baseline below the top of a text box, in em
@@ -46,10 +46,10 @@ class Painter(TextPainter):
         self.canvas._code.append(text)
 
     def hline(self, x1: float, x2: float, y: float, width: float = 0.5, gray: float = 0) -> None:
-        self.ops(f"q {_fmt(width)} w {_fmt(gray)} G {_fmt(x1)} {_fmt(y)} m {_fmt(x2)} {_fmt(y)} l S Q")
+        self.ops(f"q {pdf_number(width)} w {pdf_number(gray)} G {pdf_number(x1)} {pdf_number(y)} m {pdf_number(x2)} {pdf_number(y)} l S Q")
 
     def fill_rect(self, x: float, y: float, w: float, h: float, gray: float) -> None:
-        self.ops(f"q {_fmt(gray)} g {_fmt(x)} {_fmt(y)} {_fmt(w)} {_fmt(h)} re f Q")
+        self.ops(f"q {pdf_number(gray)} g {pdf_number(x)} {pdf_number(y)} {pdf_number(w)} {pdf_number(h)} re f Q")
 
 
 class Piece:

@@ -164,7 +164,7 @@ def _pdf_string(text: str) -> str:
 _formatted: dict[float, str] = {}
 
 
-def _fmt(v: float) -> str:
+def pdf_number(v: float) -> str:
     """``v`` to two decimals, no trailing zeros. The first 20,000 values are remembered:
     rows' baselines and columns' left edges repeat on every page."""
     s = _formatted.get(v)
@@ -185,11 +185,11 @@ class _Pen:
         self._at = (0.0, 0.0)
 
     def moveTo(self, p: tuple[float, float]) -> None:  # noqa: N802 (the pen protocol)
-        self.ops.append(f"{_fmt(p[0])} {_fmt(p[1])} m")
+        self.ops.append(f"{pdf_number(p[0])} {pdf_number(p[1])} m")
         self._at = p
 
     def lineTo(self, p: tuple[float, float]) -> None:  # noqa: N802
-        self.ops.append(f"{_fmt(p[0])} {_fmt(p[1])} l")
+        self.ops.append(f"{pdf_number(p[0])} {pdf_number(p[1])} l")
         self._at = p
 
     def qCurveTo(self, c: tuple[float, float], p: tuple[float, float]) -> None:  # noqa: N802
@@ -199,7 +199,7 @@ class _Pen:
 
     def curveTo(self, c1: tuple[float, float], c2: tuple[float, float],  # noqa: N802
                 p: tuple[float, float]) -> None:
-        self.ops.append(" ".join(_fmt(v) for v in (*c1, *c2, *p)) + " c")
+        self.ops.append(" ".join(pdf_number(v) for v in (*c1, *c2, *p)) + " c")
         self._at = p
 
     def closePath(self) -> None:  # noqa: N802
@@ -217,7 +217,7 @@ def _outline_at(data: FontData, gid: int, x: int, y: int, size: float) -> str:
     """Path operators filling glyph ``gid`` with its origin at (x, y) font units from the
     run's origin, at ``size`` points."""
     k = size / data.upem
-    return f"q {k:.6g} 0 0 {k:.6g} {_fmt(x * k)} {_fmt(y * k)} cm " \
+    return f"q {k:.6g} 0 0 {k:.6g} {pdf_number(x * k)} {pdf_number(y * k)} cm " \
            f"{_outline(data.name, gid)} f Q"
 
 
@@ -305,7 +305,7 @@ class TextPainter:
         subset, rise = -1, 0
         texts, x_advance, x_offset, y_offset = sh.texts, sh.x_advance, sh.x_offset, sh.y_offset
         plain = len(sh.gids) == len(text)
-        size_s = _fmt(size)
+        size_s = pdf_number(size)
         pen = 0  # font units from the run's origin, before the current glyph
         line = 0  # where the text line matrix is (moved by Td), font units
         resync = False  # a widened mark was drawn since the line matrix was set
@@ -326,7 +326,7 @@ class TextPainter:
                 shapes.append(_outline_at(codes._data, gid, pen + x_offset[i], y_offset[i],
                                           size))
                 if adv:
-                    arr.append(_fmt(-adv * em))
+                    arr.append(pdf_number(-adv * em))
                 pen += adv
                 plain = False
                 continue
@@ -341,7 +341,7 @@ class TextPainter:
                 # pdf.js does not advance over a mark's width although the TJ array
                 # takes it back: set the pen again where the marks end
                 flush()
-                ops.append(f"{_fmt((pen - line) * scale)} 0 Td")
+                ops.append(f"{pdf_number((pen - line) * scale)} 0 Td")
                 line, resync = pen, False
             resync = resync or widened
             pen += adv
@@ -352,7 +352,7 @@ class TextPainter:
                 subset = sub
             if y != rise:
                 flush()
-                ops.append(f"{_fmt(y * scale)} Ts")
+                ops.append(f"{pdf_number(y * scale)} Ts")
                 rise = y
                 plain = False
             x_off = x_offset[i]
@@ -362,7 +362,7 @@ class TextPainter:
                 before = -x_off * em
                 after = pdf_w - adv * em + x_off * em
                 move = moves[(pdf_w, adv, x_off, em)] = (
-                    _fmt(before) if before else "", _fmt(after) if abs(after) > 0.004 else "")
+                    pdf_number(before) if before else "", pdf_number(after) if abs(after) > 0.004 else "")
             if move[0]:
                 arr.append(move[0])
             arr.append(hexcode)
@@ -399,7 +399,7 @@ class TextPainter:
             x -= width / 2
         elif align == "right":
             x -= width
-        self.canvas._code.append(f"BT 1 0 0 1 {_fmt(x)} {_fmt(y)} Tm {body} ET")
+        self.canvas._code.append(f"BT 1 0 0 1 {pdf_number(x)} {pdf_number(y)} Tm {body} ET")
         if shapes:
-            self.canvas._code.append(f"q 1 0 0 1 {_fmt(x)} {_fmt(y)} cm {shapes} Q")
+            self.canvas._code.append(f"q 1 0 0 1 {pdf_number(x)} {pdf_number(y)} cm {shapes} Q")
         return width

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from desktop.reports.pdf.document import ASCENT, LEADING, Painter, Piece
 from desktop.reports.pdf.fonts import BOLD, REGULAR
-from desktop.reports.pdf.shaping import _fmt
+from desktop.reports.pdf.shaping import pdf_number
 from desktop.reports.pdf.thai_text import Fitted, fit
 
 GRID_GRAY = 0.45
@@ -37,11 +37,11 @@ class Row(Piece):
         t = self.table
         h = self.height
         bottom = top - h
-        grid = f"{_fmt(x)} {_fmt(bottom)} {_fmt(t.width)} {_fmt(h)} re"
+        grid = f"{pdf_number(x)} {pdf_number(bottom)} {pdf_number(t.width)} {pdf_number(h)} re"
         inner = "".join(
-            f" {v} {_fmt(bottom)} m {v} {_fmt(top)} l" for v in (_fmt(x + e) for e in t.edges)
+            f" {v} {pdf_number(bottom)} m {v} {pdf_number(top)} l" for v in (pdf_number(x + e) for e in t.edges)
         ) if len(self.cells) > 1 else ""
-        fill = f"{_fmt(self.shade)} g {grid} f " if self.shade is not None else ""
+        fill = f"{pdf_number(self.shade)} g {grid} f " if self.shade is not None else ""
         p.ops(f"q {fill}0.5 w {GRID_GRAY} G {grid}{inner} S Q")
         pad, pad_x = t.pad, t.pad_x
         for i, cell in enumerate(self.cells):
