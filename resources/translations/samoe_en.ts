@@ -781,7 +781,7 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Next follow-up</translation>
     </message>
     <message>
-        <source>%1 (เลย %2 วัน)</source>
+        <source>%1 (เลยกำหนด %2 วัน)</source>
         <translation>%1 (%2 days overdue)</translation>
     </message>
 </context>
@@ -5250,7 +5250,7 @@ otherwise</translation>
     </message>
     <message>
         <source>รวมทั้งจังหวัด: เปิดอยู่ %1 กรณี · เลยกำหนดนิเทศติดตาม %2 · ปิดแล้ว %3 · กลับเข้าเรียนหรือทำงาน %4 · ปิดด้วยเหตุอื่น %5</source>
-        <translation>Whole province: %1 open cases · follow-up overdue %2 · closed %3 · back in school or work %4 · closed otherwise %5</translation>
+        <translation>Whole province: %1 open cases · follow-ups overdue %2 · closed %3 · back in school or work %4 · closed otherwise %5</translation>
     </message>
     <message>
         <source>ณ วันที่ %1 · อปท. %2 แห่ง · ใต้แต่ละ อปท.: กรณีที่เปิดอยู่ตามสถานะ และกรณีที่ปิดแล้วตามผล</source>

@@ -130,7 +130,7 @@ class CasesModel(QAbstractTableModel):
             if r.follow_due_on is None:
                 return ""
             due = format_be(r.follow_due_on)
-            return self.tr("%1 (เลย %2 วัน)").replace("%1", due).replace("%2", str(r.days_overdue)) \
+            return self.tr("%1 (เลยกำหนด %2 วัน)").replace("%1", due).replace("%2", str(r.days_overdue)) \
                 if r.days_overdue else due
         return str((r.child_name, r.national_id, status_label(r.status), format_be(r.status_on), r.worker,
                     r.village_no, r.house_no)[column])
