@@ -702,10 +702,6 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Checking the list…</translation>
     </message>
     <message>
-        <source>คอลัมน์ที่ใช้: %1</source>
-        <translation>Columns used: %1</translation>
-    </message>
-    <message>
         <source>แถว</source>
         <translation>Row</translation>
     </message>
@@ -744,6 +740,38 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>นำเข้าแล้ว: เด็กในทะเบียน %1 คน เด็กใหม่ %2 คน</source>
         <translation>Imported: %1 registry children, %2 new children</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ในไฟล์</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>ตัวอย่างข้อมูล</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>หัวคอลัมน์ในไฟล์</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>นำเข้าเป็น</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>ผลการตรวจสอบ</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <source>กำลังอ่าน %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>จับคู่แล้ว %1 จาก %2 คอลัมน์ คอลัมน์ที่ไม่รู้จักจะไม่นำเข้า เลือกว่าเป็นข้อมูลใดได้ในช่อง "นำเข้าเป็น"</source>
+        <translation>%1 of %2 columns matched. Columns not recognised are not imported: choose what they hold under "Import as"</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด หรือเลือก 'ไม่นำเข้า'</source>
+        <translation>Column %1 holds 13-digit national IDs: choose what it holds, or 'not imported'</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +1755,21 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ข้อมูลทุกด้านของเด็กที่เลือก: ทะเบียน คัดกรองและทุน ศพด. การเจริญเติบโตและพัฒนาการ เด็กนอกระบบ (Ctrl+Enter)</source>
         <translation>Everything about the selected child: registry, screening and grants, centre, growth and development, out-of-school case (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>(ไม่มีหัวคอลัมน์)</source>
+        <translation>(no header)</translation>
+    </message>
+    <message>
+        <source>— โปรดเลือก: มีเลขประจำตัวประชาชน —</source>
+        <translation>— Please choose: holds national IDs —</translation>
+    </message>
+    <message>
+        <source>— ไม่นำเข้า —</source>
+        <translation>— not imported —</translation>
     </message>
 </context>
 <context>
@@ -3168,18 +3211,6 @@ Send this file to the province. When its receipt comes back, import it with File
     <message>
         <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก จึงจับคู่เป็นเลขประจำตัวประชาชนของเด็กให้ ถ้าไม่ใช่ โปรดเลือกใหม่</source>
         <translation>Column %1 holds 13-digit national ID numbers, so it was matched to the child&apos;s national ID. If it is not, please choose again</translation>
-    </message>
-    <message>
-        <source>(ไม่มีหัวคอลัมน์)</source>
-        <translation>(no header)</translation>
-    </message>
-    <message>
-        <source>— โปรดเลือก: มีเลขประจำตัวประชาชน —</source>
-        <translation>— Please choose: holds national IDs —</translation>
-    </message>
-    <message>
-        <source>— ไม่นำเข้า —</source>
-        <translation>— not imported —</translation>
     </message>
     <message>
         <source>ไม่กำหนด (ใช้คอลัมน์ในไฟล์)</source>
