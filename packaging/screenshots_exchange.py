@@ -67,10 +67,13 @@ def province(shots: Any) -> None:
     window.show()
     if window.province_mode.centres is not None:
         window.province_mode.centres.today = TODAY  # the demo's day: the term's attendance so far
+    if window.province_mode.cases is not None:
+        window.province_mode.cases.today = TODAY  # follow-ups overdue as of the demo's day
     for page, name in (("province-municipalities", "province-municipalities"),
                        ("province-reconcile", "province-reconcile"),
                        ("province-screening", "province-screening"),
-                       ("province-centres", "province-centres")):
+                       ("province-centres", "province-centres"),
+                       ("province-cases", "province-cases")):
         window.show_page(page)
         shots.save(window, name)
     view = window.province_mode.municipalities
