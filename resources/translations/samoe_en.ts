@@ -808,10 +808,6 @@ Anything saved after that time will not be in the restored database. The current
         <source>นิเทศติดตามครั้งถัดไป</source>
         <translation>Next follow-up</translation>
     </message>
-    <message>
-        <source>%1 (เลยกำหนด %2 วัน)</source>
-        <translation>%1 (%2 days overdue)</translation>
-    </message>
 </context>
 <context>
     <name>CasesView</name>
@@ -5845,28 +5841,39 @@ dance</translation>
         <translation>Poor</translation>
     </message>
     <message>
-        <source>ยากจนพิเศษ</source>
-        <translation>Extremely poor</translation>
+        <source>ยากจน
+พิเศษ</source>
+        <translation>Extremely
+poor</translation>
     </message>
     <message>
-        <source>รับรองแล้ว</source>
+        <source>รับรอง
+แล้ว</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <source>มีสิทธิ์ (คน)</source>
-        <translation>Eligible (children)</translation>
+        <source>มีสิทธิ์
+(คน)</source>
+        <translation>Eligible
+(children)</translation>
     </message>
     <message>
-        <source>มีสิทธิ์ (บาท)</source>
-        <translation>Eligible (baht)</translation>
+        <source>มีสิทธิ์
+(บาท)</source>
+        <translation>Eligible
+(baht)</translation>
     </message>
     <message>
-        <source>จ่ายแล้ว (คน)</source>
-        <translation>Paid (children)</translation>
+        <source>จ่ายแล้ว
+(คน)</source>
+        <translation>Paid
+(children)</translation>
     </message>
     <message>
-        <source>จ่ายแล้ว (บาท)</source>
-        <translation>Paid (baht)</translation>
+        <source>จ่ายแล้ว
+(บาท)</source>
+        <translation>Paid
+(baht)</translation>
     </message>
     <message>
         <source>เด็กที่คัดกรองในภาคเรียนนี้ (คน)</source>

@@ -126,12 +126,10 @@ class CasesModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> str:
         r = self.rows[row]
-        if column == 7:
-            if r.follow_due_on is None:
-                return ""
-            due = format_be(r.follow_due_on)
-            return self.tr("%1 (เลยกำหนด %2 วัน)").replace("%1", due).replace("%2", str(r.days_overdue)) \
-                if r.days_overdue else due
+        if column == 7:  # as the printout and the command say it: "เลยกำหนด 5 วัน (1 ธ.ค. 2569)"
+            from desktop.domain.case_followup import due_text
+
+            return due_text(r.follow_due_on, date.today())
         return str((r.child_name, r.national_id, status_label(r.status), format_be(r.status_on), r.worker,
                     r.village_no, r.house_no)[column])
 

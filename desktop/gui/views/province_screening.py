@@ -16,9 +16,10 @@ from desktop.gui.views.province_table import PageWords, ProvinceTablePage
 
 class ProvinceScreeningView(ProvinceTablePage):
     def words(self) -> PageWords:
-        headers = [self.tr("อปท. / สถานศึกษา"), self.tr("คัดกรอง"), self.tr("ยากจน"), self.tr("ยากจนพิเศษ"),
-                   self.tr("รับรองแล้ว"), self.tr("มีสิทธิ์ (คน)"), self.tr("มีสิทธิ์ (บาท)"), self.tr("จ่ายแล้ว (คน)"),
-                   self.tr("จ่ายแล้ว (บาท)")]
+        # two-line headers keep the number columns narrow: the names stay readable at 1024 wide
+        headers = [self.tr("อปท. / สถานศึกษา"), self.tr("คัดกรอง"), self.tr("ยากจน"), self.tr("ยากจน\nพิเศษ"),
+                   self.tr("รับรอง\nแล้ว"), self.tr("มีสิทธิ์\n(คน)"), self.tr("มีสิทธิ์\n(บาท)"),
+                   self.tr("จ่ายแล้ว\n(คน)"), self.tr("จ่ายแล้ว\n(บาท)")]
         tips = ["", self.tr("เด็กที่คัดกรองในภาคเรียนนี้ (คน)"), self.tr("ผลคัดกรอง ยากจน (คน)"),
                 self.tr("ผลคัดกรอง ยากจนพิเศษ (คน)"), self.tr("แบบคัดกรองที่รับรองแล้ว (คน)"),
                 self.tr("เด็กที่มีสิทธิ์ในรอบทุนของภาคเรียนนี้อย่างน้อยหนึ่งรอบ (คน)"),
