@@ -808,6 +808,10 @@ Anything saved after that time will not be in the restored database. The current
         <source>นิเทศติดตามครั้งถัดไป</source>
         <translation>Next follow-up</translation>
     </message>
+    <message>
+        <source>เลยกำหนด %1 วัน</source>
+        <translation>%1 days overdue</translation>
+    </message>
 </context>
 <context>
     <name>CasesView</name>

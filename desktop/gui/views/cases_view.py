@@ -126,16 +126,23 @@ class CasesModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> str:
         r = self.rows[row]
-        if column == 7:  # as the printout and the command say it: "เลยกำหนด 5 วัน (1 ธ.ค. 2569)"
-            from desktop.domain.case_followup import due_text
-
-            return due_text(r.follow_due_on, date.today())
+        if column == 7:  # overdue: the days (the date in the tooltip), else the date
+            if r.follow_due_on is None:
+                return ""
+            return self.tr("เลยกำหนด %1 วัน").replace("%1", str(r.days_overdue)) if r.days_overdue \
+                else format_be(r.follow_due_on)
         return str((r.child_name, r.national_id, status_label(r.status), format_be(r.status_on), r.worker,
                     r.village_no, r.house_no)[column])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 7:
+            from desktop.domain.case_followup import (
+                due_text,  # as the printout says it, with the date
+            )
+
+            return due_text(self.rows[index.row()].follow_due_on, date.today())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].days_overdue:
