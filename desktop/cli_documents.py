@@ -11,7 +11,8 @@
                                 (the province: screenings and grants; desktop/cli_province_screening.py)
     samoe report province-centres [--term 2/2569] [--from D --to D] [--out FILE.pdf|.xlsx|.csv]
                                 (the province: centres' growth, DSPM, attendance; desktop/cli_province_centres.py)
-    samoe report province-cases (the province: out-of-school cases per municipality; desktop/cli_province_cases.py)
+    samoe report province-cases [--out FILE.pdf|.xlsx|.csv]
+                                (the province: out-of-school cases per municipality; desktop/cli_province_cases.py)
     samoe import children FILE [--dry-run] [--sheet NAME|N] [--header-row N] [--institution X]
                                [--year 2569] [--level อ.2] [--room 1] [--relation แม่]
                                [--errors problems.xlsx] [--skip-invalid]
@@ -42,7 +43,7 @@ def add_parsers(sub: Any) -> None:
     report = sub.add_parser("report", help="สร้างรายงาน PDF")
     report.add_argument("name", choices=REPORT_NAMES)
     report.add_argument("--out", type=Path,
-                        help="ไฟล์ PDF ที่จะเขียน (ต้องระบุ ยกเว้น province-screening และ province-centres)")
+                        help="ไฟล์ PDF ที่จะเขียน (ต้องระบุ ยกเว้น province-screening province-centres และ province-cases)")
     report.add_argument("--term", type=_term, metavar="1/2569",
                         help="province-screening: ภาคเรียน/ปีการศึกษา (ค่าเริ่มต้น: ภาคเรียนล่าสุดที่มีผลคัดกรอง)")
     report.add_argument("--from", dest="first", type=_day, metavar="1/11/2569",
@@ -216,7 +217,7 @@ def _report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         from desktop.cli_province_centres import report as centres_report
 
         return centres_report(args, db, out, err, progress)
-    if args.name == "province-cases":  # prints the figures
+    if args.name == "province-cases":  # prints, or writes .pdf/.xlsx/.csv
         from desktop.cli_province_cases import report as cases_report
 
         return cases_report(args, db, out, err, progress)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 NAME = "province-centres"
@@ -36,14 +35,13 @@ def day_arg(text: str) -> date:
 
 
 def report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
-    from desktop.services.home import note_export
+    from desktop.cli_province_files import say_written, write_file, wrong_file
     from desktop.services.province_centres import (
         NoSuchTerm,
         export_province_centres,
         province_centres,
         province_centres_pdf,
     )
-    from desktop.services.reports import ReportOptions, Signature
 
     year_be, term = args.term if args.term else (None, None)
     first: date | None = getattr(args, "first", None)
@@ -51,35 +49,23 @@ def report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any)
     if first is not None and last is not None and last < first:
         err("--to (วันสุดท้าย) ต้องไม่ก่อน --from (วันแรก)")
         return EXIT_ARGS
-    target: Path | None = args.out
-    suffix = target.suffix.lower() if target is not None else ""
-    if target is not None and suffix not in (".pdf", ".xlsx", ".csv"):
-        err("ไฟล์ต้องลงท้ายด้วย .pdf (พิมพ์) หรือ .xlsx .csv (ตาราง)")
+    if wrong_file(args, err):
         return EXIT_ARGS
     period = {"first": first, "last": last}
     try:
         with db.reader() as session:
-            if target is None:
+            if args.out is None:
                 _print(province_centres(session, year_be, term, **period), out)
                 return 0
-            if suffix == ".pdf":
-                signatures = tuple(Signature(name=s.split("|", 1)[0].strip(),
-                                             position=s.split("|", 1)[1].strip() if "|" in s else "")
-                                   for s in args.sign)
-                pages = province_centres_pdf(session, target, year_be, term,
-                                             ReportOptions(landscape=args.landscape, signatures=signatures),
-                                             progress, **period)
-            else:
-                rows = export_province_centres(session, target, year_be, term, progress=progress, **period)
+            count = write_file(session, args,
+                               lambda session, path, options, progress: province_centres_pdf(
+                                   session, path, year_be, term, options, progress, **period),
+                               lambda session, path, progress: export_province_centres(
+                                   session, path, year_be, term, progress=progress, **period), progress)
     except NoSuchTerm as exc:
         err(str(exc))
         return EXIT_MISSING
-    if suffix == ".pdf":
-        note_export(db, NAME, TITLE, target, pages=pages)
-        out(f"เขียน {target} แล้ว {pages:,} หน้า")
-    else:
-        note_export(db, NAME, TITLE, target, rows=rows)
-        out(f"ส่งออก {rows:,} แถวไปที่ {target}")
+    say_written(db, args, NAME, TITLE, count, out)
     return 0
 
 

@@ -13,7 +13,6 @@ term here, 12 not permitted (``report.province``: a province officer).
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 NAME = "province-screening"
@@ -32,44 +31,31 @@ def term_arg(text: str) -> tuple[int, int]:
 
 
 def report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
-    from desktop.services.home import note_export
+    from desktop.cli_province_files import say_written, write_file, wrong_file
     from desktop.services.province_screening import (
         NoSuchTerm,
         export_province_screening,
         province_screening,
         province_screening_pdf,
     )
-    from desktop.services.reports import ReportOptions, Signature
 
     year_be, term = args.term if args.term else (None, None)
-    target: Path | None = args.out
-    suffix = target.suffix.lower() if target is not None else ""
-    if target is not None and suffix not in (".pdf", ".xlsx", ".csv"):
-        err("ไฟล์ต้องลงท้ายด้วย .pdf (พิมพ์) หรือ .xlsx .csv (ตาราง)")
+    if wrong_file(args, err):
         return EXIT_ARGS
     try:
         with db.reader() as session:
-            if target is None:
+            if args.out is None:
                 _print(province_screening(session, year_be, term), out)
                 return 0
-            if suffix == ".pdf":
-                signatures = tuple(Signature(name=s.split("|", 1)[0].strip(),
-                                             position=s.split("|", 1)[1].strip() if "|" in s else "")
-                                   for s in args.sign)
-                pages = province_screening_pdf(session, target, year_be, term,
-                                               ReportOptions(landscape=args.landscape, signatures=signatures),
-                                               progress)
-            else:
-                rows = export_province_screening(session, target, year_be, term, progress=progress)
+            count = write_file(session, args,
+                               lambda session, path, options, progress: province_screening_pdf(
+                                   session, path, year_be, term, options, progress),
+                               lambda session, path, progress: export_province_screening(
+                                   session, path, year_be, term, progress=progress), progress)
     except NoSuchTerm as exc:
         err(str(exc))
         return EXIT_MISSING
-    if suffix == ".pdf":
-        note_export(db, NAME, TITLE, target, pages=pages)
-        out(f"เขียน {target} แล้ว {pages:,} หน้า")
-    else:
-        note_export(db, NAME, TITLE, target, rows=rows)
-        out(f"ส่งออก {rows:,} แถวไปที่ {target}")
+    say_written(db, args, NAME, TITLE, count, out)
     return 0
 
 

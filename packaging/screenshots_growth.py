@@ -33,7 +33,7 @@ def _child(db: Any, today: Any) -> str | None:
 
 def _fill(db: Any, today: Any) -> None:
     """The centres' rooms and the demo's growth and DSPM, when a part's run has none yet."""
-    from screenshots import _centre_rooms
+    from screenshots_centre import centre_rooms
 
     from desktop.services.demo_growth import fill_growth
     from desktop.store.centre_state import CentreRoom
@@ -45,7 +45,7 @@ def _fill(db: Any, today: Any) -> None:
             return
         rooms = s.scalar(select(func.count(CentreRoom.id)))
     if not rooms:
-        _centre_rooms(db)
+        centre_rooms(db)
     with db.engine.begin() as conn:
         office = conn.scalar(select(Institution.origin_office_id).where(Institution.kind == "cdc").limit(1))
         year = conn.scalar(select(AcademicYear.id).where(AcademicYear.year_be == 2569))

@@ -167,12 +167,12 @@ def overdue(schedules: Iterable[Schedule], today: date, interval: int = DEFAULT_
 
 
 def due_text(due: date | None, today: date) -> str:
-    """How a list shows the next follow-up: "เกินกำหนด 5 วัน (1 ธ.ค. 2569)", "ครบกำหนดวันนี้", a date."""
+    """How a list shows the next follow-up: "เลยกำหนด 5 วัน (1 ธ.ค. 2569)", "ครบกำหนดวันนี้", a date."""
     if due is None:
         return ""
     late = days_overdue(due, today)
     if late:
-        return _("เกินกำหนด {days} วัน ({due})").format(days=late, due=format_be(due))
+        return _("เลยกำหนด {days} วัน ({due})").format(days=late, due=format_be(due))
     if due == today:
         return _("ครบกำหนดวันนี้")
     return format_be(due)

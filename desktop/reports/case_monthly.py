@@ -98,7 +98,7 @@ def month_pieces(d: MonthData, width: float) -> list[Piece]:
                                 for i, r in enumerate(d.returned, start=1)], width, size=9.5)
     else:
         pieces += paragraph("ไม่มี", width, size=11)
-    pieces += heading(f"5. การนิเทศติดตามที่เกินกำหนด ณ วันที่ {format_be(d.as_of)} ({_n(d.overdue_total)} กรณี)",
+    pieces += heading(f"5. การนิเทศติดตามที่เลยกำหนด ณ วันที่ {format_be(d.as_of)} ({_n(d.overdue_total)} กรณี)",
                       width, size=12)
     if d.overdue:
         pieces += simple_table((Column("ที่", 24, "right"), Column("ชื่อ-สกุล", 160), Column("หมู่", 34, "center"),
@@ -107,7 +107,7 @@ def month_pieces(d: MonthData, width: float) -> list[Piece]:
                                [(str(i), r.name, r.village, r.worker, format_be(r.due), _n(r.days))
                                 for i, r in enumerate(d.overdue, start=1)], width, size=9.5)
         if d.overdue_total > len(d.overdue):
-            pieces += paragraph(f"แสดง {_n(len(d.overdue))} กรณีที่เกินกำหนดนานที่สุดจากทั้งหมด {_n(d.overdue_total)} กรณี",
+            pieces += paragraph(f"แสดง {_n(len(d.overdue))} กรณีที่เลยกำหนดนานที่สุดจากทั้งหมด {_n(d.overdue_total)} กรณี",
                                 width, size=9.5)
     else:
         pieces += paragraph("ไม่มี", width, size=11)

@@ -122,7 +122,7 @@ class SummaryData:
     status: str
     status_on: date
     worker: str = ""
-    next_follow_up: str = ""  # "ครบกำหนด ...", "เกินกำหนด 5 วัน (...)"
+    next_follow_up: str = ""  # "ครบกำหนด ...", "เลยกำหนด 5 วัน (...)"
     history: tuple[HistoryRow, ...] = ()
     assessment: AssessmentPart | None = None
     plan: PlanPart | None = None

@@ -19,6 +19,7 @@ from datetime import date
 from desktop.domain.dates import format_be
 from desktop.reports.pdf.document import Piece, Signature, heading, paragraph
 from desktop.reports.pdf.table import GROUP_GRAY, PAD_X, Column, Table
+from desktop.reports.province_lists import overview_table
 from desktop.reports.registry import with_signatures
 
 TITLE = "สรุปพัฒนาการเด็กในศูนย์พัฒนาเด็กเล็กรายองค์กรปกครองส่วนท้องถิ่น"
@@ -141,15 +142,8 @@ def province_centres_pieces(data: ProvinceCentres, width: float, signatures: Seq
     pieces += paragraph("ผอม: น้ำหนักตามเกณฑ์ส่วนสูงต่ำกว่า −2 SD · เตี้ย: ส่วนสูงตามเกณฑ์อายุต่ำกว่า −2 SD · "
                         "อ้วน: น้ำหนักตามเกณฑ์ส่วนสูงเกิน +2 SD (เริ่มอ้วนและอ้วน) จากการชั่ง/วัดครั้งล่าสุดในภาคเรียน "
                         "(มาตรฐานการเจริญเติบโตขององค์การอนามัยโลก 2006)", width, size=9.5)
-    pieces += heading("ภาพรวมรายองค์กรปกครองส่วนท้องถิ่น", width)
-    table = Table(OVERVIEW_COLUMNS, width, pad_x=PAD_X, max_row_height=200)
-    pieces.append(table.header())
-    for m in data.municipalities:
-        pieces.append(table.row((f"{m.name} ({m.code})", *print_cells(m.figures))))
-    if not data.municipalities:
-        pieces.append(table.span("ยังไม่ได้รับข้อมูลจาก อปท. ใด", bold=False, shade=None))
-    else:
-        pieces.append(table.row(("รวมทั้งจังหวัด", *print_cells(t)), bold=True, shade=GROUP_GRAY))
+    pieces += overview_table(OVERVIEW_COLUMNS, [(f"{m.name} ({m.code})", print_cells(m.figures))
+                                                for m in data.municipalities], print_cells(t), width)
     for m in data.municipalities:
         pieces += heading(f"{m.name} ({m.code})", width)
         if not m.centres:

@@ -9,7 +9,8 @@ from typing import Any
 
 from desktop.domain.dates import format_be, format_be_local
 from desktop.domain.identity import format_national_id
-from desktop.reports.pdf.table import Column
+from desktop.reports.pdf.document import Piece, heading
+from desktop.reports.pdf.table import GROUP_GRAY, PAD_X, Column, Table
 
 MUNICIPALITIES_TITLE = "อปท. ที่ส่งข้อมูลถึงจังหวัด"
 RECONCILE_TITLE = "เด็กเลขประจำตัวเดียวกันจากหลาย อปท."
@@ -21,6 +22,21 @@ RECONCILE_SHEET = "เด็กเลขประจำตัวเดียว�
 def sheet_marks(sheet: str, demo_notice: str) -> dict[str, Any]:
     """The sheet's name, and a demo database's export says so (as services/exports.py)."""
     return {"sheet_name": sheet} if not demo_notice else {"sheet_name": f"{sheet} (ตัวอย่าง)", "notice": demo_notice}
+
+
+def overview_table(columns: Sequence[Column], rows: Sequence[tuple[str, Sequence[str]]], total: Sequence[str],
+                   width: float) -> list[Piece]:
+    """The province's figures' overview: a row a municipality (its name, its figures as
+    printed), the province's total last (none when no municipality sent a bundle)."""
+    pieces = heading("ภาพรวมรายองค์กรปกครองส่วนท้องถิ่น", width)
+    table = Table(columns, width, pad_x=PAD_X, max_row_height=200)
+    pieces.append(table.header())
+    pieces += [table.row((label, *cells)) for label, cells in rows]
+    if not rows:
+        pieces.append(table.span("ยังไม่ได้รับข้อมูลจาก อปท. ใด", bold=False, shade=None))
+    else:
+        pieces.append(table.row(("รวมทั้งจังหวัด", *total), bold=True, shade=GROUP_GRAY))
+    return pieces
 
 
 MUNICIPALITY_HEADERS = ("รหัส", "อปท.", "สถานะ", "ชุดล่าสุด", "ส่งเมื่อ", "นำเข้าเมื่อ", "แถวในชุดล่าสุด",

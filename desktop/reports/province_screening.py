@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop.reports.pdf.document import Piece, Signature, heading, paragraph
 from desktop.reports.pdf.table import GROUP_GRAY, PAD_X, Column, Table
+from desktop.reports.province_lists import overview_table
 from desktop.reports.registry import with_signatures
 
 TITLE = "สรุปการคัดกรองความยากจนและทุนเสมอภาครายองค์กรปกครองส่วนท้องถิ่น"
@@ -99,15 +100,8 @@ def province_screening_pieces(data: ProvinceScreening, width: float, signatures:
         f"ภาคเรียนที่ {data.term}: คัดกรอง {_n(t.screened)} คน ยากจน {_n(t.poor)} คน ยากจนพิเศษ {_n(t.extreme)} คน "
         f"รับรองแล้ว {_n(t.certified)} คน มีสิทธิ์รับทุน {_n(t.eligible)} คน ({_n(t.eligible_amount)} บาท) "
         f"จ่ายแล้ว {_n(t.paid)} คน ({_n(t.paid_amount)} บาท)", width, size=11)
-    pieces += heading("ภาพรวมรายองค์กรปกครองส่วนท้องถิ่น", width)
-    table = Table(OVERVIEW_COLUMNS, width, pad_x=PAD_X, max_row_height=200)
-    pieces.append(table.header())
-    for m in data.municipalities:
-        pieces.append(table.row((f"{m.name} ({m.code})", *map(_n, m.figures.cells()))))
-    if not data.municipalities:
-        pieces.append(table.span("ยังไม่ได้รับข้อมูลจาก อปท. ใด", bold=False, shade=None))
-    else:
-        pieces.append(table.row(("รวมทั้งจังหวัด", *map(_n, t.cells())), bold=True, shade=GROUP_GRAY))
+    pieces += overview_table(OVERVIEW_COLUMNS, [(f"{m.name} ({m.code})", [*map(_n, m.figures.cells())])
+                                                for m in data.municipalities], [*map(_n, t.cells())], width)
     for m in data.municipalities:
         pieces += heading(f"{m.name} ({m.code})", width)
         pieces += paragraph(f"รอบทุนของภาคเรียนนี้ {_n(m.rounds)} รอบ", width, size=10.5, keep_with_next=True)

@@ -46,10 +46,10 @@ from desktop.services.progress import Progress
 
 from .case_import_commit import CASE_KIND, CaseBatch, write_plan
 from .case_import_model import NEW_CHILD, CasePlan, CaseRow, RowKind, kind_label
-from .case_import_plan import build_plan, suggest_case_mapping
+from .case_import_plan import build_plan, case_columns, suggest_case_mapping, suggest_list_mapping
 
 __all__ = ["CASE_KIND", "NEW_CHILD", "CaseBatch", "CasePlan", "CaseRow", "RowKind", "commit_case_import",
-           "kind_label", "plan_case_import", "suggest_case_mapping"]
+           "case_columns", "kind_label", "plan_case_import", "suggest_case_mapping", "suggest_list_mapping"]
 
 
 def plan_case_import(session: Session, sheet: SheetLike, mapping: Mapping[int, str], *, today: date,

@@ -78,6 +78,29 @@ def suggest_case_mapping(headers: Sequence[str]) -> dict[int, str]:
     return dict(sorted(mapping.items()))
 
 
+def case_columns() -> list[tuple[str, str]]:
+    """What a column of a list may hold, for the clerk's mapping: (label, key), the
+    registry's child columns less the enrolment's, then the last school and the note."""
+    from desktop.domain.columns import CHILD_COLUMNS
+
+    return [*((c.display_label, c.key) for c in CHILD_COLUMNS if c.key not in _ENROLMENT),
+            (_(LAST_SCHOOL_LABEL), LAST_SCHOOL), (_(NOTE_LABEL), CASE_NOTE)]
+
+
+def suggest_list_mapping(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[dict[int, str], list[int]]:
+    """The mapping the headers suggest (``suggest_case_mapping``) and the columns of
+    national IDs under headers not known: the only one, with no ID column mapped, is
+    mapped as the child's national ID; several are left for the clerk (the second list)."""
+    from desktop.services.imports import id_like_columns
+
+    mapping = suggest_case_mapping(headers)
+    id_like = id_like_columns(headers, rows, skip=set(mapping))
+    if len(id_like) == 1 and "national_id" not in mapping.values():
+        mapping[id_like[0]] = "national_id"
+        id_like = []
+    return dict(sorted(mapping.items())), id_like
+
+
 def _registry_mapping(mapping: Mapping[int, str]) -> dict[int, str]:
     unknown = set(mapping.values()) - COLUMN_BY_KEY.keys() - CASE_KEYS
     if unknown:

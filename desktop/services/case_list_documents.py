@@ -25,7 +25,14 @@ from desktop.i18n import SOURCE_LANGUAGE, pinned, thai_document
 from desktop.reports import case_list as words
 from desktop.reports.sheets import write_table
 from desktop.services.access import require
-from desktop.services.cases_lists import MAX_PAGE, CaseOrder, CaseQuery, CaseRow, list_cases
+from desktop.services.cases_lists import (
+    MAX_PAGE,
+    CaseOrder,
+    CaseQuery,
+    CaseRow,
+    ListOrder,
+    list_cases,
+)
 from desktop.services.office import DEMO_LABEL, is_demo, local_office
 from desktop.services.progress import Progress
 
@@ -35,7 +42,7 @@ if TYPE_CHECKING:
 MAX_ROWS = 50_000
 
 
-def case_rows(session: Session, q: CaseQuery, *, order: CaseOrder = CaseOrder.OVERDUE_FIRST,
+def case_rows(session: Session, q: CaseQuery, *, order: ListOrder = CaseOrder.OVERDUE_FIRST,
               today: date | None = None, limit: int = MAX_ROWS) -> tuple[list[CaseRow], int, int]:
     """The list's rows in the window's order (at most ``limit``), its total and overdue."""
     require(session, Action.CASE_WORK)
@@ -59,7 +66,7 @@ def _cells(r: CaseRow) -> tuple[str, ...]:
 
 @thai_document
 def case_list_pdf(session: Session, q: CaseQuery, out: Path, options: ReportOptions | None = None,
-                  progress: Progress | None = None, *, order: CaseOrder = CaseOrder.OVERDUE_FIRST,
+                  progress: Progress | None = None, *, order: ListOrder = CaseOrder.OVERDUE_FIRST,
                   filter_text: str = "", today: date | None = None) -> int:
     """Print the list (landscape unless asked otherwise); the pages."""
     from desktop.reports.pdf.document import Layout, render
@@ -90,7 +97,7 @@ def case_list_pdf(session: Session, q: CaseQuery, out: Path, options: ReportOpti
     return pages
 
 
-def export_case_list(session: Session, q: CaseQuery, path: Path, *, order: CaseOrder = CaseOrder.OVERDUE_FIRST,
+def export_case_list(session: Session, q: CaseQuery, path: Path, *, order: ListOrder = CaseOrder.OVERDUE_FIRST,
                      today: date | None = None, progress: Progress | None = None) -> int:
     """The list as a spreadsheet (.xlsx or .csv); the rows written."""
     from desktop.reports.province_lists import sheet_marks

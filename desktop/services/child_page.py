@@ -1,9 +1,11 @@
 """One page per child across every module (issue 13): the registry's record, poverty
 screenings and grant payments, the centre's rooms and attendance, growth and DSPM, and the
-out-of-school case with its plan, each read through that module's own service. No Qt.
+out-of-school cases (every one, open and closed, newest first) with their plans, each read
+through that module's own service. No Qt.
 
     page = child_page(session, child_uuid, today=date(2026, 12, 1))
     page.section("growth")          # None: the user's roles do not read growth
+    page.all("case")                # every case's section, newest first (section("case"): the newest)
     [s.title for s in page.sections]
 
 Who: the page needs ``registry.read`` for the child (a caregiver: a child enrolled at
@@ -68,6 +70,10 @@ class ChildPage:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
+    def all(self, key: str) -> list[Section]:
+        """Every section of ``key`` (the cases: one a case, newest first)."""
+        return [s for s in self.sections if s.key == key]
+
 
 def level_text(code: str) -> str:
     try:
@@ -130,10 +136,11 @@ def child_page(session: Session, uuid: str, *, today: date | None = None) -> Chi
     sections = [registry]
     makers = ((_may_screenings, more.screenings), (_may(Action.GRANTS), more.grants),
               (_may(Action.CENTRE_READ), more.centre), (_may(Action.GROWTH_READ), more.growth),
-              (_may(Action.GROWTH_READ), more.dspm), (_may(Action.CASE_WORK), more.oos_case))
+              (_may(Action.GROWTH_READ), more.dspm), (_may(Action.CASE_WORK), more.oos_cases))
     for allowed, make in makers:
         if allowed(actor):
-            sections.append(make(session, actor, child, on))
+            made = make(session, actor, child, on)
+            sections += made if isinstance(made, list) else [made]
     return ChildPage(uuid, name, deleted, tuple(sections))
 
 

@@ -208,15 +208,26 @@ def dspm(session: Session, actor: Actor, child: Child, today: date) -> Section:
 
 # --- the out-of-school case ----------------------------------------------------------------
 
-def oos_case(session: Session, actor: Actor, child: Child, today: date) -> Section:
-    """The child's open case (else the latest closed one): its status, worker, follow-up
-    and referrals, and the actions of the plan in force (else of the latest draft)."""
+def oos_cases(session: Session, actor: Actor, child: Child, today: date) -> list[Section]:
+    """Every case of the child, open and closed, newest first (a child has at most one open
+    case: it is the newest), each a section: its status, worker, follow-up and referrals,
+    its outcome when closed, and the actions of its plan in force (else of the latest
+    draft). No case: one section that says so."""
     require(session, Action.CASE_WORK)
     found = session.scalars(select(OosCase).where(OosCase.child_id == child.id, OosCase.deleted_at.is_(None))
-                            .order_by(sql_case((OosCase.status == CaseStatus.CLOSED.value, 1), else_=0), OosCase.opened_on.desc(), OosCase.id.desc())).first()
-    empty = _("ไม่มีกรณีเด็กนอกระบบการศึกษา")
-    if found is None:
-        return Section("case", _("เด็กนอกระบบการศึกษา"), empty=empty)
+                            .order_by(sql_case((OosCase.status == CaseStatus.CLOSED.value, 1), else_=0),
+                                      OosCase.opened_on.desc(), OosCase.id.desc())).all()
+    if not found:
+        return [Section("case", _("เด็กนอกระบบการศึกษา"), empty=_("ไม่มีกรณีเด็กนอกระบบการศึกษา"))]
+    return [_case_section(session, c, today, len(found)) for c in found]
+
+
+def _case_section(session: Session, found: OosCase, today: date, cases: int) -> Section:
+    title = _("เด็กนอกระบบการศึกษา")
+    if cases > 1:
+        title = _("เด็กนอกระบบการศึกษา: กรณีเปิดเมื่อ {date}").format(date=format_be(found.opened_on))
+        if found.status == CaseStatus.CLOSED:
+            title += " " + _("(ปิดแล้ว)")
     fields: list[tuple[str, str]] = [
         (_("สถานะ"), _("{status} ตั้งแต่ {date}").format(status=status_label(found.status),
                                                        date=format_be(found.status_on))),
@@ -251,9 +262,9 @@ def oos_case(session: Session, actor: Actor, child: Child, today: date) -> Secti
         fields.append((_("ปิดกรณี"), _("{outcome} เมื่อ {date}").format(
             outcome=outcome_label(found.outcome), date=format_be(found.closed_on) if found.closed_on else "-")))
     rows = _plan_rows(session, found.id, fields)
-    return Section("case", _("เด็กนอกระบบการศึกษา"), tuple(fields),
+    return Section("case", title, tuple(fields),
                    columns=(_("เป้าหมาย"), _("กิจกรรม"), _("หน่วยงาน/ผู้รับผิดชอบ"), _("กำหนด"), _("ผล")),
-                   rows=rows, weights=(22, 24, 22, 12, 20), empty=empty, ref=found.uuid,
+                   rows=rows, weights=(22, 24, 22, 12, 20), ref=found.uuid,
                    active=found.status != CaseStatus.CLOSED.value)
 
 

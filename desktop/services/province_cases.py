@@ -2,6 +2,8 @@
 the municipalities' bundles brought (each kept under the office that sent it). No Qt.
 
     data = province_cases(session, today=date.today())     # ProvinceCases
+    province_cases_pdf(session, out, options, progress)    # pages (reports/province_cases.py)
+    export_province_cases(session, path)                   # rows (.xlsx or .csv)
 
 Per municipality, of its live cases: open (not closed) by status, closed by outcome (how
 each ended: back in school, in non-formal education ...), and open cases whose next
@@ -12,45 +14,36 @@ Who: ``report.province`` (a province officer); the figures name no child.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.cases import CaseStatus
 from desktop.domain.roles import Action
+from desktop.i18n import SOURCE_LANGUAGE, pinned, thai_document
+from desktop.reports.province_cases import (
+    COUNTING,
+    SHEET,
+    TITLE,
+    CaseFigures,
+    MunicipalityCases,
+    ProvinceCases,
+    province_cases_pieces,
+    sheet_headers,
+    sheet_rows,
+    subtitle,
+)
+from desktop.reports.province_lists import sheet_marks
+from desktop.reports.sheets import write_table
 from desktop.services.access import require
+from desktop.services.office import DEMO_LABEL, is_demo
+from desktop.services.progress import Progress
+from desktop.services.province_documents import page_width, write_pdf
+from desktop.services.reports import ReportOptions
 from desktop.store.case_state import OosCase
 from desktop.store.models import Office
-
-
-@dataclass(frozen=True)
-class CaseFigures:
-    open: int = 0
-    closed: int = 0
-    overdue: int = 0  # open, the next follow-up past due
-    by_status: dict[str, int] = field(default_factory=dict)  # open cases: CaseStatus value → cases
-    outcomes: dict[str, int] = field(default_factory=dict)  # closed cases: CaseOutcome value ("" none) → cases
-
-    def __add__(self, other: CaseFigures) -> CaseFigures:
-        return CaseFigures(self.open + other.open, self.closed + other.closed, self.overdue + other.overdue,
-                           dict(Counter(self.by_status) + Counter(other.by_status)),
-                           dict(Counter(self.outcomes) + Counter(other.outcomes)))
-
-
-@dataclass(frozen=True)
-class MunicipalityCases:
-    code: str
-    name: str
-    figures: CaseFigures
-
-
-@dataclass(frozen=True)
-class ProvinceCases:
-    today: date
-    municipalities: tuple[MunicipalityCases, ...]
-    total: CaseFigures
 
 
 def province_cases(session: Session, *, today: date | None = None) -> ProvinceCases:
@@ -80,3 +73,30 @@ def province_cases(session: Session, *, today: date | None = None) -> ProvinceCa
             sum(st.values()), sum(oc.values()), int(overdue.get(office.id, 0)), dict(sorted(st.items())),
             dict(sorted(oc.items())))))
     return ProvinceCases(today, tuple(out), sum((m.figures for m in out), CaseFigures()))
+
+
+@thai_document
+def province_cases_pdf(session: Session, out: Path, options: ReportOptions = ReportOptions(),  # noqa: B008 (frozen)
+                       progress: Progress | None = None, *, today: date | None = None) -> int:
+    """The figures as a printable PDF (overview, then each municipality's statuses and
+    outcomes); pages."""
+    if progress is not None:
+        progress.step(0, 100, COUNTING)
+    data = province_cases(session, today=today or options.today)
+    pieces = province_cases_pieces(data, page_width(options), options.signatures)
+    return write_pdf(session, out, TITLE, subtitle(data), pieces, options, progress)
+
+
+def export_province_cases(session: Session, path: Path, *, today: date | None = None,
+                          progress: Progress | None = None) -> int:
+    """The figures as a spreadsheet (.xlsx or .csv), one row a municipality, the province's
+    total last; rows."""
+    data = province_cases(session, today=today)
+    with pinned(SOURCE_LANGUAGE):  # a file's words are Thai, as every export's
+        rows = sheet_rows(data)
+        return write_table(Path(path), sheet_headers(), rows, total=len(rows), progress=progress,
+                           **sheet_marks(SHEET, DEMO_LABEL if is_demo(session) else ""))
+
+
+__all__ = ["CaseFigures", "MunicipalityCases", "ProvinceCases", "export_province_cases", "province_cases",
+           "province_cases_pdf"]

@@ -714,10 +714,6 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Checking the list…</translation>
     </message>
     <message>
-        <source>คอลัมน์ที่ใช้: %1</source>
-        <translation>Columns used: %1</translation>
-    </message>
-    <message>
         <source>แถว</source>
         <translation>Row</translation>
     </message>
@@ -757,6 +753,38 @@ Anything saved after that time will not be in the restored database. The current
         <source>นำเข้าแล้ว: เด็กในทะเบียน %1 คน เด็กใหม่ %2 คน</source>
         <translation>Imported: %1 registry children, %2 new children</translation>
     </message>
+    <message>
+        <source>คอลัมน์ในไฟล์</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>ตัวอย่างข้อมูล</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>หัวคอลัมน์ในไฟล์</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>นำเข้าเป็น</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>ผลการตรวจสอบ</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <source>กำลังอ่าน %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>จับคู่แล้ว %1 จาก %2 คอลัมน์ คอลัมน์ที่ไม่รู้จักจะไม่นำเข้า เลือกว่าเป็นข้อมูลใดได้ในช่อง "นำเข้าเป็น"</source>
+        <translation>%1 of %2 columns matched. Columns not recognised are not imported: choose what they hold under "Import as"</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด หรือเลือก 'ไม่นำเข้า'</source>
+        <translation>Column %1 holds 13-digit national IDs: choose what it holds, or 'not imported'</translation>
+    </message>
 </context>
 <context>
     <name>CasesModel</name>
@@ -793,8 +821,8 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Next follow-up</translation>
     </message>
     <message>
-        <source>%1 (เลย %2 วัน)</source>
-        <translation>%1 (%2 days overdue)</translation>
+        <source>เลยกำหนด %1 วัน</source>
+        <translation>%1 days overdue</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1767,21 @@ The record is kept and can be restored (Undo, or Show deleted).</translation>
     <message>
         <source>ข้อมูลทุกด้านของเด็กที่เลือก: ทะเบียน คัดกรองและทุน ศพด. การเจริญเติบโตและพัฒนาการ เด็กนอกระบบ (Ctrl+Enter)</source>
         <translation>Everything about the selected child: registry, screening and grants, centre, growth and development, out-of-school case (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>(ไม่มีหัวคอลัมน์)</source>
+        <translation>(no header)</translation>
+    </message>
+    <message>
+        <source>— โปรดเลือก: มีเลขประจำตัวประชาชน —</source>
+        <translation>— Please choose: holds national IDs —</translation>
+    </message>
+    <message>
+        <source>— ไม่นำเข้า —</source>
+        <translation>— not imported —</translation>
     </message>
 </context>
 <context>
@@ -3180,18 +3223,6 @@ Send this file to the province. When its receipt comes back, import it with File
     <message>
         <source>คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก จึงจับคู่เป็นเลขประจำตัวประชาชนของเด็กให้ ถ้าไม่ใช่ โปรดเลือกใหม่</source>
         <translation>Column %1 holds 13-digit national ID numbers, so it was matched to the child&apos;s national ID. If it is not, please choose again</translation>
-    </message>
-    <message>
-        <source>(ไม่มีหัวคอลัมน์)</source>
-        <translation>(no header)</translation>
-    </message>
-    <message>
-        <source>— โปรดเลือก: มีเลขประจำตัวประชาชน —</source>
-        <translation>— Please choose: holds national IDs —</translation>
-    </message>
-    <message>
-        <source>— ไม่นำเข้า —</source>
-        <translation>— not imported —</translation>
     </message>
     <message>
         <source>ไม่กำหนด (ใช้คอลัมน์ในไฟล์)</source>
@@ -5183,14 +5214,101 @@ Confirm?</translation>
     </message>
 </context>
 <context>
+    <name>ProvinceCasesView</name>
+    <message>
+        <source>อปท. / สถานะหรือผล</source>
+        <translation>Municipality / status or outcome</translation>
+    </message>
+    <message>
+        <source>เปิด
+อยู่</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>เลย
+กำหนด</source>
+        <translation>Over
+due</translation>
+    </message>
+    <message>
+        <source>ปิด
+แล้ว</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>กลับเข้าเรียน
+หรือทำงาน</source>
+        <translation>Back in school
+or work</translation>
+    </message>
+    <message>
+        <source>ปิดด้วย
+เหตุอื่น</source>
+        <translation>Closed
+otherwise</translation>
+    </message>
+    <message>
+        <source>กรณีที่ยังไม่ปิด (กรณี)</source>
+        <translation>Cases not closed (cases)</translation>
+    </message>
+    <message>
+        <source>กรณีที่เปิดอยู่ซึ่งวันนิเทศติดตามครั้งถัดไปผ่านไปแล้ว (ณ วันนี้)</source>
+        <translation>Open cases whose next follow-up date has passed (as of today)</translation>
+    </message>
+    <message>
+        <source>กรณีที่ปิดแล้ว (กรณี)</source>
+        <translation>Closed cases (cases)</translation>
+    </message>
+    <message>
+        <source>ปิดเพราะกลับเข้าเรียนในโรงเรียน เรียน กศน. ฝึกอาชีพ หรือทำงาน (กรณี)</source>
+        <translation>Closed because the child went back to school, into non-formal education, vocational training or work (cases)</translation>
+    </message>
+    <message>
+        <source>ปิดเพราะไม่พบตัว ย้ายออก เสียชีวิต ไม่ประสงค์รับความช่วยเหลือ และอื่น ๆ (กรณี)</source>
+        <translation>Closed because the child was not found, moved away, died, declined help, and the like (cases)</translation>
+    </message>
+    <message>
+        <source>กรณีเด็กนอกระบบการศึกษาราย อปท.</source>
+        <translation>Out-of-school children's cases by municipality</translation>
+    </message>
+    <message>
+        <source>ค้นหารหัสหรือชื่อ อปท. หรือสถานะ (Ctrl+F)</source>
+        <translation>Search a municipality's code or name, or a status (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>พิมพ์สรุปกรณีเด็กนอกระบบราย อปท. (Ctrl+P)</source>
+        <translation>Print the out-of-school cases by municipality (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้รับข้อมูลจาก อปท. ใด (กรณีมากับชุดข้อมูลที่ อปท. ส่ง)</source>
+        <translation>No data from any municipality yet (cases come with the bundles municipalities send)</translation>
+    </message>
+    <message>
+        <source>เปิดอยู่: %1</source>
+        <translation>Open: %1</translation>
+    </message>
+    <message>
+        <source>ปิดแล้ว: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>รวมทั้งจังหวัด: เปิดอยู่ %1 กรณี · เลยกำหนดนิเทศติดตาม %2 · ปิดแล้ว %3 · กลับเข้าเรียนหรือทำงาน %4 · ปิดด้วยเหตุอื่น %5</source>
+        <translation>Whole province: %1 open cases · follow-ups overdue %2 · closed %3 · back in school or work %4 · closed otherwise %5</translation>
+    </message>
+    <message>
+        <source>ณ วันที่ %1 · อปท. %2 แห่ง · ใต้แต่ละ อปท.: กรณีที่เปิดอยู่ตามสถานะ และกรณีที่ปิดแล้วตามผล</source>
+        <translation>As of %1 · %2 municipalities · under each municipality: open cases by status and closed cases by outcome</translation>
+    </message>
+    <message>
+        <source>กรณีเด็กนอกระบบราย อปท.</source>
+        <translation>Out-of-school cases by municipality</translation>
+    </message>
+</context>
+<context>
     <name>ProvinceCentresView</name>
     <message>
         <source>พัฒนาการเด็กในศูนย์พัฒนาเด็กเล็กราย อปท.</source>
         <translation>Child development in the child development centres by municipality</translation>
-    </message>
-    <message>
-        <source>ภาคเรียน</source>
-        <translation>Term</translation>
     </message>
     <message>
         <source>ภาคเรียนที่มีข้อมูลศูนย์พัฒนาเด็กเล็กจาก อปท. (ล่าสุดก่อน)</source>
@@ -5315,24 +5433,12 @@ dance</translation>
         <translation>Days present of the days recorded in the chosen period (%)</translation>
     </message>
     <message>
-        <source>พิมพ์ (PDF)</source>
-        <translation>Print (PDF)</translation>
-    </message>
-    <message>
         <source>พิมพ์สรุปของภาคเรียนนี้ (Ctrl+P)</source>
         <translation>Print this term's summary (Ctrl+P)</translation>
     </message>
     <message>
-        <source>ส่งออก Excel/CSV</source>
-        <translation>Export Excel/CSV</translation>
-    </message>
-    <message>
         <source>วันที่ไม่ถูกต้อง: พิมพ์เป็น วว/ดด/ปปปป เช่น 01/11/2569</source>
         <translation>Not a date: type dd/mm/yyyy in the Buddhist Era, e.g. 01/11/2569</translation>
-    </message>
-    <message>
-        <source>หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้</source>
-        <translation>This page is for provincial officers: this user has no role that may see it</translation>
     </message>
     <message>
         <source>ยังไม่มีข้อมูลศูนย์พัฒนาเด็กเล็กจาก อปท. ใด (ข้อมูลมากับชุดข้อมูลที่ อปท. ส่ง)</source>
@@ -5376,6 +5482,10 @@ dance</translation>
     <message>
         <source>ศูนย์พัฒนาเด็กเล็กราย อปท.</source>
         <translation>Child development centres by municipality</translation>
+    </message>
+    <message>
+        <source>กรณีเด็กนอกระบบราย อปท.</source>
+        <translation>Out-of-school cases by municipality</translation>
     </message>
 </context>
 <context>
@@ -5739,10 +5849,6 @@ dance</translation>
         <translation>Poverty screening and equity grants by municipality</translation>
     </message>
     <message>
-        <source>ภาคเรียน</source>
-        <translation>Term</translation>
-    </message>
-    <message>
         <source>ภาคเรียนที่มีผลคัดกรองจาก อปท. (ล่าสุดก่อน)</source>
         <translation>Terms with screenings from the municipalities (latest first)</translation>
     </message>
@@ -5763,28 +5869,39 @@ dance</translation>
         <translation>Poor</translation>
     </message>
     <message>
-        <source>ยากจนพิเศษ</source>
-        <translation>Extremely poor</translation>
+        <source>ยากจน
+พิเศษ</source>
+        <translation>Extremely
+poor</translation>
     </message>
     <message>
-        <source>รับรองแล้ว</source>
+        <source>รับรอง
+แล้ว</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <source>มีสิทธิ์ (คน)</source>
-        <translation>Eligible (children)</translation>
+        <source>มีสิทธิ์
+(คน)</source>
+        <translation>Eligible
+(children)</translation>
     </message>
     <message>
-        <source>มีสิทธิ์ (บาท)</source>
-        <translation>Eligible (baht)</translation>
+        <source>มีสิทธิ์
+(บาท)</source>
+        <translation>Eligible
+(baht)</translation>
     </message>
     <message>
-        <source>จ่ายแล้ว (คน)</source>
-        <translation>Paid (children)</translation>
+        <source>จ่ายแล้ว
+(คน)</source>
+        <translation>Paid
+(children)</translation>
     </message>
     <message>
-        <source>จ่ายแล้ว (บาท)</source>
-        <translation>Paid (baht)</translation>
+        <source>จ่ายแล้ว
+(บาท)</source>
+        <translation>Paid
+(baht)</translation>
     </message>
     <message>
         <source>เด็กที่คัดกรองในภาคเรียนนี้ (คน)</source>
@@ -5819,16 +5936,8 @@ dance</translation>
         <translation>Amount paid (baht)</translation>
     </message>
     <message>
-        <source>พิมพ์ (PDF)</source>
-        <translation>Print (PDF)</translation>
-    </message>
-    <message>
         <source>พิมพ์สรุปของภาคเรียนนี้ (Ctrl+P)</source>
         <translation>Print this term's summary (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>ส่งออก Excel/CSV</source>
-        <translation>Export Excel/CSV</translation>
     </message>
     <message>
         <source>คัดกรองและทุนราย อปท.</source>
@@ -5843,16 +5952,31 @@ dance</translation>
         <translation>Province total</translation>
     </message>
     <message>
-        <source>หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้</source>
-        <translation>This page is for provincial officers: this user has no role that may see it</translation>
-    </message>
-    <message>
         <source>ภาคเรียน %1</source>
         <translation>Term %1</translation>
     </message>
     <message>
         <source>ภาคเรียน %1 · อปท. %2 แห่ง · คัดกรอง %3 คน · รับรองแล้ว %4 คน · มีสิทธิ์ %5 คน · จ่ายแล้ว %6 คน %7 บาท</source>
         <translation>Term %1 · %2 municipalities · %3 screened · %4 certified · %5 eligible · %6 paid, %7 baht</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceTablePage</name>
+    <message>
+        <source>ภาคเรียน</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>พิมพ์ (PDF)</source>
+        <translation>Print (PDF)</translation>
+    </message>
+    <message>
+        <source>ส่งออก Excel/CSV</source>
+        <translation>Export Excel/CSV</translation>
+    </message>
+    <message>
+        <source>หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้</source>
+        <translation>This page is for provincial officers: this user has no role that may see it</translation>
     </message>
 </context>
 <context>

@@ -321,7 +321,9 @@ def test_a_list_imported_as_cases(qtbot, case_ctx, tmp_path: Path) -> None:  # t
     qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
     dialog = view.import_dialog
     assert isinstance(dialog, CaseImportDialog)
-    dialog.set_file(path)
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.set_file(path)  # read, its columns shown: every header known here
+    assert not dialog.columns.undecided() and dialog.check_button.isEnabled()
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     kinds = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]

@@ -10,7 +10,8 @@ from import_steps import open_at_mapping
 
 from desktop.domain.identity import make_national_id
 from desktop.gui.context import AppContext
-from desktop.gui.views.import_dialog import PREVIEW, SKIP
+from desktop.gui.views.import_dialog import PREVIEW
+from desktop.gui.widgets.column_mapping import SKIP
 from desktop.reports.sheets import write_csv
 
 HEADERS = ["ชื่อ", "นามสกุล", "เพศ", "วันเกิด", "เลขประจำตัวประชาชน", "บัตรพ่อ"]

@@ -12,69 +12,28 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
 
 from actors import TEST_PASSWORD  # noqa: E402
 from centre_wire_kit import add_centre_extras  # noqa: E402
-from office_kit import PROVINCE, TODAY, TOWN_A, TOWN_B, Site, make_site, trust_each_other  # noqa: E402
-from screening_kit import make_screened_site  # noqa: E402
+from office_kit import TODAY, TOWN_A, TOWN_B, Site  # noqa: E402
+from province_page_kit import click_header, open_page, page_ctx, print_and_export, sent_province  # noqa: E402
 
 from desktop.domain.dates import format_be_numeric  # noqa: E402
-from desktop.gui.context import AppContext  # noqa: E402
-from desktop.gui.resources import register_fonts  # noqa: E402
-from desktop.gui.tasks import TaskRunner  # noqa: E402
 from desktop.reports.province_centres import percent_text  # noqa: E402
-from desktop.services.exchange_export import export_bundle  # noqa: E402
-from desktop.services.exchange_import import import_file  # noqa: E402
-
-PW = "samoe-test-password"
 
 
 @pytest.fixture
 def province(qapp, tmp_path: Path, cheap_wraps: None) -> Iterator[Site]:  # type: ignore[no-untyped-def]
-    register_fonts(qapp)
-    a = make_screened_site(tmp_path / "a.db", *TOWN_A, children=60, seed=21)
-    b = make_screened_site(tmp_path / "b.db", *TOWN_B, children=40, seed=22)
-    p = make_site(tmp_path / "p.db", *PROVINCE, "province")
-    trust_each_other(p, a, b)
-    add_centre_extras(a)
-    for site in (a, b):
-        out = tmp_path / f"{site.code}.samoe"
-        with site.db.session() as s:
-            export_bundle(s, out, password=PW)
-        with p.db.session() as s:
-            import_file(s, out, password=PW)
-    yield p
-    for site in (a, b, p):
-        site.db.dispose()
-
-
-def _ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
-    return AppContext(db, TaskRunner(), QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
-
-
-def _click_header(qtbot, tree, column: int) -> None:  # type: ignore[no-untyped-def]
-    header = tree.header()
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    yield from sent_province(qapp, tmp_path, add_centre_extras)
 
 
 def test_the_page_shows_sorts_and_counts_another_period(qtbot, province: Site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.gui.main_window import MainWindow
     from desktop.services.province_centres import province_centres
 
-    ctx = _ctx(province.db, tmp_path)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    view = window.province_mode.centres
-    assert view is not None
-    view.today = TODAY
-    window.show()
-    window.show_page("province-centres")
-    assert window.ui.stack.currentWidget() is view
+    ctx, view = open_page(qtbot, province.db, tmp_path, "province-centres", "centres", TODAY)
     with province.db.reader() as s:
         data = province_centres(s, today=TODAY)
     tree = view.tree
@@ -92,9 +51,9 @@ def test_the_page_shows_sorts_and_counts_another_period(qtbot, province: Site, t
     assert view.first.text() == format_be_numeric(data.first) and view.last.text() == format_be_numeric(data.last)
 
     # sorted by the children's column, then the other way: the numbers, not their text
-    _click_header(qtbot, tree, 1)
+    click_header(qtbot, tree, 1)
     first_order = [int(tree.topLevelItem(i).text(1).replace(",", "")) for i in range(tree.topLevelItemCount())]
-    _click_header(qtbot, tree, 1)
+    click_header(qtbot, tree, 1)
     second_order = [int(tree.topLevelItem(i).text(1).replace(",", "")) for i in range(tree.topLevelItemCount())]
     assert sorted(first_order) in (first_order, second_order) and first_order == list(reversed(second_order))
 
@@ -118,16 +77,8 @@ def test_the_page_shows_sorts_and_counts_another_period(qtbot, province: Site, t
     assert [t.text(0) for t in tops if t is not None and not t.isHidden()] == [f"{TOWN_B[1]} ({TOWN_B[0]})"]
     view.search.clear()
 
-    view.documents.ask_options = False
-    view.documents.show_preview = False
-    view.print_figures()
-    ctx.tasks.wait(60_000)
-    QApplication.processEvents()
-    assert view.documents.last_pdf is not None and "province-centres" in view.documents.last_pdf.name
     out = tmp_path / "centres.xlsx"
-    view.export_figures(out)
-    ctx.tasks.wait(60_000)
-    QApplication.processEvents()
+    assert "province-centres" in print_and_export(ctx, view, out).name
     assert out.exists() and out.stat().st_size > 1000
 
 
@@ -140,7 +91,7 @@ def test_a_user_without_the_province_role_is_told(qtbot, province: Site, tmp_pat
     with province.db.session() as s:
         add_user(s, "clerk", TEST_PASSWORD, roles=[Grant(Role.CLERK)])
     sign_in(province.db, authenticate(province.db, "clerk", TEST_PASSWORD))
-    view = ProvinceCentresView(_ctx(province.db, tmp_path))
+    view = ProvinceCentresView(page_ctx(province.db, tmp_path))
     qtbot.addWidget(view)
     view.refresh()
     assert view.tree.topLevelItemCount() == 0 and "เจ้าหน้าที่จังหวัด" in view.summary.text()

@@ -103,7 +103,7 @@ def test_the_overdue_list_is_most_overdue_first_and_leaves_out_the_rest() -> Non
 def test_due_text() -> None:
     assert due_text(None, TODAY) == ""
     assert due_text(TODAY, TODAY) == "ครบกำหนดวันนี้"
-    assert due_text(date(2026, 11, 26), TODAY) == "เกินกำหนด 5 วัน (26 พ.ย. 2569)"
+    assert due_text(date(2026, 11, 26), TODAY) == "เลยกำหนด 5 วัน (26 พ.ย. 2569)"
     assert due_text(date(2026, 12, 2), TODAY) == "2 ธ.ค. 2569"
 
 

@@ -33,7 +33,7 @@ def test_list_filters_and_shows_the_overdue_first(capsys: pytest.CaptureFixture[
     code, out, err = run(capsys, "--db", cases_db, "cases", "list")
     lines = out.splitlines()
     assert code == 0, err
-    assert "ใจงาม002" in lines[0] and "เกินกำหนด 20 วัน" in lines[0]
+    assert "ใจงาม002" in lines[0] and "เลยกำหนด 20 วัน" in lines[0]
     assert lines[-1] == "ทั้งหมด 8 กรณี เลยกำหนดนิเทศติดตาม 1 กรณี"
     code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--status", "รอติดตาม", "--worker", "worker1")
     assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 4 กรณี")

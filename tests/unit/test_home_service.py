@@ -75,7 +75,7 @@ def test_children_without_id_is_a_todo(demo_db: Database) -> None:
 
 def test_providers_registry_skips_nothing_to_do(office_db: Database) -> None:
     def due(_s: object) -> list[TodoItem]:
-        return [TodoItem("คัดกรองที่ถึงกำหนด", 4, "screening"), TodoItem("ติดตามเกินกำหนด", 0, "cases")]
+        return [TodoItem("คัดกรองที่ถึงกำหนด", 4, "screening"), TodoItem("ติดตามเลยกำหนด", 0, "cases")]
 
     with office_db.reader() as s:
         assert todos(s, [due]) == [TodoItem("คัดกรองที่ถึงกำหนด", 4, "screening")]

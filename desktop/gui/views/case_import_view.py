@@ -1,6 +1,9 @@
 """นำเข้ารายชื่อเด็กนอกระบบ: a list of out-of-school children (the province's Zero Dropout
-list or a volunteer's) imported as cases (issue 13): the file chosen, its columns
-recognised as the registry import recognises them, every row checked and matched against
+list or a volunteer's) imported as cases (issue 13): the file chosen and read, its columns
+recognised as the registry import recognises them and shown on the registry import's own
+mapping step (widgets/column_mapping.py): the clerk maps a column whose header is not
+known, or leaves it out (a column of national IDs under an unknown header is asked about),
+then every row checked and matched against
 the registry (services/case_import.py) and shown with what it will become: a case for a
 child already known, a new child and a case, a row to look at (the clerk picks the child or
 "new child"), an invalid row, a child whose case is open already. Then imported in one
@@ -21,13 +24,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.cases import CaseSource, source_label
 from desktop.gui.views.case_common import fill_table, problem_text, read_only_table
+from desktop.gui.widgets.column_mapping import ColumnMapping
 from desktop.gui.widgets.screen import fit_to_screen
 
 SHOWN_ROWS = 2000  # the table shows the first rows; the counts are the whole file's
@@ -41,6 +47,7 @@ class CaseImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.path: Path | None = None
+        self.sheet: Any = None  # the file as read: its headers and rows
         self.plan: Any = None
         self.names: dict[str, str] = {}
         self.resolutions: dict[int, str] = {}
@@ -64,15 +71,33 @@ class CaseImportDialog(QDialog):
         self.check_button.setEnabled(False)
         top.addWidget(self.check_button)
         column.addLayout(top)
-        self.columns_label = QLabel(self)
+        self.tabs = QTabWidget(self)
+        columns_page = QWidget(self.tabs)
+        columns_box = QVBoxLayout(columns_page)
+        columns_box.setContentsMargins(0, 4, 0, 0)
+        self.columns_label = QLabel(columns_page)
+        self.columns_label.setObjectName("columnsLabel")
         self.columns_label.setWordWrap(True)
-        column.addWidget(self.columns_label)
-        self.counts_label = QLabel(self)
+        columns_box.addWidget(self.columns_label)
+        self.mapping_table = QTableWidget(columns_page)
+        self.mapping_table.setObjectName("mappingTable")
+        self.columns = ColumnMapping(self.mapping_table)
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("หัวคอลัมน์ในไฟล์"), self.tr("ตัวอย่างข้อมูล"),
+                                                      self.tr("นำเข้าเป็น")])  # the registry import's words
+        self.columns.changed.connect(self._mapping_changed)
+        columns_box.addWidget(self.mapping_table, 1)
+        self.tabs.addTab(columns_page, self.tr("คอลัมน์ในไฟล์"))
+        rows_page = QWidget(self.tabs)
+        rows_box = QVBoxLayout(rows_page)
+        rows_box.setContentsMargins(0, 4, 0, 0)
+        self.counts_label = QLabel(rows_page)
         self.counts_label.setObjectName("countsLabel")
         self.counts_label.setWordWrap(True)
-        column.addWidget(self.counts_label)
-        self.table = read_only_table(self)
-        column.addWidget(self.table, 1)
+        rows_box.addWidget(self.counts_label)
+        self.table = read_only_table(rows_page)
+        rows_box.addWidget(self.table, 1)
+        self.tabs.addTab(rows_page, self.tr("ผลการตรวจสอบ"))
+        column.addWidget(self.tabs, 1)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b00020;")
@@ -100,33 +125,66 @@ class CaseImportDialog(QDialog):
             self.set_file(Path(name))
 
     def set_file(self, path: Path) -> None:
-        self.path, self.plan, self.resolutions = path, None, {}
+        """Read the file (in the background), then show its columns to map."""
+        from desktop.reports.sheets import read_sheet
+
+        self.path, self.sheet, self.plan, self.resolutions = path, None, None, {}
         self.file_label.setText(str(path))
-        self.check_button.setEnabled(True)
+        self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
+        self._say("")
+        self.ctx.tasks.run(lambda progress: read_sheet(path, progress=progress), on_done=self._read,
+                           on_error=self._failed, label=self.tr("กำลังอ่าน %1…").replace("%1", path.name))
+
+    def _read(self, sheet: Any) -> None:
+        from desktop.services.case_import import case_columns, suggest_list_mapping
+
+        self.sheet = sheet
+        mapping, undecided = suggest_list_mapping(sheet.headers, sheet.rows)
+        self.columns.fill(sheet.headers, sheet.rows, case_columns(), mapping, undecided=undecided)
+        self.tabs.setCurrentIndex(0)
+        self._mapping_changed()
+
+    def _mapping_changed(self) -> None:
+        """What the clerk still has to decide, said; the check waits for it."""
+        if self.sheet is None:
+            return
+        headers = self.sheet.headers
+        known, undecided = self.columns.mapping(), self.columns.undecided()
+        text = self.tr("จับคู่แล้ว %1 จาก %2 คอลัมน์ คอลัมน์ที่ไม่รู้จักจะไม่นำเข้า "
+                       "เลือกว่าเป็นข้อมูลใดได้ในช่อง \"นำเข้าเป็น\"").replace(
+            "%1", f"{len(known):,}").replace("%2", f"{len(headers):,}")
+        if undecided:
+            names = ", ".join(headers[i] or str(i + 1) for i in undecided)
+            text += "\n" + self.tr("คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด "
+                                   "หรือเลือก 'ไม่นำเข้า'").replace("%1", names)
+        self.columns_label.setText(text)
+        self.check_button.setEnabled(not undecided)
+        if self.plan is not None:
+            self.import_button.setEnabled(False)  # checked again with the new columns first
 
     def check(self) -> None:
-        """Read, check and match the file (in the background); the rows shown."""
-        from desktop.reports.sheets import read_sheet
-        from desktop.services.case_import import plan_case_import, suggest_case_mapping
+        """Check and match the file's rows by the columns chosen (in the background); the
+        rows shown."""
+        from desktop.services.case_import import plan_case_import
 
-        if self.path is None:
+        if self.sheet is None or self.columns.undecided():
             return
-        path, source, resolutions = self.path, str(self.source_combo.currentData()), dict(self.resolutions)
+        sheet, source, resolutions = self.sheet, str(self.source_combo.currentData()), dict(self.resolutions)
+        mapping, ignored = self.columns.mapping(), self.columns.ignored_columns()
         self._say("")
 
         def work(progress: Any) -> Any:
-            sheet = read_sheet(path)
             with self.ctx.db.reader() as session:
-                return plan_case_import(session, sheet, suggest_case_mapping(sheet.headers), today=date.today(),
-                                        source=source, resolutions=resolutions, progress=progress)
+                return plan_case_import(session, sheet, mapping, today=date.today(), source=source,
+                                        resolutions=resolutions, progress=progress, ignored_columns=ignored)
 
         self.check_button.setEnabled(False)
         self.ctx.tasks.run(work, on_done=self._checked, on_error=self._failed,
                            label=self.tr("กำลังตรวจสอบรายชื่อ…"))
 
     def _failed(self, exc: BaseException, _trace: str) -> None:
-        self.check_button.setEnabled(self.path is not None)
+        self.check_button.setEnabled(self.sheet is not None and not self.columns.undecided())
         self._say(problem_text(exc))
 
     def _checked(self, plan: Any) -> None:
@@ -134,8 +192,7 @@ class CaseImportDialog(QDialog):
 
         self.plan = plan
         self.check_button.setEnabled(True)
-        known = [f"{plan.headers[i]} → {key}" for i, key in sorted(plan.mapping.items()) if i < len(plan.headers)]
-        self.columns_label.setText(self.tr("คอลัมน์ที่ใช้: %1").replace("%1", " · ".join(known) or "-"))
+        self.tabs.setCurrentIndex(1)
         counts = plan.counts()
         self.counts_label.setText(" · ".join(f"{kind_label(k)} {counts[k]:,}" for k in RowKind))
         self._load_names(plan)

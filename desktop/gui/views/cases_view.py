@@ -1,6 +1,8 @@
 """เด็กนอกระบบ: the out-of-school children's cases (issue 13): the list filtered by status,
 case worker and village (หมู่), searched by name or ID, overdue follow-ups first (or by
-village and house for a tracing trip), paged from SQL as the clerk scrolls
+village and house for a tracing trip, or by any column: a click on its header, again the
+other way; choosing an order in the box goes back to it), sorted and paged from SQL as the
+clerk scrolls
 (services/cases_lists.py); a case opened in its page (views/case_page.py); the list
 printed and exported as shown (services/case_list_documents.py); the dashboard in its own
 tab (views/case_dashboard_view.py)."""
@@ -55,11 +57,27 @@ class CasesModel(QAbstractTableModel):
         self.ctx = ctx
         self.query: Any = None
         self.order: Any = None
+        self.column_sort: Any = None  # a header's column (services' CaseSort), or None: the chosen order
         self.rows: list[Any] = []
         self.total = self.overdue = 0
         self.error = ""
         self.headers = [self.tr("ชื่อ-นามสกุล"), self.tr("เลขประจำตัวประชาชน"), self.tr("สถานะ"), self.tr("ตั้งแต่"),
                         self.tr("ผู้รับผิดชอบ"), self.tr("หมู่"), self.tr("บ้านเลขที่"), self.tr("นิเทศติดตามครั้งถัดไป")]
+
+    def listed_order(self) -> Any:
+        """What the list is ordered by: a header's column, else the chosen order."""
+        return self.column_sort if self.column_sort is not None else self.order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header's click (Qt's name): the list ordered by that column in SQL; a column
+        below 0: the chosen order again."""
+        from desktop.services.cases_lists import CaseColumn, CaseSort
+
+        columns = list(CaseColumn)
+        self.column_sort = (CaseSort(columns[column], order == Qt.SortOrder.DescendingOrder)
+                     if 0 <= column < len(columns) else None)
+        if self.query is not None:
+            self.reload(self.query, self.order)
 
     def reload(self, query: Any, order: Any) -> None:
         from desktop.services.cases_lists import list_cases
@@ -68,7 +86,7 @@ class CasesModel(QAbstractTableModel):
         self.query, self.order, self.error = query, order, ""
         try:
             with self.ctx.db.reader() as session:
-                page = list_cases(session, query, limit=PAGE, order=order)
+                page = list_cases(session, query, limit=PAGE, order=self.listed_order())
             self.rows, self.total, self.overdue = list(page.rows), page.total, page.overdue
         except Exception as exc:  # noqa: BLE001 - said on the page, never a crash
             from desktop.gui.views.case_common import problem_text
@@ -85,7 +103,8 @@ class CasesModel(QAbstractTableModel):
         if parent.isValid() or self.query is None:
             return
         with self.ctx.db.reader() as session:
-            more = list_cases(session, self.query, offset=len(self.rows), limit=PAGE, order=self.order).rows
+            more = list_cases(session, self.query, offset=len(self.rows), limit=PAGE,
+                              order=self.listed_order()).rows
         if not more:
             self.total = len(self.rows)
             return
@@ -107,18 +126,23 @@ class CasesModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> str:
         r = self.rows[row]
-        if column == 7:
+        if column == 7:  # overdue: the days (the date in the tooltip), else the date
             if r.follow_due_on is None:
                 return ""
-            due = format_be(r.follow_due_on)
-            return self.tr("%1 (เลย %2 วัน)").replace("%1", due).replace("%2", str(r.days_overdue)) \
-                if r.days_overdue else due
+            return self.tr("เลยกำหนด %1 วัน").replace("%1", str(r.days_overdue)) if r.days_overdue \
+                else format_be(r.follow_due_on)
         return str((r.child_name, r.national_id, status_label(r.status), format_be(r.status_on), r.worker,
                     r.village_no, r.house_no)[column])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 7:
+            from desktop.domain.case_followup import (
+                due_text,  # as the printout says it, with the date
+            )
+
+            return due_text(self.rows[index.row()].follow_due_on, date.today())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].days_overdue:
@@ -191,6 +215,8 @@ class CasesView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # none: the chosen order (overdue first)
+        self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (5, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -216,8 +242,8 @@ class CasesView(QWidget):
         for edit in (self.search_edit, self.worker_edit, self.village_edit):
             edit.textEdited.connect(lambda _t: self._timer.start())
             edit.returnPressed.connect(self.refresh)
-        for combo in (self.status_combo, self.order_combo):
-            combo.currentIndexChanged.connect(self.refresh)
+        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.order_combo.currentIndexChanged.connect(self._order_chosen)
         self.mine_check.toggled.connect(self.refresh)
         self.open_button.clicked.connect(self.open_selected)
         self.import_button.clicked.connect(self.import_list)
@@ -244,9 +270,15 @@ class CasesView(QWidget):
                          village=self.village_edit.text(), search=self.search_edit.text(), open_only=value == "open")
 
     def order(self) -> Any:
+        """The chosen order, or the header's column the list is sorted by."""
         from desktop.services.cases_lists import CaseOrder
 
-        return CaseOrder(self.order_combo.currentData())
+        return self.model.column_sort if self.model.column_sort is not None else CaseOrder(self.order_combo.currentData())
+
+    def _order_chosen(self) -> None:
+        self.model.column_sort = None  # the box's order again: the header's arrow goes
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.refresh()
 
     def filter_text(self) -> str:
         parts = [self.status_combo.currentText()] if self.status_combo.currentData() is not None else []
@@ -260,7 +292,9 @@ class CasesView(QWidget):
         return " · ".join(parts)
 
     def refresh(self) -> None:
-        self.model.reload(self.query(), self.order())
+        from desktop.services.cases_lists import CaseOrder
+
+        self.model.reload(self.query(), CaseOrder(self.order_combo.currentData()))
         if self.model.error:
             self.count_label.setText(self.model.error)
         else:

@@ -1,6 +1,6 @@
 """ภาพรวมเด็ก: one child across every module (issue 13), as the signed-in user's roles may
-see it: the registry, screenings and grants, the centre, growth and DSPM, the case with
-its plan. The sections come ready from services/child_page.py (a module the user does not
+see it: the registry, screenings and grants, the centre, growth and DSPM, every case
+(open and closed, newest first) with its plan. The sections come ready from services/child_page.py (a module the user does not
 read is simply not there); this window only lays them out, compactly, and prints them
 through the app's PDF preview (services/child_page_print.py)."""
 
@@ -143,14 +143,18 @@ class ChildPageDialog(QDialog):
         self.setWindowTitle(self.tr("ภาพรวมเด็ก: %1").replace("%1", page.name))
         self.title_label.setText(page.name)
         self._show_note(self.tr("ระเบียนนี้อยู่ในถังขยะ (ลบแล้ว)") if page.deleted else "")
+        seen: dict[str, int] = {}
         for section in page.sections:
             widget = self._section(section, content)
-            widget.setObjectName(f"section_{section.key}")
+            seen[section.key] = seen.get(section.key, 0) + 1
+            key = section.key if seen[section.key] == 1 else f"{section.key}-{seen[section.key]}"
+            widget.setObjectName(f"section_{key}")  # the cases after the newest: case-2, case-3 …
             column.addWidget(widget)
-            self.sections[section.key] = widget
+            self.sections[key] = widget
         column.addStretch(1)
         self.scroll_area.setWidget(content)
-        case = page.section("case")
+        cases = page.all("case")
+        case = next((c for c in cases if c.active), cases[0] if cases else None)  # the open case, else the newest
         self.case_ref, self.case_open = (case.ref, case.active) if case is not None else ("", False)
         self.case_button.setVisible(case is not None and not page.deleted)
         self.case_button.setText(self.tr("หน้ากรณีเด็กนอกระบบ…") if self.case_open

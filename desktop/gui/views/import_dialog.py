@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHeaderView,
     QMessageBox,
@@ -28,6 +27,7 @@ from desktop.gui.context import AppContext
 from desktop.gui.forms.import_dialog_ui import Ui_ImportDialog
 from desktop.gui.models.import_problems_model import ProblemsModel
 from desktop.gui.views.pdf_preview import last_dir, remember_dir
+from desktop.gui.widgets.column_mapping import ColumnMapping
 from desktop.gui.widgets.file_pickers import open_file_name, save_file_name
 from desktop.gui.widgets.screen import fit_to_screen
 from desktop.services.children import RELATIONS, current_year_be
@@ -36,8 +36,6 @@ from desktop.services.progress import Progress
 
 FILE, MAPPING, PREVIEW = 0, 1, 2
 Index = QModelIndex | QPersistentModelIndex
-SKIP = ""  # mapping combo data for "not imported"
-UNDECIDED = "?"  # a column of national IDs the clerk has not yet mapped or said not to import
 
 
 class ImportDialog(QDialog):
@@ -77,10 +75,8 @@ class ImportDialog(QDialog):
         for changed in (ui.institutionCombo.currentIndexChanged, ui.levelCombo.currentIndexChanged,
                         ui.relationCombo.currentTextChanged):
             changed.connect(self._update_missing)
-        ui.mappingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        ui.mappingTable.verticalHeader().hide()
-        ui.mappingTable.verticalHeader().setDefaultSectionSize(34)
-        ui.mappingTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.columns = ColumnMapping(ui.mappingTable)  # the mapping step, shared with the case-list import
+        self.columns.changed.connect(self._update_missing)
         self.problems = ProblemsModel(self)
         ui.problemTable.setModel(self.problems)
         # Fixed sizes: a file of 100k bad rows must not be measured row by row (14 s)
@@ -277,26 +273,9 @@ class ImportDialog(QDialog):
                 "คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก จึงจับคู่เป็นเลขประจำตัวประชาชนของเด็กให้ "
                 "ถ้าไม่ใช่ โปรดเลือกใหม่").replace("%1", self._column_name(id_like[0]))
             id_like = []
-        table = self.ui.mappingTable
-        table.setRowCount(len(data.headers))
-        for i, header in enumerate(data.headers):
-            sample = next((row[i] for row in data.rows[:50] if i < len(row) and row[i]), "")
-            name = QTableWidgetItem(header or self.tr("(ไม่มีหัวคอลัมน์)"))
-            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            example = QTableWidgetItem(sample)
-            example.setFlags(example.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            table.setItem(i, 0, name)
-            table.setItem(i, 1, example)
-            combo = QComboBox(table)
-            if i in id_like:
-                combo.addItem(self.tr("— โปรดเลือก: มีเลขประจำตัวประชาชน —"), UNDECIDED)
-            combo.addItem(self.tr("— ไม่นำเข้า —"), SKIP)
-            for col in CHILD_COLUMNS:
-                combo.addItem(col.display_label + (" *" if col.required else ""), col.key)
-            found = combo.findData(mapping.get(i, UNDECIDED if i in id_like else SKIP))
-            combo.setCurrentIndex(max(found, 0))
-            combo.currentIndexChanged.connect(self._update_missing)
-            table.setCellWidget(i, 2, combo)
+        self.columns.fill(data.headers, data.rows,
+                          [(col.display_label + (" *" if col.required else ""), col.key) for col in CHILD_COLUMNS],
+                          mapping, undecided=id_like)
 
     def _offer_whole_file(self, whole: Any) -> None:
         """The whole-file values of the last import of a file with these headers (a
@@ -352,30 +331,20 @@ class ImportDialog(QDialog):
         header = self.sheet.headers[i] if self.sheet is not None else ""
         return f"'{header}'" if header else self.tr("ที่ %1").replace("%1", str(i + 1))
 
-    def _choices(self) -> list[str]:
-        table = self.ui.mappingTable
-        out = []
-        for i in range(table.rowCount()):
-            combo = table.cellWidget(i, 2)
-            out.append(combo.currentData() if isinstance(combo, QComboBox) else SKIP)
-        return out
-
     def mapping(self) -> dict[int, str]:
-        return {i: key for i, key in enumerate(self._choices()) if key and key != UNDECIDED}
+        return self.columns.mapping()
 
     def undecided(self) -> list[int]:
         """Columns of national IDs the clerk has neither mapped nor said not to import."""
-        return [i for i, key in enumerate(self._choices()) if key == UNDECIDED]
+        return self.columns.undecided()
 
     def ignored_columns(self) -> set[int]:
         """Every column not mapped: the clerk saw each one (and had to decide on an ID
         column) on this step."""
-        return {i for i, key in enumerate(self._choices()) if not key}
+        return self.columns.ignored_columns()
 
     def set_mapping(self, column: int, key: str) -> None:
-        combo = self.ui.mappingTable.cellWidget(column, 2)
-        if isinstance(combo, QComboBox):
-            combo.setCurrentIndex(max(combo.findData(key), 0))
+        self.columns.set_mapping(column, key)
 
     def _update_missing(self) -> None:
         mapping = self.mapping()

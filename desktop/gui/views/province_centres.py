@@ -4,7 +4,8 @@ measured, ผอม / เตี้ย / อ้วน, DSPM checks, suspected del
 waiting, attendance % of a period (the term up to today unless typed). A term picker (the
 latest term with centre data first), sortable by any column (a click on its header),
 searchable; the province's total under the table; printed (PDF) and exported
-(Excel/CSV). The data: services/province_centres.py."""
+(Excel/CSV): the page's frame is views/province_table.py. The data:
+services/province_centres.py."""
 
 from __future__ import annotations
 
@@ -12,66 +13,38 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidgetItem, QWidget
 
 from desktop.gui.context import AppContext
-from desktop.gui.documents import Documents
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-CODE_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+from desktop.gui.views.province_table import PageWords, ProvinceTablePage
 
 
-class _Item(QTreeWidgetItem):
-    """A row sorted by its values (numbers as numbers; no attendance recorded last)."""
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        column = tree.sortColumn() if tree is not None else 0
-        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
-        if mine is None or theirs is None:
-            return super().__lt__(other)
-        return bool(mine < theirs)
-
-
-class ProvinceCentresView(QWidget):
-    status_message = Signal(str, object)
-
+class ProvinceCentresView(ProvinceTablePage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("provinceCentresView")
-        self.ctx = ctx
-        self.data: Any = None
+        super().__init__(ctx, parent)
         self.today: date | None = None  # tests and screenshots pin the day
-        layout = QVBoxLayout(self)
-        self.title = QLabel(self.tr("พัฒนาการเด็กในศูนย์พัฒนาเด็กเล็กราย อปท."), self)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
-        layout.addWidget(self.title)
-        bar = QHBoxLayout()
-        term_label = QLabel(self.tr("ภาคเรียน"), self)
-        bar.addWidget(term_label)
-        self.term = QComboBox(self)
-        self.term.setObjectName("termCombo")
-        self.term.setToolTip(self.tr("ภาคเรียนที่มีข้อมูลศูนย์พัฒนาเด็กเล็กจาก อปท. (ล่าสุดก่อน)"))
-        term_label.setBuddy(self.term)
-        self.term.currentIndexChanged.connect(self._term_changed)
-        bar.addWidget(self.term)
+
+    def words(self) -> PageWords:
+        # two-line headers keep the number columns narrow: the names stay readable at 1024 wide
+        headers = [self.tr("อปท. / ศูนย์พัฒนาเด็กเล็ก"), self.tr("เด็ก"), self.tr("ชั่ง/\nวัด"), self.tr("ผอม"),
+                   self.tr("เตี้ย"), self.tr("อ้วน"), self.tr("DSPM"), self.tr("สงสัย\nล่าช้า"),
+                   self.tr("เลยนัด\nซ้ำ"), self.tr("รอ\nส่งต่อ"), self.tr("มา\nเรียน")]
+        tips = ["", self.tr("เด็กที่ลงทะเบียนในศูนย์ ปีการศึกษาของภาคเรียนนี้ (คน)"),
+                self.tr("เด็กที่ชั่งน้ำหนักหรือวัดส่วนสูงในภาคเรียนนี้ (คน)"),
+                self.tr("น้ำหนักตามเกณฑ์ส่วนสูงต่ำกว่า −2 SD ครั้งล่าสุดในภาคเรียน (คน)"),
+                self.tr("ส่วนสูงตามเกณฑ์อายุต่ำกว่า −2 SD ครั้งล่าสุดในภาคเรียน (คน)"),
+                self.tr("น้ำหนักตามเกณฑ์ส่วนสูงเกิน +2 SD: เริ่มอ้วนและอ้วน (คน)"),
+                self.tr("เด็กที่ประเมินพัฒนาการครั้งแรกในภาคเรียนนี้ (คนต่อช่วงอายุ)"),
+                self.tr("ผลประเมินครั้งแรกสงสัยล่าช้า: ส่งเสริมแล้วประเมินซ้ำ หรือส่งต่อทันที"),
+                self.tr("สงสัยล่าช้า ยังไม่ได้ประเมินซ้ำ และเลยวันนัดแล้ว (ณ วันนี้)"),
+                self.tr("ส่งต่อประเมินด้วย TEDA4I แล้ว ยังไม่ได้รับผลจากโรงพยาบาล"),
+                self.tr("วันที่มาเรียนต่อวันที่บันทึกการมาเรียนในช่วงที่เลือก (%)")]
+        return PageWords("provinceCentresView", self.tr("พัฒนาการเด็กในศูนย์พัฒนาเด็กเล็กราย อปท."),
+                         self.tr("ค้นหารหัสหรือชื่อ อปท. หรือศูนย์ (Ctrl+F)"), headers, tips,
+                         self.tr("พิมพ์สรุปของภาคเรียนนี้ (Ctrl+P)"))
+
+    def add_pickers(self, bar: QHBoxLayout) -> None:
+        self.add_term_picker(bar, self.tr("ภาคเรียนที่มีข้อมูลศูนย์พัฒนาเด็กเล็กจาก อปท. (ล่าสุดก่อน)"))
         from_label = QLabel(self.tr("มาเรียนตั้งแต่"), self)
         bar.addWidget(from_label)
         self.first = QLineEdit(self)
@@ -95,83 +68,6 @@ class ProvinceCentresView(QWidget):
         self.apply_button.setToolTip(self.tr("นับการมาเรียนในช่วงวันที่ที่พิมพ์ (การเจริญเติบโตและ DSPM นับทั้งภาคเรียน)"))
         self.apply_button.clicked.connect(self._period_changed)
         bar.addWidget(self.apply_button)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("searchEdit")
-        self.search.setPlaceholderText(self.tr("ค้นหารหัสหรือชื่อ อปท. หรือศูนย์ (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._apply_search)
-        bar.addWidget(self.search, 1)
-        layout.addLayout(bar)
-
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("figuresTree")
-        # two-line headers keep the number columns narrow: the names stay readable at 1024 wide
-        headers = [self.tr("อปท. / ศูนย์พัฒนาเด็กเล็ก"), self.tr("เด็ก"), self.tr("ชั่ง/\nวัด"), self.tr("ผอม"),
-                   self.tr("เตี้ย"), self.tr("อ้วน"), self.tr("DSPM"), self.tr("สงสัย\nล่าช้า"),
-                   self.tr("เลยนัด\nซ้ำ"), self.tr("รอ\nส่งต่อ"), self.tr("มา\nเรียน")]
-        self.tree.setColumnCount(len(headers))
-        self.tree.setHeaderLabels(headers)
-        header = self.tree.headerItem()
-        tips = ["", self.tr("เด็กที่ลงทะเบียนในศูนย์ ปีการศึกษาของภาคเรียนนี้ (คน)"),
-                self.tr("เด็กที่ชั่งน้ำหนักหรือวัดส่วนสูงในภาคเรียนนี้ (คน)"),
-                self.tr("น้ำหนักตามเกณฑ์ส่วนสูงต่ำกว่า −2 SD ครั้งล่าสุดในภาคเรียน (คน)"),
-                self.tr("ส่วนสูงตามเกณฑ์อายุต่ำกว่า −2 SD ครั้งล่าสุดในภาคเรียน (คน)"),
-                self.tr("น้ำหนักตามเกณฑ์ส่วนสูงเกิน +2 SD: เริ่มอ้วนและอ้วน (คน)"),
-                self.tr("เด็กที่ประเมินพัฒนาการครั้งแรกในภาคเรียนนี้ (คนต่อช่วงอายุ)"),
-                self.tr("ผลประเมินครั้งแรกสงสัยล่าช้า: ส่งเสริมแล้วประเมินซ้ำ หรือส่งต่อทันที"),
-                self.tr("สงสัยล่าช้า ยังไม่ได้ประเมินซ้ำ และเลยวันนัดแล้ว (ณ วันนี้)"),
-                self.tr("ส่งต่อประเมินด้วย TEDA4I แล้ว ยังไม่ได้รับผลจากโรงพยาบาล"),
-                self.tr("วันที่มาเรียนต่อวันที่บันทึกการมาเรียนในช่วงที่เลือก (%)")]
-        for column, tip in enumerate(tips):
-            if tip and header is not None:
-                header.setToolTip(column, tip)
-            if column and header is not None:
-                header.setTextAlignment(column, RIGHT)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        # the numbers' columns as wide as their text (ResizeToContents would keep room for a sort
-        # arrow in each: the names would not show at 1024 wide); the names take the rest
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        layout.addWidget(self.tree, 1)
-
-        self.total = QLabel(self)
-        self.total.setObjectName("totalLabel")
-        self.total.setWordWrap(True)
-        bold = QFont(self.total.font())
-        bold.setBold(True)
-        self.total.setFont(bold)
-        layout.addWidget(self.total)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summaryLabel")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.print_button = QPushButton(self.tr("พิมพ์ (PDF)"), self)
-        self.print_button.setObjectName("printButton")
-        self.print_button.setToolTip(self.tr("พิมพ์สรุปของภาคเรียนนี้ (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_figures)
-        self.export_button = QPushButton(self.tr("ส่งออก Excel/CSV"), self)
-        self.export_button.setObjectName("exportButton")
-        self.export_button.clicked.connect(lambda: self.export_figures())
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.export_button)
-        layout.addLayout(buttons)
-        self.documents = Documents(ctx, self, self.status_message.emit)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_figures)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()
-
-    def chosen_term(self) -> tuple[int, int] | None:
-        value = self.term.currentData()
-        return (int(value[0]), int(value[1])) if value else None
 
     def period(self) -> tuple[date | None, date | None] | None:
         """The typed period (None each: the term's default); None when a date is wrong."""
@@ -198,7 +94,7 @@ class ProvinceCentresView(QWidget):
         except NoSuchTerm as exc:
             self.summary.setText(str(exc))
             return
-        self._fill()
+        self.fill()
 
     def refresh(self) -> None:
         from desktop.services.access import NotPermitted
@@ -208,27 +104,17 @@ class ProvinceCentresView(QWidget):
         try:
             with self.ctx.db.reader() as session:
                 terms = centre_terms(session)
-        except NotPermitted:  # a user without the province's roles: said, not a fault
-            self.data = None
-            self.tree.clear()
-            self.total.clear()
-            self.summary.setText(self.tr("หน้านี้สำหรับเจ้าหน้าที่จังหวัด: ผู้ใช้นี้ไม่มีบทบาทที่ดูรายการนี้ได้"))
-            self._update_buttons()
+        except NotPermitted:
+            self.not_permitted()
             return
         if chosen not in terms:
             chosen = terms[0] if terms else None
-        self.term.blockSignals(True)
-        self.term.clear()
-        for year_be, number in terms:
-            self.term.addItem(f"{number}/{year_be}", (year_be, number))
-        if chosen is not None:
-            self.term.setCurrentIndex(terms.index(chosen))
-        self.term.blockSignals(False)
+        self.set_terms(terms, chosen)
         period = self.period() if self.data is not None else (None, None)
         self.data = None
         self._load(chosen, *(period or (None, None)))
 
-    def _term_changed(self) -> None:
+    def term_changed(self) -> None:
         self.first.clear()
         self.last.clear()
         self._load(self.chosen_term())
@@ -242,42 +128,27 @@ class ProvinceCentresView(QWidget):
         from desktop.reports.province_centres import percent_text
 
         values = (f.children, f.measured, f.thin, f.short, f.obese, f.checked, f.suspected, f.overdue, f.waiting)
-        item = _Item([label, *(f"{v:,}" for v in values), percent_text(f.percent)])
-        item.setData(0, CODE_ROLE, code)
-        item.setData(0, SORT_ROLE, label)
-        for column, v in enumerate(values, start=1):
-            item.setData(column, SORT_ROLE, v)
-        item.setData(len(values) + 1, SORT_ROLE, -1.0 if f.percent is None else f.percent)
-        item.setToolTip(0, label)
-        for column in range(1, len(values) + 2):
-            item.setTextAlignment(column, RIGHT)
-        if bold:
-            font = QFont(item.font(0))
-            font.setBold(True)
-            for column in range(len(values) + 2):
-                item.setFont(column, font)
-        return item
+        return self.row(label, [*(f"{v:,}" for v in values), percent_text(f.percent)],
+                        [*values, -1.0 if f.percent is None else f.percent], code, bold=bold)
 
-    def _fill(self) -> None:
+    def fill(self) -> None:
         from desktop.domain.dates import format_be_numeric
         from desktop.reports.province_centres import percent_text
 
-        self.tree.clear()
         self.total.clear()
         data = self.data
         if data is None:
+            self.tree.clear()
             self.summary.setText(self.tr("ยังไม่มีข้อมูลศูนย์พัฒนาเด็กเล็กจาก อปท. ใด (ข้อมูลมากับชุดข้อมูลที่ อปท. ส่ง)"))
-            self._update_buttons()
+            self.update_buttons()
             return
-        self.tree.setSortingEnabled(False)
+        tops = []
         for m in data.municipalities:
             top = self._item(f"{m.name} ({m.code})", m.figures, m.code, bold=True)
             for c in m.centres:
                 top.addChild(self._item(c.name, c.figures, m.code))
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
-        self.tree.setSortingEnabled(True)
-        self._fit_columns()
+            tops.append(top)
+        self.show_rows(tops)
         self.first.setText(format_be_numeric(data.first))
         self.last.setText(format_be_numeric(data.last))
         t = data.total
@@ -292,43 +163,7 @@ class ProvinceCentresView(QWidget):
             self.tr("ภาคเรียน %1 · อปท. %2 แห่ง · การมาเรียนนับวันที่ %3 ถึง %4 · ผอม เตี้ย อ้วน จากการชั่ง/วัดครั้งล่าสุดในภาคเรียน")
             .replace("%1", data.term).replace("%2", f"{len(data.municipalities):,}")
             .replace("%3", format_be_numeric(data.first)).replace("%4", format_be_numeric(data.last)))
-        self._apply_search()
-
-    def _fit_columns(self) -> None:
-        header = self.tree.header()
-        metrics = self.tree.fontMetrics()
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        wide = QFontMetrics(bold)
-        item = self.tree.headerItem()
-        for column in range(1, self.tree.columnCount()):
-            texts = item.text(column).split("\n") if item is not None else []
-            width = max((metrics.horizontalAdvance(t) for t in texts), default=0)
-            for i in range(self.tree.topLevelItemCount()):
-                top = self.tree.topLevelItem(i)
-                if top is None:
-                    continue
-                width = max(width, wide.horizontalAdvance(top.text(column)))
-                for j in range(top.childCount()):
-                    child = top.child(j)
-                    if child is not None:
-                        width = max(width, metrics.horizontalAdvance(child.text(column)))
-            header.resizeSection(column, width + 18)
-
-    def _apply_search(self) -> None:
-        words = self.search.text().strip().lower()
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            if top is None:
-                continue
-            children = [top.child(j) for j in range(top.childCount())]
-            names = [top.text(0).lower()] + [c.text(0).lower() for c in children if c is not None]
-            top.setHidden(bool(words) and not any(words in n for n in names))
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        for b in (self.print_button, self.export_button):
-            b.setEnabled(self.data is not None)
+        self.apply_search()
 
     def _args(self) -> tuple[int | None, int | None, date | None, date | None]:
         data = self.data

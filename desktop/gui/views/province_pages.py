@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.views.province_cases import ProvinceCasesView
     from desktop.gui.views.province_centres import ProvinceCentresView
     from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
     from desktop.gui.views.province_reconcile import ProvinceReconcileView
     from desktop.gui.views.province_screening import ProvinceScreeningView
 
-PROVINCE_PAGES = ("province-municipalities", "province-reconcile", "province-screening", "province-centres")
+PROVINCE_PAGES = ("province-municipalities", "province-reconcile", "province-screening", "province-centres",
+                  "province-cases")
 # spreadsheet imports: a municipality's way in; the screening form: a school's work (the
 # province sees screenings in the bundles, later); the grant rounds: paid by the municipality
 MUNICIPAL_PAGES = ("imports", "screenings", "grant-rounds", "centre-attendance")  # a centre's day: the municipality's
@@ -35,8 +37,10 @@ class ProvinceMode(QObject):
         self.reconcile: ProvinceReconcileView | None = None
         self.screening: ProvinceScreeningView | None = None
         self.centres: ProvinceCentresView | None = None
+        self.cases: ProvinceCasesView | None = None
 
     def _install(self) -> None:
+        from desktop.gui.views.province_cases import ProvinceCasesView
         from desktop.gui.views.province_centres import ProvinceCentresView
         from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
         from desktop.gui.views.province_reconcile import ProvinceReconcileView
@@ -52,7 +56,9 @@ class ProvinceMode(QObject):
         window.add_page("province-screening", section, self.tr("คัดกรองและทุนราย อปท."), self.screening)
         self.centres = ProvinceCentresView(window.ctx, window)
         window.add_page("province-centres", section, self.tr("ศูนย์พัฒนาเด็กเล็กราย อปท."), self.centres)
-        for view in (self.municipalities, self.reconcile, self.screening, self.centres):
+        self.cases = ProvinceCasesView(window.ctx, window)
+        window.add_page("province-cases", section, self.tr("กรณีเด็กนอกระบบราย อปท."), self.cases)
+        for view in (self.municipalities, self.reconcile, self.screening, self.centres, self.cases):
             view.status_message.connect(window.show_message)
         self.reconcile.changed.connect(window.children_view.refresh)
         tree = window.ui.navTree
