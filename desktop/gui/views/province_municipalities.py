@@ -191,13 +191,17 @@ class ProvinceMunicipalitiesView(QWidget):
     def refresh(self) -> None:
         from desktop.services.access import NotPermitted
         from desktop.services.case_transfer import pending_transfers
+        from desktop.services.exchange_outbox import ExchangeError
         from desktop.services.province_senders import municipalities, stale_days
 
         try:
             with self.ctx.db.reader() as session:
                 days = stale_days(session)
                 self.rows = municipalities(session, stale_after=days)
-                self.waiting = dict(Counter(p.to_office for p in pending_transfers(session)))
+                try:
+                    self.waiting = dict(Counter(p.to_office for p in pending_transfers(session)))
+                except ExchangeError:  # not the province's database: no transfer is held here
+                    self.waiting = {}
         except NotPermitted:  # a user without the province's roles: said, not a fault
             self.rows = []
             self.table.setRowCount(0)
