@@ -1,7 +1,7 @@
 """DSPM (คู่มือเฝ้าระวังและส่งเสริมพัฒนาการเด็กปฐมวัย): the manual's items in age bands and
 the result of a check, as the manual says. The bands are the five screening ages (9, 18,
-30, 42, 60 months: a band of one month) and the surveillance bands between them (25-29,
-31-36, ... 73-78 months); the file names the bands it does not hold (``gaps``).
+30, 42, 60 months: a band of one month) and the surveillance bands between them (birth-1,
+1-2, ... 73-78 months); a file that leaves bands out names them (``gaps``).
 
 The items are data (resources/dspm/dspm-screening-items.json, naming the manual's edition
 and what was checked against it), never code. A check records pass/fail per item:
@@ -145,11 +145,15 @@ class Manual:
 
 
 def band_text(age_months: int, m: Manual | None = None) -> str:
-    """A stored check's band for a list: "42 เดือน" (a screening age) or "37 - 41 เดือน"."""
+    """A stored check's band for a list: "42 เดือน" (a screening age), "37 - 41 เดือน", or
+    "แรกเกิด - 1 เดือน" for the first band (the manual's first two bands meet at 1 month:
+    a child who has completed 1 month is in the 1-2 month band)."""
     m = m or manual()
     band = next((b for b in m.bands if b.age_months == age_months), None)
     if band is None or band.screening:
         return _("{n} เดือน").format(n=age_months)
+    if band.age_months == 0:
+        return _("แรกเกิด - 1 เดือน")
     return _("{first} - {last} เดือน").format(first=band.age_months, last=band.last_month)
 
 

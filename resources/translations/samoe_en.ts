@@ -7508,6 +7508,10 @@ Copy the file to this computer and open it with File › Open database…</trans
         <translation>%1 - %2 months</translation>
     </message>
     <message>
+        <source>แรกเกิด - 1 เดือน</source>
+        <translation>birth - 1 month</translation>
+    </message>
+    <message>
         <source>บันทึกน้ำหนัก ส่วนสูง และรอบศีรษะครั้งใหม่ (Ctrl+N)</source>
         <translation>Record a new weight, height and head circumference (Ctrl+N)</translation>
     </message>
@@ -7751,6 +7755,10 @@ Copy the file to this computer and open it with File › Open database…</trans
 <context>
     <name>DspmCheckDialog</name>
     <message>
+        <source>อายุ %1 พ้นช่วงอายุของคู่มือ DSPM (ถึง %2 เดือน) แล้ว: ไม่มีข้อประเมินตามคู่มือนี้</source>
+        <translation>Age %1 is past the DSPM manual's ages (up to %2 months): the manual has no items for it</translation>
+    </message>
+    <message>
         <source>อายุ %1: ข้อประเมินของช่วงอายุนี้ยังไม่มีในโปรแกรม ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน</source>
         <translation>Age %1: the items of this age band are not in the program yet; use the printed DSPM manual for surveillance meanwhile</translation>
     </message>
@@ -7761,6 +7769,10 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>%1 - %2 เดือน</source>
         <translation>%1 - %2 months</translation>
+    </message>
+    <message>
+        <source>แรกเกิด - 1 เดือน</source>
+        <translation>birth - 1 month</translation>
     </message>
     <message>
         <source>%1 เดือน (อายุคัดกรอง)</source>

@@ -175,21 +175,37 @@ def test_a_check_at_a_surveillance_band_by_the_keyboard(qtbot: Any, ctx_kit: Any
     assert _cell(page.check_table, 1, 3) == "สมวัย"
 
 
-def test_a_child_whose_band_is_not_in_the_file_is_told_what_to_do(qtbot: Any, ctx_kit: Any) -> None:
-    """Bands from birth to 24 months other than 9 and 18 are not in the item file: a child
-    of 22 months is told so, with the paper manual to use meanwhile and the day the next
-    band with items comes; the screening ages say so in the list, the surveillance bands
-    show their months; a child in a surveillance band sees no note."""
+def test_a_child_whose_band_is_not_in_the_file_is_told_what_to_do(qtbot: Any, ctx_kit: Any,
+                                                                  monkeypatch: Any) -> None:
+    """A child past 78 months is told the manual ends there; with a band left out of the
+    file (as it would be), a child of that age is told to use the paper manual meanwhile
+    and the day the next band with items comes. The screening ages say so in the list, the
+    surveillance bands show their months; a child in a band sees no note."""
+    import json
+
+    from desktop.domain.dspm import parse_manual
+    from desktop.gui.views import dspm_check
+    from desktop.paths import resource_path
+
     ctx, kit = ctx_kit
-    dialog = DspmCheckDialog(ctx, kit.children_a[0], "เด็กทดสอบ", date(2025, 2, 1), today=TODAY)  # 1 y 10 m
-    qtbot.addWidget(dialog)
-    dialog.show()
-    note = dialog.band_label.text()
-    assert dialog.band_label.isVisible() and "1 ปี 10 เดือน" in note and "คู่มือ DSPM" in note
-    assert "25 - 29 เดือน ตั้งแต่ 1 มี.ค. 2570" in note
-    texts = [dialog.age_combo.itemText(i) for i in range(dialog.age_combo.count())]
-    assert "42 เดือน (อายุคัดกรอง)" in texts and "37 - 41 เดือน" in texts
-    assert sum("(อายุคัดกรอง)" in t for t in texts) == 5
+    old = DspmCheckDialog(ctx, kit.children_a[0], "เด็กทดสอบ", date(2020, 1, 1), today=TODAY)  # 6 y 11 m
+    qtbot.addWidget(old)
+    old.show()
+    assert old.band_label.isVisible() and "พ้นช่วงอายุของคู่มือ DSPM (ถึง 78 เดือน)" in old.band_label.text()
+    texts = [old.age_combo.itemText(i) for i in range(old.age_combo.count())]
+    assert "42 เดือน (อายุคัดกรอง)" in texts and "37 - 41 เดือน" in texts and texts[0] == "แรกเกิด - 1 เดือน"
+    assert sum("(อายุคัดกรอง)" in t for t in texts) == 5 and len(texts) == 23
+    data = json.loads(resource_path("dspm", "dspm-screening-items.json").read_text(encoding="utf-8"))
+    data["bands"] = [b for b in data["bands"] if b.get("from_months") != 25]
+    data["not_transcribed"] = [{"from_months": 25, "to_months": 29}]
+    monkeypatch.setattr(dspm_check, "manual", lambda: parse_manual(data))
+    gap = DspmCheckDialog(ctx, kit.children_a[0], "เด็กทดสอบ", date(2024, 9, 1), today=TODAY)  # 2 y 3 m
+    qtbot.addWidget(gap)
+    gap.show()
+    note = gap.band_label.text()
+    assert gap.band_label.isVisible() and "2 ปี 3 เดือน" in note and "คู่มือ DSPM" in note
+    assert "30 เดือน ตั้งแต่ 1 มี.ค. 2570" in note
+    monkeypatch.undo()
     in_band = DspmCheckDialog(ctx, kit.children_a[0], "เด็กทดสอบ", date(2023, 6, 15), today=TODAY)  # 3 y 5 m
     qtbot.addWidget(in_band)
     in_band.show()

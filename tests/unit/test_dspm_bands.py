@@ -40,15 +40,13 @@ def _data() -> dict:  # type: ignore[type-arg]
 
 
 def test_the_items_are_numbered_on_without_a_hole_across_the_bands() -> None:
-    """From the first band in the file to the last, item numbers continue by one; where the
-    file leaves bands out (it names them), the numbering resumes after their items."""
+    """From birth to 78 months, 23 bands: the item numbers run 1-139 in band order."""
     m = manual()
-    numbers = [i.no for b in m.bands for i in b.items]
-    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
-    from_25 = [i.no for b in m.bands if b.age_months >= 25 for i in b.items]
-    assert from_25 == list(range(65, 140))  # 25 to 78 months: every band, items 65-139
+    assert len(m.bands) == 23
+    assert [i.no for b in m.bands for i in b.items] == list(range(1, 140))
     assert [i.no for i in m.band(9).items][0] == 27 and [i.no for i in m.band(18).items][-1] == 59
     assert [i.no for i in m.band(37).items] == [84, 85, 86, 87, 88, 89]  # 90 opens the 42-month band
+    assert m.item(79).skill == "ยืนขาเดียว 1 วินาที" and m.item(38).domain is Domain.EL  # the manual's pp. 47, 28
 
 
 def test_every_band_has_items_of_the_five_domains_and_the_activities() -> None:
@@ -62,18 +60,29 @@ def test_every_band_has_items_of_the_five_domains_and_the_activities() -> None:
 
 
 def test_the_bands_months_are_contiguous_and_the_gaps_are_named() -> None:
-    """The bands and the ranges the file says it left out tile 0-78 months: no overlap, no
+    """The bands (with any ranges a file says it left out) tile 0-78 months: no overlap, no
     unnamed hole; the screening ages are bands of one month."""
+    for m in (manual(), _without_25_29()):
+        spans = sorted([(b.age_months, b.last_month) for b in m.bands] + list(m.gaps))
+        assert spans[0][0] == 0 and spans[-1][1] == LAST_MONTH
+        for (_a, last), (first, _b) in zip(spans, spans[1:], strict=False):
+            assert first == last + 1, (last, first)
     m = manual()
-    spans = sorted([(b.age_months, b.last_month) for b in m.bands] + list(m.gaps))
-    assert spans[0][0] == 0 and spans[-1][1] == LAST_MONTH
-    for (_a, last), (first, _b) in zip(spans, spans[1:], strict=False):
-        assert first == last + 1, (last, first)
+    assert m.gaps == () and _without_25_29().gaps == ((25, 29),)
     assert [b.age_months for b in m.bands if b.screening] == [9, 18, 30, 42, 60]
     assert all(b.last_month == b.age_months for b in m.bands if b.screening)
-    assert m.band_at(40) is m.band(37) and m.band_at(42) is m.band(42) and m.band_at(22) is None
-    assert m.band_at(LAST_MONTH + 1) is None
-    assert "not_transcribed" in _data() and any("NOT" in w for w in _data()["what_was_checked"])
+    assert m.band_at(40) is m.band(37) and m.band_at(42) is m.band(42) and m.band_at(22) is m.band(19)
+    assert m.band_at(0) is m.band(0) and m.band_at(1) is m.band(1)  # the manual's first bands meet at 1 month
+    assert m.band_at(LAST_MONTH + 1) is None and _without_25_29().band_at(27) is None
+    assert any("NOT" in w for w in _data()["what_was_checked"])
+
+
+def _without_25_29():  # type: ignore[no-untyped-def]
+    """The item file as it would be with one band left out (and named)."""
+    data = _data()
+    data["bands"] = [b for b in data["bands"] if b.get("from_months") != 25]
+    data["not_transcribed"] = [{"from_months": 25, "to_months": 29}]
+    return parse_manual(data)
 
 
 def test_overlapping_bands_are_refused() -> None:
@@ -96,13 +105,13 @@ def test_a_surveillance_band_follows_the_same_rule_without_the_screening_codes()
     still = evaluate_recheck(first, date(2026, 5, 30), {86: False})
     assert still.outcome is Outcome.REFER_TEDA4I and still.needs_referral_letter
     assert evaluate(37, date(2026, 5, 4), {n: True for n in answers}).code is None
-    assert band_text(37) == "37 - 41 เดือน" and band_text(42) == "42 เดือน"
+    assert band_text(37) == "37 - 41 เดือน" and band_text(42) == "42 เดือน" and band_text(0) == "แรกเกิด - 1 เดือน"
 
 
 @pytest.fixture
 def kit(office_db: Database) -> Kit:
     kit = two_centres(office_db, n_a=3, n_b=1)
-    with office_db.session() as s:  # a0: 40 months on 1 Dec 2026 (37-41); a1: 22 months (no band in the file)
+    with office_db.session() as s:  # a0: 40 months on 1 Dec 2026 (37-41); a1: 22 months (19-24)
         for uuid, born in ((kit.children_a[0], date(2023, 8, 1)), (kit.children_a[1], date(2025, 2, 1)),
                            (kit.children_a[2], date(2023, 6, 1))):
             s.scalars(select(Child).where(Child.uuid == uuid)).one().birth_date = born
@@ -132,7 +141,7 @@ def test_a_surveillance_check_out_of_its_band_or_in_a_band_the_file_lacks_is_ref
     refusals = [
         (lambda s: record_check(s, a0, 43, date(2026, 11, 20), _answers(43), today=TODAY), "อายุครบ 43 เดือน"),
         (lambda s: record_check(s, a0, 31, date(2026, 11, 20), _answers(31), today=TODAY), "พ้นช่วงอายุ 31 - 36"),
-        (lambda s: record_check(s, a1, 19, date(2026, 11, 20), {}, today=TODAY), "ไม่มีข้อประเมินช่วงอายุ"),
+        (lambda s: record_check(s, a1, 20, date(2026, 11, 20), {}, today=TODAY), "ไม่มีข้อประเมินช่วงอายุที่เริ่มที่ 20"),
         (lambda s: record_check(s, a0, 37, date(2026, 11, 20), {**_answers(37), 90: True}, today=TODAY),
          "ไม่อยู่ในช่วงอายุ 37 - 41"),
     ]

@@ -165,6 +165,7 @@ class DspmCheckDialog(QDialog):
         m = manual()
         for band in m.bands:  # the screening ages say so; a surveillance band shows its months
             text = (self.tr("%1 เดือน (อายุคัดกรอง)").replace("%1", str(band.age_months)) if band.screening else
+                    self.tr("แรกเกิด - 1 เดือน") if band.age_months == 0 else
                     self.tr("%1 - %2 เดือน").replace("%1", str(band.age_months)).replace("%2", str(band.last_month)))
             self.age_combo.addItem(text, band.age_months)
         self.date_edit = QLineEdit(format_be(editing.checked_on if editing else self.today), self)
@@ -232,9 +233,9 @@ class DspmCheckDialog(QDialog):
         self._counted()
 
     def _band_note(self) -> str:
-        """A first check for a child whose age is in no band of the file (birth to 24 months
-        between the screening ages, or past 78 months): say so, what to use meanwhile and
-        when the next band with items comes."""
+        """A first check for a child whose age is in no band of the file: past the manual's
+        last band (78 months), or in a band a file leaves out (``Manual.gaps``): say so, what
+        to use meanwhile and when the next band with items comes."""
         from desktop.domain.dates import age_on, format_age
         from desktop.domain.dspm_schedule import reaches
 
@@ -242,6 +243,9 @@ class DspmCheckDialog(QDialog):
         m = manual()
         if self.first is not None or self.editing is not None or m.band_at(years * 12 + months) is not None:
             return ""
+        if years * 12 + months > m.bands[-1].last_month:
+            return self.tr("อายุ %1 พ้นช่วงอายุของคู่มือ DSPM (ถึง %2 เดือน) แล้ว: ไม่มีข้อประเมินตามคู่มือนี้").replace(
+                "%1", format_age(years, months)).replace("%2", str(m.bands[-1].last_month))
         note = self.tr("อายุ %1: ข้อประเมินของช่วงอายุนี้ยังไม่มีในโปรแกรม "
                        "ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน").replace("%1", format_age(years, months))
         coming = [b for b in m.bands if reaches(self.birth, b.age_months) > self.today]

@@ -186,6 +186,8 @@ class ChildDevelopmentDialog(QDialog):
         band = next((b for b in dspm_manual().bands if b.age_months == age_months), None)
         if band is None or band.screening:
             return self.tr("%1 เดือน").replace("%1", str(age_months))
+        if band.age_months == 0:
+            return self.tr("แรกเกิด - 1 เดือน")
         return self.tr("%1 - %2 เดือน").replace("%1", str(band.age_months)).replace("%2", str(band.last_month))
 
     def _dspm_tab(self) -> QWidget:
