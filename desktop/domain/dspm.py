@@ -4,11 +4,9 @@ the result of a check, as the manual says. The bands are the five screening ages
 1-2, ... 73-78 months); a file that leaves bands out names them (``gaps``).
 
 The items are data (resources/dspm/dspm-screening-items.json, naming the manual's edition
-and what was checked against it), never code. A check records pass/fail per item:
-
-The same rule at every band (see docs/growth-dspm.md for where it was read); the public
-health codes (1B260-1B262) belong to the screening ages only, a surveillance band's check
-has none:
+and what was checked against it), never code. A check records pass/fail per item, and the
+same rule holds at every band (docs/growth-dspm.md says where it was read); the public
+health codes (1B260-1B262) are the screening ages' only, a surveillance check has none:
 
 - every item passed → on track (สมวัย, 1B260);
 - an item failed → suspected delay (1B261): the guardian stimulates the child with the
