@@ -274,6 +274,7 @@ def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
 
 def _due(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.domain.dates import format_be
+    from desktop.domain.dspm import band_text
     from desktop.services.dspm_lists import checks_due, rechecks_due, referrals_waiting
 
     today = date.today()
@@ -297,7 +298,7 @@ def _due(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     out(f"ประเมินซ้ำที่ถึงกำหนดหรือเลยกำหนด: {again.total:,} คน")
     for a in again.rows:
         when = f"เลยกำหนด {-a.days_left} วัน" if a.overdue else f"อีก {a.days_left} วัน"
-        out(f"    {a.child.child_id}  {a.child.name}  {a.child.centre}  ช่วงอายุ {a.age_months} เดือน "
+        out(f"    {a.child.child_id}  {a.child.name}  {a.child.centre}  ช่วงอายุ {band_text(a.age_months)} "
             f"ประเมิน {format_be(a.checked_on)}  ประเมินซ้ำภายใน {format_be(a.due)} ({when})")
     out(f"ส่งต่อที่รอผลจากโรงพยาบาล: {waiting.total:,} คน")
     for w in waiting.rows:

@@ -95,3 +95,8 @@ def growth_shots(shots: Any, today: Any) -> None:
 
     shots.dialog("dspm-check", lambda: DspmCheckDialog(shots.ctx, uuid, child.name, child.birth, window, today=today),
                  answered)
+    from desktop.domain.dspm_schedule import reaches
+
+    later = reaches(child.birth, 44)  # the same child in a surveillance band (43-48 months): its items offered
+    shots.dialog("dspm-check-band", lambda: DspmCheckDialog(shots.ctx, uuid, child.name, child.birth, window,
+                                                            today=later), answered)

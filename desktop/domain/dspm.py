@@ -1,8 +1,12 @@
-"""DSPM (คู่มือเฝ้าระวังและส่งเสริมพัฒนาการเด็กปฐมวัย): the manual's items at the screening
-ages and the result of a check, as the manual says.
+"""DSPM (คู่มือเฝ้าระวังและส่งเสริมพัฒนาการเด็กปฐมวัย): the manual's items in age bands and
+the result of a check, as the manual says. The bands are the five screening ages (9, 18,
+30, 42, 60 months: a band of one month) and the surveillance bands between them (birth-1,
+1-2, ... 73-78 months); a file that leaves bands out names them (``gaps``).
 
 The items are data (resources/dspm/dspm-screening-items.json, naming the manual's edition
-and what was checked against it), never code. A check records pass/fail per item:
+and what was checked against it), never code. A check records pass/fail per item, and the
+same rule holds at every band (docs/growth-dspm.md says where it was read); the public
+health codes (1B260-1B262) are the screening ages' only, a surveillance check has none:
 
 - every item passed → on track (สมวัย, 1B260);
 - an item failed → suspected delay (1B261): the guardian stimulates the child with the
@@ -74,14 +78,23 @@ class Item:
     skill: str  # Thai, as the manual words it (data)
     activity: tuple[str, ...]  # what the guardian does at home, step by step (Thai, data)
     activity_checked: bool  # summarised from the manual's text (True) or written for Samoe
-    age_months: int  # the screening age of its band
+    age_months: int  # its band's key: the screening age, or a surveillance band's first month
 
 
 @dataclass(frozen=True)
 class Band:
-    age_months: int
+    age_months: int  # the key: a screening age, or a surveillance band's first month
     label: str
     items: tuple[Item, ...]
+    to_months: int | None = None  # a surveillance band's last month (a screening age: itself)
+    screening: bool = True
+
+    @property
+    def last_month(self) -> int:
+        return self.age_months if self.to_months is None else self.to_months
+
+    def covers(self, months: int) -> bool:
+        return self.age_months <= months <= self.last_month
 
     def item(self, no: int) -> Item:
         for it in self.items:
@@ -101,6 +114,7 @@ class Manual:
     due_window_months: int
     codes: dict[Outcome, str]  # the public health outcome codes (1B260 ...)
     edition_th: str = ""  # the edition as a Thai document names it
+    gaps: tuple[tuple[int, int], ...] = ()  # age ranges (months) whose items are not in the file
 
     @property
     def label(self) -> str:
@@ -108,7 +122,11 @@ class Manual:
 
     @property
     def screening_ages(self) -> tuple[int, ...]:
-        return tuple(b.age_months for b in self.bands)
+        return tuple(b.age_months for b in self.bands if b.screening)
+
+    def band_at(self, months: int) -> Band | None:
+        """The band a child of ``months`` completed months is in (None: not in the file)."""
+        return next((b for b in self.bands if b.covers(months)), None)
 
     def band(self, age_months: int) -> Band:
         for b in self.bands:
@@ -124,11 +142,28 @@ class Manual:
         raise KeyError(no)
 
 
+def band_text(age_months: int, m: Manual | None = None) -> str:
+    """A stored check's band for a list: "42 เดือน" (a screening age), "37 - 41 เดือน", or
+    "แรกเกิด - 1 เดือน" for the first band (the manual's first two bands meet at 1 month:
+    a child who has completed 1 month is in the 1-2 month band)."""
+    m = m or manual()
+    band = next((b for b in m.bands if b.age_months == age_months), None)
+    if band is None or band.screening:
+        return _("{n} เดือน").format(n=age_months)
+    if band.age_months == 0:
+        return _("แรกเกิด - 1 เดือน")
+    return _("{first} - {last} เดือน").format(first=band.age_months, last=band.last_month)
+
+
 def parse_manual(data: Mapping[str, Any]) -> Manual:
     bands = []
     seen: set[int] = set()
     for b in data["bands"]:
-        age = int(b["screening_age_months"])
+        screening = "screening_age_months" in b
+        age = int(b["screening_age_months"] if screening else b["from_months"])
+        last = age if screening else int(b["to_months"])
+        if last < age or not screening and b.get("screening", False):
+            raise ValueError(f"DSPM band {age}-{last} months is not a surveillance band")
         items = []
         for it in b["items"]:
             no = int(it["no"])
@@ -139,13 +174,18 @@ def parse_manual(data: Mapping[str, Any]) -> Manual:
                               it["checked"] == "activity checked", age))
         if {i.domain for i in items} != set(Domain):
             raise ValueError(f"DSPM band {age} months lacks a domain")
-        bands.append(Band(age, str(b["label"]), tuple(items)))
+        bands.append(Band(age, str(b["label"]), tuple(items), None if screening else last, screening))
+    bands.sort(key=lambda b: b.age_months)
+    for before, after in zip(bands, bands[1:], strict=False):
+        if after.age_months <= before.last_month:
+            raise ValueError(f"DSPM bands {before.age_months} and {after.age_months} months overlap")
+    gaps = tuple((int(g["from_months"]), int(g["to_months"])) for g in data.get("not_transcribed", ()))
     rules = data["rules"]
     codes = {Outcome(k): str(v) for k, v in rules["outcome_codes"].items()}
     manual = data["manual"]
     return Manual(str(data["name"]), int(data["version"]), str(manual["title"]), str(manual["edition"]),
-                  tuple(sorted(bands, key=lambda b: b.age_months)), int(rules["recheck_within_days"]),
-                  int(rules["due_window_months"]), codes, str(manual.get("edition_th", "")))
+                  tuple(bands), int(rules["recheck_within_days"]),
+                  int(rules["due_window_months"]), codes, str(manual.get("edition_th", "")), gaps)
 
 
 @cache
@@ -194,21 +234,27 @@ def _problems(band: Band, answers: Mapping[int, bool], required: set[int]) -> li
 
 def evaluate(age_months: int, checked_on: date, answers: Mapping[int, bool], *,
              refer_now: bool = False, m: Manual | None = None) -> CheckResult:
-    """A first check at a screening age: ``answers`` item number → passed, every item of
-    the band. ``refer_now``: the assessor refers at once (1B262) rather than stimulating."""
+    """A first check at a band (``age_months``: a screening age or a surveillance band's
+    first month): ``answers`` item number → passed, every item of the band. ``refer_now``:
+    the assessor refers at once (1B262) rather than stimulating. The outcome codes are the
+    screening ages' only."""
     m = m or manual()
     band = m.band(age_months)
     problems = _problems(band, answers, {i.no for i in band.items})
     if problems:
         raise ValidationFailed(problems)
+
+    def code(outcome: Outcome) -> str | None:
+        return m.codes.get(outcome) if band.screening else None
+
     failed = tuple(i for i in band.items if not answers[i.no])
     if not failed:
-        return CheckResult(age_months, checked_on, False, (), Outcome.ON_TRACK, m.codes.get(Outcome.ON_TRACK), None)
+        return CheckResult(age_months, checked_on, False, (), Outcome.ON_TRACK, code(Outcome.ON_TRACK), None)
     if refer_now:
-        return CheckResult(age_months, checked_on, False, failed, Outcome.REFER_NOW, m.codes.get(Outcome.REFER_NOW), None)
+        return CheckResult(age_months, checked_on, False, failed, Outcome.REFER_NOW, code(Outcome.REFER_NOW), None)
     due = recheck_due(checked_on, m)
     return CheckResult(age_months, checked_on, False, failed, Outcome.SUSPECTED_DELAY,
-                       m.codes.get(Outcome.SUSPECTED_DELAY), due)
+                       code(Outcome.SUSPECTED_DELAY), due)
 
 
 def recheck_due(first_checked_on: date, m: Manual | None = None) -> date:
@@ -235,5 +281,5 @@ def evaluate_recheck(first: CheckResult, checked_on: date, answers: Mapping[int,
     late = checked_on > first.recheck_due
     if not failed:
         return CheckResult(first.age_months, checked_on, True, (), Outcome.ON_TRACK,
-                           m.codes.get(Outcome.ON_TRACK), None, late)
+                           m.codes.get(Outcome.ON_TRACK) if band.screening else None, None, late)
     return CheckResult(first.age_months, checked_on, True, failed, Outcome.REFER_TEDA4I, None, None, late)

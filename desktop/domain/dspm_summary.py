@@ -45,11 +45,15 @@ def term_summary(rows: Iterable[CheckRow], start: date, end: date, today: date,
                  m: Manual | None = None) -> list[BandSummary]:
     """One line per screening age. A first check counts when it falls in ``start``–``end``
     (a child's latest one there, if several); its re-check is the child's next re-check at
-    that age, whenever it was made."""
+    that age, whenever it was made. Checks at the surveillance bands between the screening
+    ages are left out: the term figures are the screening ages' (docs/growth-dspm.md)."""
     m = m or manual()
     firsts: dict[tuple[int, int], CheckRow] = {}
     rechecks: dict[tuple[int, int], list[CheckRow]] = {}
+    screening = set(m.screening_ages)
     for r in rows:
+        if r.age_months not in screening:
+            continue
         key = (r.child_id, r.age_months)
         if r.is_recheck:
             rechecks.setdefault(key, []).append(r)

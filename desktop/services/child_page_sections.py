@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.cases import CaseStatus, source_label, status_label
 from desktop.domain.centre import Tally, percent_text
 from desktop.domain.dates import format_be
+from desktop.domain.dspm import band_text
 from desktop.domain.growth_categories import Indicator
 from desktop.domain.roles import Action
 from desktop.domain.screening import LEVEL_LABELS, PovertyLevel
@@ -199,7 +200,7 @@ def dspm(session: Session, actor: Actor, child: Child, today: date) -> Section:
             answer = (_(REFERRAL_OUTCOME_LABELS[c.referral.outcome]) if c.referral.outcome is not None
                       else _("รอผลจากโรงพยาบาล"))
             note = _("ส่งต่อ {hospital}: {answer}").format(hospital=c.referral.hospital, answer=answer)
-        rows.append((format_be(c.checked_on), _("{n} เดือน").format(n=c.age_months), kind,
+        rows.append((format_be(c.checked_on), band_text(c.age_months), kind,
                      f"{c.outcome_label} ({c.code})" if c.code else c.outcome_label, note or "-"))
     return Section("dspm", _("พัฒนาการ (DSPM)"),
                    columns=(_("วันที่"), _("ช่วงอายุ"), _("การประเมิน"), _("ผล"), _("ติดตาม")),

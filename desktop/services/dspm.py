@@ -1,5 +1,6 @@
-"""A centre child's DSPM checks (issue 12): the first check at a screening age, its re-check,
-the referral for TEDA4I and the hospital's outcome. No Qt.
+"""A centre child's DSPM checks (issue 12): the first check at a band (a screening age or a
+surveillance band: the child's current one), its re-check, the referral for TEDA4I and the
+hospital's outcome. No Qt.
 
     view = record_check(session, child_uuid, 42, date(2026, 11, 20), {90: True, 91: False, ...},
                         assessor="ครูเอ")
@@ -150,24 +151,40 @@ def _store(session: Session, child: Child, result: CheckResult, answers: Mapping
     return row
 
 
+def _age_problems(child: Child, age_months: int, checked_on: date) -> list[Problem]:
+    """The child's age on ``checked_on`` against the band: at a screening age from the day
+    they reach it (a late check stays at that age); in a surveillance band while in it."""
+    band = manual().band(age_months)
+    reached = reaches(child.birth_date, band.age_months)
+    if checked_on < reached:
+        return [Problem("checked_on", _("เด็กอายุครบ {age} เดือนวันที่ {on}: ประเมินช่วงอายุนี้ได้ตั้งแต่วันนั้น")
+                        .format(age=band.age_months, on=format_be(reached)))]
+    past = reaches(child.birth_date, band.last_month + 1)
+    if not band.screening and checked_on >= past:
+        return [Problem("checked_on", _(
+            "วันที่ {on} เด็กพ้นช่วงอายุ {band} แล้ว: ประเมินด้วยข้อของช่วงอายุปัจจุบันของเด็ก").format(
+            on=format_be(checked_on), band=band.label))]
+    return []
+
+
 def record_check(session: Session, child_uuid: str, age_months: int, checked_on: date,
                  answers: Mapping[int, bool], *, assessor: str = "", refer_now: bool = False,
                  today: date | None = None) -> CheckView:
-    """A first check at ``age_months`` (9, 18, 30, 42 or 60): every item of the band passed
-    or not. ValidationFailed (Thai) for an unknown age, a missing or foreign item, a date
-    in the future or before the child reached the age."""
+    """A first check at the band ``age_months`` (a screening age 9, 18, 30, 42 or 60, or a
+    surveillance band's first month, e.g. 37 for 37-41 months): every item of the band
+    passed or not. ValidationFailed (Thai) for an age that is no band of the file, a missing
+    or foreign item, a date in the future, before the child reached the band or (a
+    surveillance band) after the child left it."""
     actor = require_child(session, Action.DSPM_RECORD, child_uuid)
     child = _child(session, child_uuid)
     m = manual()
-    if age_months not in m.screening_ages:
-        raise ValidationFailed([Problem("age_months", _("อายุที่ประเมินต้องเป็น {ages} เดือน").format(
-            ages=", ".join(str(a) for a in m.screening_ages)))])
+    if age_months not in {b.age_months for b in m.bands}:
+        raise ValidationFailed([Problem("age_months", _(
+            "ไม่มีข้อประเมินช่วงอายุที่เริ่มที่ {age} เดือนในโปรแกรม: ช่วงอายุที่มี {bands}").format(
+            age=age_months, bands=", ".join(b.label.split(" (")[0] for b in m.bands)))])
     assessor = " ".join(assessor.split()) or actor.full_name or actor.name
     problems = _check_problems(child, checked_on, assessor, today or date.today())
-    reached = reaches(child.birth_date, age_months)
-    if checked_on < reached:
-        problems.append(Problem("checked_on", _("เด็กอายุครบ {age} เดือนวันที่ {on}: ประเมินช่วงอายุนี้ได้ตั้งแต่วันนั้น")
-                                .format(age=age_months, on=format_be(reached))))
+    problems += _age_problems(child, age_months, checked_on)
     if problems:
         raise ValidationFailed(problems)
     result = evaluate(age_months, checked_on, answers, refer_now=refer_now, m=m)
@@ -310,11 +327,7 @@ def edit_check(session: Session, check_id: int, checked_on: date, answers: Mappi
     problems = _check_problems(child, checked_on, assessor, today or date.today())
     first = session.get(DspmCheck, row.first_check_id) if row.first_check_id is not None else None
     if first is None:
-        reached = reaches(child.birth_date, row.age_months)
-        if checked_on < reached:
-            problems.append(Problem("checked_on", _(
-                "เด็กอายุครบ {age} เดือนวันที่ {on}: ประเมินช่วงอายุนี้ได้ตั้งแต่วันนั้น")
-                .format(age=row.age_months, on=format_be(reached))))
+        problems += _age_problems(child, row.age_months, checked_on)
     if problems:
         raise ValidationFailed(problems)
     before = _result(session, row)

@@ -7504,6 +7504,14 @@ Copy the file to this computer and open it with File › Open database…</trans
 <context>
     <name>ChildDevelopmentDialog</name>
     <message>
+        <source>%1 - %2 เดือน</source>
+        <translation>%1 - %2 months</translation>
+    </message>
+    <message>
+        <source>แรกเกิด - 1 เดือน</source>
+        <translation>birth - 1 month</translation>
+    </message>
+    <message>
         <source>บันทึกน้ำหนัก ส่วนสูง และรอบศีรษะครั้งใหม่ (Ctrl+N)</source>
         <translation>Record a new weight, height and head circumference (Ctrl+N)</translation>
     </message>
@@ -7747,12 +7755,24 @@ Copy the file to this computer and open it with File › Open database…</trans
 <context>
     <name>DspmCheckDialog</name>
     <message>
-        <source>อายุ %1 ไม่ใช่อายุคัดกรอง: ข้อประเมินของช่วงอายุอื่นยังไม่มีในโปรแกรม ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน</source>
-        <translation>Age %1 is not a screening age: the items of the other age bands are not in the program yet; use the printed DSPM manual for surveillance meanwhile</translation>
+        <source>อายุ %1 พ้นช่วงอายุของคู่มือ DSPM (ถึง %2 เดือน) แล้ว: ไม่มีข้อประเมินตามคู่มือนี้</source>
+        <translation>Age %1 is past the DSPM manual's ages (up to %2 months): the manual has no items for it</translation>
     </message>
     <message>
-        <source> · อายุคัดกรองครั้งถัดไป %1 เดือน ตั้งแต่ %2</source>
-        <translation> · next screening age: %1 months, from %2</translation>
+        <source>อายุ %1: ข้อประเมินของช่วงอายุนี้ยังไม่มีในโปรแกรม ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน</source>
+        <translation>Age %1: the items of this age band are not in the program yet; use the printed DSPM manual for surveillance meanwhile</translation>
+    </message>
+    <message>
+        <source> · ช่วงอายุถัดไปที่มีในโปรแกรม %1 ตั้งแต่ %2</source>
+        <translation> · the next age band in the program: %1, from %2</translation>
+    </message>
+    <message>
+        <source>%1 - %2 เดือน</source>
+        <translation>%1 - %2 months</translation>
+    </message>
+    <message>
+        <source>แรกเกิด - 1 เดือน</source>
+        <translation>birth - 1 month</translation>
     </message>
     <message>
         <source>%1 เดือน (อายุคัดกรอง)</source>

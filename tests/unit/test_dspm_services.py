@@ -99,7 +99,7 @@ def test_what_is_refused(office_db: Database, kit: Kit) -> None:
     a = kit.children_a
     refusals = [
         (lambda s: record_check(s, a[3], 42, date(2026, 11, 29), _all(42), today=TODAY), "อายุครบ 42 เดือน"),
-        (lambda s: record_check(s, a[3], 41, date(2026, 11, 30), {}, today=TODAY), "อายุที่ประเมิน"),
+        (lambda s: record_check(s, a[3], 41, date(2026, 11, 30), {}, today=TODAY), "ไม่มีข้อประเมินช่วงอายุที่เริ่มที่ 41"),
         (lambda s: record_check(s, a[3], 42, date(2026, 11, 30), {90: True}, today=TODAY), "ยังไม่ได้บันทึกผล"),
         (lambda s: record_check(s, a[3], 42, date(2026, 12, 2), _all(42), today=TODAY), "อนาคต"),
         (lambda s: record_recheck(s, ids["a2"], date(2026, 11, 28), {55: True}, today=TODAY), "ประเมินซ้ำแล้ว"),

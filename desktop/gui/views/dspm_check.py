@@ -163,9 +163,11 @@ class DspmCheckDialog(QDialog):
         self.age_combo = QComboBox(self)
         self.age_combo.setObjectName("ageCombo")
         m = manual()
-        for band in m.bands:  # every band in the item file is a screening age: say so, in the window's language
-            self.age_combo.addItem(self.tr("%1 เดือน (อายุคัดกรอง)").replace("%1", str(band.age_months)),
-                                   band.age_months)
+        for band in m.bands:  # the screening ages say so; a surveillance band shows its months
+            text = (self.tr("%1 เดือน (อายุคัดกรอง)").replace("%1", str(band.age_months)) if band.screening else
+                    self.tr("แรกเกิด - 1 เดือน") if band.age_months == 0 else
+                    self.tr("%1 - %2 เดือน").replace("%1", str(band.age_months)).replace("%2", str(band.last_month)))
+            self.age_combo.addItem(text, band.age_months)
         self.date_edit = QLineEdit(format_be(editing.checked_on if editing else self.today), self)
         self.date_edit.setObjectName("checkDateEdit")
         self.assessor_edit = QLineEdit(editing.assessor if editing else "", self)
@@ -180,7 +182,7 @@ class DspmCheckDialog(QDialog):
         layout.addWidget(self.refer_check)
         self.grid = ItemsGrid(self)
         layout.addWidget(self.grid, 1)
-        self.band_label = QLabel(self)  # the child's age between screening ages: what to do meanwhile
+        self.band_label = QLabel(self)  # the child's age in no band of the file: what to do meanwhile
         self.band_label.setObjectName("bandNote")
         self.band_label.setWordWrap(True)
         self.band_label.setStyleSheet("color: #8a4b00;")
@@ -231,29 +233,39 @@ class DspmCheckDialog(QDialog):
         self._counted()
 
     def _band_note(self) -> str:
-        """Between screening ages (a first check): the file holds only their items, so say
-        so, what to use meanwhile and when the next screening age comes."""
+        """A first check for a child whose age is in no band of the file: past the manual's
+        last band (78 months), or in a band a file leaves out (``Manual.gaps``): say so, what
+        to use meanwhile and when the next band with items comes."""
         from desktop.domain.dates import age_on, format_age
         from desktop.domain.dspm_schedule import reaches
 
         years, months = age_on(self.birth, self.today)
-        ages = manual().screening_ages
-        if self.first is not None or self.editing is not None or years * 12 + months in ages:
+        m = manual()
+        if self.first is not None or self.editing is not None or m.band_at(years * 12 + months) is not None:
             return ""
-        coming = [a for a in ages if reaches(self.birth, a) > self.today]
-        note = self.tr("อายุ %1 ไม่ใช่อายุคัดกรอง: ข้อประเมินของช่วงอายุอื่นยังไม่มีในโปรแกรม "
+        if years * 12 + months > m.bands[-1].last_month:
+            return self.tr("อายุ %1 พ้นช่วงอายุของคู่มือ DSPM (ถึง %2 เดือน) แล้ว: ไม่มีข้อประเมินตามคู่มือนี้").replace(
+                "%1", format_age(years, months)).replace("%2", str(m.bands[-1].last_month))
+        note = self.tr("อายุ %1: ข้อประเมินของช่วงอายุนี้ยังไม่มีในโปรแกรม "
                        "ใช้คู่มือ DSPM (เล่มกระดาษ) เฝ้าระวังไปก่อน").replace("%1", format_age(years, months))
+        coming = [b for b in m.bands if reaches(self.birth, b.age_months) > self.today]
         if coming:
-            note += self.tr(" · อายุคัดกรองครั้งถัดไป %1 เดือน ตั้งแต่ %2").replace("%1", str(coming[0])).replace(
-                "%2", format_be(reaches(self.birth, coming[0])))
+            note += self.tr(" · ช่วงอายุถัดไปที่มีในโปรแกรม %1 ตั้งแต่ %2").replace(
+                "%1", coming[0].label.split(" (")[0]).replace("%2", format_be(reaches(self.birth, coming[0].age_months)))
         return note
 
     def _age_now(self) -> int:
-        """The screening age the child has reached most recently (the first band otherwise)."""
+        """The child's current band; in none (an age the file lacks), the screening age
+        reached most recently (the first band otherwise)."""
+        from desktop.domain.dates import age_on
         from desktop.domain.dspm_schedule import reaches
 
+        years, months = age_on(self.birth, self.today)
+        band = manual().band_at(years * 12 + months)
+        if band is not None:
+            return band.age_months
         ages = [a for a in manual().screening_ages if reaches(self.birth, a) <= self.today]
-        return ages[-1] if ages else manual().screening_ages[0]
+        return ages[-1] if ages else manual().bands[0].age_months
 
     def _load_items(self) -> None:
         if self.first is None and self.editing is None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import age_on, format_age, format_be
+from desktop.domain.dspm import manual as dspm_manual
 from desktop.domain.errors import ValidationFailed
 from desktop.domain.people import SEX_LABELS
 from desktop.domain.roles import Action
@@ -180,6 +181,15 @@ class ChildDevelopmentDialog(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_chart)
         return page
 
+    def _band(self, age_months: int) -> str:
+        """A check's band: "42 เดือน" or a surveillance band "37 - 41 เดือน"."""
+        band = next((b for b in dspm_manual().bands if b.age_months == age_months), None)
+        if band is None or band.screening:
+            return self.tr("%1 เดือน").replace("%1", str(age_months))
+        if band.age_months == 0:
+            return self.tr("แรกเกิด - 1 เดือน")
+        return self.tr("%1 - %2 เดือน").replace("%1", str(band.age_months)).replace("%2", str(band.last_month))
+
     def _dspm_tab(self) -> QWidget:
         page = QWidget(self)
         box = QVBoxLayout(page)
@@ -305,7 +315,7 @@ class ChildDevelopmentDialog(QDialog):
                                      self.tr("ได้รับผลแล้ว %1").replace("%1", format_be(c.referral.outcome_on))
                                      if c.referral.outcome_on else self.tr("ได้รับผลแล้ว"))
             due = format_be(c.recheck_due) if c.recheck_due and c.rechecked_by is None else ""
-            cells = [_item(format_be(c.checked_on)), _item(self.tr("%1 เดือน").replace("%1", str(c.age_months))),
+            cells = [_item(format_be(c.checked_on)), _item(self._band(c.age_months)),
                      _item(kind), _item(c.outcome_label), _item(", ".join(str(i.no) for i in c.failed) or "-"),
                      _item(due), _item(referral)]
             cells[0].setData(Qt.ItemDataRole.UserRole + 1, c.id)
