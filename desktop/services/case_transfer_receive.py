@@ -45,7 +45,7 @@ from desktop.exchange.transfer_file import HEADER, Transfer, check_header, read_
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.audit import record
-from desktop.services.exchange_import import BundleApplier, read_bundle_bytes
+from desktop.services.exchange_import import BundleApplier, read_bundle_bytes, sender_office
 from desktop.services.exchange_keys import office_private_keys
 from desktop.services.exchange_outbox import ExchangeError, naive, now_utc
 from desktop.services.exchange_trust import DatabaseTrustList
@@ -88,17 +88,6 @@ def _row_check(table: str, row: dict[str, Any]) -> None:
         check_row(table, row)
 
 
-def _office(session: Session, code: str, name: str) -> int:
-    row = session.scalars(select(Office).where(Office.code == code)).first()
-    if row is None:
-        row = Office(code=code, name=name[:200], role="municipality", is_local=False)
-        session.add(row)
-        session.flush()
-    elif row.is_local:
-        raise ExchangeError("transfer.own_office", _("กรณีในไฟล์นี้มาจากหน่วยงานนี้เอง ไม่ต้องรับโอน"))
-    return row.id
-
-
 def _child(session: Session, wire: dict[str, Any], office_id: int) -> tuple[Child, str]:
     live = select(Child).where(Child.deleted_at.is_(None), Child.origin_office_id == office_id)
     if wire["national_id"]:
@@ -136,7 +125,8 @@ def _open_case(session: Session, child: Child, from_name: str, on: date, by: str
 
 def _take(session: Session, applier: BundleApplier, x: Transfer, *, local_id: int, by: str, at: datetime,
           bundle_id: str) -> Received:
-    sender_id = _office(session, x.from_office, x.from_name)
+    sender_id = sender_office(session, x.from_office, x.from_name, own=ExchangeError(
+        "transfer.own_office", _("กรณีในไฟล์นี้มาจากหน่วยงานนี้เอง ไม่ต้องรับโอน")))
     child, how = _child(session, x.child, local_id)
     applier.office_id = sender_id
     rows: dict[str, list[dict[str, Any]]] = {"oos_case": [{**x.case, "child": child.uuid}],

@@ -262,7 +262,9 @@ def verify_file(session: Session, source: Path | str | bytes, *, password: str |
 # --------------------------------------------------------------------------- applying
 
 
-def _sender_office(session: Session, code: str, name: str) -> int:
+def sender_office(session: Session, code: str, name: str, *, own: ExchangeError | None = None) -> int:
+    """The sending municipality's office row (made on its first file); ``own`` (else the
+    bundle's message) is raised when the file came from this office itself."""
     row = session.scalars(select(Office).where(Office.code == code)).first()
     if row is None:
         row = Office(code=code, name=name[:200], role="municipality", is_local=False)
@@ -271,7 +273,7 @@ def _sender_office(session: Session, code: str, name: str) -> int:
     elif row.is_local:
         from desktop.i18n import _
 
-        raise ExchangeError("exchange.own_office", _("ชุดข้อมูลนี้มาจากหน่วยงานนี้เอง ไม่ต้องนำเข้า"))
+        raise own or ExchangeError("exchange.own_office", _("ชุดข้อมูลนี้มาจากหน่วยงานนี้เอง ไม่ต้องนำเข้า"))
     return row.id
 
 
@@ -503,7 +505,7 @@ def import_file(session: Session, source: Path | str | bytes, *, password: str |
     if check.already or check.verified is None:
         return ImportResult(check)
     manifest = check.manifest
-    office_id = _sender_office(session, manifest.sender_office, check.sender_name)
+    office_id = sender_office(session, manifest.sender_office, check.sender_name)
     applier = BundleApplier(session, check.verified, office_id, check.restored)
     applier.run(progress)
     pairs = find_reconcile(session, office_id, manifest.sender_office, applier.new_children, manifest.bundle)
