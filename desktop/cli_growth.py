@@ -157,7 +157,7 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     except ValidationFailed as exc:
         for p in exc.problems:
             err(p.message)
-        missing = any(p.field in ("child", "centre", "measurement") for p in exc.problems)
+        missing = any(p.field in ("child", "centre", "measurement", "term") for p in exc.problems)
         return EXIT_MISSING if missing else EXIT_INVALID
 
 

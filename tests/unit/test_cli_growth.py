@@ -96,7 +96,7 @@ def test_the_terms_lists(capsys: pytest.CaptureFixture[str], office_db: Database
     code, _o, err = run(capsys, "--db", db, "growth", "list", "--centre", "9999")
     assert code == 4 and "ไม่พบศูนย์" in err
     code, _o, err = run(capsys, "--db", db, "growth", "list", "--term", "3/2569")
-    assert code != 0 and "ภาคเรียน" in err
+    assert code == 4 and "ไม่มีภาคเรียน 3/2569" in err  # not found, as a centre is
 
 
 def test_dspm_due(capsys: pytest.CaptureFixture[str], office_db: Database, kit: Kit) -> None:
