@@ -206,6 +206,9 @@ def test_rates_are_recorded_in_their_dialog(qtbot: Any, centre_ctx: Any) -> None
     dialog.save_button.click()
     assert dialog.message.text() == "" and dialog.table.rowCount() == 1
     assert [dialog.table.item(0, c).text() for c in range(5)] == ["อาหารเสริม (นม)", "2570", "1 ต.ค. 2569", "8.25", "ใช่"]
+    right = Qt.AlignmentFlag.AlignRight
+    assert [bool(dialog.table.item(0, c).textAlignment() & right.value) for c in range(5)] == [
+        False, True, False, True, False]  # the year and the baht right-aligned, as numbers are
     sign_in(ctx.db, actor_with(Role.CAREGIVER, institution_id=kit.centre_a))
     dialog.baht_edit.setText("9")
     dialog.save_button.click()

@@ -5,6 +5,7 @@ refused to a caregiver, and said here)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -104,7 +105,10 @@ class RatesDialog(QDialog):
             cells = (_(MEAL_LABELS[r.kind]), str(r.fiscal_year_be), format_be(r.valid_from), baht_text(r.satang),
                      self.tr("ใช่") if r.checked else self.tr("ยังไม่ได้ตรวจ"), r.source)
             for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if j in (1, 3):  # the year and the baht: numbers, right-aligned as on paper
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
 
     def save(self) -> None:
