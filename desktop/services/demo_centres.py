@@ -1,6 +1,7 @@
 """Made-up rooms and attendance for the demo (issue 12), so the centre page has something to
-show: the demo year's child development centres get a room per age group with their
-enrolled children placed from the year's start, and a register for every weekday from
+show: the demo year's child development centres get rooms per age group (as many as keep
+each at most ROOM_MAX children, the 20-30 a caregiver has) with their enrolled children
+placed from the year's start, and a register for every weekday from
 then to today (the last two days left untaken, so "not recorded" shows too), about one
 absence in twenty (sick, on leave or absent without word) and the year's public holidays
 closed. No Qt.
@@ -30,6 +31,7 @@ REASONS = (AbsenceReason.SICK,) * 5 + (AbsenceReason.LEAVE,) * 3 + (AbsenceReaso
 HOLIDAYS = ((6, 3), (7, 28), (8, 12), (10, 13), (10, 23), (12, 5), (12, 10), (12, 31), (1, 1), (4, 6),
             (4, 13), (4, 14), (4, 15), (5, 1))
 UNTAKEN_DAYS = 2  # the last weekdays before today left without a register
+ROOM_MAX = 30  # children a room at most: an age group of more is split into rooms of even size
 
 
 def fill_centres(conn: Connection, *, office_id: int, year_id: int, seed: int, today: date) -> int:
@@ -58,25 +60,33 @@ def fill_centres(conn: Connection, *, office_id: int, year_id: int, seed: int, t
                             .where(Enrollment.institution_id == centre, Enrollment.academic_year_id == year_id,
                                    Enrollment.deleted_at.is_(None)).order_by(Enrollment.child_id)).all()
         levels = sorted({lv for _c, lv in kids})
-        room_ids: dict[str, int] = {}
-        for position, lv in enumerate(levels, start=1):
+        room_of: dict[int, int] = {}  # child -> room
+        position = 0
+        for lv in levels:
             try:
                 label = level_by_code(lv).label
             except KeyError:
                 label = lv
-            room_ids[lv] = int(conn.execute(insert(CentreRoom).values(
-                uuid=new_uuid(), institution_id=centre, academic_year_id=year_id, name=f"ห้อง{label}",
-                age_group=lv[-1:] if lv[-1:].isdigit() else "", position=position, **common)
-                .returning(CentreRoom.id)).scalar_one())
+            group = [c for c, level in kids if level == lv]
+            n = -(-len(group) // ROOM_MAX)  # rooms of this age group
+            for k in range(n):
+                position += 1
+                name = f"ห้อง{label}" + (f" {k + 1}" if n > 1 else "")
+                room = int(conn.execute(insert(CentreRoom).values(
+                    uuid=new_uuid(), institution_id=centre, academic_year_id=year_id, name=name,
+                    age_group=lv[-1:] if lv[-1:].isdigit() else "", position=position, **common)
+                    .returning(CentreRoom.id)).scalar_one())
+                room_of.update((c, room) for c in group[k::n])  # even sizes: 71 -> 24, 24, 23
+        room_ids = sorted(set(room_of.values()))
         if kids:
             _bulk(conn, "centre_placement", ("child_id", "room_id", "since", "placed_by"),
-                  [(c, room_ids[lv], year.start_date.isoformat(), "demo") for c, lv in kids], fixed)
+                  [(c, room_of[c], year.start_date.isoformat(), "demo") for c, _lv in kids], fixed)
         if closed:
             _bulk(conn, "centre_closed_day", ("institution_id", "day", "reason"),
                   [(centre, d.isoformat(), "วันหยุดราชการ") for d in sorted(closed)], fixed)
         if taken_days and room_ids:
             _bulk(conn, "centre_register", ("room_id", "day", "taken_by", "back_dated"),
-                  [(r, d.isoformat(), "demo", False) for r in room_ids.values() for d in taken_days], fixed)
+                  [(r, d.isoformat(), "demo", False) for r in room_ids for d in taken_days], fixed)
             registers += len(room_ids) * len(taken_days)
         _bulk(conn, "centre_absence", ("child_id", "day", "reason"),
               [(c, d.isoformat(), rng.choice(REASONS).value) for c, _lv in kids for d in taken_days

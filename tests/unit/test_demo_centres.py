@@ -35,6 +35,7 @@ def test_the_demo_has_rooms_and_a_term_of_attendance(office_db: Database) -> Non
         last_taken = s.scalar(select(func.max(CentreRegister.day)))
         placed = s.scalar(select(func.count()).select_from(CentrePlacement))
     assert rs and all(r.name.startswith("ห้อง") for r in rs) and sum(r.children for r in rs) == enrolled
+    assert all(0 < r.children <= 30 for r in rs), [r.children for r in rs]  # a caregiver's 20-30
     assert 92 < (report.total.percent or 0) < 98
     assert report.total.not_recorded > 0  # the last two weekdays were left untaken
     assert date(2026, 8, 12) in closed and date(2026, 12, 5) not in closed  # up to yesterday only
