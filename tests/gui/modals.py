@@ -25,7 +25,13 @@ def answer(*steps: Step) -> list[Step]:
             return
         seen.append(widget)
         step = queue.pop(0)
-        step(widget)
+        try:
+            step(widget)
+        except BaseException:
+            # the dialog closed, so its exec() returns and the test fails with this error
+            # (pytest-qt reports what a Qt callback raised) instead of waiting forever
+            widget.close()
+            raise
         QTimer.singleShot(15, poll)
 
     QTimer.singleShot(0, poll)
@@ -45,6 +51,19 @@ def click(text: str, seen: list[str] | None = None) -> Step:
             assert isinstance(box, QMessageBox)
             seen.append(box.text())
         button(box, text).click()
+    return step
+
+
+def press(which: QMessageBox.StandardButton, seen: list[str] | None = None) -> Step:
+    """Press a message box's standard button (Yes, No, ...) whatever language its text
+    is in (Qt's English, or Thai once the Thai translation of Qt's own words is in)."""
+    def step(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox), type(box)
+        if seen is not None:
+            seen.append(box.text())
+        found = box.button(which)
+        assert found is not None, f"no {which} in {[b.text() for b in box.buttons()]}"
+        found.click()
     return step
 
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 from centre_kit import room_of_kit, two_centres
-from modals import answer, click
+from modals import answer, press
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
 from sqlalchemy import select
 
 from desktop.domain.dspm import manual
@@ -121,11 +121,11 @@ def test_a_check_is_deleted_after_the_confirmation(qtbot: Any, ctx_kit: Any) -> 
     _record(qtbot, page, "12/11/2569", set())
     assert _cell(page.check_table, 0, 3) == "สมวัย" and not page.due_label.isVisible()
     page.check_table.selectRow(0)
-    left = answer(click("&No"))
+    left = answer(press(QMessageBox.StandardButton.No))
     page.delete_check_button.click()
     qtbot.waitUntil(lambda: not left)
     assert page.check_table.rowCount() == 1
-    left = answer(click("&Yes"))
+    left = answer(press(QMessageBox.StandardButton.Yes))
     page.delete_check_button.click()
     qtbot.waitUntil(lambda: not left)
     assert page.check_table.rowCount() == 0
@@ -145,7 +145,7 @@ def test_an_unanswered_item_is_refused_with_the_services_message(qtbot: Any, ctx
     QTest.keyClick(dialog.grid, Qt.Key.Key_Space)  # and over again: not passed (Space does not move)
     assert list(dialog.grid.answers.values()) == [False, False]
     seen: list[str] = []
-    left = answer(click("OK", seen))
+    left = answer(press(QMessageBox.StandardButton.Ok, seen))
     QTest.keyClick(dialog.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not left)
     assert "ยังไม่ได้บันทึกผลข้อ" in seen[0] and dialog.isVisible()

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from actors import actor_with
 from centre_kit import room_of_kit, two_centres
-from modals import answer, click
+from modals import answer, press
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 from sqlalchemy import select
 
 from desktop.domain.roles import Role
@@ -110,12 +110,12 @@ def test_delete_a_measurement_after_the_confirmation(qtbot: Any, ctx_kit: Any) -
     page = _page(qtbot, ctx, kit.children_a[0])
     page.measure_table.selectRow(1)
     seen: list[str] = []
-    left = answer(click("&No", seen))
+    left = answer(press(QMessageBox.StandardButton.No, seen))
     page.delete_button.click()
     qtbot.waitUntil(lambda: not left)
     assert page.measure_table.rowCount() == 2 and "20 พ.ย. 2569" in seen[0]
     page.measure_table.selectRow(1)
-    left = answer(click("&Yes"))
+    left = answer(press(QMessageBox.StandardButton.Yes))
     page.delete_button.click()
     qtbot.waitUntil(lambda: not left)
     assert page.measure_table.rowCount() == 1
