@@ -26,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -77,19 +77,33 @@ def _require_province(session: Session) -> None:
             "ฐานข้อมูลนี้ไม่ใช่ของจังหวัด ไฟล์ส่งต่อกรณีเขียนได้ที่ฐานข้อมูลของจังหวัดเท่านั้น"))
 
 
+def _held(query: Any) -> Any:
+    """``query`` over the transfers held here: the sending municipality's closed case."""
+    return (query.join(OosCase, OosCase.id == OosTransfer.case_id)
+            .join(Office, Office.id == OosTransfer.origin_office_id)
+            .where(OosTransfer.deleted_at.is_(None), OosCase.deleted_at.is_(None), OosCase.status == "closed",
+                   OosCase.outcome == "transferred", Office.is_local.is_(False)))
+
+
 def _pending(session: Session, office_code: str | None) -> list[PendingTransfer]:
-    query = (select(OosTransfer, OosCase.uuid, Child.first_name, Child.last_name, Office.code, Office.name)
-             .join(OosCase, OosCase.id == OosTransfer.case_id)
+    query = (_held(select(OosTransfer, OosCase.uuid, Child.first_name, Child.last_name, Office.code, Office.name))
              .join(Child, Child.id == OosCase.child_id)
-             .join(Office, Office.id == OosTransfer.origin_office_id)
-             .where(OosTransfer.deleted_at.is_(None), OosCase.deleted_at.is_(None), OosCase.status == "closed",
-                    OosCase.outcome == "transferred", Office.is_local.is_(False))
              .order_by(OosTransfer.to_office, OosTransfer.transferred_on, OosTransfer.id))
     if office_code is not None:
         query = query.where(OosTransfer.to_office == office_code)
     return [PendingTransfer(t.uuid, t.to_office, t.to_office_name, code, name, case_uuid, f"{first} {last}".strip(),
                             t.transferred_on)
             for t, case_uuid, first, last, code, name in session.execute(query).tuples()]
+
+
+def transfers_by_office(session: Session) -> dict[str, int]:
+    """How many transferred cases are held here for each receiving office (its code):
+    counted in SQL, for the municipalities page's button (pending_transfers reads them all).
+    ``merge`` or ``report.province``."""
+    _require_province(session)
+    require_any(session, Action.MERGE, Action.PROVINCE_REPORT)
+    query = _held(select(OosTransfer.to_office, func.count()).select_from(OosTransfer)).group_by(OosTransfer.to_office)
+    return {str(code): int(n) for code, n in session.execute(query).tuples()}
 
 
 def pending_transfers(session: Session, office_code: str | None = None) -> list[PendingTransfer]:

@@ -6,7 +6,6 @@ every list. The data: services/province_senders.py."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +189,7 @@ class ProvinceMunicipalitiesView(QWidget):
 
     def refresh(self) -> None:
         from desktop.services.access import NotPermitted
-        from desktop.services.case_transfer import pending_transfers
+        from desktop.services.case_transfer import transfers_by_office
         from desktop.services.exchange_outbox import ExchangeError
         from desktop.services.province_senders import municipalities, stale_days
 
@@ -199,7 +198,7 @@ class ProvinceMunicipalitiesView(QWidget):
                 days = stale_days(session)
                 self.rows = municipalities(session, stale_after=days)
                 try:
-                    self.waiting = dict(Counter(p.to_office for p in pending_transfers(session)))
+                    self.waiting = transfers_by_office(session)
                 except ExchangeError:  # not the province's database: no transfer is held here
                     self.waiting = {}
         except NotPermitted:  # a user without the province's roles: said, not a fault
