@@ -52,6 +52,7 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
 
 
 def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err: Any) -> int:
+    from desktop.services.backup_ahead import drop_backup_ahead
     from desktop.services.case_import import (
         RowKind,
         commit_case_import,
@@ -61,7 +62,7 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
 
     with db.reader() as s:
         plan = plan_case_import(s, sheet, suggest_case_mapping(sheet.headers), today=date.today(),
-                                source=args.source)
+                                source=args.source, back_up_ahead=not args.dry_run)
     _say_problems(plan, out, err)
     n = plan.counts()
     summary = (f"{sheet.file_name}: ตรงกับเด็กในทะเบียน {n[RowKind.MATCHED]:,} แถว เป็นเด็กใหม่ {n[RowKind.NEW]:,} แถว "
@@ -70,6 +71,7 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
     invalid = plan.blocked or n[RowKind.INVALID] > 0
     importable = n[RowKind.MATCHED] + n[RowKind.NEW]
     if args.dry_run or (invalid and not args.skip_invalid) or importable == 0:
+        drop_backup_ahead(str(db.engine.url), wait=True)
         out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
         if invalid and not args.dry_run and not plan.blocked:
             err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")

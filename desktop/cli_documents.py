@@ -334,6 +334,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
         return 0
 
     from desktop.reports.sheets import SheetError, read_sheet
+    from desktop.services.backup_ahead import drop_backup_ahead
 
     if args.header_row is not None and args.header_row < 1:
         raise UsageError(f"--header-row ต้องเป็นเลขแถว 1 ขึ้นไป (ได้ {args.header_row})")
@@ -357,7 +358,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
                                    institution_id=whole.institution_id, year_be=args.year,
                                    level_code=whole.level_code, classroom=whole.classroom,
                                    relation=whole.relation, progress=progress,
-                                   ignored_columns=ignored)
+                                   ignored_columns=ignored, back_up_ahead=not args.dry_run)
     _end_progress()
     problems = plan.problems()
     for p in problems:
@@ -377,6 +378,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any
                f"คำเตือน {plan.warning_count:,} รายการ")
     blocked = plan.error_count > 0 and not args.skip_invalid
     if args.dry_run or blocked or plan.valid_count == 0:
+        drop_backup_ahead(str(db.engine.url), wait=True)
         out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
         if blocked and not args.dry_run:
             err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")

@@ -39,7 +39,8 @@ from desktop.domain.roles import Action
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.audit import default_actor, signed_in_name
-from desktop.services.backup import BEFORE_IMPORT, backup_before
+from desktop.services.backup import BEFORE_IMPORT
+from desktop.services.backup_ahead import backup_ahead, take_backup_before
 from desktop.services.imports.cells import no_gc
 from desktop.services.imports.model import SheetLike
 from desktop.services.progress import Progress
@@ -55,15 +56,19 @@ __all__ = ["CASE_KIND", "NEW_CHILD", "CaseBatch", "CasePlan", "CaseRow", "RowKin
 def plan_case_import(session: Session, sheet: SheetLike, mapping: Mapping[int, str], *, today: date,
                      source: CaseSource | str = CaseSource.ZERO_DROPOUT,
                      resolutions: Mapping[int, str] | None = None, progress: Progress | None = None,
-                     ignored_columns: Collection[int] = ()) -> CasePlan:
+                     ignored_columns: Collection[int] = (), back_up_ahead: bool = False) -> CasePlan:
     """Map, check and match every row of ``sheet``; nothing is written.
 
     ``mapping``: ``{column index: key}`` (``suggest_case_mapping``): the registry's column
     keys plus ``last_school`` and ``case_note``. ``resolutions``: for ambiguous rows, row
     number → the registry child's uuid or ``"new"``. Raises ValueError for a mapping that
     names an unknown key or column (a program error); NotPermitted without ``case.import``.
+    ``back_up_ahead``: an import is meant to follow; its backup starts now, on a thread
+    (services/backup_ahead.py), and ``commit_case_import`` takes it.
     """
     require(session, Action.CASE_IMPORT)
+    if back_up_ahead:
+        backup_ahead(str(session.get_bind().engine.url), BEFORE_IMPORT)
     with no_gc():
         return build_plan(session, sheet, mapping, today=today, source=str(source),
                           resolutions=resolutions or {}, progress=progress, ignored=ignored_columns)
@@ -79,6 +84,6 @@ def commit_case_import(session: Session, plan: CasePlan, *, actor: str = "",
     if not rows:
         raise ValueError(_("ไม่มีแถวที่นำเข้าเป็นกรณีได้ โปรดแก้ไขปัญหาในไฟล์หรือเลือกเด็กให้แถวที่ต้องตรวจสอบ "
                            "แล้วตรวจสอบใหม่"))
-    backup_before(str(session.get_bind().engine.url), BEFORE_IMPORT)  # verified, kept 10
+    take_backup_before(str(session.get_bind().engine.url), BEFORE_IMPORT)  # verified, kept 10
     with no_gc():
         return write_plan(session, plan, rows, actor or signed_in_name(session) or default_actor(), progress)

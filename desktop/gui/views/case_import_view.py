@@ -177,7 +177,8 @@ class CaseImportDialog(QDialog):
         def work(progress: Any) -> Any:
             with self.ctx.db.reader() as session:
                 return plan_case_import(session, sheet, mapping, today=date.today(), source=source,
-                                        resolutions=resolutions, progress=progress, ignored_columns=ignored)
+                                        resolutions=resolutions, progress=progress, ignored_columns=ignored,
+                                        back_up_ahead=True)
 
         self.check_button.setEnabled(False)
         self.ctx.tasks.run(work, on_done=self._checked, on_error=self._failed,
@@ -272,3 +273,9 @@ class CaseImportDialog(QDialog):
         self.batch = batch
         self.imported.emit(text)
         self.accept()
+
+    def reject(self) -> None:
+        from desktop.services.backup_ahead import drop_backup_ahead
+
+        drop_backup_ahead(str(self.ctx.db.engine.url))  # closed unwritten: the backup begun for it
+        super().reject()

@@ -384,7 +384,7 @@ class ImportDialog(QDialog):
         def work(progress: Progress) -> Any:
             with self.ctx.db.reader() as session:
                 return plan_import(session, data, mapping, today=today, **whole,
-                                   progress=progress, ignored_columns=ignored)
+                                   progress=progress, ignored_columns=ignored, back_up_ahead=True)
 
         def done(plan: Any) -> None:
             self._set_busy(False)
@@ -487,6 +487,9 @@ class ImportDialog(QDialog):
                            label=self.tr("กำลังนำเข้ารายชื่อเด็ก…"))
 
     def reject(self) -> None:
+        from desktop.services.backup_ahead import drop_backup_ahead
+
         if self.busy:
             self.ctx.tasks.cancel_all()
+        drop_backup_ahead(str(self.ctx.db.engine.url))  # closed unwritten: the backup begun for it
         super().reject()

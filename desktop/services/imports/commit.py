@@ -44,6 +44,7 @@ from desktop.i18n import _
 from desktop.services.access import require, require_any
 from desktop.services.audit import default_actor, record, record_per_child
 from desktop.services.backup import BEFORE_IMPORT, BEFORE_UNDO, backup_before
+from desktop.services.backup_ahead import take_backup_before
 from desktop.services.demo import deferred_indexes, insert_sql
 from desktop.services.office import require_local_office
 from desktop.services.progress import Progress
@@ -203,7 +204,7 @@ def commit_import(
     rows = list(plan.importable())
     if not rows:
         raise ValueError(_("ไม่มีแถวที่นำเข้าได้ โปรดแก้ไขปัญหาในไฟล์แล้วตรวจสอบใหม่"))
-    backup_before(str(session.get_bind().engine.url), BEFORE_IMPORT)  # verified, kept 10
+    take_backup_before(str(session.get_bind().engine.url), BEFORE_IMPORT)  # verified, kept 10
     with no_gc():
         return _commit(session, plan, rows, actor, progress)
 

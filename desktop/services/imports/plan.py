@@ -38,6 +38,8 @@ from desktop.domain.roles import Action
 from desktop.domain.text import clean_text, digits_only
 from desktop.i18n import _
 from desktop.services.access import require
+from desktop.services.backup import BEFORE_IMPORT
+from desktop.services.backup_ahead import backup_ahead
 from desktop.services.children import (
     EnrollmentForm,
     GuardianForm,
@@ -485,6 +487,7 @@ def plan_import(
     relation: str = "",
     progress: Progress | None = None,
     ignored_columns: Collection[int] = (),
+    back_up_ahead: bool = False,
 ) -> ImportPlan:
     """Map, parse and check every row of ``sheet``; nothing is written.
 
@@ -496,9 +499,13 @@ def plan_import(
     academic year of ``today``), ``level_code`` (``"k2"``), ``classroom`` and the guardian
     ``relation``; checked once (wholefile.py), a bad one is a problem of the file.
     Footer, separator and repeated header rows are skipped with a note (footers.py).
+    ``back_up_ahead``: an import is meant to follow; its backup starts now, on a thread
+    (services/backup_ahead.py), and ``commit_import`` takes it.
     Raises ValueError for a mapping that names an unknown key or column (a program error).
     """
     require(session, Action.IMPORT)
+    if back_up_ahead:
+        backup_ahead(str(session.get_bind().engine.url), BEFORE_IMPORT)
     year = year_be if year_be is not None else academic_year_of(today)
     whole = WholeFile(institution_id, year, clean_text(level_code), clean_text(classroom),
                       clean_text(relation))
