@@ -38,7 +38,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
     ``mkstemp`` would leave it private)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # the folder missing, read-only, full: said of the file asked for
+        exc.filename = str(path)
+        raise
     os.close(fd)
     tmp = Path(name)
     try:
@@ -55,9 +59,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError) and exc.filename == str(tmp):  # the clerk never saw that name
+            exc.filename = str(path)
         raise
     fsync_dir(folder)
 

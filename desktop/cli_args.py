@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -147,3 +148,26 @@ def whole_number(text: str) -> int:
         return int(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"ต้องเป็นจำนวนเต็ม (ได้รับ {text!r})") from None
+
+
+def date_arg(text: str) -> date:
+    """A date as the form takes it (``1/12/2569``, ``2026-12-01``, Thai digits)."""
+    from desktop.domain.dates import DateParseError, parse_date
+
+    try:
+        return parse_date(text)
+    except DateParseError as exc:
+        raise argparse.ArgumentTypeError(f"วันที่ไม่ถูกต้อง: {exc}") from None
+
+
+def month_arg(text: str) -> tuple[int, int]:
+    """``12/2569`` (พ.ศ.) or ``12/2026``, Thai digits allowed → (CE year, month)."""
+    parts = text.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")).split("/")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"เดือนต้องเป็น เดือน/ปี เช่น 12/2569 (ได้รับ {text!r})")
+    month, year = int(parts[0]), int(parts[1])
+    if year > 2400:
+        year -= 543
+    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"เดือน 1-12 และปี พ.ศ. เช่น 12/2569 (ได้รับ {text!r})")
+    return year, month

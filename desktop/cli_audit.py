@@ -12,18 +12,9 @@ Both need the audit-log permission (a child's own history: the registry's).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
-from desktop.domain.dates import DateParseError, parse_date
-
-
-def since_date(text: str) -> date:
-    """``--since``: a date as the form takes it (15/11/2569, 2026-11-15, Thai digits)."""
-    try:
-        return parse_date(text)
-    except DateParseError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+from desktop.cli_args import date_arg
 
 
 def positive(text: str) -> int:
@@ -46,7 +37,7 @@ def add_parsers(sub: Any) -> None:
                      help="เฉพาะเด็กคนนี้: รหัส (id), uuid หรือเลขประจำตัวประชาชน")
     # not ``user``: that is who runs the command (``samoe --user NAME audit log ...``)
     log.add_argument("--user", dest="by_user", default="", metavar="NAME", help="เฉพาะผู้ใช้ชื่อนี้")
-    log.add_argument("--since", type=since_date, default=None, metavar="DATE",
+    log.add_argument("--since", type=date_arg, default=None, metavar="DATE",
                      help="ตั้งแต่วันที่ เช่น 1/11/2569")
     log.add_argument("--limit", type=positive, default=100, metavar="N",
                      help="จำนวนรายการมากที่สุด (ค่าเริ่มต้น 100)")

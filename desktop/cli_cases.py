@@ -2,6 +2,8 @@
 
     samoe cases list [--status S] [--worker W] [--village N] [--search T] [--open] [--by-village] [--page N]
     samoe cases overdue [--date 1/12/2569] [--page N]
+    samoe cases month --out FILE.pdf [--month 11/2569]   (the month's report for the mayor and
+                                province; default: the month last ended)
     samoe cases import FILE [--dry-run] [--source zero_dropout|volunteer_list] [--skip-invalid]
                                 (a list into cases: desktop/cli_case_import.py)
 
@@ -18,7 +20,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+from desktop.cli_args import date_arg, month_arg
 
 EXIT_INVALID = 1
 EXIT_ARGS = 2
@@ -48,15 +53,6 @@ def _status(text: str) -> str:
     return status.value
 
 
-def _date(text: str) -> date:
-    from desktop.domain.dates import DateParseError, parse_date
-
-    try:
-        return parse_date(text)
-    except DateParseError as exc:
-        raise argparse.ArgumentTypeError(f"วันที่ไม่ถูกต้อง: {exc}") from None
-
-
 def add_parsers(sub: Any) -> None:
     cases = sub.add_parser("cases", help="เด็กนอกระบบการศึกษา: รายชื่อกรณี การนิเทศติดตามที่เลยกำหนด")
     cases_sub = cases.add_subparsers(dest="cases_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
@@ -69,8 +65,11 @@ def add_parsers(sub: Any) -> None:
     lst.add_argument("--by-village", action="store_true", help="เรียงตามหมู่บ้านและบ้านเลขที่ (วางแผนออกติดตาม)")
     lst.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
     over = cases_sub.add_parser("overdue", help="กรณีที่เลยกำหนดนิเทศติดตาม (เลยนานที่สุดขึ้นก่อน)")
-    over.add_argument("--date", type=_date, help="นับถึงวันที่ เช่น 1/12/2569 (ไม่ระบุ: วันนี้)")
+    over.add_argument("--date", type=date_arg, help="นับถึงวันที่ เช่น 1/12/2569 (ไม่ระบุ: วันนี้)")
     over.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
+    month = cases_sub.add_parser("month", help="รายงานกรณีเด็กนอกระบบประจำเดือน (PDF) สำหรับนายกฯ และจังหวัด")
+    month.add_argument("--month", type=month_arg, help="เดือน/ปี เช่น 11/2569 (ไม่ระบุ: เดือนที่แล้ว)")
+    month.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
     from desktop.cli_case_import import add_parser as add_import_parser
 
     add_import_parser(cases_sub)  # samoe cases import FILE (desktop/cli_case_import.py)
@@ -96,6 +95,8 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
             return run_import(args, db, out, err)
         if args.cases_command == "overdue":
             return _overdue(args, db, out)
+        if args.cases_command == "month":
+            return _month_report(args, db, out, err)
         return _list(args, db, out)
     except ValidationFailed as exc:
         for p in exc.problems:
@@ -150,4 +151,26 @@ def _overdue(args: argparse.Namespace, db: Any, out: Any) -> int:
     pages = max(1, -(-total // PAGE_SIZE))
     out(f"เลยกำหนดนิเทศติดตาม {total:,} กรณี (นับถึง {format_be(today)})"
         + (f" (หน้า {args.page}/{pages:,})" if total > PAGE_SIZE or args.page > 1 else ""))
+    return 0
+
+
+def _month_report(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
+    from desktop.domain.dates import format_be_month
+    from desktop.services.case_print import last_month, monthly_report_file
+    from desktop.services.home import note_export
+
+    target: Path = args.out
+    if target.suffix.lower() != ".pdf":
+        err("รายงานประจำเดือนเป็น PDF: ชื่อไฟล์ต้องลงท้ายด้วย .pdf")
+        return EXIT_ARGS
+    today = date.today()
+    year, month = args.month or last_month(today)
+    if (year, month) > (today.year, today.month):
+        err(f"เดือน {month}/{year + 543} ยังมาไม่ถึง เลือกเดือนนี้หรือเดือนที่ผ่านมาแล้ว")
+        return EXIT_ARGS
+    with db.reader() as s:
+        pages = monthly_report_file(s, year, month, target, today=today)
+    title = f"รายงานกรณีเด็กนอกระบบประจำเดือน{format_be_month(year, month, 'th')}"
+    note_export(db, "cases-month", title, target, pages=pages)
+    out(f"เขียน {target} แล้ว {pages:,} หน้า ({title})")
     return 0

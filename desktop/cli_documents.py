@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_args import be_year, output_problem
+from desktop.cli_args import be_year, date_arg, output_problem
 
 REPORT_NAMES = ("children-list", "child-profile", "registry-summary", "households-list",
                 "institutions-list", "import-batches", "province-summary", "province-screening",
@@ -46,9 +46,9 @@ def add_parsers(sub: Any) -> None:
                         help="ไฟล์ PDF ที่จะเขียน (ต้องระบุ ยกเว้น province-screening province-centres และ province-cases)")
     report.add_argument("--term", type=_term, metavar="1/2569",
                         help="province-screening: ภาคเรียน/ปีการศึกษา (ค่าเริ่มต้น: ภาคเรียนล่าสุดที่มีผลคัดกรอง)")
-    report.add_argument("--from", dest="first", type=_day, metavar="1/11/2569",
+    report.add_argument("--from", dest="first", type=date_arg, metavar="1/11/2569",
                         help="province-centres: วันแรกที่นับการมาเรียน (ค่าเริ่มต้น: วันเปิดภาคเรียน)")
-    report.add_argument("--to", dest="last", type=_day, metavar="30/11/2569",
+    report.add_argument("--to", dest="last", type=date_arg, metavar="30/11/2569",
                         help="province-centres: วันสุดท้ายที่นับการมาเรียน (ค่าเริ่มต้น: วันนี้หรือวันปิดภาคเรียน)")
     report.add_argument("--child", help="child-profile: เลขประจำตัวประชาชน รหัส G หรือ uuid")
     report.add_argument("--landscape", action="store_true", help="กระดาษแนวนอน")
@@ -98,12 +98,6 @@ def _term(text: str) -> tuple[int, int]:
     from desktop.cli_province_screening import term_arg
 
     return term_arg(text)
-
-
-def _day(text: str) -> date:
-    from desktop.cli_province_centres import day_arg
-
-    return day_arg(text)
 
 
 class UsageError(Exception):

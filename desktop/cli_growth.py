@@ -23,6 +23,8 @@ import argparse
 from datetime import date, timedelta
 from typing import Any
 
+from desktop.cli_args import month_arg
+
 EXIT_INVALID = 1
 EXIT_ARGS = 2
 EXIT_MISSING = 4
@@ -62,19 +64,6 @@ def _number(text: str) -> int:
     return value
 
 
-def _month(text: str) -> tuple[int, int]:
-    """``12/2569`` (พ.ศ.) or ``12/2026`` → (CE year, month)."""
-    parts = text.strip().split("/")
-    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
-        raise argparse.ArgumentTypeError(f"เดือนต้องเป็น เดือน/ปี เช่น 12/2569 (ได้รับ {text!r})")
-    month, year = int(parts[0]), int(parts[1])
-    if year > 2400:
-        year -= 543
-    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
-        raise argparse.ArgumentTypeError(f"เดือน 1-12 และปี พ.ศ. เช่น 12/2569 (ได้รับ {text!r})")
-    return year, month
-
-
 def add_parsers(sub: Any) -> None:
     gr = sub.add_parser("growth", help="ศพด.: น้ำหนัก ส่วนสูง และภาวะโภชนาการของเด็ก")
     gr_sub = gr.add_subparsers(dest="growth_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
@@ -110,7 +99,7 @@ def add_parsers(sub: Any) -> None:
     ds = sub.add_parser("dspm", help="ศพด.: การเฝ้าระวังพัฒนาการเด็ก (DSPM)")
     ds_sub = ds.add_subparsers(dest="dspm_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
     due = ds_sub.add_parser("due", help="เด็กที่ถึงกำหนดประเมินในเดือน ประเมินซ้ำที่ถึง/เลยกำหนด และส่งต่อที่รอผล")
-    due.add_argument("--month", type=_month, help="เดือน/ปี เช่น 12/2569 (ไม่ระบุ: เดือนนี้)")
+    due.add_argument("--month", type=month_arg, help="เดือน/ปี เช่น 12/2569 (ไม่ระบุ: เดือนนี้)")
     due.add_argument("--centre", default="", help="รหัสหรือเลขลำดับ (id) ของศูนย์ (ไม่ระบุ: ทุกศูนย์ที่ดูได้)")
     due.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} คน)")
 

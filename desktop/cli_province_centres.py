@@ -24,16 +24,6 @@ TITLE = "สรุปพัฒนาการเด็กในศูนย์�
 EXIT_ARGS, EXIT_MISSING = 2, 4
 
 
-def day_arg(text: str) -> date:
-    """``--from 1/11/2569`` (the program's dates: Buddhist Era, or ISO)."""
-    from desktop.domain.dates import DateParseError, parse_date
-
-    try:
-        return parse_date(text)
-    except DateParseError as exc:
-        raise argparse.ArgumentTypeError(f"วันที่ไม่ถูกต้อง: {exc}") from None
-
-
 def report(args: argparse.Namespace, db: Any, out: Any, err: Any, progress: Any) -> int:
     from desktop.cli_province_files import say_written, write_file, wrong_file
     from desktop.services.province_centres import (

@@ -124,6 +124,13 @@ def format_be_long(d: date | None, lang: str | None = None) -> str:
     return f"{d.day} {THAI_MONTHS[d.month - 1]} {to_be_year(d.year)}"
 
 
+def format_be_month(year: int, month: int, lang: str | None = None) -> str:
+    """``(2026, 11)`` → ``"พฤศจิกายน 2569"`` (English: ``"November 2569 BE"``)."""
+    if _lang(lang) == "en":
+        return f"{ENGLISH_MONTHS[month - 1]} {to_be_year(year)} BE"
+    return f"{THAI_MONTHS[month - 1]} {to_be_year(year)}"
+
+
 def format_be_datetime(dt: datetime | None, lang: str | None = None) -> str:
     """``datetime(2019, 8, 15, 14, 5)`` → ``"15 ส.ค. 2562 14:05 น."`` (English:
     ``"15 Aug 2562 14:05"``); ``None`` → ``""``."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.dates import THAI_MONTHS, format_be, to_be_year
+from desktop.domain.dates import format_be, format_be_month
 from desktop.reports.case_letter import head_title
 from desktop.reports.pdf.document import (
     Layout,
@@ -69,7 +69,7 @@ class MonthData:
 
 
 def month_name(year: int, month: int) -> str:
-    return f"{THAI_MONTHS[month - 1]} {to_be_year(year)}"
+    return format_be_month(year, month, "th")  # a Thai document, whatever the screen's language
 
 
 def _n(n: int) -> str:

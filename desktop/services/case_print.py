@@ -306,6 +306,11 @@ def _overdue_at(session: Session, at_end: dict[int, tuple[str, str]], as_of: dat
     return rows
 
 
+def last_month(today: date) -> tuple[int, int]:
+    """(year, month) of the month last ended: the month a monthly report is usually for."""
+    return (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+
+
 @thai_document
 def monthly_report_file(session: Session, year: int, month: int, out: Path, *, today: date | None = None) -> int:
     """Write the month's report of cases to ``out``; its pages."""

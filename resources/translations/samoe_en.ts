@@ -508,8 +508,16 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Print the monthly report…</translation>
     </message>
     <message>
-        <source>รายงานกรณีเด็กนอกระบบของเดือนนี้ สำหรับนายกฯ และจังหวัด</source>
-        <translation>This month's report of cases for the mayor and the province</translation>
+        <source>รายงานกรณีเด็กนอกระบบของเดือนที่เลือก สำหรับนายกฯ และจังหวัด</source>
+        <translation>The chosen month's report of cases for the mayor and the province</translation>
+    </message>
+    <message>
+        <source>เดือนของรายงานประจำเดือน</source>
+        <translation>The month of the monthly report</translation>
+    </message>
+    <message>
+        <source>%1 (ถึงวันนี้)</source>
+        <translation>%1 (to date)</translation>
     </message>
     <message>
         <source>กรณีที่ยังไม่ปิด</source>

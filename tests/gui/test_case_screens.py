@@ -165,9 +165,31 @@ def test_the_list_filters_opens_and_prints(qtbot, case_ctx) -> None:  # type: ig
     board = boss.dashboard
     assert board.figures["open"].text() == "4" and board.figures["returned"].text() == "0"
     assert board.table.item(0, 1).text() == "4"  # รอติดตาม
+    from datetime import date
+
+    from desktop.domain.dates import format_be_month
+    from desktop.services.case_print import last_month
+
+    assert board.month_combo.currentText() == format_be_month(*last_month(date.today()))  # the month last ended
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         qtbot.mouseClick(board.month_button, Qt.MouseButton.LeftButton)
     assert boss.documents.last_pdf is not None and boss.documents.last_pdf.name.startswith("cases-month")
+    assert "ประจำเดือน" + format_be_month(*last_month(date.today())) in _pdf_text(boss.documents.last_pdf)
+    board.month_combo.setCurrentIndex(0)  # this month, so far
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(board.month_button, Qt.MouseButton.LeftButton)
+    today = date.today()
+    assert "ประจำเดือน" + format_be_month(today.year, today.month) in _pdf_text(boss.documents.last_pdf)
+
+
+def _pdf_text(path):  # type: ignore[no-untyped-def]
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return "".join(page.get_textpage().get_text_range() for page in pdf).replace("\r", "").replace("\n", "")
+    finally:
+        pdf.close()
 
 
 def test_the_cases_page_is_hidden_without_case_work(qtbot, case_ctx) -> None:  # type: ignore[no-untyped-def]

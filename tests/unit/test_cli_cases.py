@@ -5,6 +5,7 @@ in a Thai message and exit 2."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from case_core_kit import case_children
@@ -54,9 +55,39 @@ def test_overdue_lists_the_late_follow_ups(capsys: pytest.CaptureFixture[str], c
 
 
 @pytest.mark.parametrize("args", [("list", "--status", "lost"), ("list", "--page", "0"), ("overdue", "--date", "31/02/2569"),
-                                  ("overdue", "--page", "x")])
+                                  ("overdue", "--page", "x"), ("month", "--month", "2569-11", "--out", "m.pdf")])
 def test_bad_arguments_say_so_in_thai(capsys: pytest.CaptureFixture[str], cases_db: str, args: tuple[str, ...]) -> None:
     with pytest.raises(SystemExit) as exited:
         run(capsys, "--db", cases_db, "cases", *args)
     err = capsys.readouterr().err
     assert exited.value.code == 2 and any("\u0e00" <= ch <= "\u0e7f" for ch in err) and "Traceback" not in err
+
+
+def test_the_month_report_is_for_the_month_last_ended_by_default(capsys: pytest.CaptureFixture[str], cases_db: str,
+                                                                   tmp_path: Path) -> None:
+    """On 1-5 December the clerk reports November: the month last ended, unless --month says."""
+    from desktop.domain.dates import THAI_MONTHS
+    from desktop.services.case_print import last_month
+
+    out_pdf = tmp_path / "month.pdf"
+    code, out, err = run(capsys, "--db", cases_db, "cases", "month", "--out", str(out_pdf))
+    assert code == 0, err
+    year, month = last_month(date.today())
+    assert f"ประจำเดือน{THAI_MONTHS[month - 1]} {year + 543}" in out
+    assert out_pdf.read_bytes().startswith(b"%PDF")
+    today = date.today()
+    code, out, err = run(capsys, "--db", cases_db, "cases", "month", "--month", f"{today.month}/{today.year + 543}",
+                         "--out", str(out_pdf))
+    assert code == 0 and f"ประจำเดือน{THAI_MONTHS[today.month - 1]} {today.year + 543}" in out
+
+
+def test_month_report_refusals_are_thai(capsys: pytest.CaptureFixture[str], cases_db: str, tmp_path: Path) -> None:
+    code, _out, err = run(capsys, "--db", cases_db, "cases", "month", "--out", str(tmp_path / "month.xlsx"))
+    assert code == 2 and "ลงท้ายด้วย .pdf" in err
+    ahead = date.today() + timedelta(days=40)
+    code, _out, err = run(capsys, "--db", cases_db, "cases", "month", "--month", f"{ahead.month}/{ahead.year + 543}",
+                          "--out", str(tmp_path / "month.pdf"))
+    assert code == 2 and "ยังมาไม่ถึง" in err
+    missing = tmp_path / "no-such-folder" / "month.pdf"
+    code, _out, err = run(capsys, "--db", cases_db, "cases", "month", "--out", str(missing))
+    assert code != 0 and str(missing) in err and ".tmp" not in err  # the file asked for, not a temporary name

@@ -1,7 +1,9 @@
 """สรุปกรณีเด็กนอกระบบ: the cases' dashboard (issue 13): the open cases, the overdue
 follow-ups, the children returned to education or work this year and the median days from
 found to that return, the cases by status (services/case_dashboard.py, counts only); and
-the month's report for the mayor and the province printed (services/case_print.py)."""
+the month's report for the mayor and the province printed (services/case_print.py) for the
+month chosen beside its button: the month last ended unless the clerk chooses another (on
+1-5 December the report is November's), this month so far, or one of the year before."""
 
 from __future__ import annotations
 
@@ -37,8 +39,14 @@ class CaseDashboardView(QWidget):
         top.addWidget(self.year_combo)
         self.year_label = QLabel(self)
         top.addWidget(self.year_label, 1)
+        self.month_combo = QComboBox(self)
+        self.month_combo.setObjectName("reportMonth")
+        self.month_combo.setToolTip(self.tr("เดือนของรายงานประจำเดือน"))
+        self.month_combo.setAccessibleName(self.tr("เดือนของรายงานประจำเดือน"))
+        self._fill_months(date.today())
+        top.addWidget(self.month_combo)
         self.month_button = QPushButton(self.tr("พิมพ์รายงานประจำเดือน…"), self)
-        self.month_button.setToolTip(self.tr("รายงานกรณีเด็กนอกระบบของเดือนนี้ สำหรับนายกฯ และจังหวัด"))
+        self.month_button.setToolTip(self.tr("รายงานกรณีเด็กนอกระบบของเดือนที่เลือก สำหรับนายกฯ และจังหวัด"))
         self.month_button.clicked.connect(self.print_month)
         top.addWidget(self.month_button)
         column.addLayout(top)
@@ -84,12 +92,23 @@ class CaseDashboardView(QWidget):
                    [[status_label(s), f"{d.by_status.get(s, 0):,}"] for s in CaseStatus] +
                    [[self.tr("รวม"), f"{d.total:,}"]])
 
+    def _fill_months(self, today: date) -> None:
+        """This month (so far), then the 12 before it; the month last ended chosen."""
+        from desktop.domain.dates import format_be_month
+
+        year, month = today.year, today.month
+        for n in range(13):
+            name = format_be_month(year, month)
+            self.month_combo.addItem(self.tr("%1 (ถึงวันนี้)").replace("%1", name) if n == 0 else name, (year, month))
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        self.month_combo.setCurrentIndex(1)
+
     def print_month(self) -> None:
         from desktop.services.case_print import monthly_report_file
 
         today = date.today()
+        year, month = self.month_combo.currentData()
         self.documents.report(
-            self.tr("รายงานกรณีเด็กนอกระบบประจำเดือน"), "cases-month",
-            lambda session, out, _options, _progress: monthly_report_file(session, today.year, today.month, out,
-                                                                           today=today),
+            self.tr("รายงานกรณีเด็กนอกระบบประจำเดือน") + f" {self.month_combo.currentText()}", "cases-month",
+            lambda session, out, _options, _progress: monthly_report_file(session, year, month, out, today=today),
             detail=self.year_label.text(), parent=self)
