@@ -82,7 +82,7 @@ class CaseDashboardView(QWidget):
                                        self.tr("%1 วัน").replace("%1", f"{d.median_days:,.0f}"))
         fill_table(self.table, [self.tr("สถานะ"), self.tr("จำนวนกรณี")],
                    [[status_label(s), f"{d.by_status.get(s, 0):,}"] for s in CaseStatus] +
-                   [[self.tr("รวม"), f"{d.total:,}"]])
+                   [[self.tr("รวม"), f"{d.total:,}"]], fitted=(1,))
 
     def print_month(self) -> None:
         from desktop.services.case_print import monthly_report_file
