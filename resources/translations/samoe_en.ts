@@ -801,7 +801,7 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Name</translation>
     </message>
     <message>
-        <source>เลขประจำตัวประชาชน</source>
+        <source>เลขประจำตัว</source>
         <translation>National ID</translation>
     </message>
     <message>
@@ -821,16 +821,52 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Village</translation>
     </message>
     <message>
-        <source>บ้านเลขที่</source>
+        <source>เลขที่</source>
         <translation>House no.</translation>
     </message>
     <message>
-        <source>นิเทศติดตามครั้งถัดไป</source>
+        <source>ติดตามครั้งถัดไป</source>
         <translation>Next follow-up</translation>
     </message>
     <message>
         <source>เลยกำหนด %1 วัน</source>
         <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุลของเด็ก</source>
+        <translation>The child&apos;s name</translation>
+    </message>
+    <message>
+        <source>เลขประจำตัวประชาชน 13 หลัก</source>
+        <translation>The 13-digit national ID</translation>
+    </message>
+    <message>
+        <source>สถานะของกรณี</source>
+        <translation>The case&apos;s status</translation>
+    </message>
+    <message>
+        <source>วันที่เข้าสู่สถานะนี้</source>
+        <translation>The date the case took this status</translation>
+    </message>
+    <message>
+        <source>เจ้าหน้าที่ผู้รับผิดชอบกรณี</source>
+        <translation>The case&apos;s worker</translation>
+    </message>
+    <message>
+        <source>หมู่ที่ของครัวเรือนเด็ก</source>
+        <translation>The village number of the child&apos;s household</translation>
+    </message>
+    <message>
+        <source>บ้านเลขที่ของครัวเรือนเด็ก</source>
+        <translation>The house number of the child&apos;s household</translation>
+    </message>
+    <message>
+        <source>นิเทศติดตามครั้งถัดไป: วันที่นัด หรือจำนวนวันที่เลยกำหนดแล้ว</source>
+        <translation>Next follow-up: its date, or the days it is overdue</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ %1</source>
+        <translation>Case worker %1</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import format_be, parse_date
 from desktop.domain.errors import ValidationFailed
+from desktop.gui.widgets.fitted_columns import compact_header, fit_columns
 
 
 def problem_text(exc: BaseException) -> str:
@@ -45,7 +46,11 @@ def date_of(edit: QLineEdit) -> date:
     return parse_date(edit.text(), era="auto")
 
 
-def fill_table(table: QTableWidget, columns: list[str], rows: list[list[str]]) -> None:
+def fill_table(table: QTableWidget, columns: list[str], rows: list[list[str]],
+               fitted: tuple[int, ...] = ()) -> None:
+    """The rows, each cell's whole text in its tooltip; the ``fitted`` columns (a date, a
+    status, a number: short and bounded) as wide as their content, the others sharing the
+    rest and eliding at the right."""
     table.clear()
     table.setColumnCount(len(columns))
     table.setRowCount(len(rows))
@@ -55,10 +60,12 @@ def fill_table(table: QTableWidget, columns: list[str], rows: list[list[str]]) -
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
+    fit_columns(table, fitted)
 
 
 def read_only_table(parent: QWidget) -> QTableWidget:
     table = QTableWidget(parent)
+    compact_header(table)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

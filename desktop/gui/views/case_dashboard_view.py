@@ -90,7 +90,7 @@ class CaseDashboardView(QWidget):
                                        self.tr("%1 วัน").replace("%1", f"{d.median_days:,.0f}"))
         fill_table(self.table, [self.tr("สถานะ"), self.tr("จำนวนกรณี")],
                    [[status_label(s), f"{d.by_status.get(s, 0):,}"] for s in CaseStatus] +
-                   [[self.tr("รวม"), f"{d.total:,}"]])
+                   [[self.tr("รวม"), f"{d.total:,}"]], fitted=(1,))
 
     def _fill_months(self, today: date) -> None:
         """This month (so far), then the 12 before it; the month last ended chosen."""

@@ -82,7 +82,7 @@ class FollowTab(QWidget):
         fill_table(self.table, [self.tr("วันที่"), self.tr("โดย"), self.tr("ผล"), self.tr("บันทึก"),
                                 self.tr("นัดครั้งถัดไป")],
                    [[format_be(v.on), v.by, result_label(v.result), v.note, format_be(v.next_on) if v.next_on else ""]
-                    for v in reversed(visits)])
+                    for v in reversed(visits)], fitted=(0, 1, 2, 4))  # the note takes the rest
         followed = detail.case.status in FOLLOWED_UP
         due = detail.case.follow_due_on
         if followed and due is not None:
@@ -164,7 +164,7 @@ class ReferralTab(QWidget):
                                 self.tr("คำตอบ"), self.tr("เลขที่หนังสือ")],
                    [[format_be(r.sent_on), r.agency_name or agency_label(r.agency), r.reason,
                      f"{referral_label(r.status)} ({format_be(r.status_on)})", r.answer, r.letter_no]
-                    for r in self.items])
+                    for r in self.items], fitted=(0, 3, 5))  # the agency, reason and answer share the rest
         self.send_button.setEnabled(detail.case.status not in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED))
         if self.items:
             self.table.selectRow(0)

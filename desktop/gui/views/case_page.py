@@ -204,7 +204,8 @@ class CaseDialog(QDialog):
                                             self.tr("อนุมัติโดย %1").replace("%1", h.approved_by) if h.approved_by
                                             else "") if p)
             rows.append([format_be(h.on), move, h.by, extra])
-        fill_table(self.history, [self.tr("วันที่"), self.tr("สถานะ"), self.tr("โดย"), self.tr("รายละเอียด")], rows)
+        fill_table(self.history, [self.tr("วันที่"), self.tr("สถานะ"), self.tr("โดย"), self.tr("รายละเอียด")], rows,
+                   fitted=(0, 2))  # the date and who: the move and its detail share the rest
         self.move_combo.clear()
         for target in offered_moves(info.status, self.ctx.db.actor):
             self.move_combo.addItem(status_label(target), target.value)

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -118,10 +117,8 @@ class PlanTab(QWidget):
                                  done])
         fill_table(self.table, [self.tr("เป้าหมาย"), self.tr("ด้าน"), self.tr("กิจกรรม"), self.tr("หน่วยงาน"),
                                 self.tr("ผู้รับผิดชอบ"), self.tr("กำหนด"), self.tr("งบประมาณ (บาท)"),
-                                self.tr("ผล")], rows)
-        header = self.table.horizontalHeader()
-        for c in (1, 5, 6):  # area, due, budget: as wide as their values; the texts share the rest
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+                                self.tr("ผล")], rows,
+                   fitted=(1, 5, 6))  # area, due, budget: as wide as their values; the texts share the rest
         self.shown_hash = content_hash(v.content) if v is not None else ""
         if v is None:
             self.state_label.setText(self.tr("ยังไม่มีแผนช่วยเหลือ"))

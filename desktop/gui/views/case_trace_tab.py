@@ -77,7 +77,8 @@ class TraceTab(QWidget):
         rows = [[format_be(v.visited_on), v.visitors, v.met or "-", status_label(v.result) if v.result else "-",
                  position_text(v.lat_e6, v.lon_e6), str(len(v.photos)), v.note] for v in self.visits]
         fill_table(self.table, [self.tr("วันที่"), self.tr("ผู้ไปติดตาม"), self.tr("ผู้ที่พบ"), self.tr("ผล"),
-                                self.tr("พิกัด"), self.tr("รูป"), self.tr("หมายเหตุ")], rows)
+                                self.tr("พิกัด"), self.tr("รูป"), self.tr("หมายเหตุ")], rows,
+                   fitted=(0, 3, 4, 5))  # who went, who was met and the note share the rest
         self.record_button.setEnabled(detail.case.status not in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED))
         if self.visits:
             self.table.selectRow(0)

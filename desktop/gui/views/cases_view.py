@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,12 +41,18 @@ from desktop.domain.dates import format_be
 from desktop.domain.roles import Action
 from desktop.gui.context import AppContext
 from desktop.gui.session_menu import may
+from desktop.gui.widgets.fitted_columns import cell_room, compact_header, fit_columns
 from desktop.gui.widgets.list_page import list_keys
 
 PAGE = 200
 SEARCH_DELAY_MS = 200
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#fde2e1")
+NAME, WORKER = 0, 4
+FITTED = (1, 2, 3, 5, 6, 7)  # ID, status, since, หมู่, house no., next follow-up: short and bounded
+# the room a long name needs (the demo's longest) before the worker's column may take
+# some of the rest (a netbook hides the worker's)
+NAME_ROOM = "เด็กชายปัณณวัฒน์ ประเสริฐศรี"
 
 
 class CasesModel(QAbstractTableModel):
@@ -61,8 +67,14 @@ class CasesModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self.total = self.overdue = 0
         self.error = ""
-        self.headers = [self.tr("ชื่อ-นามสกุล"), self.tr("เลขประจำตัวประชาชน"), self.tr("สถานะ"), self.tr("ตั้งแต่"),
-                        self.tr("ผู้รับผิดชอบ"), self.tr("หมู่"), self.tr("บ้านเลขที่"), self.tr("นิเทศติดตามครั้งถัดไป")]
+        # short enough for a netbook (1024 px), the whole wording in the header's tooltip
+        self.headers = [self.tr("ชื่อ-นามสกุล"), self.tr("เลขประจำตัว"), self.tr("สถานะ"), self.tr("ตั้งแต่"),
+                        self.tr("ผู้รับผิดชอบ"), self.tr("หมู่"), self.tr("เลขที่"), self.tr("ติดตามครั้งถัดไป")]
+        self.header_tips = [self.tr("ชื่อ-นามสกุลของเด็ก"), self.tr("เลขประจำตัวประชาชน 13 หลัก"),
+                            self.tr("สถานะของกรณี"), self.tr("วันที่เข้าสู่สถานะนี้"),
+                            self.tr("เจ้าหน้าที่ผู้รับผิดชอบกรณี"), self.tr("หมู่ที่ของครัวเรือนเด็ก"),
+                            self.tr("บ้านเลขที่ของครัวเรือนเด็ก"),
+                            self.tr("นิเทศติดตามครั้งถัดไป: วันที่นัด หรือจำนวนวันที่เลยกำหนดแล้ว")]
 
     def listed_order(self) -> Any:
         """What the list is ordered by: a header's column, else the chosen order."""
@@ -120,17 +132,22 @@ class CasesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.header_tips[section]
         return None
+
+    def overdue_text(self, days: int) -> str:
+        return self.tr("เลยกำหนด %1 วัน").replace("%1", str(days))
 
     def cell(self, row: int, column: int) -> str:
         r = self.rows[row]
         if column == 7:  # overdue: the days (the date in the tooltip), else the date
             if r.follow_due_on is None:
                 return ""
-            return self.tr("เลยกำหนด %1 วัน").replace("%1", str(r.days_overdue)) if r.days_overdue \
-                else format_be(r.follow_due_on)
+            return self.overdue_text(r.days_overdue) if r.days_overdue else format_be(r.follow_due_on)
         return str((r.child_name, r.national_id, status_label(r.status), format_be(r.status_on), r.worker,
                     r.village_no, r.house_no)[column])
 
@@ -143,6 +160,9 @@ class CasesModel(QAbstractTableModel):
             )
 
             return due_text(self.rows[index.row()].follow_due_on, date.today())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:  # the worker too: a netbook hides its column
+            r = self.rows[index.row()]
+            return r.child_name + ("\n" + self.tr("ผู้รับผิดชอบ %1").replace("%1", r.worker) if r.worker else "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].days_overdue:
@@ -177,35 +197,42 @@ class CasesView(QWidget):
         self.print_button.setVisible(may(ctx.db, Action.REPORT))
         self.export_button.setVisible(may(ctx.db, Action.EXPORT))
         layout.addLayout(title_row)
-        filters = QHBoxLayout()
+        # the search on a row of its own, the filters and the order below: on a netbook
+        # (1024 px) one row cut every placeholder ("ผู้รั...")
+        filters = QVBoxLayout()
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("ค้นหาชื่อ นามสกุล เลขประจำตัวประชาชน หรือรหัส G… (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        filters.addWidget(self.search_edit, 3)
+        filters.addWidget(self.search_edit)
+        choices = QHBoxLayout()
+        filters.addLayout(choices)
         self.status_combo = QComboBox(self)
         self.status_combo.addItem(self.tr("ทุกสถานะ"), None)
         self.status_combo.addItem(self.tr("ยังไม่ปิด"), "open")
         for status in CaseStatus:
             self.status_combo.addItem(status_label(status), status.value)
         self.status_combo.setCurrentIndex(1)
-        filters.addWidget(self.status_combo, 2)
+        choices.addWidget(self.status_combo)
         self.worker_edit = QLineEdit(self)
         self.worker_edit.setPlaceholderText(self.tr("ผู้รับผิดชอบ"))
         self.worker_edit.setToolTip(self.tr("ชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ"))
-        filters.addWidget(self.worker_edit, 1)
+        choices.addWidget(self.worker_edit, 2)
         self.village_edit = QLineEdit(self)
         self.village_edit.setPlaceholderText(self.tr("หมู่"))
         self.village_edit.setToolTip(self.tr("หมู่ที่หรือชื่อหมู่บ้านของครัวเรือนเด็ก"))
-        filters.addWidget(self.village_edit, 1)
+        choices.addWidget(self.village_edit, 1)
+        for edit in (self.worker_edit, self.village_edit):  # the placeholder whole, and a little to type
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText() + "MMM") + 16)
         self.order_combo = QComboBox(self)
         self.order_combo.addItem(self.tr("เลยกำหนดติดตามก่อน"), "overdue_first")
         self.order_combo.addItem(self.tr("เรียงตามหมู่และบ้านเลขที่ (ออกติดตาม)"), "village")
-        filters.addWidget(self.order_combo, 2)
+        choices.addWidget(self.order_combo)
         self.mine_check = QCheckBox(self.tr("เฉพาะของฉัน"), self)
-        filters.addWidget(self.mine_check)
+        choices.addWidget(self.mine_check)
         self.model = CasesModel(ctx, self)
         self.table = QTableView(self)
         self.table.setObjectName("casesTable")
+        header = compact_header(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -213,13 +240,18 @@ class CasesView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # none: the chosen order (overdue first)
         self.table.setSortingEnabled(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (5, 6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the short, bounded columns as wide as their widest value (the same width page after
+        # page), the name taking the rest, eliding at the right (the worker: fit_worker)
+        fit_columns(self.table, FITTED, stretched=(NAME,))  # the worker's: fit_worker
+        def room(texts: Any) -> int:
+            return max(cell_room(self.table, t) for t in texts)
+
+        dates = [format_be(date(2000, m, 28)) for m in range(1, 13)]
+        header.least = {1: room(["0" * 13]), 2: room(status_label(s) for s in CaseStatus), 3: room(dates),
+                        7: room([*dates, self.model.overdue_text(999)])}
+        self.table.viewport().installEventFilter(self)
         self.count_label = QLabel(self)
         from desktop.gui.documents import Documents
         from desktop.gui.views.case_dashboard_view import CaseDashboardView
@@ -258,6 +290,26 @@ class CasesView(QWidget):
         super().showEvent(event)
         if may(self.ctx.db, Action.CASE_WORK) and self.model.query is not None:
             self.refresh()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_worker()
+        return super().eventFilter(watched, event)
+
+    def fit_worker(self) -> None:
+        """The worker's column as wide as its names (at most half the free room), and only
+        where the name keeps the room of a long one beside it: on a netbook (1024 px) the
+        bounded columns leave the name little more, so the worker steps aside (named in the
+        name's tooltip; the filter box still filters by worker)."""
+        header = self.table.horizontalHeader()
+        taken = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in FITTED)
+        rest = self.table.viewport().width() - taken
+        worker = min(max(header.sectionSizeHint(WORKER), self.table.sizeHintForColumn(WORKER)), rest // 2)
+        hide = rest - worker < cell_room(self.table, NAME_ROOM)
+        if not hide:
+            self.table.setColumnWidth(WORKER, worker)
+        if hide != self.table.isColumnHidden(WORKER):
+            self.table.setColumnHidden(WORKER, hide)
 
     def query(self) -> Any:
         from desktop.services.cases_lists import CaseQuery
@@ -302,6 +354,7 @@ class CasesView(QWidget):
             if self.model.overdue:
                 text += " · " + self.tr("เลยกำหนดนิเทศติดตาม %1 กรณี").replace("%1", f"{self.model.overdue:,}")
             self.count_label.setText(text)
+        self.fit_worker()  # the rows' หมู่ and house numbers may be wider
         has_rows = self.model.rowCount() > 0
         for b in (self.open_button, self.print_button, self.export_button):
             b.setEnabled(has_rows)
