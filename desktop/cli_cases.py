@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_args import date_arg, month_arg
+from desktop.cli_args import date_arg, month_arg, output_problem
 
 EXIT_INVALID = 1
 EXIT_ARGS = 2
@@ -162,6 +162,10 @@ def _month_report(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     target: Path = args.out
     if target.suffix.lower() != ".pdf":
         err("รายงานประจำเดือนเป็น PDF: ชื่อไฟล์ต้องลงท้ายด้วย .pdf")
+        return EXIT_ARGS
+    problem = output_problem(target)
+    if problem:
+        err(problem)
         return EXIT_ARGS
     today = date.today()
     year, month = args.month or last_month(today)
