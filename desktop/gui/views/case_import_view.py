@@ -129,7 +129,8 @@ class CaseImportDialog(QDialog):
         from desktop.reports.sheets import read_sheet
 
         self.path, self.sheet, self.plan, self.resolutions = path, None, None, {}
-        self.file_label.setText(str(path))
+        self.file_label.setText(path.name)  # the folder in the tooltip: a long path wrapped over two lines
+        self.file_label.setToolTip(str(path))
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self._say("")
@@ -200,7 +201,8 @@ class CaseImportDialog(QDialog):
         rows = plan.rows[:SHOWN_ROWS]
         fill_table(self.table, [self.tr("แถว"), self.tr("ผล"), self.tr("ชื่อ"), self.tr("เหตุผล"),
                                 self.tr("เลือกเด็ก")],
-                   [[str(r.row), kind_label(r.kind), r.name, self._why(r), ""] for r in rows])
+                   [[str(r.row), kind_label(r.kind), r.name, self._why(r), ""] for r in rows],
+                   fitted=(0, 1))  # the row's number and its result whole; the name and the reason share the rest
         for i, r in enumerate(rows):
             if r.kind is RowKind.AMBIGUOUS or r.resolved:
                 combo = QComboBox(self.table)
