@@ -72,3 +72,29 @@ def test_pruned_backups_take_their_keyring_along(tmp_path: Path) -> None:
     assert all(cipher.keyring_path(p).exists() for p in made)
     removed = svc.prune(path, keep_daily=1)
     assert removed and not any(cipher.keyring_path(p).exists() for p in removed)
+
+
+def test_the_backup_made_while_a_list_is_checked_is_encrypted_too(tmp_path: Path) -> None:
+    """services/backup_ahead.py watches an encrypted database with its key and takes its
+    backup as the import would; a write by another connection makes it again."""
+    from desktop.services import backup_ahead
+
+    path = _encrypted(tmp_path)
+    url = f"sqlite:///{path}"
+    backup_ahead.backup_ahead(url, svc.BEFORE_IMPORT)
+    first = backup_ahead.take_backup_before(url, svc.BEFORE_IMPORT)
+    assert first is not None and cipher.is_encrypted(first.path) and NAME.encode() not in first.path.read_bytes()
+    assert [p.name for p in backups_of(path)] == [first.path.name]
+    backup_ahead.backup_ahead(url, svc.BEFORE_IMPORT)
+    conn = cipher.connect(path)
+    try:
+        conn.execute("INSERT INTO setting(key, value) VALUES ('another', 'x')")
+        conn.commit()
+    finally:
+        conn.close()
+    again = backup_ahead.take_backup_before(url, svc.BEFORE_IMPORT)
+    assert again is not None and again.path != first.path
+    manifest = read_manifest(again.path)
+    before = read_manifest(first.path)
+    assert before is not None
+    assert manifest is not None and manifest.encrypted and manifest.counts["setting"] == before.counts["setting"] + 1
