@@ -59,6 +59,16 @@ def test_the_command_says_the_counts_and_imports(capsys: pytest.CaptureFixture[s
         assert set(s.scalars(select(OosCase.source))) == {"volunteer_list"}
     code, out, _ = run(capsys, "--db", str(reg.path), "cases", "import", str(path))  # again: open cases
     assert code == 1 and "มีกรณีที่ยังไม่ปิดอยู่แล้ว 3 แถว" in out and cases(reg) == 3
+    # one verified backup, before the import that wrote, of the registry as it found it; none
+    # left by the dry run or by the refused second import (its backup, made while the list
+    # was checked, removed: services/backup_ahead.py)
+    from desktop.store.backup import backups_of, read_manifest
+
+    made = backups_of(reg.path)
+    assert len(made) == 1 and "before-import" in made[0].name
+    manifest = read_manifest(made[0])
+    assert manifest is not None and manifest.ok and manifest.counts["oos_case"] == 0 and manifest.counts["child"] == 2
+    assert not [p for p in made[0].parent.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_bad_rows_exit_1_with_row_column_and_thai(capsys: pytest.CaptureFixture[str], reg: Database,
