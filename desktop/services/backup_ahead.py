@@ -52,7 +52,11 @@ class _Ahead:
         self.path, self.label = path, label
         self.progress = Progress()  # cancelled when the backup is no longer wanted
         self.watcher = cipher.connect(path, check_same_thread=False)
-        self.version = self._version()
+        try:
+            self.version = self._version()
+        except BaseException:
+            self.close()
+            raise
         self.future: Future[BackupInfo] = Future()
         threading.Thread(target=self._run, name="samoe-backup-ahead", daemon=True).start()
 
