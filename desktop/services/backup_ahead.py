@@ -32,7 +32,6 @@ import contextlib
 import threading
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
 
 from desktop.services.backup import BackupInfo, auto_backups_on, backup_before, create_backup
 from desktop.services.progress import Cancelled, Progress
@@ -101,15 +100,14 @@ def backup_ahead(bind_url: str, label: str) -> None:
     if path is None:
         return
     with _lock:
-        old = _pending.get(path)
+        old = _pending.pop(path, None)
         if old is not None and old.label == label and old.unchanged():
+            _pending[path] = old
             return
-        try:
+        if old is not None:  # stale: ended first, so the new one never takes its file's name
+            _drop(old, wait=True)
+        with contextlib.suppress(*cipher.DatabaseError):  # cannot be watched: taken when the import writes
             _pending[path] = _Ahead(path, label)
-        except cipher.DatabaseError:  # cannot be watched: taken when the import writes
-            _pending.pop(path, None)
-    if old is not None:
-        _drop(old)
 
 
 def take_backup_before(bind_url: str, label: str) -> BackupInfo | None:
@@ -157,15 +155,22 @@ def _drop_all() -> None:
 
 
 def _drop(ahead: _Ahead, *, wait: bool = False) -> None:
+    """Cancel ``ahead`` and remove its backup if it was made. ``wait``: here, before this
+    returns (a new backup then never gets the name of one still being made)."""
     ahead.progress.cancel()
-
-    def done(future: Future[Any]) -> None:
-        ahead.close()
-        if not future.cancelled() and future.exception() is None:
-            with contextlib.suppress(OSError):
-                remove_backup(future.result().path)
-
-    ahead.future.add_done_callback(done)
     if wait:
-        with contextlib.suppress(BaseException):
-            ahead.future.result(timeout=60)
+        try:
+            info: BackupInfo | None = ahead.future.result(timeout=60)
+        except BaseException:  # noqa: BLE001 - cancelled, failed or slow: nothing to remove
+            info = None
+        _forget(ahead, info)
+        return
+    ahead.future.add_done_callback(
+        lambda f: _forget(ahead, None if f.cancelled() or f.exception() is not None else f.result()))
+
+
+def _forget(ahead: _Ahead, info: BackupInfo | None) -> None:
+    ahead.close()
+    if info is not None:
+        with contextlib.suppress(OSError):
+            remove_backup(info.path)
