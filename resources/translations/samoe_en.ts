@@ -762,6 +762,28 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Imported: %1 registry children, %2 new children</translation>
     </message>
     <message>
+        <source> · ไม่ได้นำเข้า %1 แถว</source>
+        <translation> · %1 rows not imported</translation>
+    </message>
+    <message>
+        <source>บางแถวจะไม่นำเข้า</source>
+        <translation>Some rows will not be imported</translation>
+    </message>
+    <message>
+        <source>แถวต่อไปนี้จะไม่นำเข้า: %1
+ดูเหตุผลได้ในแท็บ "ผลการตรวจสอบ" แก้ในไฟล์หรือเลือกเด็กให้แถวที่ต้องตรวจสอบแล้วตรวจสอบใหม่ได้
+
+นำเข้าเฉพาะ %2 แถวที่นำเข้าได้หรือไม่</source>
+        <translation>These rows will not be imported: %1
+The reasons are on the "Check results" tab; correct the file, or choose the child for the rows to look at, and check again.
+
+Import only the %2 rows that can be imported?</translation>
+    </message>
+    <message>
+        <source>%1 %2 แถว</source>
+        <translation>%1: %2 rows</translation>
+    </message>
+    <message>
         <source>คอลัมน์ในไฟล์</source>
         <translation>Column in the file</translation>
     </message>

@@ -74,5 +74,13 @@ def test_unknown_headers_are_mapped_by_the_clerk(qtbot, ctx_kit, tmp_path: Path)
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # every row imported: nothing asked
     assert dialog.batch is not None
+
+    # another file chosen: nothing of this one stays under its name
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.set_file(empty)
+    assert dialog.table.rowCount() == 0 and dialog.mapping_table.rowCount() == 0
+    assert dialog.counts_label.text() == "" and dialog.file_label.text() == "empty.csv"

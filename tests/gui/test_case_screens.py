@@ -352,8 +352,19 @@ def test_a_list_imported_as_cases(qtbot, case_ctx, tmp_path: Path) -> None:  # t
     reasons = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
     assert kinds == ["ตรงกับเด็กในทะเบียน", "เด็กใหม่", "ข้อมูลไม่ถูกต้อง"], (reasons, dialog.columns_label.text())
     assert dialog.import_button.isEnabled()
+    # the invalid row is left out: said, and the clerk agrees first (No: nothing written)
+    from modals import answer, press
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    left = answer(press(QMessageBox.StandardButton.No, said))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert not left and "ข้อมูลไม่ถูกต้อง 1 แถว" in said[0] and "นำเข้าเฉพาะ 2 แถว" in said[0]
+    assert dialog.batch is None and dialog.isVisible()
+    left = answer(press(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert not left and dialog.batch is not None and dialog.batch.left_out == 1
     assert view.model.total == 2
     assert sorted(r.child_name for r in view.model.rows) == ["เด็กชายกมล ใจงาม000", "เด็กหญิงใหม่มาก ดีงาม"]
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +50,7 @@ class CaseImportDialog(QDialog):
         self.path: Path | None = None
         self.sheet: Any = None  # the file as read: its headers and rows
         self.plan: Any = None
+        self.batch: Any = None  # the import written (services.case_import.CaseBatch)
         self.names: dict[str, str] = {}
         self.resolutions: dict[int, str] = {}
         self.setWindowTitle(self.tr("นำเข้ารายชื่อเด็กนอกระบบการศึกษา"))
@@ -131,6 +133,9 @@ class CaseImportDialog(QDialog):
         self.path, self.sheet, self.plan, self.resolutions = path, None, None, {}
         self.file_label.setText(path.name)  # the folder in the tooltip: a long path wrapped over two lines
         self.file_label.setToolTip(str(path))
+        self.columns.table.setRowCount(0)  # nothing of the file before stays under this one's name
+        self.table.setRowCount(0)
+        self.counts_label.setText("")
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self._say("")
@@ -255,7 +260,7 @@ class CaseImportDialog(QDialog):
         from desktop.services.case_import import commit_case_import
 
         plan = self.plan
-        if plan is None or not self.import_button.isEnabled():
+        if plan is None or not self.import_button.isEnabled() or not self._left_out_accepted(plan):
             return
 
         def work(progress: Any) -> Any:
@@ -266,12 +271,35 @@ class CaseImportDialog(QDialog):
         self.ctx.tasks.run(work, on_done=self._done, on_error=self._failed, writes=True,
                            label=self.tr("กำลังนำเข้ารายชื่อ…"))
 
+    def _left_out_accepted(self, plan: Any) -> bool:
+        """Rows the import leaves out (invalid, to look at, a case open already) are said,
+        and the clerk agrees to import the rest (the command line asks for --skip-invalid)."""
+        from desktop.services.case_import import RowKind, kind_label
+
+        counts = plan.counts()
+        left = [(kind, counts[kind]) for kind in (RowKind.INVALID, RowKind.AMBIGUOUS, RowKind.OPEN_CASE)
+                if counts[kind]]
+        if not left:
+            return True
+        importable = counts[RowKind.MATCHED] + counts[RowKind.NEW]
+        answer = QMessageBox.question(
+            self, self.tr("บางแถวจะไม่นำเข้า"),
+            self.tr("แถวต่อไปนี้จะไม่นำเข้า: %1\nดูเหตุผลได้ในแท็บ \"ผลการตรวจสอบ\" "
+                    "แก้ในไฟล์หรือเลือกเด็กให้แถวที่ต้องตรวจสอบแล้วตรวจสอบใหม่ได้\n\n"
+                    "นำเข้าเฉพาะ %2 แถวที่นำเข้าได้หรือไม่").replace(
+                "%1", " · ".join(self.tr("%1 %2 แถว").replace("%1", kind_label(k)).replace("%2", f"{n:,}")
+                                 for k, n in left)).replace("%2", f"{importable:,}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _done(self, batch: Any) -> None:
         from desktop.services.case_import import RowKind
 
         counts = self.plan.counts() if self.plan is not None else {}
         text = self.tr("นำเข้าแล้ว: เด็กในทะเบียน %1 คน เด็กใหม่ %2 คน").replace(
             "%1", f"{counts.get(RowKind.MATCHED, 0):,}").replace("%2", f"{counts.get(RowKind.NEW, 0):,}")
+        if batch.left_out:
+            text += self.tr(" · ไม่ได้นำเข้า %1 แถว").replace("%1", f"{batch.left_out:,}")
         self.batch = batch
         self.imported.emit(text)
         self.accept()
