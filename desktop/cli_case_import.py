@@ -73,8 +73,11 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
     if args.dry_run or (invalid and not args.skip_invalid) or importable == 0:
         drop_backup_ahead(str(db.engine.url), wait=True)
         out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
-        if invalid and not args.dry_run and not plan.blocked:
+        if importable == 0 and not args.dry_run and not plan.blocked:
+            err("ไม่มีแถวที่นำเข้าได้: ทุกแถวผิด ต้องตรวจสอบ หรือมีกรณีที่ยังไม่ปิดอยู่แล้ว (ดูรายการข้างบน)")
+        elif invalid and not args.dry_run and not plan.blocked:
             err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")
+        _say_to_look_at(n[RowKind.AMBIGUOUS], err)
         return 1 if invalid or importable == 0 else 0
     try:
         with db.session() as s:
@@ -83,9 +86,17 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
         err(str(exc))
         return 1
     out(summary)
+    _say_to_look_at(n[RowKind.AMBIGUOUS], err)
     out(f"เปิดกรณีแล้ว {batch.cases:,} กรณี (เด็กในทะเบียน {batch.matched:,} คน เพิ่มเด็กใหม่ {batch.new_children:,} คน) "
         f"ชุด {batch.uuid} (ยกเลิกได้: samoe import undo {batch.uuid})")
     return 0
+
+
+def _say_to_look_at(rows: int, err: Any) -> None:
+    """Rows to look at are the clerk's to decide, which the command cannot ask: where."""
+    if rows:
+        err(f"แถวที่ต้องตรวจสอบ {rows:,} แถวไม่ได้นำเข้า: เลือกเด็กในทะเบียนหรือเด็กใหม่ให้แต่ละแถวได้ในหน้าต่าง "
+            "เด็กนอกระบบการศึกษา › นำเข้ารายชื่อ… แล้วนำเข้าไฟล์เดิมอีกครั้ง (แถวที่นำเข้าแล้วจะไม่ซ้ำ)")
 
 
 def _say_problems(plan: Any, out: Any, err: Any) -> None:

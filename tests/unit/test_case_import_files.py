@@ -59,6 +59,8 @@ def test_the_command_says_the_counts_and_imports(capsys: pytest.CaptureFixture[s
         assert set(s.scalars(select(OosCase.source))) == {"volunteer_list"}
     code, out, _ = run(capsys, "--db", str(reg.path), "cases", "import", str(path))  # again: open cases
     assert code == 1 and "มีกรณีที่ยังไม่ปิดอยู่แล้ว 3 แถว" in out and cases(reg) == 3
+    code, out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--skip-invalid")
+    assert code == 1 and "ไม่มีแถวที่นำเข้าได้" in err and "--skip-invalid" not in err  # no advice that loops
     # one verified backup, before the import that wrote, of the registry as it found it; none
     # left by the dry run or by the refused second import (its backup, made while the list
     # was checked, removed: services/backup_ahead.py)
