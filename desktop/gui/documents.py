@@ -74,12 +74,14 @@ def _tidy(folder: Path) -> None:
 
 
 class ReportOptionsDialog(QDialog):
-    """Paper orientation and the signature lines, remembered for the next report."""
+    """Paper orientation, remembered for the next report of the same kind (``stem``: a wide
+    list stays landscape after a portrait letter), and the signature lines, remembered for
+    the next report of any kind (the same people sign them)."""
 
     def __init__(self, ctx: AppContext, title: str, detail: str, *, landscape: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, stem: str = "") -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.stem = ctx, stem
         self.ui = Ui_ReportOptions()
         self.ui.setupUi(self)
         self.ui.titleLabel.setText(title)
@@ -90,7 +92,9 @@ class ReportOptionsDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         saved = self._saved()
-        self.ui.landscapeRadio.setChecked(bool(saved.get("landscape", landscape)))
+        by_kind = saved.get("landscape_by")
+        self.by_kind: dict[str, bool] = dict(by_kind) if isinstance(by_kind, dict) else {}
+        self.ui.landscapeRadio.setChecked(bool(self.by_kind.get(stem, landscape)))
         self.ui.portraitRadio.setChecked(not self.ui.landscapeRadio.isChecked())
         signs = saved.get("signatures") or []
         self.ui.signGroup.setChecked(bool(saved.get("sign", False)))
@@ -122,7 +126,7 @@ class ReportOptionsDialog(QDialog):
     def accept(self) -> None:
         ui = self.ui
         self.ctx.settings.setValue(OPTIONS_KEY, json.dumps({
-            "landscape": ui.landscapeRadio.isChecked(),
+            "landscape_by": {**self.by_kind, self.stem: ui.landscapeRadio.isChecked()},
             "sign": ui.signGroup.isChecked(),
             "signatures": [
                 {"name": ui.sign1Name.text().strip(), "position": ui.sign1Position.text().strip()},
@@ -157,7 +161,7 @@ class Documents(QObject):
             return
         options: Any = ReportOptions(landscape=landscape)
         if self.ask_options:
-            dialog = ReportOptionsDialog(self.ctx, title, detail, landscape=landscape, parent=parent)
+            dialog = ReportOptionsDialog(self.ctx, title, detail, landscape=landscape, parent=parent, stem=stem)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             options = dialog.options()

@@ -102,7 +102,7 @@ def test_save_copy_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_report_options_are_remembered(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
-    dialog = ReportOptionsDialog(ctx, "รายชื่อเด็ก", "", landscape=False)
+    dialog = ReportOptionsDialog(ctx, "รายชื่อเด็ก", "", landscape=False, stem="children")
     qtbot.addWidget(dialog)
     dialog.ui.landscapeRadio.setChecked(True)
     dialog.ui.signGroup.setChecked(True)
@@ -114,11 +114,21 @@ def test_report_options_are_remembered(qtbot, ctx: AppContext) -> None:  # type:
     assert options.landscape
     assert [(s.name, s.position) for s in options.signatures] == [
         ("นางสาวมานี ใจดี", "นักวิชาการศึกษา"), ("", "ผู้อำนวยการกองการศึกษา")]
-    again = ReportOptionsDialog(ctx, "รายชื่อเด็ก", "", landscape=False)
+    again = ReportOptionsDialog(ctx, "รายชื่อเด็ก", "", landscape=False, stem="children")
     qtbot.addWidget(again)
     assert again.ui.landscapeRadio.isChecked() and again.ui.signGroup.isChecked()
     assert again.ui.sign1Name.text() == "นางสาวมานี ใจดี"
     assert again.options() == options
+    again.reject()
+    # another kind of report keeps its own orientation (a wide list printed after a portrait
+    # letter stayed portrait and broke its Thai words), the signers are the same people
+    letter = ReportOptionsDialog(ctx, "รายงานประจำเดือน", "", landscape=False, stem="cases-month")
+    qtbot.addWidget(letter)
+    assert letter.ui.portraitRadio.isChecked() and letter.ui.sign1Name.text() == "นางสาวมานี ใจดี"
+    letter.accept()
+    wide = ReportOptionsDialog(ctx, "รายชื่อกรณี", "", landscape=True, stem="cases")
+    qtbot.addWidget(wide)
+    assert wide.ui.landscapeRadio.isChecked()
 
 
 def _documents(ctx: AppContext, qtbot, messages: list[str]) -> Documents:  # type: ignore[no-untyped-def]
