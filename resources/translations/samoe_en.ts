@@ -766,6 +766,10 @@ Anything saved after that time will not be in the restored database. The current
         <translation> · %1 rows not imported</translation>
     </message>
     <message>
+        <source>แถว %1: </source>
+        <translation>Row %1: </translation>
+    </message>
+    <message>
         <source>บางแถวจะไม่นำเข้า</source>
         <translation>Some rows will not be imported</translation>
     </message>

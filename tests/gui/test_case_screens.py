@@ -351,6 +351,7 @@ def test_a_list_imported_as_cases(qtbot, case_ctx, tmp_path: Path) -> None:  # t
     kinds = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     reasons = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
     assert kinds == ["ตรงกับเด็กในทะเบียน", "เด็กใหม่", "ข้อมูลไม่ถูกต้อง"], (reasons, dialog.columns_label.text())
+    assert '"31/02/2555"' in reasons[2].split(" · ")[0], reasons[2]  # what to correct comes first, with its value
     assert dialog.import_button.isEnabled()
     # the invalid row is left out: said, and the clerk agrees first (No: nothing written)
     from modals import answer, press

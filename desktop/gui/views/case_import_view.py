@@ -220,18 +220,20 @@ class CaseImportDialog(QDialog):
                 self.table.setCellWidget(i, 4, combo)
             else:
                 self.table.setItem(i, 4, QTableWidgetItem(""))
-        for p in plan.file_problems:
-            self._say(p.message)
+        self._say("\n".join((self.tr("แถว %1: ").replace("%1", str(p.row)) if p.row else "") + p.message
+                            for p in plan.file_problems))  # every one, each with its row
         importable = not plan.blocked and any(r.imported for r in plan.rows)
         self.import_button.setEnabled(importable)
 
     @staticmethod
     def _why(r: Any) -> str:
-        """The row's reason, and for a row that is not imported its checks' errors."""
+        """The row's reason; for a row that is not imported its checks' errors first, each
+        with its column and value (what to correct, where the cell is cut least)."""
         from desktop.services.imports.model import ERROR
 
-        errors = [p.message for p in r.problems if p.severity == ERROR]
-        return " · ".join([r.reason, *errors]) if errors and not r.imported else r.reason
+        errors = [(f'{p.column} "{p.value}": ' if p.column and p.value else f"{p.column}: " if p.column else "")
+                  + p.message for p in r.problems if p.severity == ERROR]
+        return " · ".join([*errors, r.reason]) if errors and not r.imported else r.reason
 
     def _load_names(self, plan: Any) -> None:
         from desktop.services.children import load_child
