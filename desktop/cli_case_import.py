@@ -36,8 +36,12 @@ def writes(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.cli_errors import exit_code_for_os_error, os_error_message
+    from desktop.domain.roles import Action
     from desktop.reports.sheets import SheetError, read_sheet
+    from desktop.services.access import require
 
+    with db.reader() as s:
+        require(s, Action.CASE_IMPORT)  # refused before a large file is read, not after
     try:
         sheet = read_sheet(args.file)
     except SheetError as exc:

@@ -100,6 +100,9 @@ def test_a_missing_file_and_a_case_worker(capsys: pytest.CaptureFixture[str], re
         add_user(s, "worker", TEST_PASSWORD, full_name="รักษ์ เด็ก", roles=[Role.CASE_WORKER])
     code, _, err = run(capsys, "--db", str(reg.path), "--user", "worker", "cases", "import", str(path))
     assert code != 0 and "Traceback" not in err and cases(reg) == 0
+    # refused before the file is read: a missing file is not what a case worker is told
+    code, _, err = run(capsys, "--db", str(reg.path), "--user", "worker", "cases", "import", str(tmp_path / "x.xlsx"))
+    assert code == 12 and "x.xlsx" not in err, err
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "cp874", "utf-8-sig"])
