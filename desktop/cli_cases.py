@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
 
             return run_import(args, db, out, err)
         if args.cases_command == "overdue":
-            return _overdue(args, db, out)
+            return _overdue(args, db, out, err)
         if args.cases_command == "month":
             return _month_report(args, db, out, err)
         return _list(args, db, out)
@@ -135,12 +135,15 @@ def _summary(out: Any, total: int, overdue: int, page: int, shown: int) -> None:
     out(line)
 
 
-def _overdue(args: argparse.Namespace, db: Any, out: Any) -> int:
+def _overdue(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.domain.cases import status_label
     from desktop.domain.dates import format_be
     from desktop.services.cases_lists import overdue_cases, overdue_count
 
     today = args.date or date.today()
+    if abs((today - date.today()).days) > 366:  # a mistyped year (2600 for 2569): 11,334 days overdue
+        err(f"วันที่ {format_be(today)} ห่างจากวันนี้เกินหนึ่งปี โปรดตรวจปี พ.ศ. ที่พิมพ์")
+        return EXIT_ARGS
     with db.reader() as s:
         rows = overdue_cases(s, today, (args.page - 1) * PAGE_SIZE, PAGE_SIZE)
         total = overdue_count(s, today)

@@ -52,6 +52,8 @@ def test_overdue_lists_the_late_follow_ups(capsys: pytest.CaptureFixture[str], c
     code, out, _ = run(capsys, "--db", cases_db, "cases", "overdue", "--date", later.strftime("%d/%m/") +
                        str(later.year + 543))
     assert code == 0 and "เลยกำหนด 50 วัน" in out
+    code, _out, err = run(capsys, "--db", cases_db, "cases", "overdue", "--date", "1/12/2600")  # 2600 for 2569
+    assert code == 2 and "เกินหนึ่งปี" in err
 
 
 @pytest.mark.parametrize("args", [("list", "--status", "lost"), ("list", "--page", "0"), ("overdue", "--date", "31/02/2569"),
