@@ -1,7 +1,8 @@
 """A case transferred from another municipality, at the receiving office (issue 13;
 docs/cases.md, "Transfer to another municipality"). No Qt.
 
-    result = receive_transfer(session, path, password=...)   # in the caller's transaction
+    preview = preview_transfer(session, path, password=...)  # case_transfer_preview: writes nothing
+    result = receive_transfer(session, path, password=..., choices={transfer_uuid: child_uuid | NEW})
 
 The province writes a transfer file for this office (services/case_transfer.py). Here:
 
@@ -12,9 +13,17 @@ The province writes a transfer file for this office (services/case_transfer.py).
   (``transfer.other_office``), whole (``transfer.incomplete``). A refusal writes nothing.
 - **Each case once**: a transfer whose ``oos_transfer`` row is here already was taken
   before and is skipped (``already``); the same file twice changes nothing.
-- **The child**: this office's live child with the same national ID, else the same first
-  name, last name and birth date, else a new child of this office from the sender's
-  record (its household stays with the sender).
+- **The child** (services/case_transfer_preview.match_child): this office's live child with
+  the same national ID; else, when children of this office have the same first name, last
+  name and birth date (and no other national ID), the one **the clerk chose** in
+  ``choices`` (the transfer's uuid → that child's uuid, or ``NEW`` for a new child): two
+  children can share a name and a birth date, so such a case is never attached without a
+  choice: **the whole file is refused, nothing written** (``ChoiceNeeded``,
+  ``transfer.choose_child``, naming each case and child waiting), and the clerk takes it
+  again with the choices; a choice that cannot stand (a case not in the file, a child not
+  among the candidates, a new child for one found by its ID) is ``transfer.choice``.
+  Else a new child of this office from the sender's record (its household stays with
+  the sender).
 - **The sender's case, read-only**: the case and every row under it (status history,
   tracing visits and photos' hashes, assessments, plan versions with goals and actions,
   follow-ups, referrals) and the transfer are kept with their uuids and the sending office
@@ -30,30 +39,36 @@ The province writes a transfer file for this office (services/case_transfer.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.cases import CaseSource, CaseStatus
 from desktop.domain.roles import Action
-from desktop.exchange.bundle import verify_bundle
-from desktop.exchange.transfer_file import HEADER, Transfer, check_header, read_transfers
+from desktop.exchange.transfer_file import Transfer
 from desktop.i18n import _
 from desktop.services.access import require
 from desktop.services.audit import record
-from desktop.services.exchange_import import BundleApplier, read_bundle_bytes, sender_office
-from desktop.services.exchange_keys import office_private_keys
-from desktop.services.exchange_outbox import ExchangeError, naive, now_utc
-from desktop.services.exchange_trust import DatabaseTrustList
-from desktop.services.exchange_wire import BY_WIRE, SYNCED, check_row, column_values
-from desktop.services.office import require_local_office
+from desktop.services.case_transfer_preview import (
+    ALREADY,
+    NAME_BIRTH,
+    NEW,
+    NEW_CHILD,
+    ChoiceNeeded,
+    check_choices,
+    open_transfer_file,
+    preview_cases,
+    taken_case,
+)
+from desktop.services.exchange_import import BundleApplier, sender_office
+from desktop.services.exchange_outbox import ExchangeError, naive
+from desktop.services.exchange_wire import BY_WIRE, SYNCED, column_values
 from desktop.store.case_state import OosCase, OosCaseStatus, OosTransfer
-from desktop.store.exchange_keys import TrustEntry
-from desktop.store.models import Child, Office
+from desktop.store.models import Child
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,7 @@ class Received:
     child_name: str
     child: str  # how the child was found: national_id | name_birth | new
     already: bool  # taken before: nothing changed
+    chosen: bool = False  # the clerk chose the child (a name and birth date matched)
 
 
 @dataclass(frozen=True)
@@ -81,31 +97,14 @@ class ReceiveResult:
         return all(r.already for r in self.received)
 
 
-def _row_check(table: str, row: dict[str, Any]) -> None:
-    if table == HEADER:
-        check_header(row)
-    else:
-        check_row(table, row)
-
-
-def _child(session: Session, wire: dict[str, Any], office_id: int) -> tuple[Child, str]:
-    live = select(Child).where(Child.deleted_at.is_(None), Child.origin_office_id == office_id)
-    if wire["national_id"]:
-        found = session.scalars(live.where(Child.national_id == wire["national_id"]).order_by(Child.id)).first()
-        if found is not None:
-            return found, "national_id"
+def _new_child(session: Session, wire: dict[str, object], office_id: int) -> Child:
     values = column_values(BY_WIRE["child"], wire)
-    found = session.scalars(live.where(Child.first_name == values["first_name"],
-                                       Child.last_name == values["last_name"],
-                                       Child.birth_date == values["birth_date"]).order_by(Child.id)).first()
-    if found is not None:
-        return found, "name_birth"
     for key in ("uuid", "version", "created_at", "updated_at", "deleted_at"):
         values.pop(key)
     child = Child(**values, household_id=None, origin_office_id=office_id)
     session.add(child)
     session.flush()
-    return child, "new"
+    return child
 
 
 def _open_case(session: Session, child: Child, from_name: str, on: date, by: str, office_id: int) -> OosCase:
@@ -123,14 +122,13 @@ def _open_case(session: Session, child: Child, from_name: str, on: date, by: str
     return case
 
 
-def _take(session: Session, applier: BundleApplier, x: Transfer, *, local_id: int, by: str, at: datetime,
-          bundle_id: str) -> Received:
+def _take(session: Session, applier: BundleApplier, x: Transfer, child: Child, how: str, chosen: bool, *,
+          local_id: int, by: str, at: datetime, bundle_id: str) -> Received:
     sender_id = sender_office(session, x.from_office, x.from_name, own=ExchangeError(
         "transfer.own_office", _("กรณีในไฟล์นี้มาจากหน่วยงานนี้เอง ไม่ต้องรับโอน")))
-    child, how = _child(session, x.child, local_id)
     applier.office_id = sender_id
-    rows: dict[str, list[dict[str, Any]]] = {"oos_case": [{**x.case, "child": child.uuid}],
-                                             "oos_transfer": [x.transfer], **x.rows}
+    rows: dict[str, list[dict[str, object]]] = {"oos_case": [{**x.case, "child": child.uuid}],
+                                                "oos_transfer": [x.transfer], **x.rows}
     for t in SYNCED:
         if rows.get(t.wire):
             applier.apply_file(t, rows[t.wire])
@@ -142,47 +140,53 @@ def _take(session: Session, applier: BundleApplier, x: Transfer, *, local_id: in
                     .execution_options(synchronize_session=False))
     record(session, "case_receive", "oos_case", case.uuid, {
         "from_office": x.from_office, "from_name": x.from_name, "from_case": x.case["uuid"], "transfer": x.uuid,
-        "bundle": bundle_id, "child": how}, subject_uuid=child.uuid)
+        "bundle": bundle_id, "child": how, "chosen": chosen}, subject_uuid=child.uuid)
     name = f"{child.first_name} {child.last_name}".strip()
-    return Received(x.uuid, x.from_office, x.from_name, case.id, case.uuid, child.uuid, name, how, False)
+    return Received(x.uuid, x.from_office, x.from_name, case.id, case.uuid, child.uuid, name, how, False, chosen)
 
 
 def _taken(session: Session, x: Transfer) -> Received | None:
-    got = session.execute(select(OosCase.id, OosCase.uuid, Child.uuid, Child.first_name, Child.last_name)
-                          .select_from(OosTransfer)
-                          .join(OosCase, OosCase.id == OosTransfer.received_case_id)
-                          .join(Child, Child.id == OosCase.child_id)
-                          .where(OosTransfer.uuid == x.uuid)).first()
+    got = taken_case(session, x.uuid)
     if got is None:
         return None
-    case_id, case_uuid, child_uuid, first, last = got
-    return Received(x.uuid, x.from_office, x.from_name, case_id, case_uuid, child_uuid, f"{first} {last}".strip(),
-                    "", True)
+    case_id, case_uuid, child = got
+    return Received(x.uuid, x.from_office, x.from_name, case_id, case_uuid, child.uuid,
+                    f"{child.first_name} {child.last_name}".strip(), "", True)
 
 
 def receive_transfer(session: Session, source: Path | str | bytes, *, password: str | None = None,
-                     now: datetime | None = None) -> ReceiveResult:
+                     choices: Mapping[str, str] | None = None, now: datetime | None = None) -> ReceiveResult:
     """Verify a transfer file and take each of its cases in ``session``'s transaction
-    (the module's text). Raises Refusal (code and Thai message; nothing written),
-    ExchangeError, OfficeKeyError, NotPermitted."""
-    private = office_private_keys(session, Action.EXPORT_APPROVE, password=password)
-    office = require_local_office(session)
-    if office.role == "province":
-        raise ExchangeError("exchange.not_municipality", _(
-            "ฐานข้อมูลนี้เป็นของจังหวัด ไฟล์ส่งต่อกรณีนำเข้าที่ อปท. ปลายทางเท่านั้น"))
-    at = now_utc(now)
-    verified = verify_bundle(read_bundle_bytes(source), trust=DatabaseTrustList(session), me=private.keys,
-                             box_private=private.box, chain=None, now=at, row_check=_row_check)
-    role = session.scalars(select(TrustEntry.office_role).where(
-        TrustEntry.key_id == verified.manifest.sender_key)).first()
-    transfers = read_transfers(verified, signer_role=role or "", me=office.code)
-    local_id = session.scalars(select(Office.id).where(Office.is_local.is_(True))).one()
+    (the module's text). ``choices``: the transfer's uuid → the child's uuid, or ``NEW``,
+    for each case whose child was matched by name and birth date. Raises Refusal (code and
+    Thai message), ChoiceNeeded and ExchangeError (``transfer.choice``), OfficeKeyError,
+    NotPermitted: nothing written each time."""
+    chosen = dict(choices or {})
+    opened = open_transfer_file(session, source, password=password, now=now)
+    cases = preview_cases(session, opened)
+    check_choices(cases, chosen)
+    waiting = [c for c in cases if c.match == NAME_BIRTH and c.transfer_uuid not in chosen]
+    if waiting:
+        raise ChoiceNeeded(waiting)
     by = require(session, Action.EXPORT_APPROVE).name
-    applier = BundleApplier(session, verified, local_id, False)
+    applier = BundleApplier(session, opened.verified, opened.office_id, False)
+    bundle_id = opened.verified.manifest.bundle
     out = []
-    for x in transfers:
-        taken = _taken(session, x)
-        out.append(taken if taken is not None else
-                   _take(session, applier, x, local_id=local_id, by=by, at=at, bundle_id=verified.manifest.bundle))
-    return ReceiveResult(verified.manifest.bundle, tuple(out))
+    for x, case in zip(opened.transfers, cases, strict=True):
+        taken = _taken(session, x) if case.match == ALREADY else None
+        if taken is not None:
+            out.append(taken)
+            continue
+        choice = chosen.get(x.uuid, "") if case.match == NAME_BIRTH else ""
+        if case.match == NEW_CHILD or choice == NEW:
+            child, how = _new_child(session, x.child, opened.office_id), NEW_CHILD
+        else:
+            uuid = choice or case.candidates[0].uuid
+            child = session.scalars(select(Child).where(Child.uuid == uuid)).one()
+            how = case.match
+        out.append(_take(session, applier, x, child, how, bool(choice), local_id=opened.office_id, by=by,
+                         at=opened.at, bundle_id=bundle_id))
+    return ReceiveResult(bundle_id, tuple(out))
 
+
+__all__ = ["NEW", "ChoiceNeeded", "ReceiveResult", "Received", "receive_transfer"]

@@ -85,9 +85,36 @@ def make_transfer(tmp: Path) -> Transfer:
     return Transfer(a, b, p, child, kit.national_ids[1], case_id)
 
 
+def add_namesake(t: Transfer, *, national_id: str | None = None, house: str = "") -> str:
+    """A child of B's registry with the same first name, last name and birth date as A's
+    transferred child (no national ID unless given; a household at ``house`` if given):
+    the case's child may be this one, or another who shares the name. Its uuid."""
+    from sqlalchemy import select
+
+    from desktop.store.models import Child, Household, Office
+
+    with t.a.db.reader() as s:
+        sent = s.scalars(select(Child).where(Child.uuid == t.child)).one()
+        prefix, first, last, born, sex = sent.prefix, sent.first_name, sent.last_name, sent.birth_date, sent.sex
+    with t.b.db.session() as s:
+        office = s.scalars(select(Office.id).where(Office.is_local.is_(True))).one()
+        household = None
+        if house:
+            household = Household(house_no=house, village_no="3", village_name="บ้านโนนสูง", subdistrict="โนนสูง",
+                                  district="โนนสูง", province="นครราชสีมา", origin_office_id=office)
+            s.add(household)
+            s.flush()
+        child = Child(prefix=prefix, first_name=first, last_name=last, sex=sex, birth_date=born,
+                      id_type="national_id" if national_id else "none", national_id=national_id,
+                      household_id=household.id if household is not None else None, origin_office_id=office)
+        s.add(child)
+        s.flush()
+        return child.uuid
+
+
 def write_for_b(t: Transfer, out: Path, **kw: Any) -> Any:
     with t.p.db.session() as s:
         return write_transfer_file(s, TOWN_B[0], out, password=PW, **kw)
 
 
-__all__ = ["PW", "TODAY", "Transfer", "make_transfer", "plan", "write_for_b"]
+__all__ = ["PW", "TODAY", "Transfer", "add_namesake", "make_transfer", "plan", "write_for_b"]
