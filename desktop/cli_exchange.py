@@ -9,8 +9,12 @@ At a municipality (a user whose role may approve exports, e.g. ผู้รั�
                                     those schools/centres); prints the counts first
     samoe exchange import RECEIPT   record the province's receipt (the next export starts
                                     after the bundle it acknowledges)
-    samoe exchange import TRANSFER  take the cases the province handed on to this office
-                                    (a .samoe-transfer file; the same file again changes nothing)
+    samoe exchange import TRANSFER [--dry-run] [--child CASE=CHILD] [--new-child CASE]
+                                    take the cases the province handed on to this office
+                                    (a .samoe-transfer file; the same file again changes nothing;
+                                    --dry-run: each case and how its child would be found;
+                                    a child found by name and birth date only is chosen by the
+                                    clerk: desktop/cli_case_transfer.py)
     samoe exchange status           where this office's line of bundles stands
 
 At the province (a provincial officer, ``merge``):
@@ -78,6 +82,12 @@ def add_parsers(sub: Any) -> None:
     imp = ex_sub.add_parser("import", help="นำเข้าชุดข้อมูล (ที่จังหวัด) หรือใบตอบรับ (ที่ อปท.)")
     imp.add_argument("file", type=Path, metavar="FILE",
                      help="ไฟล์ชุดข้อมูล (.samoe), ใบตอบรับ (.samoe-receipt) หรือไฟล์ส่งต่อกรณี (.samoe-transfer)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="ไฟล์ส่งต่อกรณี: แสดงแต่ละกรณีและเด็กที่พบในทะเบียน โดยยังไม่รับโอน")
+    imp.add_argument("--child", action="append", default=[], metavar="CASE=CHILD",
+                     help="ไฟล์ส่งต่อกรณี: เด็กของกรณีที่ CASE คือเด็กรหัส CHILD ในทะเบียน (ชื่อและวันเกิดตรงกัน)")
+    imp.add_argument("--new-child", action="append", default=[], metavar="CASE",
+                     help="ไฟล์ส่งต่อกรณี: เด็กของกรณีที่ CASE เป็นเด็กใหม่ (ไม่ใช่เด็กที่ชื่อตรงกันในทะเบียน)")
     rec = ex_sub.add_parser("receipt", help="ออกใบตอบรับที่ลงนามให้ อปท. ที่ส่งชุดข้อมูลนี้ (ที่จังหวัด)")
     rec.add_argument("--for", dest="bundle", type=Path, required=True, metavar="FILE",
                      help="ไฟล์ชุดข้อมูลที่นำเข้าแล้ว")
@@ -94,6 +104,8 @@ def add_parsers(sub: Any) -> None:
 def writes(args: argparse.Namespace) -> str:
     """The label of the write this command makes ("" for a read)."""
     if getattr(args, "exchange_command", "") == "transfers" and getattr(args, "out", None) is None:
+        return ""
+    if getattr(args, "exchange_command", "") == "import" and getattr(args, "dry_run", False):
         return ""
     if getattr(args, "exchange_command", "") == "reconcile":
         from desktop.cli_province import writes as province_writes
@@ -217,6 +229,15 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     if problem:
         err(problem)
         return EXIT_ARGS
+    from desktop.cli_case_transfer import choosing, is_transfer_here, receive
+
+    transfer = not _is_receipt(args.file) and is_transfer_here(db, args.file)
+    if choosing(args) and not transfer:
+        err("--dry-run, --child และ --new-child ใช้กับไฟล์ส่งต่อกรณี (.samoe-transfer) ที่ อปท. ปลายทางเท่านั้น "
+            "(ตรวจชุดข้อมูลที่จังหวัดโดยไม่นำเข้า: samoe exchange verify FILE)")
+        return EXIT_ARGS
+    if transfer:
+        return receive(args, db, out, err, keys_password)
     if _is_receipt(args.file):
         from desktop.services.exchange_outbox import import_receipt
 
@@ -231,10 +252,6 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if got.restored:
             out("ใบตอบรับนี้ใหม่กว่าฐานข้อมูลนี้ (กู้คืนจากไฟล์สำรอง): ชุดต่อไปจะส่งข้อมูลทั้งหมดและแจ้งจังหวัด")
         return 0
-    from desktop.cli_case_transfer import is_transfer_here, receive
-
-    if is_transfer_here(db, args.file):
-        return receive(args, db, out, keys_password)
     from desktop.services.exchange_import import import_file
 
     with db.session() as s:

@@ -56,3 +56,67 @@ def test_wrong_arguments_and_the_wrong_office(moved: Transfer, tmp_path: Path,
     assert code == 2 and err
     code, _out, err = run(capsys, "--db", b, "exchange", "transfers")  # a municipality
     assert code == 1 and "[exchange.not_province]" in err
+
+
+def test_a_name_match_waits_for_the_clerks_choice(moved: Transfer, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from office_kit import snapshot
+    from transfer_kit import add_namesake
+
+    def cases_and_children() -> list[tuple[object, ...]]:  # each command signs in: app_user changes
+        return [r for r in snapshot(moved.b.db) if str(r[0]).startswith(("oos_", "child", "office"))]
+
+    first = add_namesake(moved, house="12")
+    second = add_namesake(moved, house="40")
+    moved.b.db.dispose()
+    p, b = str(moved.p.path), str(moved.b.path)
+    out_file = tmp_path / "b.samoe-transfer"
+    code, _out, err = run(capsys, "--db", p, "exchange", "transfers", "--for", TOWN_B[0], "--out", str(out_file))
+    assert code == 0, err
+    before = cases_and_children()
+    code, out, err = run(capsys, "--db", b, "exchange", "import", str(out_file), "--dry-run")
+    assert code == 0, err
+    assert "ยังไม่ได้รับโอน ไม่มีอะไรเปลี่ยน" in out and "กรณีที่ 1 " in out and f"จาก {TOWN_A[1]}" in out
+    assert "ชื่อและวันเกิดตรงกัน 2 คน" in out
+    assert "--child 1=1" in out and "--child 1=2" in out and "--new-child 1" in out
+    assert "12 หมู่ 3" in out and "40 หมู่ 3" in out
+    code, out, err = run(capsys, "--db", b, "exchange", "import", str(out_file))  # no choice: nothing taken
+    assert code == 1 and "ยังไม่ได้รับโอน" in err and "--new-child 1" in err and "Traceback" not in err
+    for bad in (["--child", "1"], ["--child", "9=1"], ["--child", "1=3"], ["--new-child", "x"],
+                ["--new-child", "1", "--child", "1=1"], ["--child", f"1={first[:8]}"]):
+        code, out, err = run(capsys, "--db", b, "exchange", "import", str(out_file), *bad)
+        assert code == 2 and err and "Traceback" not in err, (bad, err)
+    moved.b.db.dispose()
+    assert cases_and_children() == before
+    code, out, err = run(capsys, "--db", b, "exchange", "import", str(out_file), "--child", f"1={second}")
+    assert code == 0 and "พบในทะเบียนด้วยชื่อและวันเกิด ตามที่เลือก" in out, err
+    code, out, err = run(capsys, "--db", b, "exchange", "import", str(out_file), "--dry-run")
+    assert code == 0 and "รับโอนไว้แล้ว (กรณีเลขที่" in out
+
+
+def test_the_transfer_options_are_for_a_transfer_file_only(moved: Transfer, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    receipt = tmp_path / "r.samoe-receipt"
+    receipt.write_text('{"x": 1}', encoding="utf-8")
+    code, _out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(receipt), "--dry-run")
+    assert code == 2 and ".samoe-transfer" in err
+    out_file = tmp_path / "b.samoe-transfer"
+    run(capsys, "--db", str(moved.p.path), "exchange", "transfers", "--for", TOWN_B[0], "--out", str(out_file))
+    code, _out, err = run(capsys, "--db", str(moved.p.path), "exchange", "import", str(out_file), "--new-child", "1")
+    assert code == 2 and "verify" in err
+    code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(out_file), "--new-child", "1")
+    assert code == 0 and "เพิ่มเด็กเข้าทะเบียนใหม่" in out, err  # no namesake: a new child anyway
+
+
+def test_a_child_found_by_national_id_cannot_be_made_new(moved: Transfer, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from office_kit import add_child
+
+    add_child(moved.b.db, moved.national_id)
+    moved.b.db.dispose()
+    out_file = tmp_path / "b.samoe-transfer"
+    run(capsys, "--db", str(moved.p.path), "exchange", "transfers", "--for", TOWN_B[0], "--out", str(out_file))
+    code, _out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(out_file), "--new-child", "1")
+    assert code == 2 and "เลขประจำตัวประชาชน" in err and "Traceback" not in err
+    code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(out_file))
+    assert code == 0 and "พบในทะเบียนด้วยเลขประจำตัวประชาชน" in out, err
