@@ -8352,4 +8352,111 @@ Copy the file to this computer and open it with File › Open database…</trans
         <translation>Wrote the case transfer file for %1 (%2), %3 case(s), to %4. Give this file to the receiving local government to import.</translation>
     </message>
 </context>
+<context>
+    <name>TransferReceiveDialog</name>
+    <message>
+        <source>เพิ่มเด็กเข้าทะเบียนใหม่</source>
+        <translation>A new child added to the registry</translation>
+    </message>
+    <message>
+        <source>รับโอนกรณีจากจังหวัด</source>
+        <translation>Receive cases from the province</translation>
+    </message>
+    <message>
+        <source>รับโอน</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>กรณี</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>เด็ก (ตามไฟล์)</source>
+        <translation>Child (as sent)</translation>
+    </message>
+    <message>
+        <source>จาก อปท.</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>พบในทะเบียน</source>
+        <translation>Found in the registry</translation>
+    </message>
+    <message>
+        <source>เด็กของกรณีนี้</source>
+        <translation>This case&apos;s child</translation>
+    </message>
+    <message>
+        <source>ไม่มีเลขประจำตัว</source>
+        <translation>no ID number</translation>
+    </message>
+    <message>
+        <source>— เลือก —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>เด็กใหม่</source>
+        <translation>New child</translation>
+    </message>
+    <message>
+        <source>เลขประจำตัวประชาชนตรงกัน</source>
+        <translation>Same national ID</translation>
+    </message>
+    <message>
+        <source>ไม่พบ</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>รับโอนไว้แล้ว</source>
+        <translation>Received before</translation>
+    </message>
+    <message>
+        <source>กรณีเลขที่ %1 (ไม่มีอะไรเปลี่ยน)</source>
+        <translation>Case %1 (nothing changes)</translation>
+    </message>
+    <message>
+        <source>รับโอนทุกกรณีในไฟล์นี้ไว้แล้ว ไม่มีอะไรเปลี่ยน</source>
+        <translation>Every case in this file was received before: nothing changes</translation>
+    </message>
+    <message>
+        <source>เกิด %1  %2</source>
+        <translation>born %1  %2</translation>
+    </message>
+    <message>
+        <source>เลือกเด็กให้กรณีที่ %1 ก่อนรับโอน</source>
+        <translation>Choose the child of case %1 before receiving</translation>
+    </message>
+    <message>
+        <source>ไฟล์ส่งต่อกรณีจากจังหวัด %1 กรณี (จาก %2) ยังไม่ได้รับโอน ตรวจเด็กของแต่ละกรณีก่อน เด็กที่พบด้วยชื่อและวันเกิดเท่านั้นอาจเป็นคนละคน เลือกว่าเป็นเด็กคนใดในทะเบียน หรือเป็นเด็กใหม่</source>
+        <translation>A case transfer file from the province: %1 case(s) (from %2), not received yet. Check each case&apos;s child first: a child found by name and birth date only may be another child, so choose which registry child it is, or a new child</translation>
+    </message>
+    <message>
+        <source>เด็กของกรณีที่ %1</source>
+        <translation>Child of case %1</translation>
+    </message>
+    <message>
+        <source>ชื่อและวันเกิดตรงกัน %1 คน (ไม่มีเลขประจำตัวยืนยัน)</source>
+        <translation>Same name and birth date: %1 (no ID number confirms it)</translation>
+    </message>
+    <message>
+        <source>ไม่มีที่อยู่ในทะเบียน</source>
+        <translation>no address in the registry</translation>
+    </message>
+    <message>
+        <source>%1. %2 เกิด %3</source>
+        <translation>%1. %2 born %3</translation>
+    </message>
+    <message>
+        <source>กรณีที่ %1: %2 เกิด %3 %4 จาก %5</source>
+        <translation>Case %1: %2 born %3 %4 from %5</translation>
+    </message>
+    <message>
+        <source>  %1. ในทะเบียน: %2 เกิด %3 %4 %5</source>
+        <translation>  %1. In the registry: %2 born %3 %4 %5</translation>
+    </message>
+</context>
 </TS>

@@ -1,8 +1,9 @@
 """The receiving municipality's แฟ้ม › นำเข้าใบตอบรับจากจังหวัด… takes a transfer file from the
 province too (issue 13), clicked through offscreen on real offices: the file picked, the
-password typed, the result in Thai (the case's number, the child, "รับโอนจาก" the sending
-office); the same file again says so and changes nothing; the case page says where the
-case came from."""
+password typed, the file's cases shown before anything is written (how each child was
+found; a name match waits for the clerk's choice, made with the keyboard), then the
+result in Thai (the case's number, the child, "รับโอนจาก" the sending office); the same
+file again says so and changes nothing; the case page says where the case came from."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
 
 from exchange_sites import PW, accept_box, snapshot  # noqa: E402
 from office_kit import TOWN_A  # noqa: E402
-from transfer_kit import make_transfer, write_for_b  # noqa: E402
+from transfer_kit import add_namesake, make_transfer, write_for_b  # noqa: E402
 
 from desktop.gui.context import AppContext  # noqa: E402
 from desktop.gui.tasks import TaskRunner  # noqa: E402
@@ -39,6 +40,14 @@ def _type_password(dialog: QWidget) -> None:
     dialog.accept()
 
 
+def _take(dialog: QWidget) -> None:
+    from desktop.gui.views.transfer_receive import TransferReceiveDialog
+
+    assert isinstance(dialog, TransferReceiveDialog), type(dialog)
+    assert dialog.take_button.isEnabled() and not dialog.combos
+    dialog.take_button.click()
+
+
 def test_a_transfer_file_is_taken_where_receipts_are(qtbot, qapp, tmp_path: Path, cheap_wraps: None) -> None:  # type: ignore[no-untyped-def]
     t = make_transfer(tmp_path / "sites")
     try:
@@ -49,13 +58,13 @@ def test_a_transfer_file_is_taken_where_receipts_are(qtbot, qapp, tmp_path: Path
         qtbot.addWidget(parent)
         asks = [_type_password] if needs_password(ctx) else []
         seen: list[str] = []
-        left = answer(_pick(path), *asks, accept_box(seen))
+        left = answer(_pick(path), *asks, _take, accept_box(seen))
         text = ReceiptImport(ctx, parent).choose_and_import()
         assert not left and seen == [text], text
         assert text.startswith("กรณีเลขที่ ") and f"รับโอนจาก {TOWN_A[1]}" in text and "ใจงาม001" in text
         before = snapshot(t.b.db)
         seen.clear()
-        left = answer(*asks, accept_box(seen))
+        left = answer(*asks, _take, accept_box(seen))
         again = ReceiptImport(ctx, parent).import_file(path)
         assert not left and "รับไว้แล้ว ไม่มีอะไรเปลี่ยน" in again
         assert snapshot(t.b.db) == before
@@ -104,6 +113,64 @@ def test_the_province_writes_the_file_from_the_municipalities_page(qtbot, qapp, 
         text = page.write_transfers(out=out)
         assert not left and seen == [text] and "1 กรณี" in text and TOWN_B[1] in text
         assert (tmp_path / "for-b.samoe-transfer").is_file()
+        ctx.tasks.wait(10_000)
+    finally:
+        t.close()
+
+
+def test_a_name_match_is_chosen_on_the_preview(qtbot, qapp, tmp_path: Path, cheap_wraps: None) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from desktop.gui.views.transfer_receive import TransferReceiveDialog
+    from desktop.store.case_state import OosCase
+    from desktop.store.models import Child
+
+    t = make_transfer(tmp_path / "sites")
+    try:
+        first = add_namesake(t, house="12")
+        second = add_namesake(t, house="40")
+        path = tmp_path / "b.samoe-transfer"
+        write_for_b(t, path)
+        ctx = AppContext(t.b.db, TaskRunner(), QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat))
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        before = snapshot(t.b.db)
+        seen: list[str] = []
+
+        def look_then_cancel(dialog: QWidget) -> None:
+            assert isinstance(dialog, TransferReceiveDialog), type(dialog)
+            table = dialog.table
+            assert table.rowCount() == 1 and table.item(0, 2).text().startswith(TOWN_A[1])
+            assert "ชื่อและวันเกิดตรงกัน 2 คน" in table.item(0, 3).text()
+            assert not dialog.take_button.isEnabled() and "กรณีที่ 1" in dialog.hint.text()
+            combo = dialog.combos[dialog.preview.cases[0].transfer_uuid]
+            assert [combo.itemData(i) for i in range(combo.count())] == ["", first, second, "new"]
+            assert combo.itemText(combo.count() - 1) == "เด็กใหม่"
+            assert "12 หมู่ 3" in dialog.details.text() and "40 หมู่ 3" in dialog.details.text()
+            dialog.cancel_button.click()
+
+        asks = [_type_password] if needs_password(ctx) else []
+        left = answer(*asks, look_then_cancel)
+        assert ReceiptImport(ctx, parent).import_file(path) == "" and not left
+        assert snapshot(t.b.db) == before  # seen and cancelled: nothing written
+
+        def choose_second_by_keyboard(dialog: QWidget) -> None:
+            assert isinstance(dialog, TransferReceiveDialog)
+            combo = dialog.combos[dialog.preview.cases[0].transfer_uuid]
+            assert dialog.focusWidget() is combo  # the first choice has the focus
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+            assert combo.currentData() == second and dialog.take_button.isEnabled()
+            dialog.take_button.click()
+
+        left = answer(*asks, choose_second_by_keyboard, accept_box(seen))
+        text = ReceiptImport(ctx, parent).import_file(path)
+        assert not left and seen == [text] and f"รับโอนจาก {TOWN_A[1]}" in text
+        with t.b.db.reader() as s:
+            child_id = s.scalars(select(Child.id).where(Child.uuid == second)).one()
+            number = int(text.split()[1])
+            assert s.get(OosCase, number).child_id == child_id  # type: ignore[union-attr]
         ctx.tasks.wait(10_000)
     finally:
         t.close()

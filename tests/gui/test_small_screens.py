@@ -272,6 +272,26 @@ def _exchange_export(ctx: AppContext, _tmp: Path) -> QWidget:
     return ExportDialog(ctx)  # no province enrolled here: its message on the error line
 
 
+def _transfer_receive(ctx: AppContext, tmp: Path) -> QWidget:
+    """A transfer file's preview at the receiving office: six cases, three matched by name
+    and birth date with long addresses (the widest the table gets)."""
+    from desktop.gui.views.transfer_receive import TransferReceiveDialog
+    from desktop.services.case_transfer_preview import Candidate, PreviewCase, TransferPreview
+
+    address = "123/45 หมู่ 12 บ้านหนองตะเคียนทองพัฒนา ต.หนองตะเคียน อ.เฉลิมพระเกียรติ จ.นครราชสีมา 30230"
+    cases = []
+    for n in range(1, 7):
+        match = ("name_birth", "national_id", "new", "name_birth", "already", "name_birth")[n - 1]
+        born = date(2012, 3, n)
+        name = f"เด็กหญิงกัลยาณีรัตน์ ศรีสุวรรณวงศ์ชัยพร{n}"
+        candidates = tuple(Candidate(f"0000000{n}-0000-7000-8000-00000000000{k}", name, born, "", address)
+                           for k in range(1 + (n == 1))) if match in ("name_birth", "national_id") else ()
+        cases.append(PreviewCase(n, f"0000000{n}-0000-7000-8000-000000000000", f"c{n}", name, born, "",
+                                 "6300101", "องค์การบริหารส่วนตำบลหนองตะเคียนทองพัฒนา", date(2026, 11, 20), match,
+                                 candidates, 7 if match == "already" else None))
+    return TransferReceiveDialog(ctx, tmp / "x.samoe-transfer", TransferPreview("b", tuple(cases)), None)
+
+
 def _exchange_import(ctx: AppContext, tmp: Path) -> QWidget:
     from desktop.gui.views.exchange_import import BundleImportDialog
 
@@ -512,6 +532,7 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "login": _login, "first-admin": _first_admin, "lock": _lock,
     "add-user": _add_user, "user-roles": _user_roles, "own-password": _own_password,
     "recovery-reset": _recovery_reset, "exchange-export": _exchange_export, "exchange-import": _exchange_import,
+    "transfer-receive": _transfer_receive,
     "province-bundles": _province_bundles, "province-municipalities": _province_municipalities,
     "province-reconcile": _province_reconcile,
     "screening-form": _screening_form, "screening-picker": _screening_picker,

@@ -38,6 +38,8 @@ EXEMPT: dict[str, str] = {
     "children_offices.office_term_page": "one step of page_children (checked)",
     "children_offices.office_term_count": "a count a checked first page kept (count_children, checked)",
     "exchange_import.sender_office": "one step of import_file and receive_transfer (both checked)",
+    "case_transfer_preview.match_child": "one step of preview_cases and receive_transfer (both checked)",
+    "case_transfer_preview.taken_case": "one step of preview_cases and receive_transfer (both checked)",
     "children_pg.walked_page": "one step of page_children (checked)",
     "children_pg_counts.kept_count": "a count inside count_children (checked)",
     "children_pg_counts.worth_walking": "a plan choice inside page_children (checked)",

@@ -8,8 +8,10 @@
   the officer chooses;
 - at the municipality, แฟ้ม › นำเข้าใบตอบรับจากจังหวัด…: record the province's receipt
   (exchange_outbox.import_receipt) and say what it means for the next export; a transfer
-  file from the province (``.samoe-transfer``, told by its first bytes) is taken there too
-  (case_transfer_receive.receive_transfer): each case's number, child and sending office.
+  file from the province (``.samoe-transfer``, told by its first bytes) is opened there too:
+  its cases and how each child was found, the clerk's choice for a name match
+  (gui/views/transfer_receive.py), then case_transfer_receive.receive_transfer: each
+  case's number, child and sending office.
 """
 
 from __future__ import annotations
@@ -438,12 +440,15 @@ class ReceiptImport(QObject):
         return text
 
     def receive(self, path: Path, password: str | None = None) -> str:
-        """Take the cases of the transfer file at ``path`` (the password asked for in a
-        plain database when not given); says the outcome in a box and returns its text."""
+        """Show the cases of the transfer file at ``path`` and how each child was found
+        (gui/views/transfer_receive.py; the password asked for in a plain database when
+        not given); the clerk chooses the child of each name match and takes it. Says the
+        outcome in a box and returns its text ("" when cancelled)."""
         from PySide6.QtWidgets import QInputDialog
 
         from desktop.gui.views.exchange_common import needs_password
-        from desktop.services.case_transfer_receive import receive_transfer
+        from desktop.gui.views.transfer_receive import TransferReceiveDialog
+        from desktop.services.case_transfer_preview import preview_transfer
 
         if password is None and needs_password(self.ctx):
             password, ok = QInputDialog.getText(self.parent_widget, self.tr("รับโอนกรณีจากจังหวัด"),
@@ -452,14 +457,17 @@ class ReceiptImport(QObject):
             if not ok:
                 return ""
         try:
-            with self.ctx.db.session() as session:
-                result = receive_transfer(session, path, password=password or None)
+            with self.ctx.db.reader() as session:
+                preview = preview_transfer(session, path, password=password or None)
         except Exception as exc:  # noqa: BLE001 - said in a box, never a traceback
             text = self.text.failure(exc, path)
             QMessageBox.warning(self.parent_widget, self.tr("รับโอนกรณีไม่สำเร็จ"), text)
             return text
+        dialog = TransferReceiveDialog(self.ctx, path, preview, password or None, self.parent_widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result is None:
+            return ""
         lines = []
-        for r in result.received:
+        for r in dialog.result.received:
             line = self.tr("กรณีเลขที่ %1 %2 รับโอนจาก %3").replace("%1", str(r.case_id)).replace(
                 "%2", r.child_name).replace("%3", r.from_name)
             lines.append(line + (self.tr(" (รับไว้แล้ว ไม่มีอะไรเปลี่ยน)") if r.already else ""))
