@@ -161,6 +161,13 @@ class Shots:
 
         dialogs(self)
 
+    def exchange(self) -> None:
+        """The exchange's dialogs and the case transfer alone (``SAMOE_SHOTS=exchange``; a
+        whole run makes them among the registry's dialogs): screenshots_exchange.py."""
+        from screenshots_exchange import exchange
+
+        exchange(self)
+
     def province(self) -> None:
         """The province's pages (its own database): screenshots_exchange.py."""
         from screenshots_exchange import province

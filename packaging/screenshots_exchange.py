@@ -52,6 +52,128 @@ def exchange(shots: Any) -> None:
 
     shots.dialog("exchange-import", lambda: BundleImportDialog(province, shots.window), verified)
     province.tasks.wait(10_000)
+    transfers(shots, province)
+
+
+TRANSFER: list[Path] = []  # the province's transfer file for the demo municipality (made once)
+SENDER = ("6300202", "องค์การบริหารส่วนตำบลโนนสูง")
+
+
+def transfers(shots: Any, province: Any) -> None:
+    """A case transfer (issue 13): another municipality (its own database) closed three
+    cases as transferred to the demo municipality and sent them; the province's
+    municipalities page with its ไฟล์ส่งต่อกรณี (N)… button for the demo municipality, and
+    the file's preview at the demo municipality: one child found by national ID, one
+    by name and birth date only (its choice made: that registry child), one new."""
+    from desktop.domain.roles import Role
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.views.transfer_receive import TransferReceiveDialog
+    from desktop.services.access import Actor, Grant, sign_in
+    from desktop.services.case_transfer_preview import preview_transfer
+
+    if not TRANSFER:
+        TRANSFER.append(_transfer_file(shots, province.db))
+    window = MainWindow(province)
+    window.resize(*shots.screen)
+    window.move(0, 0)
+    window.show()
+    window.show_page("province-municipalities")
+    view = window.province_mode.municipalities
+    if view is not None:
+        view.refresh()
+        view.select_code("6300101")
+    shots.save(window, "province-transfers")
+    window.close()
+    db, actor = shots.ctx.db, shots.ctx.db.actor
+    sign_in(db, Actor(actor.user_id, actor.name, actor.full_name, (*actor.grants, Grant(Role.CERTIFIER))))
+    try:
+        with db.reader() as s:
+            preview = preview_transfer(s, TRANSFER[0], password=PASSWORD)
+
+        def chosen(dialog: QWidget) -> None:
+            for case in preview.waiting:
+                dialog.choose(case.number, case.candidates[0].uuid)  # type: ignore[attr-defined]
+            dialog.table.setCurrentCell(next(  # type: ignore[attr-defined]
+                i for i, c in enumerate(preview.cases) if c.match == "name_birth"), 1)
+
+        shots.dialog("exchange-transfer-receive",
+                     lambda: TransferReceiveDialog(shots.ctx, TRANSFER[0], preview, PASSWORD, shots.window), chosen)
+    finally:
+        sign_in(db, actor)
+
+
+def _transfer_file(shots: Any, province: Any) -> Path:
+    """The sender (a database of its own) with three children copied from the demo
+    municipality's registry (one with its national ID, one by name and birth date only)
+    and one new, a case each closed as transferred to the demo municipality; its bundle
+    imported at the province, which writes the transfer file."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desktop.domain.cases import CaseSource
+    from desktop.domain.roles import Role
+    from desktop.services.access import Actor, Grant, sign_in
+    from desktop.services.case_transfer import write_transfer_file
+    from desktop.services.cases import open_case, transfer_close
+    from desktop.services.database import open_database
+    from desktop.services.exchange_export import export_bundle
+    from desktop.services.exchange_import import import_file
+    from desktop.services.exchange_keys import current_card, make_office_keys
+    from desktop.services.exchange_trust import enrol_card
+    from desktop.services.office import init_office
+    from desktop.services.users import create_first_admin
+    from desktop.store.models import Child, Office
+
+    tmp = shots.tmp
+    db, _ = open_database(tmp / "sender.db", create=True)
+    admin = create_first_admin(db, "somchai", PASSWORD, "นายสมชาย มั่นคง")
+    sign_in(db, Actor(admin.user_id, admin.name, admin.full_name,
+                      tuple(Grant(r) for r in (Role.ADMIN, Role.CERTIFIER, Role.SUPERVISOR))))
+    with db.session() as s:
+        init_office(s, name=SENDER[1], code=SENDER[0], province="นครราชสีมา")
+    with db.session() as s:
+        card = make_office_keys(s, password=PASSWORD).to_bytes()
+    with province.session() as s:
+        enrol_card(s, card)
+        mine = current_card(s)
+        assert mine is not None
+        province_card = mine.to_bytes()
+    with db.session() as s:
+        enrol_card(s, province_card)
+    with shots.ctx.db.reader() as s:
+        demo = s.scalars(select(Child).where(Child.deleted_at.is_(None), Child.national_id.is_not(None))
+                         .order_by(Child.id).offset(40).limit(2)).all()
+        copies = [{k: getattr(c, k) for k in ("prefix", "first_name", "last_name", "sex", "birth_date")}
+                  for c in demo]
+        ids = [c.national_id for c in demo]
+    uuids = []
+    with db.session() as s:
+        office = s.scalars(select(Office.id).where(Office.is_local.is_(True))).one()
+        for i, values in enumerate([*copies, {"prefix": "ด.ช.", "first_name": "ธนากร", "last_name": "ย้ายถิ่น",
+                                             "sex": "M", "birth_date": TODAY.replace(year=TODAY.year - 12)}]):
+            child = Child(**values, id_type="national_id" if i == 0 else "none",
+                          national_id=ids[0] if i == 0 else None, origin_office_id=office)
+            s.add(child)
+            s.flush()
+            uuids.append(child.uuid)
+    moved = TODAY - timedelta(days=10)
+    for uuid in uuids:
+        with db.session() as s:
+            case = open_case(s, uuid, moved - timedelta(days=30), source=CaseSource.VOLUNTEER, today=TODAY)
+        with db.session() as s:
+            transfer_close(s, case.id, moved, office="เทศบาลตำบลบ้านใหม่", office_code="6300101",
+                           note="ย้ายตามผู้ปกครองไปทำงาน", today=TODAY)
+    bundle = tmp / "sender-1.samoe"
+    with db.session() as s:
+        export_bundle(s, bundle, password=PASSWORD)
+    db.dispose()
+    with province.session() as s:
+        import_file(s, bundle, password=PASSWORD)
+    out = tmp / "ส่งต่อกรณี-6300101.samoe-transfer"
+    with province.session() as s:
+        write_transfer_file(s, "6300101", out, password=PASSWORD)
+    return out
 
 
 def province(shots: Any) -> None:

@@ -8355,6 +8355,10 @@ Copy the file to this computer and open it with File › Open database…</trans
 <context>
     <name>TransferReceiveDialog</name>
     <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
         <source>เพิ่มเด็กเข้าทะเบียนใหม่</source>
         <translation>A new child added to the registry</translation>
     </message>
@@ -8445,10 +8449,6 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>ไม่มีที่อยู่ในทะเบียน</source>
         <translation>no address in the registry</translation>
-    </message>
-    <message>
-        <source>%1. %2 เกิด %3</source>
-        <translation>%1. %2 born %3</translation>
     </message>
     <message>
         <source>กรณีที่ %1: %2 เกิด %3 %4 จาก %5</source>

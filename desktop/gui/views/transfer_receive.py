@@ -45,7 +45,7 @@ class TransferReceiveDialog(QDialog):
         self.result: Any = None
         self.combos: dict[str, QComboBox] = {}  # transfer uuid → its choice
         self.setWindowTitle(self.tr("รับโอนกรณีจากจังหวัด"))
-        self.resize(980, 520)
+        self.resize(1120, 620)
         self._build()
         self._update()
         fit_to_screen(self)
@@ -77,9 +77,10 @@ class TransferReceiveDialog(QDialog):
         for row, case in enumerate(cases):
             born = format_be(case.birth_date)
             ident = case.national_id or self.tr("ไม่มีเลขประจำตัว")
+            chosen = "" if case.needs_choice else self._fixed(case)
             cells = (str(case.number), case.child_name + "\n" + self.tr("เกิด %1  %2").replace("%1", born)
                      .replace("%2", ident),
-                     f"{case.from_name}\n{case.from_office}", self._how(case), "")
+                     f"{case.from_name}\n{case.from_office}", self._how(case), chosen)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -90,16 +91,13 @@ class TransferReceiveDialog(QDialog):
                 combo.setAccessibleName(self.tr("เด็กของกรณีที่ %1").replace("%1", str(case.number)))
                 combo.addItem(self.tr("— เลือก —"), "")
                 for n, c in enumerate(case.candidates, start=1):
-                    combo.addItem(self.tr("%1. %2 เกิด %3").replace("%1", str(n)).replace("%2", c.name)
-                                  .replace("%3", format_be(c.birth_date)), c.uuid)
+                    combo.addItem(self.tr("%1. %2").replace("%1", str(n)).replace("%2", c.name), c.uuid)
                 combo.addItem(self.tr("เด็กใหม่"), "new")
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 combo.setMinimumContentsLength(16)
                 combo.currentIndexChanged.connect(lambda _i: self._update())
                 table.setCellWidget(row, 4, combo)
                 self.combos[case.transfer_uuid] = combo
-            else:
-                table.item(row, 4).setText(self._fixed(case))
         table.resizeRowsToContents()
         table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._show_details(row))
         self.table = table
@@ -140,11 +138,11 @@ class TransferReceiveDialog(QDialog):
                 "name_birth": self.tr("ชื่อและวันเกิดตรงกัน %1 คน (ไม่มีเลขประจำตัวยืนยัน)")
                 .replace("%1", str(len(case.candidates))),
                 "new": self.tr("ไม่พบ"),
-                "already": self.tr("รับโอนไว้แล้ว")}.get(case.match, case.match)
+                "already": self.tr("รับโอนไว้แล้ว")}.get(case.match, str(case.match))
 
     def _fixed(self, case: Any) -> str:
         if case.match == "national_id":
-            return case.candidates[0].name
+            return str(case.candidates[0].name)
         if case.match == "already":
             return self.tr("กรณีเลขที่ %1 (ไม่มีอะไรเปลี่ยน)").replace("%1", str(case.taken_case_id))
         return self.tr("เพิ่มเด็กเข้าทะเบียนใหม่")
