@@ -106,8 +106,8 @@ def test_a_closure_asked_offers_the_supervisor_two_decisions_and_the_worker_none
     sign_in(ctx.db, actor_with(Role.SUPERVISOR, name="boss1"))
     boss = _page(qtbot, ctx, case_id)
     offered = [(boss.move_combo.itemData(i), boss.move_combo.itemText(i)) for i in range(boss.move_combo.count())]
-    assert offered == [(CaseStatus.DECLINED.value, f"ส่งกลับ ({status_label(CaseStatus.DECLINED)})"),
-                       (CaseStatus.CLOSED.value, "อนุมัติปิดกรณี")]
+    assert offered == [(CaseStatus.CLOSED.value, "อนุมัติปิดกรณี"),
+                       (CaseStatus.DECLINED.value, f"ส่งกลับ ({status_label(CaseStatus.DECLINED)})")]
     assert boss.move_panel.isVisible() and not boss.waiting_label.isVisible()
     assert not boss.place_edit.isEnabled()  # a decision names no place
     boss.move_combo.setCurrentIndex(boss.move_combo.findData(CaseStatus.CLOSED.value))

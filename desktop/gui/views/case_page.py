@@ -239,7 +239,10 @@ class CaseDialog(QDialog):
             with self.ctx.db.reader() as session:
                 allowed = self_approval(session)
         self.move_combo.clear()
-        for target in offered_moves(info, actor, allowed):
+        targets = offered_moves(info, actor, allowed)
+        if deciding:  # the approval first, then the send-back
+            targets.sort(key=lambda t: t is not CaseStatus.CLOSED)
+        for target in targets:
             if deciding and target is CaseStatus.CLOSED:
                 text = self.tr("อนุมัติปิดกรณี")
             elif deciding:
