@@ -49,7 +49,8 @@ def case_shots(shots: Any, today: Any) -> None:
     view.tabs.setCurrentIndex(0)
     if case_id is None:
         return
-    for tab, name in ((0, "case-page"), (1, "case-trace"), (3, "case-plan"), (5, "case-referrals")):
+    for tab, name in ((0, "case-page"), (1, "case-trace"), (2, "case-assess"), (3, "case-plan"),
+                      (5, "case-referrals")):
         shots.dialog(name, lambda: CaseDialog(shots.ctx, case_id, window),
                      lambda d, tab=tab: d.tabs.setCurrentIndex(tab))
 
@@ -67,23 +68,28 @@ def case_shots(shots: Any, today: Any) -> None:
 
 def approval_shot(shots: Any) -> None:
     """A plan submitted for approval (the demo's version 2 of a case), on the case page's
-    plan tab, as a supervisor sees it: the approve and send-back buttons."""
+    plan tab, as a supervisor sees it: the approve and send-back buttons; and a closure
+    asked for, as the supervisor decides it (approve, or send back)."""
     from desktop.domain.roles import Role
     from desktop.gui.views.case_page import CaseDialog
     from desktop.services.access import Actor, Grant, sign_in
-    from desktop.store.case_state import OosPlanVersion
+    from desktop.store.case_state import OosCase, OosPlanVersion
 
     db, actor = shots.ctx.db, shots.ctx.db.actor
     with db.reader() as s:
         case_id = s.scalars(select(OosPlanVersion.case_id).where(OosPlanVersion.status == "submitted",
                                                                  OosPlanVersion.deleted_at.is_(None))
                             .order_by(OosPlanVersion.case_id)).first()
-    if case_id is None:
-        return
+        asked = s.scalars(select(OosCase.id).where(OosCase.status == "closure_requested",
+                                                   OosCase.requested_by != actor.name).order_by(OosCase.id)).first()
     sign_in(db, Actor(actor.user_id, actor.name, actor.full_name, (*actor.grants, Grant(Role.SUPERVISOR))))
     try:
-        shots.dialog("case-plan-approval", lambda: CaseDialog(shots.ctx, case_id, shots.window),
-                     lambda d: d.tabs.setCurrentIndex(3))
+        if case_id is not None:
+            shots.dialog("case-plan-approval", lambda: CaseDialog(shots.ctx, case_id, shots.window),
+                         lambda d: d.tabs.setCurrentIndex(3))
+        if asked is not None:  # the supervisor's decision on a closure asked for: approve or send back
+            shots.dialog("case-closure-decision", lambda: CaseDialog(shots.ctx, asked, shots.window),
+                         lambda d: d.tabs.setCurrentIndex(0))
     finally:
         sign_in(db, actor)
 

@@ -192,12 +192,22 @@ class Assessment:
 LAST_SCHOOL_MAX = 200
 
 
+def is_empty(a: Assessment) -> bool:
+    """Nothing filled: no area rated or noted, no reason, no school, no date left, no note."""
+    rated = any(r.level is not None or r.needs or clean_text(r.note) for r in a.areas.values())
+    return not (rated or a.reasons or clean_text(a.other_reason) or clean_text(a.last_school)
+                or a.left_on is not None or clean_text(a.note))
+
+
 def check_assessment(a: Assessment, *, today: date, opened_on: date | None = None,
                      id_type: IdType | None = None) -> list[Problem]:
     """Every problem of the assessment (empty: it may be saved). A saved assessment need
     not be complete: ``is_complete`` says whether the case may move to ``assessed``.
     ``id_type``: how the registry knows the child (``no_id`` cannot contradict it)."""
     problems: list[Problem] = []
+    if is_empty(a):  # a saved "assessment" with nothing in it would read as one done
+        problems.append(Problem("areas", _("ยังไม่ได้กรอกการประเมิน โปรดประเมินอย่างน้อยหนึ่งด้าน "
+                                           "หรือระบุสาเหตุที่ออกจากการศึกษาก่อนบันทึก")))
     if a.version != CATALOGUE_VERSION:
         problems.append(Problem("version", _("แบบประเมินฉบับที่ {version} ไม่ใช่ฉบับปัจจุบัน ({current}) "
                                              "โปรดประเมินใหม่ด้วยแบบฉบับปัจจุบัน").format(

@@ -88,7 +88,7 @@ def check_referral(r: Referral, case_status: CaseStatus, roles: Iterable[Role], 
         problems.append(Problem("status", _("กรณีที่มีสถานะ \"{status}\" ส่งต่อหน่วยงานไม่ได้").format(
             status=status_label(case_status))))
     if r.agency is None:
-        problems.append(Problem("agency", _("โปรดเลือกหน่วยงานที่ส่งต่อ")))
+        problems.append(Problem("agency", _("โปรดเลือก \"ประเภทหน่วยงาน\" ที่ส่งต่อ")))
     elif r.agency in NOT_REFERRED_TO:
         problems.append(Problem("agency", _("ส่งต่อให้ครอบครัวไม่ได้ โปรดเลือกหน่วยงาน")))
     for p in (text_problem("agency_name", clean_text(r.agency_name), NAME_MAX, N_("ชื่อหน่วยงานที่ส่งต่อ"),

@@ -387,6 +387,18 @@ def make_move(case: Case, target: CaseStatus, roles: Iterable[Role], details: Mo
                         clean_text(details.reason), clean_text(details.note), outcome, approved_by)
 
 
+def offered_moves(case: Case, roles: Iterable[Role], by: str, *, self_approval: bool = False) -> list[CaseStatus]:
+    """The statuses a screen offers ``by`` (holding ``roles``) for ``case``: the moves
+    ``check_move`` refuses neither for the status (a closure is approved or sent back to
+    the status it was asked from, nothing else) nor for who makes it (a supervisor's
+    decision; not one's own closure unless ``self_approval``). What the move still needs
+    (a place, a reason, a date, an assessment) is asked when it is made."""
+    probe = MoveDetails(on=case.opened_on, by=by)
+    return [t for t in next_statuses(case.status)
+            if not any(p.field in ("status", "actor")
+                       for p in check_move(case, t, roles, probe, today=case.opened_on, self_approval=self_approval))]
+
+
 def check_transfer(case: Case, roles: Iterable[Role], details: MoveDetails, *, today: date) -> list[Problem]:
     """Closing an open case as transferred to another municipality (``details.place`` names
     it): a supervisor's move from any open status."""

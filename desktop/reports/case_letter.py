@@ -119,8 +119,8 @@ def letter_pieces(d: LetterData, width: float) -> list[Piece]:
         pieces += heading("ความต้องการจากการประเมิน", width, size=11)
         for n in d.needs:
             pieces += paragraph(f"- {n}", width, size=11)
-    pieces += heading(f"ความช่วยเหลือที่ขอจาก{d.agency_kind}" if d.agency_kind else "ความช่วยเหลือที่ขอ",
-                      width, size=11)
+    asked = d.agency_name.strip() or d.agency_kind  # the agency the letter is addressed to, by its name
+    pieces += heading(f"ความช่วยเหลือที่ขอจาก{asked}" if asked else "ความช่วยเหลือที่ขอ", width, size=11)
     pieces += paragraph(d.reason, width, size=11)
     pieces.append(Spacer(6))
     pieces += paragraph(f"จึงเรียนมาเพื่อโปรดพิจารณาให้ความช่วยเหลือตามที่เห็นสมควร และแจ้งผลการดำเนินการกลับไปยัง"

@@ -97,8 +97,9 @@ def record_visit(session: Session, ref: int | str, visited_on: date, *, visitors
         problems.append(Problem("status", _("เปลี่ยนสถานะจาก \"{old}\" เป็น \"{new}\" ไม่ได้").format(
             old=_status_text(status), new=_status_text(outcome))))
     if moving and outcome is not None:
-        problems += prepare_move(session, row.id, outcome, visited_on, place=place, reason=reason, note=note,
-                                 today=today).problems
+        said = {p.message for p in problems}  # the visit's date is the move's: its problem said once
+        problems += [p for p in prepare_move(session, row.id, outcome, visited_on, place=place, reason=reason,
+                                             note=note, today=today).problems if p.message not in said]
     if problems:
         raise ValidationFailed(problems)
     position_problem = next((p.position_problem for p in prepared if p.position_problem), "")

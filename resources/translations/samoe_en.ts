@@ -528,14 +528,6 @@ Anything saved after that time will not be in the restored database. The current
         <translation>Follow-ups overdue</translation>
     </message>
     <message>
-        <source>กลับเข้าเรียนหรือทำงานในปีนี้</source>
-        <translation>Back in education or work this year</translation>
-    </message>
-    <message>
-        <source>มัธยฐานวันจากพบตัวถึงกลับเข้าเรียน</source>
-        <translation>Median days from found to back</translation>
-    </message>
-    <message>
         <source>%1 วัน</source>
         <translation>%1 days</translation>
     </message>
@@ -554,6 +546,26 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>รายงานกรณีเด็กนอกระบบประจำเดือน</source>
         <translation>Monthly report of out-of-school cases</translation>
+    </message>
+    <message>
+        <source>กลับเข้าเรียนหรือทำงาน
+(ปีนี้)</source>
+        <translation>Back in school or work
+(this year)</translation>
+    </message>
+    <message>
+        <source>เด็กที่กลับเข้าเรียน เรียน กศน. ฝึกอาชีพ หรือทำงาน ในปีที่เลือกข้างบน</source>
+        <translation>Children back in school, in non-formal education, in vocational training or working, in the year chosen above</translation>
+    </message>
+    <message>
+        <source>ใช้เวลาโดยทั่วไป
+จากพบตัวถึงกลับเข้าเรียน</source>
+        <translation>Typical time
+from found to back in school</translation>
+    </message>
+    <message>
+        <source>ครึ่งหนึ่งของเด็กที่กลับเข้าเรียนหรือทำงานในปีนี้ใช้เวลาไม่เกินจำนวนวันนี้ นับจากวันที่พบตัว (ค่ามัธยฐาน)</source>
+        <translation>Half of the children back in school or work this year took no more than this many days from being found (the median)</translation>
     </message>
 </context>
 <context>
@@ -685,6 +697,34 @@ Anything saved after that time will not be in the restored database. The current
     <message>
         <source>กรณีเดิมของ %1 ที่ส่งต่อมาเมื่อ %2 (อ่านอย่างเดียว) กรณีที่เปิดที่นี่: เลขที่ %3</source>
         <translation>The earlier case of %1, transferred here on %2 (read-only); the case opened here: no. %3</translation>
+    </message>
+    <message>
+        <source>รอหัวหน้างานอนุมัติการปิดกรณี</source>
+        <translation>Waiting for the supervisor to approve the closure</translation>
+    </message>
+    <message>
+        <source>อนุมัติปิดกรณี</source>
+        <translation>Approve the closure</translation>
+    </message>
+    <message>
+        <source>ส่งกลับ (%1)</source>
+        <translation>Send back (%1)</translation>
+    </message>
+    <message>
+        <source>การตัดสินใจ</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>บันทึกการตัดสินใจ</source>
+        <translation>Save the decision</translation>
+    </message>
+    <message>
+        <source>ปิดหน้ากรณี</source>
+        <translation>Close the case page</translation>
+    </message>
+    <message>
+        <source>ข้อความที่พิมพ์ไว้ยังไม่ได้บันทึก ต้องการปิดและทิ้งข้อความนี้หรือไม่?</source>
+        <translation>What you typed is not saved yet. Close and discard it?</translation>
     </message>
 </context>
 <context>
@@ -5057,6 +5097,14 @@ Confirm?</translation>
         <source>บันทึกร่างแผนฉบับที่ %1 แล้ว</source>
         <translation>Draft version %1 saved</translation>
     </message>
+    <message>
+        <source>ยกเลิกการแก้ไขแผน</source>
+        <translation>Discard plan changes</translation>
+    </message>
+    <message>
+        <source>แผนที่พิมพ์ไว้ยังไม่ได้บันทึก ต้องการทิ้งการแก้ไขนี้หรือไม่?</source>
+        <translation>The plan you typed is not saved yet. Discard these changes?</translation>
+    </message>
 </context>
 <context>
     <name>PlanTab</name>
@@ -6349,14 +6397,6 @@ poor</translation>
         <translation>Print the referral letter…</translation>
     </message>
     <message>
-        <source>ชื่อหน่วยงานตามที่จะพิมพ์ในหนังสือ</source>
-        <translation>The agency's name as the letter prints it</translation>
-    </message>
-    <message>
-        <source>เหตุที่ส่งต่อ: เด็กต้องการอะไรจากหน่วยงาน</source>
-        <translation>Why: what the child needs from the agency</translation>
-    </message>
-    <message>
         <source>เลขที่หนังสือ</source>
         <translation>Letter no.</translation>
     </message>
@@ -6399,6 +6439,46 @@ poor</translation>
     <message>
         <source>หนังสือส่งต่อ-%1</source>
         <translation>referral-%1</translation>
+    </message>
+    <message>
+        <source>สถานะของการส่งต่อที่เลือกในตาราง</source>
+        <translation>Status of the referral selected in the table</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนเป็น</source>
+        <translation>Change to</translation>
+    </message>
+    <message>
+        <source>บันทึกสถานะ</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <source>ส่งต่อหน่วยงานใหม่</source>
+        <translation>Refer to a new agency</translation>
+    </message>
+    <message>
+        <source>— เลือก —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>ตามที่จะพิมพ์ในหนังสือ</source>
+        <translation>As the letter will print it</translation>
+    </message>
+    <message>
+        <source>เด็กต้องการอะไรจากหน่วยงาน</source>
+        <translation>What the child needs from the agency</translation>
+    </message>
+    <message>
+        <source>ประเภทหน่วยงาน</source>
+        <translation>Agency kind</translation>
+    </message>
+    <message>
+        <source>ชื่อหน่วยงาน</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>วันที่ส่ง</source>
+        <translation>Sent on</translation>
     </message>
 </context>
 <context>
@@ -7460,6 +7540,14 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>บันทึกการติดตามตัวแล้ว</source>
         <translation>Tracing visit recorded</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการบันทึกการติดตามตัว</source>
+        <translation>Discard the tracing visit</translation>
+    </message>
+    <message>
+        <source>การติดตามตัวที่กรอกไว้ยังไม่ได้บันทึก ต้องการทิ้งข้อมูลนี้หรือไม่?</source>
+        <translation>The tracing visit you filled in is not saved yet. Discard it?</translation>
     </message>
 </context>
 <context>

@@ -126,3 +126,11 @@ def test_needs_found_are_urgent_first_in_the_forms_order() -> None:
              family=AreaRating(Level.URGENT, frozenset({"violence"})))
     assert needs_found(a) == [(Area.FAMILY, Level.URGENT, ["violence"]), (Area.LEGAL, Level.URGENT, ["no_id"]),
                               (Area.ECONOMIC, Level.SOME, ["low_income", "debt"])]
+
+
+def test_an_empty_assessment_is_refused_and_one_thing_filled_is_enough() -> None:
+    assert fields(Assessment(TODAY, "worker")) == ["areas"]
+    assert fields(Assessment(TODAY, "worker", {Area.ECONOMIC: AreaRating(None, frozenset(), "  ")})) == ["areas"]
+    assert fields(Assessment(TODAY, "worker", {Area.ECONOMIC: AreaRating(Level.NONE)})) == []
+    assert fields(Assessment(TODAY, "worker", reasons=frozenset({LeaveReason.POVERTY}))) == []
+    assert fields(Assessment(TODAY, "worker", last_school="โรงเรียนบ้านหนองบัว")) == []

@@ -23,6 +23,7 @@ from desktop.domain.cases import (
     make_move,
     make_transfer,
     next_statuses,
+    offered_moves,
     open_case_problem,
     open_problems,
     outcome_of,
@@ -270,3 +271,19 @@ def test_opening_a_case_checks_source_date_and_the_open_case() -> None:
     assert open_problems(TODAY, "volunteer", [S.CLOSED], today=TODAY) == []
     refused = open_problems(TODAY + timedelta(days=1), "rumour", [S.IN_PLAN], today=TODAY)
     assert fields(refused) == ["source", "opened_on", "child"]
+
+
+def test_a_closure_asked_is_offered_as_two_decisions_to_a_supervisor_and_none_to_a_worker() -> None:
+    asked = case(S.CLOSURE_REQUESTED, last_move_on=TODAY, requested_from=S.DECLINED, requested_by="worker")
+    assert offered_moves(asked, SUPERVISOR, "boss") == [S.DECLINED, S.CLOSED]  # sent back, or approved
+    assert offered_moves(asked, WORKER, "worker") == []
+    assert offered_moves(asked, SUPERVISOR, "worker") == [S.DECLINED]  # not one's own closure ...
+    assert offered_moves(asked, SUPERVISOR, "worker", self_approval=True) == [S.DECLINED, S.CLOSED]  # ... unless allowed
+
+
+def test_the_moves_offered_are_the_rules_moves_the_roles_may_make() -> None:
+    found = case(S.FOUND)
+    assert offered_moves(found, WORKER, "worker") == next_statuses(S.FOUND)  # the assessment's fact asked later
+    assert offered_moves(found, CLERK, "clerk") == next_statuses(S.FOUND)
+    for roles in EVERYONE_ELSE:
+        assert offered_moves(found, roles, "someone") == []

@@ -76,6 +76,9 @@ class AreaRow:
         self.needs_button.setText(QCoreApplication.translate("AssessTab", "ความต้องการ %1 ข้อ")
                                   .replace("%1", str(len(ticked))))
         self.needs_button.setToolTip("\n".join(ticked))
+        widest = self.needs_button.fontMetrics().horizontalAdvance(
+            QCoreApplication.translate("AssessTab", "ความต้องการ %1 ข้อ").replace("%1", "00"))
+        self.needs_button.setMinimumWidth(widest + 36)  # the menu's arrow beside the text, not over it
 
     def rating(self) -> AreaRating | None:
         value = self.level.currentData()

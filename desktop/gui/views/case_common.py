@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -22,8 +23,8 @@ from desktop.gui.widgets.fitted_columns import compact_header, fit_columns
 
 def problem_text(exc: BaseException) -> str:
     """Every problem of a refusal on its own line; anything else as the app says it."""
-    if isinstance(exc, ValidationFailed):
-        return "\n".join(p.message for p in exc.problems)
+    if isinstance(exc, ValidationFailed):  # each problem once (a visit and its move may find the same)
+        return "\n".join(dict.fromkeys(p.message for p in exc.problems))
     if isinstance(exc, ValueError):  # a date that is not one (DateParseError): Thai already
         return str(exc)
     message = getattr(exc, "message", None)
@@ -32,6 +33,18 @@ def problem_text(exc: BaseException) -> str:
     from desktop.gui.app import fault_text
 
     return fault_text(exc, None)
+
+
+def may_discard(parent: QWidget, typed: bool, title: str, text: str) -> bool:
+    """Whether a form closed with Esc (or its window's close) may throw away what was typed:
+    yes when nothing was, else the clerk's answer (``title`` and ``text`` translated by the
+    form)."""
+    if not typed or not parent.isVisible():
+        return True
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard
 
 
 def date_edit(parent: QWidget, on: date | None = None) -> QLineEdit:

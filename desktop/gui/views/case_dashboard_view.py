@@ -1,6 +1,6 @@
 """สรุปกรณีเด็กนอกระบบ: the cases' dashboard (issue 13): the open cases, the overdue
-follow-ups, the children returned to education or work this year and the median days from
-found to that return, the cases by status (services/case_dashboard.py, counts only); and
+follow-ups, the children returned to education or work this year and the typical (median) days
+from found to that return, the cases by status (services/case_dashboard.py, counts only); and
 the month's report for the mayor and the province printed (services/case_print.py) for the
 month chosen beside its button: the month last ended unless the clerk chooses another (on
 1-5 December the report is November's), this month so far, or one of the year before."""
@@ -52,10 +52,14 @@ class CaseDashboardView(QWidget):
         column.addLayout(top)
         figures = QGridLayout()
         self.figures: dict[str, QLabel] = {}
-        for i, (key, text) in enumerate((("open", self.tr("กรณีที่ยังไม่ปิด")),
-                                         ("overdue", self.tr("เลยกำหนดนิเทศติดตาม")),
-                                         ("returned", self.tr("กลับเข้าเรียนหรือทำงานในปีนี้")),
-                                         ("median", self.tr("มัธยฐานวันจากพบตัวถึงกลับเข้าเรียน")))):
+        captions = (("open", self.tr("กรณีที่ยังไม่ปิด"), ""),  # a line each: Thai wraps between words, "ปี|นี้" read badly
+                    ("overdue", self.tr("เลยกำหนดนิเทศติดตาม"), ""),
+                    ("returned", self.tr("กลับเข้าเรียนหรือทำงาน\n(ปีนี้)"),
+                     self.tr("เด็กที่กลับเข้าเรียน เรียน กศน. ฝึกอาชีพ หรือทำงาน ในปีที่เลือกข้างบน")),
+                    ("median", self.tr("ใช้เวลาโดยทั่วไป\nจากพบตัวถึงกลับเข้าเรียน"),
+                     self.tr("ครึ่งหนึ่งของเด็กที่กลับเข้าเรียนหรือทำงานในปีนี้ใช้เวลาไม่เกินจำนวนวันนี้ "
+                             "นับจากวันที่พบตัว (ค่ามัธยฐาน)")))
+        for i, (key, text, tip) in enumerate(captions):
             box = QFrame(self)
             box.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(box)
@@ -65,6 +69,7 @@ class CaseDashboardView(QWidget):
             inner.addWidget(value)
             caption = QLabel(text, box)
             caption.setWordWrap(True)
+            box.setToolTip(tip)
             inner.addWidget(caption)
             figures.addWidget(box, 0, i)
             self.figures[key] = value

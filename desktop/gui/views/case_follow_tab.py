@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -116,44 +118,64 @@ class ReferralTab(QWidget):
         self.table = read_only_table(self)
         self.table.itemSelectionChanged.connect(self._selected)
         column.addWidget(self.table, 1)
-        moves = QHBoxLayout()
-        self.move_combo = QComboBox(self)
+        # the selected referral's answer, apart from sending a new one (two boxes, titled)
+        answer_box = QGroupBox(self.tr("สถานะของการส่งต่อที่เลือกในตาราง"), self)
+        moves = QHBoxLayout(answer_box)
+        moves.addWidget(QLabel(self.tr("เปลี่ยนเป็น"), answer_box))
+        self.move_combo = QComboBox(answer_box)
         self.move_combo.setObjectName("referralMoveCombo")
         moves.addWidget(self.move_combo, 1)
-        self.answer_edit = QLineEdit(self)
+        moves.addWidget(QLabel(self.tr("คำตอบ"), answer_box))
+        self.answer_edit = QLineEdit(answer_box)
         self.answer_edit.setPlaceholderText(self.tr("คำตอบของหน่วยงาน"))
         moves.addWidget(self.answer_edit, 3)
-        self.move_button = QPushButton(self.tr("บันทึกสถานะการส่งต่อ"), self)
+        self.move_button = QPushButton(self.tr("บันทึกสถานะ"), answer_box)
+        self.move_button.setToolTip(self.tr("บันทึกสถานะการส่งต่อ"))
         self.move_button.clicked.connect(self.move_referral)
         moves.addWidget(self.move_button)
-        self.letter_button = QPushButton(self.tr("พิมพ์หนังสือส่งต่อ…"), self)
+        self.letter_button = QPushButton(self.tr("พิมพ์หนังสือส่งต่อ…"), answer_box)
         self.letter_button.setObjectName("letterButton")
         self.letter_button.clicked.connect(self.print_letter)
         moves.addWidget(self.letter_button)
-        column.addLayout(moves)
-        send = QHBoxLayout()
-        self.agency_combo = QComboBox(self)
+        column.addWidget(answer_box)
+        send_box = QGroupBox(self.tr("ส่งต่อหน่วยงานใหม่"), self)
+        send = QGridLayout(send_box)
+        self.agency_combo = QComboBox(send_box)
+        self.agency_combo.setObjectName("agencyKindCombo")
         for a in Agency:
             if a is not Agency.FAMILY:
                 self.agency_combo.addItem(agency_label(a), a.value)
-        send.addWidget(self.agency_combo, 2)
-        self.agency_edit = QLineEdit(self)
-        self.agency_edit.setPlaceholderText(self.tr("ชื่อหน่วยงานตามที่จะพิมพ์ในหนังสือ"))
-        send.addWidget(self.agency_edit, 3)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setPlaceholderText(self.tr("เหตุที่ส่งต่อ: เด็กต้องการอะไรจากหน่วยงาน"))
-        send.addWidget(self.reason_edit, 3)
-        self.letter_edit = QLineEdit(self)
-        self.letter_edit.setPlaceholderText(self.tr("เลขที่หนังสือ"))
-        self.letter_edit.setMaximumWidth(130)
-        send.addWidget(self.letter_edit)
-        self.date_edit = date_edit(self)
-        send.addWidget(self.date_edit)
-        self.send_button = QPushButton(self.tr("ส่งต่อ"), self)
+        self.agency_combo.setPlaceholderText(self.tr("— เลือก —"))
+        self.agency_combo.setCurrentIndex(-1)  # no default: the clerk chooses whom the letter asks
+        self.agency_edit = QLineEdit(send_box)
+        self.agency_edit.setObjectName("agencyNameEdit")
+        self.agency_edit.setPlaceholderText(self.tr("ตามที่จะพิมพ์ในหนังสือ"))
+        self.reason_edit = QLineEdit(send_box)
+        self.reason_edit.setObjectName("referralReasonEdit")
+        self.reason_edit.setPlaceholderText(self.tr("เด็กต้องการอะไรจากหน่วยงาน"))
+        self.letter_edit = QLineEdit(send_box)
+        self.letter_edit.setMaximumWidth(120)
+        self.date_edit = date_edit(send_box)
+        self.send_button = QPushButton(self.tr("ส่งต่อ"), send_box)
         self.send_button.setObjectName("sendReferralButton")
         self.send_button.clicked.connect(self.send)
-        send.addWidget(self.send_button)
-        column.addLayout(send)
+        for row, col, text, field in ((0, 0, self.tr("ประเภทหน่วยงาน"), self.agency_combo),
+                                      (0, 2, self.tr("ชื่อหน่วยงาน"), self.agency_edit),
+                                      (1, 0, self.tr("เหตุที่ส่งต่อ"), self.reason_edit),
+                                      (1, 2, self.tr("เลขที่หนังสือ"), self.letter_edit),
+                                      (1, 4, self.tr("วันที่ส่ง"), self.date_edit)):
+            label = QLabel(text, send_box)
+            label.setBuddy(field)
+            send.addWidget(label, row, col)
+            if (row, col) == (0, 2):  # the name as long as the line allows
+                send.addWidget(field, row, col + 1, 1, 4)
+            else:
+                send.addWidget(field, row, col + 1)
+        send.addWidget(self.send_button, 0, 7, 2, 1)
+        send.setColumnStretch(1, 3)
+        send.setColumnStretch(3, 2)
+        send.setVerticalSpacing(4)
+        column.addWidget(send_box)
 
     def refresh(self, detail: Any) -> None:
         from desktop.services.case_referrals import referrals
@@ -192,12 +214,14 @@ class ReferralTab(QWidget):
         except ValueError as exc:
             self.page.say(str(exc), error=True)
             return
-        r = Referral(Agency(self.agency_combo.currentData()), self.agency_edit.text(), self.reason_edit.text(), on, "")
+        kind = self.agency_combo.currentData()  # None until chosen: the service refuses it
+        r = Referral(Agency(kind) if kind else None, self.agency_edit.text(), self.reason_edit.text(), on, "")
         letter = self.letter_edit.text()
         if _run(self, lambda s: send_referral(s, self.page.case_id, r, letter_no=letter),
                 self.tr("บันทึกการส่งต่อแล้ว")):
             for edit in (self.agency_edit, self.reason_edit, self.letter_edit):
                 edit.clear()
+            self.agency_combo.setCurrentIndex(-1)
 
     def move_referral(self) -> None:
         from datetime import date

@@ -27,31 +27,35 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.cases import (
-    MOVES,
     NEEDS_PLACE,
+    Case,
     CaseStatus,
-    next_statuses,
     outcome_label,
     source_label,
     status_label,
 )
 from desktop.domain.dates import format_be
+from desktop.domain.roles import Action
 from desktop.gui.context import AppContext
 from desktop.gui.views.case_common import (
     date_edit,
     date_of,
     fill_table,
+    may_discard,
     problem_text,
     read_only_table,
 )
 from desktop.gui.widgets.screen import fit_to_screen
 
 
-def offered_moves(status: CaseStatus, actor: object) -> list[CaseStatus]:
-    """The next statuses a screen offers this user: the rules' moves from ``status`` that
-    one of the user's roles may make."""
-    may = getattr(actor, "may", None)
-    return [s for s in next_statuses(status) if may is not None and may(MOVES[(status, s)].action)]
+def offered_moves(info: Any, actor: object, self_approval: bool) -> list[CaseStatus]:
+    """The next statuses the page offers this user for the case ``info`` (services'
+    CaseInfo): the domain's rule (domain/cases.offered_moves), with the user's roles."""
+    from desktop.domain.cases import offered_moves as allowed
+
+    case = Case(info.status, info.opened_on, info.status_on, info.requested_from, info.requested_by)
+    return allowed(case, getattr(actor, "roles", frozenset()), getattr(actor, "name", ""),
+                   self_approval=self_approval)
 
 
 class CaseDialog(QDialog):
@@ -132,15 +136,24 @@ class CaseDialog(QDialog):
         column = QVBoxLayout(tab)
         self.history = read_only_table(tab)
         column.addWidget(self.history, 1)
+        self.waiting_label = QLabel(self.tr("รอหัวหน้างานอนุมัติการปิดกรณี"), tab)  # a case worker's view of a request
+        self.waiting_label.setObjectName("waitingLabel")
+        self.waiting_label.setStyleSheet("font-weight: bold;")
+        self.waiting_label.hide()
+        column.addWidget(self.waiting_label)
+        self.move_panel = QWidget(tab)
+        panel = QVBoxLayout(self.move_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("เปลี่ยนเป็น"), tab))
+        self.move_title = QLabel(self.tr("เปลี่ยนเป็น"), tab)
+        row.addWidget(self.move_title)
         self.move_combo = QComboBox(tab)
         self.move_combo.setObjectName("moveCombo")
         row.addWidget(self.move_combo, 2)
         row.addWidget(QLabel(self.tr("วันที่"), tab))
         self.move_date = date_edit(tab)
         row.addWidget(self.move_date)
-        column.addLayout(row)
+        panel.addLayout(row)
         more = QHBoxLayout()
         self.place_edit = QLineEdit(tab)
         self.place_edit.setPlaceholderText(self.tr("สถานที่ (ย้ายไปที่ใด เรียนที่ใด ทำงานที่ใด)"))
@@ -155,13 +168,15 @@ class CaseDialog(QDialog):
         self.move_button.setObjectName("moveButton")
         self.move_button.clicked.connect(self.apply_move)
         more.addWidget(self.move_button)
-        column.addLayout(more)
+        panel.addLayout(more)
+        column.addWidget(self.move_panel)
         self.move_combo.currentIndexChanged.connect(self._target_changed)
         self.tabs.addTab(tab, self.tr("สถานะและประวัติ"))
 
     def _target_changed(self) -> None:
         target = self.move_combo.currentData()
-        self.place_edit.setEnabled(target is not None and CaseStatus(target) in NEEDS_PLACE)
+        deciding = self.detail is not None and self.detail.case.status is CaseStatus.CLOSURE_REQUESTED
+        self.place_edit.setEnabled(target is not None and CaseStatus(target) in NEEDS_PLACE and not deciding)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message_label.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
@@ -206,16 +221,53 @@ class CaseDialog(QDialog):
             rows.append([format_be(h.on), move, h.by, extra])
         fill_table(self.history, [self.tr("วันที่"), self.tr("สถานะ"), self.tr("โดย"), self.tr("รายละเอียด")], rows,
                    fitted=(0, 2))  # the date and who: the move and its detail share the rest
-        self.move_combo.clear()
-        for target in offered_moves(info.status, self.ctx.db.actor):
-            self.move_combo.addItem(status_label(target), target.value)
-        can_move = self.move_combo.count() > 0
-        for w in (self.move_combo, self.move_date, self.reason_edit, self.note_edit, self.move_button):
-            w.setEnabled(can_move)
-        self._target_changed()
+        self._offer_moves(info)
         self.trace_tab.refresh(detail)
         for tab in self.extra_tabs:
             tab.refresh(detail)
+
+    def _offer_moves(self, info: Any) -> None:
+        """The moves this user may make; a closure asked for is a supervisor's decision
+        (approve, or send back to the status it came from), a case worker waits for it."""
+        from desktop.services.cases import self_approval
+
+        actor = self.ctx.db.actor
+        deciding = info.status is CaseStatus.CLOSURE_REQUESTED
+        allowed = False
+        may = getattr(actor, "may", None)
+        if deciding and may is not None and may(Action.CASE_SUPERVISE):
+            with self.ctx.db.reader() as session:
+                allowed = self_approval(session)
+        self.move_combo.clear()
+        targets = offered_moves(info, actor, allowed)
+        if deciding:  # the approval first, then the send-back
+            targets.sort(key=lambda t: t is not CaseStatus.CLOSED)
+        for target in targets:
+            if deciding and target is CaseStatus.CLOSED:
+                text = self.tr("อนุมัติปิดกรณี")
+            elif deciding:
+                text = self.tr("ส่งกลับ (%1)").replace("%1", status_label(target))
+            else:
+                text = status_label(target)
+            self.move_combo.addItem(text, target.value)
+        can_move = self.move_combo.count() > 0
+        self.move_title.setText(self.tr("การตัดสินใจ") if deciding else self.tr("เปลี่ยนเป็น"))
+        self.move_button.setText(self.tr("บันทึกการตัดสินใจ") if deciding else self.tr("เปลี่ยนสถานะ"))
+        self.waiting_label.setVisible(deciding and not can_move)
+        self.move_panel.setVisible(can_move or not deciding)
+        for w in (self.move_combo, self.move_date, self.reason_edit, self.note_edit, self.move_button):
+            w.setEnabled(can_move)
+        self._target_changed()
+
+    def reject(self) -> None:
+        """Esc or Close: what was typed in the move's or a tab's fields is thrown away only
+        when the user says so."""
+        typed = any(e.text().strip() for e in (self.place_edit, self.reason_edit, self.note_edit,
+                                                self.follow_tab.note_edit, self.referral_tab.agency_edit,
+                                                self.referral_tab.reason_edit, self.referral_tab.answer_edit))
+        if may_discard(self, typed, self.tr("ปิดหน้ากรณี"),
+                       self.tr("ข้อความที่พิมพ์ไว้ยังไม่ได้บันทึก ต้องการปิดและทิ้งข้อความนี้หรือไม่?")):
+            super().reject()
 
     def _show_transfer(self, note: Any) -> None:
         if note is None:

@@ -37,7 +37,7 @@ from desktop.domain.case_plan import (
     agency_label,
 )
 from desktop.domain.dates import format_be, parse_date
-from desktop.gui.views.case_common import problem_text
+from desktop.gui.views.case_common import may_discard, problem_text
 from desktop.gui.widgets.screen import fit_to_screen
 
 GOAL, AREA, TEXT, AGENCY, AGENCY_NAME, PERSON, DUE, BUDGET = range(8)
@@ -62,10 +62,15 @@ class PlanEditorDialog(QDialog):
                                               self.tr("กำหนดเสร็จ"), self.tr("งบประมาณ (บาท)")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the grid (the arrows move within it)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for c in (AREA, AGENCY, DUE, BUDGET):  # the free texts take the room left
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the goal, activity and agency's name
+        for c, width in ((AREA, 120), (AGENCY, 150), (PERSON, 120)):  # the choices narrower: full text in tooltips
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, width)
+        for c in (DUE, BUDGET):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(self._tip)
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("เพิ่มเป้าหมาย"), self)
@@ -98,7 +103,25 @@ class PlanEditorDialog(QDialog):
             self.note_edit.setText(content.note)
         if self.table.rowCount() == 0:
             self.add_row()
+        self._pristine = self._typed()
         fit_to_screen(self)
+
+    @staticmethod
+    def _tip(item: QTableWidgetItem) -> None:
+        if item.toolTip() != item.text():
+            item.setToolTip(item.text())  # a cut cell read in full
+
+    def _typed(self) -> tuple[object, ...]:
+        cells = [self._text(r, c) for r in range(self.table.rowCount()) for c in (GOAL, TEXT, AGENCY_NAME, PERSON,
+                                                                                  DUE, BUDGET)]
+        combos = [self._combo(r, c).currentData() for r in range(self.table.rowCount()) for c in (AREA, AGENCY)]
+        return (*cells, *combos, self.note_edit.text())
+
+    def reject(self) -> None:
+        """Esc or Cancel: what was typed is thrown away only when the clerk says so."""
+        if may_discard(self, self._typed() != self._pristine, self.tr("ยกเลิกการแก้ไขแผน"),
+                       self.tr("แผนที่พิมพ์ไว้ยังไม่ได้บันทึก ต้องการทิ้งการแก้ไขนี้หรือไม่?")):
+            super().reject()
 
     def add_row(self, goal: str = "", area: Area | None = None, action: PlanAction | None = None,
                 at: int | None = None) -> int:
@@ -121,6 +144,11 @@ class PlanEditorDialog(QDialog):
             agencies.addItem(agency_label(g), g.value)
         agencies.setCurrentIndex(max(0, agencies.findData(a.agency.value if a.agency else None)))
         self.table.setCellWidget(r, AGENCY, agencies)
+        for combo in (areas, agencies):  # narrow columns: the full choice in the tooltip
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.setToolTip(combo.currentText())
+            combo.currentTextChanged.connect(combo.setToolTip)
         return r
 
     def add_action(self) -> None:

@@ -31,6 +31,7 @@ from desktop.gui.views.case_common import (
     date_edit,
     date_of,
     fill_table,
+    may_discard,
     problem_text,
     read_only_table,
 )
@@ -179,7 +180,19 @@ class TraceVisitDialog(QDialog):
         self.result_combo.currentIndexChanged.connect(self._result_changed)
         self._result_changed()
         self._show_photo_count()
+        self._pristine = self._typed()
         fit_to_screen(self)
+
+    def _typed(self) -> tuple[object, ...]:
+        return (*(e.text() for e in (self.date_edit, self.visitors_edit, self.met_edit, self.place_edit,
+                                     self.reason_edit, self.lat_edit, self.lon_edit, self.note_edit)),
+                self.result_combo.currentIndex(), len(self.photos))
+
+    def reject(self) -> None:
+        """Esc or Cancel: a typed visit is thrown away only when the clerk says so."""
+        if may_discard(self, self._typed() != self._pristine, self.tr("ยกเลิกการบันทึกการติดตามตัว"),
+                       self.tr("การติดตามตัวที่กรอกไว้ยังไม่ได้บันทึก ต้องการทิ้งข้อมูลนี้หรือไม่?")):
+            super().reject()
 
     def _result_changed(self) -> None:
         value = self.result_combo.currentData()
