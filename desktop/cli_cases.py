@@ -4,16 +4,24 @@
     samoe cases overdue [--date 1/12/2569] [--page N]
     samoe cases month --out FILE.pdf [--month 11/2569]   (the month's report for the mayor and
                                 province; default: the month last ended)
+    samoe cases assign --case N --worker LOGIN   (a supervisor names the case worker;
+                                ``--worker -``: nobody)
     samoe cases import FILE [--dry-run] [--source zero_dropout|volunteer_list] [--skip-invalid]
                                 (a list into cases: desktop/cli_case_import.py)
 
 ``--status`` takes the code (``to_trace``) or the Thai label (``รอติดตาม``); ``--worker`` a
-user name (``-`` for the cases no worker follows); ``--village`` the หมู่ of the child's
+user's login or a part of their full name (``-`` for the cases no worker follows; a name
+nobody has, and no case holds, is said: exit 4); ``--village`` the หมู่ of the child's
 household (``4``, ``ม.4``, ``หมู่ที่ ๔``) or a village's name. The list shows the overdue
 follow-ups first (most overdue first), then the newest case; ``--by-village`` orders it by
 village and house instead (a tracing trip's list).
 
-Exit codes: 0 done, 2 wrong arguments, 4 the case not found, 12 not permitted.
+The list shows the worker by full name (people.full_names). ``assign`` takes a login of a
+user holding the case worker's role; an unknown user or one who is not a case worker is
+exit 1, an unknown case exit 4.
+
+Exit codes: 0 done, 1 refused (the worker), 2 wrong arguments, 4 the case (or the
+``--worker`` of a list) not found, 12 not permitted.
 """
 
 from __future__ import annotations
@@ -29,7 +37,8 @@ EXIT_INVALID = 1
 EXIT_ARGS = 2
 EXIT_MISSING = 4
 PAGE_SIZE = 100
-WRITING: dict[str, str] = {}  # sub-command → the label of its write (the import adds itself here)
+# sub-command → the label of its write (the import adds itself here)
+WRITING: dict[str, str] = {"assign": "มอบหมายเจ้าหน้าที่ผู้รับผิดชอบกรณี"}
 
 
 def _page(text: str) -> int:
@@ -40,6 +49,13 @@ def _page(text: str) -> int:
     if not 1 <= value <= 100_000:
         raise argparse.ArgumentTypeError(f"หน้าต้องอยู่ระหว่าง 1 ถึง 100,000 (ได้รับ {text!r})")
     return value
+
+
+def _case_ref(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 2**62:
+        raise argparse.ArgumentTypeError(f"เลขที่กรณีต้องเป็นจำนวนเต็มตั้งแต่ 1 (ได้รับ {text!r})")
+    return int(value)
 
 
 def _status(text: str) -> str:
@@ -70,6 +86,10 @@ def add_parsers(sub: Any) -> None:
     month = cases_sub.add_parser("month", help="รายงานกรณีเด็กนอกระบบประจำเดือน (PDF) สำหรับนายกฯ และจังหวัด")
     month.add_argument("--month", type=month_arg, help="เดือน/ปี เช่น 11/2569 (ไม่ระบุ: เดือนที่แล้ว)")
     month.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    assign = cases_sub.add_parser("assign", help="มอบหมายเจ้าหน้าที่ติดตามผู้รับผิดชอบกรณี (หัวหน้างาน)")
+    assign.add_argument("--case", type=_case_ref, required=True, help="เลขที่กรณี")
+    assign.add_argument("--worker", required=True,
+                        help="ชื่อผู้ใช้ (login) ของเจ้าหน้าที่ติดตามเด็กนอกระบบ (- : ยกเลิกผู้รับผิดชอบ)")
     from desktop.cli_case_import import add_parser as add_import_parser
 
     add_import_parser(cases_sub)  # samoe cases import FILE (desktop/cli_case_import.py)
@@ -97,29 +117,51 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
             return _overdue(args, db, out, err)
         if args.cases_command == "month":
             return _month_report(args, db, out, err)
-        return _list(args, db, out)
+        if args.cases_command == "assign":
+            return _assign(args, db, out)
+        return _list(args, db, out, err)
     except ValidationFailed as exc:
         for p in exc.problems:
             err(p.message)
         return EXIT_MISSING if any(p.field == "case" for p in exc.problems) else EXIT_INVALID
 
 
-def _list(args: argparse.Namespace, db: Any, out: Any) -> int:
+def _assign(args: argparse.Namespace, db: Any, out: Any) -> int:
+    from desktop.services.cases import assign_worker
+    from desktop.services.people import full_name
+
+    worker = "" if args.worker.strip() == "-" else args.worker.strip()
+    with db.session() as s:
+        info = assign_worker(s, args.case, worker)
+        who = full_name(s, info.worker)
+    if who:
+        out(f"มอบหมายกรณีเลขที่ {info.id} ({info.child_name}) ให้ {who} ({info.worker}) แล้ว")
+    else:
+        out(f"ยกเลิกผู้รับผิดชอบกรณีเลขที่ {info.id} ({info.child_name}) แล้ว")
+    return 0
+
+
+def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     from desktop.domain.case_followup import due_text
     from desktop.domain.cases import CaseStatus, status_label
     from desktop.services.cases_lists import CaseOrder, CaseQuery, list_cases
+    from desktop.services.people import knows_person
 
-    worker = None if args.worker is None else ("" if args.worker.strip() == "-" else args.worker)
+    worker = None if args.worker is None else ("" if args.worker.strip() == "-" else args.worker.strip())
     query = CaseQuery(CaseStatus(args.status) if args.status else None, worker, args.village, args.search,
                       open_only=args.open)
     today = date.today()
     order = CaseOrder.VILLAGE if args.by_village else CaseOrder.OVERDUE_FIRST
     with db.reader() as s:
         page = list_cases(s, query, today=today, offset=(args.page - 1) * PAGE_SIZE, limit=PAGE_SIZE, order=order)
+        unknown = bool(worker) and page.total == 0 and not knows_person(s, worker or "")
+    if unknown:  # a typo: not "nobody's cases", but nobody by that name
+        err(f"ไม่พบผู้ใช้ชื่อ {worker} ระบุชื่อผู้ใช้ (login) หรือชื่อ-นามสกุลของเจ้าหน้าที่ผู้รับผิดชอบ")
+        return EXIT_MISSING
     for r in page.rows:
         village = f"ม.{r.village_no}" if r.village_no.isdigit() else r.village_no
         due = due_text(r.follow_due_on, today)
-        out("  ".join(x for x in (str(r.id), r.child_name, status_label(r.status), r.worker or "-",
+        out("  ".join(x for x in (str(r.id), r.child_name, status_label(r.status), r.worker_name or "-",
                                   f"{r.house_no} {village}".strip(), due) if x))
     _summary(out, page.total, page.overdue, args.page, len(page.rows))
     return 0
@@ -149,7 +191,7 @@ def _overdue(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         total = overdue_count(s, today)
     for r in rows:
         village = f"ม.{r.village_no}" if r.village_no.isdigit() else r.village_no
-        out("  ".join(x for x in (str(r.case_id), r.child_name, status_label(r.status), r.worker or "-", village,
+        out("  ".join(x for x in (str(r.case_id), r.child_name, status_label(r.status), r.worker_name or "-", village,
                                   f"เลยกำหนด {r.days} วัน (ครบกำหนด {format_be(r.due)})") if x))
     pages = max(1, -(-total // PAGE_SIZE))
     out(f"เลยกำหนดนิเทศติดตาม {total:,} กรณี (นับถึง {format_be(today)})"

@@ -130,6 +130,7 @@ class SummaryData:
     referrals: tuple[ReferralRow, ...] = ()
     supervisor: str = ""  # who approved the plan (their name under the signature)
     notice: str = ""
+    author: str = ""  # who wrote the plan (their name under the author's signature; "" : the worker)
 
 
 def _date(d: date | None) -> str:
@@ -175,7 +176,7 @@ def case_pieces(d: SummaryData, width: float) -> list[Piece]:
                                  r.reason, r.status, r.answer) for r in d.referrals], width, size=9.5)
     pieces.append(Spacer(6))
     pieces += paragraph("ผู้จัดทำแผน ผู้ปกครอง และหัวหน้างานได้รับทราบและเห็นชอบแผนการช่วยเหลือข้างต้น", width, size=11)
-    pieces.append(SignatureBlock([Signature(d.worker, "ผู้จัดทำแผน"), Signature(d.child.guardian.split(" (")[0], "ผู้ปกครอง"),
+    pieces.append(SignatureBlock([Signature(d.author or d.worker, "ผู้จัดทำแผน"), Signature(d.child.guardian.split(" (")[0], "ผู้ปกครอง"),
                                   Signature(d.supervisor, "หัวหน้างาน (ผู้อนุมัติแผน)")], size=10.5))
     return pieces
 

@@ -33,6 +33,7 @@ from desktop.services.audit import record
 from desktop.services.case_records import case_for, child_of, open_case_for
 from desktop.services.cases import refresh_follow_due
 from desktop.services.office import require_local_office
+from desktop.services.people import full_names
 from desktop.store.case_state import OosFollowUp
 
 
@@ -40,10 +41,11 @@ from desktop.store.case_state import OosFollowUp
 class FollowUpView:
     id: int
     on: date
-    by: str
+    by: str  # who went, by full name (people.full_names); the stored login in ``by_login``
     result: FollowUpResult
     note: str
     next_on: date | None
+    by_login: str = ""
 
 
 def record_follow_up(session: Session, case_id: int, f: FollowUp, *, today: date | None = None) -> int:
@@ -80,4 +82,7 @@ def follow_ups(session: Session, case_id: int) -> list[FollowUpView]:
     rows = session.scalars(select(OosFollowUp).where(OosFollowUp.case_id == case.id,
                                                      OosFollowUp.deleted_at.is_(None))
                            .order_by(OosFollowUp.visited_on, OosFollowUp.id))
-    return [FollowUpView(r.id, r.visited_on, r.visited_by, FollowUpResult(r.result), r.note, r.next_on) for r in rows]
+    found = list(rows)
+    names = full_names(session, [r.visited_by for r in found])
+    return [FollowUpView(r.id, r.visited_on, names.get(r.visited_by, r.visited_by), FollowUpResult(r.result), r.note,
+                         r.next_on, r.visited_by) for r in found]

@@ -25,7 +25,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.case_followup import Schedule, due_on, due_text, result_label
 from desktop.domain.case_needs import LEVEL_LABELS, Area, area_label, need_label, reason_label
-from desktop.domain.case_plan import Agency, agency_label, content_hash, plan_status_label
+from desktop.domain.case_plan import (
+    Agency,
+    PlanVersion,
+    agency_label,
+    content_hash,
+    plan_status_label,
+)
 from desktop.domain.case_referral import referral_label
 from desktop.domain.cases import (
     FOLLOWED_UP,
@@ -50,6 +56,7 @@ from desktop.services.case_referrals import referral, referrals
 from desktop.services.cases import follow_up_days
 from desktop.services.cases_lists import case_detail
 from desktop.services.office import DEMO_LABEL, is_demo, require_local_office
+from desktop.services.people import full_name, full_names, names_text
 from desktop.services.reports import write_atomic
 from desktop.store.case_state import OosCase, OosCaseStatus, OosFollowUp, OosReferral
 from desktop.store.models import Child, ChildGuardian, Guardian, Household
@@ -114,7 +121,7 @@ def referral_letter_data(session: Session, referral_id: int, *, signer: str = ""
     case = case_for(session, r.case_id)
     office = require_local_office(session)
     needs, school, _reasons = _needs(session, case.id, today or date.today())
-    worker = case.worker or r.sent_by
+    worker = full_name(session, case.worker or r.sent_by)  # the person to contact, by name
     return case_letter.LetterData(
         office.name, office.province, _case_child(session, case), r.agency_name, agency_label(r.agency), r.reason,
         r.sent_on, r.letter_no, needs, school, status_label(case.status), signer, signer_position, worker,
@@ -157,6 +164,12 @@ def case_summary_data(session: Session, case_id: int, *, today: date | None = No
     detail = case_detail(session, case.id)
     office = require_local_office(session)
     view = latest_assessment(session, case.id, today=day)
+    line = plan_line(session, case.id)
+    shown = line.in_force or (line.versions[-1] if line.versions else None)
+    # who is named, by login as stored: printed by full name (people.full_names, one query)
+    names = full_names(session, [case.worker, *(h.by for h in detail.history),
+                                 view.assessment.by if view is not None else "",
+                                 *((*shown.authors, shown.submitted_by, shown.decided_by) if shown else ())])
     assessment = None
     if view is not None:
         a = view.assessment
@@ -164,10 +177,8 @@ def case_summary_data(session: Session, case_id: int, *, today: date | None = No
                                           ", ".join(need_label(area, c) for c in sorted(r.needs)) or "-", r.note)
                      for area in Area if (r := a.areas.get(area)) is not None)
         _lines, _school, reasons = _needs(session, case.id, day)
-        assessment = case_summary.AssessmentPart(a.assessed_on, a.by, rows, reasons,
+        assessment = case_summary.AssessmentPart(a.assessed_on, names.get(a.by, a.by), rows, reasons,
                                                  a.last_school, a.left_on, a.note)
-    line = plan_line(session, case.id)
-    shown = line.in_force or (line.versions[-1] if line.versions else None)
     plan = None
     if shown is not None:
         goals = tuple(case_summary.GoalRow(g.text, area_label(g.area) if g.area else "", tuple(
@@ -175,7 +186,8 @@ def case_summary_data(session: Session, case_id: int, *, today: date | None = No
                                    x.person, x.due, x.budget_satang, x.outcome, x.done_on) for x in g.actions))
             for g in shown.content.goals)
         plan = case_summary.PlanPart(shown.number, plan_status_label(shown.status), goals, shown.content.note,
-                                     ", ".join(sorted(shown.authors)), shown.decided_by if shown.approved_hash else "",
+                                     names_text(names, sorted(shown.authors)),
+                                     names.get(shown.decided_by, shown.decided_by) if shown.approved_hash else "",
                                      shown.decided_on if shown.approved_hash else None,
                                      shown.approved_hash[:12] if shown.approved_hash else content_hash(
                                          shown.content)[:12], len(line.versions))
@@ -183,14 +195,24 @@ def case_summary_data(session: Session, case_id: int, *, today: date | None = No
                    for v in follow_ups(session, case.id))
     refs = tuple(case_summary.ReferralRow(r.sent_on, r.agency_name, r.reason, referral_label(r.status), r.answer,
                                           r.letter_no) for r in referrals(session, case.id))
-    history = tuple(case_summary.HistoryRow(h.on, status_label(h.to_status), h.by,
+    history = tuple(case_summary.HistoryRow(h.on, status_label(h.to_status), names.get(h.by, h.by),
                                             _history_detail(h.place, h.reason, h.outcome))
                     for h in detail.history)
     due = case.follow_due_on
     return case_summary.SummaryData(
         office.name, _case_child(session, case), str(case.id), case.opened_on, source_label(case.source),
-        status_label(case.status), case.status_on, case.worker, due_text(due, day), history, assessment, plan,
-        visits, refs, plan.approved_by if plan else "", _notice(session))
+        status_label(case.status), case.status_on, names.get(case.worker, case.worker), due_text(due, day), history,
+        assessment, plan, visits, refs, plan.approved_by if plan else "", _notice(session), _author(names, shown, case))
+
+
+def _author(names: dict[str, str], shown: PlanVersion | None, case: OosCase) -> str:
+    """Who signs as the plan's author: who submitted the plan shown, else its authors, else
+    the case's worker (no plan yet), by full name."""
+    if shown is not None and shown.submitted_by:
+        return names.get(shown.submitted_by, shown.submitted_by)
+    if shown is not None and shown.authors:
+        return names_text(names, sorted(shown.authors))
+    return names.get(case.worker, case.worker)
 
 
 @thai_document
@@ -265,7 +287,7 @@ def monthly_data(session: Session, year: int, month: int, *, today: date | None 
 
 
 def _people(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, str]]:
-    """case id -> (the child's name, หมู่, the worker)."""
+    """case id -> (the child's name, หมู่, the worker's full name)."""
     out: dict[int, tuple[str, str, str]] = {}
     ids = sorted(case_ids)
     for start in range(0, len(ids), 900):
@@ -275,7 +297,8 @@ def _people(session: Session, case_ids: set[int]) -> dict[int, tuple[str, str, s
                 .outerjoin(Household, Household.id == Child.household_id)
                 .where(OosCase.id.in_(ids[start:start + 900]))):
             out[cid] = (f"{prefix}{first} {last}".strip(), village or "", worker)
-    return out
+    names = full_names(session, [w for _n, _v, w in out.values()])  # the worker by full name
+    return {cid: (n, v, names.get(w, w)) for cid, (n, v, w) in out.items()}
 
 
 def _overdue_at(session: Session, at_end: dict[int, tuple[str, str]], as_of: date,

@@ -69,6 +69,7 @@ from desktop.i18n import N_, _
 from desktop.services.access import Actor, require, require_any
 from desktop.services.audit import record
 from desktop.services.office import require_local_office
+from desktop.services.people import full_name, is_case_worker
 from desktop.store.case_state import (
     OosCase,
     OosCaseStatus,
@@ -278,6 +279,10 @@ def _worker_problem(session: Session, worker: str) -> Problem | None:
     if len(worker) > WORKER_MAX or session.scalar(select(AppUser.id).where(AppUser.name == worker)) is None:
         return Problem("worker", _("ไม่พบผู้ใช้ชื่อ {name} โปรดเลือกเจ้าหน้าที่ผู้รับผิดชอบจากรายชื่อผู้ใช้").format(
             name=worker[:WORKER_MAX]))
+    if not is_case_worker(session, worker):
+        return Problem("worker", _("ผู้ใช้ {name} ไม่ได้มีบทบาทเจ้าหน้าที่ติดตามเด็กนอกระบบ (หรือถูกระงับ) "
+                                   "โปรดเลือกเจ้าหน้าที่ติดตาม หรือให้ผู้ดูแลระบบเพิ่มบทบาทนี้ก่อน").format(
+            name=full_name(session, worker)))
     return None
 
 
@@ -321,7 +326,9 @@ def open_case(session: Session, child_uuid: str, opened_on: date, *, source: Cas
 
 
 def assign_worker(session: Session, ref: int | str, worker: str) -> CaseInfo:
-    """Name the case worker who follows the case ("" for nobody): ``case.supervise``."""
+    """Name the case worker who follows the case ("" for nobody): ``case.supervise``.
+    ``worker`` is a login of a user holding the case worker's role, not suspended
+    (people.case_workers); ValidationFailed otherwise (field "case": no such case)."""
     require(session, Action.CASE_SUPERVISE)
     row = case_row(session, ref, for_update=True)
     worker = clean_text(worker)

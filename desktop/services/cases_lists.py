@@ -16,7 +16,7 @@ case first), or by village and house (a tracing trip's list).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -34,6 +34,7 @@ from desktop.domain.text import clean_text, digits_only
 from desktop.services.access import require
 from desktop.services.case_trace import VisitView, visits
 from desktop.services.cases import CaseInfo, case_row, child_name, get_case
+from desktop.services.people import full_names, login_clause
 from desktop.store.case_state import OosCase, OosCaseStatus, OosTransfer
 from desktop.store.models import Child, Household, Office
 
@@ -71,7 +72,7 @@ ListOrder = CaseOrder | CaseSort
 @dataclass(frozen=True)
 class CaseQuery:
     status: CaseStatus | None = None
-    worker: str | None = None  # a user name; "" for cases with no worker; None: any
+    worker: str | None = None  # a login or a part of a full name; "" for cases with no worker; None: any
     village: str = ""
     search: str = ""  # a name, a national ID or a G-code
     open_only: bool = False  # not closed
@@ -91,6 +92,7 @@ class CaseRow:
     house_no: str
     follow_due_on: date | None
     days_overdue: int  # 0: not overdue
+    worker_name: str = ""  # the worker's full name (the login when they have none or are no user here)
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,8 @@ def _filtered(query: CaseQuery, *, joined: bool = False) -> Select[tuple[int]]:
     elif query.open_only:
         q = q.where(OosCase.status != CaseStatus.CLOSED.value)
     if query.worker is not None:
-        q = q.where(OosCase.worker == clean_text(query.worker))
+        typed = clean_text(query.worker)
+        q = q.where(OosCase.worker == "" if not typed else login_clause(OosCase.worker, typed))
     village, search = village_clause(query.village), search_clause(query.search)
     if joined or village is not None or search is not None:
         q = q.join(Child, Child.id == OosCase.child_id)
@@ -187,6 +190,8 @@ def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
         by_id[cid] = CaseRow(cid, uuid, child_uuid, f"{prefix}{first} {last}".strip(), nid or "",
                              CaseStatus(status), status_on, worker, village or "", house or "", due,
                              days_overdue(due, today))
+    names = full_names(session, [r.worker for r in by_id.values()])
+    by_id = {cid: replace(r, worker_name=names.get(r.worker, r.worker)) for cid, r in by_id.items()}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -272,6 +277,7 @@ class OverdueCase:
     village_no: str
     due: date
     days: int
+    worker_name: str = ""  # the worker's full name
 
 
 def overdue_cases(session: Session, today: date, offset: int = 0, limit: int = PAGE) -> list[OverdueCase]:
@@ -287,8 +293,9 @@ def overdue_cases(session: Session, today: date, offset: int = 0, limit: int = P
         .join(OosCase, OosCase.id == page.c.id).join(Child, Child.id == OosCase.child_id)
         .outerjoin(Household, Household.id == Child.household_id)
         .order_by(page.c.follow_due_on, page.c.id)).all()
+    names = full_names(session, [r[6] for r in rows])
     return [OverdueCase(cid, uuid, f"{prefix}{first} {last}".strip(), CaseStatus(status), worker, village or "",
-                        due, (today - due).days)
+                        due, (today - due).days, names.get(worker, worker))
             for cid, uuid, prefix, first, last, status, worker, village, due in rows]
 
 
@@ -361,6 +368,11 @@ class CaseDetail:
     history: list[HistoryLine]  # oldest first
     visits: list[VisitView] = field(default_factory=list)  # newest first
     transfer: TransferNote | None = None
+    names: dict[str, str] = field(default_factory=dict)  # login → full name of everyone the page names
+
+    def name(self, login: str) -> str:
+        """A login as the page shows it: the person's full name (as stored when unknown)."""
+        return self.names.get(login, login)
 
 
 def transfer_note(session: Session, case: OosCase) -> TransferNote | None:
@@ -393,6 +405,9 @@ def case_detail(session: Session, ref: int | str) -> CaseDetail:
              for h in session.scalars(select(OosCaseStatus).where(OosCaseStatus.case_id == row.id,
                                                                    OosCaseStatus.deleted_at.is_(None))
                                       .order_by(OosCaseStatus.id))]
+    logins = [info.worker, info.status_by, info.requested_by, info.approved_by,
+              *(h.by for h in lines), *(h.approved_by for h in lines)]
     return CaseDetail(info, CaseChild(child.uuid, child_name(child), child.birth_date, child.national_id or "",
                                       child.g_code or "", address, household.village_no if household else ""),
-                      lines, list(visits(session, row.id)), transfer_note(session, row))
+                      lines, list(visits(session, row.id)), transfer_note(session, row),
+                      full_names(session, logins))

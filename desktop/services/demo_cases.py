@@ -17,6 +17,7 @@ connection and transaction.
 from __future__ import annotations
 
 import random
+import secrets
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -51,6 +52,8 @@ from desktop.domain.cases import (
     CaseStatus,
     outcome_of,
 )
+from desktop.domain.roles import Role
+from desktop.services.access import hash_password
 from desktop.store.case_state import (
     OosAssessment,
     OosAssessmentArea,
@@ -62,11 +65,15 @@ from desktop.store.case_state import (
     OosPlanVersion,
     OosReferral,
 )
-from desktop.store.models import Child
+from desktop.store.models import AppUser, Child, UserRole
 
 S = CaseStatus
-WORKER = "เจ้าหน้าที่ติดตาม (ตัวอย่าง)"
-SUPERVISOR = "หัวหน้างาน (ตัวอย่าง)"
+PERSON = "เจ้าหน้าที่ติดตาม (ตัวอย่าง)"  # a plan action's person: free text
+# the demo's people, made as users (make_people) so that the lists' worker filter, "mine"
+# and the assignment name real users; login → full name
+WORKERS = {"demo_worker1": "นางสาวใจดี ติดตามเก่ง (ตัวอย่าง)", "demo_worker2": "นายขยัน ลงพื้นที่ (ตัวอย่าง)"}
+SUPERVISOR = "demo_head"
+PEOPLE = {**WORKERS, SUPERVISOR: "นางกำกับ ดูแลดี (ตัวอย่าง)"}
 SHARE = 40  # one school-age child in SHARE gets a case
 LEAST = 15
 PLACES = {S.MOVED_AWAY: "อบต.หนองบัว อ.เมือง จ.ขอนแก่น (ตัวอย่าง)", S.IN_EDUCATION: "โรงเรียนเมืองใหม่ (ตัวอย่าง)",
@@ -96,22 +103,22 @@ def _plan(due: date, variant: int) -> PlanContent:
             PlanAction("พาไปสมัครเรียนที่ กศน.อำเภอ" if nfe else "ประสานโรงเรียนรับกลับเข้าเรียน",
                        Agency.NFE if nfe else Agency.SCHOOL, "กศน.อำเภอเมือง" if nfe else "โรงเรียนบ้านใหม่วิทยา",
                        "ครูประจำ (ตัวอย่าง)", due, 0),
-            PlanAction("จัดหาชุดนักเรียนและอุปกรณ์การเรียน", Agency.MUNICIPALITY, "กองการศึกษา", WORKER, due,
+            PlanAction("จัดหาชุดนักเรียนและอุปกรณ์การเรียน", Agency.MUNICIPALITY, "กองการศึกษา", PERSON, due,
                        150_000 + 50_000 * (variant % 3)))),
         Goal("ครอบครัวมีรายได้พอส่งเด็กเรียน", Area.ECONOMIC, (
-            PlanAction("ส่งต่อขอรับเงินสงเคราะห์ครอบครัว", Agency.SOCIAL_DEVELOPMENT, "พมจ. (ตัวอย่าง)", WORKER, due,
+            PlanAction("ส่งต่อขอรับเงินสงเคราะห์ครอบครัว", Agency.SOCIAL_DEVELOPMENT, "พมจ. (ตัวอย่าง)", PERSON, due,
                        300_000),)),
     ), note="ทบทวนแผนทุก 3 เดือน")
 
 
-def _assessment(on: date, rng: random.Random) -> Assessment:
+def _assessment(on: date, rng: random.Random, by: str) -> Assessment:
     areas = {a: AreaRating(Level.NONE) for a in Area}
     areas[Area.ECONOMIC] = AreaRating(Level.URGENT, frozenset({"low_income", rng.choice(["must_earn", "debt"])}))
     areas[Area.LEARNING] = AreaRating(Level.SOME, frozenset({rng.choice(["behind", "literacy", "over_age"])}))
     if rng.random() < 0.3:
         areas[Area.FAMILY] = AreaRating(Level.SOME, frozenset({"without_parents"}))
     reasons = {LeaveReason.POVERTY, rng.choice([LeaveReason.WORK, LeaveReason.LEARNING, LeaveReason.FAMILY])}
-    return Assessment(on, WORKER, areas, frozenset(reasons), last_school="โรงเรียนบ้านใหม่วิทยา (ตัวอย่าง)",
+    return Assessment(on, by, areas, frozenset(reasons), last_school="โรงเรียนบ้านใหม่วิทยา (ตัวอย่าง)",
                       left_on=on - timedelta(days=rng.randint(120, 400)))
 
 
@@ -127,6 +134,7 @@ class _Rows:
     visits: list[dict[str, Any]] = field(default_factory=list)
     referrals: list[dict[str, Any]] = field(default_factory=list)
     next_id: dict[str, int] = field(default_factory=dict)
+    worker: str = next(iter(WORKERS))  # the login of the case being made's worker
 
     def id(self, table: str) -> int:
         self.next_id[table] = self.next_id.get(table, 0) + 1
@@ -152,6 +160,7 @@ def fill_cases(conn: Connection, *, office_id: int, seed: int, today: date) -> i
                                                Child.birth_date <= old).order_by(Child.id)).all()
     if not kids:
         return 0
+    make_people(conn)
     rng = random.Random(f"samoe-demo-cases-{seed}")
     n = min(len(kids), max(LEAST, len(kids) // SHARE))
     chosen = sorted(rng.sample(list(kids), n))
@@ -177,6 +186,25 @@ def fill_cases(conn: Connection, *, office_id: int, seed: int, today: date) -> i
     return len(rows.cases)
 
 
+def make_people(conn: Connection) -> int:
+    """The demo's case workers and their supervisor as users (``PEOPLE``), those not there
+    yet; how many were made. Their passwords are random and said to nobody: an
+    administrator sets one (``samoe users passwd``) to sign in as them; until then they
+    are names the cases are assigned to."""
+    have = set(conn.scalars(select(AppUser.name).where(AppUser.name.in_(list(PEOPLE)))))
+    made = 0
+    for login, full in PEOPLE.items():
+        if login in have:
+            continue
+        user_id = conn.execute(insert(AppUser).values(name=login, full_name=full,
+                                                      password_hash=hash_password(secrets.token_urlsafe(24)))
+                               .returning(AppUser.id)).scalar_one()
+        role = Role.SUPERVISOR if login == SUPERVISOR else Role.CASE_WORKER
+        conn.execute(insert(UserRole).values(user_id=user_id, role=role.value))
+        made += 1
+    return made
+
+
 def _same_keys(table: type[Any], batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every row with the same columns (one executemany): a column a row leaves out gets its
     default ("" for text, None for a date)."""
@@ -190,6 +218,7 @@ def _same_keys(table: type[Any], batch: list[dict[str, Any]]) -> list[dict[str, 
 def _case(rows: _Rows, child_id: int, target: CaseStatus, i: int, rng: random.Random, today: date, office_id: int,
           kind: str) -> None:
     path = PATHS[target]
+    rows.worker = list(WORKERS)[i % len(WORKERS)]  # the demo's case workers share the cases
     # one step every 4-20 days, the last at most a few days ago; a followed case's last move long
     # enough ago for its follow-ups (some overdue)
     gaps = [rng.randint(4, 20) for _ in path]
@@ -198,15 +227,15 @@ def _case(rows: _Rows, child_id: int, target: CaseStatus, i: int, rng: random.Ra
     case_id = rows.id("oos_case")
     source = (CaseSource.ZERO_DROPOUT if i % 3 else rng.choice([CaseSource.VOLUNTEER, CaseSource.TEACHER])).value
     case: dict[str, Any] = {"id": case_id, "child_id": child_id, "status": S.TO_TRACE.value, "status_on": opened,
-                            "status_by": WORKER, "opened_on": opened, "source": source, "worker": WORKER}
+                            "status_by": rows.worker, "opened_on": opened, "source": source, "worker": rows.worker}
     rows.history.append({"id": rows.id("oos_case_status"), "case_id": case_id, "from_status": "",
-                         "to_status": S.TO_TRACE.value, "changed_on": opened, "changed_by": WORKER})
+                         "to_status": S.TO_TRACE.value, "changed_on": opened, "changed_by": rows.worker})
     on, current, requested_from = opened, S.TO_TRACE, None
     for step, gap in zip(path, gaps, strict=True):
         assert (current, step) in MOVES, (current, step)
         on += timedelta(days=gap)
         entry: dict[str, Any] = {"id": rows.id("oos_case_status"), "case_id": case_id, "from_status": current.value,
-                                 "to_status": step.value, "changed_on": on, "changed_by": WORKER,
+                                 "to_status": step.value, "changed_on": on, "changed_by": rows.worker,
                                  "place": PLACES.get(step, "")}
         if step is S.DECLINED:
             entry["reason"] = "ผู้ปกครองต้องการให้ช่วยงานที่บ้าน (ตัวอย่าง)"
@@ -218,7 +247,7 @@ def _case(rows: _Rows, child_id: int, target: CaseStatus, i: int, rng: random.Ra
         if step is S.CLOSURE_REQUESTED:
             requested_from = current
             entry["outcome"] = outcome_of(current).value
-            case.update(requested_from=current.value, requested_by=WORKER)
+            case.update(requested_from=current.value, requested_by=rows.worker)
         if step is S.CLOSED:
             assert requested_from is not None
             outcome: CaseOutcome = outcome_of(requested_from)
@@ -240,7 +269,7 @@ def _case(rows: _Rows, child_id: int, target: CaseStatus, i: int, rng: random.Ra
 
 
 def _assess(rows: _Rows, case_id: int, on: date, rng: random.Random, today: date, opened: date) -> None:
-    a = _assessment(max(on, opened), rng)
+    a = _assessment(max(on, opened), rng, rows.worker)
     assert not check_assessment(a, today=today, opened_on=opened) and is_complete(a, today=today, opened_on=opened)
     aid = rows.id("oos_assessment")
     rows.assessments.append({"id": aid, "case_id": case_id, "assessed_on": a.assessed_on, "assessed_by": a.by,
@@ -274,8 +303,9 @@ def _version(rows: _Rows, case_id: int, number: int, status: PlanStatus, content
     vid = rows.id("oos_plan_version")
     final = status in (PlanStatus.APPROVED, PlanStatus.SUPERSEDED)
     rows.versions.append({
-        "id": vid, "case_id": case_id, "number": number, "status": status.value, "authors": WORKER, "edited_on": edited,
-        "submitted_by": WORKER if complete else "", "submitted_on": edited if complete else None,
+        "id": vid, "case_id": case_id, "number": number, "status": status.value, "authors": rows.worker,
+        "edited_on": edited,
+        "submitted_by": rows.worker if complete else "", "submitted_on": edited if complete else None,
         "decided_by": SUPERVISOR if final else "", "decided_on": decided if final else None,
         "approved_hash": content_hash(content) if final else "", "note": content.note})
     for gi, g in enumerate(content.goals, start=1):
@@ -302,7 +332,7 @@ def _follow_ups(rows: _Rows, case: dict[str, Any], status: CaseStatus, rng: rand
         risky = rng.random() < 1 / 6
         next_on = day + timedelta(days=14) if risky else None
         rows.visits.append({"id": rows.id("oos_follow_up"), "case_id": case["id"], "visited_on": day,
-                            "visited_by": WORKER,
+                            "visited_by": rows.worker,
                             "result": (FollowUpResult.AT_RISK if risky else FollowUpResult.ON_TRACK).value,
                             "note": "ขาดเรียนบ่อย นัดคุยกับผู้ปกครองอีกครั้ง (ตัวอย่าง)" if risky else "",
                             "next_on": next_on})
@@ -324,6 +354,6 @@ def _referral(rows: _Rows, case_id: int, sent: date, rng: random.Random, today: 
               ReferralStatus.DONE: "ให้ความช่วยเหลือแล้ว", ReferralStatus.REJECTED: "ไม่อยู่ในเกณฑ์ที่ช่วยเหลือได้"}[status]
     rows.referrals.append({"id": rows.id("oos_referral"), "case_id": case_id, "agency": agency.value,
                            "agency_name": name, "reason": "ขอความช่วยเหลือตามแผนการช่วยเหลือเด็กรายบุคคล",
-                           "sent_on": sent, "sent_by": WORKER, "status": status.value,
+                           "sent_on": sent, "sent_by": rows.worker, "status": status.value,
                            "status_on": sent if status is ReferralStatus.SENT else answered, "answer": answer,
                            "letter_no": f"ตัวอย่าง {case_id}/2569"})

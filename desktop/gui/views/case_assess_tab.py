@@ -153,9 +153,11 @@ class AssessTab(QWidget):
     def refresh(self, detail: Any) -> None:
         from desktop.domain.cases import CaseStatus
         from desktop.services.case_assess import latest_assessment
+        from desktop.services.people import full_name
 
         with self.page.ctx.db.reader() as session:
             view = latest_assessment(session, detail.case.id)
+            by = full_name(session, view.assessment.by) if view is not None else ""  # by name, not login
         a = view.assessment if view is not None else None
         for area, row in self.rows.items():
             row.show(a.areas.get(area) if a else None)
@@ -170,7 +172,7 @@ class AssessTab(QWidget):
         elif view.complete:
             self.state_label.setText(self.tr("ประเมินครบทุกด้านแล้ว (%1 โดย %2)")
                                      .replace("%1", format_be(a.assessed_on) if a else "")
-                                     .replace("%2", a.by if a else ""))
+                                     .replace("%2", by))
         else:
             self.state_label.setText(self.tr("บันทึกไว้แต่ยังไม่ครบ: ประเมินให้ครบทุกด้านและระบุสาเหตุ "
                                              "จึงจะเปลี่ยนสถานะเป็น \"ประเมินความต้องการแล้ว\" ได้"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -83,7 +83,10 @@ class CaseDialog(QDialog):
             value = QLabel(self)
             value.setWordWrap(True)
             head.addWidget(name, i // 2, (i % 2) * 2)
-            head.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            if key == "worker":  # a supervisor assigns the case here (the service checks it too)
+                head.addLayout(self._worker_row(value), i // 2, (i % 2) * 2 + 1)
+            else:
+                head.addWidget(value, i // 2, (i % 2) * 2 + 1)
             self.facts[key] = value
         head.setColumnStretch(1, 1)
         head.setColumnStretch(3, 1)
@@ -129,6 +132,69 @@ class CaseDialog(QDialog):
         self.documents = Documents(ctx, self, lambda text, _undo: self.say(text))
         self.refresh()
         fit_to_screen(self)
+
+    # ---- the case worker, assigned by a supervisor
+    def _worker_row(self, value: QLabel) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(value, 1)
+        self.worker_combo = QComboBox(self)
+        self.worker_combo.setObjectName("workerCombo")
+        self.worker_combo.setToolTip(self.tr("เจ้าหน้าที่ติดตามเด็กนอกระบบที่จะมอบหมายกรณีนี้ให้"))
+        self.worker_combo.setMinimumContentsLength(12)
+        self.worker_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        row.addWidget(self.worker_combo)
+        self.assign_button = QPushButton(self.tr("มอบหมาย"), self)
+        self.assign_button.setObjectName("assignButton")
+        self.assign_button.setToolTip(self.tr("มอบหมายกรณีนี้ให้เจ้าหน้าที่ที่เลือก (หัวหน้างาน)"))
+        self.assign_button.clicked.connect(self.assign_worker)
+        row.addWidget(self.assign_button)
+        may = getattr(self.ctx.db.actor, "may", None)
+        self.may_assign = may is not None and bool(may(Action.CASE_SUPERVISE))
+        for w in (self.worker_combo, self.assign_button):
+            w.setVisible(self.may_assign)
+        return row
+
+    def _fill_workers(self, current: str) -> None:
+        if not self.may_assign:
+            return
+        from desktop.services.people import case_workers
+
+        try:
+            with self.ctx.db.reader() as session:
+                people = case_workers(session)
+        except Exception as exc:  # noqa: BLE001 - said in the window
+            self.say(problem_text(exc), error=True)
+            people = []
+        self.worker_combo.clear()
+        self.worker_combo.addItem(self.tr("(ไม่มีผู้รับผิดชอบ)"), "")
+        for person in people:
+            self.worker_combo.addItem(person.full_name, person.login)
+            self.worker_combo.setItemData(self.worker_combo.count() - 1, person.login,
+                                          Qt.ItemDataRole.ToolTipRole)
+        index = self.worker_combo.findData(current)
+        self.worker_combo.setCurrentIndex(max(0, index))
+        closed = self.detail is not None and self.detail.case.status is CaseStatus.CLOSED
+        self.worker_combo.setEnabled(not closed)
+        self.assign_button.setEnabled(not closed)
+
+    def assign_worker(self) -> None:
+        from desktop.services.cases import assign_worker
+
+        login = self.worker_combo.currentData()
+        if login is None or self.detail is None:
+            return
+        try:
+            with self.ctx.db.session() as session:
+                assign_worker(session, self.case_id, str(login))
+        except Exception as exc:  # noqa: BLE001 - the service's reason, said in the window
+            self.say(problem_text(exc), error=True)
+            return
+        self.refresh()
+        who = self.worker_combo.currentText()
+        self.say(self.tr("มอบหมายกรณีนี้ให้ %1 แล้ว").replace("%1", who) if login
+                 else self.tr("ยกเลิกผู้รับผิดชอบกรณีนี้แล้ว"))
+        self.changed.emit()
 
     # ---- the status and its history
     def _status_tab(self) -> None:
@@ -203,7 +269,9 @@ class CaseDialog(QDialog):
         if info.outcome is not None:
             status += f" · {outcome_label(info.outcome)}"
         self.facts["status"].setText(status)
-        self.facts["worker"].setText(info.worker or self.tr("ยังไม่มี"))
+        self.facts["worker"].setText(detail.name(info.worker) or self.tr("ยังไม่มี"))
+        self.facts["worker"].setToolTip(info.worker)  # the login
+        self._fill_workers(info.worker)
         self.facts["opened"].setText(f"{format_be(info.opened_on)} · {source_label(info.source)}")
         self.facts["follow"].setText(format_be(info.follow_due_on) if info.follow_due_on else "-")
         ident = detail.child.national_id or detail.child.g_code
@@ -216,9 +284,9 @@ class CaseDialog(QDialog):
                 f"{status_label(h.from_status)} → {status_label(h.to_status)}"
             extra = " · ".join(p for p in (h.place, h.reason, h.note,
                                             outcome_label(h.outcome) if h.outcome else "",
-                                            self.tr("อนุมัติโดย %1").replace("%1", h.approved_by) if h.approved_by
-                                            else "") if p)
-            rows.append([format_be(h.on), move, h.by, extra])
+                                            self.tr("อนุมัติโดย %1").replace("%1", detail.name(h.approved_by))
+                                            if h.approved_by else "") if p)
+            rows.append([format_be(h.on), move, detail.name(h.by), extra])  # by full name
         fill_table(self.history, [self.tr("วันที่"), self.tr("สถานะ"), self.tr("โดย"), self.tr("รายละเอียด")], rows,
                    fitted=(0, 2))  # the date and who: the move and its detail share the rest
         self._offer_moves(info)

@@ -42,6 +42,7 @@ class PlanTab(QWidget):
         super().__init__(page)
         self.page = page
         self.line: Any = None
+        self.names: dict[str, str] = {}  # login → full name (who decided a version)
         self.shown: Any = None  # the version on screen
         self.shown_hash = ""
         column = QVBoxLayout(self)
@@ -87,9 +88,11 @@ class PlanTab(QWidget):
     def refresh(self, detail: Any) -> None:
         from desktop.domain.cases import CaseStatus
         from desktop.services.case_plans import plan_line
+        from desktop.services.people import full_names
 
         with self.page.ctx.db.reader() as session:
             self.line = plan_line(session, detail.case.id)
+            self.names = full_names(session, [v.decided_by for v in self.line.versions])  # by name, not login
         self.closed = detail.case.status is CaseStatus.CLOSED
         self.version_combo.blockSignals(True)
         self.version_combo.clear()
@@ -126,7 +129,7 @@ class PlanTab(QWidget):
         else:
             state = plan_status_label(v.status)
             if v.decided_by:
-                state += " · " + self.tr("โดย %1 เมื่อ %2").replace("%1", v.decided_by).replace(
+                state += " · " + self.tr("โดย %1 เมื่อ %2").replace("%1", self.names.get(v.decided_by, v.decided_by)).replace(
                     "%2", format_be(v.decided_on))
             if v.returned_reason and v.status is PlanStatus.RETURNED:
                 state += " · " + v.returned_reason

@@ -148,8 +148,8 @@ class CasesModel(QAbstractTableModel):
             if r.follow_due_on is None:
                 return ""
             return self.overdue_text(r.days_overdue) if r.days_overdue else format_be(r.follow_due_on)
-        return str((r.child_name, r.national_id, status_label(r.status), format_be(r.status_on), r.worker,
-                    r.village_no, r.house_no)[column])
+        return str((r.child_name, r.national_id, status_label(r.status), format_be(r.status_on),
+                    r.worker_name or r.worker, r.village_no, r.house_no)[column])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -162,7 +162,11 @@ class CasesModel(QAbstractTableModel):
             return due_text(self.rows[index.row()].follow_due_on, date.today())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:  # the worker too: a netbook hides its column
             r = self.rows[index.row()]
-            return r.child_name + ("\n" + self.tr("ผู้รับผิดชอบ %1").replace("%1", r.worker) if r.worker else "")
+            who = r.worker_name or r.worker
+            return r.child_name + ("\n" + self.tr("ผู้รับผิดชอบ %1").replace("%1", who) if who else "")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WORKER:  # the full name, and the login
+            r = self.rows[index.row()]
+            return f"{r.worker_name} ({r.worker})" if r.worker and r.worker_name != r.worker else r.worker
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and self.rows[index.row()].days_overdue:
@@ -215,7 +219,7 @@ class CasesView(QWidget):
         choices.addWidget(self.status_combo)
         self.worker_edit = QLineEdit(self)
         self.worker_edit.setPlaceholderText(self.tr("ผู้รับผิดชอบ"))
-        self.worker_edit.setToolTip(self.tr("ชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ"))
+        self.worker_edit.setToolTip(self.tr("ชื่อหรือชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ"))
         choices.addWidget(self.worker_edit, 2)
         self.village_edit = QLineEdit(self)
         self.village_edit.setPlaceholderText(self.tr("หมู่"))
