@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Action, Role
@@ -83,11 +83,13 @@ def is_case_worker(session: Session, login: str) -> bool:
 
 
 def login_clause(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
-    """``column`` (a stored login) matching what a user typed: the login itself, or a
-    part of a user's full name ("ขยันดี" finds worker's cases)."""
+    """``column`` (a stored login) matching what a user typed: a login, exactly (then
+    that user's cases only), else a part of users' full names ("ขยันดี" finds worker's
+    cases)."""
     typed = clean_text(text)
+    a_login = select(AppUser.id).where(AppUser.name == typed).exists()
     named = select(AppUser.name).where(AppUser.full_name.contains(typed, autoescape=True))
-    return or_(column == typed, column.in_(named))
+    return or_(column == typed, and_(~a_login, column.in_(named)))
 
 
 def knows_person(session: Session, text: str) -> bool:

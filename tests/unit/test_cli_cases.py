@@ -93,3 +93,70 @@ def test_month_report_refusals_are_thai(capsys: pytest.CaptureFixture[str], case
     missing = tmp_path / "no-such-folder" / "month.pdf"
     code, _out, err = run(capsys, "--db", cases_db, "cases", "month", "--out", str(missing))
     assert code == 2 and "no-such-folder" in err and ".tmp" not in err  # the folder asked for
+
+
+def _head_and_worker(path: str) -> None:
+    """A supervisor and a case worker who can sign in (the kit's users have no password)."""
+    from actors import TEST_PASSWORD
+
+    from desktop.domain.roles import Role
+    from desktop.services.users import add_user
+
+    db = Database.open(Path(path))
+    try:
+        from actors import EVERY_ROLE
+
+        from desktop.services.access import sign_in
+
+        sign_in(db, EVERY_ROLE)
+        with db.session() as s:
+            add_user(s, "head", TEST_PASSWORD, full_name="นางหัวหน้า ดูแลดี", roles=[Role.SUPERVISOR])
+            add_user(s, "worker", TEST_PASSWORD, full_name="นายทำงาน ขยันดี", roles=[Role.CASE_WORKER])
+    finally:
+        db.dispose()
+
+
+def test_a_supervisor_assigns_a_case_by_login(capsys: pytest.CaptureFixture[str], cases_db: str) -> None:
+    _head_and_worker(cases_db)
+    code, out, err = run(capsys, "--db", cases_db, "--user", "head", "cases", "assign", "--case", "1",
+                         "--worker", "worker")
+    assert code == 0, err
+    assert "มอบหมายกรณีเลขที่ 1" in out and "นายทำงาน ขยันดี (worker)" in out
+    code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--worker", "ขยันดี")  # by a part of the name
+    assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 1 กรณี") and "นายทำงาน ขยันดี" in out
+    code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--worker", "worker")  # by the login
+    assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 1 กรณี")
+    code, out, _ = run(capsys, "--db", cases_db, "--user", "head", "cases", "assign", "--case", "1", "--worker", "-")
+    assert code == 0 and "ยกเลิกผู้รับผิดชอบกรณีเลขที่ 1" in out
+    code, out, _ = run(capsys, "--db", cases_db, "audit", "log")
+    assert code == 0 and out.count("มอบหมายเจ้าหน้าที่ผู้รับผิดชอบกรณี") >= 2
+
+
+@pytest.mark.parametrize(("user", "args", "code", "said"), [
+    ("head", ("--case", "999", "--worker", "worker"), 4, "ไม่พบกรณี 999"),
+    ("head", ("--case", "1", "--worker", "nobody"), 1, "ไม่พบผู้ใช้ชื่อ nobody"),
+    ("head", ("--case", "1", "--worker", "head"), 1, "ไม่ได้มีบทบาทเจ้าหน้าที่ติดตาม"),
+    ("worker", ("--case", "1", "--worker", "worker"), 12, ""),  # a case worker does not assign
+])
+def test_assign_refusals_are_thai(capsys: pytest.CaptureFixture[str], cases_db: str, user: str,
+                                  args: tuple[str, ...], code: int, said: str) -> None:
+    _head_and_worker(cases_db)
+    got, _out, err = run(capsys, "--db", cases_db, "--user", user, "cases", "assign", *args)
+    assert got == code and said in err and "Traceback" not in err
+    assert any("\u0e00" <= ch <= "\u0e7f" for ch in err)
+
+
+@pytest.mark.parametrize("args", [("assign", "--case", "x", "--worker", "w"), ("assign", "--worker", "w"),
+                                  ("assign", "--case", "1"), ("assign", "--case", "0", "--worker", "w")])
+def test_assign_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str], cases_db: str, args: tuple[str, ...]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(capsys, "--db", cases_db, "cases", *args)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and any("\u0e00" <= ch <= "\u0e7f" for ch in err) and "Traceback" not in err
+
+
+def test_a_worker_nobody_is_called_is_said(capsys: pytest.CaptureFixture[str], cases_db: str) -> None:
+    code, _out, err = run(capsys, "--db", cases_db, "cases", "list", "--worker", "nobody")
+    assert code == 4 and "ไม่พบผู้ใช้ชื่อ nobody" in err
+    code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--worker", "worker2")  # a user without cases
+    assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 0 กรณี")
