@@ -571,6 +571,30 @@ from found to back in school</translation>
 <context>
     <name>CaseDialog</name>
     <message>
+        <source>เจ้าหน้าที่ติดตามเด็กนอกระบบที่จะมอบหมายกรณีนี้ให้</source>
+        <translation>The case worker to assign this case to</translation>
+    </message>
+    <message>
+        <source>มอบหมาย</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>มอบหมายกรณีนี้ให้เจ้าหน้าที่ที่เลือก (หัวหน้างาน)</source>
+        <translation>Assign this case to the chosen case worker (a supervisor)</translation>
+    </message>
+    <message>
+        <source>(ไม่มีผู้รับผิดชอบ)</source>
+        <translation>(no case worker)</translation>
+    </message>
+    <message>
+        <source>มอบหมายกรณีนี้ให้ %1 แล้ว</source>
+        <translation>Case assigned to %1</translation>
+    </message>
+    <message>
+        <source>ยกเลิกผู้รับผิดชอบกรณีนี้แล้ว</source>
+        <translation>The case has no case worker now</translation>
+    </message>
+    <message>
         <source>กรณีเด็กนอกระบบ</source>
         <translation>Out-of-school case</translation>
     </message>
@@ -982,8 +1006,8 @@ Import only the %2 rows that can be imported?</translation>
         <translation>Case worker</translation>
     </message>
     <message>
-        <source>ชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ</source>
-        <translation>The case worker's user name</translation>
+        <source>ชื่อหรือชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ</source>
+        <translation>The case worker's name or user name</translation>
     </message>
     <message>
         <source>หมู่</source>
