@@ -77,3 +77,30 @@ def test_filling_cases_is_fast_and_once(office_db: Database) -> None:
     print(f"demo cases: {made} cases, {rows} status rows in {took * 1000:.0f} ms")
     assert made >= 15 and again == 0
     assert took < 2.0
+
+
+def test_the_demo_cases_are_assigned_to_demo_case_workers(office_db: Database) -> None:
+    """The demo's cases name real users (case workers holding the role, a supervisor who
+    approved), so the list's worker filter and "mine" find them; made once."""
+    from desktop.domain.cases import CaseStatus as S
+    from desktop.services.cases_lists import CaseQuery, list_cases
+    from desktop.services.demo_cases import PEOPLE, SUPERVISOR, WORKERS, make_people
+    from desktop.services.people import case_workers, full_names
+    from desktop.store.models import AppUser
+
+    fill_demo(office_db.engine, children=1000, seed=4, today=TODAY, screenings=True)
+    with office_db.reader() as s:
+        workers = set(s.scalars(select(OosCase.worker)))
+        approvers = set(s.scalars(select(OosCase.approved_by).where(OosCase.status == S.CLOSED.value)))
+        assert {p.login for p in case_workers(s)} >= set(WORKERS)
+        assert workers == set(WORKERS)
+        assert approvers <= {SUPERVISOR, ""} and SUPERVISOR in approvers
+        assert full_names(s, PEOPLE) == PEOPLE
+        for login in WORKERS:
+            assert list_cases(s, CaseQuery(worker=login), today=TODAY).total > 0
+            assert list_cases(s, CaseQuery(worker=PEOPLE[login].split()[0]), today=TODAY).total > 0
+        users = s.scalar(select(func.count()).select_from(AppUser))
+    with office_db.engine.begin() as conn:
+        assert make_people(conn) == 0  # already there
+    with office_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(AppUser)) == users
