@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.cases import CaseSource, source_label
+from desktop.domain.roles import Role
 from desktop.gui.context import AppContext
 from desktop.gui.views.case_common import date_edit, date_of, problem_text
 from desktop.gui.widgets.screen import fit_to_screen
@@ -41,7 +42,9 @@ class OpenCaseDialog(QDialog):
         for source in BY_HAND:
             self.source_combo.addItem(source_label(source), source.value)
         form.addRow(self.tr("ได้รับแจ้งจาก"), self.source_combo)
-        self.worker_edit = QLineEdit(getattr(ctx.db.actor, "name", "") or "", self)
+        actor = ctx.db.actor  # a case worker follows what they open; anyone else leaves it to a supervisor
+        mine = Role.CASE_WORKER in (getattr(actor, "roles", None) or ())
+        self.worker_edit = QLineEdit((getattr(actor, "name", "") or "") if mine else "", self)
         self.worker_edit.setPlaceholderText(self.tr("ชื่อผู้ใช้ของเจ้าหน้าที่ผู้รับผิดชอบ (เว้นว่างได้)"))
         form.addRow(self.tr("ผู้รับผิดชอบ"), self.worker_edit)
         self.note_edit = QPlainTextEdit(self)
