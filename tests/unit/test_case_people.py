@@ -155,3 +155,18 @@ def test_the_case_summary_signs_with_full_names(named: Database, tmp_path: Path)
                  "(นายทำงานขยันดี)"):
         assert said in text, said
     assert "worker1" not in text and "boss1" not in text
+
+
+def test_the_referral_letter_names_the_worker_to_contact(named: Database) -> None:
+    from desktop.domain.case_plan import Agency
+    from desktop.domain.case_referral import Referral
+    from desktop.services.case_print import referral_letter_data
+    from desktop.services.case_referrals import send_referral
+
+    kit = named.kit  # type: ignore[attr-defined]
+    case_id = case_at(named, kit.children[0], CaseStatus.IN_PLAN)
+    with as_user(named, "worker1"), named.session() as s:
+        ref = send_referral(s, case_id, Referral(Agency.SOCIAL_DEVELOPMENT, "พมจ.นครราชสีมา", "ขอรับการสงเคราะห์",
+                                                 date(2026, 11, 5), ""), today=TODAY)
+    with as_user(named, "worker1"), named.reader() as s:
+        assert referral_letter_data(s, ref, today=TODAY).worker == "นายทำงาน ขยันดี"
