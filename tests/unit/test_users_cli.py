@@ -125,7 +125,8 @@ def test_users_add_roles_and_what_a_clerk_may_not_do(office: str, capsys: pytest
                          "--full-name", "สมชาย ใจดี")
     assert code == 0 and "เพิ่มผู้ใช้ somchai: เจ้าหน้าที่ทะเบียน" in out, err
     code, out, _ = run(capsys, "--db", office, "users", "list")
-    assert code == 0 and "somchai\tสมชาย ใจดี\tเจ้าหน้าที่ทะเบียน\tใช้งาน" in out and "ผู้ใช้ 2 คน" in out
+    assert code == 0 and "somchai\tสมชาย ใจดี\tเจ้าหน้าที่ทะเบียน\tใช้งาน" in out
+    assert "ผู้ใช้ 5 คน" in out and "demo_worker1\t" in out  # admin, somchai and the demo's case workers and head
     monkeypatch.setenv("SAMOE_PASSWORD", "clerk-password")
     assert run(capsys, "--db", office, "--user", "somchai", "stats")[0] == 0
     code, _, err = run(capsys, "--db", office, "--user", "somchai", "users", "list")
