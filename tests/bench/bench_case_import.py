@@ -12,7 +12,10 @@ children (new IDs, with an address), 5% a registry child's ID with the surname m
 
     .venv/bin/python tests/bench/bench_case_import.py [--registry 100000] [--rows 50000] [--rounds 3]
 
-Prints each round, the medians and the load average (``uptime``) with every figure.
+Prints each round, the medians and the load average (``uptime``) with every figure, and the
+floor of any import that writes what this one writes (``write_floor.py``: the rows it added,
+written again into a fresh copy of the registry by SQLite alone), plus ``read_sheet``, as a
+ratio to the same bare read.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from _common import DEFAULT_WORK, TODAY_ISO, sign_in_bench  # noqa: E402
+from write_floor import write_floor  # noqa: E402
 
 T = TypeVar("T")
 HEADERS = ["ลำดับ", "คำนำหน้า", "ชื่อ", "นามสกุล", "วันเดือนปีเกิด", "เลขประจำตัวประชาชน", "สถานศึกษาล่าสุด",
@@ -174,16 +178,21 @@ def main() -> None:
             commit_s = time.perf_counter() - t  # with the COMMIT
         finally:
             db.dispose()
+        floor = write_floor(registry, work, args.work / "case-import-floor.db")
         counts = plan.counts()
         whole = read_s + plan_s + commit_s
         rounds.append({"bare": bare, "bare_pd": bare_pd, "read": read_s, "plan": plan_s, "commit": commit_s,
-                       "whole": whole})
+                       "whole": whole, "floor": floor.seconds, "least": read_s + floor.seconds})
         print(f"round {n + 1}: bare calamine {bare:.2f} s (pandas {bare_pd:.2f} s); read {read_s:.2f} + plan "
               f"{plan_s:.2f} + commit {commit_s:.2f} = {whole:.2f} s = {whole / bare:.2f}x calamine, "
               f"{whole / bare_pd:.2f}x pandas; {uptime()}", flush=True)
         print(f"  rows: matched {counts[RowKind.MATCHED]:,}, new {counts[RowKind.NEW]:,}, to look at "
               f"{counts[RowKind.AMBIGUOUS]:,}, invalid {counts[RowKind.INVALID]:,}, open case "
               f"{counts[RowKind.OPEN_CASE]:,}; cases {batch.cases:,}, new children {batch.new_children:,}",
+              flush=True)
+        print(f"  floor: SQLite alone writing the same {floor.rows:,} rows {floor.seconds:.2f} s "
+              f"({', '.join(f'{t} {n:,}' for t, n in floor.tables.items())}); read_sheet + that = "
+              f"{(read_s + floor.seconds) / bare:.2f}x calamine, before a row is checked or matched",
               flush=True)
         sheet = plan = batch = None  # type: ignore[assignment]  # the next round starts as the first did
 
@@ -197,6 +206,10 @@ def main() -> None:
           f"{med('whole'):.2f} s; whole / bare calamine {statistics.median(ratios):.2f}x "
           f"({', '.join(f'{r:.2f}' for r in ratios)}), / pandas {statistics.median(ratios_pd):.2f}x "
           f"({', '.join(f'{r:.2f}' for r in ratios_pd)}); goal within 3x; {uptime()}")
+    least = sorted(r["least"] / r["bare"] for r in rounds)
+    print(f"floor (read_sheet + SQLite alone writing the same rows, no check, match, hash or backup): "
+          f"{med('floor'):.2f} s of writing; {statistics.median(least):.2f}x calamine "
+          f"({', '.join(f'{r:.2f}' for r in least)})")
 
 
 if __name__ == "__main__":
