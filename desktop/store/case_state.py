@@ -213,7 +213,9 @@ class OosTransfer(Synced, Base):
     its code (and its name, for letters). It travels with the case to the province, which
     writes it and the whole case into a signed transfer file for that office
     (services/case_transfer.py). At the receiving office the received row keeps the case
-    it opened there (``received_case_id``, local: never travels)."""
+    it opened there (``received_case_id``, local: never travels). At the province the row
+    keeps when it was last written into a transfer file, by whom and the file's name
+    (``written_*``, 0024: local too, never travel)."""
 
     __tablename__ = "oos_transfer"
     __table_args__ = (Index("ix_oos_transfer_case", "case_id"),
@@ -226,3 +228,6 @@ class OosTransfer(Synced, Base):
     transferred_by: Mapped[str] = mapped_column(String(50), default="")
     received_case_id: Mapped[int | None] = mapped_column(ForeignKey("oos_case.id"), default=None)
     received_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    written_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)  # UTC, the province's
+    written_by: Mapped[str | None] = mapped_column(String(50), default=None)  # the login
+    written_file: Mapped[str | None] = mapped_column(String(255), default=None)  # the file's name

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 # The newest revision in migrations/versions (a test keeps the two in step).
-HEAD_REVISION = "0023"
+HEAD_REVISION = "0024"
 NOT_SAMOE = "ไฟล์นี้ไม่ใช่ฐานข้อมูลของ Samoe (มีตารางอื่นอยู่แล้ว) โปรดเลือกไฟล์ฐานข้อมูลที่ถูกต้อง"
 
 

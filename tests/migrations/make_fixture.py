@@ -24,6 +24,7 @@ schema was released):
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0021   # samoe-0021.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0022   # samoe-0022.db
     SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0023   # samoe-0023.db
+    SAMOE_NO_ENCRYPTION=1 .venv/bin/python tests/migrations/make_fixture.py 0024   # samoe-0024.db
 
 Each creates that schema only and writes a few records the way that release wrote them, so
 that test_upgrade.py can prove every later migration keeps them. 0002 holds the 0001
@@ -65,8 +66,9 @@ cases' tables to it (empty). 0020 is the same records at 0020, plain and without
 the same records at 0021, plain and without users: 0022 can be seen to widen the
 municipality's name-order index and find the same children through it. 0022 is the same
 records at 0022, plain and without users: 0023 can be seen to add the transfer table
-(empty) beside its cases. 0023 is the schema this release writes, plain and without users:
-the next migration's starting point.
+(empty) beside its cases. 0023 is the same records at 0023, plain and without users: 0024
+can be seen to add the province's written-file columns to the transfer table. 0024 is the
+schema this release writes, plain and without users: the next migration's starting point.
 """
 
 from __future__ import annotations
