@@ -2,7 +2,8 @@
 import`` (the receiving municipality): a case moving to another municipality through the
 province (issue 13; services/case_transfer.py, case_transfer_receive.py; docs/cases.md).
 
-    samoe exchange transfers                              every case waiting, by office
+    samoe exchange transfers                              every case waiting, by office, and
+                                                          whether it was written into a file
     samoe exchange transfers --for 6300202 --out FILE     the signed transfer file for it
     samoe exchange import FILE.samoe-transfer --dry-run   (at that municipality) each case and
                                                           how its child would be found; nothing written
@@ -171,7 +172,10 @@ def run_transfers(args: argparse.Namespace, db: Any, out: Any, err: Any,
         out("กรณีที่ อปท. ส่งต่อให้ อปท. อื่น:" if rows else "ไม่มีกรณีที่ส่งต่อระหว่าง อปท.")
         for r in rows:
             out(f"  ถึง {r.to_office} {r.to_office_name}  จาก {r.from_office} {r.from_name}  {r.child_name}  "
-                f"{r.transferred_on:%Y-%m-%d}")
+                f"{r.transferred_on:%Y-%m-%d}  {written_words(r)}")
+        if rows:
+            new = sum(1 for r in rows if r.written_at is None)
+            out(f"ยังไม่เคยเขียนลงไฟล์ส่งต่อ {new} จาก {len(rows)} กรณี")
         return 0
     problem = output_problem(args.out)
     if problem:
@@ -181,4 +185,17 @@ def run_transfers(args: argparse.Namespace, db: Any, out: Any, err: Any,
         written = write_transfer_file(s, args.office, args.out, password=password(args, db))
     out(f"เขียนไฟล์ส่งต่อกรณีถึง {written.office_name} ({written.office_code}) {len(written.transfers)} กรณี "
         f"ลงไฟล์ {args.out} แล้ว: ให้ อปท. ปลายทางสั่ง samoe exchange import กับไฟล์นี้")
+    if written.written_before:
+        out(f"ในจำนวนนี้ {len(written.written_before)} กรณีเคยเขียนลงไฟล์ส่งต่อแล้ว (อปท. ปลายทางรับแต่ละกรณีครั้งเดียว):")
+        for r in written.written_before:
+            out(f"  {r.child_name} จาก {r.from_name}  {written_words(r)}")
     return 0
+
+
+def written_words(r: Any) -> str:
+    """Whether the province wrote a transfer into a file (when, which file), in Thai."""
+    from desktop.domain.dates import format_be_local
+
+    if r.written_at is None:
+        return "ยังไม่ได้เขียนไฟล์"
+    return f"เขียนไฟล์แล้วเมื่อ {format_be_local(r.written_at, 'th')} ({r.written_file})"

@@ -16,6 +16,12 @@ area, plan versions with goals and actions, follow-ups, referrals) as a transfer
 that office's box key. The receiving office takes each case once
 (services/case_transfer_receive.py), so a file written again, or one carrying a case it
 already took, is harmless. ``merge`` (a provincial officer).
+
+The province remembers, on each transfer, when it last wrote it into a file, by whom and
+the file's name (0024; local columns that never travel): the list says which transfers
+are new since the last file, and the municipalities page's button counts them. A file
+still carries every transfer for its office (a lost file is written again) and says
+which were written before.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -39,7 +45,7 @@ from desktop.i18n import _
 from desktop.services.access import require, require_any
 from desktop.services.audit import record
 from desktop.services.exchange_keys import office_private_keys
-from desktop.services.exchange_outbox import ExchangeError, now_utc
+from desktop.services.exchange_outbox import ExchangeError, naive, now_utc
 from desktop.services.exchange_wire import BY_WIRE, WireTable, wire_value
 from desktop.services.office import require_local_office
 from desktop.store.case_state import OosCase, OosTransfer
@@ -60,6 +66,17 @@ class PendingTransfer:
     case_uuid: str
     child_name: str
     transferred_on: date
+    written_at: datetime | None = None  # (UTC, naive) when last written into a transfer file here
+    written_by: str | None = None  # who wrote it (the login)
+    written_file: str | None = None  # that file's name
+
+
+@dataclass(frozen=True)
+class OfficeTransfers:
+    """The transfers held for one receiving office: all, and those never written into a file."""
+
+    total: int
+    new: int
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,12 @@ class TransferFile:
     office_code: str
     office_name: str
     bundle_id: str
-    transfers: tuple[PendingTransfer, ...]
+    transfers: tuple[PendingTransfer, ...]  # each as it was before this file (written_* of the last one)
+
+    @property
+    def written_before(self) -> tuple[PendingTransfer, ...]:
+        """The transfers of this file that an earlier file carried already."""
+        return tuple(p for p in self.transfers if p.written_at is not None)
 
 
 def _require_province(session: Session) -> None:
@@ -92,18 +114,20 @@ def _pending(session: Session, office_code: str | None) -> list[PendingTransfer]
     if office_code is not None:
         query = query.where(OosTransfer.to_office == office_code)
     return [PendingTransfer(t.uuid, t.to_office, t.to_office_name, code, name, case_uuid, f"{first} {last}".strip(),
-                            t.transferred_on)
+                            t.transferred_on, t.written_at, t.written_by, t.written_file)
             for t, case_uuid, first, last, code, name in session.execute(query).tuples()]
 
 
-def transfers_by_office(session: Session) -> dict[str, int]:
-    """How many transferred cases are held here for each receiving office (its code):
-    counted in SQL, for the municipalities page's button (pending_transfers reads them all).
-    ``merge`` or ``report.province``."""
+def transfers_by_office(session: Session) -> dict[str, OfficeTransfers]:
+    """How many transferred cases are held here for each receiving office (its code), and
+    how many of them were never written into a transfer file: counted in SQL, for the
+    municipalities page's button (pending_transfers reads them all). ``merge`` or
+    ``report.province``."""
     _require_province(session)
     require_any(session, Action.MERGE, Action.PROVINCE_REPORT)
-    query = _held(select(OosTransfer.to_office, func.count()).select_from(OosTransfer)).group_by(OosTransfer.to_office)
-    return {str(code): int(n) for code, n in session.execute(query).tuples()}
+    query = _held(select(OosTransfer.to_office, func.count(), func.count() - func.count(OosTransfer.written_at))
+                  .select_from(OosTransfer)).group_by(OosTransfer.to_office)
+    return {str(code): OfficeTransfers(int(n), int(new)) for code, n, new in session.execute(query).tuples()}
 
 
 def pending_transfers(session: Session, office_code: str | None = None) -> list[PendingTransfer]:
@@ -163,7 +187,9 @@ def write_transfer_file(session: Session, office_code: str, out: Path | str, *, 
                         now: datetime | None = None) -> TransferFile:
     """Write every case transferred to ``office_code`` held here into one transfer file at
     ``out`` (signed by this province, encrypted to that office; written whole or not at
-    all), with one audit entry. ExchangeError ``transfer.none`` when no case waits for
+    all), then, in the same transaction as its one audit entry, mark each transfer written
+    (when, by whom, the file's name: nothing is marked when the file could not be written).
+    The result's transfers are as they were before (``written_before``). ExchangeError ``transfer.none`` when no case waits for
     it, ``transfer.unknown_office`` when its key card is not trusted here."""
     actor = require(session, Action.MERGE)
     _require_province(session)
@@ -186,7 +212,14 @@ def write_transfer_file(session: Session, office_code: str, out: Path | str, *, 
     built = write_bundle(Path(out), sender=private.keys, sign_private=private.signing, recipient=recipient,
                          tables={k: v for k, v in tables.items() if v}, sequence=1, previous=None, created=at,
                          schema=HEAD_REVISION, program=__version__)
+    uuids = [p.transfer_uuid for p in pending]
+    # the sender's rows stay as they were sent (version, time, stamp): only the local columns
+    session.execute(update(OosTransfer).where(OosTransfer.uuid.in_(uuids))
+                    .values(written_at=naive(at), written_by=actor.name, written_file=Path(out).name[:255],
+                            updated_at=OosTransfer.updated_at)
+                    .execution_options(synchronize_session=False))
     record(session, "case_transfer_file", "exchange", built.manifest.bundle, {
-        "office": code, "file": Path(out).name, "by": actor.name,
-        "transfers": [p.transfer_uuid for p in pending], "cases": [p.case_uuid for p in pending]})
+        "office": code, "file": Path(out).name, "by": actor.name, "transfers": uuids,
+        "cases": [p.case_uuid for p in pending],
+        "written_before": [p.transfer_uuid for p in pending if p.written_at is not None]})
     return TransferFile(Path(out), code, recipient.office_name, built.manifest.bundle, tuple(pending))

@@ -28,7 +28,7 @@ from desktop.exchange.key_card import read_card
 from desktop.exchange.reasons import Refusal
 from desktop.exchange.transfer_file import TREE
 from desktop.services.case_dashboard import case_dashboard
-from desktop.services.case_transfer import pending_transfers, transfers_by_office
+from desktop.services.case_transfer import OfficeTransfers, pending_transfers, transfers_by_office
 from desktop.services.case_transfer_receive import receive_transfer
 from desktop.services.cases_lists import CaseQuery, case_counts, case_detail, list_cases
 from desktop.services.exchange_keys import office_private_keys
@@ -71,7 +71,7 @@ def test_a_case_transferred_through_the_province_arrives_whole(moved: Transfer, 
         pending = pending_transfers(s)
         counted = transfers_by_office(s)
     assert [(x.to_office, x.from_office) for x in pending] == [(TOWN_B[0], TOWN_A[0])]
-    assert counted == {TOWN_B[0]: 1}  # what the municipalities page's button says
+    assert counted == {TOWN_B[0]: OfficeTransfers(total=1, new=1)}  # what the municipalities page's button says
     out = tmp_path / "b.samoe-transfer"
     written = write_for_b(t, out)
     assert written.transfers == tuple(pending) and out.stat().st_size > 0

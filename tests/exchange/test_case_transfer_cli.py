@@ -120,3 +120,34 @@ def test_a_child_found_by_national_id_cannot_be_made_new(moved: Transfer, tmp_pa
     assert code == 2 and "เลขประจำตัวประชาชน" in err and "Traceback" not in err
     code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(out_file))
     assert code == 0 and "พบในทะเบียนด้วยเลขประจำตัวประชาชน" in out, err
+
+
+def test_the_list_says_which_transfers_were_written_into_a_file(moved: Transfer, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from transfer_kit import another_transfer
+
+    p = str(moved.p.path)
+    code, out, err = run(capsys, "--db", p, "exchange", "transfers")
+    assert code == 0, err
+    assert "ยังไม่ได้เขียนไฟล์" in out and "เขียนไฟล์แล้วเมื่อ" not in out
+    assert "ยังไม่เคยเขียนลงไฟล์ส่งต่อ 1 จาก 1 กรณี" in out
+    first = tmp_path / "b1.samoe-transfer"
+    code, out, err = run(capsys, "--db", p, "exchange", "transfers", "--for", TOWN_B[0], "--out", str(first))
+    assert code == 0 and "1 กรณี" in out and "เคยเขียน" not in out, err
+    code, out, err = run(capsys, "--db", p, "exchange", "transfers")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if f"ถึง {TOWN_B[0]}" in x)
+    assert "เขียนไฟล์แล้วเมื่อ " in line and " น. (b1.samoe-transfer)" in line and " 25" in line  # a BE year
+    assert "ยังไม่ได้เขียนไฟล์" not in out and "ยังไม่เคยเขียนลงไฟล์ส่งต่อ 0 จาก 1 กรณี" in out
+
+    another_transfer(moved, tmp_path / "sites")  # a new case for B after the file
+    moved.a.db.dispose()
+    moved.p.db.dispose()
+    code, out, err = run(capsys, "--db", p, "exchange", "transfers")
+    assert code == 0 and out.count("ยังไม่ได้เขียนไฟล์") == 1 and out.count("(b1.samoe-transfer)") == 1, err
+    assert "ยังไม่เคยเขียนลงไฟล์ส่งต่อ 1 จาก 2 กรณี" in out
+    second = tmp_path / "b2.samoe-transfer"
+    code, out, err = run(capsys, "--db", p, "exchange", "transfers", "--for", TOWN_B[0], "--out", str(second))
+    assert code == 0 and "2 กรณี" in out and "ในจำนวนนี้ 1 กรณีเคยเขียนลงไฟล์ส่งต่อแล้ว" in out, err
+    code, out, err = run(capsys, "--db", p, "exchange", "transfers")
+    assert code == 0 and out.count("(b2.samoe-transfer)") == 2 and "ยังไม่เคยเขียนลงไฟล์ส่งต่อ 0 จาก 2 กรณี" in out

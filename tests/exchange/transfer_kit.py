@@ -85,6 +85,27 @@ def make_transfer(tmp: Path) -> Transfer:
     return Transfer(a, b, p, child, kit.national_ids[1], case_id)
 
 
+def another_transfer(t: Transfer, tmp: Path) -> None:
+    """A's other child's case, closed as transferred to B too and sent in A's next bundle
+    (imported at the province): a transfer that arrives after B's file was written."""
+    from sqlalchemy import select
+
+    from desktop.store.models import Child
+
+    with t.a.db.reader() as s:
+        other = s.scalars(select(Child.uuid).where(Child.uuid != t.child, Child.deleted_at.is_(None))
+                          .order_by(Child.id)).first()
+    assert other is not None
+    case_id = case_at(t.a.db, other, CaseStatus.IN_PLAN)
+    with as_user(t.a.db, "boss1"), t.a.db.session() as s:
+        transfer_close(s, case_id, MOVED, office=TOWN_B[1], office_code=TOWN_B[0], note="ย้ายตามพ่อ", today=TODAY)
+    as_admin(t.a)
+    with t.a.db.session() as s:
+        export_bundle(s, tmp / "a2.samoe", password=PW)
+    with t.p.db.session() as s:
+        import_file(s, tmp / "a2.samoe", password=PW)
+
+
 def add_namesake(t: Transfer, *, national_id: str | None = None, house: str = "") -> str:
     """A child of B's registry with the same first name, last name and birth date as A's
     transferred child (no national ID unless given; a household at ``house`` if given):
@@ -117,4 +138,4 @@ def write_for_b(t: Transfer, out: Path, **kw: Any) -> Any:
         return write_transfer_file(s, TOWN_B[0], out, password=PW, **kw)
 
 
-__all__ = ["PW", "TODAY", "Transfer", "add_namesake", "make_transfer", "plan", "write_for_b"]
+__all__ = ["PW", "TODAY", "Transfer", "add_namesake", "another_transfer", "make_transfer", "plan", "write_for_b"]
