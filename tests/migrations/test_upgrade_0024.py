@@ -8,6 +8,7 @@ the row; the same upgrade on a throwaway PostgreSQL."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -29,15 +30,15 @@ def _columns(db: Database) -> set[str]:
 
 
 def _fixture_columns(name: str) -> set[str]:
-    db = Database.open(FIXTURES / name)
+    conn = sqlite3.connect(f"file:{FIXTURES / name}?mode=ro", uri=True)  # the committed file stays as it is
     try:
-        return _columns(db)
+        return {str(r[1]) for r in conn.execute("PRAGMA table_info(oos_transfer)")}
     finally:
-        db.dispose()
+        conn.close()
 
 
 def test_0024_fixture_is_the_twenty_fourth_schema() -> None:
-    assert WRITTEN <= _fixture_columns("samoe-0024.db")
+    assert _fixture_columns("samoe-0024.db") >= WRITTEN
     assert not WRITTEN & _fixture_columns("samoe-0023.db")
 
 
