@@ -5813,12 +5813,12 @@ dance</translation>
         <translation>Case transfer file…</translation>
     </message>
     <message>
-        <source>กรณีเด็กนอกระบบที่ อปท. อื่นส่งต่อให้ อปท. ที่เลือก: เขียนไฟล์ที่ลงนามให้นำเข้า</source>
-        <translation>Out-of-school cases other local governments transferred to the selected one: write the signed file for it to import</translation>
+        <source>กรณีเด็กนอกระบบที่ อปท. อื่นส่งต่อให้ อปท. ที่เลือก: ดูว่ากรณีใดยังไม่ได้เขียนไฟล์ แล้วเขียนไฟล์ที่ลงนามให้นำเข้า</source>
+        <translation>Out-of-school cases other local governments transferred to the selected one: see which are not yet written into a file, then write the signed file for it to import</translation>
     </message>
     <message>
-        <source>ไฟล์ส่งต่อกรณี (%1)…</source>
-        <translation>Case transfer file (%1)…</translation>
+        <source>ไฟล์ส่งต่อกรณี (ใหม่ %1 จาก %2)…</source>
+        <translation>Case transfer file (%1 new of %2)…</translation>
     </message>
 </context>
 <context>
@@ -8438,7 +8438,66 @@ Copy the file to this computer and open it with File › Open database…</trans
     </message>
 </context>
 <context>
+    <name>ProvinceTransfersDialog</name>
+    <message>
+        <source>ไฟล์ส่งต่อกรณีถึง %1</source>
+        <translation>Case transfer file for %1</translation>
+    </message>
+    <message>
+        <source>กรณีเด็กนอกระบบที่ อปท. อื่นส่งต่อให้ %1 (%2) ไฟล์ส่งต่อกรณีมีทุกกรณีในรายการนี้ (เขียนซ้ำได้เมื่อไฟล์เดิมหาย อปท. ปลายทางรับแต่ละกรณีครั้งเดียว)</source>
+        <translation>Out-of-school cases other local governments transferred to %1 (%2). The transfer file carries every case in this list (write it again if the last one was lost: the receiving office takes each case once)</translation>
+    </message>
+    <message>
+        <source>เด็ก</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>จาก อปท.</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>ส่งต่อเมื่อ</source>
+        <translation>Transferred on</translation>
+    </message>
+    <message>
+        <source>ไฟล์ส่งต่อ</source>
+        <translation>Transfer file</translation>
+    </message>
+    <message>
+        <source>เขียนไฟล์ส่งต่อกรณี…</source>
+        <translation>Write the case transfer file…</translation>
+    </message>
+    <message>
+        <source>เขียนทุกกรณีในรายการลงไฟล์ที่ลงนามแล้ว ให้ อปท. ปลายทางนำเข้า</source>
+        <translation>Write every case in the list into one signed file for the receiving office to import</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เขียนไฟล์</source>
+        <translation>Not yet written into a file</translation>
+    </message>
+    <message>
+        <source>เขียนไฟล์แล้วเมื่อ %1 (%2)</source>
+        <translation>Written into a file on %1 (%2)</translation>
+    </message>
+    <message>
+        <source>เขียนโดย %1</source>
+        <translation>Written by %1</translation>
+    </message>
+    <message>
+        <source>ทั้งหมด %1 กรณี · ยังไม่เคยเขียนลงไฟล์ส่งต่อ %2 กรณี (แถวสีเหลือง)</source>
+        <translation>%1 cases · %2 never written into a transfer file (yellow rows)</translation>
+    </message>
+</context>
+<context>
     <name>TransferFileWriter</name>
+    <message>
+        <source>ในจำนวนนี้ %1 กรณีเคยเขียนลงไฟล์ส่งต่อแล้ว (อปท. ปลายทางรับแต่ละกรณีครั้งเดียว)</source>
+        <translation>%1 of them were written into a transfer file before (the receiving office takes each case once)</translation>
+    </message>
     <message>
         <source>บันทึกไฟล์ส่งต่อกรณีถึง %1</source>
         <translation>Save the case transfer file for %1</translation>

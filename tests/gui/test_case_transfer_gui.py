@@ -93,9 +93,14 @@ def test_a_transfer_file_is_taken_where_receipts_are(qtbot, qapp, tmp_path: Path
 
 def test_the_province_writes_the_file_from_the_municipalities_page(qtbot, qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                                    cheap_wraps: None) -> None:
+    """The button counts the new transfers (never written into a file) of all; its list
+    says of each whether and when it was written, and both change after a file is
+    written; a second file still carries every transfer and says which it carried before."""
     from office_kit import TOWN_B
+    from transfer_kit import another_transfer
 
     from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
+    from desktop.gui.views.province_transfers import ProvinceTransfersDialog
 
     t = make_transfer(tmp_path / "sites")
     try:
@@ -104,15 +109,48 @@ def test_the_province_writes_the_file_from_the_municipalities_page(qtbot, qapp, 
         qtbot.addWidget(page)
         page.refresh()
         page.select_code(TOWN_A[0])  # A sent the case: nothing waits for A
-        assert not page.transfer_button.isEnabled()
+        assert not page.transfer_button.isEnabled() and page.transfer_button.text() == "ไฟล์ส่งต่อกรณี…"
         page.select_code(TOWN_B[0])
-        assert page.transfer_button.isEnabled() and "(1)" in page.transfer_button.text()
+        assert page.transfer_button.isEnabled() and page.transfer_button.text() == "ไฟล์ส่งต่อกรณี (ใหม่ 1 จาก 1)…"
+        page.transfer_button.click()
+        dialog = page.transfers
+        assert isinstance(dialog, ProvinceTransfersDialog) and dialog.isVisible()
+        qtbot.addWidget(dialog)
+        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "ยังไม่ได้เขียนไฟล์"
+        assert dialog.table.horizontalHeaderItem(3).text() == "ไฟล์ส่งต่อ"
+        assert "ยังไม่เคยเขียนลงไฟล์ส่งต่อ 1 กรณี" in dialog.summary.text()
         out = tmp_path / "for-b"
         seen: list[str] = []
-        left = answer(*([_type_password] if needs_password(ctx) else []), accept_box(seen))
-        text = page.write_transfers(out=out)
-        assert not left and seen == [text] and "1 กรณี" in text and TOWN_B[1] in text
+        asks = [_type_password] if needs_password(ctx) else []
+        left = answer(*asks, accept_box(seen))
+        text = dialog.write(out=out)
+        assert not left and seen == [text] and "1 กรณี" in text and TOWN_B[1] in text and "เคยเขียน" not in text
         assert (tmp_path / "for-b.samoe-transfer").is_file()
+        words = dialog.table.item(0, 3).text()
+        assert words.startswith("เขียนไฟล์แล้วเมื่อ ") and words.endswith(" น. (for-b.samoe-transfer)"), words
+        assert "ยังไม่เคยเขียนลงไฟล์ส่งต่อ 0 กรณี" in dialog.summary.text()
+        assert page.transfer_button.text() == "ไฟล์ส่งต่อกรณี (ใหม่ 0 จาก 1)…"  # counted again
+        dialog.close()
+
+        another_transfer(t, tmp_path / "sites")  # a new case for B arrives after that file
+        page.refresh()
+        assert page.transfer_button.text() == "ไฟล์ส่งต่อกรณี (ใหม่ 1 จาก 2)…"
+        page.transfer_button.click()
+        dialog = page.transfers
+        assert isinstance(dialog, ProvinceTransfersDialog)
+        qtbot.addWidget(dialog)
+        shown = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+        assert shown[0] == "ยังไม่ได้เขียนไฟล์" and shown[1].endswith("(for-b.samoe-transfer)")  # the new first
+        again = tmp_path / "again.samoe-transfer"
+        seen.clear()
+        left = answer(_pick(again), *asks, accept_box(seen))
+        dialog.write_button.click()  # the officer's way: where to write asked in the file picker
+        assert not left and len(seen) == 1 and "2 กรณี" in seen[0] and "ในจำนวนนี้ 1 กรณีเคยเขียน" in seen[0]
+        assert again.is_file()
+        shown = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+        assert all(w.endswith("(again.samoe-transfer)") for w in shown) and len(shown) == 2
+        assert page.transfer_button.text() == "ไฟล์ส่งต่อกรณี (ใหม่ 0 จาก 2)…"
+        dialog.close()
         ctx.tasks.wait(10_000)
     finally:
         t.close()

@@ -307,6 +307,22 @@ def _province_bundles(ctx: AppContext, _tmp: Path) -> QWidget:
     return ProvinceBundlesDialog(ctx, "6300101", "องค์การบริหารส่วนตำบลชื่อยาวมากเป็นพิเศษเพื่อทดสอบ")
 
 
+def _province_transfers(ctx: AppContext, _tmp: Path) -> QWidget:
+    """Twelve transfers to a municipality with a long name, half already written into a file
+    with a long name."""
+    from datetime import date, datetime
+
+    from desktop.gui.views.province_transfers import ProvinceTransfersDialog
+    from desktop.services.case_transfer import PendingTransfer
+
+    rows = [PendingTransfer(f"t{i}", "6300101", "x", "6300202", "องค์การบริหารส่วนตำบลโนนสูงชื่อยาวมากเป็นพิเศษ",
+                            f"c{i}", f"เด็กชายธนากรณ์{i} ย้ายถิ่นฐานไปไกลมาก", date(2026, 11, i + 1),
+                            datetime(2026, 11, 30, 3, i) if i % 2 else None, "officer" if i % 2 else None,
+                            "ส่งต่อกรณี-6300101-ครั้งที่สองของเดือนพฤศจิกายน.samoe-transfer" if i % 2 else None)
+            for i in range(12)]
+    return ProvinceTransfersDialog(ctx, "6300101", "องค์การบริหารส่วนตำบลชื่อยาวมากเป็นพิเศษเพื่อทดสอบ", rows=rows)
+
+
 def _province_municipalities(ctx: AppContext, _tmp: Path) -> QWidget:
     from desktop.gui.views.province_municipalities import ProvinceMunicipalitiesView
 
@@ -533,7 +549,8 @@ WINDOWS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "add-user": _add_user, "user-roles": _user_roles, "own-password": _own_password,
     "recovery-reset": _recovery_reset, "exchange-export": _exchange_export, "exchange-import": _exchange_import,
     "transfer-receive": _transfer_receive,
-    "province-bundles": _province_bundles, "province-municipalities": _province_municipalities,
+    "province-bundles": _province_bundles, "province-transfers": _province_transfers,
+    "province-municipalities": _province_municipalities,
     "province-reconcile": _province_reconcile,
     "screening-form": _screening_form, "screening-picker": _screening_picker,
     "screening-certify": _screening_certify, "screenings": _screenings, "rulepacks": _rulepacks,

@@ -6,7 +6,6 @@ every list. The data: services/province_senders.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -169,8 +168,9 @@ class ProvinceMunicipalitiesView(QWidget):
         self.export_button.clicked.connect(self.export_list)
         self.transfer_button = QPushButton(self.tr("ไฟล์ส่งต่อกรณี…"), self)
         self.transfer_button.setObjectName("transferButton")
-        self.transfer_button.setToolTip(self.tr("กรณีเด็กนอกระบบที่ อปท. อื่นส่งต่อให้ อปท. ที่เลือก: เขียนไฟล์ที่ลงนามให้นำเข้า"))
-        self.transfer_button.clicked.connect(self.write_transfers)
+        self.transfer_button.setToolTip(self.tr("กรณีเด็กนอกระบบที่ อปท. อื่นส่งต่อให้ อปท. ที่เลือก: ดูว่ากรณีใดยังไม่ได้เขียนไฟล์ "
+                                                "แล้วเขียนไฟล์ที่ลงนามให้นำเข้า"))
+        self.transfer_button.clicked.connect(self.open_transfers)
         self.table.itemSelectionChanged.connect(self._update_buttons)  # the buttons follow the row chosen
         buttons.addWidget(self.bundles_button)
         buttons.addWidget(self.transfer_button)
@@ -181,7 +181,8 @@ class ProvinceMunicipalitiesView(QWidget):
         self.documents = Documents(ctx, self, self.status_message.emit)
         list_keys(self, self.search, self.table, open=self.open_bundles, print_=self.print_list)
         self.dialog: ProvinceBundlesDialog | None = None
-        self.waiting: dict[str, int] = {}  # office code → cases transferred to it, held here
+        self.transfers: QDialog | None = None  # province_transfers.ProvinceTransfersDialog, when open
+        self.waiting: dict[str, Any] = {}  # office code → OfficeTransfers (all held here, never written)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -304,19 +305,24 @@ class ProvinceMunicipalitiesView(QWidget):
     def _update_buttons(self) -> None:
         code = self.selected_code()
         self.bundles_button.setEnabled(bool(code))
-        waiting = self.waiting.get(code, 0)
-        self.transfer_button.setEnabled(waiting > 0)
-        self.transfer_button.setText(self.tr("ไฟล์ส่งต่อกรณี (%1)…").replace("%1", str(waiting)) if waiting
+        waiting = self.waiting.get(code)
+        self.transfer_button.setEnabled(waiting is not None)
+        self.transfer_button.setText(self.tr("ไฟล์ส่งต่อกรณี (ใหม่ %1 จาก %2)…").replace("%1", str(waiting.new))
+                                     .replace("%2", str(waiting.total)) if waiting is not None
                                      else self.tr("ไฟล์ส่งต่อกรณี…"))
 
-    def write_transfers(self, _checked: bool = False, out: Path | None = None) -> str:
-        from desktop.gui.views.province_transfers import TransferFileWriter
+    def open_transfers(self) -> None:
+        """The cases transferred to the selected municipality, and its transfer file."""
+        from desktop.gui.views.province_transfers import ProvinceTransfersDialog
 
         code = self.selected_code()
         row = next((r for r in self.rows if r.office_code == code), None)
-        if row is None or not self.waiting.get(code):
-            return ""
-        return TransferFileWriter(self.ctx, self).write_for(row.office_code, row.office_name, out)
+        if row is None or code not in self.waiting:
+            return
+        dialog = ProvinceTransfersDialog(self.ctx, row.office_code, row.office_name, self)
+        dialog.written.connect(self.refresh)  # the button's count follows the file written
+        self.transfers = dialog
+        dialog.open()
 
     def open_bundles(self) -> None:
         code = self.selected_code()
