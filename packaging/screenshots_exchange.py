@@ -61,8 +61,10 @@ SENDER = ("6300202", "องค์การบริหารส่วนตำ�
 
 def transfers(shots: Any, province: Any) -> None:
     """A case transfer (issue 13): another municipality (its own database) closed three
-    cases as transferred to the demo municipality and sent them; the province's
-    municipalities page with its ไฟล์ส่งต่อกรณี (N)… button for the demo municipality, and
+    cases as transferred to the demo municipality and sent them, the province wrote them
+    into a file, then a fourth came; the province's municipalities page with its
+    ไฟล์ส่งต่อกรณี (ใหม่ 1 จาก 4)… button for the demo municipality, that button's list
+    (which were written into a file, when, which is new), and
     the file's preview at the demo municipality: one child found by national ID, one
     by name and birth date only (its choice made: that registry child), one new."""
     from desktop.domain.roles import Role
@@ -83,6 +85,12 @@ def transfers(shots: Any, province: Any) -> None:
         view.refresh()
         view.select_code("6300101")
     shots.save(window, "province-transfers")
+    if view is not None:  # its list: three written into the file, the one that came after it new
+        view.open_transfers()
+        if view.transfers is not None:
+            shots.settle()
+            shots.save(view.transfers, "province-transfers-list")
+            view.transfers.close()
     window.close()
     db, actor = shots.ctx.db, shots.ctx.db.actor
     sign_in(db, Actor(actor.user_id, actor.name, actor.full_name, (*actor.grants, Grant(Role.CERTIFIER))))
@@ -107,7 +115,7 @@ def _transfer_file(shots: Any, province: Any) -> Path:
     municipality's registry (one with its national ID, one by name and birth date only)
     and one new, a case each closed as transferred to the demo municipality; its bundle
     imported at the province, which writes the transfer file."""
-    from datetime import timedelta
+    from datetime import date, timedelta
 
     from sqlalchemy import select
 
@@ -158,21 +166,37 @@ def _transfer_file(shots: Any, province: Any) -> Path:
             s.flush()
             uuids.append(child.uuid)
     moved = TODAY - timedelta(days=10)
-    for uuid in uuids:
+
+    def transfer(uuid: str, on: date) -> None:
         with db.session() as s:
-            case = open_case(s, uuid, moved - timedelta(days=30), source=CaseSource.VOLUNTEER, today=TODAY)
+            case = open_case(s, uuid, on - timedelta(days=30), source=CaseSource.VOLUNTEER, today=TODAY)
         with db.session() as s:
-            transfer_close(s, case.id, moved, office="เทศบาลตำบลบ้านใหม่", office_code="6300101",
+            transfer_close(s, case.id, on, office="เทศบาลตำบลบ้านใหม่", office_code="6300101",
                            note="ย้ายตามผู้ปกครองไปทำงาน", today=TODAY)
-    bundle = tmp / "sender-1.samoe"
-    with db.session() as s:
-        export_bundle(s, bundle, password=PASSWORD)
-    db.dispose()
-    with province.session() as s:
-        import_file(s, bundle, password=PASSWORD)
+
+    def send(n: int) -> None:
+        bundle = tmp / f"sender-{n}.samoe"
+        with db.session() as s:
+            export_bundle(s, bundle, password=PASSWORD)
+        with province.session() as s:
+            import_file(s, bundle, password=PASSWORD)
+
+    for uuid in uuids:
+        transfer(uuid, moved)
+    send(1)
     out = tmp / "ส่งต่อกรณี-6300101.samoe-transfer"
     with province.session() as s:
         write_transfer_file(s, "6300101", out, password=PASSWORD)
+    # a fourth case arrives after that file: new (never written) on the province's list
+    with db.session() as s:
+        later = Child(prefix="ด.ญ.", first_name="กานดา", last_name="ย้ายถิ่น", sex="F", id_type="none",
+                      birth_date=TODAY.replace(year=TODAY.year - 13), origin_office_id=office)
+        s.add(later)
+        s.flush()
+        later_uuid = later.uuid
+    transfer(later_uuid, TODAY - timedelta(days=2))
+    send(2)
+    db.dispose()
     return out
 
 
