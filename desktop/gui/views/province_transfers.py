@@ -172,9 +172,7 @@ class ProvinceTransfersDialog(QDialog):
         new = sum(1 for r in self.rows if r.written_at is None)
         self.summary.setText(self.tr("ทั้งหมด %1 กรณี · ยังไม่เคยเขียนลงไฟล์ส่งต่อ %2 กรณี (แถวสีเหลือง)")
                              .replace("%1", f"{len(self.rows):,}").replace("%2", f"{new:,}"))
-        self.write_button.setEnabled(bool(self.rows))
-        if self.rows:
-            table.selectRow(0)
+        self.write_button.setEnabled(bool(self.rows))  # no row selected: the yellow of the new ones shows
 
     def write(self, out: Path | None = None) -> str:
         """Write the file (``out`` None: ask where), then show the list as it is now."""
