@@ -6,7 +6,8 @@ Says how many rows matched a child already in the registry, how many become new 
 how many need a look (ambiguous: left out; the window's import lets the clerk pick the
 child), how many already have an open case, and every invalid row's problem (row, column
 and a Thai message). Exit codes: 0 done (or checked with nothing wrong), 1 invalid rows or
-file (nothing written unless ``--skip-invalid``), 4 the file not found.
+file, the file not found, or the registry changed between the check and the write (nothing
+written unless ``--skip-invalid``), 6 a read-only database (the command's common codes).
 """
 
 from __future__ import annotations
@@ -83,9 +84,16 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
             err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")
         _say_to_look_at(n[RowKind.AMBIGUOUS], err)
         return 1 if invalid or importable == 0 else 0
+    from desktop.domain.errors import ValidationFailed
+
     try:
         with db.session() as s:
             batch = commit_case_import(s, plan)
+    except ValidationFailed as exc:  # the registry changed since the check: each row said, nothing written
+        for problem in exc.problems:
+            err(problem.message)
+        err("ไม่ได้บันทึก: สั่งนำเข้าไฟล์นี้อีกครั้ง (แถวที่มีกรณีอยู่แล้วจะไม่นำเข้าซ้ำ)")
+        return 1
     except ValueError as exc:  # nothing left to import (Thai)
         err(str(exc))
         return 1

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.case_followup import Schedule, due_on
 from desktop.domain.cases import CaseStatus
+from desktop.domain.errors import ValidationFailed
 from desktop.domain.roles import Action
 from desktop.i18n import _
 from desktop.services.access import require
@@ -36,6 +37,7 @@ from desktop.services.progress import Progress
 from desktop.store.models import ImportBatch, new_uuid, utcnow
 
 from .case_import_model import CasePlan, CaseRow, RowKind
+from .case_import_plan import changed_since_check
 
 CASE_KIND = "cases"  # import_batch.kind of a case list
 CASE_COLUMNS = ("id", "uuid", "child_id", "status", "status_on", "status_by", "opened_on", "source",
@@ -70,6 +72,9 @@ def write_plan(session: Session, plan: CasePlan, rows: list[CaseRow], actor: str
                         sheet=plan.sheet[:100], row_count=len(plan.rows), child_count=0, detail="")
     session.add(batch)
     session.flush()  # the first write: from here this transaction holds the write lock
+    changed = changed_since_check(session, rows, plan.child_ids)  # the registry since the check
+    if changed:
+        raise ValidationFailed(changed)  # the caller's transaction rolls the batch back
     conn = session.connection()
     stamp = now.isoformat(sep=" ", timespec="microseconds")
     out = BulkRows(conn, stamp, office.id, batch.id)

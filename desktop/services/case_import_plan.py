@@ -31,6 +31,7 @@ from desktop.domain.cases import (
     text_problem,
 )
 from desktop.domain.columns import COLUMN_BY_KEY, guess_mapping, header_key
+from desktop.domain.errors import Problem
 from desktop.domain.identity import IdType, normalise_g_code
 from desktop.domain.roles import Action
 from desktop.domain.text import clean_text
@@ -223,6 +224,46 @@ def open_cases_of(session: Session, child_ids: Iterable[int]) -> dict[int, list[
     return out
 
 
+def changed_since_check(session: Session, rows: Sequence[CaseRow], child_ids: Mapping[str, int]) -> list[Problem]:
+    """What changed in the registry between the check and the import (another clerk,
+    another window, the same plan imported already): a matched child moved to the bin or
+    with an open case now; a new child (not one the clerk chose to add) whose national ID
+    or G-code a registry child holds now. One Problem a row, naming it; the commit calls
+    it after taking the write lock and writes nothing when any is found."""
+    require(session, Action.CASE_IMPORT)
+    matched = [r for r in rows if r.kind is RowKind.MATCHED and r.child in child_ids]
+    ids = {child_ids[str(r.child)] for r in matched}
+    live: set[int] = set()
+    for chunk in in_chunks(ids):
+        live.update(int(i) for i in session.scalars(select(Child.id).where(Child.id.in_(chunk),
+                                                                          Child.deleted_at.is_(None))))
+    open_now = open_cases_of(session, ids & live)
+    out: list[Problem] = []
+    for r in matched:
+        cid = child_ids[str(r.child)]
+        if cid not in live:
+            out.append(Problem("child", _("แถว {row} ({name}): เด็กคนนี้ถูกลบจากทะเบียนหลังการตรวจสอบ "
+                                          "จึงยังไม่ได้นำเข้า โปรดตรวจสอบรายชื่ออีกครั้งแล้วนำเข้าใหม่")
+                               .format(row=r.row, name=r.name)))
+        elif open_case_problem(open_now.get(cid, [])) is not None:
+            out.append(Problem("child", _("แถว {row} ({name}): เด็กคนนี้มีกรณีที่ยังไม่ปิดแล้ว (เปิดหลังการตรวจสอบ "
+                                          "หรือนำเข้ารายชื่อนี้ไปแล้ว) จึงยังไม่ได้นำเข้า "
+                                          "โปรดตรวจสอบรายชื่ออีกครั้งแล้วนำเข้าใหม่").format(row=r.row, name=r.name)))
+    new = [(r, _list_row(r.planned)) for r in rows
+           if r.kind is RowKind.NEW and not r.resolved and r.planned is not None and r.planned.parsed is not None]
+    held: set[str] = set()
+    for column, place in (("national_id", 5), ("g_code", 6)):  # places in _COLUMNS
+        wanted = {getattr(x, column) for _r, x in new if getattr(x, column)}
+        held.update(str(row[place]) for row in _children_with(session, column, wanted) if row[place])
+    for r, x in new:
+        if (x.national_id and x.national_id in held) or (x.g_code and x.g_code in held):
+            out.append(Problem("national_id" if x.national_id in held else "g_code", _(
+                "แถว {row} ({name}): มีเด็กที่ใช้เลขประจำตัวนี้ในทะเบียนแล้ว (เพิ่มหลังการตรวจสอบ "
+                "หรือนำเข้ารายชื่อนี้ไปแล้ว) จึงยังไม่ได้นำเข้า โปรดตรวจสอบรายชื่ออีกครั้งแล้วนำเข้าใหม่"
+            ).format(row=r.row, name=r.name)))
+    return out
+
+
 # ------------------------------------------------------------------ the plan
 def build_plan(session: Session, sheet: SheetLike, mapping: Mapping[int, str], *, today: date, source: str,
                resolutions: Mapping[int, str], progress: Progress | None,
@@ -389,4 +430,4 @@ def _new_child_problems(planner: RowPlanner, r: CaseRow, aside: list[CellProblem
         p.problems += found
 
 
-__all__ = ["CaseSource", "build_plan", "open_cases_of", "registry_candidates", "suggest_case_mapping"]
+__all__ = ["CaseSource", "build_plan", "changed_since_check", "open_cases_of", "registry_candidates", "suggest_case_mapping"]

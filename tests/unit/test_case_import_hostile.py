@@ -1,0 +1,110 @@
+"""The case-list import against what a clerk really does (issue 13): the same plan imported
+twice (a second click, the window left open), a plan older than the registry (another
+clerk opened a case for a child on the list, a child moved to the bin, a new child added
+by hand meanwhile) and national IDs Excel turned into scientific notation. Each ends in a
+Thai message that names the row and what to do, and writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from cli_run import run
+from sqlalchemy import func, select
+from test_case_import import HEAD, NID, TODAY, Sheet, add_child, count, plan_of
+
+from desktop.domain.cases import CaseSource
+from desktop.domain.errors import ValidationFailed
+from desktop.services import cases as case_svc
+from desktop.services.case_import import RowKind, commit_case_import
+from desktop.services.children import delete_child
+from desktop.store.case_state import OosCase
+from desktop.store.db import Database
+from desktop.store.models import Child, ImportBatch
+
+ROWS = [["1", "ด.ช.", "ภูผา", "ใจกล้า", "2012-03-04", NID[0]],
+        ["2", "ด.ช.", "ใหม่", "มาก", "2014-01-02", NID[5]]]
+
+
+@pytest.fixture
+def reg(office_db: Database) -> Database:
+    add_child(office_db, "ภูผา", "ใจกล้า", date(2012, 3, 4), nid=NID[0])
+    return office_db
+
+
+def batches(db: Database) -> int:
+    with db.reader() as s:
+        return int(s.scalar(select(func.count()).select_from(ImportBatch)) or 0)
+
+
+def test_the_same_plan_imported_twice_is_refused_in_thai(reg: Database) -> None:
+    plan = plan_of(reg, Sheet(HEAD, ROWS))
+    with reg.session() as s:
+        commit_case_import(s, plan)
+    before = (count(reg, Child), count(reg, OosCase), batches(reg))
+    with pytest.raises(ValidationFailed) as caught, reg.session() as s:
+        commit_case_import(s, plan)
+    text = " ".join(p.message for p in caught.value.problems)
+    assert "แถว 2" in text and "ตรวจสอบ" in text, text
+    assert (count(reg, Child), count(reg, OosCase), batches(reg)) == before
+
+
+def test_a_case_opened_after_the_check_stops_the_import(reg: Database) -> None:
+    plan = plan_of(reg, Sheet(HEAD, ROWS))
+    child = plan.rows[0].child
+    assert child is not None
+    with reg.session() as s:
+        case_svc.open_case(s, child, TODAY, source=CaseSource.TEACHER)
+    before = (count(reg, Child), count(reg, OosCase), batches(reg))
+    with pytest.raises(ValidationFailed) as caught, reg.session() as s:
+        commit_case_import(s, plan)
+    assert any("แถว 2" in p.message for p in caught.value.problems), caught.value.problems
+    assert (count(reg, Child), count(reg, OosCase), batches(reg)) == before
+
+
+def test_a_child_moved_to_the_bin_after_the_check_gets_no_case(reg: Database) -> None:
+    plan = plan_of(reg, Sheet(HEAD, ROWS))
+    child = plan.rows[0].child
+    assert child is not None
+    with reg.session() as s:
+        delete_child(s, child)
+    before = (count(reg, Child), count(reg, OosCase), batches(reg))
+    with pytest.raises(ValidationFailed) as caught, reg.session() as s:
+        commit_case_import(s, plan)
+    assert any("แถว 2" in p.message for p in caught.value.problems), caught.value.problems
+    assert (count(reg, Child), count(reg, OosCase), batches(reg)) == before
+
+
+def test_a_new_child_added_by_hand_after_the_check_is_not_added_twice(reg: Database) -> None:
+    plan = plan_of(reg, Sheet(HEAD, ROWS))
+    assert plan.rows[1].kind is RowKind.NEW
+    add_child(reg, "ใหม่", "มาก", date(2014, 1, 2), nid=NID[5])
+    before = (count(reg, Child), count(reg, OosCase), batches(reg))
+    with pytest.raises(ValidationFailed) as caught, reg.session() as s:
+        commit_case_import(s, plan)
+    assert any("แถว 3" in p.message for p in caught.value.problems), caught.value.problems
+    assert (count(reg, Child), count(reg, OosCase), batches(reg)) == before
+
+
+def test_the_command_says_each_row_changed_since_its_check(capsys: pytest.CaptureFixture[str], reg: Database,
+                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another clerk opens a case for a child on the list while the command checks it."""
+    from desktop.services import case_import
+
+    real = case_import.plan_case_import
+
+    def then_another_clerk(session, *a, **kw):  # type: ignore[no-untyped-def]
+        plan = real(session, *a, **kw)
+        with reg.session() as s:
+            case_svc.open_case(s, str(plan.rows[0].child), date.today(), source=CaseSource.TEACHER)
+        return plan
+
+    monkeypatch.setattr(case_import, "plan_case_import", then_another_clerk)
+    path = tmp_path / "รายชื่อ เด็กนอกระบบ.csv"
+    path.write_text("\n".join(",".join(r) for r in [HEAD[:6], *ROWS]) + "\n", encoding="utf-8")
+    before = (count(reg, Child), count(reg, OosCase), batches(reg))
+    code, _out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path))
+    assert code == 1 and "Traceback" not in err, err
+    assert "แถว 2 (ด.ช.ภูผา ใจกล้า): เด็กคนนี้มีกรณีที่ยังไม่ปิดแล้ว" in err and "ไม่ได้บันทึก" in err, err
+    assert (count(reg, Child), count(reg, OosCase) - 1, batches(reg)) == before
