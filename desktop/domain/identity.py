@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from operator import mul
 
@@ -26,6 +27,9 @@ NATIONAL_ID_LENGTH = 13
 G_CODE_DIGITS = 12
 _CHECK_WEIGHTS = tuple(range(13, 1, -1))  # 13 for the first digit ... 2 for the twelfth
 _ZERO_WEIGHTED = ord("0") * sum(_CHECK_WEIGHTS)
+
+
+_SCIENTIFIC = re.compile(r"\d{1,13}[eE]\+?\d{1,2}")  # dots and separators removed
 
 
 def _bad_chars(s: str) -> str:
@@ -60,6 +64,10 @@ def national_id_problem(raw: str) -> str | None:
     if not nid:
         return _("ยังไม่ได้กรอกเลขประจำตัวประชาชน โปรดกรอกเลข 13 หลักจากบัตรประชาชนหรือสูติบัตร")
     bad = "" if nid.isascii() and nid.isdigit() else _bad_chars(nid)
+    if bad and _SCIENTIFIC.fullmatch(nid):  # 1.85157E+12: a CSV saved by Excel from a number column
+        return _("เลขประจำตัวประชาชน {raw} ถูก Excel แสดงเป็นเลขยกกำลัง ตัวเลขท้าย ๆ จึงหายไปแล้ว "
+                 "โปรดเปิดไฟล์ต้นฉบับ จัดรูปแบบคอลัมน์นี้เป็นข้อความ (Text) แล้วกรอกเลข 13 หลักใหม่ "
+                 "หรือส่งไฟล์เป็น .xlsx แทน CSV").format(raw=raw.strip())
     if bad:
         return _("เลขประจำตัวประชาชนต้องเป็นตัวเลขเท่านั้น (พบ {bad}) โปรดกรอกเฉพาะตัวเลข 13 หลัก").format(bad=bad)
     if len(nid) != NATIONAL_ID_LENGTH:

@@ -108,3 +108,20 @@ def test_the_command_says_each_row_changed_since_its_check(capsys: pytest.Captur
     assert code == 1 and "Traceback" not in err, err
     assert "แถว 2 (ด.ช.ภูผา ใจกล้า): เด็กคนนี้มีกรณีที่ยังไม่ปิดแล้ว" in err and "ไม่ได้บันทึก" in err, err
     assert (count(reg, Child), count(reg, OosCase) - 1, batches(reg)) == before
+
+
+def test_a_national_id_excel_showed_as_1_85e_12_says_what_happened(capsys: pytest.CaptureFixture[str],
+                                                                  reg: Database, tmp_path: Path) -> None:
+    """A list saved as CSV from Excel with the ID column as numbers: 1.85157E+12, its last
+    digits gone. The row, the column, the value and what to do in the source file."""
+    path = tmp_path / "zero-dropout.csv"
+    rows = [["1", "ด.ช.", "ภูผา", "ใจกล้า", "2012-03-04", "1.10370E+12"],
+            ["2", "ด.ช.", "ใหม่", "มาก", "2014-01-02", "1.1e12"]]
+    path.write_text("\n".join(",".join(r) for r in [HEAD[:6], *rows]) + "\n", encoding="utf-8")
+    code, _out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--dry-run")
+    assert code == 1 and "Traceback" not in err, err
+    for row, value in ((2, "1.10370E+12"), (3, "1.1e12")):
+        line = next(x for x in err.splitlines() if x.startswith(f"แถว {row} "))
+        assert "คอลัมน์ เลขประจำตัวประชาชน" in line and value in line and "เลขยกกำลัง" in line, line
+        assert "ข้อความ (Text)" in line, line
+    assert count(reg, OosCase) == 0
