@@ -347,6 +347,7 @@ def _kinds(session: Session, planner: RowPlanner, planned: list[PlannedRow], cas
     _resolved_ids(session, out, ids, live)
     _same_child_twice(out)
     _open_cases(session, out, ids, source, today)
+    _ids_taken(planner, out, {p.row: lr for p, lr in zip(to_match, list_rows, strict=True)}, registry)
     for r in out:
         if r.kind is RowKind.NEW and r.planned is not None:
             _new_child_problems(planner, r, aside.get(r.row, []))
@@ -393,6 +394,37 @@ def _same_child_twice(rows: list[CaseRow]) -> None:
             if before != r.row:
                 r.kind, r.candidates, r.child = RowKind.AMBIGUOUS, (r.child,), None
                 r.reason = _("ตรงกับเด็กในทะเบียนคนเดียวกับแถวที่ {row} ในรายชื่อนี้").format(row=before)
+
+
+def _ids_taken(planner: RowPlanner, rows: list[CaseRow], list_rows: Mapping[int, ListRow],
+               registry: Sequence[RegistryChild]) -> None:
+    """A row that becomes a new child (the clerk chose "new" for a repeat of the list's own
+    row, or for an ID held by a child of another name) keeps its national ID or G-code only
+    if nobody holds it: no registry child, live or in the bin (the registry refuses a second
+    child with one ID: children.save_child), and no earlier imported row of the list."""
+    holders: dict[str, str] = {}
+    for c in registry:
+        name = f"{c.first_name} {c.last_name}"
+        for ident in (c.national_id, c.g_code):
+            if ident:
+                holders.setdefault(ident, _("{name} (ในถังขยะ: กู้คืนเด็กคนนั้นก่อน)").format(name=name) if c.deleted else name)
+    earlier: dict[str, int] = {}
+    for r in sorted(rows, key=lambda r: r.row):
+        lr = list_rows.get(r.row)
+        if lr is None or not r.imported or r.planned is None:
+            continue
+        for key, ident in (("national_id", lr.national_id), ("g_code", lr.g_code)):
+            if ident and r.kind is RowKind.NEW and (ident in holders or ident in earlier):
+                who = holders.get(ident) or _("แถวที่ {row} ในรายชื่อนี้").format(row=earlier[ident])
+                r.kind, r.child = RowKind.INVALID, None
+                r.reason = _("เลขนี้เป็นของ {who} อยู่แล้ว จึงเพิ่มเป็นเด็กใหม่ไม่ได้ โปรดเลือกเด็กคนนั้นแทน "
+                             "หรือแก้เลขในไฟล์ให้ถูก แล้วตรวจสอบใหม่").format(who=who)
+                found = _problem(planner, r.planned, key, r.reason)
+                r.problems.append(found)
+                r.planned.problems.append(found)
+                break
+            if ident:
+                earlier.setdefault(ident, r.row)
 
 
 def _open_cases(session: Session, rows: list[CaseRow], ids: dict[str, int], source: str, today: date) -> None:

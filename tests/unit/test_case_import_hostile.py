@@ -125,3 +125,26 @@ def test_a_national_id_excel_showed_as_1_85e_12_says_what_happened(capsys: pytes
         assert "คอลัมน์ เลขประจำตัวประชาชน" in line and value in line and "เลขยกกำลัง" in line, line
         assert "ข้อความ (Text)" in line, line
     assert count(reg, OosCase) == 0
+
+
+def test_a_row_made_a_new_child_may_not_take_an_id_someone_holds(reg: Database) -> None:
+    """The list's duplicate row, or a row whose ID a registry child with another name
+    holds, resolved as "new child": the registry refuses a second child with one national
+    ID (children.save_child), so the import does too, naming the row and who holds it."""
+    from desktop.services.case_import import NEW_CHILD
+
+    rows = [*ROWS[:1],
+            ["2", "ด.ช.", "ภูผา", "ใจกล้า", "2012-03-04", NID[0]],  # the list's duplicate row
+            ["3", "ด.ช.", "สมศักดิ์", "ต่างคน", "2010-01-01", NID[0]]]  # another child typed with his ID
+    plan = plan_of(reg, Sheet(HEAD, rows))
+    assert [r.kind for r in plan.rows] == [RowKind.MATCHED, RowKind.AMBIGUOUS, RowKind.AMBIGUOUS]
+    plan = plan_of(reg, Sheet(HEAD, rows), resolutions={3: NEW_CHILD, 4: NEW_CHILD})
+    assert [r.kind for r in plan.rows] == [RowKind.MATCHED, RowKind.INVALID, RowKind.INVALID]
+    for r in plan.rows[1:]:
+        found = [p for p in r.problems if p.field == "national_id"]
+        assert found and found[0].row == r.row and "ภูผา ใจกล้า" in found[0].message, r.problems
+        assert "แก้เลข" in found[0].message
+    with reg.session() as s:
+        commit_case_import(s, plan)
+    with reg.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Child).where(Child.national_id == NID[0])) == 1
