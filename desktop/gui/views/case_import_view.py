@@ -164,7 +164,8 @@ class CaseImportDialog(QDialog):
             names = ", ".join(headers[i] or str(i + 1) for i in undecided)
             text += "\n" + self.tr("คอลัมน์ %1 มีเลขประจำตัวประชาชน 13 หลัก โปรดเลือกว่าเป็นข้อมูลใด "
                                    "หรือเลือก 'ไม่นำเข้า'").replace("%1", names)
-        self.columns_label.setText(text)
+        notes = list(getattr(self.sheet, "notes", ()))  # the reader's: the sheet and header row, what it left out
+        self.columns_label.setText("\n".join([*notes, text]))
         self.check_button.setEnabled(not undecided)
         if self.plan is not None:
             self.import_button.setEnabled(False)  # checked again with the new columns first

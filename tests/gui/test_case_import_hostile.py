@@ -1,0 +1,122 @@
+"""The case-list import window against the files clerks really get (issue 13): what the
+reader left out (a hidden first sheet, a stray cell at XFD1048576, the title rows) is said
+on the columns page as the command line says it; a 0-byte file, a folder, a zip that is
+not a workbook, a path gone: a Thai message and nothing to check; a list imported from
+another window after this one checked it: each row said, nothing written, the window
+stays open to check again."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from actors import EVERY_ROLE, actor_with
+from case_core_kit import FIRST, CaseKit, case_children
+from PySide6.QtCore import QSettings, Qt
+from sqlalchemy import func, select
+
+from desktop.domain.roles import Role
+from desktop.gui.context import AppContext
+from desktop.gui.resources import register_fonts
+from desktop.gui.tasks import TaskRunner
+from desktop.gui.views.case_import_view import CaseImportDialog
+from desktop.services.access import sign_in
+from desktop.store.case_state import OosCase
+from desktop.store.db import Database
+from desktop.store.models import ImportBatch
+
+HEAD = ["ลำดับ", "คำนำหน้า", "ชื่อ", "นามสกุล", "วันเกิด", "เลขประจำตัวประชาชน", "โรงเรียนเดิม"]
+
+
+@pytest.fixture
+def ctx_kit(qapp, office_db: Database, tmp_path: Path) -> Iterator[tuple[AppContext, CaseKit]]:  # type: ignore[no-untyped-def]
+    register_fonts(qapp)
+    kit = case_children(office_db, 3)
+    context = AppContext(office_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    sign_in(office_db, actor_with(Role.CLERK, name="clerk1"))
+    yield context, kit
+    context.tasks.wait(10_000)
+    sign_in(office_db, EVERY_ROLE)
+
+
+def rows_of(kit: CaseKit) -> list[list[object]]:
+    return [[str(i + 1), "เด็กหญิง" if i % 2 else "เด็กชาย", FIRST[i % len(FIRST)], "ใจงาม",
+             f"{1 + i:02d}/01/2555", kit.national_ids[i], "รร.บ้านหนองบัว"] for i in range(3)]
+
+
+def opened(qtbot, ctx: AppContext, path: Path) -> CaseImportDialog:  # type: ignore[no-untyped-def]
+    dialog = CaseImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.set_file(path)
+    return dialog
+
+
+def test_what_the_reader_left_out_is_said(qtbot, ctx_kit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx, kit = ctx_kit
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title, old.sheet_state = "เก่า", "hidden"
+    old.append(HEAD[2:4])
+    old.append(["ลับ", "ลับ"])
+    sheet = book.create_sheet("รายชื่อ")
+    for row in [["รายชื่อเด็กนอกระบบการศึกษา Thailand Zero Dropout"], [], HEAD, *rows_of(kit)]:
+        sheet.append(row)
+    sheet["XFD1048576"] = "x"
+    path = tmp_path / "รายชื่อ ZD ปี 2569.xlsx"
+    book.save(path)
+    dialog = opened(qtbot, ctx, path)
+    said = dialog.columns_label.text()
+    assert "เก่า" in said and "ซ่อน" in said, said  # the hidden sheet passed over
+    assert "XFD1048576" in said, said  # the stray cell not read
+    assert "แถวที่ 3" in said, said  # the header found under the title rows
+    assert dialog.check_button.isEnabled()
+
+
+@pytest.mark.parametrize("kind", ["0 bytes", "a folder", "a zip of photos", "gone"])
+def test_a_file_that_is_no_list_says_so_in_thai(qtbot, ctx_kit, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    ctx, _kit = ctx_kit
+    path = tmp_path / "รายชื่อ เด็ก.xlsx"
+    if kind == "0 bytes":
+        path.write_bytes(b"")
+    elif kind == "a folder":
+        path.mkdir()
+    elif kind == "a zip of photos":
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("photo.jpg", b"\xff\xd8\xff" + bytes(100))
+    dialog = opened(qtbot, ctx, path)
+    said = dialog.message_label.text()
+    assert dialog.message_label.isVisibleTo(dialog) and path.name in said and "โปรด" in said, said
+    assert "Traceback" not in said and not dialog.check_button.isEnabled()
+    assert dialog.mapping_table.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+
+def test_a_list_imported_from_another_window_after_the_check(qtbot, ctx_kit, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                            office_db: Database) -> None:
+    ctx, kit = ctx_kit
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(",".join(map(str, r)) for r in [HEAD, *rows_of(kit)]) + "\n", encoding="utf-8-sig")
+    first, second = opened(qtbot, ctx, path), opened(qtbot, ctx, path)
+    for dialog in (first, second):
+        with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+            qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        assert dialog.import_button.isEnabled(), (dialog.counts_label.text(), dialog.message_label.text(), [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())])
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(first.import_button, Qt.MouseButton.LeftButton)
+    assert first.batch is not None
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
+    said = second.message_label.text()
+    assert second.batch is None and second.isVisible()
+    assert "แถว 2" in said and "กรณีที่ยังไม่ปิด" in said and "ตรวจสอบรายชื่ออีกครั้ง" in said, said
+    with office_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(OosCase)) == 3
+        assert s.scalar(select(func.count()).select_from(ImportBatch)) == 1
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):  # checked again: every row has its case now
+        qtbot.mouseClick(second.check_button, Qt.MouseButton.LeftButton)
+    assert "มีกรณีที่ยังไม่ปิดอยู่แล้ว 3" in second.counts_label.text() and not second.import_button.isEnabled()
