@@ -148,3 +148,15 @@ def test_a_row_made_a_new_child_may_not_take_an_id_someone_holds(reg: Database) 
         commit_case_import(s, plan)
     with reg.reader() as s:
         assert s.scalar(select(func.count()).select_from(Child).where(Child.national_id == NID[0])) == 1
+
+
+def test_a_name_from_a_formula_without_its_value_is_said_once(reg: Database) -> None:
+    """The name is a formula Excel never calculated (a file written by a program): the row
+    says the cell is a formula to recalculate, not also "the first name is not filled in"
+    (the clerk sees a name in Excel)."""
+    sh = Sheet(HEAD, [["1", "ด.ช.", "", "ใจกล้า", "2012-03-04", NID[0]]])
+    sh.bad_cells = {(2, 2): "เซลล์ C2 เป็นสูตรที่ไม่มีค่าที่คำนวณไว้"}  # type: ignore[attr-defined]
+    plan = plan_of(reg, sh)
+    assert plan.rows[0].kind is RowKind.INVALID
+    said = [(p.row, p.column, p.message) for p in plan.errors()]
+    assert said == [(2, "ชื่อ", "เซลล์ C2 เป็นสูตรที่ไม่มีค่าที่คำนวณไว้")], said

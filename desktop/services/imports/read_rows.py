@@ -11,7 +11,7 @@ from desktop.i18n import _
 from desktop.services.progress import Progress
 
 from .footers import RowSkipper
-from .model import WARNING, CellProblem, PlannedRow, SheetLike
+from .model import ERROR, WARNING, CellProblem, PlannedRow, SheetLike
 
 if TYPE_CHECKING:
     from .plan import RowPlanner
@@ -43,6 +43,9 @@ def _bad_cells(planner: RowPlanner, sheet: SheetLike, rows: list[PlannedRow],
             cells = sheet.rows[sheet.row_numbers.index(number)]
             row = by_number[number] = PlannedRow(number, {}, cells=cells)
             rows.append(row)
+        header = planner.header_of.get(key, "")
+        row.problems[:] = [p for p in row.problems  # "not filled in": the cell is not empty, its value unread
+                           if not (p.severity == ERROR and not p.value and (p.field == key or (header and p.column == header)))]
         planner.problem(row, key, message, value="")
     if len(rows) > 1 and rows[-1].row < rows[-2].row:  # a row was added
         rows.sort(key=lambda r: r.row)
