@@ -29,6 +29,7 @@ _CHECK_WEIGHTS = tuple(range(13, 1, -1))  # 13 for the first digit ... 2 for the
 _ZERO_WEIGHTED = ord("0") * sum(_CHECK_WEIGHTS)
 
 
+_FLOAT = re.compile(r"\d{13}\.0+")  # exact: 13 digits are far below a double's 2**53
 _SCIENTIFIC = re.compile(r"\d{1,13}[eE]\+?\d{1,2}")  # dots and separators removed
 
 
@@ -54,8 +55,12 @@ def national_id_check_digit(first12: str) -> int:
 
 
 def normalise_national_id(raw: str) -> str:
-    """Thai digits to ASCII; spaces, dashes, dots and zero-width characters removed."""
-    return digits_only(raw.strip())
+    """Thai digits to ASCII; spaces, dashes, dots and zero-width characters removed; a
+    number written by a program as a float (``1103700012346.0``) loses its ``.0``."""
+    raw = raw.strip()
+    if raw.endswith("0") and _FLOAT.fullmatch(raw):
+        raw = raw[:raw.index(".")]
+    return digits_only(raw)
 
 
 def national_id_problem(raw: str) -> str | None:
