@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 from test_case_import import HEAD, NID, TODAY, Sheet, add_child, kinds, plan_of
 from test_postgres import pg  # noqa: F401 - the fixture (pg_url: tests/conftest.py)
 
+from desktop.domain.errors import ValidationFailed
 from desktop.domain.people import Sex
 from desktop.services import imports
 from desktop.services.case_import import RowKind, commit_case_import
@@ -52,3 +54,22 @@ def test_a_case_list_on_postgresql(pg: Database) -> None:  # noqa: F811
         assert s.scalar(select(func.count()).select_from(Child).where(Child.deleted_at.is_(None))) == 4
         assert s.scalar(select(func.count()).select_from(OosCaseStatus).where(
             OosCaseStatus.deleted_at.is_(None))) == 1  # the hand-opened case's only
+
+
+def test_a_plan_older_than_the_registry_on_postgresql(pg: Database) -> None:  # noqa: F811
+    """The same plan imported twice (chunked IN for the re-check): each row said, nothing written."""
+    with pg.session() as s:
+        init_office(s, name="เทศบาลตำบลทดสอบ", code="9999999")
+    add_child(pg, "ภูผา", "ใจกล้า", date(2012, 3, 4), nid=NID[0])
+    sh = Sheet(HEAD, [["1", "ด.ช.", "ภูผา", "ใจกล้า", "4/3/2555", NID[0]],
+                      ["2", "ด.ช.", "ใหม่", "มาก", "2014-01-02", NID[5]],
+                      ["3", "ด.ญ.", "จี", "โค้ด", "2014-01-03", "", "G123456789012"]])
+    plan = plan_of(pg, sh)
+    with pg.session() as s:
+        commit_case_import(s, plan, actor="clerk")
+    with pytest.raises(ValidationFailed) as caught, pg.session() as s:
+        commit_case_import(s, plan, actor="clerk")
+    assert [p.field for p in caught.value.problems] == ["child", "national_id", "g_code"]
+    with pg.reader() as s:
+        assert s.scalar(select(func.count()).select_from(OosCase)) == 3
+        assert s.scalar(select(func.count()).select_from(Child)) == 3
