@@ -266,10 +266,10 @@ def parse_date(text: str, *, era: Era = "auto") -> date:
     if not t:
         raise DateParseError(original)
     if len(t) == 5 and t.isdigit():  # 40656: a date column of Excel saved as CSV with the number format
-        day = date(1899, 12, 30) + timedelta(days=int(t))
+        serial = date(1899, 12, 30) + timedelta(days=int(t))
         raise DateParseError(original, _(
             "ตัวเลขนี้น่าจะเป็นวันที่ของ Excel ในรูปตัวเลข ({day}) เพราะคอลัมน์ถูกจัดรูปแบบเป็นตัวเลข "
-            "โปรดจัดรูปแบบคอลัมน์เป็นวันที่ในไฟล์ต้นฉบับแล้วบันทึกใหม่ หรือส่งเป็นไฟล์ .xlsx").format(day=format_be_numeric(day)))
+            "โปรดจัดรูปแบบคอลัมน์เป็นวันที่ในไฟล์ต้นฉบับแล้วบันทึกใหม่ หรือส่งเป็นไฟล์ .xlsx").format(day=format_be_numeric(serial)))
 
     m = _YEAR_FIRST.match(t)
     if m is None:

@@ -1,21 +1,31 @@
 """The case-list import against what a clerk really does (issue 13): the same plan imported
 twice (a second click, the window left open), a plan older than the registry (another
 clerk opened a case for a child on the list, a child moved to the bin, a new child added
-by hand meanwhile) and national IDs Excel turned into scientific notation. Each ends in a
-Thai message that names the row and what to do, and writes nothing."""
+by hand meanwhile) and national IDs Excel turned into scientific notation or a program into floats, dates as
+Excel's serial numbers, a formula without its value, a duplicate row made a new child, and
+the command killed with SIGKILL while it writes. Each ends in a Thai message that names the
+row and what to do, and writes nothing (or all)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 from cli_run import run
+from fault_files import ROOT, cli, make_demo, text
 from sqlalchemy import func, select
 from test_case_import import HEAD, NID, TODAY, Sheet, add_child, count, plan_of
 
 from desktop.domain.cases import CaseSource
 from desktop.domain.errors import ValidationFailed
+from desktop.domain.identity import make_national_id
 from desktop.services import cases as case_svc
 from desktop.services.case_import import RowKind, commit_case_import
 from desktop.services.children import delete_child
@@ -176,3 +186,39 @@ def test_a_list_written_by_a_program_or_saved_as_csv_from_excel(capsys: pytest.C
     assert "ตรงกับเด็กในทะเบียน 1 แถว" in out, out + err
     line = next(x for x in err.splitlines() if x.startswith("แถว 3 "))
     assert "คอลัมน์ วันเกิด" in line and "วันที่ของ Excel" in line and "(04/03/2555)" in line, line
+
+
+@pytest.mark.parametrize("grown", [64 * 1024, 4 * 1024 * 1024])
+def test_kill_9_while_the_import_writes_leaves_all_or_none(tmp_path: Path, grown: int) -> None:
+    """``samoe cases import`` killed with SIGKILL once its transaction has written ``grown``
+    bytes into the WAL (the check only reads: the WAL grows when the commit writes): the
+    file passes its checks and holds none of the list (or, had it finished, all of it)."""
+    db = make_demo(tmp_path / "office.db", children=20)
+    lines = [",".join(HEAD[:6])]
+    lines += [f"{i + 1},ด.ช.,ทดสอบ{chr(0x0E01 + i % 40)},นำเข้า{chr(0x0E01 + i // 40 % 40)},"
+              f"{1 + i % 28}/{1 + i % 12}/2557,{make_national_id(f'3{i:011d}')}" for i in range(6000)]
+    path = tmp_path / "zero dropout ชุดใหญ่.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def counts() -> tuple[int, int, int]:
+        with sqlite3.connect(db) as c:
+            assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            return tuple(c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[return-value]
+                         for t in ("child", "oos_case", "oos_case_status"))
+
+    before = counts()
+    env = {k: v for k, v in os.environ.items() if k != "SAMOE_DB"}
+    proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--db", str(db), "cases", "import", str(path)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wal, deadline = Path(f"{db}-wal"), time.monotonic() + 300
+    base = wal.stat().st_size if wal.exists() else 0
+    while proc.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > base + grown:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.002)
+    assert proc.wait(60) == -signal.SIGKILL, "the import ended before it was killed: make the list longer"
+    after = counts()
+    assert after == before, (before, after)  # none of it: nothing half-saved
+    check = cli("--db", db, "db", "check")
+    assert check.returncode == 0, text(check.stderr)
