@@ -56,8 +56,9 @@ def national_id_check_digit(first12: str) -> int:
 
 def normalise_national_id(raw: str) -> str:
     """Thai digits to ASCII; spaces, dashes, dots and zero-width characters removed; a
-    number written by a program as a float (``1103700012346.0``) loses its ``.0``."""
-    raw = raw.strip()
+    number written by a program as a float (``1103700012346.0``) loses its ``.0``, and one
+    typed with Excel's text mark (``'1103700012346``, kept by some exports) its mark."""
+    raw = raw.strip().removeprefix("'")
     if raw.endswith("0") and _FLOAT.fullmatch(raw):
         raw = raw[:raw.index(".")]
     return digits_only(raw)

@@ -174,17 +174,20 @@ def test_a_name_from_a_formula_without_its_value_is_said_once(reg: Database) -> 
 
 def test_a_list_written_by_a_program_or_saved_as_csv_from_excel(capsys: pytest.CaptureFixture[str],
                                                                reg: Database, tmp_path: Path) -> None:
-    """A national ID as a float (1103702081001.0, a program's export) is the ID; a birth
+    """A national ID as a float (1103702081001.0, a program's export) or with Excel's text
+    mark ('1103702081001) is the ID; a birth
     date as Excel's serial number (40972: the date column saved as CSV with a number
     format) says the date it probably is and what to change in the source file."""
     path = tmp_path / "export.csv"
     rows = [["1", "ด.ช.", "ภูผา", "ใจกล้า", "2012-03-04", f"{NID[0]}.0"],
-            ["2", "ด.ช.", "ใหม่", "มาก", "40972", NID[5]]]
+            ["2", "ด.ช.", "ภูผา", "ใจกล้า", "2012-03-04", f"'{NID[0]}"],  # Excel's text mark kept
+            ["3", "ด.ช.", "ใหม่", "มาก", "40972", NID[5]]]
     path.write_text("\n".join(",".join(r) for r in [HEAD[:6], *rows]) + "\n", encoding="utf-8")
     code, out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--dry-run")
     assert code == 1 and "Traceback" not in err, err
-    assert "ตรงกับเด็กในทะเบียน 1 แถว" in out, out + err
-    line = next(x for x in err.splitlines() if x.startswith("แถว 3 "))
+    assert "ตรงกับเด็กในทะเบียน 1 แถว" in out and "ต้องตรวจสอบ 1 แถว" in out, out + err  # row 3 repeats row 2
+    assert "ซ้ำกับแถวที่ 2" in out, out
+    line = next(x for x in err.splitlines() if x.startswith("แถว 4 "))
     assert "คอลัมน์ วันเกิด" in line and "วันที่ของ Excel" in line and "(04/03/2555)" in line, line
 
 
