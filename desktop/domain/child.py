@@ -128,10 +128,16 @@ def _birth_date_problem(birth: date | None, today: date) -> str | None:
         return _("วันเกิด {birth} อยู่หลังวันนี้ โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง").format(birth=format_be(birth))
     years = age_on(birth, today)[0]
     if years > MAX_CHILD_AGE:
-        return _(
+        message = _(
             "วันเกิด {birth} ทำให้อายุ {years} ปี เกินอายุสูงสุด "
             "{most} ปีของทะเบียนเด็ก โปรดตรวจสอบวันเกิดและปี พ.ศ. อีกครั้ง"
         ).format(birth=format_be(birth), years=years, most=MAX_CHILD_AGE)
+        meant = 2500 + birth.year % 100  # 23/4/54 typed into Excel is 1954: BE 2554 was meant
+        if 1900 <= birth.year <= 1999 and 0 <= today.year - (meant - 543) <= MAX_CHILD_AGE:
+            message += " " + _("(Excel อ่านปี 2 หลัก {yy} เป็น ค.ศ. {year} ถ้าหมายถึง พ.ศ. {meant} "
+                               "โปรดพิมพ์ปี พ.ศ. 4 หลักในไฟล์)").format(
+                yy=f"{birth.year % 100:02d}", year=birth.year, meant=meant)
+        return message
     return None
 
 

@@ -225,3 +225,11 @@ def test_kill_9_while_the_import_writes_leaves_all_or_none(tmp_path: Path, grown
     assert after == before, (before, after)  # none of it: nothing half-saved
     check = cli("--db", db, "db", "check")
     assert check.returncode == 0, text(check.stderr)
+
+
+def test_a_two_digit_year_excel_made_a_date_of_1954_says_so(reg: Database) -> None:
+    """23/4/54 typed into an Excel date cell is 23 April 1954 (Excel's own pivot): the
+    birth-date row says the year was read as CE and to type the BE year in four digits."""
+    plan = plan_of(reg, Sheet(HEAD, [["1", "ด.ช.", "ใหม่", "มาก", "1954-04-23", NID[5]]]))
+    found = [p for p in plan.errors() if p.field == "birth_date"]
+    assert found and found[0].row == 2 and "พ.ศ. 2554" in found[0].message and "ค.ศ. 1954" in found[0].message, found
