@@ -179,14 +179,17 @@ def validate_child(c: ChildInput, *, today: date, normalised: bool = False,
     n = c if normalised else normalise_child(c)
     text = rules.text
     found: list[tuple[str, str | None]] = []
-    found.append(("prefix", rules.prefix(n.prefix, n.sex, n.birth_date, today)))
+    birth_problem = rules.birth(n.birth_date, today)
+    # a birth date that is wrong (in the future, a child of 72) says so once; the prefix is
+    # checked against the age only when the birth date is right
+    found.append(("prefix", rules.prefix(n.prefix, n.sex, None if birth_problem else n.birth_date, today)))
     found.append(("first_name", text("first_name", n.first_name)))
     found.append(("last_name", text("last_name", n.last_name)))
     found.append(("first_name_en", text("first_name_en", n.first_name_en)))
     found.append(("last_name_en", text("last_name_en", n.last_name_en)))
     if n.sex is None:
         found.append(("sex", _("ยังไม่ได้เลือกเพศ โปรดเลือกชายหรือหญิง")))
-    found.append(("birth_date", rules.birth(n.birth_date, today)))
+    found.append(("birth_date", birth_problem))
     if n.id_type is IdType.NATIONAL_ID:
         found.append(("national_id", national_id_problem(n.national_id)))
     elif n.id_type is IdType.G_CODE:

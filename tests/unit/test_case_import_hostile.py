@@ -233,3 +233,4 @@ def test_a_two_digit_year_excel_made_a_date_of_1954_says_so(reg: Database) -> No
     plan = plan_of(reg, Sheet(HEAD, [["1", "ด.ช.", "ใหม่", "มาก", "1954-04-23", NID[5]]]))
     found = [p for p in plan.errors() if p.field == "birth_date"]
     assert found and found[0].row == 2 and "พ.ศ. 2554" in found[0].message and "ค.ศ. 1954" in found[0].message, found
+    assert [p.field for p in plan.errors()] == ["birth_date"], plan.errors()  # not also the prefix for 72 years
