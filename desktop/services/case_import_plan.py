@@ -228,7 +228,7 @@ def changed_since_check(session: Session, rows: Sequence[CaseRow], child_ids: Ma
     """What changed in the registry between the check and the import (another clerk,
     another window, the same plan imported already): a matched child moved to the bin or
     with an open case now; a new child (not one the clerk chose to add) whose national ID
-    or G-code a registry child holds now. One Problem a row, naming it; the commit calls
+    or G-code a live registry child holds now. One Problem a row, naming it; the commit calls
     it after taking the write lock and writes nothing when any is found."""
     require(session, Action.CASE_IMPORT)
     matched = [r for r in rows if r.kind is RowKind.MATCHED and r.child in child_ids]
@@ -254,7 +254,8 @@ def changed_since_check(session: Session, rows: Sequence[CaseRow], child_ids: Ma
     held: set[str] = set()
     for column, place in (("national_id", 5), ("g_code", 6)):  # places in _COLUMNS
         wanted = {getattr(x, column) for _r, x in new if getattr(x, column)}
-        held.update(str(row[place]) for row in _children_with(session, column, wanted) if row[place])
+        held.update(str(row[place]) for row in _children_with(session, column, wanted)
+                    if row[place] and row[7] is None)  # live: as children.save_child
     for r, x in new:
         if (x.national_id and x.national_id in held) or (x.g_code and x.g_code in held):
             out.append(Problem("national_id" if x.national_id in held else "g_code", _(
@@ -400,14 +401,14 @@ def _ids_taken(planner: RowPlanner, rows: list[CaseRow], list_rows: Mapping[int,
                registry: Sequence[RegistryChild]) -> None:
     """A row that becomes a new child (the clerk chose "new" for a repeat of the list's own
     row, or for an ID held by a child of another name) keeps its national ID or G-code only
-    if nobody holds it: no registry child, live or in the bin (the registry refuses a second
-    child with one ID: children.save_child), and no earlier imported row of the list."""
+    if nobody holds it: no live registry child (the registry refuses a second child with one
+    ID: children.save_child; one in the bin does not stop it there either) and no earlier
+    imported row of the list."""
     holders: dict[str, str] = {}
     for c in registry:
-        name = f"{c.first_name} {c.last_name}"
         for ident in (c.national_id, c.g_code):
-            if ident:
-                holders.setdefault(ident, _("{name} (ในถังขยะ: กู้คืนเด็กคนนั้นก่อน)").format(name=name) if c.deleted else name)
+            if ident and not c.deleted:
+                holders.setdefault(ident, f"{c.first_name} {c.last_name}")
     earlier: dict[str, int] = {}
     for r in sorted(rows, key=lambda r: r.row):
         lr = list_rows.get(r.row)

@@ -234,3 +234,15 @@ def test_a_two_digit_year_excel_made_a_date_of_1954_says_so(reg: Database) -> No
     found = [p for p in plan.errors() if p.field == "birth_date"]
     assert found and found[0].row == 2 and "พ.ศ. 2554" in found[0].message and "ค.ศ. 1954" in found[0].message, found
     assert [p.field for p in plan.errors()] == ["birth_date"], plan.errors()  # not also the prefix for 72 years
+
+
+def test_an_id_held_only_in_the_bin_may_be_made_new_as_the_registry_allows(reg: Database) -> None:
+    from desktop.services.case_import import NEW_CHILD
+
+    gone = add_child(reg, "ใหม่", "มาก", date(2014, 1, 2), nid=NID[5])
+    with reg.session() as s:
+        delete_child(s, gone)  # an import undone: its new children in the bin
+    plan = plan_of(reg, Sheet(HEAD, ROWS[1:]))
+    assert [r.kind for r in plan.rows] == [RowKind.AMBIGUOUS] and "ถังขยะ" in plan.rows[0].reason
+    plan = plan_of(reg, Sheet(HEAD, ROWS[1:]), resolutions={2: NEW_CHILD})
+    assert [r.kind for r in plan.rows] == [RowKind.NEW]
