@@ -1,4 +1,5 @@
-"""``samoe cases import FILE [--dry-run] [--source zero_dropout|volunteer_list] [--skip-invalid]``:
+"""``samoe cases import FILE [--dry-run] [--source zero_dropout|volunteer_list] [--skip-invalid]
+[--sheet NAME|N] [--header-row N]``:
 a list of out-of-school children into cases (issue 13; services/case_import.py). Its
 parser is in desktop/cli_cases.py.
 
@@ -29,6 +30,19 @@ def add_parser(cases_sub: Any) -> None:
     imp.add_argument("--source", choices=SOURCES, default=SOURCES[0],
                      help="ที่มาของรายชื่อ: zero_dropout (จากจังหวัด) หรือ volunteer_list (จากอาสาสมัครหรือเครือข่าย)")
     imp.add_argument("--skip-invalid", action="store_true", help="นำเข้าเฉพาะแถวที่ถูกต้อง (แถวที่ผิดไม่นำเข้า)")
+    imp.add_argument("--sheet", metavar="NAME|N",
+                     help="ชื่อหรือลำดับที่ของแผ่นงาน (ค่าเริ่มต้น: แผ่นแรกที่ไม่ซ่อนและมีตาราง)")
+    imp.add_argument("--header-row", type=_row_number, metavar="N", help="แถวที่เป็นหัวตาราง (ค่าเริ่มต้น: หาให้เอง)")
+
+
+def _row_number(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--header-row ต้องเป็นเลขแถว 1 ขึ้นไป (ได้รับ {text!r})")
+    return value
 
 
 def writes(args: argparse.Namespace) -> str:
@@ -44,9 +58,11 @@ def run(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     with db.reader() as s:
         require(s, Action.CASE_IMPORT)  # refused before a large file is read, not after
     try:
-        sheet = read_sheet(args.file)
+        sheet = read_sheet(args.file, sheet=args.sheet, header_row=args.header_row)
     except SheetError as exc:
         err(str(exc))  # Thai: which file, what is wrong, what to do
+        if "แผ่นงาน" in str(exc) or "หัวตาราง" in str(exc):  # the sheet or the header row: how to choose
+            err("เลือกแผ่นงานด้วย --sheet ชื่อหรือลำดับที่ และแถวหัวตารางด้วย --header-row เลขแถว")
         return exit_code_for_os_error(exc)
     except OSError as exc:
         err(os_error_message(exc))

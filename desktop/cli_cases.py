@@ -7,6 +7,7 @@
     samoe cases assign --case N --worker LOGIN   (a supervisor names the case worker;
                                 ``--worker -``: nobody)
     samoe cases import FILE [--dry-run] [--source zero_dropout|volunteer_list] [--skip-invalid]
+                      [--sheet NAME|N] [--header-row N]
                                 (a list into cases: desktop/cli_case_import.py)
 
 ``--status`` takes the code (``to_trace``) or the Thai label (``รอติดตาม``); ``--worker`` a

@@ -246,3 +246,34 @@ def test_an_id_held_only_in_the_bin_may_be_made_new_as_the_registry_allows(reg: 
     assert [r.kind for r in plan.rows] == [RowKind.AMBIGUOUS] and "ถังขยะ" in plan.rows[0].reason
     plan = plan_of(reg, Sheet(HEAD, ROWS[1:]), resolutions={2: NEW_CHILD})
     assert [r.kind for r in plan.rows] == [RowKind.NEW]
+
+
+def test_a_list_on_a_hidden_sheet_is_read_with_sheet(capsys: pytest.CaptureFixture[str], reg: Database,
+                                                     tmp_path: Path) -> None:
+    """The province's workbook with a cover sheet and the list on a hidden sheet: the
+    refusal names the hidden sheet and ``--sheet``, and ``--sheet`` reads it (as
+    ``samoe import children`` does); a header row below the one found with ``--header-row``."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "ปก"
+    cover["A1"] = "รายชื่อเด็กนอกระบบการศึกษา ปี 2569"
+    data = book.create_sheet("ข้อมูล")
+    data.sheet_state = "hidden"
+    for row in [HEAD[:6], *ROWS]:
+        data.append(row)
+    path = tmp_path / "ZD 2569.xlsx"
+    book.save(path)
+    code, _out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--dry-run")
+    assert code == 1 and "Traceback" not in err, err
+    assert "ข้อมูล" in err and "--sheet" in err, err
+    code, out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--sheet", "ข้อมูล", "--dry-run")
+    assert code == 0, err
+    assert "ตรงกับเด็กในทะเบียน 1 แถว เป็นเด็กใหม่ 1 แถว" in out, out
+    code, out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--sheet", "2",
+                         "--header-row", "1", "--dry-run")
+    assert code == 0 and "ตรงกับเด็กในทะเบียน 1 แถว" in out, err
+    code, _out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--sheet", "9")
+    assert code == 1 and "Traceback" not in err and err.strip(), err
+    assert count(reg, OosCase) == 0

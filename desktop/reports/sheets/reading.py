@@ -551,7 +551,15 @@ def read_sheet(
     wanted = None if sheet is None else str(sheet)
     source, rows, picked = _pick(name, sources, wanted)
     label = f"แผ่นงาน \"{source.name}\"" if source.name else ""
-    header_number, headers, data, numbers, preview = _assemble(name, label, rows, header_row)
+    try:
+        header_number, headers, data, numbers, preview = _assemble(name, label, rows, header_row)
+    except SheetError as exc:
+        hidden = [s.name for s in sources if s.hidden]
+        if wanted is None and hidden:  # a cover sheet read, the list on a hidden one
+            shown = ", ".join(f"\"{n}\"" for n in hidden)
+            raise SheetError(f"{exc} — ข้ามแผ่นงานที่ซ่อนไว้: {shown} ถ้ารายชื่ออยู่ในแผ่นนั้น "
+                             "โปรดเลือกแผ่นงานเอง (หรือยกเลิกการซ่อนใน Excel แล้วบันทึกใหม่)") from None
+        raise
     where = ""
     if source.name:
         where = f"แผ่นงาน \"{source.name}\" (แผ่นที่ {sources.index(source) + 1} จาก {len(sources)}) "
