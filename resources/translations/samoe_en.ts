@@ -778,8 +778,8 @@ from found to back in school</translation>
         <translation>Choose the list</translation>
     </message>
     <message>
-        <source>ตาราง (*.xlsx *.xls *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+        <source>ตารางข้อมูล (*.xlsx *.xls *.ods *.csv *.txt *.xml *.htm *.html);;ทุกไฟล์ (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt *.xml *.htm *.html);;All files (*)</translation>
     </message>
     <message>
         <source>กำลังตรวจสอบรายชื่อ…</source>

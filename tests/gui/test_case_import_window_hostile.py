@@ -120,3 +120,19 @@ def test_a_list_imported_from_another_window_after_the_check(qtbot, ctx_kit, tmp
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):  # checked again: every row has its case now
         qtbot.mouseClick(second.check_button, Qt.MouseButton.LeftButton)
     assert "มีกรณีที่ยังไม่ปิดอยู่แล้ว 3" in second.counts_label.text() and not second.import_button.isEnabled()
+
+
+def test_the_picker_offers_every_kind_the_reader_reads(qtbot, ctx_kit, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An .ods from LibreOffice, an HTML page saved from the province's web system, a
+    tab-separated .txt: the picker shows them (the registry import's filter), not only
+    .xlsx, .xls and .csv."""
+    from desktop.gui.widgets import file_pickers
+
+    ctx, _kit = ctx_kit
+    asked: list[str] = []
+    monkeypatch.setattr(file_pickers, "open_file_name",
+                        lambda _parent, _title, _folder, filters: (asked.append(filters), ("", ""))[1])
+    dialog = CaseImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.pick_button, Qt.MouseButton.LeftButton)
+    assert asked and all(f"*.{ext}" in asked[0] for ext in ("xlsx", "xls", "ods", "csv", "txt", "htm", "html")), asked

@@ -122,7 +122,7 @@ class CaseImportDialog(QDialog):
         from desktop.gui.widgets.file_pickers import open_file_name
 
         name, _filter = open_file_name(self, self.tr("เลือกไฟล์รายชื่อ"), "",
-                                       self.tr("ตาราง (*.xlsx *.xls *.csv)"))
+                                       self.tr("ตารางข้อมูล (*.xlsx *.xls *.ods *.csv *.txt *.xml *.htm *.html);;ทุกไฟล์ (*)"))
         if name:
             self.set_file(Path(name))
 
