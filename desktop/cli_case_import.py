@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 SOURCES = ("zero_dropout", "volunteer_list")
+SAID_ROWS = 20  # the rows a refusal names before it counts the rest
 LABEL = "นำเข้ารายชื่อเด็กนอกระบบ"
 
 
@@ -94,7 +95,7 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
     if args.dry_run or (invalid and not args.skip_invalid) or importable == 0:
         drop_backup_ahead(str(db.engine.url), wait=True)
         out(summary + (" — ตรวจอย่างเดียว ไม่ได้บันทึก" if args.dry_run else " — ไม่ได้บันทึก"))
-        if importable == 0 and not args.dry_run and not plan.blocked:
+        if importable == 0 and not plan.blocked:  # a dry run's exit 1 too: said where a script reads it
             err("ไม่มีแถวที่นำเข้าได้: ทุกแถวผิด ต้องตรวจสอบ หรือมีกรณีที่ยังไม่ปิดอยู่แล้ว (ดูรายการข้างบน)")
         elif invalid and not args.dry_run and not plan.blocked:
             err("แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อนำเข้าเฉพาะแถวที่ถูกต้อง")
@@ -105,9 +106,11 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
     try:
         with db.session() as s:
             batch = commit_case_import(s, plan)
-    except ValidationFailed as exc:  # the registry changed since the check: each row said, nothing written
-        for problem in exc.problems:
+    except ValidationFailed as exc:  # the registry changed since the check: the rows said, nothing written
+        for problem in exc.problems[:SAID_ROWS]:
             err(problem.message)
+        if len(exc.problems) > SAID_ROWS:  # two clerks, one big list: not every row of it
+            err(f"... และอีก {len(exc.problems) - SAID_ROWS:,} แถว (ตรวจไฟล์นี้อีกครั้งด้วย --dry-run เพื่อดูทุกแถว)")
         err("ไม่ได้บันทึก: สั่งนำเข้าไฟล์นี้อีกครั้ง (แถวที่มีกรณีอยู่แล้วจะไม่นำเข้าซ้ำ)")
         return 1
     except ValueError as exc:  # nothing left to import (Thai)

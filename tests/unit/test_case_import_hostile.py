@@ -277,3 +277,37 @@ def test_a_list_on_a_hidden_sheet_is_read_with_sheet(capsys: pytest.CaptureFixtu
     code, _out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--sheet", "9")
     assert code == 1 and "Traceback" not in err and err.strip(), err
     assert count(reg, OosCase) == 0
+
+
+def test_a_dry_run_with_nothing_to_import_says_why_on_stderr(capsys: pytest.CaptureFixture[str], reg: Database,
+                                                             tmp_path: Path) -> None:
+    """The list was imported already: every row has its open case. The dry run's exit 1 is
+    not left without a word on stderr (a script that keeps stderr only saw nothing)."""
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(",".join(r) for r in [HEAD[:6], *ROWS]) + "\n", encoding="utf-8")
+    code, _out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path))
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--dry-run")
+    assert code == 1 and "ไม่มีกรณีอยู่แล้ว" not in err
+    assert "ไม่มีแถวที่นำเข้าได้" in err and "ตรวจอย่างเดียว" in out, (out, err)
+
+
+def test_a_refusal_for_many_changed_rows_says_the_first_and_a_count(capsys: pytest.CaptureFixture[str],
+                                                                     reg: Database, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two clerks import a 25,000-row list at once: the second is refused row by row; the
+    command says the first rows and how many more, not 24,674 lines."""
+    from desktop.domain.errors import Problem
+    from desktop.services import case_import
+
+    def refused(*_a, **_kw):  # type: ignore[no-untyped-def]
+        raise ValidationFailed([Problem("row", f"แถว {n}: เด็กคนนี้มีกรณีที่ยังไม่ปิดแล้ว") for n in range(2, 502)])
+
+    monkeypatch.setattr(case_import, "commit_case_import", refused)
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(",".join(r) for r in [HEAD[:6], *ROWS]) + "\n", encoding="utf-8")
+    code, _out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path))
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) < 30, len(lines)
+    assert "แถว 2:" in err and "แถว 21:" in err and "แถว 22:" not in err, err
+    assert "และอีก 480 แถว" in err and "ไม่ได้บันทึก" in err, err
