@@ -754,6 +754,10 @@ from found to back in school</translation>
 <context>
     <name>CaseImportDialog</name>
     <message>
+        <source>เลือกแผ่นงานที่มีรายชื่อในช่อง &quot;แผ่นงาน&quot; ด้านบน</source>
+        <translation>Choose the sheet that holds the list in &quot;Sheet&quot; above</translation>
+    </message>
+    <message>
         <source>นำเข้ารายชื่อเด็กนอกระบบการศึกษา</source>
         <translation>Import a list of out-of-school children</translation>
     </message>
@@ -8628,6 +8632,21 @@ Copy the file to this computer and open it with File › Open database…</trans
     <message>
         <source>  %1. ในทะเบียน: %2 เกิด %3 %4 %5</source>
         <translation>  %1. In the registry: %2 born %3 %4 %5</translation>
+    </message>
+</context>
+<context>
+    <name>SheetChoice</name>
+    <message>
+        <source>แผ่นงาน</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>แถวหัวตาราง</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source> (ซ่อนอยู่)</source>
+        <translation> (hidden)</translation>
     </message>
 </context>
 </TS>

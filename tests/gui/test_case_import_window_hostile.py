@@ -136,3 +136,44 @@ def test_the_picker_offers_every_kind_the_reader_reads(qtbot, ctx_kit, monkeypat
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.pick_button, Qt.MouseButton.LeftButton)
     assert asked and all(f"*.{ext}" in asked[0] for ext in ("xlsx", "xls", "ods", "csv", "txt", "htm", "html")), asked
+
+
+def test_the_clerk_chooses_the_hidden_sheet_and_the_header_row(qtbot, ctx_kit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The province's workbook: a cover sheet in front, the list on a hidden sheet. The
+    window said the hidden sheet's name and had no way to read it (the command line has
+    --sheet): now the clerk picks the sheet, then the header row, as in the registry import."""
+    ctx, kit = ctx_kit
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "ปก"
+    cover["A1"] = "รายชื่อเด็กนอกระบบการศึกษา ปี 2569"
+    data = book.create_sheet("ข้อมูล")
+    data.sheet_state = "hidden"
+    for row in [HEAD, *rows_of(kit)]:
+        data.append(row)
+    path = tmp_path / "ZD 2569.xlsx"
+    book.save(path)
+    dialog = opened(qtbot, ctx, path)
+    said = dialog.message_label.text()
+    assert "ข้อมูล" in said and "แผ่นงาน" in said and not dialog.check_button.isEnabled(), said
+    choice = dialog.sheet_choice
+    combo = choice.sheet_combo
+    assert choice.isVisibleTo(dialog) and [combo.itemData(i) for i in range(combo.count())] == ["ปก", "ข้อมูล"]
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        combo.setCurrentIndex(1)
+        combo.activated.emit(1)
+    assert dialog.sheet is not None and dialog.sheet.sheet == "ข้อมูล" and dialog.sheet.header_row == 1
+    assert not dialog.message_label.isVisibleTo(dialog) and dialog.check_button.isEnabled()
+    assert "ข้อมูล" in dialog.columns_label.text() and combo.currentText() == "ข้อมูล (ซ่อนอยู่)"
+    assert choice.header_spin.isEnabled() and choice.header_spin.value() == 1
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        choice.header_spin.setValue(2)  # a wrong header row: the first child's row read as the headers
+    assert dialog.sheet.header_row == 2 and dialog.sheet.sheet == "ข้อมูล" and len(dialog.sheet.rows) == 2
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        choice.header_spin.setValue(1)
+    assert dialog.sheet.header_row == 1 and len(dialog.sheet.rows) == 3
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.check()
+    assert dialog.plan is not None and dialog.import_button.isEnabled()

@@ -12,6 +12,7 @@ run in the background."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,16 @@ from desktop.domain.cases import CaseSource, source_label
 from desktop.gui.views.case_common import fill_table, problem_text, read_only_table
 from desktop.gui.widgets.column_mapping import ColumnMapping
 from desktop.gui.widgets.screen import fit_to_screen
+from desktop.gui.widgets.sheet_choice import SheetChoice
+
+
+@dataclass(frozen=True)
+class _Unread:
+    """A file the reader refused as it is (its Thai reason), with its sheets' names."""
+
+    error: Exception
+    names: list[str]
+
 
 SHOWN_ROWS = 2000  # the table shows the first rows; the counts are the whole file's
 PICK, NEW = "", "new"
@@ -73,6 +84,9 @@ class CaseImportDialog(QDialog):
         self.check_button.setEnabled(False)
         top.addWidget(self.check_button)
         column.addLayout(top)
+        self.sheet_choice = SheetChoice(self)  # shown once a file is read: a cover sheet, a hidden list
+        self.sheet_choice.chosen.connect(self._read_again)
+        column.addWidget(self.sheet_choice)
         self.tabs = QTabWidget(self)
         columns_page = QWidget(self.tabs)
         columns_box = QVBoxLayout(columns_page)
@@ -128,24 +142,52 @@ class CaseImportDialog(QDialog):
 
     def set_file(self, path: Path) -> None:
         """Read the file (in the background), then show its columns to map."""
-        from desktop.reports.sheets import read_sheet
-
-        self.path, self.sheet, self.plan, self.resolutions = path, None, None, {}
+        self.path = path
         self.file_label.setText(path.name)  # the folder in the tooltip: a long path wrapped over two lines
         self.file_label.setToolTip(str(path))
+        self.sheet_choice.hide()
+        self._read_again(None, None)
+
+    def _read_again(self, sheet: str | None, header_row: int | None) -> None:
+        """Read the file (again: the sheet or the header row the clerk chose), nothing of the
+        last reading kept."""
+        from desktop.reports.sheets import SheetError, list_sheets, read_sheet
+
+        path = self.path
+        if path is None:
+            return
+        self.sheet, self.plan, self.resolutions = None, None, {}
         self.columns.table.setRowCount(0)  # nothing of the file before stays under this one's name
         self.table.setRowCount(0)
         self.counts_label.setText("")
+        self.columns_label.setText("")
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self._say("")
-        self.ctx.tasks.run(lambda progress: read_sheet(path, progress=progress), on_done=self._read,
-                           on_error=self._failed, label=self.tr("กำลังอ่าน %1…").replace("%1", path.name))
+
+        def work(progress: Any) -> Any:
+            try:
+                return read_sheet(path, sheet=sheet, header_row=header_row, progress=progress)
+            except SheetError as exc:  # the sheets to choose from, when it has them
+                try:
+                    names = list_sheets(path)
+                except (SheetError, OSError):
+                    names = []
+                return _Unread(exc, names)
+
+        self.ctx.tasks.run(work, on_done=self._read, on_error=self._failed,
+                           label=self.tr("กำลังอ่าน %1…").replace("%1", path.name))
 
     def _read(self, sheet: Any) -> None:
         from desktop.services.case_import import case_columns, suggest_list_mapping
 
+        if isinstance(sheet, _Unread):
+            self.sheet_choice.show_names(sheet.names if len(sheet.names) > 1 else [])
+            more = self.tr("เลือกแผ่นงานที่มีรายชื่อในช่อง \"แผ่นงาน\" ด้านบน") if len(sheet.names) > 1 else ""
+            self._say("\n".join(t for t in (str(sheet.error), more) if t))
+            return
         self.sheet = sheet
+        self.sheet_choice.show_sheet(sheet)
         mapping, undecided = suggest_list_mapping(sheet.headers, sheet.rows)
         self.columns.fill(sheet.headers, sheet.rows, case_columns(), mapping, undecided=undecided)
         self.tabs.setCurrentIndex(0)
