@@ -240,22 +240,23 @@ def test_a_receipt_or_bundle_named_as_a_transfer_and_back(moved: Transfer, sent:
 # ---- hostile rows, signed by the province
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("first_name", "ก" * 10_000),
-    ("first_name", "สม\x00ชาย"),
-    ("first_name", "สม\x1b[2Jชาย"),
-    ("last_name", "ใจดี\r\nคนใหม่"),
-    ("first_name", "\u202eยาชมส"),
-    ("last_name", "\u2066ใจดี\u2069"),
+@pytest.mark.parametrize(("field", "value", "code"), [
+    ("first_name", "ก" * 10_000, "payload.schema"),  # longer than the column
+    ("first_name", "สม\x00ชาย", "payload.schema"),
+    ("first_name", "สม\x1b[2Jชาย", "transfer.bad_text"),  # a terminal's escape: the screen cleared
+    ("last_name", "ใจดี\r\nคนใหม่", "transfer.bad_text"),
+    ("first_name", "\u202eยาชมส", "transfer.bad_text"),  # shown reversed
+    ("last_name", "\u2066ใจดี\u2069", "transfer.bad_text"),
 ])
-def test_a_child_with_hostile_text(moved: Transfer, sent: Path, tmp_path: Path, field: str, value: str,
+def test_a_child_with_hostile_text(moved: Transfer, sent: Path, tmp_path: Path, field: str, value: str, code: str,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     def hostile(tables: Tables) -> None:
         tables["child"][0][field] = value
 
     file = reseal(moved, sent.read_bytes(), tmp_path / "hostile.samoe-transfer", hostile)
-    refused(capsys, moved.b, file, "--dry-run")
-    refused(capsys, moved.b, file)
+    for args in (["--dry-run"], []):
+        err = refused(capsys, moved.b, file, *args, says=f"[{code}]")
+        assert "\x1b" not in err and "\u202e" not in err
 
 
 def test_the_sending_office_with_hostile_text(moved: Transfer, sent: Path, tmp_path: Path,
@@ -264,7 +265,19 @@ def test_the_sending_office_with_hostile_text(moved: Transfer, sent: Path, tmp_p
         tables["transfer"][0]["from_name"] = "\x1b]0;pwned\x07เทศบาล"
 
     file = reseal(moved, sent.read_bytes(), tmp_path / "hostile.samoe-transfer", hostile)
-    refused(capsys, moved.b, file)
+    refused(capsys, moved.b, file, says="[transfer.bad_text]")
+
+
+def test_a_note_may_break_lines_and_a_due_date_be_ahead(moved: Transfer, sent: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    def fine(tables: Tables) -> None:
+        tables["oos_follow_up"][0]["note"] = "ไปเรียน กศน.\nทุกสัปดาห์\tวันเสาร์"
+        tables["oos_plan_action"][0]["due"] = "2031-03-31"
+        tables["oos_follow_up"][0]["next_on"] = "2031-03-31"
+
+    file = reseal(moved, sent.read_bytes(), tmp_path / "fine.samoe-transfer", fine)
+    code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(file))
+    assert code == 0 and "รับโอนจาก" in out, err
 
 
 @pytest.mark.parametrize("table", ["oos_case_status", "oos_plan_goal", "oos_trace_photo", "oos_plan_action"])
@@ -285,14 +298,16 @@ def test_a_history_row_whose_parent_is_not_in_the_file(moved: Transfer, sent: Pa
 
 
 @pytest.mark.parametrize(("table", "field"), [("oos_transfer", "transferred_on"), ("child", "birth_date"),
-                                              ("oos_case", "opened_on"), ("oos_case_status", "changed_on")])
+                                              ("oos_case", "opened_on"), ("oos_case_status", "changed_on"),
+                                              ("oos_follow_up", "visited_on"), ("oos_trace_visit", "visited_on")])
 def test_a_date_far_ahead(moved: Transfer, sent: Path, tmp_path: Path, table: str, field: str,
                           capsys: pytest.CaptureFixture[str]) -> None:
     def ahead(tables: Tables) -> None:
         tables[table][0][field] = "2999-12-31"
 
     file = reseal(moved, sent.read_bytes(), tmp_path / "ahead.samoe-transfer", ahead)
-    refused(capsys, moved.b, file)
+    refused(capsys, moved.b, file, "--dry-run", says="[transfer.future_date]")
+    refused(capsys, moved.b, file, says="[transfer.future_date]")
 
 
 # ---- the clerk's choices
