@@ -374,3 +374,66 @@ def test_a_database_that_cannot_be_written(moved: Transfer, sent: Path, capsys: 
     assert "Traceback" not in err and code != 0 and any(ord(ch) in THAI for ch in err), (code, out, err)
     assert counts(moved.b) == before
 
+
+
+# ---- killed while writing
+
+SLOW_TAKE = """
+import os, sys, time
+from desktop.services import case_transfer_receive as receive
+
+real = receive.record
+
+
+def record(session, *args, **kwargs):  # the case's rows are written, not committed: stop here
+    got = real(session, *args, **kwargs)
+    session.flush()
+    open(os.environ["MARK"], "w").close()
+    time.sleep(120)
+    return got
+
+
+receive.record = record
+from desktop.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_killed_while_taking_the_file(moved: Transfer, sent: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[2]
+    script = tmp_path / "slow_take.py"
+    script.write_text(SLOW_TAKE, encoding="utf-8")
+    mark = tmp_path / "writing"
+    before = counts(moved.b)
+    env = {**os.environ, "PYTHONPATH": str(root), "MARK": str(mark)}
+    proc = subprocess.Popen([sys.executable, str(script), "--db", str(moved.b.path), "exchange", "import", str(sent)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not mark.exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)  # mid-write: the rows flushed, the transaction open
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    with moved.b.db.reader() as s:  # the database opens, whole, and holds none of it
+        assert s.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+        assert s.execute(text("SELECT count(*) FROM oos_transfer")).scalar_one() == 0
+    moved.b.db.dispose()
+    assert counts(moved.b) == before
+    code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(sent))  # then all of it
+    assert code == 0 and "รับโอนจาก" in out, err
+    assert counts(moved.b)[:2] == (before[0] + 2, before[1] + 1)  # the sender's case and the new one; the child
