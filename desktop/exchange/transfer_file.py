@@ -15,7 +15,7 @@ alone, in no chain), named ``*.samoe-transfer``. Its tables:
 and the wire row check: signed by a province (``transfer.not_province``), each transfer
 for this office (``transfer.other_office``), each header naming a transfer, its case and
 the case's child, and every row of a case's tree naming a parent in the file
-(``transfer.incomplete``), no control or hidden direction character in a name
+(``transfer.incomplete``), each transfer and case once (``transfer.duplicate``), no control or hidden direction character in a name
 (``transfer.bad_text``: the clerk would read another name than the one stored, a
 terminal would obey it), no day that has happened (a birth, the transfer, a visit)
 after the file was made (``transfer.future_date``). No database, no Qt.
@@ -159,6 +159,8 @@ def read_transfers(verified: VerifiedBundle, *, signer_role: str, me: str) -> li
             raise Refusal("transfer.incomplete", f"transfer {h['transfer']}")
         if t["to_office"] != me:
             raise Refusal("transfer.other_office", t["to_office"])
+        if case["uuid"] in owner["oos_case"] or any(x.uuid == h["transfer"] for x in out):
+            raise Refusal("transfer.duplicate", f"transfer {h['transfer']}")  # it would be taken twice
         owner["oos_case"][case["uuid"]] = case["uuid"]
         out.append(Transfer(h["transfer"], h["from_office"], h["from_name"], t, child, case,
                             {name: [] for name in TREE}))

@@ -401,3 +401,52 @@ def test_killed_while_taking_the_file(moved: Transfer, sent: Path, tmp_path: Pat
     code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(sent))  # then all of it
     assert code == 0 and "รับโอนจาก" in out, err
     assert counts(moved.b)[:2] == (before[0] + 2, before[1] + 1)  # the sender's case and the new one; the child
+
+
+# ---- one file, one child twice
+
+
+def test_the_same_transfer_twice_in_one_file(moved: Transfer, sent: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    def twice(tables: Tables) -> None:
+        tables["transfer"].append(dict(tables["transfer"][0]))
+
+    file = reseal(moved, sent.read_bytes(), tmp_path / "twice.samoe-transfer", twice)
+    refused(capsys, moved.b, file, "--dry-run", says="[transfer.duplicate]")
+    refused(capsys, moved.b, file, says="[transfer.duplicate]")
+
+
+def test_two_cases_of_one_child_in_one_file(moved: Transfer, sent: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Two municipalities each transfer a case of the child with one national ID (the
+    registry's duplicates the province reconciles): one child here, its one open case."""
+    import copy
+    import uuid
+
+    def two(tables: Tables) -> None:
+        new = {}
+        for rows in tables.values():
+            for row in rows:
+                if "uuid" in row:
+                    new[row["uuid"]] = str(uuid.uuid4())
+        for table, rows in list(tables.items()):
+            more = []
+            for row in rows:
+                other = copy.deepcopy(row)
+                for key, value in other.items():
+                    if isinstance(value, str) and value in new:
+                        other[key] = new[value]
+                if table == "transfer":
+                    other["from_office"], other["from_name"] = "6300303", "เทศบาลตำบลทดสอบ"
+                more.append(other)
+            rows.extend(more)
+
+    file = reseal(moved, sent.read_bytes(), tmp_path / "two.samoe-transfer", two)
+    code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(file))
+    assert code == 0, err
+    with moved.b.db.reader() as s:
+        ids = s.execute(text("SELECT national_id FROM child WHERE deleted_at IS NULL")).scalars().all()
+        mine = s.execute(text("SELECT count(*) FROM oos_case WHERE source = 'transfer'")).scalar_one()
+    moved.b.db.dispose()
+    assert len(ids) == len(set(ids)) == 1, ids  # one child, not two with one national ID
+    assert mine == 1, out
