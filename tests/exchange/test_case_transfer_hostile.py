@@ -244,7 +244,8 @@ def test_a_note_may_break_lines_and_a_due_date_be_ahead(moved: Transfer, sent: P
     assert code == 0 and "รับโอนจาก" in out, err
 
 
-@pytest.mark.parametrize("table", ["oos_case_status", "oos_plan_goal", "oos_trace_photo", "oos_plan_action"])
+@pytest.mark.parametrize("table", ["oos_case_status", "oos_plan_goal", "oos_assessment_area", "oos_plan_action",
+                                   "oos_follow_up"])
 def test_a_history_row_whose_parent_is_not_in_the_file(moved: Transfer, sent: Path, tmp_path: Path, table: str,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.exchange.transfer_file import TREE
@@ -450,3 +451,46 @@ def test_two_cases_of_one_child_in_one_file(moved: Transfer, sent: Path, tmp_pat
     moved.b.db.dispose()
     assert len(ids) == len(set(ids)) == 1, ids  # one child, not two with one national ID
     assert mine == 1, out
+
+
+def test_a_file_from_this_office_itself(moved: Transfer, sent: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    def own(tables: Tables) -> None:
+        tables["transfer"][0]["from_office"] = TOWN_B[0]
+
+    file = reseal(moved, sent.read_bytes(), tmp_path / "own.samoe-transfer", own)
+    refused(capsys, moved.b, file, says="[transfer.own_office]")
+
+
+def test_a_file_whose_case_is_one_of_this_offices_own(moved: Transfer, sent: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A second file names, as the sender's case, the case this office opened for the
+    first: this office's own case is not the sender's to change."""
+    import uuid
+
+    code, out, err = run(capsys, "--db", str(moved.b.path), "exchange", "import", str(sent))
+    assert code == 0, err
+    with moved.b.db.reader() as s:
+        mine = s.execute(text("SELECT uuid FROM oos_case WHERE source = 'transfer'")).scalar_one()
+    moved.b.db.dispose()
+    before = snapshot(moved.b.db)
+    moved.b.db.dispose()
+
+    def hijack(tables: Tables) -> None:
+        new = str(uuid.uuid4())
+        tables["transfer"][0]["transfer"] = new
+        tables["oos_transfer"][0]["uuid"] = new
+        old = tables["oos_case"][0]["uuid"]
+        for rows in tables.values():
+            for row in rows:
+                for key, value in list(row.items()):
+                    if value == old:
+                        row[key] = mine
+        tables["oos_case"][0]["note"] = "แก้โดยไฟล์ปลอม"
+        tables["oos_case"][0]["version"] = 99
+
+    file = reseal(moved, sent.read_bytes(), tmp_path / "hijack.samoe-transfer", hijack)
+    refused(capsys, moved.b, file, says="[transfer.not_senders]")
+    assert [r for r in snapshot(moved.b.db) if str(r[0]).startswith("oos_")] == \
+        [r for r in before if str(r[0]).startswith("oos_")]
+    moved.b.db.dispose()
