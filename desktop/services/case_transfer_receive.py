@@ -62,7 +62,6 @@ from desktop.services.case_transfer_preview import (
     NEW_CHILD,
     ChoiceNeeded,
     check_choices,
-    full_name,
     open_transfer_file,
     preview_cases,
     taken_case,
@@ -129,12 +128,6 @@ def _take(session: Session, applier: BundleApplier, x: Transfer, child: Child, h
           local_id: int, by: str, at: datetime, bundle_id: str) -> Received:
     sender_id = sender_office(session, x.from_office, x.from_name, own=ExchangeError(
         "transfer.own_office", _("กรณีในไฟล์นี้มาจากหน่วยงานนี้เอง ไม่ต้องรับโอน")))
-    held = session.scalars(select(OosCase.origin_office_id).where(OosCase.uuid == x.case["uuid"])).first()
-    if held is not None and held != sender_id:  # this office's own case (or a third's): not the sender's to send
-        raise ExchangeError("transfer.not_senders", _(
-            "กรณีของ {child} ในไฟล์นี้เป็นกรณีที่มีอยู่แล้วในฐานข้อมูลนี้และไม่ใช่ของ {office} (ไฟล์อาจถูกแก้ไข) "
-            "ไม่ได้รับโอนกรณีใดเลย โปรดแจ้งจังหวัดและขอไฟล์ใหม่").format(
-                child=full_name(x.child), office=x.from_name))
     applier.office_id = sender_id
     rows: dict[str, list[dict[str, object]]] = {"oos_case": [{**x.case, "child": child.uuid}],
                                                 "oos_transfer": [x.transfer], **x.rows}

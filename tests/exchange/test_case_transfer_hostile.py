@@ -459,6 +459,7 @@ def test_a_file_from_this_office_itself(moved: Transfer, sent: Path, tmp_path: P
         tables["transfer"][0]["from_office"] = TOWN_B[0]
 
     file = reseal(moved, sent.read_bytes(), tmp_path / "own.samoe-transfer", own)
+    refused(capsys, moved.b, file, "--dry-run", says="[transfer.own_office]")
     refused(capsys, moved.b, file, says="[transfer.own_office]")
 
 
@@ -490,6 +491,7 @@ def test_a_file_whose_case_is_one_of_this_offices_own(moved: Transfer, sent: Pat
         tables["oos_case"][0]["version"] = 99
 
     file = reseal(moved, sent.read_bytes(), tmp_path / "hijack.samoe-transfer", hijack)
+    refused(capsys, moved.b, file, "--dry-run", says="[transfer.not_senders]")
     refused(capsys, moved.b, file, says="[transfer.not_senders]")
     assert [r for r in snapshot(moved.b.db) if str(r[0]).startswith("oos_")] == \
         [r for r in before if str(r[0]).startswith("oos_")]
