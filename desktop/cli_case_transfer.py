@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from desktop.cli_args import output_problem
@@ -39,16 +40,22 @@ HOW = {"national_id": "พบในทะเบียนด้วยเลขป
        "new": "เพิ่มเด็กเข้าทะเบียนใหม่"}
 
 
-def is_transfer_here(db: Any) -> bool:
-    """A bundle given to a municipality's import: there it can only be a transfer file, so
-    it is opened as one (as the window does) and the verifier says what else it is (a
-    municipality's bundle is addressed to the province: ``recipient.other_office``). Not
-    read here: a file of any size is refused by the verifier before it is read whole."""
+def is_transfer_here(db: Any, path: Path) -> bool:
+    """A transfer file given to a municipality (a municipality's bundle goes on to the
+    province's import, which says it is not this office's work). A file larger than any
+    bundle is not read here: the verifier refuses it by its size."""
+    from desktop.exchange.archive import MAX_ARCHIVE_BYTES
+    from desktop.exchange.transfer_file import plain_bundle
     from desktop.services.office import local_office
 
     with db.reader() as s:
         office = local_office(s)
-    return office is not None and office.role != "province"
+    if office is None or office.role == "province":
+        return False
+    try:
+        return path.stat().st_size > MAX_ARCHIVE_BYTES or not plain_bundle(path.read_bytes())
+    except OSError:
+        return False
 
 
 def choosing(args: argparse.Namespace) -> bool:

@@ -231,7 +231,7 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         return EXIT_ARGS
     from desktop.cli_case_transfer import choosing, is_transfer_here, receive
 
-    transfer = not _is_receipt(args.file) and is_transfer_here(db)
+    transfer = not _is_receipt(args.file) and is_transfer_here(db, args.file)
     if choosing(args) and not transfer:
         err("--dry-run, --child และ --new-child ใช้กับไฟล์ส่งต่อกรณี (.samoe-transfer) ที่ อปท. ปลายทางเท่านั้น "
             "(ตรวจชุดข้อมูลที่จังหวัดโดยไม่นำเข้า: samoe exchange verify FILE)")

@@ -84,6 +84,22 @@ def looks_like_bundle(data: bytes) -> bool:
     return data[:4] == ZIP_MAGIC
 
 
+def plain_bundle(data: bytes) -> bool:
+    """A bundle whose manifest (read unverified: only to choose which check to run) counts
+    no ``transfer`` rows: a municipality's bundle for its province, not a transfer file
+    (False also for a file whose manifest cannot be read: the verifier says why)."""
+    from desktop.exchange import archive, canonical
+    from desktop.exchange.bundle import MANIFEST_NAME
+
+    try:
+        raw = archive.peek(data, MANIFEST_NAME)
+        manifest = canonical.loads(raw) if raw is not None else None
+    except Exception:  # noqa: BLE001 - not a bundle it can read: the verifier says why
+        return False
+    counts = manifest.get("counts") if isinstance(manifest, dict) else None
+    return isinstance(counts, dict) and HEADER not in counts
+
+
 def check_header(row: dict[str, Any]) -> None:
     """A ``transfer`` row's schema (ValueError otherwise)."""
     if set(row) != HEADER_FIELDS:
