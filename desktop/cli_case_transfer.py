@@ -42,7 +42,9 @@ HOW = {"national_id": "พบในทะเบียนด้วยเลขป
 
 def is_transfer_here(db: Any, path: Path) -> bool:
     """A transfer file given to a municipality (a municipality's bundle goes on to the
-    province's import, which says it is not this office's work)."""
+    province's import, which says it is not this office's work). A file larger than any
+    bundle is not read here: the verifier refuses it by its size."""
+    from desktop.exchange.archive import MAX_ARCHIVE_BYTES
     from desktop.exchange.transfer_file import plain_bundle
     from desktop.services.office import local_office
 
@@ -51,7 +53,7 @@ def is_transfer_here(db: Any, path: Path) -> bool:
     if office is None or office.role == "province":
         return False
     try:
-        return not plain_bundle(path.read_bytes())
+        return path.stat().st_size > MAX_ARCHIVE_BYTES or not plain_bundle(path.read_bytes())
     except OSError:
         return False
 

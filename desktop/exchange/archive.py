@@ -132,6 +132,8 @@ def _directory(data: bytes, max_bytes: int, max_members: int) -> tuple[list[_Ent
      comment) = _END.unpack_from(data, size - _END.size)
     if sig != END_SIG or comment != 0:
         found = data.rfind(struct.pack("<I", END_SIG), max(0, size - 65_600))
+        if found >= 0 and found + _END.size > size:  # its last bytes missing: a copy cut short
+            raise Refusal("archive.damaged", "the ZIP end record cut short")
         if found >= 0:
             raise Refusal("archive.not_canonical", "bytes after the ZIP end record")
         raise Refusal("archive.damaged", "no ZIP end record")

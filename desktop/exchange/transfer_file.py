@@ -15,7 +15,10 @@ alone, in no chain), named ``*.samoe-transfer``. Its tables:
 and the wire row check: signed by a province (``transfer.not_province``), each transfer
 for this office (``transfer.other_office``), each header naming a transfer, its case and
 the case's child, and every row of a case's tree naming a parent in the file
-(``transfer.incomplete``). No database, no Qt.
+(``transfer.incomplete``), each transfer and case once (``transfer.duplicate``), no control or hidden direction character in a name
+(``transfer.bad_text``: the clerk would read another name than the one stored, a
+terminal would obey it), no day that has happened (a birth, the transfer, a visit)
+after the file was made (``transfer.future_date``). No database, no Qt.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from desktop.exchange.bundle import VerifiedBundle
@@ -48,6 +52,31 @@ TREE: Mapping[str, tuple[str, str]] = {
     "oos_referral": ("case", "oos_case"),
 }
 TABLES = frozenset({HEADER, "oos_transfer", "child", "oos_case", *TREE})
+# text a clerk reads as a name: no control character at all (a terminal's escapes, a line
+# break), no hidden direction change (U+202A-U+202E, U+2066-U+2069: what is shown is not
+# what is stored); other text (notes) may break lines
+NAMES: Mapping[str, frozenset[str]] = {
+    HEADER: frozenset({"from_name"}),
+    "child": frozenset({"prefix", "first_name", "last_name", "first_name_en", "last_name_en", "national_id",
+                        "g_code"}),
+    "oos_transfer": frozenset({"to_office_name"}),
+}
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# the days that have happened by the time the file is made (a plan's due dates and the
+# next follow-up may be ahead): wire table → its fields
+PAST: Mapping[str, tuple[str, ...]] = {
+    "child": ("birth_date",),
+    "oos_transfer": ("transferred_on",),
+    "oos_case": ("status_on", "opened_on", "closed_on", "followed_since", "last_visit_on"),
+    "oos_case_status": ("changed_on",),
+    "oos_trace_visit": ("visited_on",),
+    "oos_assessment": ("assessed_on", "left_on"),
+    "oos_plan_version": ("edited_on", "submitted_on", "decided_on"),
+    "oos_plan_action": ("done_on",),
+    "oos_follow_up": ("visited_on",),
+    "oos_referral": ("sent_on", "status_on"),
+}
 
 
 def looks_like_bundle(data: bytes) -> bool:
@@ -96,6 +125,25 @@ class Transfer:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # TREE's tables
 
 
+def check_text(table: str, row: Mapping[str, Any]) -> None:
+    """Refusal ``transfer.bad_text``: a name with a control or hidden direction character,
+    or any text with a control character other than a tab or a line break."""
+    names = NAMES.get(table, frozenset())
+    for key, value in row.items():
+        if isinstance(value, str) and (IN_NAME if key in names else HIDDEN).search(value):
+            raise Refusal("transfer.bad_text", f"{table}.{key}")
+
+
+def check_dates(table: str, row: Mapping[str, Any], created: int) -> None:
+    """Refusal ``transfer.future_date``: a day that has happened (a birth, the transfer, a
+    visit ...) after the day the file was made (a day's leeway: clocks and time zones)."""
+    last = (datetime.fromtimestamp(created, UTC) + timedelta(days=1)).date()
+    for key in PAST.get(table, ()):
+        value = row.get(key)
+        if isinstance(value, str) and date.fromisoformat(value) > last:
+            raise Refusal("transfer.future_date", f"{table}.{key} {value}")
+
+
 def _by_uuid(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {r["uuid"]: r for r in rows}
 
@@ -108,6 +156,8 @@ def read_transfers(verified: VerifiedBundle, *, signer_role: str, me: str) -> li
     for table, row in verified.rows():
         if table not in TABLES:
             raise Refusal("transfer.incomplete", f"table {table}")
+        check_text(table, row)
+        check_dates(table, row, verified.manifest.created)
         tables.setdefault(table, []).append(row)
     headers = tables.get(HEADER, [])
     if not headers:
@@ -125,6 +175,8 @@ def read_transfers(verified: VerifiedBundle, *, signer_role: str, me: str) -> li
             raise Refusal("transfer.incomplete", f"transfer {h['transfer']}")
         if t["to_office"] != me:
             raise Refusal("transfer.other_office", t["to_office"])
+        if case["uuid"] in owner["oos_case"] or any(x.uuid == h["transfer"] for x in out):
+            raise Refusal("transfer.duplicate", f"transfer {h['transfer']}")  # it would be taken twice
         owner["oos_case"][case["uuid"]] = case["uuid"]
         out.append(Transfer(h["transfer"], h["from_office"], h["from_name"], t, child, case,
                             {name: [] for name in TREE}))

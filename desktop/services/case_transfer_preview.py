@@ -19,6 +19,10 @@ its child would be found in this office's registry (``match_child``):
 - ``new``: no such child: a new child of this office from the sender's record;
 - ``already``: taken before (``taken_case_id``: the case opened for it here).
 
+A case sent by this office itself (``transfer.own_office``) or one this database holds
+as another office's than the sender's (``transfer.not_senders``: its own case) is refused
+here, so the preview says it too.
+
 ``check_choices`` says what is wrong with a set of choices (a case not in the file, a
 child not among the candidates, a new child chosen for a case whose child was found by
 its national ID). ``export.approve``, as the receipt.
@@ -143,7 +147,22 @@ def open_transfer_file(session: Session, source: Path | str | bytes, *, password
         TrustEntry.key_id == verified.manifest.sender_key)).first()
     transfers = read_transfers(verified, signer_role=role or "", me=office.code)
     local_id = session.scalars(select(Office.id).where(Office.is_local.is_(True))).one()
+    for x in transfers:
+        _check_sender(session, x, office.code)
     return OpenedTransfer(verified, transfers, local_id, at)
+
+
+def _check_sender(session: Session, x: Transfer, me: str) -> None:
+    """ExchangeError: a case sent by this office itself, or a sender's case this database
+    holds as another office's (its own case: not the sender's to send)."""
+    if x.from_office == me:
+        raise ExchangeError("transfer.own_office", _("กรณีในไฟล์นี้มาจากหน่วยงานนี้เอง ไม่ต้องรับโอน"))
+    held = session.execute(select(Office.code).join(OosCase, OosCase.origin_office_id == Office.id)
+                           .where(OosCase.uuid == x.case["uuid"])).scalars().first()
+    if held is not None and held != x.from_office:
+        raise ExchangeError("transfer.not_senders", _(
+            "กรณีของ {child} ในไฟล์นี้เป็นกรณีที่มีอยู่แล้วในฐานข้อมูลนี้และไม่ใช่ของ {office} (ไฟล์อาจถูกแก้ไข) "
+            "ไม่ได้รับโอนกรณีใดเลย โปรดแจ้งจังหวัดและขอไฟล์ใหม่").format(child=full_name(x.child), office=x.from_name))
 
 
 def match_child(session: Session, wire: dict[str, Any], office_id: int) -> tuple[str, list[Child]]:

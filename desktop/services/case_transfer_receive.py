@@ -23,7 +23,8 @@ The province writes a transfer file for this office (services/case_transfer.py).
   again with the choices; a choice that cannot stand (a case not in the file, a child not
   among the candidates, a new child for one found by its ID) is ``transfer.choice``.
   Else a new child of this office from the sender's record (its household stays with
-  the sender).
+  the sender); two cases of the file with one child's national ID (two senders held
+  the child) share the one child made for the first.
 - **The sender's case, read-only**: the case and every row under it (status history,
   tracing visits and photos' hashes, assessments, plan versions with goals and actions,
   follow-ups, referrals) and the transfer are kept with their uuids and the sending office
@@ -56,6 +57,7 @@ from desktop.services.audit import record
 from desktop.services.case_transfer_preview import (
     ALREADY,
     NAME_BIRTH,
+    NATIONAL_ID,
     NEW,
     NEW_CHILD,
     ChoiceNeeded,
@@ -172,14 +174,20 @@ def receive_transfer(session: Session, source: Path | str | bytes, *, password: 
     applier = BundleApplier(session, opened.verified, opened.office_id, False)
     bundle_id = opened.verified.manifest.bundle
     out = []
+    made: dict[str, Child] = {}  # national ID → the child made for an earlier case of this file
     for x, case in zip(opened.transfers, cases, strict=True):
         taken = _taken(session, x) if case.match == ALREADY else None
         if taken is not None:
             out.append(taken)
             continue
         choice = chosen.get(x.uuid, "") if case.match == NAME_BIRTH else ""
-        if case.match == NEW_CHILD or choice == NEW:
+        if (case.match == NEW_CHILD or choice == NEW) and x.child["national_id"] in made:
+            # two cases of one child (two senders held it): one child here, not two with one ID
+            child, how = made[x.child["national_id"]], NATIONAL_ID
+        elif case.match == NEW_CHILD or choice == NEW:
             child, how = _new_child(session, x.child, opened.office_id), NEW_CHILD
+            if x.child["national_id"]:
+                made[x.child["national_id"]] = child
         else:
             uuid = choice or case.candidates[0].uuid
             child = session.scalars(select(Child).where(Child.uuid == uuid)).one()

@@ -5,8 +5,9 @@ A's bundle is imported at the province. The province then writes B's transfer fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from desktop.domain.case_followup import FollowUp, FollowUpResult
 from desktop.domain.case_plan import Agency
 from desktop.domain.case_referral import Referral
 from desktop.domain.cases import CaseStatus
+from desktop.domain.roles import Action
+from desktop.exchange.bundle import verify_bundle, write_bundle
 from desktop.services.access import authenticate, sign_in
 from desktop.services.case_followups import record_follow_up
 from desktop.services.case_referrals import send_referral
@@ -27,6 +30,8 @@ from desktop.services.case_transfer import write_transfer_file
 from desktop.services.cases import transfer_close
 from desktop.services.exchange_export import export_bundle
 from desktop.services.exchange_import import import_file
+from desktop.services.exchange_keys import office_private_keys
+from desktop.services.exchange_trust import DatabaseTrustList
 
 PW = TEST_PASSWORD
 TODAY = date(2026, 12, 1)
@@ -133,9 +138,44 @@ def add_namesake(t: Transfer, *, national_id: str | None = None, house: str = ""
         return child.uuid
 
 
+Tables = dict[str, list[dict[str, Any]]]
+
+
+def tables_of(t: Transfer, data: bytes) -> Tables:
+    """The rows of B's transfer file, opened with B's keys."""
+    with t.b.db.session() as s:
+        mine = office_private_keys(s, Action.EXPORT_APPROVE, password=PW)
+        verified = verify_bundle(data, trust=DatabaseTrustList(s), me=mine.keys, box_private=mine.box, chain=None,
+                                 now=datetime.now(UTC))
+        tables: Tables = {}
+        for table, row in verified.rows():
+            tables.setdefault(table, []).append(row)
+    t.b.db.dispose()
+    return tables
+
+
+def reseal(t: Transfer, data: bytes, out: Path, edit: Callable[[Tables], None], *, signer: Site | None = None,
+           action: Action = Action.MERGE) -> Path:
+    """B's file opened, its rows changed by ``edit``, signed again by the province (or
+    ``signer``) for B: what a province whose rows were hostile would write."""
+    tables = tables_of(t, data)
+    edit(tables)
+    with t.b.db.reader() as s:
+        mine = office_private_keys(s, Action.EXPORT_APPROVE, password=PW).keys
+    signer = signer or t.p
+    with signer.db.session() as s:
+        theirs = office_private_keys(s, action, password=PW)
+    for site in (t.b, signer):
+        site.db.dispose()
+    write_bundle(out, sender=theirs.keys, sign_private=theirs.signing, recipient=mine, tables=tables, sequence=1,
+                 previous=None, created=datetime.now(UTC), schema="0023", program="test")
+    return out
+
+
 def write_for_b(t: Transfer, out: Path, **kw: Any) -> Any:
     with t.p.db.session() as s:
         return write_transfer_file(s, TOWN_B[0], out, password=PW, **kw)
 
 
-__all__ = ["PW", "TODAY", "Transfer", "add_namesake", "another_transfer", "make_transfer", "plan", "write_for_b"]
+__all__ = ["PW", "TODAY", "Tables", "Transfer", "add_namesake", "another_transfer", "make_transfer", "plan", "reseal",
+           "tables_of", "write_for_b"]
