@@ -252,10 +252,23 @@ def _import(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         if got.restored:
             out("ใบตอบรับนี้ใหม่กว่าฐานข้อมูลนี้ (กู้คืนจากไฟล์สำรอง): ชุดต่อไปจะส่งข้อมูลทั้งหมดและแจ้งจังหวัด")
         return 0
+    from desktop.services.access import NotPermitted
     from desktop.services.exchange_import import import_file
+    from desktop.services.office import local_office
 
-    with db.session() as s:
-        result = import_file(s, args.file, password=keys_password(args, db))
+    try:
+        with db.session() as s:
+            result = import_file(s, args.file, password=keys_password(args, db))
+    except NotPermitted as exc:
+        with db.reader() as s:
+            office = local_office(s)
+        if office is None or office.role == "province":
+            raise
+        err(exc.message)  # a municipality given a bundle: what it takes, and what to do
+        err("ไฟล์ชุดข้อมูล (.samoe) ที่ อปท. ส่ง นำเข้าได้ที่สำนักงานจังหวัดเท่านั้น ที่ อปท. นำเข้าได้เฉพาะ"
+            "ใบตอบรับ (.samoe-receipt) และไฟล์ส่งต่อกรณี (.samoe-transfer) จากจังหวัด: "
+            "ส่งไฟล์นี้ให้จังหวัด หรือขอไฟล์ที่ถูกต้องจากจังหวัด")
+        return 12
     m = result.check.manifest
     if result.already:
         out(f"นำเข้าชุดข้อมูลนี้แล้ว (ลำดับที่ {m.sequence} จาก {result.check.sender_name}) ไม่มีอะไรเปลี่ยน")

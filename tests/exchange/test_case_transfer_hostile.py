@@ -184,9 +184,10 @@ def test_a_receipt_or_bundle_named_as_a_transfer_and_back(moved: Transfer, sent:
     bundle = tmp_path / "sites" / "a1.samoe"  # A's bundle, imported at the province already
     named = tmp_path / "a1.samoe-transfer"
     named.write_bytes(bundle.read_bytes())
-    # OPEN: a municipality's bundle at a municipality is answered "not permitted to merge"
-    # (exit 12, as tests/unit/test_cli_exchange.py decides), which does not say what to do
+    # a municipality's bundle at a municipality: not permitted to merge (exit 12, as
+    # tests/unit/test_cli_exchange.py decides), and what a municipality takes, and what to do
     refused(capsys, t.b, named, code=12, says="ไม่มีสิทธิ์รวมข้อมูล")
+    refused(capsys, t.b, bundle, code=12, says="นำเข้าได้ที่สำนักงานจังหวัดเท่านั้น")
     receipt = tmp_path / "a1.samoe-receipt"
     code, _out, err = run(capsys, "--db", str(t.p.path), "exchange", "receipt", "--for", str(bundle),
                           "--out", str(receipt))
