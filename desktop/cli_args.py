@@ -21,6 +21,7 @@ TYPE_NAMES = {"int": "จำนวนเต็ม", "float": "ตัวเลข
 DEST_NAMES = {"command": "คำสั่ง", "db_command": "คำสั่งย่อยของ db", "import_command": "คำสั่งย่อยของ import"}
 YEAR_MIN, YEAR_MAX = 2400, 2700
 MAX_DEMO_CHILDREN = 5_000_000
+MAX_PAGE = 100_000
 
 
 def output_problem(*targets: Path) -> str:
@@ -148,6 +149,32 @@ def whole_number(text: str) -> int:
         return int(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"ต้องเป็นจำนวนเต็ม (ได้รับ {text!r})") from None
+
+
+def page_arg(text: str) -> int:
+    """``--page``: a page number from 1 (whether the list has that page is
+    ``past_last_page``'s to say, once the list's size is known)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"หน้าต้องเป็นจำนวนเต็มตั้งแต่ 1 (ได้รับ {text!r})") from None
+    if not 1 <= value <= MAX_PAGE:
+        raise argparse.ArgumentTypeError(f"หน้าต้องอยู่ระหว่าง 1 ถึง {MAX_PAGE:,} (ได้รับ {text!r})")
+    return value
+
+
+def past_last_page(page: int, total: int, page_size: int, unit: str) -> str:
+    """Why ``--page`` asks past the list's last page, in Thai ("" when the page is there).
+
+    The first page of an empty list is there (the list says it has none); any later page
+    of it, or a page past the last of a list of ``total`` rows, is a wrong argument: the
+    command says how many pages there are on stderr and exits 2."""
+    pages = -(-total // page_size)
+    if page == 1 or page <= pages:
+        return ""
+    if not pages:
+        return f"ไม่มีหน้า {page:,}: รายการนี้ไม่มี{unit}เลย มีเพียง 1 หน้า (ว่าง)"
+    return f"ไม่มีหน้า {page:,}: มีเพียง {pages:,} หน้า (หน้าละ {page_size:,} {unit} ทั้งหมด {total:,} {unit})"
 
 
 def date_arg(text: str) -> date:

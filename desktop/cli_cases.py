@@ -21,8 +21,9 @@ The list shows the worker by full name (people.full_names). ``assign`` takes a l
 user holding the case worker's role; an unknown user or one who is not a case worker is
 exit 1, an unknown case exit 4.
 
-Exit codes: 0 done, 1 refused (the worker), 2 wrong arguments, 4 the case (or the
-``--worker`` of a list) not found, 12 not permitted.
+Exit codes: 0 done, 1 refused (the worker), 2 wrong arguments (a ``--page`` past the last
+page among them: the pages there are are said; the first page of an empty list is no error),
+4 the case (or the ``--worker`` of a list) not found, 12 not permitted.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_args import date_arg, month_arg, output_problem
+from desktop.cli_args import date_arg, month_arg, output_problem, page_arg, past_last_page
 
 EXIT_INVALID = 1
 EXIT_ARGS = 2
@@ -40,16 +41,6 @@ EXIT_MISSING = 4
 PAGE_SIZE = 100
 # sub-command → the label of its write (the import adds itself here)
 WRITING: dict[str, str] = {"assign": "มอบหมายเจ้าหน้าที่ผู้รับผิดชอบกรณี"}
-
-
-def _page(text: str) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"หน้าต้องเป็นจำนวนเต็มตั้งแต่ 1 (ได้รับ {text!r})") from None
-    if not 1 <= value <= 100_000:
-        raise argparse.ArgumentTypeError(f"หน้าต้องอยู่ระหว่าง 1 ถึง 100,000 (ได้รับ {text!r})")
-    return value
 
 
 def _case_ref(text: str) -> int:
@@ -80,10 +71,10 @@ def add_parsers(sub: Any) -> None:
     lst.add_argument("--search", default="", help="ชื่อ นามสกุล เลขประจำตัวประชาชน หรือรหัส G ของเด็ก")
     lst.add_argument("--open", action="store_true", help="เฉพาะกรณีที่ยังไม่ปิด")
     lst.add_argument("--by-village", action="store_true", help="เรียงตามหมู่บ้านและบ้านเลขที่ (วางแผนออกติดตาม)")
-    lst.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
+    lst.add_argument("--page", type=page_arg, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
     over = cases_sub.add_parser("overdue", help="กรณีที่เลยกำหนดนิเทศติดตาม (เลยนานที่สุดขึ้นก่อน)")
     over.add_argument("--date", type=date_arg, help="นับถึงวันที่ เช่น 1/12/2569 (ไม่ระบุ: วันนี้)")
-    over.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
+    over.add_argument("--page", type=page_arg, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} กรณี)")
     month = cases_sub.add_parser("month", help="รายงานกรณีเด็กนอกระบบประจำเดือน (PDF) สำหรับนายกฯ และจังหวัด")
     month.add_argument("--month", type=month_arg, help="เดือน/ปี เช่น 11/2569 (ไม่ระบุ: เดือนที่แล้ว)")
     month.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
@@ -159,22 +150,24 @@ def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     if unknown:  # a typo: not "nobody's cases", but nobody by that name
         err(f"ไม่พบผู้ใช้ชื่อ {worker} ระบุชื่อผู้ใช้ (login) หรือชื่อ-นามสกุลของเจ้าหน้าที่ผู้รับผิดชอบ")
         return EXIT_MISSING
+    past = past_last_page(args.page, page.total, PAGE_SIZE, "กรณี")
+    if past:
+        err(past)
+        return EXIT_ARGS
     for r in page.rows:
         village = f"ม.{r.village_no}" if r.village_no.isdigit() else r.village_no
         due = due_text(r.follow_due_on, today)
         out("  ".join(x for x in (str(r.id), r.child_name, status_label(r.status), r.worker_name or "-",
                                   f"{r.house_no} {village}".strip(), due) if x))
-    _summary(out, page.total, page.overdue, args.page, len(page.rows))
+    _summary(out, page.total, page.overdue, args.page)
     return 0
 
 
-def _summary(out: Any, total: int, overdue: int, page: int, shown: int) -> None:
+def _summary(out: Any, total: int, overdue: int, page: int) -> None:
     pages = max(1, -(-total // PAGE_SIZE))
     line = f"ทั้งหมด {total:,} กรณี เลยกำหนดนิเทศติดตาม {overdue:,} กรณี"
     if total > PAGE_SIZE or page > 1:
         line += f" (หน้า {page}/{pages:,})"
-    if not shown and page > 1 and total:
-        line += f" หน้านี้ไม่มีกรณี: มี {pages:,} หน้า"
     out(line)
 
 
@@ -190,6 +183,10 @@ def _overdue(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
     with db.reader() as s:
         rows = overdue_cases(s, today, (args.page - 1) * PAGE_SIZE, PAGE_SIZE)
         total = overdue_count(s, today)
+    past = past_last_page(args.page, total, PAGE_SIZE, "กรณี")
+    if past:
+        err(past)
+        return EXIT_ARGS
     for r in rows:
         village = f"ม.{r.village_no}" if r.village_no.isdigit() else r.village_no
         out("  ".join(x for x in (str(r.case_id), r.child_name, status_label(r.status), r.worker_name or "-", village,

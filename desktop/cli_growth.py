@@ -14,7 +14,8 @@ command line (issue 12).
 or id. A caregiver sees and records their own centre's children only.
 
 Exit codes: 0 done, 1 a measurement refused (impossible or implausible: the reason said,
-nothing saved), 2 wrong arguments, 4 the child or the centre not found, 12 not permitted.
+nothing saved), 2 wrong arguments (a ``--page`` past the last page of the longest list among
+them), 4 the child or the centre not found, 12 not permitted.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import argparse
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.cli_args import month_arg
+from desktop.cli_args import month_arg, page_arg, past_last_page
 
 EXIT_INVALID = 1
 EXIT_ARGS = 2
@@ -42,16 +43,6 @@ def _size(text: str) -> float:
     if not 0 < number < 1000 or ("." in value and len(value.split(".")[1]) > 2):
         raise argparse.ArgumentTypeError(f"ต้องเป็นตัวเลขมากกว่า 0 และน้อยกว่า 1000 ทศนิยมไม่เกิน 2 ตำแหน่ง (ได้รับ {text!r})")
     return number
-
-
-def _page(text: str) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"หน้าต้องเป็นจำนวนเต็มตั้งแต่ 1 (ได้รับ {text!r})") from None
-    if not 1 <= value <= 100_000:
-        raise argparse.ArgumentTypeError(f"หน้าต้องอยู่ระหว่าง 1 ถึง 100,000 (ได้รับ {text!r})")
-    return value
 
 
 def _number(text: str) -> int:
@@ -95,13 +86,13 @@ def add_parsers(sub: Any) -> None:
     lst.add_argument("--category", default="", help="ผอม เตี้ย อ้วน หรือ ไม่ได้ชั่ง (ไม่ระบุ: ทุกกลุ่ม)")
     lst.add_argument("--centre", default="", help="รหัสหรือเลขลำดับ (id) ของศูนย์ (ไม่ระบุ: ทุกศูนย์ที่ดูได้)")
     lst.add_argument("--term", default="", help="ภาคเรียน เช่น 2/2569 (ไม่ระบุ: ภาคเรียนปัจจุบัน)")
-    lst.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} คน)")
+    lst.add_argument("--page", type=page_arg, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} คน)")
     ds = sub.add_parser("dspm", help="ศพด.: การเฝ้าระวังพัฒนาการเด็ก (DSPM)")
     ds_sub = ds.add_subparsers(dest="dspm_command", required=True, title="คำสั่งย่อย", metavar="คำสั่งย่อย")
     due = ds_sub.add_parser("due", help="เด็กที่ถึงกำหนดประเมินในเดือน ประเมินซ้ำที่ถึง/เลยกำหนด และส่งต่อที่รอผล")
     due.add_argument("--month", type=month_arg, help="เดือน/ปี เช่น 12/2569 (ไม่ระบุ: เดือนนี้)")
     due.add_argument("--centre", default="", help="รหัสหรือเลขลำดับ (id) ของศูนย์ (ไม่ระบุ: ทุกศูนย์ที่ดูได้)")
-    due.add_argument("--page", type=_page, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} คน)")
+    due.add_argument("--page", type=page_arg, default=1, help=f"หน้าที่ (หน้าละ {PAGE_SIZE} คน)")
 
 
 def writes(args: argparse.Namespace) -> str:
@@ -246,6 +237,10 @@ def _list(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         offset = (args.page - 1) * PAGE_SIZE
         pages = [growth_list(s, c, start, end, institution_id=centre, offset=offset, limit=PAGE_SIZE)
                  for c in categories]
+    past = past_last_page(args.page, max(p.total for p in pages), PAGE_SIZE, "คน")
+    if past:
+        err(past)
+        return EXIT_ARGS
     for page in pages:
         shown = f"{offset + 1:,}-{offset + len(page.rows):,} จาก " if page.rows and page.total > len(page.rows) else ""
         out(f"{LIST_LABELS[page.category]} ภาคเรียน {label}: {shown}{page.total:,} คน")
@@ -279,6 +274,10 @@ def _due(args: argparse.Namespace, db: Any, out: Any, err: Any) -> int:
         due = checks_due(s, year, month, institution_id=centre, offset=offset, limit=PAGE_SIZE)
         again = rechecks_due(s, today, institution_id=centre, offset=offset, limit=PAGE_SIZE)
         waiting = referrals_waiting(s, today, institution_id=centre, offset=offset, limit=PAGE_SIZE)
+    past = past_last_page(args.page, max(due.total, again.total, waiting.total), PAGE_SIZE, "คน")
+    if past:
+        err(past)
+        return EXIT_ARGS
     out(f"ถึงกำหนดประเมิน DSPM เดือน {month}/{year + 543}: {due.total:,} คน")
     for r in due.rows:
         done = f"ประเมินแล้ว {format_be(r.checked_on)}" if r.checked_on else "ยังไม่ได้ประเมิน"

@@ -160,3 +160,29 @@ def test_a_worker_nobody_is_called_is_said(capsys: pytest.CaptureFixture[str], c
     assert code == 4 and "ไม่พบผู้ใช้ชื่อ nobody" in err
     code, out, _ = run(capsys, "--db", cases_db, "cases", "list", "--worker", "worker2")  # a user without cases
     assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 0 กรณี")
+
+
+@pytest.mark.parametrize("command", ["list", "overdue"])
+def test_a_page_past_the_last_is_refused_naming_the_pages(capsys: pytest.CaptureFixture[str], cases_db: str,
+                                                         monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """``--page 999`` of a one-page list is a wrong argument (exit 2, on stderr, the pages
+    there are named), not an empty page that exits 0."""
+    code, out, err = run(capsys, "--db", cases_db, "cases", command, "--page", "999")
+    assert code == 2 and "มีเพียง 1 หน้า" in err and "999" in err and out == ""
+    import desktop.cli_cases as cli_cases
+
+    monkeypatch.setattr(cli_cases, "PAGE_SIZE", 3)  # 8 cases: 3 pages
+    code, out, err = run(capsys, "--db", cases_db, "cases", "list", "--page", "3")
+    assert code == 0 and out.splitlines()[-1].endswith("(หน้า 3/3)") and len(out.splitlines()) == 3
+    code, out, err = run(capsys, "--db", cases_db, "cases", "list", "--page", "4")
+    assert code == 2 and "มีเพียง 3 หน้า" in err and out == ""
+
+
+def test_an_empty_list_is_no_error_on_its_first_page(capsys: pytest.CaptureFixture[str], office_db: Database) -> None:
+    db = str(office_db.path)
+    code, out, err = run(capsys, "--db", db, "cases", "list")
+    assert code == 0 and out.splitlines()[-1].startswith("ทั้งหมด 0 กรณี") and err == ""
+    code, out, err = run(capsys, "--db", db, "cases", "overdue", "--page", "1")
+    assert code == 0 and "เลยกำหนดนิเทศติดตาม 0 กรณี" in out and err == ""
+    code, out, err = run(capsys, "--db", db, "cases", "list", "--page", "2")
+    assert code == 2 and "ไม่มีกรณี" in err and out == ""

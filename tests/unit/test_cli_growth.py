@@ -221,3 +221,19 @@ def test_a_caregiver_cannot_edit_another_centres_measurement(capsys: pytest.Capt
         code, _o, err = run(capsys, "--db", db, "--user", "carer", "growth", *cmd)
         assert code in (4, 12) and "Traceback" not in err, (cmd, code, err)
     assert _measurement_ids(office_db) == [mid]
+
+
+@pytest.mark.parametrize("command", [("growth", "list", "--term", "2/2569"), ("dspm", "due", "--month", "11/2569")])
+def test_a_page_past_the_last_is_refused(capsys: pytest.CaptureFixture[str], office_db: Database, kit: Kit,
+                                         command: tuple[str, ...]) -> None:
+    """``--page 999`` past the last page: exit 2 with the pages there are, on stderr."""
+    code, out, err = run(capsys, "--db", _db(office_db), *command, "--page", "999")
+    assert code == 2 and "มีเพียง 1 หน้า" in err and "999" in err and out == ""
+    code, out, err = run(capsys, "--db", _db(office_db), *command, "--page", "1")
+    assert code == 0 and err == ""
+
+
+def test_an_empty_growth_list_is_no_error_on_its_first_page(capsys: pytest.CaptureFixture[str],
+                                                             office_db: Database, kit: Kit) -> None:
+    code, out, err = run(capsys, "--db", _db(office_db), "growth", "list", "--category", "ผอม", "--term", "2/2569")
+    assert code == 0 and "ผอม ภาคเรียน 2/2569: 0 คน" in out and err == ""
