@@ -6,7 +6,8 @@ parser is in desktop/cli_cases.py.
 Says how many rows matched a child already in the registry, how many become new children,
 how many need a look (ambiguous: left out; the window's import lets the clerk pick the
 child), how many already have an open case, and every invalid row's problem (row, column
-and a Thai message). Exit codes: 0 done (or checked with nothing wrong), 1 invalid rows or
+and a Thai message); a file with no column naming the child (or none to match by) says so
+once and checks no row. Exit codes: 0 done (or checked with nothing wrong), 1 invalid rows or
 file, the file not found, or the registry changed between the check and the write (nothing
 written unless ``--skip-invalid``), 6 a read-only database (the command's common codes).
 """
@@ -90,6 +91,8 @@ def _plan_and_write(args: argparse.Namespace, db: Any, sheet: Any, out: Any, err
     summary = (f"{sheet.file_name}: ตรงกับเด็กในทะเบียน {n[RowKind.MATCHED]:,} แถว เป็นเด็กใหม่ {n[RowKind.NEW]:,} แถว "
                f"ต้องตรวจสอบ {n[RowKind.AMBIGUOUS]:,} แถว มีกรณีที่ยังไม่ปิดอยู่แล้ว {n[RowKind.OPEN_CASE]:,} แถว "
                f"ข้อมูลผิด {n[RowKind.INVALID]:,} แถว")
+    if plan.unchecked:  # the file's problem (said above, once) stops every row: no row is counted as wrong
+        summary = f"{sheet.file_name}: ยังไม่ได้ตรวจ {plan.unchecked:,} แถว จนกว่าจะแก้ปัญหาของทั้งไฟล์ที่แจ้งไว้ข้างบน"
     invalid = plan.blocked or n[RowKind.INVALID] > 0
     importable = n[RowKind.MATCHED] + n[RowKind.NEW]
     if args.dry_run or (invalid and not args.skip_invalid) or importable == 0:

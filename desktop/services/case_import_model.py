@@ -77,6 +77,9 @@ class CasePlan:
     db_guardians: dict[str, int] = field(default_factory=dict, repr=False)
     db_addresses: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     db_household_guardians: dict[tuple[int, str, str], int] = field(default_factory=dict, repr=False)
+    # the file's rows not checked one by one: the file has no column naming the child or
+    # none to match by (a file problem says which, once); ``rows`` is then empty
+    unchecked: int = 0
 
     @property
     def blocked(self) -> bool:

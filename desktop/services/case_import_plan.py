@@ -109,23 +109,48 @@ def _registry_mapping(mapping: Mapping[int, str]) -> dict[int, str]:
     return {i: k for i, k in mapping.items() if k in COLUMN_BY_KEY and k not in _ENROLMENT}
 
 
-def _file_checks(planner: RowPlanner, keys: set[str], source: str, today: date) -> None:
+def _file_checks(planner: RowPlanner, keys: set[str], source: str, today: date) -> bool:
     """The registry planner's file checks (a column mapped twice, no rows), less its
-    required columns: this list needs a name and something to match by."""
+    required columns: this list needs a name and something to match by. Returns whether
+    one of these is missing: then no row can be checked or matched (a row's prefix, sex and
+    name all come from the name column), and the file's problem is said once, not again on
+    every row as what follows from it."""
     planner.check_file()  # sex and birth date missing: quiet on every row (said below if needed)
     planner.file_problems[:] = [p for p in planner.file_problems
                                 if not (p.row == 0 and not p.column
                                         and p.field in ("sex", "birth_date", "first_name", "last_name"))]
-    if "full_name" not in keys and not {"first_name", "last_name"} <= keys:
-        planner.file_problems.append(CellProblem(0, "", "first_name", "", _(
-            "ไฟล์ไม่มีคอลัมน์ชื่อและนามสกุลของเด็ก (หรือชื่อ-นามสกุลในคอลัมน์เดียว) "
-            "โปรดเพิ่มคอลัมน์หรือจับคู่คอลัมน์ให้ตรงกัน จึงจะนำเข้าได้")))
+    missing = False
+    name = _name_column_problem(planner, keys)
+    if name:
+        planner.file_problems.append(CellProblem(0, "", "first_name", "", name))
+        missing = True
     if not keys & {"national_id", "g_code", "birth_date"}:
         planner.file_problems.append(CellProblem(0, "", "national_id", "", _(
             "ไฟล์ไม่มีคอลัมน์เลขประจำตัวประชาชน รหัส G หรือวันเกิด จึงเทียบกับทะเบียนไม่ได้ "
             "โปรดเพิ่มอย่างน้อยหนึ่งคอลัมน์")))
+        missing = True
     for p in open_problems(today, source, [], today=today):
         planner.file_problems.append(CellProblem(0, "", p.field, "", p.message))
+    return missing
+
+
+def _name_column_problem(planner: RowPlanner, keys: set[str]) -> str:
+    """What the file lacks to name the child, and the column to add ("" when it has it): a
+    full name in one column, or a first and a last name in two."""
+    if "full_name" in keys or {"first_name", "last_name"} <= keys:
+        return ""
+    if "first_name" in keys:
+        return _("ไฟล์มีคอลัมน์ชื่อ ({header}) แต่ไม่มีคอลัมน์นามสกุล โปรดเพิ่มคอลัมน์หัวว่า นามสกุล "
+                 "(หรือใช้คอลัมน์เดียวหัวว่า ชื่อ-นามสกุล) แล้วนำเข้าใหม่ จึงจะตรวจแต่ละแถวได้").format(
+            header=planner.header_of["first_name"])
+    if "last_name" in keys:
+        return _("ไฟล์มีคอลัมน์นามสกุล ({header}) แต่ไม่มีคอลัมน์ชื่อ โปรดเพิ่มคอลัมน์หัวว่า ชื่อ "
+                 "(หรือใช้คอลัมน์เดียวหัวว่า ชื่อ-นามสกุล) แล้วนำเข้าใหม่ จึงจะตรวจแต่ละแถวได้").format(
+            header=planner.header_of["last_name"])
+    headers = ", ".join(h for h in (clean_text(h) for h in planner.sheet.headers) if h)
+    return _("ไม่พบคอลัมน์ชื่อของเด็กในไฟล์ (หัวคอลัมน์ที่มี: {headers}) โปรดเพิ่มคอลัมน์หัวว่า ชื่อ-นามสกุล "
+             "หรือสองคอลัมน์หัวว่า ชื่อ และ นามสกุล แล้วนำเข้าใหม่ (ในหน้าต่างนำเข้า เลือกได้ว่าคอลัมน์ใดเป็นชื่อเด็ก) "
+             "จึงจะตรวจแต่ละแถวได้").format(headers=headers or "-")
 
 
 def _for_new_child_only(row: PlannedRow, unread: Collection[tuple[int, str]]) -> list[CellProblem]:
@@ -280,8 +305,11 @@ def build_plan(session: Session, sheet: SheetLike, mapping: Mapping[int, str], *
     planner = RowPlanner(session, sheet, registry_map, today, WholeFile(),
                        set(ignored) | set(case_columns.values()))
     try:
-        _file_checks(planner, set(planner.mapping.values()), source, today)
+        missing = _file_checks(planner, set(planner.mapping.values()), source, today)
         planned = read_rows(planner, sheet, progress)
+        if missing:  # counted, not checked one by one: what each row lacks follows from the file's problem
+            return CasePlan(sheet.file_name, sheet.sheet, list(sheet.headers), dict(sorted(mapping.items())),
+                            source, today, [], planner.file_problems, unchecked=len(planned))
         rows, ids = _kinds(session, planner, planned, case_columns, resolutions, source, today)
         new = [r.planned for r in rows if r.kind is RowKind.NEW and r.planned is not None]
         db_households, db_guardians = planner.registry_joins(new)

@@ -790,6 +790,10 @@ from found to back in school</translation>
         <translation>Checking the list…</translation>
     </message>
     <message>
+        <source>ยังไม่ได้ตรวจ %1 แถว: แก้ปัญหาของทั้งไฟล์ที่แจ้งไว้ด้านล่างก่อน</source>
+        <translation>%1 rows not checked yet: first fix the file&apos;s problem shown below</translation>
+    </message>
+    <message>
         <source>แถว</source>
         <translation>Row</translation>
     </message>

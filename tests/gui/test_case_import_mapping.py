@@ -84,3 +84,37 @@ def test_unknown_headers_are_mapped_by_the_clerk(qtbot, ctx_kit, tmp_path: Path)
         dialog.set_file(empty)
     assert dialog.table.rowCount() == 0 and dialog.mapping_table.rowCount() == 0
     assert dialog.counts_label.text() == "" and dialog.file_label.text() == "empty.csv"
+
+
+def test_a_list_without_a_name_column_says_so_once(qtbot, ctx_kit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The window says what the command says for a workbook with no column naming the child:
+    the file's problem once (the column to add), no row said invalid for a prefix or a sex
+    that follow from it, the rows counted as not checked, nothing to import; the clerk maps a
+    column to the name on the columns tab, where the window turns."""
+    import openpyxl
+
+    from desktop.domain.identity import make_national_id
+
+    ctx, kit = ctx_kit
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ลำดับ", "วันเดือนปีเกิด", "เลขประจำตัวประชาชน"])
+    for row in (["1", "01/01/2555", kit.national_ids[0]], ["2", "02/01/2557", make_national_id("110370208155")],
+                ["3", "20/10/2554", ""]):
+        sheet.append(row)
+    path = tmp_path / "no-names.xlsx"
+    book.save(path)
+    dialog = CaseImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.set_file(path)
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    said = dialog.message_label.text()
+    assert dialog.message_label.isVisible() and said.count("ชื่อ-นามสกุล") == 1 and len(said.splitlines()) == 1, said
+    assert "คำนำหน้า" not in said and "เพศ" not in said
+    assert dialog.table.rowCount() == 0 and not dialog.import_button.isEnabled()
+    assert "ยังไม่ได้ตรวจ 3 แถว" in dialog.counts_label.text() and "ข้อมูลไม่ถูกต้อง" not in dialog.counts_label.text()
+    assert dialog.tabs.currentIndex() == 0  # where a column is mapped to the name

@@ -190,7 +190,24 @@ def test_a_file_without_a_name_or_anything_to_match_by_is_blocked(reg: Database)
     assert plan.blocked and list(plan.importable()) == []
     assert any("เลขประจำตัวประชาชน รหัส G หรือวันเกิด" in p.message for p in plan.file_problems)
     plan = plan_of(reg, Sheet(["เลขประจำตัวประชาชน"], [[NID[0]]]))
-    assert plan.blocked and any("ชื่อและนามสกุล" in p.message for p in plan.file_problems)
+    assert plan.blocked and any("ชื่อ-นามสกุล" in p.message for p in plan.file_problems)
+
+
+def test_a_file_without_a_name_column_says_so_once_not_on_every_row(reg: Database) -> None:
+    """No column names the child: the file's problem is said once (the column missing, the
+    headers the file has, the column to add); its rows are not checked one by one, so no
+    row says a prefix, a sex or a name is missing (what follows from the missing column)."""
+    sh = Sheet(["ลำดับ", "วันเดือนปีเกิด", "เลขประจำตัวประชาชน"],
+               [["1", "04/03/2555", NID[0]], ["2", "02/01/2557", NID[5]], ["3", "20/10/2554", ""]])
+    plan = plan_of(reg, sh)
+    assert plan.blocked and list(plan.importable()) == [] and plan.unchecked == 3
+    assert plan.rows == [] and all(p.row == 0 for p in plan.problems())
+    [said] = plan.errors()
+    assert "ชื่อ-นามสกุล" in said.message and "ลำดับ, วันเดือนปีเกิด, เลขประจำตัวประชาชน" in said.message
+    assert "คำนำหน้า" not in said.message and "เพศ" not in said.message
+    plan = plan_of(reg, Sheet(["ชื่อ", "เลขประจำตัวประชาชน"], [["ภูผา", NID[0]]]))  # a first name only
+    [said] = plan.errors()
+    assert plan.unchecked == 1 and "นามสกุล" in said.message and plan.rows == []
 
 
 def test_a_plan_writes_nothing(reg: Database) -> None:

@@ -86,6 +86,30 @@ def test_bad_rows_exit_1_with_row_column_and_thai(capsys: pytest.CaptureFixture[
     assert cases(reg) == 3
 
 
+def test_a_list_without_a_name_column_is_said_once(capsys: pytest.CaptureFixture[str], reg: Database,
+                                                   tmp_path: Path) -> None:
+    """A real workbook whose headers name no child (ลำดับ, วันเดือนปีเกิด, เลขประจำตัวประชาชน):
+    the file's problem once on stderr, saying the column to add; no row's reason that follows
+    from it (a prefix, a sex, "invalid data"); the rows not checked are counted as such."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ลำดับ", "วันเดือนปีเกิด", "เลขประจำตัวประชาชน"])
+    for row in (["1", "04/03/2555", NID[0]], ["2", "02/01/2557", NID[5]], ["3", "20/10/2554", ""]):
+        sheet.append(row)
+    path = tmp_path / "no-names.xlsx"
+    book.save(path)
+    code, out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path), "--dry-run")
+    assert code == 1 and cases(reg) == 0
+    assert err.count("ชื่อ-นามสกุล") == 1 and len(err.strip().splitlines()) == 1, err
+    assert "ทั้งไฟล์" in err and "แถว 2" not in err + out and "คำนำหน้า" not in err and "เพศ" not in err
+    assert "ข้อมูลผิด" not in out and "ยังไม่ได้ตรวจ 3 แถว" in out, out
+    code, out, err = run(capsys, "--db", str(reg.path), "cases", "import", str(path))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "ยังไม่ได้ตรวจ 3 แถว" in out and cases(reg) == 0
+
+
 def test_a_missing_file_and_a_case_worker(capsys: pytest.CaptureFixture[str], reg: Database, tmp_path: Path) -> None:
     code, _, err = run(capsys, "--db", str(reg.path), "cases", "import", str(tmp_path / "none.xlsx"))
     assert code in (1, 4) and "Traceback" not in err and err.strip()

@@ -6,7 +6,8 @@ known, or leaves it out (a column of national IDs under an unknown header is ask
 then every row checked and matched against
 the registry (services/case_import.py) and shown with what it will become: a case for a
 child already known, a new child and a case, a row to look at (the clerk picks the child or
-"new child"), an invalid row, a child whose case is open already. Then imported in one
+"new child"), an invalid row, a child whose case is open already (a file with no column
+naming the child says so once, checks no row and turns to the columns). Then imported in one
 transaction (undone from the import history like every import). Checking and importing
 run in the background."""
 
@@ -242,9 +243,12 @@ class CaseImportDialog(QDialog):
 
         self.plan = plan
         self.check_button.setEnabled(True)
-        self.tabs.setCurrentIndex(1)
         counts = plan.counts()
         self.counts_label.setText(" · ".join(f"{kind_label(k)} {counts[k]:,}" for k in RowKind))
+        if plan.unchecked:  # no column names the child (or none to match by): the columns tab, where it is chosen
+            self.counts_label.setText(self.tr("ยังไม่ได้ตรวจ %1 แถว: แก้ปัญหาของทั้งไฟล์ที่แจ้งไว้ด้านล่างก่อน").replace(
+                "%1", f"{plan.unchecked:,}"))
+        self.tabs.setCurrentIndex(0 if plan.unchecked else 1)
         self._load_names(plan)
         rows = plan.rows[:SHOWN_ROWS]
         fill_table(self.table, [self.tr("แถว"), self.tr("ผล"), self.tr("ชื่อ"), self.tr("เหตุผล"),
