@@ -11,7 +11,8 @@ partial index ``ix_oos_case_follow_due_on``: the page's ids come from the index 
 then their child and household are read for that page only. Filters: status, case
 worker, village (หมู่ of the child's household: ``4``, ``ม.4``, ``หมู่ที่ ๔`` or a village's
 name), a search by name, national ID or G-code. Orders: overdue first (then the newest
-case first), or by village and house (a tracing trip's list).
+case first), or by village and house (a tracing trip's list), or by any of the list's
+columns (``CaseSort``; the worker's by the full name it shows, people.full_name_order).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from desktop.domain.text import clean_text, digits_only
 from desktop.services.access import require
 from desktop.services.case_trace import VisitView, visits
 from desktop.services.cases import CaseInfo, case_row, child_name, get_case
-from desktop.services.people import full_names, login_clause
+from desktop.services.people import full_name_order, full_names, login_clause
 from desktop.store.case_state import OosCase, OosCaseStatus, OosTransfer
 from desktop.store.models import Child, Household, Office
 
@@ -195,23 +196,27 @@ def _rows(session: Session, ids: list[int], today: date) -> list[CaseRow]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _sort_keys(sort: CaseSort) -> list[ColumnElement[Any]]:
-    """ORDER BY of a column (the case's id last: a stable page boundary)."""
+def _sort_keys(session: Session, sort: CaseSort) -> list[ColumnElement[Any]]:
+    """ORDER BY of a column (the case's id last: a stable page boundary); the worker's by
+    the full name the column shows (then the login), the cases without one last."""
     ranks = {s.value: i for i, s in enumerate(CaseStatus)}
     keys: dict[CaseColumn, list[Any]] = {
         CaseColumn.NAME: [Child.first_name_key, Child.last_name_key],
         CaseColumn.NATIONAL_ID: [func.coalesce(Child.national_id, "")],
         CaseColumn.STATUS: [case(ranks, value=OosCase.status, else_=len(ranks))],
         CaseColumn.STATUS_ON: [OosCase.status_on],
-        CaseColumn.WORKER: [OosCase.worker],
         CaseColumn.VILLAGE: [func.coalesce(Household.village_key, ""), func.coalesce(Household.house_key, "")],
         CaseColumn.HOUSE: [func.coalesce(Household.house_key, ""), func.coalesce(Household.village_key, "")],
         CaseColumn.FOLLOW_DUE: [OosCase.follow_due_on],
     }
+    if sort.column is CaseColumn.WORKER:  # the full name shown (the login breaks a tie)
+        keys[CaseColumn.WORKER] = [full_name_order(session, OosCase.worker), OosCase.worker]
     columns = [*keys[sort.column], OosCase.id]
     ordered = [c.desc() if sort.descending else c.asc() for c in columns]
     if sort.column is CaseColumn.FOLLOW_DUE:  # no follow-up due: last, either way
         ordered.insert(0, OosCase.follow_due_on.is_(None).asc())
+    if sort.column is CaseColumn.WORKER:  # no worker: last, either way
+        ordered.insert(0, (OosCase.worker == "").asc())
     return ordered
 
 
@@ -220,7 +225,7 @@ def _sorted(session: Session, query: CaseQuery, today: date, offset: int, limit:
     joined for the page's ids; the counts as the default order's)."""
     base = _filtered(query)
     total, n_over = _count(session, base), _count(session, base.where(_overdue_condition(today)))
-    ids = list(session.scalars(_filtered(query, joined=True).order_by(*_sort_keys(sort)).offset(offset).limit(limit)))
+    ids = list(session.scalars(_filtered(query, joined=True).order_by(*_sort_keys(session, sort)).offset(offset).limit(limit)))
     return CasePage(_rows(session, ids, today), total, n_over)
 
 

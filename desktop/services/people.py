@@ -6,6 +6,7 @@ the login), and a screen or a printed document shows the person's full name. No 
     names["worker"]                      # "นายทำงาน ขยันดี"
     names["เจ้าหน้าที่ (ตัวอย่าง)"]        # not a login here: shown as stored
     case_workers(session)                # who a case may be assigned to
+    query.order_by(full_name_order(session, OosCase.worker))   # by the full name shown
 
 A login not found (a demo's text, a user of another office in a received bundle) and a
 user without a full name read as stored. Reading names needs ``case.work`` or
@@ -17,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, case, literal, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.roles import Action, Role
 from desktop.domain.text import clean_text
 from desktop.services.access import require_any
-from desktop.store.models import AppUser, UserRole
+from desktop.store.models import AppUser, UserRole, name_sort_key
 
 CHUNK = 900  # the IN list of one query (SQLite's limit on parameters)
 
@@ -56,6 +57,22 @@ def full_names(session: Session, logins: Iterable[str]) -> dict[str, str]:
 def full_name(session: Session, login: str) -> str:
     """One login's full name (as stored when unknown); "" stays ""."""
     return full_names(session, [login]).get(login, login) if login else ""
+
+
+def full_name_order(session: Session, column: ColumnElement[str]) -> ColumnElement[str]:
+    """A key to ORDER BY ``column`` (a stored login) by the full name a screen shows for it
+    (``full_names``), in Thai dictionary order: the stored sort key the children's names
+    sort by (``name_sort_key``, compared byte by byte), one ``CASE`` branch per distinct
+    login the column holds (an office's handful of case workers; read from the column's
+    index); "" for none. The rows stay paged in SQL: only the distinct logins are read here."""
+    require_any(session, Action.CASE_WORK, Action.USERS_MANAGE)
+    logins = [x for x in session.scalars(select(column).where(column != "").distinct()) if x]
+    if not logins:
+        return literal("")
+    names = full_names(session, logins)
+    key = case({login: name_sort_key(names.get(login, login)) for login in logins}, value=column, else_="")
+    # compared byte by byte, as the stored name keys are (PostgreSQL's locale would not)
+    return key.collate("C") if session.get_bind().dialect.name == "postgresql" else key
 
 
 def names_text(names: dict[str, str], logins: Iterable[str]) -> str:

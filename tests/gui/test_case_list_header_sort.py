@@ -98,3 +98,34 @@ def test_a_header_click_sorts_from_sql_and_the_box_goes_back_to_overdue_first(
     view.order_combo.setCurrentIndex(0)
     assert [r.id for r in view.model.rows] == default
     assert view.table.horizontalHeader().sortIndicatorSection() == -1
+
+
+def test_the_workers_header_sorts_by_the_full_names_shown(qtbot, ctx: AppContext,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click on the worker's header: the column's full names in Thai dictionary order
+    (เกศรา before ขวัญใจ, though worker1 comes before worker2), the cases no one follows
+    last; the pages fetched on scrolling keep it."""
+    from desktop.store.models import AppUser
+
+    with ctx.db.session() as s:
+        for login, full in (("worker1", "ขวัญใจ รักงาน"), ("worker2", "เกศรา ดีงาม")):
+            s.scalars(select(AppUser).where(AppUser.name == login)).one().full_name = full
+        for i, row in enumerate(s.scalars(select(OosCase).order_by(OosCase.id))):
+            row.worker = ("worker1", "worker2", "")[i % 3]
+    monkeypatch.setattr(cases_view, "PAGE", 4)
+    view = CasesView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    _click(qtbot, view, cases_view.WORKER)
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    shown = [view.model.index(r, cases_view.WORKER).data() for r in range(view.model.rowCount())]
+    assert shown == ["เกศรา ดีงาม"] * 3 + ["ขวัญใจ รักงาน"] * 3 + [""] * 3, shown
+    assert view.order() == CaseSort(CaseColumn.WORKER)
+    _click(qtbot, view, cases_view.WORKER)
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    shown = [view.model.index(r, cases_view.WORKER).data() for r in range(view.model.rowCount())]
+    assert shown == ["ขวัญใจ รักงาน"] * 3 + ["เกศรา ดีงาม"] * 3 + [""] * 3, shown

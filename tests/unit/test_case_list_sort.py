@@ -3,7 +3,8 @@
 together hold every matching case once, in the order of the column's stored key (names
 and places by their sort keys, statuses in the cases' order, no follow-up last); the
 filters still apply and the counts are the default order's; the default stays overdue
-first."""
+first. The worker's column sorts by the full name shown (Thai dictionary order), the cases
+no worker follows last either way."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from desktop.domain.cases import CaseStatus
 from desktop.services.cases_lists import CaseColumn, CaseOrder, CaseQuery, CaseSort, list_cases
 from desktop.store.case_state import OosCase
 from desktop.store.db import Database
-from desktop.store.models import Child, Household
+from desktop.store.models import AppUser, Child, Household, name_sort_key
 
 TODAY = date(2026, 12, 1)
 RANK = {s.value: i for i, s in enumerate(CaseStatus)}
@@ -40,6 +41,7 @@ def _keys(db: Database) -> dict[int, dict[CaseColumn, tuple[object, ...]]]:
     """Each case's key by column, read straight from its rows (the id breaks ties)."""
     out: dict[int, dict[CaseColumn, tuple[object, ...]]] = {}
     with db.reader() as s:
+        names = {login: full or login for login, full in s.execute(select(AppUser.name, AppUser.full_name))}
         for case, child, home in s.execute(select(OosCase, Child, Household).join(Child, Child.id == OosCase.child_id)
                                            .outerjoin(Household, Household.id == Child.household_id)).tuples():
             village, house = (home.village_key, home.house_key) if home else ("", "")
@@ -48,7 +50,7 @@ def _keys(db: Database) -> dict[int, dict[CaseColumn, tuple[object, ...]]]:
                 CaseColumn.NATIONAL_ID: (child.national_id or "",),
                 CaseColumn.STATUS: (RANK[case.status],),
                 CaseColumn.STATUS_ON: (case.status_on,),
-                CaseColumn.WORKER: (case.worker,),
+                CaseColumn.WORKER: (name_sort_key(names.get(case.worker, case.worker)), case.worker),
                 CaseColumn.VILLAGE: (village, house),
                 CaseColumn.HOUSE: (house, village),
                 CaseColumn.FOLLOW_DUE: (case.follow_due_on or date.max,),
@@ -77,6 +79,9 @@ def test_each_column_sorts_every_case_once_in_its_order(listed: Database, column
     if column is CaseColumn.FOLLOW_DUE:  # no follow-up due: last either way
         dated = [i for i in expected if keys[i][column] != (date.max,)]
         expected = dated + sorted((i for i in keys if keys[i][column] == (date.max,)), reverse=descending)
+    if column is CaseColumn.WORKER:  # no worker: last either way
+        nobody = {i for i in keys if keys[i][column][1] == ""}
+        expected = [i for i in expected if i not in nobody] + sorted(nobody, reverse=descending)
     assert ids == expected
 
 
@@ -92,3 +97,35 @@ def test_filters_and_counts_stay_and_the_default_is_overdue_first(listed: Databa
         assert all(r.village_no == "2" and r.status is not CaseStatus.CLOSED for r in by_name.rows)
         late = [r.days_overdue for r in default.rows]
         assert late[:default.overdue] == sorted(late[:default.overdue], reverse=True) and all(late[:default.overdue])
+
+
+def test_the_worker_column_sorts_by_the_full_name_shown(office_db: Database) -> None:
+    worker_order_is_the_full_names(office_db)
+
+
+def worker_order_is_the_full_names(office_db: Database) -> None:
+    """By the name the column shows, not the login behind it: worker2 (เกศรา) before
+    worker1 (ขวัญใจ) in Thai dictionary order (เ sorts after the ก it is written before;
+    code points would put it after ข); a login that is no user's here by the login as
+    shown; the cases without a worker last, either way; a page at a time."""
+    kit = case_children(office_db, 7)
+    random_states(office_db, kit, seed=3)
+    with office_db.session() as s:
+        for login, full in (("worker1", "ขวัญใจ รักงาน"), ("worker2", "เกศรา ดีงาม")):
+            user = s.scalars(select(AppUser).where(AppUser.name == login)).one()
+            user.full_name = full
+        for row, worker in zip(s.scalars(select(OosCase).order_by(OosCase.id)),
+                               ["worker1", "", "worker2", "worker1", "", "worker2", "คนอื่น"], strict=True):
+            row.worker = worker
+
+    def shown(descending: bool) -> list[str]:
+        with office_db.reader() as s:
+            names: list[str] = []
+            while len(names) < 7:
+                page = list_cases(s, CaseQuery(), today=TODAY, offset=len(names), limit=2,
+                                  order=CaseSort(CaseColumn.WORKER, descending))
+                names += [r.worker_name for r in page.rows]
+            return names
+
+    assert shown(False) == ["เกศรา ดีงาม"] * 2 + ["ขวัญใจ รักงาน"] * 2 + ["คนอื่น", "", ""]
+    assert shown(True) == ["คนอื่น"] + ["ขวัญใจ รักงาน"] * 2 + ["เกศรา ดีงาม"] * 2 + ["", ""]
