@@ -136,21 +136,24 @@ def _file_checks(planner: RowPlanner, keys: set[str], source: str, today: date) 
 
 def _name_column_problem(planner: RowPlanner, keys: set[str]) -> str:
     """What the file lacks to name the child, and the column to add ("" when it has it): a
-    full name in one column, or a first and a last name in two."""
+    full name in one column, or a first and a last name in two (by the headers an import
+    reads: ``domain.columns``)."""
     if "full_name" in keys or {"first_name", "last_name"} <= keys:
         return ""
+    titles = {"full": COLUMN_BY_KEY["full_name"].display_label, "first": COLUMN_BY_KEY["first_name"].display_label,
+              "last": COLUMN_BY_KEY["last_name"].display_label}
     if "first_name" in keys:
-        return _("ไฟล์มีคอลัมน์ชื่อ ({header}) แต่ไม่มีคอลัมน์นามสกุล โปรดเพิ่มคอลัมน์หัวว่า นามสกุล "
-                 "(หรือใช้คอลัมน์เดียวหัวว่า ชื่อ-นามสกุล) แล้วนำเข้าใหม่ จึงจะตรวจแต่ละแถวได้").format(
-            header=planner.header_of["first_name"])
+        return _("ไฟล์มีคอลัมน์ชื่อ ({header}) แต่ไม่มีคอลัมน์นามสกุล โปรดเพิ่มคอลัมน์หัวว่า {last} "
+                 "(หรือใช้คอลัมน์เดียวหัวว่า {full}) แล้วนำเข้าใหม่ จึงจะตรวจแต่ละแถวได้").format(
+            header=planner.header_of["first_name"], **titles)
     if "last_name" in keys:
-        return _("ไฟล์มีคอลัมน์นามสกุล ({header}) แต่ไม่มีคอลัมน์ชื่อ โปรดเพิ่มคอลัมน์หัวว่า ชื่อ "
-                 "(หรือใช้คอลัมน์เดียวหัวว่า ชื่อ-นามสกุล) แล้วนำเข้าใหม่ จึงจะตรวจแต่ละแถวได้").format(
-            header=planner.header_of["last_name"])
+        return _("ไฟล์มีคอลัมน์นามสกุล ({header}) แต่ไม่มีคอลัมน์ชื่อ โปรดเพิ่มคอลัมน์หัวว่า {first} "
+                 "(หรือใช้คอลัมน์เดียวหัวว่า {full}) แล้วนำเข้าใหม่ จึงจะตรวจแต่ละแถวได้").format(
+            header=planner.header_of["last_name"], **titles)
     headers = ", ".join(h for h in (clean_text(h) for h in planner.sheet.headers) if h)
-    return _("ไม่พบคอลัมน์ชื่อของเด็กในไฟล์ (หัวคอลัมน์ที่มี: {headers}) โปรดเพิ่มคอลัมน์หัวว่า ชื่อ-นามสกุล "
-             "หรือสองคอลัมน์หัวว่า ชื่อ และ นามสกุล แล้วนำเข้าใหม่ (ในหน้าต่างนำเข้า เลือกได้ว่าคอลัมน์ใดเป็นชื่อเด็ก) "
-             "จึงจะตรวจแต่ละแถวได้").format(headers=headers or "-")
+    return _("ไม่พบคอลัมน์ชื่อของเด็กในไฟล์ (หัวคอลัมน์ที่มี: {headers}) โปรดเพิ่มคอลัมน์หัวว่า {full} "
+             "หรือสองคอลัมน์หัวว่า {first} และ {last} แล้วนำเข้าใหม่ (ในหน้าต่างนำเข้า เลือกได้ว่าคอลัมน์ใดเป็นชื่อเด็ก) "
+             "จึงจะตรวจแต่ละแถวได้").format(headers=headers or "-", **titles)
 
 
 def _for_new_child_only(row: PlannedRow, unread: Collection[tuple[int, str]]) -> list[CellProblem]:
