@@ -2,7 +2,7 @@
 page (list and dashboard), a case's page on its tabs, the plan editor, a tracing visit's
 form, a plan waiting for approval as a supervisor sees it (the approve button), and the
 case-list import with a volunteer's list whose headers the program does not know (the
-mapping step), then its checked rows."""
+mapping step), then its checked rows; and a list with no column naming the child."""
 
 from __future__ import annotations
 
@@ -131,4 +131,14 @@ def case_import_shots(shots: Any) -> None:
     dialog.check()
     shots.settle()
     shots.save(dialog, "case-import-checked")
+    # a list with no column naming the child: said once, no row checked, the columns tab
+    nameless = shots.tmp / "รายชื่อไม่มีชื่อเด็ก.csv"
+    nameless.write_text("ลำดับ,วันเดือนปีเกิด,เลขประจำตัวประชาชน\n" + "".join(
+        f"{i + 1},{born.day}/{born.month}/{born.year + 543},{nid}\n" for i, (*_n, born, nid) in enumerate(known)),
+        encoding="utf-8-sig")
+    dialog.set_file(nameless)
+    shots.settle()
+    dialog.check()
+    shots.settle()
+    shots.save(dialog, "case-import-no-name")
     dialog.reject()

@@ -244,10 +244,11 @@ class CaseImportDialog(QDialog):
         self.plan = plan
         self.check_button.setEnabled(True)
         counts = plan.counts()
-        self.counts_label.setText(" · ".join(f"{kind_label(k)} {counts[k]:,}" for k in RowKind))
+        text = " · ".join(f"{kind_label(k)} {counts[k]:,}" for k in RowKind)
         if plan.unchecked:  # no column names the child (or none to match by): the columns tab, where it is chosen
-            self.counts_label.setText(self.tr("ยังไม่ได้ตรวจ %1 แถว: แก้ปัญหาของทั้งไฟล์ที่แจ้งไว้ด้านล่างก่อน").replace(
-                "%1", f"{plan.unchecked:,}"))
+            text = self.tr("ยังไม่ได้ตรวจ %1 แถว: แก้ปัญหาของทั้งไฟล์ที่แจ้งไว้ด้านล่างก่อน").replace(
+                "%1", f"{plan.unchecked:,}")
+        self.counts_label.setText(text)
         self.tabs.setCurrentIndex(0 if plan.unchecked else 1)
         self._load_names(plan)
         rows = plan.rows[:SHOWN_ROWS]
