@@ -177,3 +177,9 @@ def test_the_clerk_chooses_the_hidden_sheet_and_the_header_row(qtbot, ctx_kit, t
     with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
         dialog.check()
     assert dialog.plan is not None and dialog.import_button.isEnabled()
+    csv = tmp_path / "list.csv"  # no sheets: the header row alone
+    csv.write_text("\n".join(",".join(map(str, r)) for r in [HEAD, *rows_of(kit)]) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(ctx.tasks.ended, timeout=30_000):
+        dialog.set_file(csv)
+    assert choice.isVisibleTo(dialog) and choice.header_spin.isVisibleTo(dialog)
+    assert not combo.isVisibleTo(dialog) and not choice.sheet_label.isVisibleTo(dialog)

@@ -24,7 +24,7 @@ class SheetChoice(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        sheet_label = QLabel(self.tr("แผ่นงาน"), self)
+        sheet_label = self.sheet_label = QLabel(self.tr("แผ่นงาน"), self)
         row.addWidget(sheet_label)
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.setObjectName("sheetCombo")
@@ -52,6 +52,8 @@ class SheetChoice(QWidget):
             combo.addItem(name + (self.tr(" (ซ่อนอยู่)") if name in hidden else ""), name)
         combo.setCurrentIndex(max(combo.findData(current), 0) if current else -1)
         combo.setEnabled(len(names) > 1 or not current)
+        for part in (self.sheet_label, combo):  # a CSV or a web page's table has no sheets
+            part.setVisible(bool(names))
 
     def show_sheet(self, data: Any) -> None:
         """The file as read (reports.sheets.SheetData): its sheets and the header row used."""
