@@ -80,6 +80,17 @@ def ref_digits_only(s: str) -> str:
     return _SEPARATORS.sub("", s)
 
 
+def ref_national_id(s: str) -> str:
+    """As ``ref_digits_only`` of the stripped text, less Excel's text mark (a leading ') and
+    a program's float ending (13 digits then .0) first."""
+    raw = s.strip()
+    if raw.startswith("'"):
+        raw = raw[1:]
+    if re.fullmatch(r"\d{13}\.0+", raw):
+        raw = raw.split(".")[0]
+    return ref_digits_only(raw)
+
+
 def ref_normalise_prefix(raw: str) -> str:
     cleaned = ref_clean_text(raw)
     return _PREFIX_ALIASES.get(re.sub(r"[\s.]", "", cleaned), cleaned)
@@ -100,7 +111,7 @@ def ref_normalise_child(c: ChildInput) -> ChildInput:
         last_name=ref_clean_text(c.last_name),
         first_name_en=ref_clean_text(c.first_name_en),
         last_name_en=ref_clean_text(c.last_name_en),
-        national_id=ref_digits_only(ref_clean_text(c.national_id).strip()),
+        national_id=ref_national_id(ref_clean_text(c.national_id)),
         g_code=ref_digits_only(ref_clean_text(c.g_code).strip()).upper(),
         no_id_reason=ref_clean_text(c.no_id_reason),
         nationality=ref_clean_text(c.nationality),
@@ -180,10 +191,13 @@ def test_national_id_rules_match_the_reference() -> None:
         assert national_id_check_digit(first12) == ref_check_digit(first12)
     for s in TEXTS:
         nid = normalise_national_id(s)
-        assert nid == ref_digits_only(s.strip())
+        assert nid == ref_national_id(s)
         assert normalise_g_code(s) == ref_digits_only(s.strip()).upper()
-        if nid and not nid.isdigit() and nid.isascii():
-            assert "ตัวเลขเท่านั้น" in (national_id_problem(s) or "")
+        if nid and not nid.isdigit() and nid.isascii():  # (1.85E+12: said as Excel's notation)
+            said = national_id_problem(s) or ""
+            assert "ตัวเลขเท่านั้น" in said or "เลขยกกำลัง" in said, said
+    assert normalise_national_id(" '1103700012346 ") == "1103700012346"
+    assert normalise_national_id("1103700012346.00") == "1103700012346"
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
