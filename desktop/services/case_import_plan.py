@@ -438,7 +438,11 @@ def _ids_taken(planner: RowPlanner, rows: list[CaseRow], list_rows: Mapping[int,
     row, or for an ID held by a child of another name) keeps its national ID or G-code only
     if nobody holds it: no live registry child (the registry refuses a second child with one
     ID: children.save_child; one in the bin does not stop it there either) and no earlier
-    imported row of the list."""
+    imported row of the list. Only a row the clerk made new can: ``match_list`` already
+    sends a row whose ID a registry child or an earlier row holds to be looked at, so a
+    plan without such a choice (the usual one) does not walk the registry here again."""
+    if not any(r.kind is RowKind.NEW and r.resolved for r in rows):
+        return
     holders: dict[str, str] = {}
     for c in registry:
         for ident in (c.national_id, c.g_code):
